@@ -1,0 +1,36 @@
+/**
+ * Conversations, messages and feedback (SQLite by default; PostgreSQL later).
+ */
+import type { ChannelName, Outcome } from './turn.ts';
+
+/** A stored message. `text` is already redacted by guardrails when they apply. */
+export interface StoredMessage {
+  readonly id: string;
+  readonly conversationId: string;
+  readonly role: 'user' | 'bot';
+  readonly text: string;
+  readonly outcome?: Outcome;
+  /** JSON of the full turn result for bot messages (citations etc.). */
+  readonly payload?: string;
+  readonly createdAt: string;
+}
+
+/** Thumbs up/down on one bot message. */
+export interface Feedback {
+  readonly messageId: string;
+  readonly rating: 'up' | 'down';
+  readonly reason?: string;
+}
+
+/** Persistence for the conversation core. */
+export interface ConversationStore {
+  /** Creates the conversation if needed; returns false when the id belongs to another user. */
+  ensureConversation(input: { id: string; channel: ChannelName; userId: string; at: string }): boolean;
+  appendMessage(message: StoredMessage): void;
+  /** The last `limit` messages of a conversation, oldest first. */
+  recentMessages(conversationId: string, limit: number): StoredMessage[];
+  getMessage(id: string): StoredMessage | undefined;
+  /** Stores or replaces the feedback for a message. */
+  recordFeedback(feedback: Feedback & { at: string }): void;
+  feedbackFor(messageId: string): Feedback | undefined;
+}

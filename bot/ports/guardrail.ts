@@ -1,0 +1,33 @@
+/**
+ * Guardrails review what comes in and what goes out. The default allows everything; the
+ * implementations driven by `policies/` come with the guardrails issue.
+ */
+import type { RuleHit } from './turn.ts';
+
+/** The verdict of a review: text may be rewritten (redacted) even when allowed. */
+export type GuardrailVerdict =
+  | { readonly kind: 'allow'; readonly text: string; readonly rules: readonly RuleHit[] }
+  | {
+      readonly kind: 'refuse' | 'refer' | 'escalate';
+      readonly text: string;
+      readonly reply: string;
+      readonly rules: readonly RuleHit[];
+    };
+
+/** Context of a review. */
+export interface GuardrailContext {
+  readonly userId: string;
+  readonly tenant?: string;
+}
+
+/** Reviews a question before retrieval and an answer before it is shown. */
+export interface Guardrail {
+  reviewInput(text: string, context: GuardrailContext): GuardrailVerdict;
+  reviewOutput(text: string, context: GuardrailContext): GuardrailVerdict;
+}
+
+/** The null-object guardrail: allows everything unchanged. */
+export const allowAllGuardrail: Guardrail = {
+  reviewInput: (text) => ({ kind: 'allow', text, rules: [] }),
+  reviewOutput: (text) => ({ kind: 'allow', text, rules: [] }),
+};

@@ -1,0 +1,10 @@
+export type * from './knowledge.ts';
+export { documentTypes } from './knowledge.ts';
+export type * from './search.ts';
+export type * from './knowledge-store.ts';
+export type * from './turn.ts';
+export type * from './conversation-store.ts';
+export type * from './clock.ts';
+export type * from './chat-model.ts';
+export type { Guardrail, GuardrailContext, GuardrailVerdict } from './guardrail.ts';
+export { allowAllGuardrail } from './guardrail.ts';
