@@ -30,6 +30,8 @@ export interface ConversationStore {
   /** The last `limit` messages of a conversation, oldest first. */
   recentMessages(conversationId: string, limit: number): StoredMessage[];
   getMessage(id: string): StoredMessage | undefined;
+  /** The pseudonymous user who owns a conversation, if it exists. */
+  conversationOwner(conversationId: string): string | undefined;
   /** Stores or replaces the feedback for a message. */
   recordFeedback(feedback: Feedback & { at: string }): void;
   feedbackFor(messageId: string): Feedback | undefined;

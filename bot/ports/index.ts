@@ -8,3 +8,7 @@ export type * from './clock.ts';
 export type * from './chat-model.ts';
 export type { Guardrail, GuardrailContext, GuardrailVerdict } from './guardrail.ts';
 export { allowAllGuardrail } from './guardrail.ts';
+export type * from './public-answer.ts';
+export { toPublicAnswer, toPublicChatAnswer } from './public-answer.ts';
+export type * from './chat-service.ts';
+export { maxQuestionLength, questionTextSchema } from './chat-service.ts';

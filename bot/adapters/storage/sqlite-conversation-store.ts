@@ -1,0 +1,119 @@
+/**
+ * `ConversationStore` on SQLite: conversations (owned by one pseudonymous user), messages and feedback.
+ */
+import type {
+  ConversationStore,
+  Feedback,
+  StoredMessage,
+} from '../../ports/conversation-store.ts';
+import type { ChannelName, Outcome } from '../../ports/turn.ts';
+import { migrate, type SqliteDatabase } from './sqlite-database.ts';
+
+const migrations = [
+  `CREATE TABLE conversations (id TEXT PRIMARY KEY, channel TEXT NOT NULL, user_id TEXT NOT NULL, created_at TEXT NOT NULL);
+   CREATE TABLE messages (id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL REFERENCES conversations(id),
+     seq INTEGER NOT NULL, role TEXT NOT NULL, text TEXT NOT NULL, outcome TEXT, payload TEXT, created_at TEXT NOT NULL);
+   CREATE INDEX messages_by_conversation ON messages (conversation_id, seq);
+   CREATE TABLE feedback (message_id TEXT PRIMARY KEY REFERENCES messages(id), rating TEXT NOT NULL, reason TEXT,
+     created_at TEXT NOT NULL);`,
+];
+
+interface MessageRow {
+  id: string;
+  conversation_id: string;
+  role: string;
+  text: string;
+  outcome: string | null;
+  payload: string | null;
+  created_at: string;
+}
+
+const outcomes = new Set<string>(['answered', 'no_answer', 'refused', 'escalated']);
+
+function toMessage(row: MessageRow): StoredMessage {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    role: row.role === 'bot' ? 'bot' : 'user',
+    text: row.text,
+    ...(row.outcome && outcomes.has(row.outcome) ? { outcome: row.outcome as Outcome } : {}),
+    ...(row.payload ? { payload: row.payload } : {}),
+    createdAt: row.created_at,
+  };
+}
+
+/** SQLite implementation of the conversation store. */
+export class SqliteConversationStore implements ConversationStore {
+  constructor(private readonly database: SqliteDatabase) {
+    migrate(database, 'conversations', migrations);
+  }
+
+  ensureConversation(input: { id: string; channel: ChannelName; userId: string; at: string }): boolean {
+    const existing = this.database
+      .prepare<[string], { user_id: string }>('SELECT user_id FROM conversations WHERE id = ?')
+      .get(input.id);
+    if (existing) return existing.user_id === input.userId;
+    this.database
+      .prepare('INSERT INTO conversations (id, channel, user_id, created_at) VALUES (?, ?, ?, ?)')
+      .run(input.id, input.channel, input.userId, input.at);
+    return true;
+  }
+
+  appendMessage(message: StoredMessage): void {
+    this.database
+      .prepare(
+        `INSERT INTO messages (id, conversation_id, seq, role, text, outcome, payload, created_at)
+         VALUES (?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM messages WHERE conversation_id = ?), ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        message.id,
+        message.conversationId,
+        message.conversationId,
+        message.role,
+        message.text,
+        message.outcome ?? null,
+        message.payload ?? null,
+        message.createdAt,
+      );
+  }
+
+  recentMessages(conversationId: string, limit: number): StoredMessage[] {
+    return this.database
+      .prepare<[string, number], MessageRow>(
+        'SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?',
+      )
+      .all(conversationId, limit)
+      .reverse()
+      .map(toMessage);
+  }
+
+  getMessage(id: string): StoredMessage | undefined {
+    const row = this.database.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?').get(id);
+    return row ? toMessage(row) : undefined;
+  }
+
+  conversationOwner(conversationId: string): string | undefined {
+    return this.database
+      .prepare<[string], { user_id: string }>('SELECT user_id FROM conversations WHERE id = ?')
+      .get(conversationId)?.user_id;
+  }
+
+  recordFeedback(feedback: Feedback & { at: string }): void {
+    this.database
+      .prepare(
+        `INSERT INTO feedback (message_id, rating, reason, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT(message_id) DO UPDATE SET rating = excluded.rating, reason = excluded.reason, created_at = excluded.created_at`,
+      )
+      .run(feedback.messageId, feedback.rating, feedback.reason ?? null, feedback.at);
+  }
+
+  feedbackFor(messageId: string): Feedback | undefined {
+    const row = this.database
+      .prepare<[string], { rating: string; reason: string | null }>(
+        'SELECT rating, reason FROM feedback WHERE message_id = ?',
+      )
+      .get(messageId);
+    if (!row) return undefined;
+    return { messageId, rating: row.rating === 'up' ? 'up' : 'down', ...(row.reason ? { reason: row.reason } : {}) };
+  }
+}

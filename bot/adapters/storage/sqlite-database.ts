@@ -1,0 +1,49 @@
+/**
+ * Opens the embedded SQLite database (better-sqlite3, WAL) under the data dir and applies the schema
+ * migrations of the stores that live in it.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+/** The better-sqlite3 handle type, re-exported so stores do not import the vendor module themselves. */
+export type SqliteDatabase = Database.Database;
+
+/** Opens (creating if needed) `<dataDir>/lotse.db` with WAL and foreign keys on. */
+export function openSqliteDatabase(dataDir: string, fileName = 'lotse.db'): SqliteDatabase {
+  mkdirSync(dataDir, { recursive: true });
+  const database = new Database(join(dataDir, fileName));
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return database;
+}
+
+/** Opens an in-memory database (tests). */
+export function openMemoryDatabase(): SqliteDatabase {
+  const database = new Database(':memory:');
+  database.pragma('foreign_keys = ON');
+  return database;
+}
+
+/** Applies numbered migrations for one store exactly once, recorded in `schema_migrations`. */
+export function migrate(database: SqliteDatabase, store: string, steps: readonly string[]): void {
+  database.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (store TEXT NOT NULL, step INTEGER NOT NULL, PRIMARY KEY (store, step))',
+  );
+  const applied = new Set(
+    database
+      .prepare<[string], { step: number }>('SELECT step FROM schema_migrations WHERE store = ?')
+      .all(store)
+      .map((row) => row.step),
+  );
+  const record = database.prepare('INSERT INTO schema_migrations (store, step) VALUES (?, ?)');
+  steps.forEach((sql, step) => {
+    if (applied.has(step)) return;
+    database.transaction(() => {
+      database.exec(sql);
+      record.run(store, step);
+    })();
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * `KnowledgeStore` on SQLite: documents with their metadata and chunks, replaced atomically per document.
+ */
+import type { Chunk, DocumentMeta, IngestedDocument } from '../../ports/knowledge.ts';
+import type { KnowledgeStore } from '../../ports/knowledge-store.ts';
+import { migrate, type SqliteDatabase } from './sqlite-database.ts';
+
+const migrations = [
+  `CREATE TABLE documents (id TEXT PRIMARY KEY, checksum TEXT NOT NULL, meta TEXT NOT NULL, text_length INTEGER NOT NULL);
+   CREATE TABLE chunks (id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+     ordinal INTEGER NOT NULL, body TEXT NOT NULL);
+   CREATE INDEX chunks_by_document ON chunks (document_id, ordinal);`,
+];
+
+/** SQLite implementation of the knowledge store (chunks kept as JSON rows). */
+export class SqliteKnowledgeStore implements KnowledgeStore {
+  private readonly chunkCache = new Map<string, Chunk>();
+  private readonly documentCache = new Map<string, DocumentMeta>();
+
+  constructor(private readonly database: SqliteDatabase) {
+    migrate(database, 'knowledge', migrations);
+    for (const row of database.prepare<[], { meta: string }>('SELECT meta FROM documents').all()) {
+      const meta = JSON.parse(row.meta) as DocumentMeta;
+      this.documentCache.set(meta.id, meta);
+    }
+  }
+
+  listDocuments(): DocumentMeta[] {
+    return [...this.documentCache.values()].sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  getDocument(id: string): DocumentMeta | undefined {
+    return this.documentCache.get(id);
+  }
+
+  getChunk(id: string): Chunk | undefined {
+    const cached = this.chunkCache.get(id);
+    if (cached) return cached;
+    const row = this.database
+      .prepare<[string], { body: string }>('SELECT body FROM chunks WHERE id = ?')
+      .get(id);
+    if (!row) return undefined;
+    const chunk = JSON.parse(row.body) as Chunk;
+    if (this.chunkCache.size > 50_000) this.chunkCache.clear();
+    this.chunkCache.set(id, chunk);
+    return chunk;
+  }
+
+  chunksOf(documentId: string): Chunk[] {
+    return this.database
+      .prepare<[string], { body: string }>('SELECT body FROM chunks WHERE document_id = ? ORDER BY ordinal')
+      .all(documentId)
+      .map((row) => JSON.parse(row.body) as Chunk);
+  }
+
+  putDocument(document: IngestedDocument): { removedChunkIds: string[] } {
+    const { meta } = document;
+    return this.database.transaction(() => {
+      const { removedChunkIds } = this.removeDocument(meta.id);
+      this.database
+        .prepare('INSERT INTO documents (id, checksum, meta, text_length) VALUES (?, ?, ?, ?)')
+        .run(meta.id, meta.checksum, JSON.stringify(meta), document.text.length);
+      const insert = this.database.prepare(
+        'INSERT INTO chunks (id, document_id, ordinal, body) VALUES (?, ?, ?, ?)',
+      );
+      for (const chunk of document.chunks) insert.run(chunk.id, meta.id, chunk.ordinal, JSON.stringify(chunk));
+      this.documentCache.set(meta.id, meta);
+      return { removedChunkIds };
+    })();
+  }
+
+  removeDocument(id: string): { removedChunkIds: string[] } {
+    const removedChunkIds = this.database
+      .prepare<[string], { id: string }>('SELECT id FROM chunks WHERE document_id = ?')
+      .all(id)
+      .map((row) => row.id);
+    this.database.prepare('DELETE FROM documents WHERE id = ?').run(id);
+    for (const chunkId of removedChunkIds) this.chunkCache.delete(chunkId);
+    this.documentCache.delete(id);
+    return { removedChunkIds };
+  }
+
+  *allChunks(): Iterable<Chunk> {
+    const rows = this.database
+      .prepare<[], { body: string }>('SELECT body FROM chunks ORDER BY document_id, ordinal')
+      .iterate();
+    for (const row of rows) yield JSON.parse(row.body) as Chunk;
+  }
+
+  /** Number of stored chunks. */
+  chunkCount(): number {
+    const row = this.database.prepare<[], { count: number }>('SELECT count(*) AS count FROM chunks').get();
+    return row?.count ?? 0;
+  }
+}

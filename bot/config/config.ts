@@ -1,0 +1,62 @@
+/**
+ * Process configuration: the only place that reads `process.env`. Validated once at start; an invalid
+ * value stops start-up with a message naming the variable.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  DATA_DIR: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  KNOWLEDGE_DIR: z.string().min(1).optional(),
+  ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.5),
+  LOTSE_TODAY: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+    .optional(),
+});
+
+/** Validated settings of one lotse process. */
+export interface LotseConfig {
+  readonly dataDir: string;
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Folder ingested by `serve` when the index is missing or stale. */
+  readonly knowledgeDir: string;
+  readonly minConfidence: number;
+  /** Fixed "today" for reproducible runs (tests, benchmarks); the real date when absent. */
+  readonly today?: string;
+}
+
+/** Thrown for invalid environment values (operator-facing, English). */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads and validates the environment; `overrides` come from CLI flags and win over the environment. */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: { dataDir?: string } = {},
+  cwd: string = process.cwd(),
+): LotseConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const details = parsed.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
+    throw new ConfigError(`Invalid configuration: ${details}`);
+  }
+  const values = parsed.data;
+  return {
+    dataDir: resolve(cwd, overrides.dataDir ?? values.DATA_DIR ?? 'data'),
+    port: values.PORT,
+    host: values.HOST,
+    logLevel: values.LOG_LEVEL,
+    knowledgeDir: resolve(cwd, values.KNOWLEDGE_DIR ?? 'knowledge/sources'),
+    minConfidence: values.ANSWER_MIN_CONFIDENCE,
+    ...(values.LOTSE_TODAY ? { today: values.LOTSE_TODAY } : {}),
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * The answer pipeline for one standalone question: scope (county, editions) → hybrid retrieval →
+ * confidence → FAQ, course or extractive answer with citations, or an honest abstention.
+ */
+import type { KnowledgeStore } from '../../ports/knowledge-store.ts';
+import type { IdFilter, LexicalIndex, TextAnalyzer } from '../../ports/search.ts';
+import type { AnswerProvenance, Citation, Outcome, RetrievedPassage } from '../../ports/turn.ts';
+import { fillTemplate, type AnswerMessages } from './answer-messages.ts';
+import {
+  documentIdOf,
+  standPart,
+  type AnswerContext,
+  type ComposedAnswer,
+  type RankedHit,
+  type ResolvedHit,
+} from './answer-context.ts';
+import { composeCourseAnswer } from './course-answer.ts';
+import { weighQuery } from './coverage.ts';
+import { composeExtractiveAnswer } from './extractive-answer.ts';
+import { composeFaqAnswer } from './faq-answer.ts';
+import { scopeQuestion, type AnswerScope } from './scope.ts';
+
+/** Dependencies of the answer pipeline (all ports or pure functions). */
+export interface AnswerDeps<H extends RankedHit = RankedHit> {
+  readonly retriever: {
+    retrieve(query: string, options: { k: number; filter?: IdFilter }): Promise<readonly H[]>;
+  };
+  readonly confidence: (query: string, hits: readonly H[]) => number;
+  readonly knowledge: KnowledgeStore;
+  readonly analyzer: TextAnalyzer;
+  readonly lexical: LexicalIndex;
+  readonly messages: AnswerMessages;
+  readonly minConfidence: number;
+  readonly indexVersion: () => string;
+}
+
+/** One question to answer. */
+export interface AnswerRequest {
+  readonly question: string;
+  readonly today: string;
+  readonly tenant?: string;
+  readonly topK: number;
+}
+
+/** The answer before it becomes a turn result. */
+export interface AnswerDraft {
+  readonly outcome: Extract<Outcome, 'answered' | 'no_answer'>;
+  readonly answer: string;
+  readonly citations: readonly Citation[];
+  readonly retrieved: readonly RetrievedPassage[];
+  readonly confidence: number;
+  readonly provenance: AnswerProvenance;
+}
+
+function resolveHits<H extends RankedHit>(hits: readonly H[], knowledge: KnowledgeStore): ResolvedHit[] {
+  return hits.flatMap((hit) => {
+    const chunk = knowledge.getChunk(hit.id);
+    const document = chunk ? knowledge.getDocument(chunk.documentId) : undefined;
+    return chunk && document ? [{ hit, chunk, document }] : [];
+  });
+}
+
+function editionNote(composed: ComposedAnswer, scope: AnswerScope, context: AnswerContext): string | undefined {
+  const cited = composed.citations.find((citation) => scope.replaces.has(citation.document));
+  if (!cited) return undefined;
+  const current = context.knowledge.getDocument(cited.document);
+  return fillTemplate(context.messages.editionNote, {
+    title: cited.title,
+    stand: standPart(context.messages, current?.stand),
+  });
+}
+
+function abstain(messages: AnswerMessages, scope: AnswerScope): string {
+  const lines = [messages.noAnswer];
+  if (scope.unknownTenant) lines.unshift(fillTemplate(messages.unknownTenant, { tenant: scope.unknownTenant }));
+  lines.push(messages.noAnswerOffer);
+  return lines.join(' ');
+}
+
+/** Answers one standalone question from the knowledge base, or abstains. */
+export async function answerQuestion<H extends RankedHit>(
+  deps: AnswerDeps<H>,
+  request: AnswerRequest,
+): Promise<AnswerDraft> {
+  const { question, today, topK } = request;
+  const scope = scopeQuestion({
+    question,
+    documents: deps.knowledge.listDocuments(),
+    today,
+    ...(request.tenant ? { userTenant: request.tenant } : {}),
+  });
+  const filter: IdFilter = (id) => scope.allowed.has(documentIdOf(id));
+  const hits = scope.allowed.size ? await deps.retriever.retrieve(question, { k: Math.max(topK, 10), filter }) : [];
+  const confidence = hits.length ? deps.confidence(question, hits) : 0;
+  const resolved = resolveHits(hits, deps.knowledge);
+  const retrieved = resolved
+    .slice(0, topK)
+    .map(({ hit, chunk }) => ({ document: chunk.documentId, text: chunk.text, score: hit.score }));
+  const base = { mode: 'none' as const, indexVersion: deps.indexVersion() };
+  const context: AnswerContext = {
+    question,
+    query: weighQuery(question, deps.analyzer, deps.lexical),
+    today,
+    hits: resolved,
+    analyzer: deps.analyzer,
+    lexical: deps.lexical,
+    knowledge: deps.knowledge,
+    messages: deps.messages,
+  };
+  const composed =
+    confidence >= deps.minConfidence
+      ? (composeCourseAnswer(context) ?? composeFaqAnswer(context) ?? composeExtractiveAnswer(context))
+      : undefined;
+  if (!composed) {
+    return { outcome: 'no_answer', answer: abstain(deps.messages, scope), citations: [], retrieved, confidence, provenance: base };
+  }
+  const note = editionNote(composed, scope, context);
+  return {
+    outcome: 'answered',
+    answer: note ? `${composed.text}\n\n${note}` : composed.text,
+    citations: composed.citations,
+    retrieved,
+    confidence,
+    provenance: { ...base, mode: composed.mode, ...(note ? { editionNote: note } : {}) },
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * The channel-neutral conversation core: every channel calls `handleTurn` with an `InboundMessage` and
+ * renders the `TurnResult`. Guardrails run first (their redacted text is all that is stored), then the
+ * follow-up is resolved, the question answered, the answer reviewed and the turn stored.
+ */
+import type { ChatService, FeedbackInput, FeedbackOutcome, ServiceStatus } from '../../ports/chat-service.ts';
+import { maxQuestionLength } from '../../ports/chat-service.ts';
+import type { Clock, IdGenerator } from '../../ports/clock.ts';
+import type { ConversationStore, StoredMessage } from '../../ports/conversation-store.ts';
+import type { Guardrail, GuardrailVerdict } from '../../ports/guardrail.ts';
+import type { InboundMessage, Outcome, TurnResult } from '../../ports/turn.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { describeError } from '../../shared/errors.ts';
+import type { RankedHit } from '../answer/answer-context.ts';
+import { answerQuestion, type AnswerDeps, type AnswerDraft } from '../answer/answer-question.ts';
+import { resolveFollowUp } from './follow-up.ts';
+import { actionsFor } from './turn-actions.ts';
+
+/** Everything the core needs, injected by the composition root. */
+export interface ConversationDeps<H extends RankedHit = RankedHit> {
+  readonly answer: AnswerDeps<H>;
+  readonly conversations: ConversationStore;
+  readonly guardrail: Guardrail;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly logger: Logger;
+  readonly topK: number;
+  /** Fixed "today" (YYYY-MM-DD) for reproducible runs; the clock's date otherwise. */
+  readonly today?: string;
+  readonly status: () => ServiceStatus;
+}
+
+const refusalOutcome: Record<Exclude<GuardrailVerdict['kind'], 'allow'>, Outcome> = {
+  refuse: 'refused',
+  refer: 'refused',
+  escalate: 'escalated',
+};
+
+function previousQuestion(history: readonly StoredMessage[]): string | undefined {
+  const lastBot = [...history].reverse().find((message) => message.role === 'bot' && message.payload);
+  if (!lastBot?.payload) return undefined;
+  const parsed: unknown = JSON.parse(lastBot.payload);
+  if (typeof parsed === 'object' && parsed && 'resolvedQuestion' in parsed) {
+    const value = (parsed as { resolvedQuestion: unknown }).resolvedQuestion;
+    return typeof value === 'string' ? value : undefined;
+  }
+  return undefined;
+}
+
+/** Creates the conversation core behind the `ChatService` port. */
+export function createConversationCore<H extends RankedHit>(deps: ConversationDeps<H>): ChatService {
+  const today = (): string => deps.today ?? deps.clock.now().toISOString().slice(0, 10);
+
+  const conversationFor = (message: InboundMessage): string => {
+    const at = deps.clock.now().toISOString();
+    const wanted = message.conversationId;
+    const base = { channel: message.channel, userId: message.userId, at };
+    if (wanted && deps.conversations.ensureConversation({ ...base, id: wanted })) return wanted;
+    const fresh = deps.ids.next('conv');
+    deps.conversations.ensureConversation({ ...base, id: fresh });
+    return fresh;
+  };
+
+  const answerAllowed = async (
+    text: string,
+    message: InboundMessage,
+    history: readonly StoredMessage[],
+  ): Promise<{ draft: AnswerDraft; resolvedQuestion: string }> => {
+    const knownTenants = deps.answer.knowledge.listDocuments().flatMap((meta) => (meta.tenant ? [meta.tenant] : []));
+    const prior = previousQuestion(history);
+    const resolvedQuestion = resolveFollowUp({ text, knownTenants, ...(prior ? { previousQuestion: prior } : {}) });
+    const draft = await answerQuestion(deps.answer, {
+      question: resolvedQuestion,
+      today: today(),
+      topK: deps.topK,
+      ...(message.tenant ? { tenant: message.tenant } : {}),
+    });
+    return { draft, resolvedQuestion };
+  };
+
+  const handleTurn = async (message: InboundMessage): Promise<TurnResult> => {
+    const started = performance.now();
+    const conversationId = conversationFor(message);
+    const context = { userId: message.userId, ...(message.tenant ? { tenant: message.tenant } : {}) };
+    const input = deps.guardrail.reviewInput(message.text.slice(0, maxQuestionLength), context);
+    const history = deps.conversations.recentMessages(conversationId, 6);
+    const at = deps.clock.now().toISOString();
+    deps.conversations.appendMessage({ id: deps.ids.next('msg'), conversationId, role: 'user', text: input.text, createdAt: at });
+    let outcome: Outcome;
+    let draft: AnswerDraft | undefined;
+    let answer: string;
+    let resolvedQuestion = input.text;
+    if (input.kind === 'allow') {
+      ({ draft, resolvedQuestion } = await answerAllowed(input.text, message, history));
+      outcome = draft.outcome;
+      answer = draft.answer;
+    } else {
+      outcome = refusalOutcome[input.kind];
+      answer = input.reply;
+    }
+    const output = deps.guardrail.reviewOutput(answer, context);
+    if (output.kind !== 'allow') outcome = refusalOutcome[output.kind];
+    const result: TurnResult = {
+      conversationId,
+      messageId: deps.ids.next('msg'),
+      question: input.text,
+      outcome,
+      answer: output.kind === 'allow' ? output.text : output.reply,
+      citations: output.kind === 'allow' ? (draft?.citations ?? []) : [],
+      retrieved: draft?.retrieved ?? [],
+      confidence: draft?.confidence ?? 0,
+      rules: [...input.rules, ...output.rules],
+      actions: actionsFor(outcome, deps.answer.messages),
+      provenance: draft?.provenance ?? { mode: 'none', indexVersion: deps.answer.indexVersion() },
+      latencyMs: performance.now() - started,
+    };
+    deps.conversations.appendMessage({
+      id: result.messageId,
+      conversationId,
+      role: 'bot',
+      text: result.answer,
+      outcome,
+      payload: JSON.stringify({ resolvedQuestion, citations: result.citations, provenance: result.provenance }),
+      createdAt: deps.clock.now().toISOString(),
+    });
+    return result;
+  };
+
+  return {
+    handleTurn: async (message) => {
+      try {
+        return await handleTurn(message);
+      } catch (error) {
+        deps.logger.error('turn-failed', { channel: message.channel, error: describeError(error) });
+        return failedTurn(deps, message);
+      }
+    },
+    recordFeedback: async (input: FeedbackInput): Promise<FeedbackOutcome> => {
+      const stored = deps.conversations.getMessage(input.messageId);
+      if (!stored || stored.role !== 'bot') return { kind: 'not_found' };
+      if (deps.conversations.conversationOwner(stored.conversationId) !== input.userId) return { kind: 'not_found' };
+      const reason = input.reason?.trim().slice(0, 500);
+      deps.conversations.recordFeedback({
+        messageId: input.messageId,
+        rating: input.rating,
+        ...(reason ? { reason } : {}),
+        at: deps.clock.now().toISOString(),
+      });
+      return { kind: 'recorded' };
+    },
+    status: deps.status,
+  };
+}
+
+function failedTurn<H extends RankedHit>(deps: ConversationDeps<H>, message: InboundMessage): TurnResult {
+  return {
+    conversationId: message.conversationId ?? '',
+    messageId: '',
+    question: message.text.slice(0, maxQuestionLength),
+    outcome: 'no_answer',
+    answer: deps.answer.messages.internalError,
+    citations: [],
+    retrieved: [],
+    confidence: 0,
+    rules: [],
+    actions: actionsFor('no_answer', deps.answer.messages),
+    provenance: { mode: 'none', indexVersion: '' },
+    latencyMs: 0,
+  };
+}
