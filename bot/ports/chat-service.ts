@@ -18,6 +18,9 @@ export const questionTextSchema = z
       .max(maxQuestionLength, {
         error: `Ihre Frage ist zu lang (höchstens ${maxQuestionLength} Zeichen). Bitte kürzen Sie sie.`,
       })
+      .refine((text) => !/[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text), {
+        error: 'Die Eingabe enthält Steuerzeichen oder Binärdaten und kann nicht als Frage gelesen werden.',
+      })
       .refine((text) => !text.includes('\uFFFD'), {
         error: 'Die Eingabe enthält ungültige Zeichen (keine gültige UTF-8-Kodierung). Bitte geben Sie die Frage erneut ein.',
       }),

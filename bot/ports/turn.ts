@@ -16,6 +16,8 @@ export interface InboundMessage {
   readonly text: string;
   /** The asker's county, when the identity knows it; restricts answers to it and generic sources. */
   readonly tenant?: string;
+  /** How many retrieved passages to report (default 10). */
+  readonly topK?: number;
   /** Whether the channel can render a stream. */
   readonly canStream?: boolean;
 }

@@ -72,7 +72,7 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
     const draft = await answerQuestion(deps.answer, {
       question: resolvedQuestion,
       today: today(),
-      topK: deps.topK,
+      topK: message.topK ?? deps.topK,
       ...(message.tenant ? { tenant: message.tenant } : {}),
     });
     return { draft, resolvedQuestion };

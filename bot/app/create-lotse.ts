@@ -1,0 +1,92 @@
+/**
+ * The composition root of one lotse process: opens the data dir, builds adapters, loads the index and
+ * wires them into the conversation core. CLI commands and the HTTP server start from here.
+ */
+import { randomUUID } from 'node:crypto';
+import { createGermanAnalyzer } from '../adapters/search/german-analyzer.ts';
+import { openSqliteDatabase, type SqliteDatabase } from '../adapters/storage/sqlite-database.ts';
+import { SqliteConversationStore } from '../adapters/storage/sqlite-conversation-store.ts';
+import type { LotseConfig } from '../config/config.ts';
+import { createConversationCore } from '../core/conversation/conversation-core.ts';
+import { estimateConfidence } from '../core/retrieval/confidence.ts';
+import type { RetrievalHit } from '../core/retrieval/hybrid-retriever.ts';
+import type { ChatService } from '../ports/chat-service.ts';
+import type { Clock, IdGenerator } from '../ports/clock.ts';
+import { allowAllGuardrail, type Guardrail } from '../ports/guardrail.ts';
+import type { LexicalIndex, TextAnalyzer } from '../ports/search.ts';
+import type { Logger } from '../shared/logger.ts';
+import { loadMessages } from '../../prompts/load-messages.ts';
+import { indexTextOf, KnowledgeBase } from './knowledge-base.ts';
+
+/** A running lotse instance (without its HTTP server). */
+export interface Lotse {
+  readonly config: LotseConfig;
+  readonly chat: ChatService;
+  readonly knowledge: KnowledgeBase;
+  readonly database: SqliteDatabase;
+  close(): void;
+}
+
+/** Optional replacements for tests. */
+export interface LotseOverrides {
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  readonly guardrail?: Guardrail;
+  readonly analyzer?: TextAnalyzer;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+const uuidIds: IdGenerator = { next: (prefix) => `${prefix}-${randomUUID()}` };
+
+/** Delegates to whatever lexical index the knowledge base currently holds (it is replaced on rebuild). */
+function currentLexical(knowledge: KnowledgeBase): LexicalIndex {
+  return {
+    upsert: (entries) => knowledge.lexical.upsert(entries),
+    remove: (ids) => knowledge.lexical.remove(ids),
+    search: (query, k, filter) => knowledge.lexical.search(query, k, filter),
+    idf: (term) => knowledge.lexical.idf(term),
+    get size() {
+      return knowledge.lexical.size;
+    },
+  };
+}
+
+/** Builds and opens lotse for a data dir. Throws an English error when the database cannot be opened. */
+export async function createLotse(config: LotseConfig, logger: Logger, overrides: LotseOverrides = {}): Promise<Lotse> {
+  const database = openSqliteDatabase(config.dataDir);
+  const analyzer = overrides.analyzer ?? createGermanAnalyzer({ logger });
+  const knowledge = new KnowledgeBase({ dataDir: config.dataDir, database, analyzer, logger });
+  const opened = await knowledge.open();
+  logger.info('index-ready', { how: opened, chunks: knowledge.lexical.size, version: knowledge.indexVersion() });
+  const lexical = currentLexical(knowledge);
+  const textOf = (id: string): string => {
+    const chunk = knowledge.store.getChunk(id);
+    return chunk ? indexTextOf(chunk, knowledge.store.getDocument(chunk.documentId)) : '';
+  };
+  const chat = createConversationCore<RetrievalHit>({
+    answer: {
+      retriever: { retrieve: (query, options) => knowledge.retriever.retrieve(query, options) },
+      confidence: (query, hits) => estimateConfidence({ query, hits, textOf, analyzer, lexical }),
+      knowledge: knowledge.store,
+      analyzer,
+      lexical,
+      messages: loadMessages().messages,
+      minConfidence: config.minConfidence,
+      indexVersion: () => knowledge.indexVersion(),
+    },
+    conversations: new SqliteConversationStore(database),
+    guardrail: overrides.guardrail ?? allowAllGuardrail,
+    clock: overrides.clock ?? systemClock,
+    ids: overrides.ids ?? uuidIds,
+    logger,
+    topK: 10,
+    ...(config.today ? { today: config.today } : {}),
+    status: () => ({
+      ready: true,
+      documents: knowledge.store.listDocuments().length,
+      chunks: knowledge.lexical.size,
+      indexVersion: knowledge.indexVersion(),
+    }),
+  });
+  return { config, chat, knowledge, database, close: () => database.close() };
+}

@@ -1,0 +1,169 @@
+/**
+ * The knowledge base of one process: the SQLite knowledge store plus the BM25 and vector indexes built
+ * from it, persisted as versioned snapshots. It is the ingest sink (documents in, indexes updated) and
+ * the retrieval side of the answer pipeline.
+ */
+import { join } from 'node:path';
+import { HashedNgramEmbedder } from '../adapters/search/hashed-ngram-embedder.ts';
+import { HnswVectorIndex } from '../adapters/search/hnsw-vector-index.ts';
+import { Bm25Index } from '../adapters/search/bm25-index.ts';
+import { SqliteKnowledgeStore } from '../adapters/storage/sqlite-knowledge-store.ts';
+import type { SqliteDatabase } from '../adapters/storage/sqlite-database.ts';
+import type { Chunk, DocumentMeta, IngestedDocument } from '../ports/knowledge.ts';
+import type { Embedder, TextAnalyzer } from '../ports/search.ts';
+import type { Logger } from '../shared/logger.ts';
+import { describeError } from '../shared/errors.ts';
+import { HybridRetriever } from '../core/retrieval/hybrid-retriever.ts';
+import { knowledgeStateHash, readCurrentSnapshot, writeSnapshot } from './index-snapshot.ts';
+
+/** One vector list of the hybrid retrieval: an embedder and the index of its vectors. */
+export interface VectorChannel {
+  readonly embedder: Embedder;
+  index: HnswVectorIndex;
+}
+
+/** The text a chunk is indexed under: title and section add context to short passages. */
+export function indexTextOf(chunk: Chunk, document: DocumentMeta | undefined): string {
+  return [document?.title ?? '', chunk.section, chunk.text].filter(Boolean).join('\n');
+}
+
+const embedBatch = 256;
+
+/** Store + indexes, kept consistent with each other. */
+export class KnowledgeBase {
+  readonly store: SqliteKnowledgeStore;
+  lexical: Bm25Index;
+  readonly vectors: VectorChannel[];
+  /** Hybrid retrieval over the current indexes (replaced whenever they are). */
+  retriever: HybridRetriever;
+  private version = '';
+
+  constructor(
+    private readonly options: {
+      readonly dataDir: string;
+      readonly database: SqliteDatabase;
+      readonly analyzer: TextAnalyzer;
+      readonly logger: Logger;
+      readonly embedders?: readonly Embedder[];
+    },
+  ) {
+    this.store = new SqliteKnowledgeStore(options.database);
+    this.lexical = new Bm25Index(options.analyzer);
+    const embedders = options.embedders ?? [new HashedNgramEmbedder()];
+    this.vectors = embedders.map((embedder) => ({ embedder, index: new HnswVectorIndex(embedder.dimensions) }));
+    this.retriever = this.createRetriever();
+  }
+
+  private createRetriever(): HybridRetriever {
+    return new HybridRetriever({ lexical: this.lexical, vectors: this.vectors.map(({ embedder, index }) => ({ embedder, index })) });
+  }
+
+  private get indexRoot(): string {
+    return join(this.options.dataDir, 'index');
+  }
+
+  private components(): string[] {
+    return ['bm25', ...this.vectors.map((channel) => channel.embedder.id)];
+  }
+
+  /** Loads the persisted snapshot when it matches the store; otherwise rebuilds and saves. Returns how. */
+  async open(): Promise<'loaded' | 'rebuilt'> {
+    const stateHash = knowledgeStateHash(this.store.listDocuments());
+    const snapshot = readCurrentSnapshot(this.indexRoot);
+    const matches =
+      snapshot?.manifest.stateHash === stateHash &&
+      snapshot.manifest.components.join(',') === this.components().join(',');
+    if (snapshot && matches) {
+      try {
+        this.lexical = Bm25Index.load(join(snapshot.dir, 'bm25.bin'), this.options.analyzer);
+        for (const channel of this.vectors) {
+          channel.index = HnswVectorIndex.load(join(snapshot.dir, safeName(channel.embedder.id)), channel.embedder.dimensions);
+        }
+        this.retriever = this.createRetriever();
+        this.version = snapshot.manifest.version;
+        return 'loaded';
+      } catch (error) {
+        this.options.logger.warn('index-corrupt-rebuilding', { dir: snapshot.dir, error: describeError(error) });
+      }
+    }
+    await this.rebuild();
+    return 'rebuilt';
+  }
+
+  /** Re-creates every index from the stored chunks and saves a snapshot. */
+  async rebuild(): Promise<void> {
+    this.lexical = new Bm25Index(this.options.analyzer);
+    for (const channel of this.vectors) channel.index = new HnswVectorIndex(channel.embedder.dimensions);
+    this.retriever = this.createRetriever();
+    let batch: Chunk[] = [];
+    for (const chunk of this.store.allChunks()) {
+      batch.push(chunk);
+      if (batch.length >= embedBatch) {
+        await this.indexChunks(batch);
+        batch = [];
+      }
+    }
+    await this.indexChunks(batch);
+    this.save();
+  }
+
+  /** Checksums of stored documents (ingest skips unchanged files). */
+  knownChecksums(): Map<string, string> {
+    return new Map(this.store.listDocuments().map((meta) => [meta.id, meta.checksum]));
+  }
+
+  /** Stores a document and (re-)indexes its chunks. */
+  async put(document: IngestedDocument): Promise<void> {
+    const { removedChunkIds } = this.store.putDocument(document);
+    this.unindex(removedChunkIds);
+    await this.indexChunks(document.chunks, document.meta);
+  }
+
+  /** Removes a document from the store and the indexes. */
+  async remove(documentId: string): Promise<void> {
+    this.unindex(this.store.removeDocument(documentId).removedChunkIds);
+  }
+
+  /** Persists the indexes as a new snapshot. */
+  save(): void {
+    const documents = this.store.listDocuments();
+    const stateHash = knowledgeStateHash(documents);
+    const version = `${stateHash.slice(0, 12)}-${this.components().join('+')}`;
+    writeSnapshot(
+      this.indexRoot,
+      { format: 1, stateHash, version, components: this.components(), chunks: this.lexical.size, createdAt: new Date().toISOString() },
+      (dir) => {
+        this.lexical.save(join(dir, 'bm25.bin'));
+        for (const channel of this.vectors) channel.index.save(join(dir, safeName(channel.embedder.id)));
+      },
+    );
+    this.version = version;
+  }
+
+  /** Version of the loaded index (recorded with every answer). */
+  indexVersion(): string {
+    return this.version;
+  }
+
+  private unindex(chunkIds: readonly string[]): void {
+    if (chunkIds.length === 0) return;
+    this.lexical.remove(chunkIds);
+    for (const channel of this.vectors) channel.index.remove(chunkIds);
+  }
+
+  private async indexChunks(chunks: readonly Chunk[], meta?: DocumentMeta): Promise<void> {
+    if (chunks.length === 0) return;
+    const texts = chunks.map((chunk) => indexTextOf(chunk, meta ?? this.store.getDocument(chunk.documentId)));
+    this.lexical.upsert(chunks.map((chunk, index) => ({ id: chunk.id, text: texts[index]! })));
+    for (const channel of this.vectors) {
+      for (let offset = 0; offset < texts.length; offset += embedBatch) {
+        const vectors = await channel.embedder.embed(texts.slice(offset, offset + embedBatch));
+        channel.index.upsert(vectors.map((vector, index) => ({ id: chunks[offset + index]!.id, vector })));
+      }
+    }
+  }
+}
+
+function safeName(id: string): string {
+  return id.replace(/[^\w.-]+/g, '_');
+}

@@ -1,0 +1,51 @@
+/**
+ * `lotse serve` (what `npm start` runs): opens the data dir, brings the index up to date with the
+ * knowledge folder, and serves the web chat until SIGINT/SIGTERM.
+ */
+import { existsSync } from 'node:fs';
+import { ingestKnowledge, recordedSourceFolder } from '../../app/ingest-knowledge.ts';
+import { createHttpServer, startHttpServer } from '../../http/create-server.ts';
+import { describeError } from '../../shared/errors.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { createProgressReporter } from '../../../knowledge/ingest/progress.ts';
+import type { CliIo } from '../cli-io.ts';
+import { formatIngestSummary } from './ingest.ts';
+import { openLotse } from '../open-lotse.ts';
+import { parseOptions } from '../parse-options.ts';
+
+function keepProcessAlive(logger: Logger): void {
+  // A stray rejection or exception in a request must not end the service (issue #3, "nothing crashes").
+  process.on('unhandledRejection', (reason) => logger.error('unhandled-rejection', { error: describeError(reason) }));
+  process.on('uncaughtException', (error) => logger.error('uncaught-exception', { error: describeError(error) }));
+}
+
+function waitForShutdown(): Promise<string> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+}
+
+/** Runs the web chat server. */
+export async function runServe(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseOptions(args, { data: { type: 'string' }, 'no-ingest': { type: 'boolean' } });
+  const { lotse, logger, config } = await openLotse(io, values.data);
+  keepProcessAlive(logger);
+  const folder = recordedSourceFolder(config.dataDir) ?? config.knowledgeDir;
+  if (!values['no-ingest'] && existsSync(folder)) {
+    const summary = await ingestKnowledge(lotse.knowledge, {
+      folder,
+      dataDir: config.dataDir,
+      progress: createProgressReporter({ write: io.stderr, interactive: io.interactive }),
+    });
+    io.stderr(formatIngestSummary(summary));
+  }
+  const server = createHttpServer({ chat: lotse.chat, logger });
+  const running = await startHttpServer(server, { port: config.port, host: config.host });
+  io.stderr(`lotse web chat: ${running.url}/  (data: ${config.dataDir})\n`);
+  const signal = await waitForShutdown();
+  logger.info('shutdown', { signal });
+  await running.close();
+  lotse.close();
+  return 0;
+}

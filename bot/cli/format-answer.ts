@@ -1,0 +1,22 @@
+/**
+ * Renders a turn result as German text for people reading a terminal.
+ */
+import type { TurnResult } from '../ports/turn.ts';
+import { formatGermanDate } from '../core/answer/format-date.ts';
+
+/** The answer, its numbered sources with quotes, and the AI label. */
+export function formatAnswerForPeople(result: TurnResult, aiLabel: string): string {
+  const lines = [result.answer, ''];
+  if (result.citations.length > 0) {
+    lines.push('Quellen:');
+    result.citations.forEach((citation, index) => {
+      const section = citation.section ? ` – ${citation.section}` : '';
+      const stand = citation.stand ? ` (Stand ${formatGermanDate(citation.stand)})` : '';
+      lines.push(`[${index + 1}] ${citation.title}${section}${stand} – ${citation.document}`);
+      lines.push(`    „${citation.quote}“`);
+    });
+    lines.push('');
+  }
+  lines.push(`${aiLabel} Sicherheit: ${Math.round(result.confidence * 100)} %`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,50 @@
+/**
+ * `lotse <command>`: dispatches to the commands. Exit codes: 0 ok, 1 failure, 2 usage error.
+ */
+import { describeError } from '../shared/errors.ts';
+import { ConfigError } from '../config/config.ts';
+import { processIo, type CliIo } from './cli-io.ts';
+import { runAsk } from './commands/ask.ts';
+import { runIngest } from './commands/ingest.ts';
+import { runServe } from './commands/serve.ts';
+import { UsageError } from './parse-options.ts';
+
+const usage = `Usage: lotse <command> [options]
+
+Commands:
+  ingest <folder> [--data <dir>] [--refresh]   index a folder of documents (incremental)
+  ask [--data <dir>] [--json] [--top <n>] [--tenant <t>] ["question"]
+                                               answer a question; with --json and no question,
+                                               read one question per line from stdin (JSON lines out)
+  serve [--data <dir>]                         run the web chat (PORT, default 3978)
+  help                                         show this text
+`;
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+const commands: Record<string, Command> = { ingest: runIngest, ask: runAsk, serve: runServe };
+
+/** Runs one CLI invocation and returns its exit code; never throws. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(usage);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`Unknown command "${name}".\n\n${usage}`);
+    return 2;
+  }
+  try {
+    return await command(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\n\n${usage}`);
+      return 2;
+    }
+    const prefix = error instanceof ConfigError ? '' : 'lotse failed: ';
+    io.stderr(`${prefix}${describeError(error)}\n`);
+    return 1;
+  }
+}

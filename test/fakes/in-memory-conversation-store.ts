@@ -1,0 +1,34 @@
+import type { ConversationStore, Feedback, StoredMessage } from '../../bot/ports/conversation-store.ts';
+import type { ChannelName } from '../../bot/ports/turn.ts';
+
+/** Conversations in maps; records everything for assertions. */
+export class InMemoryConversationStore implements ConversationStore {
+  readonly owners = new Map<string, string>();
+  readonly messages: StoredMessage[] = [];
+  readonly feedback = new Map<string, Feedback>();
+
+  ensureConversation(input: { id: string; channel: ChannelName; userId: string; at: string }): boolean {
+    const owner = this.owners.get(input.id);
+    if (owner !== undefined) return owner === input.userId;
+    this.owners.set(input.id, input.userId);
+    return true;
+  }
+  appendMessage(message: StoredMessage): void {
+    this.messages.push(message);
+  }
+  recentMessages(conversationId: string, limit: number): StoredMessage[] {
+    return this.messages.filter((message) => message.conversationId === conversationId).slice(-limit);
+  }
+  getMessage(id: string): StoredMessage | undefined {
+    return this.messages.find((message) => message.id === id);
+  }
+  conversationOwner(conversationId: string): string | undefined {
+    return this.owners.get(conversationId);
+  }
+  recordFeedback(feedback: Feedback & { at: string }): void {
+    this.feedback.set(feedback.messageId, feedback);
+  }
+  feedbackFor(messageId: string): Feedback | undefined {
+    return this.feedback.get(messageId);
+  }
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { scopeQuestion, tenantKey } from '../../../../bot/core/answer/scope.ts';
+import type { DocumentMeta } from '../../../../bot/ports/knowledge.ts';
+
+const meta = (partial: Partial<DocumentMeta> & { id: string }): DocumentMeta => ({
+  title: partial.id,
+  type: 'sonstiges',
+  supersedes: [],
+  visibility: [],
+  checksum: 'x',
+  ...partial,
+});
+
+const documents = [
+  meta({ id: 'viersen.txt', tenant: 'Kreis Viersen' }),
+  meta({ id: 'unna.txt', tenant: 'Kreis Unna' }),
+  meta({ id: 'generic.md' }),
+  meta({ id: 'da-2023.md', title: 'DA Mobiles Arbeiten 2023', tenant: 'Kreis Viersen', validTo: '2025-02-28' }),
+  meta({ id: 'da-2025.md', title: 'DA Mobiles Arbeiten 2025', tenant: 'Kreis Viersen', supersedes: ['da-2023.md'] }),
+];
+
+describe('scopeQuestion', () => {
+  it('restricts to the county named in the question plus generic documents', () => {
+    const scope = scopeQuestion({ question: 'Was plant der Kreis Unna?', documents, today: '2026-11-22' });
+    expect([...scope.allowed].sort()).toEqual(['generic.md', 'unna.txt']);
+    expect(scope.tenant).toBe('Kreis Unna');
+  });
+
+  it('reports a county without documents and allows nothing', () => {
+    const scope = scopeQuestion({ question: 'Wie viele Lotsen hat der Kreis Kleve?', documents, today: '2026-11-22' });
+    expect(scope.unknownTenant).toBe('Kreis Kleve');
+    expect(scope.allowed.size).toBe(0);
+  });
+
+  it('excludes expired and superseded editions and remembers what replaced them', () => {
+    const scope = scopeQuestion({ question: 'Wie viele Tage mobiles Arbeiten?', documents, today: '2026-11-22' });
+    expect(scope.allowed.has('da-2023.md')).toBe(false);
+    expect(scope.allowed.has('da-2025.md')).toBe(true);
+    expect(scope.replaces.get('da-2025.md')?.id).toBe('da-2023.md');
+  });
+
+  it('includes the older edition when explicitly asked for', () => {
+    const scope = scopeQuestion({ question: 'Was stand in der alten Fassung?', documents, today: '2026-11-22' });
+    expect(scope.allowed.has('da-2023.md')).toBe(true);
+  });
+
+  it('uses the asker tenant when the question names none', () => {
+    const scope = scopeQuestion({ question: 'Was gilt?', documents, today: '2026-11-22', userTenant: 'Kreis Unna' });
+    expect(scope.allowed.has('viersen.txt')).toBe(false);
+  });
+
+  it('folds county names', () => {
+    expect(tenantKey('Kreis Düren')).toBe('duren');
+  });
+});
