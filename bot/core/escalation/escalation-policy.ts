@@ -1,0 +1,32 @@
+/**
+ * The escalation policy (from `policies/escalation.yaml`): topic routes, office hours, capacity and
+ * reminder steps. Validated by its loader; the core only reads it.
+ */
+import type { TicketPool } from '../../ports/tickets.ts';
+
+/** A topic that does not go to the asker's Lotsen. */
+export interface TopicRoute {
+  readonly id: string;
+  /** Lower-case, folded substrings; any match selects the topic. */
+  readonly match: readonly string[];
+  /** `refer`: never a ticket, answer with `reply` (HR and personal matters, DV KI § 9 Abs. 2). */
+  readonly route: 'it-servicedesk' | 'dsb' | 'refer';
+  readonly reply: string;
+}
+
+/** Everything routing and reminders need. */
+export interface EscalationPolicy {
+  readonly version: string;
+  readonly topics: readonly TopicRoute[];
+  readonly centralPool: readonly string[];
+  /** People who work the IT service-desk and DSB queues. */
+  readonly queues: Readonly<Record<'it-servicedesk' | 'dsb', readonly string[]>>;
+  readonly maxOpenPerLotse: number;
+  readonly officeHours: { readonly days: readonly number[]; readonly from: string; readonly to: string };
+  /** Minutes of office time after which a reminder goes to the assignee, then deputies, then the central pool. */
+  readonly reminders: { readonly assignee: number; readonly deputies: number; readonly central: number };
+  readonly expireAfterDays: number;
+}
+
+/** Re-exported for callers that build pools. */
+export type { TicketPool };
