@@ -7,13 +7,24 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { messageKeys, type AnswerMessages } from '../bot/core/answer/answer-messages.ts';
+import { escalationMessageKeys, type EscalationMessages } from '../bot/core/escalation/escalation-messages.ts';
 
 const messageSchema = z.string().min(1);
-const catalogueSchema = z.object({
-  id: z.string().min(1),
-  version: z.union([z.string(), z.number()]).transform(String),
-  messages: z.object(Object.fromEntries(messageKeys.map((key) => [key, messageSchema]))).strict(),
-});
+const catalogueSchema = (keys: readonly string[]) =>
+  z.object({
+    id: z.string().min(1),
+    version: z.union([z.string(), z.number()]).transform(String),
+    messages: z.object(Object.fromEntries(keys.map((key) => [key, messageSchema]))).strict(),
+  });
+
+function readCatalogue(file: string, keys: readonly string[]): { id: string; version: string; messages: Record<string, string> } {
+  const parsed = catalogueSchema(keys).safeParse(parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid message catalogue ${file}: ${details.join('; ')}`);
+  }
+  return { ...parsed.data, messages: parsed.data.messages as Record<string, string> };
+}
 
 /** A validated message catalogue with its id and version (recorded with each answer). */
 export interface MessageCatalogue {
@@ -27,12 +38,11 @@ export const defaultMessagesDir = join(import.meta.dirname, 'messages');
 
 /** Reads and validates `<dir>/de.yaml`; throws an Error naming the file and the failing keys. */
 export function loadMessages(dir: string = defaultMessagesDir): MessageCatalogue {
-  const file = join(dir, 'de.yaml');
-  const parsed = catalogueSchema.safeParse(parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    const details = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid message catalogue ${file}: ${details.join('; ')}`);
-  }
-  const { id, version, messages } = parsed.data;
+  const { id, version, messages } = readCatalogue(join(dir, 'de.yaml'), messageKeys);
   return { id, version, messages: messages as AnswerMessages };
+}
+
+/** Reads and validates `<dir>/escalation.de.yaml`. */
+export function loadEscalationMessages(dir: string = defaultMessagesDir): EscalationMessages {
+  return readCatalogue(join(dir, 'escalation.de.yaml'), escalationMessageKeys).messages as EscalationMessages;
 }

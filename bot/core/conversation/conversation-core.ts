@@ -120,7 +120,7 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       role: 'bot',
       text: result.answer,
       outcome,
-      payload: JSON.stringify({ resolvedQuestion, citations: result.citations, provenance: result.provenance }),
+      payload: JSON.stringify({ resolvedQuestion, citations: result.citations, provenance: result.provenance, tried: triedOf(result) }),
       createdAt: deps.clock.now().toISOString(),
     });
     return result;
@@ -150,6 +150,17 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
     },
     status: deps.status,
   };
+}
+
+/** The passages a Lotse should see when this turn becomes a ticket. */
+function triedOf(result: TurnResult): { document: string; title: string; section: string }[] {
+  const cited = result.citations.map((citation) => ({ document: citation.document, title: citation.title, section: citation.section }));
+  const seen = new Set(cited.map((entry) => entry.document));
+  const retrieved = result.retrieved
+    .filter((passage) => !seen.has(passage.document) && seen.add(passage.document))
+    .slice(0, 3)
+    .map((passage) => ({ document: passage.document, title: passage.document, section: '' }));
+  return [...cited, ...retrieved];
 }
 
 function failedTurn<H extends RankedHit>(deps: ConversationDeps<H>, message: InboundMessage): TurnResult {

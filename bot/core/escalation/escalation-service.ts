@@ -1,0 +1,145 @@
+/**
+ * The Digitallotsen workflow: turn a conversation into a routed ticket, let Lotsen act on it, and
+ * deliver the answer to the asker in the channel they asked in.
+ */
+import type { ChannelSender } from '../../ports/channel-sender.ts';
+import type { Clock, IdGenerator } from '../../ports/clock.ts';
+import type { ConversationStore, StoredMessage } from '../../ports/conversation-store.ts';
+import type { Directory } from '../../ports/directory.ts';
+import type { ChannelName } from '../../ports/turn.ts';
+import type { Ticket, TicketPool, TicketReason, TicketStore } from '../../ports/tickets.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { describeError } from '../../shared/errors.ts';
+import { fillTemplate } from '../answer/answer-messages.ts';
+import type { EscalationMessages } from './escalation-messages.ts';
+import type { EscalationPolicy } from './escalation-policy.ts';
+import { routeTicket } from './route-ticket.ts';
+import { applyTicketAction, type TicketAction, type TransitionRefusal } from './ticket-transitions.ts';
+
+/** Dependencies of the escalation workflow. */
+export interface EscalationDeps {
+  readonly tickets: TicketStore;
+  readonly conversations: ConversationStore;
+  readonly directory: Directory;
+  readonly policy: EscalationPolicy;
+  readonly sender: ChannelSender;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly messages: EscalationMessages;
+  readonly logger: Logger;
+  /** The directory person id of a channel user id, when known. */
+  readonly personOf: (userId: string) => string | undefined;
+}
+
+/** Result of asking for a Digitallotse. */
+export type EscalationResult =
+  | { readonly kind: 'created'; readonly ticket: Ticket; readonly message: string }
+  | { readonly kind: 'referred'; readonly message: string }
+  | { readonly kind: 'no_question'; readonly message: string };
+
+/** Result of a Lotse or asker action. */
+export type ActionResult =
+  | { readonly kind: 'ok'; readonly ticket: Ticket }
+  | { readonly kind: 'refused'; readonly reason: TransitionRefusal | 'not_found'; readonly message: string };
+
+function poolLabel(pool: TicketPool, messages: EscalationMessages): string {
+  const labels = { unit: messages.poolUnit, central: messages.poolCentral, 'it-servicedesk': messages.poolItServicedesk, dsb: messages.poolDsb };
+  return labels[pool.kind];
+}
+
+function lastUserQuestion(history: readonly StoredMessage[]): string | undefined {
+  return [...history].reverse().find((message) => message.role === 'user')?.text;
+}
+
+function triedPassages(history: readonly StoredMessage[]): Ticket['tried'] {
+  const payload = [...history].reverse().find((message) => message.role === 'bot' && message.payload)?.payload;
+  if (!payload) return [];
+  const parsed: unknown = JSON.parse(payload);
+  const tried = (parsed as { tried?: unknown }).tried;
+  return Array.isArray(tried) ? tried.filter((entry): entry is Ticket['tried'][number] => typeof entry?.document === 'string') : [];
+}
+
+/** Creates the escalation workflow over its ports. */
+export function createEscalationService(deps: EscalationDeps) {
+  const { messages } = deps;
+  const now = (): string => deps.clock.now().toISOString();
+  const openCount = (personId: string): number => deps.tickets.list({ states: ['claimed'], assignee: personId }).length;
+  const reasons: Record<TicketReason, string> = { no_answer: messages.reasonNoAnswer, user_request: messages.reasonUserRequest, unhelpful_answer: messages.reasonUnhelpful };
+
+  const notify = async (personIds: readonly string[], ticket: Ticket): Promise<void> => {
+    const text = fillTemplate(messages.lotseNotification, { number: String(ticket.number), question: ticket.question, reason: reasons[ticket.reason] });
+    for (const personId of personIds) {
+      const result = await deps.sender.send({ kind: 'person', personId }, { kind: 'ticket-created', text, ticketId: ticket.id });
+      if (result.kind === 'undeliverable') deps.logger.warn('ticket-notification-undeliverable', { ticket: ticket.id, reason: result.reason });
+    }
+  };
+
+  const escalate = async (input: { userId: string; conversationId: string; channel: ChannelName; reason: TicketReason }): Promise<EscalationResult> => {
+    const owner = deps.conversations.conversationOwner(input.conversationId);
+    const history = owner === input.userId ? deps.conversations.recentMessages(input.conversationId, 8) : [];
+    const question = lastUserQuestion(history);
+    if (!question) return { kind: 'no_question', message: messages.noQuestion };
+    const personId = deps.personOf(input.userId);
+    const askerUnit = personId ? deps.directory.person(personId)?.unit : undefined;
+    const decision = routeTicket({ question, ...(askerUnit ? { askerUnit } : {}) }, { directory: deps.directory, policy: deps.policy, openCount });
+    if (decision.kind === 'refer') return { kind: 'referred', message: fillTemplate(messages.ticketReferred, { reply: decision.reply }) };
+    const at = now();
+    const id = deps.ids.next('ticket');
+    const ticket = deps.tickets.create(
+      {
+        id, state: 'open', question, reason: input.reason, askerId: input.userId,
+        excerpt: history.map((message) => ({ role: message.role, text: message.text })),
+        tried: triedPassages(history),
+        replyTo: { channel: input.channel, conversationId: input.conversationId },
+        pool: decision.pool, candidates: decision.candidates, createdAt: at, updatedAt: at, version: 1,
+        ...(askerUnit ? { askerUnit } : {}), ...(decision.topic ? { topic: decision.topic } : {}),
+      },
+      { ticketId: id, at, actor: input.userId, from: null, to: 'open' },
+    );
+    await notify(ticket.candidates, ticket);
+    const message = fillTemplate(messages.ticketCreated, { number: String(ticket.number), pool: poolLabel(ticket.pool, messages) });
+    return { kind: 'created', ticket, message };
+  };
+
+  const deliverAnswer = async (ticket: Ticket): Promise<void> => {
+    if (!ticket.answer) return;
+    const lotse = deps.directory.person(ticket.answer.by)?.name ?? ticket.answer.by;
+    const text = fillTemplate(messages.askerAnswer, { lotse, number: String(ticket.number), answer: ticket.answer.text });
+    try {
+      await deps.sender.send({ kind: 'conversation', reference: ticket.replyTo, userId: ticket.askerId }, { kind: 'ticket-answered', text, ticketId: ticket.id, from: lotse });
+    } catch (error) {
+      deps.logger.error('ticket-answer-delivery-failed', { ticket: ticket.id, error: describeError(error) });
+    }
+  };
+
+  const refusalText: Record<TransitionRefusal | 'not_found', string> = {
+    wrong_state: messages.refusedWrongState, not_permitted: messages.refusedNotPermitted, empty_answer: messages.refusedEmptyAnswer,
+    answer_too_long: messages.refusedTooLong, not_found: messages.refusedNotFound,
+  };
+
+  const act = async (ticketId: string, action: TicketAction): Promise<ActionResult> => {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const ticket = deps.tickets.get(ticketId) ?? deps.tickets.byNumber(Number(ticketId));
+      if (!ticket) return { kind: 'refused', reason: 'not_found', message: refusalText.not_found };
+      const result = applyTicketAction(ticket, action, now());
+      if (result.kind === 'refused') return { ...result, message: refusalText[result.reason] };
+      if (!deps.tickets.update(result.ticket, ticket.version, result.event)) continue;
+      if (result.ticket.state === 'answered') await deliverAnswer(result.ticket);
+      return { kind: 'ok', ticket: result.ticket };
+    }
+    return { kind: 'refused', reason: 'wrong_state', message: refusalText.wrong_state };
+  };
+
+  return {
+    escalate,
+    act,
+    /** Tickets a Lotse may work on now (candidate or assignee, not finished). */
+    queueFor: (personId: string): Ticket[] => deps.tickets.list({ states: ['open', 'claimed', 'rerouted', 'returned'], candidate: personId }),
+    /** Tickets an asker opened. */
+    ticketsOf: (userId: string): Ticket[] => deps.tickets.list({ askerId: userId }),
+    get: (id: string): Ticket | undefined => deps.tickets.get(id) ?? deps.tickets.byNumber(Number(id)),
+  };
+}
+
+/** The escalation workflow's API. */
+export type EscalationService = ReturnType<typeof createEscalationService>;
