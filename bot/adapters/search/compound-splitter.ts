@@ -1,0 +1,80 @@
+/**
+ * Dictionary-based German compound splitting over Debian's `wngerman` word list: "mietzuschuss" →
+ * "miete" + "zuschuss", "zulassungsstelle" → "zulassung" + "stelle". Linking elements (Fugen -s/-es/-n/
+ * -en/-e) and an elided final "e" (Miet(e)zuschuss) are allowed. Parts are indexed in addition to the word.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { foldGerman } from '../../shared/text.ts';
+
+/** Default location of the Debian German word list. */
+export const defaultDictionaryPath = '/usr/share/dict/ngerman';
+
+const minPart = 3;
+const fugen = ['', 's', 'es', 'n', 'en', 'e'];
+
+/** Fewer parts win; then the longer last part (the head of a German compound carries its meaning). */
+function isBetterSplit(candidate: readonly string[], best: readonly string[]): boolean {
+  if (candidate.length !== best.length) return candidate.length < best.length;
+  return (candidate.at(-1)?.length ?? 0) > (best.at(-1)?.length ?? 0);
+}
+
+/** Splits folded lower-case words into dictionary parts. */
+export class CompoundSplitter {
+  private readonly cache = new Map<string, readonly string[]>();
+
+  constructor(private readonly words: ReadonlySet<string>) {}
+
+  /** Loads the word list; returns undefined when the file does not exist. */
+  static fromFile(path: string = defaultDictionaryPath): CompoundSplitter | undefined {
+    if (!existsSync(path)) return undefined;
+    const words = new Set<string>();
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      if (line.length >= minPart && !line.includes("'")) words.add(foldGerman(line));
+    }
+    return new CompoundSplitter(words);
+  }
+
+  private isWord(part: string): string | undefined {
+    if (part.length < minPart) return undefined;
+    if (this.words.has(part)) return part;
+    if (part.length >= 4 && this.words.has(`${part}e`)) return `${part}e`;
+    return undefined;
+  }
+
+  /** Head match: the part, allowing a linking element after it. */
+  private headParts(word: string, end: number): { part: string; next: number }[] {
+    const results: { part: string; next: number }[] = [];
+    for (const fuge of fugen) {
+      const stemEnd = end - fuge.length;
+      if (stemEnd < minPart || word.slice(stemEnd, end) !== fuge) continue;
+      const part = this.isWord(word.slice(0, stemEnd));
+      if (part) results.push({ part, next: end });
+    }
+    return results;
+  }
+
+  private splitFrom(word: string, depth: number): string[] | undefined {
+    if (depth > 3) return undefined;
+    let best: string[] | undefined;
+    for (let end = word.length - minPart; end >= minPart; end -= 1) {
+      for (const head of this.headParts(word, end)) {
+        const rest = word.slice(head.next);
+        const whole = this.isWord(rest);
+        const candidate = whole ? [head.part, whole] : this.splitFrom(rest, depth + 1);
+        if (candidate && (!best || isBetterSplit(candidate, best))) best = [head.part, ...candidate.slice(whole ? 1 : 0)];
+      }
+    }
+    return best;
+  }
+
+  /** The parts of a compound (at least two), or an empty list when the word is not one. */
+  split(word: string): readonly string[] {
+    if (word.length < 2 * minPart + 1) return [];
+    const cached = this.cache.get(word);
+    if (cached) return cached;
+    const parts = this.splitFrom(word, 0) ?? [];
+    if (this.cache.size > 200_000) this.cache.clear();
+    this.cache.set(word, parts);
+    return parts;
+  }
+}

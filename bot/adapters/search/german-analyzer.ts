@@ -1,0 +1,79 @@
+/**
+ * The German text analyzer of the lexical index: lower-casing, umlaut/ß folding, stop words, Snowball
+ * stemming and dictionary compound splitting (parts indexed in addition to the whole word). Hyphenated
+ * words are indexed as their parts and joined ("Dienst-anweisung" ~ "Dienstanweisung").
+ */
+import { newStemmer } from 'snowball-stemmers';
+import type { TextAnalyzer } from '../../ports/search.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { foldGerman } from '../../shared/text.ts';
+import { CompoundSplitter, defaultDictionaryPath } from './compound-splitter.ts';
+import { germanStopWords } from './german-stopwords.ts';
+
+const tokenPattern = /[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*/gu;
+const maxCacheSize = 500_000;
+
+/** Options of the German analyzer. */
+export interface GermanAnalyzerOptions {
+  /** Word list for compound splitting; `false` turns splitting off. */
+  readonly dictionaryPath?: string | false;
+  readonly logger?: Logger;
+}
+
+let sharedSplitter: { path: string; splitter: CompoundSplitter | undefined } | undefined;
+
+function loadSplitter(path: string, logger?: Logger): CompoundSplitter | undefined {
+  if (sharedSplitter?.path === path) return sharedSplitter.splitter;
+  const splitter = CompoundSplitter.fromFile(path);
+  if (!splitter) logger?.warn('compound-dictionary-missing', { path, hint: 'apt-get install wngerman; compound splitting is off' });
+  sharedSplitter = { path, splitter };
+  return splitter;
+}
+
+/** Creates the analyzer; the word list is loaded once per process and shared. */
+export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): TextAnalyzer & { readonly id: string } {
+  const stemmer = newStemmer('german');
+  const path = options.dictionaryPath === undefined ? defaultDictionaryPath : options.dictionaryPath;
+  const splitter = path === false ? undefined : loadSplitter(path, options.logger);
+  const cache = new Map<string, readonly string[]>();
+  const stem = (word: string): string => foldGerman(stemmer.stem(word));
+
+  const analyzeWord = (lower: string): readonly string[] => {
+    const folded = foldGerman(lower);
+    if (germanStopWords.has(folded)) return [];
+    if (/^\d+$/.test(folded)) return [folded];
+    const terms = [stem(lower)];
+    for (const part of splitter?.split(folded) ?? []) {
+      if (!germanStopWords.has(part)) terms.push(stem(part));
+    }
+    return terms;
+  };
+
+  const analyzeToken = (token: string): readonly string[] => {
+    const cached = cache.get(token);
+    if (cached) return cached;
+    const lower = token.toLowerCase();
+    const pieces = lower.split(/[-‐‑]/).filter(Boolean);
+    const terms = pieces.length > 1
+      ? [...pieces.flatMap(analyzeWord), ...analyzeWord(pieces.join(''))]
+      : [...analyzeWord(lower)];
+    const unique = [...new Set(terms)].filter((term) => term.length > 1 || /\d/.test(term));
+    if (cache.size > maxCacheSize) cache.clear();
+    cache.set(token, unique);
+    return unique;
+  };
+
+  return {
+    id: `de-snowball${splitter ? '-compound' : ''}-v1`,
+    analyze: (text) => {
+      const terms: string[] = [];
+      for (const match of text.matchAll(tokenPattern)) terms.push(...analyzeToken(match[0]));
+      return terms;
+    },
+  };
+}
+
+/** The plain baseline analyzer of the benchmark: lower-cased word tokens, nothing else. */
+export function createPlainAnalyzer(): TextAnalyzer & { readonly id: string } {
+  return { id: 'plain-v1', analyze: (text) => text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [] };
+}

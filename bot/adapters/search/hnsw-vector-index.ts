@@ -1,0 +1,89 @@
+/**
+ * `VectorIndex` on hnswlib-node (cosine, M = 16, efConstruction = 100): chunk ids are mapped to integer
+ * labels, deleted labels are reused, the index grows by doubling, and it is saved with its label map.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import hnswlib from 'hnswlib-node';
+import type { IdFilter, ScoredId, VectorEntry, VectorIndex } from '../../ports/search.ts';
+
+const { HierarchicalNSW } = hnswlib;
+const initialCapacity = 1024;
+
+/** Approximate nearest-neighbour index of chunk vectors. */
+export class HnswVectorIndex implements VectorIndex {
+  private index: InstanceType<typeof HierarchicalNSW>;
+  private capacity: number;
+  private labelOf = new Map<string, number>();
+  private idOf: (string | undefined)[] = [];
+  private freeLabels: number[] = [];
+
+  constructor(readonly dimensions: number, capacity = initialCapacity) {
+    this.capacity = capacity;
+    this.index = new HierarchicalNSW('cosine', dimensions);
+    this.index.initIndex(capacity, 16, 100, 42, true);
+  }
+
+  get size(): number {
+    return this.labelOf.size;
+  }
+
+  upsert(entries: readonly VectorEntry[]): void {
+    for (const entry of entries) {
+      if (entry.vector.length !== this.dimensions) throw new Error(`Vector of ${entry.vector.length} dimensions, index has ${this.dimensions}`);
+      let label = this.labelOf.get(entry.id);
+      const reuse = label === undefined && this.freeLabels.length > 0;
+      if (label === undefined) label = this.freeLabels.pop() ?? this.idOf.length;
+      if (label >= this.capacity) {
+        this.capacity *= 2;
+        this.index.resizeIndex(this.capacity);
+      }
+      this.index.addPoint([...entry.vector], label, reuse);
+      this.labelOf.set(entry.id, label);
+      this.idOf[label] = entry.id;
+    }
+  }
+
+  remove(ids: readonly string[]): void {
+    for (const id of ids) {
+      const label = this.labelOf.get(id);
+      if (label === undefined) continue;
+      this.index.markDelete(label);
+      this.labelOf.delete(id);
+      this.idOf[label] = undefined;
+      this.freeLabels.push(label);
+    }
+  }
+
+  search(vector: readonly number[], k: number, filter?: IdFilter): ScoredId[] {
+    const count = Math.min(k, this.size);
+    if (count === 0) return [];
+    this.index.setEf(Math.max(64, count * 2));
+    const accept = filter ? (label: number) => { const id = this.idOf[label]; return id !== undefined && filter(id); } : undefined;
+    const result = this.index.searchKnn([...vector], count, accept);
+    return result.neighbors.map((label, index) => ({ id: this.idOf[label]!, score: 1 - result.distances[index]! }));
+  }
+
+  /** Writes the index and its label map into `dir`. */
+  save(dir: string): void {
+    mkdirSync(dir, { recursive: true });
+    this.index.writeIndexSync(join(dir, 'hnsw.bin'));
+    writeFileSync(join(dir, 'labels.json'), JSON.stringify({ dimensions: this.dimensions, capacity: this.capacity, ids: this.idOf, free: this.freeLabels }));
+  }
+
+  /** Reads an index written by `save`; throws when it is missing, corrupt or of other dimensions. */
+  static load(dir: string, dimensions: number): HnswVectorIndex {
+    const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as { dimensions: number; capacity: number; ids: (string | null)[]; free: number[] };
+    if (labels.dimensions !== dimensions || !Array.isArray(labels.ids)) throw new Error(`Vector index in ${dir} does not match ${dimensions} dimensions`);
+    const loaded = new HnswVectorIndex(dimensions, 1);
+    loaded.index = new HierarchicalNSW('cosine', dimensions);
+    loaded.index.readIndexSync(join(dir, 'hnsw.bin'), true);
+    loaded.capacity = loaded.index.getMaxElements();
+    loaded.idOf = labels.ids.map((id) => id ?? undefined);
+    loaded.freeLabels = labels.free;
+    loaded.idOf.forEach((id, label) => {
+      if (id !== undefined) loaded.labelOf.set(id, label);
+    });
+    return loaded;
+  }
+}
