@@ -4,9 +4,6 @@
 import { describeError } from '../shared/errors.ts';
 import { ConfigError } from '../config/config.ts';
 import { processIo, type CliIo } from './cli-io.ts';
-import { runAsk } from './commands/ask.ts';
-import { runIngest } from './commands/ingest.ts';
-import { runServe } from './commands/serve.ts';
 import { UsageError } from './parse-options.ts';
 
 const usage = `Usage: lotse <command> [options]
@@ -22,7 +19,12 @@ Commands:
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
-const commands: Record<string, Command> = { ingest: runIngest, ask: runAsk, serve: runServe };
+// Commands load lazily, so that `ask` does not pay for the HTTP server's modules.
+const commands: Record<string, () => Promise<Command>> = {
+  ingest: async () => (await import('./commands/ingest.ts')).runIngest,
+  ask: async () => (await import('./commands/ask.ts')).runAsk,
+  serve: async () => (await import('./commands/serve.ts')).runServe,
+};
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -31,12 +33,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     io.stdout(usage);
     return name ? 0 : 2;
   }
-  const command = commands[name];
-  if (!command) {
+  const load = commands[name];
+  if (!load) {
     io.stderr(`Unknown command "${name}".\n\n${usage}`);
     return 2;
   }
   try {
+    const command = await load();
     return await command(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
