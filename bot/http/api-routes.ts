@@ -1,0 +1,76 @@
+/**
+ * JSON API of the web chat: `POST /api/chat` and `POST /api/feedback`, validated with zod (German
+ * messages). Handlers never throw: an unexpected failure becomes a logged 500 with a German message.
+ */
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import { questionTextSchema, type ChatService } from '../ports/chat-service.ts';
+import { toPublicChatAnswer } from '../ports/public-answer.ts';
+import { describeError } from '../shared/errors.ts';
+import type { Logger } from '../shared/logger.ts';
+import { sendError } from './create-server.ts';
+import { readJsonBody } from './json-body.ts';
+import { webUserId } from './web-user.ts';
+
+z.config(z.locales.de());
+
+const chatBodySchema = z.object({
+  conversationId: z.string().max(100).optional(),
+  text: questionTextSchema,
+});
+
+const feedbackBodySchema = z.object({
+  messageId: z.string().min(1).max(100),
+  rating: z.enum(['up', 'down']),
+  reason: z.string().max(500).optional(),
+});
+
+type Handler = (request: Request, response: Response) => Promise<void>;
+
+function guarded(logger: Logger, route: string, handler: Handler): Handler {
+  return async (request, response) => {
+    try {
+      await handler(request, response);
+    } catch (error) {
+      logger.error('http-handler-failed', { route, error: describeError(error) });
+      if (!response.headersSent) sendError(response, 500, 'internal_error', 'Entschuldigung, da ist etwas schiefgelaufen. Bitte versuchen Sie es noch einmal.');
+    }
+  };
+}
+
+async function parseBody<T>(request: Request, response: Response, schema: z.ZodType<T>, maxBytes: number): Promise<T | undefined> {
+  const body = await readJsonBody(request, maxBytes);
+  if (!body.ok) {
+    sendError(response, body.problem.status, body.problem.code, body.problem.message);
+    return undefined;
+  }
+  const parsed = schema.safeParse(body.value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') || 'Anfrage';
+    sendError(response, 400, 'invalid_request', issue?.path[0] === 'text' ? issue.message : `${field}: ${issue?.message ?? 'ungültig'}`);
+    return undefined;
+  }
+  return parsed.data;
+}
+
+/** Registers the API routes on the server. */
+export function registerApiRoutes(server: Server, options: { chat: ChatService; logger: Logger; maxBodyBytes: number }): void {
+  const { chat, logger, maxBodyBytes } = options;
+  server.post('/api/chat', guarded(logger, 'chat', async (request, response) => {
+    const userId = webUserId(request, response);
+    const body = await parseBody(request, response, chatBodySchema, maxBodyBytes);
+    if (!body) return;
+    const result = await chat.handleTurn({ channel: 'web', userId, text: body.text, ...(body.conversationId ? { conversationId: body.conversationId } : {}) });
+    response.setHeader('Cache-Control', 'no-store');
+    response.send(200, toPublicChatAnswer(result));
+  }));
+  server.post('/api/feedback', guarded(logger, 'feedback', async (request, response) => {
+    const userId = webUserId(request, response);
+    const body = await parseBody(request, response, feedbackBodySchema, maxBodyBytes);
+    if (!body) return;
+    const outcome = await chat.recordFeedback({ userId, messageId: body.messageId, rating: body.rating, ...(body.reason ? { reason: body.reason } : {}) });
+    if (outcome.kind === 'not_found') sendError(response, 404, 'not_found', 'Diese Antwort gibt es nicht (mehr).');
+    else response.send(204);
+  }));
+}

@@ -1,0 +1,88 @@
+/**
+ * The intranet web chat server (restify 11): chat page, static assets, `/api/chat`, `/api/feedback`,
+ * usage rules, health and readiness. Every error is JSON `{ error: { code, message } }` with German text,
+ * and no request can take the process down.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { ChatService } from '../ports/chat-service.ts';
+import { describeError } from '../shared/errors.ts';
+import type { Logger } from '../shared/logger.ts';
+import { registerApiRoutes } from './api-routes.ts';
+import { renderChatPage, renderUsageRulesPage } from './pages.ts';
+import { loadUiTexts } from './ui-texts.ts';
+
+/** Options of the web chat server. */
+export interface HttpServerOptions {
+  readonly chat: ChatService;
+  readonly logger: Logger;
+  /** Largest accepted request body (default 1 MB). */
+  readonly maxBodyBytes?: number;
+}
+
+const securityHeaders: Record<string, string> = {
+  'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+};
+
+const publicDir = join(import.meta.dirname, 'public');
+
+/** Sends a JSON error with a German message. */
+export function sendError(response: Response, status: number, code: string, message: string): void {
+  response.setHeader('Cache-Control', 'no-store');
+  response.send(status, { error: { code, message } });
+}
+
+function sendRaw(response: Response, contentType: string, body: string): void {
+  response.setHeader('Content-Type', contentType);
+  response.sendRaw(200, body);
+}
+
+/** Builds the server (not yet listening). */
+export function createHttpServer(options: HttpServerOptions): Server {
+  const texts = loadUiTexts();
+  const chatPage = renderChatPage(texts);
+  const usagePage = renderUsageRulesPage(texts);
+  const script = readFileSync(join(publicDir, 'chat.js'), 'utf8');
+  const styles = readFileSync(join(publicDir, 'chat.css'), 'utf8');
+  const server = restify.createServer({ name: 'lotse', handleUncaughtExceptions: false });
+  server.pre((request: Request, response: Response, next: () => void) => {
+    for (const [header, value] of Object.entries(securityHeaders)) response.setHeader(header, value);
+    next();
+  });
+  server.get('/', async (_request: Request, response: Response) => sendRaw(response, 'text/html; charset=utf-8', chatPage));
+  server.get('/nutzungshinweise', async (_request: Request, response: Response) => sendRaw(response, 'text/html; charset=utf-8', usagePage));
+  server.get('/assets/chat.js', async (_request: Request, response: Response) => sendRaw(response, 'text/javascript; charset=utf-8', script));
+  server.get('/assets/chat.css', async (_request: Request, response: Response) => sendRaw(response, 'text/css; charset=utf-8', styles));
+  server.get('/healthz', async (_request: Request, response: Response) => response.send(200, { status: 'ok' }));
+  server.get('/readyz', async (_request: Request, response: Response) => {
+    const status = options.chat.status();
+    response.send(status.ready ? 200 : 503, status);
+  });
+  registerApiRoutes(server, { chat: options.chat, logger: options.logger, maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024 });
+  server.on('NotFound', (_request: Request, response: Response) => sendError(response, 404, 'not_found', 'Diese Adresse gibt es nicht.'));
+  server.on('MethodNotAllowed', (_request: Request, response: Response) => sendError(response, 405, 'method_not_allowed', 'Diese Methode ist hier nicht erlaubt.'));
+  server.on('restifyError', (_request: Request, response: Response, error: Error & { statusCode?: number }, callback: () => void) => {
+    if ((error.statusCode ?? 500) >= 500) options.logger.error('http-error', { error: describeError(error) });
+    callback();
+  });
+  return server;
+}
+
+/** Starts listening; resolves with the base URL and a close function. */
+export function startHttpServer(server: Server, address: { port: number; host: string }): Promise<{ url: string; close(): Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(address.port, address.host, () => {
+      const bound = server.address();
+      const host = address.host.includes(':') ? `[${address.host}]` : address.host;
+      resolve({
+        url: `http://${host}:${bound.port}`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}

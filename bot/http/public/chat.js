@@ -1,0 +1,129 @@
+// lotse web chat: a plain ES module, no dependencies. All texts come from the server-rendered JSON block;
+// answer text is always inserted with textContent, never as HTML.
+const texts = JSON.parse(document.getElementById('ui-texts').textContent);
+const conversation = document.getElementById('conversation');
+const form = document.getElementById('ask-form');
+const input = document.getElementById('question');
+const sendButton = document.getElementById('send');
+const status = document.getElementById('status');
+const storageKey = 'lotse.conversationId';
+
+function element(tag, options = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(options)) {
+    if (key === 'text') node.textContent = value;
+    else if (key === 'className') node.className = value;
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
+function formatStand(stand) {
+  if (!stand) return texts.noStand;
+  const [year, month, day] = stand.split('-');
+  return `${texts.stand} ${day}.${month}.${year}`;
+}
+
+function renderCitations(citations) {
+  if (!citations.length) return null;
+  const list = element('ol', { className: 'citations' });
+  citations.forEach((citation) => {
+    const summary = element('summary', { text: `${citation.title}${citation.section ? ` – ${texts.section} „${citation.section}“` : ''} (${formatStand(citation.stand)})` });
+    const quote = element('blockquote', { text: citation.quote });
+    const source = element('p', { className: 'document', text: citation.document });
+    list.append(element('li', {}, [element('details', {}, [summary, quote, source])]));
+  });
+  return element('section', { className: 'sources', 'aria-label': texts.sources }, [element('h3', { text: texts.sources }), list]);
+}
+
+async function postJson(url, body) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (response.status === 204) return {};
+  const json = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(json?.error?.message ?? texts.errorGeneric);
+  return json;
+}
+
+function feedbackControls(answer) {
+  const wrapper = element('div', { className: 'feedback', role: 'group', 'aria-label': texts.helpful });
+  const thanks = element('p', { className: 'thanks', role: 'status' });
+  const send = async (rating, reason) => {
+    try {
+      await postJson('/api/feedback', { messageId: answer.messageId, rating, ...(reason ? { reason } : {}) });
+      thanks.textContent = texts.feedbackThanks;
+    } catch (error) {
+      thanks.textContent = error.message;
+    }
+  };
+  const up = element('button', { type: 'button', className: 'secondary', text: `👍 ${texts.helpful}` });
+  const down = element('button', { type: 'button', className: 'secondary', text: `👎 ${texts.notHelpful}` });
+  up.addEventListener('click', () => send('up'));
+  down.addEventListener('click', () => {
+    const id = `reason-${answer.messageId}`;
+    const reasonForm = element('form', { className: 'reason' }, [
+      element('label', { for: id, text: texts.feedbackReasonLabel }),
+      element('input', { id, type: 'text', maxlength: '500' }),
+      element('button', { type: 'submit', text: texts.feedbackSend }),
+    ]);
+    reasonForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      send('down', reasonForm.querySelector('input').value.trim());
+      reasonForm.remove();
+    });
+    wrapper.after(reasonForm);
+    reasonForm.querySelector('input').focus();
+  });
+  wrapper.append(up, down);
+  return element('div', {}, [wrapper, thanks]);
+}
+
+function renderAnswer(answer) {
+  const body = element('div', { className: 'answer-text', text: answer.answer });
+  const label = element('p', { className: 'ai-label' }, [document.createTextNode(`${texts.aiLabel} `), element('a', { href: '/nutzungshinweise', text: texts.usageRulesLink })]);
+  const meta = element('p', { className: 'meta', text: `${texts.confidence}: ${Math.round(answer.confidence * 100)} %` });
+  const escalate = element('button', { type: 'button', className: answer.outcome === 'answered' ? 'secondary' : 'primary', text: texts.askLotse });
+  const notice = element('p', { className: 'notice', role: 'status' });
+  escalate.addEventListener('click', () => (notice.textContent = texts.askLotseNotice));
+  const feedback = answer.outcome === 'answered' ? feedbackControls(answer) : null;
+  return element('li', { className: `message bot outcome-${answer.outcome}` }, [
+    element('p', { className: 'speaker', text: texts.bot }), body, renderCitations(answer.citations), label, meta, feedback, escalate, notice,
+  ]);
+}
+
+async function ask(question) {
+  conversation.append(element('li', { className: 'message user' }, [element('p', { className: 'speaker', text: texts.you }), element('p', { text: question })]));
+  status.textContent = texts.sending;
+  sendButton.disabled = true;
+  try {
+    const conversationId = sessionStorage.getItem(storageKey) ?? undefined;
+    const answer = await postJson('/api/chat', { text: question, ...(conversationId ? { conversationId } : {}) });
+    sessionStorage.setItem(storageKey, answer.conversationId);
+    conversation.append(renderAnswer(answer));
+    status.textContent = '';
+  } catch (error) {
+    status.textContent = error.message;
+  } finally {
+    sendButton.disabled = false;
+    input.focus();
+  }
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const question = input.value.trim();
+  if (!question) return;
+  input.value = '';
+  ask(question);
+});
+input.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && !event.shiftKey) {
+    event.preventDefault();
+    form.requestSubmit();
+  }
+});
+document.getElementById('new-conversation').addEventListener('click', () => {
+  sessionStorage.removeItem(storageKey);
+  conversation.replaceChildren();
+  input.focus();
+});
