@@ -1,0 +1,111 @@
+/**
+ * Configuration of the optional language model and embedding endpoint (`LLM_*`, `EMBEDDINGS_*`).
+ * Validated once at start; an invalid value yields an English error naming the variable.
+ */
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const envSchema = z.object({
+  LLM_PROVIDER: z
+    .string()
+    .trim()
+    .transform((value) => (value === '' ? 'none' : value.toLowerCase()))
+    .pipe(z.enum(['none', 'openai', 'azure']))
+    .optional(),
+  LLM_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  LLM_API_KEY: optionalText,
+  LLM_MODEL: optionalText,
+  LLM_API_VERSION: optionalText,
+  EMBEDDINGS_MODEL: optionalText,
+  EMBEDDINGS_LOCAL_PATH: optionalText,
+  LLM_TIMEOUT_MS: optionalText
+    .transform((value) => (value === undefined ? undefined : Number(value)))
+    .pipe(z.number().int().min(100).max(600_000).optional()),
+});
+
+/** Settings shared by every model endpoint. */
+interface EndpointSettings {
+  readonly timeoutMs: number;
+  /** Remote embedding model name served by the same endpoint, if any. */
+  readonly embeddingsModel?: string;
+  /** Local folder with an ONNX embedding model (transformers.js layout), if any. */
+  readonly embeddingsLocalPath?: string;
+}
+
+/** An OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, LiteLLM). */
+export interface OpenAiLlmConfig extends EndpointSettings {
+  readonly provider: 'openai';
+  readonly baseUrl?: string;
+  readonly apiKey: string;
+  readonly model: string;
+}
+
+/** An Azure OpenAI deployment (`LLM_MODEL` is the deployment name). */
+export interface AzureLlmConfig extends EndpointSettings {
+  readonly provider: 'azure';
+  readonly endpoint: string;
+  readonly apiKey: string;
+  readonly deployment: string;
+  readonly apiVersion: string;
+}
+
+/** No language model: extractive answers only (the default). */
+export interface NoLlmConfig extends EndpointSettings {
+  readonly provider: 'none';
+}
+
+/** The validated LLM configuration. */
+export type LlmConfig = OpenAiLlmConfig | AzureLlmConfig | NoLlmConfig;
+
+/** Thrown for invalid `LLM_*` / `EMBEDDINGS_*` values; the message names the variable. */
+export class LlmConfigError extends Error {
+  override readonly name = 'LlmConfigError';
+}
+
+function required(value: string | undefined, name: string, provider: string): string {
+  if (value === undefined) throw new LlmConfigError(`${name} is required when LLM_PROVIDER=${provider}`);
+  return value;
+}
+
+/**
+ * Parses the LLM settings from an environment record.
+ * @example parseLlmConfig({ LLM_PROVIDER: 'openai', LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'llama3' })
+ */
+export function parseLlmConfig(env: Record<string, string | undefined>): LlmConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new LlmConfigError(`Invalid LLM configuration: ${details.join('; ')}`);
+  }
+  const values = parsed.data;
+  const shared: EndpointSettings = {
+    timeoutMs: values.LLM_TIMEOUT_MS ?? 20_000,
+    ...(values.EMBEDDINGS_MODEL ? { embeddingsModel: values.EMBEDDINGS_MODEL } : {}),
+    ...(values.EMBEDDINGS_LOCAL_PATH ? { embeddingsLocalPath: values.EMBEDDINGS_LOCAL_PATH } : {}),
+  };
+  const provider = values.LLM_PROVIDER ?? 'none';
+  if (provider === 'none') return { provider, ...shared };
+  if (provider === 'azure') {
+    return {
+      provider,
+      ...shared,
+      endpoint: required(values.LLM_BASE_URL, 'LLM_BASE_URL', provider),
+      apiKey: required(values.LLM_API_KEY, 'LLM_API_KEY', provider),
+      deployment: required(values.LLM_MODEL, 'LLM_MODEL', provider),
+      apiVersion: required(values.LLM_API_VERSION, 'LLM_API_VERSION', provider),
+    };
+  }
+  return {
+    provider,
+    ...shared,
+    ...(values.LLM_BASE_URL ? { baseUrl: values.LLM_BASE_URL } : {}),
+    // Local servers (Ollama, vLLM) accept any key; the SDK refuses an empty one.
+    apiKey: values.LLM_API_KEY ?? (values.LLM_BASE_URL ? 'not-needed' : required(undefined, 'LLM_API_KEY', provider)),
+    model: required(values.LLM_MODEL, 'LLM_MODEL', provider),
+  };
+}
