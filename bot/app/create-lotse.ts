@@ -16,7 +16,7 @@ import { allowAllGuardrail, type Guardrail } from '../ports/guardrail.ts';
 import type { LexicalIndex, TextAnalyzer } from '../ports/search.ts';
 import type { Logger } from '../shared/logger.ts';
 import { loadMessages } from '../../prompts/load-messages.ts';
-import { indexTextOf, KnowledgeBase } from './knowledge-base.ts';
+import { KnowledgeBase } from './knowledge-base.ts';
 
 /** A running lotse instance (without its HTTP server). */
 export interface Lotse {
@@ -59,10 +59,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const opened = await knowledge.open();
   logger.info('index-ready', { how: opened, chunks: knowledge.lexical.size, version: knowledge.indexVersion() });
   const lexical = currentLexical(knowledge);
-  const textOf = (id: string): string => {
-    const chunk = knowledge.store.getChunk(id);
-    return chunk ? indexTextOf(chunk, knowledge.store.getDocument(chunk.documentId)) : '';
-  };
+  const textOf = (id: string): string => knowledge.textOf(id);
   const chat = createConversationCore<RetrievalHit>({
     answer: {
       retriever: { retrieve: (query, options) => knowledge.retriever.retrieve(query, options) },

@@ -14,6 +14,7 @@ import type { Embedder, TextAnalyzer } from '../ports/search.ts';
 import type { Logger } from '../shared/logger.ts';
 import { describeError } from '../shared/errors.ts';
 import { HybridRetriever } from '../core/retrieval/hybrid-retriever.ts';
+import { createSentenceEvidence } from '../core/retrieval/sentence-evidence.ts';
 import { knowledgeStateHash, readCurrentSnapshot, writeSnapshot } from './index-snapshot.ts';
 
 /** One vector list of the hybrid retrieval: an embedder and the index of its vectors. */
@@ -55,7 +56,14 @@ export class KnowledgeBase {
   }
 
   private createRetriever(): HybridRetriever {
-    return new HybridRetriever({ lexical: this.lexical, vectors: this.vectors.map(({ embedder, index }) => ({ embedder, index })) });
+    const evidence = createSentenceEvidence({ textOf: (id) => this.textOf(id), analyzer: this.options.analyzer, lexical: this.lexical });
+    return new HybridRetriever({ lexical: this.lexical, vectors: this.vectors.map(({ embedder, index }) => ({ embedder, index })), evidence });
+  }
+
+  /** The indexed text of a chunk (title, section and body), '' for unknown ids. */
+  textOf(id: string): string {
+    const chunk = this.store.getChunk(id);
+    return chunk ? indexTextOf(chunk, this.store.getDocument(chunk.documentId)) : '';
   }
 
   private get indexRoot(): string {

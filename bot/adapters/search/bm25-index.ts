@@ -8,8 +8,13 @@ import { deserialize, serialize } from 'node:v8';
 import type { IdFilter, LexicalEntry, LexicalIndex, ScoredId, TextAnalyzer } from '../../ports/search.ts';
 import { selectTop } from './select-top.ts';
 
-const k1 = 1.2;
-const b = 0.75;
+/** BM25 parameters (defaults measured on XQuAD-de paragraphs, see README). */
+export interface Bm25Parameters {
+  readonly k1: number;
+  readonly b: number;
+}
+
+const defaultParameters: Bm25Parameters = { k1: 1.2, b: 0.75 };
 const fileFormat = 'lotse-bm25-v1';
 
 interface Postings {
@@ -34,7 +39,10 @@ export class Bm25Index implements LexicalIndex {
   private totalLength = 0;
   private scores = new Float64Array(0);
 
-  constructor(private readonly analyzer: TextAnalyzer) {}
+  constructor(
+    private readonly analyzer: TextAnalyzer,
+    private readonly parameters: Bm25Parameters = defaultParameters,
+  ) {}
 
   get size(): number {
     return this.slotOf.size;
@@ -92,6 +100,7 @@ export class Bm25Index implements LexicalIndex {
     const scores = this.scores;
     const touched: number[] = [];
     const averageLength = this.totalLength / this.size || 1;
+    const { k1, b } = this.parameters;
     for (const termId of termIds) {
       const list = this.postings[termId]!;
       const weight = Math.log(1 + (this.size - list.docs.length + 0.5) / (list.docs.length + 0.5));

@@ -9,7 +9,7 @@ import { foldGerman } from '../../shared/text.ts';
 /** Default location of the Debian German word list. */
 export const defaultDictionaryPath = '/usr/share/dict/ngerman';
 
-const minPart = 3;
+const minPart = 4;
 const fugen = ['', 's', 'es', 'n', 'en', 'e'];
 
 /** Fewer parts win; then the longer last part (the head of a German compound carries its meaning). */

@@ -38,11 +38,13 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): TextA
   const cache = new Map<string, readonly string[]>();
   const stem = (word: string): string => foldGerman(stemmer.stem(word));
 
-  const analyzeWord = (lower: string): readonly string[] => {
+  const analyzeWord = (lower: string, capitalized: boolean): readonly string[] => {
     const folded = foldGerman(lower);
     if (germanStopWords.has(folded)) return [];
     if (/^\d+$/.test(folded)) return [folded];
     const terms = [stem(lower)];
+    // Genitive -s of names ("Warschaus", "Teslas") is not removed by Snowball: index the base form too.
+    if (capitalized && folded.length > 4 && folded.endsWith('s') && !folded.endsWith('ss')) terms.push(stem(lower.slice(0, -1)));
     for (const part of splitter?.split(folded) ?? []) {
       if (!germanStopWords.has(part)) terms.push(stem(part));
     }
@@ -53,10 +55,11 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): TextA
     const cached = cache.get(token);
     if (cached) return cached;
     const lower = token.toLowerCase();
+    const capitalized = /^\p{Lu}/u.test(token);
     const pieces = lower.split(/[-‐‑]/).filter(Boolean);
     const terms = pieces.length > 1
-      ? [...pieces.flatMap(analyzeWord), ...analyzeWord(pieces.join(''))]
-      : [...analyzeWord(lower)];
+      ? [...pieces.flatMap((piece) => analyzeWord(piece, false)), ...analyzeWord(pieces.join(''), capitalized)]
+      : [...analyzeWord(lower, capitalized)];
     const unique = [...new Set(terms)].filter((term) => term.length > 1 || /\d/.test(term));
     if (cache.size > maxCacheSize) cache.clear();
     cache.set(token, unique);
@@ -64,7 +67,7 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): TextA
   };
 
   return {
-    id: `de-snowball${splitter ? '-compound' : ''}-v1`,
+    id: `de-snowball${splitter ? '-compound' : ''}-v2`,
     analyze: (text) => {
       const terms: string[] = [];
       for (const match of text.matchAll(tokenPattern)) terms.push(...analyzeToken(match[0]));

@@ -1,6 +1,6 @@
 /**
  * German stop words (folded: ä→a, ö→o, ü→u, ß→ss), removed before stemming. Question words and
- * negations that carry meaning in administrative questions ("nicht", "kein", "wann") are kept.
+ * negations ("nicht", "kein") are kept; question words are removed (they never occur in the answer text).
  */
 export const germanStopWords: ReadonlySet<string> = new Set(
   `aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes anderm andern anders
@@ -15,5 +15,7 @@ manchen mancher manches mein meine meinem meinen meiner mich mir mit muss musste
 seine seinem seinen seiner seines selbst sich sie sind so solche solchem solchen solcher solches soll sollte sondern
 sonst uber um und uns unser unsere unserem unseren unserer unter viel vom von vor wahrend war waren warst was weg weil
 weiter welche welchem welchen welcher welches werde werden wie wieder will wir wird wirst wo wollen wollte wurde wurden
-zu zum zur zwar zwischen bitte gibt gilt eigentlich denn mal etwa ganz schon gerne`.split(/\s+/),
+zu zum zur zwar zwischen bitte gibt gilt eigentlich denn mal etwa ganz schon gerne
+wer wen wem wessen wann warum wieso weshalb wofur womit woher wohin woran worauf wodurch wozu viele vielen vieler
+heisst hiess hiessen nennt nennen genannt gab gaben`.split(/\s+/),
 );

@@ -36,9 +36,8 @@ export function evidenceFeatures(input: {
   for (const hit of input.hits.slice(0, passagesConsidered)) {
     const text = input.textOf(hit.id);
     passageCoverage = Math.max(passageCoverage, coverageOf(weighted, text, input.analyzer));
-    for (const sentence of splitSentences(text)) {
-      sentenceCoverage = Math.max(sentenceCoverage, coverageOf(weighted, sentence.text, input.analyzer));
-    }
+    const evidence = hit.evidence ?? Math.max(0, ...splitSentences(text).map((sentence) => coverageOf(weighted, sentence.text, input.analyzer)));
+    sentenceCoverage = Math.max(sentenceCoverage, evidence);
   }
   const top = input.hits[0];
   return {

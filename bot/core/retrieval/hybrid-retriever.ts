@@ -1,9 +1,10 @@
 /**
- * Hybrid retrieval: BM25 and one or more vector lists (hashed n-grams by default, dense embeddings when
- * configured), fused by weighted RRF. Each hit keeps its lexical and vector evidence for confidence.
+ * Hybrid retrieval: BM25 (normalised by the best score) plus weighted cosine similarities of one or
+ * more vector lists (hashed n-grams by default, dense embeddings when configured), then re-scored with
+ * sentence evidence. Each hit keeps its lexical, vector and evidence scores for confidence.
  */
 import type { Embedder, IdFilter, LexicalIndex, ScoredId, VectorIndex } from '../../ports/search.ts';
-import { fuseRankedLists } from './reciprocal-rank-fusion.ts';
+import type { EvidenceScorer } from './sentence-evidence.ts';
 
 /** One fused hit with the evidence behind it. */
 export interface RetrievalHit {
@@ -13,45 +14,71 @@ export interface RetrievalHit {
   readonly lexicalRank: number | null;
   readonly vectorScore: number | null;
   readonly vectorRank: number | null;
+  /** Best sentence-window coverage of the question (0..1), when an evidence scorer is configured. */
+  readonly evidence: number | null;
 }
 
 /** A vector list of the fusion. */
 export interface VectorSource {
   readonly embedder: Embedder;
   readonly index: VectorIndex;
+  /** Weight of this list's cosine similarity (default 0.3 for n-grams). */
   readonly weight?: number;
 }
 
-const candidatesPerList = 50;
+/** Fusion weights; measured on XQuAD-de and the development questions (see README "Retrieval"). */
+export const fusionDefaults = { candidates: 30, vectorWeight: 0.3, evidenceWeight: 1 } as const;
+
+interface Candidate {
+  lexical?: { rank: number; score: number };
+  vectors: ({ rank: number; score: number } | undefined)[];
+}
 
 /** Retrieves chunk ids for a query from all lists and fuses them. */
 export class HybridRetriever {
   constructor(
-    private readonly deps: { readonly lexical: LexicalIndex; readonly vectors: readonly VectorSource[]; readonly lexicalWeight?: number },
+    private readonly deps: { readonly lexical: LexicalIndex; readonly vectors: readonly VectorSource[]; readonly evidence?: EvidenceScorer },
   ) {}
 
-  async retrieve(query: string, options: { k: number; filter?: IdFilter }): Promise<RetrievalHit[]> {
-    const depth = Math.max(candidatesPerList, options.k);
-    const lexical = this.deps.lexical.search(query, depth, options.filter);
-    const vectorLists: ScoredId[][] = [];
-    for (const source of this.deps.vectors) {
+  private async candidates(query: string, depth: number, filter?: IdFilter): Promise<Map<string, Candidate>> {
+    const candidates = new Map<string, Candidate>();
+    const entry = (id: string): Candidate => {
+      let candidate = candidates.get(id);
+      if (!candidate) candidates.set(id, (candidate = { vectors: [] }));
+      return candidate;
+    };
+    this.deps.lexical.search(query, depth, filter).forEach((hit, rank) => (entry(hit.id).lexical = { rank, score: hit.score }));
+    for (const [list, source] of this.deps.vectors.entries()) {
       const [vector] = await source.embedder.embed([query]);
-      vectorLists.push(vector ? source.index.search(vector, depth, options.filter) : []);
+      const hits: ScoredId[] = vector ? source.index.search(vector, depth, filter) : [];
+      hits.forEach((hit, rank) => (entry(hit.id).vectors[list] = { rank, score: hit.score }));
     }
-    const fused = fuseRankedLists([
-      { hits: lexical, weight: this.deps.lexicalWeight ?? 1 },
-      ...vectorLists.map((hits, index) => ({ hits, weight: this.deps.vectors[index]?.weight ?? 1 })),
-    ]);
-    const lexicalRank = new Map(lexical.map((hit, rank) => [hit.id, { rank, score: hit.score }]));
-    const firstVector = vectorLists[0] ?? [];
-    const vectorRank = new Map(firstVector.map((hit, rank) => [hit.id, { rank, score: hit.score }]));
-    return fused.slice(0, options.k).map((hit) => ({
-      id: hit.id,
-      score: hit.score,
-      lexicalScore: lexicalRank.get(hit.id)?.score ?? 0,
-      lexicalRank: lexicalRank.get(hit.id)?.rank ?? null,
-      vectorScore: vectorRank.get(hit.id)?.score ?? null,
-      vectorRank: vectorRank.get(hit.id)?.rank ?? null,
-    }));
+    return candidates;
+  }
+
+  async retrieve(query: string, options: { k: number; filter?: IdFilter }): Promise<RetrievalHit[]> {
+    const candidates = await this.candidates(query, Math.max(fusionDefaults.candidates, options.k), options.filter);
+    const ids = [...candidates.keys()];
+    const maxLexical = Math.max(1e-9, ...ids.map((id) => candidates.get(id)?.lexical?.score ?? 0));
+    const evidence = this.deps.evidence?.(query, ids);
+    const hits = ids.map((id): RetrievalHit => {
+      const candidate = candidates.get(id)!;
+      const vectorPart = this.deps.vectors.reduce(
+        (sum, source, list) => sum + (source.weight ?? fusionDefaults.vectorWeight) * Math.max(0, candidate.vectors[list]?.score ?? 0),
+        0,
+      );
+      const lexicalPart = (candidate.lexical?.score ?? 0) / maxLexical;
+      const sentence = evidence?.get(id) ?? null;
+      return {
+        id,
+        score: lexicalPart + vectorPart + fusionDefaults.evidenceWeight * (sentence ?? 0),
+        lexicalScore: candidate.lexical?.score ?? 0,
+        lexicalRank: candidate.lexical?.rank ?? null,
+        vectorScore: candidate.vectors[0]?.score ?? null,
+        vectorRank: candidate.vectors[0]?.rank ?? null,
+        evidence: sentence,
+      };
+    });
+    return hits.sort((a, b) => b.score - a.score).slice(0, options.k);
   }
 }
