@@ -35,7 +35,10 @@ const maxQuestionLength = 300;
 function renderHistory(history: readonly HistoryTurn[]): string {
   return history
     .slice(-maxTurns)
-    .map((turn) => `${turn.role === 'user' ? 'Frage' : 'Antwort'}: ${truncateText(turn.text.replace(/\s+/g, ' ').trim(), maxTurnLength)}`)
+    .map((turn) => {
+      const text = truncateText(turn.text.replace(/\s+/g, ' ').replace(/<(\s*\/?\s*verlauf)/gi, '‹$1').trim(), maxTurnLength);
+      return `${turn.role === 'user' ? 'Frage' : 'Antwort'}: ${text}`;
+    })
     .join('\n');
 }
 
