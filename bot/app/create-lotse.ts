@@ -45,6 +45,7 @@ function currentLexical(knowledge: KnowledgeBase): LexicalIndex {
     remove: (ids) => knowledge.lexical.remove(ids),
     search: (query, k, filter) => knowledge.lexical.search(query, k, filter),
     idf: (term) => knowledge.lexical.idf(term),
+    correct: (term) => knowledge.lexical.correct(term),
     get size() {
       return knowledge.lexical.size;
     },

@@ -15,6 +15,13 @@ export type IdFilter = (id: string) => boolean;
 /** Turns text into index terms (German: lower-case, fold, stop words, stem, compound parts). */
 export interface TextAnalyzer {
   analyze(text: string): string[];
+  /**
+   * The terms grouped per word ("Mietzuschuss" → [mietzuschuss, miet, zuschuss]), so that coverage can
+   * count a word as present when any of its forms is. Optional: one group per term when absent.
+   */
+  analyzeWords?(text: string): string[][];
+  /** Like `analyzeWords` for a question, with synonyms added as extra forms of their word. Optional. */
+  expandQuery?(text: string): string[][];
 }
 
 /** Something that can be indexed lexically. */
@@ -28,8 +35,10 @@ export interface LexicalIndex {
   upsert(entries: readonly LexicalEntry[]): void;
   remove(ids: readonly string[]): void;
   search(query: string, k: number, filter?: IdFilter): ScoredId[];
-  /** Inverse document frequency of an analysed term (0 for unknown terms); used for confidence. */
+  /** Inverse document frequency of an analysed term (the maximum for unknown terms); used for confidence. */
   idf(term: string): number;
+  /** The indexed term a misspelt query term most likely means (edit distance 1–2), if any. */
+  correct?(term: string): string | undefined;
   readonly size: number;
 }
 

@@ -31,8 +31,10 @@ function blocksOf(text: string): Block[] {
 
 const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
+/** The last two headings; a level-1 heading (the document title) only when nothing is below it. */
 function sectionPath(stack: readonly Heading[]): string {
-  return stack.slice(-2).map((heading) => heading.title).join(' > ');
+  const below = stack.filter((heading) => heading.level > 1);
+  return (below.length ? below : stack).slice(-2).map((heading) => heading.title).join(' > ');
 }
 
 function pieces(block: Block): Block[] {

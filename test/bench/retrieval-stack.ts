@@ -48,7 +48,7 @@ export async function buildStack(documents: readonly { id: string; text: string 
 
 /** The plain BM25 baseline (lower-cased word tokens, no stemming). */
 export function buildPlainBm25(documents: readonly { id: string; text: string }[]): Bm25Index {
-  const index = new Bm25Index(createPlainAnalyzer());
+  const index = new Bm25Index(createPlainAnalyzer(), { k1: 1.2, b: 0.75, correctSpelling: false });
   index.upsert(documents);
   return index;
 }

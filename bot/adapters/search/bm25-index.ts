@@ -7,14 +7,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import type { IdFilter, LexicalEntry, LexicalIndex, ScoredId, TextAnalyzer } from '../../ports/search.ts';
 import { selectTop } from './select-top.ts';
+import { closestTerm } from './spelling.ts';
 
 /** BM25 parameters (defaults measured on XQuAD-de paragraphs, see README). */
 export interface Bm25Parameters {
   readonly k1: number;
   readonly b: number;
+  /** Map unknown query terms to close indexed terms (typo tolerance); off for the plain baseline. */
+  readonly correctSpelling: boolean;
 }
 
-const defaultParameters: Bm25Parameters = { k1: 1.2, b: 0.75 };
+const defaultParameters: Bm25Parameters = { k1: 1.2, b: 0.75, correctSpelling: true };
 const fileFormat = 'lotse-bm25-v1';
 
 interface Postings {
@@ -38,6 +41,7 @@ export class Bm25Index implements LexicalIndex {
   private readonly slotOf = new Map<string, number>();
   private totalLength = 0;
   private scores = new Float64Array(0);
+  private readonly corrections = new Map<string, string | undefined>();
 
   constructor(
     private readonly analyzer: TextAnalyzer,
@@ -49,6 +53,7 @@ export class Bm25Index implements LexicalIndex {
   }
 
   upsert(entries: readonly LexicalEntry[]): void {
+    this.corrections.clear();
     this.remove(entries.map((entry) => entry.id).filter((id) => this.slotOf.has(id)));
     for (const entry of entries) this.add(entry.id, this.analyzer.analyze(entry.text));
   }
@@ -91,8 +96,19 @@ export class Bm25Index implements LexicalIndex {
     return Math.log(1 + (this.size - frequency + 0.5) / (frequency + 0.5));
   }
 
+  /** The indexed term a misspelt query term most likely means; undefined when it is known or nothing is close. */
+  correct(term: string): string | undefined {
+    if (!this.parameters.correctSpelling || this.termIds.has(term)) return undefined;
+    if (this.corrections.has(term)) return this.corrections.get(term);
+    const corrected = closestTerm(term, this.termIds.keys(), (candidate) => this.postings[this.termIds.get(candidate)!]!.docs.length);
+    if (this.corrections.size > 10_000) this.corrections.clear();
+    this.corrections.set(term, corrected);
+    return corrected;
+  }
+
   search(query: string, k: number, filter?: IdFilter): ScoredId[] {
-    const termIds = [...new Set(this.analyzer.analyze(query))]
+    const terms = this.analyzer.expandQuery?.(query).flat() ?? this.analyzer.analyze(query);
+    const termIds = [...new Set(terms.map((term) => this.correct(term) ?? term))]
       .map((term) => this.termIds.get(term))
       .filter((termId): termId is number => termId !== undefined);
     if (termIds.length === 0 || this.size === 0) return [];

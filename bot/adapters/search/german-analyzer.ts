@@ -9,9 +9,12 @@ import type { Logger } from '../../shared/logger.ts';
 import { foldGerman } from '../../shared/text.ts';
 import { CompoundSplitter, defaultDictionaryPath } from './compound-splitter.ts';
 import { germanStopWords } from './german-stopwords.ts';
+import { germanSynonyms } from './german-synonyms.ts';
 
 const tokenPattern = /[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*/gu;
 const maxCacheSize = 500_000;
+/** "§ 4", "§4a": section references become one term, so "§ 4 der DV KI" finds § 4 and not every "4". */
+const paragraphReference = /§\s*(\d+[a-z]?)\b/gi;
 
 /** Options of the German analyzer. */
 export interface GermanAnalyzerOptions {
@@ -66,12 +69,35 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): TextA
     return unique;
   };
 
+  const analyzeWords = (text: string): string[][] => {
+    const groups: string[][] = [];
+    for (const match of text.matchAll(paragraphReference)) groups.push([`§${match[1]!.toLowerCase()}`]);
+    for (const match of text.matchAll(tokenPattern)) {
+      const terms = analyzeToken(match[0]);
+      if (terms.length) groups.push([...terms]);
+    }
+    return groups;
+  };
+  const synonymsOf = (text: string): string[][] => {
+    const groups: string[][] = [];
+    for (const match of text.matchAll(tokenPattern)) {
+      const synonyms = germanSynonyms.get(foldGerman(match[0]));
+      if (!synonyms) continue;
+      const terms = analyzeToken(match[0]);
+      const extra = synonyms.flatMap((synonym) => [...synonym.matchAll(tokenPattern)].flatMap((part) => analyzeToken(part[0])));
+      groups.push([...new Set([...terms, ...extra])]);
+    }
+    return groups;
+  };
   return {
-    id: `de-snowball${splitter ? '-compound' : ''}-v2`,
-    analyze: (text) => {
-      const terms: string[] = [];
-      for (const match of text.matchAll(tokenPattern)) terms.push(...analyzeToken(match[0]));
-      return terms;
+    id: `de-snowball${splitter ? '-compound' : ''}-v3`,
+    analyze: (text) => analyzeWords(text).flat(),
+    analyzeWords,
+    expandQuery: (text) => {
+      const synonyms = synonymsOf(text);
+      if (!synonyms.length) return analyzeWords(text);
+      const expanded = new Map(synonyms.map((group) => [group[0], group]));
+      return analyzeWords(text).map((group) => expanded.get(group[0]) ?? group);
     },
   };
 }

@@ -17,5 +17,6 @@ sonst uber um und uns unser unsere unserem unseren unserer unter viel vom von vo
 weiter welche welchem welchen welcher welches werde werden wie wieder will wir wird wirst wo wollen wollte wurde wurden
 zu zum zur zwar zwischen bitte gibt gilt eigentlich denn mal etwa ganz schon gerne
 wer wen wem wessen wann warum wieso weshalb wofur womit woher wohin woran worauf wodurch wozu viele vielen vieler
-heisst hiess hiessen nennt nennen genannt gab gaben`.split(/\s+/),
+heisst hiess hiessen nennt nennen genannt gab gaben
+nachste nachsten nachster aktuell aktuelle derzeit gerade genau uberhaupt ungefahr eigentlich`.split(/\s+/),
 );

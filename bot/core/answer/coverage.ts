@@ -4,28 +4,44 @@
  */
 import type { LexicalIndex, TextAnalyzer } from '../../ports/search.ts';
 
-/** Analysed query terms with their weights, computed once per question. */
+/** One word of the question: its forms (whole word, compound parts, joined hyphen form) and weight. */
+interface WeightedWord {
+  readonly forms: readonly string[];
+  readonly weight: number;
+  /** 1, or 0.5 for a word whose spelling was corrected (the correction may be wrong). */
+  readonly credit: number;
+}
+
+/** The question's words with their weights, computed once per question. */
 export interface WeightedQuery {
-  readonly terms: ReadonlyMap<string, number>;
+  readonly words: readonly WeightedWord[];
   readonly total: number;
 }
 
-/** Analyses a question and weights each distinct term by its idf (at least a small floor). */
+/** Analyses a question into words, corrects misspelt forms against the index, and weights each word by idf. */
 export function weighQuery(question: string, analyzer: TextAnalyzer, lexical: LexicalIndex): WeightedQuery {
-  const terms = new Map<string, number>();
-  for (const term of analyzer.analyze(question)) {
-    if (!terms.has(term)) terms.set(term, Math.max(lexical.idf(term), 0.1));
+  const groups = analyzer.expandQuery?.(question) ?? analyzer.analyzeWords?.(question) ?? analyzer.analyze(question).map((term) => [term]);
+  const seen = new Set<string>();
+  const words: WeightedWord[] = [];
+  for (const group of groups) {
+    const corrected = group.map((term) => lexical.correct?.(term));
+    const forms = group.map((term, index) => corrected[index] ?? term);
+    const key = forms.join(' ');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    // A word the corpus does not contain keeps the maximal idf: questions about things the documents never
+    // mention must not look answered (out-of-corpus abstention).
+    const credit = corrected.some(Boolean) ? 0.5 : 1;
+    words.push({ forms, credit, weight: Math.max(0.1, Math.min(...forms.map((term) => lexical.idf(term)))) });
   }
-  let total = 0;
-  for (const weight of terms.values()) total += weight;
-  return { terms, total };
+  return { words, total: words.reduce((sum, word) => sum + word.weight, 0) };
 }
 
-/** Share (0..1) of the query's idf mass whose terms occur in `text`. */
+/** Share (0..1) of the question's weight whose words occur in `text` (a word counts if any of its forms does). */
 export function coverageOf(query: WeightedQuery, text: string, analyzer: TextAnalyzer): number {
   if (query.total === 0) return 0;
   const present = new Set(analyzer.analyze(text));
   let covered = 0;
-  for (const [term, weight] of query.terms) if (present.has(term)) covered += weight;
+  for (const word of query.words) if (word.forms.some((term) => present.has(term))) covered += word.weight * word.credit;
   return covered / query.total;
 }

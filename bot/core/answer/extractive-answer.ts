@@ -27,7 +27,8 @@ function candidatesOf(context: AnswerContext): Candidate[] {
   return context.hits.slice(0, 3).flatMap((resolved, rank) => {
     const sentences = splitSentences(resolved.chunk.text);
     return sentences.map((sentence, index) => {
-      const coverage = coverageOf(context.query, sentence.text, context.analyzer);
+      const section = resolved.chunk.section === resolved.document.title ? '' : resolved.chunk.section;
+      const coverage = coverageOf(context.query, `${section} ${sentence.text}`, context.analyzer);
       const shortPenalty = sentence.text.length < 30 ? 0.15 : 0;
       return { resolved, sentences, index, coverage, score: coverage * (1 - 0.12 * rank) - shortPenalty };
     });

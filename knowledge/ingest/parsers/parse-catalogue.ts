@@ -50,7 +50,7 @@ function stripEmpty(course: z.infer<typeof courseSchema>): Course {
 
 /** Renders a course as German text for retrieval. */
 export function courseText(course: Course): string {
-  const parts = [`Schulung: ${course.title}.`, course.description];
+  const parts = [`Schulung (Kurs, Fortbildung): ${course.title}.`, course.description];
   if (course.targetGroup) parts.push(`Zielgruppe: ${course.targetGroup}.`);
   parts.push(course.online ? 'Online-Kurs.' : `Ort: ${course.place}.`);
   if (course.dates.length) parts.push(`Termine: ${course.dates.join(', ')}.`);
