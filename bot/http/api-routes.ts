@@ -71,6 +71,6 @@ export function registerApiRoutes(server: Server, options: { chat: ChatService; 
     if (!body) return;
     const outcome = await chat.recordFeedback({ userId, messageId: body.messageId, rating: body.rating, ...(body.reason ? { reason: body.reason } : {}) });
     if (outcome.kind === 'not_found') sendError(response, 404, 'not_found', 'Diese Antwort gibt es nicht (mehr).');
-    else response.send(204);
+    else response.send(204, '');
   }));
 }

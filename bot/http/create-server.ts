@@ -57,7 +57,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
   server.get('/nutzungshinweise', async (_request: Request, response: Response) => sendRaw(response, 'text/html; charset=utf-8', usagePage));
   server.get('/assets/chat.js', async (_request: Request, response: Response) => sendRaw(response, 'text/javascript; charset=utf-8', script));
   server.get('/assets/chat.css', async (_request: Request, response: Response) => sendRaw(response, 'text/css; charset=utf-8', styles));
-  server.get('/healthz', async (_request: Request, response: Response) => response.send(200, { status: 'ok' }));
+  server.get('/healthz', async (_request: Request, response: Response) => {
+    response.send(200, { status: 'ok' });
+  });
   server.get('/readyz', async (_request: Request, response: Response) => {
     const status = options.chat.status();
     response.send(status.ready ? 200 : 503, status);

@@ -56,8 +56,8 @@ function feedbackControls(answer) {
       thanks.textContent = error.message;
     }
   };
-  const up = element('button', { type: 'button', className: 'secondary', text: `👍 ${texts.helpful}` });
-  const down = element('button', { type: 'button', className: 'secondary', text: `👎 ${texts.notHelpful}` });
+  const up = element('button', { type: 'button', className: 'secondary', text: texts.helpful });
+  const down = element('button', { type: 'button', className: 'secondary', text: texts.notHelpful });
   up.addEventListener('click', () => send('up'));
   down.addEventListener('click', () => {
     const id = `reason-${answer.messageId}`;

@@ -1,0 +1,39 @@
+/**
+ * Starts the real lotse (SQLite, indexes, web server) on an ephemeral loopback port over a folder of
+ * documents (the sample knowledge base by default), for integration and browser tests.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createLotse, type Lotse } from '../../bot/app/create-lotse.ts';
+import { ingestKnowledge } from '../../bot/app/ingest-knowledge.ts';
+import { loadConfig } from '../../bot/config/config.ts';
+import { createHttpServer, startHttpServer } from '../../bot/http/create-server.ts';
+import { silentLogger } from '../../bot/shared/logger.ts';
+
+/** Root of the repository. */
+export const repoRoot = resolve(import.meta.dirname, '../..');
+
+/** A running app with its URL. */
+export interface RunningApp {
+  readonly url: string;
+  readonly lotse: Lotse;
+  close(): Promise<void>;
+}
+
+/** Ingests `folder` into a temporary data dir and serves it. */
+export async function startRealApp(folder = join(repoRoot, 'knowledge/sources')): Promise<RunningApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lotse-app-'));
+  const lotse = await createLotse(loadConfig({ LOTSE_TODAY: '2026-11-22' }, { dataDir }, repoRoot), silentLogger);
+  await ingestKnowledge(lotse.knowledge, { folder, dataDir });
+  const running = await startHttpServer(createHttpServer({ chat: lotse.chat, logger: silentLogger }), { port: 0, host: '127.0.0.1' });
+  return {
+    url: running.url,
+    lotse,
+    close: async () => {
+      await running.close();
+      lotse.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
