@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { createGermanAnalyzer, createPlainAnalyzer } from '../../../../bot/adapters/search/german-analyzer.ts';
+import { boundedEditDistance, closestTerm } from '../../../../bot/adapters/search/spelling.ts';
+
+const analyzer = createGermanAnalyzer();
+const shares = (a: string, b: string): string[] => {
+  const right = new Set(analyzer.analyze(b));
+  return analyzer.analyze(a).filter((term) => right.has(term));
+};
+
+describe('createGermanAnalyzer', () => {
+  it('folds umlauts and ß, lower-cases and stems', () => {
+    expect(analyzer.analyze('Anträge Öffnungszeiten Straße')).toEqual(expect.arrayContaining(['antrag', 'offnungszeit', 'strass']));
+  });
+
+  it('drops stop words and question words but keeps numbers and negations', () => {
+    const terms = analyzer.analyze('Wie viele Tage gibt es nicht im Jahr 2025?');
+    expect(terms).toEqual(expect.arrayContaining(['tag', 'nicht', 'jahr', '2025']));
+    expect(terms).not.toContain('wie');
+    expect(terms).not.toContain('es');
+  });
+
+  it('splits compounds so that "Mietzuschuss" meets "Zuschuss zur Miete"', () => {
+    expect(shares('Mietzuschuss', 'Zuschuss zur Miete')).toEqual(expect.arrayContaining(['miet', 'zuschuss']));
+  });
+
+  it('joins hyphenated words so that "Dienst-anweisung" meets "Dienstanweisung"', () => {
+    expect(shares('Dienst-anweisung', 'Dienstanweisung')).toContain('dienstanweis');
+    expect(shares('Führerschein­stelle', 'Führerscheinstelle').length).toBeGreaterThan(0);
+  });
+
+  it('indexes the genitive base of names and § references as one term', () => {
+    expect(shares('Bevölkerung Warschaus', 'Warschau hat viele Einwohner')).toContain('warschau');
+    expect(analyzer.analyze('nach § 4 Abs. 2')).toContain('§4');
+  });
+
+  it('groups the forms of each word and adds synonyms for questions', () => {
+    expect(analyzer.analyzeWords?.('Mietzuschuss beantragen')).toEqual([['mietzuschuss', 'miet', 'zuschuss'], ['beantrag']]);
+    expect(analyzer.expandQuery?.('von zuhause arbeiten').flat()).toEqual(expect.arrayContaining(['mobil', 'telearbeit']));
+  });
+
+  it('works without a dictionary (no compound splitting)', () => {
+    const plain = createGermanAnalyzer({ dictionaryPath: '/nonexistent/ngerman' });
+    expect(plain.analyze('Mietzuschuss')).toEqual(['mietzuschuss']);
+  });
+});
+
+describe('plain analyzer and spelling', () => {
+  it('only lower-cases words', () => {
+    expect(createPlainAnalyzer().analyze('Die Anträge, 2025!')).toEqual(['die', 'anträge', '2025']);
+  });
+
+  it('finds the closest known term within the allowed distance', () => {
+    expect(boundedEditDistance('vergesen', 'vergessen', 2)).toBe(1);
+    expect(boundedEditDistance('abc', 'xyzuvw', 2)).toBe(3);
+    expect(closestTerm('passwrt', ['passwort', 'post'], () => 1)).toBe('passwort');
+    expect(closestTerm('kurz', ['kurs'], () => 1)).toBeUndefined();
+  });
+});
