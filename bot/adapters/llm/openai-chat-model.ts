@@ -112,7 +112,7 @@ async function* streamCompletion(
 
 /**
  * Creates the chat model for an OpenAI-compatible or Azure endpoint.
- * @example const model = createOpenAiChatModel(parseLlmConfig(process.env) as RemoteLlmConfig);
+ * @example if (config.provider !== 'none') model = createOpenAiChatModel(config, { maxRetries: 1 });
  */
 export function createOpenAiChatModel(config: RemoteLlmConfig, options: OpenAiChatModelOptions = {}): ChatModel {
   const client = createOpenAiClient(config, { maxRetries: options.maxRetries ?? 0 });
