@@ -8,7 +8,7 @@ import { questionTextSchema, type ChatService } from '../ports/chat-service.ts';
 import { toPublicChatAnswer } from '../ports/public-answer.ts';
 import { describeError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
-import { sendError } from './create-server.ts';
+import { sendError } from './send-error.ts';
 import { readJsonBody } from './json-body.ts';
 import { webUserId } from './web-user.ts';
 

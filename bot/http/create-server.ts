@@ -11,6 +11,7 @@ import { describeError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
 import { registerApiRoutes } from './api-routes.ts';
 import { renderChatPage, renderUsageRulesPage } from './pages.ts';
+import { sendError } from './send-error.ts';
 import { loadUiTexts } from './ui-texts.ts';
 
 /** Options of the web chat server. */
@@ -29,12 +30,6 @@ const securityHeaders: Record<string, string> = {
 };
 
 const publicDir = join(import.meta.dirname, 'public');
-
-/** Sends a JSON error with a German message. */
-export function sendError(response: Response, status: number, code: string, message: string): void {
-  response.setHeader('Cache-Control', 'no-store');
-  response.send(status, { error: { code, message } });
-}
 
 function sendRaw(response: Response, contentType: string, body: string): void {
   response.setHeader('Content-Type', contentType);

@@ -31,11 +31,30 @@ function endsSentence(line: string): boolean {
   return /[.!?:;)“"]\s*$/.test(line);
 }
 
+function isHeadingLine(line: string): boolean {
+  return line.length < 80 && !/[.,;:]$/.test(line) && /^(\d{1,2}(\.\d{1,2})*\.?|§\s*\d+[a-z]?)\s+\p{Lu}/u.test(line);
+}
+
+/** Typical width of a full line (80th percentile), to tell paragraph ends in PDF text without blank lines. */
+function typicalLineLength(lines: readonly string[]): number {
+  const lengths = lines.map((line) => line.trim().length).filter((length) => length > 0).sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length * 0.8)] ?? 0;
+}
+
+/** Whether a single line break between `previous` and `line` ends a paragraph (PDF text has no blank lines). */
+function breaksWithoutBlankLine(previous: string, line: string, typical: number): boolean {
+  if (isListItem(line) || /^#{1,6}\s/.test(line) || /^#{1,6}\s/.test(previous)) return true;
+  if (isHeadingLine(line) || isHeadingLine(previous)) return true;
+  return /[.!?:]$/.test(previous) && previous.length < typical * 0.75;
+}
+
 /** Joins hard-wrapped lines into paragraphs; a blank line ends a paragraph unless the sentence clearly continues. */
 export function joinWrappedLines(text: string): string {
   const lines = text.split('\n').map((line) => line.replace(/[ \t]+$/g, ''));
+  const typical = typicalLineLength(lines);
   const paragraphs: string[] = [];
   let current = '';
+  let previousLine = '';
   let pendingBreak = false;
   for (const line of lines) {
     const trimmed = line.trim();
@@ -44,14 +63,15 @@ export function joinWrappedLines(text: string): string {
       continue;
     }
     const continues =
-      current !== '' && !endsSentence(current) && !isListItem(trimmed) && !/^#{1,6}\s/.test(current) &&
+      current !== '' && !endsSentence(current) && !isListItem(trimmed) && !/^#{1,6}\s/.test(current) && !isHeadingLine(trimmed) &&
       (/^\p{Ll}/u.test(trimmed) || (current.length > 50 && trimmed.length > 30 && /\p{Ll}/u.test(current.slice(-3))));
-    if (current && (pendingBreak ? !continues : isListItem(trimmed) || /^#{1,6}\s/.test(trimmed) || /^#{1,6}\s/.test(current))) {
+    if (current && (pendingBreak ? !continues : breaksWithoutBlankLine(previousLine, trimmed, typical))) {
       paragraphs.push(current);
       current = trimmed;
     } else {
       current = current ? `${current} ${trimmed}` : trimmed;
     }
+    previousLine = trimmed;
     pendingBreak = false;
   }
   if (current) paragraphs.push(current);

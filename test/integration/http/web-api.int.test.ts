@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(async () => app.close());
 
 async function post(path: string, body: string | Buffer, headers: Record<string, string> = { 'content-type': 'application/json' }) {
-  const response = await fetch(`${app.url}${path}`, { method: 'POST', headers, body });
+  const response = await fetch(`${app.url}${path}`, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
   const text = await response.text();
   return { status: response.status, headers: response.headers, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
