@@ -30,12 +30,12 @@ function markHeadings(document: Document): void {
 export function htmlToText(html: string, options: { article: boolean }): string {
   const { document } = parseHTML(html.includes('<html') ? html : `<!doctype html><html><body>${html}</body></html>`);
   for (const element of document.querySelectorAll('script, style, noscript, template')) element.remove();
-  let title = document.querySelector('title')?.textContent?.trim();
+  let title = (document.querySelector('h1') ?? document.querySelector('title'))?.textContent?.trim();
   let content = document.body?.innerHTML ?? html;
   if (options.article) {
     const article = new Readability(document as unknown as Document).parse();
     if (article?.content) content = article.content;
-    if (article?.title) title = article.title.trim();
+    if (!title && article?.title) title = article.title.trim();
   }
   const { document: fragment } = parseHTML(`<!doctype html><html><body>${content}</body></html>`);
   markHeadings(fragment as unknown as Document);
