@@ -16,6 +16,12 @@ import { allowAllGuardrail, type Guardrail } from '../ports/guardrail.ts';
 import type { LexicalIndex, TextAnalyzer } from '../ports/search.ts';
 import type { Logger } from '../shared/logger.ts';
 import { loadMessages } from '../../prompts/load-messages.ts';
+import { loadTemplates } from '../../prompts/load-templates.ts';
+import { createChatModel } from '../adapters/llm/create-chat-model.ts';
+import { createConfiguredEmbedder } from '../adapters/embeddings/create-embedder.ts';
+import { HashedNgramEmbedder } from '../adapters/search/hashed-ngram-embedder.ts';
+import { rewriteFollowUp } from '../core/generation/rewrite-follow-up.ts';
+import type { ChatModel } from '../ports/chat-model.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
 
 /** A running lotse instance (without its HTTP server). */
@@ -33,6 +39,8 @@ export interface LotseOverrides {
   readonly ids?: IdGenerator;
   readonly guardrail?: Guardrail;
   readonly analyzer?: TextAnalyzer;
+  /** A chat model instead of the one configured by `LLM_*` (tests). */
+  readonly chatModel?: ChatModel | null;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -56,7 +64,12 @@ function currentLexical(knowledge: KnowledgeBase): LexicalIndex {
 export async function createLotse(config: LotseConfig, logger: Logger, overrides: LotseOverrides = {}): Promise<Lotse> {
   const database = openSqliteDatabase(config.dataDir);
   const analyzer = overrides.analyzer ?? createGermanAnalyzer({ logger });
-  const knowledge = new KnowledgeBase({ dataDir: config.dataDir, database, analyzer, logger });
+  const clock = overrides.clock ?? systemClock;
+  const dense = await createConfiguredEmbedder(config.llm);
+  const embedders = [{ embedder: new HashedNgramEmbedder(), weight: 0.3 }, ...(dense ? [{ embedder: dense, weight: 0.6 }] : [])];
+  const knowledge = new KnowledgeBase({ dataDir: config.dataDir, database, analyzer, logger, embedders });
+  const model = overrides.chatModel !== undefined ? overrides.chatModel : createChatModel(config.llm, { clock, logger });
+  const templates = loadTemplates();
   const opened = await knowledge.open();
   logger.info('index-ready', { how: opened, chunks: knowledge.lexical.size, version: knowledge.indexVersion() });
   const lexical = currentLexical(knowledge);
@@ -71,10 +84,12 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
       messages: loadMessages().messages,
       minConfidence: config.minConfidence,
       indexVersion: () => knowledge.indexVersion(),
+      ...(model ? { generation: { model, templates, analyzer } } : {}),
     },
+    ...(model ? { rewrite: (history, question) => rewriteFollowUp({ model, templates }, { history, question }) } : {}),
     conversations: new SqliteConversationStore(database),
     guardrail: overrides.guardrail ?? allowAllGuardrail,
-    clock: overrides.clock ?? systemClock,
+    clock,
     ids: overrides.ids ?? uuidIds,
     logger,
     topK: 10,

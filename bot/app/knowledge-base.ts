@@ -20,6 +20,8 @@ import { knowledgeStateHash, readCurrentSnapshot, writeSnapshot } from './index-
 /** One vector list of the hybrid retrieval: an embedder and the index of its vectors. */
 export interface VectorChannel {
   readonly embedder: Embedder;
+  /** Weight of this list's cosine similarity in the fusion. */
+  readonly weight: number;
   index: HnswVectorIndex;
 }
 
@@ -45,19 +47,19 @@ export class KnowledgeBase {
       readonly database: SqliteDatabase;
       readonly analyzer: TextAnalyzer;
       readonly logger: Logger;
-      readonly embedders?: readonly Embedder[];
+      readonly embedders?: readonly { readonly embedder: Embedder; readonly weight: number }[];
     },
   ) {
     this.store = new SqliteKnowledgeStore(options.database);
     this.lexical = new Bm25Index(options.analyzer);
-    const embedders = options.embedders ?? [new HashedNgramEmbedder()];
-    this.vectors = embedders.map((embedder) => ({ embedder, index: new HnswVectorIndex(embedder.dimensions) }));
+    const embedders = options.embedders ?? [{ embedder: new HashedNgramEmbedder(), weight: 0.3 }];
+    this.vectors = embedders.map(({ embedder, weight }) => ({ embedder, weight, index: new HnswVectorIndex(embedder.dimensions) }));
     this.retriever = this.createRetriever();
   }
 
   private createRetriever(): HybridRetriever {
     const evidence = createSentenceEvidence({ textOf: (id) => this.textOf(id), analyzer: this.options.analyzer, lexical: this.lexical });
-    return new HybridRetriever({ lexical: this.lexical, vectors: this.vectors.map(({ embedder, index }) => ({ embedder, index })), evidence });
+    return new HybridRetriever({ lexical: this.lexical, vectors: this.vectors.map(({ embedder, index, weight }) => ({ embedder, index, weight })), evidence });
   }
 
   /** The indexed text of a chunk (title, section and body), '' for unknown ids. */

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { LlmConfigError, parseLlmConfig, type LlmConfig } from './llm-config.ts';
 
 const envSchema = z.object({
   DATA_DIR: z.string().min(1).optional(),
@@ -29,6 +30,8 @@ export interface LotseConfig {
   readonly minConfidence: number;
   /** Fixed "today" for reproducible runs (tests, benchmarks); the real date when absent. */
   readonly today?: string;
+  /** Language model and embeddings endpoint (`LLM_PROVIDER=none` by default). */
+  readonly llm: LlmConfig;
 }
 
 /** Thrown for invalid environment values (operator-facing, English). */
@@ -50,7 +53,15 @@ export function loadConfig(
     throw new ConfigError(`Invalid configuration: ${details}`);
   }
   const values = parsed.data;
+  let llm: LlmConfig;
+  try {
+    llm = parseLlmConfig(env);
+  } catch (error) {
+    if (error instanceof LlmConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
   return {
+    llm,
     dataDir: resolve(cwd, overrides.dataDir ?? values.DATA_DIR ?? 'data'),
     port: values.PORT,
     host: values.HOST,

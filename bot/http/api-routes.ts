@@ -6,6 +6,7 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { questionTextSchema, type ChatService } from '../ports/chat-service.ts';
 import { toPublicChatAnswer } from '../ports/public-answer.ts';
+import type { TurnResult } from '../ports/turn.ts';
 import { describeError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
 import { sendError } from './send-error.ts';
@@ -54,6 +55,20 @@ async function parseBody<T>(request: Request, response: Response, schema: z.ZodT
   return parsed.data;
 }
 
+/**
+ * Server-sent events: `delta` events carry verified sentences of a generated answer as they arrive, one
+ * `result` event carries the final answer with citations (it may differ from the deltas after a fallback).
+ */
+async function streamAnswer(response: Response, run: (onDelta: (text: string) => void) => Promise<TurnResult>): Promise<void> {
+  response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+  const event = (name: string, data: unknown): void => {
+    response.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+  const result = await run((text) => event('delta', { text }));
+  event('result', toPublicChatAnswer(result));
+  response.end();
+}
+
 /** Registers the API routes on the server. */
 export function registerApiRoutes(server: Server, options: { chat: ChatService; logger: Logger; maxBodyBytes: number }): void {
   const { chat, logger, maxBodyBytes } = options;
@@ -61,7 +76,12 @@ export function registerApiRoutes(server: Server, options: { chat: ChatService; 
     const userId = webUserId(request, response);
     const body = await parseBody(request, response, chatBodySchema, maxBodyBytes);
     if (!body) return;
-    const result = await chat.handleTurn({ channel: 'web', userId, text: body.text, ...(body.conversationId ? { conversationId: body.conversationId } : {}) });
+    const message = { channel: 'web' as const, userId, text: body.text, ...(body.conversationId ? { conversationId: body.conversationId } : {}) };
+    if (/text\/event-stream/.test(request.headers.accept ?? '')) {
+      await streamAnswer(response, (onDelta) => chat.handleTurn({ ...message, canStream: true }, { onDelta }));
+      return;
+    }
+    const result = await chat.handleTurn(message);
     response.setHeader('Cache-Control', 'no-store');
     response.send(200, toPublicChatAnswer(result));
   }));

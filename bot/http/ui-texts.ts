@@ -11,7 +11,7 @@ const uiTextsSchema = z.object({
   you: text, bot: text, aiLabel: text, usageRulesLink: text, sources: text, section: text, stand: text, noStand: text,
   confidence: text, helpful: text, notHelpful: text, feedbackReasonLabel: text, feedbackSend: text, feedbackThanks: text,
   askLotse: text, askLotseNotice: text, errorGeneric: text, conversationLabel: text, newConversation: text, skipLink: text,
-  footer: text, usageRulesTitle: text, usageRulesBody: z.array(text).min(1), backToChat: text,
+  footer: text, model: text, usageRulesTitle: text, usageRulesBody: z.array(text).min(1), backToChat: text,
 });
 
 /** Texts shown on the chat and usage-rules pages. */

@@ -47,7 +47,8 @@ export interface ServiceStatus {
 
 /** The conversation core as seen by channels. */
 export interface ChatService {
-  handleTurn(message: InboundMessage): Promise<TurnResult>;
+  /** Answers one message; `onDelta` receives verified sentences of a generated answer as they arrive. */
+  handleTurn(message: InboundMessage, options?: { onDelta?: (text: string) => void }): Promise<TurnResult>;
   recordFeedback(input: FeedbackInput): Promise<FeedbackOutcome>;
   status(): ServiceStatus;
 }

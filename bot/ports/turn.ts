@@ -20,6 +20,8 @@ export interface InboundMessage {
   readonly topK?: number;
   /** Whether the channel can render a stream. */
   readonly canStream?: boolean;
+  /** False when the asker's mandatory KI training is not recorded (DV KI § 8): extractive answers only. */
+  readonly generativeAllowed?: boolean;
 }
 
 /** Final state of a turn (public interface, see README "ask --json"). */
@@ -65,6 +67,10 @@ export interface AnswerProvenance {
   readonly promptVersion?: string;
   /** Editions the answer relied on when an older one also exists, e.g. "DA Telearbeit, Stand 2025-03-01". */
   readonly editionNote?: string;
+  /** Sentences of a generated answer removed by citation verification, with the reason. */
+  readonly dropped?: readonly { readonly sentence: string; readonly reason: string }[];
+  /** Why a configured model was not used for this answer (the extractive answer was given instead). */
+  readonly modelFallback?: string;
 }
 
 /** What the core returns for one inbound message. */

@@ -21,10 +21,10 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** Ingests `folder` into a temporary data dir and serves it. */
-export async function startRealApp(folder = join(repoRoot, 'knowledge/sources')): Promise<RunningApp> {
+/** Ingests `folder` into a temporary data dir and serves it; `env` adds configuration (e.g. `LLM_*`). */
+export async function startRealApp(folder = join(repoRoot, 'knowledge/sources'), env: Record<string, string> = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-app-'));
-  const lotse = await createLotse(loadConfig({ LOTSE_TODAY: '2026-11-22' }, { dataDir }, repoRoot), silentLogger);
+  const lotse = await createLotse(loadConfig({ LOTSE_TODAY: '2026-11-22', ...env }, { dataDir }, repoRoot), silentLogger);
   await ingestKnowledge(lotse.knowledge, { folder, dataDir });
   const running = await startHttpServer(createHttpServer({ chat: lotse.chat, logger: silentLogger }), { port: 0, host: '127.0.0.1' });
   return {

@@ -37,7 +37,7 @@ export interface AnswerContext {
 
 /** The text and sources one answer step produced. */
 export interface ComposedAnswer {
-  readonly mode: 'extractive' | 'faq' | 'course';
+  readonly mode: 'extractive' | 'faq' | 'course' | 'generative';
   readonly text: string;
   readonly citations: readonly Citation[];
 }

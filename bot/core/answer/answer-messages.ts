@@ -28,6 +28,7 @@ export const messageKeys = [
   'actionEscalate',
   'actionFeedback',
   'actionUsageRules',
+  'modelFallback',
   'internalError',
 ] as const;
 

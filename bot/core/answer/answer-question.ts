@@ -18,7 +18,9 @@ import { composeCourseAnswer } from './course-answer.ts';
 import { weighQuery } from './coverage.ts';
 import { composeExtractiveAnswer } from './extractive-answer.ts';
 import { composeFaqAnswer } from './faq-answer.ts';
+import { composeGenerativeAnswer } from './generative-answer.ts';
 import { scopeQuestion, type AnswerScope } from './scope.ts';
+import type { GroundedAnswerDeps } from '../generation/generate-grounded-answer.ts';
 
 /** Dependencies of the answer pipeline (all ports or pure functions). */
 export interface AnswerDeps<H extends RankedHit = RankedHit> {
@@ -32,6 +34,8 @@ export interface AnswerDeps<H extends RankedHit = RankedHit> {
   readonly messages: AnswerMessages;
   readonly minConfidence: number;
   readonly indexVersion: () => string;
+  /** Generative answers through a configured model; extractive only when absent. */
+  readonly generation?: GroundedAnswerDeps;
 }
 
 /** One question to answer. */
@@ -40,6 +44,10 @@ export interface AnswerRequest {
   readonly today: string;
   readonly tenant?: string;
   readonly topK: number;
+  /** False keeps the answer extractive (DV KI § 8: mandatory training not recorded). */
+  readonly generativeAllowed?: boolean;
+  /** Receives verified sentences of a generated answer as they arrive (streaming channels). */
+  readonly onDelta?: (text: string) => void;
 }
 
 /** The answer before it becomes a turn result. */
@@ -96,7 +104,7 @@ export async function answerQuestion<H extends RankedHit>(
   const retrieved = resolved
     .slice(0, topK)
     .map(({ hit, chunk }) => ({ document: chunk.documentId, text: chunk.text, score: hit.score }));
-  const base = { mode: 'none' as const, indexVersion: deps.indexVersion() };
+  const base: AnswerProvenance = { mode: 'none', indexVersion: deps.indexVersion() };
   const context: AnswerContext = {
     question,
     query: weighQuery(question, deps.analyzer, deps.lexical),
@@ -107,20 +115,44 @@ export async function answerQuestion<H extends RankedHit>(
     knowledge: deps.knowledge,
     messages: deps.messages,
   };
-  const composed =
-    confidence >= deps.minConfidence
-      ? (composeCourseAnswer(context) ?? composeFaqAnswer(context) ?? composeExtractiveAnswer(context))
-      : undefined;
-  if (!composed) {
-    return { outcome: 'no_answer', answer: abstain(deps.messages, scope), citations: [], retrieved, confidence, provenance: base };
+  if (confidence < deps.minConfidence) return noAnswer(deps.messages, scope, retrieved, confidence, base);
+  const curated = composeCourseAnswer(context) ?? composeFaqAnswer(context);
+  if (curated) return answered(curated, scope, context, { retrieved, confidence, provenance: { ...base, mode: curated.mode } });
+  const generated = deps.generation && request.generativeAllowed !== false
+    ? await composeGenerativeAnswer(context, deps.generation, request.onDelta)
+    : undefined;
+  if (generated?.kind === 'not_in_sources') {
+    const { model, promptId, promptVersion } = generated;
+    return noAnswer(deps.messages, scope, retrieved, confidence, { ...base, model, promptId, promptVersion });
   }
+  if (generated?.kind === 'answered') {
+    const { model, promptId, promptVersion, dropped } = generated;
+    return answered(generated.composed, scope, context, { retrieved, confidence, provenance: { ...base, mode: 'generative', model, promptId, promptVersion, dropped } });
+  }
+  const extractive = composeExtractiveAnswer(context);
+  if (!extractive) return noAnswer(deps.messages, scope, retrieved, confidence, base);
+  const fallback = generated?.kind === 'failed' ? generated.failure : undefined;
+  const draft = answered(extractive, scope, context, { retrieved, confidence, provenance: { ...base, mode: 'extractive', ...(fallback ? { modelFallback: fallback } : {}) } });
+  return fallback ? { ...draft, answer: `${deps.messages.modelFallback}\n\n${draft.answer}` } : draft;
+}
+
+function noAnswer(messages: AnswerMessages, scope: AnswerScope, retrieved: readonly RetrievedPassage[], confidence: number, provenance: AnswerProvenance): AnswerDraft {
+  return { outcome: 'no_answer', answer: abstain(messages, scope), citations: [], retrieved, confidence, provenance };
+}
+
+function answered(
+  composed: ComposedAnswer,
+  scope: AnswerScope,
+  context: AnswerContext,
+  rest: { retrieved: readonly RetrievedPassage[]; confidence: number; provenance: AnswerProvenance },
+): AnswerDraft {
   const note = editionNote(composed, scope, context);
   return {
     outcome: 'answered',
     answer: note ? `${composed.text}\n\n${note}` : composed.text,
     citations: composed.citations,
-    retrieved,
-    confidence,
-    provenance: { ...base, mode: composed.mode, ...(note ? { editionNote: note } : {}) },
+    retrieved: rest.retrieved,
+    confidence: rest.confidence,
+    provenance: { ...rest.provenance, ...(note ? { editionNote: note } : {}) },
   };
 }

@@ -13,7 +13,7 @@ import type { Logger } from '../../shared/logger.ts';
 import { describeError } from '../../shared/errors.ts';
 import type { RankedHit } from '../answer/answer-context.ts';
 import { answerQuestion, type AnswerDeps, type AnswerDraft } from '../answer/answer-question.ts';
-import { resolveFollowUp } from './follow-up.ts';
+import { looksLikeFollowUp, resolveFollowUp } from './follow-up.ts';
 import { actionsFor } from './turn-actions.ts';
 
 /** Everything the core needs, injected by the composition root. */
@@ -28,6 +28,8 @@ export interface ConversationDeps<H extends RankedHit = RankedHit> {
   /** Fixed "today" (YYYY-MM-DD) for reproducible runs; the clock's date otherwise. */
   readonly today?: string;
   readonly status: () => ServiceStatus;
+  /** Rewrites a follow-up into a standalone question with a model; the heuristic is used when absent or failing. */
+  readonly rewrite?: (history: readonly { role: 'user' | 'assistant'; text: string }[], question: string) => Promise<string | null>;
 }
 
 const refusalOutcome: Record<Exclude<GuardrailVerdict['kind'], 'allow'>, Outcome> = {
@@ -61,24 +63,36 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
     return fresh;
   };
 
+  const standalone = async (text: string, history: readonly StoredMessage[]): Promise<string> => {
+    const knownTenants = deps.answer.knowledge.listDocuments().flatMap((meta) => (meta.tenant ? [meta.tenant] : []));
+    const prior = previousQuestion(history);
+    if (prior && deps.rewrite && looksLikeFollowUp(text)) {
+      const turns = history.map((entry) => ({ role: entry.role === 'bot' ? ('assistant' as const) : ('user' as const), text: entry.text }));
+      const rewritten = await deps.rewrite(turns, text);
+      if (rewritten) return rewritten;
+    }
+    return resolveFollowUp({ text, knownTenants, ...(prior ? { previousQuestion: prior } : {}) });
+  };
+
   const answerAllowed = async (
     text: string,
     message: InboundMessage,
     history: readonly StoredMessage[],
+    onDelta?: (text: string) => void,
   ): Promise<{ draft: AnswerDraft; resolvedQuestion: string }> => {
-    const knownTenants = deps.answer.knowledge.listDocuments().flatMap((meta) => (meta.tenant ? [meta.tenant] : []));
-    const prior = previousQuestion(history);
-    const resolvedQuestion = resolveFollowUp({ text, knownTenants, ...(prior ? { previousQuestion: prior } : {}) });
+    const resolvedQuestion = await standalone(text, history);
     const draft = await answerQuestion(deps.answer, {
       question: resolvedQuestion,
       today: today(),
       topK: message.topK ?? deps.topK,
       ...(message.tenant ? { tenant: message.tenant } : {}),
+      ...(message.generativeAllowed === false ? { generativeAllowed: false } : {}),
+      ...(onDelta ? { onDelta } : {}),
     });
     return { draft, resolvedQuestion };
   };
 
-  const handleTurn = async (message: InboundMessage): Promise<TurnResult> => {
+  const handleTurn = async (message: InboundMessage, onDelta?: (text: string) => void): Promise<TurnResult> => {
     const started = performance.now();
     const conversationId = conversationFor(message);
     const context = { userId: message.userId, ...(message.tenant ? { tenant: message.tenant } : {}) };
@@ -91,7 +105,7 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
     let answer: string;
     let resolvedQuestion = input.text;
     if (input.kind === 'allow') {
-      ({ draft, resolvedQuestion } = await answerAllowed(input.text, message, history));
+      ({ draft, resolvedQuestion } = await answerAllowed(input.text, message, history, onDelta));
       outcome = draft.outcome;
       answer = draft.answer;
     } else {
@@ -127,9 +141,9 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
   };
 
   return {
-    handleTurn: async (message) => {
+    handleTurn: async (message, options) => {
       try {
-        return await handleTurn(message);
+        return await handleTurn(message, options?.onDelta);
       } catch (error) {
         deps.logger.error('turn-failed', { channel: message.channel, error: describeError(error) });
         return failedTurn(deps, message);

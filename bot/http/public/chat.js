@@ -81,7 +81,8 @@ function feedbackControls(answer) {
 function renderAnswer(answer) {
   const body = element('div', { className: 'answer-text', text: answer.answer });
   const label = element('p', { className: 'ai-label' }, [document.createTextNode(`${texts.aiLabel} `), element('a', { href: '/nutzungshinweise', text: texts.usageRulesLink })]);
-  const meta = element('p', { className: 'meta', text: `${texts.confidence}: ${Math.round(answer.confidence * 100)} %` });
+  const model = answer.provenance?.model ? ` · ${texts.model}: ${answer.provenance.model}` : '';
+  const meta = element('p', { className: 'meta', text: `${texts.confidence}: ${Math.round(answer.confidence * 100)} %${model}` });
   const escalate = element('button', { type: 'button', className: answer.outcome === 'answered' ? 'secondary' : 'primary', text: texts.askLotse });
   const notice = element('p', { className: 'notice', role: 'status' });
   escalate.addEventListener('click', () => (notice.textContent = texts.askLotseNotice));
@@ -91,17 +92,49 @@ function renderAnswer(answer) {
   ]);
 }
 
+// Reads the server-sent events of /api/chat: verified sentences as they come, then the final answer.
+async function postStreaming(body, onDelta) {
+  const response = await fetch('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify(body) });
+  if (!response.ok || !response.body) {
+    const json = await response.json().catch(() => ({}));
+    throw new Error(json?.error?.message ?? texts.errorGeneric);
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const name = /^event: (.*)$/m.exec(block)?.[1];
+      const data = JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? 'null');
+      if (name === 'delta') onDelta(data.text);
+      if (name === 'result') return data;
+    }
+  }
+  throw new Error(texts.errorGeneric);
+}
+
 async function ask(question) {
   conversation.append(element('li', { className: 'message user' }, [element('p', { className: 'speaker', text: texts.you }), element('p', { text: question })]));
   status.textContent = texts.sending;
   sendButton.disabled = true;
+  const draft = element('li', { className: 'message bot streaming', 'aria-hidden': 'true' }, [element('p', { className: 'answer-text' })]);
   try {
     const conversationId = sessionStorage.getItem(storageKey) ?? undefined;
-    const answer = await postJson('/api/chat', { text: question, ...(conversationId ? { conversationId } : {}) });
+    const answer = await postStreaming({ text: question, ...(conversationId ? { conversationId } : {}) }, (text) => {
+      if (!draft.isConnected) conversation.append(draft);
+      draft.firstChild.textContent += (draft.firstChild.textContent ? ' ' : '') + text;
+    });
+    draft.remove();
     sessionStorage.setItem(storageKey, answer.conversationId);
     conversation.append(renderAnswer(answer));
     status.textContent = '';
   } catch (error) {
+    draft.remove();
     status.textContent = error.message;
   } finally {
     sendButton.disabled = false;
