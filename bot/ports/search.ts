@@ -12,16 +12,21 @@ export interface ScoredId {
 /** Restricts a search to some chunk ids (metadata filters are resolved to ids by the caller). */
 export type IdFilter = (id: string) => boolean;
 
+/** The terms of one word: forms that each stand for the whole word, and its compound parts. */
+export interface WordForms {
+  /** Stem of the word and equivalent forms (genitive base, joined hyphen form, synonyms). */
+  readonly forms: readonly string[];
+  /** Stems of its compound parts ("Mietzuschuss" → miet, zuschuss). */
+  readonly parts: readonly string[];
+}
+
 /** Turns text into index terms (German: lower-case, fold, stop words, stem, compound parts). */
 export interface TextAnalyzer {
   analyze(text: string): string[];
-  /**
-   * The terms grouped per word ("Mietzuschuss" → [mietzuschuss, miet, zuschuss]), so that coverage can
-   * count a word as present when any of its forms is. Optional: one group per term when absent.
-   */
-  analyzeWords?(text: string): string[][];
+  /** The terms grouped per word, so that coverage can credit a word found as a whole or by its parts. Optional. */
+  analyzeWords?(text: string): WordForms[];
   /** Like `analyzeWords` for a question, with synonyms added as extra forms of their word. Optional. */
-  expandQuery?(text: string): string[][];
+  expandQuery?(text: string): WordForms[];
 }
 
 /** Something that can be indexed lexically. */

@@ -107,7 +107,7 @@ export class Bm25Index implements LexicalIndex {
   }
 
   search(query: string, k: number, filter?: IdFilter): ScoredId[] {
-    const terms = this.analyzer.expandQuery?.(query).flat() ?? this.analyzer.analyze(query);
+    const terms = this.analyzer.expandQuery?.(query).flatMap((word) => [...word.forms, ...word.parts]) ?? this.analyzer.analyze(query);
     const termIds = [...new Set(terms.map((term) => this.correct(term) ?? term))]
       .map((term) => this.termIds.get(term))
       .filter((termId): termId is number => termId !== undefined);

@@ -4,7 +4,7 @@
  * words are indexed as their parts and joined ("Dienst-anweisung" ~ "Dienstanweisung").
  */
 import { newStemmer } from 'snowball-stemmers';
-import type { TextAnalyzer } from '../../ports/search.ts';
+import type { TextAnalyzer, WordForms } from '../../ports/search.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { foldGerman } from '../../shared/text.ts';
 import { CompoundSplitter, defaultDictionaryPath } from './compound-splitter.ts';
@@ -33,72 +33,71 @@ function loadSplitter(path: string, logger?: Logger): CompoundSplitter | undefin
   return splitter;
 }
 
+const unique = (terms: readonly string[]): string[] => [...new Set(terms)].filter((term) => term.length > 1 || /\d/.test(term));
+
 /** Creates the analyzer; the word list is loaded once per process and shared. */
 export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): TextAnalyzer & { readonly id: string } {
   const stemmer = newStemmer('german');
   const path = options.dictionaryPath === undefined ? defaultDictionaryPath : options.dictionaryPath;
   const splitter = path === false ? undefined : loadSplitter(path, options.logger);
-  const cache = new Map<string, readonly string[]>();
+  const cache = new Map<string, WordForms | null>();
   const stem = (word: string): string => foldGerman(stemmer.stem(word));
 
-  const analyzeWord = (lower: string, capitalized: boolean): readonly string[] => {
+  const analyzeWord = (lower: string, capitalized: boolean): WordForms | null => {
     const folded = foldGerman(lower);
-    if (germanStopWords.has(folded)) return [];
-    if (/^\d+$/.test(folded)) return [folded];
-    const terms = [stem(lower)];
+    if (germanStopWords.has(folded)) return null;
+    if (/^\d+$/.test(folded)) return { forms: [folded], parts: [] };
+    const forms = [stem(lower)];
     // Genitive -s of names ("Warschaus", "Teslas") is not removed by Snowball: index the base form too.
-    if (capitalized && folded.length > 4 && folded.endsWith('s') && !folded.endsWith('ss')) terms.push(stem(lower.slice(0, -1)));
-    for (const part of splitter?.split(folded) ?? []) {
-      if (!germanStopWords.has(part)) terms.push(stem(part));
-    }
-    return terms;
+    if (capitalized && folded.length > 4 && folded.endsWith('s') && !folded.endsWith('ss')) forms.push(stem(lower.slice(0, -1)));
+    const parts = (splitter?.split(folded) ?? []).filter((part) => !germanStopWords.has(part)).map(stem);
+    return { forms: unique(forms), parts: unique(parts).filter((part) => !forms.includes(part)) };
   };
 
-  const analyzeToken = (token: string): readonly string[] => {
+  const analyzeToken = (token: string): WordForms | null => {
     const cached = cache.get(token);
-    if (cached) return cached;
+    if (cached !== undefined) return cached;
     const lower = token.toLowerCase();
     const capitalized = /^\p{Lu}/u.test(token);
     const pieces = lower.split(/[-‐‑]/).filter(Boolean);
-    const terms = pieces.length > 1
-      ? [...pieces.flatMap((piece) => analyzeWord(piece, false)), ...analyzeWord(pieces.join(''), capitalized)]
-      : [...analyzeWord(lower, capitalized)];
-    const unique = [...new Set(terms)].filter((term) => term.length > 1 || /\d/.test(term));
+    let result: WordForms | null;
+    if (pieces.length > 1) {
+      const joined = analyzeWord(pieces.join(''), capitalized);
+      const pieceForms = pieces.map((piece) => analyzeWord(piece, false)).flatMap((word) => (word ? [...word.forms, ...word.parts] : []));
+      result = joined ? { forms: joined.forms, parts: unique([...pieceForms, ...joined.parts]).filter((part) => !joined.forms.includes(part)) } : null;
+    } else {
+      result = analyzeWord(lower, capitalized);
+    }
+    if (result && result.forms.every((form) => form.length < 2 && !/\d/.test(form))) result = null;
     if (cache.size > maxCacheSize) cache.clear();
-    cache.set(token, unique);
-    return unique;
+    cache.set(token, result);
+    return result;
   };
 
-  const analyzeWords = (text: string): string[][] => {
-    const groups: string[][] = [];
-    for (const match of text.matchAll(paragraphReference)) groups.push([`§${match[1]!.toLowerCase()}`]);
+  const analyzeWords = (text: string): WordForms[] => {
+    const words: WordForms[] = [];
+    for (const match of text.matchAll(paragraphReference)) words.push({ forms: [`§${match[1]!.toLowerCase()}`], parts: [] });
     for (const match of text.matchAll(tokenPattern)) {
-      const terms = analyzeToken(match[0]);
-      if (terms.length) groups.push([...terms]);
+      const word = analyzeToken(match[0]);
+      if (word) words.push(word);
     }
-    return groups;
+    return words;
   };
-  const synonymsOf = (text: string): string[][] => {
-    const groups: string[][] = [];
-    for (const match of text.matchAll(tokenPattern)) {
-      const synonyms = germanSynonyms.get(foldGerman(match[0]));
-      if (!synonyms) continue;
-      const terms = analyzeToken(match[0]);
-      const extra = synonyms.flatMap((synonym) => [...synonym.matchAll(tokenPattern)].flatMap((part) => analyzeToken(part[0])));
-      groups.push([...new Set([...terms, ...extra])]);
-    }
-    return groups;
-  };
+
+  const expandQuery = (text: string): WordForms[] =>
+    analyzeWords(text).map((word, index, all) => {
+      const token = [...text.matchAll(tokenPattern)].find((match) => analyzeToken(match[0]) === all[index]);
+      const synonyms = token ? germanSynonyms.get(foldGerman(token[0])) : undefined;
+      if (!synonyms) return word;
+      const extra = synonyms.flatMap((synonym) => analyzeWords(synonym).flatMap((entry) => entry.forms));
+      return { forms: unique([...word.forms, ...extra]), parts: word.parts };
+    });
+
   return {
-    id: `de-snowball${splitter ? '-compound' : ''}-v3`,
-    analyze: (text) => analyzeWords(text).flat(),
+    id: `de-snowball${splitter ? '-compound' : ''}-v4`,
+    analyze: (text) => analyzeWords(text).flatMap((word) => [...word.forms, ...word.parts]),
     analyzeWords,
-    expandQuery: (text) => {
-      const synonyms = synonymsOf(text);
-      if (!synonyms.length) return analyzeWords(text);
-      const expanded = new Map(synonyms.map((group) => [group[0], group]));
-      return analyzeWords(text).map((group) => expanded.get(group[0]) ?? group);
-    },
+    expandQuery,
   };
 }
 

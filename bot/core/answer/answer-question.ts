@@ -19,7 +19,7 @@ import { weighQuery } from './coverage.ts';
 import { composeExtractiveAnswer } from './extractive-answer.ts';
 import { composeFaqAnswer } from './faq-answer.ts';
 import { composeGenerativeAnswer } from './generative-answer.ts';
-import { scopeQuestion, type AnswerScope } from './scope.ts';
+import { scopeQuestion, withoutTenantMention, type AnswerScope } from './scope.ts';
 import type { GroundedAnswerDeps } from '../generation/generate-grounded-answer.ts';
 
 /** Dependencies of the answer pipeline (all ports or pure functions). */
@@ -98,8 +98,9 @@ export async function answerQuestion<H extends RankedHit>(
     ...(request.tenant ? { userTenant: request.tenant } : {}),
   });
   const filter: IdFilter = (id) => scope.allowed.has(documentIdOf(id));
-  const hits = scope.allowed.size ? await deps.retriever.retrieve(question, { k: Math.max(topK, 10), filter }) : [];
-  const confidence = hits.length ? deps.confidence(question, hits) : 0;
+  const searchText = withoutTenantMention(question, scope.tenant);
+  const hits = scope.allowed.size ? await deps.retriever.retrieve(searchText, { k: Math.max(topK, 10), filter }) : [];
+  const confidence = hits.length ? deps.confidence(searchText, hits) : 0;
   const resolved = resolveHits(hits, deps.knowledge);
   const retrieved = resolved
     .slice(0, topK)
@@ -107,7 +108,7 @@ export async function answerQuestion<H extends RankedHit>(
   const base: AnswerProvenance = { mode: 'none', indexVersion: deps.indexVersion() };
   const context: AnswerContext = {
     question,
-    query: weighQuery(question, deps.analyzer, deps.lexical),
+    query: weighQuery(searchText, deps.analyzer, deps.lexical),
     today,
     hits: resolved,
     analyzer: deps.analyzer,

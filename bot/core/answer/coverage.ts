@@ -4,9 +4,10 @@
  */
 import type { LexicalIndex, TextAnalyzer } from '../../ports/search.ts';
 
-/** One word of the question: its forms (whole word, compound parts, joined hyphen form) and weight. */
+/** One word of the question: forms that cover it fully, compound parts that cover it partly, and weight. */
 interface WeightedWord {
   readonly forms: readonly string[];
+  readonly parts: readonly string[];
   readonly weight: number;
   /** 1, or 0.5 for a word whose spelling was corrected (the correction may be wrong). */
   readonly credit: number;
@@ -20,19 +21,20 @@ export interface WeightedQuery {
 
 /** Analyses a question into words, corrects misspelt forms against the index, and weights each word by idf. */
 export function weighQuery(question: string, analyzer: TextAnalyzer, lexical: LexicalIndex): WeightedQuery {
-  const groups = analyzer.expandQuery?.(question) ?? analyzer.analyzeWords?.(question) ?? analyzer.analyze(question).map((term) => [term]);
+  const groups = analyzer.expandQuery?.(question) ?? analyzer.analyzeWords?.(question) ?? analyzer.analyze(question).map((term) => ({ forms: [term], parts: [] }));
   const seen = new Set<string>();
   const words: WeightedWord[] = [];
   for (const group of groups) {
-    const corrected = group.map((term) => lexical.correct?.(term));
-    const forms = group.map((term, index) => corrected[index] ?? term);
+    const corrected = group.forms.map((term) => lexical.correct?.(term));
+    const forms = group.forms.map((term, index) => corrected[index] ?? term);
     const key = forms.join(' ');
     if (seen.has(key)) continue;
     seen.add(key);
+    const credit = corrected.some(Boolean) ? 0.5 : 1;
     // A word the corpus does not contain keeps the maximal idf: questions about things the documents never
     // mention must not look answered (out-of-corpus abstention).
-    const credit = corrected.some(Boolean) ? 0.5 : 1;
-    words.push({ forms, credit, weight: Math.max(0.1, Math.min(...forms.map((term) => lexical.idf(term)))) });
+    const weight = Math.max(0.1, Math.min(...forms.map((term) => lexical.idf(term))));
+    words.push({ forms, parts: group.parts, credit, weight });
   }
   return { words, total: words.reduce((sum, word) => sum + word.weight, 0) };
 }
@@ -42,6 +44,9 @@ export function coverageOf(query: WeightedQuery, text: string, analyzer: TextAna
   if (query.total === 0) return 0;
   const present = new Set(analyzer.analyze(text));
   let covered = 0;
-  for (const word of query.words) if (word.forms.some((term) => present.has(term))) covered += word.weight * word.credit;
+  for (const word of query.words) {
+    if (word.forms.some((term) => present.has(term))) covered += word.weight * word.credit;
+    else if (word.parts.length) covered += (word.weight * word.credit * word.parts.filter((part) => present.has(part)).length) / word.parts.length;
+  }
   return covered / query.total;
 }

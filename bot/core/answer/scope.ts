@@ -95,3 +95,15 @@ export function scopeQuestion(input: {
     ...(unknown ? { unknownTenant: unknown } : {}),
   };
 }
+
+/**
+ * The question without the name of the county it is scoped to ("… im Kreis Unna?" → "…?"): the scope
+ * already restricts the documents, and the name would only favour passages that repeat it.
+ */
+export function withoutTenantMention(question: string, tenant: string | undefined): string {
+  if (!tenant) return question;
+  const name = tenant.replace(/^(Land)?[Kk]reis(es|verwaltung)?\s+/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`\\b(?:(?:im|in|der|des|dem|vom|beim|für)\\s+)?(?:(?:Land)?[Kk]reis(?:es|verwaltung)?\\s+)?${name}s?\\b`, 'gi');
+  const stripped = question.replace(pattern, ' ').replace(/\s{2,}/g, ' ').replace(/\s+([?!.,])/g, '$1').trim();
+  return stripped.length >= 3 ? stripped : question;
+}

@@ -35,8 +35,9 @@ describe('createGermanAnalyzer', () => {
   });
 
   it('groups the forms of each word and adds synonyms for questions', () => {
-    expect(analyzer.analyzeWords?.('Mietzuschuss beantragen')).toEqual([['mietzuschuss', 'miet', 'zuschuss'], ['beantrag']]);
-    expect(analyzer.expandQuery?.('von zuhause arbeiten').flat()).toEqual(expect.arrayContaining(['mobil', 'telearbeit']));
+    expect(analyzer.analyzeWords?.('Mietzuschuss beantragen')).toEqual([{ forms: ['mietzuschuss'], parts: ['miet', 'zuschuss'] }, { forms: ['beantrag'], parts: [] }]);
+    expect(analyzer.analyzeWords?.('Dienst-anweisung')).toEqual([{ forms: ['dienstanweis'], parts: ['dien', 'anweis'] }]);
+    expect(analyzer.expandQuery?.('von zuhause arbeiten')[0]?.forms).toEqual(expect.arrayContaining(['zuhaus', 'mobil', 'telearbeit']));
   });
 
   it('works without a dictionary (no compound splitting)', () => {

@@ -53,3 +53,12 @@ describe('scopeQuestion', () => {
     expect(tenantKey('Kreis Düren')).toBe('duren');
   });
 });
+
+describe('withoutTenantMention', () => {
+  it('removes the scoped county from the question', async () => {
+    const { withoutTenantMention } = await import('../../../../bot/core/answer/scope.ts');
+    expect(withoutTenantMention('Wie viele Tage darf ich im Kreis Musterland mobil arbeiten?', 'Kreis Musterland')).toBe('Wie viele Tage darf ich mobil arbeiten?');
+    expect(withoutTenantMention('Was plant Unna?', 'Kreis Unna')).toBe('Was plant?');
+    expect(withoutTenantMention('Was gilt?', undefined)).toBe('Was gilt?');
+  });
+});

@@ -57,7 +57,8 @@ describe('createConversationCore', () => {
     const chat = core();
     const first = await chat.handleTurn({ channel: 'web', userId: 'u1', text: 'Wie viele Digitallotsen hat der Kreis Viersen?' });
     const second = await chat.handleTurn({ channel: 'web', userId: 'u1', conversationId: first.conversationId, text: 'und in Unna?' });
-    expect(retriever.calls.at(-1)?.query).toBe('Wie viele Digitallotsen hat der Kreis Unna?');
+    expect(retriever.calls.at(-1)?.query).toBe('Wie viele Digitallotsen hat?');
+    expect(JSON.parse(conversations.messages.at(-1)?.payload ?? '{}').resolvedQuestion).toBe('Wie viele Digitallotsen hat der Kreis Unna?');
     expect(second.answer).toContain('12');
     expect(second.answer).not.toContain('37');
   });
