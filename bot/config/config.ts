@@ -12,7 +12,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   KNOWLEDGE_DIR: z.string().min(1).optional(),
-  ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.5),
+  ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
   LOTSE_TODAY: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')

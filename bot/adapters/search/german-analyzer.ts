@@ -11,7 +11,7 @@ import { CompoundSplitter, defaultDictionaryPath } from './compound-splitter.ts'
 import { germanStopWords } from './german-stopwords.ts';
 import { germanSynonyms } from './german-synonyms.ts';
 
-const tokenPattern = /[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*/gu;
+const tokenPattern = /[\p{L}\p{N}]+(?:[-‐‑–][\p{L}\p{N}]+)*/gu;
 const maxCacheSize = 500_000;
 /** "§ 4", "§4a": section references become one term, so "§ 4 der DV KI" finds § 4 and not every "4". */
 const paragraphReference = /§\s*(\d+[a-z]?)\b/gi;

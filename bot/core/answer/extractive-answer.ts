@@ -11,6 +11,7 @@ import {
   type ResolvedHit,
 } from './answer-context.ts';
 import { coverageOf } from './coverage.ts';
+import { containsAnswerType, expectedAnswerType } from '../retrieval/answer-type.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 
 interface Candidate {
@@ -24,13 +25,15 @@ interface Candidate {
 const maxQuoteLength = 600;
 
 function candidatesOf(context: AnswerContext): Candidate[] {
+  const type = expectedAnswerType(context.question);
   return context.hits.slice(0, 3).flatMap((resolved, rank) => {
     const sentences = splitSentences(resolved.chunk.text);
     return sentences.map((sentence, index) => {
       const section = resolved.chunk.section === resolved.document.title ? '' : resolved.chunk.section;
       const coverage = coverageOf(context.query, `${section} ${sentence.text}`, context.analyzer);
       const shortPenalty = sentence.text.length < 30 ? 0.15 : 0;
-      return { resolved, sentences, index, coverage, score: coverage * (1 - 0.12 * rank) - shortPenalty };
+      const typeFactor = containsAnswerType(sentence.text, type) ? 1 : 0.8;
+      return { resolved, sentences, index, coverage, score: coverage * typeFactor * (1 - 0.12 * rank) - shortPenalty };
     });
   });
 }
@@ -74,7 +77,7 @@ export function composeExtractiveAnswer(context: AnswerContext): ComposedAnswer 
   const second = ranked.find(
     (candidate) => candidate.resolved.chunk.id !== best.resolved.chunk.id && candidate.coverage >= 0.5,
   );
-  if (second && second.score >= best.score * 0.85) parts.push(second);
+  if (second && second.score >= best.score * 0.75) parts.push(second);
   const rendered = parts.map((part) => ({ part, ...renderPart(part, context) }));
   return {
     mode: 'extractive',

@@ -6,11 +6,14 @@
 import type { LexicalIndex, TextAnalyzer } from '../../ports/search.ts';
 import { coverageOf, weighQuery, type WeightedQuery } from '../answer/coverage.ts';
 import { splitSentences } from '../answer/sentences.ts';
+import { containsAnswerType, expectedAnswerType, type AnswerType } from './answer-type.ts';
 
 /** Scores candidate ids for a query (0..1 each). */
 export type EvidenceScorer = (query: string, ids: readonly string[]) => Map<string, number>;
 
 const cacheLimit = 20_000;
+/** Evidence of a window that cannot hold the expected kind of answer (no number for "wie viele"). */
+const wrongTypeFactor = 0.8;
 
 /** Creates the scorer over chunk texts; sentence splits are cached per chunk id. */
 export function createSentenceEvidence(deps: {
@@ -28,10 +31,14 @@ export function createSentenceEvidence(deps: {
     windows.set(id, result);
     return result;
   };
-  const best = (query: WeightedQuery, id: string): number =>
-    windowsOf(id).reduce((max, window) => Math.max(max, coverageOf(query, window, deps.analyzer)), 0);
+  const best = (query: WeightedQuery, type: AnswerType, id: string): number =>
+    windowsOf(id).reduce((max, window) => {
+      const coverage = coverageOf(query, window, deps.analyzer) * (containsAnswerType(window, type) ? 1 : wrongTypeFactor);
+      return Math.max(max, coverage);
+    }, 0);
   return (query, ids) => {
     const weighted = weighQuery(query, deps.analyzer, deps.lexical);
-    return new Map(ids.map((id) => [id, best(weighted, id)]));
+    const type = expectedAnswerType(query);
+    return new Map(ids.map((id) => [id, best(weighted, type, id)]));
   };
 }
