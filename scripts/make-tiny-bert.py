@@ -98,7 +98,7 @@ def main():
     os.makedirs(os.path.join(folder, "onnx"), exist_ok=True)
     vocab = vocabulary()
     write_json(os.path.join(folder, "config.json"), {
-        "model_type": "bert", "architectures": ["BertModel"], "hidden_size": HIDDEN, "vocab_size": len(vocab),
+        "model_type": "bert", "architectures": ["BertModel"], "hidden_size": HIDDEN, "vocab_size": max(vocab.values()) + 1,
         "num_attention_heads": 1, "num_hidden_layers": 0, "intermediate_size": HIDDEN,
         "max_position_embeddings": 128, "type_vocab_size": 2, "pad_token_id": 0})
     write_json(os.path.join(folder, "tokenizer_config.json"), {
@@ -106,7 +106,7 @@ def main():
         "cls_token": "[CLS]", "sep_token": "[SEP]", "pad_token": "[PAD]", "unk_token": "[UNK]",
         "mask_token": "[MASK]"})
     write_json(os.path.join(folder, "tokenizer.json"), tokenizer_json(vocab))
-    onnx.save(onnx_model(len(vocab)), os.path.join(folder, "onnx", "model.onnx"))
+    onnx.save(onnx_model(max(vocab.values()) + 1), os.path.join(folder, "onnx", "model.onnx"))
     print(f"wrote {folder} ({len(vocab)} tokens, {HIDDEN}-d)")
 
 

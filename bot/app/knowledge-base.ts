@@ -59,7 +59,8 @@ export class KnowledgeBase {
 
   private createRetriever(): HybridRetriever {
     const evidence = createSentenceEvidence({ textOf: (id) => this.textOf(id), analyzer: this.options.analyzer, lexical: this.lexical });
-    return new HybridRetriever({ lexical: this.lexical, vectors: this.vectors.map(({ embedder, index, weight }) => ({ embedder, index, weight })), evidence });
+    return new HybridRetriever({ lexical: this.lexical, vectors: this.vectors.map(({ embedder, index, weight }) => ({ embedder, index, weight })), evidence,
+      onListFailure: (embedder, error) => this.options.logger.warn('embedding-list-skipped', { embedder, error: describeError(error) }) });
   }
 
   /** The indexed text of a chunk (title, section and body), '' for unknown ids. */
@@ -122,11 +123,13 @@ export class KnowledgeBase {
     return new Map(this.store.listDocuments().map((meta) => [meta.id, meta.checksum]));
   }
 
-  /** Stores a document and (re-)indexes its chunks. */
+  /** Stores a document and (re-)indexes its chunks; embeds first, so a failing embedder changes nothing. */
   async put(document: IngestedDocument): Promise<void> {
+    const texts = document.chunks.map((chunk) => indexTextOf(chunk, document.meta));
+    const vectors = await this.embedAll(texts);
     const { removedChunkIds } = this.store.putDocument(document);
     this.unindex(removedChunkIds);
-    await this.indexChunks(document.chunks, document.meta);
+    this.addToIndexes(document.chunks, texts, vectors);
   }
 
   /** Removes a document from the store and the indexes. */
@@ -161,16 +164,30 @@ export class KnowledgeBase {
     for (const channel of this.vectors) channel.index.remove(chunkIds);
   }
 
-  private async indexChunks(chunks: readonly Chunk[], meta?: DocumentMeta): Promise<void> {
+  private async indexChunks(chunks: readonly Chunk[]): Promise<void> {
     if (chunks.length === 0) return;
-    const texts = chunks.map((chunk) => indexTextOf(chunk, meta ?? this.store.getDocument(chunk.documentId)));
-    this.lexical.upsert(chunks.map((chunk, index) => ({ id: chunk.id, text: texts[index]! })));
+    const texts = chunks.map((chunk) => indexTextOf(chunk, this.store.getDocument(chunk.documentId)));
+    this.addToIndexes(chunks, texts, await this.embedAll(texts));
+  }
+
+  /** One list of vectors per vector channel, in chunk order. */
+  private async embedAll(texts: readonly string[]): Promise<number[][][]> {
+    const perChannel: number[][][] = [];
     for (const channel of this.vectors) {
+      const vectors: number[][] = [];
       for (let offset = 0; offset < texts.length; offset += embedBatch) {
-        const vectors = await channel.embedder.embed(texts.slice(offset, offset + embedBatch));
-        channel.index.upsert(vectors.map((vector, index) => ({ id: chunks[offset + index]!.id, vector })));
+        vectors.push(...(await channel.embedder.embed(texts.slice(offset, offset + embedBatch))));
       }
+      perChannel.push(vectors);
     }
+    return perChannel;
+  }
+
+  private addToIndexes(chunks: readonly Chunk[], texts: readonly string[], vectors: readonly number[][][]): void {
+    this.lexical.upsert(chunks.map((chunk, index) => ({ id: chunk.id, text: texts[index]! })));
+    this.vectors.forEach((channel, list) => {
+      channel.index.upsert(chunks.map((chunk, index) => ({ id: chunk.id, vector: vectors[list]![index]! })));
+    });
   }
 }
 

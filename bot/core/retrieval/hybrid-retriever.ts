@@ -37,7 +37,13 @@ interface Candidate {
 /** Retrieves chunk ids for a query from all lists and fuses them. */
 export class HybridRetriever {
   constructor(
-    private readonly deps: { readonly lexical: LexicalIndex; readonly vectors: readonly VectorSource[]; readonly evidence?: EvidenceScorer },
+    private readonly deps: {
+      readonly lexical: LexicalIndex;
+      readonly vectors: readonly VectorSource[];
+      readonly evidence?: EvidenceScorer;
+      /** Told when a vector list is skipped because its embedder failed (the composition root logs it). */
+      readonly onListFailure?: (embedderId: string, error: unknown) => void;
+    },
   ) {}
 
   private async candidates(query: string, depth: number, filter?: IdFilter): Promise<Map<string, Candidate>> {
@@ -49,11 +55,21 @@ export class HybridRetriever {
     };
     this.deps.lexical.search(query, depth, filter).forEach((hit, rank) => (entry(hit.id).lexical = { rank, score: hit.score }));
     for (const [list, source] of this.deps.vectors.entries()) {
-      const [vector] = await source.embedder.embed([query]);
+      const vector = await this.embedQuery(source, query);
       const hits: ScoredId[] = vector ? source.index.search(vector, depth, filter) : [];
       hits.forEach((hit, rank) => (entry(hit.id).vectors[list] = { rank, score: hit.score }));
     }
     return candidates;
+  }
+
+  /** The query vector of one list; an unreachable embedding endpoint leaves that list out (degraded, not failed). */
+  private async embedQuery(source: VectorSource, query: string): Promise<readonly number[] | undefined> {
+    try {
+      return (await source.embedder.embed([query]))[0];
+    } catch (error) {
+      this.deps.onListFailure?.(source.embedder.id, error);
+      return undefined;
+    }
   }
 
   async retrieve(query: string, options: { k: number; filter?: IdFilter }): Promise<RetrievalHit[]> {

@@ -50,3 +50,17 @@ describe('estimateConfidence', () => {
     expect(estimateConfidence({ ...input('x', 'a'), hits: [] })).toBe(0);
   });
 });
+
+describe('HybridRetriever degradation', () => {
+  it('leaves out a vector list whose embedder fails and reports it', async () => {
+    const failures: string[] = [];
+    const broken: Embedder = { id: 'broken', dimensions: 1, embed: async () => Promise.reject(new Error('endpoint down')) };
+    const retriever = new HybridRetriever({
+      lexical: lexical([{ id: 'a', score: 2 }]),
+      vectors: [{ embedder: broken, index: vectors([{ id: 'c', score: 0.9 }]) }],
+      onListFailure: (id) => failures.push(id),
+    });
+    expect((await retriever.retrieve('Kantine', { k: 3 })).map((hit) => hit.id)).toEqual(['a']);
+    expect(failures).toEqual(['broken']);
+  });
+});
