@@ -12,7 +12,7 @@ import { estimateConfidence } from '../core/retrieval/confidence.ts';
 import type { RetrievalHit } from '../core/retrieval/hybrid-retriever.ts';
 import type { ChatService } from '../ports/chat-service.ts';
 import type { Clock, IdGenerator } from '../ports/clock.ts';
-import { allowAllGuardrail, type Guardrail } from '../ports/guardrail.ts';
+import type { Guardrail } from '../ports/guardrail.ts';
 import type { LexicalIndex, TextAnalyzer } from '../ports/search.ts';
 import type { Logger } from '../shared/logger.ts';
 import { loadMessages } from '../../prompts/load-messages.ts';
@@ -22,6 +22,9 @@ import { createConfiguredEmbedder } from '../adapters/embeddings/create-embedder
 import { HashedNgramEmbedder } from '../adapters/search/hashed-ngram-embedder.ts';
 import { rewriteFollowUp } from '../core/generation/rewrite-follow-up.ts';
 import type { ChatModel } from '../ports/chat-model.ts';
+import { loadPolicies } from '../../policies/load-policies.ts';
+import { createPolicyGuardrail } from '../core/guardrails/policy-guardrail.ts';
+import { loadDirectory } from '../adapters/directory/load-directory.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
 
 /** A running lotse instance (without its HTTP server). */
@@ -70,6 +73,10 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const knowledge = new KnowledgeBase({ dataDir: config.dataDir, database, analyzer, logger, embedders });
   const model = overrides.chatModel !== undefined ? overrides.chatModel : createChatModel(config.llm, { clock, logger });
   const templates = loadTemplates();
+  // Invalid policies or directory stop start-up here: lotse never runs without its guardrails.
+  const policies = loadPolicies(config.policiesDir, config.today ? { today: config.today } : {});
+  const directory = loadDirectory(config.directoryFile);
+  const guardrail = overrides.guardrail ?? createPolicyGuardrail(policies, { knownStaffNames: directory.people().map((person) => person.name) });
   const opened = await knowledge.open();
   logger.info('index-ready', { how: opened, chunks: knowledge.lexical.size, version: knowledge.indexVersion() });
   const lexical = currentLexical(knowledge);
@@ -88,7 +95,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     },
     ...(model ? { rewrite: (history, question) => rewriteFollowUp({ model, templates }, { history, question }) } : {}),
     conversations: new SqliteConversationStore(database),
-    guardrail: overrides.guardrail ?? allowAllGuardrail,
+    guardrail,
     clock,
     ids: overrides.ids ?? uuidIds,
     logger,

@@ -12,6 +12,8 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   KNOWLEDGE_DIR: z.string().min(1).optional(),
+  POLICIES_DIR: z.string().min(1).optional(),
+  DIRECTORY_FILE: z.string().min(1).optional(),
   ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
   LOTSE_TODAY: z
     .string()
@@ -27,6 +29,10 @@ export interface LotseConfig {
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Folder ingested by `serve` when the index is missing or stale. */
   readonly knowledgeDir: string;
+  /** Folder of the guardrail policy files. */
+  readonly policiesDir: string;
+  /** The organisation directory (YAML). */
+  readonly directoryFile: string;
   readonly minConfidence: number;
   /** Fixed "today" for reproducible runs (tests, benchmarks); the real date when absent. */
   readonly today?: string;
@@ -67,6 +73,8 @@ export function loadConfig(
     host: values.HOST,
     logLevel: values.LOG_LEVEL,
     knowledgeDir: resolve(cwd, values.KNOWLEDGE_DIR ?? 'knowledge/sources'),
+    policiesDir: resolve(cwd, values.POLICIES_DIR ?? 'policies'),
+    directoryFile: resolve(cwd, values.DIRECTORY_FILE ?? 'knowledge/directory/musterland.yaml'),
     minConfidence: values.ANSWER_MIN_CONFIDENCE,
     ...(values.LOTSE_TODAY ? { today: values.LOTSE_TODAY } : {}),
   };

@@ -18,6 +18,8 @@ export type GuardrailVerdict =
 export interface GuardrailContext {
   readonly userId: string;
   readonly tenant?: string;
+  /** False when the asker's mandatory KI training is not recorded (DV KI § 8). */
+  readonly generativeAllowed?: boolean;
 }
 
 /** Reviews a question before retrieval and an answer before it is shown. */

@@ -86,3 +86,13 @@ describe('lotse ask --json', () => {
     expect((await runCli(['frobnicate'])).code).toBe(2);
   });
 });
+
+describe('guardrails in ask --json', () => {
+  it('refuses a decision about a person with rule and clause, and never echoes the name', async () => {
+    const run = await runCli(['ask', '--json', '--data', dataDir], { stdin: 'Soll ich Frau Meier einstellen?\nMeine IBAN ist DE89 3704 0044 0532 0130 00 – wo trage ich sie ein?\n' });
+    const [decision, iban] = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { outcome: string; question: string; rules: unknown[] });
+    expect(decision).toMatchObject({ outcome: 'refused', question: 'Soll ich [NAME] einstellen?', rules: [{ id: 'person-decision', clause: 'DV KI § 4 Abs. 1', action: 'refuse' }, { id: 'pii-name', action: 'redact' }] });
+    expect(iban?.question).toBe('Meine IBAN ist [IBAN] – wo trage ich sie ein?');
+    expect(run.stdout).not.toContain('Meier');
+  });
+});

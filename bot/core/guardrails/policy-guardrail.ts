@@ -1,0 +1,52 @@
+/**
+ * The guardrail of the Dienstvereinbarung KI: rules from `policies/` refuse or refer questions (decisions
+ * about persons, personal matters, special categories of data, injection, hidden traces, unauthorised
+ * access), personal data is masked before anything else happens, and every rule that fires is reported
+ * with its clause.
+ */
+import type { Guardrail, GuardrailContext, GuardrailVerdict } from '../../ports/guardrail.ts';
+import type { RuleHit } from '../../ports/turn.ts';
+import { foldGerman } from '../../shared/text.ts';
+import { createMasker } from './mask-personal-data.ts';
+import type { Policies, PolicyRule } from './policies.ts';
+
+/** Rule ids reported as security events (pseudonymous, in the audit trail). */
+export const securityRuleIds: ReadonlySet<string> = new Set(['prompt-injection', 'hide-traces', 'unauthorized-access']);
+
+const verdictKind = { refuse: 'refuse', refer: 'refer', escalate: 'escalate' } as const;
+
+function hit(rule: { id: string; clause: string }, action: RuleHit['action']): RuleHit {
+  return { id: rule.id, clause: rule.clause, action };
+}
+
+function firstBlockingRule(rules: readonly PolicyRule[], folded: string): PolicyRule | undefined {
+  return rules.find((rule) => rule.action !== 'allow' && rule.action !== 'redact' && rule.patterns.some((pattern) => pattern.test(folded)));
+}
+
+/** Creates the policy guardrail; `knownStaffNames` (from the directory) are masked as [NAME]. */
+export function createPolicyGuardrail(policies: Policies, options: { knownStaffNames?: readonly string[] } = {}): Guardrail {
+  const maskInput = createMasker(policies.pii.entities, options.knownStaffNames);
+  const maskOutput = createMasker(policies.pii.entities.filter((entity) => entity.output), options.knownStaffNames);
+  const rulesFor = (context: GuardrailContext): readonly PolicyRule[] => (context.tenant ? policies.tenantRules.get(context.tenant) : undefined) ?? policies.rules;
+  const piiHits = (found: readonly string[]): RuleHit[] => found.map((id) => hit({ id, clause: policies.pii.clause }, 'redact'));
+
+  return {
+    reviewInput(text: string, context: GuardrailContext): GuardrailVerdict {
+      const rules = rulesFor(context);
+      const masked = maskInput(text);
+      const blocking = firstBlockingRule(rules, foldGerman(text));
+      const hits = piiHits(masked.found);
+      if (blocking) {
+        const kind = verdictKind[blocking.action as keyof typeof verdictKind];
+        return { kind, text: masked.text, reply: blocking.reply, rules: [hit(blocking, blocking.action), ...hits] };
+      }
+      const gate = rules.find((rule) => rule.id === 'training-gate');
+      if (gate && context.generativeAllowed === false) hits.push(hit(gate, 'allow'));
+      return { kind: 'allow', text: masked.text, rules: hits };
+    },
+    reviewOutput(text: string): GuardrailVerdict {
+      const masked = maskOutput(text);
+      return { kind: 'allow', text: masked.text, rules: piiHits(masked.found) };
+    },
+  };
+}

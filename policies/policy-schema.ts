@@ -1,0 +1,63 @@
+/**
+ * zod schemas of the policy files (`guardrails.yaml`, `pii.yaml`, `retention.yaml`).
+ */
+import { z } from 'zod';
+
+const isoDate = z.union([z.string(), z.date()]).transform((value, context) => {
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    context.addIssue({ code: 'custom', message: `expected a date YYYY-MM-DD, got "${text}"` });
+    return z.NEVER;
+  }
+  return text;
+});
+
+const regex = z.string().min(1).refine((pattern) => {
+  try {
+    new RegExp(pattern, 'iu');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
+
+/** One dated version of a rule. */
+export const ruleVersionSchema = z.object({ valid_from: isoDate, patterns: z.array(regex).default([]), reply: z.string().min(1) }).strict();
+
+/** The guardrail rules file. */
+export const guardrailsFileSchema = z.object({
+  version: z.string().min(1),
+  clauses: z.array(z.object({ id: z.string().min(1), title: z.string().min(1) }).strict()).min(1),
+  rules: z.array(z.object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    clause: z.string().min(1),
+    action: z.enum(['allow', 'redact', 'refuse', 'refer', 'escalate']),
+    versions: z.array(ruleVersionSchema).min(1),
+  }).strict()),
+  overrides: z.array(z.object({
+    tenant: z.string().min(1),
+    rule: z.string().min(1),
+    action: z.enum(['allow', 'redact', 'refuse', 'refer', 'escalate']),
+    valid_from: isoDate,
+    reason: z.string().min(10, 'an override needs a documented reason'),
+  }).strict()).default([]),
+}).strict();
+
+/** The personal-data file. */
+export const piiFileSchema = z.object({
+  version: z.string().min(1),
+  clause: z.string().min(1),
+  entities: z.array(z.object({
+    id: z.string().regex(/^pii-[a-z-]+$/),
+    placeholder: z.string().regex(/^\[[A-ZÄÖÜ-]+\]$/),
+    pattern: regex,
+    validator: z.enum(['iban', 'tax-id']).optional(),
+    output: z.boolean().default(false),
+  }).strict()).min(1),
+}).strict();
+
+/** The retention file (days per audit record type). */
+export const retentionFileSchema = z.object({
+  version: z.string().min(1),
+  audit: z.object({ answer: z.number().int().positive(), refusal: z.number().int().positive(), security: z.number().int().positive(), reidentification: z.number().int().positive() }).strict(),
+}).strict();

@@ -1,0 +1,24 @@
+/**
+ * Loads the guardrail corpus (adversarial items and benign look-alikes), validated with zod.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+const itemSchema = z.object({
+  category: z.string(),
+  text: z.string().min(1),
+  expect: z.enum(['refuse', 'refer', 'redact', 'allow']),
+  entity: z.string().optional(),
+  value: z.string().optional(),
+});
+
+/** One corpus item. */
+export type CorpusItem = z.infer<typeof itemSchema>;
+
+/** Both corpus files. */
+export function loadGuardrailCorpus(dir = import.meta.dirname): { adversarial: CorpusItem[]; benign: CorpusItem[]; holdout: CorpusItem[] } {
+  const read = (name: string): CorpusItem[] => z.array(itemSchema).parse(parse(readFileSync(join(dir, name), 'utf8')));
+  return { adversarial: read('adversarial.yaml'), benign: read('benign.yaml'), holdout: read('holdout.yaml') };
+}
