@@ -25,6 +25,8 @@ import type { ChatModel } from '../ports/chat-model.ts';
 import { loadPolicies } from '../../policies/load-policies.ts';
 import { createPolicyGuardrail } from '../core/guardrails/policy-guardrail.ts';
 import { loadDirectory } from '../adapters/directory/load-directory.ts';
+import { SqliteAuditLog } from '../adapters/storage/sqlite-audit-log.ts';
+import { auditKey, createAuditRecorder } from './audit-trail.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
 
 /** A running lotse instance (without its HTTP server). */
@@ -33,6 +35,8 @@ export interface Lotse {
   readonly chat: ChatService;
   readonly knowledge: KnowledgeBase;
   readonly database: SqliteDatabase;
+  readonly audit: SqliteAuditLog;
+  readonly retentionDays: Readonly<Record<'answer' | 'refusal' | 'security', number>>;
   close(): void;
 }
 
@@ -76,6 +80,8 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   // Invalid policies or directory stop start-up here: lotse never runs without its guardrails.
   const policies = loadPolicies(config.policiesDir, config.today ? { today: config.today } : {});
   const directory = loadDirectory(config.directoryFile);
+  const audit = new SqliteAuditLog(database);
+  const recorder = createAuditRecorder(audit, { key: auditKey(config.dataDir, config.auditKey), policyVersion: policies.version, now: () => clock.now() });
   const guardrail = overrides.guardrail ?? createPolicyGuardrail(policies, { knownStaffNames: directory.people().map((person) => person.name) });
   const opened = await knowledge.open();
   logger.info('index-ready', { how: opened, chunks: knowledge.lexical.size, version: knowledge.indexVersion() });
@@ -96,6 +102,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     ...(model ? { rewrite: (history, question) => rewriteFollowUp({ model, templates }, { history, question }) } : {}),
     conversations: new SqliteConversationStore(database),
     guardrail,
+    audit: recorder,
     clock,
     ids: overrides.ids ?? uuidIds,
     logger,
@@ -108,5 +115,5 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
       indexVersion: knowledge.indexVersion(),
     }),
   });
-  return { config, chat, knowledge, database, close: () => database.close() };
+  return { config, chat, knowledge, database, audit, retentionDays: policies.retentionDays, close: () => database.close() };
 }

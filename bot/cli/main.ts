@@ -14,6 +14,7 @@ Commands:
                                                answer a question; with --json and no question,
                                                read one question per line from stdin (JSON lines out)
   serve [--data <dir>]                         run the web chat (PORT, default 3978)
+  audit verify | report [--json] | purge       check the audit chain, aggregated report (k >= 5), retention
   help                                         show this text
 `;
 
@@ -24,6 +25,7 @@ const commands: Record<string, () => Promise<Command>> = {
   ingest: async () => (await import('./commands/ingest.ts')).runIngest,
   ask: async () => (await import('./commands/ask.ts')).runAsk,
   serve: async () => (await import('./commands/serve.ts')).runServe,
+  audit: async () => (await import('./commands/audit.ts')).runAudit,
 };
 
 /** Runs one CLI invocation and returns its exit code; never throws. */

@@ -13,6 +13,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   KNOWLEDGE_DIR: z.string().min(1).optional(),
   POLICIES_DIR: z.string().min(1).optional(),
+  AUDIT_HMAC_KEY: z.string().min(16, 'use at least 16 characters').optional(),
   DIRECTORY_FILE: z.string().min(1).optional(),
   ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
   LOTSE_TODAY: z
@@ -33,6 +34,8 @@ export interface LotseConfig {
   readonly policiesDir: string;
   /** The organisation directory (YAML). */
   readonly directoryFile: string;
+  /** Key of the audit pseudonyms; generated into the data dir when absent. */
+  readonly auditKey?: string;
   readonly minConfidence: number;
   /** Fixed "today" for reproducible runs (tests, benchmarks); the real date when absent. */
   readonly today?: string;
@@ -75,6 +78,7 @@ export function loadConfig(
     knowledgeDir: resolve(cwd, values.KNOWLEDGE_DIR ?? 'knowledge/sources'),
     policiesDir: resolve(cwd, values.POLICIES_DIR ?? 'policies'),
     directoryFile: resolve(cwd, values.DIRECTORY_FILE ?? 'knowledge/directory/musterland.yaml'),
+    ...(values.AUDIT_HMAC_KEY ? { auditKey: values.AUDIT_HMAC_KEY } : {}),
     minConfidence: values.ANSWER_MIN_CONFIDENCE,
     ...(values.LOTSE_TODAY ? { today: values.LOTSE_TODAY } : {}),
   };

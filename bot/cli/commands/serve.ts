@@ -31,6 +31,12 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   const { values } = parseOptions(args, { data: { type: 'string' }, 'no-ingest': { type: 'boolean' } });
   const { lotse, logger, config } = await openLotse(io, values.data);
   keepProcessAlive(logger);
+  const chain = lotse.audit.verify();
+  if (chain.kind === 'broken') {
+    io.stderr(`Refusing to start: the audit chain in ${config.dataDir}/lotse.db is broken at record ${chain.atSequence} (${chain.reason}). Run "lotse audit verify" and restore the database from backup.\n`);
+    lotse.close();
+    return 1;
+  }
   const folder = recordedSourceFolder(config.dataDir) ?? config.knowledgeDir;
   if (!values['no-ingest'] && existsSync(folder)) {
     const summary = await ingestKnowledge(lotse.knowledge, {

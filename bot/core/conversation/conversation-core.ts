@@ -28,6 +28,8 @@ export interface ConversationDeps<H extends RankedHit = RankedHit> {
   /** Fixed "today" (YYYY-MM-DD) for reproducible runs; the clock's date otherwise. */
   readonly today?: string;
   readonly status: () => ServiceStatus;
+  /** Records one pseudonymous audit entry per turn (DV KI § 10); absent in unit tests. */
+  readonly audit?: { readonly record: (result: TurnResult, channel: string, userId: string) => void };
   /** Rewrites a follow-up into a standalone question with a model; the heuristic is used when absent or failing. */
   readonly rewrite?: (history: readonly { role: 'user' | 'assistant'; text: string }[], question: string) => Promise<string | null>;
 }
@@ -137,6 +139,7 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       payload: JSON.stringify({ resolvedQuestion, citations: result.citations, provenance: result.provenance, tried: triedOf(result) }),
       createdAt: deps.clock.now().toISOString(),
     });
+    deps.audit?.record(result, message.channel, message.userId);
     return result;
   };
 

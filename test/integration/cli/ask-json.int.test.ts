@@ -96,3 +96,16 @@ describe('guardrails in ask --json', () => {
     expect(run.stdout).not.toContain('Meier');
   });
 });
+
+describe('lotse audit', () => {
+  it('verifies the chain written by the questions above and prints a suppressed weekly report', async () => {
+    const verify = await runCli(['audit', 'verify', '--data', dataDir]);
+    expect(verify.code, verify.stderr).toBe(0);
+    expect(verify.stdout).toMatch(/Audit chain intact: \d+ record/);
+    const report = await runCli(['audit', 'report', '--json', '--data', dataDir]);
+    const weeks = JSON.parse(report.stdout) as { week: string; turns: number | null }[];
+    expect(weeks.length).toBeGreaterThan(0);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(join(dataDir, 'lotse.db')).toString('latin1')).not.toContain('Meier');
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * `lotse audit verify | report [--json] | purge`: checks the hash chain, prints the aggregated
+ * staff-council report (k ≥ 5), and removes records past their retention.
+ */
+import { weeklyReport } from '../../core/guardrails/audit-report.ts';
+import type { CliIo } from '../cli-io.ts';
+import { openLotse } from '../open-lotse.ts';
+import { parseOptions, UsageError } from '../parse-options.ts';
+
+const percent = (value: number | null): string => (value === null ? '<5' : `${Math.round(value * 100)} %`);
+
+/** Runs an audit subcommand. */
+export async function runAudit(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(args, { data: { type: 'string' }, json: { type: 'boolean' } });
+  const action = positionals[0];
+  if (!action || !['verify', 'report', 'purge'].includes(action)) throw new UsageError('audit needs verify, report or purge.');
+  const { lotse } = await openLotse(io, values.data, { quiet: true });
+  try {
+    if (action === 'verify') {
+      const result = lotse.audit.verify();
+      if (result.kind === 'intact') {
+        io.stdout(`Audit chain intact: ${result.records} record(s).\n`);
+        return 0;
+      }
+      io.stderr(`Audit chain BROKEN at record ${result.atSequence} (${result.reason.replace(/_/g, ' ')}).\n`);
+      return 1;
+    }
+    if (action === 'purge') {
+      const { removed } = lotse.audit.purge(new Date(), lotse.retentionDays);
+      io.stdout(`Purged ${removed} expired record(s); chain ${lotse.audit.verify().kind}.\n`);
+      return 0;
+    }
+    const report = weeklyReport(lotse.audit.entries().map((row) => row.entry));
+    if (values.json) {
+      io.stdout(JSON.stringify(report, null, 2) + '\n');
+      return 0;
+    }
+    io.stdout('Woche     Anfragen  abgelehnt  weitergegeben  ohne Antwort  Regeln (Anzahl)\n');
+    for (const week of report) {
+      const rules = week.rules.map((rule) => `${rule.id} ${rule.count ?? '<5'}`).join(', ');
+      io.stdout(`${week.week}  ${String(week.turns ?? '<5').padStart(8)}  ${percent(week.refusedRate).padStart(9)}  ${percent(week.escalatedRate).padStart(13)}  ${percent(week.noAnswerRate).padStart(12)}  ${rules}\n`);
+    }
+    return 0;
+  } finally {
+    lotse.close();
+  }
+}

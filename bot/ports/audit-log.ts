@@ -1,0 +1,37 @@
+/**
+ * The audit trail (DV KI § 10): one pseudonymous, hash-chained record per answer, refusal and security
+ * event; verifiable, purged per retention, reported only in aggregate.
+ */
+import type { Outcome, RuleHit } from './turn.ts';
+
+/** Kinds of audit records (retention is per kind). */
+export type AuditRecordType = 'answer' | 'refusal' | 'security';
+
+/** What is recorded for one turn. The user appears only as a keyed pseudonym. */
+export interface AuditEntry {
+  readonly type: AuditRecordType;
+  readonly at: string;
+  readonly pseudonym: string;
+  readonly channel: string;
+  readonly outcome: Outcome;
+  readonly rules: readonly RuleHit[];
+  readonly policyVersion: string;
+  readonly indexVersion: string;
+  readonly model?: string;
+  readonly promptId?: string;
+  readonly promptVersion?: string;
+  readonly documents: readonly string[];
+  /** The masked question; absent when a rule says it must not be kept (personal matters, security events). */
+  readonly question?: string;
+}
+
+/** Result of checking the chain. */
+export type AuditVerification =
+  | { readonly kind: 'intact'; readonly records: number }
+  | { readonly kind: 'broken'; readonly atSequence: number; readonly reason: 'edited' | 'removed_or_reordered' };
+
+/** Append-only, verifiable storage of audit entries. */
+export interface AuditLog {
+  append(entry: AuditEntry): void;
+  verify(): AuditVerification;
+}
