@@ -28,6 +28,7 @@ import { loadDirectory } from '../adapters/directory/load-directory.ts';
 import { SqliteAuditLog } from '../adapters/storage/sqlite-audit-log.ts';
 import { auditKey, createAuditRecorder } from './audit-trail.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
+import type { TransparencyFacts } from '../http/pages.ts';
 
 /** A running lotse instance (without its HTTP server). */
 export interface Lotse {
@@ -37,6 +38,8 @@ export interface Lotse {
   readonly database: SqliteDatabase;
   readonly audit: SqliteAuditLog;
   readonly retentionDays: Readonly<Record<'answer' | 'refusal' | 'security', number>>;
+  /** The model and the rules in force, for the transparency page. */
+  readonly transparency: TransparencyFacts;
   close(): void;
 }
 
@@ -115,5 +118,14 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
       indexVersion: knowledge.indexVersion(),
     }),
   });
-  return { config, chat, knowledge, database, audit, retentionDays: policies.retentionDays, close: () => database.close() };
+  const titleOf = (clause: string): string => policies.clauses.find((entry) => entry.id === clause)?.title ?? clause;
+  const transparency: TransparencyFacts = {
+    model: model?.id ?? null,
+    policyVersion: policies.version,
+    rules: [
+      ...policies.rules.map((rule) => ({ id: rule.id, clause: rule.clause, title: titleOf(rule.clause), action: rule.action })),
+      { id: 'pii', clause: policies.pii.clause, title: titleOf(policies.pii.clause), action: 'redact' },
+    ],
+  };
+  return { config, chat, knowledge, database, audit, retentionDays: policies.retentionDays, transparency, close: () => database.close() };
 }

@@ -10,7 +10,7 @@ import type { ChatService } from '../ports/chat-service.ts';
 import { describeError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
 import { registerApiRoutes } from './api-routes.ts';
-import { renderChatPage, renderUsageRulesPage } from './pages.ts';
+import { renderChatPage, renderUsageRulesPage, type TransparencyFacts } from './pages.ts';
 import { sendError } from './send-error.ts';
 import { loadUiTexts } from './ui-texts.ts';
 
@@ -20,6 +20,8 @@ export interface HttpServerOptions {
   readonly logger: Logger;
   /** Largest accepted request body (default 1 MB). */
   readonly maxBodyBytes?: number;
+  /** Model and rules shown on the usage-rules page (generated from the policy files). */
+  readonly transparency?: TransparencyFacts;
 }
 
 const securityHeaders: Record<string, string> = {
@@ -40,7 +42,7 @@ function sendRaw(response: Response, contentType: string, body: string): void {
 export function createHttpServer(options: HttpServerOptions): Server {
   const texts = loadUiTexts();
   const chatPage = renderChatPage(texts);
-  const usagePage = renderUsageRulesPage(texts);
+  const usagePage = renderUsageRulesPage(texts, options.transparency);
   const script = readFileSync(join(publicDir, 'chat.js'), 'utf8');
   const styles = readFileSync(join(publicDir, 'chat.css'), 'utf8');
   const server = restify.createServer({ name: 'lotse', handleUncaughtExceptions: false });

@@ -55,14 +55,38 @@ export function renderChatPage(texts: UiTexts): string {
   );
 }
 
-/** The usage-rules (transparency) page. */
-export function renderUsageRulesPage(texts: UiTexts): string {
+/** What the transparency page lists besides the fixed text: the model and the rules in force. */
+export interface TransparencyFacts {
+  readonly model: string | null;
+  readonly policyVersion: string;
+  readonly rules: readonly { readonly id: string; readonly clause: string; readonly title: string; readonly action: string }[];
+}
+
+function rulesTable(texts: UiTexts, facts: TransparencyFacts): string {
+  const rows = facts.rules
+    .map((rule) => `      <tr><td>${escapeHtml(rule.clause)}</td><td>${escapeHtml(rule.title)}</td><td>${escapeHtml(texts.ruleActions[rule.action] ?? rule.action)}</td></tr>`)
+    .join('\n');
+  return `  <h2>${escapeHtml(texts.rulesHeading)}</h2>
+  <table>
+    <caption>${escapeHtml(texts.rulesCaption)} ${escapeHtml(facts.policyVersion)}</caption>
+    <thead><tr><th scope="col">${escapeHtml(texts.ruleClause)}</th><th scope="col">${escapeHtml(texts.ruleTitle)}</th><th scope="col">${escapeHtml(texts.ruleAction)}</th></tr></thead>
+    <tbody>
+${rows}
+    </tbody>
+  </table>`;
+}
+
+/** The usage-rules (transparency) page, with the model and the rules generated from the policy files. */
+export function renderUsageRulesPage(texts: UiTexts, facts?: TransparencyFacts): string {
   const paragraphs = texts.usageRulesBody.map((paragraph) => `  <p>${escapeHtml(paragraph)}</p>`).join('\n');
+  const model = facts ? `  <p>${escapeHtml(facts.model ? `${texts.modelInUse} ${facts.model}` : texts.noModelInUse)}</p>` : '';
   return layout(
     texts.usageRulesTitle,
     `<main id="main" class="usage-rules">
   <h1>${escapeHtml(texts.usageRulesTitle)}</h1>
 ${paragraphs}
+${model}
+${facts ? rulesTable(texts, facts) : ''}
   <p><a href="/">${escapeHtml(texts.backToChat)}</a></p>
 </main>`,
   );

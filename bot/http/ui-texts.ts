@@ -12,6 +12,8 @@ const uiTextsSchema = z.object({
   confidence: text, helpful: text, notHelpful: text, feedbackReasonLabel: text, feedbackSend: text, feedbackThanks: text,
   askLotse: text, askLotseNotice: text, errorGeneric: text, conversationLabel: text, newConversation: text, skipLink: text,
   footer: text, model: text, usageRulesTitle: text, usageRulesBody: z.array(text).min(1), backToChat: text,
+  modelInUse: text, noModelInUse: text, rulesHeading: text, rulesCaption: text, ruleClause: text, ruleTitle: text, ruleAction: text,
+  ruleActions: z.record(z.string(), text),
 });
 
 /** Texts shown on the chat and usage-rules pages. */

@@ -71,7 +71,10 @@ describe('web chat HTTP API (real app, sample knowledge base)', () => {
     const html = await page.text();
     expect(html).toContain('<html lang="de">');
     expect(html).not.toMatch(/https?:\/\/(?!intranet)/);
-    expect(await (await fetch(`${app.url}/nutzungshinweise`)).text()).toContain('Dienstvereinbarung KI');
+    const rules = await (await fetch(`${app.url}/nutzungshinweise`)).text();
+    expect(rules).toContain('Dienstvereinbarung KI');
+    expect(rules).toContain('<td>DV KI § 4 Abs. 1</td><td>Keine Personalentscheidungen</td><td>wird abgelehnt</td>');
+    expect(rules).toContain('kein Sprachmodell eingebunden');
     const ready = await fetch(`${app.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(((await ready.json()) as { chunks: number }).chunks).toBeGreaterThan(50);
