@@ -27,6 +27,7 @@ import { createPolicyGuardrail } from '../core/guardrails/policy-guardrail.ts';
 import { loadDirectory } from '../adapters/directory/load-directory.ts';
 import { SqliteAuditLog } from '../adapters/storage/sqlite-audit-log.ts';
 import { auditKey, createAuditRecorder } from './audit-trail.ts';
+import { SqliteReidentification } from '../adapters/storage/sqlite-reidentification.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
 import type { TransparencyFacts } from '../http/pages.ts';
 
@@ -37,7 +38,8 @@ export interface Lotse {
   readonly knowledge: KnowledgeBase;
   readonly database: SqliteDatabase;
   readonly audit: SqliteAuditLog;
-  readonly retentionDays: Readonly<Record<'answer' | 'refusal' | 'security', number>>;
+  readonly retentionDays: Readonly<Record<'answer' | 'refusal' | 'security' | 'reidentification', number>>;
+  readonly reidentification: SqliteReidentification;
   /** The model and the rules in force, for the transparency page. */
   readonly transparency: TransparencyFacts;
   close(): void;
@@ -127,5 +129,11 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
       { id: 'pii', clause: policies.pii.clause, title: titleOf(policies.pii.clause), action: 'redact' },
     ],
   };
-  return { config, chat, knowledge, database, audit, retentionDays: policies.retentionDays, transparency, close: () => database.close() };
+  const reidentification = new SqliteReidentification(database, {
+    validDays: 7,
+    pseudonym: recorder.pseudonym,
+    candidates: () => database.prepare<[], { user_id: string }>('SELECT DISTINCT user_id FROM conversations').all().map((row) => row.user_id),
+    onStep: (step, id) => audit.append({ type: 'reidentification', at: clock.now().toISOString(), pseudonym: `request-${id}`, channel: 'cli', outcome: 'escalated', rules: [{ id: `reidentification-${step}`, clause: 'DV KI § 6 Abs. 3', action: 'escalate' }], policyVersion: policies.version, indexVersion: knowledge.indexVersion(), documents: [] }),
+  });
+  return { config, chat, knowledge, database, audit, reidentification, retentionDays: policies.retentionDays, transparency, close: () => database.close() };
 }

@@ -15,6 +15,9 @@ Commands:
                                                read one question per line from stdin (JSON lines out)
   serve [--data <dir>]                         run the web chat (PORT, default 3978)
   audit verify | report [--json] | purge       check the audit chain, aggregated report (k >= 5), retention
+  audit reidentify --request <pseudonym> --reason "…" --by <name>
+  audit reidentify --approve <id> --role personalrat|dsb --by <name>
+                                               reveal one pseudonym only after both approvals
   help                                         show this text
 `;
 

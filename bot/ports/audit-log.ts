@@ -5,7 +5,7 @@
 import type { Outcome, RuleHit } from './turn.ts';
 
 /** Kinds of audit records (retention is per kind). */
-export type AuditRecordType = 'answer' | 'refusal' | 'security';
+export type AuditRecordType = 'answer' | 'refusal' | 'security' | 'reidentification';
 
 /** What is recorded for one turn. The user appears only as a keyed pseudonym. */
 export interface AuditEntry {

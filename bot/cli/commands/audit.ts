@@ -11,9 +11,12 @@ const percent = (value: number | null): string => (value === null ? '<5' : `${Ma
 
 /** Runs an audit subcommand. */
 export async function runAudit(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseOptions(args, { data: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parseOptions(args, {
+    data: { type: 'string' }, json: { type: 'boolean' }, request: { type: 'string' }, reason: { type: 'string' },
+    approve: { type: 'string' }, role: { type: 'string' }, by: { type: 'string' },
+  });
   const action = positionals[0];
-  if (!action || !['verify', 'report', 'purge'].includes(action)) throw new UsageError('audit needs verify, report or purge.');
+  if (!action || !['verify', 'report', 'purge', 'reidentify'].includes(action)) throw new UsageError('audit needs verify, report, purge or reidentify.');
   const { lotse } = await openLotse(io, values.data, { quiet: true });
   try {
     if (action === 'verify') {
@@ -24,6 +27,18 @@ export async function runAudit(args: string[], io: CliIo): Promise<number> {
       }
       io.stderr(`Audit chain BROKEN at record ${result.atSequence} (${result.reason.replace(/_/g, ' ')}).\n`);
       return 1;
+    }
+    if (action === 'reidentify') {
+      const by = values.by ?? 'unbekannt';
+      const now = new Date();
+      const result = values.request
+        ? lotse.reidentification.request({ pseudonym: values.request, reason: values.reason ?? '', by, now })
+        : values.approve && (values.role === 'personalrat' || values.role === 'dsb')
+          ? lotse.reidentification.approve({ id: Number(values.approve), role: values.role, by, now })
+          : undefined;
+      if (!result) throw new UsageError('audit reidentify needs --request <pseudonym> --reason "…" or --approve <id> --role personalrat|dsb.');
+      io.stdout(JSON.stringify(result) + '\n');
+      return result.kind === 'refused' ? 1 : 0;
     }
     if (action === 'purge') {
       const { removed } = lotse.audit.purge(new Date(), lotse.retentionDays);

@@ -109,3 +109,23 @@ describe('lotse audit', () => {
     expect(readFileSync(join(dataDir, 'lotse.db')).toString('latin1')).not.toContain('Meier');
   });
 });
+
+describe('lotse audit reidentify', () => {
+  it('reveals a pseudonym only after the Personalrat and the DSB approved, and audits each step', async () => {
+    const { createHmac } = await import('node:crypto');
+    const { readFileSync } = await import('node:fs');
+    const key = readFileSync(join(dataDir, 'audit.key'), 'utf8').trim();
+    const pseudonym = createHmac('sha256', key).update('cli').digest('hex').slice(0, 32);
+    const tooShort = await runCli(['audit', 'reidentify', '--data', dataDir, '--request', pseudonym, '--reason', 'kurz']);
+    expect(JSON.parse(tooShort.stdout)).toEqual({ kind: 'refused', reason: 'reason_missing' });
+    const request = JSON.parse((await runCli(['audit', 'reidentify', '--data', dataDir, '--request', pseudonym, '--reason', 'Verdacht auf Missbrauch, Vorgang 12/2026', '--by', 'Dana Schulz'])).stdout) as { id: number };
+    const first = JSON.parse((await runCli(['audit', 'reidentify', '--data', dataDir, '--approve', String(request.id), '--role', 'dsb', '--by', 'Dana Schulz'])).stdout);
+    expect(first).toEqual({ kind: 'approved', id: request.id, missing: ['personalrat'] });
+    const second = JSON.parse((await runCli(['audit', 'reidentify', '--data', dataDir, '--approve', String(request.id), '--role', 'personalrat', '--by', 'Peter Richter'])).stdout);
+    expect(second).toEqual({ kind: 'revealed', id: request.id, userIds: ['cli'] });
+    const again = JSON.parse((await runCli(['audit', 'reidentify', '--data', dataDir, '--approve', String(request.id), '--role', 'dsb'])).stdout);
+    expect(again).toEqual({ kind: 'refused', reason: 'already_revealed' });
+    const report = (await runCli(['audit', 'verify', '--data', dataDir])).stdout;
+    expect(report).toMatch(/intact/);
+  });
+});

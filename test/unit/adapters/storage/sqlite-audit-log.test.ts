@@ -37,7 +37,7 @@ describe('SqliteAuditLog', () => {
   it('purges an expired prefix per retention and stays verifiable, then keeps appending', () => {
     const { log } = filled();
     log.append(entry('2026-11-25T10:00:00.000Z', { type: 'security' }));
-    const result = log.purge(new Date('2026-11-26T12:00:00.000Z'), { answer: 3, refusal: 3, security: 730 });
+    const result = log.purge(new Date('2026-11-26T12:00:00.000Z'), { answer: 3, refusal: 3, security: 730, reidentification: 730 });
     expect(result.removed).toBe(4);
     expect(log.verify()).toEqual({ kind: 'intact', records: 2 });
     log.append(entry('2026-11-26T13:00:00.000Z'));
