@@ -117,7 +117,11 @@ export class Bm25Index implements LexicalIndex {
     const touched: number[] = [];
     const averageLength = this.totalLength / this.size || 1;
     const { k1, b } = this.parameters;
-    for (const termId of termIds) {
+    // In large indexes a term found in over a tenth of all chunks adds little to the ranking but costs the most
+    // time; such terms are left out as long as the query has rarer ones.
+    const rare = termIds.filter((termId) => this.postings[termId]!.docs.length <= this.size * 0.1);
+    const scoring = this.size > 50_000 && rare.length > 0 ? rare : termIds;
+    for (const termId of scoring) {
       const list = this.postings[termId]!;
       const weight = Math.log(1 + (this.size - list.docs.length + 0.5) / (list.docs.length + 0.5));
       for (let index = 0; index < list.docs.length; index += 1) {
