@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { lineOfPath } from '../bot/adapters/yaml/line-of-path.ts';
 import type { Policies, PolicyRule } from '../bot/core/guardrails/policies.ts';
 import { guardrailsFileSchema, piiFileSchema, retentionFileSchema } from './policy-schema.ts';
 
@@ -17,17 +18,6 @@ export class PolicyError extends Error {
   override readonly name = 'PolicyError';
 }
 
-function lineOf(root: Node | null, path: readonly PropertyKey[], counter: LineCounter): number | undefined {
-  let node: unknown = root;
-  for (const key of path) {
-    if (isMap(node)) node = node.get(key, true);
-    else if (isSeq(node) && typeof key === 'number') node = node.get(key, true);
-    else break;
-  }
-  const range = (node as { range?: [number, number, number] } | undefined)?.range;
-  return range ? counter.linePos(range[0]).line : undefined;
-}
-
 function readFile<S extends z.ZodType>(dir: string, name: string, schema: S): z.infer<S> {
   const file = join(dir, name);
   const counter = new LineCounter();
@@ -37,7 +27,7 @@ function readFile<S extends z.ZodType>(dir: string, name: string, schema: S): z.
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => {
     const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
-    const line = lineOf(document.contents, path, counter);
+    const line = lineOfPath(document.contents, path, counter);
     return `${file}${line ? `:${line}` : ''} ${path.join('.')}: ${issue.message}`;
   });
   throw new PolicyError(`Invalid policy file:\n${lines.join('\n')}`);

@@ -3,25 +3,15 @@
  * duplicate people, cycles) are reported with file, line and field.
  */
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { Directory } from '../../ports/directory.ts';
+import { lineOfPath } from '../yaml/line-of-path.ts';
 import { directoryFileSchema, type DirectoryFile } from './directory-schema.ts';
 import { StaticDirectory } from './static-directory.ts';
 
 /** A directory file that cannot be used; the message names file, line and field. */
 export class DirectoryError extends Error {
   override readonly name = 'DirectoryError';
-}
-
-function lineOf(root: Node | null, path: readonly PropertyKey[], counter: LineCounter): number | undefined {
-  let node: unknown = root;
-  for (const key of path) {
-    if (isMap(node)) node = node.get(key, true);
-    else if (isSeq(node) && typeof key === 'number') node = node.get(key, true);
-    else break;
-  }
-  const range = (node as { range?: [number, number, number] } | undefined)?.range;
-  return range ? counter.linePos(range[0]).line : undefined;
 }
 
 function semanticProblems(file: DirectoryFile): { path: (string | number)[]; message: string }[] {
@@ -60,7 +50,7 @@ export function parseDirectory(text: string, file: string): Directory {
     : parsed.error.issues.map((issue) => ({ path: issue.path.filter((key) => typeof key !== 'symbol'), message: issue.message }));
   if (issues.length > 0 || !parsed.success) {
     const lines = issues.map((issue) => {
-      const line = lineOf(document.contents, issue.path, counter);
+      const line = lineOfPath(document.contents, issue.path, counter);
       return `${file}${line ? `:${line}` : ''} ${issue.path.join('.')}: ${issue.message}`;
     });
     throw new DirectoryError(`Invalid directory:\n${lines.join('\n')}`);

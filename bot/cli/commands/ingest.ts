@@ -5,21 +5,13 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ingestKnowledge } from '../../app/ingest-knowledge.ts';
 import { createProgressReporter } from '../../../knowledge/ingest/progress.ts';
+import type { IngestSummary } from '../../../knowledge/ingest/ingest-folder.ts';
 import type { CliIo } from '../cli-io.ts';
 import { openLotse } from '../open-lotse.ts';
 import { parseOptions, UsageError } from '../parse-options.ts';
 
 /** Formats the ingest summary for operators. */
-export function formatIngestSummary(summary: {
-  files: number;
-  added: number;
-  updated: number;
-  unchanged: number;
-  removed: number;
-  chunks: number;
-  skipped: readonly { file: string; reason: string }[];
-  seconds: number;
-}): string {
+export function formatIngestSummary(summary: IngestSummary): string {
   const lines = [
     `Ingested ${summary.files} file(s) in ${summary.seconds.toFixed(2)} s: ${summary.added} added, ${summary.updated} updated, ` +
       `${summary.unchanged} unchanged, ${summary.removed} removed, ${summary.skipped.length} skipped; ${summary.chunks} chunk(s) indexed.`,
