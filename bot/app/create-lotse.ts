@@ -22,12 +22,18 @@ import { createConfiguredEmbedder } from '../adapters/embeddings/create-embedder
 import { HashedNgramEmbedder } from '../adapters/search/hashed-ngram-embedder.ts';
 import { rewriteFollowUp } from '../core/generation/rewrite-follow-up.ts';
 import type { ChatModel } from '../ports/chat-model.ts';
+import type { StoredMessage } from '../ports/conversation-store.ts';
 import { loadPolicies } from '../../policies/load-policies.ts';
 import { createPolicyGuardrail } from '../core/guardrails/policy-guardrail.ts';
 import { loadDirectory } from '../adapters/directory/load-directory.ts';
 import { SqliteAuditLog } from '../adapters/storage/sqlite-audit-log.ts';
 import { auditKey, createAuditRecorder } from './audit-trail.ts';
 import { SqliteReidentification } from '../adapters/storage/sqlite-reidentification.ts';
+import { SqliteInbox } from '../adapters/storage/sqlite-inbox.ts';
+import { SqliteTicketStore } from '../adapters/storage/sqlite-ticket-store.ts';
+import { createEscalationService, type EscalationService } from '../core/escalation/escalation-service.ts';
+import { loadEscalationPolicy } from '../../policies/load-escalation.ts';
+import { loadEscalationMessages } from '../../prompts/load-messages.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
 import type { TransparencyFacts } from '../http/pages.ts';
 
@@ -40,6 +46,11 @@ export interface Lotse {
   readonly audit: SqliteAuditLog;
   readonly retentionDays: Readonly<Record<'answer' | 'refusal' | 'security' | 'reidentification', number>>;
   readonly reidentification: SqliteReidentification;
+  /** The Digitallotsen workflow (tickets, routing, answers back to the asker). */
+  readonly escalation: EscalationService;
+  readonly inbox: SqliteInbox;
+  /** Messages of a conversation if `userId` owns it. */
+  messagesOf(userId: string, conversationId: string): readonly StoredMessage[];
   /** The model and the rules in force, for the transparency page. */
   readonly transparency: TransparencyFacts;
   close(): void;
@@ -86,6 +97,21 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const policies = loadPolicies(config.policiesDir, config.today ? { today: config.today } : {});
   const directory = loadDirectory(config.directoryFile);
   const audit = new SqliteAuditLog(database);
+  const conversations = new SqliteConversationStore(database);
+  const ids = overrides.ids ?? uuidIds;
+  const inbox = new SqliteInbox(database, conversations, clock, ids);
+  const escalation = createEscalationService({
+    tickets: new SqliteTicketStore(database),
+    conversations,
+    directory,
+    policy: loadEscalationPolicy(config.policiesDir),
+    sender: inbox,
+    clock,
+    ids,
+    messages: loadEscalationMessages(),
+    logger,
+    personOf: (userId) => (directory.person(userId) ? userId : undefined),
+  });
   const recorder = createAuditRecorder(audit, { key: auditKey(config.dataDir, config.auditKey), policyVersion: policies.version, now: () => clock.now() });
   const guardrail = overrides.guardrail ?? createPolicyGuardrail(policies, { knownStaffNames: directory.people().map((person) => person.name) });
   const opened = await knowledge.open();
@@ -105,11 +131,11 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
       ...(model ? { generation: { model, templates, analyzer } } : {}),
     },
     ...(model ? { rewrite: (history, question) => rewriteFollowUp({ model, templates }, { history, question }) } : {}),
-    conversations: new SqliteConversationStore(database),
+    conversations,
     guardrail,
     audit: recorder,
     clock,
-    ids: overrides.ids ?? uuidIds,
+    ids,
     logger,
     topK: 10,
     ...(config.today ? { today: config.today } : {}),
@@ -135,5 +161,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     candidates: () => database.prepare<[], { user_id: string }>('SELECT DISTINCT user_id FROM conversations').all().map((row) => row.user_id),
     onStep: (step, id) => audit.append({ type: 'reidentification', at: clock.now().toISOString(), pseudonym: `request-${id}`, channel: 'cli', outcome: 'escalated', rules: [{ id: `reidentification-${step}`, clause: 'DV KI § 6 Abs. 3', action: 'escalate' }], policyVersion: policies.version, indexVersion: knowledge.indexVersion(), documents: [] }),
   });
-  return { config, chat, knowledge, database, audit, reidentification, retentionDays: policies.retentionDays, transparency, close: () => database.close() };
+  const messagesOf = (userId: string, conversationId: string): readonly StoredMessage[] =>
+    conversations.conversationOwner(conversationId) === userId ? conversations.recentMessages(conversationId, 200) : [];
+  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, messagesOf, retentionDays: policies.retentionDays, transparency, close: () => database.close() };
 }

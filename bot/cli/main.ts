@@ -18,6 +18,9 @@ Commands:
   audit reidentify --request <pseudonym> --reason "…" --by <name>
   audit reidentify --approve <id> --role personalrat|dsb --by <name>
                                                reveal one pseudonym only after both approvals
+  tickets list [--for <person>] [--json] | inbox --as <person>
+  tickets claim <nr> --as <person> | answer <nr> --as <person> "text"
+                                               the Digitallotsen queue
   help                                         show this text
 `;
 
@@ -29,6 +32,7 @@ const commands: Record<string, () => Promise<Command>> = {
   ask: async () => (await import('./commands/ask.ts')).runAsk,
   serve: async () => (await import('./commands/serve.ts')).runServe,
   audit: async () => (await import('./commands/audit.ts')).runAudit,
+  tickets: async () => (await import('./commands/tickets.ts')).runTickets,
 };
 
 /** Runs one CLI invocation and returns its exit code; never throws. */

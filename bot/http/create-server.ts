@@ -12,6 +12,7 @@ import type { Logger } from '../shared/logger.ts';
 import { registerApiRoutes } from './api-routes.ts';
 import { renderChatPage, renderUsageRulesPage, type TransparencyFacts } from './pages.ts';
 import { sendError } from './send-error.ts';
+import { registerTicketRoutes, type TicketRouteDeps } from './ticket-routes.ts';
 import { loadUiTexts } from './ui-texts.ts';
 
 /** Options of the web chat server. */
@@ -22,6 +23,8 @@ export interface HttpServerOptions {
   readonly maxBodyBytes?: number;
   /** Model and rules shown on the usage-rules page (generated from the policy files). */
   readonly transparency?: TransparencyFacts;
+  /** The Digitallotse hand-over; without it the web chat only shows a notice. */
+  readonly tickets?: Omit<TicketRouteDeps, 'logger' | 'maxBodyBytes'>;
 }
 
 const securityHeaders: Record<string, string> = {
@@ -61,7 +64,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
     const status = options.chat.status();
     response.send(status.ready ? 200 : 503, status);
   });
-  registerApiRoutes(server, { chat: options.chat, logger: options.logger, maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024 });
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  registerApiRoutes(server, { chat: options.chat, logger: options.logger, maxBodyBytes });
+  if (options.tickets) registerTicketRoutes(server, { ...options.tickets, logger: options.logger, maxBodyBytes });
   server.on('NotFound', (_request: Request, response: Response) => sendError(response, 404, 'not_found', 'Diese Adresse gibt es nicht.'));
   server.on('MethodNotAllowed', (_request: Request, response: Response) => sendError(response, 405, 'method_not_allowed', 'Diese Methode ist hier nicht erlaubt.'));
   server.on('restifyError', (_request: Request, response: Response, error: Error & { statusCode?: number }, callback: () => void) => {

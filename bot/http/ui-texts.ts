@@ -10,10 +10,11 @@ const uiTextsSchema = z.object({
   pageTitle: text, heading: text, subheading: text, inputLabel: text, inputPlaceholder: text, send: text, sending: text,
   you: text, bot: text, aiLabel: text, usageRulesLink: text, sources: text, section: text, stand: text, noStand: text,
   confidence: text, helpful: text, notHelpful: text, feedbackReasonLabel: text, feedbackSend: text, feedbackThanks: text,
-  askLotse: text, askLotseNotice: text, errorGeneric: text, conversationLabel: text, newConversation: text, skipLink: text,
+  askLotse: text, errorGeneric: text, conversationLabel: text, newConversation: text, skipLink: text,
   footer: text, model: text, usageRulesTitle: text, usageRulesBody: z.array(text).min(1), backToChat: text,
   modelInUse: text, noModelInUse: text, rulesHeading: text, rulesCaption: text, ruleClause: text, ruleTitle: text, ruleAction: text,
   ruleActions: z.record(z.string(), text),
+  lotseAnswer: text,
 });
 
 /** Texts shown on the chat and usage-rules pages. */

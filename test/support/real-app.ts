@@ -26,7 +26,7 @@ export async function startRealApp(folder = join(repoRoot, 'knowledge/sources'),
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-app-'));
   const lotse = await createLotse(loadConfig({ LOTSE_TODAY: '2026-11-22', ...env }, { dataDir }, repoRoot), silentLogger);
   await ingestKnowledge(lotse.knowledge, { folder, dataDir });
-  const running = await startHttpServer(createHttpServer({ chat: lotse.chat, logger: silentLogger, transparency: lotse.transparency }), { port: 0, host: '127.0.0.1' });
+  const running = await startHttpServer(createHttpServer({ chat: lotse.chat, logger: silentLogger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf } }), { port: 0, host: '127.0.0.1' });
   return {
     url: running.url,
     lotse,

@@ -46,7 +46,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     });
     io.stderr(formatIngestSummary(summary));
   }
-  const server = createHttpServer({ chat: lotse.chat, logger, transparency: lotse.transparency });
+  const server = createHttpServer({ chat: lotse.chat, logger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf } });
   const running = await startHttpServer(server, { port: config.port, host: config.host });
   io.stderr(`lotse web chat: ${running.url}/  (data: ${config.dataDir})\n`);
   const signal = await waitForShutdown();

@@ -135,6 +135,8 @@ export function createEscalationService(deps: EscalationDeps) {
     act,
     /** Tickets a Lotse may work on now (candidate or assignee, not finished). */
     queueFor: (personId: string): Ticket[] => deps.tickets.list({ states: ['open', 'claimed', 'rerouted', 'returned'], candidate: personId }),
+    /** All tickets, oldest first (operators). */
+    allTickets: (): Ticket[] => deps.tickets.list({}),
     /** Tickets an asker opened. */
     ticketsOf: (userId: string): Ticket[] => deps.tickets.list({ askerId: userId }),
     get: (id: string): Ticket | undefined => deps.tickets.get(id) ?? deps.tickets.byNumber(Number(id)),

@@ -85,7 +85,17 @@ function renderAnswer(answer) {
   const meta = element('p', { className: 'meta', text: `${texts.confidence}: ${Math.round(answer.confidence * 100)} %${model}` });
   const escalate = element('button', { type: 'button', className: answer.outcome === 'answered' ? 'secondary' : 'primary', text: texts.askLotse });
   const notice = element('p', { className: 'notice', role: 'status' });
-  escalate.addEventListener('click', () => (notice.textContent = texts.askLotseNotice));
+  escalate.addEventListener('click', async () => {
+    escalate.disabled = true;
+    try {
+      const result = await postJson('/api/tickets', { conversationId: answer.conversationId, reason: answer.outcome === 'answered' ? 'user_request' : 'no_answer' });
+      notice.textContent = result.message;
+      watchForLotseAnswer(answer.conversationId);
+    } catch (error) {
+      notice.textContent = error.message;
+      escalate.disabled = false;
+    }
+  });
   const feedback = answer.outcome === 'answered' ? feedbackControls(answer) : null;
   return element('li', { className: `message bot outcome-${answer.outcome}` }, [
     element('p', { className: 'speaker', text: texts.bot }), body, renderCitations(answer.citations), label, meta, feedback, escalate, notice,
@@ -117,6 +127,26 @@ async function postStreaming(body, onDelta) {
   }
   throw new Error(texts.errorGeneric);
 }
+
+// Shows answers of Digitallotsen that arrive in this conversation (polled while the page is open, and on return).
+const shownMessages = new Set();
+async function showLotseAnswers(conversationId) {
+  const response = await fetch(`/api/conversations/${encodeURIComponent(conversationId)}/messages`);
+  if (!response.ok) return;
+  const { messages } = await response.json();
+  for (const message of messages) {
+    if (message.kind !== 'ticket-answered' || shownMessages.has(message.id)) continue;
+    shownMessages.add(message.id);
+    conversation.append(element('li', { className: 'message bot lotse-answer' }, [element('p', { className: 'speaker', text: texts.lotseAnswer }), element('p', { className: 'answer-text', text: message.text })]));
+  }
+}
+let watching;
+function watchForLotseAnswer(conversationId) {
+  clearInterval(watching);
+  watching = setInterval(() => showLotseAnswers(conversationId), 15_000);
+}
+const returning = sessionStorage.getItem(storageKey);
+if (returning) showLotseAnswers(returning);
 
 async function ask(question) {
   conversation.append(element('li', { className: 'message user' }, [element('p', { className: 'speaker', text: texts.you }), element('p', { text: question })]));

@@ -71,7 +71,7 @@ describe.skipIf(!executable)('web chat in Chromium (real app, sample knowledge b
     await answer.waitFor();
     expect(await answer.locator('.answer-text').textContent()).toContain('nichts Verlässliches');
     await answer.getByRole('button', { name: 'Digitallotse fragen' }).click();
-    expect(await answer.locator('.notice').textContent()).toContain('Digitallotsin');
+    await expect.poll(() => answer.locator('.notice').textContent()).toContain('als Anfrage Nr.');
   });
 
   it('renders answer text as text, never as HTML', async () => {

@@ -1,0 +1,46 @@
+/**
+ * `lotse tickets list [--for <person>] [--json] | claim <nr> --as <person> | answer <nr> --as <person> "text" | inbox --as <person>`:
+ * the Digitallotsen queue from the shell (the web console comes with the identity issue). `--as` names a
+ * person of the directory; whoever has this shell is trusted like an operator.
+ */
+import type { Ticket } from '../../ports/tickets.ts';
+import type { CliIo } from '../cli-io.ts';
+import { openLotse } from '../open-lotse.ts';
+import { parseOptions, UsageError } from '../parse-options.ts';
+
+function line(ticket: Ticket): string {
+  const who = ticket.assignee ? `bei ${ticket.assignee}` : `für ${ticket.candidates.join(', ') || '–'}`;
+  return `Nr. ${ticket.number}  ${ticket.state.padEnd(8)}  ${who}  „${ticket.question}“`;
+}
+
+/** Runs a tickets subcommand. */
+export async function runTickets(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(args, { data: { type: 'string' }, json: { type: 'boolean' }, for: { type: 'string' }, as: { type: 'string' } });
+  const [action, number, ...text] = positionals;
+  if (!action || !['list', 'claim', 'answer', 'inbox'].includes(action)) throw new UsageError('tickets needs list, claim, answer or inbox.');
+  if (action !== 'list' && !values.as) throw new UsageError(`tickets ${action} needs --as <person id>.`);
+  const { lotse } = await openLotse(io, values.data, { quiet: true });
+  try {
+    if (action === 'list') {
+      const tickets = values.for ? lotse.escalation.queueFor(values.for) : lotse.escalation.allTickets();
+      io.stdout(values.json ? JSON.stringify(tickets) + '\n' : tickets.map(line).join('\n') + (tickets.length ? '\n' : 'Keine Anfragen.\n'));
+      return 0;
+    }
+    if (action === 'inbox') {
+      for (const entry of lotse.inbox.unread(values.as!)) io.stdout(`${entry.createdAt}  ${entry.text}\n`);
+      return 0;
+    }
+    if (!number) throw new UsageError(`tickets ${action} needs a ticket number.`);
+    const result = action === 'claim'
+      ? await lotse.escalation.act(number, { type: 'claim', by: values.as! })
+      : await lotse.escalation.act(number, { type: 'answer', by: values.as!, text: text.join(' ') });
+    if (result.kind === 'refused') {
+      io.stderr(`${result.message}\n`);
+      return 1;
+    }
+    io.stdout(`${line(result.ticket)}\n`);
+    return 0;
+  } finally {
+    lotse.close();
+  }
+}
