@@ -12,7 +12,7 @@ import { germanStopWords } from './german-stopwords.ts';
 import { germanSynonyms } from './german-synonyms.ts';
 
 const tokenPattern = /[\p{L}\p{N}]+(?:[-‐‑–][\p{L}\p{N}]+)*/gu;
-const maxCacheSize = 500_000;
+const maxCacheSize = 200_000;
 /** "§ 4", "§4a": section references become one term, so "§ 4 der DV KI" finds § 4 and not every "4". */
 const paragraphReference = /§\s*(\d+[a-z]?)\b/gi;
 

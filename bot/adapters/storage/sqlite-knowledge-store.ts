@@ -41,7 +41,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       .get(id);
     if (!row) return undefined;
     const chunk = JSON.parse(row.body) as Chunk;
-    if (this.chunkCache.size > 50_000) this.chunkCache.clear();
+    if (this.chunkCache.size > 10_000) this.chunkCache.clear();
     this.chunkCache.set(id, chunk);
     return chunk;
   }
