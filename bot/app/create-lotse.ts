@@ -30,6 +30,8 @@ import { SqliteAuditLog } from '../adapters/storage/sqlite-audit-log.ts';
 import { auditKey, createAuditRecorder } from './audit-trail.ts';
 import { SqliteReidentification } from '../adapters/storage/sqlite-reidentification.ts';
 import { SqliteInbox } from '../adapters/storage/sqlite-inbox.ts';
+import { SqliteFaqDrafts } from '../adapters/storage/sqlite-faq-drafts.ts';
+import { createFaqLoop, type FaqLoop } from './faq-loop.ts';
 import { SqliteTicketStore } from '../adapters/storage/sqlite-ticket-store.ts';
 import { createEscalationService, type EscalationService } from '../core/escalation/escalation-service.ts';
 import { loadEscalationPolicy } from '../../policies/load-escalation.ts';
@@ -49,6 +51,8 @@ export interface Lotse {
   /** The Digitallotsen workflow (tickets, routing, answers back to the asker). */
   readonly escalation: EscalationService;
   readonly inbox: SqliteInbox;
+  /** Answered tickets → reviewed FAQ entries. */
+  readonly faq: FaqLoop;
   /** Messages of a conversation if `userId` owns it. */
   messagesOf(userId: string, conversationId: string): readonly StoredMessage[];
   /** The model and the rules in force, for the transparency page. */
@@ -163,5 +167,6 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   });
   const messagesOf = (userId: string, conversationId: string): readonly StoredMessage[] =>
     conversations.conversationOwner(conversationId) === userId ? conversations.recentMessages(conversationId, 200) : [];
-  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, messagesOf, retentionDays: policies.retentionDays, transparency, close: () => database.close() };
+  const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now() });
+  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, faq, messagesOf, retentionDays: policies.retentionDays, transparency, close: () => database.close() };
 }

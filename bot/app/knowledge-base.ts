@@ -79,6 +79,7 @@ export class KnowledgeBase {
 
   /** Loads the persisted snapshot when it matches the store; otherwise rebuilds and saves. Returns how. */
   async open(): Promise<'loaded' | 'rebuilt'> {
+    this.store.reload();
     const stateHash = knowledgeStateHash(this.store.listDocuments());
     const snapshot = readCurrentSnapshot(this.indexRoot);
     const matches =
@@ -101,6 +102,14 @@ export class KnowledgeBase {
     return 'rebuilt';
   }
 
+  /** Loads a snapshot another process (ingest, FAQ approval) wrote since; returns whether it did. */
+  async refreshIfChanged(): Promise<boolean> {
+    const snapshot = readCurrentSnapshot(this.indexRoot);
+    if (!snapshot || snapshot.manifest.version === this.version) return false;
+    await this.open();
+    return true;
+  }
+
   /** Re-creates every index from the stored chunks and saves a snapshot. */
   async rebuild(): Promise<void> {
     this.lexical = new Bm25Index(this.options.analyzer);
@@ -118,9 +127,9 @@ export class KnowledgeBase {
     this.save();
   }
 
-  /** Checksums of stored documents (ingest skips unchanged files). */
+  /** Checksums of stored documents from folders (ingest skips unchanged files); FAQ entries from tickets are not folder files. */
   knownChecksums(): Map<string, string> {
-    return new Map(this.store.listDocuments().map((meta) => [meta.id, meta.checksum]));
+    return new Map(this.store.listDocuments().filter((meta) => !meta.id.startsWith('lotse-faq/')).map((meta) => [meta.id, meta.checksum]));
   }
 
   /** Stores a document and (re-)indexes its chunks; embeds first, so a failing embedder changes nothing. */

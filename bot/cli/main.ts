@@ -20,7 +20,8 @@ Commands:
                                                reveal one pseudonym only after both approvals
   tickets list [--for <person>] [--json] | inbox --as <person>
   tickets claim <nr> --as <person> | answer <nr> --as <person> "text"
-                                               the Digitallotsen queue
+  tickets faq <nr> --as <lotse> [--question …] [--answer …] | approve|reject <draft> --as <owner>
+                                               the Digitallotsen queue and the answer → FAQ loop
   help                                         show this text
 `;
 

@@ -19,7 +19,14 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
 
   constructor(private readonly database: SqliteDatabase) {
     migrate(database, 'knowledge', migrations);
-    for (const row of database.prepare<[], { meta: string }>('SELECT meta FROM documents').all()) {
+    this.reload();
+  }
+
+  /** Re-reads document metadata (another process, e.g. `lotse ingest`, may have changed the store). */
+  reload(): void {
+    this.documentCache.clear();
+    this.chunkCache.clear();
+    for (const row of this.database.prepare<[], { meta: string }>('SELECT meta FROM documents').all()) {
       const meta = JSON.parse(row.meta) as DocumentMeta;
       this.documentCache.set(meta.id, meta);
     }

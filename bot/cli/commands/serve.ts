@@ -49,7 +49,13 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   const server = createHttpServer({ chat: lotse.chat, logger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf } });
   const running = await startHttpServer(server, { port: config.port, host: config.host });
   io.stderr(`lotse web chat: ${running.url}/  (data: ${config.dataDir})\n`);
+  // Snapshots written by other processes (lotse ingest, FAQ approvals) are picked up within 30 s.
+  const refresh = setInterval(() => {
+    lotse.knowledge.refreshIfChanged().catch((error: unknown) => logger.error('index-refresh-failed', { error: describeError(error) }));
+  }, 30_000);
+  refresh.unref();
   const signal = await waitForShutdown();
+  clearInterval(refresh);
   logger.info('shutdown', { signal });
   await running.close();
   lotse.close();

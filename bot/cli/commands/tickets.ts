@@ -1,5 +1,6 @@
 /**
- * `lotse tickets list [--for <person>] [--json] | claim <nr> --as <person> | answer <nr> --as <person> "text" | inbox --as <person>`:
+ * `lotse tickets list [--for <person>] [--json] | claim <nr> --as <person> | answer <nr> --as <person> "text" | inbox --as <person>
+ *  | faq <nr> --as <lotse> [--question …] [--answer …] | approve|reject <draft> --as <owner>`:
  * the Digitallotsen queue from the shell (the web console comes with the identity issue). `--as` names a
  * person of the directory; whoever has this shell is trusted like an operator.
  */
@@ -15,9 +16,11 @@ function line(ticket: Ticket): string {
 
 /** Runs a tickets subcommand. */
 export async function runTickets(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseOptions(args, { data: { type: 'string' }, json: { type: 'boolean' }, for: { type: 'string' }, as: { type: 'string' } });
+  const { values, positionals } = parseOptions(args, {
+    data: { type: 'string' }, json: { type: 'boolean' }, for: { type: 'string' }, as: { type: 'string' }, question: { type: 'string' }, answer: { type: 'string' },
+  });
   const [action, number, ...text] = positionals;
-  if (!action || !['list', 'claim', 'answer', 'inbox'].includes(action)) throw new UsageError('tickets needs list, claim, answer or inbox.');
+  if (!action || !['list', 'claim', 'answer', 'inbox', 'faq', 'approve', 'reject'].includes(action)) throw new UsageError('tickets needs list, claim, answer, inbox, faq, approve or reject.');
   if (action !== 'list' && !values.as) throw new UsageError(`tickets ${action} needs --as <person id>.`);
   const { lotse } = await openLotse(io, values.data, { quiet: true });
   try {
@@ -30,7 +33,14 @@ export async function runTickets(args: string[], io: CliIo): Promise<number> {
       for (const entry of lotse.inbox.unread(values.as!)) io.stdout(`${entry.createdAt}  ${entry.text}\n`);
       return 0;
     }
-    if (!number) throw new UsageError(`tickets ${action} needs a ticket number.`);
+    if (!number) throw new UsageError(`tickets ${action} needs a number.`);
+    if (action === 'faq' || action === 'approve' || action === 'reject') {
+      const step = action === 'faq'
+        ? lotse.faq.draft(number, values.as!, { ...(values.question ? { question: values.question } : {}), ...(values.answer ? { answer: values.answer } : {}) })
+        : await lotse.faq.decide(Number(number), values.as!, action === 'approve');
+      (step.kind === 'ok' ? io.stdout : io.stderr)(`${step.message}\n`);
+      return step.kind === 'ok' ? 0 : 1;
+    }
     const result = action === 'claim'
       ? await lotse.escalation.act(number, { type: 'claim', by: values.as! })
       : await lotse.escalation.act(number, { type: 'answer', by: values.as!, text: text.join(' ') });

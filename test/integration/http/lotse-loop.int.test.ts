@@ -40,6 +40,19 @@ describe('Digitallotse hand-over (web chat → ticket → Lotse answers → aske
     expect(lotseAnswer?.text).toContain('erhebt die Gemeinde');
     const foreign = await fetch(`${app.url}/api/conversations/${String(asked.json.conversationId)}/messages`);
     expect(((await foreign.json()) as { messages: unknown[] }).messages).toEqual([]);
+
+    // Answer → FAQ: the Lotse drafts, an owner (not the drafter) approves, the entry answers a paraphrase at once.
+    const draft = await runCli(['tickets', 'faq', number, '--as', 'p-erika', '--data', dataDir, '--question', 'Wer erhebt die Hundesteuer?']);
+    expect(draft.stdout).toMatch(/FAQ-Entwurf Nr\. (\d+)/);
+    const draftId = /Nr\. (\d+)/.exec(draft.stdout)![1]!;
+    expect((await runCli(['tickets', 'approve', draftId, '--as', 'p-erika', '--data', dataDir])).stderr).toContain('verantwortliche Personen');
+    const approved = await runCli(['tickets', 'approve', draftId, '--as', 'p-helga', '--data', dataDir]);
+    expect(approved.stdout, approved.stderr).toContain('freigegeben');
+    expect(await app.lotse.knowledge.refreshIfChanged()).toBe(true);
+    const paraphrase = await post('/api/chat', { text: 'Wer erhebt eigentlich die Hundesteuer?' });
+    expect(paraphrase.json.outcome).toBe('answered');
+    expect(String(paraphrase.json.answer)).toContain('Gemeinde');
+    expect((paraphrase.json.citations as { document: string }[])[0]?.document).toMatch(/^lotse-faq\//);
   });
 
   it('refers personal matters instead of creating a ticket, and needs a question first', async () => {
