@@ -77,4 +77,6 @@ export interface TicketStore {
   update(ticket: Ticket, expectedVersion: number, event: TicketEvent): boolean;
   list(filter: { states?: readonly TicketState[]; candidate?: string; assignee?: string; askerId?: string }): Ticket[];
   events(ticketId: string): TicketEvent[];
+  /** Records that a reminder step was sent; false when it already was (no double sends, also across restarts). */
+  markReminder(ticketId: string, step: string, at: string): boolean;
 }

@@ -11,6 +11,7 @@ const migrations = [
    CREATE INDEX tickets_by_state ON tickets (state);
    CREATE TABLE ticket_events (ticket_id TEXT NOT NULL REFERENCES tickets(id), seq INTEGER NOT NULL, at TEXT NOT NULL,
      actor TEXT NOT NULL, from_state TEXT, to_state TEXT NOT NULL, note TEXT, PRIMARY KEY (ticket_id, seq));`,
+  `CREATE TABLE ticket_reminders (ticket_id TEXT NOT NULL, step TEXT NOT NULL, sent_at TEXT NOT NULL, PRIMARY KEY (ticket_id, step));`,
 ];
 
 interface EventRow {
@@ -78,6 +79,10 @@ export class SqliteTicketStore implements TicketStore {
       .filter((ticket) => !filter.assignee || ticket.assignee === filter.assignee)
       .filter((ticket) => !filter.askerId || ticket.askerId === filter.askerId)
       .filter((ticket) => !filter.candidate || ticket.candidates.includes(filter.candidate) || ticket.assignee === filter.candidate);
+  }
+
+  markReminder(ticketId: string, step: string, at: string): boolean {
+    return this.database.prepare('INSERT OR IGNORE INTO ticket_reminders (ticket_id, step, sent_at) VALUES (?, ?, ?)').run(ticketId, step, at).changes === 1;
   }
 
   events(ticketId: string): TicketEvent[] {

@@ -54,8 +54,14 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     lotse.knowledge.refreshIfChanged().catch((error: unknown) => logger.error('index-refresh-failed', { error: describeError(error) }));
   }, 30_000);
   refresh.unref();
+  // Ticket reminders: each step is recorded in SQLite before it is sent, so a restart never sends twice.
+  const reminders = setInterval(() => {
+    lotse.escalation.remind().catch((error: unknown) => logger.error('ticket-reminders-failed', { error: describeError(error) }));
+  }, 60_000);
+  reminders.unref();
   const signal = await waitForShutdown();
   clearInterval(refresh);
+  clearInterval(reminders);
   logger.info('shutdown', { signal });
   await running.close();
   lotse.close();

@@ -14,6 +14,7 @@ import { fillTemplate } from '../answer/answer-messages.ts';
 import type { EscalationMessages } from './escalation-messages.ts';
 import type { EscalationPolicy } from './escalation-policy.ts';
 import { routeTicket } from './route-ticket.ts';
+import { dueReminders } from './due-reminders.ts';
 import { applyTicketAction, type TicketAction, type TransitionRefusal } from './ticket-transitions.ts';
 
 /** Dependencies of the escalation workflow. */
@@ -130,9 +131,27 @@ export function createEscalationService(deps: EscalationDeps) {
     return { kind: 'refused', reason: 'wrong_state', message: refusalText.wrong_state };
   };
 
+  /** Sends every due reminder once; deputies and the central pool may claim from their step on. Returns how many were sent. */
+  const remind = async (): Promise<number> => {
+    const now = deps.clock.now();
+    let sent = 0;
+    for (const ticket of deps.tickets.list({ states: ['open', 'claimed', 'rerouted', 'returned'] })) {
+      for (const due of dueReminders(ticket, now, { policy: deps.policy, directory: deps.directory })) {
+        if (!deps.tickets.markReminder(ticket.id, due.step, now.toISOString())) continue;
+        const widened = [...new Set([...ticket.candidates, ...due.recipients])];
+        if (due.step !== 'assignee' && widened.length > ticket.candidates.length) await act(ticket.id, { type: 'reassign', by: 'system', candidates: widened });
+        const text = fillTemplate(messages.reminder, { number: String(ticket.number), hours: String(Math.round(due.waitedMinutes / 60)) });
+        for (const personId of due.recipients) await deps.sender.send({ kind: 'person', personId }, { kind: 'ticket-reminder', text, ticketId: ticket.id });
+        sent += 1;
+      }
+    }
+    return sent;
+  };
+
   return {
     escalate,
     act,
+    remind,
     /** Tickets a Lotse may work on now (candidate or assignee, not finished). */
     queueFor: (personId: string): Ticket[] => deps.tickets.list({ states: ['open', 'claimed', 'rerouted', 'returned'], candidate: personId }),
     /** All tickets, oldest first (operators). */
