@@ -11,6 +11,11 @@ import { formatGermanDate } from './format-date.ts';
 const trainingIntent =
   /(schulung|kurs|fortbildung|weiterbildung|seminar|workshop|training|lehrgang|qualifizierung|webinar|termin|anmeld|pl(ä|ae)tze)/i;
 
+/** The first date from today on, or a value that sorts last. */
+function nextDate(course: Course, today: string): string {
+  return course.dates.find((date) => date.slice(0, 10) >= today) ?? '9999';
+}
+
 function describeCourse(course: Course, today: string, messages: AnswerMessages): string {
   const upcoming = course.dates.filter((date) => date.slice(0, 10) >= today).slice(0, 3);
   const when = upcoming.length
@@ -37,7 +42,11 @@ export function composeCourseAnswer(context: AnswerContext): ComposedAnswer | un
   const top = courseHits[0];
   if (!top || !context.hits.slice(0, 3).includes(top)) return undefined;
   if (!trainingIntent.test(context.question) && context.hits[0] !== top) return undefined;
-  const chosen = courseHits.filter((resolved) => resolved.hit.score >= top.hit.score * 0.75).slice(0, 3);
+  const relevant = courseHits.filter((resolved) => resolved.hit.score >= top.hit.score * 0.75).slice(0, 3);
+  // "Wann ist der nächste …?" asks for a date: the course that takes place first comes first.
+  const chosen = /\b(wann|nächst|naechst)/i.test(context.question)
+    ? [...relevant].sort((a, b) => nextDate(a.chunk.course!, context.today).localeCompare(nextDate(b.chunk.course!, context.today)))
+    : relevant;
   const lines = chosen.map((resolved) => describeCourse(resolved.chunk.course!, context.today, context.messages));
   const intro = fillTemplate(context.messages.courseIntro, { stand: standPart(context.messages, top.document.stand) });
   return {

@@ -76,6 +76,18 @@ describe('answerQuestion', () => {
     expect(draft.answer).toContain('https://intranet.example/excel');
   });
 
+  it('lists the course that takes place first first when asked for the next date', async () => {
+    store.putDocument(
+      sampleDocument({ id: 'kurse2.csv', title: 'Schulungskatalog 2', type: 'schulung' }, [
+        { kind: 'course', text: 'Wann Excel Aufbau Kurs Tabellen', course: { title: 'Excel Aufbau', description: '', dates: ['2027-02-11'], place: 'Raum 2', online: false, mandatory: false } },
+      ]),
+    );
+    const draft = await answerQuestion(deps, { question: 'Wann ist der Excel Kurs mit Tabellen?', today: '2026-11-22', topK: 5 });
+    expect(draft.answer).toContain('Excel Aufbau');
+    expect(draft.answer.indexOf('Excel Grundlagen')).toBeGreaterThanOrEqual(0);
+    expect(draft.answer.indexOf('Excel Grundlagen')).toBeLessThan(draft.answer.indexOf('Excel Aufbau'));
+  });
+
   it('abstains honestly when the evidence is weak, still reporting what it retrieved', async () => {
     const draft = await answerQuestion({ ...deps, minConfidence: 0.99 }, { question: 'Wie hoch ist die Hundesteuer pro Woche?', today: '2026-11-22', topK: 5 });
     expect(draft.outcome).toBe('no_answer');
