@@ -18,7 +18,7 @@ Commands:
   audit reidentify --request <pseudonym> --reason "…" --by <name>
   audit reidentify --approve <id> --role personalrat|dsb --by <name>
                                                reveal one pseudonym only after both approvals
-  tickets list [--for <person>] [--json] | inbox --as <person>
+  tickets list [--for <person>] [--json] | stats | inbox --as <person>
   tickets claim <nr> --as <person> | answer <nr> --as <person> "text"
   tickets faq <nr> --as <lotse> [--question …] [--answer …] | approve|reject <draft> --as <owner>
                                                the Digitallotsen queue and the answer → FAQ loop

@@ -5,6 +5,7 @@
  * person of the directory; whoever has this shell is trusted like an operator.
  */
 import type { Ticket } from '../../ports/tickets.ts';
+import { ticketStats } from '../../core/escalation/ticket-stats.ts';
 import type { CliIo } from '../cli-io.ts';
 import { openLotse } from '../open-lotse.ts';
 import { parseOptions, UsageError } from '../parse-options.ts';
@@ -20,13 +21,17 @@ export async function runTickets(args: string[], io: CliIo): Promise<number> {
     data: { type: 'string' }, json: { type: 'boolean' }, for: { type: 'string' }, as: { type: 'string' }, question: { type: 'string' }, answer: { type: 'string' },
   });
   const [action, number, ...text] = positionals;
-  if (!action || !['list', 'claim', 'answer', 'inbox', 'faq', 'approve', 'reject'].includes(action)) throw new UsageError('tickets needs list, claim, answer, inbox, faq, approve or reject.');
-  if (action !== 'list' && !values.as) throw new UsageError(`tickets ${action} needs --as <person id>.`);
+  if (!action || !['list', 'stats', 'claim', 'answer', 'inbox', 'faq', 'approve', 'reject'].includes(action)) throw new UsageError('tickets needs list, stats, claim, answer, inbox, faq, approve or reject.');
+  if (action !== 'list' && action !== 'stats' && !values.as) throw new UsageError(`tickets ${action} needs --as <person id>.`);
   const { lotse } = await openLotse(io, values.data, { quiet: true });
   try {
     if (action === 'list') {
       const tickets = values.for ? lotse.escalation.queueFor(values.for) : lotse.escalation.allTickets();
       io.stdout(values.json ? JSON.stringify(tickets) + '\n' : tickets.map(line).join('\n') + (tickets.length ? '\n' : 'Keine Anfragen.\n'));
+      return 0;
+    }
+    if (action === 'stats') {
+      io.stdout(JSON.stringify(ticketStats(lotse.escalation.allTickets()), null, 2) + '\n');
       return 0;
     }
     if (action === 'inbox') {
