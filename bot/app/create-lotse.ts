@@ -13,6 +13,7 @@ import type { RetrievalHit } from '../core/retrieval/hybrid-retriever.ts';
 import type { ChatService } from '../ports/chat-service.ts';
 import type { Clock, IdGenerator } from '../ports/clock.ts';
 import type { Guardrail } from '../ports/guardrail.ts';
+import type { Directory } from '../ports/directory.ts';
 import type { LexicalIndex, TextAnalyzer } from '../ports/search.ts';
 import type { Logger } from '../shared/logger.ts';
 import { loadMessages } from '../../prompts/load-messages.ts';
@@ -38,6 +39,7 @@ import { loadEscalationPolicy } from '../../policies/load-escalation.ts';
 import { loadEscalationMessages } from '../../prompts/load-messages.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
 import type { TransparencyFacts } from '../http/pages.ts';
+import { createChannelRouter, type ChannelRouter } from './channel-router.ts';
 
 /** A running lotse instance (without its HTTP server). */
 export interface Lotse {
@@ -51,6 +53,10 @@ export interface Lotse {
   /** The Digitallotsen workflow (tickets, routing, answers back to the asker). */
   readonly escalation: EscalationService;
   readonly inbox: SqliteInbox;
+  /** Proactive delivery: channels (Teams, Jabber) register here; the web inbox is the fallback. */
+  readonly channels: ChannelRouter;
+  /** The organisation directory (identity mapping, routing, audiences). */
+  readonly directory: Directory;
   /** Answered tickets → reviewed FAQ entries. */
   readonly faq: FaqLoop;
   /** Messages of a conversation if `userId` owns it. */
@@ -104,12 +110,13 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const conversations = new SqliteConversationStore(database);
   const ids = overrides.ids ?? uuidIds;
   const inbox = new SqliteInbox(database, conversations, clock, ids);
+  const channels = createChannelRouter(inbox, logger);
   const escalation = createEscalationService({
     tickets: new SqliteTicketStore(database),
     conversations,
     directory,
     policy: loadEscalationPolicy(config.policiesDir),
-    sender: inbox,
+    sender: channels,
     clock,
     ids,
     messages: loadEscalationMessages(),
@@ -168,5 +175,5 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const messagesOf = (userId: string, conversationId: string): readonly StoredMessage[] =>
     conversations.conversationOwner(conversationId) === userId ? conversations.recentMessages(conversationId, 200) : [];
   const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now() });
-  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, faq, messagesOf, retentionDays: policies.retentionDays, transparency, close: () => database.close() };
+  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, faq, messagesOf, retentionDays: policies.retentionDays, transparency, close: () => database.close() };
 }

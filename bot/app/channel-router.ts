@@ -1,0 +1,62 @@
+/**
+ * Routes proactive messages to the channel that can reach the recipient: a conversation goes back to the
+ * channel it was started in; a person gets it on the first registered channel that reaches them (Teams,
+ * Jabber …), and in the web/CLI inbox otherwise. Channels register themselves when they start.
+ */
+import type { ChannelSender, DeliveryResult, OutboundMessage, Recipient } from '../ports/channel-sender.ts';
+import type { ChannelName } from '../ports/turn.ts';
+import type { Logger } from '../shared/logger.ts';
+import { describeError } from '../shared/errors.ts';
+
+/** A channel that can deliver proactively; `reaches` tells whether it knows how to contact a person. */
+export interface ChannelEndpoint extends ChannelSender {
+  reaches(personId: string): boolean;
+}
+
+/** The router; `register` returns a function that unregisters the channel (on shutdown). */
+export interface ChannelRouter extends ChannelSender {
+  register(channel: ChannelName, endpoint: ChannelEndpoint): () => void;
+  channels(): readonly ChannelName[];
+}
+
+/** Creates a router that falls back to `fallback` (the web inbox). */
+export function createChannelRouter(fallback: ChannelSender, logger: Logger): ChannelRouter {
+  const endpoints = new Map<ChannelName, ChannelEndpoint>();
+
+  const attempt = async (channel: ChannelName, endpoint: ChannelSender, recipient: Recipient, message: OutboundMessage): Promise<DeliveryResult> => {
+    try {
+      return await endpoint.send(recipient, message);
+    } catch (error) {
+      logger.error('channel-send-failed', { channel, kind: message.kind, error: describeError(error) });
+      return { kind: 'undeliverable', reason: `${channel}: ${describeError(error)}` };
+    }
+  };
+
+  const sendToPerson = async (recipient: Recipient & { kind: 'person' }, message: OutboundMessage): Promise<DeliveryResult> => {
+    for (const [channel, endpoint] of endpoints) {
+      if (!endpoint.reaches(recipient.personId)) continue;
+      const result = await attempt(channel, endpoint, recipient, message);
+      if (result.kind !== 'undeliverable') return result;
+    }
+    return fallback.send(recipient, message);
+  };
+
+  return {
+    register(channel, endpoint) {
+      endpoints.set(channel, endpoint);
+      return () => {
+        if (endpoints.get(channel) === endpoint) endpoints.delete(channel);
+      };
+    },
+    channels: () => [...endpoints.keys()],
+    async send(recipient, message) {
+      if (recipient.kind === 'person') return sendToPerson(recipient, message);
+      const endpoint = endpoints.get(recipient.reference.channel);
+      if (!endpoint) return fallback.send(recipient, message);
+      const result = await attempt(recipient.reference.channel, endpoint, recipient, message);
+      // The asker always finds the answer in the conversation history as well (web chat, console).
+      if (result.kind === 'undeliverable') return fallback.send(recipient, message);
+      return result;
+    },
+  };
+}
