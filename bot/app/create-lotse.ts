@@ -23,7 +23,7 @@ import { createConfiguredEmbedder } from '../adapters/embeddings/create-embedder
 import { HashedNgramEmbedder } from '../adapters/search/hashed-ngram-embedder.ts';
 import { rewriteFollowUp } from '../core/generation/rewrite-follow-up.ts';
 import type { ChatModel } from '../ports/chat-model.ts';
-import type { StoredMessage } from '../ports/conversation-store.ts';
+import type { ConversationStore, StoredMessage } from '../ports/conversation-store.ts';
 import { loadPolicies } from '../../policies/load-policies.ts';
 import { createPolicyGuardrail } from '../core/guardrails/policy-guardrail.ts';
 import { loadDirectory } from '../adapters/directory/load-directory.ts';
@@ -55,6 +55,8 @@ export interface Lotse {
   readonly inbox: SqliteInbox;
   /** Proactive delivery: channels (Teams, Jabber) register here; the web inbox is the fallback. */
   readonly channels: ChannelRouter;
+  /** Conversations, messages and feedback. */
+  readonly conversations: ConversationStore;
   /** The organisation directory (identity mapping, routing, audiences). */
   readonly directory: Directory;
   /** Answered tickets → reviewed FAQ entries. */
@@ -175,5 +177,5 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const messagesOf = (userId: string, conversationId: string): readonly StoredMessage[] =>
     conversations.conversationOwner(conversationId) === userId ? conversations.recentMessages(conversationId, 200) : [];
   const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now() });
-  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, faq, messagesOf, retentionDays: policies.retentionDays, transparency, close: () => database.close() };
+  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, conversations, faq, messagesOf, retentionDays: policies.retentionDays, transparency, close: () => database.close() };
 }

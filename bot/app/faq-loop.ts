@@ -29,6 +29,8 @@ function faqDocument(draft: { id: number; question: string; answer: string; tick
 /** Creates the loop over tickets, drafts, directory and knowledge base. */
 export function createFaqLoop(deps: { escalation: EscalationService; drafts: SqliteFaqDrafts; directory: Directory; knowledge: KnowledgeBase; now: () => Date }) {
   return {
+    /** Drafts waiting for an owner's decision. */
+    pending: () => deps.drafts.list('draft'),
     draft(ticketRef: string, by: string, edits: { question?: string; answer?: string } = {}): FaqStep {
       const ticket = deps.escalation.get(ticketRef);
       if (!ticket?.answer) return { kind: 'refused', message: 'Nur beantwortete Anfragen können zu einem FAQ-Eintrag werden.' };

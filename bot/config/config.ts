@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { LlmConfigError, parseLlmConfig, type LlmConfig } from './llm-config.ts';
+import { AuthConfigError, parseAuthConfig, type AuthConfig } from './auth-config.ts';
 
 const envSchema = z.object({
   DATA_DIR: z.string().min(1).optional(),
@@ -41,6 +42,8 @@ export interface LotseConfig {
   readonly today?: string;
   /** Language model and embeddings endpoint (`LLM_PROVIDER=none` by default). */
   readonly llm: LlmConfig;
+  /** Login: OIDC, or the development login on loopback (`AUTH_MODE`, `OIDC_*`). */
+  readonly auth: AuthConfig;
 }
 
 /** Thrown for invalid environment values (operator-facing, English). */
@@ -69,8 +72,16 @@ export function loadConfig(
     if (error instanceof LlmConfigError) throw new ConfigError(error.message);
     throw error;
   }
+  let auth: AuthConfig;
+  try {
+    auth = parseAuthConfig(env, values.HOST);
+  } catch (error) {
+    if (error instanceof AuthConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
   return {
     llm,
+    auth,
     dataDir: resolve(cwd, overrides.dataDir ?? values.DATA_DIR ?? 'data'),
     port: values.PORT,
     host: values.HOST,

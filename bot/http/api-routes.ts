@@ -11,7 +11,10 @@ import { describeError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
 import { sendError } from './send-error.ts';
 import { readJsonBody } from './json-body.ts';
-import { webUserId } from './web-user.ts';
+import type { Caller, Protect } from './auth/access.ts';
+
+/** What the identity adds to a chat message (county, whether generated answers are allowed). */
+export type ContextOf = (caller: Caller) => { tenant?: string; generativeAllowed?: boolean };
 
 z.config(z.locales.de());
 
@@ -70,13 +73,13 @@ async function streamAnswer(response: Response, run: (onDelta: (text: string) =>
 }
 
 /** Registers the API routes on the server. */
-export function registerApiRoutes(server: Server, options: { chat: ChatService; logger: Logger; maxBodyBytes: number }): void {
-  const { chat, logger, maxBodyBytes } = options;
-  server.post('/api/chat', guarded(logger, 'chat', async (request, response) => {
-    const userId = webUserId(request, response);
+export function registerApiRoutes(server: Server, options: { chat: ChatService; logger: Logger; maxBodyBytes: number; protect: Protect; contextOf?: ContextOf }): void {
+  const { chat, logger, maxBodyBytes, protect } = options;
+  server.post('/api/chat', guarded(logger, 'chat', protect('chat', async (request, response, caller) => {
+    const userId = caller.userId;
     const body = await parseBody(request, response, chatBodySchema, maxBodyBytes);
     if (!body) return;
-    const message = { channel: 'web' as const, userId, text: body.text, ...(body.conversationId ? { conversationId: body.conversationId } : {}) };
+    const message = { channel: 'web' as const, userId, text: body.text, ...options.contextOf?.(caller), ...(body.conversationId ? { conversationId: body.conversationId } : {}) };
     if (/text\/event-stream/.test(request.headers.accept ?? '')) {
       await streamAnswer(response, (onDelta) => chat.handleTurn({ ...message, canStream: true }, { onDelta }));
       return;
@@ -84,13 +87,13 @@ export function registerApiRoutes(server: Server, options: { chat: ChatService; 
     const result = await chat.handleTurn(message);
     response.setHeader('Cache-Control', 'no-store');
     response.send(200, toPublicChatAnswer(result));
-  }));
-  server.post('/api/feedback', guarded(logger, 'feedback', async (request, response) => {
-    const userId = webUserId(request, response);
+  })));
+  server.post('/api/feedback', guarded(logger, 'feedback', protect('chat', async (request, response, caller) => {
+    const userId = caller.userId;
     const body = await parseBody(request, response, feedbackBodySchema, maxBodyBytes);
     if (!body) return;
     const outcome = await chat.recordFeedback({ userId, messageId: body.messageId, rating: body.rating, ...(body.reason ? { reason: body.reason } : {}) });
     if (outcome.kind === 'not_found') sendError(response, 404, 'not_found', 'Diese Antwort gibt es nicht (mehr).');
     else response.send(204, '');
-  }));
+  })));
 }

@@ -9,7 +9,8 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { ChatService } from '../ports/chat-service.ts';
 import { describeError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
-import { registerApiRoutes } from './api-routes.ts';
+import { registerApiRoutes, type ContextOf } from './api-routes.ts';
+import { anonymousOnlyGuard, type Protect } from './auth/access.ts';
 import { renderChatPage, renderUsageRulesPage, type TransparencyFacts } from './pages.ts';
 import { sendError } from './send-error.ts';
 import { registerTicketRoutes, type TicketRouteDeps } from './ticket-routes.ts';
@@ -24,7 +25,18 @@ export interface HttpServerOptions {
   /** Model and rules shown on the usage-rules page (generated from the policy files). */
   readonly transparency?: TransparencyFacts;
   /** The Digitallotse hand-over; without it the web chat only shows a notice. */
-  readonly tickets?: Omit<TicketRouteDeps, 'logger' | 'maxBodyBytes'>;
+  readonly tickets?: Omit<TicketRouteDeps, 'logger' | 'maxBodyBytes' | 'protect'>;
+  /** Login, sessions, roles and the console; without it the chat is anonymous and there is no console. */
+  readonly identity?: IdentityWiring;
+}
+
+/** What the identity layer plugs into the server. */
+export interface IdentityWiring {
+  readonly protect: Protect;
+  /** Adds county and KI-training gate of a logged-in person to chat messages. */
+  readonly contextOf?: ContextOf;
+  /** Registers login, logout and console routes. */
+  register(server: Server): void;
 }
 
 const securityHeaders: Record<string, string> = {
@@ -48,15 +60,20 @@ export function createHttpServer(options: HttpServerOptions): Server {
   const usagePage = renderUsageRulesPage(texts, options.transparency);
   const script = readFileSync(join(publicDir, 'chat.js'), 'utf8');
   const styles = readFileSync(join(publicDir, 'chat.css'), 'utf8');
+  const consoleScript = readFileSync(join(publicDir, 'console.js'), 'utf8');
+  const consoleStyles = readFileSync(join(publicDir, 'console.css'), 'utf8');
   const server = restify.createServer({ name: 'lotse', handleUncaughtExceptions: false });
   server.pre((request: Request, response: Response, next: () => void) => {
     for (const [header, value] of Object.entries(securityHeaders)) response.setHeader(header, value);
     next();
   });
-  server.get('/', async (_request: Request, response: Response) => sendRaw(response, 'text/html; charset=utf-8', chatPage));
+  const protect = options.identity?.protect ?? anonymousOnlyGuard;
+  server.get('/', protect('chat', async (_request, response) => sendRaw(response, 'text/html; charset=utf-8', chatPage)));
   server.get('/nutzungshinweise', async (_request: Request, response: Response) => sendRaw(response, 'text/html; charset=utf-8', usagePage));
   server.get('/assets/chat.js', async (_request: Request, response: Response) => sendRaw(response, 'text/javascript; charset=utf-8', script));
   server.get('/assets/chat.css', async (_request: Request, response: Response) => sendRaw(response, 'text/css; charset=utf-8', styles));
+  server.get('/assets/console.js', async (_request: Request, response: Response) => sendRaw(response, 'text/javascript; charset=utf-8', consoleScript));
+  server.get('/assets/console.css', async (_request: Request, response: Response) => sendRaw(response, 'text/css; charset=utf-8', consoleStyles));
   server.get('/healthz', async (_request: Request, response: Response) => {
     response.send(200, { status: 'ok' });
   });
@@ -65,8 +82,10 @@ export function createHttpServer(options: HttpServerOptions): Server {
     response.send(status.ready ? 200 : 503, status);
   });
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-  registerApiRoutes(server, { chat: options.chat, logger: options.logger, maxBodyBytes });
-  if (options.tickets) registerTicketRoutes(server, { ...options.tickets, logger: options.logger, maxBodyBytes });
+  const contextOf = options.identity?.contextOf;
+  registerApiRoutes(server, { chat: options.chat, logger: options.logger, maxBodyBytes, protect, ...(contextOf ? { contextOf } : {}) });
+  if (options.tickets) registerTicketRoutes(server, { ...options.tickets, logger: options.logger, maxBodyBytes, protect });
+  options.identity?.register(server);
   server.on('NotFound', (_request: Request, response: Response) => sendError(response, 404, 'not_found', 'Diese Adresse gibt es nicht.'));
   server.on('MethodNotAllowed', (_request: Request, response: Response) => sendError(response, 405, 'method_not_allowed', 'Diese Methode ist hier nicht erlaubt.'));
   server.on('restifyError', (_request: Request, response: Response, error: Error & { statusCode?: number }, callback: () => void) => {

@@ -11,7 +11,7 @@ import { describeError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
 import { readJsonBody } from './json-body.ts';
 import { sendError } from './send-error.ts';
-import { webUserId } from './web-user.ts';
+import type { Protect } from './auth/access.ts';
 
 /** What the ticket routes need. */
 export interface TicketRouteDeps {
@@ -20,12 +20,12 @@ export interface TicketRouteDeps {
   readonly messagesOf: (userId: string, conversationId: string) => readonly StoredMessage[];
   readonly logger: Logger;
   readonly maxBodyBytes: number;
+  readonly protect: Protect;
 }
 
 const ticketBodySchema = z.object({ conversationId: z.string().min(1).max(100), reason: z.enum(['no_answer', 'user_request', 'unhelpful_answer']).default('user_request') });
 
-async function createTicket(deps: TicketRouteDeps, request: Request, response: Response): Promise<void> {
-  const userId = webUserId(request, response);
+async function createTicket(deps: TicketRouteDeps, request: Request, response: Response, userId: string): Promise<void> {
   const body = await readJsonBody(request, deps.maxBodyBytes);
   if (!body.ok) return sendError(response, body.problem.status, body.problem.code, body.problem.message);
   const parsed = ticketBodySchema.safeParse(body.value);
@@ -38,20 +38,19 @@ async function createTicket(deps: TicketRouteDeps, request: Request, response: R
 
 /** Registers the ticket routes; handlers never throw. */
 export function registerTicketRoutes(server: Server, deps: TicketRouteDeps): void {
-  server.post('/api/tickets', async (request: Request, response: Response) => {
+  server.post('/api/tickets', deps.protect('chat', async (request, response, caller) => {
     try {
-      await createTicket(deps, request, response);
+      await createTicket(deps, request, response, caller.userId);
     } catch (error) {
       deps.logger.error('http-handler-failed', { route: 'tickets', error: describeError(error) });
       if (!response.headersSent) sendError(response, 500, 'internal_error', 'Die Anfrage konnte nicht weitergegeben werden. Bitte versuchen Sie es noch einmal.');
     }
-  });
-  server.get('/api/conversations/:id/messages', async (request: Request, response: Response) => {
-    const userId = webUserId(request, response);
-    const messages = deps.messagesOf(userId, String(request.params.id ?? ''));
+  }));
+  server.get('/api/conversations/:id/messages', deps.protect('chat', async (request, response, caller) => {
+    const messages = deps.messagesOf(caller.userId, String(request.params.id ?? ''));
     response.setHeader('Cache-Control', 'no-store');
     response.send(200, { messages: messages.map((message) => ({ id: message.id, role: message.role, text: message.text, createdAt: message.createdAt, kind: kindOf(message) })) });
-  });
+  }));
 }
 
 function kindOf(message: StoredMessage): string {

@@ -35,4 +35,14 @@ export interface ConversationStore {
   /** Stores or replaces the feedback for a message. */
   recordFeedback(feedback: Feedback & { at: string }): void;
   feedbackFor(messageId: string): Feedback | undefined;
+  /** Thumbs-down feedback with the documents the answer cited (newest first), for the owners' queue. */
+  negativeFeedback(limit: number): NegativeFeedback[];
+}
+
+/** One thumbs-down with what the answer relied on; no user id (owners improve documents, not judge people). */
+export interface NegativeFeedback {
+  readonly messageId: string;
+  readonly reason?: string;
+  readonly at: string;
+  readonly documents: readonly string[];
 }

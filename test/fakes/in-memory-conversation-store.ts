@@ -1,4 +1,5 @@
-import type { ConversationStore, Feedback, StoredMessage } from '../../bot/ports/conversation-store.ts';
+import type { ConversationStore, Feedback, NegativeFeedback, StoredMessage } from '../../bot/ports/conversation-store.ts';
+import { citedDocuments } from '../../bot/shared/cited-documents.ts';
 import type { ChannelName } from '../../bot/ports/turn.ts';
 
 /** Conversations in maps; records everything for assertions. */
@@ -30,5 +31,12 @@ export class InMemoryConversationStore implements ConversationStore {
   }
   feedbackFor(messageId: string): Feedback | undefined {
     return this.feedback.get(messageId);
+  }
+
+  negativeFeedback(limit: number): NegativeFeedback[] {
+    return [...this.feedback.values()]
+      .filter((entry) => entry.rating === 'down')
+      .map((entry) => ({ messageId: entry.messageId, at: '', documents: citedDocuments(this.getMessage(entry.messageId)?.payload), ...(entry.reason ? { reason: entry.reason } : {}) }))
+      .slice(0, limit);
   }
 }

@@ -10,6 +10,8 @@ import { ingestKnowledge } from '../../bot/app/ingest-knowledge.ts';
 import { loadConfig } from '../../bot/config/config.ts';
 import { createHttpServer, startHttpServer } from '../../bot/http/create-server.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';
+import { createIdentity } from '../../bot/app/create-identity.ts';
+import type { Clock } from '../../bot/ports/clock.ts';
 
 /** Root of the repository. */
 export const repoRoot = resolve(import.meta.dirname, '../..');
@@ -22,16 +24,20 @@ export interface RunningApp {
 }
 
 /** Ingests `folder` into a temporary data dir and serves it; `env` adds configuration (e.g. `LLM_*`). */
-export async function startRealApp(folder = join(repoRoot, 'knowledge/sources'), env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startRealApp(folder = join(repoRoot, 'knowledge/sources'), env: Record<string, string> = {}, options: { clock?: Clock; port?: number } = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-app-'));
   const lotse = await createLotse(loadConfig({ LOTSE_TODAY: '2026-11-22', ...env }, { dataDir }, repoRoot), silentLogger);
   await ingestKnowledge(lotse.knowledge, { folder, dataDir });
-  const running = await startHttpServer(createHttpServer({ chat: lotse.chat, logger: silentLogger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf } }), { port: 0, host: '127.0.0.1' });
+  const identity = createIdentity(lotse, silentLogger, { ...(options.clock ? { clock: options.clock } : {}), retryMs: 200 });
+  await identity.ready;
+  const server = createHttpServer({ chat: lotse.chat, logger: silentLogger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity });
+  const running = await startHttpServer(server, { port: options.port ?? 0, host: '127.0.0.1' });
   return {
     url: running.url,
     lotse,
     close: async () => {
       await running.close();
+      identity.close();
       lotse.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

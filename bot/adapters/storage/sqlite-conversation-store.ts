@@ -4,10 +4,12 @@
 import type {
   ConversationStore,
   Feedback,
+  NegativeFeedback,
   StoredMessage,
 } from '../../ports/conversation-store.ts';
 import type { ChannelName, Outcome } from '../../ports/turn.ts';
 import { migrate, type SqliteDatabase } from './sqlite-database.ts';
+import { citedDocuments } from '../../shared/cited-documents.ts';
 
 const migrations = [
   `CREATE TABLE conversations (id TEXT PRIMARY KEY, channel TEXT NOT NULL, user_id TEXT NOT NULL, created_at TEXT NOT NULL);
@@ -115,5 +117,15 @@ export class SqliteConversationStore implements ConversationStore {
       .get(messageId);
     if (!row) return undefined;
     return { messageId, rating: row.rating === 'up' ? 'up' : 'down', ...(row.reason ? { reason: row.reason } : {}) };
+  }
+
+  negativeFeedback(limit: number): NegativeFeedback[] {
+    return this.database
+      .prepare<[number], { message_id: string; reason: string | null; created_at: string; payload: string | null }>(
+        `SELECT f.message_id, f.reason, f.created_at, m.payload FROM feedback f JOIN messages m ON m.id = f.message_id
+         WHERE f.rating = 'down' ORDER BY f.created_at DESC LIMIT ?`,
+      )
+      .all(limit)
+      .map((row) => ({ messageId: row.message_id, at: row.created_at, documents: citedDocuments(row.payload), ...(row.reason ? { reason: row.reason } : {}) }));
   }
 }

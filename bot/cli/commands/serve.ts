@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { ingestKnowledge, recordedSourceFolder } from '../../app/ingest-knowledge.ts';
 import { createHttpServer, startHttpServer } from '../../http/create-server.ts';
+import { createIdentity } from '../../app/create-identity.ts';
 import { describeError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { createProgressReporter } from '../../../knowledge/ingest/progress.ts';
@@ -46,9 +47,11 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     });
     io.stderr(formatIngestSummary(summary));
   }
-  const server = createHttpServer({ chat: lotse.chat, logger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf } });
+  const identity = createIdentity(lotse, logger);
+  const server = createHttpServer({ chat: lotse.chat, logger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity });
   const running = await startHttpServer(server, { port: config.port, host: config.host });
-  io.stderr(`lotse web chat: ${running.url}/  (data: ${config.dataDir})\n`);
+  io.stderr(`lotse web chat: ${running.url}/  console: ${running.url}/konsole  (data: ${config.dataDir})\n`);
+  if (config.auth.mode === 'dev') io.stderr('WARNING: development login (AUTH_MODE=dev) – anyone on this machine can pick any role. Configure OIDC_ISSUER for production.\n');
   // Snapshots written by other processes (lotse ingest, FAQ approvals) are picked up within 30 s.
   const refresh = setInterval(() => {
     lotse.knowledge.refreshIfChanged().catch((error: unknown) => logger.error('index-refresh-failed', { error: describeError(error) }));
@@ -64,6 +67,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   clearInterval(reminders);
   logger.info('shutdown', { signal });
   await running.close();
+  identity.close();
   lotse.close();
   return 0;
 }

@@ -37,8 +37,14 @@ function renderCitations(citations) {
   return element('section', { className: 'sources', 'aria-label': texts.sources }, [element('h3', { text: texts.sources }), list]);
 }
 
+/** JSON headers plus the CSRF token of a logged-in session (cookie `lotse_csrf`, see README "Identity"). */
+function jsonHeaders() {
+  const token = /(?:^|;\s*)lotse_csrf=([A-Za-z0-9_-]+)/.exec(document.cookie)?.[1];
+  return token ? { 'content-type': 'application/json', 'x-csrf-token': token } : { 'content-type': 'application/json' };
+}
+
 async function postJson(url, body) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(url, { method: 'POST', headers: jsonHeaders(), body: JSON.stringify(body) });
   if (response.status === 204) return {};
   const json = await response.json().catch(() => ({}));
   if (!response.ok) throw new Error(json?.error?.message ?? texts.errorGeneric);
@@ -104,7 +110,7 @@ function renderAnswer(answer) {
 
 // Reads the server-sent events of /api/chat: verified sentences as they come, then the final answer.
 async function postStreaming(body, onDelta) {
-  const response = await fetch('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify(body) });
+  const response = await fetch('/api/chat', { method: 'POST', headers: { ...jsonHeaders(), accept: 'text/event-stream' }, body: JSON.stringify(body) });
   if (!response.ok || !response.body) {
     const json = await response.json().catch(() => ({}));
     throw new Error(json?.error?.message ?? texts.errorGeneric);

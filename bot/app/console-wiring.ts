@@ -1,0 +1,51 @@
+/**
+ * Builds the console's dependencies from a running lotse: tickets, FAQ approvals, knowledge sources
+ * (list, upload, re-index), the feedback queue and the staff-council report.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { weeklyReport } from '../core/guardrails/audit-report.ts';
+import type { ConsoleDeps, IngestReport, UploadOutcome } from '../http/console/console-deps.ts';
+import type { Lotse } from './create-lotse.ts';
+import { ingestKnowledge, recordedSourceFolder } from './ingest-knowledge.ts';
+
+const reportSchema = z.object({ at: z.string(), added: z.number(), updated: z.number(), removed: z.number(), skipped: z.array(z.object({ file: z.string(), reason: z.string() })) });
+
+/** The ingest report last written to the data dir (by `serve`, `ingest`, an upload or a re-index). */
+export function readLastIngest(dataDir: string): IngestReport | undefined {
+  const file = join(dataDir, 'last-ingest.json');
+  if (!existsSync(file)) return undefined;
+  const parsed = reportSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The console's data functions over `lotse` (texts, guard and logger are added by the caller). */
+export function consoleDataOf(lotse: Lotse): Omit<ConsoleDeps, 'texts' | 'protect' | 'logger'> {
+  const dataDir = lotse.config.dataDir;
+  const folder = (): string => recordedSourceFolder(dataDir) ?? lotse.config.knowledgeDir;
+  const reindex = async (): Promise<IngestReport> => {
+    await ingestKnowledge(lotse.knowledge, { folder: folder(), dataDir });
+    return readLastIngest(dataDir) ?? { at: new Date().toISOString(), added: 0, updated: 0, removed: 0, skipped: [] };
+  };
+  const upload = async (name: string, bytes: Buffer): Promise<UploadOutcome> => {
+    const target = join(folder(), 'uploads');
+    mkdirSync(target, { recursive: true });
+    writeFileSync(join(target, name), bytes);
+    const report = await reindex();
+    const skipped = report.skipped.find((entry) => entry.file.endsWith(name));
+    return { kind: 'stored', report, message: skipped ? `Gespeichert, aber nicht in den Index aufgenommen: ${skipped.reason}` : `„${name}“ ist gespeichert und im Index.` };
+  };
+  return {
+    directory: lotse.directory,
+    escalation: lotse.escalation,
+    faq: lotse.faq,
+    pendingDrafts: () => lotse.faq.pending(),
+    documents: () => lotse.knowledge.store.listDocuments().map((meta) => ({ meta, chunks: lotse.knowledge.store.chunksOf(meta.id).length })),
+    lastIngest: () => readLastIngest(dataDir),
+    reindex,
+    upload,
+    negativeFeedback: () => lotse.conversations.negativeFeedback(500),
+    weeklyReport: () => weeklyReport(lotse.audit.entries().map((row) => row.entry)),
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Composes login, sessions, roles and the console for the HTTP server: OIDC (with discovery retried
+ * while the issuer is unreachable) or the loopback-only development login.
+ */
+import { createHash } from 'node:crypto';
+import { discoverOidc, type OidcLogin } from '../adapters/auth/oidc-login.ts';
+import { SqliteSessionStore } from '../adapters/storage/sqlite-session-store.ts';
+import { createAccessGuard } from '../http/auth/access.ts';
+import { registerAuthRoutes } from '../http/auth/auth-routes.ts';
+import { createSessionManager } from '../http/auth/session-manager.ts';
+import { loadConsoleTexts } from '../http/console/console-texts.ts';
+import { registerConsole } from '../http/console/register-console.ts';
+import type { IdentityWiring } from '../http/create-server.ts';
+import type { Clock } from '../ports/clock.ts';
+import { describeError } from '../shared/errors.ts';
+import type { Logger } from '../shared/logger.ts';
+import { loadRolePolicy } from '../../policies/load-roles.ts';
+import { consoleDataOf } from './console-wiring.ts';
+import type { Lotse } from './create-lotse.ts';
+
+/** The identity layer of one process. */
+export interface Identity extends IdentityWiring {
+  /** Resolves once the first discovery attempt finished (successful or not). */
+  readonly ready: Promise<void>;
+  close(): void;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+/** Builds the identity layer; an invalid `roles.yaml` throws (start-up stops). */
+export function createIdentity(lotse: Lotse, logger: Logger, options: { clock?: Clock; retryMs?: number } = {}): Identity {
+  const auth = lotse.config.auth;
+  const clock = options.clock ?? systemClock;
+  const policy = loadRolePolicy(lotse.config.policiesDir);
+  const store = new SqliteSessionStore(lotse.database);
+  const sessions = createSessionManager({ store, policy, clock, secureCookies: auth.mode === 'oidc' && auth.redirectUrl.protocol === 'https:' });
+  const protect = createAccessGuard({ sessions, anonymousChat: auth.mode === 'dev' });
+  let oidc: OidcLogin | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (attempt: number): Promise<void> => {
+    if (auth.mode !== 'oidc') return;
+    try {
+      oidc = await discoverOidc(auth);
+      logger.info('oidc-ready', { issuer: auth.issuer.href });
+    } catch (error) {
+      const delay = Math.min(60_000, (options.retryMs ?? 5_000) * 2 ** Math.min(attempt, 4));
+      logger.error('oidc-issuer-unreachable', { issuer: auth.issuer.href, error: describeError(error), retryInMs: delay, hint: 'Login is unavailable until the identity provider answers; the web chat shows a German notice meanwhile.' });
+      retry = setTimeout(() => void connect(attempt + 1), delay);
+      retry.unref();
+    }
+  };
+  if (auth.mode === 'dev') logger.warn('auth-dev-mode', { hint: 'AUTH_MODE=dev: demo login without an identity provider, loopback only. Configure OIDC_ISSUER for production.' });
+  const purge = setInterval(() => sessions.purge(), 10 * 60_000);
+  purge.unref();
+  const texts = loadConsoleTexts();
+  const pseudonym = (sub: string): string => `oidc-${createHash('sha256').update(`${auth.mode === 'oidc' ? auth.issuer.href : ''}|${sub}`).digest('hex').slice(0, 20)}`;
+  return {
+    ready: connect(0),
+    protect,
+    contextOf: (caller) => {
+      const person = caller.principal?.personId ? lotse.directory.person(caller.principal.personId) : undefined;
+      return person ? { ...(person.tenant ? { tenant: person.tenant } : {}), generativeAllowed: person.kiTrained } : {};
+    },
+    register(server) {
+      registerAuthRoutes(server, {
+        mode: auth.mode, oidc: () => oidc, ...(auth.mode === 'oidc' ? { redirectUrl: auth.redirectUrl } : {}),
+        sessions, store, policy, directory: lotse.directory, pseudonym, clock, logger, texts, protect,
+      });
+      registerConsole(server, { ...consoleDataOf(lotse), texts, protect, logger });
+    },
+    close() {
+      clearInterval(purge);
+      if (retry) clearTimeout(retry);
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Login configuration: OpenID Connect against the administration's identity provider, or a clearly
+ * marked development login that only runs on loopback addresses.
+ */
+import { z } from 'zod';
+
+/** How people log in. */
+export type AuthConfig =
+  | {
+      readonly mode: 'oidc';
+      readonly issuer: URL;
+      readonly clientId: string;
+      readonly clientSecret?: string;
+      readonly redirectUrl: URL;
+      readonly scopes: string;
+      /** Plain-HTTP issuer, accepted only for loopback addresses (tests, local IdP). */
+      readonly allowHttp: boolean;
+    }
+  | { readonly mode: 'dev' };
+
+/** Thrown for an invalid login configuration (operator-facing, English). */
+export class AuthConfigError extends Error {
+  override readonly name = 'AuthConfigError';
+}
+
+const schema = z.object({
+  AUTH_MODE: z.enum(['oidc', 'dev']).optional(),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URL: z.url().optional(),
+  OIDC_SCOPES: z.string().min(1).default('openid profile email'),
+  OIDC_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
+});
+
+/** True for 127.0.0.0/8, ::1 and localhost. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '');
+  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+
+function requireValue(value: string | undefined, name: string): string {
+  if (!value) throw new AuthConfigError(`AUTH_MODE=oidc needs ${name}`);
+  return value;
+}
+
+/** Reads the login settings; `host` is the address the server binds to. */
+export function parseAuthConfig(env: Record<string, string | undefined>, host: string): AuthConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new AuthConfigError(`Invalid login configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  }
+  const values = parsed.data;
+  const mode = values.AUTH_MODE ?? (values.OIDC_ISSUER ? 'oidc' : 'dev');
+  if (mode === 'dev') {
+    if (!isLoopbackHost(host)) {
+      throw new AuthConfigError(`AUTH_MODE=dev (the development login without an identity provider) refuses to run on ${host}; bind HOST to 127.0.0.1 or configure OIDC_ISSUER.`);
+    }
+    return { mode: 'dev' };
+  }
+  const issuer = new URL(requireValue(values.OIDC_ISSUER, 'OIDC_ISSUER'));
+  const redirectUrl = new URL(requireValue(values.OIDC_REDIRECT_URL, 'OIDC_REDIRECT_URL'));
+  const allowHttp = values.OIDC_ALLOW_HTTP === 'true';
+  for (const [name, url] of [['OIDC_ISSUER', issuer], ['OIDC_REDIRECT_URL', redirectUrl]] as const) {
+    if (url.protocol === 'https:') continue;
+    if (!allowHttp || !isLoopbackHost(url.hostname)) throw new AuthConfigError(`${name} must use https (plain http only with OIDC_ALLOW_HTTP=true on a loopback address)`);
+  }
+  return {
+    mode: 'oidc',
+    issuer,
+    clientId: requireValue(values.OIDC_CLIENT_ID, 'OIDC_CLIENT_ID'),
+    ...(values.OIDC_CLIENT_SECRET ? { clientSecret: values.OIDC_CLIENT_SECRET } : {}),
+    redirectUrl,
+    scopes: values.OIDC_SCOPES,
+    allowHttp,
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * Server-side access control for every console and API route: who may call it (public, the chat's
+ * users, any logged-in person, or named roles), CSRF on state-changing requests, and the same German
+ * answers everywhere (401 → login, 403 → not permitted).
+ */
+import type { Request, Response } from 'restify';
+import type { Role } from '../../ports/directory.ts';
+import type { Principal, Session } from '../../ports/identity.ts';
+import { sendError } from '../send-error.ts';
+import { webUserId } from '../web-user.ts';
+import type { SessionManager } from './session-manager.ts';
+
+/** Who may call a route: everyone, chat users (anonymous only in development mode), anyone logged in, or roles. */
+export type Access = 'public' | 'chat' | 'authenticated' | readonly Role[];
+
+/** What a protected handler learns about the caller. */
+export interface Caller {
+  /** Id for conversations and tickets (directory person id, IdP pseudonym, or the anonymous web cookie id). */
+  readonly userId: string;
+  readonly principal?: Principal;
+  readonly session?: Session;
+  /** The parsed form of an `application/x-www-form-urlencoded` request (its CSRF field already checked). */
+  readonly form?: URLSearchParams;
+}
+
+/** A handler behind the guard. */
+export type ProtectedHandler = (request: Request, response: Response, caller: Caller) => Promise<void>;
+
+const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function wantsHtml(request: Request): boolean {
+  return request.method === 'GET' && !request.url?.startsWith('/api/') && /text\/html/.test(request.headers.accept ?? '');
+}
+
+/** True when a browser says the request comes from another site (`Origin` of a different host, or `null`). */
+export function foreignOrigin(request: Request): boolean {
+  const origin = request.headers.origin;
+  if (!origin || origin === 'null') return origin === 'null';
+  try {
+    return new URL(origin).host !== request.headers.host;
+  } catch {
+    return true;
+  }
+}
+
+const maxFormBytes = 64 * 1024;
+
+/** Reads a URL-encoded form; null when it exceeds the limit. */
+async function readForm(request: Request): Promise<URLSearchParams | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > maxFormBytes) {
+      request.resume();
+      return null;
+    }
+    chunks.push(buffer);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+/** Creates the guard; `anonymousChat` is true in development mode only. */
+export function createAccessGuard(deps: { sessions: SessionManager; anonymousChat: boolean }) {
+  const denyAnonymous = (request: Request, response: Response): void => {
+    if (wantsHtml(request)) {
+      response.setHeader('Location', `/login?returnTo=${encodeURIComponent(request.url ?? '/')}`);
+      response.setHeader('Cache-Control', 'no-store');
+      return void response.send(302);
+    }
+    sendError(response, 401, 'unauthenticated', 'Bitte melden Sie sich an.');
+  };
+
+  return function protect(access: Access, handler: ProtectedHandler) {
+    return async (request: Request, response: Response): Promise<void> => {
+      const session = deps.sessions.resolve(request);
+      if (stateChanging.has(request.method ?? '') && foreignOrigin(request)) {
+        return sendError(response, 403, 'foreign_origin', 'Diese Anfrage kam von einer fremden Seite und wurde abgelehnt.');
+      }
+      if (!session) {
+        if (access === 'public') return handler(request, response, { userId: '' });
+        if (access === 'chat' && deps.anonymousChat) return handler(request, response, { userId: webUserId(request, response) });
+        return denyAnonymous(request, response);
+      }
+      const caller: Caller = { userId: session.principal.userId, principal: session.principal, session };
+      if (Array.isArray(access) && !access.some((role) => session.principal.roles.includes(role))) {
+        return sendError(response, 403, 'forbidden', 'Für diese Seite fehlt Ihnen die Berechtigung.');
+      }
+      if (!stateChanging.has(request.method ?? '')) return handler(request, response, caller);
+      // Forms carry the token in the field `_csrf`, scripts in the header `x-csrf-token`.
+      const form = /^application\/x-www-form-urlencoded/.test(request.headers['content-type'] ?? '') ? await readForm(request) : undefined;
+      if (form === null) return sendError(response, 413, 'payload_too_large', 'Das Formular ist zu groß.');
+      if (!deps.sessions.csrfValid(request, session, form?.get('_csrf') ?? undefined)) {
+        return sendError(response, 403, 'csrf_invalid', 'Die Sicherheitsprüfung ist fehlgeschlagen. Bitte laden Sie die Seite neu.');
+      }
+      return handler(request, response, form ? { ...caller, form } : caller);
+    };
+  };
+}
+
+/** The guard function. */
+export type Protect = ReturnType<typeof createAccessGuard>;
+
+/** The guard without any login (servers built without identity, e.g. unit tests): chat users are anonymous, everything else is 401. */
+export const anonymousOnlyGuard: Protect = (access, handler) => async (request, response) => {
+  if (access === 'public') return handler(request, response, { userId: '' });
+  if (access === 'chat') return handler(request, response, { userId: webUserId(request, response) });
+  sendError(response, 401, 'unauthenticated', 'Bitte melden Sie sich an.');
+};

@@ -1,0 +1,63 @@
+/**
+ * The development login (`AUTH_MODE=dev`, loopback only): pick a person from the directory or a demo
+ * person with one role. Every page says clearly that this is not for production.
+ */
+import type { Request, Response, Server } from 'restify';
+import { roles, type Role } from '../../ports/directory.ts';
+import type { Principal } from '../../ports/identity.ts';
+import { renderConsolePage } from '../console/console-layout.ts';
+import { escapeHtml } from '../pages.ts';
+import { sendError } from '../send-error.ts';
+import { safeReturnTo, type AuthRouteDeps } from './auth-deps.ts';
+import { foreignOrigin } from './access.ts';
+
+const maxBytes = 8 * 1024;
+
+async function readSmallForm(request: Request): Promise<URLSearchParams | undefined> {
+  let text = '';
+  for await (const chunk of request) {
+    text += Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk);
+    if (text.length > maxBytes) return undefined;
+  }
+  return new URLSearchParams(text);
+}
+
+function pickerPage(deps: AuthRouteDeps, returnTo: string): string {
+  const people = deps.directory.people().map((person) =>
+    `<li><label><input type="radio" name="person" value="${escapeHtml(person.id)}"> ${escapeHtml(person.name)} (${escapeHtml(person.roles.join(', '))})</label></li>`).join('');
+  const roleOptions = roles.map((role) => `<li><label><input type="radio" name="role" value="${role}"> ${deps.texts.devDemoName} – ${role}</label></li>`).join('');
+  const body = `<form method="post" action="/dev-login">
+<input type="hidden" name="returnTo" value="${escapeHtml(returnTo)}">
+<fieldset><legend>${escapeHtml(deps.texts.devPickPerson)}</legend><ul class="plain">${people}</ul></fieldset>
+<fieldset><legend>${escapeHtml(deps.texts.devPickRole)}</legend><ul class="plain">${roleOptions}</ul></fieldset>
+<button type="submit">${escapeHtml(deps.texts.devLoginButton)}</button>
+</form>`;
+  return renderConsolePage(deps.texts, { title: deps.texts.loginTitle, body, banner: deps.texts.devModeWarning });
+}
+
+function demoPrincipal(deps: AuthRouteDeps, form: URLSearchParams): Principal | undefined {
+  const person = deps.directory.person(form.get('person') ?? '');
+  if (person) return { userId: person.id, personId: person.id, displayName: person.name, roles: [...new Set<Role>(['staff', ...person.roles])], source: 'dev' };
+  const role = roles.find((entry) => entry === form.get('role'));
+  if (!role) return undefined;
+  return { userId: `dev-${role}`, displayName: `${deps.texts.devDemoName} (${role})`, roles: [...new Set<Role>(['staff', role])], source: 'dev' };
+}
+
+/** Registers `GET/POST /dev-login`; only called in development mode. */
+export function registerDevLogin(server: Server, deps: AuthRouteDeps): void {
+  server.get('/dev-login', async (request: Request, response: Response) => {
+    const returnTo = safeReturnTo(new URL(request.url ?? '/', 'http://local').searchParams.get('returnTo'));
+    response.setHeader('Content-Type', 'text/html; charset=utf-8');
+    response.sendRaw(200, pickerPage(deps, returnTo));
+  });
+  server.post('/dev-login', async (request: Request, response: Response) => {
+    if (foreignOrigin(request)) return sendError(response, 403, 'foreign_origin', 'Diese Anfrage kam von einer fremden Seite und wurde abgelehnt.');
+    const form = await readSmallForm(request);
+    const principal = form ? demoPrincipal(deps, form) : undefined;
+    if (!form || !principal) return sendError(response, 400, 'invalid_request', 'Bitte wählen Sie eine Person oder eine Rolle aus.');
+    deps.sessions.start(response, principal);
+    deps.logger.warn('dev-login', { roles: principal.roles.join(',') });
+    response.setHeader('Location', safeReturnTo(form.get('returnTo')));
+    response.send(302);
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * What the console needs from the running lotse, as narrow functions (the HTTP layer never reaches into
+ * storage itself).
+ */
+import type { FaqLoop } from '../../app/faq-loop.ts';
+import type { EscalationService } from '../../core/escalation/escalation-service.ts';
+import type { WeeklyFigures } from '../../core/guardrails/audit-report.ts';
+import type { NegativeFeedback } from '../../ports/conversation-store.ts';
+import type { Directory } from '../../ports/directory.ts';
+import type { DocumentMeta } from '../../ports/knowledge.ts';
+import type { Logger } from '../../shared/logger.ts';
+import type { Protect } from '../auth/access.ts';
+import type { ConsoleTexts } from './console-texts.ts';
+
+/** The result of an ingest run as the console shows it. */
+export interface IngestReport {
+  readonly at: string;
+  readonly added: number;
+  readonly updated: number;
+  readonly removed: number;
+  readonly skipped: readonly { readonly file: string; readonly reason: string }[];
+}
+
+/** Outcome of an upload (German message either way). */
+export type UploadOutcome = { readonly kind: 'stored'; readonly message: string; readonly report: IngestReport } | { readonly kind: 'rejected'; readonly status: number; readonly message: string };
+
+/** A pending FAQ draft. */
+export interface PendingDraft {
+  readonly id: number;
+  readonly question: string;
+  readonly answer: string;
+  readonly draftedBy: string;
+}
+
+/** Dependencies of the console routes. */
+export interface ConsoleDeps {
+  readonly texts: ConsoleTexts;
+  readonly protect: Protect;
+  readonly logger: Logger;
+  readonly directory: Directory;
+  readonly escalation: EscalationService;
+  readonly faq: FaqLoop;
+  readonly pendingDrafts: () => readonly PendingDraft[];
+  readonly documents: () => readonly { readonly meta: DocumentMeta; readonly chunks: number }[];
+  readonly lastIngest: () => IngestReport | undefined;
+  readonly reindex: () => Promise<IngestReport>;
+  readonly upload: (name: string, bytes: Buffer) => Promise<UploadOutcome>;
+  readonly negativeFeedback: () => readonly NegativeFeedback[];
+  readonly weeklyReport: () => readonly WeeklyFigures[];
+}

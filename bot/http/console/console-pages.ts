@@ -1,0 +1,114 @@
+/**
+ * The console pages (server-rendered, German): overview, Lotse queue, FAQ approvals, knowledge
+ * sources, feedback queue and the staff-council report. Each renderer gets only what it shows.
+ */
+import type { Ticket } from '../../ports/tickets.ts';
+import type { Caller } from '../auth/access.ts';
+import { escapeHtml } from '../pages.ts';
+import type { ConsoleDeps } from './console-deps.ts';
+import { renderConsolePage, type NavEntry } from './console-layout.ts';
+import { postForm, table } from './html.ts';
+import { consoleRoutes } from './route-table.ts';
+
+const pageTitles: Record<string, (texts: ConsoleDeps['texts']) => string> = {
+  '/konsole/tickets': (texts) => texts.ticketsTitle,
+  '/konsole/faq': (texts) => texts.faqTitle,
+  '/konsole/quellen': (texts) => texts.sourcesTitle,
+  '/konsole/rueckmeldungen': (texts) => texts.feedbackTitle,
+  '/konsole/berichte': (texts) => texts.reportsTitle,
+};
+
+/** Navigation entries the caller may open (the same table the server enforces). */
+export function navFor(deps: ConsoleDeps, caller: Caller): NavEntry[] {
+  const roles = caller.principal?.roles ?? [];
+  return consoleRoutes
+    .filter((route) => route.method === 'GET' && pageTitles[route.path])
+    .filter((route) => !Array.isArray(route.access) || route.access.some((role) => roles.includes(role)))
+    .map((route) => ({ href: route.path, label: pageTitles[route.path]!(deps.texts) }));
+}
+
+/** Wraps a body into the console frame for the caller. */
+export function consolePage(deps: ConsoleDeps, caller: Caller, title: string, body: string): string {
+  return renderConsolePage(deps.texts, {
+    title, body, nav: navFor(deps, caller),
+    ...(caller.principal ? { principal: caller.principal } : {}),
+    ...(caller.session ? { csrfToken: caller.session.csrfToken } : {}),
+  });
+}
+
+/** Overview: links to what the caller may do. */
+export function overviewBody(deps: ConsoleDeps, caller: Caller): string {
+  const entries = navFor(deps, caller);
+  return entries.length ? `<ul>${entries.map((entry) => `<li><a href="${escapeHtml(entry.href)}">${escapeHtml(entry.label)}</a></li>`).join('')}</ul>` : `<p>${escapeHtml(deps.texts.backToChat)}: <a href="/">lotse</a></p>`;
+}
+
+function ticketRow(deps: ConsoleDeps, caller: Caller, ticket: Ticket): (string | { html: string })[] {
+  const csrf = caller.session?.csrfToken ?? '';
+  const tried = ticket.tried.map((passage) => `${passage.title} – ${passage.section}`).join('; ');
+  const claim = ticket.state !== 'claimed' ? postForm(`/konsole/tickets/${ticket.id}/claim`, csrf, `<button type="submit">${escapeHtml(deps.texts.ticketClaim)}</button>`) : '';
+  const answerId = `answer-${ticket.number}`;
+  const answer = postForm(`/konsole/tickets/${ticket.id}/answer`, csrf,
+    `<label for="${answerId}">${escapeHtml(deps.texts.ticketAnswerLabel)}</label><textarea id="${answerId}" name="text" rows="3" required maxlength="4000"></textarea><button type="submit">${escapeHtml(deps.texts.ticketAnswer)}</button>`);
+  return [String(ticket.number), ticket.question, ticket.state, ticket.reason, tried, { html: claim + answer }];
+}
+
+/** The Lotse queue with claim and answer forms. */
+export function ticketsBody(deps: ConsoleDeps, caller: Caller, tickets: readonly Ticket[]): string {
+  if (!tickets.length) return `<p>${escapeHtml(deps.texts.ticketsEmpty)}</p>`;
+  const texts = deps.texts;
+  return table(texts.ticketsTitle, [texts.ticketNumber, texts.ticketQuestion, texts.ticketState, texts.ticketReason, texts.ticketTried, ''], tickets.map((ticket) => ticketRow(deps, caller, ticket)));
+}
+
+/** Pending FAQ drafts with approve/reject forms. */
+export function faqBody(deps: ConsoleDeps, caller: Caller): string {
+  const drafts = deps.pendingDrafts();
+  if (!drafts.length) return `<p>${escapeHtml(deps.texts.faqEmpty)}</p>`;
+  const csrf = caller.session?.csrfToken ?? '';
+  const mayDecide = caller.principal?.roles.includes('owner') ?? false;
+  return table(deps.texts.faqTitle, ['Nr.', deps.texts.ticketQuestion, deps.texts.ticketAnswer, ''], drafts.map((draft) => [
+    String(draft.id), draft.question, draft.answer,
+    { html: mayDecide ? postForm(`/konsole/faq/${draft.id}/approve`, csrf, `<button type="submit">${escapeHtml(deps.texts.faqApprove)}</button>`) + postForm(`/konsole/faq/${draft.id}/reject`, csrf, `<button type="submit">${escapeHtml(deps.texts.faqReject)}</button>`) : '' },
+  ]));
+}
+
+/** Knowledge sources with index status, the last skipped files, upload and re-index. */
+export function sourcesBody(deps: ConsoleDeps, caller: Caller): string {
+  const texts = deps.texts;
+  const rows = deps.documents().map(({ meta, chunks }) => [meta.title, meta.type, meta.owner ?? '–', meta.stand ?? '–', meta.validTo ?? '–', String(chunks)]);
+  const last = deps.lastIngest();
+  const skipped = last?.skipped.length ? table(texts.sourcesSkipped, ['Datei', 'Grund'], last.skipped.map((entry) => [entry.file, entry.reason])) : '';
+  const upload = `<section aria-labelledby="upload-heading"><h2 id="upload-heading">${escapeHtml(texts.sourcesUpload)}</h2><p>${escapeHtml(texts.sourcesUploadHint)}</p>
+<form id="upload-form" data-csrf="${escapeHtml(caller.session?.csrfToken ?? '')}"><label for="upload-file">${escapeHtml(texts.sourcesUpload)}</label><input id="upload-file" type="file" required><button type="submit">${escapeHtml(texts.sourcesUpload)}</button><p id="upload-status" role="status"></p></form></section>
+<script src="/assets/console.js" type="module"></script>`;
+  const reindex = caller.principal?.roles.includes('admin') ? postForm('/konsole/quellen/neu-indizieren', caller.session?.csrfToken ?? '', `<button type="submit">${escapeHtml(texts.sourcesReindex)}</button>`) : '';
+  return table(texts.sourcesTitle, ['Titel', texts.sourceType, texts.sourceOwner, texts.sourceStand, texts.sourceValidity, texts.sourceChunks], rows) + skipped + upload + reindex;
+}
+
+/** Thumbs-down answers grouped by cited document; owners see the documents of their units, admins all. */
+export function feedbackBody(deps: ConsoleDeps, caller: Caller): string {
+  const roles = caller.principal?.roles ?? [];
+  const units = new Set(caller.principal?.personId ? deps.directory.unitPath(deps.directory.person(caller.principal.personId)?.unit ?? '').map((unit) => unit.name) : []);
+  const owners = new Map(deps.documents().map(({ meta }) => [meta.id, meta.owner ?? '']));
+  const groups = new Map<string, { count: number; reasons: string[] }>();
+  for (const entry of deps.negativeFeedback()) {
+    for (const document of entry.documents.length ? entry.documents : ['(ohne Quelle)']) {
+      if (!roles.includes('admin') && !units.has(owners.get(document) ?? '')) continue;
+      const group = groups.get(document) ?? { count: 0, reasons: [] };
+      group.count += 1;
+      if (entry.reason) group.reasons.push(entry.reason);
+      groups.set(document, group);
+    }
+  }
+  if (!groups.size) return `<p>${escapeHtml(deps.texts.feedbackEmpty)}</p>`;
+  const rows = [...groups].sort((a, b) => b[1].count - a[1].count).map(([document, group]) => [document, owners.get(document) || '–', String(group.count), group.reasons.slice(0, 5).join(' · ')]);
+  return table(deps.texts.feedbackTitle, ['Dokument', deps.texts.sourceOwner, deps.texts.feedbackCount, deps.texts.feedbackReasons], rows);
+}
+
+/** The aggregated weekly report (k ≥ 5, no per-person figures). */
+export function reportsBody(deps: ConsoleDeps): string {
+  const texts = deps.texts;
+  const show = (value: number | null, percent = false): string => (value === null ? texts.suppressed : percent ? `${Math.round(value * 100)} %` : String(value));
+  const rows = deps.weeklyReport().map((week) => [week.week, show(week.turns), show(week.refusedRate, true), show(week.escalatedRate, true), show(week.noAnswerRate, true),
+    week.rules.map((rule) => `${rule.id} (${rule.clause}): ${show(rule.count)}`).join('; ')]);
+  return `<p>${escapeHtml(texts.reportsNote)}</p>` + table(texts.reportsTitle, [texts.reportWeek, texts.reportTurns, texts.reportRefused, texts.reportEscalated, texts.reportNoAnswer, texts.reportRules], rows);
+}

@@ -1,0 +1,119 @@
+/**
+ * Registers every route of the console table with its access rule; routes sharing a path (ticket
+ * actions) are dispatched by their `:action` to the entry that covers it.
+ */
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import type { TicketAction } from '../../core/escalation/ticket-transitions.ts';
+import { describeError } from '../../shared/errors.ts';
+import type { Caller, ProtectedHandler } from '../auth/access.ts';
+import { readJsonBody } from '../json-body.ts';
+import { sendError } from '../send-error.ts';
+import type { ConsoleDeps } from './console-deps.ts';
+import { consolePage, faqBody, feedbackBody, overviewBody, reportsBody, sourcesBody, ticketsBody } from './console-pages.ts';
+import { seeOther, sendHtml } from './html.ts';
+import { consoleRoutes, type ConsoleRoute, type ConsoleRouteId } from './route-table.ts';
+import { readUpload } from './upload.ts';
+
+const answerSchema = z.object({ text: z.string().max(4000).default(''), note: z.string().max(500).optional() });
+
+function actorOf(caller: Caller): string {
+  return caller.principal?.personId ?? caller.userId;
+}
+
+function ticketAction(action: string, by: string, body: { text: string; note?: string | undefined }): TicketAction | undefined {
+  if (action === 'claim') return { type: 'claim', by };
+  if (action === 'answer') return { type: 'answer', by, text: body.text };
+  if (action === 'return') return { type: 'return', by, ...(body.note ? { note: body.note } : {}) };
+  if (action === 'close') return { type: 'close', by };
+  return undefined;
+}
+
+function handlers(deps: ConsoleDeps): Record<ConsoleRouteId, ProtectedHandler> {
+  const page = (title: () => string, body: (caller: Caller) => string): ProtectedHandler => async (_request, response, caller) =>
+    sendHtml(response, 200, consolePage(deps, caller, title(), body(caller)));
+  const queueOf = (caller: Caller) => (caller.principal?.personId ? deps.escalation.queueFor(caller.principal.personId) : deps.escalation.allTickets().filter((ticket) => !['closed', 'expired'].includes(ticket.state)));
+  const actOnTicket: ProtectedHandler = async (request, response, caller) => {
+    const body = caller.form ? { text: caller.form.get('text') ?? '', note: caller.form.get('note') ?? undefined } : await jsonBody(request, response);
+    if (!body) return;
+    const action = ticketAction(String(request.params.action), actorOf(caller), body);
+    if (!action) return sendError(response, 404, 'not_found', 'Diese Aktion gibt es nicht.');
+    const result = await deps.escalation.act(String(request.params.id), action);
+    if (caller.form) return result.kind === 'ok' ? seeOther(response, '/konsole/tickets') : sendHtml(response, 409, consolePage(deps, caller, deps.texts.ticketsTitle, `<p role="alert">${result.message}</p>`));
+    if (result.kind === 'ok') return void response.send(200, { ticket: { id: result.ticket.id, number: result.ticket.number, state: result.ticket.state } });
+    sendError(response, result.reason === 'not_found' ? 404 : result.reason === 'not_permitted' ? 403 : 409, result.reason, result.message);
+  };
+  const decideDraft: ProtectedHandler = async (request, response, caller) => {
+    const decision = String(request.params.decision);
+    if (decision !== 'approve' && decision !== 'reject') return sendError(response, 404, 'not_found', 'Diese Aktion gibt es nicht.');
+    const step = await deps.faq.decide(Number(request.params.id), actorOf(caller), decision === 'approve');
+    if (caller.form) return step.kind === 'ok' ? seeOther(response, '/konsole/faq') : sendHtml(response, 409, consolePage(deps, caller, deps.texts.faqTitle, `<p role="alert">${step.message}</p>`));
+    if (step.kind === 'ok') return void response.send(200, { message: step.message });
+    sendError(response, 409, 'refused', step.message);
+  };
+  return {
+    overview: page(() => deps.texts.overviewTitle, (caller) => overviewBody(deps, caller)),
+    'tickets-page': page(() => deps.texts.ticketsTitle, (caller) => ticketsBody(deps, caller, queueOf(caller))),
+    'ticket-form': actOnTicket,
+    'faq-page': page(() => deps.texts.faqTitle, (caller) => faqBody(deps, caller)),
+    'faq-form': decideDraft,
+    'sources-page': page(() => deps.texts.sourcesTitle, (caller) => sourcesBody(deps, caller)),
+    'sources-reindex': async (_request, response) => {
+      await deps.reindex();
+      seeOther(response, '/konsole/quellen');
+    },
+    'feedback-page': page(() => deps.texts.feedbackTitle, (caller) => feedbackBody(deps, caller)),
+    'reports-page': page(() => deps.texts.reportsTitle, () => reportsBody(deps)),
+    'api-tickets': async (_request, response, caller) => {
+      response.setHeader('Cache-Control', 'no-store');
+      response.send(200, { tickets: queueOf(caller).map((ticket) => ({ id: ticket.id, number: ticket.number, state: ticket.state, question: ticket.question, reason: ticket.reason, tried: ticket.tried, createdAt: ticket.createdAt })) });
+    },
+    'api-ticket-work': actOnTicket,
+    'api-ticket-asker': actOnTicket,
+    'api-faq-decision': decideDraft,
+    'api-source-upload': async (request, response) => {
+      const upload = await readUpload(request);
+      if (upload.kind === 'rejected') return sendError(response, upload.status, 'upload_rejected', upload.message);
+      const outcome = await deps.upload(upload.name, upload.bytes);
+      if (outcome.kind === 'rejected') return sendError(response, outcome.status, 'upload_rejected', outcome.message);
+      response.send(201, { message: outcome.message, skipped: outcome.report.skipped });
+    },
+    'api-report': async (_request, response) => {
+      response.setHeader('Cache-Control', 'no-store');
+      response.send(200, { weeks: deps.weeklyReport() });
+    },
+  };
+}
+
+async function jsonBody(request: Request, response: Response): Promise<{ text: string; note?: string | undefined } | undefined> {
+  if (!request.headers['content-type']) return { text: '' };
+  const body = await readJsonBody(request, 64 * 1024);
+  if (!body.ok) return void sendError(response, body.problem.status, body.problem.code, body.problem.message);
+  const parsed = answerSchema.safeParse(body.value);
+  if (!parsed.success) return void sendError(response, 400, 'invalid_request', 'Bitte senden Sie die Antwort als Text (höchstens 4000 Zeichen).');
+  return parsed.data;
+}
+
+/** Registers the console and its API on `server`. */
+export function registerConsole(server: Server, deps: ConsoleDeps): void {
+  const byId = handlers(deps);
+  const groups = new Map<string, ConsoleRoute[]>();
+  for (const route of consoleRoutes as readonly ConsoleRoute[]) groups.set(`${route.method} ${route.path}`, [...(groups.get(`${route.method} ${route.path}`) ?? []), route]);
+  for (const routes of groups.values()) {
+    const protectedRoutes = routes.map((route) => ({ route, run: deps.protect(route.access, byId[route.id as ConsoleRouteId]) }));
+    const handler = async (request: Request, response: Response): Promise<void> => {
+      try {
+        const action = String(request.params?.action ?? '');
+        const match = protectedRoutes.find(({ route }) => !route.actions || route.actions.includes(action));
+        if (!match) return sendError(response, 404, 'not_found', 'Diese Aktion gibt es nicht.');
+        await match.run(request, response);
+      } catch (error) {
+        deps.logger.error('console-route-failed', { error: describeError(error) });
+        if (!response.headersSent) sendError(response, 500, 'internal_error', 'Entschuldigung, da ist etwas schiefgelaufen. Bitte versuchen Sie es noch einmal.');
+      }
+    };
+    const { method, path } = routes[0]!;
+    if (method === 'GET') server.get(path, handler);
+    else server.post(path, handler);
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Every console and API route that needs a login, with who may call it. The server registers exactly
+ * these routes, and the route-by-role matrix test requests each of them as every role.
+ */
+import type { Access } from '../auth/access.ts';
+
+/** One protected route; `probe` is a concrete path for tests and documentation. */
+export interface ConsoleRoute {
+  readonly id: string;
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly access: Access;
+  readonly probe: string;
+  /** For routes with an `:action` parameter: the actions this entry covers (same path, different access). */
+  readonly actions?: readonly string[];
+}
+
+/** The table (keep it in sync with README "Roles and routes"). */
+export const consoleRoutes = [
+  { id: 'overview', method: 'GET', path: '/konsole', access: 'authenticated', probe: '/konsole' },
+  { id: 'tickets-page', method: 'GET', path: '/konsole/tickets', access: ['lotse', 'admin'], probe: '/konsole/tickets' },
+  { id: 'ticket-form', method: 'POST', path: '/konsole/tickets/:id/:action', access: ['lotse', 'admin'], probe: '/konsole/tickets/0/claim' },
+  { id: 'faq-page', method: 'GET', path: '/konsole/faq', access: ['owner', 'admin'], probe: '/konsole/faq' },
+  { id: 'faq-form', method: 'POST', path: '/konsole/faq/:id/:decision', access: ['owner'], probe: '/konsole/faq/0/approve' },
+  { id: 'sources-page', method: 'GET', path: '/konsole/quellen', access: ['owner', 'admin'], probe: '/konsole/quellen' },
+  { id: 'sources-reindex', method: 'POST', path: '/konsole/quellen/neu-indizieren', access: ['admin'], probe: '/konsole/quellen/neu-indizieren' },
+  { id: 'feedback-page', method: 'GET', path: '/konsole/rueckmeldungen', access: ['owner', 'admin'], probe: '/konsole/rueckmeldungen' },
+  { id: 'reports-page', method: 'GET', path: '/konsole/berichte', access: ['personalrat', 'dsb', 'admin'], probe: '/konsole/berichte' },
+  { id: 'api-tickets', method: 'GET', path: '/api/tickets', access: ['lotse', 'admin'], probe: '/api/tickets?mine' },
+  { id: 'api-ticket-work', method: 'POST', path: '/api/tickets/:id/:action', actions: ['claim', 'answer'], access: ['lotse', 'admin'], probe: '/api/tickets/0/claim' },
+  { id: 'api-ticket-asker', method: 'POST', path: '/api/tickets/:id/:action', actions: ['return', 'close'], access: 'chat', probe: '/api/tickets/0/close' },
+  { id: 'api-faq-decision', method: 'POST', path: '/api/faq-drafts/:id/:decision', access: ['owner'], probe: '/api/faq-drafts/0/approve' },
+  { id: 'api-source-upload', method: 'POST', path: '/api/sources', access: ['owner', 'admin'], probe: '/api/sources?name=probe.md' },
+  { id: 'api-report', method: 'GET', path: '/api/reports/audit', access: ['personalrat', 'dsb', 'admin'], probe: '/api/reports/audit' },
+] as const satisfies readonly ConsoleRoute[];
+
+/** Ids of the routes. */
+export type ConsoleRouteId = (typeof consoleRoutes)[number]['id'];

@@ -1,0 +1,65 @@
+/**
+ * Reads an uploaded knowledge file (`POST /api/sources?name=…`, raw body): a plain file name with a
+ * supported extension, content that matches it, at most 20 MB. Anything else is rejected with a German
+ * reason before a byte is stored.
+ */
+import type { IncomingMessage } from 'node:http';
+import { supportedExtensions } from '../../../knowledge/ingest/parsers/parse-file.ts';
+
+/** Largest accepted upload. */
+export const maxUploadBytes = 20 * 1024 * 1024;
+
+/** An accepted upload or why not. */
+export type UploadRead = { readonly kind: 'ok'; readonly name: string; readonly bytes: Buffer } | { readonly kind: 'rejected'; readonly status: number; readonly message: string };
+
+const rejected = (status: number, message: string): UploadRead => ({ kind: 'rejected', status, message });
+
+/** Checks the file name: no folders, no traversal, no hidden files, a supported extension. */
+export function checkUploadName(name: string): string | undefined {
+  if (!/^[\p{L}\p{N}][\p{L}\p{N} ._()-]{0,120}$/u.test(name) || name.includes('..')) {
+    return 'Der Dateiname ist nicht zulässig (nur Buchstaben, Ziffern, Leerzeichen, Punkt, Binde- und Unterstrich; keine Ordner).';
+  }
+  if (!supportedExtensions.some((extension) => name.toLowerCase().endsWith(extension))) {
+    return `Dieser Dateityp wird nicht unterstützt. Erlaubt: ${supportedExtensions.join(', ')}.`;
+  }
+  return undefined;
+}
+
+function contentMismatch(name: string, bytes: Buffer): string | undefined {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.pdf') && bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return 'Die Datei ist keine PDF-Datei.';
+  if (lower.endsWith('.docx') && !(bytes[0] === 0x50 && bytes[1] === 0x4b)) return 'Die Datei ist keine DOCX-Datei.';
+  const textual = !lower.endsWith('.pdf') && !lower.endsWith('.docx');
+  if (textual && bytes.includes(0)) return 'Die Datei enthält Binärdaten und ist keine Textdatei.';
+  return undefined;
+}
+
+/** Reads and checks the upload; the body is cut off as soon as it exceeds the limit. */
+export async function readUpload(request: IncomingMessage): Promise<UploadRead> {
+  const name = new URL(request.url ?? '/', 'http://local').searchParams.get('name') ?? '';
+  const nameProblem = checkUploadName(name);
+  if (nameProblem) {
+    request.resume();
+    return rejected(400, nameProblem);
+  }
+  const tooLarge = rejected(413, `Die Datei ist zu groß (höchstens ${maxUploadBytes / 1024 / 1024} MB).`);
+  if (Number(request.headers['content-length'] ?? 0) > maxUploadBytes) {
+    request.resume();
+    return tooLarge;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > maxUploadBytes) {
+      request.resume();
+      return tooLarge;
+    }
+    chunks.push(buffer);
+  }
+  const bytes = Buffer.concat(chunks);
+  if (!bytes.length) return rejected(400, 'Die Datei ist leer.');
+  const mismatch = contentMismatch(name, bytes);
+  return mismatch ? rejected(415, mismatch) : { kind: 'ok', name, bytes };
+}

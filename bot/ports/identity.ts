@@ -1,0 +1,62 @@
+/**
+ * Who someone is and what they may do: a principal (from OIDC login, a channel identity or the
+ * development login) with roles, kept in server-side sessions. lotse stores no passwords.
+ */
+import type { Role } from './directory.ts';
+
+/** An authenticated person as the HTTP layer and console see them. */
+export interface Principal {
+  /** Stable id used for conversations and tickets: the directory person id, or a pseudonym of the IdP subject. */
+  readonly userId: string;
+  /** The directory person, when the login could be matched to one. */
+  readonly personId?: string;
+  readonly displayName: string;
+  readonly roles: readonly Role[];
+  readonly source: 'oidc' | 'dev';
+}
+
+/** A server-side session; the browser only holds a random id whose hash is the key. */
+export interface Session {
+  readonly idHash: string;
+  readonly principal: Principal;
+  /** Token that state-changing requests must echo (header `x-csrf-token` or form field `_csrf`). */
+  readonly csrfToken: string;
+  readonly createdAt: string;
+  readonly lastSeenAt: string;
+  /** Absolute end of the session (ISO), independent of activity. */
+  readonly expiresAt: string;
+}
+
+/** A login in progress (between the redirect to the IdP and its callback). */
+export interface PendingLogin {
+  readonly state: string;
+  readonly nonce: string;
+  readonly codeVerifier: string;
+  readonly returnTo: string;
+  readonly expiresAt: string;
+}
+
+/** Persistence of sessions and pending logins (SQLite by default, shared by replicas on PostgreSQL). */
+export interface SessionStore {
+  create(session: Session): void;
+  get(idHash: string): Session | undefined;
+  touch(idHash: string, at: string): void;
+  delete(idHash: string): void;
+  /** Removes sessions whose absolute or idle lifetime has passed; returns how many. */
+  purgeExpired(now: string, idleBefore: string): number;
+  savePendingLogin(login: PendingLogin): void;
+  /** Returns and deletes the pending login (one use only). */
+  takePendingLogin(state: string): PendingLogin | undefined;
+}
+
+/** Group → role mapping and session lifetimes (from `policies/roles.yaml`). */
+export interface RolePolicy {
+  readonly version: string;
+  readonly groupClaim: string;
+  readonly personClaim: 'email' | 'sub';
+  readonly defaultRoles: readonly Role[];
+  readonly groups: Readonly<Record<string, readonly Role[]>>;
+  readonly directoryRoles: boolean;
+  readonly idleMinutes: number;
+  readonly absoluteHours: number;
+}

@@ -1,0 +1,30 @@
+/**
+ * Reads one YAML policy file and validates it with a zod schema; errors name the file, the line and the
+ * field, so an operator can fix the file before lotse starts.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { lineOfPath } from '../bot/adapters/yaml/line-of-path.ts';
+
+/** A policy file that cannot be used. */
+export class PolicyError extends Error {
+  override readonly name = 'PolicyError';
+}
+
+/** Parses `dir/name` with `schema`; throws a `PolicyError` with file:line and field on any problem. */
+export function readPolicyFile<S extends z.ZodType>(dir: string, name: string, schema: S): z.infer<S> {
+  const file = join(dir, name);
+  const counter = new LineCounter();
+  const document = parseDocument(readFileSync(file, 'utf8'), { lineCounter: counter });
+  if (document.errors.length) throw new PolicyError(`${file}: ${document.errors[0]!.message}`);
+  const parsed = schema.safeParse(document.toJS());
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => {
+    const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+    const line = lineOfPath(document.contents, path, counter);
+    return `${file}${line ? `:${line}` : ''} ${path.join('.')}: ${issue.message}`;
+  });
+  throw new PolicyError(`Invalid policy file:\n${lines.join('\n')}`);
+}
