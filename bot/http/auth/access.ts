@@ -32,10 +32,12 @@ function wantsHtml(request: Request): boolean {
   return request.method === 'GET' && !request.url?.startsWith('/api/') && /text\/html/.test(request.headers.accept ?? '');
 }
 
-/** True when a browser says the request comes from another site (`Origin` of a different host, or `null`). */
+/** True when a browser says the request comes from another site (`Sec-Fetch-Site: cross-site`, or an `Origin` of another host). */
 export function foreignOrigin(request: Request): boolean {
+  if (request.headers['sec-fetch-site'] === 'cross-site') return true;
   const origin = request.headers.origin;
-  if (!origin || origin === 'null') return origin === 'null';
+  // "null" is sent for privacy reasons (referrer policy, sandboxes); the CSRF token still decides.
+  if (!origin || origin === 'null') return false;
   try {
     return new URL(origin).host !== request.headers.host;
   } catch {
