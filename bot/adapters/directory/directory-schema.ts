@@ -6,6 +6,21 @@ import { roles } from '../../ports/directory.ts';
 
 const id = z.string().regex(/^[\w.-]+$/, 'only letters, digits, "_", "-" and "." are allowed');
 
+/** One person of the directory. */
+export const personSchema = z.object({
+  id,
+  name: z.string().min(1),
+  unit: id,
+  roles: z.array(z.enum(roles)).default(['staff']),
+  email: z.email().optional(),
+  jid: z.string().regex(/^[^@\s]+@[^@\s]+$/, 'expected a bare JID like name@domain').optional(),
+  aadObjectId: z.string().min(1).optional(),
+  kiTrained: z.boolean().default(false),
+}).strict();
+
+/** A person as read from the file. */
+export type DirectoryPerson = z.infer<typeof personSchema>;
+
 /** One directory file. */
 export const directoryFileSchema = z
   .object({
@@ -18,18 +33,9 @@ export const directoryFileSchema = z
         parent: id.optional(),
       }).strict(),
     ),
-    people: z.array(
-      z.object({
-        id,
-        name: z.string().min(1),
-        unit: id,
-        roles: z.array(z.enum(roles)).default(['staff']),
-        email: z.email().optional(),
-        jid: z.string().regex(/^[^@\s]+@[^@\s]+$/, 'expected a bare JID like name@domain').optional(),
-        aadObjectId: z.string().min(1).optional(),
-        kiTrained: z.boolean().default(false),
-      }).strict(),
-    ),
+    people: z.array(personSchema).default([]),
+    /** A CSV export with more people (path relative to the YAML file). */
+    people_csv: z.string().min(1).optional(),
     lotsen: z
       .array(z.object({ unit: id, lotsen: z.array(id).min(1), deputies: z.array(id).default([]) }).strict())
       .default([]),

@@ -2,8 +2,10 @@
  * Loads the directory from a YAML file and checks it: schema errors and semantic errors (unknown units,
  * duplicate people, cycles) are reported with file, line and field.
  */
-import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { parsePeopleCsv } from './people-csv.ts';
 import type { Directory } from '../../ports/directory.ts';
 import { lineOfPath } from '../yaml/line-of-path.ts';
 import { directoryFileSchema, type DirectoryFile } from './directory-schema.ts';
@@ -39,23 +41,44 @@ function semanticProblems(file: DirectoryFile): { path: (string | number)[]; mes
   return problems;
 }
 
-/** Parses and validates directory YAML text; `file` is only used in error messages. */
+interface CsvPeople {
+  readonly file: string;
+  readonly lines: readonly number[];
+  readonly offset: number;
+}
+
+/** Adds the people of `people_csv` (relative to the YAML file); CSV problems are thrown with their line. */
+function withCsvPeople(data: DirectoryFile, file: string): { data: DirectoryFile; csv?: CsvPeople } {
+  if (!data.people_csv) return { data };
+  const csvFile = resolve(dirname(file), data.people_csv);
+  if (!existsSync(csvFile)) throw new DirectoryError(`Invalid directory:\n${file} people_csv: file not found: ${csvFile}`);
+  const csv = parsePeopleCsv(readFileSync(csvFile, 'utf8'), csvFile);
+  if (!csv.ok) throw new DirectoryError(`Invalid directory:\n${csv.problems.join('\n')}`);
+  return { data: { ...data, people: [...data.people, ...csv.people] }, csv: { file: csvFile, lines: csv.lines, offset: data.people.length } };
+}
+
+function locate(issue: { path: (string | number)[] }, document: Document.Parsed, counter: LineCounter, file: string, csv: CsvPeople | undefined): string {
+  const [section, index] = issue.path;
+  if (csv && section === 'people' && typeof index === 'number' && index >= csv.offset) return `${csv.file}:${csv.lines[index - csv.offset]} row`;
+  const line = lineOfPath(document.contents, issue.path, counter);
+  return `${file}${line ? `:${line}` : ''} ${issue.path.join('.')}`;
+}
+
+/** Parses and validates directory YAML text; `file` names it in errors and anchors a `people_csv`. */
 export function parseDirectory(text: string, file: string): Directory {
   const counter = new LineCounter();
   const document = parseDocument(text, { lineCounter: counter, prettyErrors: true });
   if (document.errors.length > 0) throw new DirectoryError(`${file}: ${document.errors[0]!.message}`);
   const parsed = directoryFileSchema.safeParse(document.toJS());
-  const issues = parsed.success
-    ? semanticProblems(parsed.data)
-    : parsed.error.issues.map((issue) => ({ path: issue.path.filter((key) => typeof key !== 'symbol'), message: issue.message }));
-  if (issues.length > 0 || !parsed.success) {
-    const lines = issues.map((issue) => {
-      const line = lineOfPath(document.contents, issue.path, counter);
-      return `${file}${line ? `:${line}` : ''} ${issue.path.join('.')}: ${issue.message}`;
-    });
+  const merged = parsed.success ? withCsvPeople(parsed.data, file) : undefined;
+  const issues = merged
+    ? semanticProblems(merged.data)
+    : !parsed.success ? parsed.error.issues.map((issue) => ({ path: issue.path.filter((key) => typeof key !== 'symbol'), message: issue.message })) : [];
+  if (issues.length > 0 || !merged) {
+    const lines = issues.map((issue) => `${locate(issue, document, counter, file, merged?.csv)}: ${issue.message}`);
     throw new DirectoryError(`Invalid directory:\n${lines.join('\n')}`);
   }
-  return new StaticDirectory(parsed.data);
+  return new StaticDirectory(merged.data);
 }
 
 /** Reads and validates a directory file. */
