@@ -3,7 +3,8 @@
  * (list, upload, re-index), the feedback queue and the staff-council report.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { z } from 'zod';
 import { weeklyReport } from '../core/guardrails/audit-report.ts';
 import type { ConsoleDeps, IngestReport, UploadOutcome } from '../http/console/console-deps.ts';
@@ -36,7 +37,21 @@ export function consoleDataOf(lotse: Lotse): Omit<ConsoleDeps, 'texts' | 'protec
     const skipped = report.skipped.find((entry) => entry.file.endsWith(name));
     return { kind: 'stored', report, message: skipped ? `Gespeichert, aber nicht in den Index aufgenommen: ${skipped.reason}` : `„${name}“ ist gespeichert und im Index.` };
   };
+  const setValidity = async (documentId: string, change: { validTo?: string; supersedes: readonly string[] }): Promise<UploadOutcome> => {
+    const known = new Set(lotse.knowledge.store.listDocuments().map((meta) => meta.id));
+    const path = resolve(folder(), documentId);
+    if (!known.has(documentId) || !path.startsWith(resolve(folder()) + sep) || !existsSync(path)) return { kind: 'rejected', status: 404, message: 'Dieses Dokument gibt es nicht in der Quellablage.' };
+    const unknown = change.supersedes.filter((id) => !known.has(id) || id === documentId);
+    if (unknown.length) return { kind: 'rejected', status: 400, message: `Unbekannte oder unzulässige Dokumente bei „ersetzt“: ${unknown.join(', ')}` };
+    const sidecar = `${path}.meta.yaml`;
+    const current: unknown = existsSync(sidecar) ? parseYaml(readFileSync(sidecar, 'utf8')) : {};
+    const { valid_to: _previous, ...rest } = (typeof current === 'object' && current !== null ? current : {}) as Record<string, unknown>;
+    writeFileSync(sidecar, stringifyYaml({ ...rest, ...(change.validTo ? { valid_to: change.validTo } : {}), supersedes: [...change.supersedes] }));
+    const report = await reindex();
+    return { kind: 'stored', report, message: 'Gültigkeit gespeichert und neu indiziert.' };
+  };
   return {
+    setValidity,
     directory: lotse.directory,
     escalation: lotse.escalation,
     faq: lotse.faq,

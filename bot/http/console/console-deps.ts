@@ -45,6 +45,8 @@ export interface ConsoleDeps {
   readonly lastIngest: () => IngestReport | undefined;
   readonly reindex: () => Promise<IngestReport>;
   readonly upload: (name: string, bytes: Buffer) => Promise<UploadOutcome>;
+  /** Sets "gültig bis" and the superseded documents of one document (sidecar file), then re-indexes. */
+  readonly setValidity: (documentId: string, change: { validTo?: string; supersedes: readonly string[] }) => Promise<UploadOutcome>;
   readonly negativeFeedback: () => readonly NegativeFeedback[];
   readonly weeklyReport: () => readonly WeeklyFigures[];
 }

@@ -74,20 +74,40 @@ export function faqBody(deps: ConsoleDeps, caller: Caller): string {
 /** Knowledge sources with index status, the last skipped files, upload and re-index. */
 export function sourcesBody(deps: ConsoleDeps, caller: Caller): string {
   const texts = deps.texts;
-  const rows = deps.documents().map(({ meta, chunks }) => [meta.title, meta.type, meta.owner ?? '–', meta.stand ?? '–', meta.validTo ?? '–', String(chunks)]);
+  const rows = deps.documents().map(({ meta, chunks }) => [meta.id, meta.title, meta.type, meta.owner ?? '–', meta.stand ?? '–', meta.validTo ?? '–', String(chunks)]);
   const last = deps.lastIngest();
   const skipped = last?.skipped.length ? table(texts.sourcesSkipped, ['Datei', 'Grund'], last.skipped.map((entry) => [entry.file, entry.reason])) : '';
   const upload = `<section aria-labelledby="upload-heading"><h2 id="upload-heading">${escapeHtml(texts.sourcesUpload)}</h2><p>${escapeHtml(texts.sourcesUploadHint)}</p>
 <form id="upload-form" data-csrf="${escapeHtml(caller.session?.csrfToken ?? '')}"><label for="upload-file">${escapeHtml(texts.sourcesUpload)}</label><input id="upload-file" type="file" required><button type="submit">${escapeHtml(texts.sourcesUpload)}</button><p id="upload-status" role="status"></p></form></section>
 <script src="/assets/console.js" type="module"></script>`;
   const reindex = caller.principal?.roles.includes('admin') ? postForm('/konsole/quellen/neu-indizieren', caller.session?.csrfToken ?? '', `<button type="submit">${escapeHtml(texts.sourcesReindex)}</button>`) : '';
-  return table(texts.sourcesTitle, ['Titel', texts.sourceType, texts.sourceOwner, texts.sourceStand, texts.sourceValidity, texts.sourceChunks], rows) + skipped + upload + reindex;
+  const options = deps.documents().map(({ meta }) => `<option value="${escapeHtml(meta.id)}">${escapeHtml(meta.title)} (${escapeHtml(meta.id)})</option>`).join('');
+  const validity = `<section aria-labelledby="validity-heading"><h2 id="validity-heading">${escapeHtml(texts.validityTitle)}</h2>${postForm('/konsole/quellen/gueltigkeit', caller.session?.csrfToken ?? '',
+    `<p><label for="validity-document">${escapeHtml(texts.validityDocument)}</label> <select id="validity-document" name="document" required>${options}</select></p>
+<p><label for="validity-date">${escapeHtml(texts.validityDate)}</label> <input id="validity-date" name="valid_to" pattern="\\d{4}-\\d{2}-\\d{2}"></p>
+<p><label for="validity-supersedes">${escapeHtml(texts.validitySupersedes)}</label> <input id="validity-supersedes" name="supersedes"></p>
+<button type="submit">${escapeHtml(texts.validitySave)}</button>`)}</section>`;
+  const listing = table(texts.sourcesTitle, ['Pfad', 'Titel', texts.sourceType, texts.sourceOwner, texts.sourceStand, texts.sourceValidity, texts.sourceChunks], rows);
+  return listing + skipped + upload + validity + reindex;
+}
+
+/** Names of the caller's unit and its parents (document owners are unit names). */
+function callerUnitNames(deps: ConsoleDeps, caller: Caller): Set<string> {
+  const person = caller.principal?.personId ? deps.directory.person(caller.principal.personId) : undefined;
+  return new Set(person ? deps.directory.unitPath(person.unit).map((unit) => unit.name) : []);
+}
+
+/** Admins may change every document; owners those owned by their unit (or a parent unit). */
+export function ownsDocument(deps: ConsoleDeps, caller: Caller, documentId: string): boolean {
+  if (caller.principal?.roles.includes('admin')) return true;
+  const owner = deps.documents().find(({ meta }) => meta.id === documentId)?.meta.owner;
+  return owner !== undefined && callerUnitNames(deps, caller).has(owner);
 }
 
 /** Thumbs-down answers grouped by cited document; owners see the documents of their units, admins all. */
 export function feedbackBody(deps: ConsoleDeps, caller: Caller): string {
   const roles = caller.principal?.roles ?? [];
-  const units = new Set(caller.principal?.personId ? deps.directory.unitPath(deps.directory.person(caller.principal.personId)?.unit ?? '').map((unit) => unit.name) : []);
+  const units = callerUnitNames(deps, caller);
   const owners = new Map(deps.documents().map(({ meta }) => [meta.id, meta.owner ?? '']));
   const groups = new Map<string, { count: number; reasons: string[] }>();
   for (const entry of deps.negativeFeedback()) {

@@ -9,8 +9,9 @@ import { describeError } from '../../shared/errors.ts';
 import type { Caller, ProtectedHandler } from '../auth/access.ts';
 import { readJsonBody } from '../json-body.ts';
 import { sendError } from '../send-error.ts';
+import { escapeHtml } from '../pages.ts';
 import type { ConsoleDeps } from './console-deps.ts';
-import { consolePage, faqBody, feedbackBody, overviewBody, reportsBody, sourcesBody, ticketsBody } from './console-pages.ts';
+import { consolePage, ownsDocument, faqBody, feedbackBody, overviewBody, reportsBody, sourcesBody, ticketsBody } from './console-pages.ts';
 import { seeOther, sendHtml } from './html.ts';
 import { consoleRoutes, type ConsoleRoute, type ConsoleRouteId } from './route-table.ts';
 import { readUpload } from './upload.ts';
@@ -39,7 +40,7 @@ function handlers(deps: ConsoleDeps): Record<ConsoleRouteId, ProtectedHandler> {
     const action = ticketAction(String(request.params.action), actorOf(caller), body);
     if (!action) return sendError(response, 404, 'not_found', 'Diese Aktion gibt es nicht.');
     const result = await deps.escalation.act(String(request.params.id), action);
-    if (caller.form) return result.kind === 'ok' ? seeOther(response, '/konsole/tickets') : sendHtml(response, 409, consolePage(deps, caller, deps.texts.ticketsTitle, `<p role="alert">${result.message}</p>`));
+    if (caller.form) return result.kind === 'ok' ? seeOther(response, '/konsole/tickets') : sendHtml(response, 409, consolePage(deps, caller, deps.texts.ticketsTitle, `<p role="alert">${escapeHtml(result.message)}</p>`));
     if (result.kind === 'ok') return void response.send(200, { ticket: { id: result.ticket.id, number: result.ticket.number, state: result.ticket.state } });
     sendError(response, result.reason === 'not_found' ? 404 : result.reason === 'not_permitted' ? 403 : 409, result.reason, result.message);
   };
@@ -47,7 +48,7 @@ function handlers(deps: ConsoleDeps): Record<ConsoleRouteId, ProtectedHandler> {
     const decision = String(request.params.decision);
     if (decision !== 'approve' && decision !== 'reject') return sendError(response, 404, 'not_found', 'Diese Aktion gibt es nicht.');
     const step = await deps.faq.decide(Number(request.params.id), actorOf(caller), decision === 'approve');
-    if (caller.form) return step.kind === 'ok' ? seeOther(response, '/konsole/faq') : sendHtml(response, 409, consolePage(deps, caller, deps.texts.faqTitle, `<p role="alert">${step.message}</p>`));
+    if (caller.form) return step.kind === 'ok' ? seeOther(response, '/konsole/faq') : sendHtml(response, 409, consolePage(deps, caller, deps.texts.faqTitle, `<p role="alert">${escapeHtml(step.message)}</p>`));
     if (step.kind === 'ok') return void response.send(200, { message: step.message });
     sendError(response, 409, 'refused', step.message);
   };
@@ -58,6 +59,18 @@ function handlers(deps: ConsoleDeps): Record<ConsoleRouteId, ProtectedHandler> {
     'faq-page': page(() => deps.texts.faqTitle, (caller) => faqBody(deps, caller)),
     'faq-form': decideDraft,
     'sources-page': page(() => deps.texts.sourcesTitle, (caller) => sourcesBody(deps, caller)),
+    'sources-validity': async (_request, response, caller) => {
+      const form = caller.form ?? new URLSearchParams();
+      const validTo = (form.get('valid_to') ?? '').trim();
+      const supersedes = (form.get('supersedes') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+      if (validTo && !/^\d{4}-\d{2}-\d{2}$/.test(validTo)) return sendHtml(response, 400, consolePage(deps, caller, deps.texts.sourcesTitle, '<p role="alert">Bitte geben Sie das Datum als JJJJ-MM-TT an.</p>'));
+      const known = deps.documents().some(({ meta }) => meta.id === form.get('document'));
+      if (!known) return sendHtml(response, 404, consolePage(deps, caller, deps.texts.notFoundTitle, '<p role="alert">Dieses Dokument gibt es nicht in der Quellablage.</p>'));
+      if (!ownsDocument(deps, caller, form.get('document') ?? '')) return sendHtml(response, 403, consolePage(deps, caller, deps.texts.forbiddenTitle, '<p role="alert">Sie sind für dieses Dokument nicht verantwortlich.</p>'));
+      const outcome = await deps.setValidity(form.get('document') ?? '', { ...(validTo ? { validTo } : {}), supersedes });
+      if (outcome.kind === 'rejected') return sendHtml(response, outcome.status, consolePage(deps, caller, deps.texts.sourcesTitle, `<p role="alert">${escapeHtml(outcome.message)}</p>`));
+      seeOther(response, '/konsole/quellen');
+    },
     'sources-reindex': async (_request, response) => {
       await deps.reindex();
       seeOther(response, '/konsole/quellen');

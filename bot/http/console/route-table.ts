@@ -23,6 +23,7 @@ export const consoleRoutes = [
   { id: 'faq-page', method: 'GET', path: '/konsole/faq', access: ['owner', 'admin'], probe: '/konsole/faq' },
   { id: 'faq-form', method: 'POST', path: '/konsole/faq/:id/:decision', access: ['owner'], probe: '/konsole/faq/0/approve' },
   { id: 'sources-page', method: 'GET', path: '/konsole/quellen', access: ['owner', 'admin'], probe: '/konsole/quellen' },
+  { id: 'sources-validity', method: 'POST', path: '/konsole/quellen/gueltigkeit', access: ['owner', 'admin'], probe: '/konsole/quellen/gueltigkeit' },
   { id: 'sources-reindex', method: 'POST', path: '/konsole/quellen/neu-indizieren', access: ['admin'], probe: '/konsole/quellen/neu-indizieren' },
   { id: 'feedback-page', method: 'GET', path: '/konsole/rueckmeldungen', access: ['owner', 'admin'], probe: '/konsole/rueckmeldungen' },
   { id: 'reports-page', method: 'GET', path: '/konsole/berichte', access: ['personalrat', 'dsb', 'admin'], probe: '/konsole/berichte' },

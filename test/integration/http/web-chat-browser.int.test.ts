@@ -1,31 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchChromium } from '../../support/browser.ts';
 import { startRealApp, type RunningApp } from '../../support/real-app.ts';
+import { seriousViolations } from '../../support/axe.ts';
 
 const executable = chromiumPath();
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let app: RunningApp;
 let browser: Browser;
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: unknown[];
-}
-
-async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(axeSource); // evaluated over the DevTools protocol, so the page's strict CSP stays on
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    return axe.run(document);
-  });
-  return result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-}
 
 describe.skipIf(!executable)('web chat in Chromium (real app, sample knowledge base)', () => {
   beforeAll(async () => {

@@ -73,4 +73,21 @@ describe('console flow (development login)', () => {
     const sources = await (await owner.request('GET', '/konsole/quellen', { accept: 'text/html' })).text();
     expect(sources).toContain('Hinweis Druckerwartung');
   }, 60_000);
+
+  it('lets the owning unit set validity and successor of a document, and nobody else', async () => {
+    const form = (session: HttpSession, fields: Record<string, string>) => session.request('POST', '/konsole/quellen/gueltigkeit', {
+      body: new URLSearchParams({ _csrf: session.cookie('lotse_csrf')!, ...fields }).toString(), type: 'application/x-www-form-urlencoded',
+    });
+    const foreignOwner = new HttpSession(app.url);
+    await foreignOwner.devLogin({ person: 'p-helga' });
+    expect((await form(foreignOwner, { document: 'faq/faq-digitales-arbeiten.md', valid_to: '2027-06-30' })).status).toBe(403);
+    const itOwner = new HttpSession(app.url);
+    await itOwner.devLogin({ person: 'p-frank' });
+    expect((await form(itOwner, { document: 'faq/faq-digitales-arbeiten.md', valid_to: '30.06.2027' })).status).toBe(400);
+    expect((await form(itOwner, { document: 'faq/faq-digitales-arbeiten.md', supersedes: 'gibt/es-nicht.md' })).status).toBe(400);
+    expect((await form(itOwner, { document: '../../etc/passwd', valid_to: '2027-06-30' })).status).toBe(404);
+    expect((await form(itOwner, { document: 'faq/faq-digitales-arbeiten.md', valid_to: '2027-06-30' })).status).toBe(303);
+    const sources = await (await itOwner.request('GET', '/konsole/quellen', { accept: 'text/html' })).text();
+    expect(sources).toMatch(/faq\/faq-digitales-arbeiten\.md<\/td>(<td>[^<]*<\/td>){4}<td>2027-06-30<\/td>/);
+  }, 60_000);
 });

@@ -1,0 +1,26 @@
+/**
+ * Runs axe-core in a page (over the DevTools protocol, so the page's strict CSP stays on) and returns the
+ * serious and critical accessibility violations.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** One axe finding. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: unknown[];
+}
+
+/** Serious and critical violations on the current page. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    return axe.run(document);
+  });
+  return result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
