@@ -10,6 +10,7 @@ import { weeklyReport } from '../core/guardrails/audit-report.ts';
 import type { ConsoleDeps, IngestReport, UploadOutcome } from '../http/console/console-deps.ts';
 import type { Lotse } from './create-lotse.ts';
 import { ingestKnowledge, recordedSourceFolder } from './ingest-knowledge.ts';
+import { ticketFaqPrefix } from './faq-loop.ts';
 
 const reportSchema = z.object({ at: z.string(), added: z.number(), updated: z.number(), removed: z.number(), skipped: z.array(z.object({ file: z.string(), reason: z.string() })) });
 
@@ -56,6 +57,10 @@ export function consoleDataOf(lotse: Lotse): Omit<ConsoleDeps, 'texts' | 'protec
     escalation: lotse.escalation,
     faq: lotse.faq,
     pendingDrafts: () => lotse.faq.pending(),
+    faqEntries: () => lotse.knowledge.store.listDocuments()
+      .filter((meta) => meta.id.startsWith(ticketFaqPrefix) && meta.validTo)
+      .map((meta) => ({ draftId: Number(meta.id.slice(ticketFaqPrefix.length).replace(/\.md$/, '')), question: lotse.knowledge.store.chunksOf(meta.id)[0]?.faq?.question ?? meta.title, validTo: meta.validTo! }))
+      .sort((a, b) => a.validTo.localeCompare(b.validTo)),
     documents: () => lotse.knowledge.store.listDocuments().map((meta) => ({ meta, chunks: lotse.knowledge.store.chunksOf(meta.id).length })),
     lastIngest: () => readLastIngest(dataDir),
     reindex,

@@ -38,6 +38,7 @@ import { createEscalationService, type EscalationService } from '../core/escalat
 import { loadEscalationPolicy } from '../../policies/load-escalation.ts';
 import { loadEscalationMessages } from '../../prompts/load-messages.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
+import { asksForOwnLotse, describeOwnLotsen } from '../core/escalation/who-is-my-lotse.ts';
 import type { TransparencyFacts } from '../http/pages.ts';
 import { createChannelRouter, type ChannelRouter } from './channel-router.ts';
 
@@ -112,16 +113,18 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const conversations = new SqliteConversationStore(database);
   const ids = overrides.ids ?? uuidIds;
   const inbox = new SqliteInbox(database, conversations, clock, ids);
+  const escalationPolicy = loadEscalationPolicy(config.policiesDir);
+  const escalationMessages = loadEscalationMessages();
   const channels = createChannelRouter(inbox, logger);
   const escalation = createEscalationService({
     tickets: new SqliteTicketStore(database),
     conversations,
     directory,
-    policy: loadEscalationPolicy(config.policiesDir),
+    policy: escalationPolicy,
     sender: channels,
     clock,
     ids,
-    messages: loadEscalationMessages(),
+    messages: escalationMessages,
     logger,
     personOf: (userId) => (directory.person(userId) ? userId : undefined),
   });
@@ -146,6 +149,11 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     ...(model ? { rewrite: (history, question) => rewriteFollowUp({ model, templates }, { history, question }) } : {}),
     conversations,
     guardrail,
+    directAnswer: (question, userId) => {
+      if (!asksForOwnLotse(question)) return undefined;
+      const own = describeOwnLotsen({ directory, messages: escalationMessages, centralPool: escalationPolicy.centralPool }, directory.person(userId) ? userId : undefined);
+      return { outcome: 'answered', answer: own.text, citations: [own.citation], retrieved: [], confidence: 1, provenance: { mode: 'directory', indexVersion: knowledge.indexVersion() } };
+    },
     audit: recorder,
     clock,
     ids,
@@ -176,6 +184,6 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   });
   const messagesOf = (userId: string, conversationId: string): readonly StoredMessage[] =>
     conversations.conversationOwner(conversationId) === userId ? conversations.recentMessages(conversationId, 200) : [];
-  const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now() });
+  const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages });
   return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, conversations, faq, messagesOf, retentionDays: policies.retentionDays, transparency, close: () => database.close() };
 }

@@ -4,6 +4,9 @@
  * expiry date (one year) and a link to its ticket. Expired entries are no longer used (validity scope).
  */
 import type { Directory } from '../ports/directory.ts';
+import type { ChannelSender } from '../ports/channel-sender.ts';
+import type { EscalationMessages } from '../core/escalation/escalation-messages.ts';
+import { fillTemplate } from '../core/answer/answer-messages.ts';
 import type { IngestedDocument } from '../ports/knowledge.ts';
 import type { EscalationService } from '../core/escalation/escalation-service.ts';
 import type { SqliteFaqDrafts } from '../adapters/storage/sqlite-faq-drafts.ts';
@@ -15,10 +18,15 @@ export const ticketFaqPrefix = 'lotse-faq/';
 /** Outcome of a loop step (German message for the CLI/console). */
 export type FaqStep = { readonly kind: 'ok'; readonly message: string; readonly draftId?: number } | { readonly kind: 'refused'; readonly message: string };
 
+/** FAQ entries from tickets are valid for one year from their Stand. */
+function expiryOf(today: string): string {
+  return `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+}
+
 function faqDocument(draft: { id: number; question: string; answer: string; ticketNumber: number }, today: string, owner: string): IngestedDocument {
   const id = `${ticketFaqPrefix}${draft.id}.md`;
   const text = `${draft.question}\n${draft.answer}`;
-  const expires = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  const expires = expiryOf(today);
   return {
     meta: { id, title: 'Antworten der Digitallotsen', type: 'faq', stand: today, validTo: expires, owner, supersedes: [], visibility: [], url: `ticket:${draft.ticketNumber}`, checksum: `faq-${draft.id}` },
     text,
@@ -27,8 +35,36 @@ function faqDocument(draft: { id: number; question: string; answer: string; tick
 }
 
 /** Creates the loop over tickets, drafts, directory and knowledge base. */
-export function createFaqLoop(deps: { escalation: EscalationService; drafts: SqliteFaqDrafts; directory: Directory; knowledge: KnowledgeBase; now: () => Date }) {
+export function createFaqLoop(deps: { escalation: EscalationService; drafts: SqliteFaqDrafts; directory: Directory; knowledge: KnowledgeBase; now: () => Date; sender: ChannelSender; messages: EscalationMessages }) {
+  const today = (): string => deps.now().toISOString().slice(0, 10);
+  const faqDocuments = () => deps.knowledge.store.listDocuments().filter((meta) => meta.id.startsWith(ticketFaqPrefix));
+  const draftIdOf = (documentId: string): number => Number(documentId.slice(ticketFaqPrefix.length).replace(/\.md$/, ''));
   return {
+    /** Asks the owner of every FAQ entry that expires within `days` (or has expired) to revalidate it, once per expiry date. */
+    async remindRevalidation(days = 14): Promise<number> {
+      const horizon = new Date(deps.now().getTime() + days * 86_400_000).toISOString().slice(0, 10);
+      let sent = 0;
+      for (const meta of faqDocuments()) {
+        if (!meta.validTo || meta.validTo > horizon || !meta.owner) continue;
+        const draft = deps.drafts.get(draftIdOf(meta.id));
+        if (!draft || !deps.drafts.markNotice(draft.id, `revalidate:${meta.validTo}`, deps.now().toISOString())) continue;
+        const text = fillTemplate(deps.messages.faqRevalidate, { question: draft.question, date: meta.validTo, draft: String(draft.id) });
+        await deps.sender.send({ kind: 'person', personId: meta.owner }, { kind: 'notice', text });
+        sent += 1;
+      }
+      return sent;
+    },
+    /** Keeps an approved FAQ entry for another year (an owner confirms it is still right). */
+    async revalidate(draftId: number, by: string): Promise<FaqStep> {
+      const draft = deps.drafts.get(draftId);
+      const document = deps.knowledge.store.getDocument(`${ticketFaqPrefix}${draftId}.md`);
+      if (!draft || draft.state !== 'approved' || !document) return { kind: 'refused', message: 'Diesen freigegebenen FAQ-Eintrag gibt es nicht.' };
+      if (!deps.directory.person(by)?.roles.includes('owner')) return { kind: 'refused', message: 'Verlängern dürfen nur verantwortliche Personen für Dokumente.' };
+      const ticketNumber = deps.escalation.get(draft.ticketId)?.number ?? 0;
+      await deps.knowledge.put(faqDocument({ id: draft.id, question: draft.question, answer: draft.answer, ticketNumber }, today(), by));
+      deps.knowledge.save();
+      return { kind: 'ok', message: `FAQ-Eintrag Nr. ${draftId} bleibt bis ${expiryOf(today())} gültig.` };
+    },
     /** Drafts waiting for an owner's decision. */
     pending: () => deps.drafts.list('draft'),
     draft(ticketRef: string, by: string, edits: { question?: string; answer?: string } = {}): FaqStep {

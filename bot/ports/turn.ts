@@ -60,7 +60,7 @@ export type SuggestedAction =
 
 /** Provenance of an answer, recorded for transparency and audit. */
 export interface AnswerProvenance {
-  readonly mode: 'extractive' | 'faq' | 'course' | 'generative' | 'none';
+  readonly mode: 'extractive' | 'faq' | 'course' | 'generative' | 'directory' | 'none';
   readonly indexVersion: string;
   readonly model?: string;
   readonly promptId?: string;

@@ -7,6 +7,7 @@ import { migrate, type SqliteDatabase } from './sqlite-database.ts';
 const migrations = [
   `CREATE TABLE faq_drafts (id INTEGER PRIMARY KEY, ticket_id TEXT NOT NULL, question TEXT NOT NULL, answer TEXT NOT NULL,
      drafted_by TEXT NOT NULL, state TEXT NOT NULL, created_at TEXT NOT NULL, decided_by TEXT, decided_at TEXT);`,
+  `CREATE TABLE faq_notices (draft_id INTEGER NOT NULL, step TEXT NOT NULL, sent_at TEXT NOT NULL, PRIMARY KEY (draft_id, step));`,
 ];
 
 /** One FAQ draft. */
@@ -63,5 +64,10 @@ export class SqliteFaqDrafts {
       ? this.database.prepare<[string], Row>('SELECT * FROM faq_drafts WHERE state = ? ORDER BY id').all(state)
       : this.database.prepare<[], Row>('SELECT * FROM faq_drafts ORDER BY id').all();
     return rows.map(toDraft);
+  }
+
+  /** Records that a notice step was sent for a draft; false when it already was (no double sends). */
+  markNotice(draftId: number, step: string, at: string): boolean {
+    return this.database.prepare('INSERT OR IGNORE INTO faq_notices (draft_id, step, sent_at) VALUES (?, ?, ?)').run(draftId, step, at).changes === 1;
   }
 }

@@ -58,8 +58,10 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   }, 30_000);
   refresh.unref();
   // Ticket reminders: each step is recorded in SQLite before it is sent, so a restart never sends twice.
+  // Housekeeping (expiry, reassignment), the daily digest and FAQ revalidation use the same durable markers.
   const reminders = setInterval(() => {
-    lotse.escalation.remind().catch((error: unknown) => logger.error('ticket-reminders-failed', { error: describeError(error) }));
+    const jobs = [lotse.escalation.remind(), lotse.escalation.housekeeping(), lotse.escalation.digest(), lotse.faq.remindRevalidation()];
+    Promise.all(jobs).catch((error: unknown) => logger.error('ticket-reminders-failed', { error: describeError(error) }));
   }, 60_000);
   reminders.unref();
   const signal = await waitForShutdown();

@@ -1,6 +1,6 @@
 /**
  * `lotse tickets list [--for <person>] [--json] | claim <nr> --as <person> | answer <nr> --as <person> "text" | inbox --as <person>
- *  | faq <nr> --as <lotse> [--question …] [--answer …] | approve|reject <draft> --as <owner>`:
+ *  | faq <nr> --as <lotse> [--question …] [--answer …] | approve|reject|revalidate <draft> --as <owner>`:
  * the Digitallotsen queue from the shell (the web console comes with the identity issue). `--as` names a
  * person of the directory; whoever has this shell is trusted like an operator.
  */
@@ -21,7 +21,7 @@ export async function runTickets(args: string[], io: CliIo): Promise<number> {
     data: { type: 'string' }, json: { type: 'boolean' }, for: { type: 'string' }, as: { type: 'string' }, question: { type: 'string' }, answer: { type: 'string' },
   });
   const [action, number, ...text] = positionals;
-  if (!action || !['list', 'stats', 'claim', 'answer', 'inbox', 'faq', 'approve', 'reject'].includes(action)) throw new UsageError('tickets needs list, stats, claim, answer, inbox, faq, approve or reject.');
+  if (!action || !['list', 'stats', 'claim', 'answer', 'inbox', 'faq', 'approve', 'reject', 'revalidate'].includes(action)) throw new UsageError('tickets needs list, stats, claim, answer, inbox, faq, approve, reject or revalidate.');
   if (action !== 'list' && action !== 'stats' && !values.as) throw new UsageError(`tickets ${action} needs --as <person id>.`);
   const { lotse } = await openLotse(io, values.data, { quiet: true });
   try {
@@ -39,10 +39,10 @@ export async function runTickets(args: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (!number) throw new UsageError(`tickets ${action} needs a number.`);
-    if (action === 'faq' || action === 'approve' || action === 'reject') {
+    if (action === 'faq' || action === 'approve' || action === 'reject' || action === 'revalidate') {
       const step = action === 'faq'
         ? lotse.faq.draft(number, values.as!, { ...(values.question ? { question: values.question } : {}), ...(values.answer ? { answer: values.answer } : {}) })
-        : await lotse.faq.decide(Number(number), values.as!, action === 'approve');
+        : action === 'revalidate' ? await lotse.faq.revalidate(Number(number), values.as!) : await lotse.faq.decide(Number(number), values.as!, action === 'approve');
       (step.kind === 'ok' ? io.stdout : io.stderr)(`${step.message}\n`);
       return step.kind === 'ok' ? 0 : 1;
     }

@@ -31,6 +31,8 @@ export interface ConversationDeps<H extends RankedHit = RankedHit> {
   /** Records one pseudonymous audit entry per turn (DV KI § 10); absent in unit tests. */
   readonly audit?: { readonly record: (result: TurnResult, channel: string, userId: string) => void };
   /** Rewrites a follow-up into a standalone question with a model; the heuristic is used when absent or failing. */
+  /** Answers some questions from other sources than documents (e.g. "Wer ist mein Digitallotse?" from the directory). */
+  readonly directAnswer?: (question: string, userId: string) => AnswerDraft | undefined;
   readonly rewrite?: (history: readonly { role: 'user' | 'assistant'; text: string }[], question: string) => Promise<string | null>;
 }
 
@@ -83,6 +85,8 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
     onDelta?: (text: string) => void,
   ): Promise<{ draft: AnswerDraft; resolvedQuestion: string }> => {
     const resolvedQuestion = await standalone(text, history);
+    const direct = deps.directAnswer?.(resolvedQuestion, message.userId);
+    if (direct) return { draft: direct, resolvedQuestion };
     const draft = await answerQuestion(deps.answer, {
       question: resolvedQuestion,
       today: today(),
@@ -114,7 +118,8 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       outcome = refusalOutcome[input.kind];
       answer = input.reply;
     }
-    const output = deps.guardrail.reviewOutput(answer, context);
+    // Directory answers name contact persons on purpose (our template, no model or document text): not masked.
+    const output: GuardrailVerdict = draft?.provenance.mode === 'directory' ? { kind: 'allow', text: answer, rules: [] } : deps.guardrail.reviewOutput(answer, context);
     if (output.kind !== 'allow') outcome = refusalOutcome[output.kind];
     const result: TurnResult = {
       conversationId,

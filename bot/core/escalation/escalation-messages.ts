@@ -22,6 +22,14 @@ export const escalationMessageKeys = [
   'refusedEmptyAnswer',
   'refusedTooLong',
   'refusedNotFound',
+  'whoIsMyLotse',
+  'whoIsMyLotseUnknown',
+  'directorySource',
+  'ticketExpired',
+  'ticketReassigned',
+  'dailyDigest',
+  'dailyDigestLine',
+  'faqRevalidate',
 ] as const;
 
 /** One German text per key. */

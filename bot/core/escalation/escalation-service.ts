@@ -2,35 +2,19 @@
  * The Digitallotsen workflow: turn a conversation into a routed ticket, let Lotsen act on it, and
  * deliver the answer to the asker in the channel they asked in.
  */
-import type { ChannelSender } from '../../ports/channel-sender.ts';
-import type { Clock, IdGenerator } from '../../ports/clock.ts';
-import type { ConversationStore, StoredMessage } from '../../ports/conversation-store.ts';
-import type { Directory } from '../../ports/directory.ts';
+import type { StoredMessage } from '../../ports/conversation-store.ts';
 import type { ChannelName } from '../../ports/turn.ts';
-import type { Ticket, TicketPool, TicketReason, TicketStore } from '../../ports/tickets.ts';
-import type { Logger } from '../../shared/logger.ts';
+import type { Ticket, TicketPool, TicketReason } from '../../ports/tickets.ts';
 import { describeError } from '../../shared/errors.ts';
 import { fillTemplate } from '../answer/answer-messages.ts';
 import type { EscalationMessages } from './escalation-messages.ts';
-import type { EscalationPolicy } from './escalation-policy.ts';
+import type { EscalationDeps } from './escalation-deps.ts';
 import { routeTicket } from './route-ticket.ts';
 import { dueReminders } from './due-reminders.ts';
+import { createQueueCare } from './queue-care.ts';
 import { applyTicketAction, type TicketAction, type TransitionRefusal } from './ticket-transitions.ts';
 
-/** Dependencies of the escalation workflow. */
-export interface EscalationDeps {
-  readonly tickets: TicketStore;
-  readonly conversations: ConversationStore;
-  readonly directory: Directory;
-  readonly policy: EscalationPolicy;
-  readonly sender: ChannelSender;
-  readonly clock: Clock;
-  readonly ids: IdGenerator;
-  readonly messages: EscalationMessages;
-  readonly logger: Logger;
-  /** The directory person id of a channel user id, when known. */
-  readonly personOf: (userId: string) => string | undefined;
-}
+export type { EscalationDeps };
 
 /** Result of asking for a Digitallotse. */
 export type EscalationResult =
@@ -152,6 +136,7 @@ export function createEscalationService(deps: EscalationDeps) {
     escalate,
     act,
     remind,
+    ...createQueueCare(deps, act),
     /** Tickets a Lotse may work on now (candidate or assignee, not finished). */
     queueFor: (personId: string): Ticket[] => deps.tickets.list({ states: ['open', 'claimed', 'rerouted', 'returned'], candidate: personId }),
     /** All tickets, oldest first (operators). */

@@ -29,3 +29,9 @@ export function officeMinutesBetween(start: Date, end: Date, hours: OfficeHours)
   }
   return Math.floor(total);
 }
+
+/** True when `at` lies within the office hours. */
+export function isOfficeTime(at: Date, hours: OfficeHours): boolean {
+  const minute = at.getUTCHours() * 60 + at.getUTCMinutes();
+  return hours.days.includes(at.getUTCDay()) && minute >= minutesOf(hours.from) && minute < minutesOf(hours.to);
+}

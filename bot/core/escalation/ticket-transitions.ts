@@ -75,7 +75,7 @@ export function applyTicketAction(ticket: Ticket, action: TicketAction, at: stri
       return next(rest, state, 'system', at, { candidates: action.candidates }, 'reassigned');
     }
     case 'expire':
-      if (!claimable.includes(ticket.state)) return { kind: 'refused', reason: 'wrong_state' };
+      if (![...claimable, 'claimed'].includes(ticket.state)) return { kind: 'refused', reason: 'wrong_state' };
       return next(ticket, 'expired', 'system', at, {});
   }
 }

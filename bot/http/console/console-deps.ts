@@ -41,6 +41,8 @@ export interface ConsoleDeps {
   readonly escalation: EscalationService;
   readonly faq: FaqLoop;
   readonly pendingDrafts: () => readonly PendingDraft[];
+  /** Approved FAQ entries from tickets with their expiry, soonest first. */
+  readonly faqEntries: () => readonly { readonly draftId: number; readonly question: string; readonly validTo: string }[];
   readonly documents: () => readonly { readonly meta: DocumentMeta; readonly chunks: number }[];
   readonly lastIngest: () => IngestReport | undefined;
   readonly reindex: () => Promise<IngestReport>;

@@ -59,13 +59,24 @@ export function ticketsBody(deps: ConsoleDeps, caller: Caller, tickets: readonly
   return table(texts.ticketsTitle, [texts.ticketNumber, texts.ticketQuestion, texts.ticketState, texts.ticketReason, texts.ticketTried, ''], tickets.map((ticket) => ticketRow(deps, caller, ticket)));
 }
 
-/** Pending FAQ drafts with approve/reject forms. */
+/** Approved FAQ entries with their expiry and a "keep one more year" button for owners. */
+function faqEntriesTable(deps: ConsoleDeps, csrf: string, mayDecide: boolean): string {
+  const entries = deps.faqEntries();
+  if (!entries.length) return '';
+  return table(deps.texts.faqEntriesTitle, ['Nr.', deps.texts.ticketQuestion, deps.texts.sourceValidity, ''], entries.map((entry) => [
+    String(entry.draftId), entry.question, entry.validTo,
+    { html: mayDecide ? postForm(`/konsole/faq/${entry.draftId}/revalidate`, csrf, `<button type="submit">${escapeHtml(deps.texts.faqRevalidate)}</button>`) : '' },
+  ]));
+}
+
+/** Pending FAQ drafts with approve/reject forms, then the approved entries. */
 export function faqBody(deps: ConsoleDeps, caller: Caller): string {
   const drafts = deps.pendingDrafts();
-  if (!drafts.length) return `<p>${escapeHtml(deps.texts.faqEmpty)}</p>`;
   const csrf = caller.session?.csrfToken ?? '';
   const mayDecide = caller.principal?.roles.includes('owner') ?? false;
-  return table(deps.texts.faqTitle, ['Nr.', deps.texts.ticketQuestion, deps.texts.ticketAnswer, ''], drafts.map((draft) => [
+  const entries = faqEntriesTable(deps, csrf, mayDecide);
+  if (!drafts.length) return `<p>${escapeHtml(deps.texts.faqEmpty)}</p>${entries}`;
+  return entries + table(deps.texts.faqTitle, ['Nr.', deps.texts.ticketQuestion, deps.texts.ticketAnswer, ''], drafts.map((draft) => [
     String(draft.id), draft.question, draft.answer,
     { html: mayDecide ? postForm(`/konsole/faq/${draft.id}/approve`, csrf, `<button type="submit">${escapeHtml(deps.texts.faqApprove)}</button>`) + postForm(`/konsole/faq/${draft.id}/reject`, csrf, `<button type="submit">${escapeHtml(deps.texts.faqReject)}</button>`) : '' },
   ]));

@@ -46,8 +46,10 @@ function handlers(deps: ConsoleDeps): Record<ConsoleRouteId, ProtectedHandler> {
   };
   const decideDraft: ProtectedHandler = async (request, response, caller) => {
     const decision = String(request.params.decision);
-    if (decision !== 'approve' && decision !== 'reject') return sendError(response, 404, 'not_found', 'Diese Aktion gibt es nicht.');
-    const step = await deps.faq.decide(Number(request.params.id), actorOf(caller), decision === 'approve');
+    if (decision !== 'approve' && decision !== 'reject' && decision !== 'revalidate') return sendError(response, 404, 'not_found', 'Diese Aktion gibt es nicht.');
+    const step = decision === 'revalidate'
+      ? await deps.faq.revalidate(Number(request.params.id), actorOf(caller))
+      : await deps.faq.decide(Number(request.params.id), actorOf(caller), decision === 'approve');
     if (caller.form) return step.kind === 'ok' ? seeOther(response, '/konsole/faq') : sendHtml(response, 409, consolePage(deps, caller, deps.texts.faqTitle, `<p role="alert">${escapeHtml(step.message)}</p>`));
     if (step.kind === 'ok') return void response.send(200, { message: step.message });
     sendError(response, 409, 'refused', step.message);
