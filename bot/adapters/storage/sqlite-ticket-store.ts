@@ -12,6 +12,7 @@ const migrations = [
    CREATE TABLE ticket_events (ticket_id TEXT NOT NULL REFERENCES tickets(id), seq INTEGER NOT NULL, at TEXT NOT NULL,
      actor TEXT NOT NULL, from_state TEXT, to_state TEXT NOT NULL, note TEXT, PRIMARY KEY (ticket_id, seq));`,
   `CREATE TABLE ticket_reminders (ticket_id TEXT NOT NULL, step TEXT NOT NULL, sent_at TEXT NOT NULL, PRIMARY KEY (ticket_id, step));`,
+  `CREATE INDEX tickets_by_assignee ON tickets (assignee, state); CREATE INDEX tickets_by_asker ON tickets (asker_id);`,
 ];
 
 interface EventRow {
@@ -72,12 +73,25 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   list(filter: { states?: readonly TicketState[]; candidate?: string; assignee?: string; askerId?: string }): Ticket[] {
-    const rows = this.database.prepare<[], { body: string }>('SELECT body FROM tickets ORDER BY number').all();
+    // State, assignee and asker are columns (indexed); candidates live in the JSON body and are filtered after.
+    const conditions: string[] = [];
+    const values: string[] = [];
+    if (filter.states) {
+      conditions.push(`state IN (${filter.states.map(() => '?').join(', ') || "''"})`);
+      values.push(...filter.states);
+    }
+    if (filter.assignee) {
+      conditions.push('assignee = ?');
+      values.push(filter.assignee);
+    }
+    if (filter.askerId) {
+      conditions.push('asker_id = ?');
+      values.push(filter.askerId);
+    }
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const rows = this.database.prepare<string[], { body: string }>(`SELECT body FROM tickets ${where} ORDER BY number`).all(...values);
     return rows
       .map((row) => JSON.parse(row.body) as Ticket)
-      .filter((ticket) => !filter.states || filter.states.includes(ticket.state))
-      .filter((ticket) => !filter.assignee || ticket.assignee === filter.assignee)
-      .filter((ticket) => !filter.askerId || ticket.askerId === filter.askerId)
       .filter((ticket) => !filter.candidate || ticket.candidates.includes(filter.candidate) || ticket.assignee === filter.candidate);
   }
 
