@@ -30,6 +30,7 @@ export const escalationMessageKeys = [
   'dailyDigest',
   'dailyDigestLine',
   'faqRevalidate',
+  'itChecklist',
 ] as const;
 
 /** One German text per key. */

@@ -82,7 +82,9 @@ export function createEscalationService(deps: EscalationDeps) {
       { ticketId: id, at, actor: input.userId, from: null, to: 'open' },
     );
     await notify(ticket.candidates, ticket);
-    const message = fillTemplate(messages.ticketCreated, { number: String(ticket.number), pool: poolLabel(ticket.pool, messages) });
+    const created = fillTemplate(messages.ticketCreated, { number: String(ticket.number), pool: poolLabel(ticket.pool, messages) });
+    // IT faults: help the asker make the service-desk ticket complete.
+    const message = ticket.pool.kind === 'it-servicedesk' ? `${created}\n${messages.itChecklist}` : created;
     return { kind: 'created', ticket, message };
   };
 

@@ -116,3 +116,18 @@ describe('Wer ist mein Digitallotse?', () => {
     expect(unknown.text).toContain('zentrale Digitallotsen-Team');
   });
 });
+
+describe('IT faults', () => {
+  it('routes to the IT service desk and tells the asker what the desk will need', async () => {
+    const database = openMemoryDatabase();
+    const sender = new RecordingSender();
+    const { escalation, conversations } = setup(database, new FixedClock(new Date('2026-11-23T08:00:00Z')), sender);
+    conversations.ensureConversation({ id: 'c1', channel: 'web', userId: 'p-marek', at: 't' });
+    conversations.appendMessage({ id: 'm1', conversationId: 'c1', role: 'user', text: 'Mein Drucker zeigt eine Fehlermeldung', createdAt: 't' });
+    const created = await escalation.escalate({ userId: 'p-marek', conversationId: 'c1', channel: 'web', reason: 'user_request' });
+    expect(created.kind).toBe('created');
+    if (created.kind !== 'created') return;
+    expect(created.ticket.pool).toEqual({ kind: 'it-servicedesk' });
+    expect(created.message).toContain('genaue Fehlermeldung');
+  });
+});
