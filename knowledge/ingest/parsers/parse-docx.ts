@@ -4,9 +4,12 @@
 import mammoth from 'mammoth';
 import type { ParseResult } from './parsed-document.ts';
 import { htmlToText } from './parse-html.ts';
+import { zipProblem } from './zip-limits.ts';
 
 /** Parses a `.docx` file; a broken archive is reported, not thrown. */
 export async function parseDocx(bytes: Uint8Array): Promise<ParseResult> {
+  const problem = zipProblem(bytes);
+  if (problem) return { kind: 'failed', reason: `unreadable Word document: ${problem}` };
   try {
     const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
     const text = htmlToText(value, { article: false });
