@@ -22,6 +22,7 @@ import { createChatModel } from '../adapters/llm/create-chat-model.ts';
 import { createConfiguredEmbedder } from '../adapters/embeddings/create-embedder.ts';
 import { HashedNgramEmbedder } from '../adapters/search/hashed-ngram-embedder.ts';
 import { rewriteFollowUp } from '../core/generation/rewrite-follow-up.ts';
+import { draftFaqEntry } from '../core/generation/draft-faq-entry.ts';
 import type { ChatModel } from '../ports/chat-model.ts';
 import type { ConversationStore, StoredMessage } from '../ports/conversation-store.ts';
 import { loadPolicies } from '../../policies/load-policies.ts';
@@ -184,6 +185,6 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   });
   const messagesOf = (userId: string, conversationId: string): readonly StoredMessage[] =>
     conversations.conversationOwner(conversationId) === userId ? conversations.recentMessages(conversationId, 200) : [];
-  const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages });
+  const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages, ...(model ? { drafter: (ticket: { question: string; answer: string }) => draftFaqEntry({ model, templates }, ticket) } : {}) });
   return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, conversations, faq, messagesOf, retentionDays: policies.retentionDays, transparency, close: () => database.close() };
 }

@@ -7,6 +7,7 @@ import type { Directory } from '../ports/directory.ts';
 import type { ChannelSender } from '../ports/channel-sender.ts';
 import type { EscalationMessages } from '../core/escalation/escalation-messages.ts';
 import { fillTemplate } from '../core/answer/answer-messages.ts';
+import type { FaqDraftResult } from '../core/generation/draft-faq-entry.ts';
 import type { IngestedDocument } from '../ports/knowledge.ts';
 import type { EscalationService } from '../core/escalation/escalation-service.ts';
 import type { SqliteFaqDrafts } from '../adapters/storage/sqlite-faq-drafts.ts';
@@ -35,7 +36,7 @@ function faqDocument(draft: { id: number; question: string; answer: string; tick
 }
 
 /** Creates the loop over tickets, drafts, directory and knowledge base. */
-export function createFaqLoop(deps: { escalation: EscalationService; drafts: SqliteFaqDrafts; directory: Directory; knowledge: KnowledgeBase; now: () => Date; sender: ChannelSender; messages: EscalationMessages }) {
+export function createFaqLoop(deps: { escalation: EscalationService; drafts: SqliteFaqDrafts; directory: Directory; knowledge: KnowledgeBase; now: () => Date; sender: ChannelSender; messages: EscalationMessages; drafter?: (ticket: { question: string; answer: string }) => Promise<FaqDraftResult> }) {
   const today = (): string => deps.now().toISOString().slice(0, 10);
   const faqDocuments = () => deps.knowledge.store.listDocuments().filter((meta) => meta.id.startsWith(ticketFaqPrefix));
   const draftIdOf = (documentId: string): number => Number(documentId.slice(ticketFaqPrefix.length).replace(/\.md$/, ''));
@@ -73,6 +74,14 @@ export function createFaqLoop(deps: { escalation: EscalationService; drafts: Sql
       if (ticket.answer.by !== by) return { kind: 'refused', message: 'Den Entwurf erstellt die Digitallotsin oder der Digitallotse, die oder der geantwortet hat.' };
       const draft = deps.drafts.create({ ticketId: ticket.id, question: edits.question ?? ticket.question, answer: edits.answer ?? ticket.answer.text, draftedBy: by, at: deps.now().toISOString() });
       return { kind: 'ok', draftId: draft.id, message: `FAQ-Entwurf Nr. ${draft.id} wartet auf die Freigabe einer verantwortlichen Person.` };
+    },
+    /** Like `draft`, with question and answer first drafted by the language model (falls back to the ticket's text). */
+    async draftWithModel(ticketRef: string, by: string): Promise<FaqStep> {
+      const ticket = deps.escalation.get(ticketRef);
+      if (!deps.drafter || !ticket?.answer) return this.draft(ticketRef, by);
+      const drafted = await deps.drafter({ question: ticket.question, answer: ticket.answer.text });
+      const step = this.draft(ticketRef, by, drafted.kind === 'drafted' ? { question: drafted.question, answer: drafted.answer } : {});
+      return drafted.kind === 'drafted' || step.kind === 'refused' ? step : { ...step, message: `${step.message} (Ohne Sprachmodell-Entwurf: ${drafted.reason}.)` };
     },
     async decide(draftId: number, by: string, approve: boolean): Promise<FaqStep> {
       const draft = deps.drafts.get(draftId);

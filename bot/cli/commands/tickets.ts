@@ -1,6 +1,6 @@
 /**
  * `lotse tickets list [--for <person>] [--json] | claim <nr> --as <person> | answer <nr> --as <person> "text" | inbox --as <person>
- *  | faq <nr> --as <lotse> [--question …] [--answer …] | approve|reject|revalidate <draft> --as <owner>`:
+ *  | faq <nr> --as <lotse> [--model | --question … --answer …] | approve|reject|revalidate <draft> --as <owner>`:
  * the Digitallotsen queue from the shell (the web console comes with the identity issue). `--as` names a
  * person of the directory; whoever has this shell is trusted like an operator.
  */
@@ -18,7 +18,7 @@ function line(ticket: Ticket): string {
 /** Runs a tickets subcommand. */
 export async function runTickets(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
-    data: { type: 'string' }, json: { type: 'boolean' }, for: { type: 'string' }, as: { type: 'string' }, question: { type: 'string' }, answer: { type: 'string' },
+    data: { type: 'string' }, json: { type: 'boolean' }, for: { type: 'string' }, as: { type: 'string' }, question: { type: 'string' }, answer: { type: 'string' }, model: { type: 'boolean' },
   });
   const [action, number, ...text] = positionals;
   if (!action || !['list', 'stats', 'claim', 'answer', 'inbox', 'faq', 'approve', 'reject', 'revalidate'].includes(action)) throw new UsageError('tickets needs list, stats, claim, answer, inbox, faq, approve, reject or revalidate.');
@@ -40,7 +40,9 @@ export async function runTickets(args: string[], io: CliIo): Promise<number> {
     }
     if (!number) throw new UsageError(`tickets ${action} needs a number.`);
     if (action === 'faq' || action === 'approve' || action === 'reject' || action === 'revalidate') {
-      const step = action === 'faq'
+      const step = action === 'faq' && values.model
+        ? await lotse.faq.draftWithModel(number, values.as!)
+        : action === 'faq'
         ? lotse.faq.draft(number, values.as!, { ...(values.question ? { question: values.question } : {}), ...(values.answer ? { answer: values.answer } : {}) })
         : action === 'revalidate' ? await lotse.faq.revalidate(Number(number), values.as!) : await lotse.faq.decide(Number(number), values.as!, action === 'approve');
       (step.kind === 'ok' ? io.stdout : io.stderr)(`${step.message}\n`);

@@ -28,6 +28,7 @@ describe('loadTemplates', () => {
       ['answer.grounded-leichte-sprache', '1', []],
       ['answer.grounded', '1', []],
       ['answer.sources', '1', ['question', 'sources']],
+      ['faq.draft', '1', ['question', 'answer']],
       ['rewrite.follow-up', '1', ['history', 'question']],
     ]);
   });
