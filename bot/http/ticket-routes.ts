@@ -49,7 +49,7 @@ export function registerTicketRoutes(server: Server, deps: TicketRouteDeps): voi
   server.get('/api/conversations/:id/messages', deps.protect('chat', async (request, response, caller) => {
     const messages = deps.messagesOf(caller.userId, String(request.params.id ?? ''));
     response.setHeader('Cache-Control', 'no-store');
-    response.send(200, { messages: messages.map((message) => ({ id: message.id, role: message.role, text: message.text, createdAt: message.createdAt, kind: kindOf(message) })) });
+    response.send(200, { messages: messages.map((message) => ({ id: message.id, role: message.role, text: message.text, createdAt: message.createdAt, kind: kindOf(message), ...ticketOf(message) })) });
   }));
 }
 
@@ -57,4 +57,11 @@ function kindOf(message: StoredMessage): string {
   if (!message.payload) return message.role;
   const parsed: unknown = JSON.parse(message.payload);
   return typeof parsed === 'object' && parsed !== null && 'kind' in parsed && typeof parsed.kind === 'string' ? parsed.kind : message.role;
+}
+
+function ticketOf(message: StoredMessage): { ticketId?: string } {
+  if (!message.payload) return {};
+  const parsed: unknown = JSON.parse(message.payload);
+  const ticketId = typeof parsed === 'object' && parsed !== null && 'ticketId' in parsed ? parsed.ticketId : undefined;
+  return typeof ticketId === 'string' ? { ticketId } : {};
 }

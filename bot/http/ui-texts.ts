@@ -14,7 +14,7 @@ const uiTextsSchema = z.object({
   footer: text, model: text, usageRulesTitle: text, usageRulesBody: z.array(text).min(1), backToChat: text,
   modelInUse: text, noModelInUse: text, rulesHeading: text, rulesCaption: text, ruleClause: text, ruleTitle: text, ruleAction: text,
   ruleActions: z.record(z.string(), text),
-  lotseAnswer: text,
+  lotseAnswer: text, lotseHelpful: text, lotseReturn: text, lotseClosed: text, lotseReturned: text,
 });
 
 /** Texts shown on the chat and usage-rules pages. */

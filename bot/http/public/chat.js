@@ -143,8 +143,30 @@ async function showLotseAnswers(conversationId) {
   for (const message of messages) {
     if (message.kind !== 'ticket-answered' || shownMessages.has(message.id)) continue;
     shownMessages.add(message.id);
-    conversation.append(element('li', { className: 'message bot lotse-answer' }, [element('p', { className: 'speaker', text: texts.lotseAnswer }), element('p', { className: 'answer-text', text: message.text })]));
+    const item = element('li', { className: 'message bot lotse-answer' }, [element('p', { className: 'speaker', text: texts.lotseAnswer }), element('p', { className: 'answer-text', text: message.text })]);
+    if (message.ticketId) item.append(ticketControls(message.ticketId));
+    conversation.append(item);
   }
+}
+
+// The asker closes an answered ticket as helpful or returns it to the Digitallotsen.
+function ticketControls(ticketId) {
+  const note = element('p', { className: 'feedback-note', role: 'status' });
+  const act = (action, done) => async () => {
+    try {
+      await postJson(`/api/tickets/${encodeURIComponent(ticketId)}/${action}`, {});
+      note.textContent = done;
+      controls.querySelectorAll('button').forEach((button) => { button.disabled = true; });
+    } catch (error) {
+      note.textContent = error.message;
+    }
+  };
+  const helpful = element('button', { type: 'button', text: texts.lotseHelpful });
+  const back = element('button', { type: 'button', text: texts.lotseReturn });
+  helpful.addEventListener('click', act('close', texts.lotseClosed));
+  back.addEventListener('click', act('return', texts.lotseReturned));
+  const controls = element('div', { className: 'feedback' }, [helpful, back, note]);
+  return controls;
 }
 let watching;
 function watchForLotseAnswer(conversationId) {
