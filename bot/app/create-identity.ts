@@ -16,6 +16,7 @@ import { describeError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
 import { loadRolePolicy } from '../../policies/load-roles.ts';
 import { consoleDataOf } from './console-wiring.ts';
+import { personContext } from '../core/identity/person-context.ts';
 import type { Lotse } from './create-lotse.ts';
 
 /** The identity layer of one process. */
@@ -57,10 +58,7 @@ export function createIdentity(lotse: Lotse, logger: Logger, options: { clock?: 
   return {
     ready: connect(0),
     protect,
-    contextOf: (caller) => {
-      const person = caller.principal?.personId ? lotse.directory.person(caller.principal.personId) : undefined;
-      return person ? { ...(person.tenant ? { tenant: person.tenant } : {}), generativeAllowed: person.kiTrained } : {};
-    },
+    contextOf: (caller) => personContext(lotse.directory, caller.principal?.personId),
     register(server) {
       registerAuthRoutes(server, {
         mode: auth.mode, oidc: () => oidc, ...(auth.mode === 'oidc' ? { redirectUrl: auth.redirectUrl } : {}),
