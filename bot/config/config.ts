@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { LlmConfigError, parseLlmConfig, type LlmConfig } from './llm-config.ts';
+import { parseTeamsConfig, type TeamsConfig } from './teams-config.ts';
 
 const envSchema = z.object({
   DATA_DIR: z.string().min(1).optional(),
@@ -41,6 +42,8 @@ export interface LotseConfig {
   readonly today?: string;
   /** Language model and embeddings endpoint (`LLM_PROVIDER=none` by default). */
   readonly llm: LlmConfig;
+  /** The Microsoft Teams channel (off unless `TEAMS_ENABLED` or `MICROSOFT_APP_ID` is set). */
+  readonly teams: TeamsConfig;
 }
 
 /** Thrown for invalid environment values (operator-facing, English). */
@@ -69,8 +72,15 @@ export function loadConfig(
     if (error instanceof LlmConfigError) throw new ConfigError(error.message);
     throw error;
   }
+  let teams: TeamsConfig;
+  try {
+    teams = parseTeamsConfig(env);
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
+  }
   return {
     llm,
+    teams,
     dataDir: resolve(cwd, overrides.dataDir ?? values.DATA_DIR ?? 'data'),
     port: values.PORT,
     host: values.HOST,
