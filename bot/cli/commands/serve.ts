@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { ingestKnowledge, recordedSourceFolder } from '../../app/ingest-knowledge.ts';
 import { createHttpServer, startHttpServer } from '../../http/create-server.ts';
+import { createTeamsChannel } from '../../app/create-teams-channel.ts';
 import { describeError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { createProgressReporter } from '../../../knowledge/ingest/progress.ts';
@@ -47,6 +48,10 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     io.stderr(formatIngestSummary(summary));
   }
   const server = createHttpServer({ chat: lotse.chat, logger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf } });
+  // Microsoft Teams: POST /api/messages on the same server, proactive messages through its outbox.
+  const teams = config.teams.enabled ? createTeamsChannel(lotse, config.teams, logger) : undefined;
+  teams?.registerRoutes(server);
+  teams?.start();
   const running = await startHttpServer(server, { port: config.port, host: config.host });
   io.stderr(`lotse web chat: ${running.url}/  (data: ${config.dataDir})\n`);
   // Snapshots written by other processes (lotse ingest, FAQ approvals) are picked up within 30 s.
@@ -63,6 +68,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   clearInterval(refresh);
   clearInterval(reminders);
   logger.info('shutdown', { signal });
+  await teams?.stop();
   await running.close();
   lotse.close();
   return 0;

@@ -14,7 +14,8 @@ const activitySchema = z.object({
   text: z.string().nullish(),
   value: z.unknown().optional(),
   action: z.string().nullish(),
-  serviceUrl: z.string().min(1),
+  // Absent for `expectReplies` requests (replies go back in the HTTP response).
+  serviceUrl: z.string().min(1).nullish(),
   from: accountSchema,
   recipient: accountSchema,
   conversation: z.object({ id: z.string().min(1), conversationType: z.string().nullish(), tenantId: z.string().nullish(), isGroup: z.boolean().nullish() }),
@@ -29,7 +30,7 @@ export interface TeamsConversationInfo {
   readonly id: string;
   readonly kind: TeamsConversationKind;
   readonly tenantId?: string;
-  readonly serviceUrl: string;
+  readonly serviceUrl?: string;
 }
 
 /** Who sent it. */
@@ -102,7 +103,7 @@ export function readTeamsActivity(raw: unknown): ReadActivity {
   const activity = parsed.data;
   const kind = kindOf(activity.conversation.conversationType);
   const tenantId = activity.conversation.tenantId ?? activity.channelData?.tenant?.id ?? undefined;
-  const conversation: TeamsConversationInfo = { id: activity.conversation.id, kind, serviceUrl: activity.serviceUrl, ...(tenantId ? { tenantId } : {}) };
+  const conversation: TeamsConversationInfo = { id: activity.conversation.id, kind, ...(activity.serviceUrl ? { serviceUrl: activity.serviceUrl } : {}), ...(tenantId ? { tenantId } : {}) };
   const user: TeamsUserInfo = { id: activity.from.id, ...(activity.from.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}) };
   return { ok: true, inbound: { conversation, user, ...classify(activity, kind) } };
 }

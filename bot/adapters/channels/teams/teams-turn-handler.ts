@@ -20,6 +20,7 @@ function remember(context: TurnContext, deps: TeamsTurnDeps, inbound: TeamsInbou
     deps.store.markUndeliverable(conversation.id, inbound.kind);
     return;
   }
+  if (!conversation.serviceUrl) return; // expectReplies: nothing to reach proactively
   const personal = conversation.kind === 'personal';
   const person = personal ? personOf(user, deps.directory) : undefined;
   deps.store.saveConversation(
