@@ -64,7 +64,10 @@ async function answerQuestion(context: TurnContext, deps: TeamsTurnDeps, inbound
     { onDelta },
   );
   if (stream && streamed) {
-    stream.setFinalMessage(Activity.fromObject({ type: 'message', text: result.answer, attachments: [cardAttachment(renderAnswerCard(result, deps.texts, { withAnswer: false }))] }));
+    // The final message replaces the streamed text (a verification fallback may have changed it); the SDK
+    // takes the attachments from setAttachments, not from the final message.
+    stream.setFinalMessage(Activity.fromObject({ type: 'message', text: result.answer }));
+    stream.setAttachments([cardAttachment(renderAnswerCard(result, deps.texts, { withAnswer: false }))]);
     await stream.endStream();
     return;
   }
@@ -105,7 +108,9 @@ export function createTeamsTurnHandler(deps: TeamsTurnDeps): (context: TurnConte
       await dispatch(context, deps, read.inbound);
     } catch (error) {
       deps.logger.error('teams-turn-failed', { kind: read.inbound.kind, error: describeError(error) });
-      if (context.activity.type === 'invoke') await invokeMessageResponse(context, deps.texts.invalidAction, 500).catch(() => undefined);
+      if (context.activity.type === 'invoke') {
+        await invokeMessageResponse(context, deps.texts.invalidAction, 500).catch((reply: unknown) => deps.logger.error('teams-reply-failed', { error: describeError(reply) }));
+      }
     }
   };
 }
