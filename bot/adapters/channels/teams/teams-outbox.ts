@@ -198,9 +198,11 @@ export class TeamsOutbox {
     const rendered = this.options.renderTicketCard(ticketId, row.conversation_id);
     if (!rendered) return { kind: 'ok' };
     const card = this.options.store.ticketCard(ticketId, row.conversation_id);
-    const outcome = card?.activityId
+    let outcome = card?.activityId
       ? await this.options.connector.update(reference, card.activityId, rendered.activity)
       : await this.options.connector.send(reference, rendered.activity);
+    // The card message was deleted (404 on update): post a fresh card instead of giving up the conversation.
+    if (card?.activityId && outcome.kind === 'gone' && outcome.status === 404) outcome = await this.options.connector.send(reference, rendered.activity);
     if (outcome.kind === 'ok') {
       const activityId = outcome.activityId ?? card?.activityId;
       this.options.store.saveTicketCard({ ticketId, conversationId: row.conversation_id, version: rendered.version, ...(activityId ? { activityId } : {}) });

@@ -103,6 +103,17 @@ describe('TeamsOutbox', () => {
     expect(store.ticketCard('t1', 'c1')?.version).toBe(2);
   });
 
+  it('posts a new ticket card when the old one was deleted (404 on update)', async () => {
+    const { outbox, connector, store } = setup((call) => (call.op === 'update' ? { kind: 'gone', status: 404 } : { kind: 'ok' }));
+    store.saveTicketCard({ ticketId: 't2', conversationId: 'c2', activityId: 'old', version: 1 });
+    outbox.enqueue({ op: 'ticket-card', conversationId: 'c2', ticketId: 't2' });
+    outbox.start();
+    await outbox.idle();
+    expect(connector.calls.map((call) => call.op)).toEqual(['update', 'send']);
+    expect(store.ticketCard('t2', 'c2')?.activityId).toBe('sent-1');
+    expect(store.conversation('c2')?.undeliverable).toBeUndefined();
+  });
+
   it('keeps unsent rows in the database for the next start', async () => {
     const { outbox, database } = setup();
     outbox.enqueue({ op: 'activity', conversationId: 'c1', activity: message('later') });
