@@ -76,6 +76,7 @@ export class TeamsStore {
       });
   }
 
+  /** A stored conversation by its Teams id. */
   conversation(conversationId: string): StoredConversation | undefined {
     const row = this.database.prepare<[string], ConversationRow>('SELECT * FROM teams_conversations WHERE conversation_id = ?').get(conversationId);
     return row ? toConversation(row) : undefined;
@@ -99,16 +100,19 @@ export class TeamsStore {
     return { serviceUrl: row.service_url, agentId: agent.data.agent.id, ...(row.tenant_id ? { tenantId: row.tenant_id } : {}) };
   }
 
+  /** Stops proactive sends into a conversation (403/404, uninstall). */
   markUndeliverable(conversationId: string, reason: string): void {
     this.database.prepare('UPDATE teams_conversations SET undeliverable = ? WHERE conversation_id = ?').run(reason, conversationId);
   }
 
+  /** Remembers which Teams conversation a core conversation lives in (answers of Lotsen go there). */
   linkCoreConversation(coreConversationId: string, teamsConversationId: string): void {
     this.database
       .prepare('INSERT INTO teams_core_links (core_conversation_id, teams_conversation_id) VALUES (?, ?) ON CONFLICT DO UPDATE SET teams_conversation_id = excluded.teams_conversation_id')
       .run(coreConversationId, teamsConversationId);
   }
 
+  /** The Teams conversation of a core conversation. */
   teamsConversationOf(coreConversationId: string): string | undefined {
     return this.database
       .prepare<[string], { teams_conversation_id: string }>('SELECT teams_conversation_id FROM teams_core_links WHERE core_conversation_id = ?')
@@ -123,6 +127,7 @@ export class TeamsStore {
       .run(card.ticketId, card.conversationId, card.activityId ?? null, card.version);
   }
 
+  /** The card of a ticket in a conversation. */
   ticketCard(ticketId: string, conversationId: string): TicketCard | undefined {
     const row = this.database
       .prepare<[string, string], { activity_id: string | null; version: number }>('SELECT activity_id, version FROM teams_ticket_cards WHERE ticket_id = ? AND teams_conversation_id = ?')
@@ -130,6 +135,7 @@ export class TeamsStore {
     return row ? { ticketId, conversationId, version: row.version, ...(row.activity_id ? { activityId: row.activity_id } : {}) } : undefined;
   }
 
+  /** Every ticket card sent so far. */
   ticketCards(): TicketCard[] {
     return this.database
       .prepare<[], { ticket_id: string; teams_conversation_id: string; activity_id: string | null; version: number }>('SELECT * FROM teams_ticket_cards')
