@@ -87,6 +87,15 @@ describe('Teams channel against a mock Bot Connector (real app)', () => {
     expect(second.body).toMatchObject({ value: 'Diese Aktion wurde bereits ausgeführt.' });
   });
 
+  it('accepts Action.Submit values (a message with value) and answers with a text', async () => {
+    const channelId = '19:abc123channel@thread.tacv2;messageid=1732267200000';
+    const card = cardOf(connector.to(channelId).filter((request) => request.body.attachments).at(-1));
+    const down = allActions(card).find((action) => action.data?.rating === 'down')!;
+    const submit = fixture('message-channel-mention', connector.serviceUrl, { id: 'submit-1', text: undefined, entities: [], value: { ...down.data!, reason: 'veraltete Quelle' } });
+    expect((await app.post(submit)).status).toBe(200);
+    expect(connector.to(channelId).at(-1)?.body.text).toBe('Danke für Ihre Rückmeldung.');
+  });
+
   it('escalates, sends the ticket card to the Lotse, lets the Lotse claim and answer, and delivers the answer card to the asker', async () => {
     const answerCard = cardOf(connector.to('a:1personal-sabine').find((request) => request.body.attachments));
     const escalate = allActions(answerCard).find((action) => action.title === 'Digitallotse fragen')!;

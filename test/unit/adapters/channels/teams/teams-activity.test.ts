@@ -16,6 +16,11 @@ describe('readTeamsActivity', () => {
     expect(readTeamsActivity({ ...load('message-channel-mention'), entities: [] })).toMatchObject({ ok: true, inbound: { kind: 'ignored' } });
   });
 
+  it('reads group chat messages (Teams delivers them to the bot only when it is mentioned)', () => {
+    const group = { ...load('message-channel-mention'), conversation: { conversationType: 'groupChat', isGroup: true, id: '19:group@thread.v2' } };
+    expect(readTeamsActivity(group)).toMatchObject({ ok: true, inbound: { kind: 'question', text: 'Wie beantrage ich mobiles Arbeiten?', conversation: { kind: 'groupChat', id: '19:group@thread.v2' } } });
+  });
+
   it('classifies card actions, installs, bot added and unknown types', () => {
     expect(readTeamsActivity(load('invoke-adaptive-card-action'))).toMatchObject({ ok: true, inbound: { kind: 'card-action', fromInvoke: true } });
     expect(readTeamsActivity({ ...load('message-personal'), text: undefined, value: { lotse: 'feedback' } })).toMatchObject({ ok: true, inbound: { kind: 'card-action', fromInvoke: false } });
