@@ -105,8 +105,14 @@ export function createTeamsChannel(lotse: Lotse, config: TeamsConfig, logger: Lo
     store, outbox, endpoint, adapter,
     registerRoutes: (server) => registerTeamsRoutes(server, { adapter, authConfig, handler, logger }),
     start() {
+      outbox.purgeFinished(86_400_000);
       outbox.start();
-      refresh ??= setInterval(() => endpoint.refreshChangedCards(), overrides.cardRefreshMs ?? 15_000);
+      let ticks = 0;
+      refresh ??= setInterval(() => {
+        endpoint.refreshChangedCards();
+        // Once an hour: finished outbox rows older than a day are deleted (message texts are not kept).
+        if ((ticks += 1) % Math.max(1, Math.round(3_600_000 / (overrides.cardRefreshMs ?? 15_000))) === 0) outbox.purgeFinished(86_400_000);
+      }, overrides.cardRefreshMs ?? 15_000);
       refresh.unref();
     },
     async stop() {

@@ -110,6 +110,7 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
     refreshChangedCards() {
       let queued = 0;
       for (const card of store.ticketCards()) {
+        if (store.conversation(card.conversationId)?.undeliverable) continue;
         const ticket = deps.escalation.get(card.ticketId);
         if (!ticket || ticket.version === card.version) continue;
         if (outbox.enqueue({ op: 'ticket-card', conversationId: card.conversationId, ticketId: ticket.id }) !== undefined) queued += 1;

@@ -108,6 +108,12 @@ export class TeamsOutbox {
     return this.options.database.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM teams_outbox WHERE state = 'pending'`).get()?.n ?? 0;
   }
 
+  /** Deletes sent and failed rows finished more than `olderThanMs` ago (their texts are not kept longer than needed). */
+  purgeFinished(olderThanMs: number): number {
+    const before = new Date(this.now() - olderThanMs).toISOString();
+    return this.options.database.prepare(`DELETE FROM teams_outbox WHERE state IN ('sent', 'failed') AND done_at < ?`).run(before).changes;
+  }
+
   /** Starts the pump (idempotent). Pending rows from before a restart are sent first. */
   start(): void {
     if (this.running) return;

@@ -74,4 +74,11 @@ describe('Teams endpoint', () => {
     endpoint.syncTicketCards(ticket);
     expect(rows().map((row) => [row.conversation_id, row.op])).toEqual([['a:lotse', 'ticket-card']]);
   });
+
+  it('does not refresh cards in conversations that refused delivery', () => {
+    const { endpoint, store } = setup();
+    store.saveTicketCard({ ticketId: 't-1', conversationId: 'a:lotse', activityId: 'old', version: 1 });
+    store.markUndeliverable('a:lotse', 'HTTP 403');
+    expect(endpoint.refreshChangedCards()).toBe(0);
+  });
 });

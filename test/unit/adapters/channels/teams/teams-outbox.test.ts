@@ -114,6 +114,19 @@ describe('TeamsOutbox', () => {
     expect(store.conversation('c2')?.undeliverable).toBeUndefined();
   });
 
+  it('purges finished rows after the retention time but keeps pending ones', async () => {
+    const { outbox, database } = setup();
+    outbox.enqueue({ op: 'activity', conversationId: 'c1', activity: message('done') });
+    outbox.start();
+    await outbox.idle();
+    await outbox.stop();
+    outbox.enqueue({ op: 'activity', conversationId: 'c2', activity: message('waiting') });
+    expect(outbox.purgeFinished(60_000)).toBe(0);
+    database.prepare(`UPDATE teams_outbox SET done_at = '2000-01-01T00:00:00.000Z' WHERE state = 'sent'`).run();
+    expect(outbox.purgeFinished(60_000)).toBe(1);
+    expect(outbox.pendingCount()).toBe(1);
+  });
+
   it('keeps unsent rows in the database for the next start', async () => {
     const { outbox, database } = setup();
     outbox.enqueue({ op: 'activity', conversationId: 'c1', activity: message('later') });
