@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { LlmConfigError, parseLlmConfig, type LlmConfig } from './llm-config.ts';
 import { AuthConfigError, parseAuthConfig, type AuthConfig } from './auth-config.ts';
+import { parseTeamsConfig, type TeamsConfig } from './teams-config.ts';
 
 const envSchema = z.object({
   DATA_DIR: z.string().min(1).optional(),
@@ -44,6 +45,8 @@ export interface LotseConfig {
   readonly llm: LlmConfig;
   /** Login: OIDC, or the development login on loopback (`AUTH_MODE`, `OIDC_*`). */
   readonly auth: AuthConfig;
+  /** The Microsoft Teams channel (off unless `TEAMS_ENABLED` or `MICROSOFT_APP_ID` is set). */
+  readonly teams: TeamsConfig;
 }
 
 /** Thrown for invalid environment values (operator-facing, English). */
@@ -79,9 +82,16 @@ export function loadConfig(
     if (error instanceof AuthConfigError) throw new ConfigError(error.message);
     throw error;
   }
+  let teams: TeamsConfig;
+  try {
+    teams = parseTeamsConfig(env);
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
+  }
   return {
     llm,
     auth,
+    teams,
     dataDir: resolve(cwd, overrides.dataDir ?? values.DATA_DIR ?? 'data'),
     port: values.PORT,
     host: values.HOST,

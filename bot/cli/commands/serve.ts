@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { ingestKnowledge, recordedSourceFolder } from '../../app/ingest-knowledge.ts';
 import { createHttpServer, startHttpServer } from '../../http/create-server.ts';
 import { createIdentity } from '../../app/create-identity.ts';
+import { createTeamsChannel } from '../../app/create-teams-channel.ts';
 import { describeError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { createProgressReporter } from '../../../knowledge/ingest/progress.ts';
@@ -49,6 +50,10 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   }
   const identity = createIdentity(lotse, logger);
   const server = createHttpServer({ chat: lotse.chat, logger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity });
+  // Microsoft Teams: POST /api/messages on the same server, proactive messages through its outbox.
+  const teams = config.teams.enabled ? createTeamsChannel(lotse, config.teams, logger) : undefined;
+  teams?.registerRoutes(server);
+  teams?.start();
   const running = await startHttpServer(server, { port: config.port, host: config.host });
   io.stderr(`lotse web chat: ${running.url}/  console: ${running.url}/konsole  (data: ${config.dataDir})\n`);
   if (config.auth.mode === 'dev') io.stderr('WARNING: development login (AUTH_MODE=dev) – anyone on this machine can pick any role. Configure OIDC_ISSUER for production.\n');
@@ -68,6 +73,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   clearInterval(refresh);
   clearInterval(reminders);
   logger.info('shutdown', { signal });
+  await teams?.stop();
   await running.close();
   identity.close();
   lotse.close();

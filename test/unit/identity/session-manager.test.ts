@@ -59,7 +59,9 @@ describe('session manager', () => {
 
   it('ignores tampered cookies and checks the CSRF token', () => {
     const { sessions, cookie, session } = setup();
-    expect(sessions.resolve(requestWith(cookie.replace(/lotse_session=(\w)/, 'lotse_session=Z')))).toBeUndefined();
+    const tampered = cookie.replace(/lotse_session=([\w-])/, (_match, first: string) => `lotse_session=${first === 'Z' ? 'Y' : 'Z'}`);
+    expect(tampered).not.toBe(cookie);
+    expect(sessions.resolve(requestWith(tampered))).toBeUndefined();
     expect(sessions.csrfValid(requestWith(cookie, { 'x-csrf-token': session.csrfToken }), session)).toBe(true);
     expect(sessions.csrfValid(requestWith(cookie, { 'x-csrf-token': session.csrfToken.slice(1) + 'A' }), session)).toBe(false);
     expect(sessions.csrfValid(requestWith(cookie), session, session.csrfToken)).toBe(true);

@@ -1,0 +1,79 @@
+/**
+ * Renders the core's `TurnResult` as an Adaptive Card (schema 1.5, which Teams desktop, web and mobile
+ * render): the answer, numbered citations (title, section, Stand, quote), the "automatisch erstellt" label,
+ * thumbs up/down (down with an optional reason) and "Digitallotse fragen".
+ */
+import type { Citation, TurnResult } from '../../../ports/turn.ts';
+import type { TeamsTexts } from '../../../../prompts/load-teams-texts.ts';
+import type { CardAction } from './card-actions.ts';
+
+/** Adaptive Card schema version used for every card. */
+export const cardSchemaVersion = '1.5';
+
+/** A JSON Adaptive Card. */
+export type AdaptiveCard = Readonly<Record<string, unknown>>;
+
+/** Wraps a card as a message attachment. */
+export function cardAttachment(card: AdaptiveCard): { contentType: string; content: AdaptiveCard } {
+  return { contentType: 'application/vnd.microsoft.card.adaptive', content: card };
+}
+
+/** A card skeleton. */
+export function adaptiveCard(body: readonly unknown[], actions: readonly unknown[] = []): AdaptiveCard {
+  return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: cardSchemaVersion, body, ...(actions.length ? { actions } : {}) };
+}
+
+/** An `Action.Execute` button whose data is one of our validated actions. */
+export function executeAction(title: string, data: CardAction, style?: 'positive' | 'destructive'): Record<string, unknown> {
+  return { type: 'Action.Execute', title, verb: data.lotse, data, ...(style ? { style } : {}) };
+}
+
+/** A text block that wraps. */
+export function text(value: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { type: 'TextBlock', text: value, wrap: true, ...extra };
+}
+
+function citationBlock(citation: Citation, index: number, texts: TeamsTexts): Record<string, unknown> {
+  const stand = citation.stand ?? texts.noStand;
+  const heading = [`[${index + 1}] **${citation.title}**`, citation.section ? `${texts.section}: ${citation.section}` : '', `${texts.stand}: ${stand}`]
+    .filter(Boolean)
+    .join(' · ');
+  return { type: 'Container', spacing: 'Small', items: [text(heading, { size: 'Small' }), text(`„${citation.quote}“`, { size: 'Small', isSubtle: true, spacing: 'None' })] };
+}
+
+/** The feedback and escalation buttons of an answer. */
+function answerActions(result: TurnResult, texts: TeamsTexts): unknown[] {
+  const actions: unknown[] = [];
+  if (result.outcome === 'answered' && result.messageId) {
+    actions.push(executeAction(texts.helpful, { lotse: 'feedback', messageId: result.messageId, rating: 'up' }));
+    actions.push({
+      type: 'Action.ShowCard',
+      title: texts.notHelpful,
+      card: adaptiveCard(
+        [{ type: 'Input.Text', id: 'reason', label: texts.feedbackReasonLabel, placeholder: texts.feedbackReasonPlaceholder, maxLength: 500, isMultiline: true }],
+        [executeAction(texts.feedbackSend, { lotse: 'feedback', messageId: result.messageId, rating: 'down' })],
+      ),
+    });
+  }
+  if (result.actions.some((action) => action.type === 'escalate') && result.messageId) {
+    const reason = result.outcome === 'no_answer' ? 'no_answer' : 'user_request';
+    actions.push(executeAction(texts.askLotse, { lotse: 'escalate', conversationId: result.conversationId, messageId: result.messageId, reason }, result.outcome === 'no_answer' ? 'positive' : undefined));
+  }
+  return actions;
+}
+
+/** The answer card for one turn; without the answer text when it was streamed as the message text. */
+export function renderAnswerCard(result: TurnResult, texts: TeamsTexts, options: { withAnswer?: boolean } = {}): AdaptiveCard {
+  const body: unknown[] = options.withAnswer === false ? [] : [text(result.answer)];
+  if (result.citations.length > 0) {
+    body.push(text(texts.sourcesHeading, { weight: 'Bolder', spacing: 'Medium' }));
+    result.citations.forEach((citation, index) => body.push(citationBlock(citation, index, texts)));
+  }
+  if (result.provenance.mode !== 'none') body.push(text(texts.aiLabel, { size: 'Small', isSubtle: true, spacing: 'Medium' }));
+  return adaptiveCard(body, answerActions(result, texts));
+}
+
+/** A message activity carrying a card; `summary` is the notification preview. */
+export function cardMessage(card: AdaptiveCard, summary: string): Record<string, unknown> {
+  return { type: 'message', summary: summary.length > 200 ? `${summary.slice(0, 197)}…` : summary, attachments: [cardAttachment(card)] };
+}

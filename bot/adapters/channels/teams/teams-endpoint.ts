@@ -1,0 +1,121 @@
+/**
+ * The Teams `ChannelEndpoint` for the channel router: proactive ticket cards, reminders, notices and Lotse
+ * answers go into the outbox for the person's 1:1 chat with lotse (opened on demand for people who got the
+ * app org-wide) or the asker's conversation. What cannot be delivered is reported and falls back to the web
+ * inbox.
+ */
+import type { ChannelEndpoint } from '../../../app/channel-router.ts';
+import type { EscalationService } from '../../../core/escalation/escalation-service.ts';
+import type { DeliveryResult, OutboundMessage, Recipient } from '../../../ports/channel-sender.ts';
+import type { Clock } from '../../../ports/clock.ts';
+import type { Directory } from '../../../ports/directory.ts';
+import type { Ticket } from '../../../ports/tickets.ts';
+import type { Logger } from '../../../shared/logger.ts';
+import type { TeamsTexts } from '../../../../prompts/load-teams-texts.ts';
+import { cardMessage } from './answer-card.ts';
+import type { TeamsConnector } from './teams-connector.ts';
+import type { TeamsOutbox } from './teams-outbox.ts';
+import type { StoredConversation, TeamsStore } from './teams-store.ts';
+import { renderLotseAnswerCard, renderNoticeCard } from './ticket-cards.ts';
+
+/** Collaborators of the endpoint. */
+export interface TeamsEndpointDeps {
+  readonly store: TeamsStore;
+  readonly outbox: TeamsOutbox;
+  readonly connector: TeamsConnector;
+  readonly directory: Directory;
+  readonly escalation: Pick<EscalationService, 'get'>;
+  readonly texts: TeamsTexts;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** The endpoint plus the card synchronisation used after ticket changes. */
+export interface TeamsEndpoint extends ChannelEndpoint {
+  /** Refreshes every card of the ticket and sends cards to candidates and assignee reachable on Teams. */
+  syncTicketCards(ticket: Ticket): void;
+  /** Re-renders cards whose ticket changed elsewhere (CLI, web console); returns how many were queued. */
+  refreshChangedCards(): number;
+}
+
+/** Creates the endpoint. */
+export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
+  const { store, outbox } = deps;
+
+  const canOpenChat = (personId: string): boolean => Boolean(deps.directory.person(personId)?.aadObjectId && store.latestEndpoint());
+
+  const personalChat = async (personId: string): Promise<StoredConversation | undefined> => {
+    const known = store.personalConversationOf(personId);
+    if (known) return known;
+    const aadObjectId = deps.directory.person(personId)?.aadObjectId;
+    const endpoint = store.latestEndpoint();
+    if (!aadObjectId || !endpoint) return undefined;
+    const created = await deps.connector.createPersonal({ serviceUrl: endpoint.serviceUrl, agentId: endpoint.agentId, userId: aadObjectId, ...(endpoint.tenantId ? { tenantId: endpoint.tenantId } : {}) });
+    if (created.kind !== 'created') {
+      deps.logger.warn('teams-open-chat-failed', { kind: created.kind });
+      return undefined;
+    }
+    const conversation: StoredConversation = {
+      conversationId: created.conversationId, kind: 'personal', reference: created.reference, personId, aadObjectId, serviceUrl: endpoint.serviceUrl,
+      ...(endpoint.tenantId ? { tenantId: endpoint.tenantId } : {}),
+    };
+    store.saveConversation(conversation, deps.clock.now().toISOString());
+    return conversation;
+  };
+
+  const queueForPerson = (conversationId: string, personId: string, message: OutboundMessage): void => {
+    const fallback = JSON.stringify({ recipient: { kind: 'person', personId }, message });
+    const ticket = message.ticketId ? deps.escalation.get(message.ticketId) : undefined;
+    if (ticket && (message.kind === 'ticket-created' || message.kind === 'ticket-update')) {
+      outbox.enqueue({ op: 'ticket-card', conversationId, ticketId: ticket.id, personId, fallback });
+      return;
+    }
+    const title = message.kind === 'ticket-reminder' ? deps.texts.reminderTitle : deps.texts.noticeTitle;
+    outbox.enqueue({ op: 'activity', conversationId, personId, fallback, activity: cardMessage(renderNoticeCard(title, message.text), message.text) });
+    if (ticket && message.kind === 'ticket-reminder') outbox.enqueue({ op: 'ticket-card', conversationId, ticketId: ticket.id, personId });
+  };
+
+  const sendToConversation = (recipient: Extract<Recipient, { kind: 'conversation' }>, message: OutboundMessage): DeliveryResult => {
+    const original = store.teamsConversationOf(recipient.reference.conversationId);
+    const target = (original && store.conversation(original)?.kind === 'personal' ? original : store.personalConversationOf(recipient.userId)?.conversationId) ?? original;
+    if (!target || store.conversation(target)?.undeliverable) return { kind: 'undeliverable', reason: 'no Teams conversation' };
+    const ticket = message.ticketId ? deps.escalation.get(message.ticketId) : undefined;
+    const card = ticket?.answer && message.kind === 'ticket-answered'
+      ? renderLotseAnswerCard(ticket, message.from ?? ticket.answer.by, deps.texts)
+      : renderNoticeCard(deps.texts.noticeTitle, message.text);
+    outbox.enqueue({ op: 'activity', conversationId: target, activity: cardMessage(card, message.text), fallback: JSON.stringify({ recipient, message }) });
+    return { kind: 'queued' };
+  };
+
+  const syncTicketCards = (ticket: Ticket): void => {
+    const people = new Set([...ticket.candidates, ...(ticket.assignee ? [ticket.assignee] : [])]);
+    const conversations = new Set(store.ticketCards().filter((card) => card.ticketId === ticket.id).map((card) => card.conversationId));
+    for (const personId of people) {
+      const chat = store.personalConversationOf(personId);
+      if (chat) conversations.add(chat.conversationId);
+    }
+    for (const conversationId of conversations) outbox.enqueue({ op: 'ticket-card', conversationId, ticketId: ticket.id });
+  };
+
+  return {
+    reaches: (personId) => Boolean(store.personalConversationOf(personId)) || canOpenChat(personId),
+    async send(recipient, message) {
+      if (recipient.kind === 'conversation') return sendToConversation(recipient, message);
+      const chat = await personalChat(recipient.personId);
+      if (!chat) return { kind: 'undeliverable', reason: 'no Teams chat with this person' };
+      queueForPerson(chat.conversationId, recipient.personId, message);
+      return { kind: 'queued' };
+    },
+    syncTicketCards,
+    refreshChangedCards() {
+      let queued = 0;
+      for (const card of store.ticketCards()) {
+        if (store.conversation(card.conversationId)?.undeliverable) continue;
+        const ticket = deps.escalation.get(card.ticketId);
+        if (!ticket || ticket.version === card.version) continue;
+        if (outbox.enqueue({ op: 'ticket-card', conversationId: card.conversationId, ticketId: ticket.id }) !== undefined) queued += 1;
+      }
+      return queued;
+    },
+  };
+}

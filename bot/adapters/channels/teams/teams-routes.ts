@@ -1,0 +1,91 @@
+/**
+ * `POST /api/messages` on the existing restify server: reads the body (size-limited), checks the Bot
+ * Framework JWT with the SDK's `authorizeJWT` (401 without a valid token when an app id is configured;
+ * anonymous only in dev mode) and hands the activity to the SDK's `CloudAdapter.process`.
+ */
+import type { ServerResponse } from 'node:http';
+import { authorizeJWT, type AuthConfiguration, type CloudAdapter, type Request as SdkRequest, type TurnContext, type WebResponse } from '@microsoft/agents-hosting';
+import type { Request, Response, Server } from 'restify';
+import { describeError } from '../../../shared/errors.ts';
+import type { Logger } from '../../../shared/logger.ts';
+import { readJsonBody } from '../../../http/json-body.ts';
+import { sendError } from '../../../http/send-error.ts';
+
+/** What the route needs. */
+export interface TeamsRouteDeps {
+  readonly adapter: CloudAdapter;
+  readonly authConfig: AuthConfiguration;
+  readonly handler: (context: TurnContext) => Promise<void>;
+  readonly logger: Logger;
+  readonly maxBodyBytes?: number;
+}
+
+/** Adapts Node's response to the SDK's minimal `WebResponse`. */
+export function webResponseOf(response: ServerResponse): WebResponse {
+  const web: WebResponse = {
+    status(code) {
+      response.statusCode = code;
+      return web;
+    },
+    setHeader(name, value) {
+      if (!response.headersSent) response.setHeader(name, value);
+      return web;
+    },
+    send(body) {
+      if (body === undefined || response.writableEnded) return web;
+      if (typeof body === 'string' || Buffer.isBuffer(body)) response.write(body);
+      else {
+        if (!response.headersSent) response.setHeader('Content-Type', 'application/json');
+        response.write(JSON.stringify(body));
+      }
+      return web;
+    },
+    end() {
+      if (!response.writableEnded) response.end();
+      return web;
+    },
+    get headersSent() {
+      return response.headersSent;
+    },
+    get writableEnded() {
+      return response.writableEnded;
+    },
+  };
+  return web;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+async function handle(deps: TeamsRouteDeps, request: Request, response: Response): Promise<void> {
+  const body = await readJsonBody(request, deps.maxBodyBytes ?? 1024 * 1024);
+  if (!body.ok) return sendError(response, body.problem.status, body.problem.code, body.problem.message);
+  if (!isObject(body.value)) return sendError(response, 400, 'invalid_activity', 'Die Anfrage enthält keine gültige Aktivität.');
+  const sdkRequest: SdkRequest = { body: body.value, headers: request.headers, method: request.method ?? 'POST' };
+  const web = webResponseOf(response);
+  let authorized = false;
+  await authorizeJWT(deps.authConfig)(sdkRequest, web, () => {
+    authorized = true;
+  });
+  if (!authorized) {
+    deps.logger.warn('teams-request-unauthorized', {});
+    web.end();
+    return;
+  }
+  await deps.adapter.process(sdkRequest, web, deps.handler);
+}
+
+/** Registers `POST /api/messages`; nothing a request sends can crash the process. */
+export function registerTeamsRoutes(server: Server, deps: TeamsRouteDeps): void {
+  server.post('/api/messages', async (request: Request, response: Response) => {
+    try {
+      await handle(deps, request, response);
+    } catch (error) {
+      // The SDK throws for activities it cannot parse (missing fields, wrong types): a bad request.
+      deps.logger.warn('teams-request-rejected', { error: describeError(error) });
+      if (!response.headersSent) sendError(response, 400, 'invalid_activity', 'Die Aktivität konnte nicht verarbeitet werden.');
+      else if (!response.writableEnded) response.end();
+    }
+  });
+}

@@ -1,0 +1,124 @@
+/**
+ * Wires the Microsoft Teams channel into a running lotse: the Agents SDK CloudAdapter with Entra or dev-mode
+ * authentication, the SQLite references and outbox, the `teams` endpoint of the channel router and the
+ * `POST /api/messages` route. `serve` calls it when the channel is enabled; tests call it with a mock connector.
+ */
+import { CloudAdapter, getAuthConfigWithDefaults, type AuthConfiguration } from '@microsoft/agents-hosting';
+import type { Server } from 'restify';
+import { z } from 'zod';
+import type { TeamsConfig } from '../config/teams-config.ts';
+import { loadEscalationPolicy } from '../../policies/load-escalation.ts';
+import { loadTeamsTexts } from '../../prompts/load-teams-texts.ts';
+import type { Clock } from '../ports/clock.ts';
+import { describeError } from '../shared/errors.ts';
+import type { Logger } from '../shared/logger.ts';
+import { cardMessage } from '../adapters/channels/teams/answer-card.ts';
+import { createSdkConnector } from '../adapters/channels/teams/sdk-connector.ts';
+import type { TeamsConnector } from '../adapters/channels/teams/teams-connector.ts';
+import { createTeamsEndpoint, type TeamsEndpoint } from '../adapters/channels/teams/teams-endpoint.ts';
+import { TeamsOutbox, type FailedDelivery } from '../adapters/channels/teams/teams-outbox.ts';
+import { registerTeamsRoutes } from '../adapters/channels/teams/teams-routes.ts';
+import { TeamsStore } from '../adapters/channels/teams/teams-store.ts';
+import { createTeamsTurnHandler } from '../adapters/channels/teams/teams-turn-handler.ts';
+import { renderTicketCard } from '../adapters/channels/teams/ticket-cards.ts';
+import type { Lotse } from './create-lotse.ts';
+
+/** A wired Teams channel. */
+export interface TeamsChannel {
+  readonly store: TeamsStore;
+  readonly outbox: TeamsOutbox;
+  readonly endpoint: TeamsEndpoint;
+  readonly adapter: CloudAdapter;
+  /** Adds `POST /api/messages` to the server. */
+  registerRoutes(server: Server): void;
+  /** Starts the outbox pump and the card refresh. */
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** Replacements for tests. */
+export interface TeamsChannelOverrides {
+  readonly connector?: TeamsConnector;
+  readonly clock?: Clock;
+  readonly cardRefreshMs?: number;
+}
+
+/** The SDK's auth configuration: Entra (secret, certificate or managed identity) or anonymous dev mode. */
+export function teamsAuthConfiguration(config: TeamsConfig): AuthConfiguration {
+  const auth = config.auth;
+  if (auth.mode === 'dev') return getAuthConfigWithDefaults({});
+  return getAuthConfigWithDefaults({
+    clientId: auth.appId,
+    ...(auth.tenantId ? { tenantId: auth.tenantId } : {}),
+    ...(auth.secret ? { clientSecret: auth.secret } : {}),
+    ...(auth.certificate ? { certPemFile: auth.certificate.pemFile, certKeyFile: auth.certificate.keyFile } : {}),
+    ...(auth.appType === 'UserAssignedMSI' ? { authType: 'UserManagedIdentity' } : {}),
+    ...(auth.authority ? { authority: auth.authority } : {}),
+  });
+}
+
+const fallbackSchema = z.object({
+  recipient: z.union([
+    z.object({ kind: z.literal('person'), personId: z.string() }),
+    z.object({ kind: z.literal('conversation'), userId: z.string(), reference: z.object({ channel: z.enum(['web', 'teams', 'xmpp', 'cli']), conversationId: z.string() }) }),
+  ]),
+  message: z.object({ kind: z.enum(['ticket-created', 'ticket-answered', 'ticket-reminder', 'ticket-update', 'notice']), text: z.string(), ticketId: z.string().optional(), from: z.string().optional() }),
+});
+
+/** Builds the channel and registers it with the router as `teams`. */
+export function createTeamsChannel(lotse: Lotse, config: TeamsConfig, logger: Logger, overrides: TeamsChannelOverrides = {}): TeamsChannel {
+  if (config.auth.mode === 'dev') logger.warn('teams-dev-mode', { note: 'MICROSOFT_APP_ID is not set: /api/messages accepts unauthenticated requests (Agents Playground / emulator only)' });
+  const clock = overrides.clock ?? { now: () => new Date() };
+  const texts = loadTeamsTexts();
+  const authConfig = teamsAuthConfiguration(config);
+  const adapter = new CloudAdapter(authConfig);
+  // The SDK's default sends English error texts to the user; lotse logs instead (handlers reply in German).
+  adapter.onTurnError = async (_context, error) => logger.error('teams-turn-error', { error: describeError(error) });
+  const store = new TeamsStore(lotse.database);
+  const connector = overrides.connector ?? createSdkConnector({ adapter, ...(config.auth.mode === 'entra' ? { appId: config.auth.appId } : {}) });
+  const nameOf = (id: string): string => lotse.directory.person(id)?.name ?? id;
+  const onFailed = (failed: FailedDelivery): void => {
+    const parsed = failed.fallback ? fallbackSchema.safeParse(JSON.parse(failed.fallback)) : undefined;
+    if (!parsed?.success) return;
+    lotse.inbox.send(parsed.data.recipient, parsed.data.message).catch((error: unknown) => logger.error('teams-fallback-failed', { error: describeError(error) }));
+  };
+  const outbox = new TeamsOutbox({
+    database: lotse.database, connector, store, logger, onFailed,
+    ratePerSecond: config.ratePerSecond, conversationRatePerSecond: config.conversationRatePerSecond,
+    conversationBurst: config.conversationBurst, maxAttempts: config.maxAttempts,
+    renderTicketCard: (ticketId) => {
+      const ticket = lotse.escalation.get(ticketId);
+      return ticket ? { activity: cardMessage(renderTicketCard(ticket, texts, nameOf), ticket.question), version: ticket.version } : undefined;
+    },
+  });
+  const endpoint = createTeamsEndpoint({ store, outbox, connector, directory: lotse.directory, escalation: lotse.escalation, texts, clock, logger });
+  const unregister = lotse.channels.register('teams', endpoint);
+  const centralPool = loadEscalationPolicy(lotse.config.policiesDir).centralPool;
+  const handler = createTeamsTurnHandler({
+    chat: lotse.chat, escalation: lotse.escalation, directory: lotse.directory, store, texts, clock, logger,
+    centralPool: () => centralPool.filter((id) => lotse.directory.person(id)),
+    ticketChanged: (ticket) => endpoint.syncTicketCards(ticket),
+    ...(config.streamDelayMs !== undefined ? { streamDelayMs: config.streamDelayMs } : {}),
+  });
+  let refresh: NodeJS.Timeout | undefined;
+  return {
+    store, outbox, endpoint, adapter,
+    registerRoutes: (server) => registerTeamsRoutes(server, { adapter, authConfig, handler, logger }),
+    start() {
+      outbox.purgeFinished(86_400_000);
+      outbox.start();
+      let ticks = 0;
+      refresh ??= setInterval(() => {
+        endpoint.refreshChangedCards();
+        // Once an hour: finished outbox rows older than a day are deleted (message texts are not kept).
+        if ((ticks += 1) % Math.max(1, Math.round(3_600_000 / (overrides.cardRefreshMs ?? 15_000))) === 0) outbox.purgeFinished(86_400_000);
+      }, overrides.cardRefreshMs ?? 15_000);
+      refresh.unref();
+    },
+    async stop() {
+      if (refresh) clearInterval(refresh);
+      unregister();
+      await outbox.stop();
+    },
+  };
+}

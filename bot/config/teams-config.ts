@@ -1,0 +1,101 @@
+/**
+ * Configuration of the Microsoft Teams channel (`TEAMS_*`, `MICROSOFT_APP_*`). Without an app id the
+ * channel runs in an explicit local dev mode (Agents Playground / emulator, no token check).
+ */
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const positive = (fallback: number, max: number) =>
+  optionalText.transform((value) => (value === undefined ? fallback : Number(value))).pipe(z.number().positive().max(max));
+
+const envSchema = z.object({
+  TEAMS_ENABLED: optionalText.pipe(z.enum(['true', 'false', '1', '0']).optional()),
+  MICROSOFT_APP_ID: optionalText.pipe(z.uuid('expected the Entra application (client) id, a GUID').optional()),
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  MICROSOFT_APP_CERT_PEM_FILE: optionalText,
+  MICROSOFT_APP_CERT_KEY_FILE: optionalText,
+  MICROSOFT_APP_TYPE: optionalText.pipe(z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).optional()),
+  TEAMS_AUTHORITY: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  TEAMS_RATE_PER_SECOND: positive(30, 1000),
+  TEAMS_CONVERSATION_RATE_PER_SECOND: positive(1, 50),
+  TEAMS_CONVERSATION_BURST: positive(3, 50),
+  TEAMS_MAX_ATTEMPTS: positive(8, 100),
+  TEAMS_STREAM_DELAY_MS: optionalText.transform((value) => (value === undefined ? undefined : Number(value))).pipe(z.number().int().min(0).max(10_000).optional()),
+});
+
+/** How the channel authenticates to and from the Bot Connector. */
+export type TeamsAuth =
+  | { readonly mode: 'dev' }
+  | {
+      readonly mode: 'entra';
+      readonly appId: string;
+      readonly tenantId?: string;
+      readonly appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+      readonly secret?: string;
+      readonly certificate?: { readonly pemFile: string; readonly keyFile: string };
+      /** Token issuer/metadata base; Entra by default, a local JWKS in tests. */
+      readonly authority?: string;
+    };
+
+/** Validated settings of the Teams channel. */
+export interface TeamsConfig {
+  readonly enabled: boolean;
+  readonly auth: TeamsAuth;
+  /** Proactive sends per second over all conversations (Teams allows about 50 per app and tenant). */
+  readonly ratePerSecond: number;
+  /** Sends per second into one conversation and the burst allowed (Teams: 7 per second, 60 per 30 s). */
+  readonly conversationRatePerSecond: number;
+  readonly conversationBurst: number;
+  /** Attempts before a queued message is reported undeliverable. */
+  readonly maxAttempts: number;
+  /** Delay between streaming updates (the SDK default for Teams is 1000 ms). */
+  readonly streamDelayMs?: number;
+}
+
+/** Reads `TEAMS_*` and `MICROSOFT_APP_*`; throws an English error naming the variable. */
+export function parseTeamsConfig(env: Record<string, string | undefined>): TeamsConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  }
+  const values = parsed.data;
+  const enabled = values.TEAMS_ENABLED === 'true' || values.TEAMS_ENABLED === '1' || (values.TEAMS_ENABLED === undefined && values.MICROSOFT_APP_ID !== undefined);
+  return {
+    enabled,
+    auth: authOf(values),
+    ratePerSecond: values.TEAMS_RATE_PER_SECOND,
+    conversationRatePerSecond: values.TEAMS_CONVERSATION_RATE_PER_SECOND,
+    conversationBurst: values.TEAMS_CONVERSATION_BURST,
+    maxAttempts: Math.round(values.TEAMS_MAX_ATTEMPTS),
+    ...(values.TEAMS_STREAM_DELAY_MS !== undefined ? { streamDelayMs: values.TEAMS_STREAM_DELAY_MS } : {}),
+  };
+}
+
+function authOf(values: z.infer<typeof envSchema>): TeamsAuth {
+  if (!values.MICROSOFT_APP_ID) return { mode: 'dev' };
+  const certificate = values.MICROSOFT_APP_CERT_PEM_FILE && values.MICROSOFT_APP_CERT_KEY_FILE
+    ? { pemFile: values.MICROSOFT_APP_CERT_PEM_FILE, keyFile: values.MICROSOFT_APP_CERT_KEY_FILE }
+    : undefined;
+  const appType = values.MICROSOFT_APP_TYPE ?? (values.MICROSOFT_APP_TENANT_ID ? 'SingleTenant' : 'MultiTenant');
+  if (appType !== 'UserAssignedMSI' && !values.MICROSOFT_APP_PASSWORD && !certificate) {
+    throw new Error('Invalid configuration: MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID (or MICROSOFT_APP_CERT_PEM_FILE and MICROSOFT_APP_CERT_KEY_FILE, or MICROSOFT_APP_TYPE=UserAssignedMSI)');
+  }
+  if (appType === 'SingleTenant' && !values.MICROSOFT_APP_TENANT_ID) {
+    throw new Error('Invalid configuration: MICROSOFT_APP_TENANT_ID: required for a single-tenant app');
+  }
+  return {
+    mode: 'entra',
+    appId: values.MICROSOFT_APP_ID,
+    appType,
+    ...(values.MICROSOFT_APP_TENANT_ID ? { tenantId: values.MICROSOFT_APP_TENANT_ID } : {}),
+    ...(values.MICROSOFT_APP_PASSWORD ? { secret: values.MICROSOFT_APP_PASSWORD } : {}),
+    ...(certificate ? { certificate } : {}),
+    ...(values.TEAMS_AUTHORITY ? { authority: values.TEAMS_AUTHORITY } : {}),
+  };
+}
