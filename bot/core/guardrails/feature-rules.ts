@@ -46,12 +46,22 @@ export interface DetectionResult {
 
 type Step = CompiledTerm['steps'][number];
 
+/** Umlauts also match their transliteration, since many keyboards and mail clients write "befoerdern". */
+const transliterations: Readonly<Record<string, string>> = { ä: '(?:a|ae)', ö: '(?:o|oe)', ü: '(?:u|ue)' };
+
+/** A piece of a lexicon token as a regular expression: escaped, umlauts matching both spellings, folded. */
+function literal(piece: string): string {
+  return [...piece.replace(/ß/g, 'ss')]
+    .map((char) => transliterations[char] ?? foldGerman(char).replace(/[.+^${}()[\]\\]/g, '\\$&'))
+    .join('');
+}
+
 function compileToken(token: string): Step {
   const gap = /^~(\d)$/.exec(token);
   if (gap) return { pattern: /^/u, optional: true, gap: Number(gap[1]) };
   const optional = token.endsWith('?') && token.length > 1;
   const body = optional ? token.slice(0, -1) : token;
-  const alternatives = body.split('|').map((part) => part.split('*').map((piece) => piece.replace(/[.+^${}()[\]\\]/g, '\\$&')).join('[\\p{L}\\p{N}_-]*'));
+  const alternatives = body.split('|').map((part) => part.split('*').map(literal).join('[\\p{L}\\p{N}_-]*'));
   return { pattern: new RegExp(`^(?:${alternatives.join('|')})$`, 'u'), optional };
 }
 
@@ -60,7 +70,7 @@ function compileToken(token: string): Step {
  * to N tokens); `@class` entries are expanded by `compileLexicon`.
  */
 export function compileTerm(term: string): CompiledTerm {
-  return { steps: foldGerman(term).trim().split(/\s+/).map(compileToken) };
+  return { steps: term.toLowerCase().trim().split(/\s+/).map(compileToken) };
 }
 
 /** Compiles the lexicon, expanding `@class` references (one level of nesting is enough for the policy files). */

@@ -31,6 +31,7 @@ describe('lexicon terms', () => {
     expect(findClass(lexicon, 'distress', tokenize('mir geht es seit Wochen schlecht'))).toHaveLength(1);
     expect(findClass(lexicon, 'distress', tokenize('mir geht es seit drei langen Wochen schlecht'))).toHaveLength(0);
     expect(findClass(lexicon, 'person', tokenize('Frau X'))).toEqual([[1, 2]]);
+    expect(findClass(lexicon, 'distress', tokenize('überlastet, ueberlastet, uberlastet'))).toHaveLength(3);
   });
 });
 
