@@ -29,6 +29,7 @@ const featureSchema = z.object({
   ordered: z.boolean().optional(),
   unless: z.array(z.string().min(1)).optional(),
   negatable: z.boolean().optional(),
+  opening: z.boolean().optional(),
 }).strict();
 
 /** Scored detection of a rule version: it fires when the weights of the fired features reach `threshold`. */

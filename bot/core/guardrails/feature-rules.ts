@@ -24,6 +24,8 @@ export interface DetectionFeature {
   readonly unless?: readonly string[];
   /** A negation word (class `negation`) in the two tokens before a matched class disables the feature. */
   readonly negatable?: boolean;
+  /** The first class must match at the start of the message (e.g. a procedural opening question). */
+  readonly opening?: boolean;
 }
 
 /** A rule's detection settings. */
@@ -145,6 +147,7 @@ function combine(lists: readonly Spans[], feature: DetectionFeature, negations: 
   if (index === lists.length) return true;
   for (const span of lists[index]!) {
     if (feature.negatable && index > 0 && negated(span, negations)) continue;
+    if (feature.opening && index === 0 && span[0] !== 0) continue;
     if (feature.ordered && index > 0 && span[0] < chosen[index - 1]![0]) continue;
     const all = [...chosen, span];
     const from = Math.min(...all.map(([start]) => start));
