@@ -159,7 +159,7 @@ function combine(lists: readonly Spans[], feature: DetectionFeature, negations: 
 }
 
 /** True when the feature fires on the tokens. */
-export function featureFires(lexicon: Lexicon, feature: DetectionFeature, tokens: readonly string[], cache = new Map<string, Spans>()): boolean {
+export function featureFires(lexicon: Lexicon, feature: DetectionFeature, tokens: readonly string[], cache: SpanCache = new Map()): boolean {
   const spansOf = (name: string): Spans => {
     const known = cache.get(name);
     if (known) return known;
@@ -173,9 +173,14 @@ export function featureFires(lexicon: Lexicon, feature: DetectionFeature, tokens
   return combine(lists, feature, feature.negatable ? spansOf('negation') : []);
 }
 
-/** Scores a text against a rule's detection: the sum of the weights of the features that fire. */
-export function detect(lexicon: Lexicon, detection: Detection, tokens: readonly string[]): DetectionResult {
-  const cache = new Map<string, Spans>();
+/** Class positions of one text, shared by all rules that score it. */
+export type SpanCache = Map<string, Spans>;
+
+/**
+ * Scores a text against a rule's detection: the sum of the weights of the features that fire. Pass one `cache`
+ * per text when several rules score the same tokens.
+ */
+export function detect(lexicon: Lexicon, detection: Detection, tokens: readonly string[], cache: SpanCache = new Map()): DetectionResult {
   const fired = detection.features.filter((feature) => featureFires(lexicon, feature, tokens, cache));
   return { score: fired.reduce((sum, feature) => sum + feature.weight, 0), fired: fired.map((feature) => feature.classes.join('+')) };
 }

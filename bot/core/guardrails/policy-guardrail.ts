@@ -7,7 +7,7 @@
 import type { Guardrail, GuardrailContext, GuardrailVerdict } from '../../ports/guardrail.ts';
 import type { RuleHit } from '../../ports/turn.ts';
 import { foldGerman } from '../../shared/text.ts';
-import { detect, tokenize, type Lexicon } from './feature-rules.ts';
+import { detect, tokenize, type Lexicon, type SpanCache } from './feature-rules.ts';
 import { createMasker } from './mask-personal-data.ts';
 import type { Policies, PolicyRule } from './policies.ts';
 
@@ -24,11 +24,12 @@ function hit(rule: { id: string; clause: string }, action: RuleHit['action']): R
 interface RuleInput {
   readonly folded: string;
   readonly tokens: readonly string[];
+  readonly spans: SpanCache;
 }
 
 function fires(rule: PolicyRule, input: RuleInput, lexicon: Lexicon): boolean {
   if (rule.patterns.some((pattern) => pattern.test(input.folded))) return true;
-  return rule.detection !== undefined && detect(lexicon, rule.detection, input.tokens).score >= rule.detection.threshold;
+  return rule.detection !== undefined && detect(lexicon, rule.detection, input.tokens, input.spans).score >= rule.detection.threshold;
 }
 
 function firstBlockingRule(rules: readonly PolicyRule[], input: RuleInput, lexicon: Lexicon): PolicyRule | undefined {
@@ -47,7 +48,7 @@ export function createPolicyGuardrail(policies: Policies, options: { knownStaffN
     reviewInput(text: string, context: GuardrailContext): GuardrailVerdict {
       const rules = rulesFor(context);
       const masked = maskInput(text);
-      const blocking = firstBlockingRule(rules, { folded: foldGerman(text), tokens: tokenize(masked.text) }, lexicon);
+      const blocking = firstBlockingRule(rules, { folded: foldGerman(text), tokens: tokenize(masked.text), spans: new Map() }, lexicon);
       const hits = piiHits(masked.found);
       if (blocking) {
         const kind = verdictKind[blocking.action as keyof typeof verdictKind];
