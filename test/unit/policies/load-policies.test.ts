@@ -90,3 +90,10 @@ describe('loadPolicies: scored detection, history and dated overrides', () => {
     expect(() => loadPolicies(dir)).toThrowError(/overrides\.0\.reason: an override needs a documented reason/);
   });
 });
+
+describe('loadPolicies: lexicon file', () => {
+  it('names file and line of an invalid class', () => {
+    const dir = copyWith('lexicon.yaml', (text) => text.replace('  negation: [nicht, kein, keine, keinen, keiner, nie, niemals]', '  Negation: []'));
+    expect(() => loadPolicies(dir)).toThrowError(/lexicon\.yaml:\d+ classes\.Negation/);
+  });
+});

@@ -61,3 +61,12 @@ describe('features', () => {
     expect(detect(lexicon, detection, tokens('Wie läuft es, Frau X einstellen')).score).toBe(1);
   });
 });
+
+describe('opening features', () => {
+  it('count a procedural cue only when it opens the message', () => {
+    const feature = { classes: ['general'], weight: -1, opening: true };
+    expect(featureFires(lexicon, feature, tokenize('Wie läuft das mit dem Urlaub?'))).toBe(true);
+    expect(featureFires(lexicon, feature, tokenize('Ich bin krank. Wie läuft das jetzt?'))).toBe(false);
+    expect(featureFires(lexicon, { ...feature, opening: false }, tokenize('Ich bin krank. Wie läuft das jetzt?'))).toBe(true);
+  });
+});
