@@ -134,5 +134,20 @@ export function loadPolicies(dir: string = defaultPoliciesDir, options: { today?
     retentionDays: retention.data.audit,
     lexicon: compileLexicon(lexicon.data.classes),
     history: ruleHistory(file, today),
+    rulesOn: rulesByDay(file),
+  };
+}
+
+/** Rules in force on any day (memoised per day and tenant), so a running lotse follows dated versions. */
+function rulesByDay(file: GuardrailsFile): (day: string, tenant?: string) => readonly PolicyRule[] {
+  const known = new Map<string, PolicyRule[]>();
+  return (day, tenant) => {
+    const key = `${day}|${tenant ?? ''}`;
+    const cached = known.get(key);
+    if (cached) return cached;
+    const rules = effectiveRules(file, day, tenant);
+    if (known.size > 64) known.clear();
+    known.set(key, rules);
+    return rules;
   };
 }

@@ -53,4 +53,6 @@ export interface Policies {
   readonly lexicon?: Lexicon;
   /** Every version of every rule, oldest first. */
   readonly history?: readonly RuleVersionInfo[];
+  /** The rules in force on `day` (YYYY-MM-DD) for a tenant, with its dated overrides. */
+  readonly rulesOn?: (day: string, tenant?: string) => readonly PolicyRule[];
 }

@@ -36,11 +36,22 @@ function firstBlockingRule(rules: readonly PolicyRule[], input: RuleInput, lexic
   return rules.find((rule) => rule.action !== 'allow' && rule.action !== 'redact' && fires(rule, input, lexicon));
 }
 
-/** Creates the policy guardrail; `knownStaffNames` (from the directory) are masked as [NAME]. */
-export function createPolicyGuardrail(policies: Policies, options: { knownStaffNames?: readonly string[] } = {}): Guardrail {
+/** Options of the policy guardrail. */
+export interface PolicyGuardrailOptions {
+  /** Staff names from the directory, masked as [NAME]. */
+  readonly knownStaffNames?: readonly string[];
+  /** Today's date (YYYY-MM-DD): rule versions and overrides then switch on their dates without a restart. */
+  readonly today?: () => string;
+}
+
+/** Creates the policy guardrail; without `today` the rules in force on the load date apply. */
+export function createPolicyGuardrail(policies: Policies, options: PolicyGuardrailOptions = {}): Guardrail {
   const maskInput = createMasker(policies.pii.entities, options.knownStaffNames);
   const maskOutput = createMasker(policies.pii.entities.filter((entity) => entity.output), options.knownStaffNames);
-  const rulesFor = (context: GuardrailContext): readonly PolicyRule[] => (context.tenant ? policies.tenantRules.get(context.tenant) : undefined) ?? policies.rules;
+  const rulesFor = (context: GuardrailContext): readonly PolicyRule[] => {
+    if (options.today && policies.rulesOn) return policies.rulesOn(options.today(), context.tenant);
+    return (context.tenant ? policies.tenantRules.get(context.tenant) : undefined) ?? policies.rules;
+  };
   const lexicon: Lexicon = policies.lexicon ?? new Map();
   const piiHits = (found: readonly string[]): RuleHit[] => found.map((id) => hit({ id, clause: policies.pii.clause }, 'redact'));
 
