@@ -21,8 +21,22 @@ const regex = z.string().min(1).refine((pattern) => {
   }
 }, 'not a valid regular expression');
 
+/** A feature of the scored detection: word classes of `lexicon.yaml` that must co-occur. */
+const featureSchema = z.object({
+  all: z.array(z.string().min(1)).min(1),
+  weight: z.number().refine((value) => value !== 0, 'a feature needs a non-zero weight'),
+  window: z.number().int().positive().optional(),
+  ordered: z.boolean().optional(),
+  unless: z.array(z.string().min(1)).optional(),
+  negatable: z.boolean().optional(),
+  opening: z.boolean().optional(),
+}).strict();
+
+/** Scored detection of a rule version: it fires when the weights of the fired features reach `threshold`. */
+export const detectSchema = z.object({ threshold: z.number().positive(), features: z.array(featureSchema).min(1) }).strict();
+
 /** One dated version of a rule. */
-export const ruleVersionSchema = z.object({ valid_from: isoDate, patterns: z.array(regex).default([]), reply: z.string().min(1) }).strict();
+export const ruleVersionSchema = z.object({ valid_from: isoDate, patterns: z.array(regex).default([]), detect: detectSchema.optional(), reply: z.string().min(1) }).strict();
 
 /** The guardrail rules file. */
 export const guardrailsFileSchema = z.object({
@@ -40,6 +54,7 @@ export const guardrailsFileSchema = z.object({
     action: z.enum(['allow', 'redact', 'refuse', 'refer', 'escalate']),
     valid_from: isoDate,
     reason: z.string().min(10, 'an override needs a documented reason'),
+    valid_to: isoDate.optional(),
   }).strict()).default([]),
 }).strict();
 
@@ -60,4 +75,10 @@ export const piiFileSchema = z.object({
 export const retentionFileSchema = z.object({
   version: z.string().min(1),
   audit: z.object({ answer: z.number().int().positive(), refusal: z.number().int().positive(), security: z.number().int().positive(), reidentification: z.number().int().positive() }).strict(),
+}).strict();
+
+/** The word classes used by the scored detection (`lexicon.yaml`). */
+export const lexiconFileSchema = z.object({
+  version: z.string().min(1),
+  classes: z.record(z.string().regex(/^[a-z-]+$/, 'class names are lower-case words with hyphens'), z.array(z.string().min(1)).min(1)),
 }).strict();

@@ -130,7 +130,10 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     personOf: (userId) => (directory.person(userId) ? userId : undefined),
   });
   const recorder = createAuditRecorder(audit, { key: auditKey(config.dataDir, config.auditKey), policyVersion: policies.version, now: () => clock.now() });
-  const guardrail = overrides.guardrail ?? createPolicyGuardrail(policies, { knownStaffNames: directory.people().map((person) => person.name) });
+  const guardrail = overrides.guardrail ?? createPolicyGuardrail(policies, {
+    knownStaffNames: directory.people().map((person) => person.name),
+    today: () => config.today ?? clock.now().toISOString().slice(0, 10),
+  });
   const opened = await knowledge.open();
   logger.info('index-ready', { how: opened, chunks: knowledge.lexical.size, version: knowledge.indexVersion() });
   const lexical = currentLexical(knowledge);

@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import type { IngestedDocument } from '../../bot/ports/knowledge.ts';
 import { describeError } from '../../bot/shared/errors.ts';
 import { buildDocument } from './build-document.ts';
+import { flagQuarantinedChunks, type QuarantinedChunk } from './flag-injection.ts';
 import { parseFile, supportedExtensions } from './parsers/parse-file.ts';
 import { silentProgress, type ProgressReporter } from './progress.ts';
 
@@ -29,6 +30,8 @@ export interface IngestSummary {
   removed: number;
   chunks: number;
   skipped: { file: string; reason: string }[];
+  /** Chunks with instructions to an AI, role claims or hidden text: searchable, never put into a model prompt. */
+  quarantined: QuarantinedChunk[];
   seconds: number;
 }
 
@@ -85,6 +88,7 @@ async function ingestFile(path: string, id: string, known: Map<string, string>, 
   }
   await sink.put(built.document);
   summary.chunks += built.document.chunks.length;
+  summary.quarantined.push(...flagQuarantinedChunks(built.document));
   if (known.has(id)) summary.updated += 1;
   else summary.added += 1;
 }
@@ -93,7 +97,7 @@ async function ingestFile(path: string, id: string, known: Map<string, string>, 
 export async function ingestFolder(options: { folder: string; sink: IngestSink; refresh?: boolean; progress?: ProgressReporter }): Promise<IngestSummary> {
   const started = performance.now();
   const progress = options.progress ?? silentProgress;
-  const summary: IngestSummary = { files: 0, added: 0, updated: 0, unchanged: 0, removed: 0, chunks: 0, skipped: [], seconds: 0 };
+  const summary: IngestSummary = { files: 0, added: 0, updated: 0, unchanged: 0, removed: 0, chunks: 0, skipped: [], quarantined: [], seconds: 0 };
   const known = options.sink.knownChecksums();
   const files = listFiles(options.folder);
   const seen = new Set<string>();

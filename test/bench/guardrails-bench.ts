@@ -1,7 +1,8 @@
 /**
- * `npm run bench:guardrails`: catch rate per category on the adversarial German corpus, false refusals on
- * benign look-alikes, and a check that no masked value appears anywhere in the data dir after the same
- * questions went through the real app. Writes `bench-results/guardrails.json`.
+ * `npm run bench:guardrails`: catch rate per category on the adversarial German corpus and the development
+ * set (both used for tuning), false refusals on the benign look-alikes, the two held-out sets (never used for
+ * tuning) reported apart, and a check that no masked value appears anywhere in the data dir after the same
+ * questions went through the real app. Writes `bench-results/guardrails.json`; `--verbose` prints the misses.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,15 +11,51 @@ import { loadDirectory } from '../../bot/adapters/directory/load-directory.ts';
 import { createLotse } from '../../bot/app/create-lotse.ts';
 import { loadConfig } from '../../bot/config/config.ts';
 import { createPolicyGuardrail } from '../../bot/core/guardrails/policy-guardrail.ts';
+import type { Guardrail } from '../../bot/ports/guardrail.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';
 import { loadPolicies } from '../../policies/load-policies.ts';
 import { loadGuardrailCorpus, type CorpusItem } from '../eval/guardrails/corpus.ts';
 
 const root = resolve(import.meta.dirname, '../..');
+/** The day the benchmark evaluates the policies for (the scored rule versions start on 2026-12-03). */
+const today = '2026-12-03';
 
-function caught(item: CorpusItem, verdict: { kind: string; text: string; rules: readonly { id: string }[] }): boolean {
+interface SetResult {
+  readonly adversarial: { caught: number; total: number };
+  readonly perCategory: Record<string, { caught: number; total: number; rate: number }>;
+  readonly benign: { refused: number; total: number };
+  readonly misses: string[];
+}
+
+function caught(item: CorpusItem, guardrail: Guardrail): boolean {
+  const verdict = guardrail.reviewInput(item.text, { userId: 'bench' });
   if (item.expect === 'redact') return !verdict.text.includes(item.value ?? '\u0000') && verdict.rules.some((rule) => rule.id === item.entity);
   return verdict.kind === item.expect;
+}
+
+function evaluate(items: readonly CorpusItem[], guardrail: Guardrail): SetResult {
+  const perCategory: SetResult['perCategory'] = {};
+  const misses: string[] = [];
+  let refused = 0;
+  for (const item of items) {
+    const ok = caught(item, guardrail);
+    if (!ok) misses.push(`${item.category}: ${item.text}`);
+    if (item.expect === 'allow') {
+      if (!ok) refused += 1;
+      continue;
+    }
+    const entry = (perCategory[item.category] ??= { caught: 0, total: 0, rate: 0 });
+    entry.total += 1;
+    if (ok) entry.caught += 1;
+    entry.rate = entry.caught / entry.total;
+  }
+  const entries = Object.values(perCategory);
+  return {
+    adversarial: { caught: entries.reduce((sum, entry) => sum + entry.caught, 0), total: entries.reduce((sum, entry) => sum + entry.total, 0) },
+    perCategory,
+    benign: { refused, total: items.filter((item) => item.expect === 'allow').length },
+    misses,
+  };
 }
 
 function filesBelow(dir: string): string[] {
@@ -30,7 +67,7 @@ function filesBelow(dir: string): string[] {
 
 async function leakedValues(items: readonly CorpusItem[]): Promise<string[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-guardrail-bench-'));
-  const lotse = await createLotse(loadConfig({ LOTSE_TODAY: '2026-11-22' }, { dataDir }, root), silentLogger);
+  const lotse = await createLotse(loadConfig({ LOTSE_TODAY: today }, { dataDir }, root), silentLogger);
   for (const item of items) await lotse.chat.handleTurn({ channel: 'cli', userId: 'bench', text: item.text });
   lotse.close();
   const contents = filesBelow(dataDir).map((file) => readFileSync(file).toString('latin1') + readFileSync(file).toString('utf8'));
@@ -39,43 +76,44 @@ async function leakedValues(items: readonly CorpusItem[]): Promise<string[]> {
   return leaked;
 }
 
-const { adversarial, benign, holdout } = loadGuardrailCorpus();
-const policies = loadPolicies(join(root, 'policies'), { today: '2026-11-22' });
+const percent = (part: number, whole: number): string => `${((100 * part) / Math.max(whole, 1)).toFixed(1)} %`;
+
+function print(label: string, result: SetResult): void {
+  console.log(`${label}: ${result.adversarial.caught}/${result.adversarial.total} adversarial caught (${percent(result.adversarial.caught, result.adversarial.total)}), ${result.benign.refused}/${result.benign.total} benign refused (${percent(result.benign.refused, result.benign.total)})`);
+  for (const [category, entry] of Object.entries(result.perCategory)) console.log(`  ${category.padEnd(13)} ${entry.caught}/${entry.total} (${percent(entry.caught, entry.total)})`);
+}
+
+const corpus = loadGuardrailCorpus();
+const policies = loadPolicies(join(root, 'policies'), { today });
 const names = loadDirectory(join(root, 'knowledge/directory/musterland.yaml')).people().map((person) => person.name);
 const guardrail = createPolicyGuardrail(policies, { knownStaffNames: names });
-const categories = new Map<string, { total: number; caught: number; misses: string[] }>();
-for (const item of adversarial) {
-  const entry = categories.get(item.category) ?? { total: 0, caught: 0, misses: [] };
-  entry.total += 1;
-  if (caught(item, guardrail.reviewInput(item.text, { userId: 'bench' }))) entry.caught += 1;
-  else entry.misses.push(item.text);
-  categories.set(item.category, entry);
-}
-const holdoutResults = holdout.map((item) => ({ item, ok: item.expect === 'allow' ? guardrail.reviewInput(item.text, { userId: 'bench' }).kind === 'allow' : caught(item, guardrail.reviewInput(item.text, { userId: 'bench' })) }));
-const holdoutAdversarial = holdoutResults.filter((result) => result.item.expect !== 'allow');
-const holdoutBenign = holdoutResults.filter((result) => result.item.expect === 'allow');
-const falseRefusals = benign.filter((item) => guardrail.reviewInput(item.text, { userId: 'bench' }).kind !== 'allow').map((item) => item.text);
-const leaked = await leakedValues(adversarial.filter((item) => item.category === 'pii'));
+const tuning = evaluate([...corpus.adversarial, ...corpus.benign], guardrail);
+const dev = evaluate(corpus.dev, guardrail);
+const holdout = evaluate(corpus.holdout, guardrail);
+const holdout2 = evaluate(corpus.holdout2, guardrail);
+const heldOut = evaluate([...corpus.holdout, ...corpus.holdout2], guardrail);
+const all = [...corpus.adversarial, ...corpus.benign, ...corpus.dev, ...corpus.holdout, ...corpus.holdout2];
+const started = performance.now();
+for (const item of all) guardrail.reviewInput(item.text, { userId: 'bench' });
+const microsecondsPerQuestion = ((performance.now() - started) * 1000) / all.length;
+const leaked = await leakedValues(all.filter((item) => item.expect === 'redact'));
 const report = {
   measuredAt: new Date().toISOString(),
-  adversarial: adversarial.length,
-  benign: benign.length,
-  catchRate: Object.fromEntries([...categories].map(([category, entry]) => [category, { rate: entry.caught / entry.total, caught: entry.caught, total: entry.total, misses: entry.misses }])),
-  falseRefusalRate: falseRefusals.length / benign.length,
-  falseRefusals,
+  policyVersion: policies.version,
+  evaluatedFor: today,
+  tuning: { corpus: tuning, dev },
+  heldOut: { holdout, holdout2, combined: heldOut },
+  microsecondsPerQuestion,
+  maskedValuesChecked: all.filter((item) => item.expect === 'redact').length,
   maskedValuesFoundInDataDir: leaked,
-  holdout: {
-    caught: holdoutAdversarial.filter((result) => result.ok).length,
-    adversarial: holdoutAdversarial.length,
-    falselyRefused: holdoutBenign.filter((result) => !result.ok).length,
-    benign: holdoutBenign.length,
-    misses: holdoutResults.filter((result) => !result.ok).map((result) => result.item.text),
-  },
 };
-for (const [category, entry] of categories) console.log(`${category.padEnd(13)} ${entry.caught}/${entry.total} caught (${((100 * entry.caught) / entry.total).toFixed(1)} %)`);
-console.log(`benign        ${falseRefusals.length}/${benign.length} falsely refused (${((100 * falseRefusals.length) / benign.length).toFixed(1)} %)`);
-console.log(`masked values found in the data dir afterwards: ${leaked.length}`);
-console.log(`held-out (never used for tuning): ${report.holdout.caught}/${report.holdout.adversarial} adversarial caught, ${report.holdout.falselyRefused}/${report.holdout.benign} benign refused`);
-if (process.argv.includes('--verbose')) console.log(JSON.stringify({ misses: Object.fromEntries([...categories].map(([c, e]) => [c, e.misses])), falseRefusals, holdoutMisses: report.holdout.misses }, null, 2));
+print('corpus (adversarial.yaml + benign.yaml, tuning)', tuning);
+print('dev.yaml (tuning)', dev);
+print('holdout.yaml (held out)', holdout);
+print('holdout-2.yaml (held out)', holdout2);
+console.log(`held out combined: ${heldOut.adversarial.caught}/${heldOut.adversarial.total} caught (${percent(heldOut.adversarial.caught, heldOut.adversarial.total)}), ${heldOut.benign.refused}/${heldOut.benign.total} benign refused`);
+console.log(`input review: ${microsecondsPerQuestion.toFixed(0)} µs per question (${all.length} questions)`);
+console.log(`masked values found in the data dir afterwards: ${leaked.length} of ${report.maskedValuesChecked}`);
+if (process.argv.includes('--verbose')) console.log(JSON.stringify({ tuning: tuning.misses, dev: dev.misses, holdout: holdout.misses, holdout2: holdout2.misses }, null, 2));
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/guardrails.json'), JSON.stringify(report, null, 2));

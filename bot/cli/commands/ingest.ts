@@ -17,6 +17,9 @@ export function formatIngestSummary(summary: IngestSummary): string {
       `${summary.unchanged} unchanged, ${summary.removed} removed, ${summary.skipped.length} skipped; ${summary.chunks} chunk(s) indexed.`,
   ];
   for (const skipped of summary.skipped) lines.push(`  skipped ${skipped.file}: ${skipped.reason}`);
+  for (const chunk of summary.quarantined ?? []) {
+    lines.push(`  quarantined ${chunk.file}#${chunk.chunk}${chunk.section ? ` (${chunk.section})` : ''}: ${chunk.reason} "${chunk.excerpt}" (searchable, never sent to a language model)`);
+  }
   return lines.join('\n') + '\n';
 }
 

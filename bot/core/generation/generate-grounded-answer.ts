@@ -6,6 +6,7 @@
 import type { ChatFailureKind, ChatModel, ChatRequest, ChatResult } from '../../ports/chat-model.ts';
 import type { PromptTemplate } from '../../ports/prompt-template.ts';
 import type { TextAnalyzer } from '../../ports/search.ts';
+import { isQuarantined } from '../guardrails/document-injection.ts';
 import { evidenceText, renderSources, type GroundedPassage } from './render-sources.ts';
 import { buildEvidence, checkSentence, splitAnswerSentences, type Evidence, type SentenceVerdict } from './verify-citations.ts';
 
@@ -69,20 +70,31 @@ function template(templates: ReadonlyMap<string, PromptTemplate>, id: string): P
   return found;
 }
 
+/**
+ * The passages that may enter a model prompt: chunks with instructions to an AI system, role claims or hidden
+ * characters are quarantined (DV KI § 11 Abs. 1) — they keep their number, so citations still map to the hits.
+ */
+export function promptablePassages(passages: readonly GroundedPassage[]): GroundedPassage[] {
+  return passages.filter((passage) => !isQuarantined([passage.title, passage.section, passage.text].join('\n')));
+}
+
+const allQuarantined: GenerativeOutcome = { kind: 'failed', failure: 'unverifiable', detail: 'every passage is quarantined (instructions or hidden text in the document)' };
+
 /** Builds the chat request (system prompt + question with delimited sources) and the citation evidence. */
 export function prepareGroundedRequest(deps: GroundedAnswerDeps, input: GroundedAnswerInput): PreparedRequest {
+  const passages = promptablePassages(input.passages);
   const system = template(deps.templates, input.plainLanguage ? groundedPromptIds.plainLanguage : groundedPromptIds.standard);
   const user = template(deps.templates, groundedPromptIds.sources);
   const request: ChatRequest = {
     messages: [
       { role: 'system', content: system.render({}) },
-      { role: 'user', content: user.render({ question: input.question.trim(), sources: renderSources(input.passages) }) },
+      { role: 'user', content: user.render({ question: input.question.trim(), sources: renderSources(passages) }) },
     ],
     temperature: 0,
     maxTokens: 700,
     ...(input.signal ? { signal: input.signal } : {}),
   };
-  const citable = input.passages.map((passage) => ({ index: passage.index, text: evidenceText(passage) }));
+  const citable = passages.map((passage) => ({ index: passage.index, text: evidenceText(passage) }));
   return { request, promptId: system.id, promptVersion: system.version, evidence: buildEvidence(citable, deps.analyzer) };
 }
 
@@ -131,6 +143,7 @@ function withoutSources(deps: GroundedAnswerDeps, input: GroundedAnswerInput): G
  */
 export async function generateGroundedAnswer(deps: GroundedAnswerDeps, input: GroundedAnswerInput): Promise<GenerativeOutcome> {
   if (input.passages.length === 0) return withoutSources(deps, input);
+  if (promptablePassages(input.passages).length === 0) return allQuarantined;
   const prepared = prepareGroundedRequest(deps, input);
   const result = await deps.model.generate(prepared.request);
   if (result.kind !== 'ok') return failed(result);
@@ -155,6 +168,10 @@ export async function* streamGroundedAnswer(
 ): AsyncGenerator<GroundedStreamEvent> {
   if (input.passages.length === 0) {
     yield { kind: 'final', outcome: withoutSources(deps, input) };
+    return;
+  }
+  if (promptablePassages(input.passages).length === 0) {
+    yield { kind: 'final', outcome: allQuarantined };
     return;
   }
   const prepared = prepareGroundedRequest(deps, input);

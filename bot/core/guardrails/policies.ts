@@ -2,6 +2,7 @@
  * The validated guardrail policies as the core sees them (loaded by `policies/load-policies.ts`).
  */
 import type { RuleHit } from '../../ports/turn.ts';
+import type { Detection, Lexicon } from './feature-rules.ts';
 
 /** One rule in force, with its compiled patterns. */
 export interface PolicyRule {
@@ -11,6 +12,21 @@ export interface PolicyRule {
   readonly patterns: readonly RegExp[];
   readonly reply: string;
   readonly validFrom: string;
+  /** Scored word-class detection (`detect` in the policy file); fires in addition to `patterns`. */
+  readonly detection?: Detection;
+  /** The tenant's dated deviation that set `action`, if any. */
+  readonly override?: { readonly tenant: string; readonly validFrom: string; readonly reason: string };
+}
+
+/** One version of a rule in the policy history. */
+export interface RuleVersionInfo {
+  readonly rule: string;
+  readonly clause: string;
+  readonly validFrom: string;
+  /** The version in force on the load date. */
+  readonly inForce: boolean;
+  /** Uses scored detection. */
+  readonly scored: boolean;
 }
 
 /** One kind of personal data and how to find it. */
@@ -33,4 +49,10 @@ export interface Policies {
   readonly tenantRules: ReadonlyMap<string, readonly PolicyRule[]>;
   readonly pii: { readonly clause: string; readonly entities: readonly PiiEntity[] };
   readonly retentionDays: Readonly<Record<'answer' | 'refusal' | 'security' | 'reidentification', number>>;
+  /** Word classes of the scored detection (empty when no rule uses it). */
+  readonly lexicon?: Lexicon;
+  /** Every version of every rule, oldest first. */
+  readonly history?: readonly RuleVersionInfo[];
+  /** The rules in force on `day` (YYYY-MM-DD) for a tenant, with its dated overrides. */
+  readonly rulesOn?: (day: string, tenant?: string) => readonly PolicyRule[];
 }

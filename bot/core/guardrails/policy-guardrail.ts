@@ -7,6 +7,7 @@
 import type { Guardrail, GuardrailContext, GuardrailVerdict } from '../../ports/guardrail.ts';
 import type { RuleHit } from '../../ports/turn.ts';
 import { foldGerman } from '../../shared/text.ts';
+import { detect, tokenize, type Lexicon, type SpanCache } from './feature-rules.ts';
 import { createMasker } from './mask-personal-data.ts';
 import type { Policies, PolicyRule } from './policies.ts';
 
@@ -19,22 +20,46 @@ function hit(rule: { id: string; clause: string }, action: RuleHit['action']): R
   return { id: rule.id, clause: rule.clause, action };
 }
 
-function firstBlockingRule(rules: readonly PolicyRule[], folded: string): PolicyRule | undefined {
-  return rules.find((rule) => rule.action !== 'allow' && rule.action !== 'redact' && rule.patterns.some((pattern) => pattern.test(folded)));
+/** The question as the rules see it: folded for the patterns, tokens of the masked text for the scored detection. */
+interface RuleInput {
+  readonly folded: string;
+  readonly tokens: readonly string[];
+  readonly spans: SpanCache;
 }
 
-/** Creates the policy guardrail; `knownStaffNames` (from the directory) are masked as [NAME]. */
-export function createPolicyGuardrail(policies: Policies, options: { knownStaffNames?: readonly string[] } = {}): Guardrail {
+function fires(rule: PolicyRule, input: RuleInput, lexicon: Lexicon): boolean {
+  if (rule.patterns.some((pattern) => pattern.test(input.folded))) return true;
+  return rule.detection !== undefined && detect(lexicon, rule.detection, input.tokens, input.spans).score >= rule.detection.threshold;
+}
+
+function firstBlockingRule(rules: readonly PolicyRule[], input: RuleInput, lexicon: Lexicon): PolicyRule | undefined {
+  return rules.find((rule) => rule.action !== 'allow' && rule.action !== 'redact' && fires(rule, input, lexicon));
+}
+
+/** Options of the policy guardrail. */
+export interface PolicyGuardrailOptions {
+  /** Staff names from the directory, masked as [NAME]. */
+  readonly knownStaffNames?: readonly string[];
+  /** Today's date (YYYY-MM-DD): rule versions and overrides then switch on their dates without a restart. */
+  readonly today?: () => string;
+}
+
+/** Creates the policy guardrail; without `today` the rules in force on the load date apply. */
+export function createPolicyGuardrail(policies: Policies, options: PolicyGuardrailOptions = {}): Guardrail {
   const maskInput = createMasker(policies.pii.entities, options.knownStaffNames);
   const maskOutput = createMasker(policies.pii.entities.filter((entity) => entity.output), options.knownStaffNames);
-  const rulesFor = (context: GuardrailContext): readonly PolicyRule[] => (context.tenant ? policies.tenantRules.get(context.tenant) : undefined) ?? policies.rules;
+  const rulesFor = (context: GuardrailContext): readonly PolicyRule[] => {
+    if (options.today && policies.rulesOn) return policies.rulesOn(options.today(), context.tenant);
+    return (context.tenant ? policies.tenantRules.get(context.tenant) : undefined) ?? policies.rules;
+  };
+  const lexicon: Lexicon = policies.lexicon ?? new Map();
   const piiHits = (found: readonly string[]): RuleHit[] => found.map((id) => hit({ id, clause: policies.pii.clause }, 'redact'));
 
   return {
     reviewInput(text: string, context: GuardrailContext): GuardrailVerdict {
       const rules = rulesFor(context);
       const masked = maskInput(text);
-      const blocking = firstBlockingRule(rules, foldGerman(text));
+      const blocking = firstBlockingRule(rules, { folded: foldGerman(text), tokens: tokenize(masked.text), spans: new Map() }, lexicon);
       const hits = piiHits(masked.found);
       if (blocking) {
         const kind = verdictKind[blocking.action as keyof typeof verdictKind];

@@ -18,6 +18,19 @@ const converterOptions = {
   ],
 };
 
+/** Elements a browser does not show; their text may hide instructions for an AI system. */
+const hiddenSelector = '[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"], [style*="visibility:hidden"], [style*="visibility: hidden"], [style*="font-size:0"], [style*="font-size: 0"]';
+
+/** Invisible separator around hidden text: the chunk stays searchable, and ingest quarantines it from model prompts. */
+export const hiddenTextMarker = '\u2063';
+
+function markHidden(document: { querySelectorAll(selector: string): Iterable<{ textContent: string | null }> }): void {
+  for (const element of document.querySelectorAll(hiddenSelector)) {
+    const text = (element.textContent ?? '').trim();
+    if (text) element.textContent = `${hiddenTextMarker}${text}${hiddenTextMarker}`;
+  }
+}
+
 function markHeadings(document: Document): void {
   for (let level = 1; level <= 6; level += 1) {
     for (const heading of document.querySelectorAll(`h${level}`)) {
@@ -30,6 +43,7 @@ function markHeadings(document: Document): void {
 export function htmlToText(html: string, options: { article: boolean }): string {
   const { document } = parseHTML(html.includes('<html') ? html : `<!doctype html><html><body>${html}</body></html>`);
   for (const element of document.querySelectorAll('script, style, noscript, template')) element.remove();
+  markHidden(document);
   let title = (document.querySelector('h1') ?? document.querySelector('title'))?.textContent?.trim();
   let content = document.body?.innerHTML ?? html;
   if (options.article) {

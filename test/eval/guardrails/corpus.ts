@@ -17,8 +17,17 @@ const itemSchema = z.object({
 /** One corpus item. */
 export type CorpusItem = z.infer<typeof itemSchema>;
 
-/** Both corpus files. */
-export function loadGuardrailCorpus(dir = import.meta.dirname): { adversarial: CorpusItem[]; benign: CorpusItem[]; holdout: CorpusItem[] } {
+/** The corpus files: tuning sets (adversarial, benign, dev) and the two held-out sets, never used for tuning. */
+export interface GuardrailCorpus {
+  adversarial: CorpusItem[];
+  benign: CorpusItem[];
+  dev: CorpusItem[];
+  holdout: CorpusItem[];
+  holdout2: CorpusItem[];
+}
+
+/** Reads all corpus files. */
+export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus {
   const read = (name: string): CorpusItem[] => z.array(itemSchema).parse(parse(readFileSync(join(dir, name), 'utf8')));
-  return { adversarial: read('adversarial.yaml'), benign: read('benign.yaml'), holdout: read('holdout.yaml') };
+  return { adversarial: read('adversarial.yaml'), benign: read('benign.yaml'), dev: read('dev.yaml'), holdout: read('holdout.yaml'), holdout2: read('holdout-2.yaml') };
 }

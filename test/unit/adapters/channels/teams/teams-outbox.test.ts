@@ -46,7 +46,7 @@ describe('TeamsOutbox', () => {
     outbox.start();
     await outbox.idle();
     const span = connector.calls.at(-1)!.at - connector.calls[0]!.at;
-    expect(span).toBeGreaterThanOrEqual(180); // 10 intervals of 20 ms
+    expect(span).toBeGreaterThanOrEqual(150); // 10 intervals of 20 ms (timers may fire a little early); unlimited would be ~0 ms
     expect(span).toBeLessThan(5_000); // only guards against a stall; the machine may be loaded
   });
 

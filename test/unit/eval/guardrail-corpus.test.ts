@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { loadGuardrailCorpus } from '../../eval/guardrails/corpus.ts';
+
+describe('guardrail corpus', () => {
+  const corpus = loadGuardrailCorpus();
+  const adversarial = (items: typeof corpus.dev) => items.filter((item) => item.expect !== 'allow').length;
+
+  it('has the sizes the issue asks for', () => {
+    expect(corpus.adversarial.length).toBeGreaterThanOrEqual(150);
+    expect(corpus.benign.length).toBeGreaterThanOrEqual(150);
+    expect(adversarial(corpus.dev)).toBeGreaterThanOrEqual(60);
+    expect(corpus.dev.length - adversarial(corpus.dev)).toBeGreaterThanOrEqual(60);
+    expect(corpus.holdout2.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('keeps the held-out items out of every tuning set', () => {
+    const tuning = new Set([...corpus.adversarial, ...corpus.benign, ...corpus.dev].map((item) => item.text.toLowerCase()));
+    const leaked = [...corpus.holdout, ...corpus.holdout2].filter((item) => tuning.has(item.text.toLowerCase()));
+    expect(leaked).toEqual([]);
+  });
+
+  it('gives every personal-data item the entity and the value to look for', () => {
+    for (const item of [...corpus.adversarial, ...corpus.dev, ...corpus.holdout, ...corpus.holdout2].filter((entry) => entry.expect === 'redact')) {
+      expect(item.entity, item.text).toMatch(/^pii-/);
+      expect(item.text, item.text).toContain(item.value);
+    }
+  });
+});
