@@ -26,6 +26,8 @@ export interface GuardrailContext {
 export interface Guardrail {
   reviewInput(text: string, context: GuardrailContext): GuardrailVerdict;
   reviewOutput(text: string, context: GuardrailContext): GuardrailVerdict;
+  /** Rules that fired on the passages an answer was built from (e.g. instructions hidden in a document). */
+  reviewSources?(passages: readonly string[], context: GuardrailContext): readonly RuleHit[];
 }
 
 /** The null-object guardrail: allows everything unchanged. */

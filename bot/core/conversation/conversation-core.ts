@@ -101,7 +101,7 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
   const handleTurn = async (message: InboundMessage, onDelta?: (text: string) => void): Promise<TurnResult> => {
     const started = performance.now();
     const conversationId = conversationFor(message);
-    const context = { userId: message.userId, ...(message.tenant ? { tenant: message.tenant } : {}) };
+    const context = { userId: message.userId, ...(message.tenant ? { tenant: message.tenant } : {}), ...(message.generativeAllowed === false ? { generativeAllowed: false } : {}) };
     const input = deps.guardrail.reviewInput(message.text.slice(0, maxQuestionLength), context);
     const history = deps.conversations.recentMessages(conversationId, 6);
     const at = deps.clock.now().toISOString();
@@ -130,7 +130,7 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       citations: output.kind === 'allow' ? (draft?.citations ?? []) : [],
       retrieved: draft?.retrieved ?? [],
       confidence: draft?.confidence ?? 0,
-      rules: [...input.rules, ...output.rules],
+      rules: [...input.rules, ...(draft ? deps.guardrail.reviewSources?.(draft.retrieved.slice(0, 5).map((passage) => passage.text), context) ?? [] : []), ...output.rules],
       actions: actionsFor(outcome, deps.answer.messages),
       provenance: draft?.provenance ?? { mode: 'none', indexVersion: deps.answer.indexVersion() },
       latencyMs: performance.now() - started,

@@ -4,6 +4,7 @@
  * access), personal data is masked before anything else happens, and every rule that fires is reported
  * with its clause.
  */
+import { isQuarantined } from './document-injection.ts';
 import type { Guardrail, GuardrailContext, GuardrailVerdict } from '../../ports/guardrail.ts';
 import type { RuleHit } from '../../ports/turn.ts';
 import { foldGerman } from '../../shared/text.ts';
@@ -12,7 +13,7 @@ import { createMasker } from './mask-personal-data.ts';
 import type { Policies, PolicyRule } from './policies.ts';
 
 /** Rule ids reported as security events (pseudonymous, in the audit trail). */
-export const securityRuleIds: ReadonlySet<string> = new Set(['prompt-injection', 'hide-traces', 'unauthorized-access']);
+export const securityRuleIds: ReadonlySet<string> = new Set(['prompt-injection', 'document-injection', 'hide-traces', 'unauthorized-access']);
 
 const verdictKind = { refuse: 'refuse', refer: 'refer', escalate: 'escalate' } as const;
 
@@ -68,6 +69,10 @@ export function createPolicyGuardrail(policies: Policies, options: PolicyGuardra
       const gate = rules.find((rule) => rule.id === 'training-gate');
       if (gate && context.generativeAllowed === false) hits.push(hit(gate, 'allow'));
       return { kind: 'allow', text: masked.text, rules: hits };
+    },
+    reviewSources(passages: readonly string[], context: GuardrailContext): readonly RuleHit[] {
+      const rule = rulesFor(context).find((entry) => entry.id === 'document-injection');
+      return rule && passages.some((text) => isQuarantined(text)) ? [hit(rule, 'allow')] : [];
     },
     reviewOutput(text: string): GuardrailVerdict {
       const masked = maskOutput(text);

@@ -82,6 +82,18 @@ describe('createConversationCore', () => {
     expect(retriever.calls).toHaveLength(0);
   });
 
+  it('tells the guardrail whether generated answers are allowed and reports rules on the sources', async () => {
+    const seen: unknown[] = [];
+    const guardrail: Guardrail = {
+      reviewInput: (text, context) => (seen.push(context), { kind: 'allow', text, rules: [] }),
+      reviewOutput: (text) => ({ kind: 'allow', text, rules: [] }),
+      reviewSources: (passages) => (passages.length ? [{ id: 'document-injection', clause: 'DV KI § 11 Abs. 1', action: 'allow' }] : []),
+    };
+    const result = await core(guardrail).handleTurn({ channel: 'web', userId: 'u1', text: 'Digitallotsen Viersen?', generativeAllowed: false });
+    expect(seen[0]).toMatchObject({ userId: 'u1', generativeAllowed: false });
+    expect(result.rules.map((rule) => rule.id)).toContain('document-injection');
+  });
+
   it('turns an unexpected failure into a friendly German reply with an escalation offer', async () => {
     const result = await core(allowAllGuardrail, true).handleTurn({ channel: 'web', userId: 'u1', text: 'Digitallotsen?' });
     expect(result.answer).toBe(messages.internalError);
