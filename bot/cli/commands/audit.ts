@@ -54,6 +54,7 @@ export async function runAudit(args: string[], io: CliIo): Promise<number> {
     for (const week of report) {
       const rules = week.rules.map((rule) => `${rule.id} ${rule.count ?? '<5'}`).join(', ');
       io.stdout(`${week.week}  ${String(week.turns ?? '<5').padStart(8)}  ${percent(week.refusedRate).padStart(9)}  ${percent(week.escalatedRate).padStart(13)}  ${percent(week.noAnswerRate).padStart(12)}  ${rules}\n`);
+      if (week.unansweredTopics.length) io.stdout(`          unbeantwortete Themen: ${week.unansweredTopics.map((topic) => `${topic.topic} (${topic.askers})`).join(', ')}\n`);
     }
     return 0;
   } finally {

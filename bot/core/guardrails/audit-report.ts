@@ -1,5 +1,5 @@
 /**
- * The staff-council report (DV KI § 6 Abs. 2): rules fired and outcome rates per ISO week, aggregated
+ * The staff-council report (DV KI § 6 Abs. 2): rules fired, outcome rates and top unanswered topics per ISO week, aggregated
  * over everyone, with every figure below k (default 5) suppressed. No per-person numbers exist in it.
  */
 import type { AuditEntry } from '../../ports/audit-log.ts';
@@ -12,6 +12,25 @@ export interface WeeklyFigures {
   readonly escalatedRate: number | null;
   readonly noAnswerRate: number | null;
   readonly rules: readonly { readonly id: string; readonly clause: string; readonly count: number | null }[];
+  /** Words of unanswered questions asked by at least k different pseudonyms (top 5), to show what documents lack. */
+  readonly unansweredTopics: readonly { readonly topic: string; readonly askers: number }[];
+}
+
+const topicStopWords = new Set(['wie', 'was', 'wer', 'wann', 'warum', 'welche', 'welcher', 'welches', 'kann', 'darf', 'muss', 'gibt', 'habe', 'haben',
+  'eine', 'einen', 'einem', 'einer', 'der', 'die', 'das', 'den', 'dem', 'des', 'und', 'oder', 'für', 'mit', 'bei', 'von', 'zum', 'zur', 'ich', 'mich',
+  'mir', 'wir', 'uns', 'sie', 'ihr', 'ist', 'sind', 'wird', 'werden', 'auf', 'aus', 'nach', 'über', 'unter', 'eigentlich', 'bitte', 'name',
+  'beantrage', 'beantragen', 'bekomme', 'bekommen', 'brauche', 'finde', 'finden', 'mache', 'machen', 'melde', 'melden', 'geht', 'gilt', 'soll', 'sollen']);
+
+/** The most asked-about words among unanswered questions; a word counts only with ≥ k distinct askers. */
+export function unansweredTopics(entries: readonly AuditEntry[], k = 5, top = 5): { topic: string; askers: number }[] {
+  const askers = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    if (entry.outcome !== 'no_answer' || !entry.question) continue;
+    const words = new Set((entry.question.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((word) => !topicStopWords.has(word)));
+    for (const word of words) askers.set(word, (askers.get(word) ?? new Set()).add(entry.pseudonym));
+  }
+  return [...askers].map(([topic, people]) => ({ topic, askers: people.size })).filter((entry) => entry.askers >= k)
+    .sort((a, b) => b.askers - a.askers || a.topic.localeCompare(b.topic)).slice(0, top);
 }
 
 /** ISO 8601 week label, e.g. "2026-W47". */
@@ -42,6 +61,7 @@ export function weeklyReport(entries: readonly AuditEntry[], k = 5): WeeklyFigur
       escalatedRate: rate('escalated'),
       noAnswerRate: rate('no_answer'),
       rules: [...counts].map(([id, { clause, count }]) => ({ id, clause, count: suppress(count, k) })),
+      unansweredTopics: unansweredTopics(list, k),
     };
   });
 }

@@ -140,6 +140,6 @@ export function reportsBody(deps: ConsoleDeps): string {
   const texts = deps.texts;
   const show = (value: number | null, percent = false): string => (value === null ? texts.suppressed : percent ? `${Math.round(value * 100)} %` : String(value));
   const rows = deps.weeklyReport().map((week) => [week.week, show(week.turns), show(week.refusedRate, true), show(week.escalatedRate, true), show(week.noAnswerRate, true),
-    week.rules.map((rule) => `${rule.id} (${rule.clause}): ${show(rule.count)}`).join('; ')]);
-  return `<p>${escapeHtml(texts.reportsNote)}</p>` + table(texts.reportsTitle, [texts.reportWeek, texts.reportTurns, texts.reportRefused, texts.reportEscalated, texts.reportNoAnswer, texts.reportRules], rows);
+    week.rules.map((rule) => `${rule.id} (${rule.clause}): ${show(rule.count)}`).join('; '), week.unansweredTopics.map((topic) => `${topic.topic} (${topic.askers})`).join(', ') || '–']);
+  return `<p>${escapeHtml(texts.reportsNote)}</p>` + table(texts.reportsTitle, [texts.reportWeek, texts.reportTurns, texts.reportRefused, texts.reportEscalated, texts.reportNoAnswer, texts.reportRules, texts.reportTopics], rows);
 }

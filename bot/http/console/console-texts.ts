@@ -13,7 +13,7 @@ const keys = [
   'ticketClaim', 'ticketAnswer', 'ticketAnswerLabel', 'faqTitle', 'faqEmpty', 'faqApprove', 'faqReject', 'sourcesTitle', 'sourcesUpload',
   'sourcesUploadHint', 'sourcesReindex', 'sourcesSkipped', 'sourceType', 'sourceOwner', 'sourceStand', 'sourceValidity', 'sourceChunks',
   'feedbackTitle', 'feedbackEmpty', 'feedbackCount', 'feedbackReasons', 'reportsTitle', 'reportsNote', 'reportWeek', 'reportTurns',
-  'reportRefused', 'reportEscalated', 'reportNoAnswer', 'reportRules', 'suppressed', 'actionDone',
+  'reportRefused', 'reportEscalated', 'reportNoAnswer', 'reportRules', 'reportTopics', 'suppressed', 'actionDone',
   'faqEntriesTitle', 'faqRevalidate', 'validityTitle', 'validityDocument', 'validityDate', 'validitySupersedes', 'validitySave',
 ] as const;
 

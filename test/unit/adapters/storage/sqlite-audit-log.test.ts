@@ -55,4 +55,14 @@ describe('weeklyReport', () => {
     expect(first).toMatchObject({ week: '2026-W47', turns: 6, refusedRate: 2 / 6, rules: [{ id: 'person-decision', count: null }] });
     expect(second).toMatchObject({ week: '2026-W48', turns: null, refusedRate: null });
   });
+
+  it('lists unanswered topics only when at least k different people asked', () => {
+    const ask = (index: number, question: string, pseudonym: string) => entry(`2026-11-16T0${index % 10}:00:00.000Z`, { outcome: 'no_answer', question, pseudonym });
+    const entries = [
+      ...Array.from({ length: 5 }, (_, index) => ask(index, `Wie beantrage ich ein Diensthandy für [NAME]?`, `p${index}`)),
+      ...Array.from({ length: 6 }, (_, index) => ask(index, 'Gibt es Zuschüsse zum Jobticket?', 'immer-dieselbe-person')),
+    ];
+    const [week] = weeklyReport(entries);
+    expect(week?.unansweredTopics).toEqual([{ topic: 'diensthandy', askers: 5 }]);
+  });
 });
