@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { LlmConfigError, parseLlmConfig, type LlmConfig } from './llm-config.ts';
+import { parseXmppConfig, XmppConfigError, type XmppConfig } from './xmpp-config.ts';
 
 const envSchema = z.object({
   DATA_DIR: z.string().min(1).optional(),
@@ -41,6 +42,8 @@ export interface LotseConfig {
   readonly today?: string;
   /** Language model and embeddings endpoint (`LLM_PROVIDER=none` by default). */
   readonly llm: LlmConfig;
+  /** The Jabber/XMPP channel; present only when `XMPP_SERVICE` is set. */
+  readonly xmpp?: XmppConfig;
 }
 
 /** Thrown for invalid environment values (operator-facing, English). */
@@ -69,6 +72,13 @@ export function loadConfig(
     if (error instanceof LlmConfigError) throw new ConfigError(error.message);
     throw error;
   }
+  let xmpp: XmppConfig | undefined;
+  try {
+    xmpp = parseXmppConfig(env);
+  } catch (error) {
+    if (error instanceof XmppConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
   return {
     llm,
     dataDir: resolve(cwd, overrides.dataDir ?? values.DATA_DIR ?? 'data'),
@@ -81,5 +91,6 @@ export function loadConfig(
     ...(values.AUDIT_HMAC_KEY ? { auditKey: values.AUDIT_HMAC_KEY } : {}),
     minConfidence: values.ANSWER_MIN_CONFIDENCE,
     ...(values.LOTSE_TODAY ? { today: values.LOTSE_TODAY } : {}),
+    ...(xmpp ? { xmpp } : {}),
   };
 }

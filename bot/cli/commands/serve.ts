@@ -12,6 +12,7 @@ import type { CliIo } from '../cli-io.ts';
 import { formatIngestSummary } from './ingest.ts';
 import { openLotse } from '../open-lotse.ts';
 import { parseOptions } from '../parse-options.ts';
+import { startXmppChannel, type RunningXmppChannel } from '../../app/start-xmpp-channel.ts';
 
 function keepProcessAlive(logger: Logger): void {
   // A stray rejection or exception in a request must not end the service (issue #3, "nothing crashes").
@@ -46,6 +47,14 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     });
     io.stderr(formatIngestSummary(summary));
   }
+  let xmpp: RunningXmppChannel | undefined;
+  try {
+    xmpp = config.xmpp ? await startXmppChannel(lotse, config.xmpp, logger) : undefined;
+  } catch (error) {
+    io.stderr(`Refusing to start: ${describeError(error)}\n`);
+    lotse.close();
+    return 1;
+  }
   const server = createHttpServer({ chat: lotse.chat, logger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf } });
   const running = await startHttpServer(server, { port: config.port, host: config.host });
   io.stderr(`lotse web chat: ${running.url}/  (data: ${config.dataDir})\n`);
@@ -63,6 +72,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   clearInterval(refresh);
   clearInterval(reminders);
   logger.info('shutdown', { signal });
+  await xmpp?.stop();
   await running.close();
   lotse.close();
   return 0;
