@@ -52,7 +52,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function configText(dir: string, domain: string, port: number): string {
+function configText(dir: string, domain: string, port: number, options: { nagle?: boolean }): string {
   return `
 pidfile = "${dir}/prosody.pid"; data_path = "${dir}/data"; certificates = "${dir}/certs"
 daemonize = false
@@ -64,6 +64,7 @@ modules_disabled = { "s2s"; "tls" }
 allow_registration = false; c2s_require_encryption = false; allow_unencrypted_plain_auth = true
 authentication = "internal_hashed"; storage = "internal"
 smacks_hibernation_time = 60
+${options.nagle === false ? 'network_settings = { nagle = false }' : ''}
 VirtualHost "${domain}"
 `;
 }
@@ -98,15 +99,15 @@ function prosodyIds(): { uid: number; gid: number } {
   return { uid: Number(fields[2]), gid: Number(fields[3]) };
 }
 
-/** Writes the config and starts Prosody for `domain` on a free loopback port. */
-export async function startProsody(options: { domain?: string; accounts?: readonly XmppAccount[] } = {}): Promise<ProsodyServer> {
+/** Writes the config and starts Prosody for `domain` on a free loopback port; `nagle: false` sets TCP_NODELAY on its sockets. */
+export async function startProsody(options: { domain?: string; accounts?: readonly XmppAccount[]; nagle?: boolean } = {}): Promise<ProsodyServer> {
   const domain = options.domain ?? 'musterland.example';
   const dir = mkdtempSync(join(tmpdir(), 'lotse-prosody-'));
   mkdirSync(join(dir, 'data'));
   mkdirSync(join(dir, 'certs'));
   const port = await freePort();
   const config = join(dir, 'prosody.cfg.lua');
-  writeFileSync(config, configText(dir, domain, port));
+  writeFileSync(config, configText(dir, domain, port, options));
   ownByProsody(dir);
   let child: ChildProcess | undefined;
   let exited: Promise<void> = Promise.resolve();

@@ -37,26 +37,36 @@ export interface XmppWorld {
   readonly xmpp: RunningXmppChannel;
   readonly botJid: string;
   readonly config: (overrides?: Record<string, string>) => XmppConfig;
-  login(username: string, password?: string): Promise<XmppTestClient>;
+  login(username: string, password?: string, options?: { noDelay?: boolean }): Promise<XmppTestClient>;
   close(): Promise<void>;
 }
 
 /** Starts Prosody with the directory's users, `extra` test users and `unregistered` accounts, then lotse with its channel. */
-export async function startXmppWorld(options: { extra?: number; strangers?: readonly string[]; logger?: Logger } = {}): Promise<XmppWorld> {
+export async function startXmppWorld(options: { extra?: number; strangers?: readonly string[]; logger?: Logger; xmppEnv?: Record<string, string>; nagle?: boolean } = {}): Promise<XmppWorld> {
   const domain = 'musterland.example';
   const dir = mkdtempSync(join(tmpdir(), 'lotse-xmpp-world-'));
   const extra = extraUsers(options.extra ?? 0);
   const staff = ['erika', 'jonas', 'aylin', 'marek', 'sabine', 'tobias', 'frank'];
   const accounts = [botAccount, ...[...staff, ...extra, ...(options.strangers ?? [])].map((username) => ({ username, password: userPassword }))];
-  const prosody = await startProsody({ domain, accounts });
-  const app = await startRealApp(undefined, { DIRECTORY_FILE: writeDirectory(dir, extra, domain) });
+  const prosody = await startProsody({ domain, accounts, ...(options.nagle === false ? { nagle: false } : {}) });
   const config = (overrides: Record<string, string> = {}): XmppConfig =>
     parseXmppConfig({ XMPP_SERVICE: prosody.service, XMPP_DOMAIN: domain, XMPP_USERNAME: botAccount.username, XMPP_PASSWORD: botAccount.password, XMPP_ALLOW_PLAIN: 'true', ...overrides })!;
-  const xmpp = await startXmppChannel(app.lotse, config(), options.logger ?? silentLogger);
+  let app: RunningApp | undefined;
+  let xmpp: RunningXmppChannel;
+  try {
+    const channelConfig = config(options.xmppEnv);
+    app = await startRealApp(undefined, { DIRECTORY_FILE: writeDirectory(dir, extra, domain) });
+    xmpp = await startXmppChannel(app.lotse, channelConfig, options.logger ?? silentLogger);
+  } catch (error) {
+    await app?.close();
+    await prosody.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     prosody, app, xmpp, config,
     botJid: `${botAccount.username}@${domain}`,
-    login: (username, password = userPassword) => connectTestClient({ service: prosody.service, domain, username, password }),
+    login: (username, password = userPassword, loginOptions = {}) => connectTestClient({ service: prosody.service, domain, username, password, ...loginOptions }),
     close: async () => {
       await xmpp.stop();
       await app.close();

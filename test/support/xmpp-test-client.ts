@@ -28,7 +28,7 @@ export interface XmppTestClient {
 }
 
 /** Logs a test user in. */
-export async function connectTestClient(options: { service: string; domain: string; username: string; password: string; resource?: string; presence?: boolean }): Promise<XmppTestClient> {
+export async function connectTestClient(options: { service: string; domain: string; username: string; password: string; resource?: string; presence?: boolean; noDelay?: boolean }): Promise<XmppTestClient> {
   const xmpp: Client = client({
     service: options.service,
     domain: options.domain,
@@ -38,6 +38,7 @@ export async function connectTestClient(options: { service: string; domain: stri
     },
   } as unknown as Parameters<typeof client>[0]);
   xmpp.reconnect.stop();
+  if (options.noDelay) xmpp.on('connect', () => (xmpp as unknown as { socket?: { setNoDelay?: (on: boolean) => void } }).socket?.setNoDelay?.(true));
   const received: ReceivedMessage[] = [];
   const stanzas: Element[] = [];
   let consumed = 0;

@@ -102,6 +102,12 @@ export function createXmppConnection(config: XmppConfig, handlers: ConnectionHan
   };
 
   xmpp.on('error', (error: unknown) => logger.debug('xmpp-error', { error: describeError(error) }));
+  // Replies are small writes right after a chat-state write: without TCP_NODELAY, Nagle's algorithm and
+  // delayed ACKs hold them back by ~40 ms (measured with bench:xmpp).
+  xmpp.on('connect', () => {
+    const socket = (xmpp as unknown as { socket?: { setNoDelay?: (on: boolean) => void; socket?: { setNoDelay?: (on: boolean) => void } } }).socket;
+    (socket?.setNoDelay ? socket : socket?.socket)?.setNoDelay?.(true);
+  });
   xmpp.on('stanza', (stanza: Element) => handlers.stanza(stanza));
   xmpp.on('online', () => {
     clearTimeout(timer);
