@@ -33,6 +33,8 @@ export async function connectTestClient(options: { service: string; domain: stri
     service: options.service,
     domain: options.domain,
     resource: options.resource ?? 'test',
+    // The default 2 s for the stream header is short when 50 clients log in at once on a loaded CI machine.
+    timeout: 15_000,
     credentials: async (authenticate: (credentials: Record<string, string>, mechanism: string) => Promise<void>) => {
       await authenticate({ username: options.username, password: options.password }, 'PLAIN');
     },

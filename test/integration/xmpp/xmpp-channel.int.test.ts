@@ -1,3 +1,4 @@
+import { xml } from '@xmpp/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XmppLoginError } from '../../../bot/adapters/channels/xmpp/xmpp-connection.ts';
 import { startXmppChannel } from '../../../bot/app/start-xmpp-channel.ts';
@@ -55,6 +56,27 @@ describe.skipIf(!prosodyAvailable)('Jabber channel against a real Prosody', () =
     expect(help!.body).toContain('übernehmen <Nr.>'); // a Lotse sees the Lotse commands
     const receipt = tobias.stanzas.find((stanza) => stanza.getChild('received', 'urn:xmpp:receipts')?.attrs.id === 'ask-1');
     expect(receipt).toBeDefined();
+    // A (spoofed) carbon copy is never treated as a question.
+    const forwarded = xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, xml('message', { from: 'tobias@musterland.example/x', type: 'chat' }, xml('body', {}, 'hilfe')));
+    await tobias.sendRaw(xml('message', { to: world.botJid, type: 'chat' }, xml('received', { xmlns: 'urn:xmpp:carbons:2' }, forwarded)));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(tobias.received).toHaveLength(1);
+  });
+
+  it('accepts roster subscriptions from directory JIDs only and greets the new contact', async () => {
+    const frank = await login('frank');
+    // Like real clients, fetch the roster first: Prosody sends subscription presences only to "interested" sessions.
+    const rosterGet = () => xml('iq', { type: 'get', id: 'roster-1' }, xml('query', { xmlns: 'jabber:iq:roster' }));
+    await frank.sendRaw(rosterGet());
+    await frank.sendRaw(xml('presence', { to: world.botJid, type: 'subscribe' }));
+    const [welcome] = await frank.nextMessages(1);
+    expect(welcome!.body).toContain('„hilfe“');
+    await waitFor(() => frank.stanzas.some((stanza) => stanza.is('presence') && stanza.attrs.type === 'subscribed'), 3000);
+    const stranger = await login('fremd');
+    await stranger.sendRaw(rosterGet());
+    await stranger.sendRaw(xml('presence', { to: world.botJid, type: 'subscribe' }));
+    await waitFor(() => stranger.stanzas.some((stanza) => stanza.is('presence') && stanza.attrs.type === 'unsubscribed'), 3000);
+    expect(stranger.received).toHaveLength(0);
   });
 
   it('refuses an unknown JID politely and processes nothing', async () => {

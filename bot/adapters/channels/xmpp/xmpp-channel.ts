@@ -165,7 +165,11 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
   const onOnline = async (resumed: boolean): Promise<void> => {
     // Stream management is enabled right after resource binding; wait for it so acks confirm what we send.
     for (let waited = 0; !resumed && !connection.streamManagement() && waited < 500; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
-    if (!resumed) trySend(xml('presence'));
+    if (!resumed) {
+      // Fetching the roster marks the session "interested", so the server passes subscription requests on.
+      trySend(xml('iq', { type: 'get', id: `roster-${randomUUID()}` }, xml('query', { xmlns: 'jabber:iq:roster' })));
+      trySend(xml('presence'));
+    }
     await flush();
   };
 

@@ -66,7 +66,8 @@ export function createXmppConnection(config: XmppConfig, handlers: ConnectionHan
     if (!mechanism) throw new XmppLoginError(`XMPP server ${config.service} offers no usable SASL mechanism (${mechanisms.join(', ')})`);
     await authenticate({ username: config.username, password: config.password }, mechanism, userAgent);
   };
-  const xmpp: Client = client({ service: config.service, domain: config.domain, resource: config.resource, credentials } as unknown as Parameters<typeof client>[0]);
+  // `timeout`: stream open/close wait 2 s by default, short for a busy server (many clients reconnecting after a restart).
+  const xmpp: Client = client({ service: config.service, domain: config.domain, resource: config.resource, credentials, timeout: 10_000 } as unknown as Parameters<typeof client>[0]);
   xmpp.reconnect.stop();
   // The typings omit that the stream-management object is an event emitter (ack, fail, resumed).
   const sm = xmpp.streamManagement as unknown as { enabled: boolean; on(event: 'ack' | 'fail' | 'resumed', listener: (stanza: Element) => void): void };
