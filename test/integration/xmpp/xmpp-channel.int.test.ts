@@ -1,9 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { xml } from '@xmpp/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XmppLoginError } from '../../../bot/adapters/channels/xmpp/xmpp-connection.ts';
 import { startXmppChannel } from '../../../bot/app/start-xmpp-channel.ts';
 import { createJsonLogger, silentLogger } from '../../../bot/shared/logger.ts';
+import { runCli } from '../../support/cli-harness.ts';
 import { prosodyAvailable } from '../../support/prosody.ts';
+import { repoRoot } from '../../support/real-app.ts';
 import { extraUsers, startXmppWorld, type XmppWorld } from '../../support/xmpp-app.ts';
 import type { XmppTestClient } from '../../support/xmpp-test-client.ts';
 
@@ -136,6 +141,12 @@ describe.skipIf(!prosodyAvailable)('Jabber channel against a real Prosody', () =
     await expect(wrong).rejects.toThrow(/not-authorized.*XMPP_PASSWORD/);
     const plain = startXmppChannel(world.app.lotse, world.config({ XMPP_ALLOW_PLAIN: 'false' }), silentLogger);
     await expect(plain).rejects.toThrow(/offers no TLS/);
+    const dataDir = mkdtempSync(join(tmpdir(), 'lotse-xmpp-serve-'));
+    const env = { XMPP_SERVICE: world.prosody.service, XMPP_DOMAIN: world.prosody.domain, XMPP_USERNAME: 'lotse', XMPP_PASSWORD: 'falsch', XMPP_ALLOW_PLAIN: 'true', LOG_LEVEL: 'error', PORT: '0' };
+    const serve = await runCli(['serve', '--data', dataDir, '--no-ingest'], { env, cwd: repoRoot });
+    rmSync(dataDir, { recursive: true, force: true });
+    expect(serve.code).toBe(1);
+    expect(serve.stderr).toMatch(/Refusing to start: XmppLoginError: XMPP login as lotse@musterland\.example was rejected \(not-authorized\)/);
   });
 
   it('reconnects after a server restart and delivers every message queued meanwhile', async () => {

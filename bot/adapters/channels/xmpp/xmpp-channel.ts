@@ -46,6 +46,7 @@ export interface XmppChannel {
 }
 
 const jidPattern = /^[^@/\s]+@[^@/\s]+$/;
+const composingAfterMs = 250;
 
 /** Wires connection, outbox and conversation handler. */
 export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
@@ -106,12 +107,16 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
   const processMessage = async (jid: string, text: string): Promise<void> => {
     const person = deps.directory.personByChannelId('jid', jid);
     if (!person) return;
-    trySend(composing(jid));
+    // "lotse is typing" only when the answer takes a while (a model): a chat state right before a fast
+    // reply adds nothing and, with Nagle's algorithm on the server's socket, delays the reply by ~40 ms.
+    const typing = setTimeout(() => trySend(composing(jid)), composingAfterMs);
     try {
       enqueue(jid, await handleXmppMessage({ person, jid }, text, conversation));
     } catch (error) {
       logger.error('xmpp-turn-failed', { error: describeError(error) });
       enqueue(jid, [texts.failure]);
+    } finally {
+      clearTimeout(typing);
     }
   };
 
