@@ -11,7 +11,7 @@ import { foldGerman } from '../../shared/text.ts';
 export type RerouteTarget = 'central' | 'it-servicedesk' | 'dsb';
 
 /** Commands that have a usage line (shown when the command is incomplete). */
-export type CommandWithUsage = 'claim' | 'answer' | 'reroute';
+export type CommandWithUsage = 'claim' | 'answer' | 'reroute' | 'return';
 
 /** What a chat message means. */
 export type ChatCommand =
@@ -22,6 +22,8 @@ export type ChatCommand =
   | { readonly kind: 'claim'; readonly number: number }
   | { readonly kind: 'answer'; readonly number: number; readonly text: string }
   | { readonly kind: 'reroute'; readonly number: number; readonly target: RerouteTarget }
+  | { readonly kind: 'return'; readonly number: number; readonly note?: string }
+  | { readonly kind: 'close'; readonly number: number }
   | { readonly kind: 'usage'; readonly command: CommandWithUsage }
   | { readonly kind: 'question'; readonly text: string };
 
@@ -55,6 +57,12 @@ function ticketCommand(text: string, folded: string): ChatCommand | undefined {
     if (!number) return undefined;
     return afterNumber ? { kind: 'answer', number: Number(number[1]), text: afterNumber } : { kind: 'usage', command: 'answer' };
   }
+  if (word === 'zuruckgeben' || word === 'zurueckgeben') {
+    if (!rest) return { kind: 'usage', command: 'return' };
+    if (!number) return undefined;
+    return { kind: 'return', number: Number(number[1]), ...(afterNumber ? { note: afterNumber } : {}) };
+  }
+  if (word === 'erledigt' && number && !afterNumber) return { kind: 'close', number: Number(number[1]) };
   if (word === 'weiterleiten') {
     if (!rest) return { kind: 'usage', command: 'reroute' };
     if (!number) return undefined;

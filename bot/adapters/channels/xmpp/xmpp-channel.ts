@@ -75,7 +75,9 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
       } catch (error) {
         inFlight.delete(entry.stanzaId);
         logger.warn('xmpp-outbox-send-failed', { error: describeError(error) });
-        return; // stays in the outbox; sent again when the connection is back
+        // Stays in the outbox: sent again when the connection is back, or in a second if it never went away.
+        setTimeout(() => void flush(), 1000).unref();
+        return;
       }
       if (!confirmByAck) store.remove(entry.stanzaId);
     }
@@ -150,7 +152,7 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
     }
     trySend(presenceTo(jid, 'subscribed'));
     trySend(presenceTo(jid, 'subscribe'));
-    enqueue(jid, [texts.welcome]);
+    if (limiter.take(jid).kind === 'allowed') enqueue(jid, [texts.welcome]);
   };
 
   const onStanza = (stanza: Element): void => {
@@ -195,7 +197,9 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
       const jid = reference && jidPattern.test(reference) ? reference : jidOfPerson(recipient.kind === 'person' ? recipient.personId : recipient.userId);
       if (!jid) return { kind: 'undeliverable', reason: 'xmpp: no JID for the recipient' };
       const number = message.ticketId ? deps.ticketNumber?.(message.ticketId) : undefined;
-      const footer = number !== undefined && (message.kind === 'ticket-created' || message.kind === 'ticket-reminder') ? `\n\n${fillText(texts.notificationFooter, { number: String(number) })}` : '';
+      const footers: Partial<Record<OutboundMessage['kind'], string>> = { 'ticket-created': texts.notificationFooter, 'ticket-reminder': texts.notificationFooter, 'ticket-answered': texts.ticketAnswerFooter };
+      const template = footers[message.kind];
+      const footer = number !== undefined && template ? `\n\n${fillText(template, { number: String(number) })}` : '';
       enqueue(jid, splitMessage(message.text + footer, config.maxMessageChars));
       return connection.isOnline() ? { kind: 'delivered' } : { kind: 'queued' };
     },

@@ -95,9 +95,14 @@ function ticketList(sender: Sender, deps: XmppConversationDeps): string {
   return [deps.texts.ticketsHeading, ...lines].join('\n');
 }
 
-async function ticketAction(sender: Sender, command: Extract<ChatCommand, { kind: 'claim' | 'answer' | 'reroute' }>, deps: XmppConversationDeps): Promise<string> {
+async function ticketAction(sender: Sender, command: Extract<ChatCommand, { kind: 'claim' | 'answer' | 'reroute' | 'return' | 'close' }>, deps: XmppConversationDeps): Promise<string> {
   const by = sender.person.id;
   const number = String(command.number);
+  if (command.kind === 'return' || command.kind === 'close') {
+    const action = command.kind === 'return' ? { type: 'return' as const, by, ...(command.note ? { note: command.note } : {}) } : { type: 'close' as const, by };
+    const result = await deps.escalation.act(number, action);
+    return result.kind === 'ok' ? fillText(command.kind === 'return' ? deps.texts.returned : deps.texts.closed, { number }) : result.message;
+  }
   if (command.kind === 'claim') {
     const result = await deps.escalation.act(number, { type: 'claim', by });
     return result.kind === 'ok' ? fillText(deps.texts.claimed, { number, question: result.ticket.question }) : result.message;
@@ -127,12 +132,14 @@ export async function handleXmppMessage(sender: Sender, text: string, deps: Xmpp
     case 'tickets':
       return one(ticketList(sender, deps));
     case 'usage': {
-      const usage = { claim: deps.texts.usageClaim, answer: deps.texts.usageAnswer, reroute: deps.texts.usageReroute };
+      const usage = { claim: deps.texts.usageClaim, answer: deps.texts.usageAnswer, reroute: deps.texts.usageReroute, return: deps.texts.usageReturn };
       return one(usage[command.command]);
     }
     case 'claim':
     case 'answer':
     case 'reroute':
+    case 'return':
+    case 'close':
       return one(await ticketAction(sender, command, deps));
   }
 }

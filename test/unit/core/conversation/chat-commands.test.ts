@@ -26,6 +26,14 @@ describe('parseChatCommand', () => {
     expect(parseChatCommand('weiterleiten 3 Datenschutz')).toEqual({ kind: 'reroute', number: 3, target: 'dsb' });
   });
 
+  it('lets the asker return or close an answered ticket', () => {
+    expect(parseChatCommand('zurückgeben 4 Das beantwortet meine Frage nicht.')).toEqual({ kind: 'return', number: 4, note: 'Das beantwortet meine Frage nicht.' });
+    expect(parseChatCommand('zurueckgeben 4')).toEqual({ kind: 'return', number: 4 });
+    expect(parseChatCommand('erledigt 4')).toEqual({ kind: 'close', number: 4 });
+    expect(parseChatCommand('Erledigt!')).toEqual({ kind: 'question', text: 'Erledigt!' });
+    expect(parseChatCommand('zurückgeben')).toEqual({ kind: 'usage', command: 'return' });
+  });
+
   it('asks for the usage when a command is incomplete', () => {
     expect(parseChatCommand('antwort')).toEqual({ kind: 'usage', command: 'answer' });
     expect(parseChatCommand('antwort 12')).toEqual({ kind: 'usage', command: 'answer' });
