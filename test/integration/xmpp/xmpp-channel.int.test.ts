@@ -179,4 +179,19 @@ describe.skipIf(!prosodyAvailable)('Jabber channel against a real Prosody', () =
     await waitFor(() => world.xmpp.channel.pending() === 0, 5000);
     expect(world.xmpp.channel.connection.stats().reconnects).toBe(1);
   });
+
+  it('keeps queued messages across a restart of lotse and sends them after the next login', async () => {
+    await world.xmpp.stop();
+    const queued = await world.xmpp.channel.endpoint.send({ kind: 'person', personId: 'p-sabine' }, { kind: 'notice', text: 'Nachricht aus dem letzten Lauf' });
+    expect(queued.kind).toBe('queued');
+    const sabine = await login('sabine');
+    const restarted = await startXmppChannel(world.app.lotse, world.config(), silentLogger);
+    try {
+      const [notice] = await sabine.nextMessages(1);
+      expect(notice!.body).toBe('Nachricht aus dem letzten Lauf');
+      await waitFor(() => restarted.channel.pending() === 0, 5000);
+    } finally {
+      await restarted.stop();
+    }
+  });
 });
