@@ -54,18 +54,33 @@ describe.skipIf(!prosodyAvailable)('Jabber channel against a real Prosody', () =
     expect(help!.body).not.toContain('übernehmen');
   });
 
-  it('acknowledges a receipt request and ignores carbons of other sessions', async () => {
+  it('acknowledges a receipt request, shows "typing" for slow answers and ignores carbons', async () => {
     const tobias = await login('tobias');
     await tobias.send(world.botJid, 'hilfe', { receipt: true, id: 'ask-1' });
     const [help] = await tobias.nextMessages(1);
     expect(help!.body).toContain('übernehmen <Nr.>'); // a Lotse sees the Lotse commands
     const receipt = tobias.stanzas.find((stanza) => stanza.getChild('received', 'urn:xmpp:receipts')?.attrs.id === 'ask-1');
     expect(receipt).toBeDefined();
+    // A slow answer (e.g. from a language model) shows "lotse is typing" first.
+    const chat = world.app.lotse.chat;
+    const original = chat.handleTurn.bind(chat);
+    chat.handleTurn = async (...args) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return original(...args);
+    };
+    try {
+      const [slow] = await tobias.ask(world.botJid, 'Wie lange gilt mein Passwort?');
+      const composingAt = tobias.stanzas.findIndex((stanza) => stanza.getChild('composing', 'http://jabber.org/protocol/chatstates'));
+      expect(composingAt).toBeGreaterThan(-1);
+      expect(composingAt).toBeLessThan(tobias.stanzas.indexOf(slow!.stanza));
+    } finally {
+      chat.handleTurn = original;
+    }
     // A (spoofed) carbon copy is never treated as a question.
     const forwarded = xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, xml('message', { from: 'tobias@musterland.example/x', type: 'chat' }, xml('body', {}, 'hilfe')));
     await tobias.sendRaw(xml('message', { to: world.botJid, type: 'chat' }, xml('received', { xmlns: 'urn:xmpp:carbons:2' }, forwarded)));
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(tobias.received).toHaveLength(1);
+    expect(tobias.received).toHaveLength(2);
   });
 
   it('accepts roster subscriptions from directory JIDs only and greets the new contact', async () => {
