@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { LlmConfigError, parseLlmConfig, type LlmConfig } from './llm-config.ts';
 import { AuthConfigError, parseAuthConfig, type AuthConfig } from './auth-config.ts';
 import { parseTeamsConfig, type TeamsConfig } from './teams-config.ts';
+import { parseXmppConfig, XmppConfigError, type XmppConfig } from './xmpp-config.ts';
 
 const envSchema = z.object({
   DATA_DIR: z.string().min(1).optional(),
@@ -47,6 +48,8 @@ export interface LotseConfig {
   readonly auth: AuthConfig;
   /** The Microsoft Teams channel (off unless `TEAMS_ENABLED` or `MICROSOFT_APP_ID` is set). */
   readonly teams: TeamsConfig;
+  /** The Jabber/XMPP channel; present only when `XMPP_SERVICE` is set. */
+  readonly xmpp?: XmppConfig;
 }
 
 /** Thrown for invalid environment values (operator-facing, English). */
@@ -88,6 +91,13 @@ export function loadConfig(
   } catch (error) {
     throw new ConfigError(error instanceof Error ? error.message : String(error));
   }
+  let xmpp: XmppConfig | undefined;
+  try {
+    xmpp = parseXmppConfig(env);
+  } catch (error) {
+    if (error instanceof XmppConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
   return {
     llm,
     auth,
@@ -102,5 +112,6 @@ export function loadConfig(
     ...(values.AUDIT_HMAC_KEY ? { auditKey: values.AUDIT_HMAC_KEY } : {}),
     minConfidence: values.ANSWER_MIN_CONFIDENCE,
     ...(values.LOTSE_TODAY ? { today: values.LOTSE_TODAY } : {}),
+    ...(xmpp ? { xmpp } : {}),
   };
 }

@@ -14,6 +14,7 @@ import type { CliIo } from '../cli-io.ts';
 import { formatIngestSummary } from './ingest.ts';
 import { openLotse } from '../open-lotse.ts';
 import { parseOptions } from '../parse-options.ts';
+import { startXmppChannel, type RunningXmppChannel } from '../../app/start-xmpp-channel.ts';
 
 function keepProcessAlive(logger: Logger): void {
   // A stray rejection or exception in a request must not end the service (issue #3, "nothing crashes").
@@ -48,6 +49,15 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     });
     io.stderr(formatIngestSummary(summary));
   }
+  // Jabber/XMPP: a rejected login stops start-up with a clear message.
+  let xmpp: RunningXmppChannel | undefined;
+  try {
+    xmpp = config.xmpp ? await startXmppChannel(lotse, config.xmpp, logger) : undefined;
+  } catch (error) {
+    io.stderr(`Refusing to start: ${describeError(error)}\n`);
+    lotse.close();
+    return 1;
+  }
   const identity = createIdentity(lotse, logger);
   const server = createHttpServer({ chat: lotse.chat, logger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity });
   // Microsoft Teams: POST /api/messages on the same server, proactive messages through its outbox.
@@ -74,6 +84,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   clearInterval(reminders);
   logger.info('shutdown', { signal });
   await teams?.stop();
+  await xmpp?.stop();
   await running.close();
   identity.close();
   lotse.close();

@@ -59,7 +59,8 @@ export function createEscalationService(deps: EscalationDeps) {
     }
   };
 
-  const escalate = async (input: { userId: string; conversationId: string; channel: ChannelName; reason: TicketReason }): Promise<EscalationResult> => {
+  /** `reference` is the channel's address of the asker (e.g. the bare JID on Jabber), kept in `replyTo`. */
+  const escalate = async (input: { userId: string; conversationId: string; channel: ChannelName; reason: TicketReason; reference?: string }): Promise<EscalationResult> => {
     const owner = deps.conversations.conversationOwner(input.conversationId);
     const history = owner === input.userId ? deps.conversations.recentMessages(input.conversationId, 8) : [];
     const question = lastUserQuestion(history);
@@ -75,7 +76,7 @@ export function createEscalationService(deps: EscalationDeps) {
         id, state: 'open', question, reason: input.reason, askerId: input.userId,
         excerpt: history.map((message) => ({ role: message.role, text: message.text })),
         tried: triedPassages(history),
-        replyTo: { channel: input.channel, conversationId: input.conversationId },
+        replyTo: { channel: input.channel, conversationId: input.conversationId, ...(input.reference ? { reference: input.reference } : {}) },
         pool: decision.pool, candidates: decision.candidates, createdAt: at, updatedAt: at, version: 1,
         ...(askerUnit ? { askerUnit } : {}), ...(decision.topic ? { topic: decision.topic } : {}),
       },
@@ -134,9 +135,18 @@ export function createEscalationService(deps: EscalationDeps) {
     return sent;
   };
 
+  /** A Lotse hands a ticket to the central pool, the IT service desk or the DSB; the new candidates are notified. */
+  const reroute = async (ticketId: string, by: string, target: 'central' | 'it-servicedesk' | 'dsb'): Promise<ActionResult> => {
+    const candidates = target === 'central' ? deps.policy.centralPool.filter((id) => deps.directory.person(id)) : deps.policy.queues[target];
+    const result = await act(ticketId, { type: 'reroute', by, pool: { kind: target }, candidates });
+    if (result.kind === 'ok') await notify(result.ticket.candidates.filter((id) => id !== by), result.ticket);
+    return result;
+  };
+
   return {
     escalate,
     act,
+    reroute,
     remind,
     ...createQueueCare(deps, act),
     /** Tickets a Lotse may work on now (candidate or assignee, not finished). */

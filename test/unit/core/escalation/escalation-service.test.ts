@@ -69,4 +69,15 @@ describe('createEscalationService', () => {
     const { service } = setup();
     expect((await service.escalate({ userId: 'intruder', conversationId: 'c1', channel: 'web', reason: 'user_request' })).kind).toBe('no_question');
   });
+
+  it('keeps the channel reference of the asker and reroutes to the central pool, notifying its Lotsen', async () => {
+    const { service, sender } = setup();
+    const created = await service.escalate({ userId: 'web-marek', conversationId: 'c1', channel: 'xmpp', reason: 'user_request', reference: 'marek@musterland.example' });
+    if (created.kind !== 'created') throw new Error(created.kind);
+    expect(created.ticket.replyTo).toEqual({ channel: 'xmpp', conversationId: 'c1', reference: 'marek@musterland.example' });
+    const rerouted = await service.reroute('1', 'p-aylin', 'central');
+    expect(rerouted).toMatchObject({ kind: 'ok', ticket: { state: 'rerouted', pool: { kind: 'central' }, candidates: ['p-erika', 'p-jonas'] } });
+    expect(sender.sent.slice(-2).map((entry) => entry.recipient)).toEqual([{ kind: 'person', personId: 'p-erika' }, { kind: 'person', personId: 'p-jonas' }]);
+    expect((await service.reroute('1', 'p-marek', 'dsb')).kind).toBe('refused');
+  });
 });

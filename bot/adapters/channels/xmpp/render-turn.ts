@@ -1,0 +1,78 @@
+/**
+ * Plain-text rendering of a turn for Jabber: the answer, numbered sources with title, section, Stand
+ * and link, the AI label and what to do next; long texts are split at paragraph, line or sentence ends.
+ */
+import type { TurnResult } from '../../../ports/turn.ts';
+import { fillText, type XmppTexts } from '../../../../prompts/channels/load-xmpp-texts.ts';
+
+/** Options of the renderer. */
+export interface RenderOptions {
+  readonly texts: XmppTexts;
+  /** Longest chat message; longer replies become several messages. */
+  readonly maxChars: number;
+  /** The link of a cited document, when the document has one. */
+  readonly linkOf?: (document: string) => string | undefined;
+}
+
+function germanDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return match ? `${match[3]}.${match[2]}.${match[1]}` : iso;
+}
+
+function sources(result: TurnResult, options: RenderOptions): string {
+  const lines = [options.texts.sourcesHeading];
+  result.citations.forEach((citation, index) => {
+    const parts = [citation.title, citation.section, citation.stand ? fillText(options.texts.stand, { date: germanDate(citation.stand) }) : '']
+      .filter((part) => part.trim() !== '');
+    lines.push(`[${index + 1}] ${parts.join(' – ')}`);
+    const link = options.linkOf?.(citation.document);
+    if (link) lines.push(`    ${link}`);
+  });
+  return lines.join('\n');
+}
+
+/** The reply to a question as one or more chat messages. */
+export function renderTurn(result: TurnResult, options: RenderOptions): string[] {
+  const blocks = [result.answer.trim()];
+  if (result.citations.length > 0) blocks.push(sources(result, options));
+  for (const action of result.actions) if (action.type === 'link') blocks.push(`${action.label}: ${action.url}`);
+  if (result.outcome === 'answered') {
+    blocks.push(options.texts.aiLabel, options.texts.answerFooter);
+  } else if (result.outcome === 'no_answer' || result.actions.some((action) => action.type === 'escalate')) {
+    blocks.push(options.texts.escalateHint);
+  }
+  return splitMessage(blocks.filter((block) => block !== '').join('\n\n'), options.maxChars);
+}
+
+function lastBreak(window: string, pattern: RegExp): number {
+  let found = -1;
+  for (const match of window.matchAll(pattern)) found = match.index + match[0].length;
+  return found;
+}
+
+/**
+ * Splits `text` into pieces of at most `max` characters, preferring a paragraph end, then a line end,
+ * then a sentence end, then a space; a piece is cut hard only when none of these exists.
+ */
+export function splitMessage(text: string, max: number): string[] {
+  const pieces: string[] = [];
+  let rest = text.trim();
+  while (rest.length > max) {
+    const window = rest.slice(0, max + 1);
+    const minimum = Math.floor(max * 0.3);
+    const candidates = [/\n\s*\n/g, /\n/g, /[.!?…:;]["“”»)]?\s/g, /\s/g];
+    let cut = -1;
+    for (const pattern of candidates) {
+      const at = lastBreak(window, pattern);
+      if (at > minimum) {
+        cut = at;
+        break;
+      }
+    }
+    if (cut <= 0) cut = max;
+    pieces.push(rest.slice(0, cut).trim());
+    rest = rest.slice(cut).trim();
+  }
+  if (rest) pieces.push(rest);
+  return pieces;
+}

@@ -1,0 +1,221 @@
+/**
+ * The Jabber channel: inbound 1:1 chat → identity check (directory JID) → rate limit → the
+ * conversation handler, one message per user at a time; every outbound message goes through the
+ * durable SQLite outbox and leaves it only when the server acknowledged it (stream management) or,
+ * without stream management, when it was written to the connection. Also the `ChannelEndpoint` for
+ * proactive messages (ticket notifications, reminders, Lotse answers, HR notices).
+ */
+import { randomUUID } from 'node:crypto';
+import { xml } from '@xmpp/client';
+import type { Element } from '@xmpp/xml';
+import type { XmppConfig } from '../../../config/xmpp-config.ts';
+import type { DeliveryResult, OutboundMessage, Recipient } from '../../../ports/channel-sender.ts';
+import type { Directory } from '../../../ports/directory.ts';
+import type { Logger } from '../../../shared/logger.ts';
+import { describeError } from '../../../shared/errors.ts';
+import { fillText, type XmppTexts } from '../../../../prompts/channels/load-xmpp-texts.ts';
+import { createRateLimiter } from './rate-limiter.ts';
+import { splitMessage } from './render-turn.ts';
+import type { SqliteXmppStore } from './sqlite-xmpp-store.ts';
+import { handleXmppMessage, type XmppConversationDeps } from './xmpp-conversation.ts';
+import { createXmppConnection, type XmppConnection } from './xmpp-connection.ts';
+import { bareJid, chatMessage, composing, presenceTo, readMessage, receiptFor } from './xmpp-stanzas.ts';
+
+/** Dependencies of the channel. */
+export interface XmppChannelDeps {
+  readonly config: XmppConfig;
+  readonly logger: Logger;
+  readonly directory: Directory;
+  readonly store: SqliteXmppStore;
+  readonly texts: XmppTexts;
+  readonly conversation: Omit<XmppConversationDeps, 'store' | 'texts' | 'maxChars'>;
+  /** The short number of a ticket, for the command hint under notifications. */
+  readonly ticketNumber?: (ticketId: string) => number | undefined;
+  readonly random?: () => number;
+}
+
+/** The running channel. */
+export interface XmppChannel {
+  start(): Promise<'online' | 'retrying'>;
+  stop(): Promise<void>;
+  /** For the channel router: reaches everyone with a JID in the directory. */
+  readonly endpoint: { reaches(personId: string): boolean; send(recipient: Recipient, message: OutboundMessage): Promise<DeliveryResult> };
+  readonly connection: XmppConnection;
+  /** Messages not yet confirmed by the server. */
+  pending(): number;
+}
+
+const jidPattern = /^[^@/\s]+@[^@/\s]+$/;
+const composingAfterMs = 250;
+
+/** Wires connection, outbox and conversation handler. */
+export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
+  const { config, logger, store, texts } = deps;
+  const now = deps.conversation.now;
+  const limiter = createRateLimiter({ perMinute: config.ratePerMinute, burst: config.rateBurst, now: () => now().getTime() });
+  const conversation: XmppConversationDeps = { ...deps.conversation, store, texts, maxChars: config.maxMessageChars };
+  const inFlight = new Set<string>();
+  const chains = new Map<string, Promise<void>>();
+  let flushing = false;
+  let again = false;
+
+  const trySend = (stanza: Element): void => {
+    if (connection.isOnline()) connection.send(stanza).catch((error: unknown) => logger.debug('xmpp-send-failed', { error: describeError(error) }));
+  };
+
+  const flushOnce = async (): Promise<void> => {
+    for (const entry of store.pending()) {
+      if (!connection.isOnline()) return;
+      if (inFlight.has(entry.stanzaId)) continue;
+      const confirmByAck = connection.streamManagement();
+      if (confirmByAck) inFlight.add(entry.stanzaId);
+      store.markAttempt(entry.stanzaId);
+      try {
+        await connection.send(chatMessage(entry.to, entry.stanzaId, entry.body));
+      } catch (error) {
+        inFlight.delete(entry.stanzaId);
+        logger.warn('xmpp-outbox-send-failed', { error: describeError(error) });
+        // Stays in the outbox: sent again when the connection is back, or in a second if it never went away.
+        setTimeout(() => void flush(), 1000).unref();
+        return;
+      }
+      if (!confirmByAck) store.remove(entry.stanzaId);
+    }
+  };
+
+  const flush = async (): Promise<void> => {
+    if (flushing) {
+      again = true;
+      return;
+    }
+    flushing = true;
+    try {
+      do {
+        again = false;
+        await flushOnce();
+      } while (again && connection.isOnline());
+    } catch (error) {
+      logger.error('xmpp-outbox-flush-failed', { error: describeError(error) });
+    } finally {
+      flushing = false;
+    }
+  };
+
+  const enqueue = (to: string, bodies: readonly string[]): void => {
+    store.enqueue(bodies.map((body) => ({ stanzaId: `lotse-${randomUUID()}`, to, body })), now().toISOString());
+    void flush();
+  };
+
+  const processMessage = async (jid: string, text: string): Promise<void> => {
+    const person = deps.directory.personByChannelId('jid', jid);
+    if (!person) return;
+    // "lotse is typing" only when the answer takes a while (a model): a chat state right before a fast
+    // reply adds nothing and, with Nagle's algorithm on the server's socket, delays the reply by ~40 ms.
+    const typing = setTimeout(() => trySend(composing(jid)), composingAfterMs);
+    try {
+      enqueue(jid, await handleXmppMessage({ person, jid }, text, conversation));
+    } catch (error) {
+      logger.error('xmpp-turn-failed', { error: describeError(error) });
+      enqueue(jid, [texts.failure]);
+    } finally {
+      clearTimeout(typing);
+    }
+  };
+
+  const onChat = (jid: string, text: string): void => {
+    const known = deps.directory.personByChannelId('jid', jid) !== undefined;
+    const decision = limiter.take(jid);
+    if (!known) {
+      // Nothing of the message is processed or stored; the refusal itself is rate-limited too.
+      logger.info('xmpp-unknown-sender', {});
+      if (decision.kind === 'allowed' || decision.firstRefusal) enqueue(jid, [texts.unknownSender]);
+      return;
+    }
+    if (decision.kind === 'limited') {
+      logger.info('xmpp-rate-limited', {});
+      if (decision.firstRefusal) enqueue(jid, [texts.rateLimited]);
+      return;
+    }
+    const previous = chains.get(jid) ?? Promise.resolve();
+    const next = previous.then(() => processMessage(jid, text));
+    chains.set(jid, next);
+    void next.finally(() => { if (chains.get(jid) === next) chains.delete(jid); });
+  };
+
+  const onPresence = (stanza: Element): void => {
+    const type = String(stanza.attrs.type ?? '');
+    const jid = bareJid(String(stanza.attrs.from ?? ''));
+    if (type !== 'subscribe' || !jid.includes('@')) return;
+    if (!deps.directory.personByChannelId('jid', jid)) {
+      trySend(presenceTo(jid, 'unsubscribed'));
+      return;
+    }
+    trySend(presenceTo(jid, 'subscribed'));
+    trySend(presenceTo(jid, 'subscribe'));
+    if (limiter.take(jid).kind === 'allowed') enqueue(jid, [texts.welcome]);
+  };
+
+  const onStanza = (stanza: Element): void => {
+    try {
+      if (stanza.is('presence')) return onPresence(stanza);
+      if (!stanza.is('message')) return;
+      const message = readMessage(stanza, connection.jid);
+      if (message.kind === 'receipt') logger.debug('xmpp-receipt', { id: message.id });
+      if (message.kind !== 'chat') return;
+      if (message.wantsReceipt && message.id) trySend(receiptFor(message.from, message.id));
+      onChat(message.bareFrom, message.body);
+    } catch (error) {
+      logger.error('xmpp-stanza-failed', { error: describeError(error) });
+    }
+  };
+
+  const onOnline = async (resumed: boolean): Promise<void> => {
+    // Stream management is enabled right after resource binding; wait for it so acks confirm what we send.
+    for (let waited = 0; !resumed && !connection.streamManagement() && waited < 500; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    if (!resumed) {
+      // Fetching the roster marks the session "interested", so the server passes subscription requests on.
+      trySend(xml('iq', { type: 'get', id: `roster-${randomUUID()}` }, xml('query', { xmlns: 'jabber:iq:roster' })));
+      trySend(xml('presence'));
+    }
+    await flush();
+  };
+
+  const connection = createXmppConnection(config, {
+    stanza: onStanza,
+    online: (resumed) => void onOnline(resumed),
+    offline: () => undefined,
+    acked: (id) => { inFlight.delete(id); store.remove(id); },
+    failed: (id) => inFlight.delete(id),
+  }, { logger, ...(deps.random ? { random: deps.random } : {}) });
+
+  const jidOfPerson = (personId: string): string | undefined => deps.directory.person(personId)?.jid?.toLowerCase();
+
+  const endpoint: XmppChannel['endpoint'] = {
+    reaches: (personId) => jidOfPerson(personId) !== undefined,
+    async send(recipient, message) {
+      const reference = recipient.kind === 'conversation' ? recipient.reference.reference?.toLowerCase() : undefined;
+      const jid = reference && jidPattern.test(reference) ? reference : jidOfPerson(recipient.kind === 'person' ? recipient.personId : recipient.userId);
+      if (!jid) return { kind: 'undeliverable', reason: 'xmpp: no JID for the recipient' };
+      const number = message.ticketId ? deps.ticketNumber?.(message.ticketId) : undefined;
+      const footers: Partial<Record<OutboundMessage['kind'], string>> = { 'ticket-created': texts.notificationFooter, 'ticket-reminder': texts.notificationFooter, 'ticket-answered': texts.ticketAnswerFooter };
+      const template = footers[message.kind];
+      const footer = number !== undefined && template ? `\n\n${fillText(template, { number: String(number) })}` : '';
+      enqueue(jid, splitMessage(message.text + footer, config.maxMessageChars));
+      return connection.isOnline() ? { kind: 'delivered' } : { kind: 'queued' };
+    },
+  };
+
+  const prune = setInterval(() => limiter.prune(), 10 * 60_000);
+  prune.unref();
+  return {
+    start: () => connection.start(),
+    async stop() {
+      clearInterval(prune);
+      await Promise.allSettled([...chains.values()]);
+      await connection.stop();
+    },
+    endpoint,
+    connection,
+    pending: () => store.size(),
+  };
+}

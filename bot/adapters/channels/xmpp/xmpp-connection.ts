@@ -1,0 +1,174 @@
+/**
+ * The bot's XMPP session (`@xmpp/client`): login (TLS required unless allowed for loopback), our own
+ * reconnect with exponential backoff and jitter (the library's fixed 1 s retry is switched off),
+ * stream management (XEP-0198) when the server offers it, and acks/fails of sent stanzas by id.
+ */
+import { randomUUID } from 'node:crypto';
+import { client, xml, type Client } from '@xmpp/client';
+import type { Element } from '@xmpp/xml';
+import type { XmppConfig } from '../../../config/xmpp-config.ts';
+import type { Logger } from '../../../shared/logger.ts';
+import { describeError } from '../../../shared/errors.ts';
+import { reconnectDelay } from './rate-limiter.ts';
+
+/** The bot could not log in (wrong password, no TLS): an operator problem, reported at start-up. */
+export class XmppLoginError extends Error {
+  override readonly name = 'XmppLoginError';
+}
+
+/** What the connection tells its owner. */
+export interface ConnectionHandlers {
+  stanza(stanza: Element): void;
+  /** Online again; `resumed` when a stream-management session was resumed (unacked stanzas resent by the library). */
+  online(resumed: boolean): void;
+  offline(): void;
+  /** The server acknowledged (`ack`) or dropped on reconnect (`fail`) the stanza with this id. */
+  acked(stanzaId: string): void;
+  failed(stanzaId: string): void;
+}
+
+/** A running bot session. */
+export interface XmppConnection {
+  readonly jid: string;
+  isOnline(): boolean;
+  /** Whether stream management is active (acks confirm delivery to the server). */
+  streamManagement(): boolean;
+  send(stanza: Element): Promise<void>;
+  /**
+   * Logs in once; rejects with `XmppLoginError` on rejected credentials or a missing TLS layer. When the
+   * server cannot be reached it resolves `retrying` and keeps reconnecting in the background.
+   */
+  start(): Promise<'online' | 'retrying'>;
+  stop(): Promise<void>;
+  /** Reconnects so far and the time the last one took (ms, from disconnect to online). */
+  stats(): { reconnects: number; lastReconnectMs?: number };
+}
+
+type Authenticate = (credentials: Record<string, string>, mechanism: string, userAgent?: Element) => Promise<void>;
+
+function loginMessage(config: XmppConfig, error: unknown): string {
+  const condition = (error as { condition?: unknown }).condition;
+  if (condition === 'not-authorized') {
+    return `XMPP login as ${config.username}@${config.domain} was rejected (not-authorized): check XMPP_USERNAME and XMPP_PASSWORD`;
+  }
+  return `XMPP login as ${config.username}@${config.domain} at ${config.service} failed: ${describeError(error)}`;
+}
+
+/** Creates the session; nothing connects before `start()`. */
+export function createXmppConnection(config: XmppConfig, handlers: ConnectionHandlers, deps: { logger: Logger; random?: () => number }): XmppConnection {
+  const { logger } = deps;
+  const userAgent = xml('user-agent', { id: randomUUID() }, xml('software', {}, 'lotse'));
+  const credentials = async (authenticate: Authenticate, mechanisms: string[], _fast: unknown, entity: { isSecure(): boolean }): Promise<void> => {
+    if (!entity.isSecure() && !config.allowPlain) {
+      throw new XmppLoginError(`XMPP server ${config.service} offers no TLS; refusing to log in unencrypted (XMPP_ALLOW_PLAIN=true is allowed for loopback only)`);
+    }
+    const mechanism = entity.isSecure() ? mechanisms[0] : mechanisms.find((name) => name !== 'PLAIN');
+    if (!mechanism) throw new XmppLoginError(`XMPP server ${config.service} offers no usable SASL mechanism (${mechanisms.join(', ')})`);
+    await authenticate({ username: config.username, password: config.password }, mechanism, userAgent);
+  };
+  // `timeout`: stream open/close wait 2 s by default, short for a busy server (many clients reconnecting after a restart).
+  const xmpp: Client = client({ service: config.service, domain: config.domain, resource: config.resource, credentials, timeout: 10_000 } as unknown as Parameters<typeof client>[0]);
+  xmpp.reconnect.stop();
+  // The typings omit that the stream-management object is an event emitter (ack, fail, resumed).
+  const sm = xmpp.streamManagement as unknown as { enabled: boolean; on(event: 'ack' | 'fail' | 'resumed', listener: (stanza: Element) => void): void };
+  let stopping = false;
+  let started = false;
+  let attempt = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let offlineSince: number | undefined;
+  let reconnects = 0;
+  let lastReconnectMs: number | undefined;
+
+  const schedule = (): void => {
+    if (stopping) return;
+    clearTimeout(timer);
+    const delay = reconnectDelay(attempt, { baseMs: 250, maxMs: config.reconnectMaxMs, random: deps.random ?? Math.random });
+    attempt += 1;
+    logger.info('xmpp-reconnect-scheduled', { attempt, delayMs: delay });
+    timer = setTimeout(() => void tryReconnect(), delay);
+  };
+
+  const tryReconnect = async (): Promise<void> => {
+    if (stopping || xmpp.status === 'online') return;
+    try {
+      await xmpp.reconnect.reconnect();
+      // Stream open; if login does not complete (e.g. the password changed meanwhile), try again later.
+      timer = setTimeout(() => {
+        if (!stopping && xmpp.status !== 'online') void xmpp.disconnect().catch(() => undefined).finally(schedule);
+      }, 20_000);
+    } catch (error) {
+      logger.warn('xmpp-reconnect-failed', { attempt, error: describeError(error) });
+      schedule();
+    }
+  };
+
+  xmpp.on('error', (error: unknown) => logger.debug('xmpp-error', { error: describeError(error) }));
+  // Replies are small writes right after a chat-state write: without TCP_NODELAY, Nagle's algorithm and
+  // delayed ACKs hold them back by ~40 ms (measured with bench:xmpp).
+  xmpp.on('connect', () => {
+    const socket = (xmpp as unknown as { socket?: { setNoDelay?: (on: boolean) => void; socket?: { setNoDelay?: (on: boolean) => void } } }).socket;
+    (socket?.setNoDelay ? socket : socket?.socket)?.setNoDelay?.(true);
+  });
+  xmpp.on('stanza', (stanza: Element) => handlers.stanza(stanza));
+  xmpp.on('online', () => {
+    clearTimeout(timer);
+    attempt = 0;
+    if (offlineSince !== undefined) {
+      reconnects += 1;
+      lastReconnectMs = Date.now() - offlineSince;
+      logger.info('xmpp-reconnected', { ms: lastReconnectMs });
+      offlineSince = undefined;
+    }
+    handlers.online(false);
+  });
+  sm.on('resumed', () => {
+    clearTimeout(timer);
+    attempt = 0;
+    offlineSince = undefined;
+    handlers.online(true);
+  });
+  sm.on('ack', (stanza: Element) => { if (stanza.attrs.id) handlers.acked(String(stanza.attrs.id)); });
+  sm.on('fail', (stanza: Element) => { if (stanza.attrs.id) handlers.failed(String(stanza.attrs.id)); });
+  xmpp.on('disconnect', () => {
+    if (stopping || !started) return;
+    offlineSince ??= Date.now();
+    logger.warn('xmpp-disconnected', {});
+    handlers.offline();
+    schedule();
+  });
+
+  return {
+    jid: `${config.username}@${config.domain}`.toLowerCase(),
+    isOnline: () => xmpp.status === 'online',
+    streamManagement: () => Boolean(sm.enabled),
+    send: (stanza) => xmpp.send(stanza),
+    async start() {
+      try {
+        await xmpp.start();
+        started = true;
+        return 'online';
+      } catch (error) {
+        const rejected = error instanceof XmppLoginError || typeof (error as { condition?: unknown }).condition === 'string';
+        if (!rejected) {
+          logger.error('xmpp-unreachable', { service: config.service, error: describeError(error) });
+          started = true;
+          offlineSince = Date.now();
+          schedule();
+          return 'retrying';
+        }
+        await xmpp.stop().catch(() => undefined);
+        throw error instanceof XmppLoginError ? error : new XmppLoginError(loginMessage(config, error), { cause: error });
+      }
+    },
+    async stop() {
+      stopping = true;
+      clearTimeout(timer);
+      try {
+        await xmpp.stop();
+      } catch (error) {
+        logger.debug('xmpp-stop', { error: describeError(error) });
+      }
+    },
+    stats: () => ({ reconnects, ...(lastReconnectMs !== undefined ? { lastReconnectMs } : {}) }),
+  };
+}

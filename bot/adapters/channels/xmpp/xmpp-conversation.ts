@@ -1,0 +1,145 @@
+/**
+ * What a Jabber message from a known member of staff does: a question goes to the conversation core
+ * and comes back as plain text; commands give feedback, hand the question to a Digitallotse or, for
+ * Lotsen, list, claim, answer and reroute tickets. Returns the reply texts; the channel sends them.
+ */
+import { parseChatCommand, type ChatCommand } from '../../../core/conversation/chat-commands.ts';
+import type { EscalationService } from '../../../core/escalation/escalation-service.ts';
+import { questionTextSchema, type ChatService } from '../../../ports/chat-service.ts';
+import type { Person } from '../../../ports/directory.ts';
+import type { Ticket, TicketReason } from '../../../ports/tickets.ts';
+import { fillText, type XmppTexts } from '../../../../prompts/channels/load-xmpp-texts.ts';
+import { renderTurn, splitMessage } from './render-turn.ts';
+import type { SqliteXmppStore, XmppSession } from './sqlite-xmpp-store.ts';
+
+/** After this pause a new question starts a new conversation (no follow-up to yesterday's question). */
+const conversationIdleMs = 8 * 60 * 60 * 1000;
+
+/** Everything the handler needs. */
+export interface XmppConversationDeps {
+  readonly chat: ChatService;
+  readonly escalation: Pick<EscalationService, 'escalate' | 'act' | 'reroute' | 'queueFor'>;
+  readonly store: Pick<SqliteXmppStore, 'session' | 'saveSession'>;
+  readonly texts: XmppTexts;
+  readonly maxChars: number;
+  readonly linkOf?: (document: string) => string | undefined;
+  readonly now: () => Date;
+}
+
+/** A person writing from a bare JID. */
+export interface Sender {
+  readonly person: Person;
+  readonly jid: string;
+}
+
+function isLotse(person: Person, deps: XmppConversationDeps): boolean {
+  return person.roles.includes('lotse') || deps.escalation.queueFor(person.id).length > 0;
+}
+
+function stateLabel(ticket: Ticket, texts: XmppTexts): string {
+  const labels: Partial<Record<Ticket['state'], string>> = { open: texts.stateOpen, claimed: texts.stateClaimed, rerouted: texts.stateRerouted, returned: texts.stateReturned };
+  return labels[ticket.state] ?? ticket.state;
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+async function answerQuestion(sender: Sender, text: string, deps: XmppConversationDeps): Promise<string[]> {
+  const parsed = questionTextSchema.safeParse(text);
+  if (!parsed.success) return [parsed.error.issues[0]?.message ?? deps.texts.failure];
+  const session = deps.store.session(sender.jid);
+  const fresh = session && deps.now().getTime() - Date.parse(session.updatedAt) < conversationIdleMs;
+  const result = await deps.chat.handleTurn({
+    channel: 'xmpp',
+    userId: sender.person.id,
+    text: parsed.data,
+    generativeAllowed: sender.person.kiTrained,
+    ...(fresh && session.conversationId ? { conversationId: session.conversationId } : {}),
+    ...(sender.person.tenant ? { tenant: sender.person.tenant } : {}),
+  });
+  deps.store.saveSession({ jid: sender.jid, conversationId: result.conversationId, lastMessageId: result.messageId, lastOutcome: result.outcome, updatedAt: deps.now().toISOString() });
+  return renderTurn(result, { texts: deps.texts, maxChars: deps.maxChars, ...(deps.linkOf ? { linkOf: deps.linkOf } : {}) });
+}
+
+async function feedback(sender: Sender, command: Extract<ChatCommand, { kind: 'feedback' }>, deps: XmppConversationDeps): Promise<string> {
+  const session = deps.store.session(sender.jid);
+  if (!session?.lastMessageId) return deps.texts.feedbackNothing;
+  const outcome = await deps.chat.recordFeedback({ userId: sender.person.id, messageId: session.lastMessageId, rating: command.rating, ...(command.reason ? { reason: command.reason } : {}) });
+  if (outcome.kind === 'not_found') return deps.texts.feedbackNothing;
+  deps.store.saveSession({ ...session, lastRating: command.rating, updatedAt: deps.now().toISOString() });
+  return command.rating === 'up' ? deps.texts.feedbackThanks : deps.texts.feedbackThanksDown;
+}
+
+function escalationReason(session: XmppSession | undefined): TicketReason {
+  if (session?.lastRating === 'down') return 'unhelpful_answer';
+  return session?.lastOutcome === 'no_answer' ? 'no_answer' : 'user_request';
+}
+
+async function escalate(sender: Sender, deps: XmppConversationDeps): Promise<string> {
+  const session = deps.store.session(sender.jid);
+  const result = await deps.escalation.escalate({
+    userId: sender.person.id,
+    conversationId: session?.conversationId ?? '',
+    channel: 'xmpp',
+    reason: escalationReason(session),
+    reference: sender.jid,
+  });
+  return result.message;
+}
+
+function ticketList(sender: Sender, deps: XmppConversationDeps): string {
+  const tickets = deps.escalation.queueFor(sender.person.id);
+  if (tickets.length === 0) return deps.texts.ticketsNone;
+  const lines = tickets.map((ticket) => fillText(deps.texts.ticketLine, { number: String(ticket.number), state: stateLabel(ticket, deps.texts), question: shorten(ticket.question, 160) }));
+  return [deps.texts.ticketsHeading, ...lines].join('\n');
+}
+
+async function ticketAction(sender: Sender, command: Extract<ChatCommand, { kind: 'claim' | 'answer' | 'reroute' | 'return' | 'close' }>, deps: XmppConversationDeps): Promise<string> {
+  const by = sender.person.id;
+  const number = String(command.number);
+  if (command.kind === 'return' || command.kind === 'close') {
+    const action = command.kind === 'return' ? { type: 'return' as const, by, ...(command.note ? { note: command.note } : {}) } : { type: 'close' as const, by };
+    const result = await deps.escalation.act(number, action);
+    return result.kind === 'ok' ? fillText(command.kind === 'return' ? deps.texts.returned : deps.texts.closed, { number }) : result.message;
+  }
+  if (command.kind === 'claim') {
+    const result = await deps.escalation.act(number, { type: 'claim', by });
+    return result.kind === 'ok' ? fillText(deps.texts.claimed, { number, question: result.ticket.question }) : result.message;
+  }
+  if (command.kind === 'answer') {
+    const result = await deps.escalation.act(number, { type: 'answer', by, text: command.text });
+    return result.kind === 'ok' ? fillText(deps.texts.answerSent, { number }) : result.message;
+  }
+  const result = await deps.escalation.reroute(number, by, command.target);
+  const pools = { central: deps.texts.poolCentral, 'it-servicedesk': deps.texts.poolItServicedesk, dsb: deps.texts.poolDsb };
+  return result.kind === 'ok' ? fillText(deps.texts.rerouted, { number, pool: pools[command.target] }) : result.message;
+}
+
+/** Handles one chat message of a known person; returns the reply messages in order. */
+export async function handleXmppMessage(sender: Sender, text: string, deps: XmppConversationDeps): Promise<string[]> {
+  const command = parseChatCommand(text);
+  const one = (reply: string): string[] => splitMessage(reply, deps.maxChars);
+  switch (command.kind) {
+    case 'question':
+      return answerQuestion(sender, command.text, deps);
+    case 'help':
+      return one(isLotse(sender.person, deps) ? `${deps.texts.help}\n\n${deps.texts.helpLotse}` : deps.texts.help);
+    case 'feedback':
+      return one(await feedback(sender, command, deps));
+    case 'escalate':
+      return one(await escalate(sender, deps));
+    case 'tickets':
+      return one(ticketList(sender, deps));
+    case 'usage': {
+      const usage = { claim: deps.texts.usageClaim, answer: deps.texts.usageAnswer, reroute: deps.texts.usageReroute, return: deps.texts.usageReturn };
+      return one(usage[command.command]);
+    }
+    case 'claim':
+    case 'answer':
+    case 'reroute':
+    case 'return':
+    case 'close':
+      return one(await ticketAction(sender, command, deps));
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Starts the Jabber/XMPP channel for a running lotse (`serve` calls it when `XMPP_SERVICE` is set):
+ * logs the bot in, registers it with the channel router for proactive messages and returns a stop
+ * function for shutdown. A rejected login throws `XmppLoginError` with an operator-facing message.
+ */
+import { SqliteXmppStore } from '../adapters/channels/xmpp/sqlite-xmpp-store.ts';
+import { createXmppChannel, type XmppChannel } from '../adapters/channels/xmpp/xmpp-channel.ts';
+import type { XmppConfig } from '../config/xmpp-config.ts';
+import type { Logger } from '../shared/logger.ts';
+import { loadXmppTexts } from '../../prompts/channels/load-xmpp-texts.ts';
+import type { Lotse } from './create-lotse.ts';
+
+/** A started channel. */
+export interface RunningXmppChannel {
+  readonly channel: XmppChannel;
+  /** `online`, or `retrying` when the server was unreachable at start (it keeps reconnecting). */
+  readonly state: 'online' | 'retrying';
+  stop(): Promise<void>;
+}
+
+/** Logs the bot in and registers the channel as `xmpp`. */
+export async function startXmppChannel(lotse: Lotse, config: XmppConfig, logger: Logger, options: { now?: () => Date } = {}): Promise<RunningXmppChannel> {
+  const channel = createXmppChannel({
+    config,
+    logger,
+    directory: lotse.directory,
+    store: new SqliteXmppStore(lotse.database),
+    texts: loadXmppTexts(),
+    conversation: {
+      chat: lotse.chat,
+      escalation: lotse.escalation,
+      linkOf: (document) => lotse.knowledge.store.getDocument(document)?.url,
+      now: options.now ?? (() => new Date()),
+    },
+    ticketNumber: (ticketId) => lotse.escalation.get(ticketId)?.number,
+  });
+  const state = await channel.start();
+  const unregister = lotse.channels.register('xmpp', channel.endpoint);
+  logger.info('xmpp-channel-started', { jid: channel.connection.jid, state });
+  return {
+    channel,
+    state,
+    async stop() {
+      unregister();
+      await channel.stop();
+    },
+  };
+}
