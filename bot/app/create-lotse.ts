@@ -40,6 +40,7 @@ import { loadEscalationMessages } from '../../prompts/load-messages.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
 import type { TransparencyFacts } from '../http/pages.ts';
 import { createChannelRouter, type ChannelRouter } from './channel-router.ts';
+import { createHr, type Hr } from './create-hr.ts';
 
 /** A running lotse instance (without its HTTP server). */
 export interface Lotse {
@@ -59,6 +60,8 @@ export interface Lotse {
   readonly directory: Directory;
   /** Answered tickets → reviewed FAQ entries. */
   readonly faq: FaqLoop;
+  /** HR news and k-anonymous pulse surveys (issue #10). */
+  readonly hr: Hr;
   /** Messages of a conversation if `userId` owns it. */
   messagesOf(userId: string, conversationId: string): readonly StoredMessage[];
   /** The model and the rules in force, for the transparency page. */
@@ -175,5 +178,6 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const messagesOf = (userId: string, conversationId: string): readonly StoredMessage[] =>
     conversations.conversationOwner(conversationId) === userId ? conversations.recentMessages(conversationId, 200) : [];
   const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now() });
-  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, faq, messagesOf, retentionDays: policies.retentionDays, transparency, close: () => database.close() };
+  const hr = createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir });
+  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, faq, hr, messagesOf, retentionDays: policies.retentionDays, transparency, close: () => { hr.close(); database.close(); } };
 }
