@@ -33,6 +33,10 @@ export interface Hr {
   readonly chat: HrChat;
   /** The scheduler step: call it periodically (serve) or once (`lotse hr … send`). */
   readonly jobs: HrJobs;
+  /** Whether a person holds the `hr` role (compose, open/close surveys, delivery reports). */
+  canManage(personId: string): boolean;
+  /** Whether a person may see survey results (`hr` or `personalrat`). */
+  canSeeResults(personId: string): boolean;
   /** Discards responses still buffered (fewer than k): writing them alone could link them to people. */
   close(): void;
 }
@@ -65,6 +69,8 @@ export function createHr(deps: HrDeps): Hr {
   const jobs = createHrJobs({ broadcasts, surveys, surveyStore, outbox, worker, policy, clock: deps.clock, messages, logger: deps.logger });
   return {
     policy, messages, broadcasts, surveys, surveyStore, subscriptions: broadcastStore, jobs,
+    canManage: (personId) => deps.directory.person(personId)?.roles.includes('hr') ?? false,
+    canSeeResults: (personId) => deps.directory.person(personId)?.roles.some((role) => role === 'hr' || role === 'personalrat') ?? false,
     chat: createHrChat({ surveys, subscriptions: broadcastStore, policy, messages }),
     close: () => {
       const discarded = surveys.pending();
