@@ -15,6 +15,7 @@ const schema = z.object({
   version: z.string().min(1),
   k: z.number().int().min(2).max(100).default(5),
   four_eyes: z.boolean(),
+  release_roles: z.array(z.enum(roles)).min(1).default(['hr']),
   senders: z.array(z.object({ role: z.enum(roles), audiences: z.array(audienceKind).min(1), units: z.array(z.string().min(1)).min(1).optional() }).strict()).min(1),
   rate_per_second: z.record(z.string(), z.number().positive().max(10_000)).refine((rates) => 'default' in rates, 'default rate missing'),
   retry: z.object({ max_attempts: z.number().int().min(1).max(20), backoff_seconds: z.number().int().min(0), lease_seconds: z.number().min(0.1).default(120) }).strict(),
@@ -32,7 +33,7 @@ export function parseHrPolicy(text: string, file = 'broadcasts.yaml'): LoadedHrP
   if (!parsed.success) throw new PolicyError(`Invalid policy file ${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ')}`);
   const value = parsed.data;
   return {
-    version: value.version, k: value.k, fourEyes: value.four_eyes, ratePerSecond: value.rate_per_second,
+    version: value.version, k: value.k, fourEyes: value.four_eyes, releaseRoles: value.release_roles, ratePerSecond: value.rate_per_second,
     senders: value.senders.map((rule) => ({ role: rule.role, audiences: rule.audiences, ...(rule.units ? { units: rule.units } : {}) })),
     retry: { maxAttempts: value.retry.max_attempts, backoffSeconds: value.retry.backoff_seconds }, leaseSeconds: value.retry.lease_seconds,
     reminder: { intervalHours: value.reminder.interval_hours, max: value.reminder.max }, imageMaxBytes: value.image_max_bytes, topics: value.topics,

@@ -30,6 +30,8 @@ export interface HrPolicy {
   readonly senders: readonly SenderRule[];
   /** Whether a second authorised person must release a broadcast. */
   readonly fourEyes: boolean;
+  /** Roles that may give the second release under four eyes (the author never releases their own). */
+  readonly releaseRoles: readonly Role[];
   /** Messages per second per channel (`default` for channels not listed). */
   readonly ratePerSecond: Readonly<Record<string, number>>;
   readonly retry: { readonly maxAttempts: number; readonly backoffSeconds: number };

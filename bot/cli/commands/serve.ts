@@ -59,9 +59,15 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     lotse.escalation.remind().catch((error: unknown) => logger.error('ticket-reminders-failed', { error: describeError(error) }));
   }, 60_000);
   reminders.unref();
+  // HR news and surveys (issue #10): due broadcasts, survey windows, reminders, outbox; state is in SQLite first.
+  const hrJobs = setInterval(() => {
+    lotse.hr.jobs.runDue().catch((error: unknown) => logger.error('hr-jobs-failed', { error: describeError(error) }));
+  }, 15_000);
+  hrJobs.unref();
   const signal = await waitForShutdown();
   clearInterval(refresh);
   clearInterval(reminders);
+  clearInterval(hrJobs);
   logger.info('shutdown', { signal });
   await running.close();
   lotse.close();

@@ -103,9 +103,13 @@ export function createBroadcastService(deps: BroadcastDeps) {
     const broadcast = deps.store.broadcast(id);
     if (!broadcast) return notFound;
     if (broadcast.state !== 'draft') return wrongState(broadcast.state);
-    if (deps.policy.fourEyes && actor === broadcast.author) return { kind: 'refused', reason: 'four_eyes', message: messages.refusedFourEyes };
-    const refused = check(actor, broadcast.audience);
-    if (refused) return refused;
+    if (deps.policy.fourEyes) {
+      const releaser = deps.directory.person(actor);
+      if (actor === broadcast.author || !releaser?.roles.some((role) => deps.policy.releaseRoles.includes(role))) return { kind: 'refused', reason: 'four_eyes', message: messages.refusedFourEyes };
+    } else {
+      const refused = check(actor, broadcast.audience);
+      if (refused) return refused;
+    }
     if (!deps.store.transition(id, 'draft', { state: 'released', releasedBy: actor, releasedAt: now() })) return wrongState('released');
     return { kind: 'ok', broadcast: deps.store.broadcast(id)! };
   };
