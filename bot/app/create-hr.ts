@@ -71,7 +71,7 @@ export function createHr(deps: HrDeps): Hr {
     policy, messages, broadcasts, surveys, surveyStore, subscriptions: broadcastStore, jobs,
     canManage: (personId) => deps.directory.person(personId)?.roles.includes('hr') ?? false,
     canSeeResults: (personId) => deps.directory.person(personId)?.roles.some((role) => role === 'hr' || role === 'personalrat') ?? false,
-    chat: createHrChat({ surveys, subscriptions: broadcastStore, policy, messages }),
+    chat: createHrChat({ surveys, subscriptions: broadcastStore, outbox, acknowledge: (personId, job) => broadcasts.acknowledge(personId, job.replace(/^broadcast:/, '')), policy, messages }),
     close: () => {
       const discarded = surveys.pending();
       if (discarded > 0) deps.logger.warn('hr-buffered-responses-discarded', { responses: discarded });

@@ -40,6 +40,8 @@ export interface Outbox {
   /** Whether the job still has pending or in-flight rows. */
   open(job: string): boolean;
   report(job: string): DeliveryReport;
+  /** Jobs delivered to the person that ask for an acknowledgement not yet given, newest first. */
+  unacknowledged(personId: string): readonly string[];
   /** Records "zur Kenntnis genommen" (only for recipients of the job). */
   acknowledge(job: string, personId: string, on: string): boolean;
 }

@@ -49,6 +49,18 @@ export function runOutboxContract(name: string, create: () => Outbox): void {
       expect(outbox.acknowledge('job-1', 'p9', '2026-12-01')).toBe(false);
       expect(outbox.report('job-1').acknowledged).toBe(1);
     });
+
+    it('lists delivered jobs that still wait for the acknowledgement, newest first', () => {
+      const outbox = create();
+      outbox.enqueue('job-1', { kind: 'broadcast', text: 'A', acknowledgeJob: 'job-1' }, ['p1'], at);
+      outbox.enqueue('job-2', { kind: 'broadcast', text: 'B' }, ['p1'], at);
+      outbox.enqueue('job-3', { kind: 'broadcast', text: 'C', acknowledgeJob: 'job-3' }, ['p1'], later);
+      expect(outbox.unacknowledged('p1')).toEqual([]);
+      for (const entry of outbox.claim(later, 10)) outbox.markSent(entry.job, entry.personId, later);
+      expect(outbox.unacknowledged('p1')).toEqual(['job-3', 'job-1']);
+      outbox.acknowledge('job-3', 'p1', '2026-12-01');
+      expect(outbox.unacknowledged('p1')).toEqual(['job-1']);
+    });
   });
 }
 

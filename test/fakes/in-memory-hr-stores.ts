@@ -95,6 +95,9 @@ export class InMemoryOutbox implements Outbox {
       acknowledged: rows.filter((row) => row.acknowledgedOn).length, failures: [...failures].map(([reason, count]) => ({ reason, count })),
     };
   }
+  unacknowledged(personId: string): readonly string[] {
+    return this.rows.filter((row) => row.personId === personId && row.state === 'sent' && !row.acknowledgedOn && this.jobs.get(row.job)?.acknowledgeJob).map((row) => row.job).reverse();
+  }
   acknowledge(job: string, personId: string, on: string): boolean {
     const row = this.row(job, personId);
     if (!row) return false;

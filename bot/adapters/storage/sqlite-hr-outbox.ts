@@ -103,6 +103,14 @@ export class SqliteHrOutbox implements Outbox {
     };
   }
 
+  unacknowledged(personId: string): readonly string[] {
+    return this.database.prepare<[string], { job: string }>(
+      `SELECT o.job FROM hr_outbox o JOIN hr_jobs j ON j.job = o.job
+       WHERE o.person_id = ? AND o.state = 'sent' AND o.acknowledged_on IS NULL AND json_extract(j.message, '$.acknowledgeJob') IS NOT NULL
+       ORDER BY j.created_at DESC, j.job DESC`,
+    ).all(personId).map((row) => row.job);
+  }
+
   acknowledge(job: string, personId: string, on: string): boolean {
     return this.database.prepare('UPDATE hr_outbox SET acknowledged_on = COALESCE(acknowledged_on, ?) WHERE job = ? AND person_id = ?').run(on, job, personId).changes === 1;
   }

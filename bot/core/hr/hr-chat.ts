@@ -1,10 +1,10 @@
 /**
  * HR in chat, for every channel: "Umfrage" starts the open survey one question at a time, numbered
  * replies answer it, "abbrechen" cancels; "Newsletter abonnieren <Thema>" / "Newsletter abbestellen
- * <Thema>" manage topic subscriptions. Returns `undefined` for messages that are not HR's, so the channel
+ * <Thema>" manage topic subscriptions; „zur Kenntnis genommen“ acknowledges the newest broadcast that asks for it. Returns `undefined` for messages that are not HR's, so the channel
  * passes them on to the normal answer pipeline. Dialog state is kept in memory only.
  */
-import type { Subscriptions } from '../../ports/hr-store.ts';
+import type { Outbox, Subscriptions } from '../../ports/hr-store.ts';
 import type { HrPolicy } from '../../ports/hr-types.ts';
 import { fillTemplate } from '../answer/answer-messages.ts';
 import type { HrMessages } from './hr-messages.ts';
@@ -15,6 +15,9 @@ import type { SurveyService } from './survey-service.ts';
 export interface HrChatDeps {
   readonly surveys: SurveyService;
   readonly subscriptions: Subscriptions;
+  readonly outbox: Outbox;
+  /** Records the acknowledgement of a job (the broadcast service). */
+  readonly acknowledge: (personId: string, job: string) => boolean;
   readonly policy: HrPolicy;
   readonly messages: HrMessages;
 }
@@ -62,6 +65,10 @@ export function createHrChat(deps: HrChatDeps) {
         const started = startDialog(survey, messages);
         sessions.set(personId, started.state);
         return started.reply;
+      }
+      if (/^zur kenntnis genommen\.?$/i.test(trimmed)) {
+        const job = deps.outbox.unacknowledged(personId)[0];
+        return job && deps.acknowledge(personId, job) ? messages.acknowledged : messages.nothingToAcknowledge;
       }
       const command = subscriptionCommand.exec(trimmed);
       return command ? subscription(personId, command[1]!, command[2]!) : undefined;

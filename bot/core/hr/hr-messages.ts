@@ -11,6 +11,7 @@ export const hrMessageKeys = [
   'refusedNotPermitted', 'refusedUnitNotPermitted', 'refusedUnknownUnit', 'refusedUnknownTopic', 'refusedUnknownSender',
   'refusedEmptyAudience', 'refusedFourEyes', 'refusedWrongState', 'refusedNotFound', 'refusedImageTooLarge',
   'refusedNotPersonalrat', 'refusedNotApproved', 'refusedLocked', 'refusedNotHr',
+  'cardAcknowledge', 'cardLink', 'cardSubmit', 'nothingToAcknowledge',
   'resultsTitle', 'resultsLine', 'resultsSuppressed', 'resultsOutro', 'wholeSurvey',
 ] as const;
 

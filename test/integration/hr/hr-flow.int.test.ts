@@ -48,8 +48,11 @@ describe('HR broadcast end to end', () => {
     expect((await app.call('b1', 'POST', `/api/hr/broadcasts/${id}/acknowledge`)).status).toBe(200);
     expect((await app.call('b1', 'POST', `/api/hr/broadcasts/${id}/acknowledge`)).status).toBe(200);
     expect((await app.call('a1', 'POST', `/api/hr/broadcasts/${id}/acknowledge`)).status).toBe(404);
+    // On Jabber there is no button: the text acknowledges the newest broadcast that asks for it.
+    expect((await app.call('b2', 'POST', '/api/hr/chat', { text: 'Zur Kenntnis genommen' })).body.reply).toContain('vermerkt');
+    expect((await app.call('b2', 'POST', '/api/hr/chat', { text: 'zur Kenntnis genommen' })).body.reply).toContain('keine Nachricht');
     const report = await app.call('hr1', 'GET', `/api/hr/broadcasts/${id}/report`);
-    expect(report.body.report).toEqual({ recipients: 8, pending: 0, sent: 8, failed: 0, acknowledged: 1, failures: [] });
+    expect(report.body.report).toEqual({ recipients: 8, pending: 0, sent: 8, failed: 0, acknowledged: 2, failures: [] });
     expect(report.body.broadcast.state).toBe('sent');
     expect((await app.call('a1', 'GET', `/api/hr/broadcasts/${id}/report`)).status).toBe(403);
   });
