@@ -10,9 +10,10 @@ import { createLotse } from '../../bot/app/create-lotse.ts';
 import { loadConfig } from '../../bot/config/config.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';
 import { repoRoot } from './real-app.ts';
+import { fakeAnalyzer } from '../fakes/fake-analyzer.ts';
 
 const [dataDir, file, mode = 'complete', limit = '0'] = process.argv.slice(2);
-const lotse = await createLotse(loadConfig({ DIRECTORY_FILE: join(repoRoot, 'test/fixtures/hr/directory.yaml'), POLICIES_DIR: process.env.HR_POLICIES_DIR ?? join(repoRoot, 'policies') }, { dataDir: dataDir! }, repoRoot), silentLogger);
+const lotse = await createLotse(loadConfig({ DIRECTORY_FILE: join(repoRoot, 'test/fixtures/hr/directory.yaml'), POLICIES_DIR: process.env.HR_POLICIES_DIR ?? join(repoRoot, 'policies') }, { dataDir: dataDir! }, repoRoot), silentLogger, { analyzer: fakeAnalyzer }); // HR does not use the German analyzer; skipping its dictionary saves start-up time
 let delivered = 0;
 lotse.channels.register('teams', {
   reaches: () => true,
