@@ -14,6 +14,8 @@ import { renderChatPage, renderUsageRulesPage, type TransparencyFacts } from './
 import { sendError } from './send-error.ts';
 import { registerTicketRoutes, type TicketRouteDeps } from './ticket-routes.ts';
 import { loadUiTexts } from './ui-texts.ts';
+import { registerHrRoutes, type HrRouteDeps } from './hr-routes.ts';
+import { registerHrAdminRoutes } from './hr-admin-routes.ts';
 
 /** Options of the web chat server. */
 export interface HttpServerOptions {
@@ -25,6 +27,8 @@ export interface HttpServerOptions {
   readonly transparency?: TransparencyFacts;
   /** The Digitallotse hand-over; without it the web chat only shows a notice. */
   readonly tickets?: Omit<TicketRouteDeps, 'logger' | 'maxBodyBytes'>;
+  /** HR news and surveys (staff and console API); needs the signed-in person (`resolveActor`). */
+  readonly hr?: Omit<HrRouteDeps, 'logger' | 'maxBodyBytes'>;
 }
 
 const securityHeaders: Record<string, string> = {
@@ -67,6 +71,12 @@ export function createHttpServer(options: HttpServerOptions): Server {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   registerApiRoutes(server, { chat: options.chat, logger: options.logger, maxBodyBytes });
   if (options.tickets) registerTicketRoutes(server, { ...options.tickets, logger: options.logger, maxBodyBytes });
+  if (options.hr) {
+    // Images travel as data URLs inside the JSON body, so HR routes accept up to 2 MB.
+    const hrDeps = { ...options.hr, logger: options.logger, maxBodyBytes: Math.max(maxBodyBytes, 2 * 1024 * 1024) };
+    registerHrRoutes(server, hrDeps);
+    registerHrAdminRoutes(server, hrDeps);
+  }
   server.on('NotFound', (_request: Request, response: Response) => sendError(response, 404, 'not_found', 'Diese Adresse gibt es nicht.'));
   server.on('MethodNotAllowed', (_request: Request, response: Response) => sendError(response, 405, 'method_not_allowed', 'Diese Methode ist hier nicht erlaubt.'));
   server.on('restifyError', (_request: Request, response: Response, error: Error & { statusCode?: number }, callback: () => void) => {

@@ -8,8 +8,6 @@ import { join } from 'node:path';
 import { createLotse, type Lotse } from '../../bot/app/create-lotse.ts';
 import { loadConfig } from '../../bot/config/config.ts';
 import { createHttpServer, startHttpServer } from '../../bot/http/create-server.ts';
-import { registerHrAdminRoutes } from '../../bot/http/hr-admin-routes.ts';
-import { registerHrRoutes } from '../../bot/http/hr-routes.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';
 import { repoRoot } from './real-app.ts';
 
@@ -28,10 +26,8 @@ export async function startHrApp(options: { dataDir?: string; env?: Record<strin
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'lotse-hr-'));
   const env = { DIRECTORY_FILE: join(repoRoot, 'test/fixtures/hr/directory.yaml'), ...options.env };
   const lotse = await createLotse(loadConfig(env, { dataDir }, repoRoot), silentLogger);
-  const server = createHttpServer({ chat: lotse.chat, logger: silentLogger });
-  const deps = { hr: lotse.hr, resolveActor: (request: { headers: Record<string, unknown> }) => (typeof request.headers['x-test-person'] === 'string' ? request.headers['x-test-person'] : undefined), logger: silentLogger, maxBodyBytes: 2 * 1024 * 1024 };
-  registerHrRoutes(server, deps);
-  registerHrAdminRoutes(server, deps);
+  const resolveActor = (request: { headers: Record<string, unknown> }) => (typeof request.headers['x-test-person'] === 'string' ? request.headers['x-test-person'] : undefined);
+  const server = createHttpServer({ chat: lotse.chat, logger: silentLogger, hr: { hr: lotse.hr, resolveActor } });
   const running = await startHttpServer(server, { port: 0, host: '127.0.0.1' });
   return {
     url: running.url, lotse, dataDir,

@@ -18,6 +18,17 @@ afterAll(async () => {
 });
 
 describe('HR broadcast end to end', () => {
+  it('answers 401 without a signed-in person and 400 for malformed bodies, and keeps serving', async () => {
+    const anonymous = await fetch(`${app.url}/api/hr/surveys`);
+    expect(anonymous.status).toBe(401);
+    const malformed = await fetch(`${app.url}/api/hr/broadcasts`, { method: 'POST', headers: { 'x-test-person': 'hr1', 'content-type': 'application/json' }, body: '{"title":' });
+    expect(malformed.status).toBe(400);
+    const wrongShape = await app.call('hr1', 'POST', '/api/hr/broadcasts', { title: 'Hallo', text: 'Text', audience: { kind: 'everyone' } });
+    expect(wrongShape.status).toBe(400);
+    expect(wrongShape.body.error.message).toContain('audience');
+    expect((await app.call('hr1', 'GET', '/api/hr/topics')).status).toBe(200);
+  });
+
   it('refuses senders without permission and empty audiences, with the reason', async () => {
     const staff = await app.call('a1', 'POST', '/api/hr/broadcasts', { title: 'Hallo', text: 'Text', audience: { kind: 'all' } });
     expect(staff.status).toBe(403);
