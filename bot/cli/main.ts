@@ -23,7 +23,7 @@ Commands:
   tickets faq <nr> --as <lotse> [--question …] [--answer …] | approve|reject <draft> --as <owner>
                                                the Digitallotsen queue and the answer → FAQ loop
   hr broadcast create|preview|release|send|report|list --as <person> [--audience …] [--title …] [--text …]
-  hr survey create --file <survey.yaml> | approve|open|close|results [--csv] [--svg <dir>]|publish <id> --as <person>
+  hr survey create|revise [<id>] --file <survey.yaml> | approve|open|close|results [--csv] [--svg <dir>]|publish <id> --as <person>
                                                HR news and k-anonymous pulse surveys
   help                                         show this text
 `;

@@ -46,6 +46,10 @@ export function registerHrAdminRoutes(server: Server, deps: HrRouteDeps): void {
     const body = await readBody(request, response, surveyDraftSchema, deps.maxBodyBytes);
     if (body) sendOutcome(response, hr.surveys.edit(actor, param(request, 'id'), body));
   }));
+  server.post('/api/hr/surveys/:id/versions', guarded(deps, 'hr-survey-revise', async (actor, request, response) => {
+    const body = await readBody(request, response, surveyDraftSchema, deps.maxBodyBytes);
+    if (body) sendOutcome(response, hr.surveys.revise(actor, param(request, 'id'), body), 201);
+  }));
   server.post('/api/hr/surveys/:id/approve', guarded(deps, 'hr-survey-approve', async (actor, request, response) => {
     sendOutcome(response, hr.surveys.approve(actor, param(request, 'id')));
   }));

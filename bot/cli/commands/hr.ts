@@ -1,6 +1,6 @@
 /**
  * `lotse hr broadcast create|preview|release|send|report|list` and
- * `lotse hr survey create|approve|open|close|results|texts|review|publish`: HR news and pulse surveys from
+ * `lotse hr survey create|revise|approve|open|close|results|texts|review|publish`: HR news and pulse surveys from
  * the shell. `--as <person id>` is checked against the directory roles (hr, personalrat) by the services.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -81,6 +81,10 @@ async function survey(lotse: Lotse, action: string, id: string | undefined, rest
     return finish(io, created, () => created.kind === 'ok' ? `${created.survey.id}  Entwurf (Version ${created.survey.version}); Freigabe durch den Personalrat: lotse hr survey approve ${created.survey.id} --as <person>` : '');
   }
   const surveyId = need(id, 'a survey id');
+  if (action === 'revise') {
+    const revised = hr.surveys.revise(actor, surveyId, readDefinition(need(values.file, '--file <survey.yaml>'), io.cwd, surveyDraftSchema));
+    return finish(io, revised, () => revised.kind === 'ok' ? `${revised.survey.id}  neue Version ${revised.survey.version} von ${surveyId} (Entwurf, braucht eine neue Freigabe)` : '');
+  }
   if (action === 'approve') {
     const approved = hr.surveys.approve(actor, surveyId);
     return finish(io, approved, () => `${surveyId}  freigegeben von ${actor}`);
@@ -114,7 +118,7 @@ export async function runHr(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, flags);
   const [area, action, id, ...rest] = positionals;
   const broadcastActions = ['create', 'preview', 'release', 'send', 'report', 'list'];
-  const surveyActions = ['create', 'approve', 'open', 'close', 'results', 'texts', 'review', 'publish'];
+  const surveyActions = ['create', 'revise', 'approve', 'open', 'close', 'results', 'texts', 'review', 'publish'];
   if (area === 'broadcast' ? !broadcastActions.includes(action ?? '') : area === 'survey' ? !surveyActions.includes(action ?? '') : true) {
     throw new UsageError(`hr needs "broadcast ${broadcastActions.join('|')}" or "survey ${surveyActions.join('|')}".`);
   }
