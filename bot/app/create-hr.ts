@@ -50,6 +50,8 @@ export interface HrDeps {
   readonly ids: IdGenerator;
   readonly logger: Logger;
   readonly policiesDir: string;
+  /** Masks personal data in free-text answers before they are buffered (the guardrail's masking). */
+  readonly maskText?: (text: string) => string;
 }
 
 /** Creates the HR services; an invalid `broadcasts.yaml` stops start-up with a `PolicyError`. */
@@ -61,7 +63,7 @@ export function createHr(deps: HrDeps): Hr {
   const surveyStore = new SqliteSurveys(deps.database);
   const common = { outbox, subscriptions: broadcastStore, directory: deps.directory, policy, clock: deps.clock, ids: deps.ids, messages };
   const broadcasts = createBroadcastService({ ...common, store: broadcastStore });
-  const surveys = createSurveyService({ ...common, store: surveyStore, logger: deps.logger });
+  const surveys = createSurveyService({ ...common, store: surveyStore, logger: deps.logger, ...(deps.maskText ? { maskText: deps.maskText } : {}) });
   const worker = createDeliveryWorker({
     outbox, sender: deps.channels, channelOf: (personId) => deps.channels.channelFor(personId) ?? 'web', policy, leaseSeconds: policy.leaseSeconds,
     clock: deps.clock, sleep: (milliseconds) => sleep(milliseconds), logger: deps.logger,

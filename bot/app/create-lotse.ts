@@ -178,6 +178,6 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const messagesOf = (userId: string, conversationId: string): readonly StoredMessage[] =>
     conversations.conversationOwner(conversationId) === userId ? conversations.recentMessages(conversationId, 200) : [];
   const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now() });
-  const hr = createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir });
+  const hr = createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, maskText: (text) => guardrail.reviewInput(text, { userId: 'hr-survey' }).text });
   return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, faq, hr, messagesOf, retentionDays: policies.retentionDays, transparency, close: () => { hr.close(); database.close(); } };
 }

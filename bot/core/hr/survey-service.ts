@@ -27,6 +27,8 @@ export interface SurveyDeps {
   readonly ids: IdGenerator;
   readonly messages: HrMessages;
   readonly logger: Logger;
+  /** Masks personal data in free text (names, e-mail, phone …) before it is stored; identity by default. */
+  readonly maskText?: (text: string) => string;
 }
 
 /** Outcome of submitting a response; duplicates and late answers are ignored politely. */
@@ -141,7 +143,7 @@ export function createSurveyService(deps: SurveyDeps) {
     buffer.people.push(personId);
     for (const [questionId, value] of Object.entries(checked.answers)) {
       const question = survey.questions.find((entry) => entry.id === questionId)!;
-      if (question.type === 'text') buffer.texts.push({ questionId, text: String(value) });
+      if (question.type === 'text') buffer.texts.push({ questionId, text: (deps.maskText ?? String)(String(value)) });
       else buffer.answers.push({ questionId, reportingUnit, value });
     }
     if (buffer.people.length >= deps.policy.k) flush(surveyId);

@@ -72,7 +72,7 @@ describe('pulse survey end to end', () => {
     }
     const form = await app.call('a6', 'GET', '/api/hr/surveys');
     expect(form.body.surveys.map((survey: { id: string }) => survey.id)).toEqual([surveyId]);
-    const web = await app.call('a6', 'POST', `/api/hr/surveys/${surveyId}/answers`, { answers: { zufrieden: 3, kanal: 2, kommentar: 'Gute Idee' } });
+    const web = await app.call('a6', 'POST', `/api/hr/surveys/${surveyId}/answers`, { answers: { zufrieden: 3, kanal: 2, kommentar: 'Gute Idee, fragen Sie mich: a6.privat@example.org oder Person b3' } });
     expect(web.status).toBe(201);
     const again = await app.call('a1', 'POST', `/api/hr/surveys/${surveyId}/answers`, { answers: { zufrieden: 5, kanal: 0 } });
     expect(again.body).toMatchObject({ kind: 'ignored', reason: 'already_answered' });
@@ -110,6 +110,10 @@ describe('pulse survey end to end', () => {
     const columns = (table: string): string[] => database.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all().map((column) => column.name);
     expect(columns('hr_survey_answers')).toEqual(['survey_id', 'reporting_unit', 'question_id', 'value']);
     expect(columns('hr_survey_texts')).toEqual(['survey_id', 'question_id', 'text', 'reviewed']);
+    // Personal data in free text is masked before it is stored.
+    const texts = database.prepare<[string], { text: string }>('SELECT text FROM hr_survey_texts WHERE survey_id = ?').all(surveyId).map((row) => row.text);
+    expect(texts.join(' ')).not.toMatch(/example\.org|Person b3/);
+    expect(texts.join(' ')).toContain('[E-MAIL]');
     expect(columns('hr_survey_participation')).toEqual(['survey_id', 'person_id', 'invited_on', 'answered']);
     // 1. No person id, unit of one person, or time appears in any answer row.
     const people = new Set(app.lotse.directory.people().map((person) => person.id));
