@@ -6,7 +6,7 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { audienceSchema, broadcastDraftSchema, surveyDraftSchema } from '../core/hr/hr-schemas.ts';
-import { resultCharts, resultsToCsv } from '../core/hr/results-export.ts';
+import { resultCharts, resultsMessage, resultsToCsv } from '../core/hr/results-export.ts';
 import { sendError } from './send-error.ts';
 import { guarded, readBody, type HrRouteDeps } from './hr-routes.ts';
 
@@ -58,6 +58,13 @@ export function registerHrAdminRoutes(server: Server, deps: HrRouteDeps): void {
     if (step !== 'open' && step !== 'close') return sendError(response, 404, 'not_found', hr.messages.refusedNotFound);
     if (!hr.canManage(actor)) return sendError(response, 403, 'not_hr', hr.messages.refusedNotHr);
     sendOutcome(response, step === 'open' ? hr.surveys.open(param(request, 'id')) : hr.surveys.close(param(request, 'id')));
+  }));
+  server.post('/api/hr/surveys/:id/publish', guarded(deps, 'hr-survey-publish', async (actor, request, response) => {
+    if (!hr.canManage(actor)) return sendError(response, 403, 'not_hr', hr.messages.refusedNotHr);
+    const outcome = hr.surveys.results(param(request, 'id'));
+    if (outcome.kind === 'refused') return sendOutcome(response, outcome);
+    const message = resultsMessage(outcome.results, hr.messages);
+    sendOutcome(response, hr.broadcasts.create(actor, { title: message.title, text: message.text, audience: { kind: 'all' }, acknowledge: false }), 201);
   }));
   server.get('/api/hr/surveys/:id/results', guarded(deps, 'hr-survey-results', async (actor, request, response) => {
     if (!hr.canSeeResults(actor)) return sendError(response, 403, 'not_permitted', hr.messages.refusedNotHr);

@@ -105,6 +105,19 @@ describe('pulse survey end to end', () => {
     expect(svg).toContain('<title id="q-zufrieden-title">Wie zufrieden sind Sie mit der Ausstattung?</title>');
   });
 
+  it('publishes the results to all staff through the outbox („Digitalisierung in Zahlen“)', async () => {
+    const published = await app.call('hr1', 'POST', `/api/hr/surveys/${surveyId}/publish`);
+    expect(published.status).toBe(201);
+    const text = published.body.broadcast.content.text as string;
+    expect(published.body.broadcast.content.title).toBe('Digitalisierung in Zahlen: Digitalisierung im Dezernat I');
+    expect(text).toContain('Ø 3,08 von 5 (n = 12)');
+    expect(text).not.toContain('IT-Amt');
+    await app.call('hr2', 'POST', `/api/hr/broadcasts/${published.body.broadcast.id}/release`);
+    await app.lotse.hr.jobs.runDue();
+    const report = await app.call('hr1', 'GET', `/api/hr/broadcasts/${published.body.broadcast.id}/report`);
+    expect(report.body.report).toMatchObject({ recipients: 20, sent: 20, failed: 0 });
+  });
+
   it('stores no field that links an answer to a person: a join attempt over the database fails', () => {
     const database = app.lotse.database;
     const columns = (table: string): string[] => database.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all().map((column) => column.name);
