@@ -53,7 +53,7 @@ describe('HR broadcast end to end', () => {
     await app.lotse.hr.jobs.runDue();
     await app.lotse.hr.jobs.runDue();
     expect(teams.recipients('broadcast')).toEqual(['b1', 'b2', 'b3', 'b4', 'b5', 'b6']);
-    expect(app.lotse.inbox.unread('c1').map((entry) => entry.text)[0]).toContain('Ab Montag gilt');
+    expect(app.lotse.inbox.unread('c1').map((entry) => entry.text)[0]).toMatch(/^Neue Software\n\nAb Montag gilt/);
     expect(app.lotse.inbox.unread('a1')).toEqual([]);
     expect(teams.sent[0]!.message).toMatchObject({ kind: 'broadcast', title: 'Neue Software', acknowledgeJob: `broadcast:${id}`, deliveryId: `broadcast:${id}:b1` });
     expect((await app.call('b1', 'POST', `/api/hr/broadcasts/${id}/acknowledge`)).status).toBe(200);
