@@ -2,7 +2,7 @@
  * Adaptive Card JSON (schema 1.5, plain objects, no SDK) for HR messages in Teams: a broadcast with image,
  * link and the „zur Kenntnis genommen“ button; one survey question with its inputs; and results with a
  * Teams bar chart (`Chart.VerticalBar`, with a FactSet fallback for hosts without charts). Submit actions
- * carry `{ hr: 'acknowledge' | 'survey-answer', … }` for the Teams channel to route back to lotse.hr.
+ * carry `{ hr: 'acknowledge', job }` or `{ hr: 'survey-answer', surveyId, questionId, index }` plus the input `value`.
  */
 import type { OutboundMessage } from '../../ports/channel-sender.ts';
 import type { Survey } from '../../ports/hr-types.ts';
@@ -30,12 +30,15 @@ export function broadcastCard(message: OutboundMessage, labels: { acknowledge: s
   return card(body, actions);
 }
 
-/** Question `index` of a survey as a card with one input and a submit button. */
+/**
+ * Question `index` of a survey as a card with one input and a submit button. Values follow the chat
+ * convention (1-based numbers, "1,3" for several), so the channel passes `value` to `lotse.hr.chat.handle`.
+ */
 export function surveyQuestionCard(survey: Survey, index: number, labels: { submit: string; header: string }): AdaptiveCard {
   const question = survey.questions[index]!;
   const choices = question.type === 'scale'
     ? ['1', '2', '3', '4', '5'].map((value) => ({ title: value, value }))
-    : (question.options ?? []).map((option, position) => ({ title: option, value: String(position) }));
+    : (question.options ?? []).map((option, position) => ({ title: option, value: String(position + 1) }));
   const input = question.type === 'text'
     ? { type: 'Input.Text', id: 'value', isMultiline: true, maxLength: 2000, label: question.text }
     : { type: 'Input.ChoiceSet', id: 'value', style: 'expanded', isMultiSelect: question.type === 'multiple', isRequired: !question.optional, label: question.text, choices };

@@ -75,6 +75,11 @@ export function createHrChat(deps: HrChatDeps) {
     },
     /** Whether the person is in the middle of a survey (the channel then routes every reply here). */
     inDialog: (personId: string): boolean => sessions.has(personId),
+    /** The survey and question a person is at, so that Teams can render the next question as a card. */
+    position: (personId: string): { readonly surveyId: string; readonly index: number } | undefined => {
+      const session = sessions.get(personId);
+      return session ? { surveyId: session.surveyId, index: session.index } : undefined;
+    },
   };
 }
 

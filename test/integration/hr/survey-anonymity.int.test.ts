@@ -66,6 +66,7 @@ describe('pulse survey end to end', () => {
   it('takes answers from 12 people in 3 units over chat and web, ignoring duplicates and outsiders', async () => {
     for (const [person, replies] of Object.entries(chatAnswers)) {
       expect((await app.call(person, 'POST', '/api/hr/chat', { text: 'Umfrage' })).body.reply).toContain('Frage 1 von 4');
+      expect(app.lotse.hr.chat.position(person)).toEqual({ surveyId, index: 0 });
       let last = '';
       for (const text of replies) last = (await app.call(person, 'POST', '/api/hr/chat', { text })).body.reply;
       expect(last).toContain('Vielen Dank');

@@ -20,7 +20,7 @@ describe('HR cards', () => {
 
   it('renders one question with its choices and a submit carrying survey and question', () => {
     const card = surveyQuestionCard(survey, 1, { submit: 'Weiter', header: 'Frage 2 von 2' });
-    expect(card.body[1]).toMatchObject({ type: 'Input.ChoiceSet', isMultiSelect: true, isRequired: false, choices: [{ title: 'KI', value: '0' }, { title: 'Akte', value: '1' }] });
+    expect(card.body[1]).toMatchObject({ type: 'Input.ChoiceSet', isMultiSelect: true, isRequired: false, choices: [{ title: 'KI', value: '1' }, { title: 'Akte', value: '2' }] });
     expect(card.actions).toEqual([{ type: 'Action.Submit', title: 'Weiter', data: { hr: 'survey-answer', surveyId: 'survey-1', questionId: 'q2', index: 1 } }]);
   });
 
