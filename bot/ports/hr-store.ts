@@ -72,6 +72,8 @@ export interface SurveyStore {
    * random order, with no person, no id linking to them and no time.
    */
   writeBatch(surveyId: string, personIds: readonly string[], answers: readonly StoredAnswer[], texts: readonly { questionId: string; text: string }[]): void;
+  /** Rewrites all answers and texts of a survey in one random order (at close): row order then says nothing about batches. */
+  reshuffle(surveyId: string): void;
   answers(surveyId: string): readonly StoredAnswer[];
   texts(surveyId: string): readonly { readonly id: number; readonly questionId: string; readonly text: string; readonly reviewed: boolean }[];
   markTextsReviewed(surveyId: string, ids: readonly number[]): number;

@@ -98,6 +98,19 @@ export function runSurveyStoreContract(name: string, create: () => SurveyStore):
       expect(store.texts('survey-1')[0]!.reviewed).toBe(true);
     });
 
+    it('keeps every answer and text when it reshuffles, and mixes batches', () => {
+      const store = create();
+      store.createSurvey(survey);
+      const batch = (from: number) => Array.from({ length: 20 }, (_, index) => ({ questionId: 'q1', reportingUnit: 'A', value: from + index }));
+      store.writeBatch('survey-1', [], batch(0), [{ questionId: 'q2', text: 'a' }]);
+      store.writeBatch('survey-1', [], batch(100), [{ questionId: 'q2', text: 'b' }]);
+      store.reshuffle('survey-1');
+      const values = store.answers('survey-1').map((answer) => Number(answer.value));
+      expect([...values].sort((a, b) => a - b)).toEqual([...batch(0), ...batch(100)].map((answer) => answer.value));
+      expect(values.slice(0, 20).every((value) => value < 100)).toBe(false);
+      expect(store.texts('survey-1').map((text) => text.text).sort()).toEqual(['a', 'b']);
+    });
+
     it('records each reminder round once', () => {
       const store = create();
       store.createSurvey(survey);

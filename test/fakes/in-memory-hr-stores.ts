@@ -157,6 +157,14 @@ export class InMemorySurveys implements SurveyStore {
     for (const text of texts) this.textRows.push({ id: this.textRows.length + 1, surveyId, questionId: text.questionId, text: text.text, reviewed: false });
     this.writes.push({ people: [...personIds], answers: answers.length });
   }
+  /** Reverses the survey's rows (deterministic stand-in for the random order) and counts the calls. */
+  reshuffles = 0;
+  reshuffle(surveyId: string): void {
+    this.reshuffles += 1;
+    const mine = this.stored.filter((row) => row.surveyId === surveyId).reverse();
+    const others = this.stored.filter((row) => row.surveyId !== surveyId);
+    this.stored.splice(0, this.stored.length, ...others, ...mine);
+  }
   answers(surveyId: string): readonly StoredAnswer[] {
     return this.stored.filter((row) => row.surveyId === surveyId).map((row) => row.answer);
   }

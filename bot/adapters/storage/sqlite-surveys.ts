@@ -96,6 +96,19 @@ export class SqliteSurveys implements SurveyStore {
     })();
   }
 
+  reshuffle(surveyId: string): void {
+    this.database.transaction(() => {
+      const answers = this.database.prepare<[string], { reporting_unit: string; question_id: string; value: string }>('SELECT reporting_unit, question_id, value FROM hr_survey_answers WHERE survey_id = ?').all(surveyId);
+      const texts = this.database.prepare<[string], { question_id: string; text: string; reviewed: number }>('SELECT question_id, text, reviewed FROM hr_survey_texts WHERE survey_id = ?').all(surveyId);
+      this.database.prepare('DELETE FROM hr_survey_answers WHERE survey_id = ?').run(surveyId);
+      this.database.prepare('DELETE FROM hr_survey_texts WHERE survey_id = ?').run(surveyId);
+      const insert = this.database.prepare('INSERT INTO hr_survey_answers (survey_id, reporting_unit, question_id, value) VALUES (?, ?, ?, ?)');
+      for (const row of shuffled(answers)) insert.run(surveyId, row.reporting_unit, row.question_id, row.value);
+      const insertText = this.database.prepare('INSERT INTO hr_survey_texts (survey_id, question_id, text, reviewed) VALUES (?, ?, ?, ?)');
+      for (const row of shuffled(texts)) insertText.run(surveyId, row.question_id, row.text, row.reviewed);
+    })();
+  }
+
   answers(surveyId: string): readonly StoredAnswer[] {
     return this.database.prepare<[string], { reporting_unit: string; question_id: string; value: string }>('SELECT reporting_unit, question_id, value FROM hr_survey_answers WHERE survey_id = ?')
       .all(surveyId).map((row) => ({ questionId: row.question_id, reportingUnit: row.reporting_unit, value: JSON.parse(row.value) as AnswerValue }));

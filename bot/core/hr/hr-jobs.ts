@@ -51,7 +51,7 @@ export function createHrJobs(deps: HrJobDeps) {
       if (survey.state === 'approved' && survey.opensAt <= at && at < survey.closesAt) deps.surveys.open(survey.id);
       else if (survey.state === 'open' && survey.closesAt <= at) deps.surveys.close(survey.id);
       else if (survey.state === 'open') remind(survey.id);
-      else if (survey.state === 'closed') deps.surveys.flush(survey.id);
+      else if (survey.state === 'closed') deps.surveys.flushClosed(survey.id);
     }
   };
 

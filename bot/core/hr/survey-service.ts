@@ -117,12 +117,17 @@ export function createSurveyService(deps: SurveyDeps) {
     return buffer.people.length;
   };
 
+  /** Writes what is left of a closed survey and reshuffles all its rows, so the last small batch cannot be told apart. */
+  const flushClosed = (surveyId: string): void => {
+    if (flush(surveyId) > 0) store.reshuffle(surveyId);
+  };
+
   const close = (id: string): { kind: 'ok'; survey: Survey } | Refused => {
     const survey = store.survey(id);
     if (!survey) return notFound;
     if (survey.state !== 'open') return wrongState(survey.state);
     if (!store.transition(id, 'open', { state: 'closed', closesAt: survey.closesAt < now() ? survey.closesAt : now() })) return wrongState('closed');
-    flush(id);
+    flushClosed(id);
     return { kind: 'ok', survey: store.survey(id)! };
   };
 
@@ -172,7 +177,7 @@ export function createSurveyService(deps: SurveyDeps) {
   /** People of an open survey who have not answered (buffered responses count as answered). */
   const nonParticipants = (id: string): readonly string[] => store.nonParticipants(id).filter((personId) => !buffered(id, personId));
 
-  return { create, edit, revise, approve, open, close, submit, openFor, results, flush, pending, nonParticipants, isOpen, closesText, get: (id: string) => store.survey(id), list: () => store.surveys() };
+  return { create, edit, revise, approve, open, close, submit, openFor, results, flushClosed, pending, nonParticipants, isOpen, closesText, get: (id: string) => store.survey(id), list: () => store.surveys() };
 }
 
 /** The survey service's interface. */

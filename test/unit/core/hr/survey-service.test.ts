@@ -40,6 +40,7 @@ describe('survey service', () => {
     expect(surveys.nonParticipants(id)).not.toContain('a7');
     expect(surveys.close(id).kind).toBe('ok');
     expect(store.writes.map((write) => write.people.length)).toEqual([5, 3]);
+    expect(store.reshuffles).toBe(1);
     expect(store.participation(id).answered).toBe(8);
   });
 
