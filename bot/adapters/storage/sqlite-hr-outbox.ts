@@ -1,7 +1,8 @@
 /**
  * The durable per-recipient outbox of HR news and survey invitations in SQLite. The primary key
  * (job, person) makes a second enqueue a no-op; a row is claimed (`in_flight`) before it is sent and marked
- * `sent`/`failed` afterwards, so a restart resumes exactly where the last process stopped.
+ * `sent`/`failed` afterwards, so a restart resumes exactly where the last process stopped. Claims run as
+ * IMMEDIATE transactions, so two processes (serve and `lotse hr broadcast send`) never claim the same row.
  */
 import type { OutboundMessage } from '../../ports/channel-sender.ts';
 import type { DeliveryReport } from '../../ports/hr-types.ts';
@@ -39,7 +40,7 @@ export class SqliteHrOutbox implements Outbox {
       const insert = this.database.prepare("INSERT OR IGNORE INTO hr_outbox (job, person_id, state, next_at) VALUES (?, ?, 'pending', ?)");
       for (const personId of personIds) insert.run(job, personId, at);
       return true;
-    })();
+    }).immediate();
   }
 
   hasJob(job: string): boolean {
@@ -56,7 +57,7 @@ export class SqliteHrOutbox implements Outbox {
       return rows.filter((row) => mark.run(now, row.job, row.person_id).changes === 1).map((row) => ({
         job: row.job, personId: row.person_id, attempts: row.attempts + 1, message: this.messageOf(row.job, row.message),
       }));
-    })();
+    }).immediate();
   }
 
   private messageOf(job: string, json: string): OutboundMessage {
