@@ -5,9 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { parse } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { describeIssues } from '../core/hr/hr-schemas.ts';
 import { UsageError } from './parse-options.ts';
+
+// Validation messages are shown to HR staff: German, as in the HTTP API.
+z.config(z.locales.de());
 
 /**
  * Parses `all`, `units:A10,A11` (with sub-units), `units-only:A10`, `roles:hr,personalrat`, `topic:fortbildung`.

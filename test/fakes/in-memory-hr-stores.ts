@@ -68,7 +68,7 @@ export class InMemoryOutbox implements Outbox {
       return { job: row.job, personId: row.personId, attempts: row.attempts, message: this.jobs.get(row.job)! };
     });
   }
-  markSent(job: string, personId: string): void {
+  markSent(job: string, personId: string, _at?: string): void {
     Object.assign(this.row(job, personId)!, { state: 'sent', reason: undefined });
   }
   markRetry(job: string, personId: string, nextAt: string, reason: string): void {

@@ -70,6 +70,11 @@ export function createHrChat(deps: HrChatDeps) {
         const job = deps.outbox.unacknowledged(personId)[0];
         return job && deps.acknowledge(personId, job) ? messages.acknowledged : messages.nothingToAcknowledge;
       }
+      if (/^newsletter\??$/i.test(trimmed)) {
+        const mine = new Set(deps.subscriptions.topicsOf(personId));
+        const topics = deps.policy.topics.map((topic) => `${mine.has(topic.id) ? '✓ ' : ''}${topic.id} (${topic.name})`).join(', ');
+        return fillTemplate(messages.topicsList, { topics });
+      }
       const command = subscriptionCommand.exec(trimmed);
       return command ? subscription(personId, command[1]!, command[2]!) : undefined;
     },

@@ -7,7 +7,7 @@
 export const hrMessageKeys = [
   'questionHeader', 'scaleHint', 'singleHint', 'multipleHint', 'textHint', 'optionalHint', 'invalidAnswer',
   'surveyInvite', 'surveyReminder', 'surveyThanks', 'surveyStart', 'surveyCancelled', 'alreadyAnswered', 'surveyNotOpen', 'noOpenSurvey',
-  'acknowledgeHint', 'acknowledged', 'subscribed', 'unsubscribed', 'unknownTopic',
+  'acknowledgeHint', 'acknowledged', 'subscribed', 'unsubscribed', 'unknownTopic', 'topicsList',
   'refusedNotPermitted', 'refusedUnitNotPermitted', 'refusedUnknownUnit', 'refusedUnknownTopic', 'refusedUnknownSender',
   'refusedEmptyAudience', 'refusedFourEyes', 'refusedWrongState', 'refusedNotFound', 'refusedImageTooLarge',
   'refusedNotPersonalrat', 'refusedNotApproved', 'refusedLocked', 'refusedNotHr',
