@@ -80,8 +80,11 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
       const leaseStart = new Date(deps.clock.now().getTime() - deps.leaseSeconds * 1000).toISOString();
       const recovered = deps.outbox.recover(leaseStart);
       if (recovered > 0) deps.logger.warn('hr-outbox-recovered', { rows: recovered });
+      // A batch must be sent well within the lease, or another process could take over rows still in flight.
+      const slowest = Math.min(...Object.values(deps.policy.ratePerSecond));
+      const limit = Math.max(1, Math.min(batchSize, Math.floor((slowest * deps.leaseSeconds) / 2)));
       for (;;) {
-        const entries = deps.outbox.claim(deps.clock.now().toISOString(), batchSize);
+        const entries = deps.outbox.claim(deps.clock.now().toISOString(), limit);
         if (entries.length === 0) return totals;
         const byChannel = new Map<string, OutboxEntry[]>();
         for (const entry of entries) {
