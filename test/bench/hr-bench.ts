@@ -94,6 +94,16 @@ async function intakeBench(): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   const participation = app.lotse.hr.surveyStore.participation(created.survey.id);
   console.log(JSON.stringify({ benchmark: 'survey-intake-http', answers, stored, seconds: Number(seconds.toFixed(2)), answersPerSecond: Math.round(stored / seconds), answeredInDb: participation.answered }));
+  // The same intake without HTTP: what the survey service and SQLite sustain on their own.
+  const second = app.lotse.hr.surveys.create('hr-a', { title: 'Bench 2', audience: { kind: 'all' }, opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString(), questions: [{ id: 'q1', type: 'scale', text: 'Wie geht es?', optional: false }, { id: 'q2', type: 'text', text: 'Sonst?', optional: true }] });
+  if (second.kind !== 'ok') throw new Error(second.message);
+  app.lotse.hr.surveys.approve('pr-a', second.survey.id);
+  app.lotse.hr.surveys.open(second.survey.id);
+  const direct = performance.now();
+  let directStored = 0;
+  for (let index = 0; index < answers; index += 1) if (app.lotse.hr.surveys.submit(`p${index}`, second.survey.id, { q1: (index % 5) + 1, q2: 'Kommentar' }).kind === 'stored') directStored += 1;
+  const directSeconds = (performance.now() - direct) / 1000;
+  console.log(JSON.stringify({ benchmark: 'survey-intake-service', answers, stored: directStored, seconds: Number(directSeconds.toFixed(2)), answersPerSecond: Math.round(directStored / directSeconds) }));
   await app.close();
 }
 

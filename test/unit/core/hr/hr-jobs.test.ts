@@ -84,7 +84,8 @@ describe('HR jobs', () => {
     });
     expect(await drain.drain()).toEqual({ sent: 21, retried: 0, failed: 0 });
     const seconds = (times.at(-1)! - times[0]!) / 1000;
-    expect(20 / seconds).toBeLessThanOrEqual(105);
+    // At most one slot of catch-up: 21 messages at 100/s take at least 19 intervals.
+    expect(seconds).toBeGreaterThanOrEqual(0.19 - 0.002);
     // Lower bound only guards against a stalled loop; a loaded CI machine may be slower than the rate.
     expect(20 / seconds).toBeGreaterThan(25);
   });
