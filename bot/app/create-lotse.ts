@@ -41,6 +41,7 @@ import { KnowledgeBase } from './knowledge-base.ts';
 import type { TransparencyFacts } from '../http/pages.ts';
 import { createChannelRouter, type ChannelRouter } from './channel-router.ts';
 import { createHr, type Hr } from './create-hr.ts';
+import { createFreeTextMasker } from '../core/hr/mask-free-text.ts';
 
 /** A running lotse instance (without its HTTP server). */
 export interface Lotse {
@@ -178,6 +179,6 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const messagesOf = (userId: string, conversationId: string): readonly StoredMessage[] =>
     conversations.conversationOwner(conversationId) === userId ? conversations.recentMessages(conversationId, 200) : [];
   const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now() });
-  const hr = createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, maskText: (text) => guardrail.reviewInput(text, { userId: 'hr-survey' }).text });
+  const hr = createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, maskText: createFreeTextMasker(policies.pii.entities, directory.people().map((person) => person.name)) });
   return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, faq, hr, messagesOf, retentionDays: policies.retentionDays, transparency, close: () => { hr.close(); database.close(); } };
 }
