@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,7 +45,11 @@ describe('HR outbox across kills', () => {
     expect(runChild(dataDir, file, 'kill-after', 5).signal).toBe('SIGKILL');
     expect(lines(file)).toHaveLength(12);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(runChild(dataDir, file, 'complete').status).toBe(0);
+    // 3. The restart (here in the test process) completes the broadcast.
+    const restarted = openHrOnly(dataDir, policies);
+    restarted.channels.register('teams', { reaches: () => true, send: async (_recipient, message) => (appendFileSync(file, `${message.deliveryId}\n`), { kind: 'delivered' }) });
+    await restarted.hr.jobs.runDue();
+    restarted.close();
     const delivered = lines(file);
     expect(new Set(delivered).size).toBe(20);
     expect(delivered.every((line) => line.startsWith(`broadcast:${id}:`))).toBe(true);
