@@ -17,6 +17,8 @@ export interface ChannelEndpoint extends ChannelSender {
 export interface ChannelRouter extends ChannelSender {
   register(channel: ChannelName, endpoint: ChannelEndpoint): () => void;
   channels(): readonly ChannelName[];
+  /** The first registered channel that reaches a person (`undefined`: the web inbox), e.g. for pacing. */
+  channelFor(personId: string): ChannelName | undefined;
 }
 
 /** Creates a router that falls back to `fallback` (the web inbox). */
@@ -49,6 +51,7 @@ export function createChannelRouter(fallback: ChannelSender, logger: Logger): Ch
       };
     },
     channels: () => [...endpoints.keys()],
+    channelFor: (personId) => [...endpoints].find(([, endpoint]) => endpoint.reaches(personId))?.[0],
     async send(recipient, message) {
       if (recipient.kind === 'person') return sendToPerson(recipient, message);
       const endpoint = endpoints.get(recipient.reference.channel);

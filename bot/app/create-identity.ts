@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { discoverOidc, type OidcLogin } from '../adapters/auth/oidc-login.ts';
 import { SqliteSessionStore } from '../adapters/storage/sqlite-session-store.ts';
-import { createAccessGuard } from '../http/auth/access.ts';
+import type { IncomingMessage } from 'node:http';
+import { createAccessGuard, csrfGuardFor } from '../http/auth/access.ts';
 import { registerAuthRoutes } from '../http/auth/auth-routes.ts';
 import { createSessionManager } from '../http/auth/session-manager.ts';
 import { loadConsoleTexts } from '../http/console/console-texts.ts';
@@ -21,6 +22,8 @@ import type { Lotse } from './create-lotse.ts';
 
 /** The identity layer of one process. */
 export interface Identity extends IdentityWiring {
+  /** The directory person of the request's session (HR routes); undefined without a session. */
+  resolveActor(request: IncomingMessage): string | undefined;
   /** Resolves once the first discovery attempt finished (successful or not). */
   readonly ready: Promise<void>;
   close(): void;
@@ -59,7 +62,10 @@ export function createIdentity(lotse: Lotse, logger: Logger, options: { clock?: 
     ready: connect(0),
     protect,
     contextOf: (caller) => personContext(lotse.directory, caller.principal?.personId),
+    resolveActor: (request) => sessions.resolve(request)?.principal.personId,
     register(server) {
+      // Routes outside the console table (HR API) get the same CSRF and origin checks for state-changing requests.
+      server.pre(csrfGuardFor(sessions, ['/api/hr']));
       registerAuthRoutes(server, {
         mode: auth.mode, oidc: () => oidc, ...(auth.mode === 'oidc' ? { redirectUrl: auth.redirectUrl } : {}),
         sessions, store, policy, directory: lotse.directory, pseudonym, clock, logger, texts, protect,

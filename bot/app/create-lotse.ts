@@ -42,6 +42,8 @@ import { KnowledgeBase } from './knowledge-base.ts';
 import { asksForOwnLotse, describeOwnLotsen } from '../core/escalation/who-is-my-lotse.ts';
 import type { TransparencyFacts } from '../http/pages.ts';
 import { createChannelRouter, type ChannelRouter } from './channel-router.ts';
+import { createHr, type Hr } from './create-hr.ts';
+import { createFreeTextMasker } from '../core/hr/mask-free-text.ts';
 
 /** A running lotse instance (without its HTTP server). */
 export interface Lotse {
@@ -63,6 +65,8 @@ export interface Lotse {
   readonly directory: Directory;
   /** Answered tickets → reviewed FAQ entries. */
   readonly faq: FaqLoop;
+  /** HR news and k-anonymous pulse surveys (issue #10). */
+  readonly hr: Hr;
   /** Messages of a conversation if `userId` owns it. */
   messagesOf(userId: string, conversationId: string): readonly StoredMessage[];
   /** The model and the rules in force, for the transparency page. */
@@ -189,5 +193,6 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const messagesOf = (userId: string, conversationId: string): readonly StoredMessage[] =>
     conversations.conversationOwner(conversationId) === userId ? conversations.recentMessages(conversationId, 200) : [];
   const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages, ...(model ? { drafter: (ticket: { question: string; answer: string }) => draftFaqEntry({ model, templates }, ticket) } : {}) });
-  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, conversations, faq, messagesOf, retentionDays: policies.retentionDays, transparency, close: () => database.close() };
+  const hr = createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, maskText: createFreeTextMasker(policies.pii.entities, directory.people().map((person) => person.name)) });
+  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: policies.retentionDays, transparency, close: () => { hr.close(); database.close(); } };
 }

@@ -22,6 +22,9 @@ Commands:
   tickets claim <nr> --as <person> | answer <nr> --as <person> "text"
   tickets faq <nr> --as <lotse> [--question …] [--answer …] | approve|reject <draft> --as <owner>
                                                the Digitallotsen queue and the answer → FAQ loop
+  hr broadcast create|preview|release|send|report|list --as <person> [--audience …] [--title …] [--text …]
+  hr survey create|revise [<id>] --file <survey.yaml> | approve|open|close|results [--csv] [--svg <dir>]|publish <id> --as <person>
+                                               HR news and k-anonymous pulse surveys
   help                                         show this text
 `;
 
@@ -34,6 +37,7 @@ const commands: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./commands/serve.ts')).runServe,
   audit: async () => (await import('./commands/audit.ts')).runAudit,
   tickets: async () => (await import('./commands/tickets.ts')).runTickets,
+  hr: async () => (await import('./commands/hr.ts')).runHr,
 };
 
 /** Runs one CLI invocation and returns its exit code; never throws. */

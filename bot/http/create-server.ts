@@ -15,6 +15,8 @@ import { renderChatPage, renderUsageRulesPage, type TransparencyFacts } from './
 import { sendError } from './send-error.ts';
 import { registerTicketRoutes, type TicketRouteDeps } from './ticket-routes.ts';
 import { loadUiTexts } from './ui-texts.ts';
+import { registerHrRoutes, type HrRouteDeps } from './hr-routes.ts';
+import { registerHrAdminRoutes } from './hr-admin-routes.ts';
 
 /** Options of the web chat server. */
 export interface HttpServerOptions {
@@ -28,6 +30,8 @@ export interface HttpServerOptions {
   readonly tickets?: Omit<TicketRouteDeps, 'logger' | 'maxBodyBytes' | 'protect'>;
   /** Login, sessions, roles and the console; without it the chat is anonymous and there is no console. */
   readonly identity?: IdentityWiring;
+  /** HR news and surveys (staff and console API); needs the signed-in person (`resolveActor`). */
+  readonly hr?: Omit<HrRouteDeps, 'logger' | 'maxBodyBytes'>;
 }
 
 /** What the identity layer plugs into the server. */
@@ -86,6 +90,12 @@ export function createHttpServer(options: HttpServerOptions): Server {
   registerApiRoutes(server, { chat: options.chat, logger: options.logger, maxBodyBytes, protect, ...(contextOf ? { contextOf } : {}) });
   if (options.tickets) registerTicketRoutes(server, { ...options.tickets, logger: options.logger, maxBodyBytes, protect });
   options.identity?.register(server);
+  if (options.hr) {
+    // Images travel as data URLs inside the JSON body, so HR routes accept up to 2 MB.
+    const hrDeps = { ...options.hr, logger: options.logger, maxBodyBytes: Math.max(maxBodyBytes, 2 * 1024 * 1024) };
+    registerHrRoutes(server, hrDeps);
+    registerHrAdminRoutes(server, hrDeps);
+  }
   server.on('NotFound', (_request: Request, response: Response) => sendError(response, 404, 'not_found', 'Diese Adresse gibt es nicht.'));
   server.on('MethodNotAllowed', (_request: Request, response: Response) => sendError(response, 405, 'method_not_allowed', 'Diese Methode ist hier nicht erlaubt.'));
   server.on('restifyError', (_request: Request, response: Response, error: Error & { statusCode?: number }, callback: () => void) => {

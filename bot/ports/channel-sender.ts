@@ -6,11 +6,20 @@ import type { ConversationReference } from './tickets.ts';
 
 /** A message the core wants delivered; channels render it (card, plain text, inbox entry). */
 export interface OutboundMessage {
-  readonly kind: 'ticket-created' | 'ticket-answered' | 'ticket-reminder' | 'ticket-update' | 'notice';
+  readonly kind: 'ticket-created' | 'ticket-answered' | 'ticket-reminder' | 'ticket-update' | 'notice' | 'broadcast' | 'survey-invite' | 'survey-reminder';
   readonly text: string;
   readonly ticketId?: string;
   /** Who the text comes from, shown as the source (e.g. the Lotse's name). */
   readonly from?: string;
+  /** HR news (issue #10): headline, link, image (data URL), and the job to acknowledge ("zur Kenntnis genommen"). */
+  readonly title?: string;
+  readonly link?: string;
+  readonly image?: string;
+  readonly acknowledgeJob?: string;
+  /** The survey a `survey-invite`/`survey-reminder` is about. */
+  readonly surveyId?: string;
+  /** Idempotency key `<job>:<person>`: a retry after a crash carries the same key, so channels can drop repeats. */
+  readonly deliveryId?: string;
 }
 
 /** Where to deliver: an existing conversation, or a person (their preferred channel). */

@@ -30,7 +30,7 @@ export async function startRealApp(folder = join(repoRoot, 'knowledge/sources'),
   await ingestKnowledge(lotse.knowledge, { folder, dataDir });
   const identity = createIdentity(lotse, silentLogger, { ...(options.clock ? { clock: options.clock } : {}), retryMs: 200 });
   await identity.ready;
-  const server = createHttpServer({ chat: lotse.chat, logger: silentLogger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity });
+  const server = createHttpServer({ chat: lotse.chat, logger: silentLogger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity, hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) } });
   const running = await startHttpServer(server, { port: options.port ?? 0, host: '127.0.0.1' });
   return {
     url: running.url,

@@ -39,7 +39,8 @@ export class SqliteInbox implements ChannelSender {
     if (recipient.kind === 'person') {
       this.database
         .prepare('INSERT INTO inbox (person_id, kind, text, ticket_id, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(recipient.personId, message.kind, message.text, message.ticketId ?? null, at);
+        // HR news (issue #10) carry a headline and an optional link; the inbox shows them as text.
+        .run(recipient.personId, message.kind, message.title ? [message.title, message.text, message.link].filter(Boolean).join('\n\n') : message.text, message.ticketId ?? null, at);
       return { kind: 'queued' };
     }
     const { conversationId } = recipient.reference;

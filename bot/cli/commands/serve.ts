@@ -59,7 +59,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   const identity = createIdentity(lotse, logger);
-  const server = createHttpServer({ chat: lotse.chat, logger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity });
+  const server = createHttpServer({ chat: lotse.chat, logger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity, hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) } });
   // Microsoft Teams: POST /api/messages on the same server, proactive messages through its outbox.
   const teams = config.teams.enabled ? createTeamsChannel(lotse, config.teams, logger) : undefined;
   teams?.registerRoutes(server);
@@ -79,9 +79,15 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     Promise.all(jobs).catch((error: unknown) => logger.error('ticket-reminders-failed', { error: describeError(error) }));
   }, 60_000);
   reminders.unref();
+  // HR news and surveys (issue #10): due broadcasts, survey windows, reminders, outbox; state is in SQLite first.
+  const hrJobs = setInterval(() => {
+    lotse.hr.jobs.runDue().catch((error: unknown) => logger.error('hr-jobs-failed', { error: describeError(error) }));
+  }, 15_000);
+  hrJobs.unref();
   const signal = await waitForShutdown();
   clearInterval(refresh);
   clearInterval(reminders);
+  clearInterval(hrJobs);
   logger.info('shutdown', { signal });
   await teams?.stop();
   await xmpp?.stop();

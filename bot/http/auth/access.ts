@@ -110,3 +110,17 @@ export const anonymousOnlyGuard: Protect = (access, handler) => async (request, 
   if (access === 'chat') return handler(request, response, { userId: webUserId(request, response) });
   sendError(response, 401, 'unauthenticated', 'Bitte melden Sie sich an.');
 };
+
+/** A `server.pre` hook: state-changing requests under `prefixes` with a session must be same-site and carry the CSRF token. */
+export function csrfGuardFor(sessions: SessionManager, prefixes: readonly string[]) {
+  return (request: Request, response: Response, next: (proceed?: boolean) => void): void => {
+    const path = request.url ?? '';
+    if (!stateChanging.has(request.method ?? '') || !prefixes.some((prefix) => path.startsWith(prefix))) return next();
+    const session = sessions.resolve(request);
+    if (session && (foreignOrigin(request) || !sessions.csrfValid(request, session))) {
+      sendError(response, 403, 'csrf_invalid', 'Die Sicherheitsprüfung ist fehlgeschlagen. Bitte laden Sie die Seite neu.');
+      return next(false);
+    }
+    next();
+  };
+}

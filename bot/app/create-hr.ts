@@ -1,0 +1,82 @@
+/**
+ * Wires HR news and pulse surveys (issue #10): SQLite stores, policy, German texts, the services, the
+ * chat handler, the outbox worker over the channel router, and the scheduler step `runDue`.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SqliteBroadcasts } from '../adapters/storage/sqlite-broadcasts.ts';
+import type { SqliteDatabase } from '../adapters/storage/sqlite-database.ts';
+import { SqliteHrOutbox } from '../adapters/storage/sqlite-hr-outbox.ts';
+import { SqliteSurveys } from '../adapters/storage/sqlite-surveys.ts';
+import { createBroadcastService, type BroadcastService } from '../core/hr/broadcast-service.ts';
+import { createDeliveryWorker } from '../core/hr/delivery-worker.ts';
+import { createHrChat, type HrChat } from '../core/hr/hr-chat.ts';
+import { createHrJobs, type HrJobs } from '../core/hr/hr-jobs.ts';
+import type { HrMessages } from '../core/hr/hr-messages.ts';
+import { createSurveyService, type SurveyService } from '../core/hr/survey-service.ts';
+import type { Clock, IdGenerator } from '../ports/clock.ts';
+import type { Directory } from '../ports/directory.ts';
+import type { Subscriptions, SurveyStore } from '../ports/hr-store.ts';
+import type { Logger } from '../shared/logger.ts';
+import { loadHrPolicy, type LoadedHrPolicy } from '../../policies/load-broadcasts.ts';
+import { loadHrMessages } from '../../prompts/load-hr-messages.ts';
+import type { ChannelRouter } from './channel-router.ts';
+
+/** HR news and surveys of one lotse process. */
+export interface Hr {
+  readonly policy: LoadedHrPolicy;
+  readonly messages: HrMessages;
+  readonly broadcasts: BroadcastService;
+  readonly surveys: SurveyService;
+  readonly surveyStore: SurveyStore;
+  readonly subscriptions: Subscriptions;
+  /** Chat commands and the survey dialog, for every channel. */
+  readonly chat: HrChat;
+  /** The scheduler step: call it periodically (serve) or once (`lotse hr … send`). */
+  readonly jobs: HrJobs;
+  /** Whether a person holds the `hr` role (compose, open/close surveys, delivery reports). */
+  canManage(personId: string): boolean;
+  /** Whether a person may see survey results (`hr` or `personalrat`). */
+  canSeeResults(personId: string): boolean;
+  /** Discards responses still buffered (fewer than k): writing them alone could link them to people. */
+  close(): void;
+}
+
+/** What the HR wiring needs from the composition root. */
+export interface HrDeps {
+  readonly database: SqliteDatabase;
+  readonly directory: Directory;
+  readonly channels: ChannelRouter;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly logger: Logger;
+  readonly policiesDir: string;
+  /** Masks personal data in free-text answers before they are buffered (the guardrail's masking). */
+  readonly maskText?: (text: string) => string;
+}
+
+/** Creates the HR services; an invalid `broadcasts.yaml` stops start-up with a `PolicyError`. */
+export function createHr(deps: HrDeps): Hr {
+  const policy = loadHrPolicy(deps.policiesDir);
+  const messages = loadHrMessages();
+  const broadcastStore = new SqliteBroadcasts(deps.database);
+  const outbox = new SqliteHrOutbox(deps.database);
+  const surveyStore = new SqliteSurveys(deps.database);
+  const common = { outbox, subscriptions: broadcastStore, directory: deps.directory, policy, clock: deps.clock, ids: deps.ids, messages };
+  const broadcasts = createBroadcastService({ ...common, store: broadcastStore });
+  const surveys = createSurveyService({ ...common, store: surveyStore, logger: deps.logger, ...(deps.maskText ? { maskText: deps.maskText } : {}) });
+  const worker = createDeliveryWorker({
+    outbox, sender: deps.channels, channelOf: (personId) => deps.channels.channelFor(personId) ?? 'web', policy, leaseSeconds: policy.leaseSeconds,
+    clock: deps.clock, sleep: (milliseconds) => sleep(milliseconds), logger: deps.logger,
+  });
+  const jobs = createHrJobs({ broadcasts, surveys, surveyStore, outbox, worker, policy, clock: deps.clock, messages, logger: deps.logger });
+  return {
+    policy, messages, broadcasts, surveys, surveyStore, subscriptions: broadcastStore, jobs,
+    canManage: (personId) => deps.directory.person(personId)?.roles.includes('hr') ?? false,
+    canSeeResults: (personId) => deps.directory.person(personId)?.roles.some((role) => role === 'hr' || role === 'personalrat') ?? false,
+    chat: createHrChat({ surveys, subscriptions: broadcastStore, outbox, acknowledge: (personId, job) => broadcasts.acknowledge(personId, job.replace(/^broadcast:/, '')), policy, messages }),
+    close: () => {
+      const discarded = surveys.pending();
+      if (discarded > 0) deps.logger.warn('hr-buffered-responses-discarded', { responses: discarded });
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * The HR scheduler step `runDue`: sends due broadcasts, opens approved surveys whose window started, closes
+ * surveys whose window ended (writing the last buffered answers), queues reminders to non-participants,
+ * and drains the outbox. Every step is recorded in storage before anything is sent, so running it again,
+ * or after a restart, never sends twice.
+ */
+import type { Clock } from '../../ports/clock.ts';
+import type { Outbox, SurveyStore } from '../../ports/hr-store.ts';
+import type { HrPolicy } from '../../ports/hr-types.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { fillTemplate } from '../answer/answer-messages.ts';
+import type { BroadcastService } from './broadcast-service.ts';
+import type { DeliveryWorker, DrainResult } from './delivery-worker.ts';
+import type { HrMessages } from './hr-messages.ts';
+import { surveyJob, type SurveyService } from './survey-service.ts';
+
+/** Dependencies of the scheduler step. */
+export interface HrJobDeps {
+  readonly broadcasts: BroadcastService;
+  readonly surveys: SurveyService;
+  readonly surveyStore: SurveyStore;
+  readonly outbox: Outbox;
+  readonly worker: DeliveryWorker;
+  readonly policy: HrPolicy;
+  readonly clock: Clock;
+  readonly messages: HrMessages;
+  readonly logger: Logger;
+}
+
+/** Creates the scheduler step; concurrent calls wait for nothing and return `busy`. */
+export function createHrJobs(deps: HrJobDeps) {
+  let running = false;
+  const hours = (count: number): number => count * 3_600_000;
+
+  const remind = (surveyId: string): void => {
+    const survey = deps.surveys.get(surveyId);
+    if (!survey) return;
+    const round = deps.surveyStore.remindersSent(surveyId) + 1;
+    if (round > deps.policy.reminder.max) return;
+    const due = Date.parse(survey.opensAt) + hours(deps.policy.reminder.intervalHours) * round;
+    if (deps.clock.now().getTime() < due) return;
+    const at = deps.clock.now().toISOString();
+    if (!deps.surveyStore.recordReminder(surveyId, round, at)) return;
+    const text = fillTemplate(deps.messages.surveyReminder, { title: survey.title, closes: deps.surveys.closesText(survey) });
+    deps.outbox.enqueue(surveyJob(surveyId, `reminder-${round}`), { kind: 'survey-reminder', text, title: survey.title, surveyId }, deps.surveys.nonParticipants(surveyId), at);
+  };
+
+  const surveySteps = (): void => {
+    const at = deps.clock.now().toISOString();
+    for (const survey of deps.surveys.list()) {
+      if (survey.state === 'approved' && survey.opensAt <= at && at < survey.closesAt) deps.surveys.open(survey.id);
+      else if (survey.state === 'open' && survey.closesAt <= at) deps.surveys.close(survey.id);
+      else if (survey.state === 'open') remind(survey.id);
+      else if (survey.state === 'closed') deps.surveys.flushClosed(survey.id);
+    }
+  };
+
+  return {
+    /** Runs every due HR job once. */
+    async runDue(): Promise<{ kind: 'done'; delivery: DrainResult } | { kind: 'busy' }> {
+      if (running) return { kind: 'busy' };
+      running = true;
+      try {
+        deps.broadcasts.enqueueDue();
+        surveySteps();
+        const delivery = await deps.worker.drain();
+        deps.broadcasts.finishSent();
+        return { kind: 'done', delivery };
+      } finally {
+        running = false;
+      }
+    },
+  };
+}
+
+/** The scheduler step's interface. */
+export type HrJobs = ReturnType<typeof createHrJobs>;

@@ -1,0 +1,184 @@
+/**
+ * Pulse surveys: draft → approved by the Personalrat (recorded) → open (window, invitations) → closed.
+ * A started survey is never edited; `revise` creates a new version. Complete responses are buffered in
+ * memory without the person and written in shuffled batches once k are buffered or the survey closes.
+ */
+import type { Clock, IdGenerator } from '../../ports/clock.ts';
+import type { Directory } from '../../ports/directory.ts';
+import type { Outbox, Subscriptions, SurveyStore } from '../../ports/hr-store.ts';
+import type { AnswerValue, HrPolicy, StoredAnswer, Survey } from '../../ports/hr-types.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { fillTemplate } from '../answer/answer-messages.ts';
+import { audienceRefusal, type Refused } from './broadcast-service.ts';
+import type { HrMessages } from './hr-messages.ts';
+import type { SurveyDraft } from './hr-schemas.ts';
+import { aggregateResults, type SurveyResults } from './k-anonymous-results.ts';
+import { checkSender, reportingUnits, resolveAudience } from './resolve-audience.ts';
+import { checkResponse } from './survey-dialog.ts';
+
+/** Dependencies of the survey service. */
+export interface SurveyDeps {
+  readonly store: SurveyStore;
+  readonly outbox: Outbox;
+  readonly subscriptions: Subscriptions;
+  readonly directory: Directory;
+  readonly policy: HrPolicy;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly messages: HrMessages;
+  readonly logger: Logger;
+  /** Masks personal data in free text (names, e-mail, phone …) before it is stored; identity by default. */
+  readonly maskText?: (text: string) => string;
+}
+
+/** Outcome of submitting a response; duplicates and late answers are ignored politely. */
+export type SubmitResult =
+  | { readonly kind: 'stored'; readonly message: string }
+  | { readonly kind: 'ignored'; readonly reason: 'not_open' | 'already_answered' | 'not_eligible'; readonly message: string }
+  | { readonly kind: 'invalid'; readonly questionId: string };
+
+interface Buffer {
+  people: string[];
+  answers: StoredAnswer[];
+  texts: { questionId: string; text: string }[];
+}
+
+/** The outbox jobs of a survey. */
+export const surveyJob = (id: string, step: 'invite' | `reminder-${number}`): string => `survey:${id}:${step}`;
+
+/** Creates the survey service. */
+export function createSurveyService(deps: SurveyDeps) {
+  const { messages, store } = deps;
+  const buffers = new Map<string, Buffer>();
+  const now = (): string => deps.clock.now().toISOString();
+  const notFound: Refused = { kind: 'refused', reason: 'not_found', message: messages.refusedNotFound };
+  const wrongState = (state: string): Refused => ({ kind: 'refused', reason: 'wrong_state', message: fillTemplate(messages.refusedWrongState, { state }) });
+  const hasRole = (actor: string, role: 'hr' | 'personalrat'): boolean => deps.directory.person(actor)?.roles.includes(role) ?? false;
+  const closesText = (survey: Survey): string => survey.closesAt.slice(0, 10).split('-').reverse().join('.');
+  const isOpen = (survey: Survey): boolean => survey.state === 'open' && survey.opensAt <= now() && now() < survey.closesAt;
+
+  const create = (actor: string, draft: SurveyDraft, supersedes?: Survey): { kind: 'ok'; survey: Survey } | Refused => {
+    if (!hasRole(actor, 'hr')) return { kind: 'refused', reason: 'not_hr', message: messages.refusedNotHr };
+    const refusal = checkSender(actor, draft.audience, deps.directory, deps.policy);
+    if (refusal) return audienceRefusal(refusal, messages);
+    if (resolveAudience(draft.audience, deps.directory, (topic) => deps.subscriptions.subscribers(topic)).length === 0) return { kind: 'refused', reason: 'empty_audience', message: messages.refusedEmptyAudience };
+    const survey: Survey = {
+      id: deps.ids.next('survey'), version: (supersedes?.version ?? 0) + 1, state: 'draft', title: draft.title, questions: draft.questions, audience: draft.audience,
+      opensAt: new Date(draft.opensAt).toISOString(), closesAt: new Date(draft.closesAt).toISOString(), author: actor, createdAt: now(),
+      ...(draft.intro ? { intro: draft.intro } : {}), ...(supersedes ? { supersedes: supersedes.id } : {}),
+    };
+    store.createSurvey(survey);
+    return { kind: 'ok', survey };
+  };
+
+  /** Replaces a draft's definition; approved, open or closed surveys are locked (make a new version). */
+  const edit = (actor: string, id: string, draft: SurveyDraft): { kind: 'ok'; survey: Survey } | Refused => {
+    const survey = store.survey(id);
+    if (!survey) return notFound;
+    if (survey.state !== 'draft') return { kind: 'refused', reason: 'locked', message: messages.refusedLocked };
+    if (!hasRole(actor, 'hr')) return { kind: 'refused', reason: 'not_hr', message: messages.refusedNotHr };
+    const patch = { state: 'draft' as const, title: draft.title, questions: draft.questions, audience: draft.audience, opensAt: new Date(draft.opensAt).toISOString(), closesAt: new Date(draft.closesAt).toISOString() };
+    return store.transition(id, 'draft', patch) ? { kind: 'ok', survey: store.survey(id)! } : wrongState(survey.state);
+  };
+
+  const revise = (actor: string, id: string, draft: SurveyDraft): { kind: 'ok'; survey: Survey } | Refused => {
+    const survey = store.survey(id);
+    return survey ? create(actor, draft, survey) : notFound;
+  };
+
+  const approve = (actor: string, id: string): { kind: 'ok'; survey: Survey } | Refused => {
+    if (!hasRole(actor, 'personalrat')) return { kind: 'refused', reason: 'not_personalrat', message: messages.refusedNotPersonalrat };
+    const survey = store.survey(id);
+    if (!survey) return notFound;
+    if (survey.state !== 'draft') return wrongState(survey.state);
+    return store.transition(id, 'draft', { state: 'approved', approvedBy: actor, approvedAt: now() }) ? { kind: 'ok', survey: store.survey(id)! } : wrongState(survey.state);
+  };
+
+  /** Opens an approved survey: fixes the audience and reporting units, and queues the invitations. */
+  const open = (id: string): { kind: 'ok'; survey: Survey; invited: number } | Refused => {
+    const survey = store.survey(id);
+    if (!survey) return notFound;
+    if (survey.state === 'draft') return { kind: 'refused', reason: 'not_approved', message: messages.refusedNotApproved };
+    if (survey.state !== 'approved') return wrongState(survey.state);
+    const people = resolveAudience(survey.audience, deps.directory, (topic) => deps.subscriptions.subscribers(topic));
+    store.openParticipation(id, people, reportingUnits(people, deps.directory, deps.policy.k), now());
+    const text = fillTemplate(messages.surveyInvite, { title: survey.title, closes: closesText(survey), intro: survey.intro ?? '', k: String(deps.policy.k) }).replace(/\s+ /g, ' ');
+    deps.outbox.enqueue(surveyJob(id, 'invite'), { kind: 'survey-invite', text, title: survey.title, surveyId: id }, people, now());
+    const opensAt = survey.opensAt < now() ? survey.opensAt : now();
+    if (!store.transition(id, 'approved', { state: 'open', opensAt })) return wrongState('open');
+    return { kind: 'ok', survey: store.survey(id)!, invited: people.length };
+  };
+
+  const flush = (surveyId: string): number => {
+    const buffer = buffers.get(surveyId);
+    if (!buffer || buffer.people.length === 0) return 0;
+    buffers.delete(surveyId);
+    store.writeBatch(surveyId, buffer.people, buffer.answers, buffer.texts);
+    return buffer.people.length;
+  };
+
+  /** Writes what is left of a closed survey and reshuffles all its rows, so the last small batch cannot be told apart. */
+  const flushClosed = (surveyId: string): void => {
+    if (flush(surveyId) > 0) store.reshuffle(surveyId);
+  };
+
+  const close = (id: string): { kind: 'ok'; survey: Survey } | Refused => {
+    const survey = store.survey(id);
+    if (!survey) return notFound;
+    if (survey.state !== 'open') return wrongState(survey.state);
+    if (!store.transition(id, 'open', { state: 'closed', closesAt: survey.closesAt < now() ? survey.closesAt : now() })) return wrongState('closed');
+    flushClosed(id);
+    return { kind: 'ok', survey: store.survey(id)! };
+  };
+
+  const buffered = (surveyId: string, personId: string): boolean => buffers.get(surveyId)?.people.includes(personId) ?? false;
+
+  /** Stores a complete response (from the web form or the chat dialog). */
+  const submit = (personId: string, surveyId: string, raw: Readonly<Record<string, AnswerValue>>): SubmitResult => {
+    const survey = store.survey(surveyId);
+    if (!survey || !isOpen(survey)) return { kind: 'ignored', reason: 'not_open', message: fillTemplate(messages.surveyNotOpen, { title: survey?.title ?? surveyId }) };
+    if (!store.isEligible(surveyId, personId)) return { kind: 'ignored', reason: 'not_eligible', message: messages.noOpenSurvey };
+    if (store.hasAnswered(surveyId, personId) || buffered(surveyId, personId)) return { kind: 'ignored', reason: 'already_answered', message: fillTemplate(messages.alreadyAnswered, { title: survey.title }) };
+    const checked = checkResponse(survey, raw);
+    if (!checked.ok) return { kind: 'invalid', questionId: checked.questionId };
+    const unit = deps.directory.person(personId)?.unit ?? '';
+    const reportingUnit = store.reportingUnits(surveyId)[unit] ?? '';
+    const buffer = buffers.get(surveyId) ?? { people: [], answers: [], texts: [] };
+    buffers.set(surveyId, buffer);
+    buffer.people.push(personId);
+    for (const [questionId, value] of Object.entries(checked.answers)) {
+      const question = survey.questions.find((entry) => entry.id === questionId)!;
+      if (question.type === 'text') buffer.texts.push({ questionId, text: (deps.maskText ?? String)(String(value)) });
+      else buffer.answers.push({ questionId, reportingUnit, value });
+    }
+    if (buffer.people.length >= deps.policy.k) flush(surveyId);
+    return { kind: 'stored', message: fillTemplate(messages.surveyThanks, { title: survey.title }) };
+  };
+
+  /** Open surveys the person may still answer. */
+  const openFor = (personId: string): readonly Survey[] =>
+    store.surveys().filter((survey) => isOpen(survey) && store.isEligible(survey.id, personId) && !store.hasAnswered(survey.id, personId) && !buffered(survey.id, personId));
+
+  const results = (id: string): { kind: 'ok'; results: SurveyResults } | Refused => {
+    const survey = store.survey(id);
+    if (!survey) return notFound;
+    const units = store.reportingUnits(id);
+    const texts = store.texts(id);
+    return { kind: 'ok', results: aggregateResults({
+      survey, answers: [...store.answers(id), ...texts.map((text) => ({ questionId: text.questionId, reportingUnit: '', value: text.text }))], groups: [...new Set(Object.values(units))], respondents: store.participation(id).answered, k: deps.policy.k,
+      reviewedTexts: (questionId) => texts.filter((text) => text.questionId === questionId && text.reviewed).map((text) => text.text),
+      labelOf: (group) => (group === '' ? messages.wholeSurvey : deps.directory.unit(group)?.name ?? group),
+    }) };
+  };
+
+  /** Buffered responses not yet written (they are discarded on shutdown, see README). */
+  const pending = (): number => [...buffers.values()].reduce((sum, buffer) => sum + buffer.people.length, 0);
+
+  /** People of an open survey who have not answered (buffered responses count as answered). */
+  const nonParticipants = (id: string): readonly string[] => store.nonParticipants(id).filter((personId) => !buffered(id, personId));
+
+  return { create, edit, revise, approve, open, close, submit, openFor, results, flushClosed, pending, nonParticipants, isOpen, closesText, get: (id: string) => store.survey(id), list: () => store.surveys() };
+}
+
+/** The survey service's interface. */
+export type SurveyService = ReturnType<typeof createSurveyService>;
