@@ -31,6 +31,7 @@ export async function startXmppChannel(lotse: Lotse, config: XmppConfig, logger:
       escalation: lotse.escalation,
       linkOf: (document) => lotse.knowledge.store.getDocument(document)?.url,
       now: options.now ?? (() => new Date()),
+      hrChat: (personId, text) => lotse.hr.chat.handle(personId, text),
     },
     ticketNumber: (ticketId) => lotse.escalation.get(ticketId)?.number,
   });

@@ -200,7 +200,9 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
       const footers: Partial<Record<OutboundMessage['kind'], string>> = { 'ticket-created': texts.notificationFooter, 'ticket-reminder': texts.notificationFooter, 'ticket-answered': texts.ticketAnswerFooter };
       const template = footers[message.kind];
       const footer = number !== undefined && template ? `\n\n${fillText(template, { number: String(number) })}` : '';
-      enqueue(jid, splitMessage(message.text + footer, config.maxMessageChars));
+      // HR news: the headline first and the link last (plain text, no markup on Jabber).
+      const body = [message.title, message.text, message.link].filter((part): part is string => Boolean(part)).join('\n\n');
+      enqueue(jid, splitMessage(body + footer, config.maxMessageChars));
       return connection.isOnline() ? { kind: 'delivered' } : { kind: 'queued' };
     },
   };

@@ -24,6 +24,8 @@ export interface XmppConversationDeps {
   readonly maxChars: number;
   readonly linkOf?: (document: string) => string | undefined;
   readonly now: () => Date;
+  /** HR in chat (survey answers as numbers, newsletter topics, acknowledgements); undefined when not HR's. */
+  readonly hrChat?: (personId: string, text: string) => string | undefined;
 }
 
 /** A person writing from a bare JID. */
@@ -118,8 +120,10 @@ async function ticketAction(sender: Sender, command: Extract<ChatCommand, { kind
 
 /** Handles one chat message of a known person; returns the reply messages in order. */
 export async function handleXmppMessage(sender: Sender, text: string, deps: XmppConversationDeps): Promise<string[]> {
-  const command = parseChatCommand(text);
   const one = (reply: string): string[] => splitMessage(reply, deps.maxChars);
+  const hrReply = deps.hrChat?.(sender.person.id, text);
+  if (hrReply !== undefined) return one(hrReply);
+  const command = parseChatCommand(text);
   switch (command.kind) {
     case 'question':
       return answerQuestion(sender, command.text, deps);
