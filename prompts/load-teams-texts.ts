@@ -17,6 +17,7 @@ export const teamsTextKeys = [
   'ticketClaimed', 'ticketAnswered', 'ticketRerouted', 'stateOpen', 'stateClaimed', 'stateAnswered', 'stateClosed',
   'stateReturned', 'stateRerouted', 'stateExpired', 'reasonNoAnswer', 'reasonUserRequest', 'reasonUnhelpful', 'answerFromLotse',
   'answerHelpful', 'answerReturn', 'answerReturnNoteLabel', 'answerClosed', 'answerReturned', 'reminderTitle', 'noticeTitle',
+  'hrAcknowledge', 'hrOpenLink', 'hrSubmit', 'hrAcknowledged', 'hrAlreadyAcknowledged', 'hrStaleSurvey',
 ] as const;
 
 /** The Teams channel's German texts by key. */

@@ -20,6 +20,7 @@ import { TeamsOutbox, type FailedDelivery } from '../adapters/channels/teams/tea
 import { registerTeamsRoutes } from '../adapters/channels/teams/teams-routes.ts';
 import { TeamsStore } from '../adapters/channels/teams/teams-store.ts';
 import { createTeamsTurnHandler } from '../adapters/channels/teams/teams-turn-handler.ts';
+import { hrLabels } from '../adapters/channels/teams/teams-hr.ts';
 import { renderTicketCard } from '../adapters/channels/teams/ticket-cards.ts';
 import type { Lotse } from './create-lotse.ts';
 
@@ -99,6 +100,13 @@ export function createTeamsChannel(lotse: Lotse, config: TeamsConfig, logger: Lo
     centralPool: () => centralPool.filter((id) => lotse.directory.person(id)),
     ticketChanged: (ticket) => endpoint.syncTicketCards(ticket),
     ...(config.streamDelayMs !== undefined ? { streamDelayMs: config.streamDelayMs } : {}),
+    hr: {
+      chat: (personId, text) => lotse.hr.chat.handle(personId, text),
+      position: (personId) => lotse.hr.chat.position(personId),
+      survey: (id) => lotse.hr.surveys.get(id),
+      acknowledge: (personId, job) => lotse.hr.broadcasts.acknowledge(personId, job.replace(/^broadcast:/, '')),
+      labels: hrLabels(texts),
+    },
   });
   let refresh: NodeJS.Timeout | undefined;
   return {

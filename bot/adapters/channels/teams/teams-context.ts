@@ -2,6 +2,7 @@
  * What the Teams turn handlers share: collaborators, the identity mapping (`aadObjectId` → directory
  * person) and small reply helpers over the SDK's TurnContext (text, card, invoke responses).
  */
+import type { TeamsHrDeps } from './teams-hr.ts';
 import { createHash } from 'node:crypto';
 import { Activity } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
@@ -31,6 +32,8 @@ export interface TeamsTurnDeps {
   readonly ticketChanged: (ticket: Ticket) => void;
   /** Delay between streaming updates; the SDK default when absent. */
   readonly streamDelayMs?: number;
+  /** HR news and surveys in Teams. */
+  readonly hr?: TeamsHrDeps;
 }
 
 /** The directory person behind a Teams user, if any. */

@@ -13,6 +13,7 @@ import type { Ticket } from '../../../ports/tickets.ts';
 import type { Logger } from '../../../shared/logger.ts';
 import type { TeamsTexts } from '../../../../prompts/load-teams-texts.ts';
 import { cardMessage } from './answer-card.ts';
+import { hrActivity, hrLabels } from './teams-hr.ts';
 import type { TeamsConnector } from './teams-connector.ts';
 import type { TeamsOutbox } from './teams-outbox.ts';
 import type { StoredConversation, TeamsStore } from './teams-store.ts';
@@ -68,6 +69,11 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
     const ticket = message.ticketId ? deps.escalation.get(message.ticketId) : undefined;
     if (ticket && (message.kind === 'ticket-created' || message.kind === 'ticket-update')) {
       outbox.enqueue({ op: 'ticket-card', conversationId, ticketId: ticket.id, personId, fallback });
+      return;
+    }
+    const news = hrActivity(message, hrLabels(deps.texts));
+    if (news) {
+      outbox.enqueue({ op: 'activity', conversationId, personId, fallback, activity: news });
       return;
     }
     const title = message.kind === 'ticket-reminder' ? deps.texts.reminderTitle : deps.texts.noticeTitle;

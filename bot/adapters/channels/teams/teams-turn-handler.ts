@@ -9,6 +9,7 @@ import { questionTextSchema } from '../../../ports/chat-service.ts';
 import { describeError } from '../../../shared/errors.ts';
 import { cardAttachment, cardMessage, renderAnswerCard } from './answer-card.ts';
 import { handleCardAction } from './card-action-handler.ts';
+import { handleHrAction, handleHrText } from './teams-hr.ts';
 import { readTeamsActivity, type TeamsInbound } from './teams-activity.ts';
 import { coreConversationId, coreUserId, invokeMessageResponse, personOf, replyText, type TeamsTurnDeps } from './teams-context.ts';
 
@@ -40,6 +41,7 @@ async function answerQuestion(context: TurnContext, deps: TeamsTurnDeps, inbound
   const question = questionTextSchema.safeParse(inbound.text);
   if (!question.success) return replyText(context, question.error.issues[0]?.message ?? deps.texts.unsupported);
   const person = personOf(inbound.user, deps.directory);
+  if (person && deps.hr && (await handleHrText(context, deps.hr, person.id, question.data))) return;
   const userId = coreUserId(inbound.user, person);
   const conversationId = coreConversationId(inbound.conversation.id, userId);
   deps.store.linkCoreConversation(conversationId, inbound.conversation.id);
@@ -79,6 +81,7 @@ async function dispatch(context: TurnContext, deps: TeamsTurnDeps, inbound: Team
     case 'question':
       return answerQuestion(context, deps, inbound);
     case 'card-action':
+      if (deps.hr && (await handleHrAction(context, deps.hr, personOf(inbound.user, deps.directory)?.id, inbound.value))) return;
       return handleCardAction(context, deps, inbound);
     case 'installed':
     case 'bot-added':
