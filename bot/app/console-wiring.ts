@@ -67,5 +67,6 @@ export function consoleDataOf(lotse: Lotse): Omit<ConsoleDeps, 'texts' | 'protec
     upload,
     negativeFeedback: () => lotse.conversations.negativeFeedback(500),
     weeklyReport: () => weeklyReport(lotse.audit.entries().map((row) => row.entry)),
+    hr: lotse.hr,
   };
 }

@@ -3,6 +3,7 @@
  * storage itself).
  */
 import type { FaqLoop } from '../../app/faq-loop.ts';
+import type { Hr } from '../../app/create-hr.ts';
 import type { EscalationService } from '../../core/escalation/escalation-service.ts';
 import type { WeeklyFigures } from '../../core/guardrails/audit-report.ts';
 import type { NegativeFeedback } from '../../ports/conversation-store.ts';
@@ -51,4 +52,6 @@ export interface ConsoleDeps {
   readonly setValidity: (documentId: string, change: { validTo?: string; supersedes: readonly string[] }) => Promise<UploadOutcome>;
   readonly negativeFeedback: () => readonly NegativeFeedback[];
   readonly weeklyReport: () => readonly WeeklyFigures[];
+  /** HR news and surveys (absent: the HR pages answer 404). */
+  readonly hr?: Hr;
 }

@@ -16,6 +16,8 @@ const pageTitles: Record<string, (texts: ConsoleDeps['texts']) => string> = {
   '/konsole/quellen': (texts) => texts.sourcesTitle,
   '/konsole/rueckmeldungen': (texts) => texts.feedbackTitle,
   '/konsole/berichte': (texts) => texts.reportsTitle,
+  '/konsole/hr': (texts) => texts.hrNewsTitle,
+  '/konsole/umfragen': (texts) => texts.hrSurveysTitle,
 };
 
 /** Navigation entries the caller may open (the same table the server enforces). */

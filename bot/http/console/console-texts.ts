@@ -14,7 +14,7 @@ const keys = [
   'sourcesUploadHint', 'sourcesReindex', 'sourcesSkipped', 'sourceType', 'sourceOwner', 'sourceStand', 'sourceValidity', 'sourceChunks',
   'feedbackTitle', 'feedbackEmpty', 'feedbackCount', 'feedbackReasons', 'reportsTitle', 'reportsNote', 'reportWeek', 'reportTurns',
   'reportRefused', 'reportEscalated', 'reportNoAnswer', 'reportRules', 'reportTopics', 'suppressed', 'actionDone',
-  'faqEntriesTitle', 'faqRevalidate', 'validityTitle', 'validityDocument', 'validityDate', 'validitySupersedes', 'validitySave',
+  'hrNewsTitle', 'hrSurveysTitle', 'hrNewHeading', 'hrNewsHeadline', 'hrNewsText', 'hrNewsLink', 'hrNewsUnits', 'hrNewsAcknowledge', 'hrNewsSendAt', 'hrNewsSave', 'hrNewsRelease', 'hrNewsDelivery', 'hrNewsNone', 'hrNewsFourEyes', 'hrNewsColumns', 'hrInvalid', 'hrSurveyApprove', 'hrSurveyOpen', 'hrSurveyClose', 'hrSurveyResults', 'hrSurveyApproved', 'hrSurveyColumns', 'hrSurveysNone', 'hrSurveyNewHeading', 'hrSurveyDefinition', 'hrSurveySave', 'hrSurveyInvalidYaml', 'hrSurveySuppressed', 'hrSurveyCsv', 'hrNotYours', 'hrResultsTitle', 'faqEntriesTitle', 'faqRevalidate', 'validityTitle', 'validityDocument', 'validityDate', 'validitySupersedes', 'validitySave',
 ] as const;
 
 const schema = z.object(Object.fromEntries(keys.map((key) => [key, z.string().min(1)])) as Record<(typeof keys)[number], z.ZodString>).strict();

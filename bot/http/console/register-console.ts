@@ -15,6 +15,7 @@ import { consolePage, ownsDocument, faqBody, feedbackBody, overviewBody, reports
 import { seeOther, sendHtml } from './html.ts';
 import { consoleRoutes, type ConsoleRoute, type ConsoleRouteId } from './route-table.ts';
 import { readUpload } from './upload.ts';
+import { hrConsoleHandlers } from './hr-console.ts';
 
 const answerSchema = z.object({ text: z.string().max(4000).default(''), note: z.string().max(500).optional() });
 
@@ -30,7 +31,7 @@ function ticketAction(action: string, by: string, body: { text: string; note?: s
   return undefined;
 }
 
-function handlers(deps: ConsoleDeps): Record<ConsoleRouteId, ProtectedHandler> {
+function handlers(deps: ConsoleDeps): Record<Exclude<ConsoleRouteId, `hr-${string}`>, ProtectedHandler> {
   const page = (title: () => string, body: (caller: Caller) => string): ProtectedHandler => async (_request, response, caller) =>
     sendHtml(response, 200, consolePage(deps, caller, title(), body(caller)));
   const queueOf = (caller: Caller) => (caller.principal?.personId ? deps.escalation.queueFor(caller.principal.personId) : deps.escalation.allTickets().filter((ticket) => !['closed', 'expired'].includes(ticket.state)));
@@ -111,11 +112,16 @@ async function jsonBody(request: Request, response: Response): Promise<{ text: s
 
 /** Registers the console and its API on `server`. */
 export function registerConsole(server: Server, deps: ConsoleDeps): void {
-  const byId = handlers(deps);
+  const notAvailable: ProtectedHandler = async (_request, response) => sendError(response, 404, 'not_found', 'Diese Funktion ist hier nicht eingerichtet.');
+  const hrHandlers = deps.hr ? hrConsoleHandlers(deps, deps.hr) : undefined;
+  const byId: Record<string, ProtectedHandler> = {
+    ...handlers(deps),
+    ...Object.fromEntries(consoleRoutes.filter((route) => route.id.startsWith('hr-')).map((route) => [route.id, hrHandlers?.[route.id as keyof typeof hrHandlers] ?? notAvailable])),
+  };
   const groups = new Map<string, ConsoleRoute[]>();
   for (const route of consoleRoutes as readonly ConsoleRoute[]) groups.set(`${route.method} ${route.path}`, [...(groups.get(`${route.method} ${route.path}`) ?? []), route]);
   for (const routes of groups.values()) {
-    const protectedRoutes = routes.map((route) => ({ route, run: deps.protect(route.access, byId[route.id as ConsoleRouteId]) }));
+    const protectedRoutes = routes.map((route) => ({ route, run: deps.protect(route.access, byId[route.id] ?? notAvailable) }));
     const handler = async (request: Request, response: Response): Promise<void> => {
       try {
         const action = String(request.params?.action ?? '');
