@@ -65,6 +65,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
   const script = readFileSync(join(publicDir, 'chat.js'), 'utf8');
   const styles = readFileSync(join(publicDir, 'chat.css'), 'utf8');
   const consoleScript = readFileSync(join(publicDir, 'console.js'), 'utf8');
+  const surveyScript = readFileSync(join(publicDir, 'survey.js'), 'utf8');
   const consoleStyles = readFileSync(join(publicDir, 'console.css'), 'utf8');
   const server = restify.createServer({ name: 'lotse', handleUncaughtExceptions: false });
   server.pre((request: Request, response: Response, next: () => void) => {
@@ -76,6 +77,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
   server.get('/nutzungshinweise', async (_request: Request, response: Response) => sendRaw(response, 'text/html; charset=utf-8', usagePage));
   server.get('/assets/chat.js', async (_request: Request, response: Response) => sendRaw(response, 'text/javascript; charset=utf-8', script));
   server.get('/assets/chat.css', async (_request: Request, response: Response) => sendRaw(response, 'text/css; charset=utf-8', styles));
+  server.get('/assets/survey.js', async (_request: Request, response: Response) => sendRaw(response, 'text/javascript; charset=utf-8', surveyScript));
   server.get('/assets/console.js', async (_request: Request, response: Response) => sendRaw(response, 'text/javascript; charset=utf-8', consoleScript));
   server.get('/assets/console.css', async (_request: Request, response: Response) => sendRaw(response, 'text/css; charset=utf-8', consoleStyles));
   server.get('/healthz', async (_request: Request, response: Response) => {

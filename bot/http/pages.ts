@@ -48,10 +48,12 @@ export function renderChatPage(texts: UiTexts): string {
     </div>
     <button type="button" id="new-conversation" class="secondary">${escapeHtml(texts.newConversation)}</button>
   </form>
+  <section id="surveys" aria-label="${escapeHtml(texts.surveysLabel)}"></section>
 </main>
 <footer class="site-footer"><p>${escapeHtml(texts.footer)} <a href="/nutzungshinweise">${escapeHtml(texts.usageRulesLink)}</a></p></footer>
 <script type="application/json" id="ui-texts">${json}</script>
-<script type="module" src="/assets/chat.js"></script>`,
+<script type="module" src="/assets/chat.js"></script>
+<script type="module" src="/assets/survey.js"></script>`,
   );
 }
 

@@ -15,6 +15,7 @@ const uiTextsSchema = z.object({
   modelInUse: text, noModelInUse: text, rulesHeading: text, rulesCaption: text, ruleClause: text, ruleTitle: text, ruleAction: text,
   ruleActions: z.record(z.string(), text),
   lotseAnswer: text, lotseHelpful: text, lotseReturn: text, lotseClosed: text, lotseReturned: text,
+  surveysLabel: text, surveyOpen: text, surveySubmit: text, surveyThanks: text, surveyOptional: text,
 });
 
 /** Texts shown on the chat and usage-rules pages. */
