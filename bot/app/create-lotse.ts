@@ -41,6 +41,7 @@ import { KnowledgeBase } from './knowledge-base.ts';
 import { asksForOwnLotse, describeOwnLotsen } from '../core/escalation/who-is-my-lotse.ts';
 import type { TransparencyFacts } from '../http/pages.ts';
 import { createChannelRouter, type ChannelRouter } from './channel-router.ts';
+import { openPostgresDatabase } from '../adapters/postgres/postgres-database.ts';
 
 /** A running lotse instance (without its HTTP server). */
 export interface Lotse {
@@ -98,12 +99,14 @@ function currentLexical(knowledge: KnowledgeBase): LexicalIndex {
 
 /** Builds and opens lotse for a data dir. Throws an English error when the database cannot be opened. */
 export async function createLotse(config: LotseConfig, logger: Logger, overrides: LotseOverrides = {}): Promise<Lotse> {
-  const database = openSqliteDatabase(config.dataDir);
+  // The knowledge store and index stay in the data dir (per replica); everything else may live in PostgreSQL.
+  const local = openSqliteDatabase(config.dataDir);
+  const database: SqliteDatabase = config.databaseUrl ? openPostgresDatabase(config.databaseUrl) : local;
   const analyzer = overrides.analyzer ?? createGermanAnalyzer({ logger });
   const clock = overrides.clock ?? systemClock;
   const dense = await createConfiguredEmbedder(config.llm);
   const embedders = [{ embedder: new HashedNgramEmbedder(), weight: 0.3 }, ...(dense ? [{ embedder: dense, weight: 0.6 }] : [])];
-  const knowledge = new KnowledgeBase({ dataDir: config.dataDir, database, analyzer, logger, embedders });
+  const knowledge = new KnowledgeBase({ dataDir: config.dataDir, database: local, analyzer, logger, embedders });
   const model = overrides.chatModel !== undefined ? overrides.chatModel : createChatModel(config.llm, { clock, logger });
   const templates = loadTemplates();
   // Invalid policies or directory stop start-up here: lotse never runs without its guardrails.
@@ -185,5 +188,5 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const messagesOf = (userId: string, conversationId: string): readonly StoredMessage[] =>
     conversations.conversationOwner(conversationId) === userId ? conversations.recentMessages(conversationId, 200) : [];
   const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages });
-  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, conversations, faq, messagesOf, retentionDays: policies.retentionDays, transparency, close: () => database.close() };
+  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, conversations, faq, messagesOf, retentionDays: policies.retentionDays, transparency, close: () => { if (database !== local) database.close(); local.close(); } };
 }

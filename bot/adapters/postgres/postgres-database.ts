@@ -157,3 +157,15 @@ export class PostgresDatabase implements SqlDatabase {
     this.stop();
   }
 }
+
+/** Opens PostgreSQL and checks the connection; throws a `PostgresError` naming the (redacted) URL when unreachable. */
+export function openPostgresDatabase(url: string, options: PostgresOptions = {}): PostgresDatabase {
+  const database = new PostgresDatabase(url, options);
+  try {
+    database.ping();
+  } catch (error) {
+    database.close();
+    throw new PostgresError(`Cannot open PostgreSQL at ${redactUrl(url)}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return database;
+}
