@@ -101,7 +101,16 @@ function currentLexical(knowledge: KnowledgeBase): LexicalIndex {
 export async function createLotse(config: LotseConfig, logger: Logger, overrides: LotseOverrides = {}): Promise<Lotse> {
   // The knowledge store and index stay in the data dir (per replica); everything else may live in PostgreSQL.
   const local = openSqliteDatabase(config.dataDir);
-  const database: SqliteDatabase = config.databaseUrl ? openPostgresDatabase(config.databaseUrl) : local;
+  const postgres = config.databaseUrl ? openPostgresDatabase(config.databaseUrl) : undefined;
+  const database: SqliteDatabase = postgres ?? local;
+  const databaseReady = (): boolean => {
+    try {
+      postgres?.ping();
+      return true;
+    } catch {
+      return false; // /readyz answers 503 while PostgreSQL is unreachable, so the load balancer skips this replica
+    }
+  };
   const analyzer = overrides.analyzer ?? createGermanAnalyzer({ logger });
   const clock = overrides.clock ?? systemClock;
   const dense = await createConfiguredEmbedder(config.llm);
@@ -164,7 +173,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     topK: 10,
     ...(config.today ? { today: config.today } : {}),
     status: () => ({
-      ready: true,
+      ready: databaseReady(),
       documents: knowledge.store.listDocuments().length,
       chunks: knowledge.lexical.size,
       indexVersion: knowledge.indexVersion(),

@@ -58,6 +58,7 @@ describe.skipIf(!bin)('PostgreSQL restart under load', () => {
     const during = statuses.length;
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect((await fetch(`${replica.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${replica.url}/readyz`)).status).toBe(503);
     server.start();
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     running = false;
@@ -69,5 +70,6 @@ describe.skipIf(!bin)('PostgreSQL restart under load', () => {
     expect(slowest).toBeLessThan(25_000);
     expect(statuses.at(-1)).toBe(200);
     expect(await ask('Wie lange dauert die Bearbeitung eines Antrags? (nachher)')).toBe(200);
+    expect((await fetch(`${replica.url}/readyz`)).status).toBe(200);
   }, 90_000);
 });
