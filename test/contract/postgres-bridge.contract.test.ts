@@ -93,6 +93,16 @@ describe.skipIf(!bin)('PostgreSQL bridge', () => {
     expect(database.prepare('SELECT 1 AS one').get()).toEqual({ one: 1 });
   }, 30_000);
 
+  it('re-plans a prepared statement after another replica altered its table', async () => {
+    const url = await server.createDatabase('replan');
+    const [a, b] = [open(url), open(url)];
+    a.exec('CREATE TABLE r (id INTEGER PRIMARY KEY, v TEXT)');
+    a.prepare('INSERT INTO r (v) VALUES (?)').run('x');
+    expect(a.prepare('SELECT * FROM r WHERE id = ?').get(1)).toEqual({ id: 1, v: 'x' });
+    b.exec('ALTER TABLE r ADD COLUMN w TEXT');
+    expect(a.prepare('SELECT * FROM r WHERE id = ?').get(1)).toEqual({ id: 1, v: 'x', w: null });
+  });
+
   it('applies migrations once from two connections (simultaneous start: see the replica test)', async () => {
     const url = await server.createDatabase('migrations');
     const [a, b] = [open(url), open(url)];

@@ -9,7 +9,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import type { ArgumentsOf, SqlDatabase, SqlRunResult, SqlStatement } from '../storage/sql-database.ts';
 import type { BridgeCall, BridgeResponse, BridgeSettings } from './bridge-protocol.ts';
 import { statusSlot } from './bridge-protocol.ts';
-import { translateScript, translateStatement } from './translate-sql.ts';
+import { translateScript, translateStatement, type TranslatedStatement } from './translate-sql.ts';
 
 /** Thrown for every failed PostgreSQL call; `code` is the SQLSTATE (e.g. 23505) when the server sent one. */
 export class PostgresError extends Error {
@@ -28,6 +28,8 @@ export interface PostgresOptions {
 const migrationLockKey = 7_410_530; // "lotse" migrations, one advisory lock key for all stores
 // Plain JavaScript worker: Node 20 workers do not inherit tsx's hooks (see the header of pg-worker.mjs).
 const workerFile = new URL('./pg-worker.mjs', import.meta.url);
+
+const translations = new Map<string, TranslatedStatement>();
 
 /** Removes the password from a connection URL for messages and logs. */
 export function redactUrl(url: string): string {
@@ -95,7 +97,11 @@ export class PostgresDatabase implements SqlDatabase {
   }
 
   prepare<P extends unknown[] = unknown[], R = unknown>(sql: string): SqlStatement<P, R> {
-    const translated = translateStatement(sql);
+    let translated = translations.get(sql);
+    if (!translated) {
+      translated = translateStatement(sql);
+      if (translations.size < 2_000) translations.set(sql, translated);
+    }
     const query = (params: P) => this.call({ kind: 'query', text: translated.text, params, ...(translated.insertTable ? { insertTable: translated.insertTable } : {}) });
     return {
       run: (...params: P): SqlRunResult => {
