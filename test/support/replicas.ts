@@ -23,9 +23,9 @@ export interface Replica {
 }
 
 /** Starts a replica and resolves once it serves; `dataDir` reuses a folder (restart after a crash). */
-export async function startReplica(env: Record<string, string>, options: { dataDir?: string; args?: string[]; timeoutMs?: number } = {}): Promise<Replica> {
+export async function startReplica(env: Record<string, string>, options: { dataDir?: string; ingest?: boolean; timeoutMs?: number } = {}): Promise<Replica> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'lotse-replica-'));
-  const child = spawn(process.execPath, ['bin/lotse.js', 'serve', '--no-ingest', ...(options.args ?? [])], {
+  const child = spawn(process.execPath, ['bin/lotse.js', 'serve', ...(options.ingest ? [] : ['--no-ingest'])], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', AUTH_MODE: 'dev', LOTSE_TODAY: '2026-11-23', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
