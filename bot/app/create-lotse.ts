@@ -100,8 +100,8 @@ function currentLexical(knowledge: KnowledgeBase): LexicalIndex {
 /** Builds and opens lotse for a data dir. Throws an English error when the database cannot be opened. */
 export async function createLotse(config: LotseConfig, logger: Logger, overrides: LotseOverrides = {}): Promise<Lotse> {
   // The knowledge store and index stay in the data dir (per replica); everything else may live in PostgreSQL.
-  const local = openSqliteDatabase(config.dataDir);
   const postgres = config.databaseUrl ? openPostgresDatabase(config.databaseUrl) : undefined;
+  const local = openSqliteDatabase(config.dataDir);
   const database: SqliteDatabase = postgres ?? local;
   const databaseReady = (): boolean => {
     try {
