@@ -14,7 +14,7 @@ import { translateScript, translateStatement, type TranslatedStatement } from '.
 /** Thrown for every failed PostgreSQL call; `code` is the SQLSTATE (e.g. 23505) when the server sent one. */
 export class PostgresError extends Error {
   override readonly name = 'PostgresError';
-  constructor(message: string, readonly code?: string, readonly connectionLost = false) {
+  constructor(message: string, readonly code?: string, readonly connectionLost = false, readonly detail = message) {
     super(message);
   }
 }
@@ -92,7 +92,7 @@ export class PostgresDatabase implements SqlDatabase {
       if (!received || received.id !== id) continue;
       if (received.ok) return received;
       const where = received.connectionLost ? ` (server ${redactUrl(this.settings.url)} unreachable or restarting; the next call reconnects)` : '';
-      throw new PostgresError(`PostgreSQL: ${received.message}${where}`, received.code, received.connectionLost);
+      throw new PostgresError(`PostgreSQL: ${received.message}${where}`, received.code, received.connectionLost, received.message);
     }
   }
 
@@ -171,7 +171,8 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
     database.ping();
   } catch (error) {
     database.close();
-    throw new PostgresError(`Cannot open PostgreSQL at ${redactUrl(url)}: ${error instanceof Error ? error.message : String(error)}`);
+    const detail = error instanceof PostgresError ? error.detail : String(error);
+    throw new PostgresError(`Cannot open PostgreSQL at ${redactUrl(url)} (${detail}). Check DATABASE_URL and that the server accepts connections.`);
   }
   return database;
 }
