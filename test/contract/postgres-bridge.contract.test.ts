@@ -52,6 +52,15 @@ describe.skipIf(!bin)('PostgreSQL bridge', () => {
     expect([...database.prepare<[string], { name: string }>('SELECT name FROM t WHERE name > ? ORDER BY name').iterate('b')].map((row) => row.name)).toEqual(['c', 'd']);
   });
 
+  it('binds named parameters from one object, as better-sqlite3 does', async () => {
+    const database = open(await server.createDatabase('named'));
+    database.exec('CREATE TABLE n (id INTEGER PRIMARY KEY AUTOINCREMENT, k TEXT NOT NULL, v TEXT)');
+    const insert = database.prepare<[{ k: string; v: string | null }], never>('INSERT INTO n (k, v) VALUES (@k, @v)');
+    expect(insert.run({ k: 'a', v: null }).lastInsertRowid).toBe(1);
+    expect(database.prepare<[{ k: string }], { v: string | null }>('SELECT v FROM n WHERE k = :k').get({ k: 'a' })).toEqual({ v: null });
+    expect(() => insert.run({ k: 'b' } as never)).toThrow(/Missing named parameter "v"/);
+  });
+
   it('reports SQL errors with their SQLSTATE and stays usable', async () => {
     const database = open(await server.createDatabase('errors'));
     const error = (() => {

@@ -102,7 +102,16 @@ export class PostgresDatabase implements SqlDatabase {
       translated = translateStatement(sql);
       if (translations.size < 2_000) translations.set(sql, translated);
     }
-    const query = (params: P) => this.call({ kind: 'query', text: translated.text, params, ...(translated.insertTable ? { insertTable: translated.insertTable } : {}) });
+    const { text, insertTable, names } = translated;
+    const bind = (params: P): readonly unknown[] => {
+      if (!names) return params;
+      const values = (params[0] ?? {}) as Record<string, unknown>;
+      return names.map((name) => {
+        if (!(name in values)) throw new TypeError(`Missing named parameter "${name}"`); // as better-sqlite3 does
+        return values[name];
+      });
+    };
+    const query = (params: P) => this.call({ kind: 'query', text, params: bind(params), ...(insertTable ? { insertTable } : {}) });
     return {
       run: (...params: P): SqlRunResult => {
         const result = query(params);
