@@ -44,6 +44,7 @@ import type { TransparencyFacts } from '../http/pages.ts';
 import { createChannelRouter, type ChannelRouter } from './channel-router.ts';
 import { createHr, type Hr } from './create-hr.ts';
 import { createFreeTextMasker } from '../core/hr/mask-free-text.ts';
+import { openPostgresDatabase } from '../adapters/postgres/postgres-database.ts';
 
 /** A running lotse instance (without its HTTP server). */
 export interface Lotse {
@@ -103,12 +104,23 @@ function currentLexical(knowledge: KnowledgeBase): LexicalIndex {
 
 /** Builds and opens lotse for a data dir. Throws an English error when the database cannot be opened. */
 export async function createLotse(config: LotseConfig, logger: Logger, overrides: LotseOverrides = {}): Promise<Lotse> {
-  const database = openSqliteDatabase(config.dataDir);
+  // The knowledge store and index stay in the data dir (per replica); everything else may live in PostgreSQL.
+  const postgres = config.databaseUrl ? openPostgresDatabase(config.databaseUrl) : undefined;
+  const local = openSqliteDatabase(config.dataDir);
+  const database: SqliteDatabase = postgres ?? local;
+  const databaseReady = (): boolean => {
+    try {
+      postgres?.ping();
+      return true;
+    } catch {
+      return false; // /readyz answers 503 while PostgreSQL is unreachable, so the load balancer skips this replica
+    }
+  };
   const analyzer = overrides.analyzer ?? createGermanAnalyzer({ logger });
   const clock = overrides.clock ?? systemClock;
   const dense = await createConfiguredEmbedder(config.llm);
   const embedders = [{ embedder: new HashedNgramEmbedder(), weight: 0.3 }, ...(dense ? [{ embedder: dense, weight: 0.6 }] : [])];
-  const knowledge = new KnowledgeBase({ dataDir: config.dataDir, database, analyzer, logger, embedders });
+  const knowledge = new KnowledgeBase({ dataDir: config.dataDir, database: local, analyzer, logger, embedders });
   const model = overrides.chatModel !== undefined ? overrides.chatModel : createChatModel(config.llm, { clock, logger });
   const templates = loadTemplates();
   // Invalid policies or directory stop start-up here: lotse never runs without its guardrails.
@@ -169,7 +181,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     topK: 10,
     ...(config.today ? { today: config.today } : {}),
     status: () => ({
-      ready: true,
+      ready: databaseReady(),
       documents: knowledge.store.listDocuments().length,
       chunks: knowledge.lexical.size,
       indexVersion: knowledge.indexVersion(),
@@ -194,5 +206,10 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     conversations.conversationOwner(conversationId) === userId ? conversations.recentMessages(conversationId, 200) : [];
   const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages, ...(model ? { drafter: (ticket: { question: string; answer: string }) => draftFaqEntry({ model, templates }, ticket) } : {}) });
   const hr = createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, maskText: createFreeTextMasker(policies.pii.entities, directory.people().map((person) => person.name)) });
-  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: policies.retentionDays, transparency, close: () => { hr.close(); database.close(); } };
+  const close = (): void => {
+    hr.close();
+    if (database !== local) database.close();
+    local.close();
+  };
+  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: policies.retentionDays, transparency, close };
 }

@@ -19,6 +19,7 @@ const envSchema = z.object({
   AUDIT_HMAC_KEY: z.string().min(16, 'use at least 16 characters').optional(),
   DIRECTORY_FILE: z.string().min(1).optional(),
   ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected postgres://user@host:port/database').optional(),
   LOTSE_TODAY: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
@@ -40,6 +41,8 @@ export interface LotseConfig {
   /** Key of the audit pseudonyms; generated into the data dir when absent. */
   readonly auditKey?: string;
   readonly minConfidence: number;
+  /** PostgreSQL for conversations, tickets, audit and sessions (shared by replicas); SQLite in the data dir when absent. */
+  readonly databaseUrl?: string;
   /** Fixed "today" for reproducible runs (tests, benchmarks); the real date when absent. */
   readonly today?: string;
   /** Language model and embeddings endpoint (`LLM_PROVIDER=none` by default). */
@@ -113,5 +116,6 @@ export function loadConfig(
     minConfidence: values.ANSWER_MIN_CONFIDENCE,
     ...(values.LOTSE_TODAY ? { today: values.LOTSE_TODAY } : {}),
     ...(xmpp ? { xmpp } : {}),
+    ...(values.DATABASE_URL ? { databaseUrl: values.DATABASE_URL } : {}),
   };
 }

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditEntry, AuditLog, AuditRecordType, AuditVerification } from '../../ports/audit-log.ts';
 import { migrate, type SqliteDatabase } from './sqlite-database.ts';
+import { retryOnUniqueViolation } from './sql-database.ts';
 
 const migrations = [
   `CREATE TABLE audit_records (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, type TEXT NOT NULL, body TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
@@ -45,13 +46,14 @@ export class SqliteAuditLog implements AuditLog {
   }
 
   append(entry: AuditEntry): void {
-    this.database.transaction(() => {
+    // Replicas on PostgreSQL may race for the next sequence number: the loser re-reads and chains after the winner.
+    retryOnUniqueViolation(() => this.database.transaction(() => {
       const last = this.database.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1').get() ?? this.anchor();
       const body = canonicalJson(entry);
       this.database
         .prepare('INSERT INTO audit_records (seq, at, type, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)')
         .run(last.seq + 1, entry.at, entry.type, body, last.hash, chainHash(last.hash, body));
-    })();
+    })());
   }
 
   verify(): AuditVerification {
@@ -81,7 +83,9 @@ export class SqliteAuditLog implements AuditLog {
       }
       if (!last) return { removed: 0 };
       const removed = this.database.prepare('DELETE FROM audit_records WHERE seq <= ?').run(last.seq).changes;
-      this.database.prepare('INSERT OR REPLACE INTO audit_anchor (id, seq, hash, purged_at) VALUES (1, ?, ?, ?)').run(last.seq, last.hash, now.toISOString());
+      this.database
+        .prepare('INSERT INTO audit_anchor (id, seq, hash, purged_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, purged_at = excluded.purged_at')
+        .run(last.seq, last.hash, now.toISOString());
       return { removed };
     })();
   }

@@ -5,12 +5,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { SqlDatabase } from './sql-database.ts';
 
-/** The better-sqlite3 handle type, re-exported so stores do not import the vendor module themselves. */
-export type SqliteDatabase = Database.Database;
+/** The database handle stores take: better-sqlite3 by default, PostgreSQL when `DATABASE_URL` is set. */
+export type SqliteDatabase = SqlDatabase;
 
 /** Opens (creating if needed) `<dataDir>/lotse.db` with WAL and foreign keys on. */
-export function openSqliteDatabase(dataDir: string, fileName = 'lotse.db'): SqliteDatabase {
+export function openSqliteDatabase(dataDir: string, fileName = 'lotse.db'): Database.Database {
   mkdirSync(dataDir, { recursive: true });
   const database = new Database(join(dataDir, fileName));
   database.pragma('journal_mode = WAL');
@@ -21,29 +22,33 @@ export function openSqliteDatabase(dataDir: string, fileName = 'lotse.db'): Sqli
 }
 
 /** Opens an in-memory database (tests). */
-export function openMemoryDatabase(): SqliteDatabase {
+export function openMemoryDatabase(): Database.Database {
   const database = new Database(':memory:');
   database.pragma('foreign_keys = ON');
   return database;
 }
 
-/** Applies numbered migrations for one store exactly once, recorded in `schema_migrations`. */
+/**
+ * Applies numbered migrations for one store exactly once, recorded in `schema_migrations`. On PostgreSQL
+ * an advisory lock makes replicas that start at the same time apply them one after the other.
+ */
 export function migrate(database: SqliteDatabase, store: string, steps: readonly string[]): void {
-  database.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (store TEXT NOT NULL, step INTEGER NOT NULL, PRIMARY KEY (store, step))',
-  );
-  const applied = new Set(
-    database
-      .prepare<[string], { step: number }>('SELECT step FROM schema_migrations WHERE store = ?')
-      .all(store)
-      .map((row) => row.step),
-  );
-  const record = database.prepare('INSERT INTO schema_migrations (store, step) VALUES (?, ?)');
-  steps.forEach((sql, step) => {
-    if (applied.has(step)) return;
-    database.transaction(() => {
+  database.transaction(() => {
+    database.lockForMigration?.();
+    database.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (store TEXT NOT NULL, step INTEGER NOT NULL, PRIMARY KEY (store, step))',
+    );
+    const applied = new Set(
+      database
+        .prepare<[string], { step: number }>('SELECT step FROM schema_migrations WHERE store = ?')
+        .all(store)
+        .map((row) => row.step),
+    );
+    const record = database.prepare('INSERT INTO schema_migrations (store, step) VALUES (?, ?)');
+    steps.forEach((sql, step) => {
+      if (applied.has(step)) return;
       database.exec(sql);
       record.run(store, step);
-    })();
-  });
+    });
+  })();
 }

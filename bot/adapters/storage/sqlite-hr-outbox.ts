@@ -17,6 +17,9 @@ const migrations = [
      attempts INTEGER NOT NULL DEFAULT 0, next_at TEXT NOT NULL, reason TEXT, acknowledged_on TEXT,
      PRIMARY KEY (job, person_id));
    CREATE INDEX hr_outbox_due ON hr_outbox (state, next_at);`,
+  // Portable instead of json_extract (PostgreSQL): whether the job's message asks for an acknowledgement.
+  `ALTER TABLE hr_jobs ADD COLUMN acknowledgeable INTEGER NOT NULL DEFAULT 0;
+   UPDATE hr_jobs SET acknowledgeable = 1 WHERE message LIKE '%"acknowledgeJob"%';`,
 ];
 
 interface Row {
@@ -34,13 +37,19 @@ export class SqliteHrOutbox implements Outbox {
     migrate(database, 'hr-outbox', migrations);
   }
 
+  /** A write transaction that takes the lock at once (SQLite `BEGIN IMMEDIATE`), so two processes never claim the same rows. */
+  private immediately<T>(work: () => T): T {
+    const transaction = this.database.transaction(work) as (() => T) & { immediate?: () => T };
+    return transaction.immediate ? transaction.immediate() : transaction();
+  }
+
   enqueue(job: string, message: OutboundMessage, personIds: readonly string[], at: string): boolean {
-    return this.database.transaction(() => {
-      if (this.database.prepare('INSERT OR IGNORE INTO hr_jobs (job, message, created_at) VALUES (?, ?, ?)').run(job, JSON.stringify(message), at).changes === 0) return false;
+    return this.immediately(() => {
+      if (this.database.prepare('INSERT OR IGNORE INTO hr_jobs (job, message, created_at, acknowledgeable) VALUES (?, ?, ?, ?)').run(job, JSON.stringify(message), at, message.acknowledgeJob ? 1 : 0).changes === 0) return false;
       const insert = this.database.prepare("INSERT OR IGNORE INTO hr_outbox (job, person_id, state, next_at) VALUES (?, ?, 'pending', ?)");
       for (const personId of personIds) insert.run(job, personId, at);
       return true;
-    }).immediate();
+    });
   }
 
   hasJob(job: string): boolean {
@@ -48,7 +57,7 @@ export class SqliteHrOutbox implements Outbox {
   }
 
   claim(now: string, limit: number): readonly OutboxEntry[] {
-    return this.database.transaction(() => {
+    return this.immediately(() => {
       const rows = this.database.prepare<[string, number], Row>(
         `SELECT o.job, o.person_id, o.attempts, j.message FROM hr_outbox o JOIN hr_jobs j ON j.job = o.job
          WHERE o.state = 'pending' AND o.next_at <= ? ORDER BY o.next_at, o.job, o.person_id LIMIT ?`,
@@ -57,7 +66,7 @@ export class SqliteHrOutbox implements Outbox {
       return rows.filter((row) => mark.run(now, row.job, row.person_id).changes === 1).map((row) => ({
         job: row.job, personId: row.person_id, attempts: row.attempts + 1, message: this.messageOf(row.job, row.message),
       }));
-    }).immediate();
+    });
   }
 
   private messageOf(job: string, json: string): OutboundMessage {
@@ -107,7 +116,7 @@ export class SqliteHrOutbox implements Outbox {
   unacknowledged(personId: string): readonly string[] {
     return this.database.prepare<[string], { job: string }>(
       `SELECT o.job FROM hr_outbox o JOIN hr_jobs j ON j.job = o.job
-       WHERE o.person_id = ? AND o.state = 'sent' AND o.acknowledged_on IS NULL AND json_extract(j.message, '$.acknowledgeJob') IS NOT NULL
+       WHERE o.person_id = ? AND o.state = 'sent' AND o.acknowledged_on IS NULL AND j.acknowledgeable = 1
        ORDER BY j.created_at DESC, j.job DESC`,
     ).all(personId).map((row) => row.job);
   }

@@ -15,7 +15,7 @@ const migrations = [
      answered INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (survey_id, person_id)) WITHOUT ROWID;
    CREATE TABLE hr_survey_answers (survey_id TEXT NOT NULL, reporting_unit TEXT NOT NULL, question_id TEXT NOT NULL, value TEXT NOT NULL);
    CREATE INDEX hr_survey_answers_survey ON hr_survey_answers (survey_id, question_id);
-   CREATE TABLE hr_survey_texts (survey_id TEXT NOT NULL, question_id TEXT NOT NULL, text TEXT NOT NULL, reviewed INTEGER NOT NULL DEFAULT 0);
+   CREATE TABLE hr_survey_texts (id INTEGER PRIMARY KEY, survey_id TEXT NOT NULL, question_id TEXT NOT NULL, text TEXT NOT NULL, reviewed INTEGER NOT NULL DEFAULT 0);
    CREATE TABLE hr_survey_reminders (survey_id TEXT NOT NULL, round INTEGER NOT NULL, on_date TEXT NOT NULL, PRIMARY KEY (survey_id, round));`,
 ];
 
@@ -115,12 +115,12 @@ export class SqliteSurveys implements SurveyStore {
   }
 
   texts(surveyId: string): readonly { id: number; questionId: string; text: string; reviewed: boolean }[] {
-    return this.database.prepare<[string], { id: number; question_id: string; text: string; reviewed: number }>('SELECT rowid AS id, question_id, text, reviewed FROM hr_survey_texts WHERE survey_id = ? ORDER BY rowid')
+    return this.database.prepare<[string], { id: number; question_id: string; text: string; reviewed: number }>('SELECT id, question_id, text, reviewed FROM hr_survey_texts WHERE survey_id = ? ORDER BY id')
       .all(surveyId).map((row) => ({ id: row.id, questionId: row.question_id, text: row.text, reviewed: row.reviewed === 1 }));
   }
 
   markTextsReviewed(surveyId: string, ids: readonly number[]): number {
-    const mark = this.database.prepare('UPDATE hr_survey_texts SET reviewed = 1 WHERE survey_id = ? AND rowid = ?');
+    const mark = this.database.prepare('UPDATE hr_survey_texts SET reviewed = 1 WHERE survey_id = ? AND id = ?');
     return this.database.transaction(() => ids.reduce((sum, id) => sum + mark.run(surveyId, id).changes, 0))();
   }
 

@@ -4,6 +4,7 @@
  */
 import type { Ticket, TicketEvent, TicketState, TicketStore } from '../../ports/tickets.ts';
 import { migrate, type SqliteDatabase } from './sqlite-database.ts';
+import { retryOnUniqueViolation } from './sql-database.ts';
 
 const migrations = [
   `CREATE TABLE tickets (id TEXT PRIMARY KEY, number INTEGER NOT NULL UNIQUE, state TEXT NOT NULL, assignee TEXT,
@@ -40,7 +41,8 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   create(ticket: Omit<Ticket, 'number'>, event: TicketEvent): Ticket {
-    return this.database.transaction(() => {
+    // Replicas on PostgreSQL may race for the next number: the loser rolls back and takes the one after.
+    return retryOnUniqueViolation(() => this.database.transaction(() => {
       const row = this.database.prepare<[], { next: number }>('SELECT coalesce(max(number), 0) + 1 AS next FROM tickets').get();
       const created: Ticket = { ...ticket, number: row?.next ?? 1 };
       this.database
@@ -48,7 +50,7 @@ export class SqliteTicketStore implements TicketStore {
         .run(created.id, created.number, created.state, created.assignee ?? null, created.askerId, created.version, JSON.stringify(created));
       this.appendEvent(event);
       return created;
-    })();
+    })());
   }
 
   get(id: string): Ticket | undefined {

@@ -65,6 +65,10 @@ export function createEscalationService(deps: EscalationDeps) {
     const history = owner === input.userId ? deps.conversations.recentMessages(input.conversationId, 8) : [];
     const question = lastUserQuestion(history);
     if (!question) return { kind: 'no_question', message: messages.noQuestion };
+    // A retried request (double click, replica killed before it answered) gets the ticket it already has.
+    const pending = deps.tickets.list({ askerId: input.userId, states: ['open', 'claimed', 'rerouted', 'returned'] })
+      .find((ticket) => ticket.replyTo.conversationId === input.conversationId && ticket.question === question);
+    if (pending) return { kind: 'created', ticket: pending, message: fillTemplate(messages.ticketCreated, { number: String(pending.number), pool: poolLabel(pending.pool, messages) }) };
     const personId = deps.personOf(input.userId);
     const askerUnit = personId ? deps.directory.person(personId)?.unit : undefined;
     const decision = routeTicket({ question, ...(askerUnit ? { askerUnit } : {}) }, { directory: deps.directory, policy: deps.policy, openCount });

@@ -68,8 +68,8 @@ export class TeamsStore {
       .prepare(`INSERT INTO teams_conversations (conversation_id, kind, reference, person_id, aad_object_id, tenant_id, service_url, undeliverable, updated_at)
         VALUES (@id, @kind, @reference, @person, @aad, @tenant, @serviceUrl, NULL, @at)
         ON CONFLICT (conversation_id) DO UPDATE SET kind = excluded.kind, reference = excluded.reference,
-          person_id = COALESCE(excluded.person_id, person_id), aad_object_id = COALESCE(excluded.aad_object_id, aad_object_id),
-          tenant_id = COALESCE(excluded.tenant_id, tenant_id), service_url = excluded.service_url, undeliverable = NULL, updated_at = excluded.updated_at`)
+          person_id = COALESCE(excluded.person_id, teams_conversations.person_id), aad_object_id = COALESCE(excluded.aad_object_id, teams_conversations.aad_object_id),
+          tenant_id = COALESCE(excluded.tenant_id, teams_conversations.tenant_id), service_url = excluded.service_url, undeliverable = NULL, updated_at = excluded.updated_at`)
       .run({
         id: conversation.conversationId, kind: conversation.kind, reference: conversation.reference, person: conversation.personId ?? null,
         aad: conversation.aadObjectId ?? null, tenant: conversation.tenantId ?? null, serviceUrl: conversation.serviceUrl, at,
@@ -108,7 +108,7 @@ export class TeamsStore {
   /** Remembers which Teams conversation a core conversation lives in (answers of Lotsen go there). */
   linkCoreConversation(coreConversationId: string, teamsConversationId: string): void {
     this.database
-      .prepare('INSERT INTO teams_core_links (core_conversation_id, teams_conversation_id) VALUES (?, ?) ON CONFLICT DO UPDATE SET teams_conversation_id = excluded.teams_conversation_id')
+      .prepare('INSERT INTO teams_core_links (core_conversation_id, teams_conversation_id) VALUES (?, ?) ON CONFLICT (core_conversation_id) DO UPDATE SET teams_conversation_id = excluded.teams_conversation_id')
       .run(coreConversationId, teamsConversationId);
   }
 
@@ -123,7 +123,7 @@ export class TeamsStore {
   saveTicketCard(card: TicketCard): void {
     this.database
       .prepare(`INSERT INTO teams_ticket_cards (ticket_id, teams_conversation_id, activity_id, version) VALUES (?, ?, ?, ?)
-        ON CONFLICT DO UPDATE SET activity_id = COALESCE(excluded.activity_id, activity_id), version = excluded.version`)
+        ON CONFLICT (ticket_id, teams_conversation_id) DO UPDATE SET activity_id = COALESCE(excluded.activity_id, teams_ticket_cards.activity_id), version = excluded.version`)
       .run(card.ticketId, card.conversationId, card.activityId ?? null, card.version);
   }
 

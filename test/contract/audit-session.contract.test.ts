@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { SqliteAuditLog } from '../../bot/adapters/storage/sqlite-audit-log.ts';
+import { SqliteSessionStore } from '../../bot/adapters/storage/sqlite-session-store.ts';
+import { SqliteReidentification } from '../../bot/adapters/storage/sqlite-reidentification.ts';
+import type { AuditEntry } from '../../bot/ports/audit-log.ts';
+import { useBackends } from './backends.ts';
+
+const entry = (at: string, partial: Partial<AuditEntry> = {}): AuditEntry => ({
+  type: 'answer', at, pseudonym: 'p1', channel: 'web', outcome: 'answered', rules: [], policyVersion: 'v1', indexVersion: 'i1', documents: [], ...partial,
+});
+const session = (idHash: string, expiresAt = '2026-11-24T00:00:00.000Z') => ({
+  idHash, csrfToken: `csrf-${idHash}`, createdAt: '2026-11-23T08:00:00.000Z', lastSeenAt: '2026-11-23T08:00:00.000Z', expiresAt,
+  principal: { userId: 'u-1', personId: 'p-aylin', displayName: 'Aylin', roles: ['lotse' as const], source: 'dev' as const },
+});
+
+for (const backend of useBackends()) {
+  describe.skipIf(!backend.available)(`audit, session and re-identification contract on ${backend.name}`, () => {
+    it('chains audit records from two replicas, detects an edit, purges and continues', async () => {
+      const { database, second } = await backend.fresh();
+      const a = new SqliteAuditLog(database);
+      const b = new SqliteAuditLog(second());
+      for (let index = 0; index < 6; index += 1) (index % 2 ? b : a).append(entry(`2026-11-2${index}T10:00:00.000Z`, { question: `Frage ${index}` }));
+      expect(b.verify()).toEqual({ kind: 'intact', records: 6 });
+      expect(a.entries().map((item) => item.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+      const retention = { answer: 3, refusal: 3, security: 730, reidentification: 730 };
+      expect(a.purge(new Date('2026-11-25T12:00:00.000Z'), retention).removed).toBe(3);
+      expect(b.purge(new Date('2026-11-26T12:00:00.000Z'), retention).removed).toBe(1);
+      b.append(entry('2026-11-26T13:00:00.000Z'));
+      expect(a.verify()).toEqual({ kind: 'intact', records: 3 });
+      database.prepare("UPDATE audit_records SET body = replace(body, 'Frage 4', 'Frage X') WHERE seq = 5").run();
+      expect(b.verify()).toEqual({ kind: 'broken', atSequence: 5, reason: 'edited' });
+    });
+
+    it('shares sessions between replicas and takes a pending login exactly once', async () => {
+      const { database, second } = await backend.fresh();
+      const a = new SqliteSessionStore(database);
+      const b = new SqliteSessionStore(second());
+      a.create(session('h-1'));
+      a.create(session('h-2', '2026-11-23T09:00:00.000Z'));
+      expect(b.get('h-1')).toEqual(session('h-1'));
+      b.touch('h-1', '2026-11-23T08:30:00.000Z');
+      expect(a.get('h-1')?.lastSeenAt).toBe('2026-11-23T08:30:00.000Z');
+      expect(a.purgeExpired('2026-11-23T10:00:00.000Z', '2026-11-23T07:00:00.000Z')).toBe(1);
+      expect(b.get('h-2')).toBeUndefined();
+      b.delete('h-1');
+      expect(a.get('h-1')).toBeUndefined();
+      const login = { state: 's-1', nonce: 'n', codeVerifier: 'v', returnTo: '/konsole', expiresAt: '2026-11-23T09:00:00.000Z' };
+      a.savePendingLogin(login);
+      expect(b.takePendingLogin('s-1')).toEqual(login);
+      expect(a.takePendingLogin('s-1')).toBeUndefined();
+    });
+
+    it('reveals a pseudonym only after both approvals', async () => {
+      const { database } = await backend.fresh();
+      const steps: string[] = [];
+      const reid = new SqliteReidentification(database, { validDays: 7, candidates: () => ['u-1', 'u-2'], pseudonym: (user) => `ps-${user}`, onStep: (step) => steps.push(step) });
+      const now = new Date('2026-11-23T08:00:00.000Z');
+      const requested = reid.request({ pseudonym: 'ps-u-2', reason: 'Verdacht auf Missbrauch laut Meldung', by: 'admin', now });
+      expect(requested).toMatchObject({ kind: 'requested', id: 1 });
+      expect(reid.approve({ id: 1, role: 'personalrat', by: 'pr', now })).toEqual({ kind: 'approved', id: 1, missing: ['dsb'] });
+      expect(reid.approve({ id: 1, role: 'dsb', by: 'dsb', now })).toEqual({ kind: 'revealed', id: 1, userIds: ['u-2'] });
+      expect(reid.approve({ id: 1, role: 'dsb', by: 'dsb', now })).toEqual({ kind: 'refused', reason: 'already_revealed' });
+      expect(reid.approve({ id: 9, role: 'dsb', by: 'dsb', now })).toEqual({ kind: 'refused', reason: 'not_found' });
+      expect(steps).toEqual(['requested', 'approved-personalrat', 'approved-dsb', 'revealed']);
+    });
+  });
+}

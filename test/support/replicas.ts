@@ -1,0 +1,69 @@
+/**
+ * Real `lotse serve` processes for scale-out and reliability tests: each replica is `node bin/lotse.js
+ * serve` with its own data dir and loopback port, sharing whatever `DATABASE_URL` the test passes.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+
+/** One running replica. */
+export interface Replica {
+  readonly url: string;
+  readonly dataDir: string;
+  readonly child: ChildProcess;
+  /** Everything the process wrote to stderr so far. */
+  stderr(): string;
+  /** SIGKILL (no shutdown code runs) and wait for the exit. */
+  kill(): Promise<void>;
+  /** SIGTERM and wait for the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts a replica and resolves once it serves; `dataDir` reuses a folder (restart after a crash). */
+export async function startReplica(env: Record<string, string>, options: { dataDir?: string; ingest?: boolean; timeoutMs?: number } = {}): Promise<Replica> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'lotse-replica-'));
+  const child = spawn(process.execPath, ['bin/lotse.js', 'serve', ...(options.ingest ? [] : ['--no-ingest'])], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', AUTH_MODE: 'dev', LOTSE_TODAY: '2026-11-23', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const url = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`replica did not start within ${options.timeoutMs ?? 45_000} ms:\n${output}`)), options.timeoutMs ?? 45_000);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /lotse web chat: (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        done(match[1]!);
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      fail(new Error(`replica exited with ${code} before serving:\n${output}`));
+    });
+  });
+  return {
+    url,
+    dataDir,
+    child,
+    stderr: () => output,
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+/** Removes the data dirs of replicas. */
+export function removeReplicaDirs(replicas: readonly Replica[]): void {
+  for (const replica of replicas) rmSync(replica.dataDir, { recursive: true, force: true });
+}
