@@ -3,6 +3,7 @@
  * cut off as soon as it exceeds the limit), UTF-8 validity and JSON syntax, each with a German message.
  */
 import type { IncomingMessage } from 'node:http';
+import { readLimitedBody } from './read-limited-body.ts';
 
 /** A rejected body: HTTP status, machine code and German message. */
 export interface BodyProblem {
@@ -17,26 +18,12 @@ export async function readJsonBody(request: IncomingMessage, maxBytes: number): 
   if (!/^application\/json\b/i.test(type)) {
     return { ok: false, problem: { status: 415, code: 'unsupported_media_type', message: 'Bitte senden Sie die Anfrage als JSON (Content-Type: application/json).' } };
   }
-  const declared = Number(request.headers['content-length'] ?? 0);
   const tooLarge: BodyProblem = { status: 413, code: 'payload_too_large', message: `Die Anfrage ist zu groß (höchstens ${Math.round(maxBytes / 1024)} KB).` };
-  if (declared > maxBytes) {
-    request.resume();
-    return { ok: false, problem: tooLarge };
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > maxBytes) {
-      request.resume();
-      return { ok: false, problem: tooLarge };
-    }
-    chunks.push(buffer);
-  }
+  const bytes = await readLimitedBody(request, maxBytes);
+  if (!bytes) return { ok: false, problem: tooLarge };
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return { ok: false, problem: { status: 400, code: 'invalid_encoding', message: 'Die Anfrage ist nicht gültig UTF-8-kodiert.' } };
   }

@@ -2,7 +2,7 @@
  * Starts the real lotse (SQLite, indexes, web server) on an ephemeral loopback port over a folder of
  * documents (the sample knowledge base by default), for integration and browser tests.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createLotse, type Lotse } from '../../bot/app/create-lotse.ts';
@@ -40,6 +40,21 @@ export async function startRealApp(folder = join(repoRoot, 'knowledge/sources'),
       identity.close();
       lotse.close();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Like `startRealApp`, over a temporary copy of the sample knowledge base (for tests that upload or change files). */
+export async function startRealAppOnCopy(env: Record<string, string> = {}): Promise<RunningApp & { readonly folder: string }> {
+  const folder = mkdtempSync(join(tmpdir(), 'lotse-sources-'));
+  cpSync(join(repoRoot, 'knowledge/sources'), folder, { recursive: true });
+  const app = await startRealApp(folder, env);
+  return {
+    ...app,
+    folder,
+    close: async () => {
+      await app.close();
+      rmSync(folder, { recursive: true, force: true });
     },
   };
 }

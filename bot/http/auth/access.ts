@@ -8,6 +8,7 @@ import type { Role } from '../../ports/directory.ts';
 import type { Principal, Session } from '../../ports/identity.ts';
 import { sendError } from '../send-error.ts';
 import { webUserId } from '../web-user.ts';
+import { readLimitedBody } from '../read-limited-body.ts';
 import type { SessionManager } from './session-manager.ts';
 
 /** Who may call a route: everyone, chat users (anonymous only in development mode), anyone logged in, or roles. */
@@ -49,18 +50,8 @@ const maxFormBytes = 64 * 1024;
 
 /** Reads a URL-encoded form; null when it exceeds the limit. */
 async function readForm(request: Request): Promise<URLSearchParams | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > maxFormBytes) {
-      request.resume();
-      return null;
-    }
-    chunks.push(buffer);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+  const bytes = await readLimitedBody(request, maxFormBytes);
+  return bytes ? new URLSearchParams(bytes.toString('utf8')) : null;
 }
 
 /** Creates the guard; `anonymousChat` is true in development mode only. */

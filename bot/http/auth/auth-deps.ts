@@ -9,6 +9,7 @@ import type { RolePolicy, SessionStore } from '../../ports/identity.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { ConsoleTexts } from '../console/console-texts.ts';
 import type { Protect } from './access.ts';
+import { sendHtml } from '../console/html.ts';
 import type { SessionManager } from './session-manager.ts';
 
 /** What the login routes need. */
@@ -34,12 +35,10 @@ export function safeReturnTo(value: unknown): string {
   return typeof value === 'string' && /^\/(?![/\\])[\x21-\x7e]*$/.test(value) ? value : '/konsole';
 }
 
-export function sendPage(response: Response, status: number, html: string): void {
-  response.setHeader('Content-Type', 'text/html; charset=utf-8');
-  response.setHeader('Cache-Control', 'no-store');
-  response.sendRaw(status, html);
-}
+/** Sends an HTML page (the console's helper). */
+export { sendHtml as sendPage };
 
+/** A 302 to `location`, never cached. */
 export function redirect(response: Response, location: string): void {
   response.setHeader('Location', location);
   response.setHeader('Cache-Control', 'no-store');

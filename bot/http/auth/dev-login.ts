@@ -8,18 +8,15 @@ import type { Principal } from '../../ports/identity.ts';
 import { renderConsolePage } from '../console/console-layout.ts';
 import { escapeHtml } from '../pages.ts';
 import { sendError } from '../send-error.ts';
+import { readLimitedBody } from '../read-limited-body.ts';
 import { safeReturnTo, type AuthRouteDeps } from './auth-deps.ts';
 import { foreignOrigin } from './access.ts';
 
 const maxBytes = 8 * 1024;
 
 async function readSmallForm(request: Request): Promise<URLSearchParams | undefined> {
-  let text = '';
-  for await (const chunk of request) {
-    text += Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk);
-    if (text.length > maxBytes) return undefined;
-  }
-  return new URLSearchParams(text);
+  const bytes = await readLimitedBody(request, maxBytes);
+  return bytes ? new URLSearchParams(bytes.toString('utf8')) : undefined;
 }
 
 function pickerPage(deps: AuthRouteDeps, returnTo: string): string {

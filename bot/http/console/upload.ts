@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { supportedExtensions } from '../../../knowledge/ingest/parsers/parse-file.ts';
+import { readLimitedBody } from '../read-limited-body.ts';
 
 /** Largest accepted upload. */
 export const maxUploadBytes = 20 * 1024 * 1024;
@@ -43,22 +44,8 @@ export async function readUpload(request: IncomingMessage): Promise<UploadRead> 
     return rejected(400, nameProblem);
   }
   const tooLarge = rejected(413, `Die Datei ist zu groß (höchstens ${maxUploadBytes / 1024 / 1024} MB).`);
-  if (Number(request.headers['content-length'] ?? 0) > maxUploadBytes) {
-    request.resume();
-    return tooLarge;
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > maxUploadBytes) {
-      request.resume();
-      return tooLarge;
-    }
-    chunks.push(buffer);
-  }
-  const bytes = Buffer.concat(chunks);
+  const bytes = await readLimitedBody(request, maxUploadBytes);
+  if (!bytes) return tooLarge;
   if (!bytes.length) return rejected(400, 'Die Datei ist leer.');
   const mismatch = contentMismatch(name, bytes);
   return mismatch ? rejected(415, mismatch) : { kind: 'ok', name, bytes };

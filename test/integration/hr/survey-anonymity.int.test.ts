@@ -123,7 +123,8 @@ describe('pulse survey end to end', () => {
     const database = app.lotse.database;
     const columns = (table: string): string[] => database.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all().map((column) => column.name);
     expect(columns('hr_survey_answers')).toEqual(['survey_id', 'reporting_unit', 'question_id', 'value']);
-    expect(columns('hr_survey_texts')).toEqual(['survey_id', 'question_id', 'text', 'reviewed']);
+    // `id` numbers the texts for review; it is assigned in the shuffled write order (and anew at close), never shared with participation.
+    expect(columns('hr_survey_texts')).toEqual(['id', 'survey_id', 'question_id', 'text', 'reviewed']);
     // Personal data in free text is masked before it is stored.
     const texts = database.prepare<[string], { text: string }>('SELECT text FROM hr_survey_texts WHERE survey_id = ?').all(surveyId).map((row) => row.text);
     expect(texts.join(' ')).not.toMatch(/example\.org|Person b3/);

@@ -2,32 +2,29 @@
  * The console in Chromium (development login): the picker, every page an admin and owner sees passes
  * axe (no serious or critical violations), and a file uploaded through the page is indexed.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../../support/axe.ts';
 import { chromiumPath, launchChromium } from '../../support/browser.ts';
-import { repoRoot, startRealApp, type RunningApp } from '../../support/real-app.ts';
+import { startRealAppOnCopy } from '../../support/real-app.ts';
 
 const executable = chromiumPath();
 
 describe.skipIf(!executable)('console in Chromium', () => {
-  let app: RunningApp;
+  let app: Awaited<ReturnType<typeof startRealAppOnCopy>>;
   let browser: Browser;
   let folder: string;
 
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'lotse-console-ui-'));
-    cpSync(join(repoRoot, 'knowledge/sources'), folder, { recursive: true });
-    app = await startRealApp(folder);
+    app = await startRealAppOnCopy();
+    folder = app.folder;
     browser = await launchChromium(executable!);
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await app?.close();
-    rmSync(folder, { recursive: true, force: true });
   });
 
   it('logs in through the picker, passes axe on every page and uploads a file', async () => {

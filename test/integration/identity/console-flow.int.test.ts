@@ -2,25 +2,22 @@
  * Console over HTTP with the development login: a Lotse answers a ticket from the queue, the asker sees
  * the answer; uploads are checked (type, size, name) before anything is stored; cross-site posts fail.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpSession } from '../../support/http-session.ts';
-import { repoRoot, startRealApp, type RunningApp } from '../../support/real-app.ts';
+import { startRealAppOnCopy } from '../../support/real-app.ts';
 
 describe('console flow (development login)', () => {
-  let app: RunningApp;
+  let app: Awaited<ReturnType<typeof startRealAppOnCopy>>;
   let folder: string;
 
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'lotse-console-'));
-    cpSync(join(repoRoot, 'knowledge/sources'), folder, { recursive: true });
-    app = await startRealApp(folder);
+    app = await startRealAppOnCopy();
+    folder = app.folder;
   }, 60_000);
   afterAll(async () => {
     await app?.close();
-    rmSync(folder, { recursive: true, force: true });
   });
 
   it('routes a question to the Lotse queue; the Lotse answers in the console; the asker receives it', async () => {

@@ -2,14 +2,11 @@
  * Issue #6 measure: every console and API route requested as every role and anonymously; a role may
  * reach a route only if the access table grants it. Prints the matrix.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleRoutes, type ConsoleRoute } from '../../../bot/http/console/route-table.ts';
 import { roles, type Role } from '../../../bot/ports/directory.ts';
 import { HttpSession } from '../../support/http-session.ts';
-import { repoRoot, startRealApp, type RunningApp } from '../../support/real-app.ts';
+import { startRealAppOnCopy } from '../../support/real-app.ts';
 
 const chatRoutes: ConsoleRoute[] = [
   { id: 'chat-page', method: 'GET', path: '/', access: 'chat', probe: '/' },
@@ -40,17 +37,13 @@ async function probe(session: HttpSession, route: ConsoleRoute): Promise<number>
 }
 
 describe('route-by-role matrix (development login)', () => {
-  let app: RunningApp;
-  let folder: string;
+  let app: Awaited<ReturnType<typeof startRealAppOnCopy>>;
 
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'lotse-matrix-'));
-    cpSync(join(repoRoot, 'knowledge/sources'), folder, { recursive: true });
-    app = await startRealApp(folder);
+    app = await startRealAppOnCopy();
   }, 60_000);
   afterAll(async () => {
     await app?.close();
-    rmSync(folder, { recursive: true, force: true });
   });
 
   it('lets no role reach a route it should not, and every allowed role through', async () => {
