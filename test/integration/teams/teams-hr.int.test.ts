@@ -3,7 +3,8 @@
  * acknowledgement; a pulse survey is asked with one card per question and answered through the cards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { broadcastDraftSchema, surveyDraftSchema } from '../../../bot/core/hr/hr-schemas.ts';
+import { broadcastDraftSchema } from '../../../bot/core/hr/hr-schemas.ts';
+import { sampleSurveyDraft } from '../../fakes/sample-survey.ts';
 import { startMockBotConnector, type MockBotConnector } from '../../support/mock-bot-connector.ts';
 import { fixture, startTeamsApp, type TeamsApp } from '../../support/teams-app.ts';
 
@@ -42,14 +43,7 @@ describe('HR in Teams', () => {
 
   it('asks a survey with one card per question and takes the answers from the cards', async () => {
     const hr = app.lotse.hr;
-    const survey = hr.surveys.create('p-nina', surveyDraftSchema.parse({
-      title: 'Kurzumfrage Arbeitsplatz', audience: { kind: 'units', units: ['A36'] },
-      opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-      questions: [
-        { id: 'zufrieden', type: 'scale', text: 'Wie zufrieden sind Sie mit Ihrem Arbeitsplatz?' },
-        { id: 'kanal', type: 'single', text: 'Wo lesen Sie Neuigkeiten?', options: ['Teams', 'Jabber', 'Intranet'] },
-      ],
-    }));
+    const survey = hr.surveys.create('p-nina', sampleSurveyDraft());
     if (survey.kind !== 'ok') throw new Error(survey.message);
     expect(hr.surveys.approve('p-peter', survey.survey.id).kind).toBe('ok');
     await hr.jobs.runDue();

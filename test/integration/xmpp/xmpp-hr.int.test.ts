@@ -3,7 +3,8 @@
  * is answered with numbers, one question at a time.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { broadcastDraftSchema, surveyDraftSchema } from '../../../bot/core/hr/hr-schemas.ts';
+import { broadcastDraftSchema } from '../../../bot/core/hr/hr-schemas.ts';
+import { sampleSurveyDraft } from '../../fakes/sample-survey.ts';
 import { prosodyAvailable } from '../../support/prosody.ts';
 import { startXmppWorld, type XmppWorld } from '../../support/xmpp-app.ts';
 import type { XmppTestClient } from '../../support/xmpp-test-client.ts';
@@ -30,14 +31,7 @@ describe.skipIf(!prosodyAvailable)('HR news and surveys on Jabber', () => {
     const [delivered] = await sabine.nextMessages(1, 15_000);
     expect(delivered!.body).toMatch(/^Neue Kantinenzeiten\n\nDie Kantine öffnet ab Montag um 11 Uhr\.[\s\S]*https:\/\/intranet\.musterland\.example\/kantine/);
 
-    const survey = hr.surveys.create('p-nina', surveyDraftSchema.parse({
-      title: 'Kurzumfrage Arbeitsplatz', audience: { kind: 'units', units: ['A36'] },
-      opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-      questions: [
-        { id: 'zufrieden', type: 'scale', text: 'Wie zufrieden sind Sie mit Ihrem Arbeitsplatz?' },
-        { id: 'kanal', type: 'single', text: 'Wo lesen Sie Neuigkeiten?', options: ['Teams', 'Jabber', 'Intranet'] },
-      ],
-    }));
+    const survey = hr.surveys.create('p-nina', sampleSurveyDraft());
     if (survey.kind !== 'ok') throw new Error(survey.message);
     expect(hr.surveys.approve('p-peter', survey.survey.id).kind).toBe('ok');
     await hr.jobs.runDue();
