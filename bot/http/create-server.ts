@@ -11,6 +11,7 @@ import { describeError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
 import { registerApiRoutes, type ContextOf } from './api-routes.ts';
 import { anonymousOnlyGuard, type Protect } from './auth/access.ts';
+import { registerMetrics, type Gauges } from './metrics.ts';
 import { renderChatPage, renderUsageRulesPage, type TransparencyFacts } from './pages.ts';
 import { sendError } from './send-error.ts';
 import { registerTicketRoutes, type TicketRouteDeps } from './ticket-routes.ts';
@@ -30,6 +31,8 @@ export interface HttpServerOptions {
   readonly tickets?: Omit<TicketRouteDeps, 'logger' | 'maxBodyBytes' | 'protect'>;
   /** Login, sessions, roles and the console; without it the chat is anonymous and there is no console. */
   readonly identity?: IdentityWiring;
+  /** Queue gauges for `/metrics` (aggregated counts only). */
+  readonly gauges?: Gauges;
   /** HR news and surveys (staff and console API); needs the signed-in person (`resolveActor`). */
   readonly hr?: Omit<HrRouteDeps, 'logger' | 'maxBodyBytes'>;
 }
@@ -72,6 +75,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     for (const [header, value] of Object.entries(securityHeaders)) response.setHeader(header, value);
     next();
   });
+  registerMetrics(server, options.gauges ?? {});
   const protect = options.identity?.protect ?? anonymousOnlyGuard;
   server.get('/', protect('chat', async (_request, response) => sendRaw(response, 'text/html; charset=utf-8', chatPage)));
   server.get('/nutzungshinweise', async (_request: Request, response: Response) => sendRaw(response, 'text/html; charset=utf-8', usagePage));

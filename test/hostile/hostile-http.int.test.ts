@@ -34,5 +34,9 @@ describe('hostile HTTP input', () => {
     expect(normal.status).toBe(200);
     console.log(`hostile HTTP corpus: ${hostileRequests.length} cases, ${hostileRequests.length - new Set(failures.map((line) => line.split(':')[0])).size} handled cleanly`);
     expect(failures).toEqual([]);
+    // The refusals are counted in the aggregated metrics (route family and status class only).
+    const metrics = await (await fetch(`${app.url}/metrics`)).text();
+    expect(metrics).toMatch(/lotse_http_requests_total\{route="\/api\/chat",status="4xx"\} \d+/);
+    expect(metrics).not.toContain('passwd');
   }, 120_000);
 });

@@ -59,9 +59,14 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   const identity = createIdentity(lotse, logger);
-  const server = createHttpServer({ chat: lotse.chat, logger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity, hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) } });
   // Microsoft Teams: POST /api/messages on the same server, proactive messages through its outbox.
   const teams = config.teams.enabled ? createTeamsChannel(lotse, config.teams, logger) : undefined;
+  const gauges = {
+    tickets_waiting: () => lotse.escalation.allTickets().filter((ticket) => ['open', 'claimed', 'rerouted', 'returned'].includes(ticket.state)).length,
+    index_chunks: () => lotse.knowledge.lexical.size,
+    ...(teams ? { teams_outbox_pending: () => teams.outbox.pendingCount() } : {}),
+  };
+  const server = createHttpServer({ chat: lotse.chat, logger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity, gauges, hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) } });
   teams?.registerRoutes(server);
   teams?.start();
   const running = await startHttpServer(server, { port: config.port, host: config.host });

@@ -1,0 +1,73 @@
+/**
+ * Prometheus-style metrics in the text exposition format (`GET /metrics`): request counts by route family
+ * and status class, a latency histogram, and queue gauges supplied by the app. Aggregated only: no user,
+ * conversation or message text ever appears.
+ */
+import type { Request, Response, Server } from 'restify';
+
+/** Named gauges read at scrape time (e.g. open tickets, outbox sizes). */
+export type Gauges = Readonly<Record<string, () => number>>;
+
+const buckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** The route family of a path, so that ids never become label values. */
+export function routeFamily(path: string): string {
+  const known = ['/api/chat', '/api/feedback', '/api/tickets', '/api/conversations', '/api/hr', '/api/messages', '/api/sources', '/api/reports', '/api/session', '/konsole', '/login', '/auth', '/dev-login', '/assets', '/healthz', '/readyz', '/metrics'];
+  return known.find((prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`)) ?? (path === '/' ? '/' : 'other');
+}
+
+/** Counts requests and latencies; renders the exposition text. */
+export function createMetrics(gauges: Gauges = {}) {
+  const counts = new Map<string, number>();
+  const histogram = buckets.map(() => 0);
+  let sum = 0;
+  let total = 0;
+  return {
+    observe(path: string, status: number, seconds: number): void {
+      const key = `${routeFamily(path)}|${Math.floor(status / 100)}xx`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      buckets.forEach((bound, index) => {
+        if (seconds <= bound) histogram[index]! += 1;
+      });
+      sum += seconds;
+      total += 1;
+    },
+    render(): string {
+      const lines = ['# HELP lotse_http_requests_total HTTP requests by route family and status class.', '# TYPE lotse_http_requests_total counter'];
+      for (const [key, value] of [...counts].sort()) {
+        const [route, status] = key.split('|');
+        lines.push(`lotse_http_requests_total{route="${route}",status="${status}"} ${value}`);
+      }
+      lines.push('# HELP lotse_http_request_duration_seconds HTTP request latency.', '# TYPE lotse_http_request_duration_seconds histogram');
+      buckets.forEach((bound, index) => lines.push(`lotse_http_request_duration_seconds_bucket{le="${bound}"} ${histogram[index]}`));
+      lines.push(`lotse_http_request_duration_seconds_bucket{le="+Inf"} ${total}`, `lotse_http_request_duration_seconds_sum ${sum.toFixed(6)}`, `lotse_http_request_duration_seconds_count ${total}`);
+      for (const [name, read] of Object.entries(gauges)) {
+        let value: number;
+        try {
+          value = read();
+        } catch {
+          continue; // a store that is down just leaves its gauge out of this scrape
+        }
+        lines.push(`# TYPE lotse_${name} gauge`, `lotse_${name} ${value}`);
+      }
+      return `${lines.join('\n')}\n`;
+    },
+  };
+}
+
+/** Records every request and serves `/metrics`. */
+export function registerMetrics(server: Server, gauges: Gauges = {}): void {
+  const metrics = createMetrics(gauges);
+  server.on('after', (request: Request, response: Response) => {
+    const started = (request as Request & { lotseStarted?: number }).lotseStarted;
+    if (started !== undefined) metrics.observe(request.url ?? '/', response.statusCode, (performance.now() - started) / 1000);
+  });
+  server.pre((request: Request, _response: Response, next: () => void) => {
+    (request as Request & { lotseStarted?: number }).lotseStarted = performance.now();
+    next();
+  });
+  server.get('/metrics', async (_request: Request, response: Response) => {
+    response.setHeader('Content-Type', 'text/plain; version=0.0.4; charset=utf-8');
+    response.sendRaw(200, metrics.render());
+  });
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { createMetrics, routeFamily } from '../../../bot/http/metrics.ts';
+
+describe('metrics', () => {
+  it('groups paths into route families so that no id or text becomes a label', () => {
+    expect(routeFamily('/api/conversations/c-123/messages')).toBe('/api/conversations');
+    expect(routeFamily('/api/tickets/42/claim')).toBe('/api/tickets');
+    expect(routeFamily('/konsole/umfragen/s-1/ergebnisse')).toBe('/konsole');
+    expect(routeFamily('/irgendwas/geheim')).toBe('other');
+  });
+
+  it('renders counters, a latency histogram and gauges in the Prometheus text format', () => {
+    const metrics = createMetrics({ tickets_waiting: () => 3, broken: () => { throw new Error('store down'); } });
+    metrics.observe('/api/chat', 200, 0.02);
+    metrics.observe('/api/chat', 400, 0.3);
+    const text = metrics.render();
+    expect(text).toContain('lotse_http_requests_total{route="/api/chat",status="2xx"} 1');
+    expect(text).toContain('lotse_http_requests_total{route="/api/chat",status="4xx"} 1');
+    expect(text).toContain('lotse_http_request_duration_seconds_bucket{le="0.025"} 1');
+    expect(text).toContain('lotse_http_request_duration_seconds_bucket{le="0.5"} 2');
+    expect(text).toContain('lotse_http_request_duration_seconds_count 2');
+    expect(text).toContain('lotse_tickets_waiting 3');
+    expect(text).not.toContain('lotse_broken');
+  });
+});
