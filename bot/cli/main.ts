@@ -25,6 +25,8 @@ Commands:
   hr broadcast create|preview|release|send|report|list --as <person> [--audience …] [--title …] [--text …]
   hr survey create|revise [<id>] --file <survey.yaml> | approve|open|close|results [--csv] [--svg <dir>]|publish <id> --as <person>
                                                HR news and k-anonymous pulse surveys
+  tickets revalidate <draft> --as <owner>      keep an FAQ entry from a ticket one more year
+  backup <file> [--data <dir>]                 online copy of the SQLite database (PostgreSQL: pg_dump)
   help                                         show this text
 `;
 
@@ -38,6 +40,7 @@ const commands: Record<string, () => Promise<Command>> = {
   audit: async () => (await import('./commands/audit.ts')).runAudit,
   tickets: async () => (await import('./commands/tickets.ts')).runTickets,
   hr: async () => (await import('./commands/hr.ts')).runHr,
+  backup: async () => (await import('./commands/backup.ts')).runBackup,
 };
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
