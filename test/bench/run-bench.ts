@@ -71,6 +71,8 @@ if (!hasEvalData()) {
   console.log('XQuAD-de passage retrieval', JSON.stringify(quality));
   const abstain = await abstention(paragraphs);
   console.log('abstention', JSON.stringify(abstain));
+  // `--quality`: only the two deterministic sections above (for quick A/B runs of retrieval changes).
+  if (process.argv.includes('--quality')) process.exit(0);
   const at10k = await latencyAndThroughput(paragraphs, 10_000);
   console.log('10k chunks', JSON.stringify(at10k));
   const ingest = await measureIngest(paragraphs, 10_000);
