@@ -11,13 +11,13 @@ import { splitSentences } from '../answer/sentences.ts';
 import type { RetrievalHit } from './hybrid-retriever.ts';
 import { softCoverageOfTerms } from './soft-coverage.ts';
 
-/** The features confidence is computed from (exported for the answer pipeline, diagnostics and the benchmark). */
+/** The features confidence is computed from (exported for diagnostics and the benchmark). */
 export interface EvidenceFeatures {
   /** Best idf-weighted coverage of the question by one of the top passages (0..1). */
   readonly passageCoverage: number;
-  /** Best coverage by a two-sentence window (the retriever's evidence when present). */
+  /** The retriever's sentence evidence of the top passages (without it: best coverage by a single sentence). */
   readonly sentenceCoverage: number;
-  /** Like `sentenceCoverage`, with partial credit for shared long prefixes ("hugenottisch" ~ "Hugenotten"). */
+  /** Coverage by the best two-sentence window, with partial credit for long shared prefixes ("hugenottisch" ~ "Hugenotten"). */
   readonly softSentence: number;
   /** Weight share of the heaviest question word missing from that best window (0 = nothing important missing). */
   readonly maxMissing: number;
