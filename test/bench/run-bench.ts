@@ -2,6 +2,7 @@
  * `npm run bench`: retrieval quality on XQuAD-de (hybrid vs plain BM25), abstention AUROC on the
  * abstention split, ask latency and ingest throughput at 10,000 chunks, RSS at 100,000 chunks.
  * Prints a report and writes `bench-results/retrieval.json`. Skips when `../shared/eval-data` is absent.
+ * `--quick` leaves out the 100,000-chunk run; `--quality` stops after retrieval quality and abstention.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -71,6 +72,8 @@ if (!hasEvalData()) {
   console.log('XQuAD-de passage retrieval', JSON.stringify(quality));
   const abstain = await abstention(paragraphs);
   console.log('abstention', JSON.stringify(abstain));
+  // `--quality`: only the two deterministic sections above (for quick A/B runs of retrieval changes).
+  if (process.argv.includes('--quality')) process.exit(0);
   const at10k = await latencyAndThroughput(paragraphs, 10_000);
   console.log('10k chunks', JSON.stringify(at10k));
   const ingest = await measureIngest(paragraphs, 10_000);

@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import type { IdFilter, LexicalEntry, LexicalIndex, ScoredId, TextAnalyzer } from '../../ports/search.ts';
+import { PostingList } from './posting-list.ts';
 import { selectTop } from './select-top.ts';
 import { closestTerm } from './spelling.ts';
 
@@ -18,24 +19,20 @@ export interface Bm25Parameters {
 }
 
 const defaultParameters: Bm25Parameters = { k1: 1.2, b: 0.75, correctSpelling: true };
-const fileFormat = 'lotse-bm25-v1';
-
-interface Postings {
-  docs: number[];
-  freqs: number[];
-}
+const fileFormat = 'lotse-bm25-v2';
 
 interface SavedIndex {
   format: string;
+  analyzer: string;
   ids: string[];
   lengths: number[];
-  terms: [string, number[], number[]][];
+  terms: [string, Int32Array, Uint16Array][];
 }
 
 /** A mutable in-memory BM25 index. */
 export class Bm25Index implements LexicalIndex {
   private readonly termIds = new Map<string, number>();
-  private postings: Postings[] = [];
+  private postings: PostingList[] = [];
   private docIds: (string | undefined)[] = [];
   private lengths: number[] = [];
   private readonly slotOf = new Map<string, number>();
@@ -71,11 +68,9 @@ export class Bm25Index implements LexicalIndex {
       if (termId === undefined) {
         termId = this.postings.length;
         this.termIds.set(term, termId);
-        this.postings.push({ docs: [], freqs: [] });
+        this.postings.push(new PostingList());
       }
-      const list = this.postings[termId]!;
-      list.docs.push(slot);
-      list.freqs.push(count);
+      this.postings[termId]!.push(slot, count);
     }
   }
 
@@ -92,7 +87,7 @@ export class Bm25Index implements LexicalIndex {
   /** BM25 idf; document frequencies include removed chunks until the next save (compaction). */
   idf(term: string): number {
     const termId = this.termIds.get(term);
-    const frequency = termId === undefined ? 0 : this.postings[termId]!.docs.length;
+    const frequency = termId === undefined ? 0 : this.postings[termId]!.length;
     return Math.log(1 + (this.size - frequency + 0.5) / (frequency + 0.5));
   }
 
@@ -100,7 +95,7 @@ export class Bm25Index implements LexicalIndex {
   correct(term: string): string | undefined {
     if (!this.parameters.correctSpelling || this.termIds.has(term)) return undefined;
     if (this.corrections.has(term)) return this.corrections.get(term);
-    const corrected = closestTerm(term, this.termIds.keys(), (candidate) => this.postings[this.termIds.get(candidate)!]!.docs.length);
+    const corrected = closestTerm(term, this.termIds.keys(), (candidate) => this.postings[this.termIds.get(candidate)!]!.length);
     if (this.corrections.size > 10_000) this.corrections.clear();
     this.corrections.set(term, corrected);
     return corrected;
@@ -119,19 +114,16 @@ export class Bm25Index implements LexicalIndex {
     const { k1, b } = this.parameters;
     // In large indexes a term found in over a tenth of all chunks adds little to the ranking but costs the most
     // time; such terms are left out as long as the query has rarer ones.
-    const rare = termIds.filter((termId) => this.postings[termId]!.docs.length <= this.size * 0.1);
+    const rare = termIds.filter((termId) => this.postings[termId]!.length <= this.size * 0.1);
     const scoring = this.size > 50_000 && rare.length > 0 ? rare : termIds;
+    const shape = { docIds: this.docIds, lengths: this.lengths, scores, touched, k1, b, averageLength };
     for (const termId of scoring) {
       const list = this.postings[termId]!;
-      const weight = Math.log(1 + (this.size - list.docs.length + 0.5) / (list.docs.length + 0.5));
-      for (let index = 0; index < list.docs.length; index += 1) {
-        const slot = list.docs[index]!;
-        if (this.docIds[slot] === undefined) continue;
-        const frequency = list.freqs[index]!;
-        const norm = frequency + k1 * (1 - b + (b * this.lengths[slot]!) / averageLength);
-        if (scores[slot] === 0) touched.push(slot);
-        scores[slot] = scores[slot]! + (weight * frequency * (k1 + 1)) / norm;
-      }
+      const weight = Math.log(1 + (this.size - list.length + 0.5) / (list.length + 0.5));
+      // Two copies of the loop keep each one monomorphic (typed arrays vs. short JS arrays); one mixed loop was
+      // measured 1.6 times slower.
+      if (Array.isArray(list.docs)) accumulateShort(list.docs, list.freqs as number[], list.length, weight, shape);
+      else accumulateTyped(list.docs, list.freqs as Uint16Array, list.length, weight, shape);
     }
     const candidates: ScoredId[] = [];
     for (const slot of touched) {
@@ -158,34 +150,96 @@ export class Bm25Index implements LexicalIndex {
       const list = this.postings[termId]!;
       const docs: number[] = [];
       const freqs: number[] = [];
-      list.docs.forEach((slot, index) => {
-        const next = live.get(slot);
-        if (next === undefined) return;
+      for (let index = 0; index < list.length; index += 1) {
+        const next = live.get(list.docs[index]!);
+        if (next === undefined) continue;
         docs.push(next);
         freqs.push(list.freqs[index]!);
-      });
-      if (docs.length) terms.push([term, docs, freqs]);
+      }
+      if (docs.length) terms.push([term, Int32Array.from(docs), Uint16Array.from(freqs)]);
     }
-    const saved: SavedIndex = { format: fileFormat, ids, lengths, terms };
+    const saved: SavedIndex = { format: fileFormat, analyzer: analyzerId(this.analyzer), ids, lengths, terms };
     writeFileSync(file, serialize(saved));
   }
 
-  /** Loads an index written by `save`; throws when the file is missing, corrupt or of another format. */
+  /** Loads an index written by `save`; throws a clear Error when the file is missing, corrupt, of another format or analyzer. */
   static load(file: string, analyzer: TextAnalyzer): Bm25Index {
-    const raw: unknown = deserialize(readFileSync(file));
-    const saved = raw as Partial<SavedIndex> | null;
-    if (!saved || saved.format !== fileFormat || !Array.isArray(saved.ids) || !Array.isArray(saved.lengths) || !Array.isArray(saved.terms)) {
-      throw new Error(`Not a lotse BM25 index file: ${file}`);
+    let raw: unknown;
+    try {
+      raw = deserialize(readFileSync(file));
+    } catch (error) {
+      throw new Error(`Cannot read the BM25 index file ${file}; rebuild the index`, { cause: error });
+    }
+    if (!isSavedIndex(raw)) throw new Error(`Not a valid lotse BM25 index file (${fileFormat}): ${file}; rebuild the index`);
+    if (raw.analyzer !== analyzerId(analyzer)) {
+      throw new Error(`BM25 index ${file} was built with analyzer "${raw.analyzer}", not "${analyzerId(analyzer)}"; rebuild the index`);
     }
     const index = new Bm25Index(analyzer);
-    index.docIds = saved.ids;
-    index.lengths = saved.lengths;
-    saved.ids.forEach((id, slot) => index.slotOf.set(id, slot));
-    index.totalLength = saved.lengths.reduce((sum, length) => sum + length, 0);
-    for (const [term, docs, freqs] of saved.terms) {
+    index.docIds = raw.ids;
+    index.lengths = raw.lengths;
+    raw.ids.forEach((id, slot) => index.slotOf.set(id, slot));
+    index.totalLength = raw.lengths.reduce((sum, length) => sum + length, 0);
+    for (const [term, docs, freqs] of raw.terms) {
       index.termIds.set(term, index.postings.length);
-      index.postings.push({ docs, freqs });
+      index.postings.push(PostingList.from(docs, freqs));
     }
     return index;
   }
+}
+
+/** What the scoring loops read and write. */
+interface ScoringState {
+  readonly docIds: readonly (string | undefined)[];
+  readonly lengths: readonly number[];
+  readonly scores: Float64Array;
+  readonly touched: number[];
+  readonly k1: number;
+  readonly b: number;
+  readonly averageLength: number;
+}
+
+/** Adds the BM25 contribution of one long (typed) posting list to the scores. */
+function accumulateTyped(docs: Int32Array, freqs: Uint16Array, length: number, weight: number, state: ScoringState): void {
+  const { docIds, lengths, scores, touched, k1, b, averageLength } = state;
+  for (let index = 0; index < length; index += 1) {
+    const slot = docs[index]!;
+    if (docIds[slot] === undefined) continue;
+    const frequency = freqs[index]!;
+    const norm = frequency + k1 * (1 - b + (b * lengths[slot]!) / averageLength);
+    if (scores[slot] === 0) touched.push(slot);
+    scores[slot] = scores[slot]! + (weight * frequency * (k1 + 1)) / norm;
+  }
+}
+
+/** Adds the BM25 contribution of one short (JS array) posting list to the scores. */
+function accumulateShort(docs: number[], freqs: number[], length: number, weight: number, state: ScoringState): void {
+  const { docIds, lengths, scores, touched, k1, b, averageLength } = state;
+  for (let index = 0; index < length; index += 1) {
+    const slot = docs[index]!;
+    if (docIds[slot] === undefined) continue;
+    const frequency = freqs[index]!;
+    const norm = frequency + k1 * (1 - b + (b * lengths[slot]!) / averageLength);
+    if (scores[slot] === 0) touched.push(slot);
+    scores[slot] = scores[slot]! + (weight * frequency * (k1 + 1)) / norm;
+  }
+}
+
+/** The analyzer's id when it has one (German and plain analyzers do), so a file is only read with the same analysis. */
+function analyzerId(analyzer: TextAnalyzer): string {
+  return 'id' in analyzer && typeof analyzer.id === 'string' ? analyzer.id : 'unnamed';
+}
+
+/** Full structural check of a deserialised file: types, lengths and slot ranges of every posting list. */
+function isSavedIndex(raw: unknown): raw is SavedIndex {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const saved: Partial<Record<keyof SavedIndex, unknown>> = raw;
+  const { format, analyzer, ids, lengths, terms } = saved;
+  if (format !== fileFormat || typeof analyzer !== 'string' || !Array.isArray(ids) || !Array.isArray(lengths) || !Array.isArray(terms)) return false;
+  if (ids.length !== lengths.length || !ids.every((id) => typeof id === 'string') || !lengths.every((length) => Number.isInteger(length))) return false;
+  return terms.every((entry: unknown) => {
+    if (!Array.isArray(entry) || entry.length !== 3) return false;
+    const [term, docs, freqs]: unknown[] = entry;
+    if (typeof term !== 'string' || !(docs instanceof Int32Array) || !(freqs instanceof Uint16Array) || docs.length !== freqs.length) return false;
+    return docs.every((slot) => slot >= 0 && slot < ids.length);
+  });
 }

@@ -7,14 +7,8 @@
 import type { Embedder } from '../../ports/search.ts';
 import { foldGerman } from '../../shared/text.ts';
 
-function fnv1a(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let index = start; index < end; index += 1) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
+const fnvOffset = 0x811c9dc5;
+const fnvPrime = 0x01000193;
 
 /** Options of the hashed n-gram embedder. */
 export interface HashedNgramOptions {
@@ -40,16 +34,7 @@ export class HashedNgramEmbedder implements Embedder {
   /** Embeds one text synchronously. */
   embedOne(text: string): number[] {
     const vector = new Float64Array(this.dimensions);
-    const words = foldGerman(text).match(/[\p{L}\p{N}]+/gu) ?? [];
-    for (const word of words) {
-      const padded = ` ${word} `;
-      for (let n = this.minN; n <= this.maxN; n += 1) {
-        for (let start = 0; start + n <= padded.length; start += 1) {
-          const hash = fnv1a(padded, start, start + n);
-          vector[hash % this.dimensions]! += hash & 0x80000000 ? -1 : 1;
-        }
-      }
-    }
+    for (const word of foldGerman(text).match(/[\p{L}\p{N}]+/gu) ?? []) this.addWord(vector, ` ${word} `);
     let norm = 0;
     for (let index = 0; index < vector.length; index += 1) {
       const value = vector[index]!;
@@ -59,6 +44,23 @@ export class HashedNgramEmbedder implements Embedder {
     }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     return Array.from(vector, (value) => value * scale);
+  }
+
+  /**
+   * Adds the signed hashed n-grams of one padded word. FNV-1a is computed incrementally from each start
+   * position, so the 3-, 4- and 5-gram hashes share their prefix work (same values as hashing each n-gram).
+   */
+  private addWord(vector: Float64Array, padded: string): void {
+    for (let start = 0; start + this.minN <= padded.length; start += 1) {
+      let hash = fnvOffset;
+      const last = Math.min(padded.length, start + this.maxN);
+      for (let end = start; end < last; end += 1) {
+        hash = Math.imul(hash ^ padded.charCodeAt(end), fnvPrime);
+        if (end + 1 - start < this.minN) continue;
+        const unsigned = hash >>> 0;
+        vector[unsigned % this.dimensions]! += unsigned & 0x80000000 ? -1 : 1;
+      }
+    }
   }
 
   async embed(texts: readonly string[]): Promise<number[][]> {

@@ -72,14 +72,19 @@ export class HnswVectorIndex implements VectorIndex {
     writeFileSync(join(dir, 'labels.json'), JSON.stringify({ dimensions: this.dimensions, capacity: this.capacity, ids: this.idOf, free: this.freeLabels }));
   }
 
-  /** Reads an index written by `save`; throws when it is missing, corrupt or of other dimensions. */
+  /** Reads an index written by `save`; throws a clear Error when it is missing, corrupt or of other dimensions. */
   static load(dir: string, dimensions: number): HnswVectorIndex {
-    const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as { dimensions: number; capacity: number; ids: (string | null)[]; free: number[] };
-    if (labels.dimensions !== dimensions || !Array.isArray(labels.ids)) throw new Error(`Vector index in ${dir} does not match ${dimensions} dimensions`);
+    const labels = readLabels(join(dir, 'labels.json'));
+    if (labels.dimensions !== dimensions) throw new Error(`Vector index in ${dir} has ${labels.dimensions} dimensions, expected ${dimensions}; rebuild the index`);
     const loaded = new HnswVectorIndex(dimensions, 1);
     loaded.index = new HierarchicalNSW('cosine', dimensions);
-    loaded.index.readIndexSync(join(dir, 'hnsw.bin'), true);
+    try {
+      loaded.index.readIndexSync(join(dir, 'hnsw.bin'), true);
+    } catch (error) {
+      throw new Error(`Cannot read the vector index ${join(dir, 'hnsw.bin')}; rebuild the index`, { cause: error });
+    }
     loaded.capacity = loaded.index.getMaxElements();
+    if (labels.ids.length > loaded.capacity) throw new Error(`Vector index in ${dir} does not match its label map; rebuild the index`);
     loaded.idOf = labels.ids.map((id) => id ?? undefined);
     loaded.freeLabels = labels.free;
     loaded.idOf.forEach((id, label) => {
@@ -87,4 +92,28 @@ export class HnswVectorIndex implements VectorIndex {
     });
     return loaded;
   }
+}
+
+interface SavedLabels {
+  readonly dimensions: number;
+  readonly ids: (string | null)[];
+  readonly free: number[];
+}
+
+/** Reads and checks the label map written next to the hnswlib file. */
+function readLabels(file: string): SavedLabels {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`Cannot read the vector label map ${file}; rebuild the index`, { cause: error });
+  }
+  const parsed = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const { dimensions, ids, free } = parsed;
+  const valid =
+    typeof dimensions === 'number' &&
+    Array.isArray(ids) && ids.every((id) => id === null || typeof id === 'string') &&
+    Array.isArray(free) && free.every((label) => Number.isInteger(label) && label >= 0 && label < ids.length);
+  if (!valid) throw new Error(`Not a valid vector label map: ${file}; rebuild the index`);
+  return { dimensions, ids, free };
 }

@@ -5,7 +5,7 @@ import type { ScoredId } from '../../ports/search.ts';
 
 /** The k highest scores, best first; ties keep input order. */
 export function selectTop(candidates: readonly ScoredId[], k: number): ScoredId[] {
-  if (k <= 0) return [];
+  if (!(k >= 1)) return [];
   if (candidates.length <= k * 4) return [...candidates].sort((a, b) => b.score - a.score).slice(0, k);
   const heap: ScoredId[] = [];
   const less = (i: number, j: number): boolean => heap[i]!.score < heap[j]!.score;

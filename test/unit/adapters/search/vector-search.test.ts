@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,5 +47,14 @@ describe('HnswVectorIndex', () => {
     const [query] = await embedder.embed(['Miete']);
     expect(loaded.search(query!, 2)).toEqual(index.search(query!, 2));
     expect(() => HnswVectorIndex.load(dir, 128)).toThrow(/dimensions/);
+  });
+
+  it('throws a clear error on a corrupt label map or a missing index file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lotse-hnsw-'));
+    writeFileSync(join(dir, 'labels.json'), '{"dimensions": 256, "ids": [1, 2], "free": []}');
+    expect(() => HnswVectorIndex.load(dir, 256)).toThrow(/label map/);
+    writeFileSync(join(dir, 'labels.json'), '{"dimensions": 256, "ids": ["a"], "free": []}');
+    expect(() => HnswVectorIndex.load(dir, 256)).toThrow(/rebuild/);
+    expect(() => HnswVectorIndex.load(join(dir, 'nothing'), 256)).toThrow(/label map/);
   });
 });

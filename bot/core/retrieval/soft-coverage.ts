@@ -1,0 +1,63 @@
+/**
+ * Coverage of a question by a text with partial credit for near-miss word forms that stemming does not
+ * unify ("hugenottischen" ~ "Hugenotten", "Sepsis" ~ "septisch"): a question word that is neither found
+ * whole nor by its compound parts earns `prefixCredit` when a text term shares a long prefix with it.
+ */
+import type { TextAnalyzer } from '../../ports/search.ts';
+import type { WeightedQuery } from '../answer/coverage.ts';
+
+/** Credit of a prefix match, and the shortest shared prefix that counts. */
+export const softCoverageDefaults = { prefixCredit: 0.6, minPrefix: 5, minShare: 0.6 } as const;
+
+function sharedPrefix(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  let index = 0;
+  while (index < limit && a.charCodeAt(index) === b.charCodeAt(index)) index += 1;
+  return index;
+}
+
+function prefixMatch(form: string, terms: readonly string[]): boolean {
+  const { minPrefix, minShare } = softCoverageDefaults;
+  if (form.length < minPrefix) return false;
+  for (const term of terms) {
+    const shared = sharedPrefix(form, term);
+    if (shared >= minPrefix && shared >= minShare * Math.min(form.length, term.length)) return true;
+  }
+  return false;
+}
+
+/** Coverage of the question by a text, and the weight share of the heaviest question word it misses entirely. */
+export interface CoverageDetail {
+  readonly coverage: number;
+  readonly maxMissing: number;
+}
+
+/** Share (0..1) of the question's weight covered by `text`, whole words first, then parts, then prefixes. */
+export function softCoverageDetail(query: WeightedQuery, text: string, analyzer: TextAnalyzer): CoverageDetail {
+  return softCoverageOfTerms(query, analyzer.analyze(text));
+}
+
+/**
+ * Like `softCoverageDetail` for already analysed terms (lets a caller analyse each sentence only once);
+ * `prefixes: false` gives the plain coverage of `coverageOf` (whole words and compound parts only).
+ */
+export function softCoverageOfTerms(query: WeightedQuery, terms: readonly string[], options: { prefixes?: boolean } = {}): CoverageDetail {
+  const prefixes = options.prefixes ?? true;
+  if (query.total === 0) return { coverage: 0, maxMissing: 0 };
+  const present = new Set(terms);
+  let covered = 0;
+  let maxMissing = 0;
+  for (const word of query.words) {
+    const value = word.weight * word.credit;
+    if (word.forms.some((term) => present.has(term))) covered += value;
+    else if (word.parts.some((part) => present.has(part))) covered += (value * word.parts.filter((part) => present.has(part)).length) / word.parts.length;
+    else if (prefixes && word.forms.some((form) => prefixMatch(form, terms))) covered += value * softCoverageDefaults.prefixCredit;
+    else maxMissing = Math.max(maxMissing, word.weight);
+  }
+  return { coverage: covered / query.total, maxMissing: maxMissing / query.total };
+}
+
+/** Share (0..1) of the question's weight covered by `text` (see `softCoverageDetail`). */
+export function softCoverage(query: WeightedQuery, text: string, analyzer: TextAnalyzer): number {
+  return softCoverageDetail(query, text, analyzer).coverage;
+}
