@@ -4,11 +4,11 @@
  * ticket has its creation event (no half-written transaction) and the audit chain is intact (a restarted
  * replica refuses to start on a broken chain).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { HttpSession } from '../support/http-session.ts';
-import { findPostgresBinaries, postgresSkipMessage, startTestPostgres, type TestPostgres } from '../support/postgres.ts';
-import { removeReplicaDirs, startReplica, type Replica } from '../support/replicas.ts';
+import { findPostgresBinaries, postgresSkipMessage } from '../support/postgres.ts';
+import { startReplica, usePostgresReplicas } from '../support/replicas.ts';
 
 const bin = findPostgresBinaries();
 if (!bin) console.warn(postgresSkipMessage);
@@ -26,19 +26,10 @@ async function countTickets(url: string): Promise<number> {
 }
 
 describe.skipIf(!bin)('kill -9 of a replica during ticket creation', () => {
-  let server: TestPostgres;
-  const replicas: Replica[] = [];
-  beforeAll(async () => {
-    server = await startTestPostgres(bin);
-  }, 60_000);
-  afterAll(async () => {
-    await Promise.all(replicas.map((replica) => replica.stop()));
-    removeReplicaDirs(replicas);
-    server?.destroy();
-  }, 60_000);
+  const { server, replicas } = usePostgresReplicas(bin!);
 
   it('loses and duplicates nothing after restart and retries', async () => {
-    const url = await server.createDatabase('killed');
+    const url = await server().createDatabase('killed');
     const [victim, survivor] = await Promise.all([startReplica({ DATABASE_URL: url }), startReplica({ DATABASE_URL: url })]);
     replicas.push(victim!, survivor!);
     const asker = new HttpSession(survivor!.url);

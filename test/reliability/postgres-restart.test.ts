@@ -3,29 +3,20 @@
  * clear German error within the timeout (none hangs), the process stays healthy, the next call after the
  * restart reconnects by itself, and clients that retry their failed requests all succeed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HttpSession } from '../support/http-session.ts';
-import { findPostgresBinaries, postgresSkipMessage, startTestPostgres, type TestPostgres } from '../support/postgres.ts';
-import { removeReplicaDirs, startReplica, type Replica } from '../support/replicas.ts';
+import { findPostgresBinaries, postgresSkipMessage } from '../support/postgres.ts';
+import { startReplica, usePostgresReplicas } from '../support/replicas.ts';
 
 const bin = findPostgresBinaries();
 if (!bin) console.warn(postgresSkipMessage);
 const json = (value: unknown) => ({ body: JSON.stringify(value), type: 'application/json', csrf: true });
 
 describe.skipIf(!bin)('PostgreSQL restart under load', () => {
-  let server: TestPostgres;
-  const replicas: Replica[] = [];
-  beforeAll(async () => {
-    server = await startTestPostgres(bin);
-  }, 60_000);
-  afterAll(async () => {
-    await Promise.all(replicas.map((replica) => replica.stop()));
-    removeReplicaDirs(replicas);
-    server?.destroy();
-  }, 60_000);
+  const { server, replicas } = usePostgresReplicas(bin!);
 
   it('answers with clear errors during the outage, reconnects, and retried requests all succeed', async () => {
-    const url = await server.createDatabase('restart');
+    const url = await server().createDatabase('restart');
     const replica = await startReplica({ DATABASE_URL: url });
     replicas.push(replica);
     const session = new HttpSession(replica.url);
@@ -54,12 +45,12 @@ describe.skipIf(!bin)('PostgreSQL restart under load', () => {
     };
     const load = Promise.all([1, 2, 3, 4].map(worker));
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    server.stop();
+    server().stop();
     const during = statuses.length;
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect((await fetch(`${replica.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${replica.url}/readyz`)).status).toBe(503);
-    server.start();
+    server().start();
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     running = false;
     await load;

@@ -6,6 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestPostgres, type TestPostgres } from './postgres.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -66,4 +68,19 @@ export async function startReplica(env: Record<string, string>, options: { dataD
 /** Removes the data dirs of replicas. */
 export function removeReplicaDirs(replicas: readonly Replica[]): void {
   for (const replica of replicas) rmSync(replica.dataDir, { recursive: true, force: true });
+}
+
+/** A throw-away PostgreSQL for this test file and the replicas started against it, all stopped afterwards. */
+export function usePostgresReplicas(bin: string): { server: () => TestPostgres; readonly replicas: Replica[] } {
+  let server: TestPostgres | undefined;
+  const replicas: Replica[] = [];
+  beforeAll(async () => {
+    server = await startTestPostgres(bin);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(replicas.map((replica) => replica.stop()));
+    removeReplicaDirs(replicas);
+    server?.destroy();
+  }, 60_000);
+  return { server: () => server!, replicas };
 }
