@@ -62,6 +62,7 @@ export function consoleDataOf(lotse: Lotse): Omit<ConsoleDeps, 'texts' | 'protec
       .map((meta) => ({ draftId: Number(meta.id.slice(ticketFaqPrefix.length).replace(/\.md$/, '')), question: lotse.knowledge.store.chunksOf(meta.id)[0]?.faq?.question ?? meta.title, validTo: meta.validTo! }))
       .sort((a, b) => a.validTo.localeCompare(b.validTo)),
     documents: () => lotse.knowledge.store.listDocuments().map((meta) => ({ meta, chunks: lotse.knowledge.store.chunksOf(meta.id).length })),
+    document: (id) => lotse.knowledge.store.getDocument(id),
     lastIngest: () => readLastIngest(dataDir),
     reindex,
     upload,

@@ -61,7 +61,7 @@ export function createIdentity(lotse: Lotse, logger: Logger, options: { clock?: 
   return {
     ready: connect(0),
     protect,
-    contextOf: (caller) => personContext(lotse.directory, caller.principal?.personId),
+    contextOf: (caller) => (caller.principal?.personId ? personContext(lotse.directory.person(caller.principal.personId)) : {}),
     resolveActor: (request) => sessions.resolve(request)?.principal.personId,
     register(server) {
       // Routes outside the console table (HR API) get the same CSRF and origin checks for state-changing requests.

@@ -45,6 +45,8 @@ export interface ConsoleDeps {
   /** Approved FAQ entries from tickets with their expiry, soonest first. */
   readonly faqEntries: () => readonly { readonly draftId: number; readonly question: string; readonly validTo: string }[];
   readonly documents: () => readonly { readonly meta: DocumentMeta; readonly chunks: number }[];
+  /** One document's metadata (cheap; `documents()` also counts every document's chunks). */
+  readonly document: (id: string) => DocumentMeta | undefined;
   readonly lastIngest: () => IngestReport | undefined;
   readonly reindex: () => Promise<IngestReport>;
   readonly upload: (name: string, bytes: Buffer) => Promise<UploadOutcome>;

@@ -87,14 +87,15 @@ export function faqBody(deps: ConsoleDeps, caller: Caller): string {
 /** Knowledge sources with index status, the last skipped files, upload and re-index. */
 export function sourcesBody(deps: ConsoleDeps, caller: Caller): string {
   const texts = deps.texts;
-  const rows = deps.documents().map(({ meta, chunks }) => [meta.id, meta.title, meta.type, meta.owner ?? '–', meta.stand ?? '–', meta.validTo ?? '–', String(chunks)]);
+  const documents = deps.documents();
+  const rows = documents.map(({ meta, chunks }) => [meta.id, meta.title, meta.type, meta.owner ?? '–', meta.stand ?? '–', meta.validTo ?? '–', String(chunks)]);
   const last = deps.lastIngest();
   const skipped = last?.skipped.length ? table(texts.sourcesSkipped, ['Datei', 'Grund'], last.skipped.map((entry) => [entry.file, entry.reason])) : '';
   const upload = `<section aria-labelledby="upload-heading"><h2 id="upload-heading">${escapeHtml(texts.sourcesUpload)}</h2><p>${escapeHtml(texts.sourcesUploadHint)}</p>
 <form id="upload-form" data-csrf="${escapeHtml(caller.session?.csrfToken ?? '')}"><label for="upload-file">${escapeHtml(texts.sourcesUpload)}</label><input id="upload-file" type="file" required><button type="submit">${escapeHtml(texts.sourcesUpload)}</button><p id="upload-status" role="status"></p></form></section>
 <script src="/assets/console.js" type="module"></script>`;
   const reindex = caller.principal?.roles.includes('admin') ? postForm('/konsole/quellen/neu-indizieren', caller.session?.csrfToken ?? '', `<button type="submit">${escapeHtml(texts.sourcesReindex)}</button>`) : '';
-  const options = deps.documents().map(({ meta }) => `<option value="${escapeHtml(meta.id)}">${escapeHtml(meta.title)} (${escapeHtml(meta.id)})</option>`).join('');
+  const options = documents.map(({ meta }) => `<option value="${escapeHtml(meta.id)}">${escapeHtml(meta.title)} (${escapeHtml(meta.id)})</option>`).join('');
   const validity = `<section aria-labelledby="validity-heading"><h2 id="validity-heading">${escapeHtml(texts.validityTitle)}</h2>${postForm('/konsole/quellen/gueltigkeit', caller.session?.csrfToken ?? '',
     `<p><label for="validity-document">${escapeHtml(texts.validityDocument)}</label> <select id="validity-document" name="document" required>${options}</select></p>
 <p><label for="validity-date">${escapeHtml(texts.validityDate)}</label> <input id="validity-date" name="valid_to" pattern="\\d{4}-\\d{2}-\\d{2}"></p>
@@ -113,7 +114,7 @@ function callerUnitNames(deps: ConsoleDeps, caller: Caller): Set<string> {
 /** Admins may change every document; owners those owned by their unit (or a parent unit). */
 export function ownsDocument(deps: ConsoleDeps, caller: Caller, documentId: string): boolean {
   if (caller.principal?.roles.includes('admin')) return true;
-  const owner = deps.documents().find(({ meta }) => meta.id === documentId)?.meta.owner;
+  const owner = deps.document(documentId)?.owner;
   return owner !== undefined && callerUnitNames(deps, caller).has(owner);
 }
 
@@ -121,11 +122,11 @@ export function ownsDocument(deps: ConsoleDeps, caller: Caller, documentId: stri
 export function feedbackBody(deps: ConsoleDeps, caller: Caller): string {
   const roles = caller.principal?.roles ?? [];
   const units = callerUnitNames(deps, caller);
-  const owners = new Map(deps.documents().map(({ meta }) => [meta.id, meta.owner ?? '']));
+  const ownerOf = (document: string): string => deps.document(document)?.owner ?? '';
   const groups = new Map<string, { count: number; reasons: string[] }>();
   for (const entry of deps.negativeFeedback()) {
     for (const document of entry.documents.length ? entry.documents : ['(ohne Quelle)']) {
-      if (!roles.includes('admin') && !units.has(owners.get(document) ?? '')) continue;
+      if (!roles.includes('admin') && !units.has(ownerOf(document))) continue;
       const group = groups.get(document) ?? { count: 0, reasons: [] };
       group.count += 1;
       if (entry.reason) group.reasons.push(entry.reason);
@@ -133,7 +134,7 @@ export function feedbackBody(deps: ConsoleDeps, caller: Caller): string {
     }
   }
   if (!groups.size) return `<p>${escapeHtml(deps.texts.feedbackEmpty)}</p>`;
-  const rows = [...groups].sort((a, b) => b[1].count - a[1].count).map(([document, group]) => [document, owners.get(document) || '–', String(group.count), group.reasons.slice(0, 5).join(' · ')]);
+  const rows = [...groups].sort((a, b) => b[1].count - a[1].count).map(([document, group]) => [document, ownerOf(document) || '–', String(group.count), group.reasons.slice(0, 5).join(' · ')]);
   return table(deps.texts.feedbackTitle, ['Dokument', deps.texts.sourceOwner, deps.texts.feedbackCount, deps.texts.feedbackReasons], rows);
 }
 

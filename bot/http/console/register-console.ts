@@ -67,8 +67,7 @@ function handlers(deps: ConsoleDeps): Record<Exclude<ConsoleRouteId, `hr-${strin
       const validTo = (form.get('valid_to') ?? '').trim();
       const supersedes = (form.get('supersedes') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
       if (validTo && !/^\d{4}-\d{2}-\d{2}$/.test(validTo)) return sendHtml(response, 400, consolePage(deps, caller, deps.texts.sourcesTitle, '<p role="alert">Bitte geben Sie das Datum als JJJJ-MM-TT an.</p>'));
-      const known = deps.documents().some(({ meta }) => meta.id === form.get('document'));
-      if (!known) return sendHtml(response, 404, consolePage(deps, caller, deps.texts.notFoundTitle, '<p role="alert">Dieses Dokument gibt es nicht in der Quellablage.</p>'));
+      if (!deps.document(form.get('document') ?? '')) return sendHtml(response, 404, consolePage(deps, caller, deps.texts.notFoundTitle, '<p role="alert">Dieses Dokument gibt es nicht in der Quellablage.</p>'));
       if (!ownsDocument(deps, caller, form.get('document') ?? '')) return sendHtml(response, 403, consolePage(deps, caller, deps.texts.forbiddenTitle, '<p role="alert">Sie sind für dieses Dokument nicht verantwortlich.</p>'));
       const outcome = await deps.setValidity(form.get('document') ?? '', { ...(validTo ? { validTo } : {}), supersedes });
       if (outcome.kind === 'rejected') return sendHtml(response, outcome.status, consolePage(deps, caller, deps.texts.sourcesTitle, `<p role="alert">${escapeHtml(outcome.message)}</p>`));

@@ -5,6 +5,7 @@
  */
 import { Activity } from '@microsoft/agents-activity';
 import { StreamingResponse, type TurnContext } from '@microsoft/agents-hosting';
+import { personContext } from '../../../core/identity/person-context.ts';
 import { questionTextSchema } from '../../../ports/chat-service.ts';
 import { describeError } from '../../../shared/errors.ts';
 import { cardAttachment, cardMessage, renderAnswerCard } from './answer-card.ts';
@@ -59,9 +60,8 @@ async function answerQuestion(context: TurnContext, deps: TeamsTurnDeps, inbound
   const result = await deps.chat.handleTurn(
     {
       channel: 'teams', conversationId, userId, text: question.data, canStream,
-      // Unknown people have no recorded KI training (DV KI § 8): extractive answers only.
-      generativeAllowed: person?.kiTrained ?? false,
-      ...(person?.tenant ? { tenant: person.tenant } : {}),
+      // County and KI-training gate (DV KI § 8) from the directory; unknown people get extractive answers only.
+      ...personContext(person),
     },
     { onDelta },
   );

@@ -3,6 +3,7 @@
  * and comes back as plain text; commands give feedback, hand the question to a Digitallotse or, for
  * Lotsen, list, claim, answer and reroute tickets. Returns the reply texts; the channel sends them.
  */
+import { personContext } from '../../../core/identity/person-context.ts';
 import { parseChatCommand, type ChatCommand } from '../../../core/conversation/chat-commands.ts';
 import type { EscalationService } from '../../../core/escalation/escalation-service.ts';
 import { questionTextSchema, type ChatService } from '../../../ports/chat-service.ts';
@@ -56,9 +57,8 @@ async function answerQuestion(sender: Sender, text: string, deps: XmppConversati
     channel: 'xmpp',
     userId: sender.person.id,
     text: parsed.data,
-    generativeAllowed: sender.person.kiTrained,
+    ...personContext(sender.person),
     ...(fresh && session.conversationId ? { conversationId: session.conversationId } : {}),
-    ...(sender.person.tenant ? { tenant: sender.person.tenant } : {}),
   });
   deps.store.saveSession({ jid: sender.jid, conversationId: result.conversationId, lastMessageId: result.messageId, lastOutcome: result.outcome, updatedAt: deps.now().toISOString() });
   return renderTurn(result, { texts: deps.texts, maxChars: deps.maxChars, ...(deps.linkOf ? { linkOf: deps.linkOf } : {}) });
