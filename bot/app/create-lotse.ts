@@ -33,6 +33,10 @@ import { auditKey, createAuditRecorder } from './audit-trail.ts';
 import { SqliteReidentification } from '../adapters/storage/sqlite-reidentification.ts';
 import { SqliteInbox } from '../adapters/storage/sqlite-inbox.ts';
 import { SqliteFaqDrafts } from '../adapters/storage/sqlite-faq-drafts.ts';
+import { SqlJobLeases } from '../adapters/storage/sqlite-job-leases.ts';
+import type { JobLeases } from '../ports/job-lease.ts';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { createFaqLoop, type FaqLoop } from './faq-loop.ts';
 import { SqliteTicketStore } from '../adapters/storage/sqlite-ticket-store.ts';
 import { createEscalationService, type EscalationService } from '../core/escalation/escalation-service.ts';
@@ -72,6 +76,10 @@ export interface Lotse {
   messagesOf(userId: string, conversationId: string): readonly StoredMessage[];
   /** The model and the rules in force, for the transparency page. */
   readonly transparency: TransparencyFacts;
+  /** Leases for work that must run on exactly one replica (re-index, retention purge, Jabber). */
+  readonly leases: JobLeases;
+  /** This process's name as a lease holder (host, pid and a random part). */
+  readonly replicaId: string;
   close(): void;
 }
 
@@ -211,5 +219,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     if (database !== local) database.close();
     local.close();
   };
-  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: policies.retentionDays, transparency, close };
+  const leases = new SqlJobLeases(database);
+  const replicaId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: policies.retentionDays, transparency, leases, replicaId, close };
 }
