@@ -36,7 +36,6 @@ import { SqliteFaqDrafts } from '../adapters/storage/sqlite-faq-drafts.ts';
 import { SqlJobLeases } from '../adapters/storage/sqlite-job-leases.ts';
 import type { JobLeases } from '../ports/job-lease.ts';
 import { hostname } from 'node:os';
-import { randomUUID } from 'node:crypto';
 import { createFaqLoop, type FaqLoop } from './faq-loop.ts';
 import { SqliteTicketStore } from '../adapters/storage/sqlite-ticket-store.ts';
 import { createEscalationService, type EscalationService } from '../core/escalation/escalation-service.ts';
