@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseYamlFile } from '../bot/adapters/yaml/parse-yaml.ts';
 import { z } from 'zod';
 import { roles } from '../bot/ports/directory.ts';
 import type { HrPolicy } from '../bot/ports/hr-types.ts';
@@ -29,7 +29,7 @@ export type LoadedHrPolicy = HrPolicy & { readonly leaseSeconds: number };
 
 /** Parses the policy text; throws a `PolicyError` naming each invalid field. */
 export function parseHrPolicy(text: string, file = 'broadcasts.yaml'): LoadedHrPolicy {
-  const parsed = schema.safeParse(parse(text));
+  const parsed = schema.safeParse(parseYamlFile(text, file, (message) => new PolicyError(message)).data);
   if (!parsed.success) throw new PolicyError(`Invalid policy file ${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ')}`);
   const value = parsed.data;
   return {

@@ -3,7 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseYamlFile } from '../bot/adapters/yaml/parse-yaml.ts';
 import { z } from 'zod';
 import type { EscalationPolicy } from '../bot/core/escalation/escalation-policy.ts';
 import { PolicyError } from './load-policies.ts';
@@ -23,7 +23,7 @@ const schema = z.object({
 /** Reads and validates the escalation policy; throws a `PolicyError` naming the field. */
 export function loadEscalationPolicy(dir: string): EscalationPolicy {
   const file = join(dir, 'escalation.yaml');
-  const parsed = schema.safeParse(parse(readFileSync(file, 'utf8')));
+  const parsed = schema.safeParse(parseYamlFile(readFileSync(file, 'utf8'), file, (message) => new PolicyError(message)).data);
   if (!parsed.success) throw new PolicyError(`Invalid policy file ${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   const value = parsed.data;
   return {

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { parseYamlFile } from '../bot/adapters/yaml/parse-yaml.ts';
 import type { z } from 'zod';
 import { lineOfPath } from '../bot/adapters/yaml/line-of-path.ts';
 import { compileLexicon } from '../bot/core/guardrails/feature-rules.ts';
@@ -34,11 +35,9 @@ function locator(file: string, document: Document, counter: LineCounter): Loaded
 
 function readFile<S extends z.ZodType>(dir: string, name: string, schema: S): LoadedFile<z.infer<S>> {
   const file = join(dir, name);
-  const counter = new LineCounter();
-  const document = parseDocument(readFileSync(file, 'utf8'), { lineCounter: counter });
-  if (document.errors.length) throw new PolicyError(`${file}: ${document.errors[0]!.message}`);
+  const { document, counter, data } = parseYamlFile(readFileSync(file, 'utf8'), file, (message) => new PolicyError(message));
   const at = locator(file, document, counter);
-  const parsed = schema.safeParse(document.toJS());
+  const parsed = schema.safeParse(data);
   if (parsed.success) return { data: parsed.data, at };
   const lines = parsed.error.issues.map((issue) => `${at(issue.path.filter((key): key is string | number => typeof key !== 'symbol'))}: ${issue.message}`);
   throw new PolicyError(`Invalid policy file:\n${lines.join('\n')}`);

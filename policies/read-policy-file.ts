@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { parseYamlFile } from '../bot/adapters/yaml/parse-yaml.ts';
 import type { z } from 'zod';
 import { lineOfPath } from '../bot/adapters/yaml/line-of-path.ts';
 
@@ -16,10 +16,8 @@ export class PolicyError extends Error {
 /** Parses `dir/name` with `schema`; throws a `PolicyError` with file:line and field on any problem. */
 export function readPolicyFile<S extends z.ZodType>(dir: string, name: string, schema: S): z.infer<S> {
   const file = join(dir, name);
-  const counter = new LineCounter();
-  const document = parseDocument(readFileSync(file, 'utf8'), { lineCounter: counter });
-  if (document.errors.length) throw new PolicyError(`${file}: ${document.errors[0]!.message}`);
-  const parsed = schema.safeParse(document.toJS());
+  const { document, counter, data } = parseYamlFile(readFileSync(file, 'utf8'), file, (message) => new PolicyError(message));
+  const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => {
     const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');

@@ -33,6 +33,7 @@ import { auditKey, createAuditRecorder } from './audit-trail.ts';
 import { SqliteReidentification } from '../adapters/storage/sqlite-reidentification.ts';
 import { SqliteInbox } from '../adapters/storage/sqlite-inbox.ts';
 import { SqliteFaqDrafts } from '../adapters/storage/sqlite-faq-drafts.ts';
+import { loadHrPolicy } from '../../policies/load-broadcasts.ts';
 import { SqlJobLeases } from '../adapters/storage/sqlite-job-leases.ts';
 import type { JobLeases } from '../ports/job-lease.ts';
 import { hostname } from 'node:os';
@@ -111,6 +112,11 @@ function currentLexical(knowledge: KnowledgeBase): LexicalIndex {
 
 /** Builds and opens lotse for a data dir. Throws an English error when the database cannot be opened. */
 export async function createLotse(config: LotseConfig, logger: Logger, overrides: LotseOverrides = {}): Promise<Lotse> {
+  // Invalid policies or directory stop start-up first, before any database or index work: lotse never runs
+  // without its guardrails, and a broken file is reported within a second.
+  const policies = loadPolicies(config.policiesDir, config.today ? { today: config.today } : {});
+  const directory = loadDirectory(config.directoryFile);
+  loadHrPolicy(config.policiesDir);
   // The knowledge store and index stay in the data dir (per replica); everything else may live in PostgreSQL.
   const postgres = config.databaseUrl ? openPostgresDatabase(config.databaseUrl) : undefined;
   const local = openSqliteDatabase(config.dataDir);
@@ -130,9 +136,6 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const knowledge = new KnowledgeBase({ dataDir: config.dataDir, database: local, analyzer, logger, embedders });
   const model = overrides.chatModel !== undefined ? overrides.chatModel : createChatModel(config.llm, { clock, logger });
   const templates = loadTemplates();
-  // Invalid policies or directory stop start-up here: lotse never runs without its guardrails.
-  const policies = loadPolicies(config.policiesDir, config.today ? { today: config.today } : {});
-  const directory = loadDirectory(config.directoryFile);
   const audit = new SqliteAuditLog(database);
   const conversations = new SqliteConversationStore(database);
   const ids = overrides.ids ?? uuidIds;

@@ -4,7 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { maxDirectoryBytes, parseYamlFile } from '../yaml/parse-yaml.ts';
 import { parsePeopleCsv } from './people-csv.ts';
 import type { Directory } from '../../ports/directory.ts';
 import { lineOfPath } from '../yaml/line-of-path.ts';
@@ -66,10 +67,8 @@ function locate(issue: { path: (string | number)[] }, document: Document.Parsed,
 
 /** Parses and validates directory YAML text; `file` names it in errors and anchors a `people_csv`. */
 export function parseDirectory(text: string, file: string): Directory {
-  const counter = new LineCounter();
-  const document = parseDocument(text, { lineCounter: counter, prettyErrors: true });
-  if (document.errors.length > 0) throw new DirectoryError(`${file}: ${document.errors[0]!.message}`);
-  const parsed = directoryFileSchema.safeParse(document.toJS());
+  const { document, counter, data } = parseYamlFile(text, file, (message) => new DirectoryError(message), maxDirectoryBytes);
+  const parsed = directoryFileSchema.safeParse(data);
   const merged = parsed.success ? withCsvPeople(parsed.data, file) : undefined;
   const issues = merged
     ? semanticProblems(merged.data)
