@@ -34,6 +34,8 @@ import { SqliteReidentification } from '../adapters/storage/sqlite-reidentificat
 import { SqliteInbox } from '../adapters/storage/sqlite-inbox.ts';
 import { SqliteFaqDrafts } from '../adapters/storage/sqlite-faq-drafts.ts';
 import { loadHrPolicy } from '../../policies/load-broadcasts.ts';
+import { SqlDirectoryVersions } from '../adapters/directory/sql-directory-versions.ts';
+import { startDirectorySync, type DirectorySync } from './shared-directory.ts';
 import { SqlJobLeases } from '../adapters/storage/sqlite-job-leases.ts';
 import type { JobLeases } from '../ports/job-lease.ts';
 import { hostname } from 'node:os';
@@ -80,6 +82,8 @@ export interface Lotse {
   readonly leases: JobLeases;
   /** This process's name as a lease holder (host, pid and a random part). */
   readonly replicaId: string;
+  /** With PostgreSQL: the shared directory (call `tick()` periodically to import and follow changes). */
+  readonly directorySync?: DirectorySync;
   close(): void;
 }
 
@@ -115,7 +119,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   // Invalid policies or directory stop start-up first, before any database or index work: lotse never runs
   // without its guardrails, and a broken file is reported within a second.
   const policies = loadPolicies(config.policiesDir, config.today ? { today: config.today } : {});
-  const directory = loadDirectory(config.directoryFile);
+  const fileDirectory = loadDirectory(config.directoryFile);
   loadHrPolicy(config.policiesDir);
   // The knowledge store and index stay in the data dir (per replica); everything else may live in PostgreSQL.
   const postgres = config.databaseUrl ? openPostgresDatabase(config.databaseUrl) : undefined;
@@ -129,6 +133,13 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
       return false; // /readyz answers 503 while PostgreSQL is unreachable, so the load balancer skips this replica
     }
   };
+  const leases = new SqlJobLeases(database);
+  const replicaId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  // With PostgreSQL the directory is shared: one replica publishes DIRECTORY_FILE, all follow the store.
+  const directorySync = postgres
+    ? startDirectorySync({ versions: new SqlDirectoryVersions(database), file: config.directoryFile, leases, replicaId, clock: overrides.clock ?? systemClock, logger })
+    : undefined;
+  const directory: Directory = directorySync?.directory ?? fileDirectory;
   const analyzer = overrides.analyzer ?? createGermanAnalyzer({ logger });
   const clock = overrides.clock ?? systemClock;
   const dense = await createConfiguredEmbedder(config.llm);
@@ -218,10 +229,9 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const hr = createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, maskText: createFreeTextMasker(policies.pii.entities, directory.people().map((person) => person.name)) });
   const close = (): void => {
     hr.close();
+    if (directorySync) leases.release('directory-import', replicaId);
     if (database !== local) database.close();
     local.close();
   };
-  const leases = new SqlJobLeases(database);
-  const replicaId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: policies.retentionDays, transparency, leases, replicaId, close };
+  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: policies.retentionDays, transparency, leases, replicaId, ...(directorySync ? { directorySync } : {}), close };
 }

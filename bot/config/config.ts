@@ -18,6 +18,7 @@ const envSchema = z.object({
   POLICIES_DIR: z.string().min(1).optional(),
   AUDIT_HMAC_KEY: z.string().min(16, 'use at least 16 characters').optional(),
   DIRECTORY_FILE: z.string().min(1).optional(),
+  DIRECTORY_SYNC_S: z.coerce.number().int().min(1).max(3600).default(30),
   ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected postgres://user@host:port/database').optional(),
   LOTSE_TODAY: z
@@ -38,6 +39,8 @@ export interface LotseConfig {
   readonly policiesDir: string;
   /** The organisation directory (YAML). */
   readonly directoryFile: string;
+  /** With PostgreSQL: how often replicas check the directory file and the shared directory (seconds). */
+  readonly directorySyncSeconds: number;
   /** Key of the audit pseudonyms; generated into the data dir when absent. */
   readonly auditKey?: string;
   readonly minConfidence: number;
@@ -112,6 +115,7 @@ export function loadConfig(
     knowledgeDir: resolve(cwd, values.KNOWLEDGE_DIR ?? 'knowledge/sources'),
     policiesDir: resolve(cwd, values.POLICIES_DIR ?? 'policies'),
     directoryFile: resolve(cwd, values.DIRECTORY_FILE ?? 'knowledge/directory/musterland.yaml'),
+    directorySyncSeconds: values.DIRECTORY_SYNC_S,
     ...(values.AUDIT_HMAC_KEY ? { auditKey: values.AUDIT_HMAC_KEY } : {}),
     minConfidence: values.ANSWER_MIN_CONFIDENCE,
     ...(values.LOTSE_TODAY ? { today: values.LOTSE_TODAY } : {}),

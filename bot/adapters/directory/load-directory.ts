@@ -67,6 +67,11 @@ function locate(issue: { path: (string | number)[] }, document: Document.Parsed,
 
 /** Parses and validates directory YAML text; `file` names it in errors and anchors a `people_csv`. */
 export function parseDirectory(text: string, file: string): Directory {
+  return new StaticDirectory(parseDirectoryData(text, file));
+}
+
+/** Like `parseDirectory`, but returns the validated data (CSV people merged), e.g. to share it through a store. */
+export function parseDirectoryData(text: string, file: string): DirectoryFile {
   const { document, counter, data } = parseYamlFile(text, file, (message) => new DirectoryError(message), maxDirectoryBytes);
   const parsed = directoryFileSchema.safeParse(data);
   const merged = parsed.success ? withCsvPeople(parsed.data, file) : undefined;
@@ -77,7 +82,8 @@ export function parseDirectory(text: string, file: string): Directory {
     const lines = issues.map((issue) => `${locate(issue, document, counter, file, merged?.csv)}: ${issue.message}`);
     throw new DirectoryError(`Invalid directory:\n${lines.join('\n')}`);
   }
-  return new StaticDirectory(merged.data);
+  const { people_csv: _csv, ...resolved } = merged.data;
+  return resolved;
 }
 
 /** Reads and validates a directory file. */

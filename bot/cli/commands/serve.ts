@@ -77,6 +77,9 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     lotse.knowledge.refreshIfChanged().catch((error: unknown) => logger.error('index-refresh-failed', { error: describeError(error) }));
   }, 30_000);
   refresh.unref();
+  // With PostgreSQL: one replica publishes changes of DIRECTORY_FILE, every replica follows the shared directory.
+  const directorySync = lotse.directorySync && setInterval(() => lotse.directorySync?.tick(), config.directorySyncSeconds * 1000);
+  directorySync?.unref();
   // Ticket reminders: each step is recorded in SQLite before it is sent, so a restart never sends twice.
   // Housekeeping (expiry, reassignment), the daily digest and FAQ revalidation use the same durable markers.
   const reminders = setInterval(() => {
@@ -91,6 +94,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   hrJobs.unref();
   const signal = await waitForShutdown();
   clearInterval(refresh);
+  clearInterval(directorySync);
   clearInterval(reminders);
   clearInterval(hrJobs);
   logger.info('shutdown', { signal });

@@ -1,0 +1,110 @@
+/**
+ * The directory with several replicas (issue #11): one replica (holder of the lease `directory-import`)
+ * reads `DIRECTORY_FILE` and publishes it to the shared store whenever its content changes; every replica
+ * follows the store's current version and swaps its in-memory directory at once. Components keep one
+ * `Directory` object (a `SwitchableDirectory`), so nothing has to be re-wired on a change.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { parseDirectoryData } from '../adapters/directory/load-directory.ts';
+import { StaticDirectory } from '../adapters/directory/static-directory.ts';
+import { directoryVersionOf, type SqlDirectoryVersions } from '../adapters/directory/sql-directory-versions.ts';
+import type { Directory, LotseAssignment, OrgUnit, Person } from '../ports/directory.ts';
+import type { JobLeases } from '../ports/job-lease.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { Logger } from '../shared/logger.ts';
+import { describeError } from '../shared/errors.ts';
+
+/** A `Directory` that delegates to the current version and can be switched atomically. */
+export class SwitchableDirectory implements Directory {
+  constructor(private current: Directory) {}
+  switchTo(next: Directory): void {
+    this.current = next;
+  }
+  unit(id: string): OrgUnit | undefined { return this.current.unit(id); }
+  units(): readonly OrgUnit[] { return this.current.units(); }
+  unitPath(id: string): readonly OrgUnit[] { return this.current.unitPath(id); }
+  unitWithDescendants(id: string): readonly OrgUnit[] { return this.current.unitWithDescendants(id); }
+  person(id: string): Person | undefined { return this.current.person(id); }
+  people(): readonly Person[] { return this.current.people(); }
+  personByChannelId(channel: 'email' | 'jid' | 'aadObjectId', value: string): Person | undefined { return this.current.personByChannelId(channel, value); }
+  lotsenFor(unitId: string): LotseAssignment | undefined { return this.current.lotsenFor(unitId); }
+}
+
+/** What the directory sync needs. */
+export interface DirectorySyncDeps {
+  readonly versions: SqlDirectoryVersions;
+  readonly file: string;
+  readonly leases: JobLeases;
+  readonly replicaId: string;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Lease time; the holder renews it on every tick. */
+  readonly leaseMs?: number;
+}
+
+/** The running sync: the directory to hand to components, and the periodic step. */
+export interface DirectorySync {
+  readonly directory: SwitchableDirectory;
+  /** Version in use on this replica. */
+  version(): string;
+  /** Imports the file when this replica holds the lease and the file changed; then follows the store. */
+  tick(): void;
+}
+
+/**
+ * Starts the sync: imports the file first when this replica may (lease), then loads the store's current
+ * version. Throws (stopping start-up) only when neither the store nor the file gives a valid directory.
+ */
+export function startDirectorySync(deps: DirectorySyncDeps): DirectorySync {
+  const leaseMs = deps.leaseMs ?? 120_000;
+  let version = '';
+  let lastFileVersion = '';
+  let lastStat = '';
+  const importFile = (): void => {
+    if (deps.leases.acquire('directory-import', deps.replicaId, deps.clock.now(), leaseMs).kind !== 'held') return;
+    const stat = statSync(deps.file);
+    const statKey = `${stat.mtimeMs}:${stat.size}`;
+    if (statKey === lastStat && lastFileVersion) return; // unchanged file: no need to parse it again
+    lastStat = statKey;
+    const data = parseDirectoryData(readFileSync(deps.file, 'utf8'), deps.file);
+    const fileVersion = directoryVersionOf(data);
+    if (fileVersion === lastFileVersion) return;
+    if (deps.versions.publish(data, deps.file, deps.clock.now().toISOString())) deps.logger.info('directory-published', { version: fileVersion, people: data.people.length });
+    lastFileVersion = fileVersion;
+  };
+  const follow = (): void => {
+    const current = deps.versions.currentVersion();
+    if (!current || current === version) return;
+    const data = deps.versions.load(current);
+    if (!data) {
+      deps.logger.error('directory-version-unreadable', { version: current });
+      return;
+    }
+    directory.switchTo(new StaticDirectory(data));
+    if (version) deps.logger.info('directory-switched', { from: version, to: current, people: data.people.length });
+    version = current;
+  };
+  importFile();
+  const initial = deps.versions.currentVersion();
+  const initialData = initial ? deps.versions.load(initial) : undefined;
+  // No published version yet and another replica holds the lease: start from the own file until it publishes.
+  const directory = new SwitchableDirectory(new StaticDirectory(initialData ?? parseDirectoryData(readFileSync(deps.file, 'utf8'), deps.file)));
+  version = initialData ? initial! : '';
+  return {
+    directory,
+    version: () => version,
+    tick: () => {
+      try {
+        importFile();
+      } catch (error) {
+        // A broken file after start is reported; the replicas keep the last good directory.
+        deps.logger.error('directory-import-failed', { file: deps.file, error: describeError(error) });
+      }
+      try {
+        follow();
+      } catch (error) {
+        deps.logger.error('directory-follow-failed', { error: describeError(error) });
+      }
+    },
+  };
+}
