@@ -19,6 +19,7 @@ const envSchema = z.object({
   AUDIT_HMAC_KEY: z.string().min(16, 'use at least 16 characters').optional(),
   DIRECTORY_FILE: z.string().min(1).optional(),
   ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
+  SHUTDOWN_DRAIN_S: z.coerce.number().min(0).max(600).default(10),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected postgres://user@host:port/database').optional(),
   LOTSE_TODAY: z
     .string()
@@ -41,6 +42,8 @@ export interface LotseConfig {
   /** Key of the audit pseudonyms; generated into the data dir when absent. */
   readonly auditKey?: string;
   readonly minConfidence: number;
+  /** Longest drain of the outboxes on SIGTERM/SIGINT, in ms (`SHUTDOWN_DRAIN_S`, default 10 s). */
+  readonly shutdownDrainMs: number;
   /** PostgreSQL for conversations, tickets, audit and sessions (shared by replicas); SQLite in the data dir when absent. */
   readonly databaseUrl?: string;
   /** Fixed "today" for reproducible runs (tests, benchmarks); the real date when absent. */
@@ -114,6 +117,7 @@ export function loadConfig(
     directoryFile: resolve(cwd, values.DIRECTORY_FILE ?? 'knowledge/directory/musterland.yaml'),
     ...(values.AUDIT_HMAC_KEY ? { auditKey: values.AUDIT_HMAC_KEY } : {}),
     minConfidence: values.ANSWER_MIN_CONFIDENCE,
+    shutdownDrainMs: values.SHUTDOWN_DRAIN_S * 1000,
     ...(values.LOTSE_TODAY ? { today: values.LOTSE_TODAY } : {}),
     ...(xmpp ? { xmpp } : {}),
     ...(values.DATABASE_URL ? { databaseUrl: values.DATABASE_URL } : {}),
