@@ -38,7 +38,7 @@ export interface ShutdownPlan {
 
 /** Limits and collaborators of the shutdown. */
 export interface ShutdownOptions {
-  /** Longest time from the signal to the end of the drain phase (`SHUTDOWN_DRAIN_S`). */
+  /** Longest time from the signal to the end of the shutdown (`SHUTDOWN_DRAIN_S`); the drain ends up to 1 s before. */
   readonly drainMs: number;
   readonly now: () => number;
   readonly logger: Logger & { flush?(): void };
@@ -87,7 +87,8 @@ async function drainAll(targets: readonly DrainTarget[], until: number, options:
 /** Runs the plan; resolves with the drain report once everything is closed. */
 export async function gracefulShutdown(plan: ShutdownPlan, options: ShutdownOptions): Promise<DrainReport> {
   const { logger, now } = options;
-  const until = now() + options.drainMs;
+  // The drain ends a little before SHUTDOWN_DRAIN_S, so that stopping channels and closing the stores fit in it too.
+  const until = now() + options.drainMs - Math.min(1000, options.drainMs / 5);
   await guarded(logger, 'readiness', () => plan.markNotReady());
   const closing = guarded(logger, 'http', () => plan.closeHttp());
   if (!(await before(closing, until, now))) {

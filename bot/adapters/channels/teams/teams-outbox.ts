@@ -167,7 +167,7 @@ export class TeamsOutbox {
       }
       const wait = this.global.waitMs(now);
       if (wait > 0) {
-        await sleep(wait);
+        await this.pause(wait);
         continue;
       }
       const [row] = candidates.splice(index, 1);
