@@ -18,6 +18,7 @@ import { startXmppChannel, type RunningXmppChannel } from '../../app/start-xmpp-
 import { gracefulShutdown } from '../../app/graceful-shutdown.ts';
 import { hrDrain, readinessGate, teamsDrain, xmppDrain } from '../../app/drain-targets.ts';
 import { queueGauges } from '../../app/queue-gauges.ts';
+import { startRetentionPurge, wireRetentionPurge } from '../../app/retention-purge.ts';
 
 function keepProcessAlive(logger: Logger): void {
   // A stray rejection or exception in a request must not end the service (issue #3, "nothing crashes").
@@ -89,6 +90,8 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     lotse.hr.jobs.runDue().catch((error: unknown) => logger.error('hr-jobs-failed', { error: describeError(error) }));
   }, 15_000);
   hrJobs.unref();
+  // Retention purge: checked every 5 minutes, runs once per day across all replicas (lease + recorded day).
+  const stopPurge = startRetentionPurge(wireRetentionPurge(lotse, logger, teams));
   const signal = await waitForShutdown();
   logger.info('shutdown', { signal, drainMs: config.shutdownDrainMs });
   // Readiness off, HTTP drained, timers stopped, then HR → Teams/Jabber outboxes drained (see graceful-shutdown.ts).
@@ -96,7 +99,10 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     markNotReady: readiness.markNotReady,
     closeHttp: () => running.close(),
     forceCloseHttp: () => (server as unknown as { server?: { closeAllConnections?(): void } }).server?.closeAllConnections?.(),
-    stopTimers: () => [refresh, reminders, hrJobs].forEach((timer) => clearInterval(timer)),
+    stopTimers: () => {
+      [refresh, reminders, hrJobs].forEach((timer) => clearInterval(timer));
+      stopPurge();
+    },
     feeders: [hrDrain(lotse.hr)],
     outboxes: [...(teams ? [teamsDrain(teams.outbox)] : []), ...(xmpp ? [xmppDrain(xmpp.channel)] : [])],
     stopChannels: async () => {
