@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gracefulShutdown, type DrainTarget, type ShutdownPlan } from '../../../bot/app/graceful-shutdown.ts';
-import { polledDrain, readinessGate } from '../../../bot/app/drain-targets.ts';
+import { polledDrain, readinessGate, xmppDrain } from '../../../bot/app/drain-targets.ts';
 import { FakeChatService } from '../../fakes/fake-chat-service.ts';
 import type { Logger } from '../../../bot/shared/logger.ts';
 
@@ -111,5 +111,13 @@ describe('drain targets', () => {
     expect(await target.drain(Date.now() + 60)).toBe(0);
     expect(Date.now() - started).toBeGreaterThanOrEqual(55);
     expect(Date.now() - started).toBeLessThan(300);
+  });
+
+  it('does not wait for the Jabber outbox while the connection is offline', async () => {
+    const target = xmppDrain({ pending: () => 4, connection: { isOnline: () => false } });
+    const started = Date.now();
+    expect(await target.drain(Date.now() + 5000)).toBe(0);
+    expect(Date.now() - started).toBeLessThan(100);
+    expect(target.remaining()).toBe(4);
   });
 });
