@@ -34,7 +34,8 @@ describe.skipIf(!bin)('retention purge on two replicas', () => {
       audit.append({ type: 'answer', at: new Date(Date.UTC(2020, 0, index + 1)).toISOString(), pseudonym: `u-${index}`, channel: 'web', outcome: 'answered', rules: [], policyVersion: 'v1', indexVersion: 'i1', documents: [] });
     }
     const env = { DATABASE_URL: url, LOG_LEVEL: 'info' };
-    const [a, b] = await Promise.all([startReplica(env), startReplica(env)]);
+    const slowMachine = { timeoutMs: 90_000 };
+    const [a, b] = await Promise.all([startReplica(env, slowMachine), startReplica(env, slowMachine)]);
     replicas.push(a!, b!);
     await waitFor(() => purgeLines(a!).length + purgeLines(b!).length >= 1);
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -48,10 +49,10 @@ describe.skipIf(!bin)('retention purge on two replicas', () => {
     const ran = purgeLines(a!).length === 1 ? a! : b!;
     expect(await ran.stop()).toBe(0);
     replicas.splice(replicas.indexOf(ran), 1);
-    const restarted = await startReplica(env, { dataDir: ran.dataDir });
+    const restarted = await startReplica(env, { ...slowMachine, dataDir: ran.dataDir });
     replicas.push(restarted);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(purgeLines(restarted)).toHaveLength(0);
     seed.close();
-  }, 120_000);
+  }, 240_000);
 });

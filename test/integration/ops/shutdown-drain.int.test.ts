@@ -58,7 +58,7 @@ describe('SIGTERM during a Teams broadcast', () => {
   it('drains within SHUTDOWN_DRAIN_S, keeps the rest durable and sends it after restart exactly once', async () => {
     const directory = directoryWithEntraIds();
     const env = { TEAMS_ENABLED: 'true', DIRECTORY_FILE: directory.file, SHUTDOWN_DRAIN_S: String(drainSeconds), LOG_LEVEL: 'info' };
-    const first = await startReplica({ ...env, TEAMS_RATE_PER_SECOND: '1' }, { dataDir });
+    const first = await startReplica({ ...env, TEAMS_RATE_PER_SECOND: '1' }, { dataDir, timeoutMs: 90_000 });
     running.push(first);
     const installed = await fetch(`${first.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fixture('conversation-update', connector.serviceUrl)) });
     expect(installed.status).toBe(200);
@@ -101,7 +101,7 @@ describe('SIGTERM during a Teams broadcast', () => {
     expect(teams.drained + teams.remaining).toBe(afterDrain - beforeSignal + (states.pending ?? 0));
     expect(drained[0]!.targets.hr).toMatchObject({ remaining: 0 });
 
-    const second = await startReplica({ ...env, TEAMS_RATE_PER_SECOND: '20' }, { dataDir });
+    const second = await startReplica({ ...env, TEAMS_RATE_PER_SECOND: '20' }, { dataDir, timeoutMs: 90_000 });
     running.push(second);
     await connector.waitFor(() => broadcastRequests().length >= directory.people, 20_000);
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -109,5 +109,5 @@ describe('SIGTERM during a Teams broadcast', () => {
     for (const request of broadcastRequests()) perConversation.set(request.url, (perConversation.get(request.url) ?? 0) + 1);
     expect(perConversation.size).toBe(directory.people);
     expect([...perConversation.values()].every((count) => count === 1)).toBe(true);
-  }, 120_000);
+  }, 240_000);
 });
