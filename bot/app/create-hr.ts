@@ -37,6 +37,8 @@ export interface Hr {
   canManage(personId: string): boolean;
   /** Whether a person may see survey results (`hr` or `personalrat`). */
   canSeeResults(personId: string): boolean;
+  /** Outbox rows still to deliver and survey answers buffered below k (queue gauges; counts only). */
+  readonly queues: { outboxPending(): number; surveyBufferPending(): number };
   /** Discards responses still buffered (fewer than k): writing them alone could link them to people. */
   close(): void;
 }
@@ -71,6 +73,7 @@ export function createHr(deps: HrDeps): Hr {
   const jobs = createHrJobs({ broadcasts, surveys, surveyStore, outbox, worker, policy, clock: deps.clock, messages, logger: deps.logger });
   return {
     policy, messages, broadcasts, surveys, surveyStore, subscriptions: broadcastStore, jobs,
+    queues: { outboxPending: () => outbox.pendingCount(), surveyBufferPending: () => surveys.pending() },
     canManage: (personId) => deps.directory.person(personId)?.roles.includes('hr') ?? false,
     canSeeResults: (personId) => deps.directory.person(personId)?.roles.some((role) => role === 'hr' || role === 'personalrat') ?? false,
     chat: createHrChat({ surveys, subscriptions: broadcastStore, outbox, acknowledge: (personId, job) => broadcasts.acknowledge(personId, job.replace(/^broadcast:/, '')), policy, messages }),

@@ -12,6 +12,8 @@ export interface CliIo {
   readonly cwd: string;
   /** Whether stderr is a terminal (progress bar). */
   readonly interactive: boolean;
+  /** True for the real process streams: logs then go straight to fd 2 (pino destination). */
+  readonly processStreams?: boolean;
 }
 
 /** The real process streams. */
@@ -23,5 +25,6 @@ export function processIo(): CliIo {
     env: process.env,
     cwd: process.cwd(),
     interactive: Boolean(process.stderr.isTTY),
+    processStreams: true,
   };
 }

@@ -20,6 +20,7 @@ const envSchema = z.object({
   DIRECTORY_FILE: z.string().min(1).optional(),
   DIRECTORY_SYNC_S: z.coerce.number().int().min(1).max(3600).default(30),
   ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
+  SHUTDOWN_DRAIN_S: z.coerce.number().min(0).max(600).default(10),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected postgres://user@host:port/database').optional(),
   LOTSE_TODAY: z
     .string()
@@ -44,6 +45,8 @@ export interface LotseConfig {
   /** Key of the audit pseudonyms; generated into the data dir when absent. */
   readonly auditKey?: string;
   readonly minConfidence: number;
+  /** Longest drain of the outboxes on SIGTERM/SIGINT, in ms (`SHUTDOWN_DRAIN_S`, default 10 s). */
+  readonly shutdownDrainMs: number;
   /** PostgreSQL for conversations, tickets, audit and sessions (shared by replicas); SQLite in the data dir when absent. */
   readonly databaseUrl?: string;
   /** Fixed "today" for reproducible runs (tests, benchmarks); the real date when absent. */
@@ -118,6 +121,7 @@ export function loadConfig(
     directorySyncSeconds: values.DIRECTORY_SYNC_S,
     ...(values.AUDIT_HMAC_KEY ? { auditKey: values.AUDIT_HMAC_KEY } : {}),
     minConfidence: values.ANSWER_MIN_CONFIDENCE,
+    shutdownDrainMs: values.SHUTDOWN_DRAIN_S * 1000,
     ...(values.LOTSE_TODAY ? { today: values.LOTSE_TODAY } : {}),
     ...(xmpp ? { xmpp } : {}),
     ...(values.DATABASE_URL ? { databaseUrl: values.DATABASE_URL } : {}),

@@ -52,6 +52,11 @@ export class SqliteHrOutbox implements Outbox {
     });
   }
 
+  /** Rows still to deliver (pending or in flight), for the queue gauge. */
+  pendingCount(): number {
+    return this.database.prepare<[], { count: number }>("SELECT COUNT(*) AS count FROM hr_outbox WHERE state IN ('pending', 'in_flight')").get()?.count ?? 0;
+  }
+
   hasJob(job: string): boolean {
     return this.database.prepare('SELECT 1 FROM hr_jobs WHERE job = ?').get(job) !== undefined;
   }

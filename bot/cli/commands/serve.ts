@@ -15,6 +15,10 @@ import { formatIngestSummary } from './ingest.ts';
 import { openLotse } from '../open-lotse.ts';
 import { parseOptions } from '../parse-options.ts';
 import { startXmppChannel, type RunningXmppChannel } from '../../app/start-xmpp-channel.ts';
+import { gracefulShutdown } from '../../app/graceful-shutdown.ts';
+import { hrDrain, readinessGate, teamsDrain, xmppDrain } from '../../app/drain-targets.ts';
+import { queueGauges } from '../../app/queue-gauges.ts';
+import { startRetentionPurge, wireRetentionPurge } from '../../app/retention-purge.ts';
 
 function keepProcessAlive(logger: Logger): void {
   // A stray rejection or exception in a request must not end the service (issue #3, "nothing crashes").
@@ -61,12 +65,9 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   const identity = createIdentity(lotse, logger);
   // Microsoft Teams: POST /api/messages on the same server, proactive messages through its outbox.
   const teams = config.teams.enabled ? createTeamsChannel(lotse, config.teams, logger) : undefined;
-  const gauges = {
-    tickets_waiting: () => lotse.escalation.allTickets().filter((ticket) => ['open', 'claimed', 'rerouted', 'returned'].includes(ticket.state)).length,
-    index_chunks: () => lotse.knowledge.lexical.size,
-    ...(teams ? { teams_outbox_pending: () => teams.outbox.pendingCount() } : {}),
-  };
-  const server = createHttpServer({ chat: lotse.chat, logger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity, gauges, hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) } });
+  const gauges = queueGauges({ tickets: lotse.escalation, indexChunks: () => lotse.knowledge.lexical.size, hr: lotse.hr, ...(teams ? { teams } : {}), ...(xmpp ? { xmpp } : {}) });
+  const readiness = readinessGate(lotse.chat);
+  const server = createHttpServer({ chat: readiness.chat, logger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity, gauges, hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) } });
   teams?.registerRoutes(server);
   teams?.start();
   const running = await startHttpServer(server, { port: config.port, host: config.host });
@@ -92,16 +93,29 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     lotse.hr.jobs.runDue().catch((error: unknown) => logger.error('hr-jobs-failed', { error: describeError(error) }));
   }, 15_000);
   hrJobs.unref();
+  // Retention purge: checked every 5 minutes, runs once per day across all replicas (lease + recorded day).
+  const stopPurge = startRetentionPurge(wireRetentionPurge(lotse, logger, teams));
   const signal = await waitForShutdown();
-  clearInterval(refresh);
-  clearInterval(directorySync);
-  clearInterval(reminders);
-  clearInterval(hrJobs);
-  logger.info('shutdown', { signal });
-  await teams?.stop();
-  await xmpp?.stop();
-  await running.close();
-  identity.close();
-  lotse.close();
+  logger.info('shutdown', { signal, drainMs: config.shutdownDrainMs });
+  // Readiness off, HTTP drained, timers stopped, then HR → Teams/Jabber outboxes drained (see graceful-shutdown.ts).
+  await gracefulShutdown({
+    markNotReady: readiness.markNotReady,
+    closeHttp: () => running.close(),
+    forceCloseHttp: () => (server as unknown as { server?: { closeAllConnections?(): void } }).server?.closeAllConnections?.(),
+    stopTimers: () => {
+      [refresh, reminders, hrJobs, directorySync].forEach((timer) => clearInterval(timer));
+      stopPurge();
+    },
+    feeders: [hrDrain(lotse.hr)],
+    outboxes: [...(teams ? [teamsDrain(teams.outbox)] : []), ...(xmpp ? [xmppDrain(xmpp.channel)] : [])],
+    stopChannels: async () => {
+      await teams?.stop();
+      await xmpp?.stop();
+    },
+    close: () => {
+      identity.close();
+      lotse.close();
+    },
+  }, { drainMs: config.shutdownDrainMs, now: Date.now, logger });
   return 0;
 }

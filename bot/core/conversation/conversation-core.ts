@@ -145,6 +145,8 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       createdAt: deps.clock.now().toISOString(),
     });
     deps.audit?.record(result, message.channel, message.userId);
+    // Question and answer only in debug logs (LOG_LEVEL=debug); at info the logger drops or censors them.
+    deps.logger.debug('chat-turn', { channel: message.channel, outcome, ms: Math.round(result.latencyMs), question: input.text, answer: result.answer });
     return result;
   };
 

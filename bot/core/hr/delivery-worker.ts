@@ -33,6 +33,8 @@ export interface DrainResult {
 /** Creates the worker; `drain` sends everything due now and returns the counts. */
 export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
   const nextSlot = new Map<string, number>();
+  let haltAt = Number.POSITIVE_INFINITY;
+  const msLeft = (until: number): number => Math.min(until, haltAt) - deps.clock.now().getTime();
   const rateOf = (channel: string): number => deps.policy.ratePerSecond[channel] ?? deps.policy.ratePerSecond.default ?? 30;
 
   // Slots follow a fixed schedule; a late wake-up (timer jitter, a slow send) may catch up by one slot, so the
@@ -69,15 +71,21 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
     totals.retried += 1;
   };
 
-  const runChannel = async (channel: string, entries: readonly OutboxEntry[], totals: { sent: number; retried: number; failed: number }): Promise<void> => {
+  const runChannel = async (channel: string, entries: readonly OutboxEntry[], totals: { sent: number; retried: number; failed: number }, until: number): Promise<void> => {
     for (const entry of entries) {
+      // Past the deadline (shutdown): the claimed row goes back to pending for the next start or another replica.
+      if (msLeft(until) <= 0) {
+        deps.outbox.markRetry(entry.job, entry.personId, deps.clock.now().toISOString(), 'shutdown');
+        continue;
+      }
       await waitForSlot(channel);
       await deliver(entry, totals);
     }
   };
 
   return {
-    async drain(batchSize = 200): Promise<DrainResult> {
+    /** Sends what is due; with `until` (epoch ms) or after `haltAt`, stops at that time and leaves the rest pending. */
+    async drain(batchSize = 200, until = Number.POSITIVE_INFINITY): Promise<DrainResult> {
       const totals = { sent: 0, retried: 0, failed: 0 };
       const leaseStart = new Date(deps.clock.now().getTime() - deps.leaseSeconds * 1000).toISOString();
       const recovered = deps.outbox.recover(leaseStart);
@@ -86,15 +94,22 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
       const slowest = Math.min(...Object.values(deps.policy.ratePerSecond));
       const limit = Math.max(1, Math.min(batchSize, Math.floor((slowest * deps.leaseSeconds) / 2)));
       for (;;) {
-        const entries = deps.outbox.claim(deps.clock.now().toISOString(), limit);
+        const left = msLeft(until);
+        if (left <= 0) return totals;
+        // Near a deadline, claim only what the slowest channel can send before it.
+        const entries = deps.outbox.claim(deps.clock.now().toISOString(), Number.isFinite(left) ? Math.max(1, Math.min(limit, Math.floor((slowest * left) / 1000))) : limit);
         if (entries.length === 0) return totals;
         const byChannel = new Map<string, OutboxEntry[]>();
         for (const entry of entries) {
           const channel = deps.channelOf(entry.personId);
           byChannel.set(channel, [...(byChannel.get(channel) ?? []), entry]);
         }
-        await Promise.all([...byChannel].map(([channel, list]) => runChannel(channel, list, totals)));
+        await Promise.all([...byChannel].map(([channel, list]) => runChannel(channel, list, totals, until)));
       }
+    },
+    /** Makes every drain, also one in progress, stop at `at` (epoch ms): graceful shutdown. */
+    haltAt(at: number): void {
+      haltAt = Math.min(haltAt, at);
     },
   };
 }

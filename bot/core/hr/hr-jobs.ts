@@ -30,6 +30,8 @@ export interface HrJobDeps {
 /** Creates the scheduler step; concurrent calls wait for nothing and return `busy`. */
 export function createHrJobs(deps: HrJobDeps) {
   let running = false;
+  let stopped = false;
+  let current: Promise<unknown> = Promise.resolve();
   const hours = (count: number): number => count * 3_600_000;
 
   const remind = (surveyId: string): void => {
@@ -58,17 +60,33 @@ export function createHrJobs(deps: HrJobDeps) {
   return {
     /** Runs every due HR job once. */
     async runDue(): Promise<{ kind: 'done'; delivery: DrainResult } | { kind: 'busy' }> {
-      if (running) return { kind: 'busy' };
+      if (running || stopped) return { kind: 'busy' };
       running = true;
-      try {
-        deps.broadcasts.enqueueDue();
-        surveySteps();
-        const delivery = await deps.worker.drain();
-        deps.broadcasts.finishSent();
-        return { kind: 'done', delivery };
-      } finally {
-        running = false;
-      }
+      const run = (async () => {
+        try {
+          deps.broadcasts.enqueueDue();
+          surveySteps();
+          const delivery = await deps.worker.drain();
+          deps.broadcasts.finishSent();
+          return { kind: 'done' as const, delivery };
+        } finally {
+          running = false;
+        }
+      })();
+      current = run.catch(() => undefined);
+      return run;
+    },
+    /**
+     * Graceful shutdown: no further runs; a run in progress and then a last drain of the outbox deliver what
+     * is due until `until` (epoch ms). Undelivered rows stay pending in the store.
+     */
+    async drainOutbox(until: number): Promise<DrainResult> {
+      stopped = true;
+      deps.worker.haltAt(until);
+      await current;
+      const delivery = await deps.worker.drain(undefined, until);
+      deps.broadcasts.finishSent();
+      return delivery;
     },
   };
 }

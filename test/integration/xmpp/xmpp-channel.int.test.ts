@@ -5,7 +5,8 @@ import { xml } from '@xmpp/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XmppLoginError } from '../../../bot/adapters/channels/xmpp/xmpp-connection.ts';
 import { startXmppChannel } from '../../../bot/app/start-xmpp-channel.ts';
-import { createJsonLogger, silentLogger } from '../../../bot/shared/logger.ts';
+import { silentLogger } from '../../../bot/shared/logger.ts';
+import { createPinoLogger } from '../../../bot/adapters/logging/pino-logger.ts';
 import { runCli } from '../../support/cli-harness.ts';
 import { prosodyAvailable } from '../../support/prosody.ts';
 import { repoRoot } from '../../support/real-app.ts';
@@ -32,7 +33,7 @@ describe.skipIf(!prosodyAvailable)('Jabber channel against a real Prosody', () =
   };
 
   beforeAll(async () => {
-    world = await startXmppWorld({ extra: 50, strangers: ['fremd'], ...(process.env.XMPP_TEST_LOG ? { logger: createJsonLogger('debug') } : {}) });
+    world = await startXmppWorld({ extra: 50, strangers: ['fremd'], ...(process.env.XMPP_TEST_LOG ? { logger: createPinoLogger({ level: 'debug' }) } : {}) });
   });
 
   afterAll(async () => {

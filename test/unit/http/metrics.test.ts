@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMetrics, routeFamily } from '../../../bot/http/metrics.ts';
+import { queueGauges } from '../../../bot/app/queue-gauges.ts';
 
 describe('metrics', () => {
   it('groups paths into route families so that no id or text becomes a label', () => {
@@ -21,5 +22,21 @@ describe('metrics', () => {
     expect(text).toContain('lotse_http_request_duration_seconds_count 2');
     expect(text).toContain('lotse_tickets_waiting 3');
     expect(text).not.toContain('lotse_broken');
+  });
+
+  it('exposes the queue gauges as aggregated counts, only for configured channels', () => {
+    const sources = {
+      tickets: { allTickets: () => [{ state: 'open' }, { state: 'claimed' }, { state: 'answered' }, { state: 'returned' }] },
+      indexChunks: () => 120,
+      hr: { queues: { outboxPending: () => 7, surveyBufferPending: () => 3 } },
+    };
+    const withChannels = createMetrics(queueGauges({ ...sources, teams: { outbox: { pendingCount: () => 5 } }, xmpp: { channel: { pending: () => 2 } } })).render();
+    for (const line of ['lotse_tickets_waiting 3', 'lotse_index_chunks 120', 'lotse_hr_outbox_pending 7', 'lotse_survey_buffer_pending 3', 'lotse_teams_outbox_pending 5', 'lotse_xmpp_outbox_pending 2']) {
+      expect(withChannels).toContain(line);
+    }
+    expect(withChannels).toContain('# TYPE lotse_hr_outbox_pending gauge');
+    const webOnly = createMetrics(queueGauges(sources)).render();
+    expect(webOnly).toContain('lotse_hr_outbox_pending 7');
+    expect(webOnly).not.toMatch(/teams_outbox|xmpp_outbox/);
   });
 });

@@ -108,6 +108,11 @@ export class TeamsOutbox {
     return this.options.database.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM teams_outbox WHERE state = 'pending'`).get()?.n ?? 0;
   }
 
+  /** Pending rows due now (not waiting for a retry or a Retry-After), rows in flight included: the drain target. */
+  dueCount(): number {
+    return this.options.database.prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM teams_outbox WHERE state = 'pending' AND not_before <= ?`).get(this.now())?.n ?? 0;
+  }
+
   /** Deletes sent and failed rows finished more than `olderThanMs` ago (their texts are not kept longer than needed). */
   purgeFinished(olderThanMs: number): number {
     const before = new Date(this.now() - olderThanMs).toISOString();
@@ -162,7 +167,7 @@ export class TeamsOutbox {
       }
       const wait = this.global.waitMs(now);
       if (wait > 0) {
-        await sleep(wait);
+        await this.pause(wait);
         continue;
       }
       const [row] = candidates.splice(index, 1);

@@ -1,0 +1,88 @@
+/**
+ * The daily retention purge (what `lotse audit purge` does, plus finished Teams outbox rows): checked every
+ * few minutes on every replica, run once per UTC day under the lease `retention-purge`. The day is recorded
+ * in the store, so neither a restart nor another replica runs it twice on the same day.
+ */
+import { SqlDailyRuns } from '../adapters/storage/sql-daily-runs.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { DailyRuns } from '../ports/daily-runs.ts';
+import type { JobLeases } from '../ports/job-lease.ts';
+import { describeError } from '../shared/errors.ts';
+import type { Logger } from '../shared/logger.ts';
+import type { Lotse } from './create-lotse.ts';
+
+/** Name of the lease and of the daily-run record. */
+export const retentionPurgeJob = 'retention-purge';
+
+/** What the purge needs. */
+export interface RetentionPurgeDeps {
+  readonly leases: JobLeases;
+  readonly runs: DailyRuns;
+  /** This replica as lease holder. */
+  readonly holder: string;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Deletes what is past retention; returns removed counts per kind (no content). */
+  readonly purge: () => Readonly<Record<string, number>>;
+  /** Lease time-to-live (default 10 minutes; the purge takes seconds). */
+  readonly leaseMs?: number;
+}
+
+/** Outcome of one check. */
+export type PurgeCheck =
+  | { readonly kind: 'ran'; readonly day: string; readonly removed: Readonly<Record<string, number>> }
+  | { readonly kind: 'done-today'; readonly day: string }
+  | { readonly kind: 'taken'; readonly holder: string }
+  | { readonly kind: 'failed'; readonly reason: string };
+
+/** Creates the check; call `tick()` periodically (see `startRetentionPurge`). */
+export function createRetentionPurge(deps: RetentionPurgeDeps): { tick(): PurgeCheck } {
+  const runLocked = (now: Date, day: string): PurgeCheck => {
+    // Re-read under the lease: another replica may have finished today's run and released it meanwhile.
+    if (deps.runs.lastDay(retentionPurgeJob) === day) return { kind: 'done-today', day };
+    const removed = deps.purge();
+    deps.runs.recordDay(retentionPurgeJob, day, now.toISOString());
+    deps.logger.info('retention-purge-done', { day, removed });
+    return { kind: 'ran', day, removed };
+  };
+  return {
+    tick() {
+      const now = deps.clock.now();
+      const day = now.toISOString().slice(0, 10);
+      try {
+        if (deps.runs.lastDay(retentionPurgeJob) === day) return { kind: 'done-today', day };
+        const lease = deps.leases.acquire(retentionPurgeJob, deps.holder, now, deps.leaseMs ?? 600_000);
+        if (lease.kind === 'taken') return { kind: 'taken', holder: lease.holder };
+        try {
+          return runLocked(now, day);
+        } finally {
+          deps.leases.release(retentionPurgeJob, deps.holder);
+        }
+      } catch (error) {
+        const reason = describeError(error);
+        deps.logger.error('retention-purge-failed', { error: reason });
+        return { kind: 'failed', reason };
+      }
+    },
+  };
+}
+
+/** Runs `tick` now and every `everyMs` (default 5 minutes); returns the stop function. */
+export function startRetentionPurge(purge: { tick(): PurgeCheck }, everyMs = 300_000): () => void {
+  purge.tick();
+  const timer = setInterval(() => purge.tick(), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** The purge of a running lotse: audit records past retention and, with Teams, outbox rows finished over a day ago. */
+export function wireRetentionPurge(lotse: Lotse, logger: Logger, teams?: { readonly outbox: { purgeFinished(olderThanMs: number): number } }): { tick(): PurgeCheck } {
+  const clock: Clock = { now: () => new Date() };
+  return createRetentionPurge({
+    leases: lotse.leases, runs: new SqlDailyRuns(lotse.database), holder: lotse.replicaId, clock, logger,
+    purge: () => ({
+      audit: lotse.audit.purge(clock.now(), lotse.retentionDays).removed,
+      ...(teams ? { teamsOutbox: teams.outbox.purgeFinished(86_400_000) } : {}),
+    }),
+  });
+}
