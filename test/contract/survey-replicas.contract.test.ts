@@ -8,13 +8,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDirectory } from '../../bot/adapters/directory/load-directory.ts';
 import type { SqlDatabase } from '../../bot/adapters/storage/sql-database.ts';
-import { SqliteBroadcasts } from '../../bot/adapters/storage/sqlite-broadcasts.ts';
-import { SqliteHrOutbox } from '../../bot/adapters/storage/sqlite-hr-outbox.ts';
-import { SqliteSurveys } from '../../bot/adapters/storage/sqlite-surveys.ts';
-import { createSurveyService } from '../../bot/core/hr/survey-service.ts';
+import { createChannelRouter } from '../../bot/app/channel-router.ts';
+import { createHr } from '../../bot/app/create-hr.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';
 import { loadHrPolicy } from '../../policies/load-broadcasts.ts';
-import { loadHrMessages } from '../../prompts/load-hr-messages.ts';
 import { FixedClock, SequentialIds } from '../fakes/fixed-clock.ts';
 import { useBackends } from './backends.ts';
 
@@ -23,11 +20,9 @@ const directory = loadDirectory(join(root, 'test/fixtures/hr/directory.yaml'));
 const policy = loadHrPolicy(join(root, 'policies'));
 
 function replica(database: SqlDatabase, clock: FixedClock) {
-  const store = new SqliteSurveys(database);
-  const surveys = createSurveyService({
-    store, outbox: new SqliteHrOutbox(database), subscriptions: new SqliteBroadcasts(database), directory, policy, clock, ids: new SequentialIds(), messages: loadHrMessages(), logger: silentLogger,
-  });
-  return { store, surveys };
+  const channels = createChannelRouter({ send: async () => ({ kind: 'delivered' as const }) }, silentLogger);
+  const hr = createHr({ database, directory, channels, clock, ids: new SequentialIds(), logger: silentLogger, policiesDir: join(root, 'policies') });
+  return { store: hr.surveyStore, surveys: hr.surveys, jobs: hr.jobs };
 }
 
 async function twoReplicas(open: () => Promise<{ database: SqlDatabase; second: () => SqlDatabase }>) {
@@ -78,8 +73,8 @@ for (const backend of useBackends()) {
       expect(a.store.participation(id).answered).toBe(0);
       expect(a.surveys.close(id).kind).toBe('ok');
       expect(a.store.participation(id).answered).toBe(2);
-      b.surveys.flushClosed(id);
-      b.surveys.flushClosed(id);
+      expect(await b.jobs.runDue()).toMatchObject({ kind: 'done' });
+      expect(await b.jobs.runDue()).toMatchObject({ kind: 'done' });
       expect(b.surveys.pending()).toBe(0);
       expect(b.store.participation(id)).toEqual({ eligible: 18, answered: 5 });
       expect(b.store.answers(id).map((answer) => answer.value).sort()).toEqual([2, 2, 4, 4, 4]);
