@@ -7,6 +7,7 @@ import type { Clock, IdGenerator } from '../../ports/clock.ts';
 import type { Directory } from '../../ports/directory.ts';
 import type { BufferedResponse, Outbox, Subscriptions, SurveyStore } from '../../ports/hr-store.ts';
 import type { AnswerValue, HrPolicy, StoredAnswer, Survey } from '../../ports/hr-types.ts';
+import { describeError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { fillTemplate } from '../answer/answer-messages.ts';
 import { audienceRefusal, type Refused } from './broadcast-service.ts';
@@ -137,6 +138,15 @@ export function createSurveyService(deps: SurveyDeps) {
     return { kind: 'ok', survey: store.survey(id)! };
   };
 
+  /** A failed batch write (database unreachable) keeps the buffer for the next response or the close. */
+  const writeQuietly = (surveyId: string): void => {
+    try {
+      flush(surveyId, deps.policy.k);
+    } catch (error) {
+      deps.logger.error('hr-survey-batch-failed', { surveyId, error: describeError(error) });
+    }
+  };
+
   const buffered = (surveyId: string, personId: string): boolean => buffers.get(surveyId)?.some((response) => response.personId === personId) ?? false;
 
   /** Stores a complete response (from the web form or the chat dialog). */
@@ -157,7 +167,7 @@ export function createSurveyService(deps: SurveyDeps) {
     }
     const buffer = [...(buffers.get(surveyId) ?? []), response];
     buffers.set(surveyId, buffer);
-    if (buffer.length >= deps.policy.k) flush(surveyId, deps.policy.k);
+    if (buffer.length >= deps.policy.k) writeQuietly(surveyId);
     return { kind: 'stored', message: fillTemplate(messages.surveyThanks, { title: survey.title, k: String(deps.policy.k) }) };
   };
 
