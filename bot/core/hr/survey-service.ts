@@ -1,7 +1,9 @@
 /**
  * Pulse surveys: draft → approved by the Personalrat (recorded) → open (window, invitations) → closed.
  * A started survey is never edited; `revise` creates a new version. Complete responses are buffered in
- * memory without the person and written in shuffled batches once k are buffered or the survey closes.
+ * memory (linked to the person only there) and written in shuffled batches, without the person, once k are
+ * buffered or the survey closes; participation is marked conditionally, so that a person who answered on
+ * two replicas is counted once.
  */
 import type { Clock, IdGenerator } from '../../ports/clock.ts';
 import type { Directory } from '../../ports/directory.ts';
@@ -37,7 +39,6 @@ export type SubmitResult =
   | { readonly kind: 'stored'; readonly message: string }
   | { readonly kind: 'ignored'; readonly reason: 'not_open' | 'already_answered' | 'not_eligible'; readonly message: string }
   | { readonly kind: 'invalid'; readonly questionId: string };
-
 
 /** The outbox jobs of a survey. */
 export const surveyJob = (id: string, step: 'invite' | `reminder-${number}`): string => `survey:${id}:${step}`;
