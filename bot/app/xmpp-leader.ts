@@ -3,8 +3,8 @@
  * only the holder of the lease `xmpp` connects. Every replica tries to take (or renew) the lease every
  * `renewMs`; the holder connects, the others stay on standby and keep trying. A holder that cannot renew
  * disconnects before its lease runs out, so a second replica never connects while the first still might
- * be; graceful shutdown disconnects and releases the lease at once. On SQLite (one process) the lease is
- * always free, so the channel simply connects at start as before.
+ * be; graceful shutdown disconnects and releases the lease at once. On SQLite (one process per data dir)
+ * no lease is used: the channel connects at start as before, also right after a crash.
  *
  * Every replica registers an `xmpp` endpoint for proactive messages: on standby it only writes to the
  * shared Jabber outbox, which the holder sends (polled every `outboxPollMs`).
@@ -140,6 +140,13 @@ export interface RunningXmppReplica {
   stop(): Promise<void>;
 }
 
+/** Leases for a single process (SQLite): always granted, so a restart after a crash need not wait for expiry. */
+export const soleProcessLeases: JobLeases = {
+  acquire: (_name, _holder, now, ttlMs) => ({ kind: 'held', until: new Date(now.getTime() + ttlMs).toISOString() }),
+  release: () => undefined,
+  holderOf: () => undefined,
+};
+
 /** Starts Jabber for `serve`: the `xmpp` endpoint on every replica, the connection only on the lease holder. */
 export async function startXmppReplica(lotse: Lotse, config: XmppConfig, logger: Logger, options: { now?: () => Date; outboxPollMs?: number } = {}): Promise<RunningXmppReplica> {
   const now = options.now ?? (() => new Date());
@@ -151,7 +158,7 @@ export async function startXmppReplica(lotse: Lotse, config: XmppConfig, logger:
   const poll = setInterval(() => void active?.flush(), options.outboxPollMs ?? 2000);
   poll.unref();
   const leader = createXmppLeader({
-    leases: lotse.leases, holder: lotse.replicaId, now, ttlMs: config.leaseTtlMs, renewMs: config.leaseRenewMs, logger,
+    leases: lotse.config.databaseUrl ? lotse.leases : soleProcessLeases, holder: lotse.replicaId, now, ttlMs: config.leaseTtlMs, renewMs: config.leaseRenewMs, logger,
     connect: async () => {
       active = createLotseXmppChannel(lotse, config, logger, { now });
       const state = await active.start();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createXmppLeader, xmppLease } from '../../../bot/app/xmpp-leader.ts';
+import { createXmppLeader, soleProcessLeases, xmppLease } from '../../../bot/app/xmpp-leader.ts';
 import type { JobLeases } from '../../../bot/ports/job-lease.ts';
 import { silentLogger } from '../../../bot/shared/logger.ts';
 import { FixedClock } from '../../fakes/fixed-clock.ts';
@@ -115,6 +115,16 @@ describe('Jabber on exactly one replica (lease xmpp)', () => {
     expect(shared.holderOf(xmppLease, clock.now())).toBeUndefined();
     expect(await b.leader.tick()).toBe('leading');
     expect(await a.leader.tick()).toBe('standby');
+  });
+
+  it('connects at once on SQLite (one process), even where a crashed process left a lease behind', async () => {
+    const clock = new FixedClock(new Date('2026-12-03T08:00:00Z'));
+    const crashed = new InMemoryJobLeases();
+    crashed.acquire(xmppLease, 'old-pid', clock.now(), 30_000);
+    expect(await replica('restarted', crashed, clock).leader.start()).toBe('standby');
+    const restarted = replica('restarted', soleProcessLeases, clock);
+    expect(await restarted.leader.start()).toBe('leading');
+    expect(restarted.events).toEqual(['connect']);
   });
 
   it('throws a rejected login at start and gives the lease back', async () => {
