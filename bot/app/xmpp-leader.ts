@@ -178,6 +178,7 @@ export async function startXmppReplica(lotse: Lotse, config: XmppConfig, logger:
     unregister();
     throw error;
   }
+  if (state === 'standby') logger.info('xmpp-standby', { holder: lotse.leases.holderOf(xmppLease, now()) ?? null });
   return {
     leader,
     state,
