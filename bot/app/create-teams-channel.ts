@@ -102,8 +102,9 @@ export function createTeamsChannel(lotse: Lotse, config: TeamsConfig, logger: Lo
     ...(config.streamDelayMs !== undefined ? { streamDelayMs: config.streamDelayMs } : {}),
     hr: {
       chat: (personId, text) => lotse.hr.chat.handle(personId, text),
-      position: (personId) => lotse.hr.chat.position(personId),
+      openSurvey: (personId) => lotse.hr.surveys.openFor(personId)[0],
       survey: (id) => lotse.hr.surveys.get(id),
+      submit: (personId, surveyId, answers) => lotse.hr.surveys.submit(personId, surveyId, answers),
       acknowledge: (personId, job) => lotse.hr.broadcasts.acknowledge(personId, job.replace(/^broadcast:/, '')),
       labels: hrLabels(texts),
     },

@@ -18,9 +18,9 @@ export interface RunningXmppChannel {
   stop(): Promise<void>;
 }
 
-/** Logs the bot in and registers the channel as `xmpp`. */
-export async function startXmppChannel(lotse: Lotse, config: XmppConfig, logger: Logger, options: { now?: () => Date } = {}): Promise<RunningXmppChannel> {
-  const channel = createXmppChannel({
+/** Builds the channel over lotse's stores and services (not connected yet). */
+export function createLotseXmppChannel(lotse: Lotse, config: XmppConfig, logger: Logger, options: { now?: () => Date } = {}): XmppChannel {
+  return createXmppChannel({
     config,
     logger,
     directory: lotse.directory,
@@ -35,6 +35,11 @@ export async function startXmppChannel(lotse: Lotse, config: XmppConfig, logger:
     },
     ticketNumber: (ticketId) => lotse.escalation.get(ticketId)?.number,
   });
+}
+
+/** Logs the bot in and registers the channel as `xmpp` (one process; several replicas use `xmpp-leader.ts`). */
+export async function startXmppChannel(lotse: Lotse, config: XmppConfig, logger: Logger, options: { now?: () => Date } = {}): Promise<RunningXmppChannel> {
+  const channel = createLotseXmppChannel(lotse, config, logger, options);
   const state = await channel.start();
   const unregister = lotse.channels.register('xmpp', channel.endpoint);
   logger.info('xmpp-channel-started', { jid: channel.connection.jid, state });

@@ -25,6 +25,8 @@ const envSchema = z.object({
   XMPP_RATE_BURST: optionalInt(1, 1000),
   XMPP_MAX_MESSAGE_CHARS: optionalInt(200, 100_000),
   XMPP_RECONNECT_MAX_MS: optionalInt(1000, 600_000),
+  XMPP_LEASE_TTL_MS: optionalInt(1000, 600_000),
+  XMPP_LEASE_RENEW_MS: optionalInt(100, 300_000),
 });
 
 /** Validated settings of the XMPP channel. */
@@ -44,6 +46,9 @@ export interface XmppConfig {
   readonly maxMessageChars: number;
   /** Upper bound of the reconnect backoff. */
   readonly reconnectMaxMs: number;
+  /** Several replicas: only the holder of the lease `xmpp` connects; lease lifetime and renewal interval. */
+  readonly leaseTtlMs: number;
+  readonly leaseRenewMs: number;
 }
 
 /** Thrown for invalid `XMPP_*` values (operator-facing, English). */
@@ -61,6 +66,12 @@ function hostOf(service: string): string {
   const authority = service.replace(/^[a-z]+:\/\//, '');
   const ipv6 = /^\[([^\]]+)\]/.exec(authority);
   return ipv6 ? ipv6[1]! : authority.split(':')[0]!;
+}
+
+function leaseTimes(leaseTtlMs: number, renew: number | undefined): { leaseTtlMs: number; leaseRenewMs: number } {
+  const leaseRenewMs = renew ?? Math.round(leaseTtlMs / 3);
+  if (leaseRenewMs * 2 > leaseTtlMs) throw new XmppConfigError('Invalid configuration: XMPP_LEASE_RENEW_MS must be at most half of XMPP_LEASE_TTL_MS');
+  return { leaseTtlMs, leaseRenewMs };
 }
 
 /** Parses the `XMPP_*` variables; `undefined` when `XMPP_SERVICE` is not set (channel off). */
@@ -88,5 +99,6 @@ export function parseXmppConfig(env: Record<string, string | undefined>): XmppCo
     rateBurst: values.XMPP_RATE_BURST ?? 5,
     maxMessageChars: values.XMPP_MAX_MESSAGE_CHARS ?? 2000,
     reconnectMaxMs: values.XMPP_RECONNECT_MAX_MS ?? 30_000,
+    ...leaseTimes(values.XMPP_LEASE_TTL_MS ?? 30_000, values.XMPP_LEASE_RENEW_MS),
   };
 }

@@ -54,6 +54,18 @@ export interface Subscriptions {
   topicsOf(personId: string): readonly string[];
 }
 
+/** One complete response; linked to its person only in memory, until its batch is written. */
+export interface BufferedResponse {
+  readonly personId: string;
+  readonly answers: readonly StoredAnswer[];
+  readonly texts: readonly { readonly questionId: string; readonly text: string }[];
+}
+
+/** What a batch write did; `duplicates` are people another writer had already marked as answered. */
+export type BatchOutcome =
+  | { readonly kind: 'written'; readonly people: number; readonly duplicates: readonly string[] }
+  | { readonly kind: 'held'; readonly duplicates: readonly string[] };
+
 /** Surveys, participation and answers, stored apart. */
 export interface SurveyStore {
   createSurvey(survey: Survey): void;
@@ -68,10 +80,12 @@ export interface SurveyStore {
   nonParticipants(surveyId: string): readonly string[];
   participation(surveyId: string): { readonly eligible: number; readonly answered: number };
   /**
-   * Writes a batch in one transaction: marks the people as answered and stores the answers and texts in
-   * random order, with no person, no id linking to them and no time.
+   * Writes a batch in one transaction: marks each person as answered with a conditional update (a person
+   * already marked, e.g. by another replica, is a duplicate and their answers are dropped: first response
+   * wins) and stores the remaining answers and texts in random order, with no person, no id linking to
+   * them and no time. When fewer than `minimum` people remain, nothing is written (`held`).
    */
-  writeBatch(surveyId: string, personIds: readonly string[], answers: readonly StoredAnswer[], texts: readonly { questionId: string; text: string }[]): void;
+  writeBatch(surveyId: string, responses: readonly BufferedResponse[], minimum: number): BatchOutcome;
   /** Rewrites all answers and texts of a survey in one random order (at close): row order then says nothing about batches. */
   reshuffle(surveyId: string): void;
   answers(surveyId: string): readonly StoredAnswer[];

@@ -86,7 +86,11 @@ export function runSurveyStoreContract(name: string, create: () => SurveyStore):
       store.openParticipation('survey-1', ['p1', 'p2', 'p3'], { A: 'A' }, at);
       expect(store.isEligible('survey-1', 'p1')).toBe(true);
       expect(store.isEligible('survey-1', 'p9')).toBe(false);
-      store.writeBatch('survey-1', ['p2', 'p1'], [{ questionId: 'q1', reportingUnit: 'A', value: 4 }, { questionId: 'q1', reportingUnit: 'A', value: 2 }], [{ questionId: 'q2', text: 'gut' }]);
+      const outcome = store.writeBatch('survey-1', [
+        { personId: 'p2', answers: [{ questionId: 'q1', reportingUnit: 'A', value: 4 }], texts: [{ questionId: 'q2', text: 'gut' }] },
+        { personId: 'p1', answers: [{ questionId: 'q1', reportingUnit: 'A', value: 2 }], texts: [] },
+      ], 2);
+      expect(outcome).toEqual({ kind: 'written', people: 2, duplicates: [] });
       expect(store.hasAnswered('survey-1', 'p1')).toBe(true);
       expect(store.nonParticipants('survey-1')).toEqual(['p3']);
       expect(store.participation('survey-1')).toEqual({ eligible: 3, answered: 2 });
@@ -102,13 +106,27 @@ export function runSurveyStoreContract(name: string, create: () => SurveyStore):
       const store = create();
       store.createSurvey(survey);
       const batch = (from: number) => Array.from({ length: 20 }, (_, index) => ({ questionId: 'q1', reportingUnit: 'A', value: from + index }));
-      store.writeBatch('survey-1', [], batch(0), [{ questionId: 'q2', text: 'a' }]);
-      store.writeBatch('survey-1', [], batch(100), [{ questionId: 'q2', text: 'b' }]);
+      store.openParticipation('survey-1', ['p1', 'p2'], {}, at);
+      store.writeBatch('survey-1', [{ personId: 'p1', answers: batch(0), texts: [{ questionId: 'q2', text: 'a' }] }], 1);
+      store.writeBatch('survey-1', [{ personId: 'p2', answers: batch(100), texts: [{ questionId: 'q2', text: 'b' }] }], 1);
       store.reshuffle('survey-1');
       const values = store.answers('survey-1').map((answer) => Number(answer.value));
       expect([...values].sort((a, b) => a - b)).toEqual([...batch(0), ...batch(100)].map((answer) => answer.value));
       expect(values.slice(0, 20).every((value) => value < 100)).toBe(false);
       expect(store.texts('survey-1').map((text) => text.text).sort()).toEqual(['a', 'b']);
+    });
+
+    it('drops people already marked as answered (first response wins) and holds a batch that falls below the minimum', () => {
+      const store = create();
+      store.createSurvey(survey);
+      store.openParticipation('survey-1', ['p1', 'p2', 'p3', 'p4'], {}, at);
+      const response = (personId: string, value: number) => ({ personId, answers: [{ questionId: 'q1', reportingUnit: '', value }], texts: [] });
+      expect(store.writeBatch('survey-1', [response('p1', 1), response('p2', 2)], 2)).toEqual({ kind: 'written', people: 2, duplicates: [] });
+      expect(store.writeBatch('survey-1', [response('p2', 5), response('p3', 3)], 2)).toEqual({ kind: 'held', duplicates: ['p2'] });
+      expect(store.hasAnswered('survey-1', 'p3')).toBe(false);
+      expect(store.writeBatch('survey-1', [response('p3', 3), response('p4', 4), response('p1', 5)], 2)).toEqual({ kind: 'written', people: 2, duplicates: ['p1'] });
+      expect(store.participation('survey-1')).toEqual({ eligible: 4, answered: 4 });
+      expect(store.answers('survey-1').map((answer) => answer.value).sort()).toEqual([1, 2, 3, 4]);
     });
 
     it('records each reminder round once', () => {

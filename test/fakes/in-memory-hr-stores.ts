@@ -1,5 +1,5 @@
 import type { OutboundMessage } from '../../bot/ports/channel-sender.ts';
-import type { BroadcastStore, Outbox, OutboxEntry, Subscriptions, SurveyStore } from '../../bot/ports/hr-store.ts';
+import type { BatchOutcome, BroadcastStore, BufferedResponse, Outbox, OutboxEntry, Subscriptions, SurveyStore } from '../../bot/ports/hr-store.ts';
 import type { Broadcast, BroadcastState, DeliveryReport, StoredAnswer, Survey, SurveyState } from '../../bot/ports/hr-types.ts';
 
 /** Broadcasts and subscriptions in memory (deterministic, insertion order). */
@@ -151,11 +151,16 @@ export class InMemorySurveys implements SurveyStore {
     const people = [...(this.eligible.get(surveyId)?.values() ?? [])];
     return { eligible: people.length, answered: people.filter(Boolean).length };
   }
-  writeBatch(surveyId: string, personIds: readonly string[], answers: readonly StoredAnswer[], texts: readonly { questionId: string; text: string }[]): void {
-    for (const personId of personIds) this.eligible.get(surveyId)?.set(personId, true);
-    for (const answer of answers) this.stored.push({ surveyId, answer });
-    for (const text of texts) this.textRows.push({ id: this.textRows.length + 1, surveyId, questionId: text.questionId, text: text.text, reviewed: false });
-    this.writes.push({ people: [...personIds], answers: answers.length });
+  writeBatch(surveyId: string, responses: readonly BufferedResponse[], minimum: number): BatchOutcome {
+    const marks = this.eligible.get(surveyId);
+    const winners = responses.filter((response) => marks?.get(response.personId) === false);
+    const duplicates = responses.filter((response) => !winners.includes(response)).map((response) => response.personId);
+    if (winners.length === 0 || winners.length < minimum) return { kind: 'held', duplicates };
+    for (const response of winners) marks?.set(response.personId, true);
+    for (const answer of winners.flatMap((response) => response.answers)) this.stored.push({ surveyId, answer });
+    for (const text of winners.flatMap((response) => response.texts)) this.textRows.push({ id: this.textRows.length + 1, surveyId, questionId: text.questionId, text: text.text, reviewed: false });
+    this.writes.push({ people: winners.map((response) => response.personId), answers: winners.reduce((sum, response) => sum + response.answers.length, 0) });
+    return { kind: 'written', people: winners.length, duplicates };
   }
   /** Reverses the survey's rows (deterministic stand-in for the random order) and counts the calls. */
   reshuffles = 0;

@@ -6,7 +6,7 @@
  */
 import { randomInt } from 'node:crypto';
 import type { AnswerValue, StoredAnswer, Survey, SurveyState } from '../../ports/hr-types.ts';
-import type { SurveyStore } from '../../ports/hr-store.ts';
+import type { BatchOutcome, BufferedResponse, SurveyStore } from '../../ports/hr-store.ts';
 import { migrate, type SqliteDatabase } from './sqlite-database.ts';
 
 const migrations = [
@@ -28,6 +28,9 @@ export function shuffled<T>(items: readonly T[]): T[] {
   }
   return copy;
 }
+
+/** Thrown inside the batch transaction to roll it back when too few people remain. */
+class HeldBatch extends Error {}
 
 /** Surveys, participation and answers in the lotse database. */
 export class SqliteSurveys implements SurveyStore {
@@ -85,15 +88,30 @@ export class SqliteSurveys implements SurveyStore {
     return { eligible: row?.eligible ?? 0, answered: row?.answered ?? 0 };
   }
 
-  writeBatch(surveyId: string, personIds: readonly string[], answers: readonly StoredAnswer[], texts: readonly { questionId: string; text: string }[]): void {
-    this.database.transaction(() => {
-      const mark = this.database.prepare('UPDATE hr_survey_participation SET answered = 1 WHERE survey_id = ? AND person_id = ?');
-      for (const personId of [...personIds].sort()) mark.run(surveyId, personId);
-      const insert = this.database.prepare('INSERT INTO hr_survey_answers (survey_id, reporting_unit, question_id, value) VALUES (?, ?, ?, ?)');
-      for (const answer of shuffled(answers)) insert.run(surveyId, answer.reportingUnit, answer.questionId, JSON.stringify(answer.value));
-      const insertText = this.database.prepare('INSERT INTO hr_survey_texts (survey_id, question_id, text) VALUES (?, ?, ?)');
-      for (const text of shuffled(texts)) insertText.run(surveyId, text.questionId, text.text);
-    })();
+  writeBatch(surveyId: string, responses: readonly BufferedResponse[], minimum: number): BatchOutcome {
+    let duplicates: string[] = [];
+    try {
+      return this.database.transaction(() => {
+        // Sorted, so that two replicas writing at once lock participation rows in the same order (no deadlock).
+        const mark = this.database.prepare('UPDATE hr_survey_participation SET answered = 1 WHERE survey_id = ? AND person_id = ? AND answered = 0');
+        const sorted = [...responses].sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
+        const winners = sorted.filter((response) => mark.run(surveyId, response.personId).changes === 1);
+        duplicates = sorted.filter((response) => !winners.includes(response)).map((response) => response.personId);
+        if (winners.length < minimum || winners.length === 0) throw new HeldBatch();
+        this.insertAnswers(surveyId, winners);
+        return { kind: 'written' as const, people: winners.length, duplicates };
+      })();
+    } catch (error) {
+      if (error instanceof HeldBatch) return { kind: 'held', duplicates };
+      throw error;
+    }
+  }
+
+  private insertAnswers(surveyId: string, winners: readonly BufferedResponse[]): void {
+    const insert = this.database.prepare('INSERT INTO hr_survey_answers (survey_id, reporting_unit, question_id, value) VALUES (?, ?, ?, ?)');
+    for (const answer of shuffled(winners.flatMap((response) => response.answers))) insert.run(surveyId, answer.reportingUnit, answer.questionId, JSON.stringify(answer.value));
+    const insertText = this.database.prepare('INSERT INTO hr_survey_texts (survey_id, question_id, text) VALUES (?, ?, ?)');
+    for (const text of shuffled(winners.flatMap((response) => response.texts))) insertText.run(surveyId, text.questionId, text.text);
   }
 
   reshuffle(surveyId: string): void {

@@ -14,7 +14,7 @@ import type { CliIo } from '../cli-io.ts';
 import { formatIngestSummary } from './ingest.ts';
 import { openLotse } from '../open-lotse.ts';
 import { parseOptions } from '../parse-options.ts';
-import { startXmppChannel, type RunningXmppChannel } from '../../app/start-xmpp-channel.ts';
+import { startXmppReplica, type RunningXmppReplica } from '../../app/xmpp-leader.ts';
 import { gracefulShutdown } from '../../app/graceful-shutdown.ts';
 import { hrDrain, readinessGate, teamsDrain, xmppDrain } from '../../app/drain-targets.ts';
 import { queueGauges } from '../../app/queue-gauges.ts';
@@ -53,10 +53,10 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     });
     io.stderr(formatIngestSummary(summary));
   }
-  // Jabber/XMPP: a rejected login stops start-up with a clear message.
-  let xmpp: RunningXmppChannel | undefined;
+  // Jabber/XMPP on the replica holding the lease `xmpp` (bot/app/xmpp-leader.ts); a rejected login stops start-up.
+  let xmpp: RunningXmppReplica | undefined;
   try {
-    xmpp = config.xmpp ? await startXmppChannel(lotse, config.xmpp, logger) : undefined;
+    xmpp = config.xmpp ? await startXmppReplica(lotse, config.xmpp, logger) : undefined;
   } catch (error) {
     io.stderr(`Refusing to start: ${describeError(error)}\n`);
     lotse.close();

@@ -2,7 +2,8 @@
  * HR in chat, for every channel: "Umfrage" starts the open survey one question at a time, numbered
  * replies answer it, "abbrechen" cancels; "Newsletter abonnieren <Thema>" / "Newsletter abbestellen
  * <Thema>" manage topic subscriptions; „zur Kenntnis genommen“ acknowledges the newest broadcast that asks for it. Returns `undefined` for messages that are not HR's, so the channel
- * passes them on to the normal answer pipeline. Dialog state is kept in memory only.
+ * passes them on to the normal answer pipeline. Dialog state is kept in memory only (on several replicas
+ * Jabber runs on one of them; Teams sends the whole survey as one card and needs no dialog state).
  */
 import type { Outbox, Subscriptions } from '../../ports/hr-store.ts';
 import type { HrPolicy } from '../../ports/hr-types.ts';
@@ -80,7 +81,7 @@ export function createHrChat(deps: HrChatDeps) {
     },
     /** Whether the person is in the middle of a survey (the channel then routes every reply here). */
     inDialog: (personId: string): boolean => sessions.has(personId),
-    /** The survey and question a person is at, so that Teams can render the next question as a card. */
+    /** The survey and question a person is at in the chat dialog (Jabber; Teams uses one card per survey instead). */
     position: (personId: string): { readonly surveyId: string; readonly index: number } | undefined => {
       const session = sessions.get(personId);
       return session ? { surveyId: session.surveyId, index: session.index } : undefined;

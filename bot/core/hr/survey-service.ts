@@ -1,12 +1,15 @@
 /**
  * Pulse surveys: draft → approved by the Personalrat (recorded) → open (window, invitations) → closed.
  * A started survey is never edited; `revise` creates a new version. Complete responses are buffered in
- * memory without the person and written in shuffled batches once k are buffered or the survey closes.
+ * memory (linked to the person only there) and written in shuffled batches, without the person, once k are
+ * buffered or the survey closes; participation is marked conditionally, so that a person who answered on
+ * two replicas is counted once.
  */
 import type { Clock, IdGenerator } from '../../ports/clock.ts';
 import type { Directory } from '../../ports/directory.ts';
-import type { Outbox, Subscriptions, SurveyStore } from '../../ports/hr-store.ts';
+import type { BufferedResponse, Outbox, Subscriptions, SurveyStore } from '../../ports/hr-store.ts';
 import type { AnswerValue, HrPolicy, StoredAnswer, Survey } from '../../ports/hr-types.ts';
+import { describeError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { fillTemplate } from '../answer/answer-messages.ts';
 import { audienceRefusal, type Refused } from './broadcast-service.ts';
@@ -37,19 +40,14 @@ export type SubmitResult =
   | { readonly kind: 'ignored'; readonly reason: 'not_open' | 'already_answered' | 'not_eligible'; readonly message: string }
   | { readonly kind: 'invalid'; readonly questionId: string };
 
-interface Buffer {
-  people: string[];
-  answers: StoredAnswer[];
-  texts: { questionId: string; text: string }[];
-}
-
 /** The outbox jobs of a survey. */
 export const surveyJob = (id: string, step: 'invite' | `reminder-${number}`): string => `survey:${id}:${step}`;
 
 /** Creates the survey service. */
 export function createSurveyService(deps: SurveyDeps) {
   const { messages, store } = deps;
-  const buffers = new Map<string, Buffer>();
+  // Responses linked to their person in memory only, until the batch is written (never stored with the person).
+  const buffers = new Map<string, BufferedResponse[]>();
   const now = (): string => deps.clock.now().toISOString();
   const notFound: Refused = { kind: 'refused', reason: 'not_found', message: messages.refusedNotFound };
   const wrongState = (state: string): Refused => ({ kind: 'refused', reason: 'wrong_state', message: fillTemplate(messages.refusedWrongState, { state }) });
@@ -109,17 +107,27 @@ export function createSurveyService(deps: SurveyDeps) {
     return { kind: 'ok', survey: store.survey(id)!, invited: people.length };
   };
 
-  const flush = (surveyId: string): number => {
+  /**
+   * Writes the buffer when at least `minimum` of its people have not answered elsewhere (another replica):
+   * those are dropped (first response wins); a batch that would fall below `minimum` stays buffered.
+   */
+  const flush = (surveyId: string, minimum: number): number => {
     const buffer = buffers.get(surveyId);
-    if (!buffer || buffer.people.length === 0) return 0;
-    buffers.delete(surveyId);
-    store.writeBatch(surveyId, buffer.people, buffer.answers, buffer.texts);
-    return buffer.people.length;
+    if (!buffer || buffer.length === 0) return 0;
+    const outcome = store.writeBatch(surveyId, buffer, minimum);
+    if (outcome.duplicates.length > 0) deps.logger.info('hr-survey-duplicates-dropped', { surveyId, responses: outcome.duplicates.length });
+    const remaining = outcome.kind === 'written' ? [] : buffer.filter((response) => !outcome.duplicates.includes(response.personId));
+    if (remaining.length > 0) buffers.set(surveyId, remaining);
+    else buffers.delete(surveyId);
+    return outcome.kind === 'written' ? outcome.people : 0;
   };
 
-  /** Writes what is left of a closed survey and reshuffles all its rows, so the last small batch cannot be told apart. */
+  /**
+   * Writes what is left of a closed survey and reshuffles all its rows, so the last small batch cannot be
+   * told apart. Every replica calls it from its HR job tick once it sees the survey closed.
+   */
   const flushClosed = (surveyId: string): void => {
-    if (flush(surveyId) > 0) store.reshuffle(surveyId);
+    if (flush(surveyId, 1) > 0) store.reshuffle(surveyId);
   };
 
   const close = (id: string): { kind: 'ok'; survey: Survey } | Refused => {
@@ -131,7 +139,16 @@ export function createSurveyService(deps: SurveyDeps) {
     return { kind: 'ok', survey: store.survey(id)! };
   };
 
-  const buffered = (surveyId: string, personId: string): boolean => buffers.get(surveyId)?.people.includes(personId) ?? false;
+  /** A failed batch write (database unreachable) keeps the buffer for the next response or the close. */
+  const writeQuietly = (surveyId: string): void => {
+    try {
+      flush(surveyId, deps.policy.k);
+    } catch (error) {
+      deps.logger.error('hr-survey-batch-failed', { surveyId, error: describeError(error) });
+    }
+  };
+
+  const buffered = (surveyId: string, personId: string): boolean => buffers.get(surveyId)?.some((response) => response.personId === personId) ?? false;
 
   /** Stores a complete response (from the web form or the chat dialog). */
   const submit = (personId: string, surveyId: string, raw: Readonly<Record<string, AnswerValue>>): SubmitResult => {
@@ -143,16 +160,16 @@ export function createSurveyService(deps: SurveyDeps) {
     if (!checked.ok) return { kind: 'invalid', questionId: checked.questionId };
     const unit = deps.directory.person(personId)?.unit ?? '';
     const reportingUnit = store.reportingUnits(surveyId)[unit] ?? '';
-    const buffer = buffers.get(surveyId) ?? { people: [], answers: [], texts: [] };
-    buffers.set(surveyId, buffer);
-    buffer.people.push(personId);
+    const response = { personId, answers: [] as StoredAnswer[], texts: [] as { questionId: string; text: string }[] };
     for (const [questionId, value] of Object.entries(checked.answers)) {
       const question = survey.questions.find((entry) => entry.id === questionId)!;
-      if (question.type === 'text') buffer.texts.push({ questionId, text: (deps.maskText ?? String)(String(value)) });
-      else buffer.answers.push({ questionId, reportingUnit, value });
+      if (question.type === 'text') response.texts.push({ questionId, text: (deps.maskText ?? String)(String(value)) });
+      else response.answers.push({ questionId, reportingUnit, value });
     }
-    if (buffer.people.length >= deps.policy.k) flush(surveyId);
-    return { kind: 'stored', message: fillTemplate(messages.surveyThanks, { title: survey.title }) };
+    const buffer = [...(buffers.get(surveyId) ?? []), response];
+    buffers.set(surveyId, buffer);
+    if (buffer.length >= deps.policy.k) writeQuietly(surveyId);
+    return { kind: 'stored', message: fillTemplate(messages.surveyThanks, { title: survey.title, k: String(deps.policy.k) }) };
   };
 
   /** Open surveys the person may still answer. */
@@ -172,7 +189,7 @@ export function createSurveyService(deps: SurveyDeps) {
   };
 
   /** Buffered responses not yet written (they are discarded on shutdown, see README). */
-  const pending = (): number => [...buffers.values()].reduce((sum, buffer) => sum + buffer.people.length, 0);
+  const pending = (): number => [...buffers.values()].reduce((sum, buffer) => sum + buffer.length, 0);
 
   /** People of an open survey who have not answered (buffered responses count as answered). */
   const nonParticipants = (id: string): readonly string[] => store.nonParticipants(id).filter((personId) => !buffered(id, personId));

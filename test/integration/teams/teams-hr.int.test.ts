@@ -1,6 +1,7 @@
 /**
  * HR in Teams (issue #10): news arrive as a card with „Zur Kenntnis genommen“, the button records the
- * acknowledgement; a pulse survey is asked with one card per question and answered through the cards.
+ * acknowledgement; a pulse survey is asked on one card with all questions, answered with one submit that
+ * any replica can take.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { broadcastDraftSchema } from '../../../bot/core/hr/hr-schemas.ts';
@@ -41,22 +42,38 @@ describe('HR in Teams', () => {
     expect(JSON.stringify(hr.broadcasts.report(created.broadcast.id))).toMatch(/"acknowledged":1\b/);
   }, 60_000);
 
-  it('asks a survey with one card per question and takes the answers from the cards', async () => {
+  it('asks a survey on one card with all questions; any replica takes the submit, as no dialog state is kept', async () => {
     const hr = app.lotse.hr;
     const survey = hr.surveys.create('p-nina', sampleSurveyDraft());
     if (survey.kind !== 'ok') throw new Error(survey.message);
     expect(hr.surveys.approve('p-peter', survey.survey.id).kind).toBe('ok');
     await hr.jobs.runDue();
     expect((await app.post(says('Umfrage'))).status).toBe(200);
-    const first = lastBody().attachments![0]!.content;
-    expect(JSON.stringify(first.body)).toContain('Wie zufrieden sind Sie');
-    const submit = first.actions![0]!.data!;
-    expect((await app.post(submits({ ...submit, value: '4' }))).status).toBe(200);
-    const second = lastBody().attachments![0]!.content;
-    expect(JSON.stringify(second.body)).toContain('Wo lesen Sie Neuigkeiten?');
-    expect((await app.post(submits({ ...submit, value: '1' }))).status).toBe(200);
-    expect(lastBody().text).toBe('Diese Frage ist nicht mehr aktuell. Schreiben Sie „Umfrage“, um die Umfrage fortzusetzen.');
-    expect((await app.post(submits({ ...second.actions![0]!.data!, value: '2' }))).status).toBe(200);
-    expect(lastBody().text).toContain('Vielen Dank');
-  }, 60_000);
+    const body = lastBody();
+    expect(body.text).toContain('2 Fragen auf einer Karte');
+    const card = body.attachments![0]!.content;
+    expect(JSON.stringify(card.body)).toContain('Wie zufrieden sind Sie');
+    expect(JSON.stringify(card.body)).toContain('Wo lesen Sie Neuigkeiten?');
+    expect(hr.chat.inDialog('p-sabine')).toBe(false);
+    const submit = card.actions![0]!.data!;
+    expect((await app.post(submits({ ...submit, q_zufrieden: '4' }))).status).toBe(200);
+    expect(lastBody().text).toBe('Bitte prüfen Sie Ihre Antwort auf die Frage „Wo lesen Sie Neuigkeiten?“ und senden Sie die Karte erneut.');
+    // A second replica on the same database (another process behind the load balancer) takes the submit.
+    const other = await startTeamsApp({ dataDir: app.dataDir, startOutbox: false });
+    try {
+      expect((await other.post(submits({ ...submit, q_zufrieden: '4', q_kanal: '2' }))).status).toBe(200);
+      expect(lastBody().text).toContain('Vielen Dank');
+      expect(other.lotse.hr.surveys.pending()).toBe(1);
+      expect(app.lotse.hr.surveys.pending()).toBe(0);
+      expect((await other.post(submits({ ...submit, q_zufrieden: '1', q_kanal: '1' }))).status).toBe(200);
+      expect(lastBody().text).toContain('bereits teilgenommen');
+      expect(other.lotse.hr.surveys.close(survey.survey.id).kind).toBe('ok');
+      expect(hr.surveyStore.participation(survey.survey.id).answered).toBe(1);
+      expect(hr.surveyStore.answers(survey.survey.id).map((answer) => [answer.questionId, answer.value]).sort()).toEqual([['kanal', 1], ['zufrieden', 4]]);
+    } finally {
+      await other.close({ keepData: true });
+    }
+    expect((await app.post(submits({ hr: 'survey-answer', surveyId: survey.survey.id, questionId: 'zufrieden', index: 0, value: '4' }))).status).toBe(200);
+    expect(lastBody().text).toContain('nicht mehr aktuell');
+  }, 120_000);
 });

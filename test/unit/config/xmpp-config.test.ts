@@ -10,7 +10,7 @@ describe('parseXmppConfig', () => {
     expect(loadConfig({}, {}, '/tmp').xmpp).toBeUndefined();
     expect(parseXmppConfig(base)).toEqual({
       service: 'xmpp://jabber.musterland.example:5222', domain: 'jabber.musterland.example', username: 'lotse', password: 'geheim',
-      resource: 'lotse', allowPlain: false, ratePerMinute: 20, rateBurst: 5, maxMessageChars: 2000, reconnectMaxMs: 30_000,
+      resource: 'lotse', allowPlain: false, ratePerMinute: 20, rateBurst: 5, maxMessageChars: 2000, reconnectMaxMs: 30_000, leaseTtlMs: 30_000, leaseRenewMs: 10_000,
     });
     expect(loadConfig({ ...base, XMPP_DOMAIN: 'musterland.example' }, {}, '/tmp').xmpp?.domain).toBe('musterland.example');
   });
@@ -28,5 +28,7 @@ describe('parseXmppConfig', () => {
     expect(() => loadConfig({ ...base, XMPP_PASSWORD: '' }, {}, '/tmp')).toThrow(/XMPP_PASSWORD/);
     expect(() => parseXmppConfig({ ...base, XMPP_SERVICE: 'http://x' })).toThrow(/XMPP_SERVICE/);
     expect(() => parseXmppConfig({ ...base, XMPP_RATE_BURST: 'viele' })).toThrow(/XMPP_RATE_BURST/);
+    expect(() => parseXmppConfig({ ...base, XMPP_LEASE_TTL_MS: '4000', XMPP_LEASE_RENEW_MS: '3000' })).toThrow(/XMPP_LEASE_RENEW_MS/);
+    expect(parseXmppConfig({ ...base, XMPP_LEASE_TTL_MS: '3000' })).toMatchObject({ leaseTtlMs: 3000, leaseRenewMs: 1000 });
   });
 });

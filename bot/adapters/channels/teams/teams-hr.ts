@@ -1,57 +1,100 @@
 /**
- * HR in Teams: news as a card (headline, image, link, „zur Kenntnis genommen“), survey questions as
- * cards whose answers go through the same chat dialog as on Jabber ("Umfrage", numbers), and the
- * acknowledge button. Everything else is left to the answer pipeline.
+ * HR in Teams: news as a card (headline, image, link, „zur Kenntnis genommen“), the acknowledge button,
+ * and surveys as one card with all questions ("Umfrage"): the answers travel with the card's single submit,
+ * so no dialog state is kept on the server and any replica can take the submit. Everything else is left to
+ * the answer pipeline.
  */
 import { Activity } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
 import { z } from 'zod';
-import { broadcastCard, surveyQuestionCard } from '../../../core/hr/hr-cards.ts';
+import { broadcastCard, readSurveyCard, surveyCard } from '../../../core/hr/hr-cards.ts';
+import type { SubmitResult } from '../../../core/hr/survey-service.ts';
 import type { OutboundMessage } from '../../../ports/channel-sender.ts';
-import type { Survey } from '../../../ports/hr-types.ts';
+import type { AnswerValue, Survey } from '../../../ports/hr-types.ts';
 import { cardAttachment } from './answer-card.ts';
-import type { TeamsTexts } from '../../../../prompts/load-teams-texts.ts';
+import { fillText, type TeamsTexts } from '../../../../prompts/load-teams-texts.ts';
 
 /** What Teams needs from HR. */
 export interface TeamsHrDeps {
-  /** The chat dialog: a reply, or undefined when the text is not HR's. */
+  /** HR chat commands (newsletter, acknowledgement): a reply, or undefined when the text is not HR's. */
   readonly chat: (personId: string, text: string) => string | undefined;
-  /** The survey question a person is at, if they are in a survey. */
-  readonly position: (personId: string) => { readonly surveyId: string; readonly index: number } | undefined;
+  /** The first open survey the person may still answer. */
+  readonly openSurvey: (personId: string) => Survey | undefined;
   readonly survey: (id: string) => Survey | undefined;
+  /** Submits a complete response (the survey service validates it). */
+  readonly submit: (personId: string, surveyId: string, answers: Readonly<Record<string, AnswerValue>>) => SubmitResult;
   readonly acknowledge: (personId: string, job: string) => boolean;
-  readonly labels: { readonly acknowledge: string; readonly link: string; readonly submit: string; readonly acknowledged: string; readonly alreadyAcknowledged: string; readonly staleSurvey: string };
+  readonly labels: TeamsHrLabels;
+}
+
+/** The German labels of HR in Teams. */
+export interface TeamsHrLabels {
+  readonly acknowledge: string; readonly link: string; readonly submit: string; readonly acknowledged: string; readonly alreadyAcknowledged: string;
+  readonly staleSurvey: string; readonly noOpenSurvey: string; readonly surveyIntro: string; readonly surveyInvalid: string;
 }
 
 const hrActionSchema = z.discriminatedUnion('hr', [
   z.object({ hr: z.literal('acknowledge'), job: z.string().min(1).max(200) }),
-  z.object({ hr: z.literal('survey-answer'), surveyId: z.string().min(1).max(200), questionId: z.string().max(60), index: z.number().int().min(0), value: z.union([z.string(), z.number()]).optional() }),
+  z.object({ hr: z.literal('survey-submit'), surveyId: z.string().min(1).max(200) }).catchall(z.union([z.string().max(4000), z.number(), z.boolean()])),
+  // Question-by-question cards of earlier versions: answered with a hint to open the current card.
+  z.object({ hr: z.literal('survey-answer') }).passthrough(),
 ]);
 
+const surveyCommand = /^umfrage\.?$/i;
+
 /** The HR labels from the Teams texts. */
-export function hrLabels(texts: TeamsTexts): TeamsHrDeps['labels'] {
-  return { acknowledge: texts.hrAcknowledge, link: texts.hrOpenLink, submit: texts.hrSubmit, acknowledged: texts.hrAcknowledged, alreadyAcknowledged: texts.hrAlreadyAcknowledged, staleSurvey: texts.hrStaleSurvey };
+export function hrLabels(texts: TeamsTexts): TeamsHrLabels {
+  return {
+    acknowledge: texts.hrAcknowledge, link: texts.hrOpenLink, submit: texts.hrSubmit, acknowledged: texts.hrAcknowledged, alreadyAcknowledged: texts.hrAlreadyAcknowledged,
+    staleSurvey: texts.hrStaleSurvey, noOpenSurvey: texts.hrNoOpenSurvey, surveyIntro: texts.hrSurveyIntro, surveyInvalid: texts.hrSurveyInvalid,
+  };
 }
 
 /** The outgoing activity for an HR message, or undefined for other kinds. */
-export function hrActivity(message: OutboundMessage, labels: TeamsHrDeps['labels']): Activity | undefined {
+export function hrActivity(message: OutboundMessage, labels: TeamsHrLabels): Activity | undefined {
   if (message.kind !== 'broadcast') return undefined;
   return Activity.fromObject({ type: 'message', text: message.title ?? message.text, attachments: [cardAttachment(broadcastCard(message, labels))] });
 }
 
-async function replyWithNextQuestion(context: TurnContext, deps: TeamsHrDeps, personId: string, reply: string): Promise<void> {
-  const position = deps.position(personId);
-  const survey = position ? deps.survey(position.surveyId) : undefined;
-  const attachments = survey && position ? [cardAttachment(surveyQuestionCard(survey, position.index, { submit: deps.labels.submit, header: survey.title }))] : [];
-  await context.sendActivity(Activity.fromObject({ type: 'message', text: reply, ...(attachments.length ? { attachments } : {}) }));
+const say = (context: TurnContext, text: string): Promise<unknown> => context.sendActivity(Activity.fromObject({ type: 'message', text }));
+
+/** „Umfrage“: the person's open survey as one card with all questions. */
+async function sendSurveyCard(context: TurnContext, deps: TeamsHrDeps, personId: string): Promise<void> {
+  const survey = deps.openSurvey(personId);
+  if (!survey) {
+    await say(context, deps.labels.noOpenSurvey);
+    return;
+  }
+  const text = fillText(deps.labels.surveyIntro, { title: survey.title, count: String(survey.questions.length) });
+  const attachments = [cardAttachment(surveyCard(survey, { submit: deps.labels.submit, header: survey.title }))];
+  await context.sendActivity(Activity.fromObject({ type: 'message', text, attachments }));
 }
 
 /** Handles a chat text if it belongs to HR; returns whether it did. */
 export async function handleHrText(context: TurnContext, deps: TeamsHrDeps, personId: string, text: string): Promise<boolean> {
+  if (surveyCommand.test(text.trim())) {
+    await sendSurveyCard(context, deps, personId);
+    return true;
+  }
   const reply = deps.chat(personId, text);
   if (reply === undefined) return false;
-  await replyWithNextQuestion(context, deps, personId, reply);
+  await say(context, reply);
   return true;
+}
+
+async function submitSurveyCard(context: TurnContext, deps: TeamsHrDeps, personId: string, data: Readonly<Record<string, unknown>> & { surveyId: string }): Promise<void> {
+  const survey = deps.survey(data.surveyId);
+  if (!survey) {
+    await say(context, deps.labels.staleSurvey);
+    return;
+  }
+  const result = deps.submit(personId, survey.id, readSurveyCard(survey, data));
+  if (result.kind !== 'invalid') {
+    await say(context, result.message);
+    return;
+  }
+  const question = survey.questions.find((entry) => entry.id === result.questionId)?.text ?? result.questionId;
+  await say(context, fillText(deps.labels.surveyInvalid, { question }));
 }
 
 /** Handles an HR card action (`{ hr: … }`); returns whether the value was one. */
@@ -61,15 +104,11 @@ export async function handleHrAction(context: TurnContext, deps: TeamsHrDeps, pe
   if (!action.success || !personId) return false;
   if (action.data.hr === 'acknowledge') {
     const done = deps.acknowledge(personId, action.data.job);
-    await context.sendActivity(Activity.fromObject({ type: 'message', text: done ? deps.labels.acknowledged : deps.labels.alreadyAcknowledged }));
-    return true;
+    await say(context, done ? deps.labels.acknowledged : deps.labels.alreadyAcknowledged);
+  } else if (action.data.hr === 'survey-submit') {
+    await submitSurveyCard(context, deps, personId, action.data);
+  } else {
+    await say(context, deps.labels.staleSurvey);
   }
-  const position = deps.position(personId);
-  if (!position || position.surveyId !== action.data.surveyId || position.index !== action.data.index) {
-    await context.sendActivity(Activity.fromObject({ type: 'message', text: deps.labels.staleSurvey }));
-    return true;
-  }
-  const reply = deps.chat(personId, String(action.data.value ?? ''));
-  await replyWithNextQuestion(context, deps, personId, reply ?? deps.labels.staleSurvey);
   return true;
 }

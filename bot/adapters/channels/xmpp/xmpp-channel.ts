@@ -43,6 +43,8 @@ export interface XmppChannel {
   readonly connection: XmppConnection;
   /** Messages not yet confirmed by the server. */
   pending(): number;
+  /** Sends what waits in the outbox (e.g. queued by another replica), when online. */
+  flush(): Promise<void>;
 }
 
 const jidPattern = /^[^@/\s]+@[^@/\s]+$/;
@@ -219,5 +221,6 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
     endpoint,
     connection,
     pending: () => store.size(),
+    flush,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { broadcastCard, resultsCard, surveyQuestionCard } from '../../../../bot/core/hr/hr-cards.ts';
+import { broadcastCard, readSurveyCard, resultsCard, surveyCard } from '../../../../bot/core/hr/hr-cards.ts';
 import { aggregateResults } from '../../../../bot/core/hr/k-anonymous-results.ts';
 import type { Survey } from '../../../../bot/ports/hr-types.ts';
 
@@ -18,10 +18,19 @@ describe('HR cards', () => {
     ]);
   });
 
-  it('renders one question with its choices and a submit carrying survey and question', () => {
-    const card = surveyQuestionCard(survey, 1, { submit: 'Weiter', header: 'Frage 2 von 2' });
-    expect(card.body[1]).toMatchObject({ type: 'Input.ChoiceSet', isMultiSelect: true, isRequired: false, choices: [{ title: 'KI', value: '1' }, { title: 'Akte', value: '2' }] });
-    expect(card.actions).toEqual([{ type: 'Action.Submit', title: 'Weiter', data: { hr: 'survey-answer', surveyId: 'survey-1', questionId: 'q2', index: 1 } }]);
+  it('renders the whole survey as one card with one input per question and a single submit', () => {
+    const card = surveyCard(survey, { submit: 'Antwort senden', header: 'Puls' });
+    expect(card.body.map((element) => (element as { id?: string }).id)).toEqual([undefined, 'q_q1', 'q_q2']);
+    expect(card.body[1]).toMatchObject({ type: 'Input.ChoiceSet', isMultiSelect: false, isRequired: true });
+    expect(card.body[2]).toMatchObject({ type: 'Input.ChoiceSet', isMultiSelect: true, isRequired: false, choices: [{ title: 'KI', value: '1' }, { title: 'Akte', value: '2' }] });
+    expect(card.actions).toEqual([{ type: 'Action.Submit', title: 'Antwort senden', data: { hr: 'survey-submit', surveyId: 'survey-1' } }]);
+  });
+
+  it('reads submitted card values in the chat convention and leaves empty inputs out', () => {
+    expect(readSurveyCard(survey, { hr: 'survey-submit', surveyId: 'survey-1', q_q1: '4', q_q2: '1,2' })).toEqual({ q1: 4, q2: [0, 1] });
+    expect(readSurveyCard(survey, { q_q1: '3', q_q2: '' })).toEqual({ q1: 3 });
+    expect(readSurveyCard(survey, { q_q1: 'viel' }).q1).toBeNaN();
+    expect(readSurveyCard(survey, { q_q1: 4 })).toEqual({});
   });
 
   it('charts only questions with k answers', () => {

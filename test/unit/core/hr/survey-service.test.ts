@@ -63,6 +63,21 @@ describe('survey service', () => {
     expect(surveys.openFor('a1')).toEqual([]);
   });
 
+  it('keeps the buffer when a batch write fails, and writes it with the next response', () => {
+    const { store, surveys, id } = setup();
+    const write = store.writeBatch.bind(store);
+    let failures = 1;
+    store.writeBatch = (...args) => {
+      if (failures-- > 0) throw new Error('database unreachable');
+      return write(...args);
+    };
+    for (const person of ['a1', 'a2', 'a3', 'a4', 'a5']) expect(surveys.submit(person, id, { q1: 3 }).kind).toBe('stored');
+    expect(surveys.pending()).toBe(5);
+    expect(surveys.submit('a6', id, { q1: 3 }).kind).toBe('stored');
+    expect(surveys.pending()).toBe(0);
+    expect(store.writes.map((entry) => entry.people.length)).toEqual([6]);
+  });
+
   it('refuses edits once approved and versions instead', () => {
     const { surveys, id } = setup();
     const draft = { title: 'Puls 2', audience: { kind: 'all' as const }, opensAt: '2026-12-02T09:00:00Z', closesAt: '2026-12-09T09:00:00Z', questions: [{ id: 'q1', type: 'scale' as const, text: 'Wie geht es?', optional: false }] };
