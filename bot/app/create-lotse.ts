@@ -48,6 +48,7 @@ import { createChannelRouter, type ChannelRouter } from './channel-router.ts';
 import { createHr, type Hr } from './create-hr.ts';
 import { createFreeTextMasker } from '../core/hr/mask-free-text.ts';
 import { openPostgresDatabase } from '../adapters/postgres/postgres-database.ts';
+import { createIndexReplicaState, type IndexReplicaState } from './index-replica-state.ts';
 
 /** A running lotse instance (without its HTTP server). */
 export interface Lotse {
@@ -79,6 +80,8 @@ export interface Lotse {
   readonly leases: JobLeases;
   /** This process's name as a lease holder (host, pid and a random part). */
   readonly replicaId: string;
+  /** With `DATABASE_URL`: published index versions, this replica's follower and re-index requests. */
+  readonly index?: IndexReplicaState;
   close(): void;
 }
 
@@ -157,6 +160,8 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     knownStaffNames: directory.people().map((person) => person.name),
     today: () => config.today ?? clock.now().toISOString().slice(0, 10),
   });
+  const replicaId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const index = postgres ? createIndexReplicaState({ database: postgres, knowledge, logger, replicaId, now: () => clock.now() }) : undefined;
   const opened = await knowledge.open();
   logger.info('index-ready', { how: opened, chunks: knowledge.lexical.size, version: knowledge.indexVersion() });
   const lexical = currentLexical(knowledge);
@@ -188,7 +193,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     topK: 10,
     ...(config.today ? { today: config.today } : {}),
     status: () => ({
-      ready: databaseReady(),
+      ready: databaseReady() && (index?.follower.ready() ?? true), // with replicas: once a published index is loaded
       documents: knowledge.store.listDocuments().length,
       chunks: knowledge.lexical.size,
       indexVersion: knowledge.indexVersion(),
@@ -211,7 +216,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   });
   const messagesOf = (userId: string, conversationId: string): readonly StoredMessage[] =>
     conversations.conversationOwner(conversationId) === userId ? conversations.recentMessages(conversationId, 200) : [];
-  const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages, ...(model ? { drafter: (ticket: { question: string; answer: string }) => draftFaqEntry({ model, templates }, ticket) } : {}) });
+  const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages, ...(model ? { drafter: (ticket: { question: string; answer: string }) => draftFaqEntry({ model, templates }, ticket) } : {}), ...(index ? { indexFaq: async () => void index.requestReindex() } : {}) });
   const hr = createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, maskText: createFreeTextMasker(policies.pii.entities, directory.people().map((person) => person.name)) });
   const close = (): void => {
     hr.close();
@@ -219,6 +224,5 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     local.close();
   };
   const leases = new SqlJobLeases(database);
-  const replicaId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: policies.retentionDays, transparency, leases, replicaId, close };
+  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: policies.retentionDays, transparency, leases, replicaId, ...(index ? { index } : {}), close };
 }

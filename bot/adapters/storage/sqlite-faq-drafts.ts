@@ -19,6 +19,9 @@ export interface FaqDraft {
   readonly draftedBy: string;
   readonly state: 'draft' | 'approved' | 'rejected';
   readonly createdAt: string;
+  /** Who decided and when (approved or rejected drafts). */
+  readonly decidedBy?: string;
+  readonly decidedAt?: string;
 }
 
 interface Row {
@@ -29,11 +32,14 @@ interface Row {
   drafted_by: string;
   state: string;
   created_at: string;
+  decided_by?: string | null;
+  decided_at?: string | null;
 }
 
 const toDraft = (row: Row): FaqDraft => ({
   id: row.id, ticketId: row.ticket_id, question: row.question, answer: row.answer, draftedBy: row.drafted_by,
   state: row.state === 'approved' ? 'approved' : row.state === 'rejected' ? 'rejected' : 'draft', createdAt: row.created_at,
+  ...(row.decided_by ? { decidedBy: row.decided_by } : {}), ...(row.decided_at ? { decidedAt: row.decided_at } : {}),
 });
 
 /** SQLite storage of FAQ drafts. */

@@ -15,6 +15,7 @@ import { formatIngestSummary } from './ingest.ts';
 import { openLotse } from '../open-lotse.ts';
 import { parseOptions } from '../parse-options.ts';
 import { startXmppChannel, type RunningXmppChannel } from '../../app/start-xmpp-channel.ts';
+import { startIndexReplication } from '../../app/index-replication.ts';
 
 function keepProcessAlive(logger: Logger): void {
   // A stray rejection or exception in a request must not end the service (issue #3, "nothing crashes").
@@ -41,7 +42,9 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   const folder = recordedSourceFolder(config.dataDir) ?? config.knowledgeDir;
-  if (!values['no-ingest'] && existsSync(folder)) {
+  // With DATABASE_URL the `reindex` lease holder ingests and publishes; every replica loads published versions.
+  const replication = startIndexReplication(lotse, logger);
+  if (!replication && !values['no-ingest'] && existsSync(folder)) {
     const summary = await ingestKnowledge(lotse.knowledge, {
       folder,
       dataDir: config.dataDir,
@@ -74,7 +77,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   if (config.auth.mode === 'dev') io.stderr('WARNING: development login (AUTH_MODE=dev) – anyone on this machine can pick any role. Configure OIDC_ISSUER for production.\n');
   // Snapshots written by other processes (lotse ingest, FAQ approvals) are picked up within 30 s.
   const refresh = setInterval(() => {
-    lotse.knowledge.refreshIfChanged().catch((error: unknown) => logger.error('index-refresh-failed', { error: describeError(error) }));
+    if (!replication) lotse.knowledge.refreshIfChanged().catch((error: unknown) => logger.error('index-refresh-failed', { error: describeError(error) }));
   }, 30_000);
   refresh.unref();
   // Ticket reminders: each step is recorded in SQLite before it is sent, so a restart never sends twice.
@@ -91,6 +94,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   hrJobs.unref();
   const signal = await waitForShutdown();
   clearInterval(refresh);
+  replication?.stop();
   clearInterval(reminders);
   clearInterval(hrJobs);
   logger.info('shutdown', { signal });
