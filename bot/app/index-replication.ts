@@ -21,10 +21,19 @@ export interface RunningIndexReplication {
   stop(): void;
 }
 
+/** The number of a draft's ticket (0 when it is gone or unreadable: the entry still counts). */
+function ticketNumberOf(lotse: Lotse, ticketId: string): number {
+  try {
+    return lotse.escalation.get(ticketId)?.number ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** FAQ documents of every approved draft in the shared `faq_drafts` table. */
 function approvedFaqOf(lotse: Lotse, drafts: SqliteFaqDrafts): IngestedDocument[] {
   return drafts.list('approved').map((draft) => faqDocument(
-    { id: draft.id, question: draft.question, answer: draft.answer, ticketNumber: lotse.escalation.get(draft.ticketId)?.number ?? 0 },
+    { id: draft.id, question: draft.question, answer: draft.answer, ticketNumber: ticketNumberOf(lotse, draft.ticketId) },
     (draft.decidedAt ?? draft.createdAt).slice(0, 10),
     draft.decidedBy ?? '',
   ));
