@@ -39,8 +39,8 @@ function approvedFaqOf(lotse: Lotse, drafts: SqliteFaqDrafts): IngestedDocument[
   ));
 }
 
-/** Creates the leader of a replica (its work copy opens on the first cycle it leads). */
-export function createReplicaLeader(lotse: Lotse, logger: Logger): IndexLeader {
+/** Creates the leader of a replica (its work copy opens on the first cycle it leads); `folder` defaults to `KNOWLEDGE_DIR`. */
+export function createReplicaLeader(lotse: Lotse, logger: Logger, folder = lotse.config.knowledgeDir): IndexLeader {
   const drafts = new SqliteFaqDrafts(lotse.database);
   const workDir = join(lotse.config.dataDir, 'reindex-work');
   return createIndexLeader({
@@ -54,7 +54,7 @@ export function createReplicaLeader(lotse: Lotse, logger: Logger): IndexLeader {
       await work.open();
       return work;
     },
-    ingest: (work) => ingestFolder({ folder: lotse.config.knowledgeDir, sink: work }),
+    ingest: (work) => ingestFolder({ folder, sink: work }),
     approvedFaq: () => approvedFaqOf(lotse, drafts),
     reindexIntervalMs: lotse.config.indexReplication.reindexIntervalMs,
     leaseTtlMs: lotse.config.indexReplication.leaseTtlMs,

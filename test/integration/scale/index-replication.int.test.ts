@@ -5,6 +5,7 @@
  * answered on every replica after one cycle; after SIGKILL of the leader another replica takes the lease
  * and publishes the next change.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -123,5 +124,16 @@ describe.skipIf(!bin)('one published index for three replicas on one PostgreSQL'
     const versions = await answeredEverywhere(survivors, 'Wo parke ich als Besucherin am Kreishaus?', 'faq/parkplatz.md');
     expect(new Set(versions).size).toBe(1);
     expect(survivors.filter((replica) => ingestEvents(replica) > 0)).toHaveLength(1);
+  }, 60_000);
+
+  it('lets `lotse ingest --publish` stand by while a serving replica holds the lease', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lotse-cron-'));
+    const run = spawnSync(process.execPath, ['bin/lotse.js', 'ingest', folder, '--publish', '--data', dataDir], {
+      cwd: resolve(import.meta.dirname, '../../..'), encoding: 'utf8', timeout: 60_000,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATABASE_URL: url, AUTH_MODE: 'dev', LOG_LEVEL: 'warn' },
+    });
+    rmSync(dataDir, { recursive: true, force: true });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/holds the reindex lease/);
   }, 60_000);
 });
