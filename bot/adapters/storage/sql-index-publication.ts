@@ -94,13 +94,17 @@ export class SqlIndexPublication implements IndexPublication {
   fetch(version: string): { version: PublishedVersion; files: PublishedFile[] } | undefined {
     const row = this.database.prepare<[string], VersionRow>('SELECT * FROM index_versions WHERE version = ?').get(version);
     if (!row) return undefined;
+    // One statement per part (at most 4 MB each), so no single answer grows with the corpus.
     const parts = this.database
-      .prepare<[number], { file: string; part: number; bytes: Uint8Array }>('SELECT file, part, bytes FROM index_version_parts WHERE version_id = ? ORDER BY file, part')
+      .prepare<[number], { file: string; part: number }>('SELECT file, part FROM index_version_parts WHERE version_id = ? ORDER BY file, part')
       .all(row.id);
+    const read = this.database.prepare<[number, string, number], { bytes: Uint8Array }>('SELECT bytes FROM index_version_parts WHERE version_id = ? AND file = ? AND part = ?');
     const byFile = new Map<string, Buffer[]>();
     for (const part of parts) {
+      const bytes = read.get(row.id, part.file, part.part)?.bytes;
+      if (!bytes) return undefined; // pruned while reading: the caller retries with the newest version
       const list = byFile.get(part.file) ?? [];
-      list.push(asBuffer(part.bytes));
+      list.push(asBuffer(bytes));
       byFile.set(part.file, list);
     }
     return { version: toVersion(row), files: [...byFile].map(([name, list]) => ({ name, bytes: Buffer.concat(list) })) };
