@@ -30,7 +30,7 @@ export function faqDocument(draft: { id: number; question: string; answer: strin
   const text = `${draft.question}\n${draft.answer}`;
   const expires = expiryOf(today);
   return {
-    meta: { id, title: 'Antworten der Digitallotsen', type: 'faq', stand: today, validTo: expires, owner, supersedes: [], visibility: [], url: `ticket:${draft.ticketNumber}`, checksum: `faq-${draft.id}` },
+    meta: { id, title: 'Antworten der Digitallotsen', type: 'faq', stand: today, validTo: expires, owner, supersedes: [], visibility: [], url: `ticket:${draft.ticketNumber}`, checksum: `faq-${draft.id}-${today}` },
     text,
     chunks: [{ id: `${id}#0`, documentId: id, ordinal: 0, section: draft.question, text, start: 0, end: text.length, kind: 'faq', faq: { question: draft.question, answer: draft.answer } }],
   };
@@ -68,6 +68,7 @@ export function createFaqLoop(deps: { escalation: EscalationService; drafts: Sql
       if (!draft || draft.state !== 'approved' || !document) return { kind: 'refused', message: 'Diesen freigegebenen FAQ-Eintrag gibt es nicht.' };
       if (!deps.directory.person(by)?.roles.includes('owner')) return { kind: 'refused', message: 'Verlängern dürfen nur verantwortliche Personen für Dokumente.' };
       const ticketNumber = deps.escalation.get(draft.ticketId)?.number ?? 0;
+      deps.drafts.markRevalidated(draftId, by, deps.now().toISOString());
       await indexFaq(faqDocument({ id: draft.id, question: draft.question, answer: draft.answer, ticketNumber }, today(), by));
       return { kind: 'ok', message: `FAQ-Eintrag Nr. ${draftId} bleibt bis ${expiryOf(today())} gültig.` };
     },

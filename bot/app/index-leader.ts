@@ -45,7 +45,7 @@ export interface IndexLeaderDeps {
   readonly openWork: () => Promise<KnowledgeBase>;
   /** Ingests the knowledge folder incrementally into the work copy. */
   readonly ingest: (work: KnowledgeBase) => Promise<IngestCounts>;
-  /** FAQ documents of all approved drafts (the leader adds those it lacks). */
+  /** FAQ documents of all approved drafts (the leader adds those it lacks or holds with another checksum). */
   readonly approvedFaq: () => readonly IngestedDocument[];
   readonly reindexIntervalMs: number;
   readonly leaseTtlMs: number;
@@ -76,8 +76,9 @@ export function createIndexLeader(deps: IndexLeaderDeps): IndexLeader {
     if (outcome.kind === 'rejected') deps.logger.warn('index-seed-skipped', { version: fetched.version.version, reason: outcome.reason });
   };
 
+  // Missing or changed (revalidated: new Stand, new checksum) approved FAQ entries.
   const addMissingFaq = async (copy: KnowledgeBase): Promise<number> => {
-    const missing = deps.approvedFaq().filter((document) => !copy.store.getDocument(document.meta.id));
+    const missing = deps.approvedFaq().filter((document) => copy.store.getDocument(document.meta.id)?.checksum !== document.meta.checksum);
     for (const document of missing) await copy.put(document);
     return missing.length;
   };

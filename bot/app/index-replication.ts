@@ -34,8 +34,8 @@ function ticketNumberOf(lotse: Lotse, ticketId: string): number {
 function approvedFaqOf(lotse: Lotse, drafts: SqliteFaqDrafts): IngestedDocument[] {
   return drafts.list('approved').map((draft) => faqDocument(
     { id: draft.id, question: draft.question, answer: draft.answer, ticketNumber: ticketNumberOf(lotse, draft.ticketId) },
-    (draft.decidedAt ?? draft.createdAt).slice(0, 10),
-    draft.decidedBy ?? '',
+    (draft.revalidatedAt ?? draft.decidedAt ?? draft.createdAt).slice(0, 10),
+    draft.revalidatedBy ?? draft.decidedBy ?? '',
   ));
 }
 

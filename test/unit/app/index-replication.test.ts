@@ -130,6 +130,10 @@ describe('index leader', () => {
     b.follower.poll();
     expect(topDocument(b.served, 'Medienstelle Beamer')).toBe('lotse-faq/7.md');
     expect(topDocument(b.served, 'Dienstwagen Fahrbereitschaft')).toBe('dienstwagen.md');
+    shared.faq.splice(0, 1, documentOf('lotse-faq/7.md', 'Beamer verleiht die Medienstelle in Raum B.204.', 'faq-7-2027-11-01'));
+    expect(await b.leader.tick()).toMatchObject({ kind: 'published' }); // revalidated: new checksum replaces the entry
+    b.follower.poll();
+    expect(b.served.store.getDocument('lotse-faq/7.md')?.checksum).toBe('faq-7-2027-11-01');
   });
 });
 
