@@ -33,7 +33,8 @@ async function replicatedReindex(index: IndexReplicaState): Promise<IngestReport
 /** The console's data functions over `lotse` (texts, guard and logger are added by the caller). */
 export function consoleDataOf(lotse: Lotse): Omit<ConsoleDeps, 'texts' | 'protect' | 'logger'> {
   const dataDir = lotse.config.dataDir;
-  const folder = (): string => recordedSourceFolder(dataDir) ?? lotse.config.knowledgeDir;
+  // With replicas the leader ingests KNOWLEDGE_DIR, so uploads go there whatever this data dir recorded.
+  const folder = (): string => (lotse.index ? undefined : recordedSourceFolder(dataDir)) ?? lotse.config.knowledgeDir;
   const reindex = async (): Promise<IngestReport> => {
     if (lotse.index) return replicatedReindex(lotse.index);
     await ingestKnowledge(lotse.knowledge, { folder: folder(), dataDir });

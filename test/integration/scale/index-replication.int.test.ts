@@ -116,6 +116,22 @@ describe.skipIf(!bin)('one published index for three replicas on one PostgreSQL'
     expect(answer.answer).toContain('Medienstelle');
   }, 60_000);
 
+  it('turns an upload on a follower into a leader cycle; the console answer comes after the leader handled it', async () => {
+    const follower = replicas.find((replica) => ingestEvents(replica) === 0)!;
+    const owner = new HttpSession(follower.url);
+    await owner.devLogin({ person: 'p-frank' });
+    const text = '---\ntitle: Kopierer im Kreishaus\ntype: faq\nstand: 2026-11-01\n---\n\n# Kopierer\n\n## Wo steht der Farbkopierer?\n\nDer Farbkopierer steht im Kreishaus im Raum C.110 neben der Poststelle.\n';
+    const uploaded = await owner.request('POST', '/api/sources?name=kopierer.md', { body: text, type: 'application/octet-stream', csrf: true });
+    expect(uploaded.status).toBe(201);
+    expect(ingestEvents(follower)).toBe(0);
+    const shared = new PostgresDatabase(url);
+    const requests = shared.prepare<[], { handled: number; total: number }>('SELECT count(handled_at) AS handled, count(*) AS total FROM index_reindex_requests').get()!;
+    shared.close();
+    expect(requests.total).toBeGreaterThanOrEqual(1);
+    expect(requests.handled).toBe(requests.total);
+    await answeredEverywhere(replicas, 'Wo steht der Farbkopierer?', 'uploads/kopierer.md');
+  }, 90_000);
+
   it('hands the lease to another replica after SIGKILL of the leader, which publishes the next change', async () => {
     const leader = replicas.find((replica) => ingestEvents(replica) > 0)!;
     await leader.kill();
