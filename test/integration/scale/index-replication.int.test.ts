@@ -89,8 +89,11 @@ describe.skipIf(!bin)('one published index for three replicas on one PostgreSQL'
 
   it('answers a document added to the shared folder on every replica, with one new version', async () => {
     writeFileSync(join(folder, 'faq', 'fahrradkeller.md'), '---\ntitle: Fahrradkeller im Kreishaus\ntype: faq\nstand: 2026-11-01\n---\n\n# Fahrradkeller\n\n## Wer gibt Schlüssel für den Fahrradkeller aus?\n\nDen Schlüssel für den Fahrradkeller im Kreishaus gibt die Hausmeisterei in Raum E.017 gegen Unterschrift aus.\n');
+    const written = Date.now();
     const versions = await answeredEverywhere(replicas, 'Wer gibt den Schlüssel für den Fahrradkeller aus?', 'faq/fahrradkeller.md');
     expect(new Set(versions).size).toBe(1);
+    const timings = replicas.flatMap((replica) => replica.stderr().split('\n').filter((line) => /"event":"index-(published|loaded)"/.test(line)).map((line) => JSON.parse(line) as { event: string; ms: number }));
+    console.info(`new document answered everywhere after ${Date.now() - written} ms; publish/load ms: ${timings.map((entry) => `${entry.event.slice(6)} ${entry.ms}`).join(', ')}`);
     expect(replicas.filter((replica) => ingestEvents(replica) > 0)).toHaveLength(1);
   }, 60_000);
 
