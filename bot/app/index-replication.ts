@@ -67,9 +67,12 @@ export function startIndexReplication(lotse: Lotse, logger: Logger): RunningInde
   if (!index) return undefined;
   const leader = createReplicaLeader(lotse, logger);
   let stopped = false;
+  let lastFailure = '';
   const round = async (): Promise<void> => {
     const step = await leader.tick();
-    if (step.kind === 'failed') logger.error('index-leader-failed', { reason: step.reason });
+    const failure = step.kind === 'failed' ? step.reason : '';
+    if (failure && failure !== lastFailure) logger.error('index-leader-failed', { reason: failure }); // once per distinct failure
+    lastFailure = failure;
     if (!stopped) index.follower.poll();
   };
   const run = (): void => {
