@@ -168,7 +168,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const textOf = (id: string): string => knowledge.textOf(id);
   const chat = createConversationCore<RetrievalHit>({
     answer: {
-      retriever: { retrieve: (query, options) => knowledge.retriever.retrieve(query, options) },
+      retriever: { retrieve: (query, options) => knowledge.retrieve(query, options) },
       confidence: (query, hits) => estimateConfidence({ query, hits, textOf, analyzer, lexical }),
       knowledge: knowledge.store,
       analyzer,

@@ -13,6 +13,7 @@ import { loadPublished } from './published-snapshot.ts';
 export type FollowStep =
   | { readonly kind: 'none' }
   | { readonly kind: 'current'; readonly version: string }
+  | { readonly kind: 'deferred'; readonly version: string }
   | { readonly kind: 'loaded'; readonly version: string; readonly ms: number }
   | { readonly kind: 'failed'; readonly version?: string; readonly reason: string };
 
@@ -26,11 +27,15 @@ export interface IndexFollower {
   loadedVersion(): string;
 }
 
+/** Polls a swap may wait for in-flight retrievals before it goes ahead anyway (no starvation under constant load). */
+const maxDeferrals = 20;
+
 /** Creates the follower of `knowledge` (not started: the caller polls on a timer). */
 export function createIndexFollower(deps: { publication: IndexPublication; knowledge: KnowledgeBase; logger: Logger; now?: () => number }): IndexFollower {
   const now = deps.now ?? (() => performance.now());
   let loaded = '';
   let failedVersion = '';
+  let deferred = 0;
   const poll = (): FollowStep => {
     let version = '';
     try {
@@ -42,6 +47,12 @@ export function createIndexFollower(deps: { publication: IndexPublication; knowl
         loaded = version; // the local snapshot from before a restart is this very version
         return { kind: 'current', version };
       }
+      // Fetch, write and swap run without yielding; a retrieval awaiting its embedder finishes on the old state first.
+      if (deps.knowledge.busy() && deferred < maxDeferrals) {
+        deferred += 1;
+        return { kind: 'deferred', version };
+      }
+      deferred = 0;
       const started = now();
       const fetched = deps.publication.fetch(version);
       if (!fetched) return { kind: 'failed', version, reason: 'version deleted before it was fetched' };

@@ -10,10 +10,10 @@ import { Bm25Index } from '../adapters/search/bm25-index.ts';
 import { SqliteKnowledgeStore, type KnowledgeRows } from '../adapters/storage/sqlite-knowledge-store.ts';
 import type { SqliteDatabase } from '../adapters/storage/sqlite-database.ts';
 import type { Chunk, DocumentMeta, IngestedDocument } from '../ports/knowledge.ts';
-import type { Embedder, TextAnalyzer } from '../ports/search.ts';
+import type { Embedder, IdFilter, TextAnalyzer } from '../ports/search.ts';
 import type { Logger } from '../shared/logger.ts';
 import { describeError } from '../shared/errors.ts';
-import { HybridRetriever } from '../core/retrieval/hybrid-retriever.ts';
+import { HybridRetriever, type RetrievalHit } from '../core/retrieval/hybrid-retriever.ts';
 import { createSentenceEvidence } from '../core/retrieval/sentence-evidence.ts';
 import { knowledgeStateHash, readCurrentSnapshot, writeSnapshot } from './index-snapshot.ts';
 
@@ -40,6 +40,7 @@ export class KnowledgeBase {
   /** Hybrid retrieval over the current indexes (replaced whenever they are). */
   retriever: HybridRetriever;
   private version = '';
+  private retrieving = 0;
 
   constructor(
     private readonly options: {
@@ -61,6 +62,21 @@ export class KnowledgeBase {
     const evidence = createSentenceEvidence({ textOf: (id) => this.textOf(id), analyzer: this.options.analyzer, lexical: this.lexical });
     return new HybridRetriever({ lexical: this.lexical, vectors: this.vectors.map(({ embedder, index, weight }) => ({ embedder, index, weight })), evidence,
       onListFailure: (embedder, error) => this.options.logger.warn('embedding-list-skipped', { embedder, error: describeError(error) }) });
+  }
+
+  /** Retrieval over the current indexes, counted so that a published snapshot is not swapped in while one awaits an embedder. */
+  async retrieve(query: string, options: { k: number; filter?: IdFilter }): Promise<RetrievalHit[]> {
+    this.retrieving += 1;
+    try {
+      return await this.retriever.retrieve(query, options);
+    } finally {
+      this.retrieving -= 1;
+    }
+  }
+
+  /** True while a retrieval is in flight (its hits would not match a swapped store). */
+  busy(): boolean {
+    return this.retrieving > 0;
   }
 
   /** The indexed text of a chunk (title, section and body), '' for unknown ids. */

@@ -14,6 +14,7 @@ import { openMemoryDatabase, openSqliteDatabase } from '../../../bot/adapters/st
 import { createIndexFollower } from '../../../bot/app/index-follower.ts';
 import { createIndexLeader, type IndexLeaderDeps } from '../../../bot/app/index-leader.ts';
 import { KnowledgeBase } from '../../../bot/app/knowledge-base.ts';
+import { HashedNgramEmbedder } from '../../../bot/adapters/search/hashed-ngram-embedder.ts';
 import { loadPublished } from '../../../bot/app/published-snapshot.ts';
 import type { IngestedDocument } from '../../../bot/ports/knowledge.ts';
 import { silentLogger } from '../../../bot/shared/logger.ts';
@@ -158,5 +159,32 @@ describe('follower swap', () => {
     expect(a.served.lexical.search('Dienstwagen', 5)).toEqual([]);
     expect(topDocument(a.served, 'Kantine')).toBe('kantine.md');
     expect(a.served.store.listDocuments().map((meta) => meta.id)).toEqual(['kantine.md']);
+  });
+});
+
+describe('follower swap during a retrieval', () => {
+  it('defers the swap while a retrieval awaits its embedder, then loads', async () => {
+    const shared = world();
+    const a = replica('a', shared);
+    await a.leader.tick();
+    const hashed = new HashedNgramEmbedder();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((done) => (release = done));
+    const slow = { id: hashed.id, dimensions: hashed.dimensions, embed: async (texts: readonly string[]) => {
+      await gate;
+      return hashed.embed(texts);
+    } };
+    const dataDir = mkdtempSync(join(tmpdir(), 'lotse-replication-'));
+    dirs.push(dataDir);
+    const served = new KnowledgeBase({ dataDir, database: openSqliteDatabase(dataDir), analyzer, logger: silentLogger, embedders: [{ embedder: slow, weight: 0.3 }] });
+    const follower = createIndexFollower({ publication: shared.publication, knowledge: served, logger: silentLogger });
+    const pending = served.retrieve('Dienstwagen', { k: 3 });
+    expect(served.busy()).toBe(true);
+    expect(follower.poll()).toMatchObject({ kind: 'deferred' });
+    expect(served.indexVersion()).toBe('');
+    release();
+    expect(await pending).toEqual([]); // answered from the old (empty) state, not a mix
+    expect(follower.poll()).toMatchObject({ kind: 'loaded' });
+    expect((await served.retrieve('Dienstwagen Fahrbereitschaft', { k: 1 }))[0]?.id).toBe('dienstwagen.md#0');
   });
 });
