@@ -11,6 +11,7 @@ import type { ConsoleDeps, IngestReport, UploadOutcome } from '../http/console/c
 import type { Lotse } from './create-lotse.ts';
 import { ingestKnowledge, recordedSourceFolder } from './ingest-knowledge.ts';
 import { ticketFaqPrefix } from './faq-loop.ts';
+import type { IndexReplicaState } from './index-replica-state.ts';
 
 const reportSchema = z.object({ at: z.string(), added: z.number(), updated: z.number(), removed: z.number(), skipped: z.array(z.object({ file: z.string(), reason: z.string() })) });
 
@@ -22,11 +23,20 @@ export function readLastIngest(dataDir: string): IngestReport | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** With replicas: a leader cycle instead of a local rebuild; waits up to 60 s for the leader's report. */
+async function replicatedReindex(index: IndexReplicaState): Promise<IngestReport> {
+  const report = await index.awaitReindex(index.requestReindex(), 60_000);
+  const parsed = report ? reportSchema.safeParse(JSON.parse(report)) : undefined;
+  return parsed?.success ? parsed.data : { at: new Date().toISOString(), added: 0, updated: 0, removed: 0, skipped: [] };
+}
+
 /** The console's data functions over `lotse` (texts, guard and logger are added by the caller). */
 export function consoleDataOf(lotse: Lotse): Omit<ConsoleDeps, 'texts' | 'protect' | 'logger'> {
   const dataDir = lotse.config.dataDir;
-  const folder = (): string => recordedSourceFolder(dataDir) ?? lotse.config.knowledgeDir;
+  // With replicas the leader ingests KNOWLEDGE_DIR, so uploads go there whatever this data dir recorded.
+  const folder = (): string => (lotse.index ? undefined : recordedSourceFolder(dataDir)) ?? lotse.config.knowledgeDir;
   const reindex = async (): Promise<IngestReport> => {
+    if (lotse.index) return replicatedReindex(lotse.index);
     await ingestKnowledge(lotse.knowledge, { folder: folder(), dataDir });
     return readLastIngest(dataDir) ?? { at: new Date().toISOString(), added: 0, updated: 0, removed: 0, skipped: [] };
   };

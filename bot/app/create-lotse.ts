@@ -51,6 +51,7 @@ import { createChannelRouter, type ChannelRouter } from './channel-router.ts';
 import { createHr, type Hr } from './create-hr.ts';
 import { createFreeTextMasker } from '../core/hr/mask-free-text.ts';
 import { openPostgresDatabase } from '../adapters/postgres/postgres-database.ts';
+import { createIndexReplicaState, type IndexReplicaState } from './index-replica-state.ts';
 
 /** A running lotse instance (without its HTTP server). */
 export interface Lotse {
@@ -84,6 +85,8 @@ export interface Lotse {
   readonly replicaId: string;
   /** With PostgreSQL: the shared directory (call `tick()` periodically to import and follow changes). */
   readonly directorySync?: DirectorySync;
+  /** With `DATABASE_URL`: published index versions, this replica's follower and re-index requests. */
+  readonly index?: IndexReplicaState;
   close(): void;
 }
 
@@ -171,13 +174,14 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     knownStaffNames: directory.people().map((person) => person.name),
     today: () => config.today ?? clock.now().toISOString().slice(0, 10),
   });
+  const index = postgres ? createIndexReplicaState({ database: postgres, knowledge, logger, replicaId, now: () => clock.now() }) : undefined;
   const opened = await knowledge.open();
   logger.info('index-ready', { how: opened, chunks: knowledge.lexical.size, version: knowledge.indexVersion() });
   const lexical = currentLexical(knowledge);
   const textOf = (id: string): string => knowledge.textOf(id);
   const chat = createConversationCore<RetrievalHit>({
     answer: {
-      retriever: { retrieve: (query, options) => knowledge.retriever.retrieve(query, options) },
+      retriever: { retrieve: (query, options) => knowledge.retrieve(query, options) },
       confidence: (query, hits) => estimateConfidence({ query, hits, textOf, analyzer, lexical }),
       knowledge: knowledge.store,
       analyzer,
@@ -202,7 +206,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     topK: 10,
     ...(config.today ? { today: config.today } : {}),
     status: () => ({
-      ready: databaseReady(),
+      ready: databaseReady() && (index?.follower.ready() ?? true), // with replicas: once a published index is loaded
       documents: knowledge.store.listDocuments().length,
       chunks: knowledge.lexical.size,
       indexVersion: knowledge.indexVersion(),
@@ -225,7 +229,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   });
   const messagesOf = (userId: string, conversationId: string): readonly StoredMessage[] =>
     conversations.conversationOwner(conversationId) === userId ? conversations.recentMessages(conversationId, 200) : [];
-  const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages, ...(model ? { drafter: (ticket: { question: string; answer: string }) => draftFaqEntry({ model, templates }, ticket) } : {}) });
+  const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages, ...(model ? { drafter: (ticket: { question: string; answer: string }) => draftFaqEntry({ model, templates }, ticket) } : {}), ...(index ? { indexFaq: async () => void index.requestReindex() } : {}) });
   const hr = createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, maskText: createFreeTextMasker(policies.pii.entities, directory.people().map((person) => person.name)) });
   const close = (): void => {
     hr.close();
@@ -233,5 +237,5 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     if (database !== local) database.close();
     local.close();
   };
-  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: policies.retentionDays, transparency, leases, replicaId, ...(directorySync ? { directorySync } : {}), close };
+  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: policies.retentionDays, transparency, leases, replicaId, ...(index ? { index } : {}), ...(directorySync ? { directorySync } : {}), close };
 }

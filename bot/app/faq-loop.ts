@@ -24,19 +24,25 @@ function expiryOf(today: string): string {
   return `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
 }
 
-function faqDocument(draft: { id: number; question: string; answer: string; ticketNumber: number }, today: string, owner: string): IngestedDocument {
+/** The FAQ document of an approved draft, with its Stand (approval or revalidation day) and owner. */
+export function faqDocument(draft: { id: number; question: string; answer: string; ticketNumber: number }, today: string, owner: string): IngestedDocument {
   const id = `${ticketFaqPrefix}${draft.id}.md`;
   const text = `${draft.question}\n${draft.answer}`;
   const expires = expiryOf(today);
   return {
-    meta: { id, title: 'Antworten der Digitallotsen', type: 'faq', stand: today, validTo: expires, owner, supersedes: [], visibility: [], url: `ticket:${draft.ticketNumber}`, checksum: `faq-${draft.id}` },
+    meta: { id, title: 'Antworten der Digitallotsen', type: 'faq', stand: today, validTo: expires, owner, supersedes: [], visibility: [], url: `ticket:${draft.ticketNumber}`, checksum: `faq-${draft.id}-${today}` },
     text,
     chunks: [{ id: `${id}#0`, documentId: id, ordinal: 0, section: draft.question, text, start: 0, end: text.length, kind: 'faq', faq: { question: draft.question, answer: draft.answer } }],
   };
 }
 
 /** Creates the loop over tickets, drafts, directory and knowledge base. */
-export function createFaqLoop(deps: { escalation: EscalationService; drafts: SqliteFaqDrafts; directory: Directory; knowledge: KnowledgeBase; now: () => Date; sender: ChannelSender; messages: EscalationMessages; drafter?: (ticket: { question: string; answer: string }) => Promise<FaqDraftResult> }) {
+export function createFaqLoop(deps: { escalation: EscalationService; drafts: SqliteFaqDrafts; directory: Directory; knowledge: KnowledgeBase; now: () => Date; sender: ChannelSender; messages: EscalationMessages; drafter?: (ticket: { question: string; answer: string }) => Promise<FaqDraftResult>; indexFaq?: (document: IngestedDocument) => Promise<void> }) {
+  // With replicas the re-index leader adds approved entries to the published index; alone, they are indexed here.
+  const indexFaq = deps.indexFaq ?? (async (document: IngestedDocument) => {
+    await deps.knowledge.put(document);
+    deps.knowledge.save();
+  });
   const today = (): string => deps.now().toISOString().slice(0, 10);
   const faqDocuments = () => deps.knowledge.store.listDocuments().filter((meta) => meta.id.startsWith(ticketFaqPrefix));
   const draftIdOf = (documentId: string): number => Number(documentId.slice(ticketFaqPrefix.length).replace(/\.md$/, ''));
@@ -62,8 +68,8 @@ export function createFaqLoop(deps: { escalation: EscalationService; drafts: Sql
       if (!draft || draft.state !== 'approved' || !document) return { kind: 'refused', message: 'Diesen freigegebenen FAQ-Eintrag gibt es nicht.' };
       if (!deps.directory.person(by)?.roles.includes('owner')) return { kind: 'refused', message: 'Verlängern dürfen nur verantwortliche Personen für Dokumente.' };
       const ticketNumber = deps.escalation.get(draft.ticketId)?.number ?? 0;
-      await deps.knowledge.put(faqDocument({ id: draft.id, question: draft.question, answer: draft.answer, ticketNumber }, today(), by));
-      deps.knowledge.save();
+      deps.drafts.markRevalidated(draftId, by, deps.now().toISOString());
+      await indexFaq(faqDocument({ id: draft.id, question: draft.question, answer: draft.answer, ticketNumber }, today(), by));
       return { kind: 'ok', message: `FAQ-Eintrag Nr. ${draftId} bleibt bis ${expiryOf(today())} gültig.` };
     },
     /** Drafts waiting for an owner's decision. */
@@ -91,8 +97,7 @@ export function createFaqLoop(deps: { escalation: EscalationService; drafts: Sql
       if (!deps.drafts.decide(draftId, approve ? 'approved' : 'rejected', by, deps.now().toISOString())) return { kind: 'refused', message: 'Der Entwurf wurde bereits entschieden.' };
       if (!approve) return { kind: 'ok', message: `FAQ-Entwurf Nr. ${draftId} abgelehnt.` };
       const ticketNumber = deps.escalation.get(draft.ticketId)?.number ?? 0;
-      await deps.knowledge.put(faqDocument({ id: draft.id, question: draft.question, answer: draft.answer, ticketNumber }, deps.now().toISOString().slice(0, 10), by));
-      deps.knowledge.save();
+      await indexFaq(faqDocument({ id: draft.id, question: draft.question, answer: draft.answer, ticketNumber }, deps.now().toISOString().slice(0, 10), by));
       return { kind: 'ok', message: `FAQ-Eintrag Nr. ${draftId} freigegeben und sofort im Index.` };
     },
   };

@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { HashedNgramEmbedder } from '../adapters/search/hashed-ngram-embedder.ts';
 import { HnswVectorIndex } from '../adapters/search/hnsw-vector-index.ts';
 import { Bm25Index } from '../adapters/search/bm25-index.ts';
-import { SqliteKnowledgeStore } from '../adapters/storage/sqlite-knowledge-store.ts';
+import { SqliteKnowledgeStore, type KnowledgeRows } from '../adapters/storage/sqlite-knowledge-store.ts';
 import type { SqliteDatabase } from '../adapters/storage/sqlite-database.ts';
 import type { Chunk, DocumentMeta, IngestedDocument } from '../ports/knowledge.ts';
-import type { Embedder, TextAnalyzer } from '../ports/search.ts';
+import type { Embedder, IdFilter, TextAnalyzer } from '../ports/search.ts';
 import type { Logger } from '../shared/logger.ts';
 import { describeError } from '../shared/errors.ts';
-import { HybridRetriever } from '../core/retrieval/hybrid-retriever.ts';
+import { HybridRetriever, type RetrievalHit } from '../core/retrieval/hybrid-retriever.ts';
 import { createSentenceEvidence } from '../core/retrieval/sentence-evidence.ts';
 import { knowledgeStateHash, readCurrentSnapshot, writeSnapshot } from './index-snapshot.ts';
 
@@ -40,6 +40,7 @@ export class KnowledgeBase {
   /** Hybrid retrieval over the current indexes (replaced whenever they are). */
   retriever: HybridRetriever;
   private version = '';
+  private retrieving = 0;
 
   constructor(
     private readonly options: {
@@ -63,17 +64,65 @@ export class KnowledgeBase {
       onListFailure: (embedder, error) => this.options.logger.warn('embedding-list-skipped', { embedder, error: describeError(error) }) });
   }
 
+  /** Retrieval over the current indexes, counted so that a published snapshot is not swapped in while one awaits an embedder. */
+  async retrieve(query: string, options: { k: number; filter?: IdFilter }): Promise<RetrievalHit[]> {
+    this.retrieving += 1;
+    try {
+      return await this.retriever.retrieve(query, options);
+    } finally {
+      this.retrieving -= 1;
+    }
+  }
+
+  /** True while a retrieval is in flight (its hits would not match a swapped store). */
+  busy(): boolean {
+    return this.retrieving > 0;
+  }
+
   /** The indexed text of a chunk (title, section and body), '' for unknown ids. */
   textOf(id: string): string {
     const chunk = this.store.getChunk(id);
     return chunk ? indexTextOf(chunk, this.store.getDocument(chunk.documentId)) : '';
   }
 
-  private get indexRoot(): string {
+  /** The folder of this knowledge base's versioned snapshots. */
+  get indexRoot(): string {
     return join(this.options.dataDir, 'index');
   }
 
-  private components(): string[] {
+  /** Another knowledge base with the same analyzer and embedders on its own data dir and database (the leader's work copy). */
+  sibling(dataDir: string, database: SqliteDatabase): KnowledgeBase {
+    return new KnowledgeBase({ ...this.options, dataDir, database });
+  }
+
+  /** Reads the indexes of a snapshot folder without installing them (throws when a file is corrupt). */
+  loadIndexes(dir: string): { lexical: Bm25Index; vectors: HnswVectorIndex[] } {
+    return {
+      lexical: Bm25Index.load(join(dir, 'bm25.bin'), this.options.analyzer),
+      vectors: this.vectors.map((channel) => HnswVectorIndex.load(join(dir, safeName(channel.embedder.id)), channel.embedder.dimensions)),
+    };
+  }
+
+  /**
+   * Installs a published snapshot: store rows and indexes are replaced in one synchronous section, so no
+   * request sees new chunks with old indexes or the reverse.
+   */
+  adopt(loaded: { rows: KnowledgeRows; lexical: Bm25Index; vectors: readonly HnswVectorIndex[]; version: string }): void {
+    this.store.replaceRows(loaded.rows);
+    this.install(loaded.lexical, loaded.vectors);
+    this.version = loaded.version;
+  }
+
+  private install(lexical: Bm25Index, vectors: readonly HnswVectorIndex[]): void {
+    this.lexical = lexical;
+    this.vectors.forEach((channel, index) => {
+      channel.index = vectors[index]!;
+    });
+    this.retriever = this.createRetriever();
+  }
+
+  /** Ids of the index components, in snapshot order (BM25, then each embedder). */
+  components(): string[] {
     return ['bm25', ...this.vectors.map((channel) => channel.embedder.id)];
   }
 
@@ -87,11 +136,8 @@ export class KnowledgeBase {
       snapshot.manifest.components.join(',') === this.components().join(',');
     if (snapshot && matches) {
       try {
-        this.lexical = Bm25Index.load(join(snapshot.dir, 'bm25.bin'), this.options.analyzer);
-        for (const channel of this.vectors) {
-          channel.index = HnswVectorIndex.load(join(snapshot.dir, safeName(channel.embedder.id)), channel.embedder.dimensions);
-        }
-        this.retriever = this.createRetriever();
+        const { lexical, vectors } = this.loadIndexes(snapshot.dir);
+        this.install(lexical, vectors);
         this.version = snapshot.manifest.version;
         return 'loaded';
       } catch (error) {

@@ -9,7 +9,7 @@ import { UsageError } from './parse-options.ts';
 const usage = `Usage: lotse <command> [options]
 
 Commands:
-  ingest <folder> [--data <dir>] [--refresh]   index a folder of documents (incremental)
+  ingest <folder> [--data <dir>] [--refresh] [--publish]   index a folder (incremental); --publish: one re-index leader cycle (DATABASE_URL)
   ask [--data <dir>] [--json] [--top <n>] [--tenant <t>] ["question"]
                                                answer a question; with --json and no question,
                                                read one question per line from stdin (JSON lines out)

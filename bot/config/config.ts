@@ -8,6 +8,7 @@ import { LlmConfigError, parseLlmConfig, type LlmConfig } from './llm-config.ts'
 import { AuthConfigError, parseAuthConfig, type AuthConfig } from './auth-config.ts';
 import { parseTeamsConfig, type TeamsConfig } from './teams-config.ts';
 import { parseXmppConfig, XmppConfigError, type XmppConfig } from './xmpp-config.ts';
+import { parseIndexReplicationConfig, type IndexReplicationConfig } from './index-replication-config.ts';
 
 const envSchema = z.object({
   DATA_DIR: z.string().min(1).optional(),
@@ -59,6 +60,8 @@ export interface LotseConfig {
   readonly teams: TeamsConfig;
   /** The Jabber/XMPP channel; present only when `XMPP_SERVICE` is set. */
   readonly xmpp?: XmppConfig;
+  /** Re-index leader and follower timing (used with `DATABASE_URL`). */
+  readonly indexReplication: IndexReplicationConfig;
 }
 
 /** Thrown for invalid environment values (operator-facing, English). */
@@ -100,6 +103,12 @@ export function loadConfig(
   } catch (error) {
     throw new ConfigError(error instanceof Error ? error.message : String(error));
   }
+  let indexReplication: IndexReplicationConfig;
+  try {
+    indexReplication = parseIndexReplicationConfig(env);
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
+  }
   let xmpp: XmppConfig | undefined;
   try {
     xmpp = parseXmppConfig(env);
@@ -111,6 +120,7 @@ export function loadConfig(
     llm,
     auth,
     teams,
+    indexReplication,
     dataDir: resolve(cwd, overrides.dataDir ?? values.DATA_DIR ?? 'data'),
     port: values.PORT,
     host: values.HOST,

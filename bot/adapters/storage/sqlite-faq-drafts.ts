@@ -8,6 +8,8 @@ const migrations = [
   `CREATE TABLE faq_drafts (id INTEGER PRIMARY KEY, ticket_id TEXT NOT NULL, question TEXT NOT NULL, answer TEXT NOT NULL,
      drafted_by TEXT NOT NULL, state TEXT NOT NULL, created_at TEXT NOT NULL, decided_by TEXT, decided_at TEXT);`,
   `CREATE TABLE faq_notices (draft_id INTEGER NOT NULL, step TEXT NOT NULL, sent_at TEXT NOT NULL, PRIMARY KEY (draft_id, step));`,
+  `ALTER TABLE faq_drafts ADD COLUMN revalidated_by TEXT;
+   ALTER TABLE faq_drafts ADD COLUMN revalidated_at TEXT;`,
 ];
 
 /** One FAQ draft. */
@@ -19,6 +21,12 @@ export interface FaqDraft {
   readonly draftedBy: string;
   readonly state: 'draft' | 'approved' | 'rejected';
   readonly createdAt: string;
+  /** Who decided and when (approved or rejected drafts). */
+  readonly decidedBy?: string;
+  readonly decidedAt?: string;
+  /** The last revalidation (the entry's Stand and owner from then on). */
+  readonly revalidatedBy?: string;
+  readonly revalidatedAt?: string;
 }
 
 interface Row {
@@ -29,11 +37,17 @@ interface Row {
   drafted_by: string;
   state: string;
   created_at: string;
+  decided_by?: string | null;
+  decided_at?: string | null;
+  revalidated_by?: string | null;
+  revalidated_at?: string | null;
 }
 
 const toDraft = (row: Row): FaqDraft => ({
   id: row.id, ticketId: row.ticket_id, question: row.question, answer: row.answer, draftedBy: row.drafted_by,
   state: row.state === 'approved' ? 'approved' : row.state === 'rejected' ? 'rejected' : 'draft', createdAt: row.created_at,
+  ...(row.decided_by ? { decidedBy: row.decided_by } : {}), ...(row.decided_at ? { decidedAt: row.decided_at } : {}),
+  ...(row.revalidated_by ? { revalidatedBy: row.revalidated_by } : {}), ...(row.revalidated_at ? { revalidatedAt: row.revalidated_at } : {}),
 });
 
 /** SQLite storage of FAQ drafts. */
@@ -57,6 +71,11 @@ export class SqliteFaqDrafts {
   /** Decides a draft once; returns false when it was already decided. */
   decide(id: number, state: 'approved' | 'rejected', by: string, at: string): boolean {
     return this.database.prepare("UPDATE faq_drafts SET state = ?, decided_by = ?, decided_at = ? WHERE id = ? AND state = 'draft'").run(state, by, at, id).changes === 1;
+  }
+
+  /** Records that an owner confirmed an approved entry (replicas rebuild its Stand from this). */
+  markRevalidated(id: number, by: string, at: string): void {
+    this.database.prepare("UPDATE faq_drafts SET revalidated_by = ?, revalidated_at = ? WHERE id = ? AND state = 'approved'").run(by, at, id);
   }
 
   list(state?: FaqDraft['state']): FaqDraft[] {

@@ -12,6 +12,12 @@ const migrations = [
    CREATE INDEX chunks_by_document ON chunks (document_id, ordinal);`,
 ];
 
+/** The raw rows of a knowledge store (what a published snapshot carries). */
+export interface KnowledgeRows {
+  readonly documents: readonly { id: string; checksum: string; meta: string; text_length: number }[];
+  readonly chunks: readonly { id: string; document_id: string; ordinal: number; body: string }[];
+}
+
 /** SQLite implementation of the knowledge store (chunks kept as JSON rows). */
 export class SqliteKnowledgeStore implements KnowledgeStore {
   private readonly chunkCache = new Map<string, Chunk>();
@@ -98,5 +104,26 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   chunkCount(): number {
     const row = this.database.prepare<[], { count: number }>('SELECT count(*) AS count FROM chunks').get();
     return row?.count ?? 0;
+  }
+
+  /** Every document and chunk row, for a published snapshot. */
+  exportRows(): KnowledgeRows {
+    return {
+      documents: this.database.prepare<[], KnowledgeRows['documents'][number]>('SELECT id, checksum, meta, text_length FROM documents ORDER BY id').all(),
+      chunks: this.database.prepare<[], KnowledgeRows['chunks'][number]>('SELECT id, document_id, ordinal, body FROM chunks ORDER BY document_id, ordinal').all(),
+    };
+  }
+
+  /** Replaces all rows in one transaction (loading a published snapshot) and re-reads the caches. */
+  replaceRows(rows: KnowledgeRows): void {
+    this.database.transaction(() => {
+      this.database.prepare('DELETE FROM chunks').run();
+      this.database.prepare('DELETE FROM documents').run();
+      const document = this.database.prepare('INSERT INTO documents (id, checksum, meta, text_length) VALUES (?, ?, ?, ?)');
+      for (const row of rows.documents) document.run(row.id, row.checksum, row.meta, row.text_length);
+      const chunk = this.database.prepare('INSERT INTO chunks (id, document_id, ordinal, body) VALUES (?, ?, ?, ?)');
+      for (const row of rows.chunks) chunk.run(row.id, row.document_id, row.ordinal, row.body);
+    })();
+    this.reload();
   }
 }

@@ -59,6 +59,7 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   byNumber(number: number): Ticket | undefined {
+    if (!Number.isSafeInteger(number)) return undefined; // e.g. Number('ticket-x'): PostgreSQL refuses NaN
     const row = this.database.prepare<[number], { body: string }>('SELECT body FROM tickets WHERE number = ?').get(number);
     return row ? (JSON.parse(row.body) as Ticket) : undefined;
   }

@@ -1,5 +1,6 @@
 /**
- * `lotse ingest <folder> [--data <dir>] [--refresh]`: incremental ingest with a summary.
+ * `lotse ingest <folder> [--data <dir>] [--refresh] [--publish]`: incremental ingest with a summary; with
+ * `--publish` (needs `DATABASE_URL`) one re-index leader cycle under the `reindex` lease instead (cron).
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -9,6 +10,7 @@ import type { IngestSummary } from '../../../knowledge/ingest/ingest-folder.ts';
 import type { CliIo } from '../cli-io.ts';
 import { openLotse } from '../open-lotse.ts';
 import { parseOptions, UsageError } from '../parse-options.ts';
+import { publishOnce } from './ingest-publish.ts';
 
 /** Formats the ingest summary for operators. */
 export function formatIngestSummary(summary: IngestSummary): string {
@@ -28,6 +30,7 @@ export async function runIngest(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     data: { type: 'string' },
     refresh: { type: 'boolean' },
+    publish: { type: 'boolean' },
   });
   const folder = positionals[0];
   if (!folder) throw new UsageError('ingest needs a folder.');
@@ -38,6 +41,7 @@ export async function runIngest(args: string[], io: CliIo): Promise<number> {
   }
   const { lotse, config } = await openLotse(io, values.data, { quiet: true });
   try {
+    if (values.publish) return await publishOnce(lotse, absolute, io);
     const summary = await ingestKnowledge(lotse.knowledge, {
       folder: absolute,
       dataDir: config.dataDir,

@@ -19,6 +19,7 @@ import { gracefulShutdown } from '../../app/graceful-shutdown.ts';
 import { hrDrain, readinessGate, teamsDrain, xmppDrain } from '../../app/drain-targets.ts';
 import { queueGauges } from '../../app/queue-gauges.ts';
 import { startRetentionPurge, wireRetentionPurge } from '../../app/retention-purge.ts';
+import { startIndexReplication } from '../../app/index-replication.ts';
 
 function keepProcessAlive(logger: Logger): void {
   // A stray rejection or exception in a request must not end the service (issue #3, "nothing crashes").
@@ -45,7 +46,9 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   const folder = recordedSourceFolder(config.dataDir) ?? config.knowledgeDir;
-  if (!values['no-ingest'] && existsSync(folder)) {
+  // With DATABASE_URL the `reindex` lease holder ingests and publishes; every replica loads published versions.
+  const replication = startIndexReplication(lotse, logger);
+  if (!replication && !values['no-ingest'] && existsSync(folder)) {
     const summary = await ingestKnowledge(lotse.knowledge, {
       folder,
       dataDir: config.dataDir,
@@ -75,7 +78,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   if (config.auth.mode === 'dev') io.stderr('WARNING: development login (AUTH_MODE=dev) – anyone on this machine can pick any role. Configure OIDC_ISSUER for production.\n');
   // Snapshots written by other processes (lotse ingest, FAQ approvals) are picked up within 30 s.
   const refresh = setInterval(() => {
-    lotse.knowledge.refreshIfChanged().catch((error: unknown) => logger.error('index-refresh-failed', { error: describeError(error) }));
+    if (!replication) lotse.knowledge.refreshIfChanged().catch((error: unknown) => logger.error('index-refresh-failed', { error: describeError(error) }));
   }, 30_000);
   refresh.unref();
   // With PostgreSQL: one replica publishes changes of DIRECTORY_FILE, every replica follows the shared directory.
@@ -105,6 +108,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     stopTimers: () => {
       [refresh, reminders, hrJobs, directorySync].forEach((timer) => clearInterval(timer));
       stopPurge();
+      replication?.stop();
     },
     feeders: [hrDrain(lotse.hr)],
     outboxes: [...(teams ? [teamsDrain(teams.outbox)] : []), ...(xmpp ? [xmppDrain(xmpp.channel)] : [])],

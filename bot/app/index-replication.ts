@@ -1,0 +1,92 @@
+/**
+ * Runs index replication in `serve` when `DATABASE_URL` is set: every replica follows the published
+ * versions; the replica holding the `reindex` lease is also the leader that ingests `KNOWLEDGE_DIR` into
+ * its work copy (`DATA_DIR/reindex-work/`) and publishes. Followers never ingest the folder themselves.
+ */
+import { join } from 'node:path';
+import { ingestFolder } from '../../knowledge/ingest/ingest-folder.ts';
+import { openSqliteDatabase } from '../adapters/storage/sqlite-database.ts';
+import { SqliteFaqDrafts } from '../adapters/storage/sqlite-faq-drafts.ts';
+import type { IngestedDocument } from '../ports/knowledge.ts';
+import type { Logger } from '../shared/logger.ts';
+import { describeError } from '../shared/errors.ts';
+import type { Lotse } from './create-lotse.ts';
+import { faqDocument } from './faq-loop.ts';
+import { createIndexLeader, type IndexLeader } from './index-leader.ts';
+
+/** Replication running in a `serve` process. */
+export interface RunningIndexReplication {
+  readonly leader: IndexLeader;
+  /** Stops the timers and releases the lease (graceful shutdown). */
+  stop(): void;
+}
+
+/** The number of a draft's ticket (0 when it is gone or unreadable: the entry still counts). */
+function ticketNumberOf(lotse: Lotse, ticketId: string): number {
+  try {
+    return lotse.escalation.get(ticketId)?.number ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** FAQ documents of every approved draft in the shared `faq_drafts` table. */
+function approvedFaqOf(lotse: Lotse, drafts: SqliteFaqDrafts): IngestedDocument[] {
+  return drafts.list('approved').map((draft) => faqDocument(
+    { id: draft.id, question: draft.question, answer: draft.answer, ticketNumber: ticketNumberOf(lotse, draft.ticketId) },
+    (draft.revalidatedAt ?? draft.decidedAt ?? draft.createdAt).slice(0, 10),
+    draft.revalidatedBy ?? draft.decidedBy ?? '',
+  ));
+}
+
+/** Creates the leader of a replica (its work copy opens on the first cycle it leads); `folder` defaults to `KNOWLEDGE_DIR`. */
+export function createReplicaLeader(lotse: Lotse, logger: Logger, folder = lotse.config.knowledgeDir): IndexLeader {
+  const drafts = new SqliteFaqDrafts(lotse.database);
+  const workDir = join(lotse.config.dataDir, 'reindex-work');
+  return createIndexLeader({
+    publication: lotse.index!.publication,
+    leases: lotse.leases,
+    replicaId: lotse.replicaId,
+    clock: { now: () => new Date() },
+    logger,
+    openWork: async () => {
+      const work = lotse.knowledge.sibling(workDir, openSqliteDatabase(workDir));
+      await work.open();
+      return work;
+    },
+    ingest: (work) => ingestFolder({ folder, sink: work }),
+    approvedFaq: () => approvedFaqOf(lotse, drafts),
+    reindexIntervalMs: lotse.config.indexReplication.reindexIntervalMs,
+    leaseTtlMs: lotse.config.indexReplication.leaseTtlMs,
+  });
+}
+
+/** Starts leader and follower timers (the first cycle at once); undefined without `DATABASE_URL`. */
+export function startIndexReplication(lotse: Lotse, logger: Logger): RunningIndexReplication | undefined {
+  const index = lotse.index;
+  if (!index) return undefined;
+  const leader = createReplicaLeader(lotse, logger);
+  let stopped = false;
+  let lastFailure = '';
+  const round = async (): Promise<void> => {
+    const step = await leader.tick();
+    const failure = step.kind === 'failed' ? step.reason : '';
+    if (failure && failure !== lastFailure) logger.error('index-leader-failed', { reason: failure }); // once per distinct failure
+    lastFailure = failure;
+    if (!stopped) index.follower.poll();
+  };
+  const run = (): void => {
+    round().catch((error: unknown) => logger.error('index-replication-failed', { error: describeError(error) }));
+  };
+  run();
+  const timer = setInterval(run, lotse.config.indexReplication.pollMs);
+  timer.unref();
+  return {
+    leader,
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+      leader.release();
+    },
+  };
+}
