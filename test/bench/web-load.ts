@@ -1,0 +1,86 @@
+/**
+ * Web chat load test with autocannon (`npm run bench:load`): `POST /api/chat`, retrieval-only (no language
+ * model), sample knowledge base, against (a) one `lotse serve` replica on SQLite and (b) two replicas sharing
+ * a throw-away PostgreSQL. Environment: `RATE` (requests/s, default 50), `BENCH_SECONDS` (default 60),
+ * `CONNECTIONS` (default = RATE, i.e. 1 request/s per connection), `SHAPE` (`staggered` default, `native`,
+ * or `both`; see `web-load-driver.ts`), `SETUPS` (`sqlite,postgres`). Prints a table and writes the full
+ * result as JSON to a temp file.
+ */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestPostgres } from '../support/postgres.ts';
+import { removeReplicaDirs, startReplica, type Replica } from '../support/replicas.ts';
+import { chatQuestions, loadProblems, openTargets, runChatLoad, warmUp, type LoadShape, type LoadSummary } from './web-load-driver.ts';
+
+const rate = Number(process.env.RATE ?? 50);
+const seconds = Number(process.env.BENCH_SECONDS ?? 60);
+const connections = Number(process.env.CONNECTIONS ?? rate);
+const shapes: LoadShape[] = process.env.SHAPE === 'both' ? ['staggered', 'native'] : [process.env.SHAPE === 'native' ? 'native' : 'staggered'];
+const setups = (process.env.SETUPS ?? 'sqlite,postgres').split(',').map((name) => name.trim());
+const questions = chatQuestions();
+
+interface Row {
+  readonly setup: string;
+  readonly summary: LoadSummary;
+}
+
+async function measure(setup: string, replicas: readonly Replica[]): Promise<Row[]> {
+  const targets = await openTargets(replicas.map((replica) => replica.url), 4);
+  await warmUp(targets, questions);
+  const rows: Row[] = [];
+  for (const shape of shapes) {
+    const summary = await runChatLoad(targets, questions, { rate, seconds, connections, shape });
+    rows.push({ setup, summary });
+    console.error(`${setup}, ${shape}: p95 ${summary.latency.p95} ms, ${summary.completed} completed, problems: ${loadProblems(summary).join('; ') || 'none'}`);
+  }
+  return rows;
+}
+
+async function onSqlite(): Promise<Row[]> {
+  const replica = await startReplica({}, { ingest: true });
+  try {
+    return await measure('1 replica, SQLite', [replica]);
+  } finally {
+    await replica.stop();
+    removeReplicaDirs([replica]);
+  }
+}
+
+async function onPostgres(): Promise<Row[]> {
+  const server = await startTestPostgres();
+  try {
+    const url = await server.createDatabase('load');
+    const replicas = await Promise.all([startReplica({ DATABASE_URL: url }, { ingest: true }), startReplica({ DATABASE_URL: url }, { ingest: true })]);
+    try {
+      return await measure('2 replicas, PostgreSQL', replicas);
+    } finally {
+      await Promise.all(replicas.map((replica) => replica.stop()));
+      removeReplicaDirs(replicas);
+    }
+  } finally {
+    server.destroy();
+  }
+}
+
+const load = (values: readonly number[]): string => values.map((value) => value.toFixed(2)).join(' / ');
+
+function table(rows: readonly Row[]): string {
+  const header = '| setup | shape | sent | completed | achieved/s | p50 | p90 | p95 | p99 | max | errors | timeouts | non-2xx | load avg before → after (1/5/15 min) |';
+  const lines = rows.map(({ setup, summary: s }) => `| ${setup} | ${s.options.shape} | ${s.sent} | ${s.completed} | ${s.achievedRate} | ${s.latency.p50} | ${s.latency.p90} | ${s.latency.p95} | ${s.latency.p99} | ${s.latency.max} | ${s.errors} | ${s.timeouts} | ${s.non2xx} | ${load(s.loadAverage.before)} → ${load(s.loadAverage.after)} |`);
+  const autocannonLines = rows.map(({ setup, summary: s }) => `| ${setup} | ${s.options.shape} | ${s.autocannonLatency.p50} | ${s.autocannonLatency.p90} | ${s.autocannonLatency.p99} | ${s.autocannonLatency.max} | ${s.coordinatedOmissionPossible ? 'yes' : 'no'} |`);
+  return [
+    `POST /api/chat, ${rate} requests/s for ${seconds} s, ${connections} connections, ${questions.length} questions rotated; latency in ms`,
+    '', header, '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|', ...lines,
+    '', "autocannon's own histogram (2xx, its coordinated-omission correction) and whether any response outlasted a connection's send interval:",
+    '', '| setup | shape | p50 | p90 | p99 | max | late sends possible |', '|---|---|---:|---:|---:|---:|---|', ...autocannonLines,
+  ].join('\n');
+}
+
+const rows: Row[] = [];
+if (setups.includes('sqlite')) rows.push(...(await onSqlite()));
+if (setups.includes('postgres')) rows.push(...(await onPostgres()));
+const file = join(tmpdir(), `lotse-web-load-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, JSON.stringify({ rate, seconds, connections, questions: questions.length, rows }, null, 2));
+console.log(table(rows));
+console.log(`\nJSON result: ${file}`);
