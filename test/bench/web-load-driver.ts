@@ -16,6 +16,7 @@ import { csrfCookie, sessionCookie } from '../../bot/http/auth/session-manager.t
 import { loadQuestionSet } from '../eval/question-set.ts';
 import { HttpSession } from '../support/http-session.ts';
 import { percentile } from './metrics.ts';
+import { cpuSeconds, ownCpuSeconds } from './process-cpu.ts';
 
 /** How requests are spread over each second (see the file comment). */
 export type LoadShape = 'staggered' | 'native';
@@ -34,6 +35,8 @@ export interface LoadOptions {
   readonly shape: LoadShape;
   /** Seconds until autocannon counts a request as timed out (default 10). */
   readonly timeoutSeconds?: number;
+  /** Server process ids whose CPU time is reported per completed request. */
+  readonly serverPids?: readonly number[];
 }
 
 /** Latency percentiles in milliseconds. */
@@ -64,6 +67,8 @@ export interface LoadSummary {
   readonly statusCodes: Readonly<Record<string, number>>;
   /** True when a response took longer than a connection's send interval, so later requests left late. */
   readonly coordinatedOmissionPossible: boolean;
+  /** CPU milliseconds per completed request: all server processes together, and the load generator. */
+  readonly cpuMsPerRequest: { readonly servers: number; readonly generator: number };
   /** `os.loadavg()` (1, 5, 15 min) right before and right after the run. */
   readonly loadAverage: { readonly before: readonly number[]; readonly after: readonly number[] };
 }
@@ -153,9 +158,12 @@ export async function runChatLoad(targets: readonly ChatTarget[], questions: rea
   if (!Number.isInteger(options.rate / options.connections)) throw new Error(`RATE (${options.rate}) must be a multiple of CONNECTIONS (${options.connections}): autocannon's per-connection rate is a whole number`);
   const urls = [...new Set(targets.map((target) => target.url))];
   const record = recorder();
+  const serverCpu = (): number => (options.serverPids ?? []).reduce((total, pid) => total + cpuSeconds(pid), 0);
   const before = loadavg();
+  const cpuBefore = { servers: serverCpu(), generator: ownCpuSeconds() };
   const results = await (options.shape === 'native' ? runNative : runStaggered)(targets, questions, options, record);
   const after = loadavg();
+  const cpuMs = (seconds: number): number => round((seconds * 1000) / Math.max(1, record.latencies.length));
   const merged = autocannon.aggregateResult(results, { url: urls });
   const sum = (pick: (result: autocannon.Result) => number): number => results.reduce((total, result) => total + pick(result), 0);
   const { latencies } = record;
@@ -172,6 +180,7 @@ export async function runChatLoad(targets: readonly ChatTarget[], questions: rea
     timeouts: sum((result) => result.timeouts),
     non2xx: sum((result) => result.non2xx),
     statusCodes: record.statusCodes,
+    cpuMsPerRequest: { servers: cpuMs(serverCpu() - cpuBefore.servers), generator: cpuMs(ownCpuSeconds() - cpuBefore.generator) },
     coordinatedOmissionPossible: max >= 1000 / (options.rate / options.connections),
     loadAverage: { before: before.map(round), after: after.map(round) },
   };

@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { startTestPostgres } from '../support/postgres.ts';
 import { removeReplicaDirs, startReplica, type Replica } from '../support/replicas.ts';
 import { chatQuestions, loadProblems, openTargets, runChatLoad, warmUp, type LoadShape, type LoadSummary } from './web-load-driver.ts';
@@ -25,12 +26,25 @@ interface Row {
   readonly summary: LoadSummary;
 }
 
-async function measure(setup: string, replicas: readonly Replica[]): Promise<Row[]> {
+/** PostgreSQL backend processes serving the replicas (their CPU time counts as server time). */
+async function backendPids(url: string): Promise<number[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    return result.rows.map((row) => row.pid);
+  } finally {
+    await client.end();
+  }
+}
+
+async function measure(setup: string, replicas: readonly Replica[], extraPids: () => Promise<number[]> = async () => []): Promise<Row[]> {
   const targets = await openTargets(replicas.map((replica) => replica.url), 4);
   await warmUp(targets, questions);
   const rows: Row[] = [];
   for (const shape of shapes) {
-    const summary = await runChatLoad(targets, questions, { rate, seconds, connections, shape });
+    const serverPids = [...replicas.map((replica) => replica.child.pid ?? 0), ...(await extraPids())];
+    const summary = await runChatLoad(targets, questions, { rate, seconds, connections, shape, serverPids });
     rows.push({ setup, summary });
     console.error(`${setup}, ${shape}: p95 ${summary.latency.p95} ms, ${summary.completed} completed, problems: ${loadProblems(summary).join('; ') || 'none'}`);
   }
@@ -53,7 +67,7 @@ async function onPostgres(): Promise<Row[]> {
     const url = await server.createDatabase('load');
     const replicas = await Promise.all([startReplica({ DATABASE_URL: url }, { ingest: true }), startReplica({ DATABASE_URL: url }, { ingest: true })]);
     try {
-      return await measure('2 replicas, PostgreSQL', replicas);
+      return await measure('2 replicas, PostgreSQL', replicas, () => backendPids(url));
     } finally {
       await Promise.all(replicas.map((replica) => replica.stop()));
       removeReplicaDirs(replicas);
@@ -68,12 +82,12 @@ const load = (values: readonly number[]): string => values.map((value) => value.
 function table(rows: readonly Row[]): string {
   const header = '| setup | shape | sent | completed | achieved/s | p50 | p90 | p95 | p99 | max | errors | timeouts | non-2xx | load avg before → after (1/5/15 min) |';
   const lines = rows.map(({ setup, summary: s }) => `| ${setup} | ${s.options.shape} | ${s.sent} | ${s.completed} | ${s.achievedRate} | ${s.latency.p50} | ${s.latency.p90} | ${s.latency.p95} | ${s.latency.p99} | ${s.latency.max} | ${s.errors} | ${s.timeouts} | ${s.non2xx} | ${load(s.loadAverage.before)} → ${load(s.loadAverage.after)} |`);
-  const autocannonLines = rows.map(({ setup, summary: s }) => `| ${setup} | ${s.options.shape} | ${s.autocannonLatency.p50} | ${s.autocannonLatency.p90} | ${s.autocannonLatency.p99} | ${s.autocannonLatency.max} | ${s.coordinatedOmissionPossible ? 'yes' : 'no'} |`);
+  const autocannonLines = rows.map(({ setup, summary: s }) => `| ${setup} | ${s.options.shape} | ${s.autocannonLatency.p50} | ${s.autocannonLatency.p90} | ${s.autocannonLatency.p99} | ${s.autocannonLatency.max} | ${s.coordinatedOmissionPossible ? 'yes' : 'no'} | ${s.cpuMsPerRequest.servers} | ${s.cpuMsPerRequest.generator} |`);
   return [
     `POST /api/chat, ${rate} requests/s for ${seconds} s, ${connections} connections, ${questions.length} questions rotated; latency in ms`,
     '', header, '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|', ...lines,
-    '', "autocannon's own histogram (2xx, its coordinated-omission correction) and whether any response outlasted a connection's send interval:",
-    '', '| setup | shape | p50 | p90 | p99 | max | late sends possible |', '|---|---|---:|---:|---:|---:|---|', ...autocannonLines,
+    '', "autocannon's own histogram (2xx, its coordinated-omission correction), whether any response outlasted a connection's send interval, CPU ms per request:",
+    '', '| setup | shape | p50 | p90 | p99 | max | late sends possible | CPU ms/request, replicas | CPU ms/request, generator |', '|---|---|---:|---:|---:|---:|---|---:|---:|', ...autocannonLines,
   ].join('\n');
 }
 
