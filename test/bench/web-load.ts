@@ -3,11 +3,12 @@
  * model), sample knowledge base, against (a) one `lotse serve` replica on SQLite and (b) two replicas sharing
  * a throw-away PostgreSQL. Environment: `RATE` (requests/s, default 50), `BENCH_SECONDS` (default 60),
  * `CONNECTIONS` (default = RATE, i.e. 1 request/s per connection), `SHAPE` (`staggered` default, `native`,
- * or `both`; see `web-load-driver.ts`), `SETUPS` (`sqlite,postgres`). Prints a table and writes the full
- * result as JSON to a temp file.
+ * or `both`; see `web-load-driver.ts`), `SETUPS` (`sqlite,postgres`), `START_BELOW_LOAD` (wait up to
+ * `START_WAIT_MINUTES`, default 15, for the 1-minute load average to drop below it before each setup: the
+ * machine is shared). Prints a table and writes the full result as JSON to a temp file.
  */
 import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startTestPostgres } from '../support/postgres.ts';
@@ -51,7 +52,16 @@ async function measure(setup: string, replicas: readonly Replica[], extraPids: (
   return rows;
 }
 
+/** Waits (bounded) until the shared machine is quieter than `START_BELOW_LOAD`; returns at once when unset. */
+async function waitForQuiet(): Promise<void> {
+  const threshold = Number(process.env.START_BELOW_LOAD ?? Number.POSITIVE_INFINITY);
+  const deadline = Date.now() + Number(process.env.START_WAIT_MINUTES ?? 15) * 60_000;
+  while (loadavg()[0]! >= threshold && Date.now() < deadline) await new Promise((done) => setTimeout(done, 10_000));
+  console.error(`starting at load average ${loadavg().map((value) => value.toFixed(2)).join(' / ')}`);
+}
+
 async function onSqlite(): Promise<Row[]> {
+  await waitForQuiet();
   const replica = await startReplica({}, { ingest: true });
   try {
     return await measure('1 replica, SQLite', [replica]);
@@ -62,6 +72,7 @@ async function onSqlite(): Promise<Row[]> {
 }
 
 async function onPostgres(): Promise<Row[]> {
+  await waitForQuiet();
   const server = await startTestPostgres();
   try {
     const url = await server.createDatabase('load');
