@@ -65,6 +65,8 @@ export interface LoadSummary {
   readonly timeouts: number;
   readonly non2xx: number;
   readonly statusCodes: Readonly<Record<string, number>>;
+  /** The ten slowest responses: second of the run they arrived in, and their latency in ms. */
+  readonly slowest: readonly { readonly second: number; readonly ms: number }[];
   /** True when a response took longer than a connection's send interval, so later requests left late. */
   readonly coordinatedOmissionPossible: boolean;
   /** CPU milliseconds per completed request: all server processes together, and the load generator. */
@@ -107,18 +109,24 @@ function chatRequests(questions: readonly string[], offset: number): autocannon.
 
 interface Recorder {
   readonly latencies: number[];
+  /** Second of the run (from the first send) at which each response arrived, same order as `latencies`. */
+  readonly arrivals: number[];
   readonly statusCodes: Record<string, number>;
   attach(instance: autocannon.Instance): autocannon.Instance;
 }
 
 function recorder(): Recorder {
   const latencies: number[] = [];
+  const arrivals: number[] = [];
   const statusCodes: Record<string, number> = {};
+  const started = performance.now();
   return {
     latencies,
+    arrivals,
     statusCodes,
     attach: (instance) => instance.on('response', (_client: unknown, status: number, _bytes: number, responseTime: number) => {
       latencies.push(responseTime);
+      arrivals.push((performance.now() - started) / 1000);
       statusCodes[status] = (statusCodes[status] ?? 0) + 1;
     }),
   };
@@ -181,6 +189,7 @@ export async function runChatLoad(targets: readonly ChatTarget[], questions: rea
     non2xx: sum((result) => result.non2xx),
     statusCodes: record.statusCodes,
     cpuMsPerRequest: { servers: cpuMs(serverCpu() - cpuBefore.servers), generator: cpuMs(ownCpuSeconds() - cpuBefore.generator) },
+    slowest: latencies.map((ms, index) => ({ second: Math.floor(record.arrivals[index]!), ms: round(ms) })).sort((a, b) => b.ms - a.ms).slice(0, 10),
     coordinatedOmissionPossible: max >= 1000 / (options.rate / options.connections),
     loadAverage: { before: before.map(round), after: after.map(round) },
   };
