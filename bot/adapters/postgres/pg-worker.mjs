@@ -25,6 +25,8 @@ const types = {
 let client;
 /** @type {Map<string, string | null>} */
 const identityColumns = new Map();
+/** Transaction control cannot change a table's identity column, so it keeps the cache (runs on every audit write). */
+const transactionControl = /^\s*(BEGIN|COMMIT|ROLLBACK|(SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT) \w+)\s*;?\s*$/i;
 
 async function connection() {
   if (client) return client;
@@ -98,7 +100,7 @@ async function run(request) {
   const db = await connection();
   if (request.kind === 'script') {
     await db.query(request.text);
-    identityColumns.clear();
+    if (!transactionControl.test(request.text)) identityColumns.clear();
     return { id: request.id, ok: true, rows: [], rowCount: 0, lastId: 0 };
   }
   const identity = request.insertTable ? await identityOf(db, request.insertTable) : null;
