@@ -41,12 +41,16 @@ function replica(name: string, shared: JobLeases, clock: FixedClock, options: { 
   return { leader, leases, events, scheduled: () => scheduled };
 }
 
+/** Two replicas sharing one lease store and one clock. */
+function twoReplicas() {
+  const shared = new InMemoryJobLeases();
+  const clock = new FixedClock(new Date('2026-12-03T08:00:00Z'));
+  return { shared, clock, a: replica('a', shared, clock), b: replica('b', shared, clock) };
+}
+
 describe('Jabber on exactly one replica (lease xmpp)', () => {
   it('connects only the lease holder; the other takes over once the holder stops renewing and the lease ran out', async () => {
-    const shared = new InMemoryJobLeases();
-    const clock = new FixedClock(new Date('2026-12-03T08:00:00Z'));
-    const a = replica('a', shared, clock);
-    const b = replica('b', shared, clock);
+    const { shared, clock, a, b } = twoReplicas();
     expect(await a.leader.start()).toBe('leading');
     expect(await b.leader.start()).toBe('standby');
     expect(a.events).toEqual(['connect']);
@@ -64,10 +68,7 @@ describe('Jabber on exactly one replica (lease xmpp)', () => {
   });
 
   it('keeps the lease while renewing it, and a holder that cannot renew disconnects before the lease runs out', async () => {
-    const shared = new InMemoryJobLeases();
-    const clock = new FixedClock(new Date('2026-12-03T08:00:00Z'));
-    const a = replica('a', shared, clock);
-    const b = replica('b', shared, clock);
+    const { shared, clock, a, b } = twoReplicas();
     await a.leader.start();
     await b.leader.start();
     for (let round = 0; round < 5; round += 1) {
@@ -91,10 +92,7 @@ describe('Jabber on exactly one replica (lease xmpp)', () => {
   });
 
   it('disconnects when another replica holds the lease (it expired meanwhile)', async () => {
-    const shared = new InMemoryJobLeases();
-    const clock = new FixedClock(new Date('2026-12-03T08:00:00Z'));
-    const a = replica('a', shared, clock);
-    const b = replica('b', shared, clock);
+    const { shared, clock, a, b } = twoReplicas();
     await a.leader.start();
     clock.advance(31_000);
     expect(await b.leader.start()).toBe('leading');
@@ -103,10 +101,7 @@ describe('Jabber on exactly one replica (lease xmpp)', () => {
   });
 
   it('releases the lease on graceful shutdown, so another replica connects at once', async () => {
-    const shared = new InMemoryJobLeases();
-    const clock = new FixedClock(new Date('2026-12-03T08:00:00Z'));
-    const a = replica('a', shared, clock);
-    const b = replica('b', shared, clock);
+    const { shared, clock, a, b } = twoReplicas();
     await a.leader.start();
     await b.leader.start();
     await a.leader.stop();
