@@ -8,7 +8,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
-import { startTestPostgres } from '../support/postgres.ts';
+import { startTestPostgres, withPgClient } from '../support/postgres.ts';
 import { removeReplicaDirs, startReplica } from '../support/replicas.ts';
 import { percentile } from './metrics.ts';
 import { chatQuestions, openTargets, warmUp } from './web-load-driver.ts';
@@ -16,13 +16,7 @@ import { chatQuestions, openTargets, warmUp } from './web-load-driver.ts';
 const turns = Number(process.env.TURNS ?? 20);
 
 async function sql(url: string, text: string): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(text);
-  } finally {
-    await client.end();
-  }
+  return withPgClient(url, (client) => client.query(text));
 }
 
 interface Statement {

@@ -10,8 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { startTestPostgres } from '../support/postgres.ts';
+import { startTestPostgres, queryRows } from '../support/postgres.ts';
 import { removeReplicaDirs, startReplica, type Replica } from '../support/replicas.ts';
 import { chatQuestions, loadProblems, openTargets, runChatLoad, warmUp, type LoadShape, type LoadSummary } from './web-load-driver.ts';
 
@@ -29,14 +28,8 @@ interface Row {
 
 /** PostgreSQL backend processes serving the replicas (their CPU time counts as server time). */
 async function backendPids(url: string): Promise<number[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const result = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
-    return result.rows.map((row) => row.pid);
-  } finally {
-    await client.end();
-  }
+  const rows = await queryRows<{ pid: number }>(url, 'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+  return rows.map((row) => row.pid);
 }
 
 async function measure(setup: string, replicas: readonly Replica[], extraPids: () => Promise<number[]> = async () => []): Promise<Row[]> {

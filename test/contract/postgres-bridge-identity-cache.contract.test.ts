@@ -9,19 +9,13 @@ import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresDatabase } from '../../bot/adapters/postgres/postgres-database.ts';
-import { findPostgresBinaries, postgresSkipMessage, startTestPostgres, type TestPostgres } from '../support/postgres.ts';
+import { findPostgresBinaries, postgresSkipMessage, startTestPostgres, withPgClient, type TestPostgres } from '../support/postgres.ts';
 
 const bin = findPostgresBinaries();
 if (!bin) console.warn(postgresSkipMessage);
 
 async function adminQuery(url: string, text: string): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(text);
-  } finally {
-    await client.end();
-  }
+  return withPgClient(url, (client) => client.query(text));
 }
 
 describe.skipIf(!bin)('PostgreSQL bridge identity-column cache', () => {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { HttpSession } from '../support/http-session.ts';
-import { findPostgresBinaries, postgresSkipMessage } from '../support/postgres.ts';
+import { findPostgresBinaries, postgresSkipMessage, queryRows } from '../support/postgres.ts';
 import { startReplica, usePostgresReplicas } from '../support/replicas.ts';
 
 const bin = findPostgresBinaries();
@@ -16,13 +16,7 @@ const json = (value: unknown) => ({ body: JSON.stringify(value), type: 'applicat
 const questions = 16;
 
 async function countTickets(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return Number((await client.query<{ count: string }>('SELECT count(*) AS count FROM tickets')).rows[0]?.count ?? 0);
-  } finally {
-    await client.end();
-  }
+  return Number((await queryRows<{ count: string }>(url, 'SELECT count(*) AS count FROM tickets'))[0]?.count ?? 0);
 }
 
 describe.skipIf(!bin)('kill -9 of a replica during ticket creation', () => {

@@ -9,11 +9,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { HttpSession } from '../support/http-session.ts';
-import { findPostgresBinaries, postgresSkipMessage } from '../support/postgres.ts';
+import { findPostgresBinaries, postgresSkipMessage, withPgClient } from '../support/postgres.ts';
 import { startReplica, usePostgresReplicas, type Replica } from '../support/replicas.ts';
 
 const bin = findPostgresBinaries();
@@ -33,16 +32,12 @@ function directoryFile(): string {
 }
 
 async function counts(url: string, surveyId: string): Promise<{ answered: number; perQuestion: Record<string, number>; open: string[] }> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  return withPgClient(url, async (client) => {
     const answered = (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM hr_survey_participation WHERE survey_id = $1 AND answered = 1', [surveyId])).rows[0]!.n;
     const rows = (await client.query<{ question_id: string; n: number }>('SELECT question_id, count(*)::int AS n FROM hr_survey_answers WHERE survey_id = $1 GROUP BY question_id', [surveyId])).rows;
     const open = (await client.query<{ person_id: string }>('SELECT person_id FROM hr_survey_participation WHERE survey_id = $1 AND answered = 0 ORDER BY person_id', [surveyId])).rows.map((row) => row.person_id);
     return { answered, perQuestion: Object.fromEntries(rows.map((row) => [row.question_id, row.n])), open };
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 async function session(url: string, person: string): Promise<HttpSession> {

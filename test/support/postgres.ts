@@ -92,3 +92,19 @@ export async function startTestPostgres(bin = findPostgresBinaries()): Promise<T
     },
   };
 }
+
+/** Runs `work` with a short-lived client on `url` (for checks from outside the replicas), always closing it. */
+export async function withPgClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** One query on a short-lived client; returns the rows. */
+export async function queryRows<R extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<R[]> {
+  return withPgClient(url, async (client) => (await client.query<R>(sql, params)).rows);
+}

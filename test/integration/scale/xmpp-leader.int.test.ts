@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { HttpSession } from '../../support/http-session.ts';
-import { findPostgresBinaries, postgresSkipMessage } from '../../support/postgres.ts';
+import { findPostgresBinaries, postgresSkipMessage, queryRows } from '../../support/postgres.ts';
 import { prosodyAvailable, startProsody, type ProsodyServer } from '../../support/prosody.ts';
 import { startReplica, usePostgresReplicas, type Replica } from '../../support/replicas.ts';
 import { connectTestClient, type XmppTestClient } from '../../support/xmpp-test-client.ts';
@@ -19,15 +19,7 @@ const ttlMs = 5000;
 const json = (value: unknown) => ({ body: JSON.stringify(value), type: 'application/json', csrf: true });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function query<R extends pg.QueryResultRow>(url: string, sql: string): Promise<R[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<R>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = <R extends pg.QueryResultRow>(url: string, sql: string): Promise<R[]> => queryRows<R>(url, sql);
 
 const holderPid = async (url: string): Promise<number | undefined> => {
   const [row] = await query<{ holder: string; until: string }>(url, "SELECT holder, until FROM job_leases WHERE name = 'xmpp'");
