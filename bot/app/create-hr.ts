@@ -52,13 +52,15 @@ export interface HrDeps {
   readonly ids: IdGenerator;
   readonly logger: Logger;
   readonly policiesDir: string;
+  /** `broadcasts.yaml` when the caller has read it already (createLotse checks it before any database work). */
+  readonly policy?: LoadedHrPolicy;
   /** Masks personal data in free-text answers before they are buffered (the guardrail's masking). */
   readonly maskText?: (text: string) => string;
 }
 
 /** Creates the HR services; an invalid `broadcasts.yaml` stops start-up with a `PolicyError`. */
 export function createHr(deps: HrDeps): Hr {
-  const policy = loadHrPolicy(deps.policiesDir);
+  const policy = deps.policy ?? loadHrPolicy(deps.policiesDir);
   const messages = loadHrMessages();
   const broadcastStore = new SqliteBroadcasts(deps.database);
   const outbox = new SqliteHrOutbox(deps.database);

@@ -123,7 +123,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   // without its guardrails, and a broken file is reported within a second.
   const policies = loadPolicies(config.policiesDir, config.today ? { today: config.today } : {});
   const fileDirectory = loadDirectory(config.directoryFile);
-  loadHrPolicy(config.policiesDir);
+  const hrPolicy = loadHrPolicy(config.policiesDir);
   // The knowledge store and index stay in the data dir (per replica); everything else may live in PostgreSQL.
   const postgres = config.databaseUrl ? openPostgresDatabase(config.databaseUrl) : undefined;
   const local = openSqliteDatabase(config.dataDir);
@@ -230,7 +230,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const messagesOf = (userId: string, conversationId: string): readonly StoredMessage[] =>
     conversations.conversationOwner(conversationId) === userId ? conversations.recentMessages(conversationId, 200) : [];
   const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages, ...(model ? { drafter: (ticket: { question: string; answer: string }) => draftFaqEntry({ model, templates }, ticket) } : {}), ...(index ? { indexFaq: async () => void index.requestReindex() } : {}) });
-  const hr = createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, maskText: createFreeTextMasker(policies.pii.entities, directory.people().map((person) => person.name)) });
+  const hr = createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, policy: hrPolicy, maskText: createFreeTextMasker(policies.pii.entities, directory.people().map((person) => person.name)) });
   const close = (): void => {
     hr.close();
     if (directorySync) leases.release('directory-import', replicaId);

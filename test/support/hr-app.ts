@@ -10,6 +10,7 @@ import { loadConfig } from '../../bot/config/config.ts';
 import { createHttpServer, startHttpServer } from '../../bot/http/create-server.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';
 import { repoRoot } from './real-app.ts';
+import { FakeChannelEndpoint } from '../fakes/fake-channel-endpoint.ts';
 
 /** A running HR app. */
 export interface HrApp {
@@ -44,4 +45,15 @@ export async function startHrApp(options: { dataDir?: string; env?: Record<strin
       if (!closeOptions.keepData && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * `startHrApp` plus a fake Teams endpoint registered on the channel router: it reaches everybody with a
+ * Jabber id in the test directory; the rest get the web inbox.
+ */
+export async function startHrAppWithTeams(): Promise<{ app: HrApp; teams: FakeChannelEndpoint }> {
+  const app = await startHrApp();
+  const teams = new FakeChannelEndpoint((personId) => Boolean(app.lotse.directory.person(personId)?.jid));
+  app.lotse.channels.register('teams', teams);
+  return { app, teams };
 }

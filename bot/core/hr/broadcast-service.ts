@@ -12,9 +12,8 @@ import type { HrMessages } from './hr-messages.ts';
 import type { BroadcastDraft } from './hr-schemas.ts';
 import { checkSender, resolveAudience, type AudienceRefusal } from './resolve-audience.ts';
 
-/** Dependencies of the broadcast service. */
-export interface BroadcastDeps {
-  readonly store: BroadcastStore;
+/** What the broadcast and survey services both need. */
+export interface HrServiceDeps {
   readonly outbox: Outbox;
   readonly subscriptions: Subscriptions;
   readonly directory: Directory;
@@ -22,6 +21,11 @@ export interface BroadcastDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly messages: HrMessages;
+}
+
+/** Dependencies of the broadcast service. */
+export interface BroadcastDeps extends HrServiceDeps {
+  readonly store: BroadcastStore;
 }
 
 /** A refused step with its German reason. */

@@ -5,30 +5,20 @@
  * buffered or the survey closes; participation is marked conditionally, so that a person who answered on
  * two replicas is counted once.
  */
-import type { Clock, IdGenerator } from '../../ports/clock.ts';
-import type { Directory } from '../../ports/directory.ts';
-import type { BufferedResponse, Outbox, Subscriptions, SurveyStore } from '../../ports/hr-store.ts';
-import type { AnswerValue, HrPolicy, StoredAnswer, Survey } from '../../ports/hr-types.ts';
+import type { BufferedResponse, SurveyStore } from '../../ports/hr-store.ts';
+import type { AnswerValue, StoredAnswer, Survey } from '../../ports/hr-types.ts';
 import { describeError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { fillTemplate } from '../answer/answer-messages.ts';
-import { audienceRefusal, type Refused } from './broadcast-service.ts';
-import type { HrMessages } from './hr-messages.ts';
+import { audienceRefusal, type HrServiceDeps, type Refused } from './broadcast-service.ts';
 import type { SurveyDraft } from './hr-schemas.ts';
 import { aggregateResults, type SurveyResults } from './k-anonymous-results.ts';
 import { checkSender, reportingUnits, resolveAudience } from './resolve-audience.ts';
 import { checkResponse } from './survey-dialog.ts';
 
 /** Dependencies of the survey service. */
-export interface SurveyDeps {
+export interface SurveyDeps extends HrServiceDeps {
   readonly store: SurveyStore;
-  readonly outbox: Outbox;
-  readonly subscriptions: Subscriptions;
-  readonly directory: Directory;
-  readonly policy: HrPolicy;
-  readonly clock: Clock;
-  readonly ids: IdGenerator;
-  readonly messages: HrMessages;
   readonly logger: Logger;
   /** Masks personal data in free text (names, e-mail, phone …) before it is stored; identity by default. */
   readonly maskText?: (text: string) => string;

@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeChannelEndpoint } from '../../fakes/fake-channel-endpoint.ts';
-import { startHrApp, type HrApp } from '../../support/hr-app.ts';
+import type { FakeChannelEndpoint } from '../../fakes/fake-channel-endpoint.ts';
+import { startHrAppWithTeams, type HrApp } from '../../support/hr-app.ts';
 
 let app: HrApp;
 let teams: FakeChannelEndpoint;
 const hour = 3_600_000;
 
 beforeAll(async () => {
-  app = await startHrApp();
-  // The mock Teams connector reaches everybody with a Jabber id in the test directory; the rest get the web inbox.
-  teams = new FakeChannelEndpoint((personId) => Boolean(app.lotse.directory.person(personId)?.jid));
-  app.lotse.channels.register('teams', teams);
+  ({ app, teams } = await startHrAppWithTeams());
 });
 
 afterAll(async () => {

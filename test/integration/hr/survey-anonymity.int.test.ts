@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeChannelEndpoint } from '../../fakes/fake-channel-endpoint.ts';
-import { startHrApp, type HrApp } from '../../support/hr-app.ts';
+import type { FakeChannelEndpoint } from '../../fakes/fake-channel-endpoint.ts';
+import { startHrAppWithTeams, type HrApp } from '../../support/hr-app.ts';
 
 let app: HrApp;
 let teams: FakeChannelEndpoint;
@@ -29,9 +29,7 @@ const chatAnswers: Record<string, string[]> = {
 };
 
 beforeAll(async () => {
-  app = await startHrApp();
-  teams = new FakeChannelEndpoint((personId) => Boolean(app.lotse.directory.person(personId)?.jid));
-  app.lotse.channels.register('teams', teams);
+  ({ app, teams } = await startHrAppWithTeams());
 });
 
 afterAll(async () => {
