@@ -8,7 +8,7 @@ import { openSqliteDatabase, type SqliteDatabase } from '../adapters/storage/sql
 import { SqliteConversationStore } from '../adapters/storage/sqlite-conversation-store.ts';
 import type { LotseConfig } from '../config/config.ts';
 import { createConversationCore } from '../core/conversation/conversation-core.ts';
-import { estimateConfidence } from '../core/retrieval/confidence.ts';
+import { confidenceFromFeatures, estimateConfidence, evidenceFeatures, type ConfidenceObservation } from '../core/retrieval/confidence.ts';
 import type { RetrievalHit } from '../core/retrieval/hybrid-retriever.ts';
 import type { ChatService } from '../ports/chat-service.ts';
 import type { Clock, IdGenerator } from '../ports/clock.ts';
@@ -98,6 +98,8 @@ export interface LotseOverrides {
   readonly analyzer?: TextAnalyzer;
   /** A chat model instead of the one configured by `LLM_*` (tests). */
   readonly chatModel?: ChatModel | null;
+  /** Sees the evidence features and the confidence of every answered question (fitting and diagnostics). */
+  readonly onConfidence?: (observation: ConfidenceObservation) => void;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -182,7 +184,13 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const chat = createConversationCore<RetrievalHit>({
     answer: {
       retriever: { retrieve: (query, options) => knowledge.retrieve(query, options) },
-      confidence: (query, hits) => estimateConfidence({ query, hits, textOf, analyzer, lexical }),
+      confidence: (query, hits) => {
+        if (!overrides.onConfidence) return estimateConfidence({ query, hits, textOf, analyzer, lexical });
+        const features = evidenceFeatures({ query, hits, textOf, analyzer, lexical });
+        const confidence = confidenceFromFeatures(features);
+        overrides.onConfidence({ query, features, confidence });
+        return confidence;
+      },
       knowledge: knowledge.store,
       analyzer,
       lexical,

@@ -1,27 +1,42 @@
 /**
- * Expected answer type of a German question ("Wie viele …?" → a number, "Wann …?" → a date or year)
- * and whether a sentence contains something of that type. Sentence evidence prefers sentences that can
- * hold the answer.
+ * Expected answer type of a German question and whether a text contains a value of that type:
+ * "Wie viele …?" → a number, "Wann …?" → a date or year, "Wie viel Prozent …?" → a percentage, "Was kostet …?"
+ * → an amount of money, "Durchwahl …?" → a phone number, "Mit welcher Firma …?" → an organisation, "Wer leitet
+ * …?" → a person's name. Sentence evidence, the answer sentence and confidence prefer text that can hold the answer.
  */
 
 /** What kind of value the question asks for. */
-export type AnswerType = 'number' | 'date' | 'none';
+export type AnswerType = 'number' | 'date' | 'percent' | 'money' | 'phone' | 'organisation' | 'person' | 'none';
 
-const numberQuestion = /\b(wie\s*viele?|wieviele?|wie\s+hoch|wie\s+lange?|wie\s+alt|wie\s+gro(ß|ss)|wie\s+weit|wie\s+oft|um\s+wie\s+viel|anzahl)\b/i;
-const dateQuestion = /\b(wann|seit\s+wann|bis\s+wann|ab\s+wann|in\s+welchem\s+jahr|welche[nrms]?\s+(jahr|datum|zeitpunkt|monat))\b/i;
+/** Question cues per type, most specific first (the first match decides). */
+const questionCues: readonly (readonly [AnswerType, RegExp])[] = [
+  ['phone', /\b(durchwahl|telefonnummer|rufnummer|telefon\s*nr|tel\.?\s*nr)\b/i],
+  ['percent', /\b(wie\s*viel\s*prozent|wieviel\s*prozent|prozentsatz|welche[nrm]?\s+anteil|wie\s+hoch\s+(ist|war)\s+der\s+anteil|quote)\b/i],
+  ['money', /\b(was|wie\s*viel)\s+(hat|haben|hatte|soll|sollen|wird|werden|würde)?\s*\S*\s*(gekostet|kosten|kostet)\b|\b(kostet|kosteten|gekostet|budget|wie\s*viel\s*geld|wieviel\s*geld|wie\s*viele?\s*euro|fördersumme|verdient|verdienen)\b/i],
+  ['date', /\b(wann|seit\s+wann|bis\s+wann|ab\s+wann|in\s+welchem\s+jahr|welche[nrms]?\s+(jahr|datum|zeitpunkt|monat|stichtag))\b/i],
+  ['number', /\b(wie\s*viele?|wieviele?|wie\s+hoch|wie\s+lange?|wie\s+alt|wie\s+gro(ß|ss)|wie\s+weit|wie\s+oft|um\s+wie\s+viel|anzahl)\b/i],
+  ['organisation', /\b(welche[rnms]?|mit\s+welche[rnms]?|von\s+welche[rnms]?|bei\s+welche[rnms]?)\s+(firma|firmen|unternehmen|dienstleister|anbieter|hersteller|hochschule|universität|beratung|beratungsfirma|agentur|partner)\b/i],
+  ['person', /\b(wer\s+leitet|leitung\s+(de[rs]|von)|wie\s+hei(ß|ss)t\s+(der|die)\s+\S*(leiter|leiterin|beauftragte|dezernent|dezernentin|landrat|landrätin|cdo)|name\s+(de[rs]|von))\b/i],
+];
+
 const numberPattern = /\d|\b(eine[nm]?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|millionen?|milliarden?|dutzend|hälfte|drittel|viertel)\b/i;
 const datePattern = /\b(1[0-9]{3}|20[0-9]{2})\b|\d{1,2}\.\s*\d{1,2}\.|\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|jahrhundert|quartal|q[1-4])\b/i;
+const textCues: Record<Exclude<AnswerType, 'none'>, RegExp> = {
+  number: numberPattern,
+  date: datePattern,
+  percent: /\d\s*(%|prozent)|\b(hälfte|drittel|viertel)\b/i,
+  money: /\d[\d.,]*\s*(€|euro\b|eur\b|mio\.?\s*(€|euro)|millionen\s+euro|tsd\.?\s*(€|euro))|€\s*\d/i,
+  phone: /(\+49|\b0\d{2,5})[\s/-]*\d[\d\s/-]{3,}/,
+  organisation: /\b(GmbH|AG|KG|SE|e\.\s?V\.)(?![\p{L}])|\b(Hochschule|Universität|Fachhochschule|Institut|Beratung|Consulting|Agentur)|\b\p{Lu}\p{Ll}+\p{Lu}\p{L}*/u,
+  person: /\b(herr|frau|dr\.|prof\.)\s+\p{Lu}|\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(-\p{Lu}\p{Ll}+)?,\s/u,
+};
 
 /** The answer type a question expects. */
 export function expectedAnswerType(question: string): AnswerType {
-  if (dateQuestion.test(question)) return 'date';
-  if (numberQuestion.test(question)) return 'number';
-  return 'none';
+  return questionCues.find(([, cue]) => cue.test(question))?.[0] ?? 'none';
 }
 
 /** Whether the text contains a value of the type. */
 export function containsAnswerType(text: string, type: AnswerType): boolean {
-  if (type === 'number') return numberPattern.test(text);
-  if (type === 'date') return datePattern.test(text);
-  return true;
+  return type === 'none' ? true : textCues[type].test(text);
 }

@@ -9,6 +9,8 @@ import type { LexicalIndex, TextAnalyzer } from '../../ports/search.ts';
 import { coverageOf, weighQuery, type WeightedQuery } from '../answer/coverage.ts';
 import { splitSentences } from '../answer/sentences.ts';
 import type { RetrievalHit } from './hybrid-retriever.ts';
+import { containsAnswerType, expectedAnswerType } from './answer-type.ts';
+import { confidenceModel } from './confidence-model.ts';
 import { softCoverageOfTerms } from './soft-coverage.ts';
 
 /** The features confidence is computed from (exported for diagnostics and the benchmark). */
@@ -29,6 +31,14 @@ export interface EvidenceFeatures {
   readonly agreement: number;
   /** Fused score of the top hit minus that of the second (score fusion units, about 0..2). */
   readonly margin: number;
+  /** 1 when a number or year of the question ("2021", "40") occurs in none of the top passages. */
+  readonly missingNumber: number;
+  /** 1 when the question asks for a number or date and the best window contains none. */
+  readonly missingAnswerType: number;
+  /** Coverage of the best window by whole words only (no compound parts, no prefixes). */
+  readonly strictSentence: number;
+  /** Coverage of the best window counting only question words the corpus knows (unknown words are `unknownShare`). */
+  readonly knownSentence: number;
 }
 
 /** Input of `evidenceFeatures` and `estimateConfidence`. */
@@ -40,17 +50,9 @@ export interface ConfidenceInput {
   readonly lexical: LexicalIndex;
 }
 
-/**
- * Weights of the logistic model, chosen by hand on the development question sets (test/eval/questions); the
- * feature set was inspected on XQuAD-de failures. The bias (-5.7) keeps the answer/abstain split of the
- * development sets at `ANSWER_MIN_CONFIDENCE` 0.4 (see README "Measurements").
- */
-export const confidenceWeights = {
-  bias: -5.7, passageCoverage: 2, sentenceCoverage: 3, softSentence: 4, maxMissing: -2, unknownShare: -2,
-  vectorSimilarity: 2.5, agreement: 0.5, margin: 2,
-} as const satisfies Record<keyof EvidenceFeatures | 'bias', number>;
+/** The feature names in the order of the fitted model's weights. */
+export const featureNames = Object.keys(confidenceModel.weights) as (keyof EvidenceFeatures)[];
 
-const featureNames = Object.keys(confidenceWeights).filter((key) => key !== 'bias') as (keyof EvidenceFeatures)[];
 const passagesConsidered = 3;
 
 interface WindowEvidence {
@@ -58,19 +60,38 @@ interface WindowEvidence {
   sentence: number;
   soft: number;
   maxMissing: number;
+  strict: number;
+  known: number;
+  typed: boolean;
 }
 
-function windowEvidence(weighted: WeightedQuery, hit: RetrievalHit, input: ConfidenceInput): WindowEvidence {
+const questionNumber = /\b\d+(?:[.,]\d+)*\b/g;
+
+function numbersMissing(question: string, texts: readonly string[]): number {
+  const numbers = [...new Set(question.match(questionNumber) ?? [])];
+  if (!numbers.length) return 0;
+  const present = (number: string): boolean => texts.some((text) => new RegExp(`(^|[^\\d.,])${number.replace(/[.,]/g, '[.,]')}($|[^\\d])`).test(text));
+  return numbers.every(present) ? 0 : 1;
+}
+
+function windowEvidence(weighted: WeightedQuery, known: WeightedQuery, hit: RetrievalHit, input: ConfidenceInput): WindowEvidence {
   const text = input.textOf(hit.id);
   const sentences = splitSentences(text).map((sentence) => sentence.text);
   // Each sentence is analysed once; a window's terms are those of its two sentences, the passage's those of all.
   const terms = sentences.map((sentence) => input.analyzer.analyze(sentence));
   const passage = softCoverageOfTerms(weighted, terms.flat(), { prefixes: false }).coverage;
-  const result: WindowEvidence = { passage, sentence: hit.evidence ?? 0, soft: 0, maxMissing: 1 };
+  const result: WindowEvidence = { passage, sentence: hit.evidence ?? 0, soft: 0, maxMissing: 1, strict: 0, known: 0, typed: false };
+  const type = expectedAnswerType(input.query);
   sentences.forEach((sentence, index) => {
     if (hit.evidence === null) result.sentence = Math.max(result.sentence, coverageOf(weighted, sentence, input.analyzer));
-    const detail = softCoverageOfTerms(weighted, [...terms[index]!, ...(terms[index + 1] ?? [])]);
-    if (detail.coverage > result.soft) Object.assign(result, { soft: detail.coverage, maxMissing: detail.maxMissing });
+    const window = [...terms[index]!, ...(terms[index + 1] ?? [])];
+    const detail = softCoverageOfTerms(weighted, window);
+    if (detail.coverage > result.soft) {
+      const typed = containsAnswerType(`${sentence} ${sentences[index + 1] ?? ''}`, type);
+      Object.assign(result, { soft: detail.coverage, maxMissing: detail.maxMissing, typed });
+    }
+    result.strict = Math.max(result.strict, softCoverageOfTerms(weighted, window, { prefixes: false, parts: false }).coverage);
+    result.known = Math.max(result.known, softCoverageOfTerms(known, window).coverage);
   });
   return result;
 }
@@ -78,32 +99,42 @@ function windowEvidence(weighted: WeightedQuery, hit: RetrievalHit, input: Confi
 /** Computes the evidence features of the top hits. */
 export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
   const weighted = weighQuery(input.query, input.analyzer, input.lexical);
-  const best: WindowEvidence = { passage: 0, sentence: 0, soft: 0, maxMissing: 1 };
-  for (const hit of input.hits.slice(0, passagesConsidered)) {
-    const evidence = windowEvidence(weighted, hit, input);
+  const unknownIdf = input.lexical.idf('\u0000');
+  const isUnknown = (weight: number): boolean => weight >= unknownIdf - 1e-9;
+  const knownWords = weighted.words.filter((word) => !isUnknown(word.weight));
+  const known: WeightedQuery = { words: knownWords, total: knownWords.reduce((sum, word) => sum + word.weight, 0) };
+  const best: WindowEvidence = { passage: 0, sentence: 0, soft: 0, maxMissing: 1, strict: 0, known: 0, typed: false };
+  const top = input.hits.slice(0, passagesConsidered);
+  for (const hit of top) {
+    const evidence = windowEvidence(weighted, known, hit, input);
+    best.known = Math.max(best.known, evidence.known);
     best.passage = Math.max(best.passage, evidence.passage);
     best.sentence = Math.max(best.sentence, evidence.sentence);
-    if (evidence.soft > best.soft) Object.assign(best, { soft: evidence.soft, maxMissing: evidence.maxMissing });
+    best.strict = Math.max(best.strict, evidence.strict);
+    if (evidence.soft > best.soft) Object.assign(best, { soft: evidence.soft, maxMissing: evidence.maxMissing, typed: evidence.typed });
   }
-  const unknownIdf = input.lexical.idf('\u0000');
-  const unknown = weighted.words.filter((word) => word.weight >= unknownIdf - 1e-9).reduce((sum, word) => sum + word.weight, 0);
-  const [top, second] = input.hits;
+  const unknown = weighted.words.filter((word) => isUnknown(word.weight)).reduce((sum, word) => sum + word.weight, 0);
+  const [first, second] = input.hits;
   return {
     passageCoverage: best.passage,
     sentenceCoverage: best.sentence,
     softSentence: best.soft,
     maxMissing: best.maxMissing,
     unknownShare: weighted.total > 0 ? unknown / weighted.total : 0,
-    vectorSimilarity: Math.max(0, top?.vectorScore ?? 0),
-    agreement: top && top.lexicalRank === 0 && top.vectorRank === 0 ? 1 : 0,
-    margin: Math.max(0, (top?.score ?? 0) - (second?.score ?? 0)),
+    vectorSimilarity: Math.max(0, first?.vectorScore ?? 0),
+    agreement: first && first.lexicalRank === 0 && first.vectorRank === 0 ? 1 : 0,
+    margin: Math.max(0, (first?.score ?? 0) - (second?.score ?? 0)),
+    missingNumber: numbersMissing(input.query, top.map((hit) => input.textOf(hit.id))),
+    missingAnswerType: best.typed ? 0 : 1,
+    strictSentence: best.strict,
+    knownSentence: best.known,
   };
 }
 
 /** Maps features to a probability-like confidence. */
 export function confidenceFromFeatures(features: EvidenceFeatures): number {
-  let z: number = confidenceWeights.bias;
-  for (const key of featureNames) z += confidenceWeights[key] * features[key];
+  let z: number = confidenceModel.bias;
+  for (const key of featureNames) z += (confidenceModel.weights as Record<keyof EvidenceFeatures, number>)[key] * features[key];
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -111,4 +142,11 @@ export function confidenceFromFeatures(features: EvidenceFeatures): number {
 export function estimateConfidence(input: ConfidenceInput): number {
   if (input.hits.length === 0) return 0;
   return confidenceFromFeatures(evidenceFeatures(input));
+}
+
+/** What the confidence model saw for one question (for fitting and diagnostics). */
+export interface ConfidenceObservation {
+  readonly query: string;
+  readonly features: EvidenceFeatures;
+  readonly confidence: number;
 }

@@ -39,10 +39,12 @@ export function softCoverageDetail(query: WeightedQuery, text: string, analyzer:
 
 /**
  * Like `softCoverageDetail` for already analysed terms (lets a caller analyse each sentence only once);
- * `prefixes: false` gives the plain coverage of `coverageOf` (whole words and compound parts only).
+ * `prefixes: false` gives the plain coverage of `coverageOf` (whole words and compound parts only); `parts: false`
+ * with it counts whole words only.
  */
-export function softCoverageOfTerms(query: WeightedQuery, terms: readonly string[], options: { prefixes?: boolean } = {}): CoverageDetail {
+export function softCoverageOfTerms(query: WeightedQuery, terms: readonly string[], options: { prefixes?: boolean; parts?: boolean } = {}): CoverageDetail {
   const prefixes = options.prefixes ?? true;
+  const parts = options.parts ?? true;
   if (query.total === 0) return { coverage: 0, maxMissing: 0 };
   const present = new Set(terms);
   let covered = 0;
@@ -50,7 +52,7 @@ export function softCoverageOfTerms(query: WeightedQuery, terms: readonly string
   for (const word of query.words) {
     const value = word.weight * word.credit;
     if (word.forms.some((term) => present.has(term))) covered += value;
-    else if (word.parts.some((part) => present.has(part))) covered += (value * word.parts.filter((part) => present.has(part)).length) / word.parts.length;
+    else if (parts && word.parts.some((part) => present.has(part))) covered += (value * word.parts.filter((part) => present.has(part)).length) / word.parts.length;
     else if (prefixes && word.forms.some((form) => prefixMatch(form, terms))) covered += value * softCoverageDefaults.prefixCredit;
     else maxMissing = Math.max(maxMissing, word.weight);
   }

@@ -1,0 +1,130 @@
+/**
+ * `npm run fit:confidence`: fits the answer/abstain model on labelled features (see collect-features.ts),
+ * reports how it does on data the fit never saw, and writes the model as a versioned data file
+ * (bot/core/retrieval/confidence-model.ts) with its report (docs/measurements/confidence-fit.md).
+ *
+ * Protocol: (1) 5-fold cross-validation over seeds-dev — each fold is scored by a model fitted on the other
+ * folds plus the other sets; (2) the own seeds set scored by a model fitted without it; (3) XQuAD-de scored by
+ * 5-fold cross-validation. The threshold is chosen on the training part only (best balanced accuracy on the
+ * seed questions). The shipped model is then fitted on everything and its bias shifted so that the chosen
+ * threshold maps to ANSWER_MIN_CONFIDENCE (0.4).
+ *
+ * `--features <file>` reuses collected features instead of running the pipeline.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { featureNames, type EvidenceFeatures } from '../../bot/core/retrieval/confidence.ts';
+import { collectAll, type FeatureRow } from './collect-features.ts';
+import { auroc, fitLogistic, predict, ratesAt, type Example, type LogisticModel } from './logistic-regression.ts';
+import { renderModelFile, renderReport, type FitReport, type SetScore } from './render-fit.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const minConfidence = 0.4;
+const l2 = Number(process.env.FIT_L2 ?? 2);
+/** XQuAD rows are many and written in another style: together they weigh as much as the seed questions. */
+const xquadShare = Number(process.env.FIT_XQUAD_SHARE ?? 1);
+const folds = 5;
+
+const vector = (features: EvidenceFeatures): number[] => featureNames.map((name) => features[name]);
+
+function examplesOf(rows: readonly FeatureRow[]): Example[] {
+  const seeds = rows.filter((row) => row.set !== 'xquad').length;
+  const xquad = rows.filter((row) => row.set === 'xquad').length;
+  const xquadWeight = xquad ? (xquadShare * Math.max(1, seeds)) / xquad : 0;
+  return rows.map((row) => ({ x: vector(row.features), y: row.label, weight: row.set === 'xquad' ? xquadWeight : 1 }));
+}
+
+/** Best balanced accuracy on the seed rows of the training part; ties go to the lower threshold. */
+function chooseThreshold(model: LogisticModel, training: readonly FeatureRow[]): number {
+  const seeds = training.filter((row) => row.set !== 'xquad');
+  const scored = (seeds.length ? seeds : training).map((row) => ({ score: predict(model, vector(row.features)), y: row.label }));
+  let best = { threshold: 0.5, value: -1 };
+  for (const candidate of [...new Set(scored.map((row) => row.score))].sort((a, b) => a - b)) {
+    const rates = ratesAt(scored, candidate);
+    const value = rates.answered + rates.abstained;
+    if (value > best.value + 1e-9) best = { threshold: candidate, value };
+  }
+  return best.threshold;
+}
+
+function score(set: string, tested: readonly FeatureRow[], scores: readonly number[], thresholds: readonly number[]): SetScore {
+  const scored = tested.map((row, index) => ({ score: scores[index]!, y: row.label, pass: scores[index]! >= thresholds[index]! }));
+  const positives = scored.filter((row) => row.y === 1);
+  const negatives = scored.filter((row) => row.y === 0);
+  const byKind = new Map<string, { n: number; abstained: number }>();
+  tested.forEach((row, index) => {
+    if (row.label === 1) return;
+    const entry = byKind.get(row.kind) ?? { n: 0, abstained: 0 };
+    entry.n += 1;
+    entry.abstained += scored[index]!.pass ? 0 : 1;
+    byKind.set(row.kind, entry);
+  });
+  return {
+    set,
+    answerable: positives.length,
+    unanswerable: negatives.length,
+    auroc: auroc(positives.map((row) => row.score), negatives.map((row) => row.score)),
+    answered: positives.filter((row) => row.pass).length / Math.max(1, positives.length),
+    abstained: negatives.filter((row) => !row.pass).length / Math.max(1, negatives.length),
+    byKind: Object.fromEntries(byKind),
+  };
+}
+
+const foldOf = (row: FeatureRow, index: number): number => index % folds;
+
+function crossValidate(set: string, rows: readonly FeatureRow[]): SetScore {
+  const tested = rows.filter((row) => row.set === set);
+  const others = rows.filter((row) => row.set !== set);
+  const scores: number[] = [];
+  const thresholds: number[] = [];
+  for (let fold = 0; fold < folds; fold += 1) {
+    const training = [...others, ...tested.filter((row, index) => foldOf(row, index) !== fold)];
+    const model = fitLogistic(examplesOf(training), l2);
+    const threshold = chooseThreshold(model, training);
+    tested.forEach((row, index) => {
+      if (foldOf(row, index) !== fold) return;
+      scores[index] = predict(model, vector(row.features));
+      thresholds[index] = threshold;
+    });
+  }
+  return score(`${set} (5-fold cross-validation)`, tested, scores, thresholds);
+}
+
+function heldOut(set: string, rows: readonly FeatureRow[]): SetScore {
+  const tested = rows.filter((row) => row.set === set);
+  const training = rows.filter((row) => row.set !== set);
+  const model = fitLogistic(examplesOf(training), l2);
+  const threshold = chooseThreshold(model, training);
+  const scores = tested.map((row) => predict(model, vector(row.features)));
+  return score(`${set} (held out: fitted without it)`, tested, scores, scores.map(() => threshold));
+}
+
+const args = process.argv.slice(2);
+const featuresFile = args.includes('--features') ? args[args.indexOf('--features') + 1]! : join(root, 'bench-results/confidence-features.json');
+const rows: FeatureRow[] = args.includes('--features') && existsSync(featuresFile)
+  ? (JSON.parse(readFileSync(featuresFile, 'utf8')) as FeatureRow[])
+  : await collectAll(featuresFile);
+const sets = [...new Set(rows.map((row) => row.set))];
+const evaluations: SetScore[] = [];
+if (sets.includes('seeds-dev')) evaluations.push(crossValidate('seeds-dev', rows));
+if (sets.includes('seeds-own')) evaluations.push(heldOut('seeds-own', rows), crossValidate('seeds-own', rows));
+if (sets.includes('xquad')) evaluations.push(crossValidate('xquad', rows));
+const fitted = fitLogistic(examplesOf(rows), l2);
+const threshold = chooseThreshold(fitted, rows);
+// Shift the bias so that the chosen threshold becomes ANSWER_MIN_CONFIDENCE.
+const logit = (p: number): number => Math.log(p / (1 - p));
+const model: LogisticModel = { weights: fitted.weights, bias: fitted.bias - logit(threshold) + logit(minConfidence) };
+const report: FitReport = {
+  fittedAt: new Date().toISOString().slice(0, 10),
+  rows: Object.fromEntries(sets.map((set) => [set, { answerable: rows.filter((r) => r.set === set && r.label === 1).length, unanswerable: rows.filter((r) => r.set === set && r.label === 0).length }])),
+  l2,
+  xquadShare,
+  threshold,
+  minConfidence,
+  evaluations,
+};
+writeFileSync(join(root, 'bot/core/retrieval/confidence-model.ts'), renderModelFile(model, featureNames, report));
+mkdirSync(join(root, 'docs/measurements'), { recursive: true });
+writeFileSync(join(root, 'docs/measurements/confidence-fit.md'), renderReport(model, featureNames, report));
+for (const evaluation of evaluations) console.log(JSON.stringify(evaluation));
+console.log(`threshold ${threshold.toFixed(3)} → ${minConfidence}; model and report written`);
