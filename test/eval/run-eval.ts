@@ -2,6 +2,10 @@
  * `npm run eval`: answers the development question sets with the real pipeline and reports accuracy,
  * abstention and refusals. Sample set over `knowledge/sources/`; seeds set over `../shared/seeds/`
  * (skipped with a message when absent). Writes `bench-results/eval.json`.
+ * Then the colloquial seed sets (`../shared/eval-data/seeds-dev.json`, read at run time, and
+ * `test/eval/questions/seeds-own.json`) scored with `score_seeds.py` semantics: gold evidence inside a top-3
+ * citation of the right document. Prints the measurement table, writes `bench-results/eval-seeds.json`.
+ * `--seeds-only` runs only that part; `--verbose` lists every miss.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +15,7 @@ import { ingestKnowledge } from '../../bot/app/ingest-knowledge.ts';
 import { loadConfig } from '../../bot/config/config.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';
 import { judge, loadQuestionSet, type EvalItem } from './question-set.ts';
+import { formatSeedTable, runSeedSets, type SeedSetSpec } from './seeds-eval.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -65,17 +70,46 @@ function printReport(report: SetReport): void {
 }
 
 const verbose = process.argv.includes('--verbose');
+const seedsOnly = process.argv.includes('--seeds-only');
+const today = '2026-11-22';
 const sets: [string, string, string][] = [['sample', join(root, 'knowledge/sources'), join(root, 'test/eval/questions/sample.yaml')]];
 const seeds = resolve(root, '../shared/seeds');
 if (existsSync(seeds)) sets.push(['seeds', seeds, join(root, 'test/eval/questions/seeds.yaml')]);
 else console.log('eval: ../shared/seeds not found, skipping the seeds set');
-const reports: SetReport[] = [];
-for (const [name, folder, file] of sets) {
-  if (!existsSync(file)) continue;
-  const report = await runSet(name, folder, file, verbose);
-  printReport(report);
-  reports.push(report);
-}
 mkdirSync(join(root, 'bench-results'), { recursive: true });
-writeFileSync(join(root, 'bench-results/eval.json'), JSON.stringify(reports, null, 2));
+if (!seedsOnly) {
+  const reports: SetReport[] = [];
+  for (const [name, folder, file] of sets) {
+    if (!existsSync(file)) continue;
+    const report = await runSet(name, folder, file, verbose);
+    printReport(report);
+    reports.push(report);
+  }
+  writeFileSync(join(root, 'bench-results/eval.json'), JSON.stringify(reports, null, 2));
+}
+
+const seedSpecs: SeedSetSpec[] = [];
+const seedsDev = resolve(root, '../shared/eval-data/seeds-dev.json');
+if (!existsSync(seeds)) {
+  console.log('eval: ../shared/seeds not found, skipping the colloquial seed sets (seeds-dev, seeds-own)');
+} else {
+  if (existsSync(seedsDev)) seedSpecs.push({ name: 'seeds-dev', file: seedsDev });
+  else console.log('eval: ../shared/eval-data/seeds-dev.json not found, skipping seeds-dev');
+  seedSpecs.push({ name: 'seeds-own', file: join(root, 'test/eval/questions/seeds-own.json') });
+}
+if (seedSpecs.length > 0) {
+  const measuredAt = new Date().toISOString();
+  const seedReports = await runSeedSets({ root, seedsDir: seeds, sets: seedSpecs, today });
+  console.log(`\nseed sets scored like score_seeds.py (ingest ../shared/seeds, ask --json --top 10, LOTSE_TODAY=${today}), ${measuredAt}:`);
+  console.log(formatSeedTable(seedReports));
+  if (verbose) {
+    for (const report of seedReports) {
+      for (const item of report.items.filter((entry) => !entry.ok)) {
+        console.log(`  ✗ ${report.name} ${item.id} (${item.kind}): ${item.outcome}, confidence ${item.confidence}, top-3 ${item.top.join(', ')}`);
+      }
+    }
+  }
+  const written = seedReports.map(({ file, ...rest }) => ({ ...rest, file: file.startsWith(root) ? file.slice(root.length + 1) : file.replace(resolve(root, '..') + '/', '../') }));
+  writeFileSync(join(root, 'bench-results/eval-seeds.json'), JSON.stringify({ measuredAt, today, seedsDir: '../shared/seeds', sets: written }, null, 2));
+}
 export type { EvalItem };
