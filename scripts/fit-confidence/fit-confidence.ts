@@ -9,7 +9,8 @@
  * seed questions). The shipped model is then fitted on everything and its bias shifted so that the chosen
  * threshold maps to ANSWER_MIN_CONFIDENCE (0.4).
  *
- * `--features <file>` reuses collected features instead of running the pipeline.
+ * `--features <file>` reuses collected features instead of running the pipeline; `--exclude <set>` fits the shipped
+ * model without that set (to score it end to end on a model that never saw it). Environment: FIT_L2, FIT_XQUAD_SHARE.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -101,9 +102,11 @@ function heldOut(set: string, rows: readonly FeatureRow[]): SetScore {
 
 const args = process.argv.slice(2);
 const featuresFile = args.includes('--features') ? args[args.indexOf('--features') + 1]! : join(root, 'bench-results/confidence-features.json');
-const rows: FeatureRow[] = args.includes('--features') && existsSync(featuresFile)
+const excluded = args.includes('--exclude') ? args[args.indexOf('--exclude') + 1] : undefined;
+const rows: FeatureRow[] = (args.includes('--features') && existsSync(featuresFile)
   ? (JSON.parse(readFileSync(featuresFile, 'utf8')) as FeatureRow[])
-  : await collectAll(featuresFile);
+  : await collectAll(featuresFile)
+).filter((row) => row.set !== excluded);
 const sets = [...new Set(rows.map((row) => row.set))];
 const evaluations: SetScore[] = [];
 if (sets.includes('seeds-dev')) evaluations.push(crossValidate('seeds-dev', rows));

@@ -2,7 +2,7 @@
  * How much of a question a piece of text covers, weighted by term rarity (idf), so that the
  * sentences and FAQ entries chosen for an answer contain the question's distinctive words.
  */
-import type { LexicalIndex, TextAnalyzer } from '../../ports/search.ts';
+import type { LexicalIndex, RelatedTerm, TextAnalyzer } from '../../ports/search.ts';
 
 /** One word of the question: forms that cover it fully, compound parts that cover it partly, and weight. */
 interface WeightedWord {
@@ -11,6 +11,28 @@ interface WeightedWord {
   readonly weight: number;
   /** 1, or 0.5 for a word whose spelling was corrected (the correction may be wrong). */
   readonly credit: number;
+  /** Synonyms and expansions: each covers the word with its weight (below 1). */
+  readonly related: readonly RelatedTerm[];
+}
+
+/**
+ * The credit (0..1) that related terms give a word in a text: the best weight among related words (or whole related
+ * phrases, all of whose terms must be present) that occur.
+ */
+export function relatedCredit(related: readonly RelatedTerm[], present: ReadonlySet<string>): number {
+  let best = 0;
+  const groups = new Map<string, { weight: number; complete: boolean }>();
+  for (const entry of related) {
+    if (!entry.group) {
+      if (present.has(entry.term)) best = Math.max(best, entry.weight);
+      continue;
+    }
+    const group = groups.get(entry.group) ?? { weight: entry.weight, complete: true };
+    group.complete &&= present.has(entry.term);
+    groups.set(entry.group, group);
+  }
+  for (const group of groups.values()) if (group.complete) best = Math.max(best, group.weight);
+  return best;
 }
 
 /** The question's words with their weights, computed once per question. */
@@ -34,7 +56,7 @@ export function weighQuery(question: string, analyzer: TextAnalyzer, lexical: Le
     // A word the corpus does not contain keeps the maximal idf: questions about things the documents never
     // mention must not look answered (out-of-corpus abstention).
     const weight = Math.max(0.1, Math.min(...forms.map((term) => lexical.idf(term))));
-    words.push({ forms, parts: group.parts, credit, weight });
+    words.push({ forms, parts: group.parts, credit, weight, related: ('related' in group ? group.related : undefined) ?? [] });
   }
   return { words, total: words.reduce((sum, word) => sum + word.weight, 0) };
 }
@@ -46,7 +68,10 @@ export function coverageOf(query: WeightedQuery, text: string, analyzer: TextAna
   let covered = 0;
   for (const word of query.words) {
     if (word.forms.some((term) => present.has(term))) covered += word.weight * word.credit;
-    else if (word.parts.length) covered += (word.weight * word.credit * word.parts.filter((part) => present.has(part)).length) / word.parts.length;
+    else {
+      const parts = word.parts.length ? word.parts.filter((part) => present.has(part)).length / word.parts.length : 0;
+      covered += word.weight * word.credit * Math.max(parts, relatedCredit(word.related, present));
+    }
   }
   return covered / query.total;
 }

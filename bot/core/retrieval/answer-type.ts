@@ -27,8 +27,8 @@ const textCues: Record<Exclude<AnswerType, 'none'>, RegExp> = {
   percent: /\d\s*(%|prozent)|\b(hälfte|drittel|viertel)\b/i,
   money: /\d[\d.,]*\s*(€|euro\b|eur\b|mio\.?\s*(€|euro)|millionen\s+euro|tsd\.?\s*(€|euro))|€\s*\d/i,
   phone: /(\+49|\b0\d{2,5})[\s/-]*\d[\d\s/-]{3,}/,
-  organisation: /\b(GmbH|AG|KG|SE|e\.\s?V\.)(?![\p{L}])|\b(Hochschule|Universität|Fachhochschule|Institut|Beratung|Consulting|Agentur)|\b\p{Lu}\p{Ll}+\p{Lu}\p{L}*/u,
-  person: /\b(herr|frau|dr\.|prof\.)\s+\p{Lu}|\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(-\p{Lu}\p{Ll}+)?,\s/u,
+  organisation: /\b(GmbH|AG|KG|SE|UG|AöR|GbR|mbH|e\.\s?V\.)(?![\p{L}])|\b(Hochschule|Universität|Fachhochschule|Institut|Beratung|Consulting|Agentur)|\b\p{Lu}\p{Ll}+\p{Lu}\p{L}*/u,
+  person: /\b(Herrn?|Frau|Dr\.|Prof\.)\s+\p{Lu}|\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(-\p{Lu}\p{Ll}+)?,\s/u,
 };
 
 /** The answer type a question expects. */

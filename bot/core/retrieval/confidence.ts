@@ -6,7 +6,7 @@
  * question the corpus never mentions, the n-gram similarity, the fused-score margin and list agreement.
  */
 import type { LexicalIndex, TextAnalyzer } from '../../ports/search.ts';
-import { coverageOf, weighQuery, type WeightedQuery } from '../answer/coverage.ts';
+import { coverageOf, relatedCredit, weighQuery, type WeightedQuery } from '../answer/coverage.ts';
 import { splitSentences } from '../answer/sentences.ts';
 import type { RetrievalHit } from './hybrid-retriever.ts';
 import { containsAnswerType, expectedAnswerType } from './answer-type.ts';
@@ -39,6 +39,11 @@ export interface EvidenceFeatures {
   readonly strictSentence: number;
   /** Coverage of the best window counting only question words the corpus knows (unknown words are `unknownShare`). */
   readonly knownSentence: number;
+  /**
+   * Weight share of the heaviest question word that the corpus contains but none of the top passages does, as a
+   * whole word: the question is about something the allowed documents lack (another county's term, a detail).
+   */
+  readonly knownAbsent: number;
 }
 
 /** Input of `evidenceFeatures` and `estimateConfidence`. */
@@ -51,7 +56,11 @@ export interface ConfidenceInput {
 }
 
 /** The feature names in the order of the fitted model's weights. */
-export const featureNames = Object.keys(confidenceModel.weights) as (keyof EvidenceFeatures)[];
+export const featureNames: readonly (keyof EvidenceFeatures)[] = [
+  'passageCoverage', 'sentenceCoverage', 'softSentence', 'maxMissing', 'unknownShare', 'vectorSimilarity', 'agreement',
+  'margin', 'missingNumber', 'missingAnswerType', 'strictSentence', 'knownSentence', 'knownAbsent',
+];
+const weights: Partial<Record<keyof EvidenceFeatures, number>> = confidenceModel.weights;
 
 const passagesConsidered = 3;
 
@@ -105,6 +114,9 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
   const known: WeightedQuery = { words: knownWords, total: knownWords.reduce((sum, word) => sum + word.weight, 0) };
   const best: WindowEvidence = { passage: 0, sentence: 0, soft: 0, maxMissing: 1, strict: 0, known: 0, typed: false };
   const top = input.hits.slice(0, passagesConsidered);
+  const topTerms = new Set(top.flatMap((hit) => input.analyzer.analyze(input.textOf(hit.id))));
+  const absent = knownWords.filter((word) => !word.forms.some((form) => topTerms.has(form)) && relatedCredit(word.related, topTerms) === 0);
+  const knownAbsent = weighted.total > 0 ? Math.max(0, ...absent.map((word) => word.weight)) / weighted.total : 0;
   for (const hit of top) {
     const evidence = windowEvidence(weighted, known, hit, input);
     best.known = Math.max(best.known, evidence.known);
@@ -128,13 +140,14 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     missingAnswerType: best.typed ? 0 : 1,
     strictSentence: best.strict,
     knownSentence: best.known,
+    knownAbsent,
   };
 }
 
 /** Maps features to a probability-like confidence. */
 export function confidenceFromFeatures(features: EvidenceFeatures): number {
   let z: number = confidenceModel.bias;
-  for (const key of featureNames) z += (confidenceModel.weights as Record<keyof EvidenceFeatures, number>)[key] * features[key];
+  for (const key of featureNames) z += (weights[key] ?? 0) * features[key];
   return 1 / (1 + Math.exp(-z));
 }
 

@@ -44,30 +44,36 @@ describe('estimateConfidence', () => {
   });
 });
 
-describe('confidenceFromFeatures', () => {
+describe('confidenceFromFeatures (the fitted model)', () => {
   const base: EvidenceFeatures = {
-    passageCoverage: 0.5, sentenceCoverage: 0.5, softSentence: 0.5, maxMissing: 0.3, unknownShare: 0.2,
-    vectorSimilarity: 0.3, agreement: 0, margin: 0.3,
+    passageCoverage: 0.6, sentenceCoverage: 0.6, softSentence: 0.6, maxMissing: 0.2, unknownShare: 0.1,
+    vectorSimilarity: 0.3, agreement: 1, margin: 0.5, missingNumber: 0, missingAnswerType: 0, strictSentence: 0.6,
+    knownSentence: 0.7, knownAbsent: 0,
   };
-  const rising = ['passageCoverage', 'sentenceCoverage', 'softSentence', 'vectorSimilarity', 'agreement', 'margin'] as const;
-  const falling = ['maxMissing', 'unknownShare'] as const;
-  const sweep = (feature: keyof EvidenceFeatures) => [0, 0.25, 0.5, 0.75, 1].map((value) => confidenceFromFeatures({ ...base, [feature]: value }));
+  const full: EvidenceFeatures = { ...base, passageCoverage: 1, sentenceCoverage: 1, softSentence: 1, maxMissing: 0, unknownShare: 0, strictSentence: 1, knownSentence: 1, margin: 1 };
+  const none: EvidenceFeatures = {
+    passageCoverage: 0, sentenceCoverage: 0, softSentence: 0, maxMissing: 1, unknownShare: 1, vectorSimilarity: 0, agreement: 0,
+    margin: 0, missingNumber: 1, missingAnswerType: 1, strictSentence: 0, knownSentence: 0, knownAbsent: 1,
+  };
 
-  it.each(rising)('rises strictly with %s', (feature) => {
-    const values = sweep(feature);
-    values.slice(1).forEach((value, index) => expect(value).toBeGreaterThan(values[index]!));
+  it('answers on full evidence and abstains on none at ANSWER_MIN_CONFIDENCE 0.4', () => {
+    expect(confidenceFromFeatures(full)).toBeGreaterThan(0.8);
+    expect(confidenceFromFeatures(none)).toBeLessThan(0.05);
   });
 
-  it.each(falling)('falls strictly with %s', (feature) => {
-    const values = sweep(feature);
-    values.slice(1).forEach((value, index) => expect(value).toBeLessThan(values[index]!));
+  it('lowers confidence when a number of the question is missing or the answer type is absent', () => {
+    expect(confidenceFromFeatures({ ...base, missingNumber: 1 })).toBeLessThan(confidenceFromFeatures(base));
+    expect(confidenceFromFeatures({ ...base, missingAnswerType: 1 })).toBeLessThan(confidenceFromFeatures(base));
   });
 
-  it('maps full evidence near 1 and no evidence near 0', () => {
-    const full = { passageCoverage: 1, sentenceCoverage: 1, softSentence: 1, maxMissing: 0, unknownShare: 0, vectorSimilarity: 0.7, agreement: 1, margin: 1 };
-    const none = { passageCoverage: 0, sentenceCoverage: 0, softSentence: 0, maxMissing: 1, unknownShare: 1, vectorSimilarity: 0, agreement: 0, margin: 0 };
-    expect(confidenceFromFeatures(full)).toBeGreaterThan(0.95);
-    expect(confidenceFromFeatures(none)).toBeLessThan(0.01);
+  it('lowers confidence when question words are unknown to the corpus or absent from the passages', () => {
+    expect(confidenceFromFeatures({ ...base, unknownShare: 0.6 })).toBeLessThan(confidenceFromFeatures(base));
+    expect(confidenceFromFeatures({ ...base, knownAbsent: 0.5 })).toBeLessThan(confidenceFromFeatures(base));
+  });
+
+  it('rises with the coverage of the best window', () => {
+    const coverage = (value: number) => ({ ...base, softSentence: value, sentenceCoverage: value, strictSentence: value, knownSentence: value });
+    expect(confidenceFromFeatures(coverage(0.9))).toBeGreaterThan(confidenceFromFeatures(coverage(0.3)));
   });
 
   it('exposes the features it is computed from', () => {
@@ -78,5 +84,14 @@ describe('confidenceFromFeatures', () => {
     expect(features.unknownShare).toBe(0);
     expect(features.agreement).toBe(1);
     expect(features.vectorSimilarity).toBeCloseTo(0.4);
+    expect(features.missingAnswerType).toBe(0);
+    expect(features.knownAbsent).toBe(0);
+  });
+
+  it('flags a year of the question that no passage contains, and a missing answer type', () => {
+    const year = evidenceFeatures({ query: 'Wann öffnete die Kantine 2019?', hits: [hit('kantine')], textOf: (id) => texts[id] ?? '', analyzer: fakeAnalyzer, lexical });
+    expect(year.missingNumber).toBe(1);
+    const type = evidenceFeatures({ query: 'Wie viele Gerichte bietet die Kantine?', hits: [hit('kantineMenu')], textOf: (id) => texts[id] ?? '', analyzer: fakeAnalyzer, lexical });
+    expect(type.missingAnswerType).toBe(1);
   });
 });

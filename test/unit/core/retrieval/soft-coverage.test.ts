@@ -1,3 +1,4 @@
+import { relatedCredit } from '../../../../bot/core/answer/coverage.ts';
 import { describe, expect, it } from 'vitest';
 import { weighQuery } from '../../../../bot/core/answer/coverage.ts';
 import { softCoverage, softCoverageDetail } from '../../../../bot/core/retrieval/soft-coverage.ts';
@@ -24,5 +25,19 @@ describe('softCoverage', () => {
     expect(detail.coverage).toBeCloseTo(0.5);
     expect(detail.maxMissing).toBeCloseTo(0.5);
     expect(softCoverageDetail(query(''), 'text', words)).toEqual({ coverage: 0, maxMissing: 0 });
+  });
+});
+
+describe('relatedCredit', () => {
+  it('credits the best related word, and a related phrase only when all its terms are present', () => {
+    const related = [
+      { term: 'vorgesetzt', weight: 0.5, source: 'lexicon' },
+      { term: 'kunstlich', weight: 0.7, group: 'ki', source: 'lexicon' },
+      { term: 'intelligenz', weight: 0.7, group: 'ki', source: 'lexicon' },
+    ];
+    expect(relatedCredit(related, new Set(['vorgesetzt']))).toBe(0.5);
+    expect(relatedCredit(related, new Set(['kunstlich']))).toBe(0);
+    expect(relatedCredit(related, new Set(['kunstlich', 'intelligenz', 'vorgesetzt']))).toBe(0.7);
+    expect(relatedCredit([], new Set(['vorgesetzt']))).toBe(0);
   });
 });

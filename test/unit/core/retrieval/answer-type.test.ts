@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { containsAnswerType, expectedAnswerType } from '../../../../bot/core/retrieval/answer-type.ts';
+
+describe('expectedAnswerType', () => {
+  it.each([
+    ['wieviele drucker wurden ersetzt?', 'number'],
+    ['bis wann solln die anträge online sein', 'date'],
+    ['wie viel prozent der plätze sind mobil?', 'percent'],
+    ['was hat das neue drucksystem gekostet?', 'money'],
+    ['wie viel budget gibts dafür', 'money'],
+    ['durchwahl der stabsstelle?', 'phone'],
+    ['mit welcher firma arbeitet ihr beim scannen?', 'organisation'],
+    ['wer leitet die stabsstelle?', 'person'],
+    ['darf ich mein passwort weitergeben?', 'none'],
+  ] as const)('%s → %s', (question, type) => {
+    expect(expectedAnswerType(question)).toBe(type);
+  });
+});
+
+describe('containsAnswerType', () => {
+  it('finds values of each type and misses them where absent', () => {
+    expect(containsAnswerType('Rund 61 % legen Papier ab.', 'percent')).toBe(true);
+    expect(containsAnswerType('Viele legen Papier ab.', 'percent')).toBe(false);
+    expect(containsAnswerType('Die Box ist mit 50.000 Euro ausgestattet.', 'money')).toBe(true);
+    expect(containsAnswerType('Die Box unterstützt Projektteams.', 'money')).toBe(false);
+    expect(containsAnswerType('Telefon 02162 39-1234', 'phone')).toBe(true);
+    expect(containsAnswerType('Die HABBEL UG berät das Projektteam.', 'organisation')).toBe(true);
+    expect(containsAnswerType('Das Projektteam berät die Ämter.', 'organisation')).toBe(false);
+    expect(containsAnswerType('Die Westfälische Hochschule lädt ein.', 'organisation')).toBe(true);
+    expect(containsAnswerType('Leitung: Frau Schneider', 'person')).toBe(true);
+    expect(containsAnswerType('Das Projekt läuft gut.', 'person')).toBe(false);
+    expect(containsAnswerType('irgendein Text', 'none')).toBe(true);
+  });
+});
