@@ -7,6 +7,7 @@
  * citation of the right document. Prints the measurement table, writes `bench-results/eval-seeds.json`.
  * `--seeds-only` runs only that part; `--verbose` lists every miss.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -71,7 +72,8 @@ function printReport(report: SetReport): void {
 
 const verbose = process.argv.includes('--verbose');
 const seedsOnly = process.argv.includes('--seeds-only');
-const today = '2026-11-22';
+// Seed sets run on the real date like `lotse ask --json` (policy versions have valid_from dates); LOTSE_TODAY fixes it.
+const seedToday = process.env.LOTSE_TODAY ?? new Date().toISOString().slice(0, 10);
 const sets: [string, string, string][] = [['sample', join(root, 'knowledge/sources'), join(root, 'test/eval/questions/sample.yaml')]];
 const seeds = resolve(root, '../shared/seeds');
 if (existsSync(seeds)) sets.push(['seeds', seeds, join(root, 'test/eval/questions/seeds.yaml')]);
@@ -97,10 +99,21 @@ if (!existsSync(seeds)) {
   else console.log('eval: ../shared/eval-data/seeds-dev.json not found, skipping seeds-dev');
   seedSpecs.push({ name: 'seeds-own', file: join(root, 'test/eval/questions/seeds-own.json') });
 }
+/** The commit measured and whether tracked files differed from it (other work in the tree). */
+function codeVersion(): { commit: string; dirty: boolean } | undefined {
+  try {
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+    return { commit: git('rev-parse', '--short', 'HEAD'), dirty: git('status', '--porcelain', '--untracked-files=no') !== '' };
+  } catch {
+    return undefined;
+  }
+}
+
 if (seedSpecs.length > 0) {
   const measuredAt = new Date().toISOString();
-  const seedReports = await runSeedSets({ root, seedsDir: seeds, sets: seedSpecs, today });
-  console.log(`\nseed sets scored like score_seeds.py (ingest ../shared/seeds, ask --json --top 10, LOTSE_TODAY=${today}), ${measuredAt}:`);
+  const code = codeVersion();
+  const seedReports = await runSeedSets({ root, seedsDir: seeds, sets: seedSpecs, today: seedToday });
+  console.log(`\nseed sets scored like score_seeds.py (ingest ../shared/seeds, ask --json --top 10, LOTSE_TODAY=${seedToday}), ${measuredAt}${code ? `, code ${code.commit}${code.dirty ? ' + uncommitted changes' : ''}` : ''}:`);
   console.log(formatSeedTable(seedReports));
   if (verbose) {
     for (const report of seedReports) {
@@ -110,6 +123,6 @@ if (seedSpecs.length > 0) {
     }
   }
   const written = seedReports.map(({ file, ...rest }) => ({ ...rest, file: file.startsWith(root) ? file.slice(root.length + 1) : file.replace(resolve(root, '..') + '/', '../') }));
-  writeFileSync(join(root, 'bench-results/eval-seeds.json'), JSON.stringify({ measuredAt, today, seedsDir: '../shared/seeds', sets: written }, null, 2));
+  writeFileSync(join(root, 'bench-results/eval-seeds.json'), JSON.stringify({ measuredAt, code, today: seedToday, seedsDir: '../shared/seeds', sets: written }, null, 2));
 }
 export type { EvalItem };

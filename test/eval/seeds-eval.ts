@@ -110,7 +110,7 @@ async function openLotse(config: LotseConfig): Promise<Lotse> {
 
 /**
  * Ingests `seedsDir` once and scores every set. `today` fixes the date like `LOTSE_TODAY` so runs are
- * reproducible; everything else is the default configuration (no language model).
+ * reproducible (policy versions carry valid_from dates); everything else is the default configuration (no language model).
  */
 export async function runSeedSets(options: {
   readonly root: string;
