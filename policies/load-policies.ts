@@ -2,7 +2,7 @@
  * Loads and validates the policy files. An invalid file stops start-up with an English error naming the
  * file, the line and the field — lotse never runs without its guardrails.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import { parseYamlFile } from '../bot/adapters/yaml/parse-yaml.ts';
@@ -10,7 +10,9 @@ import type { z } from 'zod';
 import { lineOfPath } from '../bot/adapters/yaml/line-of-path.ts';
 import { compileLexicon } from '../bot/core/guardrails/feature-rules.ts';
 import type { Policies, PolicyRule, RuleVersionInfo } from '../bot/core/guardrails/policies.ts';
-import { guardrailsFileSchema, lexiconFileSchema, piiFileSchema, retentionFileSchema } from './policy-schema.ts';
+import { decisionTableFileSchema, guardrailsFileSchema, lexiconFileSchema, piiFileSchema, retentionFileSchema } from './policy-schema.ts';
+import { buildIntentPolicy } from './load-decision-table.ts';
+import { loadIntentModel } from './load-intent-model.ts';
 import { PolicyError } from './read-policy-file.ts';
 
 /** Default folder of the policy files. */
@@ -122,6 +124,7 @@ export function loadPolicies(dir: string = defaultPoliciesDir, options: { today?
   const retention = readFile(dir, 'retention.yaml', retentionFileSchema);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const file = guardrails.data;
+  const intents = loadIntents(dir, file);
   return {
     version: `${file.version}+${pii.data.version}+${lexicon.data.version}`,
     clauses: file.clauses,
@@ -132,7 +135,17 @@ export function loadPolicies(dir: string = defaultPoliciesDir, options: { today?
     lexicon: compileLexicon(lexicon.data.classes),
     history: ruleHistory(file, today),
     rulesOn: rulesByDay(file),
+    ...(intents ? { intents } : {}),
   };
+}
+
+/** The decision table with the trained intent model, when the folder has both (issue #17). */
+function loadIntents(dir: string, file: GuardrailsFile): Policies['intents'] {
+  if (!existsSync(join(dir, 'decision-table.yaml'))) return undefined;
+  const model = loadIntentModel(join(dir, 'intent', 'intent-model.json'));
+  if (!model) throw new PolicyError(`${join(dir, 'decision-table.yaml')}: needs the trained model intent/intent-model.json (npm run train:intent)`);
+  const table = readFile(dir, 'decision-table.yaml', decisionTableFileSchema);
+  return buildIntentPolicy(table, model, { clauses: new Set(file.clauses.map((clause) => clause.id)), rules: new Set(file.rules.map((rule) => rule.id)) });
 }
 
 /** Rules in force on any day (memoised per day and tenant), so a running lotse follows dated versions. */

@@ -82,3 +82,21 @@ export const lexiconFileSchema = z.object({
   version: z.string().min(1),
   classes: z.record(z.string().regex(/^[a-z-]+$/, 'class names are lower-case words with hyphens'), z.array(z.string().min(1)).min(1)),
 }).strict();
+
+const handlingSchema = { handover: z.boolean(), store: z.enum(['masked', 'withheld']) };
+
+/** `decision-table.yaml`: intent of the trained check (+ personal data found) → action (issue #17). */
+export const decisionTableFileSchema = z.object({
+  version: z.string().min(1),
+  withheld_text: z.string().min(1),
+  intents: z.record(z.enum(['decision', 'case-data', 'personal-hr', 'monitoring', 'injection', 'harmful']), z.object({
+    action: z.enum(['refuse', 'refer']),
+    clause: z.string().min(1),
+    threshold: z.number().gt(0).lte(1),
+    with_personal_data: z.number().gt(0).lte(1),
+    ...handlingSchema,
+    reply: z.string().min(1),
+  }).strict()),
+  rules: z.record(z.string(), z.object(handlingSchema).strict()),
+  benign_override: z.object({ probability: z.number().gt(0.5).lte(1), rules: z.array(z.string()) }).strict(),
+}).strict();

@@ -12,6 +12,8 @@ export type GuardrailVerdict =
       readonly text: string;
       readonly reply: string;
       readonly rules: readonly RuleHit[];
+      /** False when the policy forbids offering or creating a Digitallotse hand-over (DV KI § 9 Abs. 2, case data). */
+      readonly handover?: boolean;
     };
 
 /** Context of a review. */

@@ -131,7 +131,8 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       retrieved: draft?.retrieved ?? [],
       confidence: draft?.confidence ?? 0,
       rules: [...input.rules, ...(draft ? deps.guardrail.reviewSources?.(draft.retrieved.slice(0, 5).map((passage) => passage.text), context) ?? [] : []), ...output.rules],
-      actions: actionsFor(outcome, deps.answer.messages),
+      // Case data and personal matters never go to a Digitallotse: no hand-over button (issue #17).
+      actions: actionsFor(outcome, deps.answer.messages).filter((action) => action.type !== 'escalate' || input.kind === 'allow' || input.handover !== false),
       provenance: draft?.provenance ?? { mode: 'none', indexVersion: deps.answer.indexVersion() },
       latencyMs: performance.now() - started,
     };

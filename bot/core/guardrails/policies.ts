@@ -3,6 +3,7 @@
  */
 import type { RuleHit } from '../../ports/turn.ts';
 import type { Detection, Lexicon } from './feature-rules.ts';
+import type { Intent, IntentModel } from './intent-classifier.ts';
 
 /** One rule in force, with its compiled patterns. */
 export interface PolicyRule {
@@ -39,6 +40,35 @@ export interface PiiEntity {
   readonly output: boolean;
 }
 
+/** How a refusal is handled beyond its action: hand-over offered or not, question stored masked or withheld. */
+export interface RefusalHandling {
+  readonly handover: boolean;
+  readonly store: 'masked' | 'withheld';
+}
+
+/** One row of the decision table: what to do when the intent check finds `intent`. */
+export interface IntentRow extends RefusalHandling {
+  readonly intent: Exclude<Intent, 'benign'>;
+  readonly action: 'refuse' | 'refer';
+  readonly clause: string;
+  readonly threshold: number;
+  /** The lower threshold when the question also contains personal data. */
+  readonly withPersonalData: number;
+  readonly reply: string;
+}
+
+/** The decision table (`policies/decision-table.yaml`) with the trained model it applies to. */
+export interface IntentPolicy {
+  readonly version: string;
+  readonly model: IntentModel;
+  readonly rows: readonly IntentRow[];
+  /** Handling of the word rules' refusals, by rule id. */
+  readonly rules: ReadonlyMap<string, RefusalHandling>;
+  /** Stand-in stored instead of a withheld question. */
+  readonly withheldText: string;
+  readonly benignOverride: { readonly probability: number; readonly rules: ReadonlySet<string> };
+}
+
 /** Everything the guardrail needs. */
 export interface Policies {
   readonly version: string;
@@ -53,6 +83,8 @@ export interface Policies {
   readonly lexicon?: Lexicon;
   /** Every version of every rule, oldest first. */
   readonly history?: readonly RuleVersionInfo[];
+  /** The trained intent check and its decision table (absent in policy folders without a model). */
+  readonly intents?: IntentPolicy;
   /** The rules in force on `day` (YYYY-MM-DD) for a tenant, with its dated overrides. */
   readonly rulesOn?: (day: string, tenant?: string) => readonly PolicyRule[];
 }

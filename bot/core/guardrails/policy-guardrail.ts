@@ -9,8 +9,9 @@ import type { Guardrail, GuardrailContext, GuardrailVerdict } from '../../ports/
 import type { RuleHit } from '../../ports/turn.ts';
 import { foldGerman } from '../../shared/text.ts';
 import { detect, tokenize, type Lexicon, type SpanCache } from './feature-rules.ts';
+import { intentRowFor, overruledAsBenign, ruleHandling, scoreIntent } from './intent-decision.ts';
 import { createMasker } from './mask-personal-data.ts';
-import type { Policies, PolicyRule } from './policies.ts';
+import type { IntentPolicy, Policies, PolicyRule, RefusalHandling } from './policies.ts';
 
 /** Rule ids reported as security events (pseudonymous, in the audit trail). */
 export const securityRuleIds: ReadonlySet<string> = new Set(['prompt-injection', 'document-injection', 'hide-traces', 'unauthorized-access']);
@@ -37,6 +38,24 @@ function firstBlockingRule(rules: readonly PolicyRule[], input: RuleInput, lexic
   return rules.find((rule) => rule.action !== 'allow' && rule.action !== 'redact' && fires(rule, input, lexicon));
 }
 
+/** What blocks a question: a word rule (unless overruled as a question about rules) or the intent check. */
+interface Block {
+  readonly rule: { readonly id: string; readonly clause: string };
+  readonly action: 'refuse' | 'refer' | 'escalate';
+  readonly reply: string;
+  readonly handling: RefusalHandling;
+}
+
+function blockOf(rule: PolicyRule | undefined, intents: IntentPolicy | undefined, masked: string, hasPersonalData: boolean): Block | undefined {
+  const scores = intents ? scoreIntent(intents, masked) : undefined;
+  if (rule && !(intents && scores && overruledAsBenign(intents, scores, rule.id, hasPersonalData))) {
+    return { rule, action: verdictKind[rule.action as keyof typeof verdictKind], reply: rule.reply, handling: ruleHandling(intents, rule.id) };
+  }
+  const row = intents && scores ? intentRowFor(intents, scores, hasPersonalData) : undefined;
+  if (!row) return undefined;
+  return { rule: { id: `intent-${row.intent}`, clause: row.clause }, action: row.action, reply: row.reply, handling: row };
+}
+
 /** Options of the policy guardrail. */
 export interface PolicyGuardrailOptions {
   /** Staff names from the directory, masked as [NAME]. */
@@ -60,13 +79,17 @@ export function createPolicyGuardrail(policies: Policies, options: PolicyGuardra
     reviewInput(text: string, context: GuardrailContext): GuardrailVerdict {
       const rules = rulesFor(context);
       const masked = maskInput(text);
-      const blocking = firstBlockingRule(rules, { folded: foldGerman(text), tokens: tokenize(masked.text), spans: new Map() }, lexicon);
+      const rule = firstBlockingRule(rules, { folded: foldGerman(text), tokens: tokenize(masked.text), spans: new Map() }, lexicon);
       const hits = piiHits(masked.found);
-      if (blocking) {
-        const kind = verdictKind[blocking.action as keyof typeof verdictKind];
-        return { kind, text: masked.text, reply: blocking.reply, rules: [hit(blocking, blocking.action), ...hits] };
+      const block = blockOf(rule, policies.intents, masked.text, masked.found.length > 0);
+      if (block) {
+        // A withheld question is not kept even masked: conversation and audit log get the stand-in only.
+        const withheld = block.handling.store === 'withheld' && policies.intents;
+        const stored = withheld ? policies.intents.withheldText : masked.text;
+        const storeHits = withheld ? [hit({ id: 'withheld-message', clause: policies.pii.clause }, 'redact')] : [];
+        return { kind: block.action, text: stored, reply: block.reply, rules: [hit(block.rule, block.action), ...hits, ...storeHits], handover: block.handling.handover };
       }
-      const gate = rules.find((rule) => rule.id === 'training-gate');
+      const gate = rules.find((entry) => entry.id === 'training-gate');
       if (gate && context.generativeAllowed === false) hits.push(hit(gate, 'allow'));
       return { kind: 'allow', text: masked.text, rules: hits };
     },

@@ -1,0 +1,47 @@
+/**
+ * Builds the guardrail's decision table (`decision-table.yaml`) with the trained intent model it applies to,
+ * checking that every clause is declared and every rule id exists (issue #17).
+ */
+import type { z } from 'zod';
+import type { IntentModel } from '../bot/core/guardrails/intent-classifier.ts';
+import type { IntentPolicy, IntentRow } from '../bot/core/guardrails/policies.ts';
+import type { decisionTableFileSchema } from './policy-schema.ts';
+import { PolicyError } from './read-policy-file.ts';
+
+type DecisionTableFile = z.infer<typeof decisionTableFileSchema>;
+
+const intents = ['decision', 'case-data', 'personal-hr', 'monitoring', 'injection', 'harmful'] as const;
+
+function intentOf(name: string): IntentRow['intent'] {
+  const found = intents.find((intent) => intent === name);
+  if (!found) throw new PolicyError(`unknown intent "${name}"`);
+  return found;
+}
+
+/** The checked decision table; `at` names file, line and field of a value for error messages. */
+export function buildIntentPolicy(
+  table: { readonly data: DecisionTableFile; readonly at: (path: readonly (string | number)[]) => string },
+  model: IntentModel,
+  known: { readonly clauses: ReadonlySet<string>; readonly rules: ReadonlySet<string> },
+): IntentPolicy {
+  const { data, at } = table;
+  const rows: IntentRow[] = Object.entries(data.intents).map(([intent, row]) => {
+    if (!known.clauses.has(row.clause)) throw new PolicyError(`${at(['intents', intent, 'clause'])}: unknown clause "${row.clause}" (declare it in guardrails.yaml)`);
+    if (!model.classes.some((name) => name === intent)) throw new PolicyError(`${at(['intents', intent])}: the intent model has no class "${intent}"`);
+    return {
+      intent: intentOf(intent), action: row.action, clause: row.clause, threshold: row.threshold,
+      withPersonalData: row.with_personal_data, handover: row.handover, store: row.store, reply: row.reply,
+    };
+  });
+  for (const id of [...Object.keys(data.rules), ...data.benign_override.rules]) {
+    if (!known.rules.has(id)) throw new PolicyError(`${at(['rules', id])}: unknown rule "${id}" (see guardrails.yaml)`);
+  }
+  return {
+    version: `${data.version}+${model.version}`,
+    model,
+    rows,
+    rules: new Map(Object.entries(data.rules)),
+    withheldText: data.withheld_text,
+    benignOverride: { probability: data.benign_override.probability, rules: new Set(data.benign_override.rules) },
+  };
+}

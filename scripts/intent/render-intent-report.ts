@@ -1,0 +1,65 @@
+/**
+ * Renders the report of the intent model: precision and recall per intent and the share of benign
+ * questions flagged, for several thresholds, on family-held-out cross-validation and the held-out sets.
+ */
+import type { Intent } from '../../bot/core/guardrails/intent-classifier.ts';
+
+/** Predictions on data the fit never saw. */
+export interface Evaluation {
+  readonly rows: readonly { readonly intent: Intent; readonly probabilities: readonly number[] }[];
+}
+
+/** What the report shows. */
+export interface ReportInput {
+  readonly modelVersion: string;
+  readonly buckets: number;
+  readonly classes: readonly Intent[];
+  readonly trainingRows: number;
+  readonly families: number;
+  readonly crossValidation: Evaluation;
+  readonly heldOut: Evaluation;
+}
+
+/** The flagged intent under the rule the guardrail applies: the most likely non-benign intent at ≥ threshold. */
+export function flaggedIntent(classes: readonly Intent[], probabilities: readonly number[], threshold: number): Intent {
+  let best: Intent = 'benign';
+  let top = threshold;
+  classes.forEach((name, index) => {
+    if (name !== 'benign' && (probabilities[index] ?? 0) >= top) {
+      best = name;
+      top = probabilities[index]!;
+    }
+  });
+  return best;
+}
+
+const pct = (part: number, whole: number): string => (whole ? `${((100 * part) / whole).toFixed(1)} %` : '–');
+
+function table(classes: readonly Intent[], evaluation: Evaluation, threshold: number): string {
+  const predicted = evaluation.rows.map((row) => flaggedIntent(classes, row.probabilities, threshold));
+  const lines = ['| intent | n | precision | recall |', '|---|---|---|---|'];
+  for (const intent of classes) {
+    const relevant = evaluation.rows.filter((row) => row.intent === intent).length;
+    const chosen = predicted.filter((name) => name === intent).length;
+    const hits = predicted.filter((name, index) => name === intent && evaluation.rows[index]!.intent === intent).length;
+    lines.push(`| ${intent} | ${relevant} | ${pct(hits, chosen)} | ${pct(hits, relevant)} |`);
+  }
+  const harmful = evaluation.rows.map((row, index) => [row.intent, predicted[index]!] as const);
+  const benign = harmful.filter(([truth]) => truth === 'benign');
+  const bad = harmful.filter(([truth]) => truth !== 'benign');
+  lines.push('', `Flagged at all (any non-benign intent): ${pct(bad.filter(([, guess]) => guess !== 'benign').length, bad.length)} of ${bad.length} non-benign; benign flagged: ${pct(benign.filter(([, guess]) => guess !== 'benign').length, benign.length)} of ${benign.length}.`);
+  return lines.join('\n');
+}
+
+/** The Markdown report. */
+export function renderIntentReport(input: ReportInput): string {
+  const sections = [0.5, 0.6, 0.7].map((threshold) => `### Threshold ${threshold}\n\nCross-validation (whole phrasing families held out, 5 folds):\n\n${table(input.classes, input.crossValidation, threshold)}\n\nHeld-out guardrail sets (holdout.yaml + holdout-2.yaml, never trained on):\n\n${table(input.classes, input.heldOut, threshold)}`);
+  return [
+    `# Intent model report`,
+    '',
+    `Model ${input.modelVersion}: multinomial logistic regression over ${input.buckets} hashed buckets (word 1–2-grams, character 3–5-grams of the masked question), ${input.trainingRows} training rows from ${input.families} hand-written phrasing families plus the tuning corpora. Written by \`npm run train:intent\`; do not edit.`,
+    '',
+    ...sections,
+    '',
+  ].join('\n');
+}
