@@ -22,7 +22,7 @@ function intentOf(name: string): IntentRow['intent'] {
 export function buildIntentPolicy(
   table: { readonly data: DecisionTableFile; readonly at: (path: readonly (string | number)[]) => string },
   model: IntentModel,
-  known: { readonly clauses: ReadonlySet<string>; readonly rules: ReadonlySet<string> },
+  known: { readonly clauses: ReadonlySet<string>; readonly rules: ReadonlySet<string>; readonly today: string },
 ): IntentPolicy {
   const { data, at } = table;
   const rows: IntentRow[] = Object.entries(data.intents).map(([intent, row]) => {
@@ -43,5 +43,7 @@ export function buildIntentPolicy(
     rules: new Map(Object.entries(data.rules)),
     withheldText: data.withheld_text,
     benignOverride: { probability: data.benign_override.probability, rules: new Set(data.benign_override.rules) },
+    validFrom: data.valid_from,
+    inForceOnLoad: data.valid_from <= known.today,
   };
 }

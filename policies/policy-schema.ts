@@ -88,6 +88,7 @@ const handlingSchema = { handover: z.boolean(), store: z.enum(['masked', 'withhe
 /** `decision-table.yaml`: intent of the trained check (+ personal data found) → action (issue #17). */
 export const decisionTableFileSchema = z.object({
   version: z.string().min(1),
+  valid_from: isoDate,
   withheld_text: z.string().min(1),
   intents: z.record(z.enum(['decision', 'case-data', 'personal-hr', 'monitoring', 'injection', 'harmful']), z.object({
     action: z.enum(['refuse', 'refer']),

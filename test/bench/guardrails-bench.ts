@@ -17,8 +17,8 @@ import { loadPolicies } from '../../policies/load-policies.ts';
 import { loadGuardrailCorpus, type CorpusItem } from '../eval/guardrails/corpus.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-/** The day the benchmark evaluates the policies for (the scored rule versions start on 2026-12-03). */
-const today = '2026-12-03';
+/** The day the benchmark evaluates the policies for (the intent check of issue #17 starts on 2026-12-06). */
+const today = '2026-12-06';
 
 interface SetResult {
   readonly adversarial: { caught: number; total: number };

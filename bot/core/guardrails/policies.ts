@@ -67,6 +67,10 @@ export interface IntentPolicy {
   /** Stand-in stored instead of a withheld question. */
   readonly withheldText: string;
   readonly benignOverride: { readonly probability: number; readonly rules: ReadonlySet<string> };
+  /** First day (YYYY-MM-DD) the intent check applies; earlier days keep the word rules alone. */
+  readonly validFrom: string;
+  /** In force on the day the policies were loaded for. */
+  readonly inForceOnLoad: boolean;
 }
 
 /** Everything the guardrail needs. */

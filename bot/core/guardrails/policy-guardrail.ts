@@ -73,6 +73,11 @@ export function createPolicyGuardrail(policies: Policies, options: PolicyGuardra
     return (context.tenant ? policies.tenantRules.get(context.tenant) : undefined) ?? policies.rules;
   };
   const lexicon: Lexicon = policies.lexicon ?? new Map();
+  const intentsNow = (): IntentPolicy | undefined => {
+    const intents = policies.intents;
+    if (!intents) return undefined;
+    return (options.today ? intents.validFrom <= options.today() : intents.inForceOnLoad) ? intents : undefined;
+  };
   const piiHits = (found: readonly string[]): RuleHit[] => found.map((id) => hit({ id, clause: policies.pii.clause }, 'redact'));
 
   return {
@@ -81,11 +86,12 @@ export function createPolicyGuardrail(policies: Policies, options: PolicyGuardra
       const masked = maskInput(text);
       const rule = firstBlockingRule(rules, { folded: foldGerman(text), tokens: tokenize(masked.text), spans: new Map() }, lexicon);
       const hits = piiHits(masked.found);
-      const block = blockOf(rule, policies.intents, masked.text, masked.found.length > 0);
+      const intents = intentsNow();
+      const block = blockOf(rule, intents, masked.text, masked.found.length > 0);
       if (block) {
         // A withheld question is not kept even masked: conversation and audit log get the stand-in only.
-        const withheld = block.handling.store === 'withheld' && policies.intents;
-        const stored = withheld ? policies.intents.withheldText : masked.text;
+        const withheld = block.handling.store === 'withheld' && intents;
+        const stored = withheld ? intents.withheldText : masked.text;
         const storeHits = withheld ? [hit({ id: 'withheld-message', clause: policies.pii.clause }, 'redact')] : [];
         return { kind: block.action, text: stored, reply: block.reply, rules: [hit(block.rule, block.action), ...hits, ...storeHits], handover: block.handling.handover };
       }
