@@ -1,6 +1,6 @@
 /**
- * Loads the German message catalogue of the core (`prompts/messages/de.yaml`), validated with zod:
- * a missing or empty key stops start-up with an error naming it.
+ * Loads the German message catalogues of the core (`prompts/messages/de.yaml`, `escalation.de.yaml`,
+ * `small-talk.de.yaml`), validated with zod: a missing or empty key stops start-up with an error naming it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { messageKeys, type AnswerMessages } from '../bot/core/answer/answer-messages.ts';
 import { escalationMessageKeys, type EscalationMessages } from '../bot/core/escalation/escalation-messages.ts';
+import { smallTalkMessageKeys, type SmallTalkMessages } from '../bot/core/understanding/small-talk-messages.ts';
 
 const messageSchema = z.string().min(1);
 const catalogueSchema = (keys: readonly string[]) =>
@@ -45,4 +46,9 @@ export function loadMessages(dir: string = defaultMessagesDir): MessageCatalogue
 /** Reads and validates `<dir>/escalation.de.yaml`. */
 export function loadEscalationMessages(dir: string = defaultMessagesDir): EscalationMessages {
   return readCatalogue(join(dir, 'escalation.de.yaml'), escalationMessageKeys).messages as EscalationMessages;
+}
+
+/** Reads and validates `<dir>/small-talk.de.yaml` (replies to a bare greeting, thanks or farewell). */
+export function loadSmallTalkMessages(dir: string = defaultMessagesDir): SmallTalkMessages {
+  return readCatalogue(join(dir, 'small-talk.de.yaml'), smallTalkMessageKeys).messages as SmallTalkMessages;
 }

@@ -43,7 +43,7 @@ import { createFaqLoop, type FaqLoop } from './faq-loop.ts';
 import { SqliteTicketStore } from '../adapters/storage/sqlite-ticket-store.ts';
 import { createEscalationService, type EscalationService } from '../core/escalation/escalation-service.ts';
 import { loadEscalationPolicy } from '../../policies/load-escalation.ts';
-import { loadEscalationMessages } from '../../prompts/load-messages.ts';
+import { loadEscalationMessages, loadSmallTalkMessages } from '../../prompts/load-messages.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
 import { asksForOwnLotse, describeOwnLotsen } from '../core/escalation/who-is-my-lotse.ts';
 import type { TransparencyFacts } from '../http/pages.ts';
@@ -202,6 +202,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     ...(model ? { rewrite: (history, question) => rewriteFollowUp({ model, templates }, { history, question }) } : {}),
     conversations,
     guardrail,
+    smallTalk: loadSmallTalkMessages(),
     directAnswer: (question, userId) => {
       if (!asksForOwnLotse(question)) return undefined;
       const own = describeOwnLotsen({ directory, messages: escalationMessages, centralPool: escalationPolicy.centralPool }, directory.person(userId) ? userId : undefined);

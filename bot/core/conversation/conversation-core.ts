@@ -13,8 +13,10 @@ import type { Logger } from '../../shared/logger.ts';
 import { describeError } from '../../shared/errors.ts';
 import type { RankedHit } from '../answer/answer-context.ts';
 import { answerQuestion, type AnswerDeps, type AnswerDraft } from '../answer/answer-question.ts';
+import { normalizeQuestion } from '../understanding/normalize-question.ts';
+import type { SmallTalkMessages } from '../understanding/small-talk-messages.ts';
 import { looksLikeFollowUp, resolveFollowUp } from './follow-up.ts';
-import { actionsFor } from './turn-actions.ts';
+import { actionsFor, smallTalkActions } from './turn-actions.ts';
 
 /** Everything the core needs, injected by the composition root. */
 export interface ConversationDeps<H extends RankedHit = RankedHit> {
@@ -33,6 +35,8 @@ export interface ConversationDeps<H extends RankedHit = RankedHit> {
   /** Rewrites a follow-up into a standalone question with a model; the heuristic is used when absent or failing. */
   /** Answers some questions from other sources than documents (e.g. "Wer ist mein Digitallotse?" from the directory). */
   readonly directAnswer?: (question: string, userId: string) => AnswerDraft | undefined;
+  /** Replies to a message that is only a greeting, thanks or farewell; absent: such a message is answered like a question. */
+  readonly smallTalk?: SmallTalkMessages;
   readonly rewrite?: (history: readonly { role: 'user' | 'assistant'; text: string }[], question: string) => Promise<string | null>;
 }
 
@@ -83,8 +87,14 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
     message: InboundMessage,
     history: readonly StoredMessage[],
     onDelta?: (text: string) => void,
-  ): Promise<{ draft: AnswerDraft; resolvedQuestion: string }> => {
-    const resolvedQuestion = await standalone(text, history);
+  ): Promise<{ draft: AnswerDraft; resolvedQuestion: string; smallTalk?: boolean }> => {
+    // Greetings, thanks and fillers only hide the question from analysis; what is stored stays as received.
+    const normalized = normalizeQuestion(text);
+    if (normalized.smallTalk && deps.smallTalk) {
+      const draft: AnswerDraft = { outcome: 'answered', answer: deps.smallTalk[normalized.smallTalk], citations: [], retrieved: [], confidence: 1, provenance: { mode: 'none', indexVersion: deps.answer.indexVersion() } };
+      return { draft, resolvedQuestion: previousQuestion(history) ?? '', smallTalk: true };
+    }
+    const resolvedQuestion = await standalone(normalized.text || text, history);
     const direct = deps.directAnswer?.(resolvedQuestion, message.userId);
     if (direct) return { draft: direct, resolvedQuestion };
     const draft = await answerQuestion(deps.answer, {
@@ -110,8 +120,9 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
     let draft: AnswerDraft | undefined;
     let answer: string;
     let resolvedQuestion = input.text;
+    let smallTalk: boolean | undefined;
     if (input.kind === 'allow') {
-      ({ draft, resolvedQuestion } = await answerAllowed(input.text, message, history, onDelta));
+      ({ draft, resolvedQuestion, smallTalk } = await answerAllowed(input.text, message, history, onDelta));
       outcome = draft.outcome;
       answer = draft.answer;
     } else {
@@ -132,7 +143,7 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       confidence: draft?.confidence ?? 0,
       rules: [...input.rules, ...(draft ? deps.guardrail.reviewSources?.(draft.retrieved.slice(0, 5).map((passage) => passage.text), context) ?? [] : []), ...output.rules],
       // Case data and personal matters never go to a Digitallotse: no hand-over button (issue #17).
-      actions: actionsFor(outcome, deps.answer.messages).filter((action) => action.type !== 'escalate' || input.kind === 'allow' || input.handover !== false),
+      actions: smallTalk && outcome === 'answered' ? smallTalkActions(deps.answer.messages) : actionsFor(outcome, deps.answer.messages).filter((action) => action.type !== 'escalate' || input.kind === 'allow' || input.handover !== false),
       provenance: draft?.provenance ?? { mode: 'none', indexVersion: deps.answer.indexVersion() },
       latencyMs: performance.now() - started,
     };

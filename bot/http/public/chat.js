@@ -89,9 +89,10 @@ function renderAnswer(answer) {
   const label = element('p', { className: 'ai-label' }, [document.createTextNode(`${texts.aiLabel} `), element('a', { href: '/nutzungshinweise', text: texts.usageRulesLink })]);
   const model = answer.provenance?.model ? ` · ${texts.model}: ${answer.provenance.model}` : '';
   const meta = element('p', { className: 'meta', text: `${texts.confidence}: ${Math.round(answer.confidence * 100)} %${model}` });
-  const escalate = element('button', { type: 'button', className: answer.outcome === 'answered' ? 'secondary' : 'primary', text: texts.askLotse });
+  const offers = (type) => !answer.actions || answer.actions.some((action) => action.type === type);
+  const escalate = !offers('escalate') ? null : element('button', { type: 'button', className: answer.outcome === 'answered' ? 'secondary' : 'primary', text: texts.askLotse });
   const notice = element('p', { className: 'notice', role: 'status' });
-  escalate.addEventListener('click', async () => {
+  escalate?.addEventListener('click', async () => {
     escalate.disabled = true;
     try {
       const result = await postJson('/api/tickets', { conversationId: answer.conversationId, reason: answer.outcome === 'answered' ? 'user_request' : 'no_answer' });
@@ -102,7 +103,7 @@ function renderAnswer(answer) {
       escalate.disabled = false;
     }
   });
-  const feedback = answer.outcome === 'answered' ? feedbackControls(answer) : null;
+  const feedback = answer.outcome === 'answered' && offers('feedback') ? feedbackControls(answer) : null;
   return element('li', { className: `message bot outcome-${answer.outcome}` }, [
     element('p', { className: 'speaker', text: texts.bot }), body, renderCitations(answer.citations), label, meta, feedback, escalate, notice,
   ]);

@@ -44,7 +44,9 @@ function citationBlock(citation: Citation, index: number, texts: TeamsTexts): Re
 /** The feedback and escalation buttons of an answer. */
 function answerActions(result: TurnResult, texts: TeamsTexts): unknown[] {
   const actions: unknown[] = [];
-  if (result.outcome === 'answered' && result.messageId) {
+  // No feedback on the reply to a bare greeting or thanks (answered without sources and without a hand-over offer).
+  const smallTalkReply = result.citations.length === 0 && !result.actions.some((action) => action.type === 'escalate');
+  if (result.outcome === 'answered' && !smallTalkReply && result.messageId) {
     actions.push(executeAction(texts.helpful, { lotse: 'feedback', messageId: result.messageId, rating: 'up' }));
     actions.push({
       type: 'Action.ShowCard',

@@ -36,7 +36,9 @@ export function renderTurn(result: TurnResult, options: RenderOptions): string[]
   const blocks = [result.answer.trim()];
   if (result.citations.length > 0) blocks.push(sources(result, options));
   for (const action of result.actions) if (action.type === 'link') blocks.push(`${action.label}: ${action.url}`);
-  if (result.outcome === 'answered') {
+  // No label and feedback footer under the reply to a bare greeting or thanks (no sources, no hand-over offer).
+  const smallTalkReply = result.citations.length === 0 && !result.actions.some((action) => action.type === 'escalate');
+  if (result.outcome === 'answered' && !smallTalkReply) {
     blocks.push(options.texts.aiLabel, options.texts.answerFooter);
   } else if (result.outcome === 'no_answer' || result.actions.some((action) => action.type === 'escalate')) {
     blocks.push(options.texts.escalateHint);
