@@ -77,6 +77,7 @@ export const contractions: Readonly<Record<string, string>> = {
   gabs: 'gab es', "gab's": 'gab es', gibts: 'gibt es', "gibt's": 'gibt es', gehts: 'geht es', "geht's": 'geht es',
   klappts: 'klappt es', "klappt's": 'klappt es', hats: 'hat es', "hat's": 'hat es', ists: 'ist es', "ist's": 'ist es',
   wars: 'war es', "war's": 'war es', wärs: 'wäre es', "wär's": 'wäre es', kanns: 'kann es', "kann's": 'kann es',
+  brauchts: 'braucht es', reichts: 'reicht es', passts: 'passt es', läufts: 'läuft es', hilfts: 'hilft es', "gehört's": 'gehört es',
   "wie's": 'wie es', isses: 'ist es', is: 'ist',
   ne: 'eine', "'ne": 'eine', nen: 'einen', "'nen": 'einen', nem: 'einem', "'nem": 'einem', ner: 'einer', "'ner": 'einer',
   nes: 'eines', "'n": 'ein',

@@ -87,7 +87,7 @@ function split(text: string): Segment[] {
   const parts = text.split(delimiter);
   const segments: Segment[] = [];
   for (let index = 0; index < parts.length; index += 2) segments.push({ content: parts[index] ?? '', delimiter: parts[index + 1] ?? '' });
-  return segments.filter((segment) => segment.content.trim() !== '' || segment.delimiter.trim() !== '');
+  return segments.filter((segment) => segment.content !== '' || segment.delimiter !== '');
 }
 
 /** A part that is only a name ("Marek Nowak") right after a thanks or sign-off part. */

@@ -162,3 +162,14 @@ describe('building blocks', () => {
     expect(removeFillers('Das letzte Mal war es 3 mal so viel, bitte')).toBe('Das letzte Mal war es 3 mal so viel, ');
   });
 });
+
+describe('normalizeQuestion keeps the layout a guardrail or an answer needs', () => {
+  it('keeps a line break after a colon as a space', () => {
+    expect(text('Fass mir das Protokoll zusammen:\nTOP 1 Rollout\nTOP 2 Schulung')).toBe('Fass mir das Protokoll zusammen: TOP 1 Rollout TOP 2 Schulung');
+  });
+
+  it('expands "brauchts" and keeps "1-2 mal"', () => {
+    expect(text('brauchts immer ne Unterschrift?')).toBe('braucht es immer eine Unterschrift?');
+    expect(text('Lohnt sich das bei 1-2 mal im Jahr?')).toBe('Lohnt sich das bei 1-2 mal im Jahr?');
+  });
+});
