@@ -4,7 +4,7 @@
 import type { TurnResult } from '../ports/turn.ts';
 import { formatGermanDate } from '../core/answer/format-date.ts';
 
-/** The answer, its numbered sources with quotes, and the AI label. */
+/** The answer, its numbered sources with quotes, and the AI label (not under the reply to bare small talk). */
 export function formatAnswerForPeople(result: TurnResult, aiLabel: string): string {
   const lines = [result.answer, ''];
   if (result.citations.length > 0) {
@@ -17,6 +17,7 @@ export function formatAnswerForPeople(result: TurnResult, aiLabel: string): stri
     });
     lines.push('');
   }
-  lines.push(`${aiLabel} Sicherheit: ${Math.round(result.confidence * 100)} %`);
+  // The reply to a bare greeting or thanks is our own text, answered without any source: no label, no certainty.
+  if (result.outcome !== 'answered' || result.provenance.mode !== 'none') lines.push(`${aiLabel} Sicherheit: ${Math.round(result.confidence * 100)} %`);
   return lines.join('\n') + '\n';
 }

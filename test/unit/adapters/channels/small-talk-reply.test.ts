@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderAnswerCard } from '../../../../bot/adapters/channels/teams/answer-card.ts';
 import { renderTurn } from '../../../../bot/adapters/channels/xmpp/render-turn.ts';
+import { formatAnswerForPeople } from '../../../../bot/cli/format-answer.ts';
 import type { TurnResult } from '../../../../bot/ports/turn.ts';
 import { loadXmppTexts } from '../../../../prompts/channels/load-xmpp-texts.ts';
 import { loadSmallTalkMessages } from '../../../../prompts/load-messages.ts';
@@ -26,5 +27,10 @@ describe('channels render the reply to a bare greeting without feedback or hand-
     const card = JSON.stringify(renderAnswerCard(reply, loadTeamsTexts()));
     expect(card).toContain(reply.answer.slice(0, 20));
     expect(card).not.toMatch(/"lotse":"(feedback|escalate)"/);
+  });
+
+  it('CLI: the reply alone, without the AI label and a certainty', () => {
+    expect(formatAnswerForPeople(reply, 'KI-Hinweis')).toBe(`${reply.answer}\n\n`);
+    expect(formatAnswerForPeople({ ...reply, provenance: { mode: 'extractive', indexVersion: 'v1' } }, 'KI-Hinweis')).toContain('KI-Hinweis Sicherheit: 100 %');
   });
 });
