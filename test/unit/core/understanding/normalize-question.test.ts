@@ -29,6 +29,7 @@ describe('normalizeQuestion: thanks and sign-offs', () => {
     ['Wie beantrage ich Homeoffice? Viele Grüße, Marek', 'Wie beantrage ich Homeoffice?'],
     ['Wie beantrage ich Homeoffice?\n\nViele Grüße\nMarek Nowak', 'Wie beantrage ich Homeoffice?'],
     ['Wie beantrage ich Homeoffice? LG', 'Wie beantrage ich Homeoffice?'],
+    ['Wie beantrage ich Homeoffice? Viele Grüße, [NAME]', 'Wie beantrage ich Homeoffice?'],
     ['Wie beantrage ich Homeoffice? VG Marek', 'Wie beantrage ich Homeoffice?'],
     ['Wie beantrage ich Homeoffice? Danke und liebe Grüße aus Unna', 'Wie beantrage ich Homeoffice?'],
     ['Wie beantrage ich Homeoffice, danke?', 'Wie beantrage ich Homeoffice?'],
