@@ -1,32 +1,37 @@
 /**
- * Decides which documents may answer a question: the county (tenant) it is about, and which editions
- * are in force today. Never lets a fact from another county or an outdated edition into an answer.
+ * Decides which documents may answer a question and how they weigh: the county (tenant) it is about
+ * — named as "Kreis Unna", "Unna", "KV Viersen", "PB", "Paderborner" — and which editions are in force.
+ * Never lets a fact from another county into an answer; an older edition stays answerable but ranks
+ * below the edition that replaces it (see editions.ts).
  */
 import type { DocumentMeta } from '../../ports/knowledge.ts';
 import { foldGerman } from '../../shared/text.ts';
+import { countyCodes, countyDemonyms, countyName, namedTenants } from './county-aliases.ts';
+import { asksForOlderEdition, editionWeights, isInForce, supersededBy } from './editions.ts';
 
 /** The documents allowed for one question, and why. */
 export interface AnswerScope {
   readonly allowed: ReadonlySet<string>;
+  /**
+   * Document id → ranking factor in (0, 1] (absent = 1): multiply the scores of its hits by it and re-sort
+   * before choosing passages (`weighHitsByScope`). Older editions the question does not ask for get < 1.
+   */
+  readonly weights: ReadonlyMap<string, number>;
   /** The county the answer is restricted to, if any. */
   readonly tenant?: string;
   /** A county named in the question for which no documents exist. */
   readonly unknownTenant?: string;
   /** document id → the older edition it replaces (for the edition note). */
   readonly replaces: ReadonlyMap<string, DocumentMeta>;
+  /** older document id → the edition in force that replaces it (for a note when the older one is cited). */
+  readonly replacedBy: ReadonlyMap<string, DocumentMeta>;
 }
 
 const countyPattern = /\b(?:Land)?[Kk]reis(?:es|verwaltung)?\s+([A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?)/g;
-const olderEditionPattern = /\b(alte[nrm]?|frühere[nrm]?|vorherige[nrm]?|bisherige[nrm]?|vorige[nrm]?)\s+(fassung|version|regelung|ausgabe)/i;
 
 /** The distinguishing name of a tenant label, e.g. "Kreis Viersen" → "viersen". */
 export function tenantKey(tenant: string): string {
   return foldGerman(tenant.replace(/^(land)?kreis(es|verwaltung)?\s+/i, '')).trim();
-}
-
-function mentionedTenant(question: string, known: readonly string[]): string | undefined {
-  const folded = ` ${foldGerman(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  return known.find((tenant) => folded.includes(` ${tenantKey(tenant)} `));
 }
 
 function unknownCounty(question: string, known: readonly string[]): string | undefined {
@@ -39,28 +44,6 @@ function unknownCounty(question: string, known: readonly string[]): string | und
   return undefined;
 }
 
-function isInForce(meta: DocumentMeta, today: string): boolean {
-  if (meta.validFrom && meta.validFrom > today) return false;
-  return !(meta.validTo && meta.validTo < today);
-}
-
-function supersededIds(documents: readonly DocumentMeta[], today: string): Map<string, DocumentMeta> {
-  const byReference = new Map<string, DocumentMeta>();
-  for (const meta of documents) {
-    byReference.set(meta.id, meta);
-    byReference.set(foldGerman(meta.title), meta);
-  }
-  const replacedBy = new Map<string, DocumentMeta>();
-  for (const meta of documents) {
-    if (!isInForce(meta, today)) continue;
-    for (const reference of meta.supersedes) {
-      const older = byReference.get(reference) ?? byReference.get(foldGerman(reference));
-      if (older && older.id !== meta.id) replacedBy.set(older.id, meta);
-    }
-  }
-  return replacedBy;
-}
-
 /** Computes the scope of a question over the stored documents. */
 export function scopeQuestion(input: {
   question: string;
@@ -70,17 +53,17 @@ export function scopeQuestion(input: {
 }): AnswerScope {
   const { question, documents, today } = input;
   const known = [...new Set(documents.flatMap((meta) => (meta.tenant ? [meta.tenant] : [])))];
-  const named = mentionedTenant(question, known);
+  const named = namedTenants(question, known)[0];
   const unknown = named ? undefined : unknownCounty(question, known);
   const tenant = named ?? (unknown ? undefined : input.userTenant);
-  const wantsOlder = olderEditionPattern.test(question);
-  const replacedBy = supersededIds(documents, today);
+  const wantsOlder = asksForOlderEdition(question);
+  const replacedBy = supersededBy(documents, today);
   const allowed = new Set<string>();
   const replaces = new Map<string, DocumentMeta>();
   if (!unknown) {
     for (const meta of documents) {
       if (tenant && meta.tenant && tenantKey(meta.tenant) !== tenantKey(tenant)) continue;
-      if (!wantsOlder && (!isInForce(meta, today) || replacedBy.has(meta.id))) continue;
+      if (!wantsOlder && !isInForce(meta, today)) continue;
       allowed.add(meta.id);
     }
   }
@@ -88,12 +71,31 @@ export function scopeQuestion(input: {
     const older = documents.find((meta) => meta.id === olderId);
     if (older) replaces.set(newer.id, older);
   }
+  const weights = new Map([...editionWeights(question, documents, replacedBy)].filter(([id]) => allowed.has(id)));
   return {
     allowed,
+    weights,
     replaces,
+    replacedBy,
     ...(tenant ? { tenant } : {}),
     ...(unknown ? { unknownTenant: unknown } : {}),
   };
+}
+
+/**
+ * Applies the scope's ranking factors to retrieved hits: scores multiplied, order re-sorted (stable).
+ * Without factors the hits come back unchanged.
+ */
+export function weighHitsByScope<H extends { readonly id: string; readonly score: number }>(
+  hits: readonly H[],
+  scope: Pick<AnswerScope, 'weights'>,
+  documentOf: (chunkId: string) => string,
+): H[] {
+  if (scope.weights.size === 0) return [...hits];
+  return hits
+    .map((hit, rank) => ({ hit: { ...hit, score: hit.score * (scope.weights.get(documentOf(hit.id)) ?? 1) }, rank }))
+    .sort((a, b) => b.hit.score - a.hit.score || a.rank - b.rank)
+    .map((entry) => entry.hit);
 }
 
 /**
@@ -102,8 +104,17 @@ export function scopeQuestion(input: {
  */
 export function withoutTenantMention(question: string, tenant: string | undefined): string {
   if (!tenant) return question;
-  const name = tenant.replace(/^(Land)?[Kk]reis(es|verwaltung)?\s+/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`\\b(?:(?:im|in|der|des|dem|vom|beim|für)\\s+)?(?:(?:Land)?[Kk]reis(?:es|verwaltung)?\\s+)?${name}s?\\b`, 'gi');
-  const stripped = question.replace(pattern, ' ').replace(/\s{2,}/g, ' ').replace(/\s+([?!.,])/g, '$1').trim();
+  const name = countyName(tenant);
+  const forms = [name, ...(countyDemonyms[name] ?? [])].map(escapeRegExp).join('|');
+  const lead = String.raw`(?:(?:im|in|der|des|dem|vom|beim|bei uns in|für)\s+)?(?:(?:(?:Land)?[Kk]reis(?:es|verwaltung)?|KV)\s+)?`;
+  const words = new RegExp(String.raw`(?<![\p{L}\p{N}])${lead}(?:${forms})(?:s|er|ern|ers|n)?(?![\p{L}\p{N}])`, 'giu');
+  const codes = (countyCodes[name] ?? []).map(escapeRegExp).join('|');
+  const coded = codes ? new RegExp(String.raw`(?<![\p{L}\p{N}-])${lead}(?:${codes})(?![\p{L}\p{N}]|-\p{L})`, 'gu') : undefined;
+  const withoutCodes = coded ? question.replace(coded, ' ') : question;
+  const stripped = withoutCodes.replace(words, ' ').replace(/\s{2,}/g, ' ').replace(/\s+([?!.,])/g, '$1').trim();
   return stripped.length >= 3 ? stripped : question;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -32,7 +32,7 @@ describe('scopeQuestion', () => {
     expect(scope.allowed.size).toBe(0);
   });
 
-  it('excludes expired and superseded editions and remembers what replaced them', () => {
+  it('excludes expired editions and remembers what replaced them', () => {
     const scope = scopeQuestion({ question: 'Wie viele Tage mobiles Arbeiten?', documents, today: '2026-11-22' });
     expect(scope.allowed.has('da-2023.md')).toBe(false);
     expect(scope.allowed.has('da-2025.md')).toBe(true);
@@ -42,6 +42,20 @@ describe('scopeQuestion', () => {
   it('includes the older edition when explicitly asked for', () => {
     const scope = scopeQuestion({ question: 'Was stand in der alten Fassung?', documents, today: '2026-11-22' });
     expect(scope.allowed.has('da-2023.md')).toBe(true);
+  });
+
+  it('restricts to the county named by a short form, so another county cannot answer', () => {
+    for (const question of ['Wie viele Digitallotsen hat UN?', 'wieviele lotsen haben wir bei uns in unna?', 'Digitallotsen im Kreis UN?']) {
+      expect([...scopeQuestion({ question, documents, today: '2026-11-22' }).allowed].sort(), question).toEqual(['generic.md', 'unna.txt']);
+    }
+    expect(scopeQuestion({ question: 'RE: Wie viele Tage mobiles Arbeiten?', documents, today: '2026-11-22' }).tenant).toBeUndefined();
+  });
+
+  it('keeps an older edition that is still in force, ranked below its replacement', () => {
+    const both = [...documents, meta({ id: 'old.md', title: 'Strategie Viersen', tenant: 'Kreis Viersen' }), meta({ id: 'new.md', title: 'Strategie Viersen neu', tenant: 'Kreis Viersen', supersedes: ['old.md'] })];
+    const scope = scopeQuestion({ question: 'Was steht in der Strategie?', documents: both, today: '2026-11-22' });
+    expect(scope.allowed.has('old.md')).toBe(true);
+    expect(scope.weights.get('old.md')).toBeLessThan(1);
   });
 
   it('uses the asker tenant when the question names none', () => {
