@@ -25,6 +25,7 @@ export function detectHeading(block: { text: string; start: number }, next: stri
   const markdown = markdownHeading.exec(text);
   if (markdown) return { level: markdown[1]!.length, title: clean(markdown[2]!), start };
   if (text.length > 100 || /[.,;:!]$/.test(text) && !/\?$/.test(text)) return undefined;
+  if (/\S \| \S/.test(text)) return undefined; // a table row, not a heading
   if (/^frage:\s*/i.test(text)) return { level: 3, title: clean(text.replace(/^frage:\s*/i, '')), start };
   if (paragraphSign.test(text)) return { level: 2, title: clean(text), start };
   const number = numbered.exec(text);

@@ -1,7 +1,7 @@
 /**
  * Text normalisation for extracted documents: Unicode NFC, hyphenation at line ends (also with U+2011
  * and soft hyphens), hard-wrapped lines joined into paragraphs, page numbers and page-break boxes
- * dropped, tab tables turned into readable rows. Pure functions.
+ * dropped, tab and column tables turned into one line per row, inline HTML tags dropped. Pure functions.
  */
 
 const lineEndHyphen = /([\p{Ll}\p{Lu}ÄÖÜäöüß])[-\u2011\u00AD]\s*\n\s*(\p{Ll})/gu;
@@ -18,9 +18,33 @@ export function dehyphenate(text: string): string {
     .replace(/[\u2010\u2011]/g, '-');
 }
 
-/** Turns tab-separated rows into "a | b | c" lines so that table cells stay apart. */
+/** Whether a line is a column row: tab-separated, or at least two gaps of 3+ spaces ("2024      322.537      363.883"). */
+function isColumnRow(line: string): boolean {
+  const trimmed = line.trim();
+  return /\S\t+\S/.test(trimmed) || (trimmed.match(/\S {3,}(?=\S)/g)?.length ?? 0) >= 2;
+}
+
+/**
+ * Turns table rows (tab-separated, or columns aligned with runs of spaces) into "a | b | c" lines so that
+ * table cells stay apart and each row stays one line (`joinWrappedLines` never joins a row with other lines).
+ */
 export function flattenTabTables(text: string): string {
-  return text.replace(/^[^\n]*\t[^\n]*$/gm, (line) => line.split(/\t+/).map((cell) => cell.trim()).filter(Boolean).join(' | '));
+  return text.replace(/^[^\n]*$/gm, (line) => (isColumnRow(line) ? line.split(/\t+| {3,}/).map((cell) => cell.trim()).filter(Boolean).join(' | ') : line));
+}
+
+/** Simple inline HTML markup some exports leave in plain text ("<b>Einsatzbereich</b>", "<br>"). */
+export function dropInlineMarkup(text: string): string {
+  return text.replace(/<\/?(?:b|i|u|em|strong|span|small|sup|sub|font)(?:\s[^<>\n]*)?>/gi, '').replace(/<br\s*\/?>/gi, '\n');
+}
+
+/** A short label line right under a table row ("Scans Scans Scans"): kept with the row. */
+function isCaption(line: string): boolean {
+  return line.length <= 60 && !/[.!?:;,]$/.test(line) && !isListItem(line) && !/^#{1,6}\s/.test(line);
+}
+
+/** A flattened table row ("a | b | c", also Markdown "| a | b |"). */
+function isTableRow(line: string): boolean {
+  return /\S \| \S/.test(line) || /^\|.*\|$/.test(line);
 }
 
 function isListItem(line: string): boolean {
@@ -53,29 +77,52 @@ export function joinWrappedLines(text: string): string {
   const lines = text.split('\n').map((line) => line.replace(/[ \t]+$/g, ''));
   const typical = typicalLineLength(lines);
   const paragraphs: string[] = [];
-  let current = '';
-  let previousLine = '';
-  let pendingBreak = false;
+  const state = { current: '', previousLine: '', pendingBreak: false, table: 'none' as TableState };
   for (const line of lines) {
     const trimmed = line.trim();
     if (!trimmed) {
-      pendingBreak = current !== '';
+      state.pendingBreak = state.current !== '';
       continue;
     }
-    const continues =
-      current !== '' && !endsSentence(current) && !isListItem(trimmed) && !/^#{1,6}\s/.test(current) && !isHeadingLine(trimmed) &&
-      (/^\p{Ll}/u.test(trimmed) || (current.length > 50 && trimmed.length > 30 && /\p{Ll}/u.test(current.slice(-3))));
-    if (current && (pendingBreak ? !continues : breaksWithoutBlankLine(previousLine, trimmed, typical))) {
-      paragraphs.push(current);
-      current = trimmed;
-    } else {
-      current = current ? `${current} ${trimmed}` : trimmed;
+    if (!addTableLine(state, trimmed, paragraphs)) {
+      const { current, pendingBreak } = state;
+      const continues =
+        current !== '' && !endsSentence(current) && !isListItem(trimmed) && !/^#{1,6}\s/.test(current) && !isHeadingLine(trimmed) &&
+        (/^\p{Ll}/u.test(trimmed) || (current.length > 50 && trimmed.length > 30 && /\p{Ll}/u.test(current.slice(-3))));
+      if (current && (pendingBreak ? !continues : breaksWithoutBlankLine(state.previousLine, trimmed, typical))) {
+        paragraphs.push(current);
+        state.current = trimmed;
+      } else {
+        state.current = current ? `${current} ${trimmed}` : trimmed;
+      }
     }
-    previousLine = trimmed;
-    pendingBreak = false;
+    state.previousLine = trimmed;
+    state.pendingBreak = false;
   }
-  if (current) paragraphs.push(current);
+  if (state.current) paragraphs.push(state.current);
   return paragraphs.join('\n\n');
+}
+
+/** Where the line joiner is relative to a table: outside, after a row, or after a row's label line. */
+type TableState = 'none' | 'row' | 'captioned';
+
+/**
+ * Handles a line that is a table row or follows one: consecutive rows (and one short label line right
+ * under them) form one block with a line per row; the first other line starts a new paragraph.
+ * Returns false when the line is ordinary text for the paragraph joiner.
+ */
+function addTableLine(state: { current: string; pendingBreak: boolean; table: TableState }, line: string, paragraphs: string[]): boolean {
+  const row = isTableRow(line);
+  if (!row && state.table === 'none') return false;
+  const attached = state.table !== 'none' && !state.pendingBreak;
+  const caption = !row && attached && state.table === 'row' && isCaption(line);
+  if (attached && (row || caption)) state.current = `${state.current}\n${line}`;
+  else {
+    if (state.current) paragraphs.push(state.current);
+    state.current = line;
+  }
+  state.table = row ? 'row' : caption ? 'captioned' : 'none';
+  return true;
 }
 
 /** Drops lines that are only page numbers or box-drawing/separator characters. */
@@ -89,7 +136,7 @@ export function dropPageArtifacts(text: string): string {
 /** The full normalisation pipeline for extracted plain text. */
 export function normalizeText(text: string): string {
   const unified = text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\f/g, '\n\n').replace(/\u00A0/g, ' ');
-  const cleaned = flattenTabTables(dropPageArtifacts(dehyphenate(unified)));
+  const cleaned = flattenTabTables(dropPageArtifacts(dehyphenate(dropInlineMarkup(unified))));
   return joinWrappedLines(cleaned)
     .replace(/[ \t]{2,}/g, ' ')
     .replace(/\n{3,}/g, '\n\n')
