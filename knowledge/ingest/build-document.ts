@@ -1,12 +1,14 @@
 /**
  * Turns a parsed file into an `IngestedDocument`: validated metadata (front-matter or sidecar) merged
- * with what can be inferred from the text, and the chunks.
+ * with what can be inferred from the text (title, type, county, Stand, the edition it replaces), and the chunks.
  */
 import { basename } from 'node:path';
 import type { Chunk, DocumentMeta, IngestedDocument } from '../../bot/ports/knowledge.ts';
 import { parseDocumentMeta } from '../schema/document-meta.ts';
 import { chunkText } from './chunker.ts';
-import { fallbackTitle, inferStand, inferTenant, inferTitle, inferType } from './infer-metadata.ts';
+import { inferEditionYear, inferPredecessors } from './infer-edition.ts';
+import { fallbackTitle, inferStand, inferTenant, inferType } from './infer-metadata.ts';
+import { describeTitle, inferDesignation, inferTitle } from './infer-title.ts';
 import { courseText } from './parsers/parse-catalogue.ts';
 import type { ParsedDocument } from './parsers/parsed-document.ts';
 
@@ -34,11 +36,15 @@ export function buildDocument(input: {
   const inferred = raw.title ?? inferTitle(parsed.text);
   const type = raw.type ?? (parsed.courses ? 'schulung' : inferType(inferred ?? '', parsed.text));
   const tenant = raw.tenant ?? inferTenant(parsed.text);
-  const title = inferred ?? fallbackTitle(type, tenant, basename(id));
   const stand = raw.stand ?? inferStand(parsed.text);
+  const year = parsed.courses ? undefined : inferEditionYear(parsed.text, stand);
+  const described = parsed.courses ? undefined : describeTitle(parsed.text, tenant);
+  const title = inferred ?? described ?? fallbackTitle(type, tenant, basename(id));
+  const designation = inferDesignation(parsed.text);
+  const supersedes = raw.supersedes ?? (parsed.courses ? [] : inferPredecessors(parsed.text, { ...(designation ? { designation } : {}), ...(tenant ? { tenant } : {}), ...(year ? { year } : {}) }));
   const meta: DocumentMeta = {
     id, title, type, checksum: input.checksum,
-    supersedes: raw.supersedes ?? [], visibility: raw.visibility ?? [],
+    supersedes, visibility: raw.visibility ?? [],
     ...(tenant ? { tenant } : {}), ...(stand ? { stand } : {}), ...(raw.owner ? { owner: raw.owner } : {}),
     ...(raw.valid_from ? { validFrom: raw.valid_from } : {}), ...(raw.valid_to ? { validTo: raw.valid_to } : {}),
     ...(raw.url ? { url: raw.url } : {}),

@@ -1,23 +1,10 @@
 /**
- * Infers missing metadata from the text: title from the first heading or line, "Stand" from obvious
- * date phrases, the county (tenant) when one "Kreis <Name>" clearly dominates, and the document type.
+ * Infers missing metadata from the text (titles: infer-title.ts; editions: infer-edition.ts): "Stand" from
+ * obvious date phrases, a letter date or a meeting/resolution date, the county (tenant) when one
+ * "Kreis <Name>" clearly dominates, and the document type.
  */
 import type { DocumentType } from '../../bot/ports/knowledge.ts';
-
-const months: Record<string, string> = {
-  januar: '01', februar: '02', märz: '03', maerz: '03', april: '04', mai: '05', juni: '06', juli: '07',
-  august: '08', september: '09', oktober: '10', november: '11', dezember: '12',
-};
-
-const genericTitles = /^(einleitung|inhalt|inhaltsverzeichnis|vorwort|sehr geehrte|liebe|anlage|seite)\b/i;
-
-/** The first Markdown heading, else a short opening line; undefined when the text has no usable title. */
-export function inferTitle(text: string): string | undefined {
-  const heading = /^#{1,3}\s+(.+)$/m.exec(text)?.[1];
-  if (heading) return heading.replace(/\s+/g, ' ').trim().slice(0, 120);
-  const first = text.split(/\n{2,}/)[0]?.replace(/\s+/g, ' ').trim() ?? '';
-  return first.length >= 4 && first.length <= 100 && !genericTitles.test(first) && !/[.:,;]$/.test(first) ? first : undefined;
-}
+import { germanMonths, inferSessionStand } from './infer-edition.ts';
 
 const typeLabels: Record<DocumentType, string> = {
   strategie: 'Strategiepapier', dienstanweisung: 'Dienstanweisung', dienstvereinbarung: 'Dienstvereinbarung',
@@ -29,17 +16,18 @@ export function fallbackTitle(type: DocumentType, tenant: string | undefined, fi
   return [typeLabels[type], tenant, `(${fileName})`].filter(Boolean).join(' ');
 }
 
-/** "Stand: 01.03.2025", "Stand März 2025" or "Stand 2025" → ISO date. */
+/** "Stand: 01.03.2025", "Stand März 2025", "Stand 2025", a letter date line or a meeting/resolution date → ISO date. */
 export function inferStand(text: string): string | undefined {
-  const numeric = /Stand(?:\s+vom)?[:\s]+(\d{1,2})\.(\d{1,2})\.(\d{4})/i.exec(text);
+  const numeric = /\bStand(?:\s+vom)?[:\s]+(\d{1,2})\.(\d{1,2})\.(\d{4})/i.exec(text);
   if (numeric) return `${numeric[3]}-${numeric[2]!.padStart(2, '0')}-${numeric[1]!.padStart(2, '0')}`;
-  const named = /Stand[:\s]+([A-Za-zäÄ]+)\s+(\d{4})/i.exec(text);
-  const month = named ? months[named[1]!.toLowerCase()] : undefined;
+  const named = /\bStand[:\s]+([A-Za-zäÄ]+)\s+(\d{4})/i.exec(text);
+  const month = named ? germanMonths[named[1]!.toLowerCase()] : undefined;
   if (named && month) return `${named[2]}-${month}-01`;
-  const year = /Stand[:\s]+(\d{4})\b/i.exec(text);
+  const year = /\bStand[:\s]+(\d{4})\b/i.exec(text);
   if (year) return `${year[1]}-01-01`;
   const letterDate = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$/m.exec(text.slice(0, 800));
-  return letterDate ? `${letterDate[3]}-${letterDate[2]!.padStart(2, '0')}-${letterDate[1]!.padStart(2, '0')}` : undefined;
+  if (letterDate) return `${letterDate[3]}-${letterDate[2]!.padStart(2, '0')}-${letterDate[1]!.padStart(2, '0')}`;
+  return inferSessionStand(text);
 }
 
 /** The county named most often ("Kreis Viersen", "Kreises Unna"), when it clearly dominates. */
