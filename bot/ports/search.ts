@@ -12,12 +12,33 @@ export interface ScoredId {
 /** Restricts a search to some chunk ids (metadata filters are resolved to ids by the caller). */
 export type IdFilter = (id: string) => boolean;
 
-/** The terms of one word: forms that each stand for the whole word, and its compound parts. */
+/**
+ * A document word that may stand for a question word (synonym, expanded abbreviation, formal wording of a
+ * colloquial word). It counts less than the person's own word: `weight` is its share (0..1) of that word's weight.
+ */
+export interface RelatedTerm {
+  /** Analysed index term ("schulung"). */
+  readonly term: string;
+  readonly weight: number;
+  /** Terms of one related phrase ("künstliche Intelligenz") share a group and count together; else one group per term. */
+  readonly group?: string;
+  /** Where the relation comes from: the domain lexicon or the thesaurus (with its usage label, e.g. "thesaurus:ugs."). */
+  readonly source: string;
+}
+
+/** The terms of one word: forms that each stand for the whole word, its compound parts, and related terms. */
 export interface WordForms {
-  /** Stem of the word and equivalent forms (genitive base, joined hyphen form, synonyms). */
+  /** Stem of the word and equivalent forms (genitive base, joined hyphen form); each gives full credit. */
   readonly forms: readonly string[];
   /** Stems of its compound parts ("Mietzuschuss" → miet, zuschuss). */
   readonly parts: readonly string[];
+  /** Related terms with weights below 1 (only from `expandQuery`); never full credit for the word. */
+  readonly related?: readonly RelatedTerm[];
+  /**
+   * Rank (0 = most frequent) of the word in a list of everyday spoken German ("eigentlich", "gesessen", "schicken"),
+   * when it is there (only from `expandQuery`). An everyday word the documents lack says little about the topic.
+   */
+  readonly everyday?: number;
 }
 
 /** Turns text into index terms (German: lower-case, fold, stop words, stem, compound parts). */
@@ -25,7 +46,7 @@ export interface TextAnalyzer {
   analyze(text: string): string[];
   /** The terms grouped per word, so that coverage can credit a word found as a whole or by its parts. Optional. */
   analyzeWords?(text: string): WordForms[];
-  /** Like `analyzeWords` for a question, with synonyms added as extra forms of their word. Optional. */
+  /** Like `analyzeWords` for a question, with weighted related terms (synonyms, abbreviations) per word. Optional. */
   expandQuery?(text: string): WordForms[];
 }
 

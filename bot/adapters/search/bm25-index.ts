@@ -1,11 +1,13 @@
 /**
  * Our own BM25 index (k1 = 1.2, b = 0.75): integer term ids, growable postings, tombstones for removed
  * chunks (compacted on save), persisted with `v8.serialize`. Scores are accumulated into a typed array,
- * so a query costs one pass over the postings of its terms.
+ * so a query costs one pass over the postings of its terms. Related terms of the analyzer's query expansion
+ * count with their weight, only in chunks that lack the question word (see `bm25-related.ts`).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
-import type { IdFilter, LexicalEntry, LexicalIndex, ScoredId, TextAnalyzer } from '../../ports/search.ts';
+import type { IdFilter, LexicalEntry, LexicalIndex, ScoredId, TextAnalyzer, WordForms } from '../../ports/search.ts';
+import { addRelatedScores, RelatedScratch, type RelatedScoringState } from './bm25-related.ts';
 import { PostingList } from './posting-list.ts';
 import { selectTop } from './select-top.ts';
 import { closestTerm } from './spelling.ts';
@@ -16,10 +18,18 @@ export interface Bm25Parameters {
   readonly b: number;
   /** Map unknown query terms to close indexed terms (typo tolerance); off for the plain baseline. */
   readonly correctSpelling: boolean;
+  /** Factor on the weights of related query terms (1 = as the analyzer gives them, 0 = no expansion). */
+  readonly relatedScale?: number;
+  /**
+   * Further factor for the related terms of a word the index contains: the documents already use the person's
+   * word, so its synonyms mostly add noise ("KRZN" → "Rechenzentrum"); words the documents lack keep full weight.
+   */
+  readonly knownWordRelatedScale?: number;
 }
 
 const defaultParameters: Bm25Parameters = { k1: 1.2, b: 0.75, correctSpelling: true };
 const fileFormat = 'lotse-bm25-v2';
+const defaultKnownWordRelatedScale = 1;
 
 interface SavedIndex {
   format: string;
@@ -39,6 +49,7 @@ export class Bm25Index implements LexicalIndex {
   private totalLength = 0;
   private scores = new Float64Array(0);
   private readonly corrections = new Map<string, string | undefined>();
+  private readonly relatedScratch = new RelatedScratch();
 
   constructor(
     private readonly analyzer: TextAnalyzer,
@@ -102,11 +113,14 @@ export class Bm25Index implements LexicalIndex {
   }
 
   search(query: string, k: number, filter?: IdFilter): ScoredId[] {
-    const terms = this.analyzer.expandQuery?.(query).flatMap((word) => [...word.forms, ...word.parts]) ?? this.analyzer.analyze(query);
+    const words: readonly WordForms[] = this.analyzer.expandQuery?.(query) ?? this.analyzer.analyze(query).map((term) => ({ forms: [term], parts: [] }));
+    const terms = words.flatMap((word) => [...word.forms, ...word.parts]);
     const termIds = [...new Set(terms.map((term) => this.correct(term) ?? term))]
       .map((term) => this.termIds.get(term))
       .filter((termId): termId is number => termId !== undefined);
-    if (termIds.length === 0 || this.size === 0) return [];
+    const relatedScale = this.parameters.relatedScale ?? 1;
+    const expanded = relatedScale > 0 ? words.filter((word) => word.related?.length) : [];
+    if ((termIds.length === 0 && expanded.length === 0) || this.size === 0) return [];
     if (this.scores.length < this.docIds.length) this.scores = new Float64Array(this.docIds.length * 2);
     const scores = this.scores;
     const touched: number[] = [];
@@ -125,6 +139,7 @@ export class Bm25Index implements LexicalIndex {
       if (Array.isArray(list.docs)) accumulateShort(list.docs, list.freqs as number[], list.length, weight, shape);
       else accumulateTyped(list.docs, list.freqs as Uint16Array, list.length, weight, shape);
     }
+    if (expanded.length) this.scoreRelated(expanded, relatedScale, { ...shape, large: this.size > 50_000 });
     const candidates: ScoredId[] = [];
     for (const slot of touched) {
       const id = this.docIds[slot]!;
@@ -132,6 +147,28 @@ export class Bm25Index implements LexicalIndex {
       scores[slot] = 0;
     }
     return selectTop(candidates, k);
+  }
+
+  /** Adds the weighted scores of the words' related terms (never for chunks that contain the word itself). */
+  private scoreRelated(words: readonly WordForms[], scale: number, shape: ScoringState & { readonly large: boolean }): void {
+    const state: RelatedScoringState = {
+      ...shape,
+      size: this.size,
+      postings: (term) => {
+        const termId = this.termIds.get(term);
+        return termId === undefined ? undefined : this.postings[termId];
+      },
+      // Like the main loop: in large indexes a very frequent related term costs much and ranks little.
+      scorable: (list) => !shape.large || list.length <= this.size * 0.1,
+    };
+    for (const word of words) {
+      const forms = word.forms.map((term) => this.correct(term) ?? term);
+      const known = forms.some((term) => this.termIds.has(term));
+      const factor = scale * (known ? (this.parameters.knownWordRelatedScale ?? defaultKnownWordRelatedScale) : 1);
+      if (factor <= 0) continue;
+      const related = factor === 1 ? word.related! : word.related!.map((entry) => ({ ...entry, weight: entry.weight * factor }));
+      addRelatedScores(state, this.relatedScratch, forms, related);
+    }
   }
 
   /** Writes a compacted copy of the index (removed chunks dropped). */

@@ -2,12 +2,15 @@
  * Dictionary-based German compound splitting over Debian's `wngerman` word list: "mietzuschuss" →
  * "miete" + "zuschuss", "zulassungsstelle" → "zulassung" + "stelle". Linking elements (Fugen -s/-es/-n/
  * -en/-e) and an elided final "e" (Miet(e)zuschuss) are allowed. Parts are indexed in addition to the word.
+ * The list ships with lotse (`lexicon-data/`, built by `npm run build:lexicon`); the system file is an option.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { foldGerman } from '../../shared/text.ts';
+import { decodeWordList, lexiconDataPath, readLexiconText } from './lexicon-files.ts';
 
-/** Default location of the Debian German word list. */
-export const defaultDictionaryPath = '/usr/share/dict/ngerman';
+/** The word list shipped in the repository (folded, front-coded, gzip), derived from Debian `wngerman`. */
+export const defaultDictionaryPath = lexiconDataPath('ngerman-words.txt.gz');
+/** The Debian system word list (`apt-get install wngerman`); same words, read when configured. */
+export const systemDictionaryPath = '/usr/share/dict/ngerman';
 
 const minPart = 4;
 const fugen = ['', 's', 'es', 'n', 'en', 'e'];
@@ -24,11 +27,12 @@ export class CompoundSplitter {
 
   constructor(private readonly words: ReadonlySet<string>) {}
 
-  /** Loads the word list; returns undefined when the file does not exist. */
+  /** Loads a word list (plain or front-coded, optionally gzip); returns undefined when the file does not exist. */
   static fromFile(path: string = defaultDictionaryPath): CompoundSplitter | undefined {
-    if (!existsSync(path)) return undefined;
+    const text = readLexiconText(path);
+    if (text === undefined) return undefined;
     const words = new Set<string>();
-    for (const line of readFileSync(path, 'utf8').split('\n')) {
+    for (const line of decodeWordList(text)) {
       if (line.length >= minPart && !line.includes("'")) words.add(foldGerman(line));
     }
     return new CompoundSplitter(words);

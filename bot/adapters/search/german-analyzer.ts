@@ -1,15 +1,18 @@
 /**
  * The German text analyzer of the lexical index: lower-casing, umlaut/ß folding, stop words, Snowball
  * stemming and dictionary compound splitting (parts indexed in addition to the whole word). Hyphenated
- * words are indexed as their parts and joined ("Dienst-anweisung" ~ "Dienstanweisung").
+ * words are indexed as their parts and joined ("Dienst-anweisung" ~ "Dienstanweisung"). Questions are
+ * expanded with weighted related terms from the domain lexicon and OpenThesaurus (shipped in `lexicon-data/`).
  */
 import { newStemmer } from 'snowball-stemmers';
 import type { TextAnalyzer, WordForms } from '../../ports/search.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { foldGerman } from '../../shared/text.ts';
 import { CompoundSplitter, defaultDictionaryPath } from './compound-splitter.ts';
-import { germanStopWords } from './german-stopwords.ts';
-import { germanSynonyms } from './german-synonyms.ts';
+import { DomainLexicon, defaultDomainLexiconPath } from './domain-lexicon.ts';
+import { expansionStopWords, germanStopWords } from './german-stopwords.ts';
+import { expandWords, type AnalysedToken } from './query-expansion.ts';
+import { Thesaurus, defaultThesaurusPath } from './thesaurus.ts';
 
 const tokenPattern = /[\p{L}\p{N}]+(?:[-‐‑–][\p{L}\p{N}]+)*/gu;
 const maxCacheSize = 200_000;
@@ -18,19 +21,25 @@ const paragraphReference = /§\s*(\d+[a-z]?)\b/gi;
 
 /** Options of the German analyzer. */
 export interface GermanAnalyzerOptions {
-  /** Word list for compound splitting; `false` turns splitting off. */
+  /** Word list for compound splitting (default: the shipped list; `/usr/share/dict/ngerman` works too); `false` turns splitting off. */
   readonly dictionaryPath?: string | false;
+  /** Thesaurus for query expansion (default: the shipped OpenThesaurus extract); `false` turns it off. */
+  readonly thesaurusPath?: string | false;
+  /** Domain lexicon for query expansion (default: the shipped `domain-lexicon.yaml`); `false` turns it off. */
+  readonly domainLexiconPath?: string | false;
   readonly logger?: Logger;
 }
 
-let sharedSplitter: { path: string; splitter: CompoundSplitter | undefined } | undefined;
+const shared = new Map<string, unknown>();
 
-function loadSplitter(path: string, logger?: Logger): CompoundSplitter | undefined {
-  if (sharedSplitter?.path === path) return sharedSplitter.splitter;
-  const splitter = CompoundSplitter.fromFile(path);
-  if (!splitter) logger?.warn('compound-dictionary-missing', { path, hint: 'apt-get install wngerman; compound splitting is off' });
-  sharedSplitter = { path, splitter };
-  return splitter;
+/** Loads a resource once per process and path; logs a warning when the file is missing. */
+function loadShared<T>(kind: string, path: string, load: () => T | undefined, logger?: Logger): T | undefined {
+  const key = `${kind}:${path}`;
+  if (shared.has(key)) return shared.get(key) as T | undefined;
+  const value = load();
+  if (value === undefined) logger?.warn(`${kind}-missing`, { path, hint: 'run `npm run build:lexicon` or pass an existing file; this step is off' });
+  shared.set(key, value);
+  return value;
 }
 
 const unique = (terms: readonly string[]): string[] => [...new Set(terms)].filter((term) => term.length > 1 || /\d/.test(term));
@@ -39,7 +48,7 @@ const unique = (terms: readonly string[]): string[] => [...new Set(terms)].filte
 export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): TextAnalyzer & { readonly id: string } {
   const stemmer = newStemmer('german');
   const path = options.dictionaryPath === undefined ? defaultDictionaryPath : options.dictionaryPath;
-  const splitter = path === false ? undefined : loadSplitter(path, options.logger);
+  const splitter = path === false ? undefined : loadShared('compound-dictionary', path, () => CompoundSplitter.fromFile(path), options.logger);
   const cache = new Map<string, WordForms | null>();
   const stem = (word: string): string => foldGerman(stemmer.stem(word));
 
@@ -84,14 +93,25 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): TextA
     return words;
   };
 
-  const expandQuery = (text: string): WordForms[] =>
-    analyzeWords(text).map((word, index, all) => {
-      const token = [...text.matchAll(tokenPattern)].find((match) => analyzeToken(match[0]) === all[index]);
-      const synonyms = token ? germanSynonyms.get(foldGerman(token[0])) : undefined;
-      if (!synonyms) return word;
-      const extra = synonyms.flatMap((synonym) => analyzeWords(synonym).flatMap((entry) => entry.forms));
-      return { forms: unique([...word.forms, ...extra]), parts: word.parts };
-    });
+  const tokensOf = (text: string): AnalysedToken[] => [...text.matchAll(tokenPattern)].map((match) => ({ token: match[0], word: analyzeToken(match[0]) }));
+  const stemOfFolded = (folded: string): string => foldGerman(stemmer.stem(folded));
+  const thesaurusPath = options.thesaurusPath === undefined ? defaultThesaurusPath : options.thesaurusPath;
+  const lexiconPath = options.domainLexiconPath === undefined ? defaultDomainLexiconPath : options.domainLexiconPath;
+  // Loaded on the first question, not at start: indexing never needs them.
+  let expansion: { thesaurus?: Thesaurus; lexicon?: DomainLexicon } | undefined;
+  const expansionSources = (): { thesaurus?: Thesaurus; lexicon?: DomainLexicon } => {
+    if (expansion) return expansion;
+    const thesaurus = thesaurusPath === false ? undefined : loadShared('thesaurus', thesaurusPath, () => Thesaurus.fromFile(thesaurusPath, { stem: stemOfFolded, stopWords: new Set([...germanStopWords, ...expansionStopWords]) }), options.logger);
+    const lexicon = lexiconPath === false ? undefined : loadShared('domain-lexicon', lexiconPath, () => DomainLexicon.fromFile(lexiconPath, (word) => analyzeToken(word)?.forms[0]), options.logger);
+    expansion = { ...(thesaurus ? { thesaurus } : {}), ...(lexicon ? { lexicon } : {}) };
+    return expansion;
+  };
+  const analyzeRelated = (text: string): string[][] => tokensOf(text).flatMap((entry) => (entry.word ? [[...entry.word.forms]] : []));
+
+  const expandQuery = (text: string): WordForms[] => {
+    const references = [...text.matchAll(paragraphReference)].map((match) => ({ forms: [`§${match[1]!.toLowerCase()}`], parts: [] }));
+    return [...references, ...expandWords(tokensOf(text), { ...expansionSources(), analyzeRelated, stemOf: (token) => analyzeToken(token)?.forms[0] })];
+  };
 
   return {
     id: `de-snowball${splitter ? '-compound' : ''}-v4`,

@@ -20,3 +20,14 @@ wer wen wem wessen wann warum wieso weshalb wofur womit woher wohin woran worauf
 heisst hiess hiessen nennt nennen genannt gab gaben
 nachste nachsten nachster wieviel wieviele aktuell aktuelle derzeit gerade genau uberhaupt ungefahr eigentlich`.split(/\s+/),
 );
+
+/**
+ * Folded words that are indexed but never expanded with thesaurus synonyms: function words and very common verbs
+ * and adjectives whose many senses would bring in unrelated words ("wegen" → "halber", "nein" → "negativ").
+ */
+export const expansionStopWords: ReadonlySet<string> = new Set(
+  `wegen nein ja okay ok innen aussen drin gut neu alt gross klein lang kurz mehr weniger immer nie oft schnell
+sagen sagt sag fragen fragt gehen geht machen macht tun tut brauchen braucht brauche geben lassen stehen steht
+wissen weiss sehen sieht kommen kommt bekommen bekomme bekommt finden finde findet halten bleiben nehmen stellen
+richtig falsch moglich erlaubt danke hallo arbeiten arbeitet`.split(/\s+/),
+);

@@ -34,10 +34,27 @@ describe('createGermanAnalyzer', () => {
     expect(analyzer.analyze('nach § 4 Abs. 2')).toContain('§4');
   });
 
-  it('groups the forms of each word and adds synonyms for questions', () => {
+  it('groups the forms of each word and adds weighted related terms for questions, not as forms', () => {
     expect(analyzer.analyzeWords?.('Mietzuschuss beantragen')).toEqual([{ forms: ['mietzuschuss'], parts: ['miet', 'zuschuss'] }, { forms: ['beantrag'], parts: [] }]);
     expect(analyzer.analyzeWords?.('Dienst-anweisung')).toEqual([{ forms: ['dienstanweis'], parts: ['dien', 'anweis'] }]);
-    expect(analyzer.expandQuery?.('von zuhause arbeiten')[0]?.forms).toEqual(expect.arrayContaining(['zuhaus', 'mobil', 'telearbeit']));
+    const [home] = analyzer.expandQuery?.('von zuhause arbeiten') ?? [];
+    expect(home?.forms).toEqual(['zuhaus']);
+    expect(home?.related?.map((entry) => entry.term)).toEqual(expect.arrayContaining(['telearbeit', 'homeoffic']));
+    expect(home?.related?.every((entry) => entry.weight > 0 && entry.weight < 1)).toBe(true);
+  });
+
+  it('expands abbreviations, hyphen pieces and phrases from the domain lexicon', () => {
+    const related = (question: string): string[] => (analyzer.expandQuery?.(question) ?? []).flatMap((word) => word.related ?? []).map((entry) => entry.term);
+    expect(related('Wo erreiche ich das IT-SD?')).toContain('servicedesk');
+    expect(related('Darf ich KI-Tools nutzen?')).toEqual(expect.arrayContaining(['intelligenz', 'werkzeug']));
+    expect(related('Was gilt für die Dienstvereinbarungen?')).toContain('dv');
+    const phrase = (analyzer.expandQuery?.('Was ist die künstliche Intelligenz?') ?? []).flatMap((word) => word.related ?? []);
+    expect(phrase.map((entry) => entry.term)).toContain('ki');
+  });
+
+  it('leaves function words and unknown words without related terms', () => {
+    const words = analyzer.expandQuery?.('Wegen nein Xyzzyplonk') ?? [];
+    expect(words.every((word) => !word.related)).toBe(true);
   });
 
   it('works without a dictionary (no compound splitting)', () => {
