@@ -42,6 +42,7 @@ export function buildIntentPolicy(
     rows,
     rules: new Map(Object.entries(data.rules)),
     withheldText: data.withheld_text,
+    withholdWithPersonalData: data.withhold_with_personal_data,
     benignOverride: { probability: data.benign_override.probability, rules: new Set(data.benign_override.rules) },
     validFrom: data.valid_from,
     inForceOnLoad: data.valid_from <= known.today,

@@ -130,13 +130,26 @@ export function loadPolicies(dir: string = defaultPoliciesDir, options: { today?
     clauses: file.clauses,
     rules: effectiveRules(file, today, options.tenant),
     tenantRules: new Map([...new Set(file.overrides.map((entry) => entry.tenant))].map((tenant) => [tenant, effectiveRules(file, today, tenant)])),
-    pii: { clause: pii.data.clause, entities: pii.data.entities.map((entity) => ({ ...entity, pattern: new RegExp(entity.pattern, 'gu') })) },
+    pii: { clause: pii.data.clause, entities: piiEntities(dir, pii.data) },
     retentionDays: retention.data.audit,
     lexicon: compileLexicon(lexicon.data.classes),
     history: ruleHistory(file, today),
     rulesOn: rulesByDay(file),
     ...(intents ? { intents } : {}),
   };
+}
+
+/** The personal-data entities, `{first_names}` expanded from the names file and context words compiled. */
+function piiEntities(dir: string, file: z.infer<typeof piiFileSchema>): Policies['pii']['entities'] {
+  const names = file.first_names_file ? readFileSync(join(dir, file.first_names_file), 'utf8').split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#')) : [];
+  const alternation = (list: readonly string[]): string => `(?:${list.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)'})`;
+  const expand = (pattern: string): string =>
+    pattern.replaceAll('{first_names_lower}', alternation(names.map((name) => name.toLowerCase()))).replaceAll('{first_names}', alternation(names));
+  return file.entities.map(({ context, ...entity }) => ({
+    ...entity,
+    pattern: new RegExp(expand(entity.pattern), 'gu'),
+    ...(context ? { context: new RegExp(context, 'iu') } : {}),
+  }));
 }
 
 /** The decision table with the trained intent model, when the folder has both (issue #17). */

@@ -14,7 +14,8 @@ const isoDate = z.union([z.string(), z.date()]).transform((value, context) => {
 
 const regex = z.string().min(1).refine((pattern) => {
   try {
-    new RegExp(pattern, 'iu');
+    // `{first_names}` placeholders of pii.yaml are expanded by the loader.
+    new RegExp(pattern.replace(/\{first_names(?:_lower)?\}/g, '(?:x)'), 'iu');
     return true;
   } catch {
     return false;
@@ -66,9 +67,13 @@ export const piiFileSchema = z.object({
     id: z.string().regex(/^pii-[a-z-]+$/),
     placeholder: z.string().regex(/^\[[A-ZÄÖÜ-]+\]$/),
     pattern: regex,
-    validator: z.enum(['iban', 'tax-id']).optional(),
+    validator: z.enum(['iban', 'tax-id', 'context']).optional(),
+    /** Context words shortly before a match: with them, a value is masked even when its check digit fails. */
+    context: regex.optional(),
     output: z.boolean().default(false),
   }).strict()).min(1),
+  /** File of common first names (one a line); `{first_names}` in a pattern stands for them. */
+  first_names_file: z.string().regex(/^[\w.-]+$/).optional(),
 }).strict();
 
 /** The retention file (days per audit record type). */
@@ -89,6 +94,7 @@ const handlingSchema = { handover: z.boolean(), store: z.enum(['masked', 'withhe
 export const decisionTableFileSchema = z.object({
   version: z.string().min(1),
   valid_from: isoDate,
+  withhold_with_personal_data: z.boolean(),
   withheld_text: z.string().min(1),
   intents: z.record(z.enum(['decision', 'case-data', 'personal-hr', 'monitoring', 'injection', 'harmful']), z.object({
     action: z.enum(['refuse', 'refer']),

@@ -11,7 +11,10 @@ export interface MaskResult {
   readonly found: readonly string[];
 }
 
-function valid(entity: PiiEntity, match: string): boolean {
+/** A check digit proves a value; context words before it ("Steuer-ID", "IBAN") make it personal anyway. */
+function valid(entity: PiiEntity, match: string, before: string): boolean {
+  if (entity.context?.test(before.slice(-40))) return true;
+  if (entity.validator === 'context') return false;
   if (entity.validator === 'iban') return isValidIban(match);
   if (entity.validator === 'tax-id') return isValidTaxId(match);
   return true;
@@ -30,8 +33,12 @@ export function createMasker(entities: readonly PiiEntity[], knownNames: readonl
     const found = new Set<string>();
     let masked = text;
     for (const entity of entities) {
-      masked = masked.replace(new RegExp(entity.pattern.source, 'gu'), (match) => {
-        if (!valid(entity, match)) return match;
+      masked = masked.replace(new RegExp(entity.pattern.source, 'gu'), (match: string, ...rest: unknown[]) => {
+        // replace() passes (match, ...groups, offset, whole): groups are never numbers.
+        const at = rest.findIndex((value) => typeof value === 'number');
+        const offset = Number(rest[at] ?? 0);
+        const whole = String(rest[at + 1] ?? '');
+        if (!valid(entity, match, whole.slice(0, offset))) return match;
         found.add(entity.id);
         return entity.placeholder;
       });

@@ -35,7 +35,9 @@ export interface PiiEntity {
   readonly id: string;
   readonly placeholder: string;
   readonly pattern: RegExp;
-  readonly validator?: 'iban' | 'tax-id';
+  readonly validator?: 'iban' | 'tax-id' | 'context';
+  /** Context words (within 40 characters before a match) that make a value personal even without a valid check digit. */
+  readonly context?: RegExp;
   /** Also masked in answers (personal data in documents); institutional contact data is not. */
   readonly output: boolean;
 }
@@ -64,6 +66,8 @@ export interface IntentPolicy {
   readonly rows: readonly IntentRow[];
   /** Handling of the word rules' refusals, by rule id. */
   readonly rules: ReadonlyMap<string, RefusalHandling>;
+  /** A refused question with personal data in it is withheld whatever its row says. */
+  readonly withholdWithPersonalData: boolean;
   /** Stand-in stored instead of a withheld question. */
   readonly withheldText: string;
   readonly benignOverride: { readonly probability: number; readonly rules: ReadonlySet<string> };

@@ -90,7 +90,7 @@ export function createPolicyGuardrail(policies: Policies, options: PolicyGuardra
       const block = blockOf(rule, intents, masked.text, masked.found.length > 0);
       if (block) {
         // A withheld question is not kept even masked: conversation and audit log get the stand-in only.
-        const withheld = block.handling.store === 'withheld' && intents;
+        const withheld = (block.handling.store === 'withheld' || (intents?.withholdWithPersonalData === true && masked.found.length > 0)) && intents;
         const stored = withheld ? intents.withheldText : masked.text;
         const storeHits = withheld ? [hit({ id: 'withheld-message', clause: policies.pii.clause }, 'redact')] : [];
         return { kind: block.action, text: stored, reply: block.reply, rules: [hit(block.rule, block.action), ...hits, ...storeHits], handover: block.handling.handover };

@@ -17,7 +17,7 @@ export function isValidIban(candidate: string): boolean {
 
 /** German Steuerliche Identifikationsnummer: 11 digits, no leading zero, ISO 7064 MOD 11,10 check digit. */
 export function isValidTaxId(candidate: string): boolean {
-  const digits = candidate.replace(/\s+/g, '');
+  const digits = candidate.replace(/[\s./]+/g, '');
   if (!/^[1-9]\d{10}$/.test(digits)) return false;
   const counts = new Map<string, number>();
   for (const digit of digits.slice(0, 10)) counts.set(digit, (counts.get(digit) ?? 0) + 1);
