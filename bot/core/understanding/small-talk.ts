@@ -112,9 +112,9 @@ function stripGreetingWords(content: string, kinds: Set<SmallTalkKind>): string 
 }
 
 /** Removes a closing thanks or sign-off written without a comma: "… und 2022 zum Vergleich danke". */
-function stripClosingWords(content: string, kinds: Set<SmallTalkKind>): string {
+function stripClosingWords(content: string, kinds: Set<SmallTalkKind>, wordsToKeep: number): string {
   const words = content.trimEnd().split(/\s+/);
-  for (let count = Math.min(8, words.length - 3); count >= 1; count -= 1) {
+  for (let count = Math.min(8, words.length - wordsToKeep); count >= 1; count -= 1) {
     const tail = tokenize(words.slice(-count).join(' '));
     const before = tokenize(words[words.length - count - 1] ?? '').folded.at(-1) ?? '';
     if (!closingWithoutComma.starts.includes(tail.folded[0] ?? '') || closingWithoutComma.notAfter.includes(before)) continue;
@@ -125,6 +125,23 @@ function stripClosingWords(content: string, kinds: Set<SmallTalkKind>): string {
     }
   }
   return content;
+}
+
+/** Strips a closing without a comma from the last part, or from the part before a signature ("… vergleich Viele Grüße, Marek"). */
+function stripClosing(kept: Segment[], kinds: Set<SmallTalkKind>): void {
+  const last = kept.length - 1;
+  const closing = kept[last];
+  const before = kept[last - 1];
+  if (!closing) return;
+  // A question of its own before this part may leave a short rest ("… bußgeldstelle? (RE) Danke!").
+  const stripped = stripClosingWords(closing.content, kinds, before ? 1 : 3);
+  if (stripped !== closing.content) {
+    // "… zum Vergleich danke!": the "!" belonged to the thanks; a "?" stays with the question.
+    kept[last] = { content: stripped, delimiter: closing.delimiter.includes('?') ? '?' : '' };
+  } else if (before && !closing.delimiter.includes('?') && nameLike(tokenize(closing.content).original, false)) {
+    const strippedBefore = stripClosingWords(before.content, kinds, kept.length > 2 ? 1 : 3);
+    if (strippedBefore !== before.content) kept.splice(last - 1, 2, { content: strippedBefore, delimiter: '' });
+  }
 }
 
 /**
@@ -162,7 +179,6 @@ export function stripSmallTalk(text: string): SmallTalkStrip {
   const last = kept.at(-1);
   if (last && questionMark && !last.delimiter.includes('?')) last.delimiter = '?';
   if (kept[0]) kept[0] = { ...kept[0], content: stripGreetingWords(kept[0].content, kinds) };
-  const closing = kept.at(-1);
-  if (closing) kept[kept.length - 1] = { ...closing, content: stripClosingWords(closing.content, kinds) };
+  stripClosing(kept, kinds);
   return { text: kept.map((segment) => segment.content + segment.delimiter).join('').trim(), kinds };
 }
