@@ -8,7 +8,7 @@ const source = join(import.meta.dirname, '../../../policies');
 
 function copyWith(file: string, edit: (text: string) => string): string {
   const dir = mkdtempSync(join(tmpdir(), 'lotse-policies-'));
-  for (const name of ['guardrails.yaml', 'pii.yaml', 'retention.yaml', 'lexicon.yaml']) cpSync(join(source, name), join(dir, name));
+  for (const name of ['guardrails.yaml', 'pii.yaml', 'pii-first-names.txt', 'retention.yaml', 'lexicon.yaml']) cpSync(join(source, name), join(dir, name));
   writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), 'utf8')));
   return dir;
 }
@@ -68,7 +68,7 @@ describe('loadPolicies: scored detection, history and dated overrides', () => {
       { rule: 'person-decision', clause: 'DV KI § 4 Abs. 1', validFrom: '2025-07-01', inForce: false, scored: false },
       { rule: 'person-decision', clause: 'DV KI § 4 Abs. 1', validFrom: '2026-12-03', inForce: true, scored: true },
     ]);
-    expect(after.version).toMatch(/^2026-12-03\.1\+2026-12-03\.1\+2026-12-03\.1$/);
+    expect(after.version).toMatch(/^2026-12-03\.1\+2026-12-06\.1\+2026-12-03\.1$/);
   });
 
   it('applies a tenant override only between valid_from and valid_to and records it on the rule', () => {

@@ -23,7 +23,9 @@ describe('createMasker', () => {
     const mask = createMasker(policies.pii.entities, ['Erika Mustermann']);
     const result = mask('Erika Mustermann, IBAN DE89370400440532013000, Mail e.m@example.org, Tel. 0171 2345678, Az. 50.1-123/2025');
     expect(result.text).toBe('[NAME], IBAN [IBAN], Mail [E-MAIL], Tel. [TELEFON], [AKTENZEICHEN]');
-    expect(mask('Konto DE89370400440532013001').text).toContain('DE89370400440532013001');
+    expect(mask('Bestellnummer DE89370400440532013001').text).toContain('DE89370400440532013001');
+    // With a context word a value is personal even when its check digit fails (Presidio-style context, issue #17).
+    expect(mask('Konto DE89370400440532013001').text).toBe('Konto [IBAN]');
   });
 });
 
