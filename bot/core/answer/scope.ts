@@ -106,7 +106,7 @@ export function withoutTenantMention(question: string, tenant: string | undefine
   if (!tenant) return question;
   const name = countyName(tenant);
   const forms = [name, ...(countyDemonyms[name] ?? [])].map(escapeRegExp).join('|');
-  const lead = String.raw`(?:(?:im|in|der|des|dem|vom|beim|bei uns in|für)\s+)?(?:(?:(?:Land)?[Kk]reis(?:es|verwaltung)?|KV)\s+)?`;
+  const lead = String.raw`(?:(?:im|in|der|des|dem|vom|beim|für)\s+)?(?:(?:(?:Land)?[Kk]reis(?:es|verwaltung)?|KV)\s+)?`;
   const words = new RegExp(String.raw`(?<![\p{L}\p{N}])${lead}(?:${forms})(?:s|er|ern|ers|n)?(?![\p{L}\p{N}])`, 'giu');
   const codes = (countyCodes[name] ?? []).map(escapeRegExp).join('|');
   const coded = codes ? new RegExp(String.raw`(?<![\p{L}\p{N}-])${lead}(?:${codes})(?![\p{L}\p{N}]|-\p{L})`, 'gu') : undefined;
