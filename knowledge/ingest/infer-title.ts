@@ -43,13 +43,14 @@ function genitive(tenant: string): string {
   return tenant.replace(/^Kreis\b/, 'des Kreises').replace(/^Landkreis\b/, 'des Landkreises');
 }
 
-/** The subject of a letter answering an inquiry ("Ihre Anfrage vom 29.01.2025 -Chancen der Digitalisierung-"). */
-function inquirySubject(text: string): string | undefined {
+/** The subject of a letter: the inquiry it answers ("Ihre Anfrage vom 29.01.2025 -Chancen der Digitalisierung-") or a "Betreff:" line. */
+function letterSubject(text: string): { subject: string; inquiry: boolean } | undefined {
   const head = text.slice(0, 1500);
-  const inquiry = /\bAnfrage\s+vom\s+[\d.\s]{8,12}\s*[-–„"(]*\s*([^\n]{4,100}?)\s*[-–“")]*\s*$/m.exec(cleanTitle(head.split('\n').find((line) => /\bAnfrage\s+vom\b/.test(line)) ?? ''));
-  const subject = inquiry?.[1] ?? /^\s*(?:Betreff|Betr\.)\s*:\s*(.{4,100})$/m.exec(head)?.[1];
+  const inquiryLine = cleanTitle(head.split('\n').find((line) => /\bAnfrage\s+vom\b/.test(line)) ?? '');
+  const inquiry = /\bAnfrage\s+vom\s+[\d.\s]{8,12}\s*[-–„"(]*\s*([^\n]{4,100}?)\s*[-–“")]*\s*$/m.exec(inquiryLine)?.[1];
+  const subject = inquiry ?? /^\s*(?:Betreff|Betr\.)\s*:\s*(.{4,100})$/m.exec(head)?.[1];
   const cleaned = subject ? cleanTitle(subject).replace(/^[-–„"]+|[-–“"]+$/g, '') : undefined;
-  return cleaned && /^\p{Lu}/u.test(cleaned) ? cleaned : undefined;
+  return cleaned && /^\p{Lu}/u.test(cleaned) ? { subject: cleaned, inquiry: inquiry !== undefined } : undefined;
 }
 
 const designationPattern = /\b((?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Ss]trategie|[Aa]genda|[Kk]onzept|[Dd]ienstanweisung|[Dd]ienstvereinbarung|[Rr]ichtlinie|[Ll]eitfaden|[Ss]atzung|[Mm]asterplan))\b/g;
@@ -68,13 +69,14 @@ export function inferDesignation(text: string): string | undefined {
 }
 
 /**
- * A descriptive title when the text has no title line: a letter's inquiry subject, else the document's
+ * A descriptive title when the text has no title line: a letter's inquiry or subject line, else the document's
  * self-designation with its county. No edition year: title words are indexed with every passage, and a
  * guessed year would make every passage look like evidence for questions about that year.
  */
 export function describeTitle(text: string, tenant: string | undefined): string | undefined {
-  const subject = inquirySubject(text);
-  if (subject) return `Antwort ${tenant ? `${genitive(tenant)} ` : ''}auf die Anfrage „${subject}“`;
+  const letter = letterSubject(text);
+  if (letter?.inquiry) return `Antwort ${tenant ? `${genitive(tenant)} ` : ''}auf die Anfrage ‚${letter.subject}‘`;
+  if (letter) return tenant ? `${letter.subject} (${tenant})` : letter.subject;
   const designation = inferDesignation(text);
   return designation ? [designation, tenant].filter(Boolean).join(' ') : undefined;
 }

@@ -35,10 +35,10 @@ describe('describeTitle', () => {
     expect(describeTitle(strategy(''), 'Kreis Musterstadt')).toBe('Digitalisierungsstrategie Kreis Musterstadt');
   });
 
-  it('names a letter by the inquiry it answers', () => {
+  it('names a letter by the inquiry it answers or its subject line', () => {
     const letter = 'KREIS BEISPIEL · DER LANDRAT\n\n10.02.2025\n\n**Ihre Anfrage vom 29.01.2025 -Chancen der Digitalisierung-**\n\nSehr geehrter Herr X,\n\nIhre Anfrage vom 29.01.2025 wird wie folgt beantwortet:';
-    expect(describeTitle(letter, 'Kreis Beispiel')).toBe('Antwort des Kreises Beispiel auf die Anfrage „Chancen der Digitalisierung“');
-    expect(describeTitle('Betreff: Glasfaserausbau im Kreisgebiet\n\nSehr geehrte Damen und Herren,', undefined)).toBe('Antwort auf die Anfrage „Glasfaserausbau im Kreisgebiet“');
+    expect(describeTitle(letter, 'Kreis Beispiel')).toBe('Antwort des Kreises Beispiel auf die Anfrage ‚Chancen der Digitalisierung‘');
+    expect(describeTitle('Betreff: Glasfaserausbau im Kreisgebiet\n\nSehr geehrte Damen und Herren,', undefined)).toBe('Glasfaserausbau im Kreisgebiet');
   });
 });
 
@@ -92,7 +92,7 @@ describe.skipIf(!existsSync(seeds))('the seed documents', () => {
 
   it('get human titles, Stand and the edition relation', () => {
     expect(build('004_604b01c2fa0b9321.txt')).toMatchObject({ title: 'Digitalisierungsstrategie Kreis Paderborn', stand: '2023-09-11' });
-    expect(build('003_fb3307e877972e45.txt').title).toBe('Antwort des Kreises Recklinghausen auf die Anfrage „Chancen der Digitalisierung“');
+    expect(build('003_fb3307e877972e45.txt').title).toBe('Antwort des Kreises Recklinghausen auf die Anfrage ‚Chancen der Digitalisierung‘');
     expect(build('002_399e3565166a13c4.txt')).toMatchObject({ title: 'Digitale Agenda der Kreisverwaltung Unna', stand: '2026-02-24' });
     expect(build('000_8e9082655a54c4ad.txt')).toMatchObject({ title: 'Digitalisierungsstrategie Kreis Viersen', supersedes: ['Digitalisierungsstrategie Kreis Viersen 2021'] });
     expect(build('001_64204d28a368b06a.txt')).toMatchObject({ title: 'Digitalisierungsstrategie Kreis Viersen', supersedes: [] });
