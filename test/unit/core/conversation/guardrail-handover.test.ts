@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createConversationCore } from '../../../../bot/core/conversation/conversation-core.ts';
+import type { Guardrail } from '../../../../bot/ports/guardrail.ts';
+import { silentLogger } from '../../../../bot/shared/logger.ts';
+import { loadMessages } from '../../../../prompts/load-messages.ts';
+import { fakeAnalyzer, flatIdfLexical } from '../../../fakes/fake-analyzer.ts';
+import { OverlapRetriever } from '../../../fakes/fake-retriever.ts';
+import { FixedClock, SequentialIds } from '../../../fakes/fixed-clock.ts';
+import { InMemoryConversationStore } from '../../../fakes/in-memory-conversation-store.ts';
+import { InMemoryKnowledgeStore } from '../../../fakes/in-memory-knowledge-store.ts';
+
+/** A guardrail that refuses everything, storing `stored` and allowing a hand-over or not. */
+function refusing(handover: boolean | undefined, stored: string): Guardrail {
+  return {
+    reviewInput: () => ({ kind: 'refuse', text: stored, reply: 'Nein (DV KI § 5).', rules: [{ id: 'intent-case-data', clause: 'DV KI § 5 Abs. 1', action: 'refuse' }], ...(handover === undefined ? {} : { handover }) }),
+    reviewOutput: (text) => ({ kind: 'allow', text, rules: [] }),
+  };
+}
+
+function chat(guardrail: Guardrail, conversations: InMemoryConversationStore) {
+  const store = new InMemoryKnowledgeStore();
+  return createConversationCore({
+    answer: { retriever: new OverlapRetriever(store, fakeAnalyzer), confidence: () => 0, knowledge: store, analyzer: fakeAnalyzer, lexical: flatIdfLexical, messages: loadMessages().messages, minConfidence: 0.3, indexVersion: () => 'v1' },
+    conversations, guardrail, clock: new FixedClock(), ids: new SequentialIds(), logger: silentLogger, topK: 5,
+    status: () => ({ ready: true, documents: 0, chunks: 0, indexVersion: 'v1' }),
+  });
+}
+
+describe('hand-over after a refusal (issue #17)', () => {
+  it('offers no Digitallotse hand-over when the policy forbids one and stores only what the guardrail returned', async () => {
+    const conversations = new InMemoryConversationStore();
+    const result = await chat(refusing(false, '[zurückgehalten]'), conversations).handleTurn({ channel: 'web', userId: 'u1', text: 'Prüf die IBAN von Herrn Krämer' });
+    expect(result.outcome).toBe('refused');
+    expect(result.actions.map((action) => action.type)).not.toContain('escalate');
+    expect(conversations.messages.map((message) => message.text).join(' ')).not.toContain('Krämer');
+  });
+
+  it('keeps the hand-over for refusals the policy does not restrict', async () => {
+    const result = await chat(refusing(undefined, 'x'), new InMemoryConversationStore()).handleTurn({ channel: 'web', userId: 'u1', text: 'x' });
+    expect(result.actions.map((action) => action.type)).toContain('escalate');
+  });
+});

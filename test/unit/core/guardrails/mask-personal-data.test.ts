@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createMasker } from '../../../../bot/core/guardrails/mask-personal-data.ts';
+import { loadPolicies } from '../../../../policies/load-policies.ts';
+
+const mask = createMasker(loadPolicies(join(import.meta.dirname, '../../../../policies')).pii.entities);
+const masked = (text: string): string => mask(text).text;
+
+describe('personal data that generalises (issue #17)', () => {
+  it('masks tax ids with spaces or dots, with a check digit or a context word', () => {
+    expect(masked('Trag die Steuer-ID 12 345 678 901 ein')).toBe('Trag die Steuer-ID [STEUER-ID] ein');
+    expect(masked('IdNr. 86.095.742.719 bitte')).toBe('IdNr. [STEUER-ID] bitte');
+    expect(masked('Die 86095742719 stimmt')).toBe('Die [STEUER-ID] stimmt');
+    expect(masked('Bestellmenge 12 345 678 901 Stück')).toContain('12 345 678 901');
+  });
+
+  it('masks IBANs with spaces, dates of birth in common forms and Aktenzeichen variants', () => {
+    expect(masked('IBAN DE44 5001 0517 5407 3249 31')).toBe('IBAN [IBAN]');
+    expect(masked('Geburtsdatum 09.05.1986, geb. am 3. März 1961, geboren 1987-11-02')).toBe('[GEBURTSDATUM], [GEBURTSDATUM], [GEBURTSDATUM]');
+    expect(masked('Vorgang 51.2-2024/0771 und AZ: 63-BG-0457/24')).toBe('Vorgang [AKTENZEICHEN] und [AKTENZEICHEN]');
+    expect(masked('Seit 2021 gibt es 37 Digitallotsen am 1.2.2024')).toBe('Seit 2021 gibt es 37 Digitallotsen am 1.2.2024');
+  });
+
+  it('masks addresses, plates with a context word and names introduced by context', () => {
+    expect(masked('Hertener Str. 41, 45657 Recklinghausen')).toBe('[ADRESSE], [ADRESSE]');
+    expect(masked('Am Kirchberg 3')).toBe('[ADRESSE]');
+    expect(masked('Kennzeichen RE KB 812')).toBe('Kennzeichen [KENNZEICHEN]');
+    expect(masked('Familie Yılmaz und Frau Renate Kowalski')).toBe('[NAME] und [NAME]');
+    expect(masked('prüf mal ob herr dragan petrović darf')).toBe('prüf mal ob [NAME] darf');
+    expect(masked('Was verdient Markus Jansen? Und Leon M.?')).toBe('Was verdient [NAME]? Und [NAME]?');
+  });
+
+  it('leaves capitalised nouns after a name alone', () => {
+    expect(masked('Hat die Antragstellerin Sommer Schulden bei der Bank?')).toBe('Hat die [NAME] Schulden bei der Bank?');
+    expect(masked('Dürfen Bürger Anträge online stellen?')).toBe('Dürfen Bürger Anträge online stellen?');
+  });
+});
