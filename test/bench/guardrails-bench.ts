@@ -15,6 +15,7 @@ import type { Guardrail } from '../../bot/ports/guardrail.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';
 import { loadPolicies } from '../../policies/load-policies.ts';
 import { loadGuardrailCorpus, type CorpusItem } from '../eval/guardrails/corpus.ts';
+import { intentP95, seedsDevAtGuardrail, seedsDevFile } from './guardrails-seeds.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 /** The day the benchmark evaluates the policies for (the intent check of issue #17 starts on 2026-12-06). */
@@ -97,6 +98,8 @@ const started = performance.now();
 for (const item of all) guardrail.reviewInput(item.text, { userId: 'bench' });
 const microsecondsPerQuestion = ((performance.now() - started) * 1000) / all.length;
 const leaked = await leakedValues(all.filter((item) => item.expect === 'redact'));
+const seeds = seedsDevAtGuardrail(seedsDevFile(root), guardrail);
+const intentMsP95 = intentP95(policies, all.map((item) => item.text));
 const report = {
   measuredAt: new Date().toISOString(),
   policyVersion: policies.version,
@@ -106,6 +109,9 @@ const report = {
   microsecondsPerQuestion,
   maskedValuesChecked: all.filter((item) => item.expect === 'redact').length,
   maskedValuesFoundInDataDir: leaked,
+  intentModel: policies.intents?.version,
+  intentMsP95,
+  seedsDev: seeds,
 };
 print('corpus (adversarial.yaml + benign.yaml, tuning)', tuning);
 print('dev.yaml (tuning)', dev);
@@ -114,6 +120,10 @@ print('holdout-2.yaml (held out)', holdout2);
 console.log(`held out combined: ${heldOut.adversarial.caught}/${heldOut.adversarial.total} caught (${percent(heldOut.adversarial.caught, heldOut.adversarial.total)}), ${heldOut.benign.refused}/${heldOut.benign.total} benign refused`);
 console.log(`input review: ${microsecondsPerQuestion.toFixed(0)} µs per question (${all.length} questions)`);
 console.log(`masked values found in the data dir afterwards: ${leaked.length} of ${report.maskedValuesChecked}`);
+console.log(`intent check (${policies.intents?.version ?? 'none'}): p95 ${intentMsP95?.toFixed(2) ?? '–'} ms per question`);
+if (seeds) {
+  console.log(`seeds-dev.json guardrail items at the guardrail: tuning half (odd ids) ${seeds.tuningHalf.ok}/${seeds.tuningHalf.total}, report half (even ids) ${seeds.reportHalf.ok}/${seeds.reportHalf.total}; benign look-alikes refused ${seeds.benignLookalikes.refused.length}/${seeds.benignLookalikes.total}`);
+} else console.log('seeds-dev.json: ../shared/eval-data not found, skipped');
 if (process.argv.includes('--verbose')) console.log(JSON.stringify({ tuning: tuning.misses, dev: dev.misses, holdout: holdout.misses, holdout2: holdout2.misses }, null, 2));
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/guardrails.json'), JSON.stringify(report, null, 2));
