@@ -6,8 +6,9 @@
  * official list of German registration codes (FZV, "Unterscheidungszeichen"; compiled by hand, 22 "Kreis <Name>" districts); only entries whose
  * county has documents in the knowledge base are ever used, so a code of another county cannot restrict
  * anything. Two-letter codes collide with ordinary words and abbreviations ("re", "un", "UN-Konvention",
- * "RE: Anfrage", "die EU"), so they count only when written in capitals as a word of their own, not in a
- * hyphen compound, not as a mail prefix ("RE:"), not after an article, or when "Kreis"/"KV" precedes them.
+ * "RE: Anfrage", "die EU"), so they count only when written in capitals as a word of their own ("PB-Strategie"
+ * counts, "UN-Konvention" does not), not as a mail prefix ("RE:"), not after an article, or when "Kreis"/"KV"
+ * precedes them.
  */
 import { foldGerman } from '../../shared/text.ts';
 
@@ -26,6 +27,9 @@ export const countyDemonyms: Readonly<Record<string, readonly string[]>> = {
   Höxter: ['Höxteraner'],
   Lippe: ['Lipper', 'lippisch', 'lippische', 'lippischen'],
 };
+
+/** Codes that in a hyphen compound usually mean an international body ("UN-Konvention", "EU-Richtlinie"). */
+export const internationalCodes: ReadonlySet<string> = new Set(['UN', 'EU']);
 
 const regularSuffixes = ['', 's', 'er', 'ern', 'ers', 'erin', 'erinnen'];
 const prefixEvidence = /(?:\b(?:land)?kreis(?:es|verwaltung)?|\bkv|\blk)\s+$/i;
@@ -47,14 +51,16 @@ function wordMention(words: readonly { folded: string; index: number }[], name: 
 
 /** Position of the first registration code naming the county (see the module comment). */
 function codeMention(question: string, code: string): number | undefined {
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRegExp(code)}(?![\\p{L}\\p{N}]|-\\p{L})`, 'giu');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])${escapeRegExp(code)}(?![\\p{L}\\p{N}])`, 'giu');
   for (const match of question.matchAll(pattern)) {
     const at = match.index;
+    if (question[at + code.length] === '-' && internationalCodes.has(code.toUpperCase())) continue;
     const before = question.slice(Math.max(0, at - 24), at);
     if (prefixEvidence.test(before)) return at;
     if (match[0] !== code) continue;
     if (code.length <= 2 && mailPrefix.test(question.slice(at)) && question.slice(0, at).trim() === '') continue;
-    if (code.length <= 2 && /\b(?:die|der|den|des|dem)\s+$/i.test(before)) continue;
+    const compound = question[at + code.length] === '-';
+    if (code.length <= 2 && !compound && /\b(?:die|der|den|des|dem)\s+$/i.test(before)) continue;
     return at;
   }
   return undefined;

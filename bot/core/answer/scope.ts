@@ -6,7 +6,7 @@
  */
 import type { DocumentMeta } from '../../ports/knowledge.ts';
 import { foldGerman } from '../../shared/text.ts';
-import { countyCodes, countyDemonyms, countyName, namedTenants } from './county-aliases.ts';
+import { countyCodes, countyDemonyms, countyName, internationalCodes, namedTenants } from './county-aliases.ts';
 import { asksForOlderEdition, editionWeights, isInForce, supersededBy } from './editions.ts';
 
 /** The documents allowed for one question, and why. */
@@ -109,8 +109,10 @@ export function withoutTenantMention(question: string, tenant: string | undefine
   const lead = String.raw`(?:(?:im|in|der|des|dem|vom|beim|für)\s+)?(?:(?:(?:Land)?[Kk]reis(?:es|verwaltung)?|KV)\s+)?`;
   const words = new RegExp(String.raw`(?<![\p{L}\p{N}])${lead}(?:${forms})(?:s|er|ern|ers|n)?(?![\p{L}\p{N}])`, 'giu');
   const codes = (countyCodes[name] ?? []).map(escapeRegExp).join('|');
-  const coded = codes ? new RegExp(String.raw`(?<![\p{L}\p{N}-])${lead}(?:${codes})(?![\p{L}\p{N}]|-\p{L})`, 'gu') : undefined;
-  const withoutCodes = coded ? question.replace(coded, ' ') : question;
+  const coded = codes ? new RegExp(String.raw`(?<![\p{L}\p{N}-])${lead}(?:${codes})(?![\p{L}\p{N}-])`, 'gu') : undefined;
+  const compoundCodes = (countyCodes[name] ?? []).filter((code) => !internationalCodes.has(code)).map(escapeRegExp).join('|');
+  const prefixed = compoundCodes ? new RegExp(String.raw`(?<![\p{L}\p{N}-])(?:${compoundCodes})-(?=\p{L})`, 'gu') : undefined;
+  const withoutCodes = [coded, prefixed].reduce((text, pattern) => (pattern ? text.replace(pattern, pattern === coded ? ' ' : '') : text), question);
   const stripped = withoutCodes.replace(words, ' ').replace(/\s{2,}/g, ' ').replace(/\s+([?!.,])/g, '$1').trim();
   return stripped.length >= 3 ? stripped : question;
 }

@@ -11,6 +11,7 @@ describe('namedTenants', () => {
     expect(named('Welche Strategie hat UN für das DMS?')).toBe('Kreis Unna');
     expect(named('Mit welcher Hochschule macht RE nen Workshop?')).toBe('Kreis Recklinghausen');
     expect(named('wie viel prozent der arbeitsplätze in PB sind mobil?')).toBe('Kreis Paderborn');
+    expect(named('wieviele ziele hat die PB-strategie?')).toBe('Kreis Paderborn');
   });
 
   it('accepts lower-case codes after "Kreis" or "KV", and names, inflected names and demonyms', () => {
@@ -27,6 +28,7 @@ describe('namedTenants', () => {
     expect(named('re: wie beantrage ich einen Laptop?')).toBeUndefined();
     expect(named('Was bedeutet die UN-Behindertenrechtskonvention für Formulare?')).toBeUndefined();
     expect(named('Welche Ziele hat die UN für Nachhaltigkeit?')).toBeUndefined();
+    expect(named('Gilt die UN-Behindertenrechtskonvention auch für UN Formulare?')).toBe('Kreis Unna');
     expect(named('un und re sind keine Kreise, pb auch nicht')).toBeUndefined();
     expect(named('Wie funktioniert die Rechnungsprüfung (REP)?')).toBeUndefined();
     expect(named('Wie viel kostet ein Vielflieger-Ticket?')).toBeUndefined();
@@ -47,5 +49,7 @@ describe('withoutTenantMention with short forms', () => {
     expect(withoutTenantMention('Wie viele Mitarbeitende hat die KV Viersen?', 'Kreis Viersen')).toBe('Wie viele Mitarbeitende hat die?');
     expect(withoutTenantMention('Was steht in der Paderborner Strategie?', 'Kreis Paderborn')).toBe('Was steht in Strategie?');
     expect(withoutTenantMention('Was plant der Kreis PB?', 'Kreis Paderborn')).toBe('Was plant?');
+    expect(withoutTenantMention('Ziele der PB-Strategie?', 'Kreis Paderborn')).toBe('Ziele der Strategie?');
+    expect(withoutTenantMention('Gilt die UN-Konvention in Unna?', 'Kreis Unna')).toBe('Gilt die UN-Konvention?');
   });
 });
