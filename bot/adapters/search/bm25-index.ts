@@ -25,11 +25,17 @@ export interface Bm25Parameters {
    * word, so its synonyms mostly add noise ("KRZN" → "Rechenzentrum"); words the documents lack keep full weight.
    */
   readonly knownWordRelatedScale?: number;
+  /**
+   * Factor for the related terms of a word the index does not contain (weights capped at 1): no chunk has the
+   * person's word, so its related terms compete only with the other words of the question ("Digilotsen").
+   */
+  readonly unknownWordRelatedScale?: number;
 }
 
 const defaultParameters: Bm25Parameters = { k1: 1.2, b: 0.75, correctSpelling: true };
 const fileFormat = 'lotse-bm25-v2';
 const defaultKnownWordRelatedScale = 1;
+const defaultUnknownWordRelatedScale = 2;
 
 interface SavedIndex {
   format: string;
@@ -164,9 +170,9 @@ export class Bm25Index implements LexicalIndex {
     for (const word of words) {
       const forms = word.forms.map((term) => this.correct(term) ?? term);
       const known = forms.some((term) => this.termIds.has(term));
-      const factor = scale * (known ? (this.parameters.knownWordRelatedScale ?? defaultKnownWordRelatedScale) : 1);
+      const factor = scale * (known ? (this.parameters.knownWordRelatedScale ?? defaultKnownWordRelatedScale) : (this.parameters.unknownWordRelatedScale ?? defaultUnknownWordRelatedScale));
       if (factor <= 0) continue;
-      const related = factor === 1 ? word.related! : word.related!.map((entry) => ({ ...entry, weight: entry.weight * factor }));
+      const related = factor === 1 ? word.related! : word.related!.map((entry) => ({ ...entry, weight: Math.min(1, entry.weight * factor) }));
       addRelatedScores(state, this.relatedScratch, forms, related);
     }
   }

@@ -18,6 +18,7 @@ const termList = z.array(z.string().min(1)).min(1);
 const entrySchema = z.union([
   z.object({ terms: termList.min(2), weight: z.number().gt(0).max(1).optional() }).strict(),
   z.object({ from: termList, to: termList, weight: z.number().gt(0).max(1).optional() }).strict(),
+  z.object({ prefix: z.string().min(2), to: termList, weight: z.number().gt(0).max(1).optional() }).strict(),
 ]);
 const lexiconSchema = z
   .object({ version: z.literal(1), defaultWeight: z.number().gt(0).max(1), entries: z.array(entrySchema) })
@@ -38,6 +39,7 @@ export function lexiconKey(text: string): string {
 export class DomainLexicon {
   private readonly byKey = new Map<string, DomainRelation[]>();
   private readonly byStem = new Map<string, DomainRelation[]>();
+  private readonly prefixes: { readonly prefix: string; readonly targets: readonly string[]; readonly weight: number }[] = [];
 
   /** `stem` maps a one-word key to the stem the analyzer gives it (the second index). */
   constructor(relations: readonly { readonly key: string; readonly relation: DomainRelation }[], stem?: (word: string) => string | undefined) {
@@ -53,14 +55,21 @@ export class DomainLexicon {
     const checked = lexiconSchema.safeParse(parse(text));
     if (!checked.success) throw new Error(`Invalid domain lexicon: ${z.prettifyError(checked.error)}`);
     const relations: { key: string; relation: DomainRelation }[] = [];
+    const prefixes: { prefix: string; targets: string[]; weight: number }[] = [];
     for (const entry of checked.data.entries) {
       const weight = entry.weight ?? checked.data.defaultWeight;
+      if ('prefix' in entry) {
+        prefixes.push({ prefix: lexiconKey(entry.prefix), targets: entry.to.map(lexiconKey), weight });
+        continue;
+      }
       const pairs = 'terms' in entry ? entry.terms.map((key) => [key, entry.terms] as const) : entry.from.map((key) => [key, entry.to] as const);
       for (const [key, targets] of pairs) {
         for (const text of targets) if (lexiconKey(text) !== lexiconKey(key)) relations.push({ key, relation: { text, weight } });
       }
     }
-    return new DomainLexicon(relations, stem);
+    const lexicon = new DomainLexicon(relations, stem);
+    lexicon.prefixes.push(...prefixes);
+    return lexicon;
   }
 
   /** Loads a lexicon file; undefined when it does not exist. */
@@ -72,6 +81,22 @@ export class DomainLexicon {
   /** Related words of a normalised key (see `lexiconKey`). */
   byNormalisedKey(key: string): readonly DomainRelation[] {
     return this.byKey.get(key) ?? [];
+  }
+
+  /**
+   * Rewritings of a word that starts with a short prefix staff use in compounds ("Digilotsen" → "digitallotsen",
+   * "digitalisierungslotsen"); words already starting with a target ("digital…") are left alone.
+   */
+  byPrefix(key: string): readonly DomainRelation[] {
+    const relations: DomainRelation[] = [];
+    for (const { prefix, targets, weight } of this.prefixes) {
+      if (!key.startsWith(prefix) || key.length < prefix.length + 3 || targets.some((target) => key.startsWith(target))) continue;
+      const rest = key.slice(prefix.length);
+      for (const target of targets) relations.push({ text: target + rest, weight });
+      // The parts as a phrase too, for documents that write them apart ("digitale Lotsen", "Lotsen für Digitales").
+      relations.push({ text: `${targets[0]} ${rest}`, weight });
+    }
+    return relations;
   }
 
   /** Related words of a one-word key with this stem. */

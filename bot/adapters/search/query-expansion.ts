@@ -55,7 +55,7 @@ function singleRelations(token: string, stem: string | undefined, options: Query
   if (options.lexicon) {
     const byKey = options.lexicon.byNormalisedKey(lexiconKey(token));
     const found = byKey.length || stem === undefined ? byKey : options.lexicon.byStemOf(stem);
-    relations.push(...found.map((relation) => ({ ...relation, source: 'domain' })));
+    relations.push(...[...found, ...options.lexicon.byPrefix(lexiconKey(token))].map((relation) => ({ ...relation, source: 'domain' })));
   }
   if (options.thesaurus && !/\d/.test(token)) {
     for (const related of options.thesaurus.related(token.toLowerCase())) {

@@ -72,6 +72,18 @@ describe('Bm25Index with weighted related terms', () => {
     expect(scores(grouped, 'kantine').get('two-synonyms')!).toBeGreaterThan(scores(loose, 'kantine').get('two-synonyms')!);
   });
 
+  it('doubles the related weights (at most 1) of a word that no chunk contains', () => {
+    const parameters = { k1: 1.2, b: 0.75, correctSpelling: false };
+    const unknown = new Bm25Index(analyzerWith({ speisesaal: [mensa] }), parameters);
+    const plain = new Bm25Index(analyzerWith({}), parameters);
+    unknown.upsert(entries);
+    plain.upsert(entries);
+    expect(scores(unknown, 'speisesaal').get('synonym')).toBeCloseTo(0.8 * scores(plain, 'mensa').get('synonym')!, 10);
+    const capped = new Bm25Index(analyzerWith({ speisesaal: [{ ...mensa, weight: 0.7 }] }), parameters);
+    capped.upsert(entries);
+    expect(scores(capped, 'speisesaal').get('synonym')).toBeCloseTo(scores(plain, 'mensa').get('synonym')!, 10);
+  });
+
   it('finds chunks by related terms alone when the word is unknown, and not at all with relatedScale 0', () => {
     const index = new Bm25Index(analyzerWith({ speisesaal: [mensa] }));
     index.upsert(entries);

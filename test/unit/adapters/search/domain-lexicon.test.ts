@@ -22,6 +22,13 @@ describe('DomainLexicon', () => {
     expect(lexicon.byNormalisedKey('digital')).toEqual([]);
   });
 
+  it('rewrites words that start with a prefix, but not words that already start with the target', () => {
+    const lexicon = DomainLexicon.fromYaml(`${yaml}  - { prefix: digi, to: [digital, digitalisierungs] }\n`);
+    expect(lexicon.byPrefix('digilotsen').map((entry) => entry.text)).toEqual(['digitallotsen', 'digitalisierungslotsen', 'digital lotsen']);
+    expect(lexicon.byPrefix('digitalisierung')).toEqual([]);
+    expect(lexicon.byPrefix('dig')).toEqual([]);
+  });
+
   it('indexes one-word keys by stem', () => {
     const lexicon = DomainLexicon.fromYaml(yaml, (word) => word.toLowerCase().slice(0, 7));
     expect(lexicon.byStemOf('service').map((entry) => entry.text)).toEqual(['IT-SD']);
