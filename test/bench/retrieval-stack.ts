@@ -2,6 +2,7 @@
  * An in-memory retrieval stack for benchmarks: the same analyzer, BM25, n-gram embedder, hnswlib index,
  * hybrid retriever and confidence as the product, without the SQLite store.
  */
+import { withEverydayWords } from '../../bot/adapters/search/everyday-words.ts';
 import { createGermanAnalyzer, createPlainAnalyzer } from '../../bot/adapters/search/german-analyzer.ts';
 import { Bm25Index } from '../../bot/adapters/search/bm25-index.ts';
 import { HashedNgramEmbedder } from '../../bot/adapters/search/hashed-ngram-embedder.ts';
@@ -20,7 +21,7 @@ export interface RetrievalStack {
 
 /** Indexes `documents` and returns the stack; `vectors: false` builds lexical-only. */
 export async function buildStack(documents: readonly { id: string; text: string }[], options: { vectors?: boolean } = {}): Promise<RetrievalStack> {
-  const analyzer = createGermanAnalyzer();
+  const analyzer = withEverydayWords(createGermanAnalyzer());
   const bm25 = new Bm25Index(analyzer);
   const texts = new Map(documents.map((document) => [document.id, document.text]));
   bm25.upsert(documents);

@@ -17,7 +17,7 @@ import { ingestKnowledge } from '../../bot/app/ingest-knowledge.ts';
 import { loadConfig } from '../../bot/config/config.ts';
 import type { EvidenceFeatures } from '../../bot/core/retrieval/confidence.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';
-import { loadAbstentionSplit, loadParagraphs } from '../../test/bench/xquad.ts';
+import { loadAbstentionSplit, loadParagraphs } from '../bench/xquad.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const shared = resolve(root, '../shared');
@@ -67,7 +67,7 @@ function xquadCorpus(folder: string): LabelledQuestion[] {
 export async function collect(set: string, folder: string, questions: readonly LabelledQuestion[]): Promise<FeatureRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), `lotse-fit-${set}-`));
   let seen: EvidenceFeatures | undefined;
-  const config = loadConfig({ LOTSE_TODAY: '2026-11-22' }, { dataDir }, root);
+  const config = loadConfig({ LOTSE_TODAY: '2026-12-06' }, { dataDir }, root);
   const lotse = await createLotse(config, silentLogger, { onConfidence: (observation) => (seen = observation.features) });
   await ingestKnowledge(lotse.knowledge, { folder, dataDir });
   const rows: FeatureRow[] = [];

@@ -14,19 +14,20 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { featureNames, type EvidenceFeatures } from '../../bot/core/retrieval/confidence.ts';
+import { featureDirections, featureNames, type EvidenceFeatures } from '../../bot/core/retrieval/confidence.ts';
 import { collectAll, type FeatureRow } from './collect-features.ts';
-import { auroc, fitLogistic, predict, ratesAt, type Example, type LogisticModel } from './logistic-regression.ts';
+import { auroc, fitLogisticWithSigns, predict, ratesAt, type Example, type LogisticModel } from './logistic-regression.ts';
 import { renderModelFile, renderReport, type FitReport, type SetScore } from './render-fit.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const minConfidence = 0.4;
-const l2 = Number(process.env.FIT_L2 ?? 2);
+const l2 = Number(process.env.FIT_L2 ?? 5);
 /** XQuAD rows are many and written in another style: together they weigh as much as the seed questions. */
-const xquadShare = Number(process.env.FIT_XQUAD_SHARE ?? 1);
+const xquadShare = Number(process.env.FIT_XQUAD_SHARE ?? 0.3);
 const folds = 5;
 
 const vector = (features: EvidenceFeatures): number[] => featureNames.map((name) => features[name]);
+const signs = featureNames.map((name) => featureDirections[name]);
 
 function examplesOf(rows: readonly FeatureRow[]): Example[] {
   const seeds = rows.filter((row) => row.set !== 'xquad').length;
@@ -34,6 +35,8 @@ function examplesOf(rows: readonly FeatureRow[]): Example[] {
   const xquadWeight = xquad ? (xquadShare * Math.max(1, seeds)) / xquad : 0;
   return rows.map((row) => ({ x: vector(row.features), y: row.label, weight: row.set === 'xquad' ? xquadWeight : 1 }));
 }
+
+const fit = (training: readonly FeatureRow[]): LogisticModel => fitLogisticWithSigns(examplesOf(training), signs, l2);
 
 /** Best balanced accuracy on the seed rows of the training part; ties go to the lower threshold. */
 function chooseThreshold(model: LogisticModel, training: readonly FeatureRow[]): number {
@@ -80,7 +83,7 @@ function crossValidate(set: string, rows: readonly FeatureRow[]): SetScore {
   const thresholds: number[] = [];
   for (let fold = 0; fold < folds; fold += 1) {
     const training = [...others, ...tested.filter((row, index) => foldOf(row, index) !== fold)];
-    const model = fitLogistic(examplesOf(training), l2);
+    const model = fit(training);
     const threshold = chooseThreshold(model, training);
     tested.forEach((row, index) => {
       if (foldOf(row, index) !== fold) return;
@@ -94,7 +97,7 @@ function crossValidate(set: string, rows: readonly FeatureRow[]): SetScore {
 function heldOut(set: string, rows: readonly FeatureRow[]): SetScore {
   const tested = rows.filter((row) => row.set === set);
   const training = rows.filter((row) => row.set !== set);
-  const model = fitLogistic(examplesOf(training), l2);
+  const model = fit(training);
   const threshold = chooseThreshold(model, training);
   const scores = tested.map((row) => predict(model, vector(row.features)));
   return score(`${set} (held out: fitted without it)`, tested, scores, scores.map(() => threshold));
@@ -112,7 +115,7 @@ const evaluations: SetScore[] = [];
 if (sets.includes('seeds-dev')) evaluations.push(crossValidate('seeds-dev', rows));
 if (sets.includes('seeds-own')) evaluations.push(heldOut('seeds-own', rows), crossValidate('seeds-own', rows));
 if (sets.includes('xquad')) evaluations.push(crossValidate('xquad', rows));
-const fitted = fitLogistic(examplesOf(rows), l2);
+const fitted = fit(rows);
 const threshold = chooseThreshold(fitted, rows);
 // Shift the bias so that the chosen threshold becomes ANSWER_MIN_CONFIDENCE.
 const logit = (p: number): number => Math.log(p / (1 - p));

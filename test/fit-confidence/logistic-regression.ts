@@ -72,6 +72,26 @@ export function fitLogistic(examples: readonly Example[], l2 = 1, iterations = 5
   return { weights, bias };
 }
 
+/**
+ * Fits with sign constraints: a feature whose weight comes out against its known direction (+1 rises with
+ * answerability, -1 falls, 0 free) is left out and the model refitted, until every weight agrees. Keeps the
+ * model explainable and stops collinear features from taking weights of the wrong sign.
+ */
+export function fitLogisticWithSigns(examples: readonly Example[], signs: readonly number[], l2 = 1): LogisticModel {
+  const active = signs.map(() => true);
+  for (;;) {
+    const columns = active.flatMap((on, index) => (on ? [index] : []));
+    const reduced = fitLogistic(examples.map((e) => ({ ...e, x: columns.map((index) => e.x[index]!) })), l2);
+    const weights = signs.map(() => 0);
+    columns.forEach((index, position) => (weights[index] = reduced.weights[position]!));
+    const wrong = columns.filter((index) => signs[index]! * weights[index]! < 0);
+    if (!wrong.length) return { weights, bias: reduced.bias };
+    // Drop the most wrong one and refit (one at a time: dropping one often fixes the sign of another).
+    const worst = wrong.reduce((a, b) => (Math.abs(weights[a]!) >= Math.abs(weights[b]!) ? a : b));
+    active[worst] = false;
+  }
+}
+
 /** The model's probability for a feature vector. */
 export function predict(model: LogisticModel, x: readonly number[]): number {
   return sigmoid(model.bias + model.weights.reduce((sum, w, i) => sum + w * x[i]!, 0));

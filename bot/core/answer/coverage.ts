@@ -13,7 +13,19 @@ interface WeightedWord {
   readonly credit: number;
   /** Synonyms and expansions: each covers the word with its weight (below 1). */
   readonly related: readonly RelatedTerm[];
+  /** Whether the corpus contains the word at all (else its weight is the maximal idf, or less for everyday words). */
+  readonly known: boolean;
 }
+
+/**
+ * Share of the maximal idf that an everyday word ("gesessen", "nervt") keeps when the corpus lacks it: it is how the
+ * person talks, not a topic the documents miss. Words outside the everyday list keep the full maximal idf.
+ */
+export const everydayUnknownShare = 0.25;
+/** Very frequent everyday words ("geben", "machen", "gibt") that the corpus does contain keep this share of their idf. */
+export const everydayKnownShare = 0.6;
+/** Rank below which an everyday word counts as very frequent. */
+export const everydayCommonRank = 1000;
 
 /**
  * The credit (0..1) that related terms give a word in a text: the best weight among related words (or whole related
@@ -46,8 +58,12 @@ export function weighQuery(question: string, analyzer: TextAnalyzer, lexical: Le
   const groups = analyzer.expandQuery?.(question) ?? analyzer.analyzeWords?.(question) ?? analyzer.analyze(question).map((term) => ({ forms: [term], parts: [] }));
   const seen = new Set<string>();
   const words: WeightedWord[] = [];
+  const unknownIdf = lexical.idf('\u0000');
+  const isKnown = (term: string): boolean => lexical.idf(term) < unknownIdf - 1e-9;
   for (const group of groups) {
-    const corrected = group.forms.map((term) => lexical.correct?.(term));
+    // A compound whose parts the corpus knows ("Raumbuchung") is not a typo of some other word.
+    const compoundOfKnownParts = group.parts.length >= 2 && group.parts.every(isKnown);
+    const corrected = group.forms.map((term) => (compoundOfKnownParts || isKnown(term) ? undefined : lexical.correct?.(term)));
     const forms = group.forms.map((term, index) => corrected[index] ?? term);
     const key = forms.join(' ');
     if (seen.has(key)) continue;
@@ -55,8 +71,11 @@ export function weighQuery(question: string, analyzer: TextAnalyzer, lexical: Le
     const credit = corrected.some(Boolean) ? 0.5 : 1;
     // A word the corpus does not contain keeps the maximal idf: questions about things the documents never
     // mention must not look answered (out-of-corpus abstention).
-    const weight = Math.max(0.1, Math.min(...forms.map((term) => lexical.idf(term))));
-    words.push({ forms, parts: group.parts, credit, weight, related: ('related' in group ? group.related : undefined) ?? [] });
+    const idf = Math.max(0.1, Math.min(...forms.map((term) => lexical.idf(term))));
+    const known = forms.some(isKnown);
+    const rank = 'everyday' in group ? group.everyday : undefined;
+    const weight = rank === undefined ? idf : !known ? idf * everydayUnknownShare : rank < everydayCommonRank ? idf * everydayKnownShare : idf;
+    words.push({ forms, parts: group.parts, credit, weight, known, related: ('related' in group ? group.related : undefined) ?? [] });
   }
   return { words, total: words.reduce((sum, word) => sum + word.weight, 0) };
 }

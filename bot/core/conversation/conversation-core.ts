@@ -153,7 +153,7 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       role: 'bot',
       text: result.answer,
       outcome,
-      payload: JSON.stringify({ resolvedQuestion, citations: result.citations, provenance: result.provenance, tried: triedOf(result) }),
+      payload: JSON.stringify({ resolvedQuestion, citations: result.citations, provenance: result.provenance, tried: triedOf(result), ...(input.kind !== 'allow' && input.handover === false ? { handover: false } : {}) }),
       createdAt: deps.clock.now().toISOString(),
     });
     deps.audit?.record(result, message.channel, message.userId);

@@ -36,6 +36,14 @@ function lastUserQuestion(history: readonly StoredMessage[]): string | undefined
   return [...history].reverse().find((message) => message.role === 'user')?.text;
 }
 
+/** The refusal reply when the last turn's policy forbids a hand-over (case data, personal matters; issue #17). */
+function forbiddenHandover(history: readonly StoredMessage[]): string | undefined {
+  const last = [...history].reverse().find((message) => message.role === 'bot' && message.payload);
+  if (!last?.payload) return undefined;
+  const parsed: unknown = JSON.parse(last.payload);
+  return typeof parsed === 'object' && parsed !== null && 'handover' in parsed && parsed.handover === false ? last.text : undefined;
+}
+
 function triedPassages(history: readonly StoredMessage[]): Ticket['tried'] {
   const payload = [...history].reverse().find((message) => message.role === 'bot' && message.payload)?.payload;
   if (!payload) return [];
@@ -65,6 +73,8 @@ export function createEscalationService(deps: EscalationDeps) {
     const history = owner === input.userId ? deps.conversations.recentMessages(input.conversationId, 8) : [];
     const question = lastUserQuestion(history);
     if (!question) return { kind: 'no_question', message: messages.noQuestion };
+    const refusal = forbiddenHandover(history);
+    if (refusal) return { kind: 'referred', message: fillTemplate(messages.ticketReferred, { reply: refusal }) };
     // A retried request (double click, replica killed before it answered) gets the ticket it already has.
     const pending = deps.tickets.list({ askerId: input.userId, states: ['open', 'claimed', 'rerouted', 'returned'] })
       .find((ticket) => ticket.replyTo.conversationId === input.conversationId && ticket.question === question);

@@ -11,6 +11,7 @@ import { splitSentences } from '../answer/sentences.ts';
 import type { RetrievalHit } from './hybrid-retriever.ts';
 import { containsAnswerType, expectedAnswerType } from './answer-type.ts';
 import { confidenceModel } from './confidence-model.ts';
+import { focusWords, namesFocus } from './question-focus.ts';
 import { softCoverageOfTerms } from './soft-coverage.ts';
 
 /** The features confidence is computed from (exported for diagnostics and the benchmark). */
@@ -44,6 +45,10 @@ export interface EvidenceFeatures {
    * whole word: the question is about something the allowed documents lack (another county's term, a detail).
    */
   readonly knownAbsent: number;
+  /** 1 when that absent word carries at least half of the question's weight (the question is about it). */
+  readonly dominantAbsent: number;
+  /** 1 when some window names the question's focus ("wie viele Mitarbeitende") next to a value of the expected type, or the question has no focus. */
+  readonly focusAnswered: number;
 }
 
 /** Input of `evidenceFeatures` and `estimateConfidence`. */
@@ -58,8 +63,14 @@ export interface ConfidenceInput {
 /** The feature names in the order of the fitted model's weights. */
 export const featureNames: readonly (keyof EvidenceFeatures)[] = [
   'passageCoverage', 'sentenceCoverage', 'softSentence', 'maxMissing', 'unknownShare', 'vectorSimilarity', 'agreement',
-  'margin', 'missingNumber', 'missingAnswerType', 'strictSentence', 'knownSentence', 'knownAbsent',
+  'margin', 'missingNumber', 'missingAnswerType', 'strictSentence', 'knownSentence', 'knownAbsent', 'dominantAbsent', 'focusAnswered',
 ];
+/** The direction each feature must act in (+1: more evidence, more confidence; -1: less); the fit enforces it. */
+export const featureDirections: Readonly<Record<keyof EvidenceFeatures, 1 | -1>> = {
+  passageCoverage: 1, sentenceCoverage: 1, softSentence: 1, maxMissing: -1, unknownShare: -1, vectorSimilarity: 1,
+  agreement: 1, margin: 1, missingNumber: -1, missingAnswerType: -1, strictSentence: 1, knownSentence: 1,
+  knownAbsent: -1, dominantAbsent: -1, focusAnswered: 1,
+};
 const weights: Partial<Record<keyof EvidenceFeatures, number>> = confidenceModel.weights;
 
 const passagesConsidered = 3;
@@ -72,6 +83,7 @@ interface WindowEvidence {
   strict: number;
   known: number;
   typed: boolean;
+  focus: boolean;
 }
 
 const questionNumber = /\b\d+(?:[.,]\d+)*\b/g;
@@ -83,13 +95,13 @@ function numbersMissing(question: string, texts: readonly string[]): number {
   return numbers.every(present) ? 0 : 1;
 }
 
-function windowEvidence(weighted: WeightedQuery, known: WeightedQuery, hit: RetrievalHit, input: ConfidenceInput): WindowEvidence {
+function windowEvidence(weighted: WeightedQuery, known: WeightedQuery, focus: WeightedQuery['words'], hit: RetrievalHit, input: ConfidenceInput): WindowEvidence {
   const text = input.textOf(hit.id);
   const sentences = splitSentences(text).map((sentence) => sentence.text);
   // Each sentence is analysed once; a window's terms are those of its two sentences, the passage's those of all.
   const terms = sentences.map((sentence) => input.analyzer.analyze(sentence));
   const passage = softCoverageOfTerms(weighted, terms.flat(), { prefixes: false }).coverage;
-  const result: WindowEvidence = { passage, sentence: hit.evidence ?? 0, soft: 0, maxMissing: 1, strict: 0, known: 0, typed: false };
+  const result: WindowEvidence = { passage, sentence: hit.evidence ?? 0, soft: 0, maxMissing: 1, strict: 0, known: 0, typed: false, focus: false };
   const type = expectedAnswerType(input.query);
   sentences.forEach((sentence, index) => {
     if (hit.evidence === null) result.sentence = Math.max(result.sentence, coverageOf(weighted, sentence, input.analyzer));
@@ -101,6 +113,9 @@ function windowEvidence(weighted: WeightedQuery, known: WeightedQuery, hit: Retr
     }
     result.strict = Math.max(result.strict, softCoverageOfTerms(weighted, window, { prefixes: false, parts: false }).coverage);
     result.known = Math.max(result.known, softCoverageOfTerms(known, window).coverage);
+    if (!result.focus && focus.length && namesFocus(focus, new Set(window))) {
+      result.focus = containsAnswerType(`${sentence} ${sentences[index + 1] ?? ''}`, type);
+    }
   });
   return result;
 }
@@ -108,24 +123,24 @@ function windowEvidence(weighted: WeightedQuery, known: WeightedQuery, hit: Retr
 /** Computes the evidence features of the top hits. */
 export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
   const weighted = weighQuery(input.query, input.analyzer, input.lexical);
-  const unknownIdf = input.lexical.idf('\u0000');
-  const isUnknown = (weight: number): boolean => weight >= unknownIdf - 1e-9;
-  const knownWords = weighted.words.filter((word) => !isUnknown(word.weight));
+  const knownWords = weighted.words.filter((word) => word.known);
   const known: WeightedQuery = { words: knownWords, total: knownWords.reduce((sum, word) => sum + word.weight, 0) };
-  const best: WindowEvidence = { passage: 0, sentence: 0, soft: 0, maxMissing: 1, strict: 0, known: 0, typed: false };
+  const best: WindowEvidence = { passage: 0, sentence: 0, soft: 0, maxMissing: 1, strict: 0, known: 0, typed: false, focus: false };
+  const focus = focusWords(input.query, weighted, (text) => input.analyzer.analyze(text));
   const top = input.hits.slice(0, passagesConsidered);
   const topTerms = new Set(top.flatMap((hit) => input.analyzer.analyze(input.textOf(hit.id))));
   const absent = knownWords.filter((word) => !word.forms.some((form) => topTerms.has(form)) && relatedCredit(word.related, topTerms) === 0);
   const knownAbsent = weighted.total > 0 ? Math.max(0, ...absent.map((word) => word.weight)) / weighted.total : 0;
   for (const hit of top) {
-    const evidence = windowEvidence(weighted, known, hit, input);
+    const evidence = windowEvidence(weighted, known, focus, hit, input);
+    best.focus ||= evidence.focus;
     best.known = Math.max(best.known, evidence.known);
     best.passage = Math.max(best.passage, evidence.passage);
     best.sentence = Math.max(best.sentence, evidence.sentence);
     best.strict = Math.max(best.strict, evidence.strict);
     if (evidence.soft > best.soft) Object.assign(best, { soft: evidence.soft, maxMissing: evidence.maxMissing, typed: evidence.typed });
   }
-  const unknown = weighted.words.filter((word) => isUnknown(word.weight)).reduce((sum, word) => sum + word.weight, 0);
+  const unknown = weighted.words.filter((word) => !word.known).reduce((sum, word) => sum + word.weight, 0);
   const [first, second] = input.hits;
   return {
     passageCoverage: best.passage,
@@ -141,6 +156,8 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     strictSentence: best.strict,
     knownSentence: best.known,
     knownAbsent,
+    dominantAbsent: knownAbsent >= 0.5 ? 1 : 0,
+    focusAnswered: !focus.length || best.focus ? 1 : 0,
   };
 }
 

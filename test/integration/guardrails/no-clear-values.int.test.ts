@@ -1,7 +1,7 @@
 /**
  * Issue #17: after sensitive questions went through the real app (createLotse, the path of CLI, web, Teams and
  * Jabber), no personal value is found anywhere under the data dir — neither in the conversation, the audit log
- * nor any other file — and refusals of case data offer no Digitallotse hand-over.
+ * nor any other file — and refusals of case data offer no Digitallotse hand-over and create no ticket.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,8 +32,11 @@ describe('personal values after real turns', () => {
   it('are nowhere under the data dir, and case data gets no hand-over', async () => {
     const lotse = await createLotse(loadConfig({ LOTSE_TODAY: '2026-12-06' }, { dataDir }, repoRoot), silentLogger);
     const results = [];
+    let escalation;
     try {
       for (const { text } of cases) results.push(await lotse.chat.handleTurn({ channel: 'web', userId: 'u-quokka', text }));
+      // Asking for a Lotse anyway (Jabber "lotse", a replayed Teams card): referred, no ticket.
+      escalation = await lotse.escalation.escalate({ userId: 'u-quokka', conversationId: results[1]!.conversationId, channel: 'web', reason: 'user_request' });
     } finally {
       lotse.close();
     }
@@ -42,6 +45,7 @@ describe('personal values after real turns', () => {
       expect(result.actions.map((action) => action.type)).not.toContain('escalate');
       expect(result.answer).not.toMatch(/weitergeben\?|Digitallotse fragen/);
     }
+    expect(escalation).toMatchObject({ kind: 'referred' });
     const contents = filesBelow(dataDir).map((file) => readFileSync(file).toString('utf8') + readFileSync(file).toString('latin1'));
     const leaked = cases.flatMap((entry) => entry.values).filter((value) => contents.some((content) => content.includes(value)));
     expect(leaked).toEqual([]);

@@ -9,6 +9,7 @@ describe('expectedAnswerType', () => {
     ['was hat das neue drucksystem gekostet?', 'money'],
     ['wie viel budget gibts dafür', 'money'],
     ['durchwahl der stabsstelle?', 'phone'],
+    ['leitung stabsstelle digitalisierung?', 'person'],
     ['mit welcher firma arbeitet ihr beim scannen?', 'organisation'],
     ['wer leitet die stabsstelle?', 'person'],
     ['darf ich mein passwort weitergeben?', 'none'],

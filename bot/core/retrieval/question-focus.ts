@@ -1,0 +1,30 @@
+/**
+ * The focus of a question: the thing asked for right after the question word ("wie viele **Mitarbeitende**",
+ * "welches **CMS**", "mit welcher **Firma**"). An answering sentence names the focus (or a related word) next to a
+ * value of the expected type; a same-topic sentence without it does not answer.
+ */
+import type { WeightedQuery } from '../answer/coverage.ts';
+import { relatedCredit } from '../answer/coverage.ts';
+
+const focusCue = /\b(?:wie\s*viele?|wieviele?|welche[rnms]?|was\s+für\s+(?:eine?[nmrs]?\s+)?)\s+([\p{L}\p{N}-]+)(?:\s+([\p{L}\p{N}-]+))?/iu;
+
+/** The question words that make up the focus (the rarer of the two words after the cue), or none. */
+export function focusWords(question: string, weighted: WeightedQuery, analyze: (text: string) => string[]): WeightedQuery['words'] {
+  const match = focusCue.exec(question);
+  if (!match) return [];
+  const candidates = [match[1], match[2]]
+    .filter((token): token is string => Boolean(token))
+    .flatMap((token) => {
+      const terms = new Set(analyze(token));
+      return weighted.words.filter((word) => word.forms.some((form) => terms.has(form)));
+    });
+  if (!candidates.length) return [];
+  return [candidates.reduce((best, word) => (word.weight > best.weight ? word : best))];
+}
+
+/** Whether a set of text terms names the focus word (as itself, a compound part or a related word). */
+export function namesFocus(focus: WeightedQuery['words'], terms: ReadonlySet<string>): boolean {
+  return focus.every(
+    (word) => word.forms.some((form) => terms.has(form)) || word.parts.some((part) => terms.has(part)) || relatedCredit(word.related, terms) > 0,
+  );
+}
