@@ -3,6 +3,7 @@
  * wires them into the conversation core. CLI commands and the HTTP server start from here.
  */
 import { randomUUID } from 'node:crypto';
+import { withEverydayWords } from '../adapters/search/everyday-words.ts';
 import { createGermanAnalyzer } from '../adapters/search/german-analyzer.ts';
 import { openSqliteDatabase, type SqliteDatabase } from '../adapters/storage/sqlite-database.ts';
 import { SqliteConversationStore } from '../adapters/storage/sqlite-conversation-store.ts';
@@ -145,7 +146,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     ? startDirectorySync({ versions: new SqlDirectoryVersions(database), file: config.directoryFile, leases, replicaId, clock: overrides.clock ?? systemClock, logger })
     : undefined;
   const directory: Directory = directorySync?.directory ?? fileDirectory;
-  const analyzer = overrides.analyzer ?? createGermanAnalyzer({ logger });
+  const analyzer = overrides.analyzer ?? withEverydayWords(createGermanAnalyzer({ logger }));
   const clock = overrides.clock ?? systemClock;
   const dense = await createConfiguredEmbedder(config.llm);
   const embedders = [{ embedder: new HashedNgramEmbedder(), weight: 0.3 }, ...(dense ? [{ embedder: dense, weight: 0.6 }] : [])];
