@@ -8,7 +8,8 @@
  * anything. Two-letter codes collide with ordinary words and abbreviations ("re", "un", "UN-Konvention",
  * "RE: Anfrage", "die EU"), so they count only when written in capitals as a word of their own ("PB-Strategie"
  * counts, "UN-Konvention" does not), not as a mail prefix ("RE:"), not after an article, or when "Kreis"/"KV"
- * precedes them.
+ * precedes them; a lower-case code counts after "Kreis"/"KV" or a place preposition ("bei uns in pb") unless it
+ * is also a word ("in re").
  */
 import { foldGerman } from '../../shared/text.ts';
 
@@ -30,6 +31,11 @@ export const countyDemonyms: Readonly<Record<string, readonly string[]>> = {
 
 /** Codes that in a hyphen compound usually mean an international body ("UN-Konvention", "EU-Richtlinie"). */
 export const internationalCodes: ReadonlySet<string> = new Set(['UN', 'EU']);
+
+/** "in pb", "bei vie": a lower-case code right after a place preposition still names the county… */
+const placePreposition = /\b(?:in|im|bei|beim|aus|nach)\s+$/i;
+/** …unless the code is also a word or a common abbreviation ("in re", "so", "war"). */
+const wordLikeCodes = new Set(['re', 'un', 'eu', 'so', 'war', 'be', 'me', 'mi', 'mo', 'ah', 'st', 'te', 'si', 'oe', 'gel', 'din', 'lip', 'hs']);
 
 const regularSuffixes = ['', 's', 'er', 'ern', 'ers', 'erin', 'erinnen'];
 const prefixEvidence = /(?:\b(?:land)?kreis(?:es|verwaltung)?|\bkv|\blk)\s+$/i;
@@ -57,7 +63,7 @@ function codeMention(question: string, code: string): number | undefined {
     if (question[at + code.length] === '-' && internationalCodes.has(code.toUpperCase())) continue;
     const before = question.slice(Math.max(0, at - 24), at);
     if (prefixEvidence.test(before)) return at;
-    if (match[0] !== code) continue;
+    if (match[0] !== code && !(placePreposition.test(before) && !wordLikeCodes.has(code.toLowerCase()))) continue;
     if (code.length <= 2 && mailPrefix.test(question.slice(at)) && question.slice(0, at).trim() === '') continue;
     const compound = question[at + code.length] === '-';
     if (code.length <= 2 && !compound && /\b(?:die|der|den|des|dem)\s+$/i.test(before)) continue;

@@ -16,6 +16,8 @@ describe('namedTenants', () => {
 
   it('accepts lower-case codes after "Kreis" or "KV", and names, inflected names and demonyms', () => {
     expect(named('was plant der kreis pb?')).toBe('Kreis Paderborn');
+    expect(named('wie viele lotsen gibts bei uns in vie?')).toBe('Kreis Viersen');
+    expect(named('wer ist CDO in pb')).toBe('Kreis Paderborn');
     expect(named('Gibt es bei der KV Viersen Digitallotsen?')).toBe('Kreis Viersen');
     expect(named('wie viele geräte hat man bei uns in unna getauscht?')).toBe('Kreis Unna');
     expect(named('Was steht in der Paderborner Strategie?')).toBe('Kreis Paderborn');
@@ -30,6 +32,7 @@ describe('namedTenants', () => {
     expect(named('Welche Ziele hat die UN für Nachhaltigkeit?')).toBeUndefined();
     expect(named('Gilt die UN-Behindertenrechtskonvention auch für UN Formulare?')).toBe('Kreis Unna');
     expect(named('un und re sind keine Kreise, pb auch nicht')).toBeUndefined();
+    expect(named('Was heißt in re und in un?')).toBeUndefined();
     expect(named('Wie funktioniert die Rechnungsprüfung (REP)?')).toBeUndefined();
     expect(named('Wie viel kostet ein Vielflieger-Ticket?')).toBeUndefined();
   });
