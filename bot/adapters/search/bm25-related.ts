@@ -49,6 +49,20 @@ export class RelatedScratch {
   }
 }
 
+/** Whether a posting list (slots ascending, as appended) contains a slot. */
+function containsSlot(list: PostingList, slot: number): boolean {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const value = list.docs[middle]!;
+    if (value === slot) return true;
+    if (value < slot) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
 /** BM25 contribution of one posting entry (same formula as the main scoring loops). */
 function contribution(state: RelatedScoringState, idf: number, frequency: number, slot: number): number {
   const norm = frequency + state.k1 * (1 - state.b + (state.b * state.lengths[slot]!) / state.averageLength);
@@ -59,11 +73,12 @@ function contribution(state: RelatedScoringState, idf: number, frequency: number
 export function addRelatedScores(state: RelatedScoringState, scratch: RelatedScratch, forms: readonly string[], related: readonly RelatedTerm[]): void {
   const stamp = scratch.next(state.docIds.length);
   const { wordHit, best, group } = scratch;
-  for (const form of forms) {
-    const list = state.postings(form);
-    if (!list) continue;
-    for (let index = 0; index < list.length; index += 1) wordHit[list.docs[index]!] = stamp;
-  }
+  const formLists = forms.map((form) => state.postings(form)).filter((list): list is PostingList => list !== undefined);
+  const relatedLength = related.reduce((sum, entry) => sum + (state.postings(entry.term)?.length ?? 0), 0);
+  // Mark the chunks that contain the word when that is cheap; else look each related posting up (postings are sorted).
+  const marked = formLists.reduce((sum, list) => sum + list.length, 0) <= 4 * relatedLength;
+  if (marked) for (const list of formLists) for (let index = 0; index < list.length; index += 1) wordHit[list.docs[index]!] = stamp;
+  const hasWord = (slot: number): boolean => (marked ? wordHit[slot] === stamp : formLists.some((list) => containsSlot(list, slot)));
   const groups = new Map<string, RelatedTerm[]>();
   for (const entry of related) {
     const key = entry.group ?? `term:${entry.term}`;
@@ -78,7 +93,7 @@ export function addRelatedScores(state: RelatedScoringState, scratch: RelatedScr
       const idf = Math.log(1 + (state.size - list.length + 0.5) / (list.length + 0.5));
       for (let index = 0; index < list.length; index += 1) {
         const slot = list.docs[index]!;
-        if (wordHit[slot] === stamp || state.docIds[slot] === undefined) continue;
+        if (state.docIds[slot] === undefined || hasWord(slot)) continue;
         if (group[slot] === 0) groupTouched.push(slot);
         group[slot] = group[slot]! + weight * contribution(state, idf, list.freqs[index]!, slot);
       }

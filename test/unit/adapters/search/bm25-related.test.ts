@@ -21,7 +21,7 @@ const entries = [
 const mensa = { term: 'mensa', weight: 0.4, source: 'test' };
 const cafeteria = { term: 'cafeteria', weight: 0.4, source: 'test' };
 
-const scores = (index: Bm25Index, query: string): Map<string, number> => new Map(index.search(query, 10).map((hit) => [hit.id, hit.score]));
+const scores = (index: Bm25Index, query: string): Map<string, number> => new Map(index.search(query, 100).map((hit) => [hit.id, hit.score]));
 
 describe('Bm25Index with weighted related terms', () => {
   it('scores a chunk with only the related term at the weight times its own BM25 score', () => {
@@ -49,6 +49,21 @@ describe('Bm25Index with weighted related terms', () => {
     expanded.upsert(entries);
     plain.upsert(entries);
     expect(scores(expanded, 'kantine').get('both')).toBeCloseTo(scores(plain, 'kantine').get('both')!, 10);
+  });
+
+  it('also leaves out chunks with the word when the word is much more frequent than its related term', () => {
+    const many = [
+      ...Array.from({ length: 12 }, (_, index) => ({ id: `amt-${index}`, text: `amt text${index}` })),
+      { id: 'amt-and-behoerde', text: 'amt behoerde' },
+      { id: 'behoerde', text: 'behoerde andere' },
+    ];
+    const related = { amt: [{ term: 'behoerde', weight: 0.4, source: 'test' }] };
+    const expanded = new Bm25Index(analyzerWith(related));
+    const plain = new Bm25Index(analyzerWith({}));
+    expanded.upsert(many);
+    plain.upsert(many);
+    expect(scores(expanded, 'amt').get('amt-and-behoerde')).toBeCloseTo(scores(plain, 'amt').get('amt-and-behoerde')!, 10);
+    expect(scores(expanded, 'amt').get('behoerde')).toBeGreaterThan(0);
   });
 
   it('takes the best related term of a word instead of adding up several synonyms', () => {
