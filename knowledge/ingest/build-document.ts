@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import type { Chunk, DocumentMeta, IngestedDocument } from '../../bot/ports/knowledge.ts';
-import { parseDocumentMeta } from '../schema/document-meta.ts';
+import { parseDocumentMeta, type DocumentMetaInput } from '../schema/document-meta.ts';
 import { chunkText } from './chunker.ts';
 import { inferEditionYear, inferPredecessors } from './infer-edition.ts';
 import { fallbackTitle, inferStand, inferTenant, inferType } from './infer-metadata.ts';
@@ -22,6 +22,27 @@ function courseChunks(documentId: string, parsed: ParsedDocument): Chunk[] {
   });
 }
 
+/**
+ * Title, type, county, Stand and replaced editions: from the metadata where given, else from the text.
+ * A title described from the text of a new edition that names its predecessor says "(Neufassung)", so that
+ * the citations of the two editions can be told apart without putting a guessed year into the index.
+ */
+function inferMeta(id: string, parsed: ParsedDocument, raw: DocumentMetaInput) {
+  const heading = raw.title ?? inferTitle(parsed.text);
+  const type = raw.type ?? (parsed.courses ? 'schulung' : inferType(heading ?? '', parsed.text));
+  const tenant = raw.tenant ?? inferTenant(parsed.text);
+  const stand = raw.stand ?? inferStand(parsed.text);
+  if (parsed.courses) return { title: heading ?? fallbackTitle(type, tenant, basename(id)), type, tenant, stand, supersedes: raw.supersedes ?? [] };
+  const year = inferEditionYear(parsed.text, stand);
+  const designation = inferDesignation(parsed.text);
+  const inferredPredecessors = inferPredecessors(parsed.text, { ...(designation ? { designation } : {}), ...(tenant ? { tenant } : {}), ...(year ? { year } : {}) });
+  const supersedes = raw.supersedes ?? inferredPredecessors;
+  const described = describeTitle(parsed.text, tenant);
+  const renewed = described && !raw.supersedes && inferredPredecessors.length > 0 && designation && described.startsWith(designation);
+  const title = heading ?? (renewed ? `${described} (Neufassung)` : described) ?? fallbackTitle(type, tenant, basename(id));
+  return { title, type, tenant, stand, supersedes };
+}
+
 /** Builds the document, or returns the reason its metadata is invalid. */
 export function buildDocument(input: {
   id: string;
@@ -33,15 +54,7 @@ export function buildDocument(input: {
   const validated = parseDocumentMeta({ ...(isRecord(parsed.rawMeta) ? parsed.rawMeta : {}), ...(isRecord(input.sidecar) ? input.sidecar : {}) });
   if (!validated.ok) return validated;
   const raw = validated.meta;
-  const inferred = raw.title ?? inferTitle(parsed.text);
-  const type = raw.type ?? (parsed.courses ? 'schulung' : inferType(inferred ?? '', parsed.text));
-  const tenant = raw.tenant ?? inferTenant(parsed.text);
-  const stand = raw.stand ?? inferStand(parsed.text);
-  const year = parsed.courses ? undefined : inferEditionYear(parsed.text, stand);
-  const described = parsed.courses ? undefined : describeTitle(parsed.text, tenant);
-  const title = inferred ?? described ?? fallbackTitle(type, tenant, basename(id));
-  const designation = inferDesignation(parsed.text);
-  const supersedes = raw.supersedes ?? (parsed.courses ? [] : inferPredecessors(parsed.text, { ...(designation ? { designation } : {}), ...(tenant ? { tenant } : {}), ...(year ? { year } : {}) }));
+  const { title, type, tenant, stand, supersedes } = inferMeta(id, parsed, raw);
   const meta: DocumentMeta = {
     id, title, type, checksum: input.checksum,
     supersedes, visibility: raw.visibility ?? [],

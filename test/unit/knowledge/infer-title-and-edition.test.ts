@@ -94,7 +94,7 @@ describe.skipIf(!existsSync(seeds))('the seed documents', () => {
     expect(build('004_604b01c2fa0b9321.txt')).toMatchObject({ title: 'Digitalisierungsstrategie Kreis Paderborn', stand: '2023-09-11' });
     expect(build('003_fb3307e877972e45.txt').title).toBe('Antwort des Kreises Recklinghausen auf die Anfrage ‚Chancen der Digitalisierung‘');
     expect(build('002_399e3565166a13c4.txt')).toMatchObject({ title: 'Digitale Agenda der Kreisverwaltung Unna', stand: '2026-02-24' });
-    expect(build('000_8e9082655a54c4ad.txt')).toMatchObject({ title: 'Digitalisierungsstrategie Kreis Viersen', supersedes: ['Digitalisierungsstrategie Kreis Viersen 2021'] });
+    expect(build('000_8e9082655a54c4ad.txt')).toMatchObject({ title: 'Digitalisierungsstrategie Kreis Viersen (Neufassung)', supersedes: ['Digitalisierungsstrategie Kreis Viersen 2021'] });
     expect(build('001_64204d28a368b06a.txt')).toMatchObject({ title: 'Digitalisierungsstrategie Kreis Viersen', supersedes: [] });
   });
 });
