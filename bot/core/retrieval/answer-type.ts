@@ -2,17 +2,18 @@
  * Expected answer type of a German question and whether a text contains a value of that type:
  * "Wie viele …?" → a number, "Wann …?" → a date or year, "Wie viel Prozent …?" → a percentage, "Was kostet …?"
  * → an amount of money, "Durchwahl …?" → a phone number, "Mit welcher Firma …?" → an organisation, "Wer leitet
- * …?" → a person's name. Sentence evidence, the answer sentence and confidence prefer text that can hold the answer.
+ * …?" → a person's name, "Welche vier …?"/"Liste" → an enumeration. Sentence evidence, the answer sentence and confidence prefer text that can hold the answer.
  */
 
 /** What kind of value the question asks for. */
-export type AnswerType = 'number' | 'date' | 'percent' | 'money' | 'phone' | 'organisation' | 'person' | 'none';
+export type AnswerType = 'number' | 'date' | 'percent' | 'money' | 'phone' | 'organisation' | 'person' | 'list' | 'none';
 
 /** Question cues per type, most specific first (the first match decides). */
 const questionCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['phone', /\b(durchwahl|telefonnummer|rufnummer|telefon\s*nr|tel\.?\s*nr)\b/i],
   ['percent', /\b(wie\s*viel\s*prozent|wieviel\s*prozent|prozentsatz|welche[nrm]?\s+anteil|wie\s+hoch\s+(ist|war)\s+der\s+anteil|quote)\b/i],
   ['money', /\b(was|wie\s*viel)\s+(hat|haben|hatte|soll|sollen|wird|werden|würde)?\s*\S*\s*(gekostet|kosten|kostet)\b|\b(kostet|kosteten|gekostet|budget|wie\s*viel\s*geld|wieviel\s*geld|wie\s*viele?\s*euro|fördersumme|verdient|verdienen)\b/i],
+  ['list', /\bwelche[nrms]?\s+(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+\S|\b(liste|aufzählung|alle\s+namen|namen\s+bitte|alle\s+aufzählen)\b/i],
   ['date', /\b(wann|seit\s+wann|bis\s+wann|ab\s+wann|in\s+welchem\s+jahr|welche[nrms]?\s+(jahr|datum|zeitpunkt|monat|stichtag))\b/i],
   ['number', /\b(wie\s*viele?|wieviele?|wie\s+hoch|wie\s+lange?|wie\s+alt|wie\s+gro(ß|ss)|wie\s+weit|wie\s+oft|um\s+wie\s+viel|anzahl)\b/i],
   ['organisation', /\b(welche[rnms]?|mit\s+welche[rnms]?|von\s+welche[rnms]?|bei\s+welche[rnms]?)\s+(firma|firmen|unternehmen|dienstleister|anbieter|hersteller|hochschule|universität|beratung|beratungsfirma|agentur|partner)\b/i],
@@ -28,6 +29,7 @@ const textCues: Record<Exclude<AnswerType, 'none'>, RegExp> = {
   money: /\d[\d.,]*\s*(€|euro\b|eur\b|mio\.?\s*(€|euro)|millionen\s+euro|tsd\.?\s*(€|euro))|€\s*\d/i,
   phone: /(\+49|\b0\d{2,5})[\s/-]*\d[\d\s/-]{3,}/,
   organisation: /\b(GmbH|AG|KG|SE|UG|AöR|GbR|mbH|e\.\s?V\.)(?![\p{L}])|\b(Hochschule|Universität|Fachhochschule|Institut|Beratung|Consulting|Agentur)|\b\p{Lu}\p{Ll}+\p{Lu}\p{L}*/u,
+  list: /(?:^|\n)\s*(?:[-•*–▪]|\d+[.)])\s+\S[^\n]*(?:\n+\s*(?:[-•*–▪]|\d+[.)])\s+\S[^\n]*){2,}|(?:[^,;\n]+[,;]){2,}/,
   person: /\b(Herrn?|Frau|Dr\.|Prof\.)\s+\p{Lu}|\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(-\p{Lu}\p{Ll}+)?,\s/u,
 };
 

@@ -32,7 +32,7 @@ export interface EvidenceFeatures {
   readonly agreement: number;
   /** Fused score of the top hit minus that of the second (score fusion units, about 0..2). */
   readonly margin: number;
-  /** 1 when a number or year of the question ("2021", "40") occurs in none of the top passages. */
+  /** 1 when a number or year of the question ("2021", "40") is missing around the best window (± one sentence). */
   readonly missingNumber: number;
   /** 1 when the question asks for a number or date and the best window contains none. */
   readonly missingAnswerType: number;
@@ -84,6 +84,8 @@ interface WindowEvidence {
   known: number;
   typed: boolean;
   focus: boolean;
+  /** The best window with one sentence of context on each side (where the answer's figures would be). */
+  text: string;
 }
 
 const questionNumber = /\b\d+(?:[.,]\d+)*\b/g;
@@ -101,7 +103,7 @@ function windowEvidence(weighted: WeightedQuery, known: WeightedQuery, focus: We
   // Each sentence is analysed once; a window's terms are those of its two sentences, the passage's those of all.
   const terms = sentences.map((sentence) => input.analyzer.analyze(sentence));
   const passage = softCoverageOfTerms(weighted, terms.flat(), { prefixes: false }).coverage;
-  const result: WindowEvidence = { passage, sentence: hit.evidence ?? 0, soft: 0, maxMissing: 1, strict: 0, known: 0, typed: false, focus: false };
+  const result: WindowEvidence = { passage, sentence: hit.evidence ?? 0, soft: 0, maxMissing: 1, strict: 0, known: 0, typed: false, focus: false, text: '' };
   const type = expectedAnswerType(input.query);
   sentences.forEach((sentence, index) => {
     if (hit.evidence === null) result.sentence = Math.max(result.sentence, coverageOf(weighted, sentence, input.analyzer));
@@ -109,7 +111,8 @@ function windowEvidence(weighted: WeightedQuery, known: WeightedQuery, focus: We
     const detail = softCoverageOfTerms(weighted, window);
     if (detail.coverage > result.soft) {
       const typed = containsAnswerType(`${sentence} ${sentences[index + 1] ?? ''}`, type);
-      Object.assign(result, { soft: detail.coverage, maxMissing: detail.maxMissing, typed });
+      const text = sentences.slice(Math.max(0, index - 1), index + 3).join(' ');
+      Object.assign(result, { soft: detail.coverage, maxMissing: detail.maxMissing, typed, text });
     }
     result.strict = Math.max(result.strict, softCoverageOfTerms(weighted, window, { prefixes: false, parts: false }).coverage);
     result.known = Math.max(result.known, softCoverageOfTerms(known, window).coverage);
@@ -125,7 +128,7 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
   const weighted = weighQuery(input.query, input.analyzer, input.lexical);
   const knownWords = weighted.words.filter((word) => word.known);
   const known: WeightedQuery = { words: knownWords, total: knownWords.reduce((sum, word) => sum + word.weight, 0) };
-  const best: WindowEvidence = { passage: 0, sentence: 0, soft: 0, maxMissing: 1, strict: 0, known: 0, typed: false, focus: false };
+  const best: WindowEvidence = { passage: 0, sentence: 0, soft: 0, maxMissing: 1, strict: 0, known: 0, typed: false, focus: false, text: '' };
   const focus = focusWords(input.query, weighted, (text) => input.analyzer.analyze(text));
   const top = input.hits.slice(0, passagesConsidered);
   const topTerms = new Set(top.flatMap((hit) => input.analyzer.analyze(input.textOf(hit.id))));
@@ -138,7 +141,7 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     best.passage = Math.max(best.passage, evidence.passage);
     best.sentence = Math.max(best.sentence, evidence.sentence);
     best.strict = Math.max(best.strict, evidence.strict);
-    if (evidence.soft > best.soft) Object.assign(best, { soft: evidence.soft, maxMissing: evidence.maxMissing, typed: evidence.typed });
+    if (evidence.soft > best.soft) Object.assign(best, { soft: evidence.soft, maxMissing: evidence.maxMissing, typed: evidence.typed, text: evidence.text });
   }
   const unknown = weighted.words.filter((word) => !word.known).reduce((sum, word) => sum + word.weight, 0);
   const [first, second] = input.hits;
@@ -151,7 +154,7 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     vectorSimilarity: Math.max(0, first?.vectorScore ?? 0),
     agreement: first && first.lexicalRank === 0 && first.vectorRank === 0 ? 1 : 0,
     margin: Math.max(0, (first?.score ?? 0) - (second?.score ?? 0)),
-    missingNumber: numbersMissing(input.query, top.map((hit) => input.textOf(hit.id))),
+    missingNumber: numbersMissing(input.query, [best.text]),
     missingAnswerType: best.typed ? 0 : 1,
     strictSentence: best.strict,
     knownSentence: best.known,

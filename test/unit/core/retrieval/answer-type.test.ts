@@ -10,6 +10,7 @@ describe('expectedAnswerType', () => {
     ['wie viel budget gibts dafür', 'money'],
     ['durchwahl der stabsstelle?', 'phone'],
     ['leitung stabsstelle digitalisierung?', 'person'],
+    ['welche vier werte gelten?', 'list'],
     ['mit welcher firma arbeitet ihr beim scannen?', 'organisation'],
     ['wer leitet die stabsstelle?', 'person'],
     ['darf ich mein passwort weitergeben?', 'none'],
@@ -31,5 +32,13 @@ describe('containsAnswerType', () => {
     expect(containsAnswerType('Leitung: Frau Schneider', 'person')).toBe(true);
     expect(containsAnswerType('Das Projekt läuft gut.', 'person')).toBe(false);
     expect(containsAnswerType('irgendein Text', 'none')).toBe(true);
+  });
+});
+
+describe('list answers', () => {
+  it('needs an enumeration: bullet lines or several comma-separated items', () => {
+    expect(containsAnswerType('Werte:\n- Offenheit\n- Vertrauen\n- Verantwortung', 'list')).toBe(true);
+    expect(containsAnswerType('Die Werte sind Offenheit, Vertrauen, Verantwortung und Mut.', 'list')).toBe(true);
+    expect(containsAnswerType('Es wurden 40 Leistungen priorisiert.', 'list')).toBe(false);
   });
 });
