@@ -13,8 +13,8 @@ import { asksForOlderEdition, editionWeights, isInForce, supersededBy } from './
 export interface AnswerScope {
   readonly allowed: ReadonlySet<string>;
   /**
-   * Document id → ranking factor in (0, 1] (absent = 1): multiply the scores of its hits by it and re-sort
-   * before choosing passages (`weighHitsByScope`). Older editions the question does not ask for get < 1.
+   * Document id → ranking factor in (0, 1] (absent = 1) among editions of one document: apply with
+   * `weighHitsByScope` right after retrieval. Older editions the question does not ask for get < 1.
    */
   readonly weights: ReadonlyMap<string, number>;
   /** The county the answer is restricted to, if any. */
@@ -83,19 +83,28 @@ export function scopeQuestion(input: {
 }
 
 /**
- * Applies the scope's ranking factors to retrieved hits: scores multiplied, order re-sorted (stable).
- * Without factors the hits come back unchanged.
+ * Applies the scope's edition weights to retrieved hits: only the hits of documents that are editions of
+ * one another (older and newer) are re-ordered among the places they hold, by score × weight, each taking
+ * the score of the place it moves to; hits of all other documents keep their place and score. So the newer
+ * edition wins where both answer, and an older edition never loses ground to another document.
+ * Without weights the hits come back unchanged.
  */
 export function weighHitsByScope<H extends { readonly id: string; readonly score: number }>(
   hits: readonly H[],
-  scope: Pick<AnswerScope, 'weights'>,
+  scope: Pick<AnswerScope, 'weights' | 'replacedBy'>,
   documentOf: (chunkId: string) => string,
 ): H[] {
   if (scope.weights.size === 0) return [...hits];
-  return hits
-    .map((hit, rank) => ({ hit: { ...hit, score: hit.score * (scope.weights.get(documentOf(hit.id)) ?? 1) }, rank }))
-    .sort((a, b) => b.hit.score - a.hit.score || a.rank - b.rank)
-    .map((entry) => entry.hit);
+  const editions = new Set([...scope.replacedBy].flatMap(([older, newer]) => [older, newer.id]));
+  const places = hits.flatMap((hit, index) => (editions.has(documentOf(hit.id)) ? [index] : []));
+  const reordered = places
+    .map((index) => ({ hit: hits[index]!, weighed: hits[index]!.score * (scope.weights.get(documentOf(hits[index]!.id)) ?? 1), index }))
+    .sort((a, b) => b.weighed - a.weighed || a.index - b.index);
+  const result = [...hits];
+  places.forEach((place, rank) => {
+    result[place] = { ...reordered[rank]!.hit, score: hits[place]!.score };
+  });
+  return result;
 }
 
 /**

@@ -60,11 +60,23 @@ describe('edition weights in the scope', () => {
 });
 
 describe('weighHitsByScope', () => {
-  it('multiplies scores by the document weight and re-sorts stably', () => {
-    const hits = [{ id: 'vie-2021.txt#3', score: 1 }, { id: 'vie-2025.txt#1', score: 0.9 }, { id: 'unna.txt#0', score: 0.9 }];
-    const weighed = weighHitsByScope(hits, { weights: new Map([['vie-2021.txt', 0.8]]) }, (id) => id.split('#')[0]!);
-    expect(weighed.map((hit) => hit.id)).toEqual(['vie-2025.txt#1', 'unna.txt#0', 'vie-2021.txt#3']);
-    expect(weighed[2]!.score).toBeCloseTo(0.8);
-    expect(weighHitsByScope(hits, { weights: new Map() }, (id) => id)).toEqual(hits);
+  const documentOf = (id: string): string => id.split('#')[0]!;
+  const replacedBy = new Map([['vie-2021.txt', documents[0]!]]);
+
+  it('lets the newer edition take the older one\'s place, other documents keep theirs', () => {
+    const hits = [{ id: 'vie-2021.txt#3', score: 1 }, { id: 'unna.txt#0', score: 0.95 }, { id: 'vie-2025.txt#1', score: 0.9 }];
+    const weighed = weighHitsByScope(hits, { weights: new Map([['vie-2021.txt', 0.8]]), replacedBy }, documentOf);
+    expect(weighed).toEqual([{ id: 'vie-2025.txt#1', score: 1 }, { id: 'unna.txt#0', score: 0.95 }, { id: 'vie-2021.txt#3', score: 0.9 }]);
+  });
+
+  it('keeps the older edition first when it is far ahead, and changes nothing without weights', () => {
+    const hits = [{ id: 'vie-2021.txt#3', score: 1 }, { id: 'vie-2025.txt#1', score: 0.5 }];
+    expect(weighHitsByScope(hits, { weights: new Map([['vie-2021.txt', 0.8]]), replacedBy }, documentOf)).toEqual(hits);
+    expect(weighHitsByScope(hits, { weights: new Map(), replacedBy }, documentOf)).toEqual(hits);
+  });
+
+  it('never moves an older edition below a document of another county', () => {
+    const hits = [{ id: 'vie-2021.txt#3', score: 1 }, { id: 'unna.txt#0', score: 0.95 }];
+    expect(weighHitsByScope(hits, { weights: new Map([['vie-2021.txt', 0.8]]), replacedBy }, documentOf)).toEqual(hits);
   });
 });
