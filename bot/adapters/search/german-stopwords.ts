@@ -29,5 +29,8 @@ export const expansionStopWords: ReadonlySet<string> = new Set(
   `wegen nein ja okay ok innen aussen drin gut neu alt gross klein lang kurz mehr weniger immer nie oft schnell
 sagen sagt sag fragen fragt gehen geht machen macht tun tut brauchen braucht brauche geben lassen stehen steht
 wissen weiss sehen sieht kommen kommt bekommen bekomme bekommt finden finde findet halten bleiben nehmen stellen
-richtig falsch moglich erlaubt danke hallo arbeiten arbeitet`.split(/\s+/),
+richtig falsch moglich erlaubt danke hallo arbeiten arbeitet
+mussen musst konnen kannst sollen sollst durfen darfst mogen mochte mochten wollen willst werden
+noch trotzdem dennoch schon bereits bisher bald dann jetzt sofort gleich wirklich eben halt einfach sogar auch
+immer wieder nochmal dauer fall falls sache ding dinge art weise teil`.split(/\s+/),
 );
