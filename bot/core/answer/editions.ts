@@ -9,8 +9,8 @@ import { foldGerman } from '../../shared/text.ts';
 
 /**
  * Ranking factor of an older edition that the question does not ask for: among the hits of the two
- * editions, its scores count × this, so that the newer edition wins ties and near-ties. 0.9: on the
- * development sets 0.8–1.0 keep every answerable item; 0.8 lost one older-edition fact on seeds-own, 0.5 two on seeds-dev.
+ * editions, its scores count × this, so that the newer edition wins ties and near-ties. 0.9 keeps every
+ * answerable item of seeds-dev and seeds-own; 0.8 lost one older-edition fact there, 0.5 three.
  */
 export const olderEditionWeight = 0.9;
 
