@@ -52,6 +52,14 @@ describe('createGermanAnalyzer', () => {
     expect(phrase.map((entry) => entry.term)).toContain('ki');
   });
 
+  it('loads the expansion data on warm-up, and works with expansion turned off', () => {
+    const off = createGermanAnalyzer({ thesaurusPath: false, domainLexiconPath: false });
+    off.warmUp();
+    expect(off.expandQuery?.('Wo erreiche ich das IT-SD?').every((word) => !word.related)).toBe(true);
+    const missing = createGermanAnalyzer({ thesaurusPath: '/nonexistent/thesaurus.txt', domainLexiconPath: '/nonexistent/lexicon.yaml' });
+    expect(missing.expandQuery?.('Kennwort')).toEqual([{ forms: ['kennwort'], parts: [] }]);
+  });
+
   it('leaves function words and unknown words without related terms', () => {
     const words = analyzer.expandQuery?.('Wegen nein Xyzzyplonk') ?? [];
     expect(words.every((word) => !word.related)).toBe(true);
