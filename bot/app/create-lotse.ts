@@ -103,6 +103,13 @@ export interface LotseOverrides {
   readonly onConfidence?: (observation: ConfidenceObservation) => void;
 }
 
+/** The German analyzer with its thesaurus and domain lexicon loaded now, not on the first question. */
+function warmedGermanAnalyzer(logger: Logger): ReturnType<typeof createGermanAnalyzer> {
+  const german = createGermanAnalyzer({ logger });
+  german.warmUp();
+  return german;
+}
+
 const systemClock: Clock = { now: () => new Date() };
 const uuidIds: IdGenerator = { next: (prefix) => `${prefix}-${randomUUID()}` };
 
@@ -146,7 +153,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     ? startDirectorySync({ versions: new SqlDirectoryVersions(database), file: config.directoryFile, leases, replicaId, clock: overrides.clock ?? systemClock, logger })
     : undefined;
   const directory: Directory = directorySync?.directory ?? fileDirectory;
-  const analyzer = overrides.analyzer ?? withEverydayWords(createGermanAnalyzer({ logger }));
+  const analyzer = overrides.analyzer ?? withEverydayWords(warmedGermanAnalyzer(logger));
   const clock = overrides.clock ?? systemClock;
   const dense = await createConfiguredEmbedder(config.llm);
   const embedders = [{ embedder: new HashedNgramEmbedder(), weight: 0.3 }, ...(dense ? [{ embedder: dense, weight: 0.6 }] : [])];

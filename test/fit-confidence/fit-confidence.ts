@@ -23,7 +23,7 @@ const root = resolve(import.meta.dirname, '../..');
 const minConfidence = 0.4;
 const l2 = Number(process.env.FIT_L2 ?? 5);
 /** XQuAD rows are many and written in another style: together they weigh as much as the seed questions. */
-const xquadShare = Number(process.env.FIT_XQUAD_SHARE ?? 0.3);
+const xquadShare = Number(process.env.FIT_XQUAD_SHARE ?? 0.6);
 const folds = 5;
 
 const vector = (features: EvidenceFeatures): number[] => featureNames.map((name) => features[name]);

@@ -19,7 +19,7 @@ import { weighQuery } from './coverage.ts';
 import { composeExtractiveAnswer } from './extractive-answer.ts';
 import { composeFaqAnswer } from './faq-answer.ts';
 import { composeGenerativeAnswer } from './generative-answer.ts';
-import { scopeQuestion, withoutTenantMention, type AnswerScope } from './scope.ts';
+import { scopeQuestion, weighHitsByScope, withoutTenantMention, type AnswerScope } from './scope.ts';
 import type { GroundedAnswerDeps } from '../generation/generate-grounded-answer.ts';
 
 /** Dependencies of the answer pipeline (all ports or pure functions). */
@@ -99,7 +99,9 @@ export async function answerQuestion<H extends RankedHit>(
   });
   const filter: IdFilter = (id) => scope.allowed.has(documentIdOf(id));
   const searchText = withoutTenantMention(question, scope.tenant);
-  const hits = scope.allowed.size ? await deps.retriever.retrieve(searchText, { k: Math.max(topK, 10), filter }) : [];
+  // The older of two editions in force ranks below the newer one where both could answer.
+  const found = scope.allowed.size ? await deps.retriever.retrieve(searchText, { k: Math.max(topK, 10), filter }) : [];
+  const hits = weighHitsByScope(found, scope, documentIdOf);
   const confidence = hits.length ? deps.confidence(searchText, hits) : 0;
   const resolved = resolveHits(hits, deps.knowledge);
   const retrieved = resolved
