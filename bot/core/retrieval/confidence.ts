@@ -90,8 +90,13 @@ interface WindowEvidence {
 
 const questionNumber = /\b\d+(?:[.,]\d+)*\b/g;
 
+/** A year that names a document's edition ("Strategie 2021", "Agenda 2026") says which paper, not which fact. */
+const editionYear = /[\p{L}-]*(?:strategie|agenda|konzept|papier|fassung|version|ausgabe)\s+(?:von\s+|aus\s+)?(\d{4})\b/giu;
+
 function numbersMissing(question: string, texts: readonly string[]): number {
-  const numbers = [...new Set(question.match(questionNumber) ?? [])];
+  const editions = new Set([...question.matchAll(editionYear)].map((match) => match[1]!));
+  // Single digits are usually written as words in documents ("zwei", "fünf"); edition years name the paper.
+  const numbers = [...new Set(question.match(questionNumber) ?? [])].filter((number) => number.length > 1 && !editions.has(number));
   if (!numbers.length) return 0;
   const present = (number: string): boolean => texts.some((text) => new RegExp(`(^|[^\\d.,])${number.replace(/[.,]/g, '[.,]')}($|[^\\d])`).test(text));
   return numbers.every(present) ? 0 : 1;
