@@ -14,7 +14,7 @@ import { createMasker } from '../bot/core/guardrails/mask-personal-data.ts';
 import { loadPolicies } from '../policies/load-policies.ts';
 import { storeIntentModel } from '../policies/load-intent-model.ts';
 import { expandCorpus, seededRandom, type CorpusRow } from './intent/expand-corpus.ts';
-import { fitSoftmax, predictAll, type Example } from './intent/fit-softmax.ts';
+import { fitAveraged, predictAll, type Example } from './intent/fit-softmax.ts';
 import { renderIntentReport, type Evaluation } from './intent/render-intent-report.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -57,13 +57,13 @@ const cvProbabilities: number[][] = [];
 for (let fold = 0; fold < folds; fold++) {
   const train = rows.filter((row) => foldOf.get(row.family) !== fold);
   const test = rows.filter((row) => foldOf.get(row.family) === fold);
-  const model = fitSoftmax([...featurise(train), ...legacyExamples], { buckets, classes });
+  const model = fitAveraged([...featurise(train), ...legacyExamples], { buckets, classes });
   cvRows.push(...test);
   cvProbabilities.push(...predictAll(model, featurise(test)));
 }
 
 const modelVersion = `${version}+${new Date().toISOString().slice(0, 10)}`;
-const finalModel = fitSoftmax([...featurise(rows), ...legacyExamples], { buckets, classes, version: modelVersion });
+const finalModel = fitAveraged([...featurise(rows), ...legacyExamples], { buckets, classes, version: modelVersion });
 const heldOut = predictAll(finalModel, featurise(heldOutRows));
 writeFileSync(join(root, 'policies/intent/intent-model.json'), `${JSON.stringify(storeIntentModel(finalModel))}\n`);
 const report = renderIntentReport({
