@@ -121,6 +121,7 @@ function currentLexical(knowledge: KnowledgeBase): LexicalIndex {
     search: (query, k, filter) => knowledge.lexical.search(query, k, filter),
     idf: (term) => knowledge.lexical.idf(term),
     correct: (term) => knowledge.lexical.correct(term),
+    contains: (term, filter) => knowledge.lexical.contains(term, filter),
     get size() {
       return knowledge.lexical.size;
     },
@@ -192,9 +193,9 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const chat = createConversationCore<RetrievalHit>({
     answer: {
       retriever: { retrieve: (query, options) => knowledge.retrieve(query, options) },
-      confidence: (query, hits) => {
-        if (!overrides.onConfidence) return estimateConfidence({ query, hits, textOf, analyzer, lexical });
-        const features = evidenceFeatures({ query, hits, textOf, analyzer, lexical });
+      confidence: (query, hits, scope) => {
+        if (!overrides.onConfidence) return estimateConfidence({ query, hits, textOf, analyzer, lexical, ...(scope ? { scope } : {}) });
+        const features = evidenceFeatures({ query, hits, textOf, analyzer, lexical, ...(scope ? { scope } : {}) });
         const confidence = confidenceFromFeatures(features);
         overrides.onConfidence({ query, features, confidence });
         return confidence;

@@ -63,6 +63,8 @@ export interface LexicalIndex {
   search(query: string, k: number, filter?: IdFilter): ScoredId[];
   /** Inverse document frequency of an analysed term (the maximum for unknown terms); used for confidence. */
   idf(term: string): number;
+  /** Whether a chunk admitted by the filter contains the analysed term. Optional. */
+  contains?(term: string, filter?: IdFilter): boolean;
   /** The indexed term a misspelt query term most likely means (edit distance 1–2), if any. */
   correct?(term: string): string | undefined;
   readonly size: number;

@@ -108,6 +108,16 @@ export class Bm25Index implements LexicalIndex {
     return Math.log(1 + (this.size - frequency + 0.5) / (frequency + 0.5));
   }
 
+  /** Whether some chunk that the filter admits contains the analysed term (scope checks of question words). */
+  contains(term: string, filter?: IdFilter): boolean {
+    const list = this.postings[this.termIds.get(term) ?? -1];
+    for (let index = 0; list && index < list.length; index += 1) {
+      const id = this.docIds[list.docs[index]!];
+      if (id !== undefined && (!filter || filter(id))) return true;
+    }
+    return false;
+  }
+
   /** The indexed term a misspelt query term most likely means; undefined when it is known or nothing is close. */
   correct(term: string): string | undefined {
     if (!this.parameters.correctSpelling || this.termIds.has(term)) return undefined;

@@ -5,6 +5,7 @@
 import type { KnowledgeStore } from '../../ports/knowledge-store.ts';
 import type { IdFilter, LexicalIndex, TextAnalyzer } from '../../ports/search.ts';
 import type { AnswerProvenance, Citation, Outcome, RetrievedPassage } from '../../ports/turn.ts';
+import type { ScopeEvidence } from '../retrieval/confidence.ts';
 import { fillTemplate, type AnswerMessages } from './answer-messages.ts';
 import {
   documentIdOf,
@@ -19,6 +20,7 @@ import { weighQuery } from './coverage.ts';
 import { composeExtractiveAnswer } from './extractive-answer.ts';
 import { composeFaqAnswer } from './faq-answer.ts';
 import { composeGenerativeAnswer } from './generative-answer.ts';
+import { outsideScopeShare } from './scope-evidence.ts';
 import { scopeQuestion, weighHitsByScope, withoutTenantMention, type AnswerScope } from './scope.ts';
 import type { GroundedAnswerDeps } from '../generation/generate-grounded-answer.ts';
 
@@ -27,7 +29,8 @@ export interface AnswerDeps<H extends RankedHit = RankedHit> {
   readonly retriever: {
     retrieve(query: string, options: { k: number; filter?: IdFilter }): Promise<readonly H[]>;
   };
-  readonly confidence: (query: string, hits: readonly H[]) => number;
+  /** Confidence that the hits answer the query; `scope` carries evidence from the question's county scope. */
+  readonly confidence: (query: string, hits: readonly H[], scope?: ScopeEvidence) => number;
   readonly knowledge: KnowledgeStore;
   readonly analyzer: TextAnalyzer;
   readonly lexical: LexicalIndex;
@@ -102,7 +105,9 @@ export async function answerQuestion<H extends RankedHit>(
   // The older of two editions in force ranks below the newer one where both could answer.
   const found = scope.allowed.size ? await deps.retriever.retrieve(searchText, { k: Math.max(topK, 10), filter }) : [];
   const hits = weighHitsByScope(found, scope, documentIdOf);
-  const confidence = hits.length ? deps.confidence(searchText, hits) : 0;
+  const query = weighQuery(searchText, deps.analyzer, deps.lexical);
+  const outsideScope = scope.tenant ? outsideScopeShare(query, deps.lexical, filter) : 0;
+  const confidence = hits.length ? deps.confidence(searchText, hits, { outsideScope }) : 0;
   const resolved = resolveHits(hits, deps.knowledge);
   const retrieved = resolved
     .slice(0, topK)
@@ -110,7 +115,7 @@ export async function answerQuestion<H extends RankedHit>(
   const base: AnswerProvenance = { mode: 'none', indexVersion: deps.indexVersion() };
   const context: AnswerContext = {
     question,
-    query: weighQuery(searchText, deps.analyzer, deps.lexical),
+    query,
     today,
     hits: resolved,
     analyzer: deps.analyzer,

@@ -49,6 +49,13 @@ export interface EvidenceFeatures {
   readonly dominantAbsent: number;
   /** 1 when some window names the question's focus ("wie viele Mitarbeitende") next to a value of the expected type, or the question has no focus. */
   readonly focusAnswered: number;
+  /** Weight share of question words that the named county's documents lack while others have them. */
+  readonly outsideScope: number;
+}
+
+/** Evidence about the question's scope, computed where the scope is known (see `outsideScopeShare`). */
+export interface ScopeEvidence {
+  readonly outsideScope: number;
 }
 
 /** Input of `evidenceFeatures` and `estimateConfidence`. */
@@ -58,18 +65,19 @@ export interface ConfidenceInput {
   readonly textOf: (id: string) => string;
   readonly analyzer: TextAnalyzer;
   readonly lexical: LexicalIndex;
+  readonly scope?: ScopeEvidence;
 }
 
 /** The feature names in the order of the fitted model's weights. */
 export const featureNames: readonly (keyof EvidenceFeatures)[] = [
   'passageCoverage', 'sentenceCoverage', 'softSentence', 'maxMissing', 'unknownShare', 'vectorSimilarity', 'agreement',
-  'margin', 'missingNumber', 'missingAnswerType', 'strictSentence', 'knownSentence', 'knownAbsent', 'dominantAbsent', 'focusAnswered',
+  'margin', 'missingNumber', 'missingAnswerType', 'strictSentence', 'knownSentence', 'knownAbsent', 'dominantAbsent', 'focusAnswered', 'outsideScope',
 ];
 /** The direction each feature must act in (+1: more evidence, more confidence; -1: less); the fit enforces it. */
 export const featureDirections: Readonly<Record<keyof EvidenceFeatures, 1 | -1>> = {
   passageCoverage: 1, sentenceCoverage: 1, softSentence: 1, maxMissing: -1, unknownShare: -1, vectorSimilarity: 1,
   agreement: 1, margin: 1, missingNumber: -1, missingAnswerType: -1, strictSentence: 1, knownSentence: 1,
-  knownAbsent: -1, dominantAbsent: -1, focusAnswered: 1,
+  knownAbsent: -1, dominantAbsent: -1, focusAnswered: 1, outsideScope: -1,
 };
 const weights: Partial<Record<keyof EvidenceFeatures, number>> = confidenceModel.weights;
 
@@ -166,6 +174,7 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     knownAbsent,
     dominantAbsent: knownAbsent >= 0.5 ? 1 : 0,
     focusAnswered: !focus.length || best.focus ? 1 : 0,
+    outsideScope: input.scope?.outsideScope ?? 0,
   };
 }
 

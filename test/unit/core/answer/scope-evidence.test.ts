@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { Bm25Index } from '../../../../bot/adapters/search/bm25-index.ts';
+import { createGermanAnalyzer } from '../../../../bot/adapters/search/german-analyzer.ts';
+import { weighQuery } from '../../../../bot/core/answer/coverage.ts';
+import { outsideScopeShare } from '../../../../bot/core/answer/scope-evidence.ts';
+
+const analyzer = createGermanAnalyzer({ dictionaryPath: false });
+const lexical = new Bm25Index(analyzer);
+lexical.upsert([
+  { id: 'viersen#1', text: 'Die Kreisverwaltung hat 37 Digitallotsen in allen Ämtern.' },
+  { id: 'unna#1', text: 'Die Kreisverwaltung digitalisiert ihre Prozesse mit den Ämtern.' },
+  { id: 'unna#2', text: 'Der Drucker wurde im Kreishaus ersetzt.' },
+]);
+const unnaOnly = (id: string) => id.startsWith('unna');
+
+describe('outsideScopeShare', () => {
+  it('is the weight share of words only other counties\' documents contain', () => {
+    const query = weighQuery('Wie viele Digitallotsen hat die Kreisverwaltung?', analyzer, lexical);
+    const share = outsideScopeShare(query, lexical, unnaOnly);
+    expect(share).toBeGreaterThan(0.4);
+    expect(outsideScopeShare(query, lexical, () => true)).toBe(0);
+  });
+
+  it('is 0 when the scope has every word, and ignores words no document has', () => {
+    expect(outsideScopeShare(weighQuery('Wurde der Drucker ersetzt?', analyzer, lexical), lexical, unnaOnly)).toBe(0);
+    expect(outsideScopeShare(weighQuery('Gibt es eine Kantine?', analyzer, lexical), lexical, unnaOnly)).toBe(0);
+  });
+
+  it('the index knows which chunks contain a term', () => {
+    const term = analyzer.analyze('Digitallotsen')[0]!;
+    expect(lexical.contains(term)).toBe(true);
+    expect(lexical.contains(term, unnaOnly)).toBe(false);
+    expect(lexical.contains('gibtsnicht')).toBe(false);
+  });
+});
