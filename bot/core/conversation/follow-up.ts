@@ -3,6 +3,7 @@
  * conversation, without a language model: the new words replace the county or extend the old question.
  */
 import { foldGerman } from '../../shared/text.ts';
+import { namedTenants } from '../answer/county-aliases.ts';
 import { tenantKey } from '../answer/scope.ts';
 
 const followUpStart = /^(und|aber|auch|sowie|was ist mit|wie ist es|wie sieht es|gilt das|gilt das auch|dasselbe|das gleiche|und was)\b/i;
@@ -15,6 +16,9 @@ export function looksLikeFollowUp(text: string): boolean {
 }
 
 function countyIn(text: string, knownTenants: readonly string[]): string | undefined {
+  // Short forms count too: "und in PB?", "wie ist das bei UN?".
+  const named = namedTenants(text, knownTenants)[0];
+  if (named) return tenantKey(named);
   const folded = ` ${foldGerman(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   const known = knownTenants.find((tenant) => folded.includes(` ${tenantKey(tenant)} `));
   if (known) return tenantKey(known);
@@ -22,11 +26,12 @@ function countyIn(text: string, knownTenants: readonly string[]): string | undef
   return match?.[1] ? foldGerman(match[1]) : undefined;
 }
 
-function replaceCounty(question: string, oldKey: string, newName: string): string {
+function replaceCounty(question: string, oldKey: string, newName: string, knownTenants: readonly string[]): string {
   const pattern = new RegExp(`((?:Land)?[Kk]reis(?:es)?\\s+)?[\\p{L}-]+`, 'gu');
   return question.replace(pattern, (word, prefix?: string) => {
     const bare = prefix ? word.slice(prefix.length) : word;
-    return foldGerman(bare) === oldKey ? `${prefix ?? ''}${newName}` : word;
+    const names = foldGerman(bare) === oldKey || namedTenants(bare, knownTenants).some((tenant) => tenantKey(tenant) === oldKey);
+    return names ? `${prefix ?? ''}${newName}` : word;
   });
 }
 
@@ -46,7 +51,7 @@ export function resolveFollowUp(input: {
   const oldCounty = countyIn(previousQuestion, knownTenants);
   if (newCounty && oldCounty && newCounty !== oldCounty) {
     const name = /([A-ZÄÖÜ][\wäöüß-]+)\s*[?!.]*$/.exec(text)?.[1] ?? newCounty;
-    return replaceCounty(previousQuestion, oldCounty, name);
+    return replaceCounty(previousQuestion, oldCounty, name, knownTenants);
   }
   const addition = stripFollowUpWords(text);
   return `${previousQuestion.replace(/[?!.]+$/, '')} – ${addition}?`;

@@ -24,4 +24,9 @@ describe('resolveFollowUp', () => {
   it('does nothing without a previous question', () => {
     expect(resolveFollowUp({ text: 'und in Unna?', knownTenants })).toBe('und in Unna?');
   });
+
+  it('understands county short forms in the follow-up and in the previous question', () => {
+    const question = resolveFollowUp({ text: 'und in PB?', previousQuestion: 'Wie viele Digitallotsen gibt es in VIE?', knownTenants: ['Kreis Viersen', 'Kreis Paderborn'] });
+    expect(question).toBe('Wie viele Digitallotsen gibt es in PB?');
+  });
 });
