@@ -29,11 +29,16 @@ export interface Identity extends IdentityWiring {
   close(): void;
 }
 
+/** Operator message when neither `AUTH_MODE` nor `OIDC_ISSUER` is set (issue #18: no silent dev login). */
+export const noLoginConfigured =
+  'No login configured: set AUTH_MODE=oidc with OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_REDIRECT_URL, or AUTH_MODE=dev for the loopback-only demo login (npm start does this on a fresh checkout).';
+
 const systemClock: Clock = { now: () => new Date() };
 
 /** Builds the identity layer; an invalid `roles.yaml` throws (start-up stops). */
 export function createIdentity(lotse: Lotse, logger: Logger, options: { clock?: Clock; retryMs?: number } = {}): Identity {
   const auth = lotse.config.auth;
+  if (auth.mode === 'none') throw new Error(noLoginConfigured);
   const clock = options.clock ?? systemClock;
   const policy = loadRolePolicy(lotse.config.policiesDir);
   const store = new SqliteSessionStore(lotse.database);

@@ -3,6 +3,9 @@
  * marked development login that only runs on loopback addresses.
  */
 import { z } from 'zod';
+import { isLoopbackHost } from '../shared/loopback.ts';
+
+export { isLoopbackHost };
 
 /** How people log in. */
 export type AuthConfig =
@@ -16,7 +19,9 @@ export type AuthConfig =
       /** Plain-HTTP issuer, accepted only for loopback addresses (tests, local IdP). */
       readonly allowHttp: boolean;
     }
-  | { readonly mode: 'dev' };
+  | { readonly mode: 'dev' }
+  /** Neither `AUTH_MODE` nor `OIDC_ISSUER` set: no login; `lotse serve` refuses to start (issue #18, item 3). */
+  | { readonly mode: 'none' };
 
 /** Thrown for an invalid login configuration (operator-facing, English). */
 export class AuthConfigError extends Error {
@@ -33,12 +38,6 @@ const schema = z.object({
   OIDC_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
 });
 
-/** True for 127.0.0.0/8, ::1 and localhost. */
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '');
-  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
-}
-
 function requireValue(value: string | undefined, name: string): string {
   if (!value) throw new AuthConfigError(`AUTH_MODE=oidc needs ${name}`);
   return value;
@@ -51,10 +50,12 @@ export function parseAuthConfig(env: Record<string, string | undefined>, host: s
     throw new AuthConfigError(`Invalid login configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   }
   const values = parsed.data;
-  const mode = values.AUTH_MODE ?? (values.OIDC_ISSUER ? 'oidc' : 'dev');
+  // The development login is never a silent fallback: only an explicit AUTH_MODE=dev turns it on (issue #18).
+  const mode = values.AUTH_MODE ?? (values.OIDC_ISSUER ? 'oidc' : 'none');
+  if (mode === 'none') return { mode: 'none' };
   if (mode === 'dev') {
     if (!isLoopbackHost(host)) {
-      throw new AuthConfigError(`AUTH_MODE=dev (the development login without an identity provider) refuses to run on ${host}; bind HOST to 127.0.0.1 or configure OIDC_ISSUER.`);
+      throw new AuthConfigError(`AUTH_MODE=dev (the development login without an identity provider) refuses to run on ${host}; bind HOST to 127.0.0.1 or use AUTH_MODE=oidc with OIDC_ISSUER.`);
     }
     return { mode: 'dev' };
   }

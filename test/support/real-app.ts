@@ -26,7 +26,9 @@ export interface RunningApp {
 /** Ingests `folder` into a temporary data dir and serves it; `env` adds configuration (e.g. `LLM_*`). */
 export async function startRealApp(folder = join(repoRoot, 'knowledge/sources'), env: Record<string, string> = {}, options: { clock?: Clock; port?: number } = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-app-'));
-  const lotse = await createLotse(loadConfig({ LOTSE_TODAY: '2026-11-22', ...env }, { dataDir }, repoRoot), silentLogger);
+  // The dev login must be chosen explicitly (issue #18); tests with OIDC_* or their own AUTH_MODE keep theirs.
+  const login = env.AUTH_MODE || env.OIDC_ISSUER ? {} : { AUTH_MODE: 'dev' };
+  const lotse = await createLotse(loadConfig({ LOTSE_TODAY: '2026-11-22', ...login, ...env }, { dataDir }, repoRoot), silentLogger);
   await ingestKnowledge(lotse.knowledge, { folder, dataDir });
   const identity = createIdentity(lotse, silentLogger, { ...(options.clock ? { clock: options.clock } : {}), retryMs: 200 });
   await identity.ready;

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { ingestKnowledge, recordedSourceFolder } from '../../app/ingest-knowledge.ts';
 import { createHttpServer, startHttpServer } from '../../http/create-server.ts';
-import { createIdentity } from '../../app/create-identity.ts';
+import { createIdentity, noLoginConfigured } from '../../app/create-identity.ts';
 import { createTeamsChannel } from '../../app/create-teams-channel.ts';
 import { describeError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
@@ -34,10 +34,24 @@ function waitForShutdown(): Promise<string> {
   });
 }
 
+/**
+ * `--demo` (what `npm start` passes): the offline demo on a fresh checkout sets `AUTH_MODE=dev` explicitly,
+ * unless the operator configured a login (`AUTH_MODE` or `OIDC_ISSUER`). The dev login stays loopback-only.
+ */
+export function withDemoLogin(io: CliIo): CliIo {
+  if (io.env.AUTH_MODE || io.env.OIDC_ISSUER) return io;
+  return { ...io, env: { ...io.env, AUTH_MODE: 'dev' } };
+}
+
 /** Runs the web chat server. */
 export async function runServe(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseOptions(args, { data: { type: 'string' }, 'no-ingest': { type: 'boolean' } });
-  const { lotse, logger, config } = await openLotse(io, values.data);
+  const { values } = parseOptions(args, { data: { type: 'string' }, 'no-ingest': { type: 'boolean' }, demo: { type: 'boolean' } });
+  const { lotse, logger, config } = await openLotse(values.demo ? withDemoLogin(io) : io, values.data);
+  if (config.auth.mode === 'none') {
+    io.stderr(`Refusing to start: ${noLoginConfigured}\n`);
+    lotse.close();
+    return 1;
+  }
   keepProcessAlive(logger);
   const chain = lotse.audit.verify();
   if (chain.kind === 'broken') {

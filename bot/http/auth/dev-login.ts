@@ -11,6 +11,7 @@ import { sendError } from '../send-error.ts';
 import { readLimitedBody } from '../read-limited-body.ts';
 import { safeReturnTo, type AuthRouteDeps } from './auth-deps.ts';
 import { foreignOrigin } from './access.ts';
+import { loopbackRefusal } from '../../shared/loopback.ts';
 
 const maxBytes = 8 * 1024;
 
@@ -40,14 +41,25 @@ function demoPrincipal(deps: AuthRouteDeps, form: URLSearchParams): Principal | 
   return { userId: `dev-${role}`, displayName: `${deps.texts.devDemoName} (${role})`, roles: [...new Set<Role>(['staff', role])], source: 'dev' };
 }
 
-/** Registers `GET/POST /dev-login`; only called in development mode. */
+/** 403 for a dev-login request that did not come straight from this machine (proxy, foreign Host); issue #18. */
+function refusedOffLoopback(deps: AuthRouteDeps, request: Request, response: Response): boolean {
+  const refusal = loopbackRefusal(request);
+  if (!refusal) return false;
+  deps.logger.warn('dev-login-refused', { reason: refusal });
+  sendError(response, 403, 'loopback_only', deps.texts.devLoopbackOnly);
+  return true;
+}
+
+/** Registers `GET/POST /dev-login`; only called in development mode, and only answers direct loopback requests. */
 export function registerDevLogin(server: Server, deps: AuthRouteDeps): void {
   server.get('/dev-login', async (request: Request, response: Response) => {
+    if (refusedOffLoopback(deps, request, response)) return;
     const returnTo = safeReturnTo(new URL(request.url ?? '/', 'http://local').searchParams.get('returnTo'));
     response.setHeader('Content-Type', 'text/html; charset=utf-8');
     response.sendRaw(200, pickerPage(deps, returnTo));
   });
   server.post('/dev-login', async (request: Request, response: Response) => {
+    if (refusedOffLoopback(deps, request, response)) return;
     if (foreignOrigin(request)) return sendError(response, 403, 'foreign_origin', 'Diese Anfrage kam von einer fremden Seite und wurde abgelehnt.');
     const form = await readSmallForm(request);
     const principal = form ? demoPrincipal(deps, form) : undefined;

@@ -8,7 +8,7 @@ import { z } from 'zod';
 
 const keys = [
   'consoleTitle', 'loginTitle', 'loginUnavailable', 'loginFailed', 'loginAgain', 'loggedOutTitle', 'loggedOut', 'logoutAtProvider', 'logout',
-  'devModeWarning', 'devPickPerson', 'devPickRole', 'devLoginButton', 'devDemoName', 'signedInAs', 'rolesLabel', 'backToChat', 'overviewTitle',
+  'devModeWarning', 'devLoopbackOnly', 'devPickPerson', 'devPickRole', 'devLoginButton', 'devDemoName', 'signedInAs', 'rolesLabel', 'backToChat', 'overviewTitle',
   'forbiddenTitle', 'notFoundTitle', 'ticketsTitle', 'ticketsEmpty', 'ticketNumber', 'ticketQuestion', 'ticketState', 'ticketReason', 'ticketTried',
   'ticketClaim', 'ticketAnswer', 'ticketAnswerLabel', 'faqTitle', 'faqEmpty', 'faqApprove', 'faqReject', 'sourcesTitle', 'sourcesUpload',
   'sourcesUploadHint', 'sourcesReindex', 'sourcesSkipped', 'sourceType', 'sourceOwner', 'sourceStand', 'sourceValidity', 'sourceChunks',

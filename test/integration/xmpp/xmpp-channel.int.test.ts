@@ -162,7 +162,7 @@ describe.skipIf(!prosodyAvailable)('Jabber channel against a real Prosody', () =
     const plain = startXmppChannel(world.app.lotse, world.config({ XMPP_ALLOW_PLAIN: 'false' }), silentLogger);
     await expect(plain).rejects.toThrow(/offers no TLS/);
     const dataDir = mkdtempSync(join(tmpdir(), 'lotse-xmpp-serve-'));
-    const env = { XMPP_SERVICE: world.prosody.service, XMPP_DOMAIN: world.prosody.domain, XMPP_USERNAME: 'lotse', XMPP_PASSWORD: 'falsch', XMPP_ALLOW_PLAIN: 'true', LOG_LEVEL: 'error', PORT: '0' };
+    const env = { XMPP_SERVICE: world.prosody.service, XMPP_DOMAIN: world.prosody.domain, XMPP_USERNAME: 'lotse', XMPP_PASSWORD: 'falsch', XMPP_ALLOW_PLAIN: 'true', LOG_LEVEL: 'error', PORT: '0', AUTH_MODE: 'dev' };
     const serve = await runCli(['serve', '--data', dataDir, '--no-ingest'], { env, cwd: repoRoot });
     rmSync(dataDir, { recursive: true, force: true });
     expect(serve.code).toBe(1);

@@ -15,9 +15,10 @@ const directory = loadDirectory(join(repoRoot, 'knowledge/directory/musterland.y
 const pseudonym = (sub: string): string => `oidc-${sub.length}`;
 
 describe('login configuration', () => {
-  it('defaults to the development login without an issuer, and refuses it off loopback', () => {
-    expect(parseAuthConfig({}, '127.0.0.1')).toEqual({ mode: 'dev' });
-    expect(() => parseAuthConfig({}, '0.0.0.0')).toThrow(/refuses to run on 0\.0\.0\.0/);
+  it('uses the development login only when AUTH_MODE=dev is set, and refuses it off loopback', () => {
+    expect(parseAuthConfig({}, '127.0.0.1')).toEqual({ mode: 'none' });
+    expect(parseAuthConfig({ AUTH_MODE: 'dev' }, '127.0.0.1')).toEqual({ mode: 'dev' });
+    expect(() => parseAuthConfig({ AUTH_MODE: 'dev' }, '0.0.0.0')).toThrow(/refuses to run on 0\.0\.0\.0/);
     expect(() => parseAuthConfig({ AUTH_MODE: 'dev' }, '10.1.2.3')).toThrow(/AUTH_MODE=dev/);
   });
 
