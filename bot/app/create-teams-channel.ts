@@ -112,7 +112,7 @@ export function createTeamsChannel(lotse: Lotse, config: TeamsConfig, logger: Lo
   let refresh: NodeJS.Timeout | undefined;
   return {
     store, outbox, endpoint, adapter,
-    registerRoutes: (server) => registerTeamsRoutes(server, { adapter, authConfig, handler, logger }),
+    registerRoutes: (server) => registerTeamsRoutes(server, { adapter, authConfig, handler, logger, ...(config.auth.mode === 'dev' ? { loopbackOnly: texts.devModeLoopbackOnly } : {}) }),
     start() {
       outbox.purgeFinished(86_400_000);
       outbox.start();

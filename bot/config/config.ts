@@ -99,7 +99,7 @@ export function loadConfig(
   }
   let teams: TeamsConfig;
   try {
-    teams = parseTeamsConfig(env);
+    teams = parseTeamsConfig(env, values.HOST);
   } catch (error) {
     throw new ConfigError(error instanceof Error ? error.message : String(error));
   }

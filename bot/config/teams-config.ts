@@ -3,6 +3,7 @@
  * channel runs in an explicit local dev mode (Agents Playground / emulator, no token check).
  */
 import { z } from 'zod';
+import { isLoopbackHost } from '../shared/loopback.ts';
 
 const optionalText = z
   .string()
@@ -58,17 +59,24 @@ export interface TeamsConfig {
   readonly streamDelayMs?: number;
 }
 
-/** Reads `TEAMS_*` and `MICROSOFT_APP_*`; throws an English error naming the variable. */
-export function parseTeamsConfig(env: Record<string, string | undefined>): TeamsConfig {
+/**
+ * Reads `TEAMS_*` and `MICROSOFT_APP_*`; throws an English error naming the variable. `host` is the bind
+ * address (`HOST`): the unauthenticated dev mode runs only on loopback (issue #18, item 1).
+ */
+export function parseTeamsConfig(env: Record<string, string | undefined>, host: string = env.HOST?.trim() || '127.0.0.1'): TeamsConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     throw new Error(`Invalid configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   }
   const values = parsed.data;
   const enabled = values.TEAMS_ENABLED === 'true' || values.TEAMS_ENABLED === '1' || (values.TEAMS_ENABLED === undefined && values.MICROSOFT_APP_ID !== undefined);
+  const auth = authOf(values);
+  if (enabled && auth.mode === 'dev' && !isLoopbackHost(host)) {
+    throw new Error(`Invalid configuration: TEAMS_ENABLED=true without MICROSOFT_APP_ID is the unauthenticated Teams dev mode and refuses to run on HOST=${host}; bind HOST to 127.0.0.1 or set MICROSOFT_APP_ID with MICROSOFT_APP_PASSWORD (and MICROSOFT_APP_TENANT_ID).`);
+  }
   return {
     enabled,
-    auth: authOf(values),
+    auth,
     ratePerSecond: values.TEAMS_RATE_PER_SECOND,
     conversationRatePerSecond: values.TEAMS_CONVERSATION_RATE_PER_SECOND,
     conversationBurst: values.TEAMS_CONVERSATION_BURST,

@@ -10,6 +10,7 @@ import { describeError } from '../../../shared/errors.ts';
 import type { Logger } from '../../../shared/logger.ts';
 import { readJsonBody } from '../../../http/json-body.ts';
 import { sendError } from '../../../http/send-error.ts';
+import { loopbackRefusal } from '../../../shared/loopback.ts';
 
 /** What the route needs. */
 export interface TeamsRouteDeps {
@@ -18,6 +19,11 @@ export interface TeamsRouteDeps {
   readonly handler: (context: TurnContext) => Promise<void>;
   readonly logger: Logger;
   readonly maxBodyBytes?: number;
+  /**
+   * Dev mode (no app id, no token check): the German 403 text for requests that did not come straight from
+   * this machine (non-loopback `Host`, `Forwarded`/`X-Forwarded-*`); absent with Entra authentication.
+   */
+  readonly loopbackOnly?: string;
 }
 
 /** Adapts Node's response to the SDK's minimal `WebResponse`. */
@@ -59,6 +65,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 async function handle(deps: TeamsRouteDeps, request: Request, response: Response): Promise<void> {
+  const refusal = deps.loopbackOnly === undefined ? undefined : loopbackRefusal(request);
+  if (refusal) {
+    // Issue #18, item 1: an unauthenticated dev mode reachable through a proxy lets anyone act as anyone.
+    deps.logger.warn('teams-dev-request-refused', { reason: refusal });
+    return sendError(response, 403, 'loopback_only', deps.loopbackOnly ?? '');
+  }
   const body = await readJsonBody(request, deps.maxBodyBytes ?? 1024 * 1024);
   if (!body.ok) return sendError(response, body.problem.status, body.problem.code, body.problem.message);
   if (!isObject(body.value)) return sendError(response, 400, 'invalid_activity', 'Die Anfrage enthält keine gültige Aktivität.');
