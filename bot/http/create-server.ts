@@ -98,7 +98,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
   options.identity?.register(server);
   if (options.hr) {
     // Images travel as data URLs inside the JSON body, so HR routes accept up to 2 MB.
-    const hrDeps = { ...options.hr, logger: options.logger, maxBodyBytes: Math.max(maxBodyBytes, 2 * 1024 * 1024) };
+    const hrDeps = { ...options.hr, logger: options.logger, maxBodyBytes: Math.max(maxBodyBytes, 2 * 1024 * 1024), ...(options.identity ? { protect } : {}) };
     registerHrRoutes(server, hrDeps);
     registerHrAdminRoutes(server, hrDeps);
   }

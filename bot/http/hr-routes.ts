@@ -11,6 +11,7 @@ import { describeError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
 import { readJsonBody } from './json-body.ts';
 import { sendError } from './send-error.ts';
+import type { Protect } from './auth/access.ts';
 
 /** Resolves the authenticated directory person of a request, or `undefined`. */
 export type ResolveActor = (request: Request) => string | undefined | Promise<string | undefined>;
@@ -21,13 +22,15 @@ export interface HrRouteDeps {
   readonly resolveActor: ResolveActor;
   readonly logger: Logger;
   readonly maxBodyBytes: number;
+  /** The console's access guard (Origin/Sec-Fetch-Site and CSRF token on state-changing requests); issue #18, item 5. */
+  readonly protect?: Protect;
 }
 
 type Handler = (actor: string, request: Request, response: Response) => Promise<void>;
 
-/** Wraps a handler: actor check, no caching, and no exception ever leaves it. */
+/** Wraps a handler: the access guard (when wired), actor check, no caching, and no exception ever leaves it. */
 export function guarded(deps: Omit<HrRouteDeps, 'hr'>, route: string, handler: Handler) {
-  return async (request: Request, response: Response): Promise<void> => {
+  const inner = async (request: Request, response: Response): Promise<void> => {
     try {
       response.setHeader('Cache-Control', 'no-store');
       const actor = await deps.resolveActor(request);
@@ -38,6 +41,8 @@ export function guarded(deps: Omit<HrRouteDeps, 'hr'>, route: string, handler: H
       if (!response.headersSent) sendError(response, 500, 'internal_error', 'Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.');
     }
   };
+  // Behind the route, after the router decoded the path: the same check as every console route.
+  return deps.protect ? deps.protect('authenticated', (request, response) => inner(request, response)) : inner;
 }
 
 /** Reads and validates a JSON body; sends the error and returns `undefined` when it is not valid. */

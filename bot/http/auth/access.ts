@@ -102,11 +102,46 @@ export const anonymousOnlyGuard: Protect = (access, handler) => async (request, 
   sendError(response, 401, 'unauthenticated', 'Bitte melden Sie sich an.');
 };
 
+/**
+ * The path as the router will see it: percent-decoding repeated until stable, dot segments resolved, empty
+ * segments dropped, lower-case (issue #18, item 5: `/api/%68r/` must not slip past a raw prefix check).
+ * Undefined when the path cannot be decoded.
+ */
+export function normalisedPath(url: string): string | undefined {
+  let path = url.split(/[?#]/)[0] ?? '';
+  for (let round = 0; round < 4; round += 1) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      return undefined;
+    }
+    if (decoded === path) break;
+    path = decoded;
+  }
+  const segments: string[] = [];
+  for (const segment of path.split(/[/\\]/)) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  return `/${segments.join('/')}`.toLowerCase();
+}
+
+/** True when the decoded, normalised path of `url` is one of `prefixes` or below it (undecodable paths count as inside). */
+export function pathUnder(url: string, prefixes: readonly string[]): boolean {
+  const path = normalisedPath(url);
+  if (path === undefined) return true;
+  return prefixes.some((prefix) => {
+    const base = prefix.toLowerCase().replace(/\/+$/, '');
+    return path === base || path.startsWith(`${base}/`);
+  });
+}
+
 /** A `server.pre` hook: state-changing requests under `prefixes` with a session must be same-site and carry the CSRF token. */
 export function csrfGuardFor(sessions: SessionManager, prefixes: readonly string[]) {
   return (request: Request, response: Response, next: (proceed?: boolean) => void): void => {
-    const path = request.url ?? '';
-    if (!stateChanging.has(request.method ?? '') || !prefixes.some((prefix) => path.startsWith(prefix))) return next();
+    if (!stateChanging.has(request.method ?? '') || !pathUnder(request.url ?? '', prefixes)) return next();
     const session = sessions.resolve(request);
     if (session && (foreignOrigin(request) || !sessions.csrfValid(request, session))) {
       sendError(response, 403, 'csrf_invalid', 'Die Sicherheitsprüfung ist fehlgeschlagen. Bitte laden Sie die Seite neu.');

@@ -12,12 +12,12 @@ export interface RawResponse {
   readonly body: string;
 }
 
-/** Sends one request to a loopback URL with exactly the given headers (including `Host`). */
-export function rawRequest(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+/** Sends one request to a loopback URL with exactly the given headers (including `Host`); `path` is sent verbatim. */
+export function rawRequest(url: string, options: { method?: string; headers?: Record<string, string>; body?: string; path?: string } = {}): Promise<RawResponse> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
-      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: options.method ?? 'GET', headers: options.headers ?? {} },
+      { host: target.hostname, port: target.port, path: options.path ?? `${target.pathname}${target.search}`, method: options.method ?? 'GET', headers: options.headers ?? {} },
       (incoming) => {
         const chunks: Buffer[] = [];
         incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
