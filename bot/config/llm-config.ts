@@ -3,6 +3,7 @@
  * Validated once at start; an invalid value yields an English error naming the variable.
  */
 import { z } from 'zod';
+import { isLoopbackHost } from '../shared/loopback.ts';
 
 const optionalText = z
   .string()
@@ -72,6 +73,12 @@ function required(value: string | undefined, name: string, provider: string): st
   return value;
 }
 
+/** True for https, and for plain http to a loopback address only. */
+function transportSafe(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.protocol === 'https:' || isLoopbackHost(parsed.hostname);
+}
+
 /**
  * Parses the LLM settings from an environment record.
  * @example parseLlmConfig({ LLM_PROVIDER: 'openai', LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'llama3' })
@@ -83,6 +90,10 @@ export function parseLlmConfig(env: Record<string, string | undefined>): LlmConf
     throw new LlmConfigError(`Invalid LLM configuration: ${details.join('; ')}`);
   }
   const values = parsed.data;
+  if (values.LLM_BASE_URL && !transportSafe(values.LLM_BASE_URL)) {
+    // Issue #18, item 14: questions, sources and the API key must not cross the network in clear text.
+    throw new LlmConfigError(`Invalid LLM configuration: LLM_BASE_URL must use https; plain http is accepted only for a loopback address (127.0.0.1, ::1, localhost), got ${new URL(values.LLM_BASE_URL).host}`);
+  }
   const shared: EndpointSettings = {
     timeoutMs: values.LLM_TIMEOUT_MS ?? 20_000,
     ...(values.EMBEDDINGS_MODEL ? { embeddingsModel: values.EMBEDDINGS_MODEL } : {}),

@@ -2,7 +2,7 @@
  * Opens the embedded SQLite database (better-sqlite3, WAL) under the data dir and applies the schema
  * migrations of the stores that live in it.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SqlDatabase } from './sql-database.ts';
@@ -10,10 +10,20 @@ import type { SqlDatabase } from './sql-database.ts';
 /** The database handle stores take: better-sqlite3 by default, PostgreSQL when `DATABASE_URL` is set. */
 export type SqliteDatabase = SqlDatabase;
 
-/** Opens (creating if needed) `<dataDir>/lotse.db` with WAL and foreign keys on. */
+/**
+ * Opens (creating if needed) `<dataDir>/lotse.db` with WAL and foreign keys on. A new data dir is created
+ * 0700 and the database file is kept 0600 (SQLite gives `-wal`/`-shm` the same mode); issue #18, item 14.
+ */
 export function openSqliteDatabase(dataDir: string, fileName = 'lotse.db'): Database.Database {
-  mkdirSync(dataDir, { recursive: true });
-  const database = new Database(join(dataDir, fileName));
+  const created = mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // `mode` applies only to folders it creates (minus the umask): set exactly 0700 on the new data dir.
+  if (created !== undefined) chmodSync(dataDir, 0o700);
+  const file = join(dataDir, fileName);
+  closeSync(openSync(file, 'a', 0o600));
+  // An existing database readable by group/others is tightened when this process owns it.
+  const stat = statSync(file);
+  if ((stat.mode & 0o077) !== 0 && stat.uid === process.getuid?.()) chmodSync(file, 0o600);
+  const database = new Database(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
