@@ -14,7 +14,7 @@ import { createMasker } from './mask-personal-data.ts';
 import type { IntentPolicy, Policies, PolicyRule, RefusalHandling } from './policies.ts';
 
 /** Rule ids reported as security events (pseudonymous, in the audit trail). */
-export const securityRuleIds: ReadonlySet<string> = new Set(['prompt-injection', 'document-injection', 'hide-traces', 'unauthorized-access']);
+export const securityRuleIds: ReadonlySet<string> = new Set(['prompt-injection', 'document-injection', 'hide-traces', 'unauthorized-access', 'intent-injection', 'intent-harmful']);
 
 const verdictKind = { refuse: 'refuse', refer: 'refer', escalate: 'escalate' } as const;
 
