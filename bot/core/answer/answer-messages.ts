@@ -12,6 +12,7 @@ export const messageKeys = [
   'sectionPart',
   'standPart',
   'editionNote',
+  'olderEditionNote',
   'faqIntro',
   'courseIntro',
   'courseLine',

@@ -73,6 +73,11 @@ function resolveHits<H extends RankedHit>(hits: readonly H[], knowledge: Knowled
 
 function editionNote(composed: ComposedAnswer, scope: AnswerScope, context: AnswerContext): string | undefined {
   const cited = composed.citations.find((citation) => scope.replaces.has(citation.document));
+  const older = cited ? undefined : composed.citations.find((citation) => scope.replacedBy.has(citation.document));
+  const newer = older ? scope.replacedBy.get(older.document) : undefined;
+  if (older && newer) {
+    return fillTemplate(context.messages.olderEditionNote, { older: older.title, title: newer.title, stand: standPart(context.messages, newer.stand) });
+  }
   if (!cited) return undefined;
   const current = context.knowledge.getDocument(cited.document);
   return fillTemplate(context.messages.editionNote, {

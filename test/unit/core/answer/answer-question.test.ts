@@ -62,6 +62,18 @@ describe('answerQuestion', () => {
     expect(draft.provenance.editionNote).toContain('ersetzt');
   });
 
+  it('answers from an older edition still in force and says which newer edition is authoritative', async () => {
+    store.putDocument(sampleDocument({ id: 'scan-2021.md', title: 'Strategie Scanstelle', tenant: 'Kreis Musterland' }, ['Die Scanstelle hat fünf Arbeitsplätze im Keller.']));
+    store.putDocument(
+      sampleDocument({ id: 'scan-2025.md', title: 'Strategie Scanstelle (Neufassung)', tenant: 'Kreis Musterland', stand: '2025-05-01', supersedes: ['scan-2021.md'] }, ['Die Digitalisierung der Akten geht voran.']),
+    );
+    const draft = await answerQuestion(deps, { question: 'Wie viele Arbeitsplätze hat die Scanstelle im Keller?', today: '2026-11-22', topK: 5 });
+    expect(draft.outcome).toBe('answered');
+    expect(draft.citations[0]?.document).toBe('scan-2021.md');
+    expect(draft.provenance.editionNote).toContain('älteren Fassung');
+    expect(draft.provenance.editionNote).toContain('Strategie Scanstelle (Neufassung)');
+  });
+
   it('answers a matching FAQ entry first', async () => {
     const draft = await answerQuestion(deps, { question: 'Passwort vergessen?', today: '2026-11-22', topK: 5 });
     expect(draft.provenance.mode).toBe('faq');
