@@ -66,7 +66,9 @@ export function createIdentity(lotse: Lotse, logger: Logger, options: { clock?: 
   return {
     ready: connect(0),
     protect,
-    contextOf: (caller) => (caller.principal?.personId ? personContext(lotse.directory.person(caller.principal.personId)) : {}),
+    // A logged-in person missing from the directory has no recorded KI training: extractive only, as in Teams and
+    // Jabber (issue #18, item 8). Only the anonymous chat of the loopback dev mode stays ungated.
+    contextOf: (caller) => (caller.principal ? personContext(caller.principal.personId ? lotse.directory.person(caller.principal.personId) : undefined) : {}),
     resolveActor: (request) => sessions.resolve(request)?.principal.personId,
     register(server) {
       // Routes outside the console table (HR API) get the same CSRF and origin checks for state-changing requests.
