@@ -6,7 +6,7 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { audienceSchema, broadcastDraftSchema, surveyDraftSchema } from '../core/hr/hr-schemas.ts';
-import { resultCharts, resultsMessage, resultsToCsv } from '../core/hr/results-export.ts';
+import { resultCharts, resultsCsvDownload, resultsMessage } from '../core/hr/results-export.ts';
 import { sendError } from './send-error.ts';
 import { guarded, readBody, type HrRouteDeps } from './hr-routes.ts';
 
@@ -73,7 +73,7 @@ export function registerHrAdminRoutes(server: Server, deps: HrRouteDeps): void {
     const format = query(request, 'format') || 'json';
     if (format === 'csv') {
       response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      return void response.sendRaw(200, resultsToCsv(outcome.results));
+      return void response.sendRaw(200, resultsCsvDownload(outcome.results));
     }
     if (format === 'svg') {
       const chart = resultCharts(outcome.results).find((entry) => entry.questionId === query(request, 'question'))?.svg;

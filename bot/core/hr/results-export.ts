@@ -7,10 +7,18 @@ import type { HrMessages } from './hr-messages.ts';
 import type { GroupResult, QuestionResult, SurveyResults } from './k-anonymous-results.ts';
 import { renderBarChart } from './render-bar-chart.ts';
 
+// Spreadsheets run a cell starting with = + - @ (or tab/CR before one) as a formula: prefix those with an
+// apostrophe so HR-written option texts and unit names stay text (issue #18, item 14; OWASP "CSV injection").
+const formulaStart = /^[=+\-@\t\r]/;
+
 const csvCell = (value: string | number): string => {
-  const text = String(value);
+  const raw = String(value);
+  const text = typeof value === 'string' && formulaStart.test(raw) ? `'${raw}` : raw;
   return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
+
+/** UTF-8 byte order mark: Excel opens a semicolon CSV as UTF-8 only with it (umlauts in unit names). */
+export const utf8Bom = '\uFEFF';
 
 function groupRows(question: QuestionResult, group: GroupResult, k: number): string[][] {
   if (group.n === null || group.counts === null) return [[question.questionId, group.label, `<${k}`, '', '']];
@@ -23,6 +31,11 @@ export function resultsToCsv(results: SurveyResults): string {
   const header = ['frage', 'gruppe', 'n', 'antwort', 'anzahl'];
   const rows = results.questions.flatMap((question) => [question.total, ...question.groups].flatMap((group) => groupRows(question, group, results.k)));
   return [header, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
+}
+
+/** The CSV as a download for spreadsheets: `resultsToCsv` with a UTF-8 byte order mark. */
+export function resultsCsvDownload(results: SurveyResults): string {
+  return `${utf8Bom}${resultsToCsv(results)}`;
 }
 
 /** One SVG chart per question (whole survey), or `null` where the total is suppressed or free text. */

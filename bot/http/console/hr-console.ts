@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Hr } from '../../app/create-hr.ts';
 import { broadcastDraftSchema, describeIssues, surveyDraftSchema } from '../../core/hr/hr-schemas.ts';
 import { fillTemplate } from '../../core/answer/answer-messages.ts';
-import { resultCharts, resultsToCsv } from '../../core/hr/results-export.ts';
+import { resultCharts, resultsCsvDownload } from '../../core/hr/results-export.ts';
 import type { Caller, ProtectedHandler } from '../auth/access.ts';
 import { escapeHtml } from '../pages.ts';
 import type { ConsoleDeps } from './console-deps.ts';
@@ -127,7 +127,7 @@ export function hrConsoleHandlers(deps: ConsoleDeps, hr: Hr): Record<'hr-news-pa
       if (results.kind !== 'ok') return sendHtml(response, 404, alert(results.message));
       response.setHeader('Content-Type', 'text/csv; charset=utf-8');
       response.setHeader('Content-Disposition', 'attachment; filename="umfrage-ergebnisse.csv"');
-      response.sendRaw(200, resultsToCsv(results.results));
+      response.sendRaw(200, resultsCsvDownload(results.results));
     },
   };
 }
