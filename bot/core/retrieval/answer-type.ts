@@ -2,11 +2,12 @@
  * Expected answer type of a German question and whether a text contains a value of that type:
  * "Wie viele …?" → a number, "Wann …?" → a date or year, "Wie viel Prozent …?" → a percentage, "Was kostet …?"
  * → an amount of money, "Durchwahl …?" → a phone number, "Mit welcher Firma …?" → an organisation, "Wer leitet
- * …?" → a person's name, "Welche vier …?"/"Liste" → an enumeration. Sentence evidence, the answer sentence and confidence prefer text that can hold the answer.
+ * …?" → a person's name, "Welche vier …?"/"Liste" → an enumeration, "Welche Software …?"/"Wie heißt …?" → a
+ * proper name (acronym, CamelCase, quoted), "Wer …?" → a person or an office. Sentence evidence, the answer sentence and confidence prefer text that can hold the answer.
  */
 
 /** What kind of value the question asks for. */
-export type AnswerType = 'number' | 'date' | 'percent' | 'money' | 'phone' | 'organisation' | 'person' | 'list' | 'none';
+export type AnswerType = 'number' | 'date' | 'percent' | 'money' | 'phone' | 'organisation' | 'person' | 'list' | 'name' | 'agent' | 'none';
 
 /** Question cues per type, most specific first (the first match decides). */
 const questionCues: readonly (readonly [AnswerType, RegExp])[] = [
@@ -18,6 +19,8 @@ const questionCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['number', /\b(wie\s*viele?|wieviele?|wie\s+hoch|wie\s+lange?|wie\s+alt|wie\s+gro(ß|ss)|wie\s+weit|wie\s+oft|um\s+wie\s+viel|anzahl)\b/i],
   ['organisation', /\b(welche[rnms]?|mit\s+welche[rnms]?|von\s+welche[rnms]?|bei\s+welche[rnms]?)\s+(firma|firmen|unternehmen|dienstleister|anbieter|hersteller|hochschule|universität|beratung|beratungsfirma|agentur|partner)\b/i],
   ['person', /^\s*(leitung|leiter(in)?|chef(in)?|ansprechpart(ner|nerin))\b|\b(wer\s+leitet|wer\s+ist\s+(der|die)\s+(leiter|leiterin|chef|chefin)|leitung\s+(de[rs]|von)|wie\s+hei(ß|ss)t\s+(der|die)\s+\S*(leiter|leiterin|beauftragte|dezernent|dezernentin|landrat|landrätin|cdo)|name\s+(de[rs]|von))\b/i],
+  ['name', /\bwelche[snrm]?\s+(software|programm|tool|werkzeug|anwendung|app|system|plattform|cms|dms|lösung|produkt|anbieter|dienst)\b|\bwie\s+hei(ß|ss)(t|en)\b/i],
+  ['agent', /\bwer\b/i],
 ];
 
 const numberPattern = /\d|\b(eine[nm]?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|millionen?|milliarden?|dutzend|hälfte|drittel|viertel)\b/i;
@@ -30,12 +33,23 @@ const textCues: Record<Exclude<AnswerType, 'none'>, RegExp> = {
   phone: /(\+49|\b0\d{2,5})[\s/-]*\d[\d\s/-]{3,}/,
   organisation: /\b(GmbH|AG|KG|SE|UG|AöR|GbR|mbH|e\.\s?V\.)(?![\p{L}])|\b(Hochschule|Universität|Fachhochschule|Institut|Beratung|Consulting|Agentur)|\b\p{Lu}\p{Ll}+\p{Lu}\p{L}*/u,
   list: /(?:^|\n)\s*(?:[-•*–▪]|\d+[.)])\s+\S[^\n]*(?:\n+\s*(?:[-•*–▪]|\d+[.)])\s+\S[^\n]*){2,}|(?:[^,;\n]+[,;]){2,}/,
-  person: /\b(Herrn?|Frau|Dr\.|Prof\.)\s+\p{Lu}|\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(-\p{Lu}\p{Ll}+)?,\s/u,
+  name: /\b[A-ZÄÖÜ]{2,}[a-zäöü]*\b|\b\p{Lu}\p{Ll}+\p{Lu}\p{L}*|„[^“]{2,}“|"[^"]{2,}"|\b\p{L}+\d+\p{L}*\b/u,
+  agent: /\b(Herrn?|Frau|Dr\.|Prof\.)\s+\p{Lu}|\b(Ämter|Amt|Stabsstelle|Dezernat|Dezernent\p{L}*|Fachbereich|Fachdienst|Kreistag|Landrat|Landrätin|Ausschuss|Verwaltungsvorstand|Verwaltungsführung|Personalrat|Datenschutzbeauftragte\p{L}*|Projektteam|Lenkungs\p{L}+|Digitallots\p{L}*|Servicedesk|Abteilung|Referat|Leitung|Team|Mitarbeitende\p{L}*|Beschäftigte\p{L}*|Führungskräfte|Kommunen|Bürger\p{L}*|Dienstleister|Firma|Unternehmen|Hochschule)\b/u,
+    person: /\b(Herrn?|Frau|Dr\.|Prof\.)\s+\p{Lu}|\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(-\p{Lu}\p{Ll}+)?,\s/u,
 };
 
 /** The answer type a question expects. */
 export function expectedAnswerType(question: string): AnswerType {
   return questionCues.find(([, cue]) => cue.test(question))?.[0] ?? 'none';
+}
+
+/**
+ * The type confidence checks for: "wer" (a person or an office) and proper names are cues too weak to doubt an
+ * answer without them, so they only steer the choice of the answer sentence.
+ */
+export function checkedAnswerType(question: string): AnswerType {
+  const type = expectedAnswerType(question);
+  return type === 'agent' || type === 'name' ? 'none' : type;
 }
 
 /** Whether the text contains a value of the type. */

@@ -9,7 +9,7 @@ import type { LexicalIndex, TextAnalyzer } from '../../ports/search.ts';
 import { coverageOf, relatedCredit, weighQuery, type WeightedQuery } from '../answer/coverage.ts';
 import { splitSentences } from '../answer/sentences.ts';
 import type { RetrievalHit } from './hybrid-retriever.ts';
-import { containsAnswerType, expectedAnswerType } from './answer-type.ts';
+import { checkedAnswerType, containsAnswerType } from './answer-type.ts';
 import { confidenceModel } from './confidence-model.ts';
 import { focusWords, namesFocus } from './question-focus.ts';
 import { softCoverageOfTerms } from './soft-coverage.ts';
@@ -117,7 +117,7 @@ function windowEvidence(weighted: WeightedQuery, known: WeightedQuery, focus: We
   const terms = sentences.map((sentence) => input.analyzer.analyze(sentence));
   const passage = softCoverageOfTerms(weighted, terms.flat(), { prefixes: false }).coverage;
   const result: WindowEvidence = { passage, sentence: hit.evidence ?? 0, soft: 0, maxMissing: 1, strict: 0, known: 0, typed: false, focus: false, text: '' };
-  const type = expectedAnswerType(input.query);
+  const type = checkedAnswerType(input.query);
   sentences.forEach((sentence, index) => {
     if (hit.evidence === null) result.sentence = Math.max(result.sentence, coverageOf(weighted, sentence, input.analyzer));
     const window = [...terms[index]!, ...(terms[index + 1] ?? [])];

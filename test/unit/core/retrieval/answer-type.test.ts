@@ -42,3 +42,15 @@ describe('list answers', () => {
     expect(containsAnswerType('Es wurden 40 Leistungen priorisiert.', 'list')).toBe(false);
   });
 });
+
+describe('names and agents', () => {
+  it('expects a proper name for "welche Software" and a person or office for "wer"', () => {
+    expect(expectedAnswerType('welche software nutzt ihr für die e-akte?')).toBe('name');
+    expect(expectedAnswerType('wie heißt das portal?')).toBe('name');
+    expect(expectedAnswerType('wer entscheidet das?')).toBe('agent');
+    expect(containsAnswerType('Eingesetzt wird das DMS enaio.', 'name')).toBe(true);
+    expect(containsAnswerType('Die Akte wird digital geführt.', 'name')).toBe(false);
+    expect(containsAnswerType('Darüber entscheidet der Kreistag.', 'agent')).toBe(true);
+    expect(containsAnswerType('Das geschieht jährlich.', 'agent')).toBe(false);
+  });
+});
