@@ -1,6 +1,7 @@
 /**
- * The queue gauges of `/metrics`: aggregated counts only (open tickets, index size, outboxes, survey
- * answers buffered below k). Channels that are not configured contribute no gauge.
+ * The queue gauges of `/metrics`: aggregated counts only (open tickets, index size, outboxes). The count
+ * of survey answers buffered below k is not exposed: watching it tick up tells who just answered (issue #18,
+ * item 9). Channels that are not configured contribute no gauge.
  */
 import type { Gauges } from '../http/metrics.ts';
 
@@ -8,7 +9,7 @@ import type { Gauges } from '../http/metrics.ts';
 export interface QueueSources {
   readonly tickets: { allTickets(): readonly { readonly state: string }[] };
   readonly indexChunks: () => number;
-  readonly hr: { readonly queues: { outboxPending(): number; surveyBufferPending(): number } };
+  readonly hr: { readonly queues: { outboxPending(): number } };
   readonly teams?: { readonly outbox: { pendingCount(): number } };
   readonly xmpp?: { readonly channel: { pending(): number } };
 }
@@ -22,7 +23,6 @@ export function queueGauges(sources: QueueSources): Gauges {
     tickets_waiting: () => sources.tickets.allTickets().filter((ticket) => waiting.has(ticket.state)).length,
     index_chunks: sources.indexChunks,
     hr_outbox_pending: () => sources.hr.queues.outboxPending(),
-    survey_buffer_pending: () => sources.hr.queues.surveyBufferPending(),
     ...(teams ? { teams_outbox_pending: () => teams.outbox.pendingCount() } : {}),
     ...(xmpp ? { xmpp_outbox_pending: () => xmpp.channel.pending() } : {}),
   };

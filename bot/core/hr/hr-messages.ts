@@ -10,7 +10,7 @@ export const hrMessageKeys = [
   'acknowledgeHint', 'acknowledged', 'subscribed', 'unsubscribed', 'unknownTopic', 'topicsList',
   'refusedNotPermitted', 'refusedUnitNotPermitted', 'refusedUnknownUnit', 'refusedUnknownTopic', 'refusedUnknownSender',
   'refusedEmptyAudience', 'refusedFourEyes', 'refusedWrongState', 'refusedNotFound', 'refusedImageTooLarge',
-  'refusedNotPersonalrat', 'refusedNotApproved', 'refusedLocked', 'refusedNotHr',
+  'refusedNotPersonalrat', 'refusedNotApproved', 'refusedLocked', 'refusedNotHr', 'refusedResultsBeforeClose',
   'cardAcknowledge', 'cardLink', 'cardSubmit', 'nothingToAcknowledge',
   'resultsTitle', 'resultsLine', 'resultsSuppressed', 'resultsOutro', 'wholeSurvey',
 ] as const;

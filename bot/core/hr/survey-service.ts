@@ -166,9 +166,15 @@ export function createSurveyService(deps: SurveyDeps) {
   const openFor = (personId: string): readonly Survey[] =>
     store.surveys().filter((survey) => isOpen(survey) && store.isEligible(survey.id, personId) && !store.hasAnswered(survey.id, personId) && !buffered(survey.id, personId));
 
+  /**
+   * Aggregates, only once answering has ended: snapshots taken while answers arrive would let a reader
+   * difference two of them and see one person's answer in a small unit (issue #18, item 9).
+   */
   const results = (id: string): { kind: 'ok'; results: SurveyResults } | Refused => {
     const survey = store.survey(id);
     if (!survey) return notFound;
+    const ended = survey.state === 'closed' || (survey.state === 'open' && now() >= survey.closesAt);
+    if (!ended) return { kind: 'refused', reason: 'wrong_state', message: messages.refusedResultsBeforeClose };
     const units = store.reportingUnits(id);
     const texts = store.texts(id);
     return { kind: 'ok', results: aggregateResults({

@@ -36,6 +36,9 @@ describe('lotse hr', () => {
     expect((await hr('survey', 'open', id, '--as', 'hr1')).stderr).toContain('Personalrat');
     expect((await hr('survey', 'approve', id, '--as', 'pr1')).code).toBe(0);
     expect((await hr('survey', 'open', id, '--as', 'hr1')).code).toBe(0);
+    // Results only after close (issue #18, item 9).
+    expect((await hr('survey', 'results', id, '--as', 'pr1', '--csv')).code).toBe(1);
+    expect((await hr('survey', 'close', id, '--as', 'hr1')).code).toBe(0);
     const results = await hr('survey', 'results', id, '--as', 'pr1', '--csv', '--svg', 'charts');
     expect(results.stdout).toContain('zufrieden;Gesamt;<5;;');
     expect(readdirSync(join(dataDir, 'charts'))).toEqual([]);
