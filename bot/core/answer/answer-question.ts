@@ -20,7 +20,8 @@ import { weighQuery } from './coverage.ts';
 import { composeExtractiveAnswer } from './extractive-answer.ts';
 import { composeFaqAnswer } from './faq-answer.ts';
 import { composeGenerativeAnswer } from './generative-answer.ts';
-import { outsideScopeShare } from './scope-evidence.ts';
+import { namedTenants } from './county-aliases.ts';
+import { focusOutsideScope, outsideScopeShare } from './scope-evidence.ts';
 import { scopeQuestion, weighHitsByScope, withoutTenantMention, type AnswerScope } from './scope.ts';
 import type { GroundedAnswerDeps } from '../generation/generate-grounded-answer.ts';
 
@@ -88,6 +89,7 @@ function editionNote(composed: ComposedAnswer, scope: AnswerScope, context: Answ
 
 function abstain(messages: AnswerMessages, scope: AnswerScope): string {
   const lines = [messages.noAnswer];
+  if (scope.tenant) lines.unshift(fillTemplate(messages.tenantScope, { tenant: scope.tenant }));
   if (scope.unknownTenant) lines.unshift(fillTemplate(messages.unknownTenant, { tenant: scope.unknownTenant }));
   lines.push(messages.noAnswerOffer);
   return lines.join(' ');
@@ -112,7 +114,10 @@ export async function answerQuestion<H extends RankedHit>(
   const hits = weighHitsByScope(found, scope, documentIdOf);
   const query = weighQuery(searchText, deps.analyzer, deps.lexical);
   const outsideScope = scope.tenant ? outsideScopeShare(query, deps.lexical, filter) : 0;
-  const confidence = hits.length ? deps.confidence(searchText, hits, { outsideScope }) : 0;
+  // A county named in the question whose documents lack what is asked for: abstain (cross-county trap).
+  const namedCounty = scope.tenant !== undefined && namedTenants(question, [scope.tenant]).length > 0;
+  const trap = namedCounty && focusOutsideScope(searchText, query, deps.lexical, filter, (text) => deps.analyzer.analyze(text));
+  const confidence = hits.length && !trap ? deps.confidence(searchText, hits, { outsideScope }) : 0;
   const resolved = resolveHits(hits, deps.knowledge);
   const retrieved = resolved
     .slice(0, topK)

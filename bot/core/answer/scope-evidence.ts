@@ -4,6 +4,7 @@
  * them, while Viersen's do). Such a question is a trap across counties, not a gap in retrieval.
  */
 import type { IdFilter, LexicalIndex } from '../../ports/search.ts';
+import { focusWords } from '../retrieval/question-focus.ts';
 import type { WeightedQuery } from './coverage.ts';
 
 /** Weight share (0..1) of question words present in the corpus but absent from every document the filter allows. */
@@ -16,4 +17,16 @@ export function outsideScopeShare(query: WeightedQuery, lexical: LexicalIndex, f
     if (!inScope) outside += word.weight;
   }
   return outside / query.total;
+}
+
+/**
+ * Whether the thing a question about a named county asks for ("wie viele **Digitallotsen** hat der Kreis
+ * Paderborn?") occurs in other counties' documents but in none of the named county's, not even as a related word.
+ * Then the named county's documents cannot answer, and another county's figure must not be passed off as its own.
+ */
+export function focusOutsideScope(question: string, query: WeightedQuery, lexical: LexicalIndex, filter: IdFilter, analyze: (text: string) => string[]): boolean {
+  if (!lexical.contains) return false;
+  const focus = focusWords(question, query, analyze);
+  const inScope = (term: string): boolean => lexical.contains!(term, filter);
+  return focus.length > 0 && focus.every((word) => word.known && !word.forms.some(inScope) && !word.related.some((related) => inScope(related.term)));
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Bm25Index } from '../../../../bot/adapters/search/bm25-index.ts';
 import { createGermanAnalyzer } from '../../../../bot/adapters/search/german-analyzer.ts';
 import { weighQuery } from '../../../../bot/core/answer/coverage.ts';
-import { outsideScopeShare } from '../../../../bot/core/answer/scope-evidence.ts';
+import { focusOutsideScope, outsideScopeShare } from '../../../../bot/core/answer/scope-evidence.ts';
 
 const analyzer = createGermanAnalyzer({ dictionaryPath: false });
 const lexical = new Bm25Index(analyzer);
@@ -31,5 +31,21 @@ describe('outsideScopeShare', () => {
     expect(lexical.contains(term)).toBe(true);
     expect(lexical.contains(term, unnaOnly)).toBe(false);
     expect(lexical.contains('gibtsnicht')).toBe(false);
+  });
+});
+
+describe('focusOutsideScope', () => {
+  const trap = (question: string, filter: (id: string) => boolean) =>
+    focusOutsideScope(question, weighQuery(question, analyzer, lexical), lexical, filter, (text) => analyzer.analyze(text));
+
+  it('flags a question whose focus only other counties\' documents contain', () => {
+    expect(trap('Wie viele Digitallotsen hat die Kreisverwaltung?', unnaOnly)).toBe(true);
+    expect(trap('Wie viele Digitallotsen hat die Kreisverwaltung?', () => true)).toBe(false);
+  });
+
+  it('does not flag a focus the county has, a question without focus, or a word no document has', () => {
+    expect(trap('Welche Drucker wurden ersetzt?', unnaOnly)).toBe(false);
+    expect(trap('Hat Unna Digitallotsen?', unnaOnly)).toBe(false);
+    expect(trap('Wie viele Kantinen gibt es?', unnaOnly)).toBe(false);
   });
 });
