@@ -18,7 +18,7 @@ export const teamsTextKeys = [
   'stateReturned', 'stateRerouted', 'stateExpired', 'reasonNoAnswer', 'reasonUserRequest', 'reasonUnhelpful', 'answerFromLotse',
   'answerHelpful', 'answerReturn', 'answerReturnNoteLabel', 'answerClosed', 'answerReturned', 'reminderTitle', 'noticeTitle',
   'hrAcknowledge', 'hrOpenLink', 'hrSubmit', 'hrAcknowledged', 'hrAlreadyAcknowledged', 'hrStaleSurvey',
-  'hrNoOpenSurvey', 'hrSurveyIntro', 'hrSurveyInvalid', 'devModeLoopbackOnly',
+  'hrNoOpenSurvey', 'hrSurveyIntro', 'hrSurveyInvalid', 'devModeLoopbackOnly', 'foreignTenant',
 ] as const;
 
 /** The Teams channel's German texts by key. */

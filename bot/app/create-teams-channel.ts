@@ -3,7 +3,7 @@
  * authentication, the SQLite references and outbox, the `teams` endpoint of the channel router and the
  * `POST /api/messages` route. `serve` calls it when the channel is enabled; tests call it with a mock connector.
  */
-import { CloudAdapter, getAuthConfigWithDefaults, type AuthConfiguration } from '@microsoft/agents-hosting';
+import { CloudAdapter, createOutboundHostValidator, getAuthConfigWithDefaults, type AuthConfiguration, type OutboundHostValidator } from '@microsoft/agents-hosting';
 import type { Server } from 'restify';
 import { z } from 'zod';
 import type { TeamsConfig } from '../config/teams-config.ts';
@@ -50,12 +50,26 @@ export function teamsAuthConfiguration(config: TeamsConfig): AuthConfiguration {
   if (auth.mode === 'dev') return getAuthConfigWithDefaults({});
   return getAuthConfigWithDefaults({
     clientId: auth.appId,
+    // Issue #18, item 2: without it a signature-valid token of any issuer with our audience was accepted.
+    validateIssuer: true,
     ...(auth.tenantId ? { tenantId: auth.tenantId } : {}),
     ...(auth.secret ? { clientSecret: auth.secret } : {}),
     ...(auth.certificate ? { certPemFile: auth.certificate.pemFile, certKeyFile: auth.certificate.keyFile } : {}),
     ...(auth.appType === 'UserAssignedMSI' ? { authType: 'UserManagedIdentity' } : {}),
     ...(auth.authority ? { authority: auth.authority } : {}),
   });
+}
+
+/** Loopback names a dev-mode `serviceUrl` may use (Agents Playground, emulator, test connectors). */
+const loopbackHosts = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * Which hosts an activity's `serviceUrl` may name, inbound and for every outbound call (SSRF, issue #18,
+ * item 2): the SDK's Microsoft defaults plus `TEAMS_SERVICE_URL_HOSTS` with an app id; loopback only in dev mode.
+ */
+export function teamsHostPolicy(config: TeamsConfig): OutboundHostValidator {
+  if (config.auth.mode === 'dev') return createOutboundHostValidator({ enabled: true, includeDefaultMicrosoftHosts: false, hosts: loopbackHosts });
+  return createOutboundHostValidator({ enabled: true, includeDefaultMicrosoftHosts: true, hosts: config.serviceUrlHosts ?? [] });
 }
 
 const fallbackSchema = z.object({
@@ -66,13 +80,20 @@ const fallbackSchema = z.object({
   message: z.object({ kind: z.enum(['ticket-created', 'ticket-answered', 'ticket-reminder', 'ticket-update', 'notice']), text: z.string(), ticketId: z.string().optional(), from: z.string().optional() }),
 });
 
+/** The tenant every activity must come from: set for single-tenant apps and managed identities (issue #18, item 2). */
+function singleTenant(config: TeamsConfig, refusal: string): { tenant?: { readonly id: string; readonly refusal: string } } {
+  const auth = config.auth;
+  return auth.mode === 'entra' && auth.tenantId && auth.appType !== 'MultiTenant' ? { tenant: { id: auth.tenantId, refusal } } : {};
+}
+
 /** Builds the channel and registers it with the router as `teams`. */
 export function createTeamsChannel(lotse: Lotse, config: TeamsConfig, logger: Logger, overrides: TeamsChannelOverrides = {}): TeamsChannel {
   if (config.auth.mode === 'dev') logger.warn('teams-dev-mode', { note: 'MICROSOFT_APP_ID is not set: /api/messages accepts unauthenticated requests (Agents Playground / emulator only)' });
   const clock = overrides.clock ?? { now: () => new Date() };
   const texts = loadTeamsTexts();
   const authConfig = teamsAuthConfiguration(config);
-  const adapter = new CloudAdapter(authConfig);
+  // validateServiceUrl: the activity's serviceUrl must match the token's `serviceurl` claim (400 otherwise).
+  const adapter = new CloudAdapter(authConfig, undefined, undefined, { validateServiceUrl: true }, teamsHostPolicy(config));
   // The SDK's default sends English error texts to the user; lotse logs instead (handlers reply in German).
   adapter.onTurnError = async (_context, error) => logger.error('teams-turn-error', { error: describeError(error) });
   const store = new TeamsStore(lotse.database);
@@ -112,7 +133,7 @@ export function createTeamsChannel(lotse: Lotse, config: TeamsConfig, logger: Lo
   let refresh: NodeJS.Timeout | undefined;
   return {
     store, outbox, endpoint, adapter,
-    registerRoutes: (server) => registerTeamsRoutes(server, { adapter, authConfig, handler, logger, ...(config.auth.mode === 'dev' ? { loopbackOnly: texts.devModeLoopbackOnly } : {}) }),
+    registerRoutes: (server) => registerTeamsRoutes(server, { adapter, authConfig, handler, logger, ...(config.auth.mode === 'dev' ? { loopbackOnly: texts.devModeLoopbackOnly } : {}), ...singleTenant(config, texts.foreignTenant) }),
     start() {
       outbox.purgeFinished(86_400_000);
       outbox.start();

@@ -27,6 +27,7 @@ const envSchema = z.object({
   TEAMS_CONVERSATION_RATE_PER_SECOND: positive(1, 50),
   TEAMS_CONVERSATION_BURST: positive(3, 50),
   TEAMS_MAX_ATTEMPTS: positive(8, 100),
+  TEAMS_SERVICE_URL_HOSTS: optionalText.transform((value) => (value === undefined ? undefined : value.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean))),
   TEAMS_STREAM_DELAY_MS: optionalText.transform((value) => (value === undefined ? undefined : Number(value))).pipe(z.number().int().min(0).max(10_000).optional()),
 });
 
@@ -57,6 +58,11 @@ export interface TeamsConfig {
   readonly maxAttempts: number;
   /** Delay between streaming updates (the SDK default for Teams is 1000 ms). */
   readonly streamDelayMs?: number;
+  /**
+   * Extra hosts (or host suffixes) an activity's `serviceUrl` may name besides the SDK's Microsoft defaults,
+   * e.g. for sovereign clouds (`TEAMS_SERVICE_URL_HOSTS`); issue #18, item 2.
+   */
+  readonly serviceUrlHosts?: readonly string[];
 }
 
 /**
@@ -82,6 +88,7 @@ export function parseTeamsConfig(env: Record<string, string | undefined>, host: 
     conversationBurst: values.TEAMS_CONVERSATION_BURST,
     maxAttempts: Math.round(values.TEAMS_MAX_ATTEMPTS),
     ...(values.TEAMS_STREAM_DELAY_MS !== undefined ? { streamDelayMs: values.TEAMS_STREAM_DELAY_MS } : {}),
+    ...(values.TEAMS_SERVICE_URL_HOSTS?.length ? { serviceUrlHosts: values.TEAMS_SERVICE_URL_HOSTS } : {}),
   };
 }
 

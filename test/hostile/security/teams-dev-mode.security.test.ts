@@ -51,6 +51,12 @@ describe('Teams dev mode requests', () => {
     table.record('POST /api/messages {} direct on 127.0.0.1', 400, await post({}, {}));
   });
 
+  it('refuses a serviceUrl off this machine (SSRF) and never stores it', async () => {
+    const status = await post({}, activity());
+    table.record('POST /api/messages direct, serviceUrl https://attacker.example/ (as Tobias)', 400, status);
+    table.record('stored serviceUrl of Tobias afterwards', 'none', app.teams.store.personalConversationOf('p-tobias')?.serviceUrl ?? 'none');
+  });
+
   it('refuses a foreign Host header and forwarding headers before any processing', async () => {
     table.record('POST /api/messages Host: lotse.kreis.example (as Tobias, serviceUrl attacker)', 403, await post({ host: 'lotse.kreis.example' }));
     for (const [name, value] of [['x-forwarded-for', '10.1.2.3'], ['x-forwarded-host', 'lotse.kreis.example'], ['forwarded', 'for=10.1.2.3']] as const) {

@@ -6,6 +6,7 @@
 import type { ServerResponse } from 'node:http';
 import { authorizeJWT, type AuthConfiguration, type CloudAdapter, type Request as SdkRequest, type TurnContext, type WebResponse } from '@microsoft/agents-hosting';
 import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
 import { describeError } from '../../../shared/errors.ts';
 import type { Logger } from '../../../shared/logger.ts';
 import { readJsonBody } from '../../../http/json-body.ts';
@@ -24,6 +25,22 @@ export interface TeamsRouteDeps {
    * this machine (non-loopback `Host`, `Forwarded`/`X-Forwarded-*`); absent with Entra authentication.
    */
   readonly loopbackOnly?: string;
+  /** Single-tenant apps: the only tenant accepted in `conversation.tenantId` / `channelData.tenant.id`, and the German 403 text. */
+  readonly tenant?: { readonly id: string; readonly refusal: string };
+}
+
+// Only the fields read here (zod at the boundary); everything else is the SDK's business.
+const tenantFields = z.object({
+  conversation: z.object({ tenantId: z.string().nullish() }).nullish(),
+  channelData: z.object({ tenant: z.object({ id: z.string().nullish() }).nullish() }).nullish(),
+});
+
+/** True when every tenant id the activity names is `expected` (and it names at least one). */
+function fromTenant(activity: unknown, expected: string): boolean {
+  const parsed = tenantFields.safeParse(activity);
+  if (!parsed.success) return false;
+  const named = [parsed.data.conversation?.tenantId, parsed.data.channelData?.tenant?.id].filter((id): id is string => typeof id === 'string');
+  return named.length > 0 && named.every((id) => id.toLowerCase() === expected.toLowerCase());
 }
 
 /** Adapts Node's response to the SDK's minimal `WebResponse`. */
@@ -84,6 +101,10 @@ async function handle(deps: TeamsRouteDeps, request: Request, response: Response
     deps.logger.warn('teams-request-unauthorized', {});
     web.end();
     return;
+  }
+  if (deps.tenant && !fromTenant(body.value, deps.tenant.id)) {
+    deps.logger.warn('teams-foreign-tenant', {});
+    return sendError(response, 403, 'foreign_tenant', deps.tenant.refusal);
   }
   await deps.adapter.process(sdkRequest, web, deps.handler);
 }
