@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { createLotse } from '../../bot/app/create-lotse.ts';
 import { ingestKnowledge } from '../../bot/app/ingest-knowledge.ts';
 import { loadConfig } from '../../bot/config/config.ts';
-import type { EvidenceFeatures } from '../../bot/core/retrieval/confidence.ts';
+import { featureNames, type EvidenceFeatures } from '../../bot/core/retrieval/confidence.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';
 import { loadAbstentionSplit, loadParagraphs } from '../bench/xquad.ts';
 
@@ -31,6 +31,8 @@ export interface FeatureRow {
   /** Sub-kind: answerable, near_miss, cross_county, out_of_scope, out_of_corpus … */
   readonly kind: string;
   readonly features: EvidenceFeatures;
+  /** The pipeline abstained before asking the model (no passage in scope, cross-county trap): it counts as score 0. */
+  readonly abstainedBefore?: boolean;
 }
 
 interface LabelledQuestion {
@@ -63,6 +65,8 @@ function xquadCorpus(folder: string): LabelledQuestion[] {
   return [...of(split.questions.answerable, 1, 'answerable'), ...of(split.questions.near_miss, 0, 'near_miss'), ...of(split.questions.out_of_corpus, 0, 'out_of_corpus')];
 }
 
+const noFeatures = Object.fromEntries(featureNames.map((name) => [name, 0])) as unknown as EvidenceFeatures;
+
 /** Runs the questions through the real pipeline over `folder` and returns their feature rows. */
 export async function collect(set: string, folder: string, questions: readonly LabelledQuestion[]): Promise<FeatureRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), `lotse-fit-${set}-`));
@@ -73,9 +77,11 @@ export async function collect(set: string, folder: string, questions: readonly L
   const rows: FeatureRow[] = [];
   for (const item of questions) {
     seen = undefined;
-    await lotse.chat.handleTurn({ channel: 'cli', userId: 'fit', text: item.question });
-    // Refused by a guardrail, small talk or no passage at all: the confidence model never sees it.
+    const result = await lotse.chat.handleTurn({ channel: 'cli', userId: 'fit', text: item.question });
+    // Refused by a guardrail or small talk: the model never sees it and it is not counted. Abstained before the
+    // model (no passage in scope, cross-county trap): not fitted on, but counted with score 0 when scoring.
     if (seen) rows.push({ set, id: item.id, label: item.label, kind: item.kind, features: seen });
+    else if (result.outcome === 'no_answer') rows.push({ set, id: item.id, label: item.label, kind: item.kind, features: noFeatures, abstainedBefore: true });
   }
   lotse.close();
   rmSync(dataDir, { recursive: true, force: true });

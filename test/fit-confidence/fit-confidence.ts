@@ -27,9 +27,12 @@ const xquadShare = Number(process.env.FIT_XQUAD_SHARE ?? 0.6);
 const folds = 5;
 
 const vector = (features: EvidenceFeatures): number[] => featureNames.map((name) => features[name]);
+/** The model's score of a row; rows the pipeline abstained on before the model score 0. */
+const scoreOf = (model: LogisticModel, row: FeatureRow): number => (row.abstainedBefore ? 0 : predict(model, vector(row.features)));
 const signs = featureNames.map((name) => featureDirections[name]);
 
-function examplesOf(rows: readonly FeatureRow[]): Example[] {
+function examplesOf(all: readonly FeatureRow[]): Example[] {
+  const rows = all.filter((row) => !row.abstainedBefore);
   const seeds = rows.filter((row) => row.set !== 'xquad').length;
   const xquad = rows.filter((row) => row.set === 'xquad').length;
   const xquadWeight = xquad ? (xquadShare * Math.max(1, seeds)) / xquad : 0;
@@ -41,7 +44,7 @@ const fit = (training: readonly FeatureRow[]): LogisticModel => fitLogisticWithS
 /** Best balanced accuracy on the seed rows of the training part; ties go to the lower threshold. */
 function chooseThreshold(model: LogisticModel, training: readonly FeatureRow[]): number {
   const seeds = training.filter((row) => row.set !== 'xquad');
-  const scored = (seeds.length ? seeds : training).map((row) => ({ score: predict(model, vector(row.features)), y: row.label }));
+  const scored = (seeds.length ? seeds : training).map((row) => ({ score: scoreOf(model, row), y: row.label }));
   let best = { threshold: 0.5, value: -1 };
   for (const candidate of [...new Set(scored.map((row) => row.score))].sort((a, b) => a - b)) {
     const rates = ratesAt(scored, candidate);
@@ -87,7 +90,7 @@ function crossValidate(set: string, rows: readonly FeatureRow[]): SetScore {
     const threshold = chooseThreshold(model, training);
     tested.forEach((row, index) => {
       if (foldOf(row, index) !== fold) return;
-      scores[index] = predict(model, vector(row.features));
+      scores[index] = scoreOf(model, row);
       thresholds[index] = threshold;
     });
   }
@@ -99,7 +102,7 @@ function heldOut(set: string, rows: readonly FeatureRow[]): SetScore {
   const training = rows.filter((row) => row.set !== set);
   const model = fit(training);
   const threshold = chooseThreshold(model, training);
-  const scores = tested.map((row) => predict(model, vector(row.features)));
+  const scores = tested.map((row) => scoreOf(model, row));
   return score(`${set} (held out: fitted without it)`, tested, scores, scores.map(() => threshold));
 }
 
