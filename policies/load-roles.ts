@@ -12,7 +12,7 @@ const rolesFileSchema = z
   .object({
     version: z.string().min(1),
     group_claim: z.string().min(1).default('groups'),
-    person_claim: z.enum(['email', 'sub']).default('email'),
+    person_claim: z.enum(['email', 'sub', 'oid']).default('email'),
     default_roles: z.array(roleSchema).default(['staff']),
     groups: z.record(z.string().min(1), z.array(roleSchema).min(1)),
     directory_roles: z.boolean().default(true),

@@ -53,7 +53,8 @@ export interface SessionStore {
 export interface RolePolicy {
   readonly version: string;
   readonly groupClaim: string;
-  readonly personClaim: 'email' | 'sub';
+  /** `email` (only when the IdP marks it verified), `sub` (directory id) or `oid` (Entra object id, `aadObjectId`). */
+  readonly personClaim: 'email' | 'sub' | 'oid';
   readonly defaultRoles: readonly Role[];
   readonly groups: Readonly<Record<string, readonly Role[]>>;
   readonly directoryRoles: boolean;

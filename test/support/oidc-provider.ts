@@ -38,13 +38,13 @@ export async function startOidcProvider(port: number, redirectUri: string, accou
   const provider = new Provider(issuer, {
     clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
     scopes: ['openid', 'profile', 'email', 'groups'],
-    claims: { openid: ['sub'], profile: ['name'], email: ['email'], groups: ['groups'] },
+    claims: { openid: ['sub'], profile: ['name'], email: ['email', 'email_verified'], groups: ['groups'] },
     cookies: { keys: ['oidc-test-cookie-key-0123456789'] },
     features: { devInteractions: { enabled: true } },
     async findAccount(_context, id) {
       const account = accounts[id];
       if (!account) return undefined;
-      return { accountId: id, claims: async () => ({ sub: id, email: account.email, name: account.name, groups: [...account.groups] }) };
+      return { accountId: id, claims: async () => ({ sub: id, email: account.email, email_verified: true, name: account.name, groups: [...account.groups] }) };
     },
   });
   const server: Server = createServer(provider.callback());

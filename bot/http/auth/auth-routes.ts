@@ -9,6 +9,13 @@ export type { AuthRouteDeps };
 import { escapeHtml } from '../pages.ts';
 import { redirect, safeReturnTo, sendPage, type AuthRouteDeps } from './auth-deps.ts';
 import { registerDevLogin } from './dev-login.ts';
+import { readCookie, setCookie } from './cookies.ts';
+
+/**
+ * Binds a login to the browser that started it: `/login` sets this cookie to the `state`, the callback
+ * requires it (login CSRF: an attacker's callback URL must not log a victim into the attacker's account).
+ */
+const loginCookie = 'lotse_login';
 
 function failurePage(deps: AuthRouteDeps, message: string): string {
   return renderConsolePage(deps.texts, { title: deps.texts.loginTitle, body: `<p role="alert">${escapeHtml(message)}</p><p><a href="/login">${escapeHtml(deps.texts.loginAgain)}</a></p>` });
@@ -21,6 +28,7 @@ async function startLogin(deps: AuthRouteDeps, request: Request, response: Respo
   if (!oidc) return sendPage(response, 503, failurePage(deps, deps.texts.loginUnavailable));
   const { url, pending } = await oidc.start(returnTo, deps.clock.now());
   deps.store.savePendingLogin(pending);
+  setCookie(response, loginCookie, pending.state, { httpOnly: true, secure: deps.redirectUrl?.protocol === 'https:', maxAge: 600 });
   redirect(response, url.href);
 }
 
@@ -29,7 +37,11 @@ async function finishLogin(deps: AuthRouteDeps, request: Request, response: Resp
   if (!oidc || !deps.redirectUrl) return sendPage(response, 503, failurePage(deps, deps.texts.loginUnavailable));
   const callbackUrl = new URL(request.url ?? '/', deps.redirectUrl);
   const state = callbackUrl.searchParams.get('state') ?? '';
-  const pending = state ? deps.store.takePendingLogin(state) : undefined;
+  if (!state || readCookie(request, loginCookie) !== state) {
+    deps.logger.warn('login-rejected', { reason: 'state not bound to this browser' });
+    return sendPage(response, 400, failurePage(deps, deps.texts.loginFailed));
+  }
+  const pending = deps.store.takePendingLogin(state);
   if (!pending || pending.expiresAt <= deps.clock.now().toISOString()) {
     deps.logger.warn('login-rejected', { reason: pending ? 'expired state' : 'unknown state' });
     return sendPage(response, 400, failurePage(deps, deps.texts.loginFailed));
@@ -40,6 +52,10 @@ async function finishLogin(deps: AuthRouteDeps, request: Request, response: Resp
     return sendPage(response, 400, failurePage(deps, deps.texts.loginFailed));
   }
   const principal = principalFromClaims(result.claims, { policy: deps.policy, directory: deps.directory, pseudonym: deps.pseudonym });
+  // A new login replaces the browser's previous session everywhere (no second valid id left behind).
+  const previous = deps.sessions.resolve(request);
+  if (previous) deps.store.delete(previous.idHash);
+  setCookie(response, loginCookie, '', { httpOnly: true, secure: deps.redirectUrl.protocol === 'https:', maxAge: 0 });
   deps.sessions.start(response, principal);
   deps.logger.info('login', { source: 'oidc', roles: principal.roles.join(',') });
   redirect(response, safeReturnTo(pending.returnTo));

@@ -33,8 +33,8 @@ describe('login configuration', () => {
 });
 
 describe('principal from claims', () => {
-  it('finds the directory person by e-mail and unites group, default and directory roles', () => {
-    const principal = principalFromClaims({ sub: 'x', email: 'Frank.Wagner@musterland.example', groups: ['lotse-personalrat', 'unbekannt'] }, { policy, directory, pseudonym });
+  it('finds the directory person by verified e-mail (or oid) and unites group, default and directory roles', () => {
+    const principal = principalFromClaims({ sub: 'x', email: 'Frank.Wagner@musterland.example', email_verified: true, groups: ['lotse-personalrat', 'unbekannt'] }, { policy, directory, pseudonym });
     expect(principal.personId).toBe('p-frank');
     expect(principal.userId).toBe('p-frank');
     expect(principal.roles).toEqual(['admin', 'owner', 'personalrat', 'staff']);
