@@ -36,6 +36,16 @@ async function respond(context: TurnContext, inbound: ActionInbound, reply: Repl
   if (reply.text) await replyText(context, reply.text);
 }
 
+/**
+ * Who may act on (and see) a ticket card: the asker for asker cards; for Lotse cards the assignee, a current
+ * candidate or the person who answered (issue #18, item 6: refused, stale or replayed actions leaked the card).
+ */
+function maySee(ticket: Ticket, forAsker: boolean, by: string): boolean {
+  if (!by) return false;
+  if (forAsker) return ticket.askerId === by;
+  return ticket.assignee === by || ticket.candidates.includes(by) || ticket.answer?.by === by;
+}
+
 function lotseName(deps: TeamsTurnDeps, personId: string): string {
   return deps.directory.person(personId)?.name ?? personId;
 }
@@ -77,8 +87,9 @@ async function ticketAction(deps: TeamsTurnDeps, inbound: ActionInbound, person:
   if (!forAsker && !person) return { text: deps.texts.unknownPerson };
   if (!forAsker && !person?.roles.includes('lotse')) return { text: deps.texts.notALotse };
   const by = forAsker ? coreUserId(inbound.user, person) : (person?.id ?? '');
+  // Cards carry the ticket id, never its short number; and only people involved in the ticket get its card back.
   const ticket = deps.escalation.get(action.ticketId);
-  if (!ticket) return { text: deps.texts.invalidAction };
+  if (!ticket || ticket.id !== action.ticketId || !maySee(ticket, forAsker, by)) return { text: deps.texts.invalidAction };
   const key = `${action.lotse}:${ticket.id}:${action.version}:${action.op}:${by}`;
   const at = deps.clock.now().toISOString();
   if (!deps.store.claimAction(key, at)) return { text: deps.texts.replayedAction, card: currentCard(deps, ticket, forAsker) };
