@@ -22,6 +22,7 @@ const envSchema = z.object({
   DIRECTORY_SYNC_S: z.coerce.number().int().min(1).max(3600).default(30),
   ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
   SHUTDOWN_DRAIN_S: z.coerce.number().min(0).max(600).default(10),
+  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected postgres://user@host:port/database').optional(),
   LOTSE_TODAY: z
     .string()
@@ -48,6 +49,8 @@ export interface LotseConfig {
   readonly minConfidence: number;
   /** Longest drain of the outboxes on SIGTERM/SIGINT, in ms (`SHUTDOWN_DRAIN_S`, default 10 s). */
   readonly shutdownDrainMs: number;
+  /** Bearer token for `/metrics` scrapers; without it only direct loopback requests may read metrics. */
+  readonly metricsToken?: string;
   /** PostgreSQL for conversations, tickets, audit and sessions (shared by replicas); SQLite in the data dir when absent. */
   readonly databaseUrl?: string;
   /** Fixed "today" for reproducible runs (tests, benchmarks); the real date when absent. */
@@ -135,5 +138,6 @@ export function loadConfig(
     ...(values.LOTSE_TODAY ? { today: values.LOTSE_TODAY } : {}),
     ...(xmpp ? { xmpp } : {}),
     ...(values.DATABASE_URL ? { databaseUrl: values.DATABASE_URL } : {}),
+    ...(values.METRICS_TOKEN ? { metricsToken: values.METRICS_TOKEN } : {}),
   };
 }

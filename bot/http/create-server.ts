@@ -33,6 +33,8 @@ export interface HttpServerOptions {
   readonly identity?: IdentityWiring;
   /** Queue gauges for `/metrics` (aggregated counts only). */
   readonly gauges?: Gauges;
+  /** `METRICS_TOKEN`; without it `/metrics` answers direct loopback requests only. */
+  readonly metricsToken?: string;
   /** HR news and surveys (staff and console API); needs the signed-in person (`resolveActor`). */
   readonly hr?: Omit<HrRouteDeps, 'logger' | 'maxBodyBytes'>;
 }
@@ -75,7 +77,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     for (const [header, value] of Object.entries(securityHeaders)) response.setHeader(header, value);
     next();
   });
-  registerMetrics(server, options.gauges ?? {});
+  registerMetrics(server, options.gauges ?? {}, options.metricsToken ? { token: options.metricsToken } : {});
   const protect = options.identity?.protect ?? anonymousOnlyGuard;
   server.get('/', protect('chat', async (_request, response) => sendRaw(response, 'text/html; charset=utf-8', chatPage)));
   server.get('/nutzungshinweise', async (_request: Request, response: Response) => sendRaw(response, 'text/html; charset=utf-8', usagePage));

@@ -3,7 +3,9 @@
  * and status class, a latency histogram, and queue gauges supplied by the app. Aggregated only: no user,
  * conversation or message text ever appears.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
+import { loopbackRefusal } from '../shared/loopback.ts';
 
 /** Named gauges read at scrape time (e.g. open tickets, outbox sizes). */
 export type Gauges = Readonly<Record<string, () => number>>;
@@ -16,8 +18,37 @@ export function routeFamily(path: string): string {
   return known.find((prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`)) ?? (path === '/' ? '/' : 'other');
 }
 
+/** How `/metrics` is protected and how often gauges are read (issue #18, item 13). */
+export interface MetricsOptions {
+  /** `METRICS_TOKEN`: scrapers send `Authorization: Bearer <token>`; without it only direct loopback requests are served. */
+  readonly token?: string;
+  /** Gauges are read at most once per this many ms (default 15 s); a scrape flood never reloads every ticket. */
+  readonly gaugeCacheMs?: number;
+  /** Milliseconds clock for the gauge cache (tests). */
+  readonly now?: () => number;
+}
+
+/** Reads all gauges at most once per `cacheMs`; a failing gauge is left out of that reading. */
+function cachedGauges(gauges: Gauges, cacheMs: number, now: () => number): () => readonly [string, number][] {
+  let cached: { at: number; values: readonly [string, number][] } | undefined;
+  return () => {
+    if (cached && now() - cached.at < cacheMs) return cached.values;
+    const values: [string, number][] = [];
+    for (const [name, read] of Object.entries(gauges)) {
+      try {
+        values.push([name, read()]);
+      } catch {
+        continue; // a store that is down just leaves its gauge out of this scrape
+      }
+    }
+    cached = { at: now(), values };
+    return values;
+  };
+}
+
 /** Counts requests and latencies; renders the exposition text. */
-export function createMetrics(gauges: Gauges = {}) {
+export function createMetrics(gauges: Gauges = {}, options: Pick<MetricsOptions, 'gaugeCacheMs' | 'now'> = {}) {
+  const readGauges = cachedGauges(gauges, options.gaugeCacheMs ?? 15_000, options.now ?? (() => performance.now()));
   const counts = new Map<string, number>();
   const histogram = buckets.map(() => 0);
   let sum = 0;
@@ -41,23 +72,24 @@ export function createMetrics(gauges: Gauges = {}) {
       lines.push('# HELP lotse_http_request_duration_seconds HTTP request latency.', '# TYPE lotse_http_request_duration_seconds histogram');
       buckets.forEach((bound, index) => lines.push(`lotse_http_request_duration_seconds_bucket{le="${bound}"} ${histogram[index]}`));
       lines.push(`lotse_http_request_duration_seconds_bucket{le="+Inf"} ${total}`, `lotse_http_request_duration_seconds_sum ${sum.toFixed(6)}`, `lotse_http_request_duration_seconds_count ${total}`);
-      for (const [name, read] of Object.entries(gauges)) {
-        let value: number;
-        try {
-          value = read();
-        } catch {
-          continue; // a store that is down just leaves its gauge out of this scrape
-        }
-        lines.push(`# TYPE lotse_${name} gauge`, `lotse_${name} ${value}`);
-      }
+      for (const [name, value] of readGauges()) lines.push(`# TYPE lotse_${name} gauge`, `lotse_${name} ${value}`);
       return `${lines.join('\n')}\n`;
     },
   };
 }
 
-/** Records every request and serves `/metrics`. */
-export function registerMetrics(server: Server, gauges: Gauges = {}): void {
-  const metrics = createMetrics(gauges);
+const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
+
+/** 0 when the request may read the metrics, else the HTTP status to answer (401 wrong/missing token, 403 not loopback). */
+export function metricsRefusal(request: Request, token: string | undefined): 0 | 401 | 403 {
+  if (token === undefined) return loopbackRefusal(request) ? 403 : 0;
+  const sent = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+  return sent !== undefined && timingSafeEqual(digest(sent), digest(token)) ? 0 : 401;
+}
+
+/** Records every request and serves `/metrics` (token or direct loopback only). */
+export function registerMetrics(server: Server, gauges: Gauges = {}, options: MetricsOptions = {}): void {
+  const metrics = createMetrics(gauges, options);
   server.on('after', (request: Request, response: Response) => {
     const started = (request as Request & { lotseStarted?: number }).lotseStarted;
     if (started !== undefined) metrics.observe(request.url ?? '/', response.statusCode, (performance.now() - started) / 1000);
@@ -66,7 +98,12 @@ export function registerMetrics(server: Server, gauges: Gauges = {}): void {
     (request as Request & { lotseStarted?: number }).lotseStarted = performance.now();
     next();
   });
-  server.get('/metrics', async (_request: Request, response: Response) => {
+  server.get('/metrics', async (request: Request, response: Response) => {
+    const refusal = metricsRefusal(request, options.token);
+    if (refusal) {
+      if (refusal === 401) response.setHeader('WWW-Authenticate', 'Bearer');
+      return void response.send(refusal);
+    }
     response.setHeader('Content-Type', 'text/plain; version=0.0.4; charset=utf-8');
     response.sendRaw(200, metrics.render());
   });
