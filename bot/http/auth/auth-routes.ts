@@ -10,6 +10,7 @@ import { escapeHtml } from '../pages.ts';
 import { redirect, safeReturnTo, sendPage, type AuthRouteDeps } from './auth-deps.ts';
 import { registerDevLogin } from './dev-login.ts';
 import { readCookie, setCookie } from './cookies.ts';
+import { cookieName } from './session-manager.ts';
 
 /**
  * Binds a login to the browser that started it: `/login` sets this cookie to the `state`, the callback
@@ -28,7 +29,8 @@ async function startLogin(deps: AuthRouteDeps, request: Request, response: Respo
   if (!oidc) return sendPage(response, 503, failurePage(deps, deps.texts.loginUnavailable));
   const { url, pending } = await oidc.start(returnTo, deps.clock.now());
   deps.store.savePendingLogin(pending);
-  setCookie(response, loginCookie, pending.state, { httpOnly: true, secure: deps.redirectUrl?.protocol === 'https:', maxAge: 600 });
+  const secure = deps.redirectUrl?.protocol === 'https:';
+  setCookie(response, cookieName(loginCookie, secure), pending.state, { httpOnly: true, secure, maxAge: 600 });
   redirect(response, url.href);
 }
 
@@ -37,7 +39,8 @@ async function finishLogin(deps: AuthRouteDeps, request: Request, response: Resp
   if (!oidc || !deps.redirectUrl) return sendPage(response, 503, failurePage(deps, deps.texts.loginUnavailable));
   const callbackUrl = new URL(request.url ?? '/', deps.redirectUrl);
   const state = callbackUrl.searchParams.get('state') ?? '';
-  if (!state || readCookie(request, loginCookie) !== state) {
+  const secure = deps.redirectUrl.protocol === 'https:';
+  if (!state || readCookie(request, cookieName(loginCookie, secure)) !== state) {
     deps.logger.warn('login-rejected', { reason: 'state not bound to this browser' });
     return sendPage(response, 400, failurePage(deps, deps.texts.loginFailed));
   }
@@ -55,7 +58,7 @@ async function finishLogin(deps: AuthRouteDeps, request: Request, response: Resp
   // A new login replaces the browser's previous session everywhere (no second valid id left behind).
   const previous = deps.sessions.resolve(request);
   if (previous) deps.store.delete(previous.idHash);
-  setCookie(response, loginCookie, '', { httpOnly: true, secure: deps.redirectUrl.protocol === 'https:', maxAge: 0 });
+  setCookie(response, cookieName(loginCookie, secure), '', { httpOnly: true, secure, maxAge: 0 });
   deps.sessions.start(response, principal);
   deps.logger.info('login', { source: 'oidc', roles: principal.roles.join(',') });
   redirect(response, safeReturnTo(pending.returnTo));

@@ -13,6 +13,14 @@ export const sessionCookie = 'lotse_session';
 /** Name of the CSRF cookie (readable by the page's script, echoed in `x-csrf-token`). */
 export const csrfCookie = 'lotse_csrf';
 
+/**
+ * The cookie name on the wire: with https (`Secure`) the `__Host-` prefix, which browsers accept only from this
+ * host with `Path=/` and no `Domain`, so a sibling subdomain cannot plant or overwrite it (issue #18, item 7).
+ */
+export function cookieName(name: string, secure: boolean): string {
+  return secure ? `__Host-${name}` : name;
+}
+
 const hash = (id: string): string => createHash('sha256').update(id).digest('base64url');
 const token = (): string => randomBytes(32).toString('base64url');
 
@@ -25,6 +33,8 @@ function sameToken(a: string, b: string): boolean {
 /** Creates, resolves and ends sessions. */
 export function createSessionManager(deps: { store: SessionStore; policy: RolePolicy; clock: Clock; secureCookies: boolean }) {
   const cookieOptions = { secure: deps.secureCookies };
+  const sessionName = cookieName(sessionCookie, deps.secureCookies);
+  const csrfName = cookieName(csrfCookie, deps.secureCookies);
   const idleMs = deps.policy.idleMinutes * 60_000;
 
   return {
@@ -37,13 +47,13 @@ export function createSessionManager(deps: { store: SessionStore; policy: RolePo
         expiresAt: new Date(now.getTime() + deps.policy.absoluteHours * 3_600_000).toISOString(),
       };
       deps.store.create(session);
-      setCookie(response, sessionCookie, id, { ...cookieOptions, httpOnly: true });
-      setCookie(response, csrfCookie, session.csrfToken, { ...cookieOptions, httpOnly: false });
+      setCookie(response, sessionName, id, { ...cookieOptions, httpOnly: true });
+      setCookie(response, csrfName, session.csrfToken, { ...cookieOptions, httpOnly: false });
       return session;
     },
     /** The live session of the request; expired or unknown sessions count as none (and are removed). */
     resolve(request: IncomingMessage): Session | undefined {
-      const id = readCookie(request, sessionCookie);
+      const id = readCookie(request, sessionName);
       if (!id) return undefined;
       const session = deps.store.get(hash(id));
       if (!session) return undefined;
@@ -64,8 +74,8 @@ export function createSessionManager(deps: { store: SessionStore; policy: RolePo
     /** Ends the session and clears the cookies. */
     end(response: ServerResponse, session: Session | undefined): void {
       if (session) deps.store.delete(session.idHash);
-      setCookie(response, sessionCookie, '', { ...cookieOptions, httpOnly: true, maxAge: 0 });
-      setCookie(response, csrfCookie, '', { ...cookieOptions, httpOnly: false, maxAge: 0 });
+      setCookie(response, sessionName, '', { ...cookieOptions, httpOnly: true, maxAge: 0 });
+      setCookie(response, csrfName, '', { ...cookieOptions, httpOnly: false, maxAge: 0 });
     },
     purge(): number {
       const now = deps.clock.now();

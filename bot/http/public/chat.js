@@ -39,7 +39,7 @@ function renderCitations(citations) {
 
 /** JSON headers plus the CSRF token of a logged-in session (cookie `lotse_csrf`, see README "Identity"). */
 function jsonHeaders() {
-  const token = /(?:^|;\s*)lotse_csrf=([A-Za-z0-9_-]+)/.exec(document.cookie)?.[1];
+  const token = /(?:^|;\s*)(?:__Host-)?lotse_csrf=([A-Za-z0-9_-]+)/.exec(document.cookie)?.[1];
   return token ? { 'content-type': 'application/json', 'x-csrf-token': token } : { 'content-type': 'application/json' };
 }
 

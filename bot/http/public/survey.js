@@ -14,7 +14,7 @@ function node(tag, attributes = {}, children = []) {
 }
 
 function csrfHeaders() {
-  const token = /(?:^|;\s*)lotse_csrf=([A-Za-z0-9_-]+)/.exec(document.cookie)?.[1];
+  const token = /(?:^|;\s*)(?:__Host-)?lotse_csrf=([A-Za-z0-9_-]+)/.exec(document.cookie)?.[1];
   return token ? { 'content-type': 'application/json', 'x-csrf-token': token } : { 'content-type': 'application/json' };
 }
 

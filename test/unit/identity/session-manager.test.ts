@@ -32,7 +32,8 @@ function setup() {
 describe('session manager', () => {
   it('sets an httpOnly, Secure, SameSite session cookie and stores only its hash', () => {
     const { response, session, cookie } = setup();
-    expect(response.cookies()[0]).toMatch(/^lotse_session=[\w-]{43}; Path=\/; SameSite=Lax; HttpOnly; Secure$/);
+    // Secure cookies carry the __Host- prefix (issue #18, item 7).
+    expect(response.cookies()[0]).toMatch(/^__Host-lotse_session=[\w-]{43}; Path=\/; SameSite=Lax; HttpOnly; Secure$/);
     expect(response.cookies()[1]).not.toMatch(/HttpOnly/);
     expect(cookie).not.toContain(session.idHash);
   });
