@@ -243,6 +243,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     validDays: 7,
     pseudonym: recorder.pseudonym,
     candidates: () => database.prepare<[], { user_id: string }>('SELECT DISTINCT user_id FROM conversations').all().map((row) => row.user_id),
+    holdsRole: (by, role) => directory.person(by)?.roles.includes(role) ?? false,
     onStep: (step, id) => audit.append({ type: 'reidentification', at: clock.now().toISOString(), pseudonym: `request-${id}`, channel: 'cli', outcome: 'escalated', rules: [{ id: `reidentification-${step}`, clause: 'DV KI § 6 Abs. 3', action: 'escalate' }], policyVersion: policies.version, indexVersion: knowledge.indexVersion(), documents: [] }),
   });
   const messagesOf = (userId: string, conversationId: string): readonly StoredMessage[] =>

@@ -18,12 +18,13 @@ export type ReidentificationResult =
   | { readonly kind: 'requested'; readonly id: number; readonly expiresAt: string }
   | { readonly kind: 'approved'; readonly id: number; readonly missing: readonly ApprovalRole[] }
   | { readonly kind: 'revealed'; readonly id: number; readonly userIds: readonly string[] }
-  | { readonly kind: 'refused'; readonly reason: 'not_found' | 'expired' | 'already_revealed' | 'reason_missing' };
+  | { readonly kind: 'refused'; readonly reason: 'not_found' | 'expired' | 'already_revealed' | 'reason_missing' | 'own_request' | 'same_person' | 'not_permitted' };
 
 interface RequestRow {
   id: number;
   pseudonym: string;
   expires_at: string;
+  requested_by: string;
   approvals: string;
   revealed_at: string | null;
 }
@@ -32,7 +33,11 @@ interface RequestRow {
 export class SqliteReidentification {
   constructor(
     private readonly database: SqliteDatabase,
-    private readonly options: { validDays: number; candidates: () => readonly string[]; pseudonym: (userId: string) => string; onStep: (step: string, id: number) => void },
+    private readonly options: {
+      validDays: number; candidates: () => readonly string[]; pseudonym: (userId: string) => string; onStep: (step: string, id: number) => void;
+      /** Whether `by` (a directory person id) holds `role`; approvals from anyone else are refused (issue #18, item 12). */
+      holdsRole?: (by: string, role: ApprovalRole) => boolean;
+    },
   ) {
     migrate(database, 'reidentification', migrations);
   }
@@ -51,7 +56,12 @@ export class SqliteReidentification {
     if (!row) return { kind: 'refused', reason: 'not_found' };
     if (row.revealed_at) return { kind: 'refused', reason: 'already_revealed' };
     if (row.expires_at < input.now.toISOString()) return { kind: 'refused', reason: 'expired' };
-    const approvals = { ...(JSON.parse(row.approvals) as Record<string, string>), [input.role]: input.by };
+    // Four eyes for real: never the requester, never one person in both roles, only holders of the role.
+    if (input.by === row.requested_by) return { kind: 'refused', reason: 'own_request' };
+    const previous = JSON.parse(row.approvals) as Record<string, string>;
+    if (Object.entries(previous).some(([role, by]) => role !== input.role && by === input.by)) return { kind: 'refused', reason: 'same_person' };
+    if (this.options.holdsRole && !this.options.holdsRole(input.by, input.role)) return { kind: 'refused', reason: 'not_permitted' };
+    const approvals = { ...previous, [input.role]: input.by };
     this.database.prepare('UPDATE reidentification_requests SET approvals = ? WHERE id = ?').run(JSON.stringify(approvals), input.id);
     this.options.onStep(`approved-${input.role}`, input.id);
     const missing = (['personalrat', 'dsb'] as const).filter((role) => !approvals[role]);

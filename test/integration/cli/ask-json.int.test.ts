@@ -118,10 +118,11 @@ describe('lotse audit reidentify', () => {
     const pseudonym = createHmac('sha256', key).update('cli').digest('hex').slice(0, 32);
     const tooShort = await runCli(['audit', 'reidentify', '--data', dataDir, '--request', pseudonym, '--reason', 'kurz']);
     expect(JSON.parse(tooShort.stdout)).toEqual({ kind: 'refused', reason: 'reason_missing' });
-    const request = JSON.parse((await runCli(['audit', 'reidentify', '--data', dataDir, '--request', pseudonym, '--reason', 'Verdacht auf Missbrauch, Vorgang 12/2026', '--by', 'Dana Schulz'])).stdout) as { id: number };
-    const first = JSON.parse((await runCli(['audit', 'reidentify', '--data', dataDir, '--approve', String(request.id), '--role', 'dsb', '--by', 'Dana Schulz'])).stdout);
+    const request = JSON.parse((await runCli(['audit', 'reidentify', '--data', dataDir, '--request', pseudonym, '--reason', 'Verdacht auf Missbrauch, Vorgang 12/2026', '--by', 'p-frank'])).stdout) as { id: number };
+    // Approvers are directory people holding the role, never the requester (issue #18, item 12).
+    const first = JSON.parse((await runCli(['audit', 'reidentify', '--data', dataDir, '--approve', String(request.id), '--role', 'dsb', '--by', 'p-dana'])).stdout);
     expect(first).toEqual({ kind: 'approved', id: request.id, missing: ['personalrat'] });
-    const second = JSON.parse((await runCli(['audit', 'reidentify', '--data', dataDir, '--approve', String(request.id), '--role', 'personalrat', '--by', 'Peter Richter'])).stdout);
+    const second = JSON.parse((await runCli(['audit', 'reidentify', '--data', dataDir, '--approve', String(request.id), '--role', 'personalrat', '--by', 'p-peter'])).stdout);
     expect(second).toEqual({ kind: 'revealed', id: request.id, userIds: ['cli'] });
     const again = JSON.parse((await runCli(['audit', 'reidentify', '--data', dataDir, '--approve', String(request.id), '--role', 'dsb'])).stdout);
     expect(again).toEqual({ kind: 'refused', reason: 'already_revealed' });
