@@ -21,16 +21,9 @@ export interface CorpusRow {
   readonly family: string;
 }
 
-/** A small seeded PRNG (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../bot/shared/seeded-random.ts';
+
+export { seededRandom };
 
 const colloquial: readonly [RegExp, string][] = [
   [/\beine\b/g, 'ne'], [/\beinen\b/g, 'nen'], [/\bist\b/g, 'is'], [/\bgibt es\b/gi, 'gibts'], [/\bbitte\b/gi, 'pls'], [/\bhabe\b/g, 'hab'],

@@ -8,15 +8,7 @@ import type { Directory } from '../../bot/ports/directory.ts';
 import type { TicketPool } from '../../bot/ports/tickets.ts';
 
 /** Deterministic PRNG (mulberry32). */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as random } from '../../bot/shared/seeded-random.ts';
 
 /** The world: directory, policy and who may claim what. */
 export interface TicketWorld {

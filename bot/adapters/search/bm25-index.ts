@@ -240,16 +240,8 @@ export class Bm25Index implements LexicalIndex {
   }
 }
 
-/** What the scoring loops read and write. */
-interface ScoringState {
-  readonly docIds: readonly (string | undefined)[];
-  readonly lengths: readonly number[];
-  readonly scores: Float64Array;
-  readonly touched: number[];
-  readonly k1: number;
-  readonly b: number;
-  readonly averageLength: number;
-}
+/** What the scoring loops read and write (the related scoring's state without its own extras). */
+type ScoringState = Omit<RelatedScoringState, 'size' | 'postings' | 'scorable'>;
 
 /** Adds the BM25 contribution of one long (typed) posting list to the scores. */
 function accumulateTyped(docs: Int32Array, freqs: Uint16Array, length: number, weight: number, state: ScoringState): void {
