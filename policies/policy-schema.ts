@@ -76,10 +76,14 @@ export const piiFileSchema = z.object({
   first_names_file: z.string().regex(/^[\w.-]+$/).optional(),
 }).strict();
 
-/** The retention file (days per audit record type). */
+/** The retention file (days per audit record type; days per stored record kind, issue #18 item 4). */
 export const retentionFileSchema = z.object({
   version: z.string().min(1),
   audit: z.object({ answer: z.number().int().positive(), refusal: z.number().int().positive(), security: z.number().int().positive(), reidentification: z.number().int().positive() }).strict(),
+  records: z.object({
+    /** Days after the last message of a conversation until it is deleted with its messages and feedback. */
+    conversations: z.number().int().min(1).max(3650),
+  }).strict().optional(),
 }).strict();
 
 /** The word classes used by the scored detection (`lexicon.yaml`). */

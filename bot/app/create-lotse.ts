@@ -32,6 +32,7 @@ import { loadDirectory } from '../adapters/directory/load-directory.ts';
 import { SqliteAuditLog } from '../adapters/storage/sqlite-audit-log.ts';
 import { auditKey, createAuditRecorder } from './audit-trail.ts';
 import { SqliteReidentification } from '../adapters/storage/sqlite-reidentification.ts';
+import { loadRecordRetention } from '../../policies/load-retention.ts';
 import { SqliteInbox } from '../adapters/storage/sqlite-inbox.ts';
 import { SqliteFaqDrafts } from '../adapters/storage/sqlite-faq-drafts.ts';
 import { loadHrPolicy } from '../../policies/load-broadcasts.ts';
@@ -62,6 +63,8 @@ export interface Lotse {
   readonly database: SqliteDatabase;
   readonly audit: SqliteAuditLog;
   readonly retentionDays: Readonly<Record<'answer' | 'refusal' | 'security' | 'reidentification', number>>;
+  /** Deletes conversations (messages, feedback) idle longer than `records.conversations` days of `retention.yaml`; returns how many. */
+  purgeConversations(now: Date): number;
   readonly reidentification: SqliteReidentification;
   /** The Digitallotsen workflow (tickets, routing, answers back to the asker). */
   readonly escalation: EscalationService;
@@ -246,6 +249,8 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     holdsRole: (by, role) => directory.person(by)?.roles.includes(role) ?? false,
     onStep: (step, id) => audit.append({ type: 'reidentification', at: clock.now().toISOString(), pseudonym: `request-${id}`, channel: 'cli', outcome: 'escalated', rules: [{ id: `reidentification-${step}`, clause: 'DV KI § 6 Abs. 3', action: 'escalate' }], policyVersion: policies.version, indexVersion: knowledge.indexVersion(), documents: [] }),
   });
+  const recordRetention = loadRecordRetention(config.policiesDir);
+  const purgeConversations = (now: Date): number => conversations.purgeInactive(new Date(now.getTime() - recordRetention.conversations * 86_400_000).toISOString());
   const messagesOf = (userId: string, conversationId: string): readonly StoredMessage[] =>
     conversations.conversationOwner(conversationId) === userId ? conversations.recentMessages(conversationId, 200) : [];
   const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages, ...(model ? { drafter: (ticket: { question: string; answer: string }) => draftFaqEntry({ model, templates }, ticket) } : {}), ...(index ? { indexFaq: async () => void index.requestReindex() } : {}) });
@@ -256,5 +261,5 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     if (database !== local) database.close();
     local.close();
   };
-  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: policies.retentionDays, transparency, leases, replicaId, ...(index ? { index } : {}), ...(directorySync ? { directorySync } : {}), close };
+  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: policies.retentionDays, purgeConversations, transparency, leases, replicaId, ...(index ? { index } : {}), ...(directorySync ? { directorySync } : {}), close };
 }

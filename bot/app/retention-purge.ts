@@ -75,13 +75,14 @@ export function startRetentionPurge(purge: { tick(): PurgeCheck }, everyMs = 300
   return () => clearInterval(timer);
 }
 
-/** The purge of a running lotse: audit records past retention and, with Teams, outbox rows finished over a day ago. */
+/** The purge of a running lotse: audit records and idle conversations past retention and, with Teams, outbox rows finished over a day ago. */
 export function wireRetentionPurge(lotse: Lotse, logger: Logger, teams?: { readonly outbox: { purgeFinished(olderThanMs: number): number } }): { tick(): PurgeCheck } {
   const clock: Clock = { now: () => new Date() };
   return createRetentionPurge({
     leases: lotse.leases, runs: new SqlDailyRuns(lotse.database), holder: lotse.replicaId, clock, logger,
     purge: () => ({
       audit: lotse.audit.purge(clock.now(), lotse.retentionDays).removed,
+      conversations: lotse.purgeConversations(clock.now()),
       ...(teams ? { teamsOutbox: teams.outbox.purgeFinished(86_400_000) } : {}),
     }),
   });

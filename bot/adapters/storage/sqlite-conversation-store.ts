@@ -119,6 +119,20 @@ export class SqliteConversationStore implements ConversationStore {
     return { messageId, rating: row.rating === 'up' ? 'up' : 'down', ...(row.reason ? { reason: row.reason } : {}) };
   }
 
+  /**
+   * Deletes conversations whose last activity is before `before` (ISO), with their messages and feedback;
+   * returns how many conversations went (retention, issue #18 item 4).
+   */
+  purgeInactive(before: string): number {
+    const stale = `SELECT c.id FROM conversations c WHERE c.created_at < ?
+      AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.created_at >= ?)`;
+    return this.database.transaction(() => {
+      this.database.prepare(`DELETE FROM feedback WHERE message_id IN (SELECT id FROM messages WHERE conversation_id IN (${stale}))`).run(before, before);
+      this.database.prepare(`DELETE FROM messages WHERE conversation_id IN (${stale})`).run(before, before);
+      return Number(this.database.prepare(`DELETE FROM conversations WHERE id IN (${stale})`).run(before, before).changes);
+    })();
+  }
+
   negativeFeedback(limit: number): NegativeFeedback[] {
     return this.database
       .prepare<[number], { message_id: string; reason: string | null; created_at: string; payload: string | null }>(

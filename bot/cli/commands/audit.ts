@@ -1,6 +1,6 @@
 /**
  * `lotse audit verify | report [--json] | purge`: checks the hash chain, prints the aggregated
- * staff-council report (k ≥ 5), and removes records past their retention.
+ * staff-council report (k ≥ 5), and removes audit records and idle conversations past their retention.
  */
 import { weeklyReport } from '../../core/guardrails/audit-report.ts';
 import type { CliIo } from '../cli-io.ts';
@@ -42,7 +42,8 @@ export async function runAudit(args: string[], io: CliIo): Promise<number> {
     }
     if (action === 'purge') {
       const { removed } = lotse.audit.purge(new Date(), lotse.retentionDays);
-      io.stdout(`Purged ${removed} expired record(s); chain ${lotse.audit.verify().kind}.\n`);
+      const conversations = lotse.purgeConversations(new Date());
+      io.stdout(`Purged ${removed} expired record(s) and ${conversations} idle conversation(s); chain ${lotse.audit.verify().kind}.\n`);
       return 0;
     }
     const report = weeklyReport(lotse.audit.entries().map((row) => row.entry));
