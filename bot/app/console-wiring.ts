@@ -40,10 +40,12 @@ export function consoleDataOf(lotse: Lotse): Omit<ConsoleDeps, 'texts' | 'protec
     await ingestKnowledge(lotse.knowledge, { folder: folder(), dataDir });
     return readLastIngest(dataDir) ?? { at: new Date().toISOString(), added: 0, updated: 0, removed: 0, skipped: [] };
   };
-  const upload = async (name: string, bytes: Buffer): Promise<UploadOutcome> => {
+  const upload = async (name: string, bytes: Buffer, owner?: string): Promise<UploadOutcome> => {
     const target = join(folder(), 'uploads');
     mkdirSync(target, { recursive: true });
     writeFileSync(join(target, name), bytes);
+    // The sidecar wins over front-matter: the upload belongs to the uploader's unit (issue #18, item 10).
+    if (owner) writeFileSync(join(target, `${name}.meta.yaml`), stringifyYaml({ owner }));
     const report = await reindex();
     const skipped = report.skipped.find((entry) => entry.file.endsWith(name));
     return { kind: 'stored', report, message: skipped ? `Gespeichert, aber nicht in den Index aufgenommen: ${skipped.reason}` : `„${name}“ ist gespeichert und im Index.` };

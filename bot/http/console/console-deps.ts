@@ -49,7 +49,8 @@ export interface ConsoleDeps {
   readonly document: (id: string) => DocumentMeta | undefined;
   readonly lastIngest: () => IngestReport | undefined;
   readonly reindex: () => Promise<IngestReport>;
-  readonly upload: (name: string, bytes: Buffer) => Promise<UploadOutcome>;
+  /** Stores an upload; `owner` (the uploader's unit name) is recorded in a sidecar so the upload stays theirs. */
+  readonly upload: (name: string, bytes: Buffer, owner?: string) => Promise<UploadOutcome>;
   /** Sets "gültig bis" and the superseded documents of one document (sidecar file), then re-indexes. */
   readonly setValidity: (documentId: string, change: { validTo?: string; supersedes: readonly string[] }) => Promise<UploadOutcome>;
   readonly negativeFeedback: () => readonly NegativeFeedback[];

@@ -106,7 +106,8 @@ export function sourcesBody(deps: ConsoleDeps, caller: Caller): string {
 }
 
 /** Names of the caller's unit and its parents (document owners are unit names). */
-function callerUnitNames(deps: ConsoleDeps, caller: Caller): Set<string> {
+/** Names of the caller's unit and its parents (documents name these as `owner`). */
+export function callerUnitNames(deps: ConsoleDeps, caller: Caller): Set<string> {
   const person = caller.principal?.personId ? deps.directory.person(caller.principal.personId) : undefined;
   return new Set(person ? deps.directory.unitPath(person.unit).map((unit) => unit.name) : []);
 }

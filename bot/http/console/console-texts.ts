@@ -15,6 +15,7 @@ const keys = [
   'feedbackTitle', 'feedbackEmpty', 'feedbackCount', 'feedbackReasons', 'reportsTitle', 'reportsNote', 'reportWeek', 'reportTurns',
   'reportRefused', 'reportEscalated', 'reportNoAnswer', 'reportRules', 'reportTopics', 'suppressed', 'actionDone',
   'hrNewsTitle', 'hrSurveysTitle', 'hrNewHeading', 'hrNewsHeadline', 'hrNewsText', 'hrNewsLink', 'hrNewsUnits', 'hrNewsAcknowledge', 'hrNewsSendAt', 'hrNewsSave', 'hrNewsRelease', 'hrNewsDelivery', 'hrNewsNone', 'hrNewsFourEyes', 'hrNewsColumns', 'hrInvalid', 'hrSurveyApprove', 'hrSurveyOpen', 'hrSurveyClose', 'hrSurveyResults', 'hrSurveyApproved', 'hrSurveyColumns', 'hrSurveysNone', 'hrSurveyNewHeading', 'hrSurveyDefinition', 'hrSurveySave', 'hrSurveyInvalidYaml', 'hrSurveySuppressed', 'hrSurveyCsv', 'hrNotYours', 'hrResultsTitle', 'faqEntriesTitle', 'faqRevalidate', 'validityTitle', 'validityDocument', 'validityDate', 'validitySupersedes', 'validitySave',
+  'uploadForeignFile', 'uploadForeignOwner', 'uploadForeignTenant', 'supersedesForeign',
 ] as const;
 
 const schema = z.object(Object.fromEntries(keys.map((key) => [key, z.string().min(1)])) as Record<(typeof keys)[number], z.ZodString>).strict();

@@ -11,10 +11,11 @@ import { readJsonBody } from '../json-body.ts';
 import { sendError } from '../send-error.ts';
 import { escapeHtml } from '../pages.ts';
 import type { ConsoleDeps } from './console-deps.ts';
-import { consolePage, ownsDocument, faqBody, feedbackBody, overviewBody, reportsBody, sourcesBody, ticketsBody } from './console-pages.ts';
+import { callerUnitNames, consolePage, ownsDocument, faqBody, feedbackBody, overviewBody, reportsBody, sourcesBody, ticketsBody } from './console-pages.ts';
 import { seeOther, sendHtml } from './html.ts';
 import { consoleRoutes, type ConsoleRoute, type ConsoleRouteId } from './route-table.ts';
 import { readUpload } from './upload.ts';
+import { uploadOwnershipProblem, type Uploader } from './upload-ownership.ts';
 import { hrConsoleHandlers } from './hr-console.ts';
 
 const answerSchema = z.object({ text: z.string().max(4000).default(''), note: z.string().max(500).optional() });
@@ -66,9 +67,12 @@ function handlers(deps: ConsoleDeps): Record<Exclude<ConsoleRouteId, `hr-${strin
       const form = caller.form ?? new URLSearchParams();
       const validTo = (form.get('valid_to') ?? '').trim();
       const supersedes = (form.get('supersedes') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+      const foreignSupersedes = supersedes.filter((id) => deps.document(id) && !ownsDocument(deps, caller, id));
       if (validTo && !/^\d{4}-\d{2}-\d{2}$/.test(validTo)) return sendHtml(response, 400, consolePage(deps, caller, deps.texts.sourcesTitle, '<p role="alert">Bitte geben Sie das Datum als JJJJ-MM-TT an.</p>'));
       if (!deps.document(form.get('document') ?? '')) return sendHtml(response, 404, consolePage(deps, caller, deps.texts.notFoundTitle, '<p role="alert">Dieses Dokument gibt es nicht in der Quellablage.</p>'));
       if (!ownsDocument(deps, caller, form.get('document') ?? '')) return sendHtml(response, 403, consolePage(deps, caller, deps.texts.forbiddenTitle, '<p role="alert">Sie sind für dieses Dokument nicht verantwortlich.</p>'));
+      // Issue #18, item 10: "ersetzt" only for documents the caller owns too.
+      if (foreignSupersedes.length) return sendHtml(response, 403, consolePage(deps, caller, deps.texts.forbiddenTitle, `<p role="alert">${escapeHtml(deps.texts.supersedesForeign.replace('{documents}', foreignSupersedes.join(', ')))}</p>`));
       const outcome = await deps.setValidity(form.get('document') ?? '', { ...(validTo ? { validTo } : {}), supersedes });
       if (outcome.kind === 'rejected') return sendHtml(response, outcome.status, consolePage(deps, caller, deps.texts.sourcesTitle, `<p role="alert">${escapeHtml(outcome.message)}</p>`));
       seeOther(response, '/konsole/quellen');
@@ -86,10 +90,14 @@ function handlers(deps: ConsoleDeps): Record<Exclude<ConsoleRouteId, `hr-${strin
     'api-ticket-work': actOnTicket,
     'api-ticket-asker': actOnTicket,
     'api-faq-decision': decideDraft,
-    'api-source-upload': async (request, response) => {
+    'api-source-upload': async (request, response, caller) => {
       const upload = await readUpload(request);
       if (upload.kind === 'rejected') return sendError(response, upload.status, 'upload_rejected', upload.message);
-      const outcome = await deps.upload(upload.name, upload.bytes);
+      const foreign = await uploadOwnershipProblem(upload.name, upload.bytes, uploaderOf(deps, caller), deps.texts);
+      if (foreign) return sendError(response, 403, 'not_owner', foreign);
+      const uploader = caller.principal?.personId ? deps.directory.person(caller.principal.personId) : undefined;
+      const ownUnit = uploader && !caller.principal?.roles.includes('admin') ? deps.directory.unit(uploader.unit)?.name : undefined;
+      const outcome = await deps.upload(upload.name, upload.bytes, ownUnit);
       if (outcome.kind === 'rejected') return sendError(response, outcome.status, 'upload_rejected', outcome.message);
       response.send(201, { message: outcome.message, skipped: outcome.report.skipped });
     },
@@ -107,6 +115,18 @@ async function jsonBody(request: Request, response: Response): Promise<{ text: s
   const parsed = answerSchema.safeParse(body.value);
   if (!parsed.success) return void sendError(response, 400, 'invalid_request', 'Bitte senden Sie die Antwort als Text (höchstens 4000 Zeichen).');
   return parsed.data;
+}
+
+/** The caller as an uploader (admins unrestricted; owners bound to their units and tenant). */
+function uploaderOf(deps: ConsoleDeps, caller: Caller): Uploader {
+  const person = caller.principal?.personId ? deps.directory.person(caller.principal.personId) : undefined;
+  return {
+    admin: caller.principal?.roles.includes('admin') ?? false,
+    unitNames: callerUnitNames(deps, caller),
+    ...(person?.tenant ? { tenant: person.tenant } : {}),
+    owns: (documentId) => ownsDocument(deps, caller, documentId),
+    exists: (documentId) => deps.document(documentId) !== undefined,
+  };
 }
 
 /** Registers the console and its API on `server`. */
