@@ -6,6 +6,7 @@
 export const messageKeys = [
   'noAnswer',
   'noAnswerOffer',
+  'noAnswerPersonalData',
   'unknownTenant',
   'tenantScope',
   'answerIntro',

@@ -13,6 +13,7 @@ import type { Logger } from '../../shared/logger.ts';
 import { describeError } from '../../shared/errors.ts';
 import type { RankedHit } from '../answer/answer-context.ts';
 import { answerQuestion, type AnswerDeps, type AnswerDraft } from '../answer/answer-question.ts';
+import type { AnswerMessages } from '../answer/answer-messages.ts';
 import { normalizeQuestion } from '../understanding/normalize-question.ts';
 import type { SmallTalkMessages } from '../understanding/small-talk-messages.ts';
 import { looksLikeFollowUp, resolveFollowUp } from './follow-up.ts';
@@ -55,6 +56,16 @@ function previousQuestion(history: readonly StoredMessage[]): string | undefined
     return typeof value === 'string' ? value : undefined;
   }
   return undefined;
+}
+
+/** Whether the policy or masked personal data in an unanswered question forbid a Digitallotse hand-over. */
+function handoverForbidden(input: GuardrailVerdict, masked: boolean, outcome: Outcome): boolean {
+  return (input.kind !== 'allow' && input.handover === false) || (masked && outcome === 'no_answer');
+}
+
+/** The abstention text with the hand-over offer replaced by where personal data belongs. */
+function withoutHandoverOffer(answer: string, messages: AnswerMessages): string {
+  return answer.replace(messages.noAnswerOffer, messages.noAnswerPersonalData);
 }
 
 /** Creates the conversation core behind the `ChatService` port. */
@@ -121,10 +132,13 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
     let answer: string;
     let resolvedQuestion = input.text;
     let smallTalk: boolean | undefined;
+    // Personal data was masked in an allowed question: if the documents do not answer it, it is not handed to a
+    // Digitallotse either (DV KI: personal data is never handed on); the person hears where case data belongs.
+    const masked = input.kind === 'allow' && input.rules.some((rule) => rule.action === 'redact');
     if (input.kind === 'allow') {
       ({ draft, resolvedQuestion, smallTalk } = await answerAllowed(input.text, message, history, onDelta));
       outcome = draft.outcome;
-      answer = draft.answer;
+      answer = masked && outcome === 'no_answer' ? withoutHandoverOffer(draft.answer, deps.answer.messages) : draft.answer;
     } else {
       outcome = refusalOutcome[input.kind];
       answer = input.reply;
@@ -143,7 +157,7 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       confidence: draft?.confidence ?? 0,
       rules: [...input.rules, ...(draft ? deps.guardrail.reviewSources?.(draft.retrieved.slice(0, 5).map((passage) => passage.text), context) ?? [] : []), ...output.rules],
       // Case data and personal matters never go to a Digitallotse: no hand-over button (issue #17).
-      actions: smallTalk && outcome === 'answered' ? smallTalkActions(deps.answer.messages) : actionsFor(outcome, deps.answer.messages).filter((action) => action.type !== 'escalate' || input.kind === 'allow' || input.handover !== false),
+      actions: smallTalk && outcome === 'answered' ? smallTalkActions(deps.answer.messages) : actionsFor(outcome, deps.answer.messages).filter((action) => action.type !== 'escalate' || !handoverForbidden(input, masked, outcome)),
       provenance: draft?.provenance ?? { mode: 'none', indexVersion: deps.answer.indexVersion() },
       latencyMs: performance.now() - started,
     };
@@ -153,7 +167,7 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       role: 'bot',
       text: result.answer,
       outcome,
-      payload: JSON.stringify({ resolvedQuestion, citations: result.citations, provenance: result.provenance, tried: triedOf(result), ...(input.kind !== 'allow' && input.handover === false ? { handover: false } : {}) }),
+      payload: JSON.stringify({ resolvedQuestion, citations: result.citations, provenance: result.provenance, tried: triedOf(result), ...(handoverForbidden(input, masked, outcome) ? { handover: false } : {}) }),
       createdAt: deps.clock.now().toISOString(),
     });
     deps.audit?.record(result, message.channel, message.userId);

@@ -40,3 +40,29 @@ describe('hand-over after a refusal (issue #17)', () => {
     expect(result.actions.map((action) => action.type)).toContain('escalate');
   });
 });
+
+/** A guardrail that allows the question after masking a name (a redact rule fired). */
+const masking: Guardrail = {
+  reviewInput: (text) => ({ kind: 'allow', text: text.replace('Krämer', '[NAME]'), rules: [{ id: 'person-name', clause: 'DV KI § 5', action: 'redact' }] }),
+  reviewOutput: (text) => ({ kind: 'allow', text, rules: [] }),
+};
+const plain: Guardrail = { reviewInput: (text) => ({ kind: 'allow', text, rules: [] }), reviewOutput: (text) => ({ kind: 'allow', text, rules: [] }) };
+
+describe('hand-over after an unanswered question with personal data', () => {
+  it('offers no hand-over, says where case data belongs and marks the turn so that escalation refuses', async () => {
+    const conversations = new InMemoryConversationStore();
+    const result = await chat(masking, conversations).handleTurn({ channel: 'web', userId: 'u1', text: 'Wie hoch ist die Erstattung von Herrn Krämer?' });
+    expect(result.outcome).toBe('no_answer');
+    expect(result.answer).toContain('personenbezogene Daten');
+    expect(result.answer).not.toMatch(/weitergeben\?|Digitallotse fragen/);
+    expect(result.actions.map((action) => action.type)).not.toContain('escalate');
+    const payload = conversations.messages.filter((message) => message.role === 'bot').at(-1)?.payload ?? '';
+    expect(JSON.parse(payload)).toMatchObject({ handover: false });
+  });
+
+  it('keeps the offer for an unanswered question without personal data', async () => {
+    const result = await chat(plain, new InMemoryConversationStore()).handleTurn({ channel: 'web', userId: 'u1', text: 'Wie hoch ist die Erstattung?' });
+    expect(result.answer).toMatch(/weitergeben\?/);
+    expect(result.actions.map((action) => action.type)).toContain('escalate');
+  });
+});
