@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createGermanAnalyzer } from '../../../../bot/adapters/search/german-analyzer.ts';
+import { Bm25Index } from '../../../../bot/adapters/search/bm25-index.ts';
+import { weighQuery } from '../../../../bot/core/answer/coverage.ts';
+import { composeExtractiveAnswer } from '../../../../bot/core/answer/extractive-answer.ts';
+import type { AnswerContext } from '../../../../bot/core/answer/answer-context.ts';
+import { loadMessages } from '../../../../prompts/load-messages.ts';
+import { InMemoryKnowledgeStore, sampleDocument } from '../../../fakes/in-memory-knowledge-store.ts';
+
+const analyzer = createGermanAnalyzer({ dictionaryPath: false });
+const text = [
+  'Die Scanstelle digitalisiert Akten aller Ämter.',
+  'Seit dem 1. März 2022 arbeitet die Scanstelle im Kreishaus.',
+  'Die Scanstelle hat bisher 63.000 Dateien erzeugt.',
+  'Geleitet wird die Scanstelle von Frau Berger.',
+  'Für die Scanstelle nutzt der Kreis die Software „ScanFlow“.',
+].join(' ');
+const store = new InMemoryKnowledgeStore();
+store.putDocument(sampleDocument({ id: 'strategie.md', title: 'Strategie' }, [text]));
+const lexical = new Bm25Index(analyzer);
+lexical.upsert([{ id: 'strategie.md#0', text }, { id: 'x#0', text: 'Anderer Text über Drucker.' }, { id: 'y#0', text: 'Noch ein Text über Telefone.' }]);
+
+function answerTo(question: string): string {
+  const chunk = store.getChunk('strategie.md#0')!;
+  const document = store.getDocument('strategie.md')!;
+  const context: AnswerContext = {
+    question, query: weighQuery(question, analyzer, lexical), today: '2026-12-06', hits: [{ hit: { id: chunk.id, score: 1 }, chunk, document }],
+    analyzer, lexical, knowledge: store, messages: loadMessages().messages,
+  };
+  return composeExtractiveAnswer(context)?.citations[0]?.quote ?? '';
+}
+
+describe('composeExtractiveAnswer picks the sentence that holds the kind of answer asked for', () => {
+  it.each([
+    ['wie viele dateien hat die scanstelle schon?', 'Die Scanstelle hat bisher 63.000'],
+    ['seit wann gibt es die scanstelle?', 'Seit dem 1. März 2022'],
+    ['wer leitet die scanstelle?', 'Geleitet wird die Scanstelle von Frau Berger'],
+    ['welche software nutzt die scanstelle?', 'Für die Scanstelle nutzt der Kreis die Software'],
+  ])('%s → quote starts "%s"', (question, expected) => {
+    expect(answerTo(question).startsWith(expected)).toBe(true);
+  });
+});
