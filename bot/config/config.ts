@@ -22,6 +22,10 @@ const envSchema = z.object({
   DIRECTORY_SYNC_S: z.coerce.number().int().min(1).max(3600).default(30),
   ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
   SHUTDOWN_DRAIN_S: z.coerce.number().min(0).max(600).default(10),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(100_000).default(20),
+  RATE_LIMIT_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(3000),
+  RATE_LIMIT_CLIENT_BURST: z.coerce.number().int().min(1).max(1_000_000).default(500),
   METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected postgres://user@host:port/database').optional(),
   LOTSE_TODAY: z
@@ -49,6 +53,11 @@ export interface LotseConfig {
   readonly minConfidence: number;
   /** Longest drain of the outboxes on SIGTERM/SIGINT, in ms (`SHUTDOWN_DRAIN_S`, default 10 s). */
   readonly shutdownDrainMs: number;
+  /**
+   * Limits of `/api/chat`, `/api/tickets`, `/api/feedback`, `/dev-login`, `/login`, `/auth` per person (session or
+   * web-chat cookie) and per client address (`RATE_LIMIT_*`; behind a proxy all clients share its address).
+   */
+  readonly requestLimits: { readonly perPersonPerMinute: number; readonly perPersonBurst: number; readonly perClientPerMinute: number; readonly perClientBurst: number };
   /** Bearer token for `/metrics` scrapers; without it only direct loopback requests may read metrics. */
   readonly metricsToken?: string;
   /** PostgreSQL for conversations, tickets, audit and sessions (shared by replicas); SQLite in the data dir when absent. */
@@ -139,5 +148,6 @@ export function loadConfig(
     ...(xmpp ? { xmpp } : {}),
     ...(values.DATABASE_URL ? { databaseUrl: values.DATABASE_URL } : {}),
     ...(values.METRICS_TOKEN ? { metricsToken: values.METRICS_TOKEN } : {}),
+    requestLimits: { perPersonPerMinute: values.RATE_LIMIT_PER_MINUTE, perPersonBurst: values.RATE_LIMIT_BURST, perClientPerMinute: values.RATE_LIMIT_CLIENT_PER_MINUTE, perClientBurst: values.RATE_LIMIT_CLIENT_BURST },
   };
 }

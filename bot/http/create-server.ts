@@ -16,6 +16,7 @@ import { renderChatPage, renderUsageRulesPage, type TransparencyFacts } from './
 import { sendError } from './send-error.ts';
 import { registerTicketRoutes, type TicketRouteDeps } from './ticket-routes.ts';
 import { loadUiTexts } from './ui-texts.ts';
+import { requestLimitHook, type RequestLimitOptions } from './request-limits.ts';
 import { registerHrRoutes, type HrRouteDeps } from './hr-routes.ts';
 import { registerHrAdminRoutes } from './hr-admin-routes.ts';
 
@@ -35,6 +36,8 @@ export interface HttpServerOptions {
   readonly gauges?: Gauges;
   /** `METRICS_TOKEN`; without it `/metrics` answers direct loopback requests only. */
   readonly metricsToken?: string;
+  /** Per-person and per-client request limits (`RATE_LIMIT_*`); none when absent (tests, embedded use). */
+  readonly requestLimits?: Omit<RequestLimitOptions, 'message'>;
   /** HR news and surveys (staff and console API); needs the signed-in person (`resolveActor`). */
   readonly hr?: Omit<HrRouteDeps, 'logger' | 'maxBodyBytes'>;
 }
@@ -77,6 +80,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     for (const [header, value] of Object.entries(securityHeaders)) response.setHeader(header, value);
     next();
   });
+  if (options.requestLimits) server.pre(requestLimitHook({ ...options.requestLimits, message: texts.rateLimited }));
   registerMetrics(server, options.gauges ?? {}, options.metricsToken ? { token: options.metricsToken } : {});
   const protect = options.identity?.protect ?? anonymousOnlyGuard;
   server.get('/', protect('chat', async (_request, response) => sendRaw(response, 'text/html; charset=utf-8', chatPage)));

@@ -16,6 +16,7 @@ const uiTextsSchema = z.object({
   ruleActions: z.record(z.string(), text),
   lotseAnswer: text, lotseHelpful: text, lotseReturn: text, lotseClosed: text, lotseReturned: text,
   surveysLabel: text, surveyOpen: text, surveySubmit: text, surveyThanks: text, surveyOptional: text,
+  rateLimited: text,
 });
 
 /** Texts shown on the chat and usage-rules pages. */
