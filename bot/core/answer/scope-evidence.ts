@@ -4,7 +4,7 @@
  * them, while Viersen's do). Such a question is a trap across counties, not a gap in retrieval.
  */
 import type { IdFilter, LexicalIndex } from '../../ports/search.ts';
-import { focusWords } from '../retrieval/question-focus.ts';
+import { focusCandidates } from '../retrieval/question-focus.ts';
 import type { WeightedQuery } from './coverage.ts';
 
 /** Weight share (0..1) of question words present in the corpus but absent from every document the filter allows. */
@@ -26,7 +26,9 @@ export function outsideScopeShare(query: WeightedQuery, lexical: LexicalIndex, f
  */
 export function focusOutsideScope(question: string, query: WeightedQuery, lexical: LexicalIndex, filter: IdFilter, analyze: (text: string) => string[]): boolean {
   if (!lexical.contains) return false;
-  const focus = focusWords(question, query, analyze);
+  // Every word right after the question word must be missing ("wie viele Fachverfahren hängen …": the county's
+  // documents name Fachverfahren, so the rarer "hängen" alone does not make a trap).
+  const focus = focusCandidates(question, query, analyze);
   const inScope = (term: string): boolean => lexical.contains!(term, filter);
   return focus.length > 0 && focus.every((word) => word.known && !word.forms.some(inScope) && !word.related.some((related) => inScope(related.term)));
 }

@@ -8,16 +8,21 @@ import { relatedCredit } from '../answer/coverage.ts';
 
 const focusCue = /\b(?:wie\s*viele?|wieviele?|welche[rnms]?|was\s+für\s+(?:eine?[nmrs]?\s+)?)\s+([\p{L}\p{N}-]+)(?:\s+([\p{L}\p{N}-]+))?/iu;
 
-/** The question words that make up the focus (the rarer of the two words after the cue), or none. */
-export function focusWords(question: string, weighted: WeightedQuery, analyze: (text: string) => string[]): WeightedQuery['words'] {
+/** The question words right after the cue (up to two; stop words drop out), or none. */
+export function focusCandidates(question: string, weighted: WeightedQuery, analyze: (text: string) => string[]): WeightedQuery['words'] {
   const match = focusCue.exec(question);
   if (!match) return [];
-  const candidates = [match[1], match[2]]
+  return [match[1], match[2]]
     .filter((token): token is string => Boolean(token))
     .flatMap((token) => {
       const terms = new Set(analyze(token));
       return weighted.words.filter((word) => word.forms.some((form) => terms.has(form)));
     });
+}
+
+/** The question word that makes up the focus (the rarer of the candidates), or none. */
+export function focusWords(question: string, weighted: WeightedQuery, analyze: (text: string) => string[]): WeightedQuery['words'] {
+  const candidates = focusCandidates(question, weighted, analyze);
   if (!candidates.length) return [];
   return [candidates.reduce((best, word) => (word.weight > best.weight ? word : best))];
 }
