@@ -130,7 +130,7 @@ export function loadPolicies(dir: string = defaultPoliciesDir, options: { today?
     clauses: file.clauses,
     rules: effectiveRules(file, today, options.tenant),
     tenantRules: new Map([...new Set(file.overrides.map((entry) => entry.tenant))].map((tenant) => [tenant, effectiveRules(file, today, tenant)])),
-    pii: { clause: pii.data.clause, entities: piiEntities(dir, pii.data) },
+    pii: { clause: pii.data.clause, entities: piiEntities(dir, pii.data), surnamesNeedContext: pii.data.surnames_need_context },
     retentionDays: retention.data.audit,
     lexicon: compileLexicon(lexicon.data.classes),
     history: ruleHistory(file, today),

@@ -74,6 +74,8 @@ export const piiFileSchema = z.object({
   }).strict()).min(1),
   /** File of common first names (one a line); `{first_names}` in a pattern stands for them. */
   first_names_file: z.string().regex(/^[\w.-]+$/).optional(),
+  /** Surnames that are also ordinary words: a staff member's bare surname among them needs a title or unit beside it. */
+  surnames_need_context: z.array(z.string().min(2)).default([]),
 }).strict();
 
 /** The retention file (days per audit record type; days per stored record kind, issue #18 item 4). */

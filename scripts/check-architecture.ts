@@ -8,7 +8,11 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const sourceRoots = ['bot', 'knowledge', 'prompts', 'policies', 'scripts', 'manifest'];
-const pureLibraries = new Set(['zod']);
+/**
+ * Libraries the core may import: pure functions, no I/O, no global state. `ibantools` (exact pin) is the maintained
+ * IBAN validator of the PII masking (issue #17: maintained validators beat hand-written checksums).
+ */
+const pureLibraries = new Set(['zod', 'ibantools']);
 const importPattern = /^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 function listTypeScript(dir: string): string[] {

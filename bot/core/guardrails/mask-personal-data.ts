@@ -3,6 +3,7 @@
  * model, logged or stored (DV KI § 5 Abs. 2). Names of staff known from the directory are masked too.
  */
 import type { PiiEntity } from './policies.ts';
+import { fullNamePattern, surnamePattern } from './staff-name-pattern.ts';
 import { isValidIban, isValidTaxId } from './validators.ts';
 
 /** The masked text and which kinds of data were found. */
@@ -20,15 +21,17 @@ function valid(entity: PiiEntity, match: string, before: string): boolean {
   return true;
 }
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Bare surnames of known staff: masked when `wordLike` is given; its words need a title or unit beside them. */
+export interface SurnameOptions {
+  readonly wordLike: readonly string[];
 }
 
-/** Builds a masker for the given entities and staff names (full names, "Vorname Nachname"). */
-export function createMasker(entities: readonly PiiEntity[], knownNames: readonly string[] = []): (text: string) => MaskResult {
-  const namePattern = knownNames.length
-    ? new RegExp(`\\b(?:${knownNames.map((name) => escapeRegex(name).replace(/\s+/g, '\\s+')).join('|')})\\b`, 'giu')
-    : undefined;
+/**
+ * Builds a masker for the given entities and staff names ("Vorname Nachname", matched in any case); with
+ * `surnames`, the bare surnames of those names are masked too (issue #17).
+ */
+export function createMasker(entities: readonly PiiEntity[], knownNames: readonly string[] = [], surnames?: SurnameOptions): (text: string) => MaskResult {
+  const namePatterns = [fullNamePattern(knownNames), surnames ? surnamePattern(knownNames, surnames.wordLike) : undefined].filter((pattern) => pattern !== undefined);
   return (text) => {
     const found = new Set<string>();
     let masked = text;
@@ -43,8 +46,8 @@ export function createMasker(entities: readonly PiiEntity[], knownNames: readonl
         return entity.placeholder;
       });
     }
-    if (namePattern) {
-      masked = masked.replace(namePattern, () => {
+    for (const pattern of namePatterns) {
+      masked = masked.replace(pattern, () => {
         found.add('pii-name');
         return '[NAME]';
       });

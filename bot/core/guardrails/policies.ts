@@ -85,7 +85,8 @@ export interface Policies {
   readonly rules: readonly PolicyRule[];
   /** Rules in force for counties with dated overrides. */
   readonly tenantRules: ReadonlyMap<string, readonly PolicyRule[]>;
-  readonly pii: { readonly clause: string; readonly entities: readonly PiiEntity[] };
+  /** `surnamesNeedContext`: ordinary words that a staff member's bare surname may be (masked only with a title or unit). */
+  readonly pii: { readonly clause: string; readonly entities: readonly PiiEntity[]; readonly surnamesNeedContext?: readonly string[] };
   readonly retentionDays: Readonly<Record<'answer' | 'refusal' | 'security' | 'reidentification', number>>;
   /** Word classes of the scored detection (empty when no rule uses it). */
   readonly lexicon?: Lexicon;

@@ -66,7 +66,8 @@ export interface PolicyGuardrailOptions {
 
 /** Creates the policy guardrail; without `today` the rules in force on the load date apply. */
 export function createPolicyGuardrail(policies: Policies, options: PolicyGuardrailOptions = {}): Guardrail {
-  const maskInput = createMasker(policies.pii.entities, options.knownStaffNames);
+  // Bare surnames of directory staff are masked in questions (issue #17); answers keep them (documents name contacts).
+  const maskInput = createMasker(policies.pii.entities, options.knownStaffNames, { wordLike: policies.pii.surnamesNeedContext ?? [] });
   const maskOutput = createMasker(policies.pii.entities.filter((entity) => entity.output), options.knownStaffNames);
   const rulesFor = (context: GuardrailContext): readonly PolicyRule[] => {
     if (options.today && policies.rulesOn) return policies.rulesOn(options.today(), context.tenant);

@@ -22,6 +22,10 @@ const cases: readonly { readonly text: string; readonly values: readonly string[
   { text: 'Schreib den Bescheid für Familie Quokkowski, geb. 12.03.1977, Az. 50.3-2025/4471, fertig', values: ['Quokkowski', '12.03.1977', '4471'] },
   { text: 'Hab 2 Bewerbungen (Quokkel, Quokkanen) – wem soll ich absagen?', values: ['Quokkel', 'Quokkanen'] },
   { text: 'Wo trage ich für Herrn Quokkberg die Reisekosten ein? Kennzeichen KLE-QK 42', values: ['Quokkberg', 'KLE-QK'] },
+  // Bare, lower-case surnames of people in the directory (Nina Hoffmann, Marek Nowak: knowledge/directory/musterland.yaml);
+  // the second question is answered, not refused, so only the masking keeps the surname out of the data dir.
+  { text: 'hat hoffmann aus amt 10 schon geantwortet', values: ['hoffmann'] },
+  { text: 'wo finde ich das formular für die dienstreise, das nowak erwähnt hat?', values: ['nowak'] },
 ];
 
 function filesBelow(dir: string): string[] {
