@@ -2,7 +2,7 @@
  * The composition root of one lotse process: opens the data dir, builds adapters, loads the index and
  * wires them into the conversation core. CLI commands and the HTTP server start from here.
  */
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { withEverydayWords } from '../adapters/search/everyday-words.ts';
 import { createGermanAnalyzer } from '../adapters/search/german-analyzer.ts';
 import { openSqliteDatabase, type SqliteDatabase } from '../adapters/storage/sqlite-database.ts';
@@ -164,7 +164,12 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const knowledge = new KnowledgeBase({ dataDir: config.dataDir, database: local, analyzer, logger, embedders });
   const model = overrides.chatModel !== undefined ? overrides.chatModel : createChatModel(config.llm, { clock, logger });
   const templates = loadTemplates();
-  const audit = new SqliteAuditLog(database);
+  const pseudonymKey = auditKey(config.dataDir, config.auditKey);
+  // The chain is an HMAC chain under a key derived from the audit key (kept outside the database), issue #18 item 12.
+  // Replicas on PostgreSQL share the chain, so only a shared AUDIT_HMAC_KEY can key it (each data dir's audit.key differs).
+  const chainKey = config.databaseUrl && !config.auditKey ? undefined : createHmac('sha256', pseudonymKey).update('lotse-audit-chain').digest('hex');
+  if (!chainKey) logger.warn('audit-chain-unkeyed', { hint: 'DATABASE_URL without AUDIT_HMAC_KEY: the audit chain is a plain hash chain. Set the same AUDIT_HMAC_KEY on every replica and run "lotse audit rekey" once.' });
+  const audit = new SqliteAuditLog(database, chainKey ? { key: chainKey } : {});
   const conversations = new SqliteConversationStore(database);
   const ids = overrides.ids ?? uuidIds;
   const inbox = new SqliteInbox(database, conversations, clock, ids);
@@ -183,7 +188,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     logger,
     personOf: (userId) => (directory.person(userId) ? userId : undefined),
   });
-  const recorder = createAuditRecorder(audit, { key: auditKey(config.dataDir, config.auditKey), policyVersion: policies.version, now: () => clock.now() });
+  const recorder = createAuditRecorder(audit, { key: pseudonymKey, policyVersion: policies.version, now: () => clock.now() });
   const guardrail = overrides.guardrail ?? createPolicyGuardrail(policies, {
     knownStaffNames: directory.people().map((person) => person.name),
     today: () => config.today ?? clock.now().toISOString().slice(0, 10),

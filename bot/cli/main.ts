@@ -14,9 +14,11 @@ Commands:
                                                answer a question; with --json and no question,
                                                read one question per line from stdin (JSON lines out)
   serve [--data <dir>]                         run the web chat (PORT, default 3978)
-  audit verify | report [--json] | purge       check the audit chain, aggregated report (k >= 5), retention
-  audit reidentify --request <pseudonym> --reason "…" --by <name>
-  audit reidentify --approve <id> --role personalrat|dsb --by <name>
+  audit verify [--head <seq:hash>] | report [--json] | purge
+                                              check the audit chain (and an exported head), aggregated report (k >= 5), retention
+  audit head | rekey                          print the chain head to export; re-key a chain written before the audit key
+  audit reidentify --request <pseudonym> --reason "…" --by <person id>
+  audit reidentify --approve <id> --role personalrat|dsb --by <person id>
                                                reveal one pseudonym only after both approvals
   tickets list [--for <person>] [--json] | stats | inbox --as <person>
   tickets claim <nr> --as <person> | answer <nr> --as <person> "text"

@@ -28,7 +28,13 @@ export interface AuditEntry {
 /** Result of checking the chain. */
 export type AuditVerification =
   | { readonly kind: 'intact'; readonly records: number }
-  | { readonly kind: 'broken'; readonly atSequence: number; readonly reason: 'edited' | 'removed_or_reordered' };
+  | { readonly kind: 'broken'; readonly atSequence: number; readonly reason: 'edited' | 'removed_or_reordered' | 'unkeyed' | 'truncated' };
+
+/** The newest record of the chain: exported (log, syslog) so that deleting the newest records is detected. */
+export interface AuditHead {
+  readonly seq: number;
+  readonly hash: string;
+}
 
 /** Append-only, verifiable storage of audit entries. */
 export interface AuditLog {

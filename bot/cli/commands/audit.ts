@@ -1,5 +1,6 @@
 /**
- * `lotse audit verify | report [--json] | purge`: checks the hash chain, prints the aggregated
+ * `lotse audit verify [--head <seq:hash>] | head | rekey | report [--json] | purge`: checks the HMAC chain (and
+ * that an exported head is still there), prints or re-keys it, prints the aggregated
  * staff-council report (k ≥ 5), and removes audit records and idle conversations past their retention.
  */
 import { weeklyReport } from '../../core/guardrails/audit-report.ts';
@@ -13,14 +14,26 @@ const percent = (value: number | null): string => (value === null ? '<5' : `${Ma
 export async function runAudit(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     data: { type: 'string' }, json: { type: 'boolean' }, request: { type: 'string' }, reason: { type: 'string' },
-    approve: { type: 'string' }, role: { type: 'string' }, by: { type: 'string' },
+    approve: { type: 'string' }, role: { type: 'string' }, by: { type: 'string' }, head: { type: 'string' },
   });
   const action = positionals[0];
-  if (!action || !['verify', 'report', 'purge', 'reidentify'].includes(action)) throw new UsageError('audit needs verify, report, purge or reidentify.');
+  if (!action || !['verify', 'report', 'purge', 'reidentify', 'head', 'rekey'].includes(action)) throw new UsageError('audit needs verify, report, purge, reidentify, head or rekey.');
+  const exported = values.head === undefined ? undefined : /^(\d+):([0-9a-f]{64})$/.exec(values.head);
+  if (values.head !== undefined && !exported) throw new UsageError('--head expects <seq>:<hash> as printed by "lotse audit head".');
   const { lotse } = await openLotse(io, values.data, { quiet: true });
   try {
+    if (action === 'head') {
+      const head = lotse.audit.head();
+      io.stdout(`${head.seq}:${head.hash}\n`);
+      return 0;
+    }
+    if (action === 'rekey') {
+      const result = lotse.audit.rekey();
+      io.stdout(result.kind === 'intact' ? `Audit chain rekeyed: ${result.records} record(s).\n` : `Not rekeyed: chain broken at record ${result.atSequence} (${result.reason}).\n`);
+      return result.kind === 'intact' ? 0 : 1;
+    }
     if (action === 'verify') {
-      const result = lotse.audit.verify();
+      const result = lotse.audit.verify(exported ? { seq: Number(exported[1]), hash: exported[2]! } : undefined);
       if (result.kind === 'intact') {
         io.stdout(`Audit chain intact: ${result.records} record(s).\n`);
         return 0;

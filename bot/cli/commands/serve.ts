@@ -55,7 +55,10 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   keepProcessAlive(logger);
   const chain = lotse.audit.verify();
   if (chain.kind === 'broken') {
-    io.stderr(`Refusing to start: the audit chain in ${config.dataDir}/lotse.db is broken at record ${chain.atSequence} (${chain.reason}). Run "lotse audit verify" and restore the database from backup.\n`);
+    const hint = chain.reason === 'unkeyed'
+      ? 'Its links are not keyed: if this data dir was last used by a version before the keyed audit chain (issue #18), run "lotse audit rekey" once; otherwise the chain was rewritten without the key: restore the database from backup.'
+      : 'Run "lotse audit verify" and restore the database from backup.';
+    io.stderr(`Refusing to start: the audit chain in ${config.dataDir}/lotse.db is broken at record ${chain.atSequence} (${chain.reason}). ${hint}\n`);
     lotse.close();
     return 1;
   }
