@@ -37,7 +37,7 @@ export function faqDocument(draft: { id: number; question: string; answer: strin
 }
 
 /** Creates the loop over tickets, drafts, directory and knowledge base. */
-export function createFaqLoop(deps: { escalation: EscalationService; drafts: SqliteFaqDrafts; directory: Directory; knowledge: KnowledgeBase; now: () => Date; sender: ChannelSender; messages: EscalationMessages; drafter?: (ticket: { question: string; answer: string }) => Promise<FaqDraftResult>; indexFaq?: (document: IngestedDocument) => Promise<void> }) {
+export function createFaqLoop(deps: { escalation: EscalationService; drafts: SqliteFaqDrafts; directory: Directory; knowledge: KnowledgeBase; now: () => Date; sender: ChannelSender; messages: EscalationMessages; drafter?: (ticket: { question: string; answer: string }) => Promise<FaqDraftResult>; maskText?: (text: string) => string; indexFaq?: (document: IngestedDocument) => Promise<void> }) {
   // With replicas the re-index leader adds approved entries to the published index; alone, they are indexed here.
   const indexFaq = deps.indexFaq ?? (async (document: IngestedDocument) => {
     await deps.knowledge.put(document);
@@ -85,7 +85,9 @@ export function createFaqLoop(deps: { escalation: EscalationService; drafts: Sql
     async draftWithModel(ticketRef: string, by: string): Promise<FaqStep> {
       const ticket = deps.escalation.get(ticketRef);
       if (!deps.drafter || !ticket?.answer) return this.draft(ticketRef, by);
-      const drafted = await deps.drafter({ question: ticket.question, answer: ticket.answer.text });
+      // The model sees question and answer masked like chat questions (names, e-mail, phone …), issue #18 item 12.
+      const mask = deps.maskText ?? ((text: string) => text);
+      const drafted = await deps.drafter({ question: mask(ticket.question), answer: mask(ticket.answer.text) });
       const step = this.draft(ticketRef, by, drafted.kind === 'drafted' ? { question: drafted.question, answer: drafted.answer } : {});
       return drafted.kind === 'drafted' || step.kind === 'refused' ? step : { ...step, message: `${step.message} (Ohne Sprachmodell-Entwurf: ${drafted.reason}.)` };
     },
