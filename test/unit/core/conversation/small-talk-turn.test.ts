@@ -1,14 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createConversationCore } from '../../../../bot/core/conversation/conversation-core.ts';
 import type { ChatService } from '../../../../bot/ports/chat-service.ts';
 import { allowAllGuardrail, type Guardrail } from '../../../../bot/ports/guardrail.ts';
-import { silentLogger } from '../../../../bot/shared/logger.ts';
 import { loadMessages, loadSmallTalkMessages } from '../../../../prompts/load-messages.ts';
-import { fakeAnalyzer, flatIdfLexical } from '../../../fakes/fake-analyzer.ts';
-import { OverlapRetriever } from '../../../fakes/fake-retriever.ts';
-import { FixedClock, SequentialIds } from '../../../fakes/fixed-clock.ts';
+import type { OverlapRetriever } from '../../../fakes/fake-retriever.ts';
+import { twoCountyCore } from '../../../fakes/two-county-core.ts';
 import { InMemoryConversationStore } from '../../../fakes/in-memory-conversation-store.ts';
-import { InMemoryKnowledgeStore, sampleDocument } from '../../../fakes/in-memory-knowledge-store.ts';
 
 const messages = loadMessages().messages;
 const smallTalk = loadSmallTalkMessages();
@@ -17,30 +13,9 @@ let conversations: InMemoryConversationStore;
 let retriever: OverlapRetriever;
 
 function core(guardrail: Guardrail = allowAllGuardrail): ChatService {
-  const store = new InMemoryKnowledgeStore();
-  store.putDocument(sampleDocument({ id: 'viersen.txt', title: 'Strategie Viersen', tenant: 'Kreis Viersen' }, ['Der Kreis Viersen hat 37 Digitallotsen in allen Ämtern.']));
-  store.putDocument(sampleDocument({ id: 'unna.txt', title: 'Agenda Unna', tenant: 'Kreis Unna' }, ['Der Kreis Unna setzt auf 12 Digitallotsen im Netzwerk.']));
-  retriever = new OverlapRetriever(store, fakeAnalyzer);
-  return createConversationCore({
-    answer: {
-      retriever,
-      confidence: (_query, hits) => hits[0]?.score ?? 0,
-      knowledge: store,
-      analyzer: fakeAnalyzer,
-      lexical: flatIdfLexical,
-      messages,
-      minConfidence: 0.3,
-      indexVersion: () => 'v1',
-    },
-    conversations,
-    guardrail,
-    smallTalk,
-    clock: new FixedClock(),
-    ids: new SequentialIds(),
-    logger: silentLogger,
-    topK: 5,
-    status: () => ({ ready: true, documents: 2, chunks: 2, indexVersion: 'v1' }),
-  });
+  const built = twoCountyCore({ conversations, guardrail, smallTalk });
+  retriever = built.retriever;
+  return built.chat;
 }
 
 beforeEach(() => {
