@@ -40,7 +40,9 @@ export function renderTurn(result: TurnResult, options: RenderOptions): string[]
   const smallTalkReply = result.citations.length === 0 && !result.actions.some((action) => action.type === 'escalate');
   if (result.outcome === 'answered' && !smallTalkReply) {
     blocks.push(options.texts.aiLabel, options.texts.answerFooter);
-  } else if (result.outcome === 'no_answer' || result.actions.some((action) => action.type === 'escalate')) {
+  } else if (result.actions.some((action) => action.type === 'escalate')) {
+    // The hint only where a hand-over is offered (not after masked personal data or a refusal without hand-over).
+    // The core's offer has no channel wording; Jabber has no button, so the hint says what to write.
     blocks.push(options.texts.escalateHint);
   }
   return splitMessage(blocks.filter((block) => block !== '').join('\n\n'), options.maxChars);

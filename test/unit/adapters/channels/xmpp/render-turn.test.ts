@@ -34,8 +34,12 @@ describe('renderTurn', () => {
   });
 
   it('offers the Digitallotse instead of the AI label when there is no answer', () => {
-    const [text] = renderTurn(turn({ outcome: 'no_answer', answer: 'Dazu finde ich nichts.', citations: [] }), { texts, maxChars: 2000 });
+    const escalate = { type: 'escalate', label: 'Digitallotse fragen' } as const;
+    const [text] = renderTurn(turn({ outcome: 'no_answer', answer: 'Dazu finde ich nichts.', citations: [], actions: [escalate] }), { texts, maxChars: 2000 });
     expect(text).toBe(`Dazu finde ich nichts.\n\n${texts.escalateHint}`);
+    // Where the policy forbids a hand-over (masked personal data) the core sends no escalate action: no hint either.
+    const [withheld] = renderTurn(turn({ outcome: 'no_answer', answer: 'Dazu finde ich nichts.', citations: [], actions: [] }), { texts, maxChars: 2000 });
+    expect(withheld).toBe('Dazu finde ich nichts.');
   });
 });
 
