@@ -51,6 +51,8 @@ export interface EvidenceFeatures {
   readonly focusAnswered: number;
   /** Weight share of question words that the named county's documents lack while others have them. */
   readonly outsideScope: number;
+  /** 1 when the question insists on specifics ("genau", "konkret", "Liste", "Namen", "alle einzeln"): a passage on the topic is not enough. */
+  readonly asksSpecifics: number;
 }
 
 /** Evidence about the question's scope, computed where the scope is known (see `outsideScopeShare`). */
@@ -71,13 +73,13 @@ export interface ConfidenceInput {
 /** The feature names in the order of the fitted model's weights. */
 export const featureNames: readonly (keyof EvidenceFeatures)[] = [
   'passageCoverage', 'sentenceCoverage', 'softSentence', 'maxMissing', 'unknownShare', 'vectorSimilarity', 'agreement',
-  'margin', 'missingNumber', 'missingAnswerType', 'strictSentence', 'knownSentence', 'knownAbsent', 'dominantAbsent', 'focusAnswered', 'outsideScope',
+  'margin', 'missingNumber', 'missingAnswerType', 'strictSentence', 'knownSentence', 'knownAbsent', 'dominantAbsent', 'focusAnswered', 'outsideScope', 'asksSpecifics',
 ];
 /** The direction each feature must act in (+1: more evidence, more confidence; -1: less); the fit enforces it. */
 export const featureDirections: Readonly<Record<keyof EvidenceFeatures, 1 | -1>> = {
   passageCoverage: 1, sentenceCoverage: 1, softSentence: 1, maxMissing: -1, unknownShare: -1, vectorSimilarity: 1,
   agreement: 1, margin: 1, missingNumber: -1, missingAnswerType: -1, strictSentence: 1, knownSentence: 1,
-  knownAbsent: -1, dominantAbsent: -1, focusAnswered: 1, outsideScope: -1,
+  knownAbsent: -1, dominantAbsent: -1, focusAnswered: 1, outsideScope: -1, asksSpecifics: -1,
 };
 const weights: Partial<Record<keyof EvidenceFeatures, number>> = confidenceModel.weights;
 
@@ -95,6 +97,8 @@ interface WindowEvidence {
   /** The best window with one sentence of context on each side (where the answer's figures would be). */
   text: string;
 }
+
+const specificsCue = /\b(genau|konkret\p{L}*|namentlich|namen|liste|aufzählung|aufzählen|einzeln|im\s+detail|detailliert)\b/iu;
 
 const questionNumber = /\b\d+(?:[.,]\d+)*\b/g;
 
@@ -175,6 +179,7 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     dominantAbsent: knownAbsent >= 0.5 ? 1 : 0,
     focusAnswered: !focus.length || best.focus ? 1 : 0,
     outsideScope: input.scope?.outsideScope ?? 0,
+    asksSpecifics: specificsCue.test(input.query) ? 1 : 0,
   };
 }
 
