@@ -19,7 +19,8 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 const cases: readonly { readonly text: string; readonly values: readonly string[] }[] = [
   { text: 'Trag mal die Steuer-ID 12 345 678 901 von Frau Quokkara in das Erstattungsformular ein', values: ['12 345 678 901', 'Quokkara'] },
   { text: 'Passt die IBAN DE44 5001 0517 5407 3249 31 von Herrn Jonas Quokkmann, Lindenweg 7, 47533 Kleve, zu seiner Erstattung?', values: ['DE44 5001', 'Quokkmann', 'Lindenweg 7', '47533'] },
-  { text: 'Schreib den Bescheid für Familie Quokkowski, geb. 12.03.1977, Az. 50.3-2025/4471, fertig', values: ['Quokkowski', '12.03.1977', '4471'] },
+  // Values long enough not to turn up by chance in random ids, keys and binary index files (a 4-digit one did).
+  { text: 'Schreib den Bescheid für Familie Quokkowski, geb. 12.03.1977, Az. 50.3-2025/447193, fertig', values: ['Quokkowski', '12.03.1977', '447193'] },
   { text: 'Hab 2 Bewerbungen (Quokkel, Quokkanen) – wem soll ich absagen?', values: ['Quokkel', 'Quokkanen'] },
   { text: 'Wo trage ich für Herrn Quokkberg die Reisekosten ein? Kennzeichen KLE-QK 42', values: ['Quokkberg', 'KLE-QK'] },
   // Bare, lower-case surnames of people in the directory (Nina Hoffmann, Marek Nowak: knowledge/directory/musterland.yaml);
