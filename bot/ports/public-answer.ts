@@ -1,6 +1,6 @@
 /**
  * The public JSON shape of one answer, shared by `lotse ask --json` and `POST /api/chat`.
- * Documented in the README; keep it stable (new fields only at the end, never renamed).
+ * Documented in docs/cli.md; keep it stable (new fields only at the end, never renamed).
  */
 import type { TurnResult } from './turn.ts';
 

@@ -24,7 +24,7 @@ export interface InboundMessage {
   readonly generativeAllowed?: boolean;
 }
 
-/** Final state of a turn (public interface, see README "ask --json"). */
+/** Final state of a turn (public interface, see docs/cli.md "ask --json"). */
 export type Outcome = 'answered' | 'no_answer' | 'refused' | 'escalated';
 
 /** A source backing the answer. */

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:scale`: ask latency (retrieval + sentence evidence + confidence) on a synthetic
  * 1,000,000-chunk corpus. The lexical side runs at full scale; the hashed n-gram vector list is left out
- * here (1M × 512-d vectors need about 2 GB and a long hnswlib build), see README. Writes
+ * here (1M × 512-d vectors need about 2 GB and a long hnswlib build), see docs/measurements-history.md. Writes
  * `bench-results/scale.json`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -12,7 +12,7 @@ import { PostingList } from './posting-list.ts';
 import { selectTop } from './select-top.ts';
 import { closestTerm } from './spelling.ts';
 
-/** BM25 parameters (defaults measured on XQuAD-de paragraphs, see README). */
+/** BM25 parameters (defaults measured on XQuAD-de paragraphs, see docs/measurements-history.md). */
 export interface Bm25Parameters {
   readonly k1: number;
   readonly b: number;

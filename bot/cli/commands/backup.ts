@@ -1,6 +1,6 @@
 /**
  * `lotse backup <file> [--data <dir>]`: an online copy of the SQLite database while `serve` keeps running.
- * (On PostgreSQL use `pg_dump`, see README "Operations".)
+ * (On PostgreSQL use `pg_dump`, see docs/operations.md.)
  */
 import { resolve } from 'node:path';
 import { backupSqlite } from '../../adapters/storage/sqlite-backup.ts';

@@ -184,7 +184,7 @@ export function createSurveyService(deps: SurveyDeps) {
     }) };
   };
 
-  /** Buffered responses not yet written (they are discarded on shutdown, see README). */
+  /** Buffered responses not yet written (they are discarded on shutdown, see docs/hr.md). */
   const pending = (): number => [...buffers.values()].reduce((sum, buffer) => sum + buffer.length, 0);
 
   /** People of an open survey who have not answered (buffered responses count as answered). */

@@ -26,7 +26,7 @@ export interface VectorSource {
   readonly weight?: number;
 }
 
-/** Fusion weights; measured on XQuAD-de and the development questions (see README "Retrieval"). */
+/** Fusion weights; measured on XQuAD-de and the development questions (see docs/retrieval.md). */
 export const fusionDefaults = { candidates: 30, vectorWeight: 0.3, evidenceWeight: 1 } as const;
 
 interface Candidate {
