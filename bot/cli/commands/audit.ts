@@ -54,9 +54,12 @@ export async function runAudit(args: string[], io: CliIo): Promise<number> {
       return result.kind === 'refused' ? 1 : 0;
     }
     if (action === 'purge') {
-      const { removed } = lotse.audit.purge(new Date(), lotse.retentionDays);
-      const conversations = lotse.purgeConversations(new Date());
-      io.stdout(`Purged ${removed} expired record(s) and ${conversations} idle conversation(s); chain ${lotse.audit.verify().kind}.\n`);
+      // LOTSE_TODAY (reproducible runs, tests) fixes the purge date at noon UTC; else the real time.
+      const now = lotse.config.today ? new Date(`${lotse.config.today}T12:00:00.000Z`) : new Date();
+      const { removed, byType } = lotse.audit.purge(now, lotse.retentionDays);
+      const conversations = lotse.purgeConversations(now);
+      const perType = Object.entries(byType).map(([type, count]) => `${type} ${count}`).join(', ');
+      io.stdout(`Purged ${removed} expired record(s)${perType ? ` (${perType})` : ''} and ${conversations} idle conversation(s); chain ${lotse.audit.verify().kind}.\n`);
       return 0;
     }
     const report = weeklyReport(lotse.audit.entries().map((row) => row.entry));
