@@ -5,6 +5,8 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { supportedExtensions } from '../../../knowledge/ingest/parsers/parse-file.ts';
+import { inspectZip } from '../../../knowledge/ingest/parsers/zip-limits.ts';
+import { germanZipProblem, loadArchiveTexts, type ArchiveTexts } from '../../../prompts/load-archive-texts.ts';
 import { readLimitedBody } from '../read-limited-body.ts';
 
 /** Largest accepted upload. */
@@ -35,6 +37,9 @@ function contentMismatch(name: string, bytes: Buffer): string | undefined {
   return undefined;
 }
 
+let loadedArchiveTexts: ArchiveTexts | undefined;
+const archiveTexts = (): ArchiveTexts => (loadedArchiveTexts ??= loadArchiveTexts());
+
 /** Reads and checks the upload; the body is cut off as soon as it exceeds the limit. */
 export async function readUpload(request: IncomingMessage): Promise<UploadRead> {
   const name = new URL(request.url ?? '/', 'http://local').searchParams.get('name') ?? '';
@@ -48,5 +53,8 @@ export async function readUpload(request: IncomingMessage): Promise<UploadRead> 
   if (!bytes) return tooLarge;
   if (!bytes.length) return rejected(400, 'Die Datei ist leer.');
   const mismatch = contentMismatch(name, bytes);
-  return mismatch ? rejected(415, mismatch) : { kind: 'ok', name, bytes };
+  if (mismatch) return rejected(415, mismatch);
+  // Zip bombs and traversal names are refused before a byte is stored or parsed (issue #18, item 11).
+  const archive = name.toLowerCase().endsWith('.docx') ? inspectZip(bytes) : undefined;
+  return archive ? rejected(422, germanZipProblem(archive, archiveTexts())) : { kind: 'ok', name, bytes };
 }
