@@ -7,6 +7,7 @@ export const messageKeys = [
   'noAnswer',
   'noAnswerOffer',
   'noAnswerPersonalData',
+  'personalDataRemoved',
   'unknownTenant',
   'tenantScope',
   'answerIntro',

@@ -26,7 +26,9 @@ function describeCourse(course: Course, today: string, messages: AnswerMessages)
     course.seats === undefined
       ? messages.courseSeatsUnknown
       : fillTemplate(messages.courseSeats, { seats: String(course.seats) });
-  const title = course.mandatory ? `${course.title}${messages.courseMandatory}` : course.title;
+  // A title that already says so ("KI-Grundlagen (Pflichtschulung nach § 8 DV KI)") gets no second mark (issue #19).
+  const marked = course.mandatory && !course.title.toLowerCase().includes(messages.courseMandatory.replace(/[()]/g, '').trim().toLowerCase());
+  const title = marked ? `${course.title}${messages.courseMandatory}` : course.title;
   return fillTemplate(messages.courseLine, {
     title,
     when,
