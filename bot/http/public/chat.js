@@ -34,7 +34,8 @@ function renderCitations(citations) {
     const source = element('p', { className: 'document', text: citation.document });
     list.append(element('li', {}, [element('details', {}, [summary, quote, source])]));
   });
-  return element('section', { className: 'sources', 'aria-label': texts.sources }, [element('h3', { text: texts.sources }), list]);
+  // A plain group under the page's h1, not a landmark: every answer has its own sources (axe landmark-unique, heading-order).
+  return element('div', { className: 'sources' }, [element('h2', { text: texts.sources }), list]);
 }
 
 /** JSON headers plus the CSRF token of a logged-in session (cookie `lotse_csrf`, see README "Identity"). */
