@@ -8,6 +8,7 @@ import { SqliteSessionStore } from '../adapters/storage/sqlite-session-store.ts'
 import type { IncomingMessage } from 'node:http';
 import { createAccessGuard, csrfGuardFor } from '../http/auth/access.ts';
 import { registerAuthRoutes } from '../http/auth/auth-routes.ts';
+import { createPendingLoginSeal, pendingLoginKey } from '../http/auth/pending-login-cookie.ts';
 import { createSessionManager } from '../http/auth/session-manager.ts';
 import { loadConsoleTexts } from '../http/console/console-texts.ts';
 import { registerConsole } from '../http/console/register-console.ts';
@@ -16,6 +17,7 @@ import type { Clock } from '../ports/clock.ts';
 import { describeError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
 import { loadRolePolicy } from '../../policies/load-roles.ts';
+import { auditKey } from './audit-trail.ts';
 import { consoleDataOf } from './console-wiring.ts';
 import { personContext } from '../core/identity/person-context.ts';
 import type { Lotse } from './create-lotse.ts';
@@ -76,6 +78,7 @@ export function createIdentity(lotse: Lotse, logger: Logger, options: { clock?: 
       registerAuthRoutes(server, {
         mode: auth.mode, oidc: () => oidc, ...(auth.mode === 'oidc' ? { redirectUrl: auth.redirectUrl } : {}),
         sessions, store, policy, directory: lotse.directory, pseudonym, clock, logger, texts, protect,
+        pendingSeal: createPendingLoginSeal(pendingLoginKey(auditKey(lotse.config.dataDir, lotse.config.auditKey))),
       });
       registerConsole(server, { ...consoleDataOf(lotse), texts, protect, logger });
     },

@@ -31,6 +31,7 @@ import { createPolicyGuardrail } from '../core/guardrails/policy-guardrail.ts';
 import { loadDirectory } from '../adapters/directory/load-directory.ts';
 import { SqliteAuditLog } from '../adapters/storage/sqlite-audit-log.ts';
 import { auditKey, createAuditRecorder } from './audit-trail.ts';
+import { cachedStatus } from './cached-status.ts';
 import { SqliteReidentification } from '../adapters/storage/sqlite-reidentification.ts';
 import { loadRecordRetention } from '../../policies/load-retention.ts';
 import { SqliteInbox } from '../adapters/storage/sqlite-inbox.ts';
@@ -48,12 +49,15 @@ import { loadEscalationPolicy } from '../../policies/load-escalation.ts';
 import { loadEscalationMessages, loadSmallTalkMessages } from '../../prompts/load-messages.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
 import { asksForOwnLotse, describeOwnLotsen } from '../core/escalation/who-is-my-lotse.ts';
+import { escalationReferrals } from '../core/escalation/referrals.ts';
 import type { TransparencyFacts } from '../http/pages.ts';
 import { createChannelRouter, type ChannelRouter } from './channel-router.ts';
 import { createHr, type Hr } from './create-hr.ts';
 import { createFreeTextMasker } from '../core/hr/mask-free-text.ts';
 import { openPostgresDatabase } from '../adapters/postgres/postgres-database.ts';
 import { createIndexReplicaState, type IndexReplicaState } from './index-replica-state.ts';
+import { createOfficeAvailability } from './create-availability.ts';
+import type { LotseAvailability } from '../core/escalation/lotse-availability.ts';
 
 /** A running lotse instance (without its HTTP server). */
 export interface Lotse {
@@ -68,6 +72,8 @@ export interface Lotse {
   readonly reidentification: SqliteReidentification;
   /** The Digitallotsen workflow (tickets, routing, answers back to the asker). */
   readonly escalation: EscalationService;
+  /** "Abwesend bis" of Digitallotsen: routing, reminders and digests skip absent people (issue #22). */
+  readonly availability: LotseAvailability;
   readonly inbox: SqliteInbox;
   /** Proactive delivery: channels (Teams, Jabber) register here; the web inbox is the fallback. */
   readonly channels: ChannelRouter;
@@ -176,11 +182,13 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const escalationPolicy = loadEscalationPolicy(config.policiesDir);
   const escalationMessages = loadEscalationMessages();
   const channels = createChannelRouter(inbox, logger);
+  const office = createOfficeAvailability({ database, policiesDir: config.policiesDir, policy: escalationPolicy, directory, clock });
   const escalation = createEscalationService({
     tickets: new SqliteTicketStore(database),
     conversations,
     directory,
-    policy: escalationPolicy,
+    policy: office.policy,
+    present: office.availability.isPresent,
     sender: channels,
     clock,
     ids,
@@ -220,6 +228,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     conversations,
     guardrail,
     smallTalk: loadSmallTalkMessages(),
+    referrals: escalationReferrals(escalationPolicy),
     directAnswer: (question, userId) => {
       if (!asksForOwnLotse(question)) return undefined;
       const own = describeOwnLotsen({ directory, messages: escalationMessages, centralPool: escalationPolicy.centralPool }, directory.person(userId) ? userId : undefined);
@@ -231,12 +240,12 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     logger,
     topK: 10,
     ...(config.today ? { today: config.today } : {}),
-    status: () => ({
+    status: cachedStatus(() => ({
       ready: databaseReady() && (index?.follower.ready() ?? true), // with replicas: once a published index is loaded
       documents: knowledge.store.listDocuments().length,
       chunks: knowledge.lexical.size,
       indexVersion: knowledge.indexVersion(),
-    }),
+    }), { clock }),
   });
   const titleOf = (clause: string): string => policies.clauses.find((entry) => entry.id === clause)?.title ?? clause;
   const transparency: TransparencyFacts = {
@@ -267,5 +276,5 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     if (database !== local) database.close();
     local.close();
   };
-  return { config, chat, knowledge, database, audit, reidentification, escalation, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: policies.retentionDays, purgeConversations, transparency, leases, replicaId, ...(index ? { index } : {}), ...(directorySync ? { directorySync } : {}), close };
+  return { config, chat, knowledge, database, audit, reidentification, escalation, availability: office.availability, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: policies.retentionDays, purgeConversations, transparency, leases, replicaId, ...(index ? { index } : {}), ...(directorySync ? { directorySync } : {}), close };
 }

@@ -10,6 +10,7 @@ import type { Logger } from '../../shared/logger.ts';
 import type { ConsoleTexts } from '../console/console-texts.ts';
 import type { Protect } from './access.ts';
 import { sendHtml } from '../console/html.ts';
+import type { PendingLoginSeal } from './pending-login-cookie.ts';
 import type { SessionManager } from './session-manager.ts';
 
 /** What the login routes need. */
@@ -28,6 +29,8 @@ export interface AuthRouteDeps {
   readonly logger: Logger;
   readonly texts: ConsoleTexts;
   readonly protect: Protect;
+  /** Seals the pending login into the login cookie (no database row per `/login`). */
+  readonly pendingSeal: PendingLoginSeal;
 }
 
 /** Only local paths are followed after login (no open redirect). */

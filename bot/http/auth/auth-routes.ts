@@ -9,12 +9,14 @@ export type { AuthRouteDeps };
 import { escapeHtml } from '../pages.ts';
 import { redirect, safeReturnTo, sendPage, type AuthRouteDeps } from './auth-deps.ts';
 import { registerDevLogin } from './dev-login.ts';
-import { readCookie, setCookie } from './cookies.ts';
+import { setCookie } from './cookies.ts';
+import { readSealedCookie } from './pending-login-cookie.ts';
 import { cookieName } from './session-manager.ts';
 
 /**
- * Binds a login to the browser that started it: `/login` sets this cookie to the `state`, the callback
- * requires it (login CSRF: an attacker's callback URL must not log a victim into the attacker's account).
+ * Binds a login to the browser that started it: `/login` sets this cookie to the sealed pending login, the
+ * callback requires its `state` (login CSRF: an attacker's callback URL must not log a victim into the
+ * attacker's account). No database row: `/login` works, and costs nothing, without the database (item 13).
  */
 const loginCookie = 'lotse_login';
 
@@ -23,14 +25,14 @@ function failurePage(deps: AuthRouteDeps, message: string): string {
 }
 
 async function startLogin(deps: AuthRouteDeps, request: Request, response: Response): Promise<void> {
-  const returnTo = safeReturnTo(new URL(request.url ?? '/', 'http://local').searchParams.get('returnTo'));
+  const requested = safeReturnTo(new URL(request.url ?? '/', 'http://local').searchParams.get('returnTo'));
+  const returnTo = requested.length <= 512 ? requested : '/konsole'; // keeps the sealed cookie small
   if (deps.mode === 'dev') return redirect(response, `/dev-login?returnTo=${encodeURIComponent(returnTo)}`);
   const oidc = deps.oidc();
   if (!oidc) return sendPage(response, 503, failurePage(deps, deps.texts.loginUnavailable));
   const { url, pending } = await oidc.start(returnTo, deps.clock.now());
-  deps.store.savePendingLogin(pending);
   const secure = deps.redirectUrl?.protocol === 'https:';
-  setCookie(response, cookieName(loginCookie, secure), pending.state, { httpOnly: true, secure, maxAge: 600 });
+  setCookie(response, cookieName(loginCookie, secure), deps.pendingSeal.seal(pending), { httpOnly: true, secure, maxAge: 600 });
   redirect(response, url.href);
 }
 
@@ -40,13 +42,14 @@ async function finishLogin(deps: AuthRouteDeps, request: Request, response: Resp
   const callbackUrl = new URL(request.url ?? '/', deps.redirectUrl);
   const state = callbackUrl.searchParams.get('state') ?? '';
   const secure = deps.redirectUrl.protocol === 'https:';
-  if (!state || readCookie(request, cookieName(loginCookie, secure)) !== state) {
+  const sealed = readSealedCookie(request, cookieName(loginCookie, secure));
+  const pending = sealed ? deps.pendingSeal.open(sealed) : undefined;
+  if (!state || !pending || pending.state !== state) {
     deps.logger.warn('login-rejected', { reason: 'state not bound to this browser' });
     return sendPage(response, 400, failurePage(deps, deps.texts.loginFailed));
   }
-  const pending = deps.store.takePendingLogin(state);
-  if (!pending || pending.expiresAt <= deps.clock.now().toISOString()) {
-    deps.logger.warn('login-rejected', { reason: pending ? 'expired state' : 'unknown state' });
+  if (pending.expiresAt <= deps.clock.now().toISOString()) {
+    deps.logger.warn('login-rejected', { reason: 'expired state' });
     return sendPage(response, 400, failurePage(deps, deps.texts.loginFailed));
   }
   const result = await oidc.finish(callbackUrl, pending);

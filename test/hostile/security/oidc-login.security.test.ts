@@ -15,6 +15,7 @@ import { SqliteSessionStore } from '../../../bot/adapters/storage/sqlite-session
 import { principalFromClaims } from '../../../bot/core/identity/principal-from-claims.ts';
 import { createAccessGuard } from '../../../bot/http/auth/access.ts';
 import { registerAuthRoutes } from '../../../bot/http/auth/auth-routes.ts';
+import { createPendingLoginSeal } from '../../../bot/http/auth/pending-login-cookie.ts';
 import { createSessionManager } from '../../../bot/http/auth/session-manager.ts';
 import { loadConsoleTexts } from '../../../bot/http/console/console-texts.ts';
 import { silentLogger } from '../../../bot/shared/logger.ts';
@@ -45,7 +46,7 @@ beforeAll(async () => {
   const sessions = createSessionManager({ store, policy, clock, secureCookies: false });
   const protect = createAccessGuard({ sessions, anonymousChat: false });
   server = restify.createServer();
-  registerAuthRoutes(server, { mode: 'oidc', oidc: () => fakeOidc, redirectUrl: new URL('http://127.0.0.1/auth/callback'), sessions, store, policy, directory, pseudonym, clock, logger: silentLogger, texts: loadConsoleTexts(), protect });
+  registerAuthRoutes(server, { mode: 'oidc', oidc: () => fakeOidc, redirectUrl: new URL('http://127.0.0.1/auth/callback'), sessions, store, policy, directory, pseudonym, clock, logger: silentLogger, texts: loadConsoleTexts(), protect, pendingSeal: createPendingLoginSeal(randomBytes(32)) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
