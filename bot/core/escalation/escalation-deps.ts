@@ -23,5 +23,7 @@ export interface EscalationDeps {
   readonly logger: Logger;
   /** The directory person id of a channel user id, when known. */
   readonly personOf: (userId: string) => string | undefined;
+  /** False for a Lotse who is absent today ("abwesend bis", issue #22); everyone is present without it. */
+  readonly present?: (personId: string) => boolean;
 }
 

@@ -3,6 +3,7 @@
  * reminder steps. Validated by its loader; the core only reads it.
  */
 import type { TicketPool } from '../../ports/tickets.ts';
+import type { OfficeHours } from './office-time.ts';
 
 /** A topic that does not go to the asker's Lotsen. */
 export interface TopicRoute {
@@ -22,7 +23,8 @@ export interface EscalationPolicy {
   /** People who work the IT service-desk and DSB queues. */
   readonly queues: Readonly<Record<'it-servicedesk' | 'dsb', readonly string[]>>;
   readonly maxOpenPerLotse: number;
-  readonly officeHours: { readonly days: readonly number[]; readonly from: string; readonly to: string };
+  /** Office days and hours; time zone and closing days come from `policies/office-calendar.yaml` (issue #22). */
+  readonly officeHours: OfficeHours;
   /** Minutes of office time after which a reminder goes to the assignee, then deputies, then the central pool. */
   readonly reminders: { readonly assignee: number; readonly deputies: number; readonly central: number };
   readonly expireAfterDays: number;

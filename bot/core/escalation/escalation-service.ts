@@ -9,7 +9,7 @@ import { describeError } from '../../shared/errors.ts';
 import { fillTemplate } from '../answer/answer-messages.ts';
 import type { EscalationMessages } from './escalation-messages.ts';
 import type { EscalationDeps } from './escalation-deps.ts';
-import { routeTicket } from './route-ticket.ts';
+import { presentOrAll, routeTicket } from './route-ticket.ts';
 import { dueReminders } from './due-reminders.ts';
 import { createQueueCare } from './queue-care.ts';
 import { applyTicketAction, type TicketAction, type TransitionRefusal } from './ticket-transitions.ts';
@@ -81,7 +81,7 @@ export function createEscalationService(deps: EscalationDeps) {
     if (pending) return { kind: 'created', ticket: pending, message: fillTemplate(messages.ticketCreated, { number: String(pending.number), pool: poolLabel(pending.pool, messages) }) };
     const personId = deps.personOf(input.userId);
     const askerUnit = personId ? deps.directory.person(personId)?.unit : undefined;
-    const decision = routeTicket({ question, ...(askerUnit ? { askerUnit } : {}) }, { directory: deps.directory, policy: deps.policy, openCount });
+    const decision = routeTicket({ question, ...(askerUnit ? { askerUnit } : {}) }, { directory: deps.directory, policy: deps.policy, openCount, present: deps.present });
     if (decision.kind === 'refer') return { kind: 'referred', message: fillTemplate(messages.ticketReferred, { reply: decision.reply }) };
     const at = now();
     const id = deps.ids.next('ticket');
@@ -137,7 +137,7 @@ export function createEscalationService(deps: EscalationDeps) {
     const now = deps.clock.now();
     let sent = 0;
     for (const ticket of deps.tickets.list({ states: ['open', 'claimed', 'rerouted', 'returned'] })) {
-      for (const due of dueReminders(ticket, now, { policy: deps.policy, directory: deps.directory })) {
+      for (const due of dueReminders(ticket, now, { policy: deps.policy, directory: deps.directory, present: deps.present })) {
         if (!deps.tickets.markReminder(ticket.id, due.step, now.toISOString())) continue;
         const widened = [...new Set([...ticket.candidates, ...due.recipients])];
         if (due.step !== 'assignee' && widened.length > ticket.candidates.length) await act(ticket.id, { type: 'reassign', by: 'system', candidates: widened });
@@ -151,7 +151,8 @@ export function createEscalationService(deps: EscalationDeps) {
 
   /** A Lotse hands a ticket to the central pool, the IT service desk or the DSB; the new candidates are notified. */
   const reroute = async (ticketId: string, by: string, target: 'central' | 'it-servicedesk' | 'dsb'): Promise<ActionResult> => {
-    const candidates = target === 'central' ? deps.policy.centralPool.filter((id) => deps.directory.person(id)) : deps.policy.queues[target];
+    const pool = target === 'central' ? deps.policy.centralPool.filter((id) => deps.directory.person(id)) : deps.policy.queues[target];
+    const candidates = presentOrAll(pool, deps.present);
     const result = await act(ticketId, { type: 'reroute', by, pool: { kind: target }, candidates });
     if (result.kind === 'ok') await notify(result.ticket.candidates.filter((id) => id !== by), result.ticket);
     return result;

@@ -18,7 +18,7 @@ export function createQueueCare(deps: EscalationDeps, act: Act) {
   const { messages } = deps;
   const openCount = (personId: string): number => deps.tickets.list({ states: ['claimed'], assignee: personId }).length;
   const reroute = (ticket: Ticket): readonly string[] => {
-    const decision = routeTicket({ question: ticket.question, ...(ticket.askerUnit ? { askerUnit: ticket.askerUnit } : {}) }, { directory: deps.directory, policy: deps.policy, openCount });
+    const decision = routeTicket({ question: ticket.question, ...(ticket.askerUnit ? { askerUnit: ticket.askerUnit } : {}) }, { directory: deps.directory, policy: deps.policy, openCount, present: deps.present });
     return decision.kind === 'route' ? decision.candidates : [];
   };
 
@@ -48,6 +48,7 @@ export function createQueueCare(deps: EscalationDeps, act: Act) {
     const day = now.toISOString().slice(0, 10);
     let sent = 0;
     for (const [personId, tickets] of digestsFor(deps.tickets.list({ states: ['open', 'claimed', 'rerouted', 'returned'] }))) {
+      if (deps.present && !deps.present(personId)) continue; // no digest while absent (issue #22)
       if (!deps.tickets.markReminder(`digest:${personId}`, day, now.toISOString())) continue;
       const lines = tickets.map((ticket) => fillTemplate(messages.dailyDigestLine, { number: String(ticket.number), state: ticket.state, since: ticket.createdAt.slice(0, 10), question: ticket.question }));
       await deps.sender.send({ kind: 'person', personId }, { kind: 'notice', text: [fillTemplate(messages.dailyDigest, { count: String(tickets.length) }), ...lines].join('\n') });

@@ -1,7 +1,7 @@
 /**
  * Routing of a new ticket: by topic first (IT faults to the service desk, data protection to the DSB,
- * personal matters referred and never routed to Lotsen), then by the asker's unit: its Lotsen under
- * capacity, then deputies, then the central pool.
+ * personal matters referred and never routed to Lotsen), then by the asker's unit: its present Lotsen
+ * under capacity, then present deputies, then the central pool (absent people skipped, issue #22).
  */
 import type { Directory } from '../../ports/directory.ts';
 import type { TicketPool } from '../../ports/tickets.ts';
@@ -19,27 +19,36 @@ export function matchTopic(question: string, topics: readonly TopicRoute[]): Top
   return topics.find((topic) => topic.match.some((word) => folded.includes(foldGerman(word))));
 }
 
-function underCapacity(people: readonly string[], openCount: (personId: string) => number, max: number, directory: Directory): string[] {
+/** Whether a person is at work today (absent Lotsen get no new tickets, issue #22); everyone when not given. */
+export type PresenceCheck = (personId: string) => boolean;
+
+function underCapacity(people: readonly string[], openCount: (personId: string) => number, max: number, deps: { directory: Directory; present?: PresenceCheck | undefined }): string[] {
   return people
-    .filter((id) => directory.person(id) && openCount(id) < max)
+    .filter((id) => deps.directory.person(id) && (deps.present?.(id) ?? true) && openCount(id) < max)
     .sort((a, b) => openCount(a) - openCount(b));
+}
+
+/** The present people of a last-resort queue; all of them when nobody is present (the ticket waits for the first back). */
+export function presentOrAll(people: readonly string[], present: PresenceCheck | undefined): readonly string[] {
+  const here = present ? people.filter(present) : people;
+  return here.length ? here : people;
 }
 
 /** Decides the pool and the people who may claim a new ticket. */
 export function routeTicket(
   input: { question: string; askerUnit?: string },
-  deps: { directory: Directory; policy: EscalationPolicy; openCount: (personId: string) => number },
+  deps: { directory: Directory; policy: EscalationPolicy; openCount: (personId: string) => number; present?: PresenceCheck | undefined },
 ): RoutingDecision {
   const { directory, policy, openCount } = deps;
   const topic = matchTopic(input.question, policy.topics);
   if (topic?.route === 'refer') return { kind: 'refer', topic: topic.id, reply: topic.reply };
-  if (topic) return { kind: 'route', pool: { kind: topic.route }, candidates: policy.queues[topic.route], topic: topic.id };
+  if (topic) return { kind: 'route', pool: { kind: topic.route }, candidates: presentOrAll(policy.queues[topic.route], deps.present), topic: topic.id };
   const assignment = input.askerUnit ? directory.lotsenFor(input.askerUnit) : undefined;
   if (assignment) {
-    const lotsen = underCapacity(assignment.lotsen, openCount, policy.maxOpenPerLotse, directory);
+    const lotsen = underCapacity(assignment.lotsen, openCount, policy.maxOpenPerLotse, deps);
     if (lotsen.length) return { kind: 'route', pool: { kind: 'unit', unit: assignment.unit }, candidates: lotsen };
-    const deputies = underCapacity(assignment.deputies, openCount, policy.maxOpenPerLotse, directory);
+    const deputies = underCapacity(assignment.deputies, openCount, policy.maxOpenPerLotse, deps);
     if (deputies.length) return { kind: 'route', pool: { kind: 'unit', unit: assignment.unit }, candidates: deputies };
   }
-  return { kind: 'route', pool: { kind: 'central' }, candidates: policy.centralPool.filter((id) => directory.person(id)) };
+  return { kind: 'route', pool: { kind: 'central' }, candidates: presentOrAll(policy.centralPool.filter((id) => directory.person(id)), deps.present) };
 }
