@@ -32,6 +32,7 @@ import { loadDirectory } from '../adapters/directory/load-directory.ts';
 import { SqliteAuditLog } from '../adapters/storage/sqlite-audit-log.ts';
 import { auditKey, createAuditRecorder } from './audit-trail.ts';
 import { cachedStatus } from './cached-status.ts';
+import { maskFeedbackReasons, maskReturnNotes } from './mask-free-text-inputs.ts';
 import { SqliteReidentification } from '../adapters/storage/sqlite-reidentification.ts';
 import { loadRecordRetention } from '../../policies/load-retention.ts';
 import { SqliteInbox } from '../adapters/storage/sqlite-inbox.ts';
@@ -182,8 +183,10 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const escalationPolicy = loadEscalationPolicy(config.policiesDir);
   const escalationMessages = loadEscalationMessages();
   const channels = createChannelRouter(inbox, logger);
-  const office = createOfficeAvailability({ database, policiesDir: config.policiesDir, policy: escalationPolicy, directory, clock });
-  const escalation = createEscalationService({
+  const office = createOfficeAvailability({ database, policiesDir: config.policiesDir, policy: escalationPolicy, directory, clock, today: config.today });
+  // Feedback reasons, return notes, FAQ drafts and survey free text are masked like questions (issue #18, item 12).
+  const maskFreeText = createFreeTextMasker(policies.pii.entities, directory.people().map((person) => person.name));
+  const escalation = maskReturnNotes(createEscalationService({
     tickets: new SqliteTicketStore(database),
     conversations,
     directory,
@@ -195,7 +198,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     messages: escalationMessages,
     logger,
     personOf: (userId) => (directory.person(userId) ? userId : undefined),
-  });
+  }), maskFreeText);
   const recorder = createAuditRecorder(audit, { key: pseudonymKey, policyVersion: policies.version, now: () => clock.now() });
   const guardrail = overrides.guardrail ?? createPolicyGuardrail(policies, {
     knownStaffNames: directory.people().map((person) => person.name),
@@ -206,7 +209,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   logger.info('index-ready', { how: opened, chunks: knowledge.lexical.size, version: knowledge.indexVersion() });
   const lexical = currentLexical(knowledge);
   const textOf = (id: string): string => knowledge.textOf(id);
-  const chat = createConversationCore<RetrievalHit>({
+  const chat = maskFeedbackReasons(createConversationCore<RetrievalHit>({
     answer: {
       retriever: { retrieve: (query, options) => knowledge.retrieve(query, options) },
       confidence: (query, hits, scope) => {
@@ -246,7 +249,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
       chunks: knowledge.lexical.size,
       indexVersion: knowledge.indexVersion(),
     }), { clock }),
-  });
+  }), maskFreeText);
   const titleOf = (clause: string): string => policies.clauses.find((entry) => entry.id === clause)?.title ?? clause;
   const transparency: TransparencyFacts = {
     model: model?.id ?? null,
@@ -267,7 +270,6 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const purgeConversations = (now: Date): number => conversations.purgeInactive(new Date(now.getTime() - recordRetention.conversations * 86_400_000).toISOString());
   const messagesOf = (userId: string, conversationId: string): readonly StoredMessage[] =>
     conversations.conversationOwner(conversationId) === userId ? conversations.recentMessages(conversationId, 200) : [];
-  const maskFreeText = createFreeTextMasker(policies.pii.entities, directory.people().map((person) => person.name));
   const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages, maskText: maskFreeText, ...(model ? { drafter: (ticket: { question: string; answer: string }) => draftFaqEntry({ model, templates }, ticket) } : {}), ...(index ? { indexFaq: async () => void index.requestReindex() } : {}) });
   const hr = createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, policy: hrPolicy, maskText: maskFreeText });
   const close = (): void => {
