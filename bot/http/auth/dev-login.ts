@@ -6,6 +6,7 @@ import type { Request, Response, Server } from 'restify';
 import { roles, type Role } from '../../ports/directory.ts';
 import type { Principal } from '../../ports/identity.ts';
 import { renderConsolePage } from '../console/console-layout.ts';
+import { roleNames } from '../console/console-texts.ts';
 import { escapeHtml } from '../pages.ts';
 import { sendError } from '../send-error.ts';
 import { readLimitedBody } from '../read-limited-body.ts';
@@ -22,8 +23,8 @@ async function readSmallForm(request: Request): Promise<URLSearchParams | undefi
 
 function pickerPage(deps: AuthRouteDeps, returnTo: string): string {
   const people = deps.directory.people().map((person) =>
-    `<li><label><input type="radio" name="person" value="${escapeHtml(person.id)}"> ${escapeHtml(person.name)} (${escapeHtml(person.roles.join(', '))})</label></li>`).join('');
-  const roleOptions = roles.map((role) => `<li><label><input type="radio" name="role" value="${role}"> ${deps.texts.devDemoName} – ${role}</label></li>`).join('');
+    `<li><label><input type="radio" name="person" value="${escapeHtml(person.id)}"> ${escapeHtml(person.name)} (${escapeHtml(roleNames(deps.texts, person.roles))})</label></li>`).join('');
+  const roleOptions = roles.map((role) => `<li><label><input type="radio" name="role" value="${role}"> ${escapeHtml(deps.texts.devDemoName)} – ${escapeHtml(deps.texts.labels.roles[role])}</label></li>`).join('');
   const body = `<form method="post" action="/dev-login">
 <input type="hidden" name="returnTo" value="${escapeHtml(returnTo)}">
 <fieldset><legend>${escapeHtml(deps.texts.devPickPerson)}</legend><ul class="plain">${people}</ul></fieldset>
@@ -38,7 +39,7 @@ function demoPrincipal(deps: AuthRouteDeps, form: URLSearchParams): Principal | 
   if (person) return { userId: person.id, personId: person.id, displayName: person.name, roles: [...new Set<Role>(['staff', ...person.roles])], source: 'dev' };
   const role = roles.find((entry) => entry === form.get('role'));
   if (!role) return undefined;
-  return { userId: `dev-${role}`, displayName: `${deps.texts.devDemoName} (${role})`, roles: [...new Set<Role>(['staff', role])], source: 'dev' };
+  return { userId: `dev-${role}`, displayName: `${deps.texts.devDemoName} (${deps.texts.labels.roles[role]})`, roles: [...new Set<Role>(['staff', role])], source: 'dev' };
 }
 
 /** 403 for a dev-login request that did not come straight from this machine (proxy, foreign Host); issue #18. */

@@ -1,10 +1,11 @@
 /**
- * The frame of every console and login page: German, accessible (landmarks, skip link, labelled
- * tables), no inline script, styles from `/assets/console.css`.
+ * The frame of every console and login page: German, accessible (one banner, one labelled navigation,
+ * one main, skip link, the current page marked), no inline script, styles from `/assets/console.css`
+ * in the colours of the web chat.
  */
 import type { Principal } from '../../ports/identity.ts';
 import { escapeHtml } from '../pages.ts';
-import type { ConsoleTexts } from './console-texts.ts';
+import { roleNames, type ConsoleTexts } from './console-texts.ts';
 
 /** A link in the console navigation, shown only to roles that may open it. */
 export interface NavEntry {
@@ -12,16 +13,34 @@ export interface NavEntry {
   readonly label: string;
 }
 
-/** Renders a complete page; `principal` adds the header with name, roles and the logout form. */
-export function renderConsolePage(texts: ConsoleTexts, page: { title: string; body: string; principal?: Principal; csrfToken?: string; nav?: readonly NavEntry[]; banner?: string }): string {
-  const header = page.principal
-    ? `<header class="console-header"><p>${escapeHtml(texts.signedInAs)} <strong>${escapeHtml(page.principal.displayName)}</strong> · ${escapeHtml(texts.rolesLabel)}: ${escapeHtml(page.principal.roles.join(', '))}</p>
-<form method="post" action="/logout"><input type="hidden" name="_csrf" value="${escapeHtml(page.csrfToken ?? '')}"><button type="submit">${escapeHtml(texts.logout)}</button></form></header>`
-    : '';
-  const nav = page.nav?.length
-    ? `<nav aria-label="Konsole"><ul>${page.nav.map((entry) => `<li><a href="${escapeHtml(entry.href)}">${escapeHtml(entry.label)}</a></li>`).join('')}<li><a href="/">${escapeHtml(texts.backToChat)}</a></li></ul></nav>`
-    : '';
+/** What one page shows; `principal` adds name, roles and the logout form, `current` marks the open navigation entry. */
+export interface ConsolePageParts {
+  readonly title: string;
+  readonly body: string;
+  readonly principal?: Principal;
+  readonly csrfToken?: string;
+  readonly nav?: readonly NavEntry[];
+  readonly current?: string;
+  readonly banner?: string;
+}
+
+function headerOf(texts: ConsoleTexts, page: ConsolePageParts): string {
   const banner = page.banner ? `<p class="console-banner" role="alert">${escapeHtml(page.banner)}</p>` : '';
+  const user = page.principal
+    ? `<div class="console-user"><p>${escapeHtml(texts.signedInAs)} <strong>${escapeHtml(page.principal.displayName)}</strong><br><span class="muted">${escapeHtml(texts.rolesLabel)}: ${escapeHtml(roleNames(texts, page.principal.roles))}</span></p>
+<form method="post" action="/logout"><input type="hidden" name="_csrf" value="${escapeHtml(page.csrfToken ?? '')}"><button type="submit" class="secondary">${escapeHtml(texts.logout)}</button></form></div>`
+    : '';
+  return `<header class="console-header"><div class="console-bar"><p class="console-brand"><a href="${page.principal ? '/konsole' : '/'}">${escapeHtml(texts.consoleTitle)}</a></p>${user}</div>${banner}</header>`;
+}
+
+function navOf(texts: ConsoleTexts, page: ConsolePageParts): string {
+  if (!page.nav?.length) return '';
+  const item = (entry: NavEntry): string => `<li><a href="${escapeHtml(entry.href)}"${entry.href === page.current ? ' aria-current="page"' : ''}>${escapeHtml(entry.label)}</a></li>`;
+  return `<nav class="console-nav" aria-label="${escapeHtml(texts.navLabel)}"><ul>${[{ href: '/konsole', label: texts.overviewTitle }, ...page.nav].map(item).join('')}<li><a href="/">${escapeHtml(texts.backToChat)}</a></li></ul></nav>`;
+}
+
+/** Renders a complete page. */
+export function renderConsolePage(texts: ConsoleTexts, page: ConsolePageParts): string {
   return `<!doctype html>
 <html lang="de">
 <head>
@@ -31,8 +50,9 @@ export function renderConsolePage(texts: ConsoleTexts, page: { title: string; bo
 <link rel="stylesheet" href="/assets/console.css">
 </head>
 <body>
-<a class="skip-link" href="#main">Zum Inhalt springen</a>
-${banner}${header}${nav}
+<a class="skip-link" href="#main">${escapeHtml(texts.skipLink)}</a>
+${headerOf(texts, page)}
+${navOf(texts, page)}
 <main id="main">
 <h1>${escapeHtml(page.title)}</h1>
 ${page.body}

@@ -1,12 +1,14 @@
 /**
- * The console pages (server-rendered, German): overview, Lotse queue, FAQ approvals, knowledge
- * sources, feedback queue and the staff-council report. Each renderer gets only what it shows.
+ * The console pages (server-rendered, German): overview, FAQ approvals, feedback queue, the staff-council
+ * report and the error pages. The queue and the sources have their own files; each renderer gets only
+ * what it shows.
  */
-import type { Ticket } from '../../ports/tickets.ts';
 import type { Caller } from '../auth/access.ts';
 import { escapeHtml } from '../pages.ts';
+import { formatGermanDate } from './berlin-time.ts';
 import type { ConsoleDeps } from './console-deps.ts';
 import { renderConsolePage, type NavEntry } from './console-layout.ts';
+import { fillText, roleNames } from './console-texts.ts';
 import { postForm, table } from './html.ts';
 import { consoleRoutes } from './route-table.ts';
 
@@ -29,83 +31,60 @@ export function navFor(deps: ConsoleDeps, caller: Caller): NavEntry[] {
     .map((route) => ({ href: route.path, label: pageTitles[route.path]!(deps.texts) }));
 }
 
-/** Wraps a body into the console frame for the caller. */
-export function consolePage(deps: ConsoleDeps, caller: Caller, title: string, body: string): string {
+/** Wraps a body into the console frame for the caller; `current` marks the navigation entry of the page. */
+export function consolePage(deps: ConsoleDeps, caller: Caller, title: string, body: string, current?: string): string {
   return renderConsolePage(deps.texts, {
     title, body, nav: navFor(deps, caller),
+    ...(current ? { current } : {}),
     ...(caller.principal ? { principal: caller.principal } : {}),
     ...(caller.session ? { csrfToken: caller.session.csrfToken } : {}),
   });
 }
 
-/** Overview: links to what the caller may do. */
+/** The German error page (403, 404, 409, 500 …) inside the console frame. */
+export function errorPage(deps: ConsoleDeps, caller: Caller, page: { title: string; message: string }): string {
+  const back = `<p><a href="/konsole">${escapeHtml(deps.texts.backToOverview)}</a></p>`;
+  return consolePage(deps, caller, page.title, `<p class="notice" role="alert">${escapeHtml(page.message)}</p>${back}`);
+}
+
+/** The 403 page: names the caller's roles, so they know what to ask the administration for. */
+export function forbiddenPage(deps: ConsoleDeps, caller: Caller): string {
+  return errorPage(deps, caller, { title: deps.texts.forbiddenTitle, message: fillText(deps.texts.forbiddenText, { roles: roleNames(deps.texts, caller.principal?.roles ?? []) || '–' }) });
+}
+
+/** Overview: a greeting and links to what the caller may do. */
 export function overviewBody(deps: ConsoleDeps, caller: Caller): string {
   const entries = navFor(deps, caller);
-  return entries.length ? `<ul>${entries.map((entry) => `<li><a href="${escapeHtml(entry.href)}">${escapeHtml(entry.label)}</a></li>`).join('')}</ul>` : `<p>${escapeHtml(deps.texts.backToChat)}: <a href="/">lotse</a></p>`;
-}
-
-function ticketRow(deps: ConsoleDeps, caller: Caller, ticket: Ticket): (string | { html: string })[] {
-  const csrf = caller.session?.csrfToken ?? '';
-  const tried = ticket.tried.map((passage) => `${passage.title} – ${passage.section}`).join('; ');
-  const claim = ticket.state !== 'claimed' ? postForm(`/konsole/tickets/${ticket.id}/claim`, csrf, `<button type="submit">${escapeHtml(deps.texts.ticketClaim)}</button>`) : '';
-  const answerId = `answer-${ticket.number}`;
-  const answer = postForm(`/konsole/tickets/${ticket.id}/answer`, csrf,
-    `<label for="${answerId}">${escapeHtml(deps.texts.ticketAnswerLabel)}</label><textarea id="${answerId}" name="text" rows="3" required maxlength="4000"></textarea><button type="submit">${escapeHtml(deps.texts.ticketAnswer)}</button>`);
-  return [String(ticket.number), ticket.question, ticket.state, ticket.reason, tried, { html: claim + answer }];
-}
-
-/** The Lotse queue with claim and answer forms. */
-export function ticketsBody(deps: ConsoleDeps, caller: Caller, tickets: readonly Ticket[]): string {
-  if (!tickets.length) return `<p>${escapeHtml(deps.texts.ticketsEmpty)}</p>`;
-  const texts = deps.texts;
-  return table(texts.ticketsTitle, [texts.ticketNumber, texts.ticketQuestion, texts.ticketState, texts.ticketReason, texts.ticketTried, ''], tickets.map((ticket) => ticketRow(deps, caller, ticket)));
+  const greeting = `<p>${escapeHtml(fillText(deps.texts.overviewIntro, { name: caller.principal?.displayName ?? '' }))}</p>`;
+  if (!entries.length) return `<p>${escapeHtml(deps.texts.overviewNone)}</p><p><a href="/">${escapeHtml(deps.texts.backToChat)}</a></p>`;
+  return greeting + `<ul class="tiles">${entries.map((entry) => `<li><a href="${escapeHtml(entry.href)}">${escapeHtml(entry.label)}</a></li>`).join('')}</ul>`;
 }
 
 /** Approved FAQ entries with their expiry and a "keep one more year" button for owners. */
 function faqEntriesTable(deps: ConsoleDeps, csrf: string, mayDecide: boolean): string {
   const entries = deps.faqEntries();
   if (!entries.length) return '';
-  return table(deps.texts.faqEntriesTitle, ['Nr.', deps.texts.ticketQuestion, deps.texts.sourceValidity, ''], entries.map((entry) => [
-    String(entry.draftId), entry.question, entry.validTo,
-    { html: mayDecide ? postForm(`/konsole/faq/${entry.draftId}/revalidate`, csrf, `<button type="submit">${escapeHtml(deps.texts.faqRevalidate)}</button>`) : '' },
+  const t = deps.texts;
+  return table(t.faqEntriesTitle, [t.ticketNumber, t.ticketQuestion, t.sourceValidity, ...(mayDecide ? [t.actionsColumn] : [])], entries.map((entry) => [
+    String(entry.draftId), entry.question, formatGermanDate(entry.validTo),
+    ...(mayDecide ? [{ html: postForm(`/konsole/faq/${entry.draftId}/revalidate`, csrf, `<button type="submit" class="secondary">${escapeHtml(t.faqRevalidate)}</button>`) }] : []),
   ]));
 }
 
 /** Pending FAQ drafts with approve/reject forms, then the approved entries. */
 export function faqBody(deps: ConsoleDeps, caller: Caller): string {
+  const t = deps.texts;
   const drafts = deps.pendingDrafts();
   const csrf = caller.session?.csrfToken ?? '';
   const mayDecide = caller.principal?.roles.includes('owner') ?? false;
   const entries = faqEntriesTable(deps, csrf, mayDecide);
-  if (!drafts.length) return `<p>${escapeHtml(deps.texts.faqEmpty)}</p>${entries}`;
-  return entries + table(deps.texts.faqTitle, ['Nr.', deps.texts.ticketQuestion, deps.texts.ticketAnswer, ''], drafts.map((draft) => [
+  if (!drafts.length) return `<p class="empty">${escapeHtml(t.faqEmpty)}</p>${entries}`;
+  return table(t.faqTitle, [t.ticketNumber, t.ticketQuestion, t.ticketAnswer, ...(mayDecide ? [t.actionsColumn] : [])], drafts.map((draft) => [
     String(draft.id), draft.question, draft.answer,
-    { html: mayDecide ? postForm(`/konsole/faq/${draft.id}/approve`, csrf, `<button type="submit">${escapeHtml(deps.texts.faqApprove)}</button>`) + postForm(`/konsole/faq/${draft.id}/reject`, csrf, `<button type="submit">${escapeHtml(deps.texts.faqReject)}</button>`) : '' },
-  ]));
+    ...(mayDecide ? [{ html: postForm(`/konsole/faq/${draft.id}/approve`, csrf, `<button type="submit">${escapeHtml(t.faqApprove)}</button>`) + postForm(`/konsole/faq/${draft.id}/reject`, csrf, `<button type="submit" class="secondary">${escapeHtml(t.faqReject)}</button>`) }] : []),
+  ])) + entries;
 }
 
-/** Knowledge sources with index status, the last skipped files, upload and re-index. */
-export function sourcesBody(deps: ConsoleDeps, caller: Caller): string {
-  const texts = deps.texts;
-  const documents = deps.documents();
-  const rows = documents.map(({ meta, chunks }) => [meta.id, meta.title, meta.type, meta.owner ?? '–', meta.stand ?? '–', meta.validTo ?? '–', String(chunks)]);
-  const last = deps.lastIngest();
-  const skipped = last?.skipped.length ? table(texts.sourcesSkipped, ['Datei', 'Grund'], last.skipped.map((entry) => [entry.file, entry.reason])) : '';
-  const upload = `<section aria-labelledby="upload-heading"><h2 id="upload-heading">${escapeHtml(texts.sourcesUpload)}</h2><p>${escapeHtml(texts.sourcesUploadHint)}</p>
-<form id="upload-form" data-csrf="${escapeHtml(caller.session?.csrfToken ?? '')}"><label for="upload-file">${escapeHtml(texts.sourcesUpload)}</label><input id="upload-file" type="file" required><button type="submit">${escapeHtml(texts.sourcesUpload)}</button><p id="upload-status" role="status"></p></form></section>
-<script src="/assets/console.js" type="module"></script>`;
-  const reindex = caller.principal?.roles.includes('admin') ? postForm('/konsole/quellen/neu-indizieren', caller.session?.csrfToken ?? '', `<button type="submit">${escapeHtml(texts.sourcesReindex)}</button>`) : '';
-  const options = documents.map(({ meta }) => `<option value="${escapeHtml(meta.id)}">${escapeHtml(meta.title)} (${escapeHtml(meta.id)})</option>`).join('');
-  const validity = `<section aria-labelledby="validity-heading"><h2 id="validity-heading">${escapeHtml(texts.validityTitle)}</h2>${postForm('/konsole/quellen/gueltigkeit', caller.session?.csrfToken ?? '',
-    `<p><label for="validity-document">${escapeHtml(texts.validityDocument)}</label> <select id="validity-document" name="document" required>${options}</select></p>
-<p><label for="validity-date">${escapeHtml(texts.validityDate)}</label> <input id="validity-date" name="valid_to" pattern="\\d{4}-\\d{2}-\\d{2}"></p>
-<p><label for="validity-supersedes">${escapeHtml(texts.validitySupersedes)}</label> <input id="validity-supersedes" name="supersedes"></p>
-<button type="submit">${escapeHtml(texts.validitySave)}</button>`)}</section>`;
-  const listing = table(texts.sourcesTitle, ['Pfad', 'Titel', texts.sourceType, texts.sourceOwner, texts.sourceStand, texts.sourceValidity, texts.sourceChunks], rows);
-  return listing + skipped + upload + validity + reindex;
-}
-
-/** Names of the caller's unit and its parents (document owners are unit names). */
 /** Names of the caller's unit and its parents (documents name these as `owner`). */
 export function callerUnitNames(deps: ConsoleDeps, caller: Caller): Set<string> {
   const person = caller.principal?.personId ? deps.directory.person(caller.principal.personId) : undefined;
@@ -121,12 +100,13 @@ export function ownsDocument(deps: ConsoleDeps, caller: Caller, documentId: stri
 
 /** Thumbs-down answers grouped by cited document; owners see the documents of their units, admins all. */
 export function feedbackBody(deps: ConsoleDeps, caller: Caller): string {
+  const t = deps.texts;
   const roles = caller.principal?.roles ?? [];
   const units = callerUnitNames(deps, caller);
   const ownerOf = (document: string): string => deps.document(document)?.owner ?? '';
   const groups = new Map<string, { count: number; reasons: string[] }>();
   for (const entry of deps.negativeFeedback()) {
-    for (const document of entry.documents.length ? entry.documents : ['(ohne Quelle)']) {
+    for (const document of entry.documents.length ? entry.documents : [t.feedbackNoSource]) {
       if (!roles.includes('admin') && !units.has(ownerOf(document))) continue;
       const group = groups.get(document) ?? { count: 0, reasons: [] };
       group.count += 1;
@@ -134,9 +114,9 @@ export function feedbackBody(deps: ConsoleDeps, caller: Caller): string {
       groups.set(document, group);
     }
   }
-  if (!groups.size) return `<p>${escapeHtml(deps.texts.feedbackEmpty)}</p>`;
-  const rows = [...groups].sort((a, b) => b[1].count - a[1].count).map(([document, group]) => [document, ownerOf(document) || '–', String(group.count), group.reasons.slice(0, 5).join(' · ')]);
-  return table(deps.texts.feedbackTitle, ['Dokument', deps.texts.sourceOwner, deps.texts.feedbackCount, deps.texts.feedbackReasons], rows);
+  if (!groups.size) return `<p class="empty">${escapeHtml(t.feedbackEmpty)}</p>`;
+  const rows = [...groups].sort((a, b) => b[1].count - a[1].count).map(([document, group]) => [document, ownerOf(document) || '–', String(group.count), group.reasons.slice(0, 5).join(' · ') || '–']);
+  return table(t.feedbackTitle, [t.feedbackDocument, t.sourceOwner, t.feedbackCount, t.feedbackReasons], rows);
 }
 
 /** The aggregated weekly report (k ≥ 5, no per-person figures). */
@@ -144,6 +124,6 @@ export function reportsBody(deps: ConsoleDeps): string {
   const texts = deps.texts;
   const show = (value: number | null, percent = false): string => (value === null ? texts.suppressed : percent ? `${Math.round(value * 100)} %` : String(value));
   const rows = deps.weeklyReport().map((week) => [week.week, show(week.turns), show(week.refusedRate, true), show(week.escalatedRate, true), show(week.noAnswerRate, true),
-    week.rules.map((rule) => `${rule.id} (${rule.clause}): ${show(rule.count)}`).join('; '), week.unansweredTopics.map((topic) => `${topic.topic} (${topic.askers})`).join(', ') || '–']);
+    week.rules.map((rule) => `${rule.id} (${rule.clause}): ${show(rule.count)}`).join('; ') || '–', week.unansweredTopics.map((topic) => `${topic.topic} (${topic.askers})`).join(', ') || '–']);
   return `<p>${escapeHtml(texts.reportsNote)}</p>` + table(texts.reportsTitle, [texts.reportWeek, texts.reportTurns, texts.reportRefused, texts.reportEscalated, texts.reportNoAnswer, texts.reportRules, texts.reportTopics], rows);
 }

@@ -1,51 +1,44 @@
 /**
- * HR and Personalrat in the console: compose news (audience, preview count, four-eyes release, delivery
- * report), and surveys (paste a definition, Personalrat approval, open/close, k-anonymous results with
- * SVG charts and a CSV of aggregates). The services do the checks; the pages only render and forward.
+ * HR and Personalrat in the console: compose news (audience from the directory, send time in Berlin time,
+ * four-eyes release, delivery report), and surveys (a labelled form, Personalrat approval, open/close,
+ * k-anonymous results with SVG charts and a CSV of aggregates). The services do the checks; the pages only
+ * render and forward.
  */
 import { parse as parseYaml } from 'yaml';
 import type { Hr } from '../../app/create-hr.ts';
 import { broadcastDraftSchema, describeIssues, surveyDraftSchema } from '../../core/hr/hr-schemas.ts';
-import { fillTemplate } from '../../core/answer/answer-messages.ts';
 import { resultCharts, resultsCsvDownload } from '../../core/hr/results-export.ts';
 import type { Caller, ProtectedHandler } from '../auth/access.ts';
 import { escapeHtml } from '../pages.ts';
+import { formatBerlinDateTime } from './berlin-time.ts';
 import type { ConsoleDeps } from './console-deps.ts';
-import { consolePage } from './console-pages.ts';
+import { consolePage, errorPage } from './console-pages.ts';
+import { fillText, type ConsoleTexts } from './console-texts.ts';
+import { audienceOf, composeForm, surveyDraftOf, surveyForm, timeField } from './hr-forms.ts';
 import { postForm, seeOther, sendHtml, table } from './html.ts';
-import type { ConsoleTexts } from './console-texts.ts';
 
 const actorOf = (caller: Caller): string => caller.principal?.personId ?? caller.userId;
-const alert = (text: string): string => `<p role="alert">${escapeHtml(text)}</p>`;
+const alert = (text: string): string => `<p class="notice" role="alert">${escapeHtml(text)}</p>`;
 const e = escapeHtml;
 
-function composeForm(t: ConsoleTexts, csrf: string): string {
-  return postForm('/konsole/hr/nachrichten', csrf, `<h2>${e(t.hrNewHeading)}</h2>
-<p><label for="news-title">${e(t.hrNewsHeadline)}</label><br><input id="news-title" name="title" required minlength="3" maxlength="200" size="60"></p>
-<p><label for="news-text">${e(t.hrNewsText)}</label><br><textarea id="news-text" name="text" required rows="5" maxlength="4000"></textarea></p>
-<p><label for="news-link">${e(t.hrNewsLink)}</label><br><input id="news-link" name="link" type="url" size="60"></p>
-<p><label for="news-units">${e(t.hrNewsUnits)}</label><br><input id="news-units" name="units" size="40"></p>
-<p><label><input type="checkbox" name="acknowledge" value="true"> ${e(t.hrNewsAcknowledge)}</label></p>
-<p><label for="news-send-at">${e(t.hrNewsSendAt)}</label><br><input id="news-send-at" name="sendAt" pattern="\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}"></p>
-<button type="submit">${e(t.hrNewsSave)}</button>`);
-}
-
-function newsBody(t: ConsoleTexts, hr: Hr, caller: Caller): string {
+function newsBody(deps: ConsoleDeps, hr: Hr, caller: Caller, values?: URLSearchParams): string {
+  const t = deps.texts;
   const csrf = caller.session?.csrfToken ?? '';
   const rows = hr.broadcasts.list().slice(-50).reverse().map((broadcast) => {
     const report = hr.broadcasts.report(broadcast.id);
-    const counts = report.kind === 'ok' ? fillTemplate(t.hrNewsDelivery, { sent: String(report.report.sent), recipients: String(report.report.recipients), failed: String(report.report.failed), acknowledged: String(report.report.acknowledged) }) : '–';
-    const release = broadcast.state === 'draft' ? postForm(`/konsole/hr/nachrichten/${broadcast.id}/freigeben`, csrf, `<button type="submit">${e(t.hrNewsRelease)}</button>`) : '';
-    return [broadcast.content.title, broadcast.state, broadcast.sendAt.slice(0, 16).replace('T', ' '), counts, { html: release }];
+    const counts = report.kind === 'ok' ? fillText(t.hrNewsDelivery, { sent: String(report.report.sent), recipients: String(report.report.recipients), failed: String(report.report.failed), acknowledged: String(report.report.acknowledged) }) : '–';
+    const release = broadcast.state === 'draft' ? postForm(`/konsole/hr/nachrichten/${e(broadcast.id)}/freigeben`, csrf, `<button type="submit">${e(t.hrNewsRelease)}</button>`) : '';
+    return [broadcast.content.title, t.labels.broadcastStates[broadcast.state], formatBerlinDateTime(broadcast.sendAt), counts, { html: release }];
   });
-  const list = rows.length ? table(t.hrNewsTitle, [...t.hrNewsColumns.split('|'), ''], rows) : `<p>${e(t.hrNewsNone)}</p>`;
-  return list + (caller.principal?.roles.includes('hr') ? composeForm(t, csrf) : '') + `<p>${e(t.hrNewsFourEyes)}</p>`;
+  const list = rows.length ? table(t.hrNewsTitle, [...t.hrNewsColumns.split('|'), t.actionsColumn], rows) : `<p class="empty">${e(t.hrNewsNone)}</p>`;
+  return `<p>${e(t.hrNewsFourEyes)}</p>` + (caller.principal?.roles.includes('hr') ? composeForm(t, csrf, deps.directory.units(), values) : '') + list;
 }
 
-function surveysBody(t: ConsoleTexts, hr: Hr, caller: Caller): string {
+function surveysBody(deps: ConsoleDeps, hr: Hr, caller: Caller, values?: URLSearchParams): string {
+  const t = deps.texts;
   const csrf = caller.session?.csrfToken ?? '';
   const roles = caller.principal?.roles ?? [];
-  const step = (id: string, action: string, label: string): string => postForm(`/konsole/umfragen/${id}/${action}`, csrf, `<button type="submit">${escapeHtml(label)}</button>`);
+  const step = (id: string, action: string, label: string): string => postForm(`/konsole/umfragen/${e(id)}/${action}`, csrf, `<button type="submit">${e(label)}</button>`);
   const rows = hr.surveys.list().slice(-50).reverse().map((survey) => {
     const actions = [
       survey.state === 'draft' && roles.includes('personalrat') ? step(survey.id, 'freigeben', t.hrSurveyApprove) : '',
@@ -53,13 +46,11 @@ function surveysBody(t: ConsoleTexts, hr: Hr, caller: Caller): string {
       survey.state === 'open' && roles.includes('hr') ? step(survey.id, 'schliessen', t.hrSurveyClose) : '',
       survey.state !== 'draft' ? `<a href="/konsole/umfragen/${encodeURIComponent(survey.id)}/ergebnisse">${e(t.hrSurveyResults)}</a>` : '',
     ].join(' ');
-    return [survey.title, `${survey.state}${survey.approvedBy ? ` ${t.hrSurveyApproved}` : ''}`, `${survey.opensAt.slice(0, 10)} – ${survey.closesAt.slice(0, 10)}`, String(survey.questions.length), { html: actions }];
+    const state = t.labels.surveyStates[survey.state] + (survey.approvedBy && survey.state !== 'approved' ? ` ${t.hrSurveyApproved}` : '');
+    return [survey.title, state, `${formatBerlinDateTime(survey.opensAt)} – ${formatBerlinDateTime(survey.closesAt)}`, String(survey.questions.length), { html: actions }];
   });
-  const list = rows.length ? table(t.hrSurveysTitle, [...t.hrSurveyColumns.split('|'), ''], rows) : `<p>${e(t.hrSurveysNone)}</p>`;
-  const create = roles.includes('hr') ? postForm('/konsole/umfragen', csrf, `<h2>${e(t.hrSurveyNewHeading)}</h2>
-<p><label for="survey-definition">${e(t.hrSurveyDefinition)}</label><br><textarea id="survey-definition" name="definition" rows="14" cols="80" required></textarea></p>
-<button type="submit">${e(t.hrSurveySave)}</button>`) : '';
-  return list + create;
+  const list = rows.length ? table(t.hrSurveysTitle, [...t.hrSurveyColumns.split('|'), t.actionsColumn], rows) : `<p class="empty">${e(t.hrSurveysNone)}</p>`;
+  return (roles.includes('hr') ? surveyForm(t, csrf, deps.directory.units(), values) : '') + list;
 }
 
 function resultsBody(t: ConsoleTexts, hr: Hr, id: string): string {
@@ -69,46 +60,63 @@ function resultsBody(t: ConsoleTexts, hr: Hr, id: string): string {
   return `${charts}<p><a href="/konsole/umfragen/${encodeURIComponent(id)}/ergebnisse.csv">${e(t.hrSurveyCsv)}</a></p>`;
 }
 
-function audienceOf(units: string): { kind: 'all' } | { kind: 'units'; units: string[]; includeSubunits: true } {
-  const list = units.split(',').map((unit) => unit.trim()).filter(Boolean);
-  return list.length ? { kind: 'units', units: list, includeSubunits: true } : { kind: 'all' };
+/** The survey draft of the form, or a German reason; `definition` (YAML) is still accepted from scripts. */
+function surveyInput(t: ConsoleTexts, form: URLSearchParams): { kind: 'ok'; raw: unknown } | { kind: 'invalid'; message: string } {
+  const definition = form.get('definition');
+  if (definition !== null) {
+    try {
+      return { kind: 'ok', raw: parseYaml(definition) };
+    } catch (error) {
+      return { kind: 'invalid', message: fillText(t.hrSurveyInvalidYaml, { details: error instanceof Error ? error.message.split('\n')[0] ?? '' : '' }) };
+    }
+  }
+  const opensAt = timeField(form, 'opensAt');
+  const closesAt = timeField(form, 'closesAt');
+  if (opensAt.kind !== 'ok') return { kind: 'invalid', message: fillText(t.hrTimeInvalid, { field: t.hrSurveyOpensAt }) };
+  if (closesAt.kind !== 'ok') return { kind: 'invalid', message: fillText(t.hrTimeInvalid, { field: t.hrSurveyClosesAt }) };
+  const raw = surveyDraftOf(form, { opensAt: opensAt.iso, closesAt: closesAt.iso });
+  if (!(raw.questions as unknown[]).length) return { kind: 'invalid', message: t.hrSurveyNoQuestion };
+  return { kind: 'ok', raw };
 }
 
 /** Handlers of the HR console routes (ids as in the route table). */
 export function hrConsoleHandlers(deps: ConsoleDeps, hr: Hr): Record<'hr-news-page' | 'hr-news-create' | 'hr-news-release' | 'hr-surveys-page' | 'hr-survey-create' | 'hr-survey-step' | 'hr-survey-results' | 'hr-survey-csv', ProtectedHandler> {
-  const render = (response: Parameters<ProtectedHandler>[1], caller: Caller, title: string, body: string, status = 200): void => sendHtml(response, status, consolePage(deps, caller, title, body));
+  const t = deps.texts;
+  const render = (response: Parameters<ProtectedHandler>[1], caller: Caller, page: { title: string; body: string; current?: string }, status = 200): void =>
+    sendHtml(response, status, consolePage(deps, caller, page.title, page.body, page.current));
+  const news = (response: Parameters<ProtectedHandler>[1], caller: Caller, status = 200, problem?: string): void =>
+    render(response, caller, { title: t.hrNewsTitle, current: '/konsole/hr', body: (problem ? alert(problem) : '') + newsBody(deps, hr, caller, problem ? caller.form : undefined) }, status);
+  const surveys = (response: Parameters<ProtectedHandler>[1], caller: Caller, status = 200, problem?: string): void =>
+    render(response, caller, { title: t.hrSurveysTitle, current: '/konsole/umfragen', body: (problem ? alert(problem) : '') + surveysBody(deps, hr, caller, problem ? caller.form : undefined) }, status);
   return {
-    'hr-news-page': async (_request, response, caller) => render(response, caller, deps.texts.hrNewsTitle, newsBody(deps.texts, hr, caller)),
+    'hr-news-page': async (_request, response, caller) => news(response, caller),
     'hr-news-create': async (_request, response, caller) => {
       const form = caller.form ?? new URLSearchParams();
+      const sendAt = timeField(form, 'sendAt');
+      if (sendAt.kind === 'invalid') return news(response, caller, 400, fillText(t.hrTimeInvalid, { field: t.hrNewsSendAt }));
       const draft = broadcastDraftSchema.safeParse({
-        title: form.get('title') ?? '', text: form.get('text') ?? '', acknowledge: form.get('acknowledge') === 'true',
-        audience: audienceOf(form.get('units') ?? ''),
-        ...(form.get('link') ? { link: form.get('link') } : {}), ...(form.get('sendAt') ? { sendAt: `${form.get('sendAt')}:00Z` } : {}),
+        title: form.get('title') ?? '', text: form.get('text') ?? '', acknowledge: form.get('acknowledge') === 'true', audience: audienceOf(form),
+        ...(form.get('link') ? { link: form.get('link') } : {}), ...(sendAt.kind === 'ok' ? { sendAt: sendAt.iso } : {}),
       });
-      if (!draft.success) return render(response, caller, deps.texts.hrNewsTitle, alert(fillTemplate(deps.texts.hrInvalid, { details: describeIssues(draft.error) })) + newsBody(deps.texts, hr, caller), 400);
+      if (!draft.success) return news(response, caller, 400, fillText(t.hrInvalid, { details: describeIssues(draft.error) }));
       const created = hr.broadcasts.create(actorOf(caller), draft.data);
-      if (created.kind !== 'ok') return render(response, caller, deps.texts.hrNewsTitle, alert(created.message) + newsBody(deps.texts, hr, caller), 409);
+      if (created.kind !== 'ok') return news(response, caller, 409, created.message);
       seeOther(response, '/konsole/hr');
     },
     'hr-news-release': async (request, response, caller) => {
       const released = hr.broadcasts.release(actorOf(caller), String(request.params.id));
-      if (released.kind !== 'ok') return render(response, caller, deps.texts.hrNewsTitle, alert(released.message) + newsBody(deps.texts, hr, caller), 409);
+      if (released.kind !== 'ok') return news(response, caller, 409, released.message);
       await hr.jobs.runDue();
       seeOther(response, '/konsole/hr');
     },
-    'hr-surveys-page': async (_request, response, caller) => render(response, caller, deps.texts.hrSurveysTitle, surveysBody(deps.texts, hr, caller)),
+    'hr-surveys-page': async (_request, response, caller) => surveys(response, caller),
     'hr-survey-create': async (_request, response, caller) => {
-      let raw: unknown;
-      try {
-        raw = parseYaml(caller.form?.get('definition') ?? '');
-      } catch (error) {
-        return render(response, caller, deps.texts.hrSurveysTitle, alert(fillTemplate(deps.texts.hrSurveyInvalidYaml, { details: error instanceof Error ? error.message.split('\n')[0] ?? '' : '' })) + surveysBody(deps.texts, hr, caller), 400);
-      }
-      const draft = surveyDraftSchema.safeParse(raw);
-      if (!draft.success) return render(response, caller, deps.texts.hrSurveysTitle, alert(fillTemplate(deps.texts.hrInvalid, { details: describeIssues(draft.error) })) + surveysBody(deps.texts, hr, caller), 400);
+      const input = surveyInput(t, caller.form ?? new URLSearchParams());
+      if (input.kind !== 'ok') return surveys(response, caller, 400, input.message);
+      const draft = surveyDraftSchema.safeParse(input.raw);
+      if (!draft.success) return surveys(response, caller, 400, fillText(t.hrInvalid, { details: describeIssues(draft.error) }));
       const created = hr.surveys.create(actorOf(caller), draft.data);
-      if (created.kind !== 'ok') return render(response, caller, deps.texts.hrSurveysTitle, alert(created.message) + surveysBody(deps.texts, hr, caller), 409);
+      if (created.kind !== 'ok') return surveys(response, caller, 409, created.message);
       seeOther(response, '/konsole/umfragen');
     },
     'hr-survey-step': async (request, response, caller) => {
@@ -117,14 +125,18 @@ export function hrConsoleHandlers(deps: ConsoleDeps, hr: Hr): Record<'hr-news-pa
       const roles = caller.principal?.roles ?? [];
       const result = step === 'freigeben' ? hr.surveys.approve(actorOf(caller), id)
         : (step === 'oeffnen' || step === 'schliessen') && roles.includes('hr') ? (step === 'oeffnen' ? hr.surveys.open(id) : hr.surveys.close(id))
-        : { kind: 'refused' as const, message: deps.texts.hrNotYours };
-      if (result.kind !== 'ok') return render(response, caller, deps.texts.hrSurveysTitle, alert(result.message) + surveysBody(deps.texts, hr, caller), 409);
+        : { kind: 'refused' as const, message: t.hrNotYours };
+      if (result.kind !== 'ok') return surveys(response, caller, 409, result.message);
       seeOther(response, '/konsole/umfragen');
     },
-    'hr-survey-results': async (request, response, caller) => render(response, caller, deps.texts.hrResultsTitle, resultsBody(deps.texts, hr, String(request.params.id))),
-    'hr-survey-csv': async (request, response) => {
+    'hr-survey-results': async (request, response, caller) => {
+      const id = String(request.params.id);
+      if (!hr.surveys.list().some((survey) => survey.id === id)) return sendHtml(response, 404, errorPage(deps, caller, { title: t.notFoundTitle, message: t.notFoundText }));
+      render(response, caller, { title: t.hrResultsTitle, body: resultsBody(t, hr, id) });
+    },
+    'hr-survey-csv': async (request, response, caller) => {
       const results = hr.surveys.results(String(request.params.id));
-      if (results.kind !== 'ok') return sendHtml(response, 404, alert(results.message));
+      if (results.kind !== 'ok') return sendHtml(response, 404, errorPage(deps, caller, { title: t.notFoundTitle, message: results.message }));
       response.setHeader('Content-Type', 'text/csv; charset=utf-8');
       response.setHeader('Content-Disposition', 'attachment; filename="umfrage-ergebnisse.csv"');
       response.sendRaw(200, resultsCsvDownload(results.results));

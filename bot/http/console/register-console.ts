@@ -9,10 +9,12 @@ import { describeError } from '../../shared/errors.ts';
 import type { Caller, ProtectedHandler } from '../auth/access.ts';
 import { readJsonBody } from '../json-body.ts';
 import { sendError } from '../send-error.ts';
-import { escapeHtml } from '../pages.ts';
 import type { ConsoleDeps } from './console-deps.ts';
-import { callerUnitNames, consolePage, ownsDocument, faqBody, feedbackBody, overviewBody, reportsBody, sourcesBody, ticketsBody } from './console-pages.ts';
+import { callerUnitNames, consolePage, errorPage, forbiddenPage, ownsDocument, faqBody, feedbackBody, overviewBody, reportsBody } from './console-pages.ts';
+import { fillText } from './console-texts.ts';
 import { seeOther, sendHtml } from './html.ts';
+import { sourcesBody } from './sources-page.ts';
+import { queueOf, ticketsBody } from './tickets-page.ts';
 import { consoleRoutes, type ConsoleRoute, type ConsoleRouteId } from './route-table.ts';
 import { readUpload } from './upload.ts';
 import { uploadOwnershipProblem, type Uploader } from './upload-ownership.ts';
@@ -33,16 +35,16 @@ function ticketAction(action: string, by: string, body: { text: string; note?: s
 }
 
 function handlers(deps: ConsoleDeps): Record<Exclude<ConsoleRouteId, `hr-${string}`>, ProtectedHandler> {
-  const page = (title: () => string, body: (caller: Caller) => string): ProtectedHandler => async (_request, response, caller) =>
-    sendHtml(response, 200, consolePage(deps, caller, title(), body(caller)));
-  const queueOf = (caller: Caller) => (caller.principal?.personId ? deps.escalation.queueFor(caller.principal.personId) : deps.escalation.allTickets().filter((ticket) => !['closed', 'expired'].includes(ticket.state)));
+  const page = (title: () => string, body: (caller: Caller) => string, current?: string): ProtectedHandler => async (_request, response, caller) =>
+    sendHtml(response, 200, consolePage(deps, caller, title(), body(caller), current));
+  const refused = (response: Response, caller: Caller, status: number, title: string, message: string): void => sendHtml(response, status, errorPage(deps, caller, { title, message }));
   const actOnTicket: ProtectedHandler = async (request, response, caller) => {
     const body = caller.form ? { text: caller.form.get('text') ?? '', note: caller.form.get('note') ?? undefined } : await jsonBody(request, response);
     if (!body) return;
     const action = ticketAction(String(request.params.action), actorOf(caller), body);
-    if (!action) return sendError(response, 404, 'not_found', 'Diese Aktion gibt es nicht.');
+    if (!action) return caller.form ? refused(response, caller, 404, deps.texts.notFoundTitle, deps.texts.notFoundText) : sendError(response, 404, 'not_found', 'Diese Aktion gibt es nicht.');
     const result = await deps.escalation.act(String(request.params.id), action);
-    if (caller.form) return result.kind === 'ok' ? seeOther(response, '/konsole/tickets') : sendHtml(response, 409, consolePage(deps, caller, deps.texts.ticketsTitle, `<p role="alert">${escapeHtml(result.message)}</p>`));
+    if (caller.form) return result.kind === 'ok' ? seeOther(response, '/konsole/tickets') : refused(response, caller, result.reason === 'not_found' ? 404 : 409, deps.texts.ticketsTitle, result.message);
     if (result.kind === 'ok') return void response.send(200, { ticket: { id: result.ticket.id, number: result.ticket.number, state: result.ticket.state } });
     sendError(response, result.reason === 'not_found' ? 404 : result.reason === 'not_permitted' ? 403 : 409, result.reason, result.message);
   };
@@ -52,40 +54,42 @@ function handlers(deps: ConsoleDeps): Record<Exclude<ConsoleRouteId, `hr-${strin
     const step = decision === 'revalidate'
       ? await deps.faq.revalidate(Number(request.params.id), actorOf(caller))
       : await deps.faq.decide(Number(request.params.id), actorOf(caller), decision === 'approve');
-    if (caller.form) return step.kind === 'ok' ? seeOther(response, '/konsole/faq') : sendHtml(response, 409, consolePage(deps, caller, deps.texts.faqTitle, `<p role="alert">${escapeHtml(step.message)}</p>`));
+    if (caller.form) return step.kind === 'ok' ? seeOther(response, '/konsole/faq') : refused(response, caller, 409, deps.texts.faqTitle, step.message);
     if (step.kind === 'ok') return void response.send(200, { message: step.message });
     sendError(response, 409, 'refused', step.message);
   };
   return {
-    overview: page(() => deps.texts.overviewTitle, (caller) => overviewBody(deps, caller)),
-    'tickets-page': page(() => deps.texts.ticketsTitle, (caller) => ticketsBody(deps, caller, queueOf(caller))),
+    overview: page(() => deps.texts.overviewTitle, (caller) => overviewBody(deps, caller), '/konsole'),
+    'tickets-page': page(() => deps.texts.ticketsTitle, (caller) => ticketsBody(deps, caller, queueOf(deps, caller)), '/konsole/tickets'),
     'ticket-form': actOnTicket,
-    'faq-page': page(() => deps.texts.faqTitle, (caller) => faqBody(deps, caller)),
+    'faq-page': page(() => deps.texts.faqTitle, (caller) => faqBody(deps, caller), '/konsole/faq'),
     'faq-form': decideDraft,
-    'sources-page': page(() => deps.texts.sourcesTitle, (caller) => sourcesBody(deps, caller)),
+    'sources-page': page(() => deps.texts.sourcesTitle, (caller) => sourcesBody(deps, caller), '/konsole/quellen'),
     'sources-validity': async (_request, response, caller) => {
       const form = caller.form ?? new URLSearchParams();
       const validTo = (form.get('valid_to') ?? '').trim();
-      const supersedes = (form.get('supersedes') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+      // The page sends one `supersedes` per selected document; scripts may still send a comma-separated list.
+      const supersedes = [...new Set(form.getAll('supersedes').flatMap((value) => value.split(',')).map((entry) => entry.trim()).filter(Boolean))];
       const foreignSupersedes = supersedes.filter((id) => deps.document(id) && !ownsDocument(deps, caller, id));
-      if (validTo && !/^\d{4}-\d{2}-\d{2}$/.test(validTo)) return sendHtml(response, 400, consolePage(deps, caller, deps.texts.sourcesTitle, '<p role="alert">Bitte geben Sie das Datum als JJJJ-MM-TT an.</p>'));
-      if (!deps.document(form.get('document') ?? '')) return sendHtml(response, 404, consolePage(deps, caller, deps.texts.notFoundTitle, '<p role="alert">Dieses Dokument gibt es nicht in der Quellablage.</p>'));
-      if (!ownsDocument(deps, caller, form.get('document') ?? '')) return sendHtml(response, 403, consolePage(deps, caller, deps.texts.forbiddenTitle, '<p role="alert">Sie sind für dieses Dokument nicht verantwortlich.</p>'));
+      const t = deps.texts;
+      if (validTo && (!/^\d{4}-\d{2}-\d{2}$/.test(validTo) || Number.isNaN(Date.parse(validTo)))) return refused(response, caller, 400, t.sourcesTitle, t.validityDateInvalid);
+      if (!deps.document(form.get('document') ?? '')) return refused(response, caller, 404, t.notFoundTitle, t.validityUnknownDocument);
+      if (!ownsDocument(deps, caller, form.get('document') ?? '')) return refused(response, caller, 403, t.forbiddenTitle, t.validityNotOwner);
       // Issue #18, item 10: "ersetzt" only for documents the caller owns too.
-      if (foreignSupersedes.length) return sendHtml(response, 403, consolePage(deps, caller, deps.texts.forbiddenTitle, `<p role="alert">${escapeHtml(deps.texts.supersedesForeign.replace('{documents}', foreignSupersedes.join(', ')))}</p>`));
+      if (foreignSupersedes.length) return refused(response, caller, 403, t.forbiddenTitle, fillText(t.supersedesForeign, { documents: foreignSupersedes.join(', ') }));
       const outcome = await deps.setValidity(form.get('document') ?? '', { ...(validTo ? { validTo } : {}), supersedes });
-      if (outcome.kind === 'rejected') return sendHtml(response, outcome.status, consolePage(deps, caller, deps.texts.sourcesTitle, `<p role="alert">${escapeHtml(outcome.message)}</p>`));
+      if (outcome.kind === 'rejected') return refused(response, caller, outcome.status, t.sourcesTitle, outcome.message);
       seeOther(response, '/konsole/quellen');
     },
     'sources-reindex': async (_request, response) => {
       await deps.reindex();
       seeOther(response, '/konsole/quellen');
     },
-    'feedback-page': page(() => deps.texts.feedbackTitle, (caller) => feedbackBody(deps, caller)),
-    'reports-page': page(() => deps.texts.reportsTitle, () => reportsBody(deps)),
+    'feedback-page': page(() => deps.texts.feedbackTitle, (caller) => feedbackBody(deps, caller), '/konsole/rueckmeldungen'),
+    'reports-page': page(() => deps.texts.reportsTitle, () => reportsBody(deps), '/konsole/berichte'),
     'api-tickets': async (_request, response, caller) => {
       response.setHeader('Cache-Control', 'no-store');
-      response.send(200, { tickets: queueOf(caller).map((ticket) => ({ id: ticket.id, number: ticket.number, state: ticket.state, question: ticket.question, reason: ticket.reason, tried: ticket.tried, createdAt: ticket.createdAt })) });
+      response.send(200, { tickets: queueOf(deps, caller).map((ticket) => ({ id: ticket.id, number: ticket.number, state: ticket.state, question: ticket.question, reason: ticket.reason, tried: ticket.tried, createdAt: ticket.createdAt })) });
     },
     'api-ticket-work': actOnTicket,
     'api-ticket-asker': actOnTicket,
@@ -129,9 +133,23 @@ function uploaderOf(deps: ConsoleDeps, caller: Caller): Uploader {
   };
 }
 
-/** Registers the console and its API on `server`. */
+const isPage = (path: string): boolean => path === '/konsole' || path.startsWith('/konsole/');
+
+/** Console pages answer a missing role with the German 403 page (issue #19, item 8); the API keeps its JSON answer. */
+function guarded(deps: ConsoleDeps, route: ConsoleRoute, handler: ProtectedHandler): (request: Request, response: Response) => Promise<void> {
+  const access = route.access;
+  if (route.method !== 'GET' || !isPage(route.path) || !Array.isArray(access)) return deps.protect(access, handler);
+  return deps.protect('authenticated', async (request, response, caller) => {
+    if (!access.some((role) => caller.principal?.roles.includes(role))) return sendHtml(response, 403, forbiddenPage(deps, caller));
+    return handler(request, response, caller);
+  });
+}
+
+/** Registers the console and its API on `server`, and the German 404 page for unknown console addresses. */
 export function registerConsole(server: Server, deps: ConsoleDeps): void {
-  const notAvailable: ProtectedHandler = async (_request, response) => sendError(response, 404, 'not_found', 'Diese Funktion ist hier nicht eingerichtet.');
+  const t = deps.texts;
+  const notFound = (response: Response, caller: Caller, message = t.notFoundText): void => sendHtml(response, 404, errorPage(deps, caller, { title: t.notFoundTitle, message }));
+  const notAvailable: ProtectedHandler = async (request, response, caller) => (isPage(request.url ?? '') ? notFound(response, caller, t.notAvailableText) : sendError(response, 404, 'not_found', t.notAvailableText));
   const hrHandlers = deps.hr ? hrConsoleHandlers(deps, deps.hr) : undefined;
   const byId: Record<string, ProtectedHandler> = {
     ...handlers(deps),
@@ -140,20 +158,24 @@ export function registerConsole(server: Server, deps: ConsoleDeps): void {
   const groups = new Map<string, ConsoleRoute[]>();
   for (const route of consoleRoutes as readonly ConsoleRoute[]) groups.set(`${route.method} ${route.path}`, [...(groups.get(`${route.method} ${route.path}`) ?? []), route]);
   for (const routes of groups.values()) {
-    const protectedRoutes = routes.map((route) => ({ route, run: deps.protect(route.access, byId[route.id] ?? notAvailable) }));
+    const protectedRoutes = routes.map((route) => ({ route, run: guarded(deps, route, byId[route.id] ?? notAvailable) }));
     const handler = async (request: Request, response: Response): Promise<void> => {
+      const page = isPage(request.url ?? '');
       try {
         const action = String(request.params?.action ?? '');
         const match = protectedRoutes.find(({ route }) => !route.actions || route.actions.includes(action));
-        if (!match) return sendError(response, 404, 'not_found', 'Diese Aktion gibt es nicht.');
+        if (!match) return page ? notFound(response, { userId: '' }) : sendError(response, 404, 'not_found', 'Diese Aktion gibt es nicht.');
         await match.run(request, response);
       } catch (error) {
         deps.logger.error('console-route-failed', { error: describeError(error) });
-        if (!response.headersSent) sendError(response, 500, 'internal_error', 'Entschuldigung, da ist etwas schiefgelaufen. Bitte versuchen Sie es noch einmal.');
+        if (response.headersSent) return;
+        if (page) return sendHtml(response, 500, errorPage(deps, { userId: '' }, { title: t.errorTitle, message: t.errorText }));
+        sendError(response, 500, 'internal_error', t.errorText);
       }
     };
     const { method, path } = routes[0]!;
     if (method === 'GET') server.get(path, handler);
     else server.post(path, handler);
   }
+  server.get('/konsole/*', deps.protect('authenticated', async (_request, response, caller) => notFound(response, caller)));
 }

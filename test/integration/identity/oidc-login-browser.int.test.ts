@@ -97,7 +97,7 @@ describe.skipIf(!executable)('OIDC login in Chromium against oidc-provider', () 
     const page = await context.newPage();
     await loginAt(page, app, 'rat', '/konsole/berichte');
     expect(await page.locator('h1').textContent()).toBe('Bericht für Personalrat und Datenschutz');
-    expect(await page.locator('.console-header').textContent()).toContain('Rollen: personalrat, staff');
+    expect(await page.locator('.console-header').textContent()).toContain('Rollen: Beschäftigte, Personalrat');
     expect((await page.goto(`${app.url}/konsole/tickets`))?.status()).toBe(403);
     await context.close();
   }, 60_000);

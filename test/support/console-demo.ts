@@ -1,0 +1,33 @@
+/**
+ * Demo data for console browser tests and screenshots: two waiting tickets from different units (one the
+ * documents could not answer, one handed over on request), and a Chromium login through the dev picker.
+ */
+import type { Page } from 'playwright-core';
+import type { Ticket } from '../../bot/ports/tickets.ts';
+import type { RunningApp } from './real-app.ts';
+
+/** The questions of the seeded tickets. */
+export const demoQuestions = {
+  noAnswer: 'Wie hoch ist die Hundesteuer für einen Dackel?',
+  request: 'Welche Regeln gelten für das Homeoffice am Freitag?',
+} as const;
+
+/** Asks both questions in the web chat and hands them over; returns the tickets (Marek, Sozialamt; Sabine, Zulassungsstelle). */
+export async function seedTickets(app: RunningApp): Promise<{ noAnswer: Ticket; request: Ticket }> {
+  const handOver = async (userId: string, text: string, reason: 'no_answer' | 'user_request'): Promise<Ticket> => {
+    const turn = await app.lotse.chat.handleTurn({ channel: 'web', userId, text });
+    const created = await app.lotse.escalation.escalate({ userId, conversationId: turn.conversationId, channel: 'web', reason });
+    if (created.kind !== 'created') throw new Error(`no ticket for "${text}": ${created.kind}`);
+    return created.ticket;
+  };
+  return { noAnswer: await handOver('p-marek', demoQuestions.noAnswer, 'no_answer'), request: await handOver('p-sabine', demoQuestions.request, 'user_request') };
+}
+
+/** Logs `page` in as a directory person through the development login and lands on `/konsole`. */
+export async function loginAs(page: Page, baseUrl: string, personId: string): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${baseUrl}/dev-login?returnTo=%2Fkonsole`);
+  await page.check(`input[value="${personId}"]`);
+  await page.click('form[action="/dev-login"] button[type=submit]');
+  await page.waitForURL(`${baseUrl}/konsole`);
+}
