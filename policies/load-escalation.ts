@@ -11,7 +11,8 @@ import { PolicyError } from './load-policies.ts';
 const time = z.string().regex(/^\d{2}:\d{2}$/);
 const schema = z.object({
   version: z.string().min(1),
-  topics: z.array(z.object({ id: z.string().min(1), route: z.enum(['it-servicedesk', 'dsb', 'refer']), match: z.array(z.string().min(2)).min(1), reply: z.string().min(1) }).strict()),
+  topics: z.array(z.object({ id: z.string().min(1), route: z.enum(['it-servicedesk', 'dsb', 'refer']), own_only: z.boolean().optional(), match: z.array(z.string().min(2)).min(1), reply: z.string().min(1) }).strict()),
+  refusal_referrals: z.record(z.string().min(1), z.string().min(1)).optional(),
   central_pool: z.array(z.string().min(1)).min(1),
   queues: z.object({ 'it-servicedesk': z.array(z.string()), dsb: z.array(z.string()) }).strict(),
   max_open_per_lotse: z.number().int().positive(),
@@ -28,7 +29,8 @@ export function loadEscalationPolicy(dir: string): EscalationPolicy {
   const value = parsed.data;
   return {
     version: value.version,
-    topics: value.topics,
+    topics: value.topics.map(({ own_only: ownOnly, ...topic }) => ({ ...topic, ...(ownOnly ? { ownOnly } : {}) })),
+    ...(value.refusal_referrals ? { refusalReferrals: value.refusal_referrals } : {}),
     centralPool: value.central_pool,
     queues: value.queues,
     maxOpenPerLotse: value.max_open_per_lotse,

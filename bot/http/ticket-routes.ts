@@ -1,6 +1,6 @@
 /**
- * The Digitallotse hand-over from the web chat: `POST /api/tickets` turns the asker's conversation into a
- * routed ticket; `GET /api/conversations/:id/messages` returns the conversation, so that a Lotse's
+ * The Digitallotse hand-over from the web chat: `POST /api/tickets` turns the question of one answer
+ * (`messageId`) of the asker's conversation into a routed ticket; `GET /api/conversations/:id/messages` returns the conversation, so that a Lotse's
  * answer shows up when the asker returns.
  */
 import type { Request, Response, Server } from 'restify';
@@ -23,14 +23,20 @@ export interface TicketRouteDeps {
   readonly protect: Protect;
 }
 
-const ticketBodySchema = z.object({ conversationId: z.string().min(1).max(100), reason: z.enum(['no_answer', 'user_request', 'unhelpful_answer']).default('user_request') });
+/** `messageId`: the answer whose "Digitallotse fragen" was chosen (issue #19); without it the latest answered question. */
+const ticketBodySchema = z.object({
+  conversationId: z.string().min(1).max(100),
+  messageId: z.string().min(1).max(100).optional(),
+  reason: z.enum(['no_answer', 'user_request', 'unhelpful_answer']).default('user_request'),
+});
 
 async function createTicket(deps: TicketRouteDeps, request: Request, response: Response, userId: string): Promise<void> {
   const body = await readJsonBody(request, deps.maxBodyBytes);
   if (!body.ok) return sendError(response, body.problem.status, body.problem.code, body.problem.message);
   const parsed = ticketBodySchema.safeParse(body.value);
   if (!parsed.success) return sendError(response, 400, 'invalid_request', 'Bitte geben Sie das Gespräch an, das weitergegeben werden soll.');
-  const result = await deps.escalation.escalate({ userId, conversationId: parsed.data.conversationId, channel: 'web', reason: parsed.data.reason });
+  const { conversationId, messageId, reason } = parsed.data;
+  const result = await deps.escalation.escalate({ userId, conversationId, channel: 'web', reason, ...(messageId ? { messageId } : {}) });
   if (result.kind === 'no_question') return sendError(response, 404, 'no_question', result.message);
   if (result.kind === 'referred') return void response.send(200, { kind: 'referred', message: result.message });
   response.send(201, { kind: 'created', message: result.message, ticket: { id: result.ticket.id, number: result.ticket.number, state: result.ticket.state } });

@@ -29,6 +29,8 @@ export interface ConversationStore {
   appendMessage(message: StoredMessage): void;
   /** The last `limit` messages of a conversation, oldest first. */
   recentMessages(conversationId: string, limit: number): StoredMessage[];
+  /** The last `limit` messages of a conversation up to and including `messageId`, oldest first; empty when it is not in it. */
+  messagesUntil(conversationId: string, messageId: string, limit: number): StoredMessage[];
   getMessage(id: string): StoredMessage | undefined;
   /** The pseudonymous user who owns a conversation, if it exists. */
   conversationOwner(conversationId: string): string | undefined;

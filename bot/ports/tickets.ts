@@ -52,6 +52,10 @@ export interface Ticket {
   readonly candidates: readonly string[];
   readonly assignee?: string;
   readonly answer?: { readonly text: string; readonly by: string; readonly at: string };
+  /** The bot answer whose "Digitallotse fragen" created the ticket (absent on tickets created before issue #19). */
+  readonly sourceMessageId?: string;
+  /** The latest return by the asker, with the reason they gave (issue #19, item 6). */
+  readonly returned?: { readonly at: string; readonly note?: string };
   readonly createdAt: string;
   readonly updatedAt: string;
   /** Optimistic-concurrency version: every change increments it. */

@@ -20,6 +20,11 @@ export class InMemoryConversationStore implements ConversationStore {
   recentMessages(conversationId: string, limit: number): StoredMessage[] {
     return this.messages.filter((message) => message.conversationId === conversationId).slice(-limit);
   }
+  messagesUntil(conversationId: string, messageId: string, limit: number): StoredMessage[] {
+    const own = this.messages.filter((message) => message.conversationId === conversationId);
+    const end = own.findIndex((message) => message.id === messageId);
+    return end < 0 ? [] : own.slice(Math.max(0, end + 1 - limit), end + 1);
+  }
   getMessage(id: string): StoredMessage | undefined {
     return this.messages.find((message) => message.id === id);
   }

@@ -89,6 +89,17 @@ export class SqliteConversationStore implements ConversationStore {
       .map(toMessage);
   }
 
+  messagesUntil(conversationId: string, messageId: string, limit: number): StoredMessage[] {
+    return this.database
+      .prepare<[string, string, string, number], MessageRow>(
+        `SELECT * FROM messages WHERE conversation_id = ?
+           AND seq <= (SELECT seq FROM messages WHERE id = ? AND conversation_id = ?) ORDER BY seq DESC LIMIT ?`,
+      )
+      .all(conversationId, messageId, conversationId, limit)
+      .reverse()
+      .map(toMessage);
+  }
+
   getMessage(id: string): StoredMessage | undefined {
     const row = this.database.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?').get(id);
     return row ? toMessage(row) : undefined;

@@ -18,6 +18,8 @@ import { normalizeQuestion } from '../understanding/normalize-question.ts';
 import type { SmallTalkMessages } from '../understanding/small-talk-messages.ts';
 import { looksLikeFollowUp, resolveFollowUp } from './follow-up.ts';
 import { actionsFor, smallTalkActions } from './turn-actions.ts';
+import { decideHandover, type HandoverDecision, type Referrals } from './handover-decision.ts';
+import { fillTemplate } from '../answer/answer-messages.ts';
 
 /** Everything the core needs, injected by the composition root. */
 export interface ConversationDeps<H extends RankedHit = RankedHit> {
@@ -39,6 +41,8 @@ export interface ConversationDeps<H extends RankedHit = RankedHit> {
   /** Replies to a message that is only a greeting, thanks or farewell; absent: such a message is answered like a question. */
   readonly smallTalk?: SmallTalkMessages;
   readonly rewrite?: (history: readonly { role: 'user' | 'assistant'; text: string }[], question: string) => Promise<string | null>;
+  /** Offices that questions and refusals are referred to instead of Digitallotsen (`policies/escalation.yaml`). */
+  readonly referrals?: Referrals;
 }
 
 const refusalOutcome: Record<Exclude<GuardrailVerdict['kind'], 'allow'>, Outcome> = {
@@ -56,11 +60,6 @@ function previousQuestion(history: readonly StoredMessage[]): string | undefined
     return typeof value === 'string' ? value : undefined;
   }
   return undefined;
-}
-
-/** Whether the policy or masked personal data in an unanswered question forbid a Digitallotse hand-over. */
-function handoverForbidden(input: GuardrailVerdict, masked: boolean, outcome: Outcome): boolean {
-  return (input.kind !== 'allow' && input.handover === false) || (masked && outcome === 'no_answer');
 }
 
 /** The abstention text with the hand-over offer replaced by where personal data belongs. */
@@ -141,11 +140,21 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       answer = masked && outcome === 'no_answer' ? withoutHandoverOffer(draft.answer, deps.answer.messages) : draft.answer;
     } else {
       outcome = refusalOutcome[input.kind];
-      answer = input.reply;
+      const office = deps.referrals?.forRefusal(input.rules.map((rule) => rule.id));
+      answer = office ? `${input.reply}\n\n${office}` : input.reply;
     }
+    // Case data, personal matters and refusals never go to a Digitallotse: no hand-over button (issues #17, #19).
+    const handover: HandoverDecision | undefined = smallTalk ? undefined : decideHandover({ verdict: input, masked, outcome, question: resolvedQuestion, ...(deps.referrals ? { referrals: deps.referrals } : {}) });
+    if (handover?.referral && outcome !== 'answered') {
+      outcome = 'refused';
+      answer = handover.referral;
+    }
+    // The person learns that personal data was removed and what was kept (issue #19, item 5).
+    if (masked) answer = `${answer}\n\n${fillTemplate(deps.answer.messages.personalDataRemoved, { question: input.text })}`;
     // Directory answers name contact persons on purpose (our template, no model or document text): not masked.
     const output: GuardrailVerdict = draft?.provenance.mode === 'directory' ? { kind: 'allow', text: answer, rules: [] } : deps.guardrail.reviewOutput(answer, context);
     if (output.kind !== 'allow') outcome = refusalOutcome[output.kind];
+    const offers = handover?.allowed === true && output.kind === 'allow';
     const result: TurnResult = {
       conversationId,
       messageId: deps.ids.next('msg'),
@@ -155,19 +164,20 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       citations: output.kind === 'allow' ? (draft?.citations ?? []) : [],
       retrieved: draft?.retrieved ?? [],
       confidence: draft?.confidence ?? 0,
-      rules: [...input.rules, ...(draft ? deps.guardrail.reviewSources?.(draft.retrieved.slice(0, 5).map((passage) => passage.text), context) ?? [] : []), ...output.rules],
-      // Case data and personal matters never go to a Digitallotse: no hand-over button (issue #17).
-      actions: smallTalk && outcome === 'answered' ? smallTalkActions(deps.answer.messages) : actionsFor(outcome, deps.answer.messages).filter((action) => action.type !== 'escalate' || !handoverForbidden(input, masked, outcome)),
+      rules: [...input.rules, ...(handover?.rule ? [handover.rule] : []), ...(draft ? deps.guardrail.reviewSources?.(draft.retrieved.slice(0, 5).map((passage) => passage.text), context) ?? [] : []), ...output.rules],
+      actions: smallTalk && outcome === 'answered' ? smallTalkActions(deps.answer.messages) : actionsFor(outcome, deps.answer.messages).filter((action) => action.type !== 'escalate' || offers),
       provenance: draft?.provenance ?? { mode: 'none', indexVersion: deps.answer.indexVersion() },
       latencyMs: performance.now() - started,
     };
+    // `handover` records the decision, so that a later hand-over request refers to this answer (or is refused).
+    const decision = handover ? { handover: offers, ...(!offers && handover.referral ? { referral: handover.referral } : {}) } : {};
     deps.conversations.appendMessage({
       id: result.messageId,
       conversationId,
       role: 'bot',
       text: result.answer,
       outcome,
-      payload: JSON.stringify({ resolvedQuestion, citations: result.citations, provenance: result.provenance, tried: triedOf(result), ...(handoverForbidden(input, masked, outcome) ? { handover: false } : {}) }),
+      payload: JSON.stringify({ resolvedQuestion, citations: result.citations, provenance: result.provenance, tried: triedOf(result), ...decision }),
       createdAt: deps.clock.now().toISOString(),
     });
     deps.audit?.record(result, message.channel, message.userId);

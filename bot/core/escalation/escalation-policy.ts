@@ -13,6 +13,8 @@ export interface TopicRoute {
   /** `refer`: never a ticket, answer with `reply` (HR and personal matters, DV KI § 9 Abs. 2). */
   readonly route: 'it-servicedesk' | 'dsb' | 'refer';
   readonly reply: string;
+  /** Only when the question is about the asker themselves (ich, mein, mir, mich), e.g. one's own leave (issue #19). */
+  readonly ownOnly?: boolean;
 }
 
 /** Everything routing and reminders need. */
@@ -28,6 +30,11 @@ export interface EscalationPolicy {
   /** Minutes of office time after which a reminder goes to the assignee, then deputies, then the central pool. */
   readonly reminders: { readonly assignee: number; readonly deputies: number; readonly central: number };
   readonly expireAfterDays: number;
+  /**
+   * The responsible office named after a guardrail refusal, by rule id (e.g. person decisions → Sachgebiet
+   * Personal); such refusals never offer a Digitallotse (issue #19, item 7).
+   */
+  readonly refusalReferrals?: Readonly<Record<string, string>>;
 }
 
 /** Re-exported for callers that build pools. */

@@ -10,6 +10,8 @@ import { fillTemplate } from '../answer/answer-messages.ts';
 import type { EscalationMessages } from './escalation-messages.ts';
 import type { EscalationDeps } from './escalation-deps.ts';
 import { presentOrAll, routeTicket } from './route-ticket.ts';
+import { findHandoverSource, payloadOf } from './handover-source.ts';
+import { lotseLabel } from './lotse-label.ts';
 import { dueReminders } from './due-reminders.ts';
 import { createQueueCare } from './queue-care.ts';
 import { applyTicketAction, type TicketAction, type TransitionRefusal } from './ticket-transitions.ts';
@@ -22,6 +24,17 @@ export type EscalationResult =
   | { readonly kind: 'referred'; readonly message: string }
   | { readonly kind: 'no_question'; readonly message: string };
 
+/** A request to hand a question to a Digitallotse. */
+export interface EscalationInput {
+  readonly userId: string;
+  readonly conversationId: string;
+  readonly channel: ChannelName;
+  readonly reason: TicketReason;
+  /** The answer whose "Digitallotse fragen" was chosen; absent: the latest answered question. */
+  readonly messageId?: string;
+  readonly reference?: string;
+}
+
 /** Result of a Lotse or asker action. */
 export type ActionResult =
   | { readonly kind: 'ok'; readonly ticket: Ticket }
@@ -32,23 +45,15 @@ function poolLabel(pool: TicketPool, messages: EscalationMessages): string {
   return labels[pool.kind];
 }
 
-function lastUserQuestion(history: readonly StoredMessage[]): string | undefined {
-  return [...history].reverse().find((message) => message.role === 'user')?.text;
+/** The refusal reply when the answer's policy forbids a hand-over (case data, personal matters; issue #17). */
+function forbiddenHandover(answer: StoredMessage | undefined): string | undefined {
+  const payload = payloadOf(answer);
+  if (!answer || payload.handover !== false) return undefined;
+  return typeof payload.referral === 'string' ? payload.referral : answer.text;
 }
 
-/** The refusal reply when the last turn's policy forbids a hand-over (case data, personal matters; issue #17). */
-function forbiddenHandover(history: readonly StoredMessage[]): string | undefined {
-  const last = [...history].reverse().find((message) => message.role === 'bot' && message.payload);
-  if (!last?.payload) return undefined;
-  const parsed: unknown = JSON.parse(last.payload);
-  return typeof parsed === 'object' && parsed !== null && 'handover' in parsed && parsed.handover === false ? last.text : undefined;
-}
-
-function triedPassages(history: readonly StoredMessage[]): Ticket['tried'] {
-  const payload = [...history].reverse().find((message) => message.role === 'bot' && message.payload)?.payload;
-  if (!payload) return [];
-  const parsed: unknown = JSON.parse(payload);
-  const tried = (parsed as { tried?: unknown }).tried;
+function triedPassages(answer: StoredMessage | undefined): Ticket['tried'] {
+  const tried = payloadOf(answer).tried;
   return Array.isArray(tried) ? tried.filter((entry): entry is Ticket['tried'][number] => typeof entry?.document === 'string') : [];
 }
 
@@ -67,17 +72,22 @@ export function createEscalationService(deps: EscalationDeps) {
     }
   };
 
-  /** `reference` is the channel's address of the asker (e.g. the bare JID on Jabber), kept in `replyTo`. */
-  const escalate = async (input: { userId: string; conversationId: string; channel: ChannelName; reason: TicketReason; reference?: string }): Promise<EscalationResult> => {
+  /**
+   * Hands over the question whose answer is `messageId` (the answer that carried the button), or without it the
+   * latest answered question (chat commands). `reference` is the channel's address of the asker (e.g. the bare
+   * JID on Jabber), kept in `replyTo`.
+   */
+  const escalate = async (input: EscalationInput): Promise<EscalationResult> => {
     const owner = deps.conversations.conversationOwner(input.conversationId);
-    const history = owner === input.userId ? deps.conversations.recentMessages(input.conversationId, 8) : [];
-    const question = lastUserQuestion(history);
-    if (!question) return { kind: 'no_question', message: messages.noQuestion };
-    const refusal = forbiddenHandover(history);
+    const source = owner === input.userId ? findHandoverSource(deps.conversations, input.conversationId, input.messageId) : undefined;
+    if (!source) return { kind: 'no_question', message: messages.noQuestion };
+    const { question, history, answer } = source;
+    const refusal = forbiddenHandover(answer);
     if (refusal) return { kind: 'referred', message: fillTemplate(messages.ticketReferred, { reply: refusal }) };
     // A retried request (double click, replica killed before it answered) gets the ticket it already has.
+    const sameSource = (ticket: Ticket): boolean => (ticket.sourceMessageId && answer ? ticket.sourceMessageId === answer.id : ticket.question === question);
     const pending = deps.tickets.list({ askerId: input.userId, states: ['open', 'claimed', 'rerouted', 'returned'] })
-      .find((ticket) => ticket.replyTo.conversationId === input.conversationId && ticket.question === question);
+      .find((ticket) => ticket.replyTo.conversationId === input.conversationId && sameSource(ticket));
     if (pending) return { kind: 'created', ticket: pending, message: fillTemplate(messages.ticketCreated, { number: String(pending.number), pool: poolLabel(pending.pool, messages) }) };
     const personId = deps.personOf(input.userId);
     const askerUnit = personId ? deps.directory.person(personId)?.unit : undefined;
@@ -89,10 +99,10 @@ export function createEscalationService(deps: EscalationDeps) {
       {
         id, state: 'open', question, reason: input.reason, askerId: input.userId,
         excerpt: history.map((message) => ({ role: message.role, text: message.text })),
-        tried: triedPassages(history),
+        tried: triedPassages(answer),
         replyTo: { channel: input.channel, conversationId: input.conversationId, ...(input.reference ? { reference: input.reference } : {}) },
         pool: decision.pool, candidates: decision.candidates, createdAt: at, updatedAt: at, version: 1,
-        ...(askerUnit ? { askerUnit } : {}), ...(decision.topic ? { topic: decision.topic } : {}),
+        ...(askerUnit ? { askerUnit } : {}), ...(decision.topic ? { topic: decision.topic } : {}), ...(answer ? { sourceMessageId: answer.id } : {}),
       },
       { ticketId: id, at, actor: input.userId, from: null, to: 'open' },
     );
@@ -105,7 +115,7 @@ export function createEscalationService(deps: EscalationDeps) {
 
   const deliverAnswer = async (ticket: Ticket): Promise<void> => {
     if (!ticket.answer) return;
-    const lotse = deps.directory.person(ticket.answer.by)?.name ?? ticket.answer.by;
+    const lotse = lotseLabel(deps.directory, ticket.answer.by);
     const text = fillTemplate(messages.askerAnswer, { lotse, number: String(ticket.number), answer: ticket.answer.text });
     try {
       await deps.sender.send({ kind: 'conversation', reference: ticket.replyTo, userId: ticket.askerId }, { kind: 'ticket-answered', text, ticketId: ticket.id, from: lotse });

@@ -13,10 +13,13 @@ export type RoutingDecision =
   | { readonly kind: 'route'; readonly pool: TicketPool; readonly candidates: readonly string[]; readonly topic?: string }
   | { readonly kind: 'refer'; readonly topic: string; readonly reply: string };
 
-/** The first topic whose words occur in the question. */
+const ownWords = /(?:^|[^\p{L}])(?:ich|mein\p{L}*|mir|mich)(?=$|[^\p{L}])/u;
+
+/** The first topic whose words occur in the question (topics marked `ownOnly` only in questions about oneself). */
 export function matchTopic(question: string, topics: readonly TopicRoute[]): TopicRoute | undefined {
   const folded = foldGerman(question);
-  return topics.find((topic) => topic.match.some((word) => folded.includes(foldGerman(word))));
+  const own = ownWords.test(folded);
+  return topics.find((topic) => (!topic.ownOnly || own) && topic.match.some((word) => folded.includes(foldGerman(word))));
 }
 
 /** Whether a person is at work today (absent Lotsen get no new tickets, issue #22); everyone when not given. */

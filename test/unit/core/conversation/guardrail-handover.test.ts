@@ -35,9 +35,12 @@ describe('hand-over after a refusal (issue #17)', () => {
     expect(conversations.messages.map((message) => message.text).join(' ')).not.toContain('Krämer');
   });
 
-  it('keeps the hand-over for refusals the policy does not restrict', async () => {
-    const result = await chat(refusing(undefined, 'x'), new InMemoryConversationStore()).handleTurn({ channel: 'web', userId: 'u1', text: 'x' });
-    expect(result.actions.map((action) => action.type)).toContain('escalate');
+  it('offers no hand-over after any refusal, also where the decision table says nothing or allows one (issue #19, item 7)', async () => {
+    for (const handover of [undefined, true]) {
+      const result = await chat(refusing(handover, 'x'), new InMemoryConversationStore()).handleTurn({ channel: 'web', userId: 'u1', text: 'x' });
+      expect(result.outcome).toBe('refused');
+      expect(result.actions.map((action) => action.type)).not.toContain('escalate');
+    }
   });
 });
 
