@@ -27,6 +27,8 @@ export interface Person {
   readonly jid?: string;
   /** Entra ID object id (Teams). */
   readonly aadObjectId?: string;
+  /** How a Digitallotse is named to askers ("Digitallotsin" or "Digitallotse"); without it only the name is shown. */
+  readonly lotseTitle?: 'Digitallotsin' | 'Digitallotse';
   /** Whether the mandatory KI training (DV KI § 8) is recorded. */
   readonly kiTrained: boolean;
   readonly tenant?: string;

@@ -16,6 +16,7 @@ export const personSchema = z.object({
   jid: z.string().regex(/^[^@\s]+@[^@\s]+$/, 'expected a bare JID like name@domain').optional(),
   aadObjectId: z.string().min(1).optional(),
   kiTrained: z.boolean().default(false),
+  lotseTitle: z.enum(['Digitallotsin', 'Digitallotse']).optional(),
 }).strict();
 
 /** A person as read from the file. */

@@ -1,6 +1,6 @@
 /**
  * People from a CSV export (HR or identity system): one row per person with the columns
- * `id;name;unit;roles;email;jid;aadObjectId;kiTrained` (comma or semicolon; roles separated by "|").
+ * `id;name;unit;roles;email;jid;aadObjectId;kiTrained` and optionally `lotseTitle` (comma or semicolon; roles separated by "|").
  * Errors name the CSV file, line and column.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -16,7 +16,7 @@ function rowToPerson(row: Record<string, string>): Record<string, unknown> {
   return {
     id: row.id?.trim(), name: row.name?.trim(), unit: row.unit?.trim(),
     roles: (row.roles ?? 'staff').split('|').map((role) => role.trim()).filter(Boolean),
-    ...optional('email'), ...optional('jid'), ...optional('aadObjectId'),
+    ...optional('email'), ...optional('jid'), ...optional('aadObjectId'), ...optional('lotseTitle'),
     kiTrained: truthy.has((row.kiTrained ?? '').trim().toLowerCase()),
   };
 }

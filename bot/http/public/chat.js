@@ -85,18 +85,34 @@ function feedbackControls(answer) {
   return element('div', {}, [wrapper, thanks]);
 }
 
+// Web addresses in an answer (course registration, FAQ links) become links; everything else stays plain text.
+const urlPattern = /https?:\/\/[^\s<>"“”„]+/g;
+function linkedText(tag, className, text) {
+  const node = element(tag, { className });
+  let last = 0;
+  for (const match of text.matchAll(urlPattern)) {
+    const url = match[0].replace(/[.,;:!?)\]]+$/, '');
+    node.append(document.createTextNode(text.slice(last, match.index)), element('a', { href: url, text: url }));
+    last = match.index + url.length;
+  }
+  node.append(document.createTextNode(text.slice(last)));
+  return node;
+}
+
 function renderAnswer(answer) {
-  const body = element('div', { className: 'answer-text', text: answer.answer });
+  const body = linkedText('div', 'answer-text', answer.answer);
   const label = element('p', { className: 'ai-label' }, [document.createTextNode(`${texts.aiLabel} `), element('a', { href: '/nutzungshinweise', text: texts.usageRulesLink })]);
-  const model = answer.provenance?.model ? ` · ${texts.model}: ${answer.provenance.model}` : '';
-  const meta = element('p', { className: 'meta', text: `${texts.confidence}: ${Math.round(answer.confidence * 100)} %${model}` });
+  // How sure lotse is only means something for an answer from sources, not for refusals, abstentions or small talk.
+  const sourced = answer.outcome === 'answered' && answer.citations.length > 0;
+  const metaParts = [sourced ? `${texts.confidence}: ${Math.round(answer.confidence * 100)} %` : '', answer.provenance?.model ? `${texts.model}: ${answer.provenance.model}` : ''].filter(Boolean);
+  const meta = metaParts.length ? element('p', { className: 'meta', text: metaParts.join(' · ') }) : null;
   const offers = (type) => !answer.actions || answer.actions.some((action) => action.type === type);
   const escalate = !offers('escalate') ? null : element('button', { type: 'button', className: answer.outcome === 'answered' ? 'secondary' : 'primary', text: texts.askLotse });
   const notice = element('p', { className: 'notice', role: 'status' });
   escalate?.addEventListener('click', async () => {
     escalate.disabled = true;
     try {
-      const result = await postJson('/api/tickets', { conversationId: answer.conversationId, reason: answer.outcome === 'answered' ? 'user_request' : 'no_answer' });
+      const result = await postJson('/api/tickets', { conversationId: answer.conversationId, messageId: answer.messageId, reason: answer.outcome === 'answered' ? 'user_request' : 'no_answer' });
       notice.textContent = result.message;
       watchForLotseAnswer(answer.conversationId);
     } catch (error) {
@@ -145,7 +161,7 @@ async function showLotseAnswers(conversationId) {
   for (const message of messages) {
     if (message.kind !== 'ticket-answered' || shownMessages.has(message.id)) continue;
     shownMessages.add(message.id);
-    const item = element('li', { className: 'message bot lotse-answer' }, [element('p', { className: 'speaker', text: texts.lotseAnswer }), element('p', { className: 'answer-text', text: message.text })]);
+    const item = element('li', { className: 'message bot lotse-answer' }, [element('p', { className: 'speaker', text: texts.lotseAnswer }), linkedText('p', 'answer-text', message.text)]);
     if (message.ticketId) item.append(ticketControls(message.ticketId));
     conversation.append(item);
   }

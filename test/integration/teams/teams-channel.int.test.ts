@@ -62,7 +62,7 @@ describe('Teams channel against a mock Bot Connector (real app)', () => {
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     const text = cardText(card);
     expect(text).toContain('Mitarbeiterportal');
-    expect(text).toMatch(/\[1\] \*\*Häufige Fragen zum digitalen Arbeiten\*\* · Abschnitt: .+ · Stand: 2026-09-01/);
+    expect(text).toMatch(/\[1\] \*\*Häufige Fragen zum digitalen Arbeiten\*\* · Abschnitt: .+ · Stand: 01.09.2026/);
     expect(text).toContain('Automatisch erstellt');
     expect(allActions(card).map((action) => action.title)).toEqual(expect.arrayContaining(['👍 Hilfreich', '👎 Nicht hilfreich', 'Digitallotse fragen']));
     expect(app.teams.store.personalConversationOf('p-sabine')?.conversationId).toBe('a:1personal-sabine');

@@ -3,6 +3,7 @@
  * render): the answer, numbered citations (title, section, Stand, quote), the "automatisch erstellt" label,
  * thumbs up/down (down with an optional reason) and "Digitallotse fragen".
  */
+import { formatGermanDate } from '../../../core/answer/format-date.ts';
 import type { Citation, TurnResult } from '../../../ports/turn.ts';
 import type { TeamsTexts } from '../../../../prompts/load-teams-texts.ts';
 import type { CardAction } from './card-actions.ts';
@@ -34,7 +35,8 @@ export function text(value: string, extra: Record<string, unknown> = {}): Record
 }
 
 function citationBlock(citation: Citation, index: number, texts: TeamsTexts): Record<string, unknown> {
-  const stand = citation.stand ?? texts.noStand;
+  // One German date format in every channel ("01.09.2026", as the answer text and the web chat), issue #19.
+  const stand = citation.stand ? formatGermanDate(citation.stand) : texts.noStand;
   const heading = [`[${index + 1}] **${citation.title}**`, citation.section ? `${texts.section}: ${citation.section}` : '', `${texts.stand}: ${stand}`]
     .filter(Boolean)
     .join(' · ');

@@ -5,6 +5,7 @@
  */
 import type { TurnContext } from '@microsoft/agents-hosting';
 import type { ActionResult } from '../../../core/escalation/escalation-service.ts';
+import { lotseLabel } from '../../../core/escalation/lotse-label.ts';
 import type { TicketAction } from '../../../core/escalation/ticket-transitions.ts';
 import type { Person } from '../../../ports/directory.ts';
 import type { Ticket } from '../../../ports/tickets.ts';
@@ -51,7 +52,7 @@ function lotseName(deps: TeamsTurnDeps, personId: string): string {
 }
 
 function currentCard(deps: TeamsTurnDeps, ticket: Ticket, forAsker: boolean): AdaptiveCard {
-  if (forAsker) return renderLotseAnswerCard(ticket, lotseName(deps, ticket.answer?.by ?? ''), deps.texts);
+  if (forAsker) return renderLotseAnswerCard(ticket, lotseLabel(deps.directory, ticket.answer?.by ?? ''), deps.texts);
   return renderTicketCard(ticket, deps.texts, (id) => lotseName(deps, id));
 }
 
@@ -63,7 +64,7 @@ async function feedback(deps: TeamsTurnDeps, userId: string, action: Extract<Car
 
 async function escalate(deps: TeamsTurnDeps, userId: string, action: Extract<CardAction, { lotse: 'escalate' }>): Promise<Reply> {
   if (!deps.store.claimAction(`escalate:${action.messageId}:${userId}`, deps.clock.now().toISOString())) return { text: deps.texts.replayedAction };
-  const result = await deps.escalation.escalate({ userId, conversationId: action.conversationId, channel: 'teams', reason: action.reason });
+  const result = await deps.escalation.escalate({ userId, conversationId: action.conversationId, messageId: action.messageId, channel: 'teams', reason: action.reason });
   return { text: result.message };
 }
 

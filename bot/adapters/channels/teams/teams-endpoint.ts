@@ -6,6 +6,7 @@
  */
 import type { ChannelEndpoint } from '../../../app/channel-router.ts';
 import type { EscalationService } from '../../../core/escalation/escalation-service.ts';
+import { lotseLabel } from '../../../core/escalation/lotse-label.ts';
 import type { DeliveryResult, OutboundMessage, Recipient } from '../../../ports/channel-sender.ts';
 import type { Clock } from '../../../ports/clock.ts';
 import type { Directory } from '../../../ports/directory.ts';
@@ -87,7 +88,7 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
     if (!target || store.conversation(target)?.undeliverable) return { kind: 'undeliverable', reason: 'no Teams conversation' };
     const ticket = message.ticketId ? deps.escalation.get(message.ticketId) : undefined;
     const card = ticket?.answer && message.kind === 'ticket-answered'
-      ? renderLotseAnswerCard(ticket, message.from ?? ticket.answer.by, deps.texts)
+      ? renderLotseAnswerCard(ticket, message.from ?? lotseLabel(deps.directory, ticket.answer.by), deps.texts)
       : renderNoticeCard(deps.texts.noticeTitle, message.text);
     outbox.enqueue({ op: 'activity', conversationId: target, activity: cardMessage(card, message.text), fallback: JSON.stringify({ recipient, message }) });
     return { kind: 'queued' };

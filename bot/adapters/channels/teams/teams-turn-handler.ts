@@ -85,10 +85,12 @@ async function dispatch(context: TurnContext, deps: TeamsTurnDeps, inbound: Team
       return handleCardAction(context, deps, inbound);
     case 'installed':
     case 'bot-added':
-      if (inbound.conversation.kind === 'personal') await replyText(context, deps.texts.greeting);
+      // Teams sends both installationUpdate and conversationUpdate on install: greet each personal chat once.
+      if (inbound.conversation.kind === 'personal' && deps.store.claimAction(`greeting:${inbound.conversation.id}`, deps.clock.now().toISOString())) await replyText(context, deps.texts.greeting);
       return;
     case 'uninstalled':
     case 'bot-removed':
+      deps.store.releaseAction(`greeting:${inbound.conversation.id}`); // a reinstall greets again
       return;
     case 'ignored':
       deps.logger.info('teams-activity-ignored', { reason: inbound.reason });

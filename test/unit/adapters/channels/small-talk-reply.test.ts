@@ -31,6 +31,8 @@ describe('channels render the reply to a bare greeting without feedback or hand-
 
   it('CLI: the reply alone, without the AI label and a certainty', () => {
     expect(formatAnswerForPeople(reply, 'KI-Hinweis')).toBe(`${reply.answer}\n\n`);
-    expect(formatAnswerForPeople({ ...reply, provenance: { mode: 'extractive', indexVersion: 'v1' } }, 'KI-Hinweis')).toContain('KI-Hinweis Sicherheit: 100 %');
+    const citation = { document: 'faq.md', title: 'FAQ', section: '', stand: '2026-09-01', quote: 'So.', score: 1 };
+    expect(formatAnswerForPeople({ ...reply, citations: [citation], provenance: { mode: 'extractive', indexVersion: 'v1' } }, 'KI-Hinweis')).toContain('KI-Hinweis Treffsicherheit: 100 %');
+    expect(formatAnswerForPeople({ ...reply, outcome: 'refused', provenance: { mode: 'none', indexVersion: 'v1' } }, 'KI-Hinweis')).not.toContain('sicherheit');
   });
 });

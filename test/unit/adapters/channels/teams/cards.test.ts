@@ -23,7 +23,7 @@ describe('Teams cards', () => {
     const card = renderAnswerCard(result, texts);
     const json = JSON.stringify(card);
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
-    expect(json).toContain('[1] **DA Telearbeit** · Abschnitt: § 3 · Stand: 2025-03-01');
+    expect(json).toContain('[1] **DA Telearbeit** · Abschnitt: § 3 · Stand: 01.03.2025');
     expect(json).toContain('„Zitat“');
     expect(json).toContain(texts.aiLabel);
     expect(actionData(card)).toEqual([
@@ -52,7 +52,7 @@ describe('Teams cards', () => {
   });
 
   it('names the Lotse on the asker card and offers close and return while answered', () => {
-    const card = JSON.stringify(renderLotseAnswerCard({ ...ticket, state: 'answered', answer: { text: 'So geht es.', by: 'p-tobias', at: '' } }, 'Tobias Lange', texts));
+    const card = JSON.stringify(renderLotseAnswerCard({ ...ticket, state: 'answered', answer: { text: 'So geht es.', by: 'p-tobias', at: '' } }, 'Tobias Lange (Digitallotse)', texts));
     expect(card).toContain('Antwort von Tobias Lange (Digitallotse)');
     expect(card).toContain('"op":"close"');
     expect(card).toContain('"op":"return"');

@@ -48,10 +48,10 @@ describe('Teams endpoint', () => {
 
   it("delivers the Lotse's answer card into the asker's conversation", async () => {
     const { endpoint, rows } = setup();
-    const result = await endpoint.send({ kind: 'conversation', reference: { channel: 'teams', conversationId: 'core-1' }, userId: 'p-asker' }, { kind: 'ticket-answered', text: 'Antwort', ticketId: 't-1', from: 'Lotte Lotse' });
+    const result = await endpoint.send({ kind: 'conversation', reference: { channel: 'teams', conversationId: 'core-1' }, userId: 'p-asker' }, { kind: 'ticket-answered', text: 'Antwort', ticketId: 't-1', from: 'Lotte Lotse (Digitallotsin)' });
     expect(result).toEqual({ kind: 'queued' });
     expect(rows()[0]!.conversation_id).toBe('a:asker');
-    expect(rows()[0]!.activity).toContain('Antwort von Lotte Lotse (Digitallotse)');
+    expect(rows()[0]!.activity).toContain('Antwort von Lotte Lotse (Digitallotsin)');
     expect(await endpoint.send({ kind: 'conversation', reference: { channel: 'teams', conversationId: 'core-unknown' }, userId: 'x' }, { kind: 'notice', text: 'x' })).toMatchObject({ kind: 'undeliverable' });
   });
 
