@@ -21,7 +21,7 @@ export interface OfficeAvailability {
 }
 
 /** Builds the calendar-aware policy and the availability; throws a `PolicyError` on an invalid calendar file. */
-export function createOfficeAvailability(deps: { database: SqliteDatabase; policiesDir: string; policy: EscalationPolicy; directory: Directory; clock: Clock }): OfficeAvailability {
+export function createOfficeAvailability(deps: { database: SqliteDatabase; policiesDir: string; policy: EscalationPolicy; directory: Directory; clock: Clock; today?: string | undefined }): OfficeAvailability {
   const calendar = loadOfficeCalendar(deps.policiesDir);
   const officeHours: OfficeHours = {
     ...deps.policy.officeHours,
@@ -37,6 +37,6 @@ export function createOfficeAvailability(deps: { database: SqliteDatabase; polic
       const assignment = directory.lotsenFor(unit.id);
       return Boolean(assignment?.lotsen.includes(personId) || assignment?.deputies.includes(personId));
     });
-  const availability = createLotseAvailability({ store: new SqliteAbsenceStore(deps.database), clock: deps.clock, messages: loadAvailabilityMessages(), timeZone: calendar.timeZone, receivesTickets });
+  const availability = createLotseAvailability({ store: new SqliteAbsenceStore(deps.database), clock: deps.clock, messages: loadAvailabilityMessages(), timeZone: calendar.timeZone, receivesTickets, ...(deps.today ? { today: deps.today } : {}) });
   return { policy: { ...policy, officeHours }, availability };
 }

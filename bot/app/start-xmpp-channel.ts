@@ -32,6 +32,7 @@ export function createLotseXmppChannel(lotse: Lotse, config: XmppConfig, logger:
       linkOf: (document) => lotse.knowledge.store.getDocument(document)?.url,
       now: options.now ?? (() => new Date()),
       hrChat: (personId, text) => lotse.hr.chat.handle(personId, text),
+      availability: lotse.availability,
     },
     ticketNumber: (ticketId) => lotse.escalation.get(ticketId)?.number,
   });

@@ -28,6 +28,8 @@ Commands:
   hr survey create|revise [<id>] --file <survey.yaml> | approve|open|close|results [--csv] [--svg <dir>]|publish <id> --as <person>
                                                HR news and k-anonymous pulse surveys
   tickets revalidate <draft> --as <owner>      keep an FAQ entry from a ticket one more year
+  absence set <date> | clear | show --as <lotse>
+                                               a Digitallotse's "abwesend bis" (last absent day, e.g. 24.12.2026)
   backup <file> [--data <dir>]                 online copy of the SQLite database (PostgreSQL: pg_dump)
   help                                         show this text
 `;
@@ -43,6 +45,7 @@ const commands: Record<string, () => Promise<Command>> = {
   tickets: async () => (await import('./commands/tickets.ts')).runTickets,
   hr: async () => (await import('./commands/hr.ts')).runHr,
   backup: async () => (await import('./commands/backup.ts')).runBackup,
+  absence: async () => (await import('./commands/absence.ts')).runAbsence,
 };
 
 /** Runs one CLI invocation and returns its exit code; never throws. */

@@ -19,6 +19,7 @@ import { loadUiTexts } from './ui-texts.ts';
 import { requestLimitHook, type RequestLimitOptions } from './request-limits.ts';
 import { registerHrRoutes, type HrRouteDeps } from './hr-routes.ts';
 import { registerHrAdminRoutes } from './hr-admin-routes.ts';
+import { registerAvailabilityRoutes, type AvailabilityRouteDeps } from './availability-routes.ts';
 
 /** Options of the web chat server. */
 export interface HttpServerOptions {
@@ -40,6 +41,8 @@ export interface HttpServerOptions {
   readonly requestLimits?: Omit<RequestLimitOptions, 'message'>;
   /** HR news and surveys (staff and console API); needs the signed-in person (`resolveActor`). */
   readonly hr?: Omit<HrRouteDeps, 'logger' | 'maxBodyBytes'>;
+  /** A Lotse's "abwesend bis" and the aggregated ticket statistics (issue #22); needs the identity layer. */
+  readonly availability?: Omit<AvailabilityRouteDeps, 'protect' | 'maxBodyBytes'>;
 }
 
 /** What the identity layer plugs into the server. */
@@ -102,6 +105,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
   registerApiRoutes(server, { chat: options.chat, logger: options.logger, maxBodyBytes, protect, ...(contextOf ? { contextOf } : {}) });
   if (options.tickets) registerTicketRoutes(server, { ...options.tickets, logger: options.logger, maxBodyBytes, protect });
   options.identity?.register(server);
+  if (options.availability && options.identity) registerAvailabilityRoutes(server, { ...options.availability, protect, maxBodyBytes });
   if (options.hr) {
     // Images travel as data URLs inside the JSON body, so HR routes accept up to 2 MB.
     const hrDeps = { ...options.hr, logger: options.logger, maxBodyBytes: Math.max(maxBodyBytes, 2 * 1024 * 1024), ...(options.identity ? { protect } : {}) };

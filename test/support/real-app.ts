@@ -12,6 +12,7 @@ import { createHttpServer, startHttpServer } from '../../bot/http/create-server.
 import { silentLogger } from '../../bot/shared/logger.ts';
 import { createIdentity } from '../../bot/app/create-identity.ts';
 import type { Clock } from '../../bot/ports/clock.ts';
+import { ticketStats } from '../../bot/core/escalation/ticket-stats.ts';
 
 /** Root of the repository. */
 export const repoRoot = resolve(import.meta.dirname, '../..');
@@ -32,7 +33,7 @@ export async function startRealApp(folder = join(repoRoot, 'knowledge/sources'),
   await ingestKnowledge(lotse.knowledge, { folder, dataDir });
   const identity = createIdentity(lotse, silentLogger, { ...(options.clock ? { clock: options.clock } : {}), retryMs: 200 });
   await identity.ready;
-  const server = createHttpServer({ chat: lotse.chat, logger: silentLogger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity, hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) } });
+  const server = createHttpServer({ chat: lotse.chat, logger: silentLogger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity, hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) }, availability: { availability: lotse.availability, ticketStats: () => ticketStats(lotse.escalation.allTickets()) } });
   const running = await startHttpServer(server, { port: options.port ?? 0, host: '127.0.0.1' });
   return {
     url: running.url,

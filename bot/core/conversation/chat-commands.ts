@@ -24,6 +24,10 @@ export type ChatCommand =
   | { readonly kind: 'reroute'; readonly number: number; readonly target: RerouteTarget }
   | { readonly kind: 'return'; readonly number: number; readonly note?: string }
   | { readonly kind: 'close'; readonly number: number }
+  /** "abwesend bis 24.12.2026": the Lotse's last absent day, as typed (issue #22). */
+  | { readonly kind: 'absent'; readonly until: string }
+  /** "wieder da": the absence ends. */
+  | { readonly kind: 'back' }
   | { readonly kind: 'usage'; readonly command: CommandWithUsage }
   | { readonly kind: 'question'; readonly text: string };
 
@@ -31,6 +35,9 @@ const helpWords = new Set(['hilfe', 'help', '?', 'befehle']);
 const escalateWords = new Set(['lotse', 'digitallotse', 'lotse fragen', 'digitallotse fragen', 'mensch']);
 const ticketWords = new Set(['tickets', 'anfragen', 'meine anfragen', 'meine tickets']);
 const claimWords = ['ubernehmen', 'uebernehmen', 'ubernimm', 'uebernimm'];
+const backWords = new Set(['wieder da', 'bin wieder da', 'anwesend']);
+/** Only a date-like word after "abwesend bis" makes it a command ("abwesend bis wann …?" stays a question). */
+const absentPattern = /^abwesend bis (?:zum |einschließlich |einschl\. )?(\d{1,2}\.\d{1,2}\.?(?:\d{2}|\d{4})?|\d{4}-\d{2}-\d{2})\.?$/iu;
 const targets: Readonly<Record<string, RerouteTarget>> = {
   zentral: 'central', zentrale: 'central', 'it': 'it-servicedesk', servicedesk: 'it-servicedesk',
   'it-servicedesk': 'it-servicedesk', datenschutz: 'dsb', dsb: 'dsb',
@@ -82,5 +89,8 @@ export function parseChatCommand(input: string): ChatCommand {
   if (helpWords.has(folded)) return { kind: 'help' };
   if (escalateWords.has(folded)) return { kind: 'escalate' };
   if (ticketWords.has(folded)) return { kind: 'tickets' };
+  if (backWords.has(folded)) return { kind: 'back' };
+  const absent = absentPattern.exec(text.replace(/\s+/g, ' '));
+  if (absent?.[1]) return { kind: 'absent', until: absent[1] };
   return feedback(text) ?? ticketCommand(text, folded) ?? { kind: 'question', text };
 }

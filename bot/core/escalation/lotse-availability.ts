@@ -28,6 +28,8 @@ export interface AvailabilityDeps {
   readonly receivesTickets: (personId: string) => boolean;
   /** How far ahead an absence may end (default 365 days). */
   readonly maxDays?: number;
+  /** A fixed local "today" `YYYY-MM-DD` (`LOTSE_TODAY`, reproducible runs); else the clock's local date. */
+  readonly today?: string;
 }
 
 const validDate = (date: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
@@ -57,7 +59,7 @@ export const germanDate = (date: string): string => `${date.slice(8, 10)}.${date
 export function createLotseAvailability(deps: AvailabilityDeps) {
   const { messages } = deps;
   const maxDays = deps.maxDays ?? 365;
-  const today = (): string => localTime(deps.clock.now(), deps.timeZone).date;
+  const today = (): string => deps.today ?? localTime(deps.clock.now(), deps.timeZone).date;
   const current = (personId: string): string | undefined => {
     const absence = deps.store.get(personId);
     return absence && absence.until >= today() ? absence.until : undefined;
@@ -89,6 +91,8 @@ export function createLotseAvailability(deps: AvailabilityDeps) {
     setAbsent,
     clear,
     status,
+    /** The refusal for someone who receives no tickets (or is not in the directory). */
+    notLotse: (): AvailabilityResult => ({ kind: 'not_lotse', text: messages.notLotse }),
     /** False while the person is absent (through the last absent day, local time). */
     isPresent: (personId: string): boolean => current(personId) === undefined,
   };

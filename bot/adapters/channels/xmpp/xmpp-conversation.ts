@@ -6,6 +6,7 @@
 import { personContext } from '../../../core/identity/person-context.ts';
 import { parseChatCommand, type ChatCommand } from '../../../core/conversation/chat-commands.ts';
 import type { EscalationService } from '../../../core/escalation/escalation-service.ts';
+import type { LotseAvailability } from '../../../core/escalation/lotse-availability.ts';
 import { questionTextSchema, type ChatService } from '../../../ports/chat-service.ts';
 import type { Person } from '../../../ports/directory.ts';
 import type { Ticket, TicketReason } from '../../../ports/tickets.ts';
@@ -27,6 +28,8 @@ export interface XmppConversationDeps {
   readonly now: () => Date;
   /** HR in chat (survey answers as numbers, newsletter topics, acknowledgements); undefined when not HR's. */
   readonly hrChat?: (personId: string, text: string) => string | undefined;
+  /** "abwesend bis …" / "wieder da" of Digitallotsen (issue #22); without it the words are questions. */
+  readonly availability?: Pick<LotseAvailability, 'setAbsent' | 'clear'>;
 }
 
 /** A person writing from a bare JID. */
@@ -145,5 +148,9 @@ export async function handleXmppMessage(sender: Sender, text: string, deps: Xmpp
     case 'return':
     case 'close':
       return one(await ticketAction(sender, command, deps));
+    case 'absent':
+      return deps.availability ? one(deps.availability.setAbsent(sender.person.id, command.until).text) : answerQuestion(sender, text, deps);
+    case 'back':
+      return deps.availability ? one(deps.availability.clear(sender.person.id).text) : answerQuestion(sender, text, deps);
   }
 }
