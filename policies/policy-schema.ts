@@ -85,6 +85,14 @@ export const retentionFileSchema = z.object({
   records: z.object({
     /** Days after the last message of a conversation until it is deleted with its messages and feedback. */
     conversations: z.number().int().min(1).max(3650),
+    /** Days after the last event of a ticket until it is deleted with its history. */
+    tickets: z.number().int().min(1).max(3650).optional(),
+    /** Days a feedback (rating and reason) is kept, also while its conversation is in use. */
+    feedback: z.number().int().min(1).max(3650).optional(),
+    /** Days an inbox entry is kept, read or not. */
+    inbox: z.number().int().min(1).max(3650).optional(),
+    /** Days HR delivery rows (with acknowledgements) and Jabber outbox rows are kept. */
+    outboxes: z.number().int().min(1).max(3650).optional(),
   }).strict().optional(),
 }).strict();
 

@@ -36,6 +36,7 @@ import { maskFeedbackReasons, maskReturnNotes } from './mask-free-text-inputs.ts
 import { SqliteReidentification } from '../adapters/storage/sqlite-reidentification.ts';
 import { loadRecordRetention } from '../../policies/load-retention.ts';
 import { SqliteInbox } from '../adapters/storage/sqlite-inbox.ts';
+import { SqlRecordPurge } from '../adapters/storage/sql-record-purge.ts';
 import { SqliteFaqDrafts } from '../adapters/storage/sqlite-faq-drafts.ts';
 import { loadHrPolicy } from '../../policies/load-broadcasts.ts';
 import { SqlDirectoryVersions } from '../adapters/directory/sql-directory-versions.ts';
@@ -70,6 +71,8 @@ export interface Lotse {
   readonly retentionDays: Readonly<Record<'answer' | 'refusal' | 'security' | 'reidentification', number>>;
   /** Deletes conversations (messages, feedback) idle longer than `records.conversations` days of `retention.yaml`; returns how many. */
   purgeConversations(now: Date): number;
+  /** Deletes tickets, feedback, inbox entries and outbox rows past `policies/retention.yaml`; counts per kind. */
+  purgeRecords(now: Date): Record<string, number>;
   readonly reidentification: SqliteReidentification;
   /** The Digitallotsen workflow (tickets, routing, answers back to the asker). */
   readonly escalation: EscalationService;
@@ -268,6 +271,12 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   });
   const recordRetention = loadRecordRetention(config.policiesDir);
   const purgeConversations = (now: Date): number => conversations.purgeInactive(new Date(now.getTime() - recordRetention.conversations * 86_400_000).toISOString());
+  const daysBefore = (now: Date, days: number): string => new Date(now.getTime() - days * 86_400_000).toISOString();
+  const recordPurge = new SqlRecordPurge(database);
+  const purgeRecords = (now: Date): Record<string, number> => recordPurge.purge({
+    tickets: daysBefore(now, recordRetention.tickets), feedback: daysBefore(now, recordRetention.feedback),
+    inbox: daysBefore(now, recordRetention.inbox), outboxes: daysBefore(now, recordRetention.outboxes),
+  });
   const messagesOf = (userId: string, conversationId: string): readonly StoredMessage[] =>
     conversations.conversationOwner(conversationId) === userId ? conversations.recentMessages(conversationId, 200) : [];
   const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages, maskText: maskFreeText, ...(model ? { drafter: (ticket: { question: string; answer: string }) => draftFaqEntry({ model, templates }, ticket) } : {}), ...(index ? { indexFaq: async () => void index.requestReindex() } : {}) });
@@ -278,5 +287,5 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     if (database !== local) database.close();
     local.close();
   };
-  return { config, chat, knowledge, database, audit, reidentification, escalation, availability: office.availability, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: policies.retentionDays, purgeConversations, transparency, leases, replicaId, ...(index ? { index } : {}), ...(directorySync ? { directorySync } : {}), close };
+  return { config, chat, knowledge, database, audit, reidentification, escalation, availability: office.availability, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: policies.retentionDays, purgeConversations, purgeRecords, transparency, leases, replicaId, ...(index ? { index } : {}), ...(directorySync ? { directorySync } : {}), close };
 }

@@ -75,7 +75,10 @@ export function startRetentionPurge(purge: { tick(): PurgeCheck }, everyMs = 300
   return () => clearInterval(timer);
 }
 
-/** The purge of a running lotse: audit records and idle conversations past retention and, with Teams, outbox rows finished over a day ago. */
+/**
+ * The purge of a running lotse: audit records, idle conversations, tickets, feedback, inbox and HR/Jabber outbox rows
+ * past retention and, with Teams, outbox rows finished over a day ago.
+ */
 export function wireRetentionPurge(lotse: Lotse, logger: Logger, teams?: { readonly outbox: { purgeFinished(olderThanMs: number): number } }): { tick(): PurgeCheck } {
   const clock: Clock = { now: () => new Date() };
   return createRetentionPurge({
@@ -83,6 +86,7 @@ export function wireRetentionPurge(lotse: Lotse, logger: Logger, teams?: { reado
     purge: () => ({
       audit: lotse.audit.purge(clock.now(), lotse.retentionDays).removed,
       conversations: lotse.purgeConversations(clock.now()),
+      ...lotse.purgeRecords(clock.now()),
       ...(teams ? { teamsOutbox: teams.outbox.purgeFinished(86_400_000) } : {}),
     }),
   });

@@ -5,12 +5,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SqlDailyRuns } from '../../bot/adapters/storage/sql-daily-runs.ts';
+import { SqlRecordPurge } from '../../bot/adapters/storage/sql-record-purge.ts';
+import { SqliteConversationStore } from '../../bot/adapters/storage/sqlite-conversation-store.ts';
+import { SqliteHrOutbox } from '../../bot/adapters/storage/sqlite-hr-outbox.ts';
+import { SqliteInbox } from '../../bot/adapters/storage/sqlite-inbox.ts';
+import { SqliteTicketStore } from '../../bot/adapters/storage/sqlite-ticket-store.ts';
+import { applyTicketAction } from '../../bot/core/escalation/ticket-transitions.ts';
+import { openTicket } from '../fakes/sample-tickets.ts';
 import { SqlJobLeases } from '../../bot/adapters/storage/sqlite-job-leases.ts';
 import { SqliteAuditLog } from '../../bot/adapters/storage/sqlite-audit-log.ts';
 import type { SqlDatabase } from '../../bot/adapters/storage/sql-database.ts';
 import { createRetentionPurge, type PurgeCheck } from '../../bot/app/retention-purge.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';
-import { FixedClock } from '../fakes/fixed-clock.ts';
+import { FixedClock, SequentialIds } from '../fakes/fixed-clock.ts';
 import { useBackends } from './backends.ts';
 
 const retention = { answer: 30, refusal: 30, security: 90, reidentification: 365 } as const;
@@ -26,6 +33,28 @@ function replicaOn(database: SqlDatabase, holder: string, clock: FixedClock) {
     purge: () => ({ audit: audit.purge(clock.now(), retention).removed }),
   });
   return { job, audit };
+}
+
+/** Tickets, feedback, inbox and HR outbox rows of an old (January) and a recent (November) day. */
+async function seedRecords(database: SqlDatabase): Promise<{ tickets: SqliteTicketStore; count: (table: string) => number }> {
+  const tickets = new SqliteTicketStore(database);
+  const conversations = new SqliteConversationStore(database);
+  const outbox = new SqliteHrOutbox(database);
+  for (const [suffix, at] of [['old', '2026-01-10T09:00:00.000Z'], ['new', '2026-11-20T09:00:00.000Z']] as const) {
+    const { number: _number, ...fields } = openTicket({ id: `t-${suffix}`, createdAt: at, updatedAt: at });
+    const ticket = tickets.create(fields, { ticketId: `t-${suffix}`, at, actor: 'asker', from: null, to: 'open' });
+    const claim = applyTicketAction(ticket, { type: 'claim', by: 'p-aylin' }, at);
+    if (claim.kind !== 'ok') throw new Error('claim refused');
+    tickets.update(claim.ticket, ticket.version, claim.event);
+    tickets.markReminder(`t-${suffix}`, 'assignee', at);
+    conversations.ensureConversation({ id: `c-${suffix}`, channel: 'web', userId: 'u-1', at: '2026-01-01T09:00:00.000Z' });
+    conversations.appendMessage({ id: `m-${suffix}`, conversationId: `c-${suffix}`, role: 'bot', text: 'Antwort', createdAt: at });
+    conversations.recordFeedback({ messageId: `m-${suffix}`, rating: 'down', reason: 'zu knapp', at });
+    await new SqliteInbox(database, conversations, new FixedClock(new Date(at)), new SequentialIds()).send({ kind: 'person', personId: 'p-aylin' }, { kind: 'ticket-created', text: 'Neues Ticket', ticketId: `t-${suffix}` });
+    outbox.enqueue(`job-${suffix}`, { kind: 'broadcast', text: 'Neuigkeit' }, ['p-aylin', 'p-erika'], at);
+  }
+  const count = (table: string): number => Number(database.prepare<[], { count: number | string }>(`SELECT COUNT(*) AS count FROM ${table}`).get()!.count);
+  return { tickets, count };
 }
 
 const ran = (outcomes: readonly PurgeCheck[]) => outcomes.filter((outcome) => outcome.kind === 'ran');
@@ -51,6 +80,22 @@ for (const backend of useBackends()) {
       const next = [b.job.tick(), a.job.tick(), restarted.job.tick()];
       expect(ran(next)).toHaveLength(1);
       expect(next[0]!.kind).toBe('ran');
+    });
+
+    it('deletes tickets, feedback, inbox and outbox rows past retention and keeps recent ones', async () => {
+      const { database, second } = await backend.fresh();
+      const { tickets, count } = await seedRecords(database);
+      const clock = new FixedClock(new Date('2026-12-03T03:00:00Z'));
+      const recordPurge = new SqlRecordPurge(second());
+      const before = '2026-06-01T00:00:00.000Z';
+      const job = createRetentionPurge({
+        leases: new SqlJobLeases(database), runs: new SqlDailyRuns(database), holder: 'replica-a', clock, logger: silentLogger,
+        purge: () => recordPurge.purge({ tickets: before, feedback: before, inbox: before, outboxes: before }),
+      });
+      const outcome = job.tick();
+      expect(outcome).toEqual({ kind: 'ran', day: '2026-12-03', removed: { tickets: 1, feedback: 1, inbox: 1, outboxes: 2 } });
+      expect([tickets.get('t-old'), tickets.get('t-new')?.id]).toEqual([undefined, 't-new']);
+      expect(['ticket_events', 'ticket_reminders', 'feedback', 'inbox', 'hr_outbox', 'hr_jobs'].map(count)).toEqual([2, 1, 1, 1, 2, 1]);
     });
   });
 }
