@@ -39,6 +39,10 @@ export interface WordForms {
    * when it is there (only from `expandQuery`). An everyday word the documents lack says little about the topic.
    */
   readonly everyday?: number;
+  /** Set when the word is in the German word list or a compound of listed words: it is no typo, never "corrected". */
+  readonly dictionary?: boolean;
+  /** The infinitive a participle stands for ("mitgemacht" → "mitmachen"), folded; for thesaurus look-ups. */
+  readonly lemma?: string;
 }
 
 /** Turns text into index terms (German: lower-case, fold, stop words, stem, compound parts). */

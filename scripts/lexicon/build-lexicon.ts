@@ -3,7 +3,10 @@
  * the installed Debian packages, so that `npm install` alone gives full retrieval quality:
  *
  * - `wngerman` (`/usr/share/dict/ngerman`, GPL-2+) → `ngerman-words.txt.gz`: folded, de-duplicated, sorted,
- *   front-coded words of at least four letters (what the compound splitter reads);
+ *   front-coded words of at least four letters (what the compound splitter reads), and
+ *   `ngerman-infinitives.txt.gz`: the lower-case words ending in "n" (verb infinitives, plus some adjective forms),
+ *   folded and front-coded, which `verb-lemma.ts` checks participle lemmas against ("mitgemacht" → "mitmachen", never
+ *   the noun "Samen" for "gesamt": nouns are capitalised in the list);
  * - `openthesaurus-de-text` (`/usr/share/openthesaurus-de/openthesaurus.txt`, LGPL-2.1+) → `openthesaurus.txt.gz`:
  *   the same line format without vulgar, pejorative, old-fashioned, elevated, figurative and Austrian/Swiss
  *   entries, and without synsets that keep fewer than two or more than `maxSynsetSize` entries;
@@ -50,6 +53,17 @@ function buildWordList(input: Buffer): { text: string; words: number } {
   return { text: encodeFrontCoded(sorted), words: sorted.length };
 }
 
+/** Lower-case words ending in "n" (infinitive candidates); capitalised entries are nouns and stay out. */
+function buildInfinitives(input: Buffer): { text: string; words: number } {
+  const words = new Set<string>();
+  for (const line of input.toString('utf8').split('\n')) {
+    const word = line.trim();
+    if (/^[a-zäöüß]{4,}n$/.test(word)) words.add(foldGerman(word));
+  }
+  const sorted = [...words].sort();
+  return { text: encodeFrontCoded(sorted), words: sorted.length };
+}
+
 function buildThesaurus(input: Buffer): { text: string; synsets: number; dropped: number } {
   const header: string[] = [];
   const lines: string[] = [];
@@ -87,7 +101,9 @@ const dictionary = readFileSync(dictionaryPath);
 const thesaurus = readFileSync(thesaurusPath);
 const wordList = buildWordList(dictionary);
 const synsets = buildThesaurus(thesaurus);
+const infinitives = buildInfinitives(dictionary);
 writeFileSync(join(outDir, 'ngerman-words.txt.gz'), gzipSync(wordList.text, { level: 9 }));
+writeFileSync(join(outDir, 'ngerman-infinitives.txt.gz'), gzipSync(infinitives.text, { level: 9 }));
 writeFileSync(join(outDir, 'openthesaurus.txt.gz'), gzipSync(synsets.text, { level: 9 }));
 copyFileSync(join(licensesDir, 'GPL-2'), join(outDir, 'licenses/GPL-2.txt'));
 copyFileSync(join(licensesDir, 'LGPL-2.1'), join(outDir, 'licenses/LGPL-2.1.txt'));
@@ -102,6 +118,15 @@ const sources = {
     inputSha256: sha256(dictionary),
     words: wordList.words,
   },
+  'ngerman-infinitives.txt.gz': {
+    package: 'wngerman',
+    version: debianVersion('wngerman'),
+    upstream: 'igerman98, https://www.j3e.de/ispell/igerman98/',
+    license: 'GPL-2.0-or-later',
+    input: dictionaryPath,
+    inputSha256: sha256(dictionary),
+    words: infinitives.words,
+  },
   'openthesaurus.txt.gz': {
     package: 'openthesaurus-de-text',
     version: debianVersion('openthesaurus-de-text'),
@@ -114,7 +139,7 @@ const sources = {
   },
 };
 writeFileSync(join(outDir, 'sources.json'), `${JSON.stringify(sources, null, 2)}\n`);
-for (const name of ['ngerman-words.txt.gz', 'openthesaurus.txt.gz']) {
+for (const name of ['ngerman-words.txt.gz', 'ngerman-infinitives.txt.gz', 'openthesaurus.txt.gz']) {
   console.log(`${name}: ${Math.round(statSync(join(outDir, name)).size / 1024)} KiB`);
 }
-console.log(`words ${wordList.words}, synsets ${synsets.synsets}, dropped entries ${synsets.dropped}`);
+console.log(`words ${wordList.words}, infinitives ${infinitives.words}, synsets ${synsets.synsets}, dropped entries ${synsets.dropped}`);

@@ -130,8 +130,9 @@ export class Bm25Index implements LexicalIndex {
 
   search(query: string, k: number, filter?: IdFilter): ScoredId[] {
     const words: readonly WordForms[] = this.analyzer.expandQuery?.(query) ?? this.analyzer.analyze(query).map((term) => ({ forms: [term], parts: [] }));
-    const terms = words.flatMap((word) => [...word.forms, ...word.parts]);
-    const termIds = [...new Set(terms.map((term) => this.correct(term) ?? term))]
+    // A German word (in the word list) is never a typo: "mitgemacht" must not become "mitgedacht".
+    const terms = words.flatMap((word) => [...word.forms, ...word.parts].map((term) => (word.dictionary ? term : this.correct(term) ?? term)));
+    const termIds = [...new Set(terms)]
       .map((term) => this.termIds.get(term))
       .filter((termId): termId is number => termId !== undefined);
     const relatedScale = this.parameters.relatedScale ?? 1;
@@ -178,7 +179,7 @@ export class Bm25Index implements LexicalIndex {
       scorable: (list) => !shape.large || list.length <= this.size * 0.1,
     };
     for (const word of words) {
-      const forms = word.forms.map((term) => this.correct(term) ?? term);
+      const forms = word.forms.map((term) => (word.dictionary ? term : this.correct(term) ?? term));
       const known = forms.some((term) => this.termIds.has(term));
       const factor = scale * (known ? (this.parameters.knownWordRelatedScale ?? defaultKnownWordRelatedScale) : (this.parameters.unknownWordRelatedScale ?? defaultUnknownWordRelatedScale));
       if (factor <= 0) continue;

@@ -13,6 +13,11 @@ import { DomainLexicon, defaultDomainLexiconPath } from './domain-lexicon.ts';
 import { expansionStopWords, germanStopWords } from './german-stopwords.ts';
 import { expandWords, type AnalysedToken } from './query-expansion.ts';
 import { Thesaurus, defaultThesaurusPath } from './thesaurus.ts';
+import { infinitiveOf, separableBaseOf } from './verb-lemma.ts';
+import { decodeWordList, lexiconDataPath, readLexiconText } from './lexicon-files.ts';
+
+/** Lower-case words ending in "n" from the shipped word list: what participle lemmas are checked against. */
+const defaultInfinitivesPath = lexiconDataPath('ngerman-infinitives.txt.gz');
 
 const tokenPattern = /[\p{L}\p{N}]+(?:[-‐‑–][\p{L}\p{N}]+)*/gu;
 const maxCacheSize = 200_000;
@@ -52,6 +57,11 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): Germa
   const stemmer = newStemmer('german');
   const path = options.dictionaryPath === undefined ? defaultDictionaryPath : options.dictionaryPath;
   const splitter = path === false ? undefined : loadShared('compound-dictionary', path, () => CompoundSplitter.fromFile(path), options.logger);
+  const infinitives = path === false ? undefined : loadShared('infinitives', defaultInfinitivesPath, () => {
+    const text = readLexiconText(defaultInfinitivesPath);
+    return text === undefined ? undefined : new Set(decodeWordList(text));
+  }, options.logger);
+  const isInfinitive = (folded: string): boolean => infinitives?.has(folded) ?? false;
   const cache = new Map<string, WordForms | null>();
   const stem = (word: string): string => foldGerman(stemmer.stem(word));
 
@@ -62,8 +72,15 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): Germa
     const forms = [stem(lower)];
     // Genitive -s of names ("Warschaus", "Teslas") is not removed by Snowball: index the base form too.
     if (capitalized && folded.length > 4 && folded.endsWith('s') && !folded.endsWith('ss')) forms.push(stem(lower.slice(0, -1)));
-    const parts = (splitter?.split(folded) ?? []).filter((part) => !germanStopWords.has(part)).map(stem);
-    return { forms: unique(forms), parts: unique(parts).filter((part) => !forms.includes(part)) };
+    // A participle also stands for its infinitive ("angemeldet" ~ "anmelden" ~ "Anmeldungen").
+    const lemma = infinitives ? infinitiveOf(folded, isInfinitive) : undefined;
+    if (lemma) forms.push(stem(lemma));
+    const verb = lemma ?? (isInfinitive(folded) ? folded : undefined);
+    const base = verb ? separableBaseOf(verb, isInfinitive) : undefined;
+    const compoundParts = splitter?.split(folded) ?? [];
+    const parts = [...(compoundParts.length ? compoundParts : base ? [base] : [])].filter((part) => !germanStopWords.has(part)).map(stem);
+    const dictionary = splitter?.isKnownWord(folded) ?? false;
+    return { forms: unique(forms), parts: unique(parts).filter((part) => !forms.includes(part)), ...(dictionary ? { dictionary } : {}), ...(lemma ? { lemma } : {}) };
   };
 
   const analyzeToken = (token: string): WordForms | null => {
@@ -76,7 +93,7 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): Germa
     if (pieces.length > 1) {
       const joined = analyzeWord(pieces.join(''), capitalized);
       const pieceForms = pieces.map((piece) => analyzeWord(piece, false)).flatMap((word) => (word ? [...word.forms, ...word.parts] : []));
-      result = joined ? { forms: joined.forms, parts: unique([...pieceForms, ...joined.parts]).filter((part) => !joined.forms.includes(part)) } : null;
+      result = joined ? { ...joined, parts: unique([...pieceForms, ...joined.parts]).filter((part) => !joined.forms.includes(part)) } : null;
     } else {
       result = analyzeWord(lower, capitalized);
     }
@@ -117,7 +134,7 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): Germa
   };
 
   return {
-    id: `de-snowball${splitter ? '-compound' : ''}-v4`,
+    id: `de-snowball${splitter ? '-compound' : ''}-v5`,
     analyze: (text) => analyzeWords(text).flatMap((word) => [...word.forms, ...word.parts]),
     analyzeWords,
     expandQuery,

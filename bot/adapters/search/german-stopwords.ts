@@ -18,7 +18,7 @@ weiter welche welchem welchen welcher welches werde werden wie wieder will wir w
 zu zum zur zwar zwischen bitte gibt gilt eigentlich denn mal etwa ganz schon gerne
 wer wen wem wessen wann warum wieso weshalb wofur womit woher wohin woran worauf wodurch wozu viele vielen vieler
 heisst hiess hiessen nennt nennen genannt gab gaben
-nachste nachsten nachster wieviel wieviele aktuell aktuelle derzeit gerade genau uberhaupt ungefahr eigentlich`.split(/\s+/),
+wegen nachste nachsten nachster wieviel wieviele aktuell aktuelle derzeit gerade genau uberhaupt ungefahr eigentlich`.split(/\s+/),
 );
 
 /**

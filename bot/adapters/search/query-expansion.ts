@@ -50,7 +50,7 @@ function phraseRelations(tokens: readonly AnalysedToken[], end: number, lexicon:
 }
 
 /** Relations of a single word: its domain lexicon entries (by key, else by stem), then its thesaurus entries. */
-function singleRelations(token: string, stem: string | undefined, options: QueryExpansionOptions): Relation[] {
+function singleRelations(token: string, stem: string | undefined, options: QueryExpansionOptions, lemma?: string): Relation[] {
   const relations: Relation[] = [];
   if (options.lexicon) {
     const byKey = options.lexicon.byNormalisedKey(lexiconKey(token));
@@ -58,7 +58,9 @@ function singleRelations(token: string, stem: string | undefined, options: Query
     relations.push(...[...found, ...options.lexicon.byPrefix(lexiconKey(token))].map((relation) => ({ ...relation, source: 'domain' })));
   }
   if (options.thesaurus && !/\d/.test(token)) {
-    for (const related of options.thesaurus.related(token.toLowerCase())) {
+    const direct = options.thesaurus.related(token.toLowerCase());
+    // The thesaurus lists infinitives: a participle ("mitgemacht") is looked up as its lemma ("mitmachen").
+    for (const related of direct.length || !lemma ? direct : options.thesaurus.related(lemma)) {
       relations.push({ text: related.word, weight: related.weight, source: related.labels.length ? `thesaurus:${related.labels.join(',')}` : 'thesaurus' });
     }
   }
@@ -67,7 +69,7 @@ function singleRelations(token: string, stem: string | undefined, options: Query
 
 /** Relations of a token: of the whole word, and for a hyphenated word also of its pieces ("KI-Tools"). */
 function wordRelations(entry: AnalysedToken, options: QueryExpansionOptions): Relation[] {
-  const relations = singleRelations(entry.token, entry.word?.forms[0], options);
+  const relations = singleRelations(entry.token, entry.word?.forms[0], options, entry.word?.lemma);
   const pieces = entry.token.split(/[-‐‑–]/).filter(Boolean);
   if (pieces.length > 1) for (const piece of pieces) relations.push(...singleRelations(piece, options.stemOf(piece), options));
   return relations;

@@ -63,7 +63,8 @@ export function weighQuery(question: string, analyzer: TextAnalyzer, lexical: Le
   for (const group of groups) {
     // A compound whose parts the corpus knows ("Raumbuchung") is not a typo of some other word.
     const compoundOfKnownParts = group.parts.length >= 2 && group.parts.every(isKnown);
-    const corrected = group.forms.map((term) => (compoundOfKnownParts || isKnown(term) ? undefined : lexical.correct?.(term)));
+    // A word of the German word list is no typo either ("mitgemacht" is not "mitgedacht").
+    const corrected = group.forms.map((term) => (compoundOfKnownParts || ('dictionary' in group && group.dictionary) || isKnown(term) ? undefined : lexical.correct?.(term)));
     const forms = group.forms.map((term, index) => corrected[index] ?? term);
     const key = forms.join(' ');
     if (seen.has(key)) continue;

@@ -98,3 +98,16 @@ describe('Bm25Index', () => {
     expect(index.idf('x')).toBeCloseTo(idf, 10);
   });
 });
+
+describe('Bm25Index spelling correction and German words', () => {
+  it('corrects a typo but never a German word the index lacks ("mitgemacht" is not "mitgedacht")', async () => {
+    const { createGermanAnalyzer } = await import('../../../../bot/adapters/search/german-analyzer.ts');
+    const index = new Bm25Index(createGermanAnalyzer());
+    index.upsert([
+      { id: 'thinking', text: 'Viele haben mitgedacht und Vorschläge gemacht.' },
+      { id: 'office', text: 'Das Homeoffice ist an zwei Tagen möglich.' },
+    ]);
+    expect(index.search('wer hat mitgemacht', 5).map((hit) => hit.id)).not.toContain('thinking');
+    expect(index.search('homeofice', 5).map((hit) => hit.id)).toEqual(['office']);
+  });
+});

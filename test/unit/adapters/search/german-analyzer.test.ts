@@ -35,8 +35,8 @@ describe('createGermanAnalyzer', () => {
   });
 
   it('groups the forms of each word and adds weighted related terms for questions, not as forms', () => {
-    expect(analyzer.analyzeWords?.('Mietzuschuss beantragen')).toEqual([{ forms: ['mietzuschuss'], parts: ['miet', 'zuschuss'] }, { forms: ['beantrag'], parts: [] }]);
-    expect(analyzer.analyzeWords?.('Dienst-anweisung')).toEqual([{ forms: ['dienstanweis'], parts: ['dien', 'anweis'] }]);
+    expect(analyzer.analyzeWords?.('Mietzuschuss beantragen')).toEqual([{ forms: ['mietzuschuss'], parts: ['miet', 'zuschuss'], dictionary: true }, { forms: ['beantrag'], parts: [], dictionary: true }]);
+    expect(analyzer.analyzeWords?.('Dienst-anweisung')).toEqual([{ forms: ['dienstanweis'], parts: ['dien', 'anweis'], dictionary: true }]);
     const [home] = analyzer.expandQuery?.('von zuhause arbeiten') ?? [];
     expect(home?.forms).toEqual(['zuhaus']);
     expect(home?.related?.map((entry) => entry.term)).toEqual(expect.arrayContaining(['telearbeit', 'homeoffic']));
@@ -57,7 +57,7 @@ describe('createGermanAnalyzer', () => {
     off.warmUp();
     expect(off.expandQuery?.('Wo erreiche ich das IT-SD?').every((word) => !word.related)).toBe(true);
     const missing = createGermanAnalyzer({ thesaurusPath: '/nonexistent/thesaurus.txt', domainLexiconPath: '/nonexistent/lexicon.yaml' });
-    expect(missing.expandQuery?.('Kennwort')).toEqual([{ forms: ['kennwort'], parts: [] }]);
+    expect(missing.expandQuery?.('Kennwort')).toEqual([{ forms: ['kennwort'], parts: [], dictionary: true }]);
   });
 
   it('leaves function words and unknown words without related terms', () => {

@@ -1,0 +1,93 @@
+/**
+ * Infinitives of German weak-verb participles and zu-infinitives, by rule and checked against the word list:
+ * "mitgemacht" → "mitmachen", "angemeldet" → "anmelden", "eingescannt" → "einscannen", "digitalisiert" →
+ * "digitalisieren", "beantragt" → "beantragen", "einzureichen" → "einreichen". Staff ask in the perfect tense
+ * ("ham da mitgemacht?") while the thesaurus and the documents' nouns ("Anmeldungen", "Teilnehmende") go with
+ * the infinitive; the lemma lets the question word find both. Strong verbs with a changed stem ("genommen") are
+ * not guessed: a candidate counts only when the word list has it, so the rule never invents a word.
+ */
+
+/** Separable verb prefixes (in front of "ge"/"zu": "an-ge-meldet", "ein-zu-reichen"), longest first. */
+const separablePrefixes = [
+  'zusammen', 'zuruck', 'herunter', 'heraus', 'herein', 'wieder', 'weiter', 'voran', 'vorbei', 'uber', 'unter', 'durch',
+  'fest', 'frei', 'hoch', 'nach', 'teil', 'auf', 'aus', 'bei', 'ein', 'her', 'hin', 'los', 'mit', 'vor', 'weg', 'dar',
+  'ab', 'an', 'um', 'zu',
+] as const;
+
+/** Inseparable prefixes: their participles have no "ge" ("beantragt", "verschickt", "erstellt", "zerlegt"). */
+const inseparablePrefixes = ['miss', 'emp', 'ent', 'ver', 'zer', 'be', 'er', 'ge'] as const;
+
+/** Endings of weak participles and 3rd person forms, with what the infinitive has instead. */
+const participleEndings: readonly (readonly [string, readonly string[]])[] = [
+  ['et', ['en', 'n']],
+  ['t', ['en', 'n']],
+];
+
+/** Whether a folded word is in the word list. */
+export type IsWord = (folded: string) => boolean;
+
+function withInfinitiveEnding(stem: string, isWord: IsWord): string | undefined {
+  for (const [ending, replacements] of participleEndings) {
+    if (!stem.endsWith(ending) || stem.length - ending.length < 2) continue;
+    const base = stem.slice(0, -ending.length);
+    for (const replacement of replacements) {
+      const candidate = `${base}${replacement}`;
+      if (isWord(candidate)) return candidate;
+    }
+  }
+  return undefined;
+}
+
+/** "(prefix)ge(stem)t" → "(prefix)(stem)en". */
+function fromGeParticiple(word: string, isWord: IsWord): string | undefined {
+  for (const prefix of ['', ...separablePrefixes]) {
+    if (!word.startsWith(`${prefix}ge`) || word.length < prefix.length + 5) continue;
+    const found = withInfinitiveEnding(`${prefix}${word.slice(prefix.length + 2)}`, isWord);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** "(prefix)zu(stem)en" → "(prefix)(stem)en". */
+function fromZuInfinitive(word: string, isWord: IsWord): string | undefined {
+  for (const prefix of separablePrefixes) {
+    if (prefix === 'zu' || !word.startsWith(`${prefix}zu`) || !word.endsWith('en') || word.length < prefix.length + 6) continue;
+    const candidate = `${prefix}${word.slice(prefix.length + 2)}`;
+    if (isWord(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** "(inseparable prefix)(stem)t" and "-iert" → the infinitive. */
+function fromPrefixParticiple(word: string, isWord: IsWord): string | undefined {
+  if (word.endsWith('iert') || word.endsWith('iertes')) return withInfinitiveEnding(word.replace(/es$/, ''), isWord);
+  for (const prefix of ['', ...separablePrefixes]) {
+    const rest = word.slice(prefix.length);
+    if (!word.startsWith(prefix) || !inseparablePrefixes.some((inseparable) => rest.startsWith(inseparable) && rest.length > inseparable.length + 3)) continue;
+    const found = withInfinitiveEnding(word, isWord);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The infinitive (folded) a folded word is a participle or zu-infinitive of, or undefined. The word itself must
+ * not be an infinitive already, and the candidate must be in the word list.
+ */
+export function infinitiveOf(folded: string, isWord: IsWord): string | undefined {
+  if (folded.length < 5 || !/^[a-z]+$/.test(folded) || folded.endsWith('en') && !folded.includes('zu')) return undefined;
+  return fromZuInfinitive(folded, isWord) ?? fromGeParticiple(folded, isWord) ?? fromPrefixParticiple(folded, isWord);
+}
+
+/**
+ * The base verb of a separable verb ("einscannen" → "scannen", "austauschen" → "tauschen"), when the word list has
+ * it; indexed as a part, like the parts of a compound, so "eingescannt" meets "scannen" and "Scans" half-way.
+ */
+export function separableBaseOf(infinitive: string, isWord: IsWord): string | undefined {
+  for (const prefix of separablePrefixes) {
+    if (!infinitive.startsWith(prefix)) continue;
+    const base = infinitive.slice(prefix.length);
+    if (base.length >= 5 && isWord(base)) return base;
+  }
+  return undefined;
+}

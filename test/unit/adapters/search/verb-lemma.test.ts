@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { createGermanAnalyzer } from '../../../../bot/adapters/search/german-analyzer.ts';
+import { infinitiveOf } from '../../../../bot/adapters/search/verb-lemma.ts';
+
+const infinitives = new Set(['mitmachen', 'anmelden', 'einscannen', 'digitalisieren', 'beantragen', 'einreichen', 'machen', 'wandern', 'bedeuten']);
+const isInfinitive = (word: string): boolean => infinitives.has(word);
+
+describe('infinitiveOf', () => {
+  it('turns weak participles into the infinitive, with separable and inseparable prefixes and -iert', () => {
+    expect(infinitiveOf('mitgemacht', isInfinitive)).toBe('mitmachen');
+    expect(infinitiveOf('angemeldet', isInfinitive)).toBe('anmelden');
+    expect(infinitiveOf('eingescannt', isInfinitive)).toBe('einscannen');
+    expect(infinitiveOf('gemacht', isInfinitive)).toBe('machen');
+    expect(infinitiveOf('gewandert', isInfinitive)).toBe('wandern');
+    expect(infinitiveOf('beantragt', isInfinitive)).toBe('beantragen');
+    expect(infinitiveOf('bedeutet', isInfinitive)).toBe('bedeuten');
+    expect(infinitiveOf('digitalisiert', isInfinitive)).toBe('digitalisieren');
+  });
+
+  it('turns zu-infinitives into the infinitive', () => {
+    expect(infinitiveOf('einzureichen', isInfinitive)).toBe('einreichen');
+  });
+
+  it('never invents a word: candidates must be in the list, infinitives and strong participles stay as they are', () => {
+    expect(infinitiveOf('gesamt', isInfinitive)).toBeUndefined();
+    expect(infinitiveOf('mitmachen', isInfinitive)).toBeUndefined();
+    expect(infinitiveOf('genommen', isInfinitive)).toBeUndefined();
+    expect(infinitiveOf('bericht', isInfinitive)).toBeUndefined();
+  });
+});
+
+describe('German analyzer with participle lemmas and the word list', () => {
+  const analyzer = createGermanAnalyzer();
+
+  it('lets a participle in a question meet the noun of the document ("angemeldet" ~ "Anmeldungen")', () => {
+    const terms = new Set(analyzer.analyze('Anmeldungen im DMS'));
+    expect(analyzer.analyze('wer hat sich angemeldet').some((term) => terms.has(term))).toBe(true);
+  });
+
+  it('looks a participle up in the thesaurus as its infinitive', () => {
+    const [word] = analyzer.expandQuery?.('mitgemacht') ?? [];
+    expect(word?.lemma).toBe('mitmachen');
+    expect(word?.dictionary).toBe(true);
+  });
+
+  it('marks German words and compounds with a short head as dictionary words, typos not', () => {
+    const [office, typo] = analyzer.analyzeWords?.('Personalamt Homeofice') ?? [];
+    expect(office).toMatchObject({ dictionary: true, parts: ['personal', 'amt'] });
+    expect(typo?.dictionary).toBeUndefined();
+    expect(analyzer.analyzeWords?.('Ordnungsamt')[0]?.parts).toEqual(['ordnung', 'amt']);
+  });
+});
