@@ -3,7 +3,7 @@
  * abstention and refusals. Sample set over `knowledge/sources/`; seeds set over `../shared/seeds/`
  * (skipped with a message when absent). Writes `bench-results/eval.json`.
  * Then the colloquial seed sets (`../shared/eval-data/seeds-dev.json`, read at run time, and
- * `test/eval/questions/seeds-own.json`) scored with `score_seeds.py` semantics: gold evidence inside a top-3
+ * `test/eval/questions/seeds-own.json`, and the held-out `seeds-fresh.json`, which no fit or tuning uses) scored with `score_seeds.py` semantics: gold evidence inside a top-3
  * citation of the right document. Prints the measurement table, writes `bench-results/eval-seeds.json`.
  * `--seeds-only` runs only that part; `--verbose` lists every miss.
  */
@@ -98,6 +98,8 @@ if (!existsSync(seeds)) {
   if (existsSync(seedsDev)) seedSpecs.push({ name: 'seeds-dev', file: seedsDev });
   else console.log('eval: ../shared/eval-data/seeds-dev.json not found, skipping seeds-dev');
   seedSpecs.push({ name: 'seeds-own', file: join(root, 'test/eval/questions/seeds-own.json') });
+  // Held out: written from the documents only, never fitted on and never read for tuning (only its totals are looked at).
+  seedSpecs.push({ name: 'seeds-fresh', file: join(root, 'test/eval/questions/seeds-fresh.json') });
 }
 /** The commit measured and whether tracked files differed from it (other work in the tree). */
 function codeVersion(): { commit: string; dirty: boolean } | undefined {
