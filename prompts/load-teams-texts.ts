@@ -12,7 +12,7 @@ export const teamsTextKeys = [
   'aiLabel', 'sourcesHeading', 'section', 'stand', 'noStand', 'openSource', 'helpful', 'notHelpful', 'feedbackReasonLabel',
   'feedbackReasonPlaceholder', 'feedbackSend', 'feedbackThanks', 'feedbackNotFound', 'askLotse', 'usageRules', 'thinking',
   'streamingTooLong', 'greeting', 'emptyMessage', 'unsupported', 'staleAction', 'replayedAction', 'invalidAction', 'unknownPerson',
-  'notALotse', 'ticketTitle', 'ticketQuestion', 'ticketReason', 'ticketTried', 'ticketNoneTried', 'ticketState', 'ticketAssignee',
+  'notALotse', 'ticketTitle', 'ticketQuestion', 'ticketReason', 'ticketTried', 'ticketNoneTried', 'ticketState', 'ticketAssignee', 'ticketReturnNote',
   'ticketAnswer', 'ticketClaim', 'ticketAnswerInputLabel', 'ticketAnswerPlaceholder', 'ticketSendAnswer', 'ticketReroute',
   'ticketClaimed', 'ticketAnswered', 'ticketRerouted', 'stateOpen', 'stateClaimed', 'stateAnswered', 'stateClosed',
   'stateReturned', 'stateRerouted', 'stateExpired', 'reasonNoAnswer', 'reasonUserRequest', 'reasonUnhelpful', 'answerFromLotse',

@@ -6,7 +6,7 @@ import type { ConversationReference } from './tickets.ts';
 
 /** A message the core wants delivered; channels render it (card, plain text, inbox entry). */
 export interface OutboundMessage {
-  readonly kind: 'ticket-created' | 'ticket-answered' | 'ticket-reminder' | 'ticket-update' | 'notice' | 'broadcast' | 'survey-invite' | 'survey-reminder';
+  readonly kind: 'ticket-created' | 'ticket-answered' | 'ticket-reminder' | 'ticket-returned' | 'ticket-update' | 'notice' | 'broadcast' | 'survey-invite' | 'survey-reminder';
   readonly text: string;
   readonly ticketId?: string;
   /** Who the text comes from, shown as the source (e.g. the Lotse's name). */

@@ -11,7 +11,7 @@ import { z } from 'zod';
 export const xmppTextKeys = [
   'unknownSender', 'rateLimited', 'welcome', 'sourcesHeading', 'stand', 'aiLabel', 'answerFooter', 'escalateHint',
   'help', 'helpLotse', 'feedbackThanks', 'feedbackThanksDown', 'feedbackNothing', 'ticketsNone', 'ticketsHeading',
-  'ticketLine', 'stateOpen', 'stateClaimed', 'stateRerouted', 'stateReturned', 'claimed', 'answerSent', 'rerouted',
+  'ticketLine', 'ticketReturnNote', 'stateOpen', 'stateClaimed', 'stateRerouted', 'stateReturned', 'claimed', 'answerSent', 'rerouted',
   'poolCentral', 'poolItServicedesk', 'poolDsb', 'usageClaim', 'usageAnswer', 'usageReroute', 'usageReturn', 'returned', 'closed', 'ticketAnswerFooter', 'notificationFooter', 'failure',
 ] as const;
 

@@ -12,7 +12,8 @@ import { parseOptions, UsageError } from '../parse-options.ts';
 
 function line(ticket: Ticket): string {
   const who = ticket.assignee ? `bei ${ticket.assignee}` : `für ${ticket.candidates.join(', ') || '–'}`;
-  return `Nr. ${ticket.number}  ${ticket.state.padEnd(8)}  ${who}  „${ticket.question}“`;
+  const returned = ticket.state === 'returned' && ticket.returned?.note ? `  (zurückgegeben: „${ticket.returned.note}“)` : '';
+  return `Nr. ${ticket.number}  ${ticket.state.padEnd(8)}  ${who}  „${ticket.question}“${returned}`;
 }
 
 /** Runs a tickets subcommand. */

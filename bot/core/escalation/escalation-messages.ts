@@ -31,6 +31,8 @@ export const escalationMessageKeys = [
   'dailyDigestLine',
   'faqRevalidate',
   'itChecklist',
+  'ticketReturned',
+  'returnNoNote',
 ] as const;
 
 /** One German text per key. */

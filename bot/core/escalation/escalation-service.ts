@@ -78,8 +78,7 @@ export function createEscalationService(deps: EscalationDeps) {
    * JID on Jabber), kept in `replyTo`.
    */
   const escalate = async (input: EscalationInput): Promise<EscalationResult> => {
-    const owner = deps.conversations.conversationOwner(input.conversationId);
-    const source = owner === input.userId ? findHandoverSource(deps.conversations, input.conversationId, input.messageId) : undefined;
+    const source = deps.conversations.isOwner(input.conversationId, input.userId) ? findHandoverSource(deps.conversations, input.conversationId, input.messageId) : undefined;
     if (!source) return { kind: 'no_question', message: messages.noQuestion };
     const { question, history, answer } = source;
     const refusal = forbiddenHandover(answer);
@@ -124,6 +123,17 @@ export function createEscalationService(deps: EscalationDeps) {
     }
   };
 
+  /** A returned answer goes back to whoever answered it (else the candidates), with the asker's reason (issue #19, item 6). */
+  const notifyReturned = async (ticket: Ticket): Promise<void> => {
+    const assignee = ticket.assignee && deps.directory.person(ticket.assignee) ? [ticket.assignee] : [];
+    const recipients = assignee.length ? assignee : ticket.candidates;
+    const text = fillTemplate(messages.ticketReturned, { number: String(ticket.number), note: ticket.returned?.note ? `„${ticket.returned.note}“` : messages.returnNoNote, question: ticket.question });
+    for (const personId of recipients) {
+      const result = await deps.sender.send({ kind: 'person', personId }, { kind: 'ticket-returned', text, ticketId: ticket.id });
+      if (result.kind === 'undeliverable') deps.logger.warn('ticket-return-undeliverable', { ticket: ticket.id, reason: result.reason });
+    }
+  };
+
   const refusalText: Record<TransitionRefusal | 'not_found', string> = {
     wrong_state: messages.refusedWrongState, not_permitted: messages.refusedNotPermitted, empty_answer: messages.refusedEmptyAnswer,
     answer_too_long: messages.refusedTooLong, not_found: messages.refusedNotFound,
@@ -137,6 +147,7 @@ export function createEscalationService(deps: EscalationDeps) {
       if (result.kind === 'refused') return { ...result, message: refusalText[result.reason] };
       if (!deps.tickets.update(result.ticket, ticket.version, result.event)) continue;
       if (result.ticket.state === 'answered') await deliverAnswer(result.ticket);
+      if (result.ticket.state === 'returned') await notifyReturned(result.ticket);
       return { kind: 'ok', ticket: result.ticket };
     }
     return { kind: 'refused', reason: 'wrong_state', message: refusalText.wrong_state };

@@ -58,7 +58,11 @@ export function applyTicketAction(ticket: Ticket, action: TicketAction, at: stri
     case 'return':
       if (ticket.state !== 'answered') return { kind: 'refused', reason: 'wrong_state' };
       if (action.by !== ticket.askerId) return { kind: 'refused', reason: 'not_permitted' };
-      return next(ticket, 'returned', action.by, at, {}, action.note);
+    {
+      // The reason stays on the ticket, so Lotsen see it in every list (issue #19, item 6).
+      const note = action.note?.trim().slice(0, 1000);
+      return next(ticket, 'returned', action.by, at, { returned: { at, ...(note ? { note } : {}) } }, note || undefined);
+    }
     case 'close':
       if (ticket.state !== 'answered') return { kind: 'refused', reason: 'wrong_state' };
       if (action.by !== ticket.askerId && action.by !== 'system') return { kind: 'refused', reason: 'not_permitted' };

@@ -79,7 +79,7 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
     }
     const title = message.kind === 'ticket-reminder' ? deps.texts.reminderTitle : deps.texts.noticeTitle;
     outbox.enqueue({ op: 'activity', conversationId, personId, fallback, activity: cardMessage(renderNoticeCard(title, message.text), message.text) });
-    if (ticket && message.kind === 'ticket-reminder') outbox.enqueue({ op: 'ticket-card', conversationId, ticketId: ticket.id, personId });
+    if (ticket && (message.kind === 'ticket-reminder' || message.kind === 'ticket-returned')) outbox.enqueue({ op: 'ticket-card', conversationId, ticketId: ticket.id, personId });
   };
 
   const sendToConversation = (recipient: Extract<Recipient, { kind: 'conversation' }>, message: OutboundMessage): DeliveryResult => {

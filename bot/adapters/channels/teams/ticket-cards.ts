@@ -40,6 +40,7 @@ export function renderTicketCard(ticket: Ticket, texts: TeamsTexts, nameOf: Name
     { title: texts.ticketReason, value: texts[reasonKeys[ticket.reason]] },
     { title: texts.ticketState, value: texts[stateKeys[ticket.state]] },
     ...(ticket.assignee ? [{ title: texts.ticketAssignee, value: nameOf(ticket.assignee) }] : []),
+    ...(ticket.state === 'returned' && ticket.returned?.note ? [{ title: texts.ticketReturnNote, value: ticket.returned.note }] : []),
   ];
   const tried = ticket.tried.length > 0 ? ticket.tried.map((entry) => `- ${entry.title}${entry.section ? ` – ${entry.section}` : ''}`).join('\n') : texts.ticketNoneTried;
   const body: unknown[] = [

@@ -96,7 +96,11 @@ async function escalate(sender: Sender, deps: XmppConversationDeps): Promise<str
 function ticketList(sender: Sender, deps: XmppConversationDeps): string {
   const tickets = deps.escalation.queueFor(sender.person.id);
   if (tickets.length === 0) return deps.texts.ticketsNone;
-  const lines = tickets.map((ticket) => fillText(deps.texts.ticketLine, { number: String(ticket.number), state: stateLabel(ticket, deps.texts), question: shorten(ticket.question, 160) }));
+  const lines = tickets.map((ticket) => {
+    const line = fillText(deps.texts.ticketLine, { number: String(ticket.number), state: stateLabel(ticket, deps.texts), question: shorten(ticket.question, 160) });
+    // Why the asker returned the answer (issue #19, item 6).
+    return ticket.state === 'returned' && ticket.returned?.note ? `${line}\n${fillText(deps.texts.ticketReturnNote, { note: shorten(ticket.returned.note, 300) })}` : line;
+  });
   return [deps.texts.ticketsHeading, ...lines].join('\n');
 }
 
