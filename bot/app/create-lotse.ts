@@ -60,6 +60,9 @@ import { openPostgresDatabase } from '../adapters/postgres/postgres-database.ts'
 import { createIndexReplicaState, type IndexReplicaState } from './index-replica-state.ts';
 import { createOfficeAvailability } from './create-availability.ts';
 import type { LotseAvailability } from '../core/escalation/lotse-availability.ts';
+import { trainingGateNote } from '../core/conversation/training-gate-note.ts';
+import { loadTransparencyTexts } from '../../prompts/load-transparency-texts.ts';
+import { findUsageAgreement } from './usage-agreement.ts';
 
 /** A running lotse instance (without its HTTP server). */
 export interface Lotse {
@@ -174,6 +177,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const knowledge = new KnowledgeBase({ dataDir: config.dataDir, database: local, analyzer, logger, embedders });
   const model = overrides.chatModel !== undefined ? overrides.chatModel : createChatModel(config.llm, { clock, logger });
   const templates = loadTemplates();
+  const transparencyTexts = loadTransparencyTexts();
   const pseudonymKey = auditKey(config.dataDir, config.auditKey);
   // The chain is an HMAC chain under a key derived from the audit key (kept outside the database), issue #18 item 12.
   // Replicas on PostgreSQL share the chain, so only a shared AUDIT_HMAC_KEY can key it (each data dir's audit.key differs).
@@ -235,6 +239,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     guardrail,
     smallTalk: loadSmallTalkMessages(),
     referrals: escalationReferrals(escalationPolicy),
+    trainingGateNote: (today) => trainingGateNote(transparencyTexts.trainingGate, knowledge.store.allChunks(), today),
     directAnswer: (question, userId) => {
       if (!asksForOwnLotse(question)) return undefined;
       const own = describeOwnLotsen({ directory, messages: escalationMessages, centralPool: escalationPolicy.centralPool }, directory.person(userId) ? userId : undefined);
@@ -257,6 +262,8 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const transparency: TransparencyFacts = {
     model: model?.id ?? null,
     policyVersion: policies.version,
+    indexVersion: () => knowledge.indexVersion(),
+    agreement: () => findUsageAgreement(knowledge.store, config.today ?? clock.now().toISOString().slice(0, 10)),
     rules: [
       ...policies.rules.map((rule) => ({ id: rule.id, clause: rule.clause, title: titleOf(rule.clause), action: rule.action })),
       { id: 'pii', clause: policies.pii.clause, title: titleOf(policies.pii.clause), action: 'redact' },

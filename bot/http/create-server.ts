@@ -12,7 +12,8 @@ import type { Logger } from '../shared/logger.ts';
 import { registerApiRoutes, type ContextOf } from './api-routes.ts';
 import { anonymousOnlyGuard, type Protect } from './auth/access.ts';
 import { registerMetrics, type Gauges } from './metrics.ts';
-import { renderChatPage, renderUsageRulesPage, type TransparencyFacts } from './pages.ts';
+import { renderAgreementPage, renderChatPage, renderUsageRulesPage, type TransparencyFacts } from './pages.ts';
+import { loadTransparencyTexts } from '../../prompts/load-transparency-texts.ts';
 import { sendError } from './send-error.ts';
 import { registerTicketRoutes, type TicketRouteDeps } from './ticket-routes.ts';
 import { loadUiTexts } from './ui-texts.ts';
@@ -72,7 +73,7 @@ function sendRaw(response: Response, contentType: string, body: string): void {
 export function createHttpServer(options: HttpServerOptions): Server {
   const texts = loadUiTexts();
   const chatPage = renderChatPage(texts);
-  const usagePage = renderUsageRulesPage(texts, options.transparency);
+  const usagePageTexts = loadTransparencyTexts().usagePage;
   const script = readFileSync(join(publicDir, 'chat.js'), 'utf8');
   const styles = readFileSync(join(publicDir, 'chat.css'), 'utf8');
   const consoleScript = readFileSync(join(publicDir, 'console.js'), 'utf8');
@@ -87,7 +88,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
   registerMetrics(server, options.gauges ?? {}, options.metricsToken ? { token: options.metricsToken } : {});
   const protect = options.identity?.protect ?? anonymousOnlyGuard;
   server.get('/', protect('chat', async (_request, response) => sendRaw(response, 'text/html; charset=utf-8', chatPage)));
-  server.get('/nutzungshinweise', async (_request: Request, response: Response) => sendRaw(response, 'text/html; charset=utf-8', usagePage));
+  // Rendered per request: the index version changes with every re-index.
+  server.get('/nutzungshinweise', async (_request: Request, response: Response) => sendRaw(response, 'text/html; charset=utf-8', renderUsageRulesPage(texts, options.transparency, usagePageTexts)));
+  server.get('/nutzungshinweise/dienstvereinbarung', async (_request: Request, response: Response) => sendRaw(response, 'text/html; charset=utf-8', renderAgreementPage(texts, usagePageTexts, options.transparency?.agreement?.())));
   server.get('/assets/chat.js', async (_request: Request, response: Response) => sendRaw(response, 'text/javascript; charset=utf-8', script));
   server.get('/assets/chat.css', async (_request: Request, response: Response) => sendRaw(response, 'text/css; charset=utf-8', styles));
   server.get('/assets/survey.js', async (_request: Request, response: Response) => sendRaw(response, 'text/javascript; charset=utf-8', surveyScript));

@@ -3,6 +3,7 @@
  * and is escaped; the page script reads its texts from a JSON block (no inline script, CSP-safe).
  */
 import type { UiTexts } from './ui-texts.ts';
+import type { UsagePageTexts } from '../../prompts/load-transparency-texts.ts';
 
 /** Escapes text for HTML content and attributes. */
 export function escapeHtml(text: string): string {
@@ -57,11 +58,23 @@ export function renderChatPage(texts: UiTexts): string {
   );
 }
 
+/** The Dienstvereinbarung KI as indexed: title, Stand, intranet link and its text by section. */
+export interface AgreementText {
+  readonly title: string;
+  readonly stand?: string;
+  readonly url?: string;
+  readonly sections: readonly { readonly heading: string; readonly paragraphs: readonly string[] }[];
+}
+
 /** What the transparency page lists besides the fixed text: the model and the rules in force. */
 export interface TransparencyFacts {
   readonly model: string | null;
   readonly policyVersion: string;
   readonly rules: readonly { readonly id: string; readonly clause: string; readonly title: string; readonly action: string }[];
+  /** The index version now (it changes with every re-index, issue #22). */
+  readonly indexVersion?: () => string;
+  /** The Dienstvereinbarung KI in force, shown at `/nutzungshinweise/dienstvereinbarung`. */
+  readonly agreement?: () => AgreementText | undefined;
 }
 
 function rulesTable(texts: UiTexts, facts: TransparencyFacts): string {
@@ -78,8 +91,15 @@ ${rows}
   </table>`;
 }
 
+/** Index version and the link to the agreement's text (issue #22). */
+function versionAndAgreement(page: UsagePageTexts | undefined, facts: TransparencyFacts | undefined): string {
+  if (!page || !facts) return '';
+  const version = facts.indexVersion ? `  <p>${escapeHtml(page.indexVersion)} <code>${escapeHtml(facts.indexVersion())}</code></p>\n` : '';
+  return `${version}  <p><a href="/nutzungshinweise/dienstvereinbarung">${escapeHtml(page.agreementLink)}</a></p>`;
+}
+
 /** The usage-rules (transparency) page, with the model and the rules generated from the policy files. */
-export function renderUsageRulesPage(texts: UiTexts, facts?: TransparencyFacts): string {
+export function renderUsageRulesPage(texts: UiTexts, facts?: TransparencyFacts, page?: UsagePageTexts): string {
   const paragraphs = texts.usageRulesBody.map((paragraph) => `  <p>${escapeHtml(paragraph)}</p>`).join('\n');
   const model = facts ? `  <p>${escapeHtml(facts.model ? `${texts.modelInUse} ${facts.model}` : texts.noModelInUse)}</p>` : '';
   return layout(
@@ -88,8 +108,21 @@ export function renderUsageRulesPage(texts: UiTexts, facts?: TransparencyFacts):
   <h1>${escapeHtml(texts.usageRulesTitle)}</h1>
 ${paragraphs}
 ${model}
+${versionAndAgreement(page, facts)}
 ${facts ? rulesTable(texts, facts) : ''}
   <p><a href="/">${escapeHtml(texts.backToChat)}</a></p>
 </main>`,
   );
+}
+
+/** The Dienstvereinbarung KI as indexed, linked from `/nutzungshinweise` (issue #22). */
+export function renderAgreementPage(texts: UiTexts, page: UsagePageTexts, agreement: AgreementText | undefined): string {
+  const back = `  <p><a href="/nutzungshinweise">${escapeHtml(texts.usageRulesTitle)}</a></p>`;
+  if (!agreement) return layout(page.agreementLink, `<main id="main" class="usage-rules">\n  <h1>${escapeHtml(page.agreementLink)}</h1>\n  <p>${escapeHtml(page.agreementMissing)}</p>\n${back}\n</main>`);
+  const stand = agreement.stand ? `  <p>${escapeHtml(page.agreementStand)} ${escapeHtml(agreement.stand)}</p>\n` : '';
+  const original = agreement.url?.startsWith('https://') ? `  <p><a href="${escapeHtml(agreement.url)}">${escapeHtml(page.agreementOriginal)}</a></p>\n` : '';
+  const sections = agreement.sections
+    .map((section) => `  <section>\n${section.heading ? `    <h2>${escapeHtml(section.heading)}</h2>\n` : ''}${section.paragraphs.map((text) => `    <p>${escapeHtml(text)}</p>`).join('\n')}\n  </section>`)
+    .join('\n');
+  return layout(agreement.title, `<main id="main" class="usage-rules">\n  <h1>${escapeHtml(agreement.title)}</h1>\n${stand}${original}${sections}\n${back}\n</main>`);
 }

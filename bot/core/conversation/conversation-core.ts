@@ -43,6 +43,8 @@ export interface ConversationDeps<H extends RankedHit = RankedHit> {
   readonly rewrite?: (history: readonly { role: 'user' | 'assistant'; text: string }[], question: string) => Promise<string | null>;
   /** Offices that questions and refusals are referred to instead of Digitallotsen (`policies/escalation.yaml`). */
   readonly referrals?: Referrals;
+  /** Says why a model answer was withheld (training gate) and names the next course date (issue #22). */
+  readonly trainingGateNote?: (today: string) => string;
 }
 
 const refusalOutcome: Record<Exclude<GuardrailVerdict['kind'], 'allow'>, Outcome> = {
@@ -149,6 +151,9 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       outcome = 'refused';
       answer = handover.referral;
     }
+    // A model is configured but not used for this person (training gate): say so and name the next course (issue #22).
+    const withheld = message.generativeAllowed === false && deps.answer.generation && draft?.provenance.mode === 'extractive' && outcome === 'answered';
+    if (withheld && deps.trainingGateNote) answer = `${answer}\n\n${deps.trainingGateNote(today())}`;
     // The person learns that personal data was removed and what was kept (issue #19, item 5).
     if (masked) answer = `${answer}\n\n${fillTemplate(deps.answer.messages.personalDataRemoved, { question: input.text })}`;
     // Directory answers name contact persons on purpose (our template, no model or document text): not masked.
