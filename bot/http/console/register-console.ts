@@ -89,7 +89,7 @@ function handlers(deps: ConsoleDeps): Record<Exclude<ConsoleRouteId, `hr-${strin
     'reports-page': page(() => deps.texts.reportsTitle, () => reportsBody(deps), '/konsole/berichte'),
     'api-tickets': async (_request, response, caller) => {
       response.setHeader('Cache-Control', 'no-store');
-      response.send(200, { tickets: queueOf(deps, caller).map((ticket) => ({ id: ticket.id, number: ticket.number, state: ticket.state, question: ticket.question, reason: ticket.reason, tried: ticket.tried, createdAt: ticket.createdAt })) });
+      response.send(200, { tickets: queueOf(deps, caller).map((ticket) => ({ id: ticket.id, number: ticket.number, state: ticket.state, question: ticket.question, reason: ticket.reason, tried: ticket.tried, createdAt: ticket.createdAt, ...(ticket.returned ? { returned: ticket.returned } : {}) })) });
     },
     'api-ticket-work': actOnTicket,
     'api-ticket-asker': actOnTicket,

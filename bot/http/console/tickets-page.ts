@@ -42,6 +42,8 @@ function factsOf(deps: ConsoleDeps, ticket: Ticket): string {
     fact(t.ticketPool, t.labels.pools[ticket.pool.kind] + (ticket.pool.kind === 'unit' ? ` (${deps.directory.unit(ticket.pool.unit)?.name ?? ticket.pool.unit})` : '')),
     ticket.assignee ? fact(t.ticketAssignee, name(ticket.assignee)) : fact(t.ticketResponsible, ticket.candidates.map(name).join(', ') || '–'),
     ticket.updatedAt !== ticket.createdAt ? fact(t.ticketUpdated, formatBerlinDateTime(ticket.updatedAt)) : '',
+    // Why the asker returned the answer (issue #19, item 6).
+    ticket.state === 'returned' && ticket.returned?.note ? fact(t.labels.ticketStates.returned, `„${ticket.returned.note}“`) : '',
   ].join('')}</dl>`;
 }
 
