@@ -1,7 +1,8 @@
 /**
  * Issue #19 in Teams, against the mock Bot Connector and the real app: the card's "Digitallotse fragen" hands over
  * the question of that card (item 1), personal matters and person decisions carry no hand-over button (item 7), one
- * greeting on install, German dates and the Lotse's own form from the directory (item 5).
+ * greeting on install, German dates and the Lotse's own form from the directory (item 5), the reason of a return
+ * reaches the Lotse (item 6).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockBotConnector, type ConnectorRequest, type MockBotConnector } from '../../support/mock-bot-connector.ts';
@@ -86,6 +87,14 @@ describe('Teams: the hand-over and the texts of issue #19', () => {
     const claimed = app.lotse.escalation.get(ticket!.id)!;
     await app.post(invoke(tobias, 'a:1personal-tobias', { lotse: 'ticket', op: 'answer', ticketId: claimed.id, version: claimed.version, answerText: 'Die Hundesteuer erhebt die Gemeinde.' }));
     await connector.waitFor(() => connector.to(sabineChat).some((request) => JSON.stringify(request.body).includes('Antwort von Tobias Lange (Digitallotse)')));
+
+    // Sabine returns the answer with a reason: Tobias gets it in Teams (item 6).
+    const answerCard = cardOf(connector.to(sabineChat).find((request) => JSON.stringify(request.body).includes('Antwort von Tobias Lange'))!);
+    const giveBack = allActions(answerCard).find((action) => action.data?.op === 'return')!;
+    await app.post(invoke(sabine, sabineChat, { ...giveBack.data!, note: 'Die Gemeinde verweist an den Kreis.' }));
+    expect(app.lotse.escalation.get(ticket!.id)?.state).toBe('returned');
+    await connector.waitFor(() => connector.to('a:1personal-tobias').some((request) => JSON.stringify(request.body).includes('wurde zurückgegeben') && JSON.stringify(request.body).includes('Die Gemeinde verweist an den Kreis.')));
+    await connector.waitFor(() => connector.to('a:1personal-tobias').some((request) => JSON.stringify(request.body).includes('Grund der Rückgabe')));
   });
 
   it('offers no hand-over for an own personnel matter or a person decision, and names the responsible office', async () => {
