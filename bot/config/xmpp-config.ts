@@ -3,6 +3,7 @@
  * `XMPP_SERVICE` is set. TLS is required unless `XMPP_ALLOW_PLAIN=true`, which is accepted only for a
  * loopback service address (tests, a Prosody on the same host).
  */
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const optionalText = z
@@ -27,6 +28,7 @@ const envSchema = z.object({
   XMPP_RECONNECT_MAX_MS: optionalInt(1000, 600_000),
   XMPP_LEASE_TTL_MS: optionalInt(1000, 600_000),
   XMPP_LEASE_RENEW_MS: optionalInt(100, 300_000),
+  XMPP_CA_FILE: optionalText,
 });
 
 /** Validated settings of the XMPP channel. */
@@ -44,11 +46,13 @@ export interface XmppConfig {
   readonly rateBurst: number;
   /** Longer replies are split into several chat messages. */
   readonly maxMessageChars: number;
-  /** Upper bound of the reconnect backoff. */
+  /** Upper bound of the reconnect backoff (2 s: back within 5 s once the server is reachable again, issue #19). */
   readonly reconnectMaxMs: number;
   /** Several replicas: only the holder of the lease `xmpp` connects; lease lifetime and renewal interval. */
   readonly leaseTtlMs: number;
   readonly leaseRenewMs: number;
+  /** A private or self-signed CA (`XMPP_CA_FILE`, PEM) trusted for the XMPP server in addition to the public ones. */
+  readonly ca?: { readonly file: string; readonly pem: string };
 }
 
 /** Thrown for invalid `XMPP_*` values (operator-facing, English). */
@@ -72,6 +76,18 @@ function leaseTimes(leaseTtlMs: number, renew: number | undefined): { leaseTtlMs
   const leaseRenewMs = renew ?? Math.round(leaseTtlMs / 3);
   if (leaseRenewMs * 2 > leaseTtlMs) throw new XmppConfigError('Invalid configuration: XMPP_LEASE_RENEW_MS must be at most half of XMPP_LEASE_TTL_MS');
   return { leaseTtlMs, leaseRenewMs };
+}
+
+function readCa(file: string | undefined): { ca?: { file: string; pem: string } } {
+  if (!file) return {};
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new XmppConfigError(`Invalid configuration: XMPP_CA_FILE ${file} cannot be read (${(error as { code?: string }).code ?? String(error)})`);
+  }
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new XmppConfigError(`Invalid configuration: XMPP_CA_FILE ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+  return { ca: { file, pem } };
 }
 
 /** Parses the `XMPP_*` variables; `undefined` when `XMPP_SERVICE` is not set (channel off). */
@@ -98,7 +114,8 @@ export function parseXmppConfig(env: Record<string, string | undefined>): XmppCo
     ratePerMinute: values.XMPP_RATE_PER_MINUTE ?? 20,
     rateBurst: values.XMPP_RATE_BURST ?? 5,
     maxMessageChars: values.XMPP_MAX_MESSAGE_CHARS ?? 2000,
-    reconnectMaxMs: values.XMPP_RECONNECT_MAX_MS ?? 30_000,
+    reconnectMaxMs: values.XMPP_RECONNECT_MAX_MS ?? 2000,
     ...leaseTimes(values.XMPP_LEASE_TTL_MS ?? 30_000, values.XMPP_LEASE_RENEW_MS),
+    ...readCa(values.XMPP_CA_FILE),
   };
 }

@@ -4,7 +4,7 @@
  * by PID (dependencies.md §7). Plain-text auth without TLS is allowed because it never leaves 127.0.0.1.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,16 +52,29 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function configText(dir: string, domain: string, port: number, options: { nagle?: boolean }): string {
+/** A certificate and key (PEM files) for the server; with it the server requires STARTTLS. */
+export interface ProsodyTls {
+  readonly certificate: string;
+  readonly key: string;
+}
+
+function encryptionLines(dir: string, tls: ProsodyTls | undefined): string {
+  if (!tls) return `modules_disabled = { "s2s"; "tls" }
+allow_registration = false; c2s_require_encryption = false; allow_unencrypted_plain_auth = true`;
+  return `modules_disabled = { "s2s" }
+allow_registration = false; c2s_require_encryption = true; allow_unencrypted_plain_auth = false
+ssl = { certificate = "${join(dir, 'certs', 'server.crt')}"; key = "${join(dir, 'certs', 'server.key')}" }`;
+}
+
+function configText(dir: string, domain: string, port: number, options: { nagle?: boolean; tls?: ProsodyTls }): string {
   return `
 pidfile = "${dir}/prosody.pid"; data_path = "${dir}/data"; certificates = "${dir}/certs"
 daemonize = false
 log = { error = "${dir}/prosody-error.log"; info = "${dir}/prosody.log" }
 interfaces = { "127.0.0.1" }; c2s_ports = { ${port} }; local_interfaces = { "127.0.0.1" }
 http_ports = { }; https_ports = { }; s2s_ports = { }; c2s_direct_tls_ports = { }
-modules_enabled = { "roster"; "saslauth"; "disco"; "ping"; "carbons"; "smacks"; "offline"; "presence"; "message"; "iq"; "posix" }
-modules_disabled = { "s2s"; "tls" }
-allow_registration = false; c2s_require_encryption = false; allow_unencrypted_plain_auth = true
+modules_enabled = { "roster"; "saslauth"; "disco"; "ping"; "carbons"; "smacks"; "offline"; "presence"; "message"; "iq"; "posix"${options.tls ? '; "tls"' : ''} }
+${encryptionLines(dir, options.tls)}
 authentication = "internal_hashed"; storage = "internal"
 smacks_hibernation_time = 60
 ${options.nagle === false ? 'network_settings = { nagle = false }' : ''}
@@ -89,7 +102,7 @@ function ownByProsody(dir: string): void {
   if (!asRoot) return;
   // The data dir must belong to the prosody user, which the server drops to.
   const { uid, gid } = prosodyIds();
-  for (const path of [dir, join(dir, 'data'), join(dir, 'certs')]) chownSync(path, uid, gid);
+  for (const path of [dir, join(dir, 'data'), join(dir, 'certs'), ...['server.crt', 'server.key'].map((name) => join(dir, 'certs', name)).filter(existsSync)]) chownSync(path, uid, gid);
 }
 
 function prosodyIds(): { uid: number; gid: number } {
@@ -100,7 +113,7 @@ function prosodyIds(): { uid: number; gid: number } {
 }
 
 /** Writes the config and starts Prosody for `domain` on a free loopback port; `nagle: false` sets TCP_NODELAY on its sockets. */
-export async function startProsody(options: { domain?: string; accounts?: readonly XmppAccount[]; nagle?: boolean } = {}): Promise<ProsodyServer> {
+export async function startProsody(options: { domain?: string; accounts?: readonly XmppAccount[]; nagle?: boolean; tls?: ProsodyTls } = {}): Promise<ProsodyServer> {
   const domain = options.domain ?? 'musterland.example';
   const dir = mkdtempSync(join(tmpdir(), 'lotse-prosody-'));
   mkdirSync(join(dir, 'data'));
@@ -108,6 +121,10 @@ export async function startProsody(options: { domain?: string; accounts?: readon
   const port = await freePort();
   const config = join(dir, 'prosody.cfg.lua');
   writeFileSync(config, configText(dir, domain, port, options));
+  if (options.tls) {
+    copyFileSync(options.tls.certificate, join(dir, 'certs', 'server.crt'));
+    copyFileSync(options.tls.key, join(dir, 'certs', 'server.key'));
+  }
   ownByProsody(dir);
   let child: ChildProcess | undefined;
   let exited: Promise<void> = Promise.resolve();

@@ -10,11 +10,23 @@ import type { XmppConfig } from '../../../config/xmpp-config.ts';
 import type { Logger } from '../../../shared/logger.ts';
 import { describeError } from '../../../shared/errors.ts';
 import { reconnectDelay } from './rate-limiter.ts';
+import { isUntrustedCertificate, trustCaForHosts, untrustedCertificateMessage } from './tls-trust.ts';
 
 /** The bot could not log in (wrong password, no TLS): an operator problem, reported at start-up. */
 export class XmppLoginError extends Error {
   override readonly name = 'XmppLoginError';
 }
+
+/** The timer functions the backoff uses; injected in tests to check what is scheduled without waiting. */
+export interface ReconnectTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const realTimers: ReconnectTimers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout | undefined),
+};
 
 /** What the connection tells its owner. */
 export interface ConnectionHandlers {
@@ -55,8 +67,9 @@ function loginMessage(config: XmppConfig, error: unknown): string {
 }
 
 /** Creates the session; nothing connects before `start()`. */
-export function createXmppConnection(config: XmppConfig, handlers: ConnectionHandlers, deps: { logger: Logger; random?: () => number }): XmppConnection {
+export function createXmppConnection(config: XmppConfig, handlers: ConnectionHandlers, deps: { logger: Logger; random?: () => number; timers?: ReconnectTimers }): XmppConnection {
   const { logger } = deps;
+  const timers = deps.timers ?? realTimers;
   const userAgent = xml('user-agent', { id: randomUUID() }, xml('software', {}, 'lotse'));
   const credentials = async (authenticate: Authenticate, mechanisms: string[], _fast: unknown, entity: { isSecure(): boolean }): Promise<void> => {
     if (!entity.isSecure() && !config.allowPlain) {
@@ -69,23 +82,37 @@ export function createXmppConnection(config: XmppConfig, handlers: ConnectionHan
   // `timeout`: stream open/close wait 2 s by default, short for a busy server (many clients reconnecting after a restart).
   const xmpp: Client = client({ service: config.service, domain: config.domain, resource: config.resource, credentials, timeout: 10_000 } as unknown as Parameters<typeof client>[0]);
   xmpp.reconnect.stop();
+  if (config.ca) trustCaForHosts((xmpp as unknown as { transports: unknown[] }).transports, [config.domain, new URL(config.service).hostname], config.ca.pem);
   // The typings omit that the stream-management object is an event emitter (ack, fail, resumed).
   const sm = xmpp.streamManagement as unknown as { enabled: boolean; on(event: 'ack' | 'fail' | 'resumed', listener: (stanza: Element) => void): void };
   let stopping = false;
   let started = false;
   let attempt = 0;
-  let timer: NodeJS.Timeout | undefined;
+  /** The pending reconnect attempt; at most one at a time (issue #19: a failed attempt was scheduled twice). */
+  let retryTimer: unknown;
+  let loginWatchdog: unknown;
   let offlineSince: number | undefined;
   let reconnects = 0;
   let lastReconnectMs: number | undefined;
 
+  const clearTimers = (): void => {
+    if (retryTimer !== undefined) timers.clearTimeout(retryTimer);
+    if (loginWatchdog !== undefined) timers.clearTimeout(loginWatchdog);
+    retryTimer = undefined;
+    loginWatchdog = undefined;
+  };
+
+  // A failed attempt is reported twice (the socket's `disconnect` and the rejected `reconnect()`); only the
+  // first schedules, so the backoff grows once per failed attempt.
   const schedule = (): void => {
-    if (stopping) return;
-    clearTimeout(timer);
+    if (stopping || retryTimer !== undefined) return;
     const delay = reconnectDelay(attempt, { baseMs: 250, maxMs: config.reconnectMaxMs, random: deps.random ?? Math.random });
     attempt += 1;
     logger.info('xmpp-reconnect-scheduled', { attempt, delayMs: delay });
-    timer = setTimeout(() => void tryReconnect(), delay);
+    retryTimer = timers.setTimeout(() => {
+      retryTimer = undefined;
+      void tryReconnect();
+    }, delay);
   };
 
   const tryReconnect = async (): Promise<void> => {
@@ -93,7 +120,8 @@ export function createXmppConnection(config: XmppConfig, handlers: ConnectionHan
     try {
       await xmpp.reconnect.reconnect();
       // Stream open; if login does not complete (e.g. the password changed meanwhile), try again later.
-      timer = setTimeout(() => {
+      loginWatchdog = timers.setTimeout(() => {
+        loginWatchdog = undefined;
         if (!stopping && xmpp.status !== 'online') void xmpp.disconnect().catch(() => undefined).finally(schedule);
       }, 20_000);
     } catch (error) {
@@ -111,7 +139,7 @@ export function createXmppConnection(config: XmppConfig, handlers: ConnectionHan
   });
   xmpp.on('stanza', (stanza: Element) => handlers.stanza(stanza));
   xmpp.on('online', () => {
-    clearTimeout(timer);
+    clearTimers();
     attempt = 0;
     if (offlineSince !== undefined) {
       reconnects += 1;
@@ -122,7 +150,7 @@ export function createXmppConnection(config: XmppConfig, handlers: ConnectionHan
     handlers.online(false);
   });
   sm.on('resumed', () => {
-    clearTimeout(timer);
+    clearTimers();
     attempt = 0;
     offlineSince = undefined;
     handlers.online(true);
@@ -131,9 +159,11 @@ export function createXmppConnection(config: XmppConfig, handlers: ConnectionHan
   sm.on('fail', (stanza: Element) => { if (stanza.attrs.id) handlers.failed(String(stanza.attrs.id)); });
   xmpp.on('disconnect', () => {
     if (stopping || !started) return;
-    offlineSince ??= Date.now();
-    logger.warn('xmpp-disconnected', {});
-    handlers.offline();
+    if (offlineSince === undefined) {
+      offlineSince = Date.now();
+      logger.warn('xmpp-disconnected', {});
+      handlers.offline();
+    }
     schedule();
   });
 
@@ -149,6 +179,11 @@ export function createXmppConnection(config: XmppConfig, handlers: ConnectionHan
         return 'online';
       } catch (error) {
         const rejected = error instanceof XmppLoginError || typeof (error as { condition?: unknown }).condition === 'string';
+        // A private or self-signed CA is a configuration problem, like a wrong password: retrying cannot help.
+        if (isUntrustedCertificate(error)) {
+          await xmpp.stop().catch(() => undefined);
+          throw new XmppLoginError(untrustedCertificateMessage(config.service, error, config.ca?.file), { cause: error });
+        }
         if (!rejected) {
           logger.error('xmpp-unreachable', { service: config.service, error: describeError(error) });
           started = true;
@@ -162,7 +197,7 @@ export function createXmppConnection(config: XmppConfig, handlers: ConnectionHan
     },
     async stop() {
       stopping = true;
-      clearTimeout(timer);
+      clearTimers();
       try {
         await xmpp.stop();
       } catch (error) {
