@@ -184,7 +184,12 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const chainKey = config.databaseUrl && !config.auditKey ? undefined : createHmac('sha256', pseudonymKey).update('lotse-audit-chain').digest('hex');
   if (!chainKey) logger.warn('audit-chain-unkeyed', { hint: 'DATABASE_URL without AUDIT_HMAC_KEY: the audit chain is a plain hash chain. Set the same AUDIT_HMAC_KEY on every replica and run "lotse audit rekey" once.' });
   const audit = new SqliteAuditLog(database, chainKey ? { key: chainKey } : {});
-  const conversations = new SqliteConversationStore(database);
+  const recorder = createAuditRecorder(audit, { key: pseudonymKey, policyVersion: policies.version, now: () => clock.now() });
+  // Conversations are stored under the audit pseudonym, never the directory id (issue #18, item 4). Replicas on
+  // PostgreSQL share them, so only a shared AUDIT_HMAC_KEY can key them (each data dir's audit.key differs).
+  const keyedOwners = !(config.databaseUrl && !config.auditKey);
+  if (!keyedOwners) logger.warn('conversations-unkeyed', { hint: 'DATABASE_URL without AUDIT_HMAC_KEY: conversations are stored under directory ids. Set the same AUDIT_HMAC_KEY on every replica.' });
+  const conversations = new SqliteConversationStore(database, keyedOwners ? { ownerKey: recorder.pseudonym } : {});
   const ids = overrides.ids ?? uuidIds;
   const inbox = new SqliteInbox(database, conversations, clock, ids);
   const escalationPolicy = loadEscalationPolicy(config.policiesDir);
@@ -206,7 +211,6 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     logger,
     personOf: (userId) => (directory.person(userId) ? userId : undefined),
   }), maskFreeText);
-  const recorder = createAuditRecorder(audit, { key: pseudonymKey, policyVersion: policies.version, now: () => clock.now() });
   const guardrail = overrides.guardrail ?? createPolicyGuardrail(policies, {
     knownStaffNames: directory.people().map((person) => person.name),
     today: () => config.today ?? clock.now().toISOString().slice(0, 10),
@@ -272,7 +276,11 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const reidentification = new SqliteReidentification(database, {
     validDays: 7,
     pseudonym: recorder.pseudonym,
-    candidates: () => database.prepare<[], { user_id: string }>('SELECT DISTINCT user_id FROM conversations').all().map((row) => row.user_id),
+    // Conversations hold pseudonyms, so the candidates are the directory's people, ticket askers and unkeyed owners.
+    candidates: () => [...new Set([
+      ...directory.people().map((person) => person.id),
+      ...database.prepare<[], { id: string }>('SELECT DISTINCT asker_id AS id FROM tickets UNION SELECT DISTINCT user_id AS id FROM conversations').all().map((row) => row.id),
+    ])],
     holdsRole: (by, role) => directory.person(by)?.roles.includes(role) ?? false,
     onStep: (step, id) => audit.append({ type: 'reidentification', at: clock.now().toISOString(), pseudonym: `request-${id}`, channel: 'cli', outcome: 'escalated', rules: [{ id: `reidentification-${step}`, clause: 'DV KI § 6 Abs. 3', action: 'escalate' }], policyVersion: policies.version, indexVersion: knowledge.indexVersion(), documents: [] }),
   });
@@ -285,7 +293,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     inbox: daysBefore(now, recordRetention.inbox), outboxes: daysBefore(now, recordRetention.outboxes),
   });
   const messagesOf = (userId: string, conversationId: string): readonly StoredMessage[] =>
-    conversations.conversationOwner(conversationId) === userId ? conversations.recentMessages(conversationId, 200) : [];
+    conversations.isOwner(conversationId, userId) ? conversations.recentMessages(conversationId, 200) : [];
   const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages, maskText: maskFreeText, ...(model ? { drafter: (ticket: { question: string; answer: string }) => draftFaqEntry({ model, templates }, ticket) } : {}), ...(index ? { indexFaq: async () => void index.requestReindex() } : {}) });
   const hr = createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, policy: hrPolicy, maskText: maskFreeText });
   const close = (): void => {

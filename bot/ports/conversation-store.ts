@@ -32,8 +32,10 @@ export interface ConversationStore {
   /** The last `limit` messages of a conversation up to and including `messageId`, oldest first; empty when it is not in it. */
   messagesUntil(conversationId: string, messageId: string, limit: number): StoredMessage[];
   getMessage(id: string): StoredMessage | undefined;
-  /** The pseudonymous user who owns a conversation, if it exists. */
+  /** The stored owner key of a conversation (a pseudonym of the user, issue #18 item 4), if it exists. */
   conversationOwner(conversationId: string): string | undefined;
+  /** Whether the conversation exists and belongs to `userId` (compared under the owner key). */
+  isOwner(conversationId: string, userId: string): boolean;
   /** Stores or replaces the feedback for a message. */
   recordFeedback(feedback: Feedback & { at: string }): void;
   feedbackFor(messageId: string): Feedback | undefined;

@@ -31,6 +31,9 @@ export class InMemoryConversationStore implements ConversationStore {
   conversationOwner(conversationId: string): string | undefined {
     return this.owners.get(conversationId);
   }
+  isOwner(conversationId: string, userId: string): boolean {
+    return this.owners.has(conversationId) && this.owners.get(conversationId) === userId;
+  }
   recordFeedback(feedback: Feedback & { at: string }): void {
     this.feedback.set(feedback.messageId, feedback);
   }

@@ -44,20 +44,49 @@ function toMessage(row: MessageRow): StoredMessage {
   };
 }
 
+/** Options of the store. */
+export interface ConversationStoreOptions {
+  /**
+   * Turns a user id into the stored owner key: the audit's HMAC pseudonym (32 hex digits), so the table never
+   * holds directory ids in clear (issue #18, item 4). Without it ids are stored as given (tests, unkeyed replicas).
+   */
+  readonly ownerKey?: (userId: string) => string;
+}
+
+const isPseudonym = (value: string): boolean => /^[0-9a-f]{32}$/.test(value);
+
 /** SQLite implementation of the conversation store. */
 export class SqliteConversationStore implements ConversationStore {
-  constructor(private readonly database: SqliteDatabase) {
+  private readonly keyOf: (userId: string) => string;
+
+  constructor(private readonly database: SqliteDatabase, options: ConversationStoreOptions = {}) {
     migrate(database, 'conversations', migrations);
+    this.keyOf = options.ownerKey ?? ((userId) => userId);
+    if (options.ownerKey) this.pseudonymizeOwners(options.ownerKey);
+  }
+
+  /** Replaces owners stored in clear (before keys, or written unkeyed) by their key; idempotent, safe on replicas. */
+  private pseudonymizeOwners(ownerKey: (userId: string) => string): void {
+    const clear = this.database
+      .prepare<[], { user_id: string }>('SELECT DISTINCT user_id FROM conversations WHERE length(user_id) <> 32')
+      .all()
+      .map((row) => row.user_id)
+      .filter((userId) => !isPseudonym(userId));
+    const update = this.database.prepare<[string, string], unknown>('UPDATE conversations SET user_id = ? WHERE user_id = ?');
+    this.database.transaction(() => {
+      for (const userId of clear) update.run(ownerKey(userId), userId);
+    })();
   }
 
   ensureConversation(input: { id: string; channel: ChannelName; userId: string; at: string }): boolean {
+    const owner = this.keyOf(input.userId);
     const existing = this.database
       .prepare<[string], { user_id: string }>('SELECT user_id FROM conversations WHERE id = ?')
       .get(input.id);
-    if (existing) return existing.user_id === input.userId;
+    if (existing) return existing.user_id === owner;
     this.database
       .prepare('INSERT INTO conversations (id, channel, user_id, created_at) VALUES (?, ?, ?, ?)')
-      .run(input.id, input.channel, input.userId, input.at);
+      .run(input.id, input.channel, owner, input.at);
     return true;
   }
 
@@ -109,6 +138,11 @@ export class SqliteConversationStore implements ConversationStore {
     return this.database
       .prepare<[string], { user_id: string }>('SELECT user_id FROM conversations WHERE id = ?')
       .get(conversationId)?.user_id;
+  }
+
+  isOwner(conversationId: string, userId: string): boolean {
+    const owner = this.conversationOwner(conversationId);
+    return owner !== undefined && owner === this.keyOf(userId);
   }
 
   recordFeedback(feedback: Feedback & { at: string }): void {

@@ -44,7 +44,7 @@ export class SqliteInbox implements ChannelSender {
       return { kind: 'queued' };
     }
     const { conversationId } = recipient.reference;
-    if (this.conversations.conversationOwner(conversationId) !== recipient.userId) return { kind: 'undeliverable', reason: 'conversation not found' };
+    if (!this.conversations.isOwner(conversationId, recipient.userId)) return { kind: 'undeliverable', reason: 'conversation not found' };
     this.conversations.appendMessage({
       id: this.ids.next('msg'),
       conversationId,

@@ -203,7 +203,7 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
     recordFeedback: async (input: FeedbackInput): Promise<FeedbackOutcome> => {
       const stored = deps.conversations.getMessage(input.messageId);
       if (!stored || stored.role !== 'bot') return { kind: 'not_found' };
-      if (deps.conversations.conversationOwner(stored.conversationId) !== input.userId) return { kind: 'not_found' };
+      if (!deps.conversations.isOwner(stored.conversationId, input.userId)) return { kind: 'not_found' };
       const reason = input.reason?.trim().slice(0, 500);
       deps.conversations.recordFeedback({
         messageId: input.messageId,

@@ -48,16 +48,18 @@ describe('conversation retention', () => {
     const check = wireRetentionPurge(app.lotse, silentLogger).tick();
     table.record('daily purge: conversations removed', 1, check.kind === 'ran' ? Number(check.removed.conversations) : check.kind);
     const store = app.lotse.conversations;
-    table.record(`conversation idle ${days + 10} days: owner after purge`, 'gone', store.conversationOwner('old') ?? 'gone');
+    const kept = (id: string): string => (store.isOwner(id, 'p-marek') ? 'kept' : 'gone');
+    table.record(`conversation idle ${days + 10} days after purge`, 'gone', kept('old'));
     table.record(`its messages and feedback after purge`, 'gone', store.getMessage('old-m0') || store.feedbackFor('old-m1') ? 'kept' : 'gone');
-    table.record('conversation with a message 5 days ago (started long ago)', 'p-marek', store.conversationOwner('revived') ?? 'gone');
-    table.record('recent conversation', 'p-marek', store.conversationOwner('recent') ?? 'gone');
+    table.record('conversation with a message 5 days ago (started long ago)', 'kept', kept('revived'));
+    table.record('recent conversation', 'kept', kept('recent'));
   });
 
   it('says truthfully on /nutzungshinweise under which key and how long conversations are kept', async () => {
     const days = loadRecordRetention(join(repoRoot, 'policies')).conversations;
     const page = await (await fetch(`${app.url}/nutzungshinweise`)).text();
     table.record('/nutzungshinweise names the deletion period of retention.yaml', true, page.includes(`${days} Tage nach der letzten Nachricht gelöscht`));
-    table.record('/nutzungshinweise no longer claims a pseudonymous key for stored conversations', false, /Antworten unter einer pseudonymen Kennung/.test(readFileSync(join(repoRoot, 'prompts/ui/webchat.de.json'), 'utf8')));
+    table.record('/nutzungshinweise says conversations are kept under a pseudonymous key', true, /unter einer pseudonymen Kennung gespeichert/.test(readFileSync(join(repoRoot, 'prompts/ui/webchat.de.json'), 'utf8')));
+    table.record('/nutzungshinweise names the deletion period of tickets', true, page.includes(`Tickets an Digitallotsen werden ${loadRecordRetention(join(repoRoot, 'policies')).tickets} Tage`));
   });
 });
