@@ -21,9 +21,23 @@ export interface ChannelRouter extends ChannelSender {
   channelFor(personId: string): ChannelName | undefined;
 }
 
-/** Creates a router that falls back to `fallback` (the web inbox). */
-export function createChannelRouter(fallback: ChannelSender, logger: Logger): ChannelRouter {
+/** Names a recipient in logs by a pseudonym, never by id or name (issue #19, item 9). */
+export type PseudonymOf = (id: string) => string;
+
+/**
+ * Creates a router that falls back to `fallback` (the web inbox). Every delivery is logged at info with the channel,
+ * the message kind, the ticket, the recipient's pseudonym and the result (never the text), so that an operator can
+ * trace why an answer did not arrive.
+ */
+export function createChannelRouter(fallback: ChannelSender, logger: Logger, pseudonymOf: PseudonymOf = () => 'unknown'): ChannelRouter {
   const endpoints = new Map<ChannelName, ChannelEndpoint>();
+
+  const logged = (channel: ChannelName | 'inbox', recipient: Recipient, message: OutboundMessage, result: DeliveryResult): DeliveryResult => {
+    const to = pseudonymOf(recipient.kind === 'person' ? recipient.personId : recipient.userId);
+    logger.info('delivery', { channel, kind: message.kind, ...(message.ticketId ? { ticket: message.ticketId } : {}), to, result: result.kind, ...(result.kind === 'undeliverable' ? { reason: result.reason } : {}) });
+    return result;
+  };
+  const toInbox = async (recipient: Recipient, message: OutboundMessage): Promise<DeliveryResult> => logged('inbox', recipient, message, await fallback.send(recipient, message));
 
   const attempt = async (channel: ChannelName, endpoint: ChannelSender, recipient: Recipient, message: OutboundMessage): Promise<DeliveryResult> => {
     try {
@@ -37,10 +51,10 @@ export function createChannelRouter(fallback: ChannelSender, logger: Logger): Ch
   const sendToPerson = async (recipient: Recipient & { kind: 'person' }, message: OutboundMessage): Promise<DeliveryResult> => {
     for (const [channel, endpoint] of endpoints) {
       if (!endpoint.reaches(recipient.personId)) continue;
-      const result = await attempt(channel, endpoint, recipient, message);
+      const result = logged(channel, recipient, message, await attempt(channel, endpoint, recipient, message));
       if (result.kind !== 'undeliverable') return result;
     }
-    return fallback.send(recipient, message);
+    return toInbox(recipient, message);
   };
 
   return {
@@ -55,10 +69,10 @@ export function createChannelRouter(fallback: ChannelSender, logger: Logger): Ch
     async send(recipient, message) {
       if (recipient.kind === 'person') return sendToPerson(recipient, message);
       const endpoint = endpoints.get(recipient.reference.channel);
-      if (!endpoint) return fallback.send(recipient, message);
-      const result = await attempt(recipient.reference.channel, endpoint, recipient, message);
+      if (!endpoint) return toInbox(recipient, message);
+      const result = logged(recipient.reference.channel, recipient, message, await attempt(recipient.reference.channel, endpoint, recipient, message));
       // The asker always finds the answer in the conversation history as well (web chat, console).
-      if (result.kind === 'undeliverable') return fallback.send(recipient, message);
+      if (result.kind === 'undeliverable') return toInbox(recipient, message);
       return result;
     },
   };

@@ -43,6 +43,8 @@ export interface ConversationDeps<H extends RankedHit = RankedHit> {
   readonly rewrite?: (history: readonly { role: 'user' | 'assistant'; text: string }[], question: string) => Promise<string | null>;
   /** Offices that questions and refusals are referred to instead of Digitallotsen (`policies/escalation.yaml`). */
   readonly referrals?: Referrals;
+  /** The pseudonym that names the asker in logs (the audit pseudonym), never their id (issue #19, item 9). */
+  readonly pseudonymOf?: (userId: string) => string;
   /** Says why a model answer was withheld (training gate) and names the next course date (issue #22). */
   readonly trainingGateNote?: (today: string) => string;
 }
@@ -186,6 +188,8 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       createdAt: deps.clock.now().toISOString(),
     });
     deps.audit?.record(result, message.channel, message.userId);
+    // Every turn at info with ids and a pseudonym only, so that an operator can follow a conversation (issue #19, item 9).
+    deps.logger.info('turn', { channel: message.channel, conversation: conversationId, messageId: result.messageId, user: deps.pseudonymOf?.(message.userId) ?? 'unknown', outcome, handover: offers, ms: Math.round(result.latencyMs) });
     // Question and answer only in debug logs (LOG_LEVEL=debug); at info the logger drops or censors them.
     deps.logger.debug('chat-turn', { channel: message.channel, outcome, ms: Math.round(result.latencyMs), question: input.text, answer: result.answer });
     return result;

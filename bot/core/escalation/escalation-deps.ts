@@ -23,6 +23,8 @@ export interface EscalationDeps {
   readonly logger: Logger;
   /** The directory person id of a channel user id, when known. */
   readonly personOf: (userId: string) => string | undefined;
+  /** The pseudonym that names a person or user in logs (the audit pseudonym), never their id (issue #19, item 9). */
+  readonly pseudonymOf?: (id: string) => string;
   /** False for a Lotse who is absent today ("abwesend bis", issue #22); everyone is present without it. */
   readonly present?: (personId: string) => boolean;
 }

@@ -61,6 +61,8 @@ function triedPassages(answer: StoredMessage | undefined): Ticket['tried'] {
 export function createEscalationService(deps: EscalationDeps) {
   const { messages } = deps;
   const now = (): string => deps.clock.now().toISOString();
+  // Ticket life in the log at info, with pseudonyms and ids only (no question, answer or note), issue #19 item 9.
+  const who = (id: string): string => (id === 'system' ? 'system' : deps.pseudonymOf?.(id) ?? 'unknown');
   const openCount = (personId: string): number => deps.tickets.list({ states: ['claimed'], assignee: personId }).length;
   const reasons: Record<TicketReason, string> = { no_answer: messages.reasonNoAnswer, user_request: messages.reasonUserRequest, unhelpful_answer: messages.reasonUnhelpful };
 
@@ -79,19 +81,30 @@ export function createEscalationService(deps: EscalationDeps) {
    */
   const escalate = async (input: EscalationInput): Promise<EscalationResult> => {
     const source = deps.conversations.isOwner(input.conversationId, input.userId) ? findHandoverSource(deps.conversations, input.conversationId, input.messageId) : undefined;
-    if (!source) return { kind: 'no_question', message: messages.noQuestion };
+    const trace = { channel: input.channel, conversation: input.conversationId, ...(input.messageId ? { answerId: input.messageId } : {}), asker: who(input.userId) };
+    if (!source) {
+      deps.logger.info('handover-no-question', trace);
+      return { kind: 'no_question', message: messages.noQuestion };
+    }
     const { question, history, answer } = source;
     const refusal = forbiddenHandover(answer);
-    if (refusal) return { kind: 'referred', message: fillTemplate(messages.ticketReferred, { reply: refusal }) };
+    if (refusal) {
+      deps.logger.info('handover-referred', trace);
+      return { kind: 'referred', message: fillTemplate(messages.ticketReferred, { reply: refusal }) };
+    }
     // A retried request (double click, replica killed before it answered) gets the ticket it already has.
     const sameSource = (ticket: Ticket): boolean => (ticket.sourceMessageId && answer ? ticket.sourceMessageId === answer.id : ticket.question === question);
     const pending = deps.tickets.list({ askerId: input.userId, states: ['open', 'claimed', 'rerouted', 'returned'] })
       .find((ticket) => ticket.replyTo.conversationId === input.conversationId && sameSource(ticket));
+    if (pending) deps.logger.info('handover-repeated', { ...trace, ticket: pending.id, number: pending.number });
     if (pending) return { kind: 'created', ticket: pending, message: fillTemplate(messages.ticketCreated, { number: String(pending.number), pool: poolLabel(pending.pool, messages) }) };
     const personId = deps.personOf(input.userId);
     const askerUnit = personId ? deps.directory.person(personId)?.unit : undefined;
     const decision = routeTicket({ question, ...(askerUnit ? { askerUnit } : {}) }, { directory: deps.directory, policy: deps.policy, openCount, present: deps.present });
-    if (decision.kind === 'refer') return { kind: 'referred', message: fillTemplate(messages.ticketReferred, { reply: decision.reply }) };
+    if (decision.kind === 'refer') {
+      deps.logger.info('handover-referred', { ...trace, topic: decision.topic });
+      return { kind: 'referred', message: fillTemplate(messages.ticketReferred, { reply: decision.reply }) };
+    }
     const at = now();
     const id = deps.ids.next('ticket');
     const ticket = deps.tickets.create(
@@ -105,6 +118,7 @@ export function createEscalationService(deps: EscalationDeps) {
       },
       { ticketId: id, at, actor: input.userId, from: null, to: 'open' },
     );
+    deps.logger.info('ticket-created', { ...trace, ticket: ticket.id, number: ticket.number, pool: ticket.pool.kind, candidates: ticket.candidates.map(who) });
     await notify(ticket.candidates, ticket);
     const created = fillTemplate(messages.ticketCreated, { number: String(ticket.number), pool: poolLabel(ticket.pool, messages) });
     // IT faults: help the asker make the service-desk ticket complete.
@@ -142,10 +156,17 @@ export function createEscalationService(deps: EscalationDeps) {
   const act = async (ticketId: string, action: TicketAction): Promise<ActionResult> => {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const ticket = deps.tickets.get(ticketId) ?? deps.tickets.byNumber(Number(ticketId));
-      if (!ticket) return { kind: 'refused', reason: 'not_found', message: refusalText.not_found };
+      if (!ticket) {
+        deps.logger.info('ticket-action-refused', { action: action.type, reason: 'not_found', actor: who(action.by) });
+        return { kind: 'refused', reason: 'not_found', message: refusalText.not_found };
+      }
       const result = applyTicketAction(ticket, action, now());
-      if (result.kind === 'refused') return { ...result, message: refusalText[result.reason] };
+      if (result.kind === 'refused') {
+        deps.logger.info('ticket-action-refused', { ticket: ticket.id, number: ticket.number, action: action.type, state: ticket.state, reason: result.reason, actor: who(action.by) });
+        return { ...result, message: refusalText[result.reason] };
+      }
       if (!deps.tickets.update(result.ticket, ticket.version, result.event)) continue;
+      deps.logger.info('ticket-transition', { ticket: ticket.id, number: ticket.number, action: action.type, from: ticket.state, to: result.ticket.state, actor: who(action.by), version: result.ticket.version });
       if (result.ticket.state === 'answered') await deliverAnswer(result.ticket);
       if (result.ticket.state === 'returned') await notifyReturned(result.ticket);
       return { kind: 'ok', ticket: result.ticket };
