@@ -11,7 +11,9 @@ import { renderConsolePage, type NavEntry } from './console-layout.ts';
 import { fillText, roleNames } from './console-texts.ts';
 import { postForm, table } from './html.ts';
 import { consoleRoutes } from './route-table.ts';
+import { queueOf } from './tickets-page.ts';
 
+/** Full titles of the pages (shown as page heading and on the overview tiles). */
 const pageTitles: Record<string, (texts: ConsoleDeps['texts']) => string> = {
   '/konsole/tickets': (texts) => texts.ticketsTitle,
   '/konsole/faq': (texts) => texts.faqTitle,
@@ -22,13 +24,24 @@ const pageTitles: Record<string, (texts: ConsoleDeps['texts']) => string> = {
   '/konsole/umfragen': (texts) => texts.hrSurveysTitle,
 };
 
+/** Short navigation labels of the pages (the page titles are longer). */
+const navLabels: Record<string, (texts: ConsoleDeps['texts']) => string> = {
+  '/konsole/tickets': (texts) => texts.navTickets,
+  '/konsole/faq': (texts) => texts.navFaq,
+  '/konsole/quellen': (texts) => texts.navSources,
+  '/konsole/rueckmeldungen': (texts) => texts.navFeedback,
+  '/konsole/berichte': (texts) => texts.navReports,
+  '/konsole/hr': (texts) => texts.navNews,
+  '/konsole/umfragen': (texts) => texts.navSurveys,
+};
+
 /** Navigation entries the caller may open (the same table the server enforces). */
 export function navFor(deps: ConsoleDeps, caller: Caller): NavEntry[] {
   const roles = caller.principal?.roles ?? [];
   return consoleRoutes
-    .filter((route) => route.method === 'GET' && pageTitles[route.path])
+    .filter((route) => route.method === 'GET' && navLabels[route.path])
     .filter((route) => !Array.isArray(route.access) || route.access.some((role) => roles.includes(role)))
-    .map((route) => ({ href: route.path, label: pageTitles[route.path]!(deps.texts) }));
+    .map((route) => ({ href: route.path, label: navLabels[route.path]!(deps.texts) }));
 }
 
 /** Wraps a body into the console frame for the caller; `current` marks the navigation entry of the page. */
@@ -52,12 +65,20 @@ export function forbiddenPage(deps: ConsoleDeps, caller: Caller): string {
   return errorPage(deps, caller, { title: deps.texts.forbiddenTitle, message: fillText(deps.texts.forbiddenText, { roles: roleNames(deps.texts, caller.principal?.roles ?? []) || '–' }) });
 }
 
-/** Overview: a greeting and links to what the caller may do. */
+/** Overview: a greeting and a tile per page the caller may open, with what waits there (queue, FAQ drafts). */
 export function overviewBody(deps: ConsoleDeps, caller: Caller): string {
+  const t = deps.texts;
   const entries = navFor(deps, caller);
-  const greeting = `<p>${escapeHtml(fillText(deps.texts.overviewIntro, { name: caller.principal?.displayName ?? '' }))}</p>`;
-  if (!entries.length) return `<p>${escapeHtml(deps.texts.overviewNone)}</p><p><a href="/">${escapeHtml(deps.texts.backToChat)}</a></p>`;
-  return greeting + `<ul class="tiles">${entries.map((entry) => `<li><a href="${escapeHtml(entry.href)}">${escapeHtml(entry.label)}</a></li>`).join('')}</ul>`;
+  const greeting = `<p>${escapeHtml(fillText(t.overviewIntro, { name: caller.principal?.displayName ?? '' }))}</p>`;
+  if (!entries.length) return `<p>${escapeHtml(t.overviewNone)}</p><p><a href="/">${escapeHtml(t.backToChat)}</a></p>`;
+  const waiting: Record<string, () => number> = { '/konsole/tickets': () => queueOf(deps, caller).length, '/konsole/faq': () => deps.pendingDrafts().length };
+  const tile = (entry: NavEntry): string => {
+    const count = waiting[entry.href]?.();
+    const badge = count === undefined ? '' : ` <span class="badge">${escapeHtml(fillText(t.overviewWaiting, { count: String(count) }))}</span>`;
+    const title = pageTitles[entry.href]?.(t) ?? entry.label;
+    return `<li><a href="${escapeHtml(entry.href)}"><span class="tile-label">${escapeHtml(entry.label)}</span>${badge}${title === entry.label ? '' : `<span class="tile-text">${escapeHtml(title)}</span>`}</a></li>`;
+  };
+  return greeting + `<ul class="tiles">${entries.map(tile).join('')}</ul>`;
 }
 
 /** Approved FAQ entries with their expiry and a "keep one more year" button for owners. */
@@ -79,7 +100,7 @@ export function faqBody(deps: ConsoleDeps, caller: Caller): string {
   const mayDecide = caller.principal?.roles.includes('owner') ?? false;
   const entries = faqEntriesTable(deps, csrf, mayDecide);
   if (!drafts.length) return `<p class="empty">${escapeHtml(t.faqEmpty)}</p>${entries}`;
-  return table(t.faqTitle, [t.ticketNumber, t.ticketQuestion, t.ticketAnswer, ...(mayDecide ? [t.actionsColumn] : [])], drafts.map((draft) => [
+  return table(t.faqTitle, [t.ticketNumber, t.ticketQuestion, t.faqAnswer, ...(mayDecide ? [t.actionsColumn] : [])], drafts.map((draft) => [
     String(draft.id), draft.question, draft.answer,
     ...(mayDecide ? [{ html: postForm(`/konsole/faq/${draft.id}/approve`, csrf, `<button type="submit">${escapeHtml(t.faqApprove)}</button>`) + postForm(`/konsole/faq/${draft.id}/reject`, csrf, `<button type="submit" class="secondary">${escapeHtml(t.faqReject)}</button>`) }] : []),
   ])) + entries;
@@ -115,7 +136,11 @@ export function feedbackBody(deps: ConsoleDeps, caller: Caller): string {
     }
   }
   if (!groups.size) return `<p class="empty">${escapeHtml(t.feedbackEmpty)}</p>`;
-  const rows = [...groups].sort((a, b) => b[1].count - a[1].count).map(([document, group]) => [document, ownerOf(document) || '–', String(group.count), group.reasons.slice(0, 5).join(' · ') || '–']);
+  const title = (document: string): { html: string } => {
+    const meta = deps.document(document);
+    return { html: meta ? `${escapeHtml(meta.title)} <span class="document">(${escapeHtml(document)})</span>` : escapeHtml(document) };
+  };
+  const rows = [...groups].sort((a, b) => b[1].count - a[1].count).map(([document, group]) => [title(document), ownerOf(document) || '–', String(group.count), group.reasons.slice(0, 5).join(' · ') || '–']);
   return table(t.feedbackTitle, [t.feedbackDocument, t.sourceOwner, t.feedbackCount, t.feedbackReasons], rows);
 }
 
@@ -123,7 +148,9 @@ export function feedbackBody(deps: ConsoleDeps, caller: Caller): string {
 export function reportsBody(deps: ConsoleDeps): string {
   const texts = deps.texts;
   const show = (value: number | null, percent = false): string => (value === null ? texts.suppressed : percent ? `${Math.round(value * 100)} %` : String(value));
-  const rows = deps.weeklyReport().map((week) => [week.week, show(week.turns), show(week.refusedRate, true), show(week.escalatedRate, true), show(week.noAnswerRate, true),
+  // ISO weeks ("2026-W49") as German calendar weeks ("KW 49/2026").
+  const weekOf = (week: string): string => week.replace(/^(\d{4})-W(\d{2})$/, (_whole, year: string, number: string) => fillText(texts.reportWeekFormat, { week: String(Number(number)), year }));
+  const rows = deps.weeklyReport().map((week) => [weekOf(week.week), show(week.turns), show(week.refusedRate, true), show(week.escalatedRate, true), show(week.noAnswerRate, true),
     week.rules.map((rule) => `${rule.id} (${rule.clause}): ${show(rule.count)}`).join('; ') || '–', week.unansweredTopics.map((topic) => `${topic.topic} (${topic.askers})`).join(', ') || '–']);
   return `<p>${escapeHtml(texts.reportsNote)}</p>` + table(texts.reportsTitle, [texts.reportWeek, texts.reportTurns, texts.reportRefused, texts.reportEscalated, texts.reportNoAnswer, texts.reportRules, texts.reportTopics], rows);
 }

@@ -18,7 +18,7 @@ type Values = URLSearchParams | undefined;
 const valueOf = (values: Values, name: string): string => e(values?.get(name) ?? '');
 
 /** Checkboxes of all units (indented by depth), named `units`. */
-export function unitPicker(units: readonly OrgUnit[], legend: string, prefix: string, values: Values): string {
+export function unitPicker(units: readonly OrgUnit[], text: { legend: string; hint: string }, prefix: string, values: Values): string {
   const depth = (unit: OrgUnit): number => {
     let level = 0;
     for (let parent = unit.parent; parent && level < 3; parent = units.find((other) => other.id === parent)?.parent) level += 1;
@@ -26,7 +26,7 @@ export function unitPicker(units: readonly OrgUnit[], legend: string, prefix: st
   };
   const chosen = new Set(values?.getAll('units') ?? []);
   const items = units.map((unit) => `<li class="depth-${Math.min(depth(unit), 3)}"><label><input type="checkbox" name="units" value="${e(unit.id)}"${chosen.has(unit.id) ? ' checked' : ''}> ${e(unit.name)}</label></li>`).join('');
-  return `<fieldset id="${prefix}-units"><legend>${e(legend)}</legend><ul class="plain units">${items}</ul></fieldset>`;
+  return `<fieldset id="${prefix}-units" aria-describedby="${prefix}-units-hint"><legend>${e(text.legend)}</legend><p id="${prefix}-units-hint" class="muted">${e(text.hint)}</p><ul class="plain units">${items}</ul></fieldset>`;
 }
 
 /** The compose form for news. */
@@ -35,7 +35,7 @@ export function composeForm(t: ConsoleTexts, csrf: string, units: readonly OrgUn
 <p><label for="news-title">${e(t.hrNewsHeadline)}</label><input id="news-title" name="title" required minlength="3" maxlength="200" value="${valueOf(values, 'title')}"></p>
 <p><label for="news-text">${e(t.hrNewsText)}</label><textarea id="news-text" name="text" required rows="5" maxlength="4000">${valueOf(values, 'text')}</textarea></p>
 <p><label for="news-link">${e(t.hrNewsLink)}</label><input id="news-link" name="link" type="url" value="${valueOf(values, 'link')}"></p>
-${unitPicker(units, t.hrNewsUnits, 'news', values)}
+${unitPicker(units, { legend: t.hrNewsUnits, hint: t.hrUnitsHint }, 'news', values)}
 <p><label class="inline"><input type="checkbox" name="acknowledge" value="true"${values?.get('acknowledge') === 'true' ? ' checked' : ''}> ${e(t.hrNewsAcknowledge)}</label></p>
 <p><label for="news-send-at">${e(t.hrNewsSendAt)}</label><input id="news-send-at" name="sendAt" type="datetime-local" value="${valueOf(values, 'sendAt')}"></p>
 <button type="submit">${e(t.hrNewsSave)}</button>`)}</section>`;
@@ -60,7 +60,7 @@ export function surveyForm(t: ConsoleTexts, csrf: string, units: readonly OrgUni
 <p><label for="survey-intro">${e(t.hrSurveyIntro)}</label><textarea id="survey-intro" name="intro" rows="2" maxlength="1000">${valueOf(values, 'intro')}</textarea></p>
 <div class="row"><p><label for="survey-opens">${e(t.hrSurveyOpensAt)}</label><input id="survey-opens" name="opensAt" type="datetime-local" required value="${valueOf(values, 'opensAt')}"></p>
 <p><label for="survey-closes">${e(t.hrSurveyClosesAt)}</label><input id="survey-closes" name="closesAt" type="datetime-local" required value="${valueOf(values, 'closesAt')}"></p></div>
-${unitPicker(units, t.hrSurveyAudience, 'survey', values)}
+${unitPicker(units, { legend: t.hrSurveyAudience, hint: t.hrUnitsHint }, 'survey', values)}
 <p class="muted">${e(fillText(t.hrSurveyQuestionsHint, { count: String(surveyQuestionSlots) }))}</p>
 ${rows}
 <button type="submit">${e(t.hrSurveySave)}</button>`)}</section>`;

@@ -12,7 +12,7 @@ import { postForm, table } from './html.ts';
 function uploadSection(deps: ConsoleDeps, caller: Caller): string {
   const t = deps.texts;
   return `<section class="card" aria-labelledby="upload-heading"><h2 id="upload-heading">${e(t.sourcesUpload)}</h2><p>${e(t.sourcesUploadHint)}</p>
-<form id="upload-form" data-csrf="${e(caller.session?.csrfToken ?? '')}"><p><label for="upload-file">${e(t.sourcesUpload)}</label><input id="upload-file" type="file" required></p><button type="submit">${e(t.sourcesUpload)}</button><p id="upload-status" role="status"></p></form></section>
+<form id="upload-form" data-csrf="${e(caller.session?.csrfToken ?? '')}"><p><label for="upload-file">${e(t.sourcesUploadFile)}</label><input id="upload-file" type="file" required></p><button type="submit">${e(t.sourcesUpload)}</button><p id="upload-status" role="status"></p></form></section>
 <script src="/assets/console.js" type="module"></script>`;
 }
 
@@ -30,7 +30,8 @@ function validitySection(deps: ConsoleDeps, caller: Caller, documents: ReturnTyp
 export function sourcesBody(deps: ConsoleDeps, caller: Caller): string {
   const t = deps.texts;
   const documents = deps.documents();
-  const rows = documents.map(({ meta, chunks }) => [meta.id, meta.title, t.labels.documentTypes[meta.type], meta.owner ?? '–', formatGermanDate(meta.stand), formatGermanDate(meta.validTo), String(chunks)]);
+  // Paths may break after "/" and "-", so that long file names do not widen the table.
+  const rows = documents.map(({ meta, chunks }) => [{ html: e(meta.id).replace(/([/-])/g, '$1<wbr>') }, meta.title, t.labels.documentTypes[meta.type], meta.owner ?? '–', formatGermanDate(meta.stand), formatGermanDate(meta.validTo), String(chunks)]);
   const last = deps.lastIngest();
   const skipped = last?.skipped.length ? table(t.sourcesSkipped, [t.skippedFile, t.skippedReason], last.skipped.map((entry) => [entry.file, entry.reason])) : '';
   const reindex = caller.principal?.roles.includes('admin') ? postForm('/konsole/quellen/neu-indizieren', caller.session?.csrfToken ?? '', `<button type="submit" class="secondary">${e(t.sourcesReindex)}</button>`) : '';
