@@ -30,6 +30,8 @@ Commands:
   tickets revalidate <draft> --as <owner>      keep an FAQ entry from a ticket one more year
   absence set <date> | clear | show --as <lotse>
                                                a Digitallotse's "abwesend bis" (last absent day, e.g. 24.12.2026)
+  privacy export <person> --by <dsb> [--out <file>] | erase <person> --by <dsb> --confirm
+                                               GDPR access (Art. 15, JSON) and erasure (Art. 17), DSB only, audited
   backup <file> [--data <dir>]                 online copy of the SQLite database (PostgreSQL: pg_dump)
   help                                         show this text
 `;
@@ -46,6 +48,7 @@ const commands: Record<string, () => Promise<Command>> = {
   hr: async () => (await import('./commands/hr.ts')).runHr,
   backup: async () => (await import('./commands/backup.ts')).runBackup,
   absence: async () => (await import('./commands/absence.ts')).runAbsence,
+  privacy: async () => (await import('./commands/privacy.ts')).runPrivacy,
 };
 
 /** Runs one CLI invocation and returns its exit code; never throws. */

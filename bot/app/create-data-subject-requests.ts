@@ -1,0 +1,35 @@
+/**
+ * Wires data-subject requests (issue #22) over a running lotse: the personal-data store over its database
+ * (the stores it reads are constructed first, so their tables exist even where a channel never ran), the
+ * audit, the audit pseudonym and the German texts.
+ */
+import { SqliteXmppStore } from '../adapters/channels/xmpp/sqlite-xmpp-store.ts';
+import { SqlPersonalData } from '../adapters/storage/sql-personal-data.ts';
+import { SqliteBroadcasts } from '../adapters/storage/sqlite-broadcasts.ts';
+import { SqliteHrOutbox } from '../adapters/storage/sqlite-hr-outbox.ts';
+import { SqliteSessionStore } from '../adapters/storage/sqlite-session-store.ts';
+import { SqliteSurveys } from '../adapters/storage/sqlite-surveys.ts';
+import { createDataSubjectRequests, type DataSubjectRequests } from '../core/privacy/data-subject-requests.ts';
+import type { Clock } from '../ports/clock.ts';
+import { loadPrivacyTexts } from '../../prompts/load-privacy-texts.ts';
+import { auditKey, createAuditRecorder } from './audit-trail.ts';
+import type { Lotse } from './create-lotse.ts';
+
+/** Builds the requests for the DSB (CLI, console). */
+export function createLotseDataSubjectRequests(lotse: Lotse, clock: Clock = { now: () => new Date() }): DataSubjectRequests {
+  const { database } = lotse;
+  for (const ensureTables of [SqliteSessionStore, SqliteXmppStore, SqliteSurveys, SqliteBroadcasts, SqliteHrOutbox]) new ensureTables(database);
+  const key = auditKey(lotse.config.dataDir, lotse.config.auditKey);
+  const { pseudonym } = createAuditRecorder(lotse.audit, { key, policyVersion: lotse.transparency.policyVersion, now: () => clock.now() });
+  return createDataSubjectRequests({
+    store: new SqlPersonalData(database),
+    directory: lotse.directory,
+    audit: lotse.audit,
+    pseudonym,
+    clock,
+    texts: loadPrivacyTexts(),
+    policyVersion: lotse.transparency.policyVersion,
+    indexVersion: () => lotse.knowledge.indexVersion(),
+    auditRetentionDays: Math.max(...Object.values(lotse.retentionDays)),
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * A person's stored data for data-subject requests (GDPR Art. 15 access, Art. 17 erasure; issue #22). The
+ * pseudonymous audit trail is not part of it: it is kept for its retention as the accountability record
+ * the Dienstvereinbarung KI requires (Art. 17 Abs. 3 lit. b/e) and never names the person in clear.
+ */
+
+/** Who the request is about: the directory id and every key their records may be stored under. */
+export interface DataSubject {
+  readonly personId: string;
+  /** Keys conversations may be stored under (the id itself and its audit pseudonym). */
+  readonly ownerKeys: readonly string[];
+  /** Jabber address, for the chat session kept per JID. */
+  readonly jid?: string;
+}
+
+/** One stored message of the person's conversations, with their rating of it. */
+export interface ExportedMessage {
+  readonly role: string;
+  readonly text: string;
+  readonly createdAt: string;
+  readonly feedback?: { readonly rating: string; readonly reason?: string; readonly at: string };
+}
+
+/** Everything lotse keeps about a person (survey answers are anonymous and never linked: only participation flags). */
+export interface PersonalData {
+  readonly conversations: readonly { readonly id: string; readonly channel: string; readonly createdAt: string; readonly messages: readonly ExportedMessage[] }[];
+  readonly ticketsAsAsker: readonly { readonly number: number; readonly state: string; readonly question: string; readonly createdAt: string; readonly answer?: string; readonly returnedNote?: string }[];
+  readonly surveyParticipation: readonly { readonly surveyId: string; readonly invitedOn: string; readonly answered: boolean }[];
+  readonly subscriptions: readonly string[];
+  readonly inbox: readonly { readonly kind: string; readonly text: string; readonly createdAt: string }[];
+  readonly newsDeliveries: readonly { readonly job: string; readonly state: string; readonly acknowledgedOn?: string }[];
+  readonly absence?: { readonly until: string };
+  readonly chatSessions: number;
+  readonly loginSessions: number;
+}
+
+/** How many records of each kind an erasure deleted. */
+export type ErasureCounts = Readonly<Record<string, number>>;
+
+/** Reads and deletes a person's records across the stores. */
+export interface PersonalDataStore {
+  collect(subject: DataSubject): PersonalData;
+  /** Deletes everything `collect` returns, in one transaction. */
+  erase(subject: DataSubject): ErasureCounts;
+}
