@@ -14,7 +14,7 @@ import { ticketStates } from '../../ports/tickets.ts';
 const keys = [
   'consoleTitle', 'loginTitle', 'loginUnavailable', 'loginFailed', 'loginAgain', 'loggedOutTitle', 'loggedOut', 'logoutAtProvider', 'logout',
   'devModeWarning', 'devLoopbackOnly', 'devPickPerson', 'devPickRole', 'devLoginButton', 'devDemoName', 'signedInAs', 'rolesLabel', 'backToChat', 'overviewTitle',
-  'overviewIntro', 'overviewWaiting', 'overviewNone', 'skipLink', 'navLabel', 'navTickets', 'navFaq', 'navSources', 'navFeedback', 'navReports', 'navNews', 'navSurveys', 'actionsColumn', 'backToOverview', 'forbiddenText', 'notFoundText', 'notAvailableText', 'errorTitle', 'errorText',
+  'overviewIntro', 'overviewWaiting', 'overviewNone', 'skipLink', 'navLabel', 'navTickets', 'navFaq', 'navSources', 'navFeedback', 'navReports', 'navNews', 'navSurveys', 'actionsColumn', 'backToOverview', 'forbiddenText', 'notFoundText', 'notAvailableText', 'errorTitle', 'errorText', 'actionUnknown', 'answerInvalid', 'uploadBusy', 'uploadFailed',
   'forbiddenTitle', 'notFoundTitle', 'ticketsTitle', 'ticketsEmpty', 'ticketsEmptyAll', 'ticketsIntroAll', 'ticketsIntroMine', 'ticketHeading', 'ticketCreated', 'ticketUpdated',
   'ticketUnit', 'ticketUnitUnknown', 'ticketChannel', 'ticketPool', 'ticketResponsible', 'ticketAssignee', 'ticketExcerpt', 'ticketExcerptUser', 'ticketExcerptBot',
   'ticketTriedNone', 'ticketNotYours', 'ticketNumber', 'ticketQuestion', 'ticketState', 'ticketReason', 'ticketTried',

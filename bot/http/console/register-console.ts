@@ -39,10 +39,10 @@ function handlers(deps: ConsoleDeps): Record<Exclude<ConsoleRouteId, `hr-${strin
     sendHtml(response, 200, consolePage(deps, caller, title(), body(caller), current));
   const refused = (response: Response, caller: Caller, status: number, title: string, message: string): void => sendHtml(response, status, errorPage(deps, caller, { title, message }));
   const actOnTicket: ProtectedHandler = async (request, response, caller) => {
-    const body = caller.form ? { text: caller.form.get('text') ?? '', note: caller.form.get('note') ?? undefined } : await jsonBody(request, response);
+    const body = caller.form ? { text: caller.form.get('text') ?? '', note: caller.form.get('note') ?? undefined } : await jsonBody(request, response, deps.texts.answerInvalid);
     if (!body) return;
     const action = ticketAction(String(request.params.action), actorOf(caller), body);
-    if (!action) return caller.form ? refused(response, caller, 404, deps.texts.notFoundTitle, deps.texts.notFoundText) : sendError(response, 404, 'not_found', 'Diese Aktion gibt es nicht.');
+    if (!action) return caller.form ? refused(response, caller, 404, deps.texts.notFoundTitle, deps.texts.notFoundText) : sendError(response, 404, 'not_found', deps.texts.actionUnknown);
     const result = await deps.escalation.act(String(request.params.id), action);
     if (caller.form) return result.kind === 'ok' ? seeOther(response, '/konsole/tickets') : refused(response, caller, result.reason === 'not_found' ? 404 : 409, deps.texts.ticketsTitle, result.message);
     if (result.kind === 'ok') return void response.send(200, { ticket: { id: result.ticket.id, number: result.ticket.number, state: result.ticket.state } });
@@ -50,7 +50,7 @@ function handlers(deps: ConsoleDeps): Record<Exclude<ConsoleRouteId, `hr-${strin
   };
   const decideDraft: ProtectedHandler = async (request, response, caller) => {
     const decision = String(request.params.decision);
-    if (decision !== 'approve' && decision !== 'reject' && decision !== 'revalidate') return sendError(response, 404, 'not_found', 'Diese Aktion gibt es nicht.');
+    if (decision !== 'approve' && decision !== 'reject' && decision !== 'revalidate') return caller.form ? refused(response, caller, 404, deps.texts.notFoundTitle, deps.texts.notFoundText) : sendError(response, 404, 'not_found', deps.texts.actionUnknown);
     const step = decision === 'revalidate'
       ? await deps.faq.revalidate(Number(request.params.id), actorOf(caller))
       : await deps.faq.decide(Number(request.params.id), actorOf(caller), decision === 'approve');
@@ -112,12 +112,12 @@ function handlers(deps: ConsoleDeps): Record<Exclude<ConsoleRouteId, `hr-${strin
   };
 }
 
-async function jsonBody(request: Request, response: Response): Promise<{ text: string; note?: string | undefined } | undefined> {
+async function jsonBody(request: Request, response: Response, invalid: string): Promise<{ text: string; note?: string | undefined } | undefined> {
   if (!request.headers['content-type']) return { text: '' };
   const body = await readJsonBody(request, 64 * 1024);
   if (!body.ok) return void sendError(response, body.problem.status, body.problem.code, body.problem.message);
   const parsed = answerSchema.safeParse(body.value);
-  if (!parsed.success) return void sendError(response, 400, 'invalid_request', 'Bitte senden Sie die Antwort als Text (höchstens 4000 Zeichen).');
+  if (!parsed.success) return void sendError(response, 400, 'invalid_request', invalid);
   return parsed.data;
 }
 
@@ -164,7 +164,7 @@ export function registerConsole(server: Server, deps: ConsoleDeps): void {
       try {
         const action = String(request.params?.action ?? '');
         const match = protectedRoutes.find(({ route }) => !route.actions || route.actions.includes(action));
-        if (!match) return page ? notFound(response, { userId: '' }) : sendError(response, 404, 'not_found', 'Diese Aktion gibt es nicht.');
+        if (!match) return page ? notFound(response, { userId: '' }) : sendError(response, 404, 'not_found', t.actionUnknown);
         await match.run(request, response);
       } catch (error) {
         deps.logger.error('console-route-failed', { error: describeError(error) });

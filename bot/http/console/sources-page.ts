@@ -12,7 +12,7 @@ import { postForm, table } from './html.ts';
 function uploadSection(deps: ConsoleDeps, caller: Caller): string {
   const t = deps.texts;
   return `<section class="card" aria-labelledby="upload-heading"><h2 id="upload-heading">${e(t.sourcesUpload)}</h2><p>${e(t.sourcesUploadHint)}</p>
-<form id="upload-form" data-csrf="${e(caller.session?.csrfToken ?? '')}"><p><label for="upload-file">${e(t.sourcesUploadFile)}</label><input id="upload-file" type="file" required></p><button type="submit">${e(t.sourcesUpload)}</button><p id="upload-status" role="status"></p></form></section>
+<form id="upload-form" data-csrf="${e(caller.session?.csrfToken ?? '')}" data-busy="${e(t.uploadBusy)}" data-failed="${e(t.uploadFailed)}"><p><label for="upload-file">${e(t.sourcesUploadFile)}</label><input id="upload-file" type="file" required></p><button type="submit">${e(t.sourcesUpload)}</button><p id="upload-status" role="status"></p></form></section>
 <script src="/assets/console.js" type="module"></script>`;
 }
 
