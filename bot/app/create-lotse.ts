@@ -96,6 +96,8 @@ export interface Lotse {
   messagesOf(userId: string, conversationId: string): readonly StoredMessage[];
   /** The model and the rules in force, for the transparency page. */
   readonly transparency: TransparencyFacts;
+  /** The pseudonym that names a person or user in logs and the audit trail (keyed HMAC), issue #19 item 9. */
+  readonly pseudonymOf: (id: string) => string;
   /** Leases for work that must run on exactly one replica (re-index, retention purge, Jabber). */
   readonly leases: JobLeases;
   /** This process's name as a lease holder (host, pid and a random part). */
@@ -194,7 +196,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const inbox = new SqliteInbox(database, conversations, clock, ids);
   const escalationPolicy = loadEscalationPolicy(config.policiesDir);
   const escalationMessages = loadEscalationMessages();
-  const channels = createChannelRouter(inbox, logger);
+  const channels = createChannelRouter(inbox, logger, recorder.pseudonym);
   const office = createOfficeAvailability({ database, policiesDir: config.policiesDir, policy: escalationPolicy, directory, clock, today: config.today });
   // Feedback reasons, return notes, FAQ drafts and survey free text are masked like questions (issue #18, item 12).
   const maskFreeText = createFreeTextMasker(policies.pii.entities, directory.people().map((person) => person.name));
@@ -210,6 +212,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     messages: escalationMessages,
     logger,
     personOf: (userId) => (directory.person(userId) ? userId : undefined),
+    pseudonymOf: recorder.pseudonym,
   }), maskFreeText);
   const guardrail = overrides.guardrail ?? createPolicyGuardrail(policies, {
     knownStaffNames: directory.people().map((person) => person.name),
@@ -243,6 +246,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     guardrail,
     smallTalk: loadSmallTalkMessages(),
     referrals: escalationReferrals(escalationPolicy),
+    pseudonymOf: recorder.pseudonym,
     trainingGateNote: (today) => trainingGateNote(transparencyTexts.trainingGate, knowledge.store.allChunks(), today),
     directAnswer: (question, userId) => {
       if (!asksForOwnLotse(question)) return undefined;
@@ -302,5 +306,5 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     if (database !== local) database.close();
     local.close();
   };
-  return { config, chat, knowledge, database, audit, reidentification, escalation, availability: office.availability, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: policies.retentionDays, purgeConversations, purgeRecords, transparency, leases, replicaId, ...(index ? { index } : {}), ...(directorySync ? { directorySync } : {}), close };
+  return { config, chat, knowledge, database, audit, pseudonymOf: recorder.pseudonym, reidentification, escalation, availability: office.availability, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: policies.retentionDays, purgeConversations, purgeRecords, transparency, leases, replicaId, ...(index ? { index } : {}), ...(directorySync ? { directorySync } : {}), close };
 }

@@ -9,10 +9,11 @@ import { createLotse, type Lotse } from '../../bot/app/create-lotse.ts';
 import { ingestKnowledge } from '../../bot/app/ingest-knowledge.ts';
 import { loadConfig } from '../../bot/config/config.ts';
 import { createHttpServer, startHttpServer } from '../../bot/http/create-server.ts';
-import { silentLogger } from '../../bot/shared/logger.ts';
+import { silentLogger, type Logger } from '../../bot/shared/logger.ts';
 import { createIdentity } from '../../bot/app/create-identity.ts';
 import type { Clock } from '../../bot/ports/clock.ts';
 import { ticketStats } from '../../bot/core/escalation/ticket-stats.ts';
+import { createLotseDataSubjectRequests } from '../../bot/app/create-data-subject-requests.ts';
 
 /** Root of the repository. */
 export const repoRoot = resolve(import.meta.dirname, '../..');
@@ -25,15 +26,16 @@ export interface RunningApp {
 }
 
 /** Ingests `folder` into a temporary data dir and serves it; `env` adds configuration (e.g. `LLM_*`). */
-export async function startRealApp(folder = join(repoRoot, 'knowledge/sources'), env: Record<string, string> = {}, options: { clock?: Clock; port?: number } = {}): Promise<RunningApp> {
+export async function startRealApp(folder = join(repoRoot, 'knowledge/sources'), env: Record<string, string> = {}, options: { clock?: Clock; port?: number; logger?: Logger } = {}): Promise<RunningApp> {
+  const logger = options.logger ?? silentLogger;
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-app-'));
   // The dev login must be chosen explicitly (issue #18); tests with OIDC_* or their own AUTH_MODE keep theirs.
   const login = env.AUTH_MODE || env.OIDC_ISSUER ? {} : { AUTH_MODE: 'dev' };
-  const lotse = await createLotse(loadConfig({ LOTSE_TODAY: '2026-11-22', ...login, ...env }, { dataDir }, repoRoot), silentLogger);
+  const lotse = await createLotse(loadConfig({ LOTSE_TODAY: '2026-11-22', ...login, ...env }, { dataDir }, repoRoot), logger);
   await ingestKnowledge(lotse.knowledge, { folder, dataDir });
-  const identity = createIdentity(lotse, silentLogger, { ...(options.clock ? { clock: options.clock } : {}), retryMs: 200 });
+  const identity = createIdentity(lotse, logger, { ...(options.clock ? { clock: options.clock } : {}), retryMs: 200 });
   await identity.ready;
-  const server = createHttpServer({ chat: lotse.chat, logger: silentLogger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity, hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) }, availability: { availability: lotse.availability, ticketStats: () => ticketStats(lotse.escalation.allTickets()) } });
+  const server = createHttpServer({ chat: lotse.chat, logger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity, hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) }, availability: { availability: lotse.availability, ticketStats: () => ticketStats(lotse.escalation.allTickets()) }, privacy: { requests: createLotseDataSubjectRequests(lotse) } });
   const running = await startHttpServer(server, { port: options.port ?? 0, host: '127.0.0.1' });
   return {
     url: running.url,

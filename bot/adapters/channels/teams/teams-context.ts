@@ -34,6 +34,8 @@ export interface TeamsTurnDeps {
   readonly streamDelayMs?: number;
   /** HR news and surveys in Teams. */
   readonly hr?: TeamsHrDeps;
+  /** The pseudonym that names a person in logs (issue #19, item 9). */
+  readonly pseudonymOf?: (id: string) => string;
 }
 
 /** The directory person behind a Teams user, if any. */

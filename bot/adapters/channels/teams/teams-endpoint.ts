@@ -78,7 +78,7 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
       return;
     }
     const title = message.kind === 'ticket-reminder' ? deps.texts.reminderTitle : deps.texts.noticeTitle;
-    outbox.enqueue({ op: 'activity', conversationId, personId, fallback, activity: cardMessage(renderNoticeCard(title, message.text), message.text) });
+    outbox.enqueue({ op: 'activity', conversationId, personId, fallback, activity: cardMessage(renderNoticeCard(title, message.text), message.text), ...(message.ticketId ? { ticketId: message.ticketId } : {}) });
     if (ticket && (message.kind === 'ticket-reminder' || message.kind === 'ticket-returned')) outbox.enqueue({ op: 'ticket-card', conversationId, ticketId: ticket.id, personId });
   };
 
@@ -90,7 +90,7 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
     const card = ticket?.answer && message.kind === 'ticket-answered'
       ? renderLotseAnswerCard(ticket, message.from ?? lotseLabel(deps.directory, ticket.answer.by), deps.texts)
       : renderNoticeCard(deps.texts.noticeTitle, message.text);
-    outbox.enqueue({ op: 'activity', conversationId: target, activity: cardMessage(card, message.text), fallback: JSON.stringify({ recipient, message }) });
+    outbox.enqueue({ op: 'activity', conversationId: target, activity: cardMessage(card, message.text), fallback: JSON.stringify({ recipient, message }), ...(message.ticketId ? { ticketId: message.ticketId } : {}) });
     return { kind: 'queued' };
   };
 

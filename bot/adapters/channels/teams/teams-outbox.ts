@@ -20,7 +20,7 @@ const migrations = [
 
 /** A message to queue: a ready activity, or the current ticket card (rendered when it is sent). */
 export type OutboxItem =
-  | { readonly op: 'activity'; readonly conversationId: string; readonly activity: OutgoingActivity; readonly personId?: string; readonly fallback?: string }
+  | { readonly op: 'activity'; readonly conversationId: string; readonly activity: OutgoingActivity; readonly personId?: string; readonly fallback?: string; readonly ticketId?: string }
   | { readonly op: 'ticket-card'; readonly conversationId: string; readonly ticketId: string; readonly personId?: string; readonly fallback?: string };
 
 /** A row that could not be delivered (reported to the caller, e.g. to fall back to the web inbox). */
@@ -96,9 +96,11 @@ export class TeamsOutbox {
     const id = Number(
       database
         .prepare(`INSERT INTO teams_outbox (conversation_id, op, activity, ticket_id, person_id, fallback, not_before, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(item.conversationId, item.op, item.op === 'activity' ? JSON.stringify(item.activity) : null, item.op === 'ticket-card' ? item.ticketId : null,
+        .run(item.conversationId, item.op, item.op === 'activity' ? JSON.stringify(item.activity) : null, item.ticketId ?? null,
           item.personId ?? null, item.fallback ?? null, this.now(), new Date(this.now()).toISOString()).lastInsertRowid,
     );
+    // Deliveries at info with ids only (issue #19, item 9): queued here, then teams-sent or teams-delivery-failed.
+    this.options.logger.info('teams-queued', { outboxId: id, op: item.op, ...(item.ticketId ? { ticket: item.ticketId } : {}) });
     this.wake?.();
     return id;
   }
@@ -227,6 +229,7 @@ export class TeamsOutbox {
     switch (outcome.kind) {
       case 'ok':
         this.stats.sent += 1;
+        this.options.logger.info('teams-sent', { outboxId: row.id, op: row.op, ...(row.ticket_id ? { ticket: row.ticket_id } : {}) });
         database.prepare(`UPDATE teams_outbox SET state = 'sent', done_at = ?, activity_id = ? WHERE id = ?`).run(new Date(now).toISOString(), outcome.activityId ?? null, row.id);
         return;
       case 'throttled': {
@@ -257,7 +260,7 @@ export class TeamsOutbox {
       .run(new Date(this.now()).toISOString(), reason, row.id).changes;
     if (changed === 0) return;
     this.stats.failed += 1;
-    this.options.logger.warn('teams-delivery-failed', { outboxId: row.id, reason });
+    this.options.logger.warn('teams-delivery-failed', { outboxId: row.id, ...(row.ticket_id ? { ticket: row.ticket_id } : {}), reason });
     this.options.onFailed?.({ id: row.id, conversationId: row.conversation_id, reason, ...(row.person_id ? { personId: row.person_id } : {}), ...(row.fallback ? { fallback: row.fallback } : {}) });
   }
 }

@@ -108,6 +108,9 @@ export function createTeamsTurnHandler(deps: TeamsTurnDeps): (context: TurnConte
       if (context.activity.type === 'invoke') await invokeMessageResponse(context, deps.texts.invalidAction, 400);
       return;
     }
+    // Each channel event at info, with a pseudonym and no text (issue #19, item 9).
+    const { inbound } = read;
+    deps.logger.info('teams-activity', { kind: inbound.kind, conversationKind: inbound.conversation.kind, user: deps.pseudonymOf?.(coreUserId(inbound.user, personOf(inbound.user, deps.directory))) ?? 'unknown' });
     try {
       remember(context, deps, read.inbound);
       await dispatch(context, deps, read.inbound);

@@ -42,7 +42,7 @@ describe('Teams endpoint', () => {
     const { endpoint, rows } = setup();
     expect(await endpoint.send({ kind: 'person', personId: 'p-lotse' }, { kind: 'ticket-created', text: 'Neu', ticketId: 't-1' })).toEqual({ kind: 'queued' });
     expect(await endpoint.send({ kind: 'person', personId: 'p-lotse' }, { kind: 'ticket-reminder', text: 'Erinnerung an Nr. 3', ticketId: 't-1' })).toEqual({ kind: 'queued' });
-    expect(rows().map((row) => [row.conversation_id, row.op, row.ticket_id])).toEqual([['a:lotse', 'ticket-card', 't-1'], ['a:lotse', 'activity', null]]);
+    expect(rows().map((row) => [row.conversation_id, row.op, row.ticket_id])).toEqual([['a:lotse', 'ticket-card', 't-1'], ['a:lotse', 'activity', 't-1']]);
     expect(rows()[1]!.activity).toContain('Erinnerung an Nr. 3');
   });
 
