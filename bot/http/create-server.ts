@@ -21,6 +21,7 @@ import { requestLimitHook, type RequestLimitOptions } from './request-limits.ts'
 import { registerHrRoutes, type HrRouteDeps } from './hr-routes.ts';
 import { registerHrAdminRoutes } from './hr-admin-routes.ts';
 import { registerAvailabilityRoutes, type AvailabilityRouteDeps } from './availability-routes.ts';
+import { registerPrivacyRoutes, type PrivacyRouteDeps } from './privacy-routes.ts';
 
 /** Options of the web chat server. */
 export interface HttpServerOptions {
@@ -44,6 +45,8 @@ export interface HttpServerOptions {
   readonly hr?: Omit<HrRouteDeps, 'logger' | 'maxBodyBytes'>;
   /** A Lotse's "abwesend bis" and the aggregated ticket statistics (issue #22); needs the identity layer. */
   readonly availability?: Omit<AvailabilityRouteDeps, 'protect' | 'maxBodyBytes'>;
+  /** GDPR access and erasure for the DSB (issue #22); needs the identity layer. */
+  readonly privacy?: Omit<PrivacyRouteDeps, 'protect' | 'maxBodyBytes'>;
 }
 
 /** What the identity layer plugs into the server. */
@@ -109,6 +112,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
   if (options.tickets) registerTicketRoutes(server, { ...options.tickets, logger: options.logger, maxBodyBytes, protect });
   options.identity?.register(server);
   if (options.availability && options.identity) registerAvailabilityRoutes(server, { ...options.availability, protect, maxBodyBytes });
+  if (options.privacy && options.identity) registerPrivacyRoutes(server, { ...options.privacy, protect, maxBodyBytes });
   if (options.hr) {
     // Images travel as data URLs inside the JSON body, so HR routes accept up to 2 MB.
     const hrDeps = { ...options.hr, logger: options.logger, maxBodyBytes: Math.max(maxBodyBytes, 2 * 1024 * 1024), ...(options.identity ? { protect } : {}) };

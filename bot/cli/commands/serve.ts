@@ -21,6 +21,7 @@ import { queueGauges } from '../../app/queue-gauges.ts';
 import { startRetentionPurge, wireRetentionPurge } from '../../app/retention-purge.ts';
 import { startIndexReplication } from '../../app/index-replication.ts';
 import { ticketStats } from '../../core/escalation/ticket-stats.ts';
+import { createLotseDataSubjectRequests } from '../../app/create-data-subject-requests.ts';
 
 function keepProcessAlive(logger: Logger): void {
   // A stray rejection or exception in a request must not end the service (issue #3, "nothing crashes").
@@ -88,7 +89,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   const teams = config.teams.enabled ? createTeamsChannel(lotse, config.teams, logger) : undefined;
   const gauges = queueGauges({ tickets: lotse.escalation, indexChunks: () => lotse.knowledge.lexical.size, hr: lotse.hr, ...(teams ? { teams } : {}), ...(xmpp ? { xmpp } : {}) });
   const readiness = readinessGate(lotse.chat);
-  const server = createHttpServer({ chat: readiness.chat, logger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity, gauges, requestLimits: config.requestLimits, ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}), hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) }, availability: { availability: lotse.availability, ticketStats: () => ticketStats(lotse.escalation.allTickets()) } });
+  const server = createHttpServer({ chat: readiness.chat, logger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity, gauges, requestLimits: config.requestLimits, ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}), hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) }, availability: { availability: lotse.availability, ticketStats: () => ticketStats(lotse.escalation.allTickets()) }, privacy: { requests: createLotseDataSubjectRequests(lotse) } });
   teams?.registerRoutes(server);
   teams?.start();
   const running = await startHttpServer(server, { port: config.port, host: config.host });

@@ -72,4 +72,20 @@ describe('lotse privacy export | erase', () => {
     expect(JSON.stringify(app.lotse.audit.entries().filter((row) => row.entry.rules.some((rule) => rule.id.startsWith('gdpr'))))).not.toContain('p-marek');
     expect((await cli(['audit', 'verify'])).stdout).toContain('intact');
   }, 120_000);
+
+  it('serves the same requests to the DSB over the web API, confirmed erasure only', async () => {
+    await useLotse('p-tobias', 'Wie hoch ist die Hundesteuer für zwei Hunde?');
+    const admin = new HttpSession(app.url);
+    await admin.devLogin({ person: 'p-frank' });
+    expect((await admin.request('GET', '/api/privacy/p-tobias', { accept: 'application/json' })).status).toBe(403);
+    const dsb = new HttpSession(app.url);
+    await dsb.devLogin({ person: 'p-dana' });
+    const exported = (await call(dsb, 'GET', '/api/privacy/p-tobias')) as { kind: string; data: { ticketsAsAsker: unknown[] } };
+    expect(exported.kind).toBe('exported');
+    expect(exported.data.ticketsAsAsker).toHaveLength(1);
+    const unconfirmed = await dsb.request('DELETE', '/api/privacy/p-tobias', { csrf: true, body: '{}', type: 'application/json' });
+    expect(unconfirmed.status).toBe(400);
+    expect(await call(dsb, 'DELETE', '/api/privacy/p-tobias', { confirm: true })).toMatchObject({ kind: 'erased', counts: { tickets: 1 } });
+    expect(((await call(dsb, 'GET', '/api/privacy/p-tobias')) as { data: { conversations: unknown[] } }).data.conversations).toEqual([]);
+  }, 60_000);
 });
