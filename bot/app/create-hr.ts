@@ -1,5 +1,5 @@
 /**
- * Wires HR news and pulse surveys (issue #10): SQLite stores, policy, German texts, the services, the
+ * Wires HR news and pulse surveys (issue #10): the stores (SQLite or PostgreSQL), policy, German texts, the services, the
  * chat handler, the outbox worker over the channel router, and the scheduler step `runDue`.
  */
 import { setTimeout as sleep } from 'node:timers/promises';

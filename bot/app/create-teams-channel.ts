@@ -1,6 +1,6 @@
 /**
  * Wires the Microsoft Teams channel into a running lotse: the Agents SDK CloudAdapter with Entra or dev-mode
- * authentication, the SQLite references and outbox, the `teams` endpoint of the channel router and the
+ * authentication, the stored references and outbox, the `teams` endpoint of the channel router and the
  * `POST /api/messages` route. `serve` calls it when the channel is enabled; tests call it with a mock connector.
  */
 import { CloudAdapter, createOutboundHostValidator, getAuthConfigWithDefaults, type AuthConfiguration, type OutboundHostValidator } from '@microsoft/agents-hosting';

@@ -1,5 +1,5 @@
 /**
- * Conversations, messages and feedback (SQLite by default; PostgreSQL later).
+ * Conversations, messages and feedback (SQLite by default; PostgreSQL with `DATABASE_URL`, shared by replicas).
  */
 import type { ChannelName, Outcome } from './turn.ts';
 

@@ -4,7 +4,7 @@
  * and masking of staff names. Imported from YAML/CSV now; LDAP or Microsoft Graph later.
  */
 
-/** Roles a person can hold (mapped from identity-provider groups by the identity issue). */
+/** Roles a person can hold (from the directory, and from identity-provider groups via `policies/roles.yaml`). */
 export const roles = ['staff', 'lotse', 'owner', 'hr', 'personalrat', 'dsb', 'admin'] as const;
 export type Role = (typeof roles)[number];
 

@@ -1,6 +1,6 @@
 /**
- * Guardrails review what comes in and what goes out. The default allows everything; the
- * implementations driven by `policies/` come with the guardrails issue.
+ * Guardrails review what comes in and what goes out. The default allows everything; the implementation
+ * driven by `policies/` (Dienstvereinbarung KI) is `bot/core/guardrails/policy-guardrail.ts`.
  */
 import type { RuleHit } from './turn.ts';
 

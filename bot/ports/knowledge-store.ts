@@ -1,5 +1,6 @@
 /**
- * Where documents and chunks are kept (SQLite by default, PostgreSQL for scale-out).
+ * Where documents and chunks are kept: SQLite in each data dir, also with `DATABASE_URL` (replicas fill their copy
+ * from the published index version, docs/scale-out.md).
  */
 import type { Chunk, DocumentMeta, IngestedDocument } from './knowledge.ts';
 

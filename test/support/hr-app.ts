@@ -1,6 +1,7 @@
 /**
  * Starts a real lotse (SQLite in a temp dir, no documents) with the HR test directory and the HR routes on
- * a loopback port; the actor of a request is the `x-test-person` header (the identity issue replaces it).
+ * a loopback port; the actor of a request is the `x-test-person` header (a test shortcut: the real server takes
+ * the actor from the login session).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

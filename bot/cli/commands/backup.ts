@@ -1,6 +1,6 @@
 /**
  * `lotse backup <file> [--data <dir>]`: an online copy of the SQLite database while `serve` keeps running.
- * (On PostgreSQL use `pg_dump`, see docs/operations.md.)
+ * (On PostgreSQL use `pg_dump`, see docs/operations/backup-restore.md.)
  */
 import { resolve } from 'node:path';
 import { backupSqlite } from '../../adapters/storage/sqlite-backup.ts';
@@ -15,7 +15,7 @@ export async function runBackup(args: string[], io: CliIo): Promise<number> {
   if (!target) throw new UsageError('backup needs a target file, e.g. lotse backup /backup/lotse-2026-12-03.db');
   const config = loadConfig(io.env, values.data ? { dataDir: values.data } : {}, io.cwd);
   if (config.databaseUrl) {
-    io.stderr('DATABASE_URL is set: back up PostgreSQL with pg_dump (README "Operations").\n');
+    io.stderr('DATABASE_URL is set: back up PostgreSQL with pg_dump (docs/operations/backup-restore.md).\n');
     return 1;
   }
   try {

@@ -103,14 +103,14 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   // With PostgreSQL: one replica publishes changes of DIRECTORY_FILE, every replica follows the shared directory.
   const directorySync = lotse.directorySync && setInterval(() => lotse.directorySync?.tick(), config.directorySyncSeconds * 1000);
   directorySync?.unref();
-  // Ticket reminders: each step is recorded in SQLite before it is sent, so a restart never sends twice.
+  // Ticket reminders: each step is recorded in the store before it is sent, so a restart never sends twice.
   // Housekeeping (expiry, reassignment), the daily digest and FAQ revalidation use the same durable markers.
   const reminders = setInterval(() => {
     const jobs = [lotse.escalation.remind(), lotse.escalation.housekeeping(), lotse.escalation.digest(), lotse.faq.remindRevalidation()];
     Promise.all(jobs).catch((error: unknown) => logger.error('ticket-reminders-failed', { error: describeError(error) }));
   }, 60_000);
   reminders.unref();
-  // HR news and surveys (issue #10): due broadcasts, survey windows, reminders, outbox; state is in SQLite first.
+  // HR news and surveys (issue #10): due broadcasts, survey windows, reminders, outbox; state is in the store first.
   const hrJobs = setInterval(() => {
     lotse.hr.jobs.runDue().catch((error: unknown) => logger.error('hr-jobs-failed', { error: describeError(error) }));
   }, 15_000);

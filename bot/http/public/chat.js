@@ -38,7 +38,7 @@ function renderCitations(citations) {
   return element('div', { className: 'sources' }, [element('h2', { text: texts.sources }), list]);
 }
 
-/** JSON headers plus the CSRF token of a logged-in session (cookie `lotse_csrf`, see README "Identity"). */
+/** JSON headers plus the CSRF token of a logged-in session (cookie `lotse_csrf`, see docs/identity-and-console.md). */
 function jsonHeaders() {
   const token = /(?:^|;\s*)(?:__Host-)?lotse_csrf=([A-Za-z0-9_-]+)/.exec(document.cookie)?.[1];
   return token ? { 'content-type': 'application/json', 'x-csrf-token': token } : { 'content-type': 'application/json' };

@@ -24,7 +24,7 @@ describe('Digitallotse hand-over (web chat → ticket → Lotse answers → aske
     expect(String(ticket.json.message)).toMatch(/Anfrage Nr\. \d+ an das zentrale Digitallotsen-Team/);
     const number = String((ticket.json.ticket as { number: number }).number);
 
-    // The Lotse works from the same data dir (the web console follows with the identity issue).
+    // The Lotse works from the CLI on the same data dir (the console does the same in the browser).
     const dataDir = app.lotse.config.dataDir;
     const queue = await runCli(['tickets', 'list', '--for', 'p-erika', '--data', dataDir]);
     expect(queue.stdout).toContain('Hundesteuer');

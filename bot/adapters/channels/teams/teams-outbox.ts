@@ -1,8 +1,9 @@
 /**
- * The durable Teams outbox: every proactive message is a SQLite row before it is sent, so nothing queued is
- * lost across a restart (delivery is at least once). A pump sends rows in order per conversation, spaced by
- * a global and a per-conversation rate, honours 429 Retry-After (exponential backoff without it), marks a
- * conversation undeliverable on 403/404 and gives up after `maxAttempts`, reporting every failed message.
+ * The durable Teams outbox: every proactive message is a database row (SQLite or PostgreSQL) before it is
+ * sent, so nothing queued is lost across a restart (delivery is at least once). A pump sends rows in order
+ * per conversation, spaced by a global and a per-conversation rate, honours 429 Retry-After (exponential
+ * backoff without it), marks a conversation undeliverable on 403/404 and gives up after `maxAttempts`,
+ * reporting every failed message.
  */
 import type { Logger } from '../../../shared/logger.ts';
 import { describeError } from '../../../shared/errors.ts';

@@ -1,7 +1,8 @@
 /**
- * What the Teams channel remembers in SQLite: conversation references (stored on install, first contact and
- * `conversationUpdate`, used for proactive messages), the link from a core conversation to its Teams
- * conversation, the activity id of every ticket card (updated in place), and handled card actions (replays).
+ * What the Teams channel remembers in the database (SQLite or PostgreSQL): conversation references (stored on
+ * install, first contact and `conversationUpdate`, used for proactive messages), the link from a core
+ * conversation to its Teams conversation, the activity id of every ticket card (updated in place), and
+ * handled card actions (replays).
  */
 import { z } from 'zod';
 import { migrate, type SqliteDatabase } from '../../storage/sqlite-database.ts';
@@ -56,7 +57,7 @@ function toConversation(row: ConversationRow): StoredConversation {
   };
 }
 
-/** SQLite persistence of the Teams channel's references and card bookkeeping. */
+/** Persistence of the Teams channel's references and card bookkeeping (SQLite or PostgreSQL). */
 export class TeamsStore {
   constructor(private readonly database: SqliteDatabase) {
     migrate(database, 'teams', migrations);
