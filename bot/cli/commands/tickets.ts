@@ -8,6 +8,7 @@ import type { Ticket } from '../../ports/tickets.ts';
 import { ticketStats } from '../../core/escalation/ticket-stats.ts';
 import type { CliIo } from '../cli-io.ts';
 import { openLotse } from '../open-lotse.ts';
+import { registerQueuedChannels } from '../../app/queued-channels.ts';
 import { parseOptions, UsageError } from '../parse-options.ts';
 
 function line(ticket: Ticket): string {
@@ -24,7 +25,9 @@ export async function runTickets(args: string[], io: CliIo): Promise<number> {
   const [action, number, ...text] = positionals;
   if (!action || !['list', 'stats', 'claim', 'answer', 'inbox', 'faq', 'approve', 'reject', 'revalidate'].includes(action)) throw new UsageError('tickets needs list, stats, claim, answer, inbox, faq, approve, reject or revalidate.');
   if (action !== 'list' && action !== 'stats' && !values.as) throw new UsageError(`tickets ${action} needs --as <person id>.`);
-  const { lotse } = await openLotse(io, values.data, { quiet: true });
+  const { lotse, logger } = await openLotse(io, values.data, { quiet: true });
+  // Answers and notifications reach Teams and Jabber through their outboxes, which `serve` sends (issue #19).
+  registerQueuedChannels(lotse, logger);
   try {
     if (action === 'list') {
       const tickets = values.for ? lotse.escalation.queueFor(values.for) : lotse.escalation.allTickets();

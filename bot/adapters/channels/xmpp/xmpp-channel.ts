@@ -9,13 +9,12 @@ import { randomUUID } from 'node:crypto';
 import { xml } from '@xmpp/client';
 import type { Element } from '@xmpp/xml';
 import type { XmppConfig } from '../../../config/xmpp-config.ts';
-import type { DeliveryResult, OutboundMessage, Recipient } from '../../../ports/channel-sender.ts';
 import type { Directory } from '../../../ports/directory.ts';
 import type { Logger } from '../../../shared/logger.ts';
 import { describeError } from '../../../shared/errors.ts';
-import { fillText, type XmppTexts } from '../../../../prompts/channels/load-xmpp-texts.ts';
+import type { XmppTexts } from '../../../../prompts/channels/load-xmpp-texts.ts';
 import { createRateLimiter } from './rate-limiter.ts';
-import { splitMessage } from './render-turn.ts';
+import { createXmppEndpoint, enqueueInStore, type XmppEndpoint } from './xmpp-endpoint.ts';
 import type { SqliteXmppStore } from './sqlite-xmpp-store.ts';
 import { handleXmppMessage, type XmppConversationDeps } from './xmpp-conversation.ts';
 import { createXmppConnection, type XmppConnection } from './xmpp-connection.ts';
@@ -39,7 +38,7 @@ export interface XmppChannel {
   start(): Promise<'online' | 'retrying'>;
   stop(): Promise<void>;
   /** For the channel router: reaches everyone with a JID in the directory. */
-  readonly endpoint: { reaches(personId: string): boolean; send(recipient: Recipient, message: OutboundMessage): Promise<DeliveryResult> };
+  readonly endpoint: XmppEndpoint;
   readonly connection: XmppConnection;
   /** Messages not yet confirmed by the server. */
   pending(): number;
@@ -47,7 +46,6 @@ export interface XmppChannel {
   flush(): Promise<void>;
 }
 
-const jidPattern = /^[^@/\s]+@[^@/\s]+$/;
 const composingAfterMs = 250;
 
 /** Wires connection, outbox and conversation handler. */
@@ -104,7 +102,7 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
   };
 
   const enqueue = (to: string, bodies: readonly string[]): void => {
-    store.enqueue(bodies.map((body) => ({ stanzaId: `lotse-${randomUUID()}`, to, body })), now().toISOString());
+    enqueueInStore(store, to, bodies, now().toISOString());
     void flush();
   };
 
@@ -190,24 +188,10 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
     failed: (id) => inFlight.delete(id),
   }, { logger, ...(deps.random ? { random: deps.random } : {}) });
 
-  const jidOfPerson = (personId: string): string | undefined => deps.directory.person(personId)?.jid?.toLowerCase();
-
-  const endpoint: XmppChannel['endpoint'] = {
-    reaches: (personId) => jidOfPerson(personId) !== undefined,
-    async send(recipient, message) {
-      const reference = recipient.kind === 'conversation' ? recipient.reference.reference?.toLowerCase() : undefined;
-      const jid = reference && jidPattern.test(reference) ? reference : jidOfPerson(recipient.kind === 'person' ? recipient.personId : recipient.userId);
-      if (!jid) return { kind: 'undeliverable', reason: 'xmpp: no JID for the recipient' };
-      const number = message.ticketId ? deps.ticketNumber?.(message.ticketId) : undefined;
-      const footers: Partial<Record<OutboundMessage['kind'], string>> = { 'ticket-created': texts.notificationFooter, 'ticket-reminder': texts.notificationFooter, 'ticket-answered': texts.ticketAnswerFooter };
-      const template = footers[message.kind];
-      const footer = number !== undefined && template ? `\n\n${fillText(template, { number: String(number) })}` : '';
-      // HR news: the headline first and the link last (plain text, no markup on Jabber).
-      const body = [message.title, message.text, message.link].filter((part): part is string => Boolean(part)).join('\n\n');
-      enqueue(jid, splitMessage(body + footer, config.maxMessageChars));
-      return connection.isOnline() ? { kind: 'delivered' } : { kind: 'queued' };
-    },
-  };
+  const endpoint: XmppChannel['endpoint'] = createXmppEndpoint({
+    directory: deps.directory, texts, maxChars: config.maxMessageChars, enqueue, online: () => connection.isOnline(),
+    ...(deps.ticketNumber ? { ticketNumber: deps.ticketNumber } : {}),
+  });
 
   const prune = setInterval(() => limiter.prune(), 10 * 60_000);
   prune.unref();
