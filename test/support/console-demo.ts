@@ -44,3 +44,27 @@ export async function seedFaqAndFeedback(app: RunningApp, ticket: Ticket): Promi
   const feedback = await app.lotse.chat.recordFeedback({ userId: 'p-sabine', messageId: turn.messageId, rating: 'down', reason: 'Mir fehlt, was für Jabber in der Pause gilt.' });
   if (feedback.kind !== 'recorded') throw new Error('feedback not recorded');
 }
+
+/** A closed survey with six answers (results page) and an open one (the survey form on the chat page); returns the closed survey's id. */
+export async function seedSurveys(app: RunningApp): Promise<string> {
+  const surveys = app.lotse.hr.surveys;
+  const draft = (title: string) => ({
+    title, audience: { kind: 'all' as const }, opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+    questions: [{ id: 'zufrieden', type: 'scale' as const, text: 'Wie zufrieden sind Sie mit Ihrer IT-Ausstattung?', optional: false }],
+  });
+  const start = (title: string): string => {
+    const created = surveys.create('p-nina', draft(title));
+    if (created.kind !== 'ok') throw new Error(created.message);
+    for (const step of [surveys.approve('p-peter', created.survey.id), surveys.open(created.survey.id)]) if (step.kind !== 'ok') throw new Error(step.message);
+    return created.survey.id;
+  };
+  const closed = start('IT-Ausstattung im Herbst');
+  for (const [index, person] of ['p-erika', 'p-jonas', 'p-aylin', 'p-marek', 'p-sabine', 'p-tobias'].entries()) {
+    const answered = surveys.submit(person, closed, { zufrieden: (index % 5) + 1 });
+    if (answered.kind === 'ignored') throw new Error(answered.message);
+  }
+  const done = surveys.close(closed);
+  if (done.kind !== 'ok') throw new Error(done.message);
+  start('Kantine im Kreishaus');
+  return closed;
+}

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../bot/ports/tickets.ts';
 import { axeViolations } from '../../support/axe.ts';
 import { chromiumPath, launchChromium } from '../../support/browser.ts';
-import { demoQuestions, loginAs, seedFaqAndFeedback, seedTickets } from '../../support/console-demo.ts';
+import { demoQuestions, loginAs, seedFaqAndFeedback, seedSurveys, seedTickets } from '../../support/console-demo.ts';
 import { startRealAppOnCopy } from '../../support/real-app.ts';
 
 const executable = chromiumPath();
@@ -147,6 +147,7 @@ describe.skipIf(!executable)('console as a German admin UI in Chromium', () => {
   it('has no axe violation of any impact on any console page, the login pages and the chat', async () => {
     const page = await newPage();
     await seedFaqAndFeedback(app, tickets.noAnswer);
+    const surveyId = await seedSurveys(app);
     const found: { page: string; violations: unknown[] }[] = [];
     const check = async (name: string): Promise<void> => {
       const violations = await axeViolations(page);
@@ -166,6 +167,12 @@ describe.skipIf(!executable)('console as a German admin UI in Chromium', () => {
         const shot = person === 'p-frank' ? screenshotNames[path] : undefined;
         if (shot) await shoot(page, shot);
       }
+      if (person === 'p-peter') {
+        await page.goto(`${app.url}/konsole/umfragen/${surveyId}/ergebnisse`);
+        expect(await page.locator('main svg').count()).toBe(1);
+        await check('survey results');
+        await shoot(page, 'konsole-umfrage-ergebnisse');
+      }
     }
     await page.goto(`${app.url}/`);
     await page.getByLabel('Ihre Frage').fill('Wie viele Tage darf ich mobil arbeiten?');
@@ -175,10 +182,23 @@ describe.skipIf(!executable)('console as a German admin UI in Chromium', () => {
     await page.getByRole('button', { name: 'Fragen', exact: true }).click();
     await page.locator('.message.bot').nth(1).waitFor();
     await page.locator('.message.bot details summary').first().click();
-    await check('chat with two answers');
+    await page.locator('#surveys form').first().waitFor();
+    await check('chat with two answers and an open survey');
     await shoot(page, 'web-chat');
-    await page.goto(`${app.url}/nutzungshinweise`);
-    await check('nutzungshinweise');
+    await page.getByLabel('Ihre Frage').fill(demoQuestions.noAnswer);
+    await page.getByRole('button', { name: 'Fragen', exact: true }).click();
+    const refused = page.locator('.message.bot.outcome-no_answer');
+    await refused.waitFor();
+    await refused.getByRole('button', { name: 'Digitallotse fragen' }).click();
+    await expect.poll(() => refused.locator('.notice').textContent()).toContain('Anfrage Nr.');
+    await check('chat after a hand-over');
+    for (const path of ['/nutzungshinweise', '/nutzungshinweise/dienstvereinbarung']) {
+      if ((await page.goto(`${app.url}${path}`))?.status() === 200) await check(path);
+    }
+    await page.goto(`${app.url}/konsole`);
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await page.waitForURL(`${app.url}/abgemeldet`);
+    await check('logged out');
     expect(found).toEqual([]);
     await page.close();
   }, 120_000);
