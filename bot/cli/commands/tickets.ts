@@ -1,8 +1,8 @@
 /**
  * `lotse tickets list [--for <person>] [--json] | claim <nr> --as <person> | answer <nr> --as <person> "text" | inbox --as <person>
  *  | faq <nr> --as <lotse> [--model | --question … --answer …] | approve|reject|revalidate <draft> --as <owner>`:
- * the Digitallotsen queue from the shell (the web console comes with the identity issue). `--as` names a
- * person of the directory; whoever has this shell is trusted like an operator.
+ * the Digitallotsen queue from the shell (the console, `/konsole/tickets`, offers the same in the browser).
+ * `--as` names a person of the directory; whoever has this shell is trusted like an operator.
  */
 import type { Ticket } from '../../ports/tickets.ts';
 import { ticketStats } from '../../core/escalation/ticket-stats.ts';
