@@ -8,6 +8,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { z } from 'zod';
 import { weeklyReport } from '../core/guardrails/audit-report.ts';
 import type { ConsoleDeps, IngestReport, UploadOutcome } from '../http/console/console-deps.ts';
+import { loadReidentificationTexts } from '../../prompts/load-reidentification-texts.ts';
 import type { Lotse } from './create-lotse.ts';
 import { ingestKnowledge, recordedSourceFolder } from './ingest-knowledge.ts';
 import { ticketFaqPrefix } from './faq-loop.ts';
@@ -81,5 +82,12 @@ export function consoleDataOf(lotse: Lotse): Omit<ConsoleDeps, 'texts' | 'protec
     negativeFeedback: () => lotse.conversations.negativeFeedback(500),
     weeklyReport: () => weeklyReport(lotse.audit.entries().map((row) => row.entry)),
     hr: lotse.hr,
+    reidentification: {
+      texts: loadReidentificationTexts(),
+      open: (now) => lotse.reidentification.open(now),
+      request: (input) => lotse.reidentification.request(input),
+      approve: (input) => lotse.reidentification.approve(input),
+      now: () => new Date(),
+    },
   };
 }

@@ -18,8 +18,8 @@ Commands:
                                               check the audit chain (and an exported head), aggregated report (k >= 5), retention
   audit head | rekey                          print the chain head to export; re-key a chain written before the audit key
   audit reidentify --request <pseudonym> --reason "…" --by <person id>
-  audit reidentify --approve <id> --role personalrat|dsb --by <person id>
-                                               reveal one pseudonym only after both approvals
+                                               request to reveal one pseudonym; Personalrat and DSB
+                                               approve in the console (/konsole/reidentifizierung)
   tickets list [--for <person>] [--json] | stats | inbox --as <person>
   tickets claim <nr> --as <person> | answer <nr> --as <person> "text"
   tickets faq <nr> --as <lotse> [--question …] [--answer …] | approve|reject <draft> --as <owner>

@@ -20,9 +20,23 @@ export type ReidentificationResult =
   | { readonly kind: 'revealed'; readonly id: number; readonly userIds: readonly string[] }
   | { readonly kind: 'refused'; readonly reason: 'not_found' | 'expired' | 'already_revealed' | 'reason_missing' | 'own_request' | 'same_person' | 'not_permitted' };
 
+/** A request waiting for approvals, as the console lists it. */
+export interface OpenReidentification {
+  readonly id: number;
+  readonly pseudonym: string;
+  readonly reason: string;
+  readonly requestedBy: string;
+  readonly requestedAt: string;
+  readonly expiresAt: string;
+  /** Role → directory id of the person who approved. */
+  readonly approvals: Readonly<Partial<Record<ApprovalRole, string>>>;
+}
+
 interface RequestRow {
   id: number;
   pseudonym: string;
+  reason: string;
+  requested_at: string;
   expires_at: string;
   requested_by: string;
   approvals: string;
@@ -49,6 +63,17 @@ export class SqliteReidentification {
       .run(input.pseudonym, input.reason.trim(), input.by, input.now.toISOString(), expiresAt).lastInsertRowid);
     this.options.onStep('requested', id);
     return { kind: 'requested', id, expiresAt };
+  }
+
+  /** Requests neither revealed nor expired at `now`, oldest first. */
+  open(now: Date): OpenReidentification[] {
+    return this.database
+      .prepare<[string], RequestRow>('SELECT * FROM reidentification_requests WHERE revealed_at IS NULL AND expires_at >= ? ORDER BY id')
+      .all(now.toISOString())
+      .map((row) => ({
+        id: row.id, pseudonym: row.pseudonym, reason: row.reason, requestedBy: row.requested_by, requestedAt: row.requested_at, expiresAt: row.expires_at,
+        approvals: JSON.parse(row.approvals) as Partial<Record<ApprovalRole, string>>,
+      }));
   }
 
   approve(input: { id: number; role: ApprovalRole; by: string; now: Date }): ReidentificationResult {

@@ -42,14 +42,14 @@ export async function runAudit(args: string[], io: CliIo): Promise<number> {
       return 1;
     }
     if (action === 'reidentify') {
+      // Approvals only from logged-in role holders in the console, never from a free-text --by (issue #18, item 12).
+      if (values.approve) {
+        io.stderr('Zustimmungen zur Re-Identifizierung gibt es nur in der Konsole (/konsole/reidentifizierung), angemeldet als Personalrat oder Datenschutzbeauftragte(r).\n');
+        return 1;
+      }
       const by = values.by ?? 'unbekannt';
-      const now = new Date();
-      const result = values.request
-        ? lotse.reidentification.request({ pseudonym: values.request, reason: values.reason ?? '', by, now })
-        : values.approve && (values.role === 'personalrat' || values.role === 'dsb')
-          ? lotse.reidentification.approve({ id: Number(values.approve), role: values.role, by, now })
-          : undefined;
-      if (!result) throw new UsageError('audit reidentify needs --request <pseudonym> --reason "…" or --approve <id> --role personalrat|dsb.');
+      const result = values.request ? lotse.reidentification.request({ pseudonym: values.request, reason: values.reason ?? '', by, now: new Date() }) : undefined;
+      if (!result) throw new UsageError('audit reidentify needs --request <pseudonym> --reason "…"; approvals are given in the console (/konsole/reidentifizierung).');
       io.stdout(JSON.stringify(result) + '\n');
       return result.kind === 'refused' ? 1 : 0;
     }

@@ -12,6 +12,8 @@ import type { DocumentMeta } from '../../ports/knowledge.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { Protect } from '../auth/access.ts';
 import type { ConsoleTexts } from './console-texts.ts';
+import type { ApprovalRole, OpenReidentification, ReidentificationResult } from '../../adapters/storage/sqlite-reidentification.ts';
+import type { ReidentificationTexts } from '../../../prompts/load-reidentification-texts.ts';
 
 /** The result of an ingest run as the console shows it. */
 export interface IngestReport {
@@ -31,6 +33,15 @@ export interface PendingDraft {
   readonly question: string;
   readonly answer: string;
   readonly draftedBy: string;
+}
+
+/** What the re-identification page needs (issue #18, item 12). */
+export interface ReidentificationConsole {
+  readonly texts: ReidentificationTexts;
+  open(now: Date): readonly OpenReidentification[];
+  request(input: { pseudonym: string; reason: string; by: string; now: Date }): ReidentificationResult;
+  approve(input: { id: number; role: ApprovalRole; by: string; now: Date }): ReidentificationResult;
+  readonly now: () => Date;
 }
 
 /** Dependencies of the console routes. */
@@ -57,4 +68,6 @@ export interface ConsoleDeps {
   readonly weeklyReport: () => readonly WeeklyFigures[];
   /** HR news and surveys (absent: the HR pages answer 404). */
   readonly hr?: Hr;
+  /** Re-identification requests and four-eyes approvals (absent: the pages answer 404). */
+  readonly reidentification?: ReidentificationConsole;
 }

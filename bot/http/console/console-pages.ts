@@ -33,6 +33,7 @@ const navLabels: Record<string, (texts: ConsoleDeps['texts']) => string> = {
   '/konsole/berichte': (texts) => texts.navReports,
   '/konsole/hr': (texts) => texts.navNews,
   '/konsole/umfragen': (texts) => texts.navSurveys,
+  '/konsole/reidentifizierung': (texts) => texts.navReidentification,
 };
 
 /** Navigation entries the caller may open (the same table the server enforces). */

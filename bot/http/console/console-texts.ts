@@ -30,7 +30,7 @@ const keys = [
   'hrSurveySave', 'hrSurveyInvalidYaml', 'hrSurveyNoQuestion', 'hrSurveySuppressed', 'hrSurveyCsv', 'hrNotYours', 'hrResultsTitle',
   'faqEntriesTitle', 'faqRevalidate', 'validityTitle', 'validityDocument', 'validityDate', 'validitySupersedes', 'validitySave',
   'validityDateInvalid', 'validityUnknownDocument', 'validityNotOwner',
-  'uploadForeignFile', 'uploadForeignOwner', 'uploadForeignTenant', 'supersedesForeign',
+  'navReidentification', 'uploadForeignFile', 'uploadForeignOwner', 'uploadForeignTenant', 'supersedesForeign',
 ] as const;
 
 const text = z.string().min(1);

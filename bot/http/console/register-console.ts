@@ -17,6 +17,7 @@ import { sourcesBody } from './sources-page.ts';
 import { queueOf, ticketsBody } from './tickets-page.ts';
 import { consoleRoutes, type ConsoleRoute, type ConsoleRouteId } from './route-table.ts';
 import { readUpload } from './upload.ts';
+import { reidentificationHandlers } from './reidentification-console.ts';
 import { uploadOwnershipProblem, type Uploader } from './upload-ownership.ts';
 import { hrConsoleHandlers } from './hr-console.ts';
 
@@ -34,7 +35,7 @@ function ticketAction(action: string, by: string, body: { text: string; note?: s
   return undefined;
 }
 
-function handlers(deps: ConsoleDeps): Record<Exclude<ConsoleRouteId, `hr-${string}`>, ProtectedHandler> {
+function handlers(deps: ConsoleDeps): Record<Exclude<ConsoleRouteId, `hr-${string}` | `reidentification-${string}`>, ProtectedHandler> {
   const page = (title: () => string, body: (caller: Caller) => string, current?: string): ProtectedHandler => async (_request, response, caller) =>
     sendHtml(response, 200, consolePage(deps, caller, title(), body(caller), current));
   const refused = (response: Response, caller: Caller, status: number, title: string, message: string): void => sendHtml(response, status, errorPage(deps, caller, { title, message }));
@@ -153,6 +154,7 @@ export function registerConsole(server: Server, deps: ConsoleDeps): void {
   const hrHandlers = deps.hr ? hrConsoleHandlers(deps, deps.hr) : undefined;
   const byId: Record<string, ProtectedHandler> = {
     ...handlers(deps),
+    ...(deps.reidentification ? reidentificationHandlers(deps, deps.reidentification) : {}),
     ...Object.fromEntries(consoleRoutes.filter((route) => route.id.startsWith('hr-')).map((route) => [route.id, hrHandlers?.[route.id as keyof typeof hrHandlers] ?? notAvailable])),
   };
   const groups = new Map<string, ConsoleRoute[]>();
