@@ -47,7 +47,7 @@ describe('office time in Europe/Berlin with NRW holidays', () => {
     expect(officeMinutesBetween(new Date('2026-06-04T00:00:00Z'), new Date('2026-06-05T00:00:00Z'), berlin)).toBe(0); // Thursday
     expect(officeMinutesBetween(new Date('2027-11-01T00:00:00Z'), new Date('2027-11-02T00:00:00Z'), berlin)).toBe(0); // Monday
     expect(officeMinutesBetween(new Date('2025-10-31T00:00:00Z'), new Date('2025-11-01T00:00:00Z'), berlin)).toBe(510); // Friday
-    expect(officeMinutesBetween(new Date('2026-12-24T15:00:00Z'), new Date('2026-12-28T07:30:00Z'), berlin)).toBe(60); // 16-17 local on 24th is closed, 28th 07:30-08:30
+    expect(officeMinutesBetween(new Date('2026-12-24T15:00:00Z'), new Date('2026-12-28T07:30:00Z'), berlin)).toBe(60); // after hours on the 24th, 25th/26th holidays, 27th Sunday, 28th 07:30-08:30 local
   });
 
   it('counts a day across the switch to summer time in local hours', () => {
