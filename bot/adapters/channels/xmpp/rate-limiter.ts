@@ -4,7 +4,10 @@
  */
 
 /** Outcome of asking for a token. */
-export type RateDecision = { readonly kind: 'allowed' } | { readonly kind: 'limited'; readonly firstRefusal: boolean };
+export type RateDecision =
+  | { readonly kind: 'allowed' }
+  /** `retryAfterMs`: when the next message will be accepted again. */
+  | { readonly kind: 'limited'; readonly firstRefusal: boolean; readonly retryAfterMs: number };
 
 /** A token bucket per key: `burst` tokens, refilled at `perMinute`. */
 export function createRateLimiter(options: { perMinute: number; burst: number; now: () => number }) {
@@ -25,7 +28,7 @@ export function createRateLimiter(options: { perMinute: number; burst: number; n
       }
       const firstRefusal = !bucket.warned;
       bucket.warned = true;
-      return { kind: 'limited', firstRefusal };
+      return { kind: 'limited', firstRefusal, retryAfterMs: Math.ceil((1 - bucket.tokens) / refillPerMs) };
     },
     /** Forgets full buckets (call now and then so the map does not grow without bound). */
     prune(): void {

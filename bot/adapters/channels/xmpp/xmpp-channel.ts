@@ -14,6 +14,8 @@ import type { Logger } from '../../../shared/logger.ts';
 import { describeError } from '../../../shared/errors.ts';
 import type { XmppTexts } from '../../../../prompts/channels/load-xmpp-texts.ts';
 import { createRateLimiter } from './rate-limiter.ts';
+import { createRateNotices } from './rate-notices.ts';
+import { createRoster } from './xmpp-roster.ts';
 import { createXmppEndpoint, enqueueInStore, type XmppEndpoint } from './xmpp-endpoint.ts';
 import type { SqliteXmppStore } from './sqlite-xmpp-store.ts';
 import { handleXmppMessage, type XmppConversationDeps } from './xmpp-conversation.ts';
@@ -55,6 +57,10 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
   const limiter = createRateLimiter({ perMinute: config.ratePerMinute, burst: config.rateBurst, now: () => now().getTime() });
   const conversation: XmppConversationDeps = { ...deps.conversation, store, texts, maxChars: config.maxMessageChars };
   const inFlight = new Set<string>();
+  const roster = createRoster();
+  const presenceSent = new Set<string>();
+  let initialPresenceSent = false;
+  const greeted = new Set<string>();
   const chains = new Map<string, Promise<void>>();
   let flushing = false;
   let again = false;
@@ -105,6 +111,7 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
     enqueueInStore(store, to, bodies, now().toISOString());
     void flush();
   };
+  const notices = createRateNotices({ send: (jid, text) => enqueue(jid, [text]), texts });
 
   const processMessage = async (jid: string, text: string): Promise<void> => {
     const person = deps.directory.personByChannelId('jid', jid);
@@ -122,20 +129,32 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
     }
   };
 
-  const onChat = (jid: string, text: string): void => {
+  // Unknown senders are answered directly, never through the outbox: their JIDs are not stored (issue #19).
+  const refuseStranger = (jid: string): void => trySend(chatMessage(jid, `lotse-${randomUUID()}`, texts.unknownSender));
+
+  // A person who has not subscribed to the bot sees it offline; a directed presence to the full JID they
+  // write from shows it online in that chat (sent once per resource and connection, issue #19).
+  const showOnline = (fullJid: string, jid: string): void => {
+    if (!fullJid.includes('/') || roster.seesBot(jid) || presenceSent.has(fullJid)) return;
+    presenceSent.add(fullJid);
+    trySend(xml('presence', { to: fullJid }));
+  };
+
+  const onChat = (jid: string, text: string, fullJid: string): void => {
     const known = deps.directory.personByChannelId('jid', jid) !== undefined;
     const decision = limiter.take(jid);
     if (!known) {
       // Nothing of the message is processed or stored; the refusal itself is rate-limited too.
       logger.info('xmpp-unknown-sender', {});
-      if (decision.kind === 'allowed' || decision.firstRefusal) enqueue(jid, [texts.unknownSender]);
+      if (decision.kind === 'allowed' || decision.firstRefusal) refuseStranger(jid);
       return;
     }
     if (decision.kind === 'limited') {
       logger.info('xmpp-rate-limited', {});
-      if (decision.firstRefusal) enqueue(jid, [texts.rateLimited]);
+      notices.refused(jid, decision);
       return;
     }
+    showOnline(fullJid, jid);
     const previous = chains.get(jid) ?? Promise.resolve();
     const next = previous.then(() => processMessage(jid, text));
     chains.set(jid, next);
@@ -150,20 +169,41 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
       trySend(presenceTo(jid, 'unsubscribed'));
       return;
     }
+    // Approving is idempotent; the bot never asks back (a pending request of the bot is re-sent by the server
+    // after every reconnect, issue #19) and greets a contact once (the roster survives reconnects).
+    const newContact = !roster.seesBot(jid) && !greeted.has(jid);
     trySend(presenceTo(jid, 'subscribed'));
-    trySend(presenceTo(jid, 'subscribe'));
+    if (!newContact) return;
+    greeted.add(jid);
     if (limiter.take(jid).kind === 'allowed') enqueue(jid, [texts.welcome]);
+  };
+
+  const sendInitialPresence = (): void => {
+    if (initialPresenceSent || !connection.isOnline()) return;
+    initialPresenceSent = true;
+    trySend(xml('presence'));
+  };
+
+  // The bot needs nobody's presence. A request it sent earlier (versions before issue #19 asked back) would
+  // be sent again by the server with every initial presence: withdraw it first, then go online.
+  const onRosterLoaded = (): void => {
+    for (const jid of roster.pendingRequests()) trySend(presenceTo(jid, 'unsubscribe'));
+    sendInitialPresence();
   };
 
   const onStanza = (stanza: Element): void => {
     try {
+      if (roster.apply(stanza)) {
+        if (stanza.attrs.type === 'result') onRosterLoaded();
+        return;
+      }
       if (stanza.is('presence')) return onPresence(stanza);
       if (!stanza.is('message')) return;
       const message = readMessage(stanza, connection.jid);
       if (message.kind === 'receipt') logger.debug('xmpp-receipt', { id: message.id });
       if (message.kind !== 'chat') return;
       if (message.wantsReceipt && message.id) trySend(receiptFor(message.from, message.id));
-      onChat(message.bareFrom, message.body);
+      onChat(message.bareFrom, message.body, message.from);
     } catch (error) {
       logger.error('xmpp-stanza-failed', { error: describeError(error) });
     }
@@ -173,9 +213,12 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
     // Stream management is enabled right after resource binding; wait for it so acks confirm what we send.
     for (let waited = 0; !resumed && !connection.streamManagement() && waited < 500; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
     if (!resumed) {
+      presenceSent.clear();
       // Fetching the roster marks the session "interested", so the server passes subscription requests on.
+      // The initial presence follows the roster (see onRosterLoaded), or after a second without an answer.
+      initialPresenceSent = false;
       trySend(xml('iq', { type: 'get', id: `roster-${randomUUID()}` }, xml('query', { xmlns: 'jabber:iq:roster' })));
-      trySend(xml('presence'));
+      setTimeout(sendInitialPresence, 1000).unref();
     }
     await flush();
   };
@@ -199,6 +242,7 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
     start: () => connection.start(),
     async stop() {
       clearInterval(prune);
+      notices.stop();
       await Promise.allSettled([...chains.values()]);
       await connection.stop();
     },

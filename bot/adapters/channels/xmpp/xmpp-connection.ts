@@ -82,6 +82,8 @@ export function createXmppConnection(config: XmppConfig, handlers: ConnectionHan
   // `timeout`: stream open/close wait 2 s by default, short for a busy server (many clients reconnecting after a restart).
   const xmpp: Client = client({ service: config.service, domain: config.domain, resource: config.resource, credentials, timeout: 10_000 } as unknown as Parameters<typeof client>[0]);
   xmpp.reconnect.stop();
+  // Roster pushes must be acknowledged; the channel reads them from the `stanza` event (xmpp-roster.ts).
+  xmpp.iqCallee.set('jabber:iq:roster', 'query', () => true);
   if (config.ca) trustCaForHosts((xmpp as unknown as { transports: unknown[] }).transports, [config.domain, new URL(config.service).hostname], config.ca.pem);
   // The typings omit that the stream-management object is an event emitter (ack, fail, resumed).
   const sm = xmpp.streamManagement as unknown as { enabled: boolean; on(event: 'ack' | 'fail' | 'resumed', listener: (stanza: Element) => void): void };

@@ -53,7 +53,7 @@ export function receiptFor(to: string, id: string): Element {
   return xml('message', { to }, xml('received', { xmlns: receiptsNs, id }));
 }
 
-/** A presence stanza of the given type to `to` (subscribed, unsubscribed, subscribe). */
-export function presenceTo(to: string, type: 'subscribed' | 'unsubscribed' | 'subscribe'): Element {
+/** A presence stanza of the given type to `to` (subscribed, unsubscribed, subscribe, unsubscribe). */
+export function presenceTo(to: string, type: 'subscribed' | 'unsubscribed' | 'subscribe' | 'unsubscribe'): Element {
   return xml('presence', { to, type });
 }
