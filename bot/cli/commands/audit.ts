@@ -58,8 +58,10 @@ export async function runAudit(args: string[], io: CliIo): Promise<number> {
       const now = lotse.config.today ? new Date(`${lotse.config.today}T12:00:00.000Z`) : new Date();
       const { removed, byType } = lotse.audit.purge(now, lotse.retentionDays);
       const conversations = lotse.purgeConversations(now);
+      const records = Object.entries(lotse.purgeRecords(now)).map(([kind, count]) => `${kind} ${count}`).join(', ');
       const perType = Object.entries(byType).map(([type, count]) => `${type} ${count}`).join(', ');
       io.stdout(`Purged ${removed} expired record(s)${perType ? ` (${perType})` : ''} and ${conversations} idle conversation(s); chain ${lotse.audit.verify().kind}.\n`);
+      if (records) io.stdout(`Purged stored records past retention: ${records}.\n`);
       return 0;
     }
     const report = weeklyReport(lotse.audit.entries().map((row) => row.entry));
