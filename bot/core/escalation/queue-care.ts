@@ -26,7 +26,7 @@ export function createQueueCare(deps: EscalationDeps, act: Act) {
   const housekeeping = async (): Promise<number> => {
     const tickets = deps.tickets.list({ states: ['open', 'claimed', 'rerouted', 'returned'] });
     let done = 0;
-    for (const step of housekeepingSteps(tickets, deps.clock.now(), { policy: deps.policy, directory: deps.directory, reroute })) {
+    for (const step of housekeepingSteps(tickets, deps.clock.now(), { policy: deps.policy, directory: deps.directory, reroute, present: deps.present })) {
       if (step.kind === 'expire') {
         if ((await act(step.ticket.id, { type: 'expire', by: 'system' })).kind !== 'ok') continue;
         const text = fillTemplate(messages.ticketExpired, { number: String(step.ticket.number), days: String(deps.policy.expireAfterDays) });

@@ -1,11 +1,13 @@
 /**
  * Daily care of the queue: tickets left unanswered past `expire_after_days` expire (the asker is told),
- * tickets whose Lotse left the directory go to the remaining candidates, else a fresh routing, else
- * the central pool; and each candidate gets one digest of the tickets waiting for them.
+ * tickets whose Lotse left the directory (or is absent: claimed by them, or only they may claim it; issue #22)
+ * go to the remaining present candidates, else a fresh routing, else the central pool; and each candidate
+ * gets one digest of the tickets waiting for them.
  */
 import type { Directory } from '../../ports/directory.ts';
 import type { Ticket } from '../../ports/tickets.ts';
 import type { EscalationPolicy } from './escalation-policy.ts';
+import { presentOrAll, type PresenceCheck } from './route-ticket.ts';
 
 /** Something housekeeping will do to one ticket. */
 export type HousekeepingStep =
@@ -18,9 +20,10 @@ const waiting = new Set<Ticket['state']>(['open', 'claimed', 'rerouted', 'return
 export function housekeepingSteps(
   tickets: readonly Ticket[],
   now: Date,
-  deps: { policy: EscalationPolicy; directory: Directory; reroute: (ticket: Ticket) => readonly string[] },
+  deps: { policy: EscalationPolicy; directory: Directory; reroute: (ticket: Ticket) => readonly string[]; present?: PresenceCheck | undefined },
 ): HousekeepingStep[] {
-  const present = (id: string): boolean => deps.directory.person(id) !== undefined;
+  const inDirectory = (id: string): boolean => deps.directory.person(id) !== undefined;
+  const present = (id: string): boolean => inDirectory(id) && (deps.present?.(id) ?? true);
   const steps: HousekeepingStep[] = [];
   for (const ticket of tickets) {
     if (!waiting.has(ticket.state)) continue;
@@ -28,10 +31,14 @@ export function housekeepingSteps(
       steps.push({ kind: 'expire', ticket });
       continue;
     }
-    const lost = (ticket.assignee !== undefined && !present(ticket.assignee)) || ticket.candidates.some((id) => !present(id));
-    if (!lost) continue;
+    const left = (ticket.assignee !== undefined && !inDirectory(ticket.assignee)) || ticket.candidates.some((id) => !inDirectory(id));
+    const away = ticket.assignee !== undefined ? !present(ticket.assignee) : ticket.candidates.length > 0 && !ticket.candidates.some(present);
+    if (!left && !away) continue;
     const remaining = ticket.candidates.filter((id) => present(id) && id !== ticket.assignee);
-    const candidates = [remaining, deps.reroute(ticket).filter(present), deps.policy.centralPool.filter(present)].find((list) => list.length) ?? [];
+    const central = presentOrAll(deps.policy.centralPool.filter(inDirectory), deps.present);
+    const candidates = [remaining, deps.reroute(ticket).filter(present), central].find((list) => list.length) ?? [];
+    // Everyone who could take it is away: nothing better to do until someone is back (no notice every minute).
+    if (!left && !ticket.assignee && candidates.every((id) => ticket.candidates.includes(id))) continue;
     steps.push({ kind: 'reassign', ticket, candidates });
   }
   return steps;

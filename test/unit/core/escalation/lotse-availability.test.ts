@@ -117,6 +117,35 @@ describe('routing, reminders and digests with an absent Lotsin', () => {
   });
 });
 
+describe('housekeeping with an absent Lotsin', () => {
+  it('releases a ticket she claimed to her deputy once, and leaves a ticket alone when everyone is away', async () => {
+    const clock = new FixedClock(new Date('2026-11-23T08:00:00Z'));
+    const lotsen = availability(clock);
+    const sender = new RecordingSender();
+    const conversations = new InMemoryConversationStore();
+    const escalation = createEscalationService({
+      tickets: new SqliteTicketStore(openMemoryDatabase()), conversations, directory, policy: samplePolicy, sender, clock,
+      ids: new SequentialIds(), messages: loadEscalationMessages(), logger: silentLogger, personOf: (userId) => userId, present: lotsen.isPresent,
+    });
+    conversations.ensureConversation({ id: 'c1', channel: 'web', userId: 'p-marek', at: 't' });
+    conversations.appendMessage({ id: 'm1', conversationId: 'c1', role: 'user', text: 'Wie bestelle ich Toner?', createdAt: 't' });
+    await escalation.escalate({ userId: 'p-marek', conversationId: 'c1', channel: 'web', reason: 'no_answer' });
+    expect((await escalation.act('1', { type: 'claim', by: 'p-aylin' })).kind).toBe('ok');
+    expect(await escalation.housekeeping()).toBe(0);
+    lotsen.setAbsent('p-aylin', '30.11.2026');
+    sender.sent.length = 0;
+    expect(await escalation.housekeeping()).toBe(1);
+    expect(escalation.get('1')).toMatchObject({ state: 'rerouted', candidates: ['p-erika'] });
+    expect(escalation.get('1')?.assignee).toBeUndefined();
+    expect(sender.sent.map((entry) => entry.recipient)).toEqual([{ kind: 'person', personId: 'p-erika' }]);
+    expect(await escalation.housekeeping()).toBe(0);
+    lotsen.setAbsent('p-erika', '30.11.2026');
+    lotsen.setAbsent('p-jonas', '30.11.2026');
+    expect(await escalation.housekeeping()).toBe(1); // to the central pool (all away: everyone, once)
+    expect(await escalation.housekeeping()).toBe(0);
+  });
+});
+
 describe('Jabber: abwesend bis / wieder da', () => {
   it('parses only date-like absences as commands and answers in German', async () => {
     expect(parseChatCommand('abwesend bis 24.12.2026')).toEqual({ kind: 'absent', until: '24.12.2026' });
