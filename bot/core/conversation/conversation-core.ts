@@ -149,9 +149,10 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
     }
     // Case data, personal matters and refusals never go to a Digitallotse: no hand-over button (issues #17, #19).
     const handover: HandoverDecision | undefined = smallTalk ? undefined : decideHandover({ verdict: input, masked, outcome, question: resolvedQuestion, ...(deps.referrals ? { referrals: deps.referrals } : {}) });
+    // Unanswered and referred (e.g. one's own leave): the office takes the place of the hand-over offer; the outcome stays.
     if (handover?.referral && outcome !== 'answered') {
-      outcome = 'refused';
-      answer = handover.referral;
+      const offer = deps.answer.messages.noAnswerOffer;
+      answer = answer.includes(offer) ? answer.replace(offer, handover.referral) : `${answer}\n\n${handover.referral}`;
     }
     // A model is configured but not used for this person (training gate): say so and name the next course (issue #22).
     const withheld = message.generativeAllowed === false && deps.answer.generation && draft?.provenance.mode === 'extractive' && outcome === 'answered';

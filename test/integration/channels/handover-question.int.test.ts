@@ -77,7 +77,7 @@ describe('Digitallotse fragen hands over the question of the answer that carried
 describe('personal matters and person decisions are referred to the responsible office (item 7)', () => {
   it('refers "Wie viele Urlaubstage habe ich?" to the Sachgebiet Personal without a hand-over offer', async () => {
     const leave = await ask('Wie viele Urlaubstage habe ich?');
-    expect(leave.outcome).toBe('refused');
+    expect(leave.outcome).toBe('no_answer');
     expect(leave.answer).toContain('Sachgebiet Personal');
     expect(leave.answer).not.toMatch(/weitergeben\?/);
     expect(offersHandover(leave)).toBe(false);
