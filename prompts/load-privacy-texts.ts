@@ -12,7 +12,7 @@ const text = z.string().min(1);
 const schema = z.object({
   id: text,
   version: z.union([z.string(), z.number()]),
-  messages: z.object({ notDsb: text, auditKept: text, surveyAnswers: text, openSurveysKept: text, erased: text }).strict(),
+  messages: z.object({ notDsb: text, auditKept: text, surveyAnswers: text, openSurveysKept: text, erased: text, lotseAnswersKept: text }).strict(),
 }).strict();
 
 /** Reads and validates the file; throws an Error naming the file and the failing keys. */

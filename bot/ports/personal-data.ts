@@ -25,12 +25,16 @@ export interface ExportedMessage {
 export interface PersonalData {
   readonly conversations: readonly { readonly id: string; readonly channel: string; readonly createdAt: string; readonly messages: readonly ExportedMessage[] }[];
   readonly ticketsAsAsker: readonly { readonly number: number; readonly state: string; readonly question: string; readonly createdAt: string; readonly answer?: string; readonly returnedNote?: string }[];
+  /** Tickets the person worked on as a Digitallotse (their answers; kept on erasure: they belong to the asker's request). */
+  readonly ticketsAsLotse: readonly { readonly number: number; readonly state: string; readonly answer?: string; readonly answeredAt?: string }[];
   readonly surveyParticipation: readonly { readonly surveyId: string; readonly invitedOn: string; readonly answered: boolean }[];
   readonly subscriptions: readonly string[];
   readonly inbox: readonly { readonly kind: string; readonly text: string; readonly createdAt: string }[];
   readonly newsDeliveries: readonly { readonly job: string; readonly state: string; readonly acknowledgedOn?: string }[];
   readonly absence?: { readonly until: string };
   readonly chatSessions: number;
+  /** Jabber messages to the person not yet delivered. */
+  readonly pendingChatMessages: number;
   readonly loginSessions: number;
 }
 

@@ -76,17 +76,23 @@ for (const backend of useBackends()) {
       broadcasts.subscribe('p-marek', 'fortbildung');
       broadcasts.subscribe('p-sabine', 'fortbildung');
       xmpp.saveSession({ jid: 'marek@x', conversationId: 'c-1', lastMessageId: 'c-1-m1', lastOutcome: 'answered', updatedAt: '2026-11-23T08:00:00.000Z' });
+      xmpp.enqueue([{ stanzaId: 's-1', to: 'marek@x', body: 'Antwort auf Ihre Anfrage' }], '2026-11-23T08:03:00.000Z');
+      const answered = tickets.create(openTicket({ id: 't-2', askerId: 'p-sabine', state: 'answered', assignee: 'p-aylin', answer: { text: 'So geht es.', by: 'p-aylin', at: '2026-11-23T09:00:00.000Z' } }), { ticketId: 't-2', at: '2026-11-23T08:02:00.000Z', actor: 'p-sabine', from: null, to: 'open' });
 
       const data = new SqlPersonalData(database);
       const marek = { personId: 'p-marek', ownerKeys: ['p-marek'], jid: 'marek@x' };
       const collected = data.collect(marek);
       expect(collected.conversations.flatMap((conversation) => conversation.messages)).toEqual([{ role: 'user', text: 'Frage von p-marek', createdAt: '2026-11-23T08:00:00.000Z', feedback: { rating: 'down', reason: 'unklar', at: '2026-11-23T08:01:00.000Z' } }]);
       expect(collected.ticketsAsAsker).toMatchObject([{ number: created.number, question: 'Frage von p-marek' }]);
-      expect(collected).toMatchObject({ surveyParticipation: [{ surveyId: 's-1', answered: true }], subscriptions: ['fortbildung'], chatSessions: 1, loginSessions: 1 });
+      expect(collected).toMatchObject({ surveyParticipation: [{ surveyId: 's-1', answered: true }], subscriptions: ['fortbildung'], chatSessions: 1, pendingChatMessages: 1, loginSessions: 1 });
+      const aylin = { personId: 'p-aylin', ownerKeys: ['p-aylin'] };
+      expect(data.collect(aylin).ticketsAsLotse).toEqual([{ number: answered.number, state: 'answered', answer: 'So geht es.', answeredAt: '2026-11-23T09:00:00.000Z' }]);
 
       expect(data.erase(marek)).toMatchObject({ conversations: 1, messages: 1, feedback: 1, tickets: 1, ticketNotifications: 1, surveyParticipation: 1, subscriptions: 1, chatSessions: 1, loginSessions: 1 });
       expect(data.collect(marek)).toMatchObject({ conversations: [], ticketsAsAsker: [], surveyParticipation: [], subscriptions: [], chatSessions: 0, loginSessions: 0 });
-      expect(data.collect({ personId: 'p-sabine', ownerKeys: ['p-sabine'] })).toMatchObject({ conversations: [{ id: 'c-2' }], subscriptions: ['fortbildung'] });
+      expect(data.collect({ personId: 'p-sabine', ownerKeys: ['p-sabine'] })).toMatchObject({ conversations: [{ id: 'c-2' }], subscriptions: ['fortbildung'], ticketsAsAsker: [{ number: answered.number }] });
+      data.erase(aylin);
+      expect(data.collect(aylin).ticketsAsLotse).toHaveLength(1); // a Lotse's answer belongs to the asker's request
     });
   });
 }

@@ -11,7 +11,8 @@ import type { SqliteDatabase } from './sqlite-database.ts';
 
 const ticketBody = z.object({
   id: z.string(), number: z.number(), state: z.string(), question: z.string(), createdAt: z.string(),
-  answer: z.object({ text: z.string() }).nullish(),
+  assignee: z.string().nullish(),
+  answer: z.object({ text: z.string(), by: z.string(), at: z.string() }).nullish(),
   returned: z.object({ note: z.string().nullish() }).nullish(),
 });
 
@@ -44,6 +45,15 @@ export class SqlPersonalData implements PersonalDataStore {
       .prepare<string[], { body: string }>(`SELECT body FROM tickets WHERE asker_id IN (${placeholders(askers)}) ORDER BY number`)
       .all(...askers)
       .map((row) => ticketBody.parse(JSON.parse(row.body)));
+  }
+
+  /** Tickets the person claimed or answered (all tickets are read: the answerer is inside the JSON body). */
+  private ticketsWorked(personId: string): z.infer<typeof ticketBody>[] {
+    return this.database
+      .prepare<[], { body: string }>('SELECT body FROM tickets ORDER BY number')
+      .all()
+      .map((row) => ticketBody.parse(JSON.parse(row.body)))
+      .filter((ticket) => ticket.assignee === personId || ticket.answer?.by === personId);
   }
 
   private loginSessions(subject: DataSubject): string[] {
@@ -86,6 +96,9 @@ export class SqlPersonalData implements PersonalDataStore {
         number: ticket.number, state: ticket.state, question: ticket.question, createdAt: ticket.createdAt,
         ...(ticket.answer ? { answer: ticket.answer.text } : {}), ...(ticket.returned?.note ? { returnedNote: ticket.returned.note } : {}),
       })),
+      ticketsAsLotse: this.ticketsWorked(person).map((ticket) => ({
+        number: ticket.number, state: ticket.state, ...(ticket.answer?.by === person ? { answer: ticket.answer.text, answeredAt: ticket.answer.at } : {}),
+      })),
       surveyParticipation: this.database
         .prepare<[string], { survey_id: string; invited_on: string; answered: number }>('SELECT survey_id, invited_on, answered FROM hr_survey_participation WHERE person_id = ? ORDER BY invited_on')
         .all(person)
@@ -100,7 +113,8 @@ export class SqlPersonalData implements PersonalDataStore {
         .all(person)
         .map((row) => ({ job: row.job, state: row.state, ...(row.acknowledged_on ? { acknowledgedOn: row.acknowledged_on } : {}) })),
       ...(absence ? { absence: { until: absence.until } } : {}),
-      chatSessions: subject.jid ? this.database.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM xmpp_sessions WHERE jid = ?').get(subject.jid)?.n ?? 0 : 0,
+      chatSessions: subject.jid ? Number(this.database.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM xmpp_sessions WHERE jid = ?').get(subject.jid)?.n ?? 0) : 0,
+      pendingChatMessages: subject.jid ? Number(this.database.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM xmpp_outbox WHERE to_jid = ?').get(subject.jid)?.n ?? 0) : 0,
       loginSessions: this.loginSessions(subject).length,
     };
   }
@@ -127,6 +141,7 @@ export class SqlPersonalData implements PersonalDataStore {
         inbox: run('DELETE FROM inbox WHERE person_id = ?', [person]),
         absence: run('DELETE FROM lotse_absences WHERE person_id = ?', [person]),
         chatSessions: subject.jid ? run('DELETE FROM xmpp_sessions WHERE jid = ?', [subject.jid]) : 0,
+        pendingChatMessages: subject.jid ? run('DELETE FROM xmpp_outbox WHERE to_jid = ?', [subject.jid]) : 0,
         loginSessions: this.loginSessions(subject).reduce((sum, idHash) => sum + run('DELETE FROM sessions WHERE id_hash = ?', [idHash]), 0),
       };
       return counts;

@@ -20,6 +20,8 @@ export interface PrivacyTexts {
   /** Placeholder `{count}`: participation flags of surveys still open. */
   readonly openSurveysKept: string;
   readonly erased: string;
+  /** Answers given as Digitallotse stay with the asker's request. */
+  readonly lotseAnswersKept: string;
 }
 
 /** What the requests need. */
@@ -57,7 +59,7 @@ export function createDataSubjectRequests(deps: DataSubjectDeps) {
       rules: [{ id: article === 15 ? 'gdpr-access' : 'gdpr-erasure', clause: `DSGVO Art. ${article}`, action: 'allow' }],
       policyVersion: deps.policyVersion, indexVersion: deps.indexVersion(), documents: [],
     });
-  const notes = (): string[] => [fillTemplate(deps.texts.auditKept, { retention: String(deps.auditRetentionDays) }), deps.texts.surveyAnswers];
+  const notes = (): string[] => [fillTemplate(deps.texts.auditKept, { retention: String(deps.auditRetentionDays) }), deps.texts.surveyAnswers, deps.texts.lotseAnswersKept];
 
   return {
     /** Art. 15: everything stored about `subject`, for the DSB to hand over. */
