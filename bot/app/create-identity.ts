@@ -64,6 +64,10 @@ export function createIdentity(lotse: Lotse, logger: Logger, options: { clock?: 
   const purge = setInterval(() => sessions.purge(), 10 * 60_000);
   purge.unref();
   const texts = loadConsoleTexts();
+  // The login cookie must open on every replica: a shared AUDIT_HMAC_KEY, else (PostgreSQL) the OIDC client secret.
+  const sharedSecret = lotse.config.databaseUrl && auth.mode === 'oidc' ? auth.clientSecret : undefined;
+  const sealMaterial = lotse.config.auditKey ?? (sharedSecret ? `oidc-client:${sharedSecret}` : auditKey(lotse.config.dataDir));
+  if (lotse.config.databaseUrl && !lotse.config.auditKey && !sharedSecret && auth.mode === 'oidc') logger.warn('login-cookie-per-replica', { hint: 'DATABASE_URL without AUDIT_HMAC_KEY or OIDC_CLIENT_SECRET: a login must finish on the replica that started it. Set the same AUDIT_HMAC_KEY on every replica.' });
   const pseudonym = (sub: string): string => `oidc-${createHash('sha256').update(`${auth.mode === 'oidc' ? auth.issuer.href : ''}|${sub}`).digest('hex').slice(0, 20)}`;
   return {
     ready: connect(0),
@@ -78,7 +82,7 @@ export function createIdentity(lotse: Lotse, logger: Logger, options: { clock?: 
       registerAuthRoutes(server, {
         mode: auth.mode, oidc: () => oidc, ...(auth.mode === 'oidc' ? { redirectUrl: auth.redirectUrl } : {}),
         sessions, store, policy, directory: lotse.directory, pseudonym, clock, logger, texts, protect,
-        pendingSeal: createPendingLoginSeal(pendingLoginKey(auditKey(lotse.config.dataDir, lotse.config.auditKey))),
+        pendingSeal: createPendingLoginSeal(pendingLoginKey(sealMaterial)),
       });
       registerConsole(server, { ...consoleDataOf(lotse), texts, protect, logger });
     },

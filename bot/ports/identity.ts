@@ -44,9 +44,6 @@ export interface SessionStore {
   delete(idHash: string): void;
   /** Removes sessions whose absolute or idle lifetime has passed; returns how many. */
   purgeExpired(now: string, idleBefore: string): number;
-  savePendingLogin(login: PendingLogin): void;
-  /** Returns and deletes the pending login (one use only). */
-  takePendingLogin(state: string): PendingLogin | undefined;
 }
 
 /** Group → role mapping and session lifetimes (from `policies/roles.yaml`). */

@@ -44,10 +44,6 @@ for (const backend of useBackends()) {
       expect(b.get('h-2')).toBeUndefined();
       b.delete('h-1');
       expect(a.get('h-1')).toBeUndefined();
-      const login = { state: 's-1', nonce: 'n', codeVerifier: 'v', returnTo: '/konsole', expiresAt: '2026-11-23T09:00:00.000Z' };
-      a.savePendingLogin(login);
-      expect(b.takePendingLogin('s-1')).toEqual(login);
-      expect(a.takePendingLogin('s-1')).toBeUndefined();
     });
 
     it('reveals a pseudonym only after both approvals', async () => {

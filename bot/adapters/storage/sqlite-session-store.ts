@@ -3,7 +3,7 @@
  * does not reveal usable cookies) and one-use pending logins (state, nonce, PKCE verifier).
  */
 import { z } from 'zod';
-import type { PendingLogin, Principal, Session, SessionStore } from '../../ports/identity.ts';
+import type { Principal, Session, SessionStore } from '../../ports/identity.ts';
 import { roles } from '../../ports/directory.ts';
 import { migrate, type SqliteDatabase } from './sqlite-database.ts';
 
@@ -64,25 +64,8 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   purgeExpired(now: string, idleBefore: string): number {
+    // Pending logins travel in a sealed cookie now (issue #18, item 13); this clears rows older versions wrote.
     this.database.prepare('DELETE FROM pending_logins WHERE expires_at <= ?').run(now);
     return this.database.prepare('DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?').run(now, idleBefore).changes;
-  }
-
-  savePendingLogin(login: PendingLogin): void {
-    this.database
-      .prepare('INSERT INTO pending_logins (state, nonce, code_verifier, return_to, expires_at) VALUES (?, ?, ?, ?, ?)')
-      .run(login.state, login.nonce, login.codeVerifier, login.returnTo, login.expiresAt);
-  }
-
-  takePendingLogin(state: string): PendingLogin | undefined {
-    const take = this.database.transaction((key: string) => {
-      const row = this.database
-        .prepare<[string], { state: string; nonce: string; code_verifier: string; return_to: string; expires_at: string }>('SELECT * FROM pending_logins WHERE state = ?')
-        .get(key);
-      if (row) this.database.prepare('DELETE FROM pending_logins WHERE state = ?').run(key);
-      return row;
-    });
-    const row = take(state);
-    return row ? { state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier, returnTo: row.return_to, expiresAt: row.expires_at } : undefined;
   }
 }
