@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SqliteConversationStore } from '../../bot/adapters/storage/sqlite-conversation-store.ts';
 import { SqliteInbox } from '../../bot/adapters/storage/sqlite-inbox.ts';
@@ -26,6 +27,18 @@ for (const backend of useBackends()) {
       b.recordFeedback({ messageId: 'm-2', rating: 'down', reason: 'veraltet', at: '2026-11-23T09:01:00.000Z' });
       expect(a.feedbackFor('m-2')).toEqual({ messageId: 'm-2', rating: 'down', reason: 'veraltet' });
       expect(a.negativeFeedback(10)).toEqual([{ messageId: 'm-2', at: '2026-11-23T09:01:00.000Z', documents: expect.any(Array), reason: 'veraltet' }]);
+    });
+
+    it('stores owners under the key on every replica and keys rows written in clear (issue #18, item 4)', async () => {
+      const { database, second } = await backend.fresh();
+      new SqliteConversationStore(database).ensureConversation({ id: 'c-clear', channel: 'web', userId: 'p-helga', at: 't0' });
+      const ownerKey = (userId: string): string => createHmac('sha256', 'shared-key').update(userId).digest('hex').slice(0, 32);
+      const a = new SqliteConversationStore(database, { ownerKey });
+      const b = new SqliteConversationStore(second(), { ownerKey });
+      expect(a.ensureConversation({ id: 'c-1', channel: 'web', userId: 'p-marek', at: 't0' })).toBe(true);
+      expect([b.conversationOwner('c-1'), b.conversationOwner('c-clear')]).toEqual([ownerKey('p-marek'), ownerKey('p-helga')]);
+      expect([b.isOwner('c-1', 'p-marek'), b.isOwner('c-1', 'p-helga'), b.isOwner('c-clear', 'p-helga'), b.isOwner('c-x', 'p-helga')]).toEqual([true, false, true, false]);
+      expect(b.ensureConversation({ id: 'c-1', channel: 'web', userId: 'p-helga', at: 't0' })).toBe(false);
     });
 
     it('delivers to a person inbox and to the owner conversation only', async () => {
