@@ -96,6 +96,9 @@ export async function collectAll(file: string): Promise<FeatureRow[]> {
   const own = join(root, 'test/eval/questions/seeds-own.json');
   if (existsSync(seeds) && existsSync(dev)) rows.push(...(await collect('seeds-dev', seeds, seedQuestions(dev))));
   if (existsSync(seeds) && existsSync(own)) rows.push(...(await collect('seeds-own', seeds, seedQuestions(own))));
+  // Held out: collected only to be scored by the shipped model (fit-confidence.ts never fits on it).
+  const fresh = join(root, 'test/eval/questions/seeds-fresh.json');
+  if (existsSync(seeds) && existsSync(fresh)) rows.push(...(await collect('seeds-fresh', seeds, seedQuestions(fresh))));
   if (existsSync(join(shared, 'eval-data/xquad.de.json'))) {
     const folder = mkdtempSync(join(tmpdir(), 'lotse-fit-xquad-corpus-'));
     rows.push(...(await collect('xquad', folder, xquadCorpus(folder))));

@@ -9,6 +9,9 @@
  * questions, each error measured in the tolerance the issue states). The shipped model is then fitted on everything and its bias shifted so that the chosen
  * threshold maps to ANSWER_MIN_CONFIDENCE (0.4).
  *
+ * (4) The held-out `seeds-fresh` set (test/eval/questions/seeds-fresh.json) is scored by the shipped model only: it is
+ * never part of any fit or threshold choice.
+ *
  * `--features <file>` reuses collected features instead of running the pipeline; `--exclude <set>` fits the shipped
  * model without that set (to score it end to end on a model that never saw it). Environment: FIT_L2, FIT_XQUAD_SHARE.
  */
@@ -115,10 +118,13 @@ function heldOut(set: string, rows: readonly FeatureRow[]): SetScore {
 const args = process.argv.slice(2);
 const featuresFile = args.includes('--features') ? args[args.indexOf('--features') + 1]! : join(root, 'bench-results/confidence-features.json');
 const excluded = args.includes('--exclude') ? args[args.indexOf('--exclude') + 1] : undefined;
-const rows: FeatureRow[] = (args.includes('--features') && existsSync(featuresFile)
+const collected: FeatureRow[] = args.includes('--features') && existsSync(featuresFile)
   ? (JSON.parse(readFileSync(featuresFile, 'utf8')) as FeatureRow[])
-  : await collectAll(featuresFile)
-).filter((row) => row.set !== excluded);
+  : await collectAll(featuresFile);
+/** The held-out set: never fitted on, never used to choose anything; only scored by the shipped model. */
+const heldOutSet = 'seeds-fresh';
+const fresh = collected.filter((row) => row.set === heldOutSet);
+const rows = collected.filter((row) => row.set !== excluded && row.set !== heldOutSet);
 const sets = [...new Set(rows.map((row) => row.set))];
 const evaluations: SetScore[] = [];
 if (sets.includes('seeds-dev')) evaluations.push(crossValidate('seeds-dev', rows));
@@ -129,6 +135,10 @@ const threshold = chooseThreshold(fitted, rows);
 // Shift the bias so that the chosen threshold becomes ANSWER_MIN_CONFIDENCE.
 const logit = (p: number): number => Math.log(p / (1 - p));
 const model: LogisticModel = { weights: fitted.weights, bias: fitted.bias - logit(threshold) + logit(minConfidence) };
+if (fresh.length) {
+  const scores = fresh.map((row) => scoreOf(fitted, row));
+  evaluations.push(score(`${heldOutSet} (held out: the shipped model, never fitted or tuned on it)`, fresh, scores, scores.map(() => threshold)));
+}
 const report: FitReport = {
   fittedAt: new Date().toISOString().slice(0, 10),
   rows: Object.fromEntries(sets.map((set) => [set, { answerable: rows.filter((r) => r.set === set && r.label === 1).length, unanswerable: rows.filter((r) => r.set === set && r.label === 0).length }])),

@@ -21,7 +21,7 @@ import { composeExtractiveAnswer } from './extractive-answer.ts';
 import { composeFaqAnswer } from './faq-answer.ts';
 import { composeGenerativeAnswer } from './generative-answer.ts';
 import { namedTenants } from './county-aliases.ts';
-import { focusOutsideScope, outsideScopeShare } from './scope-evidence.ts';
+import { betterElsewhere, focusOutsideScope, outsideScopeShare } from './scope-evidence.ts';
 import { scopeQuestion, weighHitsByScope, withoutTenantMention, type AnswerScope } from './scope.ts';
 import type { GroundedAnswerDeps } from '../generation/generate-grounded-answer.ts';
 
@@ -117,8 +117,19 @@ export async function answerQuestion<H extends RankedHit>(
   // A county named in the question whose documents lack what is asked for: abstain (cross-county trap).
   const namedCounty = scope.tenant !== undefined && namedTenants(question, [scope.tenant]).length > 0;
   const trap = namedCounty && focusOutsideScope(searchText, query, deps.lexical, filter, (text) => deps.analyzer.analyze(text));
-  const confidence = hits.length && !trap ? deps.confidence(searchText, hits, { outsideScope }) : 0;
   const resolved = resolveHits(hits, deps.knowledge);
+  // A named county: do other counties' documents answer it clearly better? (another county's figure is a trap)
+  const outsideHits = namedCounty && !trap && hits.length ? await deps.retriever.retrieve(searchText, { k: 3, filter: (id) => !filter(id) }) : [];
+  const elsewhere = outsideHits.length
+    ? betterElsewhere({
+        question: searchText,
+        query,
+        analyzer: deps.analyzer,
+        inside: resolved.slice(0, 3).map(({ chunk }) => chunk.text),
+        outside: resolveHits(outsideHits, deps.knowledge).map(({ chunk }) => chunk.text),
+      })
+    : 0;
+  const confidence = hits.length && !trap ? deps.confidence(searchText, hits, { outsideScope, betterElsewhere: elsewhere }) : 0;
   const retrieved = resolved
     .slice(0, topK)
     .map(({ hit, chunk }) => ({ document: chunk.documentId, text: chunk.text, score: hit.score }));

@@ -51,6 +51,11 @@ export interface EvidenceFeatures {
   readonly focusAnswered: number;
   /** Weight share of question words that the named county's documents lack while others have them. */
   readonly outsideScope: number;
+  /**
+   * How much better (0..1) another county's documents answer a question that names a county: best typed window
+   * coverage outside its scope minus the best inside ("wie viele Mitarbeitende hat Unna?" — Paderborn's paper has the figure).
+   */
+  readonly betterElsewhere: number;
   /** 1 when the question insists on specifics ("genau", "konkret", "Liste", "Namen", "alle einzeln"): a passage on the topic is not enough. */
   readonly asksSpecifics: number;
 }
@@ -58,6 +63,8 @@ export interface EvidenceFeatures {
 /** Evidence about the question's scope, computed where the scope is known (see `outsideScopeShare`). */
 export interface ScopeEvidence {
   readonly outsideScope: number;
+  /** See `EvidenceFeatures.betterElsewhere`; 0 when the question names no county. */
+  readonly betterElsewhere?: number;
 }
 
 /** Input of `evidenceFeatures` and `estimateConfidence`. */
@@ -74,12 +81,14 @@ export interface ConfidenceInput {
 export const featureNames: readonly (keyof EvidenceFeatures)[] = [
   'passageCoverage', 'sentenceCoverage', 'softSentence', 'maxMissing', 'unknownShare', 'vectorSimilarity', 'agreement',
   'margin', 'missingNumber', 'missingAnswerType', 'strictSentence', 'knownSentence', 'knownAbsent', 'dominantAbsent', 'focusAnswered', 'outsideScope', 'asksSpecifics',
+  'betterElsewhere',
 ];
 /** The direction each feature must act in (+1: more evidence, more confidence; -1: less); the fit enforces it. */
 export const featureDirections: Readonly<Record<keyof EvidenceFeatures, 1 | -1>> = {
   passageCoverage: 1, sentenceCoverage: 1, softSentence: 1, maxMissing: -1, unknownShare: -1, vectorSimilarity: 1,
   agreement: 1, margin: 1, missingNumber: -1, missingAnswerType: -1, strictSentence: 1, knownSentence: 1,
   knownAbsent: -1, dominantAbsent: -1, focusAnswered: 1, outsideScope: -1, asksSpecifics: -1,
+  betterElsewhere: -1,
 };
 const weights: Partial<Record<keyof EvidenceFeatures, number>> = confidenceModel.weights;
 
@@ -179,6 +188,7 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     dominantAbsent: knownAbsent >= 0.5 ? 1 : 0,
     focusAnswered: !focus.length || best.focus ? 1 : 0,
     outsideScope: input.scope?.outsideScope ?? 0,
+    betterElsewhere: input.scope?.betterElsewhere ?? 0,
     asksSpecifics: specificsCue.test(input.query) ? 1 : 0,
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Bm25Index } from '../../../../bot/adapters/search/bm25-index.ts';
 import { createGermanAnalyzer } from '../../../../bot/adapters/search/german-analyzer.ts';
 import { weighQuery } from '../../../../bot/core/answer/coverage.ts';
-import { focusOutsideScope, outsideScopeShare } from '../../../../bot/core/answer/scope-evidence.ts';
+import { betterElsewhere, focusOutsideScope, outsideScopeShare } from '../../../../bot/core/answer/scope-evidence.ts';
 
 const analyzer = createGermanAnalyzer({ dictionaryPath: false });
 const lexical = new Bm25Index(analyzer);
@@ -57,5 +57,22 @@ describe('focusOutsideScope with two words after the question word', () => {
     const question = 'Welche Drucker Digitallotsen nutzen, steht das drin?';
     const query = weighQuery(question, analyzer, lexical);
     expect(focusOutsideScope(question, query, lexical, unnaOnly, (text) => analyzer.analyze(text))).toBe(false);
+  });
+});
+
+describe('betterElsewhere', () => {
+  const question = 'Wie viele Digitallotsen hat die Kreisverwaltung?';
+  const query = weighQuery(question, analyzer, lexical);
+  const input = { question, query, analyzer };
+
+  it('is high when only another county\'s passage holds the figure the question asks for', () => {
+    const value = betterElsewhere({ ...input, inside: ['Die Kreisverwaltung digitalisiert ihre Prozesse mit den Ämtern.'], outside: ['Die Kreisverwaltung hat 37 Digitallotsen in allen Ämtern.'] });
+    expect(value).toBeGreaterThan(0.5);
+  });
+
+  it('is 0 when the named county answers as well, or nothing outside is found', () => {
+    const answer = 'Die Kreisverwaltung hat 37 Digitallotsen in allen Ämtern.';
+    expect(betterElsewhere({ ...input, inside: [answer], outside: [answer] })).toBe(0);
+    expect(betterElsewhere({ ...input, inside: ['Drucker und Kopierer stehen im Flur.'], outside: [] })).toBe(0);
   });
 });
