@@ -47,7 +47,7 @@ function queuedXmpp(lotse: Lotse): ChannelEndpoint {
     directory: lotse.directory,
     texts: loadXmppTexts(),
     maxChars: lotse.config.xmpp?.maxMessageChars ?? 2000,
-    ticketNumber: (ticketId) => lotse.escalation.get(ticketId)?.number,
+    ticket: (ticketId) => lotse.escalation.get(ticketId),
     enqueue: (to, bodies) => enqueueInStore(store, to, bodies, new Date().toISOString()),
     online: () => false,
     reachesPeople: lotse.config.xmpp !== undefined,

@@ -30,11 +30,12 @@ export function createLotseXmppChannel(lotse: Lotse, config: XmppConfig, logger:
       chat: lotse.chat,
       escalation: lotse.escalation,
       linkOf: (document) => lotse.knowledge.store.getDocument(document)?.url,
+      ...(lotse.config.publicUrl ? { publicUrl: lotse.config.publicUrl } : {}),
       now: options.now ?? (() => new Date()),
       hrChat: (personId, text) => lotse.hr.chat.handle(personId, text),
       availability: lotse.availability,
     },
-    ticketNumber: (ticketId) => lotse.escalation.get(ticketId)?.number,
+    ticket: (ticketId) => lotse.escalation.get(ticketId),
   });
 }
 

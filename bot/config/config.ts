@@ -27,12 +27,19 @@ const envSchema = z.object({
   RATE_LIMIT_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(3000),
   RATE_LIMIT_CLIENT_BURST: z.coerce.number().int().min(1).max(1_000_000).default(500),
   METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+  LOTSE_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'expected the address of the web chat, e.g. https://lotse.kreis.example/' }).optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected postgres://user@host:port/database').optional(),
   LOTSE_TODAY: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
     .optional(),
 });
+
+/** The web chat's address for absolute links in other channels: `LOTSE_PUBLIC_URL`, else the origin of the OIDC redirect. */
+function publicUrl(configured: string | undefined, auth: AuthConfig): { publicUrl?: string } {
+  if (configured) return { publicUrl: configured.endsWith('/') ? configured : `${configured}/` };
+  return auth.mode === 'oidc' ? { publicUrl: `${auth.redirectUrl.origin}/` } : {};
+}
 
 /** Validated settings of one lotse process. */
 export interface LotseConfig {
@@ -62,6 +69,8 @@ export interface LotseConfig {
   readonly metricsToken?: string;
   /** PostgreSQL for conversations, tickets, audit and sessions (shared by replicas); SQLite in the data dir when absent. */
   readonly databaseUrl?: string;
+  /** Where staff open the web chat (ends with `/`); Jabber and Teams link pages such as the usage rules there. */
+  readonly publicUrl?: string;
   /** Fixed "today" for reproducible runs (tests, benchmarks); the real date when absent. */
   readonly today?: string;
   /** Language model and embeddings endpoint (`LLM_PROVIDER=none` by default). */
@@ -147,6 +156,7 @@ export function loadConfig(
     ...(values.LOTSE_TODAY ? { today: values.LOTSE_TODAY } : {}),
     ...(xmpp ? { xmpp } : {}),
     ...(values.DATABASE_URL ? { databaseUrl: values.DATABASE_URL } : {}),
+    ...publicUrl(values.LOTSE_PUBLIC_URL, auth),
     ...(values.METRICS_TOKEN ? { metricsToken: values.METRICS_TOKEN } : {}),
     requestLimits: { perPersonPerMinute: values.RATE_LIMIT_PER_MINUTE, perPersonBurst: values.RATE_LIMIT_BURST, perClientPerMinute: values.RATE_LIMIT_CLIENT_PER_MINUTE, perClientBurst: values.RATE_LIMIT_CLIENT_BURST },
   };

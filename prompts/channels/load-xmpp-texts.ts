@@ -12,7 +12,7 @@ export const xmppTextKeys = [
   'unknownSender', 'rateLimited', 'rateLimitedDropped', 'welcome', 'sourcesHeading', 'stand', 'aiLabel', 'answerFooter', 'escalateHint',
   'help', 'helpLotse', 'feedbackThanks', 'feedbackThanksDown', 'feedbackNothing', 'ticketsNone', 'ticketsHeading',
   'ticketLine', 'ticketReturnNote', 'stateOpen', 'stateClaimed', 'stateRerouted', 'stateReturned', 'claimed', 'answerSent', 'rerouted',
-  'poolCentral', 'poolItServicedesk', 'poolDsb', 'usageClaim', 'usageAnswer', 'usageReroute', 'usageReturn', 'returned', 'closed', 'ticketAnswerFooter', 'notificationFooter', 'failure',
+  'poolCentral', 'poolItServicedesk', 'poolDsb', 'usageClaim', 'usageAnswer', 'usageReroute', 'usageReturn', 'returned', 'closed', 'ticketAnswer', 'notificationFooter', 'failure',
 ] as const;
 
 /** The channel's texts by key. */

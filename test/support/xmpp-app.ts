@@ -42,7 +42,7 @@ export interface XmppWorld {
 }
 
 /** Starts Prosody with the directory's users, `extra` test users and `unregistered` accounts, then lotse with its channel. */
-export async function startXmppWorld(options: { extra?: number; strangers?: readonly string[]; logger?: Logger; xmppEnv?: Record<string, string>; nagle?: boolean } = {}): Promise<XmppWorld> {
+export async function startXmppWorld(options: { extra?: number; strangers?: readonly string[]; logger?: Logger; xmppEnv?: Record<string, string>; appEnv?: Record<string, string>; nagle?: boolean } = {}): Promise<XmppWorld> {
   const domain = 'musterland.example';
   const dir = mkdtempSync(join(tmpdir(), 'lotse-xmpp-world-'));
   const extra = extraUsers(options.extra ?? 0);
@@ -55,7 +55,7 @@ export async function startXmppWorld(options: { extra?: number; strangers?: read
   let xmpp: RunningXmppChannel;
   try {
     const channelConfig = config(options.xmppEnv);
-    app = await startRealApp(undefined, { DIRECTORY_FILE: writeDirectory(dir, extra, domain) });
+    app = await startRealApp(undefined, { DIRECTORY_FILE: writeDirectory(dir, extra, domain), ...options.appEnv });
     xmpp = await startXmppChannel(app.lotse, channelConfig, options.logger ?? silentLogger);
   } catch (error) {
     await app?.close();

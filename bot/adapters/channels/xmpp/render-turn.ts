@@ -12,6 +12,17 @@ export interface RenderOptions {
   readonly maxChars: number;
   /** The link of a cited document, when the document has one. */
   readonly linkOf?: (document: string) => string | undefined;
+  /** The web chat's address (`LOTSE_PUBLIC_URL`): paths such as `/nutzungshinweise` become absolute links. */
+  readonly publicUrl?: string;
+}
+
+/**
+ * The link of an action as Jabber shows it: absolute, because many clients treat a leading `/` as a command
+ * (issue #19, item 5); a path without a configured public address is left out.
+ */
+function absoluteLink(url: string, publicUrl: string | undefined): string | undefined {
+  if (/^https?:\/\//.test(url)) return url;
+  return publicUrl ? new URL(url.replace(/^\//, ''), publicUrl).toString() : undefined;
 }
 
 function germanDate(iso: string): string {
@@ -35,7 +46,10 @@ function sources(result: TurnResult, options: RenderOptions): string {
 export function renderTurn(result: TurnResult, options: RenderOptions): string[] {
   const blocks = [result.answer.trim()];
   if (result.citations.length > 0) blocks.push(sources(result, options));
-  for (const action of result.actions) if (action.type === 'link') blocks.push(`${action.label}: ${action.url}`);
+  for (const action of result.actions) {
+    const link = action.type === 'link' ? absoluteLink(action.url, options.publicUrl) : undefined;
+    if (action.type === 'link' && link) blocks.push(`${action.label}: ${link}`);
+  }
   // No label and feedback footer under the reply to a bare greeting or thanks (no sources, no hand-over offer).
   const smallTalkReply = result.citations.length === 0 && !result.actions.some((action) => action.type === 'escalate');
   if (result.outcome === 'answered' && !smallTalkReply) {

@@ -16,7 +16,7 @@ import type { XmppTexts } from '../../../../prompts/channels/load-xmpp-texts.ts'
 import { createRateLimiter } from './rate-limiter.ts';
 import { createRateNotices } from './rate-notices.ts';
 import { createRoster } from './xmpp-roster.ts';
-import { createXmppEndpoint, enqueueInStore, type XmppEndpoint } from './xmpp-endpoint.ts';
+import { createXmppEndpoint, enqueueInStore, type XmppEndpoint, type XmppEndpointDeps } from './xmpp-endpoint.ts';
 import type { SqliteXmppStore } from './sqlite-xmpp-store.ts';
 import { handleXmppMessage, type XmppConversationDeps } from './xmpp-conversation.ts';
 import { createXmppConnection, type XmppConnection } from './xmpp-connection.ts';
@@ -30,8 +30,8 @@ export interface XmppChannelDeps {
   readonly store: SqliteXmppStore;
   readonly texts: XmppTexts;
   readonly conversation: Omit<XmppConversationDeps, 'store' | 'texts' | 'maxChars'>;
-  /** The short number of a ticket, for the command hint under notifications. */
-  readonly ticketNumber?: (ticketId: string) => number | undefined;
+  /** A ticket (number for the command hints, the Lotse's answer for the asker). */
+  readonly ticket?: XmppEndpointDeps['ticket'];
   readonly random?: () => number;
 }
 
@@ -233,7 +233,7 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
 
   const endpoint: XmppChannel['endpoint'] = createXmppEndpoint({
     directory: deps.directory, texts, maxChars: config.maxMessageChars, enqueue, online: () => connection.isOnline(),
-    ...(deps.ticketNumber ? { ticketNumber: deps.ticketNumber } : {}),
+    ...(deps.ticket ? { ticket: deps.ticket } : {}),
   });
 
   const prune = setInterval(() => limiter.prune(), 10 * 60_000);

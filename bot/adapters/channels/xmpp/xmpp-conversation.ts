@@ -25,6 +25,8 @@ export interface XmppConversationDeps {
   readonly texts: XmppTexts;
   readonly maxChars: number;
   readonly linkOf?: (document: string) => string | undefined;
+  /** `LOTSE_PUBLIC_URL`: links to web pages (usage rules) are shown absolute. */
+  readonly publicUrl?: string;
   readonly now: () => Date;
   /** HR in chat (survey answers as numbers, newsletter topics, acknowledgements); undefined when not HR's. */
   readonly hrChat?: (personId: string, text: string) => string | undefined;
@@ -64,7 +66,7 @@ async function answerQuestion(sender: Sender, text: string, deps: XmppConversati
     ...(fresh && session.conversationId ? { conversationId: session.conversationId } : {}),
   });
   deps.store.saveSession({ jid: sender.jid, conversationId: result.conversationId, lastMessageId: result.messageId, lastOutcome: result.outcome, updatedAt: deps.now().toISOString() });
-  return renderTurn(result, { texts: deps.texts, maxChars: deps.maxChars, ...(deps.linkOf ? { linkOf: deps.linkOf } : {}) });
+  return renderTurn(result, { texts: deps.texts, maxChars: deps.maxChars, ...(deps.linkOf ? { linkOf: deps.linkOf } : {}), ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}) });
 }
 
 async function feedback(sender: Sender, command: Extract<ChatCommand, { kind: 'feedback' }>, deps: XmppConversationDeps): Promise<string> {

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DeliveryResult, OutboundMessage, Recipient } from '../../../ports/channel-sender.ts';
 import type { Directory } from '../../../ports/directory.ts';
+import type { Ticket } from '../../../ports/tickets.ts';
 import { fillText, type XmppTexts } from '../../../../prompts/channels/load-xmpp-texts.ts';
 import { splitMessage } from './render-turn.ts';
 import type { SqliteXmppStore } from './sqlite-xmpp-store.ts';
@@ -16,8 +17,8 @@ export interface XmppEndpointDeps {
   readonly directory: Directory;
   readonly texts: XmppTexts;
   readonly maxChars: number;
-  /** The short number of a ticket, for the command hint under notifications. */
-  readonly ticketNumber?: (ticketId: string) => number | undefined;
+  /** A ticket: its number for the command hints, its answer for the asker. */
+  readonly ticket?: (ticketId: string) => Pick<Ticket, 'number' | 'answer'> | undefined;
   /** Writes the messages to the outbox (and sends them when connected). */
   readonly enqueue: (to: string, bodies: readonly string[]) => void;
   readonly online: () => boolean;
@@ -48,14 +49,26 @@ export function createXmppEndpoint(deps: XmppEndpointDeps): XmppEndpoint {
       const reference = recipient.kind === 'conversation' ? recipient.reference.reference?.toLowerCase() : undefined;
       const jid = reference && jidPattern.test(reference) ? reference : jidOfPerson(recipient.kind === 'person' ? recipient.personId : recipient.userId);
       if (!jid) return { kind: 'undeliverable', reason: 'xmpp: no JID for the recipient' };
-      const number = message.ticketId ? deps.ticketNumber?.(message.ticketId) : undefined;
-      const footers: Partial<Record<OutboundMessage['kind'], string>> = { 'ticket-created': texts.notificationFooter, 'ticket-reminder': texts.notificationFooter, 'ticket-answered': texts.ticketAnswerFooter };
-      const template = footers[message.kind];
-      const footer = number !== undefined && template ? `\n\n${fillText(template, { number: String(number) })}` : '';
-      // HR news: the headline first and the link last (plain text, no markup on Jabber).
-      const body = [message.title, message.text, message.link].filter((part): part is string => Boolean(part)).join('\n\n');
-      deps.enqueue(jid, splitMessage(body + footer, deps.maxChars));
+      const ticket = message.ticketId ? deps.ticket?.(message.ticketId) : undefined;
+      deps.enqueue(jid, splitMessage(render(message, ticket, texts), deps.maxChars));
       return deps.online() ? { kind: 'delivered' } : { kind: 'queued' };
     },
   };
+}
+
+/**
+ * The plain text of a proactive message. A Lotse's answer is written from the ticket with the Jabber
+ * commands to close or return it: the core's text asks "Hat Ihnen das geholfen?" for buttons, which
+ * Jabber would have asked a second time (issue #19, item 5).
+ */
+function render(message: OutboundMessage, ticket: Pick<Ticket, 'number' | 'answer'> | undefined, texts: XmppTexts): string {
+  const number = ticket ? String(ticket.number) : undefined;
+  if (message.kind === 'ticket-answered' && number && ticket?.answer) {
+    return fillText(texts.ticketAnswer, { lotse: message.from ?? ticket.answer.by, number, answer: ticket.answer.text });
+  }
+  const footers: Partial<Record<OutboundMessage['kind'], string>> = { 'ticket-created': texts.notificationFooter, 'ticket-reminder': texts.notificationFooter };
+  const template = footers[message.kind];
+  const footer = number !== undefined && template ? `\n\n${fillText(template, { number })}` : '';
+  // HR news: the headline first and the link last (plain text, no markup on Jabber).
+  return [message.title, message.text, message.link].filter((part): part is string => Boolean(part)).join('\n\n') + footer;
 }

@@ -19,6 +19,14 @@ function turn(overrides: Partial<TurnResult> = {}): TurnResult {
 }
 
 describe('renderTurn', () => {
+  it('shows a page path as an absolute link under the public address, and leaves it out without one', () => {
+    const actions: TurnResult['actions'] = [{ type: 'link', label: 'Nutzungshinweise', url: '/nutzungshinweise' }];
+    const [withUrl] = renderTurn(turn({ actions }), { texts, maxChars: 2000, publicUrl: 'https://lotse.musterland.example/' });
+    expect(withUrl).toContain('Nutzungshinweise: https://lotse.musterland.example/nutzungshinweise');
+    const [without] = renderTurn(turn({ actions }), { texts, maxChars: 2000 });
+    expect(without).not.toContain('/nutzungshinweise');
+  });
+
   it('renders the answer, numbered sources with section, Stand and link, the AI label and the feedback hint', () => {
     const [text, ...rest] = renderTurn(turn(), { texts, maxChars: 2000, linkOf: (document) => (document === 'da/mobil.md' ? 'https://intranet.example/da' : undefined) });
     expect(rest).toEqual([]);
