@@ -9,6 +9,9 @@ import { z } from 'zod';
 import { weeklyReport } from '../core/guardrails/audit-report.ts';
 import type { ConsoleDeps, IngestReport, UploadOutcome } from '../http/console/console-deps.ts';
 import { loadReidentificationTexts } from '../../prompts/load-reidentification-texts.ts';
+import { loadConsoleLotseDsbTexts } from '../../prompts/load-console-lotse-dsb-texts.ts';
+import { ticketStats } from '../core/escalation/ticket-stats.ts';
+import { createLotseDataSubjectRequests } from './create-data-subject-requests.ts';
 import type { Lotse } from './create-lotse.ts';
 import { ingestKnowledge, recordedSourceFolder } from './ingest-knowledge.ts';
 import { ticketFaqPrefix } from './faq-loop.ts';
@@ -88,6 +91,12 @@ export function consoleDataOf(lotse: Lotse): Omit<ConsoleDeps, 'texts' | 'protec
       request: (input) => lotse.reidentification.request(input),
       approve: (input) => lotse.reidentification.approve(input),
       now: () => new Date(),
+    },
+    lotseTools: {
+      texts: loadConsoleLotseDsbTexts(),
+      availability: lotse.availability,
+      ticketStats: () => ticketStats(lotse.escalation.allTickets()),
+      privacy: createLotseDataSubjectRequests(lotse),
     },
   };
 }

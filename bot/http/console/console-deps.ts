@@ -14,6 +14,10 @@ import type { Protect } from '../auth/access.ts';
 import type { ConsoleTexts } from './console-texts.ts';
 import type { ApprovalRole, OpenReidentification, ReidentificationResult } from '../../adapters/storage/sqlite-reidentification.ts';
 import type { ReidentificationTexts } from '../../../prompts/load-reidentification-texts.ts';
+import type { LotseAvailability } from '../../core/escalation/lotse-availability.ts';
+import type { TicketStatsRow } from '../../core/escalation/ticket-stats.ts';
+import type { DataSubjectRequests } from '../../core/privacy/data-subject-requests.ts';
+import type { ConsoleLotseDsbTexts } from '../../../prompts/load-console-lotse-dsb-texts.ts';
 
 /** The result of an ingest run as the console shows it. */
 export interface IngestReport {
@@ -44,9 +48,19 @@ export interface ReidentificationConsole {
   readonly now: () => Date;
 }
 
+/** What the absence, statistics and GDPR pages need (issue #22). */
+export interface LotseDsbConsole {
+  readonly texts: ConsoleLotseDsbTexts;
+  readonly availability: Pick<LotseAvailability, 'status' | 'setAbsent' | 'clear' | 'notLotse'>;
+  readonly ticketStats: () => readonly TicketStatsRow[];
+  readonly privacy: Pick<DataSubjectRequests, 'export' | 'erase'>;
+}
+
 /** Dependencies of the console routes. */
 export interface ConsoleDeps {
   readonly texts: ConsoleTexts;
+  /** Absence, ticket statistics and GDPR requests (issue #22); their pages answer 404 without it. */
+  readonly lotseTools?: LotseDsbConsole;
   readonly protect: Protect;
   readonly logger: Logger;
   readonly directory: Directory;

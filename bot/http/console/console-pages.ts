@@ -36,13 +36,19 @@ const navLabels: Record<string, (texts: ConsoleDeps['texts']) => string> = {
   '/konsole/reidentifizierung': (texts) => texts.navReidentification,
 };
 
+/** Navigation labels of the issue #22 pages, from their own texts; absent when those pages are not wired. */
+function toolLabels(deps: ConsoleDeps): Record<string, string> {
+  const t = deps.lotseTools?.texts;
+  return t ? { '/konsole/abwesenheit': t.navAbsence, '/konsole/statistik': t.navStats, '/konsole/datenschutz': t.navPrivacy } : {};
+}
+
 /** Navigation entries the caller may open (the same table the server enforces). */
 export function navFor(deps: ConsoleDeps, caller: Caller): NavEntry[] {
   const roles = caller.principal?.roles ?? [];
   return consoleRoutes
-    .filter((route) => route.method === 'GET' && navLabels[route.path])
+    .filter((route) => route.method === 'GET' && (navLabels[route.path] || toolLabels(deps)[route.path]))
     .filter((route) => !Array.isArray(route.access) || route.access.some((role) => roles.includes(role)))
-    .map((route) => ({ href: route.path, label: navLabels[route.path]!(deps.texts) }));
+    .map((route) => ({ href: route.path, label: navLabels[route.path]?.(deps.texts) ?? toolLabels(deps)[route.path]! }));
 }
 
 /** Wraps a body into the console frame for the caller; `current` marks the navigation entry of the page. */

@@ -20,6 +20,7 @@ import { readUpload } from './upload.ts';
 import { reidentificationHandlers } from './reidentification-console.ts';
 import { uploadOwnershipProblem, type Uploader } from './upload-ownership.ts';
 import { hrConsoleHandlers } from './hr-console.ts';
+import { lotseDsbHandlers, type LotseDsbRouteId } from './lotse-dsb-console.ts';
 
 const answerSchema = z.object({ text: z.string().max(4000).default(''), note: z.string().max(500).optional() });
 
@@ -35,7 +36,7 @@ function ticketAction(action: string, by: string, body: { text: string; note?: s
   return undefined;
 }
 
-function handlers(deps: ConsoleDeps): Record<Exclude<ConsoleRouteId, `hr-${string}` | `reidentification-${string}`>, ProtectedHandler> {
+function handlers(deps: ConsoleDeps): Record<Exclude<ConsoleRouteId, `hr-${string}` | `reidentification-${string}` | LotseDsbRouteId>, ProtectedHandler> {
   const page = (title: () => string, body: (caller: Caller) => string, current?: string): ProtectedHandler => async (_request, response, caller) =>
     sendHtml(response, 200, consolePage(deps, caller, title(), body(caller), current));
   const refused = (response: Response, caller: Caller, status: number, title: string, message: string): void => sendHtml(response, status, errorPage(deps, caller, { title, message }));
@@ -155,6 +156,7 @@ export function registerConsole(server: Server, deps: ConsoleDeps): void {
   const byId: Record<string, ProtectedHandler> = {
     ...handlers(deps),
     ...(deps.reidentification ? reidentificationHandlers(deps, deps.reidentification) : {}),
+    ...(deps.lotseTools ? lotseDsbHandlers(deps, deps.lotseTools) : {}),
     ...Object.fromEntries(consoleRoutes.filter((route) => route.id.startsWith('hr-')).map((route) => [route.id, hrHandlers?.[route.id as keyof typeof hrHandlers] ?? notAvailable])),
   };
   const groups = new Map<string, ConsoleRoute[]>();
