@@ -102,9 +102,9 @@ describe.skipIf(!prosodyAvailable)('Lotse answers reach every asker exactly once
     return { id: app.lotse.escalation.get(String(number))!.id, number };
   }
 
-  async function answer(path: Path, ticket: Handed, text: string): Promise<void> {
+  async function answer(path: Path, ticket: Handed, text: string, cliEnv: Record<string, string> = app.env): Promise<void> {
     if (path === 'cli') {
-      const run = await runCli(['tickets', 'answer', String(ticket.number), '--as', 'p-erika', '--data', app.dataDir, text], { env: app.env });
+      const run = await runCli(['tickets', 'answer', String(ticket.number), '--as', 'p-erika', '--data', app.dataDir, text], { env: cliEnv });
       expect(run.code, run.stderr).toBe(0);
     } else if (path === 'console') {
       const form = new URLSearchParams({ _csrf: erika.cookie('lotse_csrf')!, text }).toString();
@@ -156,4 +156,18 @@ describe.skipIf(!prosodyAvailable)('Lotse answers reach every asker exactly once
     }
     expect(app.xmpp.channel.pending()).toBe(0);
   }, 240_000);
+
+  it('delivers a CLI answer to a Teams or Jabber asker even when the shell has no channel settings', async () => {
+    // Only what the tickets command needs: the conversation reference says where the answer goes.
+    const shellEnv = { LOTSE_TODAY: app.env.LOTSE_TODAY!, DIRECTORY_FILE: app.env.DIRECTORY_FILE!, AUTH_MODE: 'dev' };
+    for (const asker of ['teams', 'jabber'] as const) {
+      const ticket = await handOver(asker);
+      const marker = `Antwortkennung ${asker}-cli-ohne-Kanalvariablen`;
+      await answer('cli', ticket, `Die Hundesteuer erhebt die Gemeinde. ${marker}.`, shellEnv);
+      const deadline = Date.now() + 15_000;
+      while ((await received(asker, ticket, marker)) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(await received(asker, ticket, marker), `${asker}`).toBe(1);
+    }
+  }, 120_000);
 });
