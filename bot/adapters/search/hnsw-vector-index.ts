@@ -76,6 +76,9 @@ export class HnswVectorIndex implements VectorIndex {
   static load(dir: string, dimensions: number): HnswVectorIndex {
     const labels = readLabels(join(dir, 'labels.json'));
     if (labels.dimensions !== dimensions) throw new Error(`Vector index in ${dir} has ${labels.dimensions} dimensions, expected ${dimensions}; rebuild the index`);
+    // hnswlib cannot add points to an index read back with no element in it (the process aborts: "munmap_chunk():
+    // invalid pointer"); an empty saved index is simply a new one.
+    if (labels.ids.length === 0) return new HnswVectorIndex(dimensions);
     const loaded = new HnswVectorIndex(dimensions, 1);
     loaded.index = new HierarchicalNSW('cosine', dimensions);
     try {

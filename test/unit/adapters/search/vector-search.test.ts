@@ -58,3 +58,14 @@ describe('HnswVectorIndex', () => {
     expect(() => HnswVectorIndex.load(join(dir, 'nothing'), 256)).toThrow(/label map/);
   });
 });
+
+describe('HnswVectorIndex saved empty', () => {
+  it('takes documents after an empty index was saved and read back (the first start had no documents)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lotse-hnsw-empty-'));
+    new HnswVectorIndex(embedder.dimensions).save(dir);
+    const loaded = HnswVectorIndex.load(dir, embedder.dimensions);
+    const [vector] = await embedder.embed(['Homeoffice an zwei Tagen']);
+    loaded.upsert([{ id: 'a', vector: vector! }, { id: 'b', vector: vector!.map((value) => -value) }]);
+    expect(loaded.search(vector!, 1)[0]?.id).toBe('a');
+  });
+});
