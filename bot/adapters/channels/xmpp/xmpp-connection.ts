@@ -71,17 +71,30 @@ export function createXmppConnection(config: XmppConfig, handlers: ConnectionHan
   const { logger } = deps;
   const timers = deps.timers ?? realTimers;
   const userAgent = xml('user-agent', { id: randomUUID() }, xml('software', {}, 'lotse'));
+  let lastMechanism: unknown;
+  let scramCache: { mechanism: string; keys: Record<string, unknown> } | undefined;
   const credentials = async (authenticate: Authenticate, mechanisms: string[], _fast: unknown, entity: { isSecure(): boolean }): Promise<void> => {
     if (!entity.isSecure() && !config.allowPlain) {
       throw new XmppLoginError(`XMPP server ${config.service} offers no TLS; refusing to log in unencrypted (XMPP_ALLOW_PLAIN=true is allowed for loopback only)`);
     }
     const mechanism = entity.isSecure() ? mechanisms[0] : mechanisms.find((name) => name !== 'PLAIN');
     if (!mechanism) throw new XmppLoginError(`XMPP server ${config.service} offers no usable SASL mechanism (${mechanisms.join(', ')})`);
-    await authenticate({ username: config.username, password: config.password }, mechanism, userAgent);
+    const cached = mechanism === scramCache?.mechanism ? scramCache.keys : {};
+    await authenticate({ username: config.username, password: config.password, ...cached }, mechanism, userAgent);
+    // sasl-scram-sha-1 leaves the salt and keys it derived in `mech.cache`; with them the next login (a reconnect)
+    // skips the thousands of HMAC rounds it computes in JavaScript (0.5–2.7 s measured, issue #19 item 4). A changed
+    // salt (new password) makes the library derive the keys from the password again.
+    const keys = (lastMechanism as { cache?: Record<string, unknown> } | undefined)?.cache;
+    if (keys?.salt && (keys.clientKey || keys.saltedPassword)) scramCache = { mechanism, keys };
   };
+
   // `timeout`: stream open/close wait 2 s by default, short for a busy server (many clients reconnecting after a restart).
   const xmpp: Client = client({ service: config.service, domain: config.domain, resource: config.resource, credentials, timeout: 10_000 } as unknown as Parameters<typeof client>[0]);
   xmpp.reconnect.stop();
+  // Remember the SASL mechanism object of the login in progress (its SCRAM cache, see `credentials`).
+  const saslFactory = (xmpp as unknown as { saslFactory: { create(names: string[]): unknown } }).saslFactory;
+  const createMechanism = saslFactory.create.bind(saslFactory);
+  saslFactory.create = (names) => (lastMechanism = createMechanism(names));
   // Roster pushes must be acknowledged; the channel reads them from the `stanza` event (xmpp-roster.ts).
   xmpp.iqCallee.set('jabber:iq:roster', 'query', () => true);
   if (config.ca) trustCaForHosts((xmpp as unknown as { transports: unknown[] }).transports, [config.domain, new URL(config.service).hostname], config.ca.pem);
@@ -132,7 +145,11 @@ export function createXmppConnection(config: XmppConfig, handlers: ConnectionHan
     }
   };
 
-  xmpp.on('error', (error: unknown) => logger.debug('xmpp-error', { error: describeError(error) }));
+  xmpp.on('error', (error: unknown) => {
+    // Rejected with cached SCRAM keys (e.g. the server's keys changed): derive them from the password next time.
+    if ((error as { condition?: unknown }).condition === 'not-authorized') scramCache = undefined;
+    logger.debug('xmpp-error', { error: describeError(error) });
+  });
   // Replies are small writes right after a chat-state write: without TCP_NODELAY, Nagle's algorithm and
   // delayed ACKs hold them back by ~40 ms (measured with bench:xmpp).
   xmpp.on('connect', () => {
