@@ -34,6 +34,8 @@ export function createLotseXmppChannel(lotse: Lotse, config: XmppConfig, logger:
       now: options.now ?? (() => new Date()),
       hrChat: (personId, text) => lotse.hr.chat.handle(personId, text),
       availability: lotse.availability,
+      trace: (event, fields) => logger.info(event, fields),
+      pseudonymOf: lotse.pseudonymOf,
     },
     ticket: (ticketId) => lotse.escalation.get(ticketId),
   });

@@ -32,6 +32,9 @@ export interface XmppConversationDeps {
   readonly hrChat?: (personId: string, text: string) => string | undefined;
   /** "abwesend bis …" / "wieder da" of Digitallotsen (issue #22); without it the words are questions. */
   readonly availability?: Pick<LotseAvailability, 'setAbsent' | 'clear'>;
+  /** Logs each message's kind with the sender's pseudonym, never the text (issue #19, item 9). */
+  readonly trace?: (event: string, fields: Readonly<Record<string, string>>) => void;
+  readonly pseudonymOf?: (id: string) => string;
 }
 
 /** A person writing from a bare JID. */
@@ -75,7 +78,8 @@ async function feedback(sender: Sender, command: Extract<ChatCommand, { kind: 'f
   const outcome = await deps.chat.recordFeedback({ userId: sender.person.id, messageId: session.lastMessageId, rating: command.rating, ...(command.reason ? { reason: command.reason } : {}) });
   if (outcome.kind === 'not_found') return deps.texts.feedbackNothing;
   deps.store.saveSession({ ...session, lastRating: command.rating, updatedAt: deps.now().toISOString() });
-  return command.rating === 'up' ? deps.texts.feedbackThanks : deps.texts.feedbackThanksDown;
+  // The "write lotse" hint only after an answer a Lotse may take over: a refusal said it is not handed on (issue #19, item 5).
+  return command.rating === 'up' || session.lastOutcome === 'refused' ? deps.texts.feedbackThanks : deps.texts.feedbackThanksDown;
 }
 
 function escalationReason(session: XmppSession | undefined): TicketReason {
@@ -130,9 +134,14 @@ async function ticketAction(sender: Sender, command: Extract<ChatCommand, { kind
 /** Handles one chat message of a known person; returns the reply messages in order. */
 export async function handleXmppMessage(sender: Sender, text: string, deps: XmppConversationDeps): Promise<string[]> {
   const one = (reply: string): string[] => splitMessage(reply, deps.maxChars);
+  const user = deps.pseudonymOf?.(sender.person.id) ?? 'unknown';
   const hrReply = deps.hrChat?.(sender.person.id, text);
-  if (hrReply !== undefined) return one(hrReply);
+  if (hrReply !== undefined) {
+    deps.trace?.('xmpp-message', { kind: 'hr', user });
+    return one(hrReply);
+  }
   const command = parseChatCommand(text);
+  deps.trace?.('xmpp-message', { kind: command.kind, user });
   switch (command.kind) {
     case 'question':
       return answerQuestion(sender, command.text, deps);
