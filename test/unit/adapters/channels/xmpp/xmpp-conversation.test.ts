@@ -44,6 +44,12 @@ describe('handleXmppMessage', () => {
     expect(chat.turns[2]?.conversationId).toBeUndefined();
   });
 
+  it('does not suggest "lotse" after negative feedback on a refusal', async () => {
+    const { deps } = setup(new FakeChatService({ outcome: 'refused', answer: 'Ihre Nachricht wird nicht an Digitallotsen weitergegeben.' }));
+    await handleXmppMessage({ person: marek, jid: 'marek@x' }, 'Persönliches?', deps);
+    expect(await handleXmppMessage({ person: marek, jid: 'marek@x' }, '- passt nicht', deps)).toEqual([deps.texts.feedbackThanks]);
+  });
+
   it('records feedback on the last answer and escalates an unhelpful one with its reason and the JID', async () => {
     const { deps, chat, escalations } = setup();
     expect(await handleXmppMessage({ person: marek, jid: 'marek@x' }, '+', deps)).toEqual([deps.texts.feedbackNothing]);
