@@ -210,6 +210,7 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       if (!stored || stored.role !== 'bot') return { kind: 'not_found' };
       if (!deps.conversations.isOwner(stored.conversationId, input.userId)) return { kind: 'not_found' };
       const reason = input.reason?.trim().slice(0, 500);
+      deps.logger.info('feedback', { conversation: stored.conversationId, messageId: input.messageId, rating: input.rating, withReason: Boolean(reason) });
       deps.conversations.recordFeedback({
         messageId: input.messageId,
         rating: input.rating,
