@@ -10,6 +10,7 @@ import { SqliteConversationStore } from '../../bot/adapters/storage/sqlite-conve
 import { SqliteHrOutbox } from '../../bot/adapters/storage/sqlite-hr-outbox.ts';
 import { SqliteInbox } from '../../bot/adapters/storage/sqlite-inbox.ts';
 import { SqliteTicketStore } from '../../bot/adapters/storage/sqlite-ticket-store.ts';
+import { SqliteXmppStore } from '../../bot/adapters/channels/xmpp/sqlite-xmpp-store.ts';
 import { applyTicketAction } from '../../bot/core/escalation/ticket-transitions.ts';
 import { openTicket } from '../fakes/sample-tickets.ts';
 import { SqlJobLeases } from '../../bot/adapters/storage/sqlite-job-leases.ts';
@@ -40,6 +41,7 @@ async function seedRecords(database: SqlDatabase): Promise<{ tickets: SqliteTick
   const tickets = new SqliteTicketStore(database);
   const conversations = new SqliteConversationStore(database);
   const outbox = new SqliteHrOutbox(database);
+  const xmpp = new SqliteXmppStore(database);
   for (const [suffix, at] of [['old', '2026-01-10T09:00:00.000Z'], ['new', '2026-11-20T09:00:00.000Z']] as const) {
     const { number: _number, ...fields } = openTicket({ id: `t-${suffix}`, createdAt: at, updatedAt: at });
     const ticket = tickets.create(fields, { ticketId: `t-${suffix}`, at, actor: 'asker', from: null, to: 'open' });
@@ -52,6 +54,8 @@ async function seedRecords(database: SqlDatabase): Promise<{ tickets: SqliteTick
     conversations.recordFeedback({ messageId: `m-${suffix}`, rating: 'down', reason: 'zu knapp', at });
     await new SqliteInbox(database, conversations, new FixedClock(new Date(at)), new SequentialIds()).send({ kind: 'person', personId: 'p-aylin' }, { kind: 'ticket-created', text: 'Neues Ticket', ticketId: `t-${suffix}` });
     outbox.enqueue(`job-${suffix}`, { kind: 'broadcast', text: 'Neuigkeit' }, ['p-aylin', 'p-erika'], at);
+    xmpp.enqueue([{ stanzaId: `s-${suffix}`, to: 'aylin@kreis.example', body: 'Neues Ticket' }], at);
+    xmpp.saveSession({ jid: `${suffix}@kreis.example`, conversationId: `c-${suffix}`, updatedAt: at });
   }
   const count = (table: string): number => Number(database.prepare<[], { count: number | string }>(`SELECT COUNT(*) AS count FROM ${table}`).get()!.count);
   return { tickets, count };
@@ -93,9 +97,9 @@ for (const backend of useBackends()) {
         purge: () => recordPurge.purge({ tickets: before, feedback: before, inbox: before, outboxes: before }),
       });
       const outcome = job.tick();
-      expect(outcome).toEqual({ kind: 'ran', day: '2026-12-03', removed: { tickets: 1, feedback: 1, inbox: 1, outboxes: 2 } });
+      expect(outcome).toEqual({ kind: 'ran', day: '2026-12-03', removed: { tickets: 1, feedback: 1, inbox: 1, outboxes: 4 } });
       expect([tickets.get('t-old'), tickets.get('t-new')?.id]).toEqual([undefined, 't-new']);
-      expect(['ticket_events', 'ticket_reminders', 'feedback', 'inbox', 'hr_outbox', 'hr_jobs'].map(count)).toEqual([2, 1, 1, 1, 2, 1]);
+      expect(['ticket_events', 'ticket_reminders', 'feedback', 'inbox', 'hr_outbox', 'hr_jobs', 'xmpp_outbox', 'xmpp_sessions'].map(count)).toEqual([2, 1, 1, 1, 2, 1, 1, 1]);
     });
   });
 }

@@ -14,7 +14,7 @@ export interface RecordCutoffs {
   readonly feedback?: string;
   /** Inbox entries created before, read or not. */
   readonly inbox?: string;
-  /** HR jobs created before (their per-person rows, acknowledgements included) and Jabber outbox rows. */
+  /** HR jobs created before (their per-person rows, acknowledgements included), Jabber outbox rows and idle Jabber sessions. */
   readonly outboxes?: string;
 }
 
@@ -43,7 +43,11 @@ export class SqlRecordPurge {
         removed += this.database.prepare('DELETE FROM hr_outbox WHERE job IN (SELECT job FROM hr_jobs WHERE created_at < ?)').run(before).changes;
         this.database.prepare('DELETE FROM hr_jobs WHERE created_at < ?').run(before);
       }
-      if (this.migrated('xmpp-channel')) removed += this.database.prepare('DELETE FROM xmpp_outbox WHERE created_at < ?').run(before).changes;
+      if (this.migrated('xmpp-channel')) {
+        removed += this.database.prepare('DELETE FROM xmpp_outbox WHERE created_at < ?').run(before).changes;
+        // A Jabber session maps an address to its last conversation; idle this long, that conversation is gone too.
+        removed += this.database.prepare('DELETE FROM xmpp_sessions WHERE updated_at < ?').run(before).changes;
+      }
       return removed;
     })();
   }
