@@ -15,7 +15,7 @@ import type { ChatService } from '../ports/chat-service.ts';
 import type { Clock, IdGenerator } from '../ports/clock.ts';
 import type { Guardrail } from '../ports/guardrail.ts';
 import type { Directory } from '../ports/directory.ts';
-import type { LexicalIndex, TextAnalyzer } from '../ports/search.ts';
+import type { TextAnalyzer } from '../ports/search.ts';
 import type { Logger } from '../shared/logger.ts';
 import { loadMessages } from '../../prompts/load-messages.ts';
 import { loadTemplates } from '../../prompts/load-templates.ts';
@@ -50,6 +50,7 @@ import { createEscalationService, type EscalationService } from '../core/escalat
 import { loadEscalationPolicy } from '../../policies/load-escalation.ts';
 import { loadEscalationMessages, loadSmallTalkMessages } from '../../prompts/load-messages.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
+import { currentLexical } from './current-lexical.ts';
 import { asksForOwnLotse, describeOwnLotsen } from '../core/escalation/who-is-my-lotse.ts';
 import { escalationReferrals } from '../core/escalation/referrals.ts';
 import type { TransparencyFacts } from '../http/pages.ts';
@@ -130,21 +131,6 @@ function warmedGermanAnalyzer(logger: Logger): ReturnType<typeof createGermanAna
 
 const systemClock: Clock = { now: () => new Date() };
 const uuidIds: IdGenerator = { next: (prefix) => `${prefix}-${randomUUID()}` };
-
-/** Delegates to whatever lexical index the knowledge base currently holds (it is replaced on rebuild). */
-function currentLexical(knowledge: KnowledgeBase): LexicalIndex {
-  return {
-    upsert: (entries) => knowledge.lexical.upsert(entries),
-    remove: (ids) => knowledge.lexical.remove(ids),
-    search: (query, k, filter) => knowledge.lexical.search(query, k, filter),
-    idf: (term) => knowledge.lexical.idf(term),
-    correct: (term) => knowledge.lexical.correct(term),
-    contains: (term, filter) => knowledge.lexical.contains(term, filter),
-    get size() {
-      return knowledge.lexical.size;
-    },
-  };
-}
 
 /** Builds and opens lotse for a data dir. Throws an English error when the database cannot be opened. */
 export async function createLotse(config: LotseConfig, logger: Logger, overrides: LotseOverrides = {}): Promise<Lotse> {
