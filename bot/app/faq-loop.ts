@@ -7,6 +7,7 @@ import type { Directory } from '../ports/directory.ts';
 import type { ChannelSender } from '../ports/channel-sender.ts';
 import type { EscalationMessages } from '../core/escalation/escalation-messages.ts';
 import { fillTemplate } from '../core/answer/answer-messages.ts';
+import { formatGermanDate } from '../core/answer/format-date.ts';
 import type { FaqDraftResult } from '../core/generation/draft-faq-entry.ts';
 import type { IngestedDocument } from '../ports/knowledge.ts';
 import type { EscalationService } from '../core/escalation/escalation-service.ts';
@@ -55,7 +56,7 @@ export function createFaqLoop(deps: { escalation: EscalationService; drafts: Sql
         if (!meta.validTo || meta.validTo > horizon || !meta.owner) continue;
         const draft = deps.drafts.get(draftIdOf(meta.id));
         if (!draft || !deps.drafts.markNotice(draft.id, `revalidate:${meta.validTo}`, deps.now().toISOString())) continue;
-        const text = fillTemplate(deps.messages.faqRevalidate, { question: draft.question, date: meta.validTo, draft: String(draft.id) });
+        const text = fillTemplate(deps.messages.faqRevalidate, { question: draft.question, date: formatGermanDate(meta.validTo), draft: String(draft.id) });
         await deps.sender.send({ kind: 'person', personId: meta.owner }, { kind: 'notice', text });
         sent += 1;
       }

@@ -33,6 +33,10 @@ export const escalationMessageKeys = [
   'itChecklist',
   'ticketReturned',
   'returnNoNote',
+  'stateOpen',
+  'stateClaimed',
+  'stateRerouted',
+  'stateReturned',
 ] as const;
 
 /** One German text per key. */

@@ -5,6 +5,7 @@
  */
 import type { Ticket } from '../../ports/tickets.ts';
 import { fillTemplate } from '../answer/answer-messages.ts';
+import { formatGermanDate } from '../answer/format-date.ts';
 import type { EscalationDeps } from './escalation-deps.ts';
 import { routeTicket } from './route-ticket.ts';
 import { digestsFor, housekeepingSteps } from './ticket-housekeeping.ts';
@@ -50,7 +51,9 @@ export function createQueueCare(deps: EscalationDeps, act: Act) {
     for (const [personId, tickets] of digestsFor(deps.tickets.list({ states: ['open', 'claimed', 'rerouted', 'returned'] }))) {
       if (deps.present && !deps.present(personId)) continue; // no digest while absent (issue #22)
       if (!deps.tickets.markReminder(`digest:${personId}`, day, now.toISOString())) continue;
-      const lines = tickets.map((ticket) => fillTemplate(messages.dailyDigestLine, { number: String(ticket.number), state: ticket.state, since: ticket.createdAt.slice(0, 10), question: ticket.question }));
+      // German state names and dates, as in every other message (issue #19, item 5).
+      const states: Partial<Record<Ticket['state'], string>> = { open: messages.stateOpen, claimed: messages.stateClaimed, rerouted: messages.stateRerouted, returned: messages.stateReturned };
+      const lines = tickets.map((ticket) => fillTemplate(messages.dailyDigestLine, { number: String(ticket.number), state: states[ticket.state] ?? ticket.state, since: formatGermanDate(ticket.createdAt.slice(0, 10)), question: ticket.question }));
       await deps.sender.send({ kind: 'person', personId }, { kind: 'notice', text: [fillTemplate(messages.dailyDigest, { count: String(tickets.length) }), ...lines].join('\n') });
       sent += 1;
     }

@@ -50,7 +50,7 @@ describe('FAQ revalidation', () => {
     clock.advance(352 * 86_400_000);
     expect(await lotse.faq.remindRevalidation()).toBe(1);
     expect(received[0]).toMatchObject({ recipient: { kind: 'person', personId: 'p-frank' }, message: { kind: 'notice' } });
-    expect(received[0]?.message.text).toContain('2027-12-01');
+    expect(received[0]?.message.text).toContain('01.12.2027');
     expect(await lotse.faq.remindRevalidation()).toBe(0);
 
     clock.advance(14 * 86_400_000);

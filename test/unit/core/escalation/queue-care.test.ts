@@ -93,6 +93,9 @@ describe('queue care', () => {
     expect(await escalation.digest()).toBe(1);
     expect(sender.sent[0]?.recipient).toEqual({ kind: 'person', personId: 'p-aylin' });
     expect(sender.sent[0]?.message.text.split('\n')).toHaveLength(3);
+    // German state names and dates, as everywhere else (issue #19, item 5).
+    expect(sender.sent[0]?.message.text).toContain('(offen, seit 23.11.2026)');
+    expect(sender.sent[0]?.message.text).not.toMatch(/\bopen\b|2026-11-23/);
     expect(await setup(database, clock, sender, directory, conversations).escalation.digest()).toBe(0);
     clock.advance(24 * 60 * 60_000);
     expect(await escalation.digest()).toBe(1);
