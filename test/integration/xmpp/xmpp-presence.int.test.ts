@@ -86,6 +86,18 @@ describe.skipIf(!prosodyAvailable)('Jabber presence, rate notices and strangers 
     expect(fromBot(marek, 'available')).toHaveLength(1);
   });
 
+  it('ignores a roster push that does not come from the server (RFC 6121 §2.1.6)', async () => {
+    const sabine = await login('sabine');
+    const erika = await login('erika');
+    // Sabine claims that Erika already receives the bot's presence: the bot refuses and keeps its own roster.
+    await sabine.sendRaw(xml('iq', { to: `${world.botJid}/lotse`, type: 'set', id: 'push-1' }, xml('query', { xmlns: 'jabber:iq:roster' }, xml('item', { jid: erika.jid, subscription: 'both' }))));
+    await waitFor(() => sabine.stanzas.some((stanza) => stanza.is('iq') && stanza.attrs.id === 'push-1'), 5000, 'answer to the push');
+    expect(sabine.stanzas.find((stanza) => stanza.is('iq') && stanza.attrs.id === 'push-1')!.attrs.type).toBe('error');
+    const [reply] = await erika.ask(world.botJid, 'hilfe');
+    expect(reply!.body).toContain('So nutzen Sie lotse');
+    expect(fromBot(erika, 'available')).toHaveLength(1);
+  });
+
   it('answers every refused message: one notice at once, one summary when writing is possible again', async () => {
     const jonas = await login('jonas');
     for (let index = 0; index < 6; index += 1) await jonas.send(world.botJid, 'hilfe');

@@ -15,7 +15,7 @@ import { describeError } from '../../../shared/errors.ts';
 import type { XmppTexts } from '../../../../prompts/channels/load-xmpp-texts.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { createRateNotices } from './rate-notices.ts';
-import { createRoster } from './xmpp-roster.ts';
+import { createRoster, fromServer } from './xmpp-roster.ts';
 import { createXmppEndpoint, enqueueInStore, type XmppEndpoint, type XmppEndpointDeps } from './xmpp-endpoint.ts';
 import type { SqliteXmppStore } from './sqlite-xmpp-store.ts';
 import { handleXmppMessage, type XmppConversationDeps } from './xmpp-conversation.ts';
@@ -193,8 +193,8 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
 
   const onStanza = (stanza: Element): void => {
     try {
-      if (roster.apply(stanza)) {
-        if (stanza.attrs.type === 'result') onRosterLoaded();
+      if (roster.apply(stanza, connection.jid)) {
+        if (stanza.attrs.type === 'result' && fromServer(stanza, connection.jid)) onRosterLoaded();
         return;
       }
       if (stanza.is('presence')) return onPresence(stanza);

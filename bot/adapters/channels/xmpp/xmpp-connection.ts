@@ -11,6 +11,7 @@ import type { Logger } from '../../../shared/logger.ts';
 import { describeError } from '../../../shared/errors.ts';
 import { reconnectDelay } from './rate-limiter.ts';
 import { isUntrustedCertificate, trustCaForHosts, untrustedCertificateMessage } from './tls-trust.ts';
+import { fromServer } from './xmpp-roster.ts';
 
 /** The bot could not log in (wrong password, no TLS): an operator problem, reported at start-up. */
 export class XmppLoginError extends Error {
@@ -95,8 +96,10 @@ export function createXmppConnection(config: XmppConfig, handlers: ConnectionHan
   const saslFactory = (xmpp as unknown as { saslFactory: { create(names: string[]): unknown } }).saslFactory;
   const createMechanism = saslFactory.create.bind(saslFactory);
   saslFactory.create = (names) => (lastMechanism = createMechanism(names));
-  // Roster pushes must be acknowledged; the channel reads them from the `stanza` event (xmpp-roster.ts).
-  xmpp.iqCallee.set('jabber:iq:roster', 'query', () => true);
+  // Roster pushes of our server must be acknowledged (others get an error); the channel reads them from the
+  // `stanza` event (xmpp-roster.ts).
+  const ownBare = `${config.username}@${config.domain}`.toLowerCase();
+  xmpp.iqCallee.set('jabber:iq:roster', 'query', (context: { stanza: Element }) => (fromServer(context.stanza, ownBare) ? true : undefined));
   if (config.ca) trustCaForHosts((xmpp as unknown as { transports: unknown[] }).transports, [config.domain, new URL(config.service).hostname], config.ca.pem);
   // The typings omit that the stream-management object is an event emitter (ack, fail, resumed).
   const sm = xmpp.streamManagement as unknown as { enabled: boolean; on(event: 'ack' | 'fail' | 'resumed', listener: (stanza: Element) => void): void };
