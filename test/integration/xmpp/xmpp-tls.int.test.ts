@@ -14,7 +14,7 @@ import { silentLogger } from '../../../bot/shared/logger.ts';
 import { runCli } from '../../support/cli-harness.ts';
 import { prosodyAvailable, startProsody, type ProsodyServer } from '../../support/prosody.ts';
 import { repoRoot, startRealApp, type RunningApp } from '../../support/real-app.ts';
-import { createTestCa, type TestCa } from '../../support/test-ca.ts';
+import { createSelfSigned, createTestCa, type TestCa } from '../../support/test-ca.ts';
 import { botAccount, userPassword } from '../../support/xmpp-app.ts';
 import { connectTestClient } from '../../support/xmpp-test-client.ts';
 
@@ -75,5 +75,22 @@ describe.skipIf(!prosodyAvailable)('Jabber with a private CA (real Prosody, STAR
   it('refuses an XMPP_CA_FILE that cannot be read or holds no certificate', () => {
     expect(() => parseXmppConfig(env({ XMPP_CA_FILE: join(tmpdir(), 'fehlt.pem') }))).toThrow(/XMPP_CA_FILE .*cannot be read/);
     expect(() => parseXmppConfig(env({ XMPP_CA_FILE: ca.key }))).toThrow(/holds no PEM certificate/);
+  });
+
+  it('stops start-up for a self-signed server certificate too, and trusts it given as XMPP_CA_FILE', async () => {
+    const selfDomain = 'selbst.example';
+    const selfSigned = await createSelfSigned(selfDomain);
+    const server = await startProsody({ domain: selfDomain, accounts: [botAccount], tls: { certificate: selfSigned.certificate, key: selfSigned.key } });
+    try {
+      const settings = { XMPP_SERVICE: server.service, XMPP_DOMAIN: selfDomain, XMPP_USERNAME: botAccount.username, XMPP_PASSWORD: botAccount.password };
+      const refused = startXmppChannel(app.lotse, parseXmppConfig(settings)!, silentLogger);
+      await expect(refused).rejects.toThrow(/DEPTH_ZERO_SELF_SIGNED_CERT.*XMPP_CA_FILE.*NODE_EXTRA_CA_CERTS/);
+      const running = await startXmppChannel(app.lotse, parseXmppConfig({ ...settings, XMPP_CA_FILE: selfSigned.caFile })!, silentLogger);
+      expect(running.state).toBe('online');
+      await running.stop();
+    } finally {
+      await server.close();
+      selfSigned.close();
+    }
   });
 });
