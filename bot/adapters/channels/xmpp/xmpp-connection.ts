@@ -144,6 +144,8 @@ export function createXmppConnection(config: XmppConfig, handlers: ConnectionHan
       }, 20_000);
     } catch (error) {
       logger.warn('xmpp-reconnect-failed', { attempt, error: describeError(error) });
+      // The server's certificate changed to one of an untrusted CA while lotse runs: say what to configure.
+      if (isUntrustedCertificate(error)) logger.error('xmpp-untrusted-certificate', { message: untrustedCertificateMessage(config.service, error, config.ca?.file) });
       schedule();
     }
   };
