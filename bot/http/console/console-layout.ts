@@ -27,7 +27,7 @@ export interface ConsolePageParts {
 function headerOf(texts: ConsoleTexts, page: ConsolePageParts): string {
   const banner = page.banner ? `<p class="console-banner" role="alert">${escapeHtml(page.banner)}</p>` : '';
   const user = page.principal
-    ? `<div class="console-user"><p>${escapeHtml(texts.signedInAs)} <strong>${escapeHtml(page.principal.displayName)}</strong><br><span class="muted">${escapeHtml(texts.rolesLabel)}: ${escapeHtml(roleNames(texts, page.principal.roles))}</span></p>
+    ? `<div class="console-user"><a class="console-chat" href="/">${escapeHtml(texts.backToChat)}</a><p>${escapeHtml(texts.signedInAs)} <strong>${escapeHtml(page.principal.displayName)}</strong><br><span class="muted">${escapeHtml(texts.rolesLabel)}: ${escapeHtml(roleNames(texts, page.principal.roles))}</span></p>
 <form method="post" action="/logout"><input type="hidden" name="_csrf" value="${escapeHtml(page.csrfToken ?? '')}"><button type="submit" class="secondary">${escapeHtml(texts.logout)}</button></form></div>`
     : '';
   return `<header class="console-header"><div class="console-bar"><p class="console-brand"><a href="${page.principal ? '/konsole' : '/'}">${escapeHtml(texts.consoleTitle)}</a></p>${user}</div>${banner}</header>`;
@@ -36,7 +36,7 @@ function headerOf(texts: ConsoleTexts, page: ConsolePageParts): string {
 function navOf(texts: ConsoleTexts, page: ConsolePageParts): string {
   if (!page.nav?.length) return '';
   const item = (entry: NavEntry): string => `<li><a href="${escapeHtml(entry.href)}"${entry.href === page.current ? ' aria-current="page"' : ''}>${escapeHtml(entry.label)}</a></li>`;
-  return `<nav class="console-nav" aria-label="${escapeHtml(texts.navLabel)}"><ul>${[{ href: '/konsole', label: texts.overviewTitle }, ...page.nav].map(item).join('')}<li><a href="/">${escapeHtml(texts.backToChat)}</a></li></ul></nav>`;
+  return `<nav class="console-nav" aria-label="${escapeHtml(texts.navLabel)}"><ul>${[{ href: '/konsole', label: texts.overviewTitle }, ...page.nav].map(item).join('')}</ul></nav>`;
 }
 
 /** Renders a complete page. */

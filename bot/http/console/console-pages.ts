@@ -151,13 +151,23 @@ export function feedbackBody(deps: ConsoleDeps, caller: Caller): string {
   return table(t.feedbackTitle, [t.feedbackDocument, t.sourceOwner, t.feedbackCount, t.feedbackReasons], rows);
 }
 
+/** An ISO week (`2026-W49`) as a German calendar week (`KW 49/2026`); other values unchanged. */
+export function calendarWeek(texts: ConsoleDeps['texts'], week: string): string {
+  return week.replace(/^(\d{4})-W(\d{2})$/, (_whole, year: string, number: string) => fillText(texts.reportWeekFormat, { week: String(Number(number)), year }));
+}
+
+/** A stored pool key (`unit:A36`, `central`, …) as German text: the unit's name or the queue's label. */
+export function poolName(deps: ConsoleDeps, pool: string): string {
+  if (pool.startsWith('unit:')) return deps.directory.unit(pool.slice('unit:'.length))?.name ?? pool.slice('unit:'.length);
+  const labels: Record<string, string> = deps.texts.labels.pools;
+  return labels[pool] ?? pool;
+}
+
 /** The aggregated weekly report (k ≥ 5, no per-person figures). */
 export function reportsBody(deps: ConsoleDeps): string {
   const texts = deps.texts;
   const show = (value: number | null, percent = false): string => (value === null ? texts.suppressed : percent ? `${Math.round(value * 100)} %` : String(value));
-  // ISO weeks ("2026-W49") as German calendar weeks ("KW 49/2026").
-  const weekOf = (week: string): string => week.replace(/^(\d{4})-W(\d{2})$/, (_whole, year: string, number: string) => fillText(texts.reportWeekFormat, { week: String(Number(number)), year }));
-  const rows = deps.weeklyReport().map((week) => [weekOf(week.week), show(week.turns), show(week.refusedRate, true), show(week.escalatedRate, true), show(week.noAnswerRate, true),
+  const rows = deps.weeklyReport().map((week) => [calendarWeek(texts, week.week), show(week.turns), show(week.refusedRate, true), show(week.escalatedRate, true), show(week.noAnswerRate, true),
     week.rules.map((rule) => `${rule.id} (${rule.clause}): ${show(rule.count)}`).join('; ') || '–', week.unansweredTopics.map((topic) => `${topic.topic} (${topic.askers})`).join(', ') || '–']);
   return `<p>${escapeHtml(texts.reportsNote)}</p>` + table(texts.reportsTitle, [texts.reportWeek, texts.reportTurns, texts.reportRefused, texts.reportEscalated, texts.reportNoAnswer, texts.reportRules, texts.reportTopics], rows);
 }

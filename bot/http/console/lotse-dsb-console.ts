@@ -9,7 +9,7 @@ import type { DataSubjectResult } from '../../core/privacy/data-subject-requests
 import type { Caller, ProtectedHandler } from '../auth/access.ts';
 import { escapeHtml as e } from '../pages.ts';
 import type { ConsoleDeps, LotseDsbConsole } from './console-deps.ts';
-import { consolePage } from './console-pages.ts';
+import { calendarWeek, consolePage, poolName } from './console-pages.ts';
 import { fillText } from './console-texts.ts';
 import { postForm, sendHtml, table } from './html.ts';
 
@@ -40,7 +40,7 @@ export function lotseDsbHandlers(deps: ConsoleDeps, tools: LotseDsbConsole): Rec
   };
 
   const statsBody = (): string => {
-    const rows = tools.ticketStats().map((row) => [row.week, row.pool, row.tickets ?? '<5', row.answered ?? '<5', row.medianHoursToAnswer ?? '<5', row.open ?? '<5']);
+    const rows = tools.ticketStats().map((row) => [calendarWeek(deps.texts, row.week), poolName(deps, row.pool), row.tickets ?? '<5', row.answered ?? '<5', row.medianHoursToAnswer ?? '<5', row.open ?? '<5']);
     return `<p>${e(t.statsIntro)}</p>${rows.length ? table(t.statsCaption, t.statsColumns.split('|'), rows) : `<p class="empty">${e(t.statsNone)}</p>`}`;
   };
 
