@@ -108,25 +108,17 @@ writeFileSync(join(outDir, 'openthesaurus.txt.gz'), gzipSync(synsets.text, { lev
 copyFileSync(join(licensesDir, 'GPL-2'), join(outDir, 'licenses/GPL-2.txt'));
 copyFileSync(join(licensesDir, 'LGPL-2.1'), join(outDir, 'licenses/LGPL-2.1.txt'));
 
+const wngerman = {
+  package: 'wngerman',
+  version: debianVersion('wngerman'),
+  upstream: 'igerman98, https://www.j3e.de/ispell/igerman98/',
+  license: 'GPL-2.0-or-later',
+  input: dictionaryPath,
+  inputSha256: sha256(dictionary),
+};
 const sources = {
-  'ngerman-words.txt.gz': {
-    package: 'wngerman',
-    version: debianVersion('wngerman'),
-    upstream: 'igerman98, https://www.j3e.de/ispell/igerman98/',
-    license: 'GPL-2.0-or-later',
-    input: dictionaryPath,
-    inputSha256: sha256(dictionary),
-    words: wordList.words,
-  },
-  'ngerman-infinitives.txt.gz': {
-    package: 'wngerman',
-    version: debianVersion('wngerman'),
-    upstream: 'igerman98, https://www.j3e.de/ispell/igerman98/',
-    license: 'GPL-2.0-or-later',
-    input: dictionaryPath,
-    inputSha256: sha256(dictionary),
-    words: infinitives.words,
-  },
+  'ngerman-words.txt.gz': { ...wngerman, words: wordList.words },
+  'ngerman-infinitives.txt.gz': { ...wngerman, words: infinitives.words },
   'openthesaurus.txt.gz': {
     package: 'openthesaurus-de-text',
     version: debianVersion('openthesaurus-de-text'),
