@@ -82,7 +82,8 @@ export function consoleDataOf(lotse: Lotse): Omit<ConsoleDeps, 'texts' | 'protec
     lastIngest: () => readLastIngest(dataDir),
     reindex,
     upload,
-    negativeFeedback: () => lotse.conversations.negativeFeedback(500),
+    // Reasons stored before they were masked on entry are masked on show (issue #18, item 12).
+    negativeFeedback: () => lotse.conversations.negativeFeedback(500).map((entry) => (entry.reason ? { ...entry, reason: lotse.maskText(entry.reason) } : entry)),
     weeklyReport: () => weeklyReport(lotse.audit.entries().map((row) => row.entry)),
     hr: lotse.hr,
     reidentification: {

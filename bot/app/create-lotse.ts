@@ -77,6 +77,8 @@ export interface Lotse {
   purgeConversations(now: Date): number;
   /** Deletes tickets, feedback, inbox entries and outbox rows past `policies/retention.yaml`; counts per kind. */
   purgeRecords(now: Date): Record<string, number>;
+  /** Masks personal data in free text like questions (feedback reasons, notes), issue #18 item 12. */
+  maskText(text: string): string;
   readonly reidentification: SqliteReidentification;
   /** The Digitallotsen workflow (tickets, routing, answers back to the asker). */
   readonly escalation: EscalationService;
@@ -277,8 +279,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const recordRetention = loadRecordRetention(config.policiesDir);
   const purgeConversations = (now: Date): number => conversations.purgeInactive(new Date(now.getTime() - recordRetention.conversations * 86_400_000).toISOString());
   const daysBefore = (now: Date, days: number): string => new Date(now.getTime() - days * 86_400_000).toISOString();
-  const recordPurge = new SqlRecordPurge(database);
-  const purgeRecords = (now: Date): Record<string, number> => recordPurge.purge({
+  const purgeRecords = (now: Date): Record<string, number> => new SqlRecordPurge(database).purge({
     tickets: daysBefore(now, recordRetention.tickets), feedback: daysBefore(now, recordRetention.feedback),
     inbox: daysBefore(now, recordRetention.inbox), outboxes: daysBefore(now, recordRetention.outboxes),
   });
@@ -292,5 +293,5 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     if (database !== local) database.close();
     local.close();
   };
-  return { config, chat, knowledge, database, audit, pseudonymOf: recorder.pseudonym, reidentification, escalation, availability: office.availability, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: policies.retentionDays, purgeConversations, purgeRecords, transparency, leases, replicaId, ...(index ? { index } : {}), ...(directorySync ? { directorySync } : {}), close };
+  return { config, chat, knowledge, database, audit, pseudonymOf: recorder.pseudonym, reidentification, escalation, availability: office.availability, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: policies.retentionDays, purgeConversations, purgeRecords, maskText: maskFreeText, transparency, leases, replicaId, ...(index ? { index } : {}), ...(directorySync ? { directorySync } : {}), close };
 }

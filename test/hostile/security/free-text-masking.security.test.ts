@@ -4,6 +4,7 @@
  * now masked like questions before they are stored.
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { HttpSession } from '../../support/http-session.ts';
 import { startRealApp, type RunningApp } from '../../support/real-app.ts';
 import { securityTable } from './security-table.ts';
 
@@ -60,5 +61,20 @@ describe('return note of a ticket', () => {
     table.record('e-mail address in the stored return note', 'absent', contains(notes, email));
     table.record('colleague name in the stored return note', 'absent', contains(notes, 'Erika Mustermann'));
     table.record('the note itself is kept', 'present', contains(notes, 'Geht nicht'));
+  });
+});
+
+describe('feedback reason stored in clear before the masking', () => {
+  it('is masked when the console shows it', async () => {
+    const store = app.lotse.conversations;
+    const at = new Date().toISOString();
+    store.ensureConversation({ id: 'c-legacy-feedback', channel: 'web', userId: 'u-legacy', at });
+    store.appendMessage({ id: 'legacy-answer', conversationId: 'c-legacy-feedback', role: 'bot', text: 'Antwort', createdAt: at });
+    store.recordFeedback({ messageId: 'legacy-answer', rating: 'down', reason: `Altbestand: bitte an ${email} schreiben`, at });
+    const frank = new HttpSession(app.url);
+    await frank.devLogin({ person: 'p-frank' });
+    const page = await (await frank.request('GET', '/konsole/rueckmeldungen', { accept: 'text/html' })).text();
+    table.record('legacy reason on the feedback page (control)', 'present', contains(page, 'Altbestand'));
+    table.record('e-mail address of the legacy reason on the page', 'absent', contains(page, email));
   });
 });
