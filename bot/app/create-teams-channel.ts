@@ -117,7 +117,7 @@ export function createTeamsChannel(lotse: Lotse, config: TeamsConfig, logger: Lo
   const unregister = lotse.channels.register('teams', endpoint);
   const centralPool = loadEscalationPolicy(lotse.config.policiesDir).centralPool;
   const handler = createTeamsTurnHandler({
-    chat: lotse.chat, escalation: lotse.escalation, directory: lotse.directory, store, texts, clock, logger, pseudonymOf: lotse.pseudonymOf,
+    chat: lotse.chat, escalation: lotse.escalation, directory: lotse.directory, store, texts, clock, logger, pseudonymOf: lotse.pseudonymOf, availability: lotse.availability,
     centralPool: () => centralPool.filter((id) => lotse.directory.person(id)),
     ticketChanged: (ticket) => endpoint.syncTicketCards(ticket),
     ...(config.streamDelayMs !== undefined ? { streamDelayMs: config.streamDelayMs } : {}),

@@ -2,6 +2,7 @@
  * What the Teams turn handlers share: collaborators, the identity mapping (`aadObjectId` → directory
  * person) and small reply helpers over the SDK's TurnContext (text, card, invoke responses).
  */
+import type { LotseAvailability } from '../../../core/escalation/lotse-availability.ts';
 import type { TeamsHrDeps } from './teams-hr.ts';
 import { createHash } from 'node:crypto';
 import { Activity } from '@microsoft/agents-activity';
@@ -36,6 +37,8 @@ export interface TeamsTurnDeps {
   readonly hr?: TeamsHrDeps;
   /** The pseudonym that names a person in logs (issue #19, item 9). */
   readonly pseudonymOf?: (id: string) => string;
+  /** "abwesend bis …" / "wieder da" of Digitallotsen (issue #22); without it the words are questions. */
+  readonly availability?: Pick<LotseAvailability, 'setAbsent' | 'clear'>;
 }
 
 /** The directory person behind a Teams user, if any. */

@@ -6,6 +6,7 @@
 import { Activity } from '@microsoft/agents-activity';
 import { StreamingResponse, type TurnContext } from '@microsoft/agents-hosting';
 import { personContext } from '../../../core/identity/person-context.ts';
+import { parseChatCommand } from '../../../core/conversation/chat-commands.ts';
 import { questionTextSchema } from '../../../ports/chat-service.ts';
 import { describeError } from '../../../shared/errors.ts';
 import { cardAttachment, cardMessage, renderAnswerCard } from './answer-card.ts';
@@ -43,6 +44,11 @@ async function answerQuestion(context: TurnContext, deps: TeamsTurnDeps, inbound
   if (!question.success) return replyText(context, question.error.issues[0]?.message ?? deps.texts.unsupported);
   const person = personOf(inbound.user, deps.directory);
   if (person && deps.hr && (await handleHrText(context, deps.hr, person.id, question.data))) return;
+  if (person && deps.availability) {
+    const command = parseChatCommand(question.data);
+    if (command.kind === 'absent') return replyText(context, deps.availability.setAbsent(person.id, command.until).text);
+    if (command.kind === 'back') return replyText(context, deps.availability.clear(person.id).text);
+  }
   const userId = coreUserId(inbound.user, person);
   const conversationId = coreConversationId(inbound.conversation.id, userId);
   deps.store.linkCoreConversation(conversationId, inbound.conversation.id);
