@@ -10,7 +10,7 @@ import { weeklyReport } from '../core/guardrails/audit-report.ts';
 import type { ConsoleDeps, IngestReport, UploadOutcome } from '../http/console/console-deps.ts';
 import { loadReidentificationTexts } from '../../prompts/load-reidentification-texts.ts';
 import { loadConsoleLotseDsbTexts } from '../../prompts/load-console-lotse-dsb-texts.ts';
-import { ticketStats } from '../core/escalation/ticket-stats.ts';
+import { createTicketStatistics } from './ticket-statistics.ts';
 import { createLotseDataSubjectRequests } from './create-data-subject-requests.ts';
 import type { Lotse } from './create-lotse.ts';
 import { ingestKnowledge, recordedSourceFolder } from './ingest-knowledge.ts';
@@ -96,7 +96,7 @@ export function consoleDataOf(lotse: Lotse): Omit<ConsoleDeps, 'texts' | 'protec
     lotseTools: {
       texts: loadConsoleLotseDsbTexts(),
       availability: lotse.availability,
-      ticketStats: () => ticketStats(lotse.escalation.allTickets()),
+      ticketStats: createTicketStatistics(lotse),
       privacy: createLotseDataSubjectRequests(lotse),
     },
   };

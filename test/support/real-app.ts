@@ -12,7 +12,7 @@ import { createHttpServer, startHttpServer } from '../../bot/http/create-server.
 import { silentLogger, type Logger } from '../../bot/shared/logger.ts';
 import { createIdentity } from '../../bot/app/create-identity.ts';
 import type { Clock } from '../../bot/ports/clock.ts';
-import { ticketStats } from '../../bot/core/escalation/ticket-stats.ts';
+import { createTicketStatistics } from '../../bot/app/ticket-statistics.ts';
 import { createLotseDataSubjectRequests } from '../../bot/app/create-data-subject-requests.ts';
 
 /** Root of the repository. */
@@ -35,7 +35,7 @@ export async function startRealApp(folder = join(repoRoot, 'knowledge/sources'),
   await ingestKnowledge(lotse.knowledge, { folder, dataDir });
   const identity = createIdentity(lotse, logger, { ...(options.clock ? { clock: options.clock } : {}), retryMs: 200 });
   await identity.ready;
-  const server = createHttpServer({ chat: lotse.chat, logger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity, hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) }, availability: { availability: lotse.availability, ticketStats: () => ticketStats(lotse.escalation.allTickets()) }, privacy: { requests: createLotseDataSubjectRequests(lotse) } });
+  const server = createHttpServer({ chat: lotse.chat, logger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity, hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) }, availability: { availability: lotse.availability, ticketStats: createTicketStatistics(lotse) }, privacy: { requests: createLotseDataSubjectRequests(lotse) } });
   const running = await startHttpServer(server, { port: options.port ?? 0, host: '127.0.0.1' });
   return {
     url: running.url,

@@ -5,7 +5,7 @@
  * `--as` names a person of the directory; whoever has this shell is trusted like an operator.
  */
 import type { Ticket } from '../../ports/tickets.ts';
-import { ticketStats } from '../../core/escalation/ticket-stats.ts';
+import { createTicketStatistics } from '../../app/ticket-statistics.ts';
 import type { CliIo } from '../cli-io.ts';
 import { openLotse } from '../open-lotse.ts';
 import { registerQueuedChannels } from '../../app/queued-channels.ts';
@@ -35,7 +35,7 @@ export async function runTickets(args: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (action === 'stats') {
-      io.stdout(JSON.stringify(ticketStats(lotse.escalation.allTickets()), null, 2) + '\n');
+      io.stdout(JSON.stringify(createTicketStatistics(lotse)(), null, 2) + '\n');
       return 0;
     }
     if (action === 'inbox') {

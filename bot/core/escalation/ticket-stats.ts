@@ -1,7 +1,9 @@
 /**
  * Ticket statistics without monitoring people (DV KI § 6): per pool and ISO week the number of tickets,
  * the median answer time in office-independent hours and the open queue, with counts below k suppressed.
- * There is deliberately no per-Lotse figure.
+ * There is deliberately no per-Lotse figure: with `peopleIn`, a pool that fewer than `minPeople` people
+ * serve (one Lotsin for a unit, one person at the service desk) gets no row of its own and is counted only
+ * in the week's `alle` row (issue #22).
  */
 import type { Ticket, TicketPool } from '../../ports/tickets.ts';
 import { isoWeek } from '../guardrails/audit-report.ts';
@@ -24,12 +26,21 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** Aggregates tickets per week of creation and pool. */
-export function ticketStats(tickets: readonly Ticket[], k = 5): TicketStatsRow[] {
+/** Who may see a pool's figures apart: how many people serve it and how many that must be at least. */
+export interface PoolPrivacy {
+  readonly peopleIn: (pool: TicketPool) => number;
+  /** Default 3. */
+  readonly minPeople?: number;
+}
+
+/** Aggregates tickets per week of creation and pool (with `privacy`: small pools only in the week's `alle` row). */
+export function ticketStats(tickets: readonly Ticket[], k = 5, privacy?: PoolPrivacy): TicketStatsRow[] {
   const groups = new Map<string, Ticket[]>();
+  const add = (key: string, ticket: Ticket): void => void groups.set(key, [...(groups.get(key) ?? []), ticket]);
   for (const ticket of tickets) {
-    const key = `${isoWeek(ticket.createdAt)}|${poolName(ticket.pool)}`;
-    groups.set(key, [...(groups.get(key) ?? []), ticket]);
+    const week = isoWeek(ticket.createdAt);
+    if (privacy) add(`${week}|alle`, ticket);
+    if (!privacy || privacy.peopleIn(ticket.pool) >= (privacy.minPeople ?? 3)) add(`${week}|${poolName(ticket.pool)}`, ticket);
   }
   return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([key, list]) => {
     const [week = '', pool = ''] = key.split('|');
