@@ -34,6 +34,11 @@ export interface EvidenceFeatures {
   readonly margin: number;
   /** 1 when a number or year of the question ("2021", "40") is missing around the best window (± one sentence). */
   readonly missingNumber: number;
+  /**
+   * 1 when the question asks about a year ("2023") that the best window (± one sentence) lacks while it gives other
+   * years: the passage has the series, not the asked-for point ("Ausstattungsgrad 2021 … 2025", asked for 2023).
+   */
+  readonly otherYear: number;
   /** 1 when the question asks for a number or date and the best window contains none. */
   readonly missingAnswerType: number;
   /** Coverage of the best window by whole words only (no compound parts, no prefixes). */
@@ -81,14 +86,14 @@ export interface ConfidenceInput {
 export const featureNames: readonly (keyof EvidenceFeatures)[] = [
   'passageCoverage', 'sentenceCoverage', 'softSentence', 'maxMissing', 'unknownShare', 'vectorSimilarity', 'agreement',
   'margin', 'missingNumber', 'missingAnswerType', 'strictSentence', 'knownSentence', 'knownAbsent', 'dominantAbsent', 'focusAnswered', 'outsideScope', 'asksSpecifics',
-  'betterElsewhere',
+  'betterElsewhere', 'otherYear',
 ];
 /** The direction each feature must act in (+1: more evidence, more confidence; -1: less); the fit enforces it. */
 export const featureDirections: Readonly<Record<keyof EvidenceFeatures, 1 | -1>> = {
   passageCoverage: 1, sentenceCoverage: 1, softSentence: 1, maxMissing: -1, unknownShare: -1, vectorSimilarity: 1,
   agreement: 1, margin: 1, missingNumber: -1, missingAnswerType: -1, strictSentence: 1, knownSentence: 1,
   knownAbsent: -1, dominantAbsent: -1, focusAnswered: 1, outsideScope: -1, asksSpecifics: -1,
-  betterElsewhere: -1,
+  betterElsewhere: -1, otherYear: -1,
 };
 const weights: Partial<Record<keyof EvidenceFeatures, number>> = confidenceModel.weights;
 
@@ -113,6 +118,17 @@ const questionNumber = /\b\d+(?:[.,]\d+)*\b/g;
 
 /** A year that names a document's edition ("Strategie 2021", "Agenda 2026") says which paper, not which fact. */
 const editionYear = /[\p{L}-]*(?:strategie|agenda|konzept|papier|fassung|version|ausgabe)\s+(?:von\s+|aus\s+)?(\d{4})\b/giu;
+
+const yearInText = /(?<![\d.,])(?:19|20)\d{2}(?![\d])/g;
+
+/** See `EvidenceFeatures.otherYear`. */
+function yearsElsewhere(question: string, text: string): number {
+  const editions = new Set([...question.matchAll(editionYear)].map((match) => match[1]!));
+  const asked = [...new Set(question.match(yearInText) ?? [])].filter((year) => !editions.has(year));
+  if (!asked.length) return 0;
+  const given = new Set(text.match(yearInText) ?? []);
+  return asked.some((year) => !given.has(year)) && [...given].some((year) => !asked.includes(year)) ? 1 : 0;
+}
 
 function numbersMissing(question: string, texts: readonly string[]): number {
   const editions = new Set([...question.matchAll(editionYear)].map((match) => match[1]!));
@@ -181,6 +197,7 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     agreement: first && first.lexicalRank === 0 && first.vectorRank === 0 ? 1 : 0,
     margin: Math.max(0, (first?.score ?? 0) - (second?.score ?? 0)),
     missingNumber: numbersMissing(input.query, [best.text]),
+    otherYear: yearsElsewhere(input.query, best.text),
     missingAnswerType: best.typed ? 0 : 1,
     strictSentence: best.strict,
     knownSentence: best.known,

@@ -9,6 +9,7 @@ const texts: Record<string, string> = {
   kantineMenu: 'Die Kantine bietet jeden Tag vegetarische Gerichte an.',
   passwort: 'Passwörter müssen zwölf Zeichen haben. Sie werden alle 90 Tage geändert.',
   urlaub: 'Urlaub wird im Mitarbeiterportal beantragt.',
+  mobil: 'Ausstattungsgrad mobiler Arbeitsplätze: 2021 waren es 60 Prozent, 2025 sind es 89 Prozent.',
 };
 const lexical = new InMemoryLexicalIndex(fakeAnalyzer);
 lexical.upsert(Object.entries(texts).map(([id, text]) => ({ id, text })));
@@ -44,16 +45,30 @@ describe('estimateConfidence', () => {
   });
 });
 
+describe('evidenceFeatures: otherYear', () => {
+  const features = (query: string) => evidenceFeatures({ query, hits: [hit('mobil')], textOf: (id) => texts[id] ?? '', analyzer: fakeAnalyzer, lexical });
+
+  it('is 1 when the passage gives other years than the one asked for, 0 when it gives that year', () => {
+    expect(features('Ausstattungsgrad mobiler Arbeitsplätze 2023?').otherYear).toBe(1);
+    expect(features('Ausstattungsgrad mobiler Arbeitsplätze 2025?').otherYear).toBe(0);
+    expect(features('Ausstattungsgrad mobiler Arbeitsplätze?').otherYear).toBe(0);
+  });
+
+  it('ignores the year that names a paper ("Strategie 2023")', () => {
+    expect(features('Ausstattungsgrad mobiler Arbeitsplätze laut Strategie 2023?').otherYear).toBe(0);
+  });
+});
+
 describe('confidenceFromFeatures (the fitted model)', () => {
   const base: EvidenceFeatures = {
     passageCoverage: 0.6, sentenceCoverage: 0.6, softSentence: 0.6, maxMissing: 0.2, unknownShare: 0.1,
     vectorSimilarity: 0.3, agreement: 1, margin: 0.5, missingNumber: 0, missingAnswerType: 0, strictSentence: 0.6,
-    knownSentence: 0.7, knownAbsent: 0, dominantAbsent: 0, focusAnswered: 1, outsideScope: 0, asksSpecifics: 0, betterElsewhere: 0,
+    knownSentence: 0.7, knownAbsent: 0, dominantAbsent: 0, focusAnswered: 1, outsideScope: 0, asksSpecifics: 0, betterElsewhere: 0, otherYear: 0,
   };
   const full: EvidenceFeatures = { ...base, passageCoverage: 1, sentenceCoverage: 1, softSentence: 1, maxMissing: 0, unknownShare: 0, strictSentence: 1, knownSentence: 1, margin: 1 };
   const none: EvidenceFeatures = {
     passageCoverage: 0, sentenceCoverage: 0, softSentence: 0, maxMissing: 1, unknownShare: 1, vectorSimilarity: 0, agreement: 0,
-    margin: 0, missingNumber: 1, missingAnswerType: 1, strictSentence: 0, knownSentence: 0, knownAbsent: 1, dominantAbsent: 1, focusAnswered: 0, outsideScope: 1, asksSpecifics: 1, betterElsewhere: 1,
+    margin: 0, missingNumber: 1, missingAnswerType: 1, strictSentence: 0, knownSentence: 0, knownAbsent: 1, dominantAbsent: 1, focusAnswered: 0, outsideScope: 1, asksSpecifics: 1, betterElsewhere: 1, otherYear: 1,
   };
 
   it('answers on full evidence and abstains on none at ANSWER_MIN_CONFIDENCE 0.4', () => {
