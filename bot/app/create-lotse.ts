@@ -11,6 +11,7 @@ import type { LotseConfig } from '../config/config.ts';
 import { createConversationCore } from '../core/conversation/conversation-core.ts';
 import { confidenceFromFeatures, estimateConfidence, evidenceFeatures, type ConfidenceObservation } from '../core/retrieval/confidence.ts';
 import type { RetrievalHit } from '../core/retrieval/hybrid-retriever.ts';
+import type { AuditRecordType } from '../ports/audit-log.ts';
 import type { ChatService } from '../ports/chat-service.ts';
 import type { Clock, IdGenerator } from '../ports/clock.ts';
 import type { Guardrail } from '../ports/guardrail.ts';
@@ -72,7 +73,7 @@ export interface Lotse {
   readonly knowledge: KnowledgeBase;
   readonly database: SqliteDatabase;
   readonly audit: SqliteAuditLog;
-  readonly retentionDays: Readonly<Record<'answer' | 'refusal' | 'security' | 'reidentification', number>>;
+  readonly retentionDays: Readonly<Record<AuditRecordType, number>>;
   /** Deletes conversations (messages, feedback) idle longer than `records.conversations` days of `retention.yaml`; returns how many. */
   purgeConversations(now: Date): number;
   /** Deletes tickets, feedback, inbox entries and outbox rows past `policies/retention.yaml`; counts per kind. */
@@ -293,5 +294,5 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     if (database !== local) database.close();
     local.close();
   };
-  return { config, chat, knowledge, database, audit, pseudonymOf: recorder.pseudonym, reidentification, escalation, availability: office.availability, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: policies.retentionDays, purgeConversations, purgeRecords, maskText: maskFreeText, transparency, leases, replicaId, ...(index ? { index } : {}), ...(directorySync ? { directorySync } : {}), close };
+  return { config, chat, knowledge, database, audit, pseudonymOf: recorder.pseudonym, reidentification, escalation, availability: office.availability, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: { ...policies.retentionDays, admin: policies.retentionDays.security }, purgeConversations, purgeRecords, maskText: maskFreeText, transparency, leases, replicaId, ...(index ? { index } : {}), ...(directorySync ? { directorySync } : {}), close };
 }

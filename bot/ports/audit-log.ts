@@ -5,7 +5,13 @@
 import type { Outcome, RuleHit } from './turn.ts';
 
 /** Kinds of audit records (retention is per kind). */
-export type AuditRecordType = 'answer' | 'refusal' | 'security' | 'reidentification';
+export type AuditRecordType = 'answer' | 'refusal' | 'security' | 'reidentification' | 'admin';
+
+/** Administrative actions recorded with `type: 'admin'` (issue #22): the staff council sees them counted per week. */
+export const adminActions = ['upload', 'validity_change', 'metadata_change', 'document_delete', 'reindex', 'broadcast_release', 'survey_approve'] as const;
+
+/** One administrative action. */
+export type AdminAction = (typeof adminActions)[number];
 
 /** What is recorded for one turn. The user appears only as a keyed pseudonym. */
 export interface AuditEntry {
@@ -23,6 +29,8 @@ export interface AuditEntry {
   readonly documents: readonly string[];
   /** The masked question; absent when a rule says it must not be kept (personal matters, security events). */
   readonly question?: string;
+  /** For `type: 'admin'`: what was done (the actor is the pseudonym, the clause is in `rules`). */
+  readonly adminAction?: AdminAction;
 }
 
 /** Result of checking the chain. */

@@ -139,7 +139,7 @@ export class SqliteAuditLog implements AuditLog {
    * Removes every record past the retention of its type (days per type). A removed prefix moves the anchor;
    * removed runs after a kept record are declared in one anchor record appended to the chain.
    */
-  purge(now: Date, retentionDays: Readonly<Record<AuditRecordType, number>>): { removed: number; byType: Partial<Record<AuditRecordType, number>> } {
+  purge(now: Date, retentionDays: Readonly<Partial<Record<AuditRecordType, number>>>): { removed: number; byType: Partial<Record<AuditRecordType, number>> } {
     const expired = (row: Row): boolean => {
       const days = retentionDays[row.type as AuditRecordType] ?? Number.POSITIVE_INFINITY;
       return new Date(row.at).getTime() + days * 86_400_000 < now.getTime();

@@ -7,8 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { adminActions } from '../../ports/audit-log.ts';
 import { roles } from '../../ports/directory.ts';
 import { documentTypes } from '../../ports/knowledge.ts';
+import { feedbackStates } from '../../ports/feedback-queue.ts';
 import { ticketStates } from '../../ports/tickets.ts';
 
 const keys = [
@@ -31,6 +33,9 @@ const keys = [
   'faqEntriesTitle', 'faqRevalidate', 'validityTitle', 'validityDocument', 'validityDate', 'validitySupersedes', 'validitySave',
   'validityDateInvalid', 'validityUnknownDocument', 'validityNotOwner',
   'navReidentification', 'uploadForeignFile', 'uploadForeignOwner', 'uploadForeignTenant', 'supersedesForeign',
+  'feedbackState', 'feedbackSetState', 'feedbackNewState', 'feedbackFixSource', 'feedbackNote', 'feedbackStateInvalid', 'documentEditTitle', 'documentEditLink',
+  'documentSave', 'documentDelete', 'documentDeleteConfirm', 'documentDeleteUnconfirmed', 'documentTitleInvalid', 'documentOwnerForeign', 'uploadLegacyFormat',
+  'reportAdminTitle', 'reportAdminNote', 'reportAdminAction', 'reportAdminCount',
 ] as const;
 
 const text = z.string().min(1);
@@ -47,6 +52,8 @@ const labelsSchema = z.object({
   broadcastStates: labelsOf(['draft', 'released', 'sending', 'sent', 'cancelled']),
   surveyStates: labelsOf(['draft', 'approved', 'open', 'closed']),
   questionTypes: labelsOf(['scale', 'single', 'multiple', 'text']),
+  feedbackStates: labelsOf(feedbackStates),
+  adminActions: labelsOf(adminActions),
 }).strict();
 
 const schema = z.object({

@@ -1,0 +1,24 @@
+/**
+ * The owners' work state of the negative feedback on one document (issue #22): new → in Arbeit →
+ * Quelle geändert / verworfen. One row per document; no per-person data.
+ */
+
+/** States of a document's feedback queue. */
+export const feedbackStates = ['new', 'in_progress', 'source_changed', 'discarded'] as const;
+
+/** One state. */
+export type FeedbackState = (typeof feedbackStates)[number];
+
+/** The stored state of one document's feedback. */
+export interface FeedbackQueueEntry {
+  readonly document: string;
+  readonly state: FeedbackState;
+  /** When the state was set (ISO); feedback given later reopens a closed queue. */
+  readonly updatedAt: string;
+}
+
+/** Stores the state per document (synchronous, like the other SQLite stores). */
+export interface FeedbackQueueStore {
+  list(): readonly FeedbackQueueEntry[];
+  set(entry: FeedbackQueueEntry & { readonly by: string }): void;
+}
