@@ -22,6 +22,8 @@ export interface InboundMessage {
   readonly canStream?: boolean;
   /** False when the asker's mandatory KI training is not recorded (DV KI § 8): extractive answers only. */
   readonly generativeAllowed?: boolean;
+  /** The person asked for Leichte Sprache (web toggle, "einfach" in Teams and Jabber; issue #22). */
+  readonly plainLanguage?: boolean;
 }
 
 /** Final state of a turn (public interface, see docs/cli.md "ask --json"). */
@@ -71,6 +73,8 @@ export interface AnswerProvenance {
   readonly dropped?: readonly { readonly sentence: string; readonly reason: string }[];
   /** Why a configured model was not used for this answer (the extractive answer was given instead). */
   readonly modelFallback?: string;
+  /** The answer text was given in Leichte Sprache (the citations' quotes are unchanged). */
+  readonly plainLanguage?: boolean;
 }
 
 /** What the core returns for one inbound message. */
@@ -88,4 +92,6 @@ export interface TurnResult {
   readonly actions: readonly SuggestedAction[];
   readonly provenance: AnswerProvenance;
   readonly latencyMs: number;
+  /** Two or three related questions from the cited documents (issue #22); empty or absent otherwise. */
+  readonly suggestions?: readonly string[];
 }

@@ -52,6 +52,8 @@ export interface AnswerRequest {
   readonly generativeAllowed?: boolean;
   /** Receives verified sentences of a generated answer as they arrive (streaming channels). */
   readonly onDelta?: (text: string) => void;
+  /** A generated answer is written in Leichte Sprache (presentation only, issue #22). */
+  readonly plainLanguage?: boolean;
 }
 
 /** The answer before it becomes a turn result. */
@@ -148,7 +150,7 @@ export async function answerQuestion<H extends RankedHit>(
   const curated = composeCourseAnswer(context) ?? composeFaqAnswer(context);
   if (curated) return answered(curated, scope, context, { retrieved, confidence, provenance: { ...base, mode: curated.mode } });
   const generated = deps.generation && request.generativeAllowed !== false
-    ? await composeGenerativeAnswer(context, deps.generation, request.onDelta)
+    ? await composeGenerativeAnswer(context, deps.generation, request.onDelta, request.plainLanguage === true)
     : undefined;
   if (generated?.kind === 'not_in_sources') {
     const { model, promptId, promptVersion } = generated;

@@ -31,9 +31,9 @@ function passagesOf(hits: readonly ResolvedHit[]): GroundedPassage[] {
   }));
 }
 
-async function outcomeOf(deps: GroundedAnswerDeps, question: string, passages: GroundedPassage[], onDelta?: (text: string) => void): Promise<GenerativeOutcome> {
-  if (!onDelta) return generateGroundedAnswer(deps, { question, passages });
-  for await (const event of streamGroundedAnswer(deps, { question, passages })) {
+async function outcomeOf(deps: GroundedAnswerDeps, input: { question: string; passages: GroundedPassage[]; plainLanguage?: boolean }, onDelta?: (text: string) => void): Promise<GenerativeOutcome> {
+  if (!onDelta) return generateGroundedAnswer(deps, input);
+  for await (const event of streamGroundedAnswer(deps, input)) {
     if (event.kind === 'delta') onDelta(event.text);
     else return event.outcome;
   }
@@ -45,9 +45,10 @@ export async function composeGenerativeAnswer(
   context: AnswerContext,
   deps: GroundedAnswerDeps,
   onDelta?: (text: string) => void,
+  plainLanguage = false,
 ): Promise<GenerativeStep> {
   const passages = passagesOf(context.hits);
-  const outcome = await outcomeOf(deps, context.question, passages, onDelta);
+  const outcome = await outcomeOf(deps, { question: context.question, passages, ...(plainLanguage ? { plainLanguage } : {}) }, onDelta);
   if (outcome.kind === 'failed') return { kind: 'failed', failure: outcome.failure };
   const { model, promptId, promptVersion } = outcome;
   if (outcome.kind === 'not_in_sources') return { kind: 'not_in_sources', model, promptId, promptVersion };

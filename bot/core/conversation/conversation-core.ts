@@ -20,6 +20,7 @@ import { looksLikeFollowUp, resolveFollowUp } from './follow-up.ts';
 import { actionsFor, smallTalkActions } from './turn-actions.ts';
 import { decideHandover, type HandoverDecision, type Referrals } from './handover-decision.ts';
 import { fillTemplate } from '../answer/answer-messages.ts';
+import { plainLanguageAnswer, suggestionsFor, type PresentationTexts, type PresentedTurn } from '../presentation/present-answer.ts';
 
 /** Everything the core needs, injected by the composition root. */
 export interface ConversationDeps<H extends RankedHit = RankedHit> {
@@ -47,6 +48,8 @@ export interface ConversationDeps<H extends RankedHit = RankedHit> {
   readonly pseudonymOf?: (userId: string) => string;
   /** Says why a model answer was withheld (training gate) and names the next course date (issue #22). */
   readonly trainingGateNote?: (today: string) => string;
+  /** Leichte Sprache and suggested next questions (issue #22); neither without texts. */
+  readonly presentation?: PresentationTexts;
 }
 
 const refusalOutcome: Record<Exclude<GuardrailVerdict['kind'], 'allow'>, Outcome> = {
@@ -118,6 +121,7 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       ...(message.tenant ? { tenant: message.tenant } : {}),
       ...(message.generativeAllowed === false ? { generativeAllowed: false } : {}),
       ...(onDelta ? { onDelta } : {}),
+      ...(message.plainLanguage ? { plainLanguage: true } : {}),
     });
     return { draft, resolvedQuestion };
   };
@@ -142,6 +146,8 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       ({ draft, resolvedQuestion, smallTalk } = await answerAllowed(input.text, message, history, onDelta));
       outcome = draft.outcome;
       answer = masked && outcome === 'no_answer' ? withoutHandoverOffer(draft.answer, deps.answer.messages) : draft.answer;
+      // Leichte Sprache only changes the explanatory text; the citations keep the document's wording (issue #22).
+      if (message.plainLanguage) answer = plainLanguageAnswer(answer, presented(draft, outcome, resolvedQuestion, smallTalk), deps.presentation);
     } else {
       outcome = refusalOutcome[input.kind];
       const office = deps.referrals?.forRefusal(input.rules.map((rule) => rule.id));
@@ -174,8 +180,9 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       confidence: draft?.confidence ?? 0,
       rules: [...input.rules, ...(handover?.rule ? [handover.rule] : []), ...(draft ? deps.guardrail.reviewSources?.(draft.retrieved.slice(0, 5).map((passage) => passage.text), context) ?? [] : []), ...output.rules],
       actions: smallTalk && outcome === 'answered' ? smallTalkActions(deps.answer.messages) : actionsFor(outcome, deps.answer.messages).filter((action) => action.type !== 'escalate' || offers),
-      provenance: draft?.provenance ?? { mode: 'none', indexVersion: deps.answer.indexVersion() },
+      provenance: { ...(draft?.provenance ?? { mode: 'none', indexVersion: deps.answer.indexVersion() }), ...(message.plainLanguage ? { plainLanguage: true } : {}) },
       latencyMs: performance.now() - started,
+      suggestions: draft && output.kind === 'allow' ? suggestionsFor(presented(draft, outcome, resolvedQuestion, smallTalk), deps.answer.knowledge, deps.presentation) : [],
     };
     // `handover` records the decision, so that a later hand-over request refers to this answer (or is refused).
     const decision = handover ? { handover: offers, ...(!offers && handover.referral ? { referral: handover.referral } : {}) } : {};
@@ -221,6 +228,10 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
     },
     status: deps.status,
   };
+}
+
+function presented(draft: AnswerDraft, outcome: Outcome, question: string, smallTalk: boolean | undefined): PresentedTurn {
+  return { question, outcome, mode: draft.provenance.mode, citations: draft.citations, smallTalk: smallTalk === true };
 }
 
 /** The passages a Lotse should see when this turn becomes a ticket. */
