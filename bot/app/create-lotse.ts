@@ -63,6 +63,7 @@ import { createIndexReplicaState, type IndexReplicaState } from './index-replica
 import { createOfficeAvailability } from './create-availability.ts';
 import type { LotseAvailability } from '../core/escalation/lotse-availability.ts';
 import { trainingGateNote } from '../core/conversation/training-gate-note.ts';
+import { loadPresentation } from '../../prompts/load-presentation.ts';
 import { loadTransparencyTexts } from '../../prompts/load-transparency-texts.ts';
 import { findUsageAgreement } from './usage-agreement.ts';
 
@@ -237,6 +238,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     referrals: escalationReferrals(escalationPolicy),
     pseudonymOf: recorder.pseudonym,
     trainingGateNote: (today) => trainingGateNote(transparencyTexts.trainingGate, knowledge.store.allChunks(), today),
+    presentation: loadPresentation({ policiesDir: config.policiesDir }),
     directAnswer: (question, userId) => {
       if (!asksForOwnLotse(question)) return undefined;
       const own = describeOwnLotsen({ directory, messages: escalationMessages, centralPool: escalationPolicy.centralPool }, directory.person(userId) ? userId : undefined);
