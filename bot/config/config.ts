@@ -9,6 +9,7 @@ import { AuthConfigError, parseAuthConfig, type AuthConfig } from './auth-config
 import { parseTeamsConfig, type TeamsConfig } from './teams-config.ts';
 import { parseXmppConfig, XmppConfigError, type XmppConfig } from './xmpp-config.ts';
 import { parseIndexReplicationConfig, type IndexReplicationConfig } from './index-replication-config.ts';
+import { parseBackupConfig, type BackupConfig } from './backup-config.ts';
 
 const envSchema = z.object({
   DATA_DIR: z.string().min(1).optional(),
@@ -83,6 +84,8 @@ export interface LotseConfig {
   readonly xmpp?: XmppConfig;
   /** Re-index leader and follower timing (used with `DATABASE_URL`). */
   readonly indexReplication: IndexReplicationConfig;
+  /** The daily verified backup of `serve` (`BACKUP_DIR`, `BACKUP_KEEP`, `BACKUP_HOUR`). */
+  readonly backup: BackupConfig;
 }
 
 /** Thrown for invalid environment values (operator-facing, English). */
@@ -130,6 +133,13 @@ export function loadConfig(
   } catch (error) {
     throw new ConfigError(error instanceof Error ? error.message : String(error));
   }
+  const dataDir = resolve(cwd, overrides.dataDir ?? values.DATA_DIR ?? 'data');
+  let backup: BackupConfig;
+  try {
+    backup = parseBackupConfig(env, dataDir, cwd);
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
+  }
   let xmpp: XmppConfig | undefined;
   try {
     xmpp = parseXmppConfig(env);
@@ -142,7 +152,8 @@ export function loadConfig(
     auth,
     teams,
     indexReplication,
-    dataDir: resolve(cwd, overrides.dataDir ?? values.DATA_DIR ?? 'data'),
+    backup,
+    dataDir,
     port: values.PORT,
     host: values.HOST,
     logLevel: values.LOG_LEVEL,
