@@ -20,6 +20,8 @@ import { hrDrain, readinessGate, teamsDrain, xmppDrain } from '../../app/drain-t
 import { queueGauges } from '../../app/queue-gauges.ts';
 import { startRetentionPurge, wireRetentionPurge } from '../../app/retention-purge.ts';
 import { startIndexReplication } from '../../app/index-replication.ts';
+import { createFolderReindex, startFolderReindex } from '../../app/folder-reindex.ts';
+import { startServeBackup } from '../../app/serve-backup.ts';
 import { createTicketStatistics } from '../../app/ticket-statistics.ts';
 import { createLotseDataSubjectRequests } from '../../app/create-data-subject-requests.ts';
 
@@ -100,6 +102,10 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     if (!replication) lotse.knowledge.refreshIfChanged().catch((error: unknown) => logger.error('index-refresh-failed', { error: describeError(error) }));
   }, 30_000);
   refresh.unref();
+  // One process: KNOWLEDGE_DIR is ingested again every REINDEX_INTERVAL_S, so changed files need no restart (issue #22).
+  const stopReindex = replication || values['no-ingest'] ? undefined : startFolderReindex(createFolderReindex({ knowledge: lotse.knowledge, dataDir: config.dataDir, folder: () => recordedSourceFolder(config.dataDir) ?? config.knowledgeDir, logger }), config.indexReplication.reindexIntervalMs);
+  // The daily verified backup into BACKUP_DIR (SQLite; with DATABASE_URL skipped with a logged reason: pg_dump).
+  const stopBackup = startServeBackup(lotse, logger);
   // With PostgreSQL: one replica publishes changes of DIRECTORY_FILE, every replica follows the shared directory.
   const directorySync = lotse.directorySync && setInterval(() => lotse.directorySync?.tick(), config.directorySyncSeconds * 1000);
   directorySync?.unref();
@@ -127,6 +133,8 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     stopTimers: () => {
       [refresh, reminders, hrJobs, directorySync].forEach((timer) => clearInterval(timer));
       stopPurge();
+      stopReindex?.();
+      stopBackup?.();
       replication?.stop();
     },
     feeders: [hrDrain(lotse.hr)],

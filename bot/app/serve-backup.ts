@@ -1,0 +1,43 @@
+/**
+ * Wires the daily backup into a running lotse: SQLite data dir → verified backup in `BACKUP_DIR`, pruned to
+ * `BACKUP_KEEP`; with `DATABASE_URL` the database part is skipped with a logged reason (pg_dump stays the
+ * operator's tool, docs/operations/backup-restore.md) and the replicas' data dirs need no backup.
+ */
+import { SqlDailyRuns } from '../adapters/storage/sql-daily-runs.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { Logger } from '../shared/logger.ts';
+import { auditChainKey, existingAuditKey } from './audit-chain-key.ts';
+import type { Lotse } from './create-lotse.ts';
+import { pruneBackups, writeDataBackup } from './data-backup.ts';
+import { createScheduledBackup, startScheduledBackup, type BackupRunReport } from './scheduled-backup.ts';
+
+/** Why the scheduled job does not back up a PostgreSQL installation. */
+export const postgresBackupReason = 'DATABASE_URL is set: back up PostgreSQL with pg_dump (docs/operations/backup-restore.md); the replicas\' data dirs need no backup';
+
+/** One backup run of `lotse`: write, verify, prune. */
+export function backupRunOf(lotse: Lotse, clock: Clock): () => Promise<BackupRunReport> {
+  const { dataDir, backup, databaseUrl, auditKey } = lotse.config;
+  return async () => {
+    if (databaseUrl) return { kind: 'skipped', reason: postgresBackupReason };
+    const key = existingAuditKey(dataDir, auditKey);
+    const written = await writeDataBackup({ dataDir, backupDir: backup.dir, now: clock.now(), ...(key ? { chainKey: auditChainKey(key) } : {}) });
+    if (written.kind === 'failed') return written;
+    const pruned = pruneBackups(backup.dir, backup.keep);
+    const { manifest } = written;
+    return { kind: 'written', details: { dir: written.dir, pages: manifest.databasePages, auditRecords: manifest.audit?.records ?? null, index: manifest.index?.version ?? 'rebuilt-on-restore', pruned: pruned.length } };
+  };
+}
+
+/** Starts the daily backup of a `serve` process; undefined (nothing scheduled) when `BACKUP_KEEP=0`. */
+export function startServeBackup(lotse: Lotse, logger: Logger): (() => void) | undefined {
+  if (lotse.config.backup.keep === 0) {
+    logger.info('backup-off', { reason: 'BACKUP_KEEP=0' });
+    return undefined;
+  }
+  const clock: Clock = { now: () => new Date() };
+  const job = createScheduledBackup({
+    leases: lotse.leases, runs: new SqlDailyRuns(lotse.database), holder: lotse.replicaId, clock, logger,
+    hour: lotse.config.backup.hour, run: backupRunOf(lotse, clock),
+  });
+  return startScheduledBackup(job);
+}
