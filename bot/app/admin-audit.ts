@@ -1,0 +1,35 @@
+/**
+ * Administrative actions in the audit trail (issue #22, DV KI § 10): uploads, validity and metadata
+ * changes, deletions, re-indexing, broadcast releases and survey approvals, each as one hash-chained record
+ * of type `admin` with the actor's pseudonym and the clause. The staff council sees them only counted.
+ */
+import type { AdminAction, AuditLog } from '../ports/audit-log.ts';
+import type { Hr } from './create-hr.ts';
+
+/** The works-agreement clause every administrative record cites. */
+export const adminAuditClause = 'DV KI § 10';
+
+/** Records one action by `actorId` (a directory id; only its pseudonym is stored). */
+export type AdminAuditRecorder = (action: AdminAction, actorId: string) => void;
+
+/** Creates the recorder over the audit log. */
+export function createAdminAudit(log: AuditLog, options: { pseudonym: (userId: string) => string; now: () => Date; policyVersion: string; indexVersion: () => string }): AdminAuditRecorder {
+  return (action, actorId) => log.append({
+    type: 'admin', at: options.now().toISOString(), pseudonym: options.pseudonym(actorId), channel: 'console', outcome: 'answered',
+    rules: [{ id: `admin-${action}`, clause: adminAuditClause, action: 'allow' }], policyVersion: options.policyVersion, indexVersion: options.indexVersion(), documents: [], adminAction: action,
+  });
+}
+
+/** `hr` whose broadcast releases and survey approvals are audited when they succeed, whatever the channel (console, API, CLI). */
+export function auditHrApprovals(hr: Hr, record: AdminAuditRecorder): Hr {
+  return {
+    ...hr,
+    broadcasts: { ...hr.broadcasts, release: (actor, id) => after(hr.broadcasts.release(actor, id), () => record('broadcast_release', actor)) },
+    surveys: { ...hr.surveys, approve: (actor, id) => after(hr.surveys.approve(actor, id), () => record('survey_approve', actor)) },
+  };
+}
+
+function after<T extends { readonly kind: string }>(result: T, onOk: () => void): T {
+  if (result.kind === 'ok') onOk();
+  return result;
+}
