@@ -21,6 +21,8 @@ z.config(z.locales.de());
 const chatBodySchema = z.object({
   conversationId: z.string().max(100).optional(),
   text: questionTextSchema,
+  /** Leichte Sprache for this answer (the web chat's toggle, issue #22). */
+  plainLanguage: z.boolean().optional(),
 });
 
 const feedbackBodySchema = z.object({
@@ -79,7 +81,7 @@ export function registerApiRoutes(server: Server, options: { chat: ChatService; 
     const userId = caller.userId;
     const body = await parseBody(request, response, chatBodySchema, maxBodyBytes);
     if (!body) return;
-    const message = { channel: 'web' as const, userId, text: body.text, ...options.contextOf?.(caller), ...(body.conversationId ? { conversationId: body.conversationId } : {}) };
+    const message = { channel: 'web' as const, userId, text: body.text, ...options.contextOf?.(caller), ...(body.conversationId ? { conversationId: body.conversationId } : {}), ...(body.plainLanguage ? { plainLanguage: true } : {}) };
     if (/text\/event-stream/.test(request.headers.accept ?? '')) {
       await streamAnswer(response, (onDelta) => chat.handleTurn({ ...message, canStream: true }, { onDelta }));
       return;

@@ -22,6 +22,8 @@ export interface PublicChatAnswer extends PublicAnswer {
   readonly messageId: string;
   readonly actions: TurnResult['actions'];
   readonly provenance: TurnResult['provenance'];
+  /** Related questions from the cited documents (issue #22); empty after refusals, abstentions and small talk. */
+  readonly suggestions: readonly string[];
 }
 
 const round = (value: number, digits = 4): number => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -48,5 +50,6 @@ export function toPublicChatAnswer(result: TurnResult): PublicChatAnswer {
     messageId: result.messageId,
     actions: result.actions,
     provenance: result.provenance,
+    suggestions: result.suggestions ?? [],
   };
 }

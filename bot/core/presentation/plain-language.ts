@@ -33,7 +33,7 @@ function wordCount(text: string): number {
 }
 
 function sentence(text: string): string {
-  const trimmed = text.trim().replace(/[,;:]$/, '');
+  const trimmed = text.trim().replace(/[,;]$/, '');
   const capital = trimmed.charAt(0).toLocaleUpperCase('de-DE') + trimmed.slice(1);
   return /[.!?:…]$/.test(capital) ? capital : `${capital}.`;
 }

@@ -10,7 +10,7 @@ import { foldGerman } from '../../shared/text.ts';
 
 /** German wording of the suggestions (`prompts/messages/presentation.de.yaml`). */
 export interface SuggestionTexts {
-  /** Template with `{section}`, e.g. "Mehr zu: {section}". */
+  /** Template with `{section}` and `{title}` (the document's short title), e.g. "Mehr zu: {section} ({title})". */
   readonly moreAbout: string;
 }
 
@@ -30,6 +30,11 @@ export function sectionLabel(section: string): string {
   return leaf.replace(/^\d+(?:\.\d+)*\.?\s+(?=\S)/u, '').trim();
 }
 
+/** A document's abbreviation when its title ends with one ("… (DV KI)" → "DV KI"), the title otherwise. */
+function shortTitle(title: string): string {
+  return /\(([^()]{2,20})\)$/u.exec(title)?.[1] ?? title;
+}
+
 function anchorOf(chunks: readonly Chunk[], citation: Citation): number {
   const faq = chunks.find((chunk) => chunk.kind === 'faq' && chunk.faq?.question === citation.section);
   const quoted = chunks.find((chunk) => chunk.section === citation.section && chunk.text.includes(citation.quote.slice(0, 80)));
@@ -42,7 +47,8 @@ function suggestionOf(chunk: Chunk, title: string, texts: SuggestionTexts): { ke
   if (chunk.kind !== 'text' || !chunk.section) return undefined;
   const label = sectionLabel(chunk.section);
   if (label.length < 3 || foldGerman(label) === foldGerman(title)) return undefined;
-  return { key: chunk.section.split(' > ').at(-1) ?? chunk.section, text: texts.moreAbout.replace('{section}', label) };
+  const text = texts.moreAbout.replace('{section}', label).replace('{title}', shortTitle(title));
+  return { key: chunk.section.split(' > ').at(-1) ?? chunk.section, text };
 }
 
 /**
