@@ -47,6 +47,7 @@ export function renderChatPage(texts: UiTexts): string {
       <textarea id="question" name="question" rows="2" maxlength="2000" required placeholder="${escapeHtml(texts.inputPlaceholder)}"></textarea>
       <button type="submit" id="send">${escapeHtml(texts.send)}</button>
     </div>
+    <p class="plain-language"><input type="checkbox" id="plain-language"> <label for="plain-language">${escapeHtml(texts.plainLanguageToggle)}</label></p>
     <button type="button" id="new-conversation" class="secondary">${escapeHtml(texts.newConversation)}</button>
   </form>
   <section id="surveys" aria-label="${escapeHtml(texts.surveysLabel)}"></section>

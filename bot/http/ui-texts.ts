@@ -17,6 +17,7 @@ const uiTextsSchema = z.object({
   lotseAnswer: text, lotseHelpful: text, lotseReturn: text, lotseClosed: text, lotseReturned: text,
   surveysLabel: text, surveyOpen: text, surveySubmit: text, surveyThanks: text, surveyOptional: text,
   rateLimited: text,
+  plainLanguageToggle: text, suggestionsHeading: text,
 });
 
 /** Texts shown on the chat and usage-rules pages. */

@@ -7,6 +7,11 @@ const input = document.getElementById('question');
 const sendButton = document.getElementById('send');
 const status = document.getElementById('status');
 const storageKey = 'lotse.conversationId';
+// Leichte Sprache stays on for the next answers and visits of this browser (issue #22).
+const plainToggle = document.getElementById('plain-language');
+const plainKey = 'lotse.plainLanguage';
+plainToggle.checked = localStorage.getItem(plainKey) === 'on';
+plainToggle.addEventListener('change', () => localStorage.setItem(plainKey, plainToggle.checked ? 'on' : 'off'));
 
 function element(tag, options = {}, children = []) {
   const node = document.createElement(tag);
@@ -99,6 +104,18 @@ function linkedText(tag, className, text) {
   return node;
 }
 
+// Suggested next questions (issue #22): a click asks the suggestion as the next question.
+function renderSuggestions(answer) {
+  if (!answer.suggestions?.length) return null;
+  const list = element('ul', { className: 'suggestions' });
+  for (const suggestion of answer.suggestions) {
+    const button = element('button', { type: 'button', className: 'secondary suggestion', text: suggestion });
+    button.addEventListener('click', () => ask(suggestion));
+    list.append(element('li', {}, [button]));
+  }
+  return element('div', { className: 'follow-ups' }, [element('h2', { className: 'suggestions-heading', text: texts.suggestionsHeading }), list]);
+}
+
 function renderAnswer(answer) {
   const body = linkedText('div', 'answer-text', answer.answer);
   const label = element('p', { className: 'ai-label' }, [document.createTextNode(`${texts.aiLabel} `), element('a', { href: '/nutzungshinweise', text: texts.usageRulesLink })]);
@@ -122,7 +139,7 @@ function renderAnswer(answer) {
   });
   const feedback = answer.outcome === 'answered' && offers('feedback') ? feedbackControls(answer) : null;
   return element('li', { className: `message bot outcome-${answer.outcome}` }, [
-    element('p', { className: 'speaker', text: texts.bot }), body, renderCitations(answer.citations), label, meta, feedback, escalate, notice,
+    element('p', { className: 'speaker', text: texts.bot }), body, renderCitations(answer.citations), renderSuggestions(answer), label, meta, feedback, escalate, notice,
   ]);
 }
 
@@ -201,7 +218,8 @@ async function ask(question) {
   const draft = element('li', { className: 'message bot streaming', 'aria-hidden': 'true' }, [element('p', { className: 'answer-text' })]);
   try {
     const conversationId = sessionStorage.getItem(storageKey) ?? undefined;
-    const answer = await postStreaming({ text: question, ...(conversationId ? { conversationId } : {}) }, (text) => {
+    const plainLanguage = plainToggle.checked ? { plainLanguage: true } : {};
+    const answer = await postStreaming({ text: question, ...(conversationId ? { conversationId } : {}), ...plainLanguage }, (text) => {
       if (!draft.isConnected) conversation.append(draft);
       draft.firstChild.textContent += (draft.firstChild.textContent ? ' ' : '') + text;
     });
