@@ -13,7 +13,7 @@ import { DomainLexicon, defaultDomainLexiconPath } from './domain-lexicon.ts';
 import { expansionStopWords, germanStopWords } from './german-stopwords.ts';
 import { expandWords, type AnalysedToken } from './query-expansion.ts';
 import { Thesaurus, defaultThesaurusPath } from './thesaurus.ts';
-import { infinitiveOf, separableBaseOf } from './verb-lemma.ts';
+import { infinitiveOf, separableBaseOf, separatedVerbs } from './verb-lemma.ts';
 import { decodeWordList, lexiconDataPath, readLexiconText } from './lexicon-files.ts';
 
 /** Lower-case words ending in "n" from the shipped word list: what participle lemmas are checked against. */
@@ -128,9 +128,31 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): Germa
   };
   const analyzeRelated = (text: string): string[][] => tokensOf(text).flatMap((entry) => (entry.word ? [[...entry.word.forms]] : []));
 
+  /** The question's tokens, with separable verbs split over a clause joined ("Wertet … aus" ~ "auswerten"). */
+  const questionTokens = (text: string): AnalysedToken[] => {
+    const matches = [...text.matchAll(tokenPattern)];
+    const clauses: string[][] = [];
+    const positions: string[] = [];
+    let end = 0;
+    for (const match of matches) {
+      if (!clauses.length || /[,.;:?!–]/.test(text.slice(end, match.index))) clauses.push([]);
+      const clause = clauses.at(-1)!;
+      positions.push(`${clauses.length - 1}:${clause.length}`);
+      clause.push(foldGerman(match[0].toLowerCase()));
+      end = match.index + match[0].length;
+    }
+    const joined = infinitives ? separatedVerbs(clauses, isInfinitive) : new Map<string, string>();
+    return matches.map((match, index) => {
+      const word = analyzeToken(match[0]);
+      const lemma = joined.get(positions[index]!);
+      if (!word || !lemma) return { token: match[0], word };
+      return { token: match[0], word: { ...word, forms: unique([...word.forms, stem(lemma)]), lemma } };
+    });
+  };
+
   const expandQuery = (text: string): WordForms[] => {
     const references = [...text.matchAll(paragraphReference)].map((match) => ({ forms: [`§${match[1]!.toLowerCase()}`], parts: [] }));
-    return [...references, ...expandWords(tokensOf(text), { ...expansionSources(), analyzeRelated, stemOf: (token) => analyzeToken(token)?.forms[0] })];
+    return [...references, ...expandWords(questionTokens(text), { ...expansionSources(), analyzeRelated, stemOf: (token) => analyzeToken(token)?.forms[0] })];
   };
 
   return {

@@ -91,3 +91,37 @@ export function separableBaseOf(infinitive: string, isWord: IsWord): string | un
   }
   return undefined;
 }
+
+/** The infinitive of a finite weak-verb form ("wertet" → "werten", "meldest" → "melden"), with `prefix` in front. */
+function finiteToInfinitive(folded: string, prefix: string, isWord: IsWord): string | undefined {
+  for (const ending of ['est', 'et', 'st', 't', 'en', 'e']) {
+    if (!folded.endsWith(ending) || folded.length - ending.length < 2) continue;
+    const base = folded.slice(0, -ending.length);
+    for (const candidate of [`${prefix}${base}en`, `${prefix}${base}n`]) if (isWord(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+const particles: ReadonlySet<string> = new Set(separablePrefixes);
+
+/**
+ * Separable verbs split over a clause ("Wertet jemand aus, …" = auswerten, "Wann fängt der Kurs an?" is strong and
+ * left alone): when a clause ends in a verb particle, the earlier word that forms a listed infinitive with it gets
+ * that infinitive. `clauses` are the folded words of each clause in order; the result maps [clause, word] positions
+ * (as `clause:word`) to the infinitive.
+ */
+export function separatedVerbs(clauses: readonly (readonly string[])[], isWord: IsWord): Map<string, string> {
+  const found = new Map<string, string>();
+  clauses.forEach((words, clause) => {
+    const particle = words.at(-1);
+    if (!particle || !particles.has(particle) || words.length < 3) return;
+    for (let index = 0; index < words.length - 1; index += 1) {
+      const infinitive = finiteToInfinitive(words[index]!, particle, isWord);
+      if (infinitive) {
+        found.set(`${clause}:${index}`, infinitive);
+        return;
+      }
+    }
+  });
+  return found;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createGermanAnalyzer } from '../../../../bot/adapters/search/german-analyzer.ts';
-import { infinitiveOf } from '../../../../bot/adapters/search/verb-lemma.ts';
+import { infinitiveOf, separatedVerbs } from '../../../../bot/adapters/search/verb-lemma.ts';
 
 const infinitives = new Set(['mitmachen', 'anmelden', 'einscannen', 'digitalisieren', 'beantragen', 'einreichen', 'machen', 'wandern', 'bedeuten']);
 const isInfinitive = (word: string): boolean => infinitives.has(word);
@@ -48,5 +48,28 @@ describe('German analyzer with participle lemmas and the word list', () => {
     expect(office).toMatchObject({ dictionary: true, parts: ['personal', 'amt'] });
     expect(typo?.dictionary).toBeUndefined();
     expect(analyzer.analyzeWords?.('Ordnungsamt')[0]?.parts).toEqual(['ordnung', 'amt']);
+  });
+});
+
+describe('separatedVerbs', () => {
+  const list = new Set(['auswerten', 'anmelden', 'ankommen']);
+  const isWord = (word: string): boolean => list.has(word);
+
+  it('joins a finite verb with the particle that ends its clause', () => {
+    expect(separatedVerbs([['wertet', 'jemand', 'aus'], ['wie', 'oft']], isWord)).toEqual(new Map([['0:0', 'auswerten']]));
+    expect(separatedVerbs([['wo', 'melde', 'ich', 'mich', 'an']], isWord)).toEqual(new Map([['0:1', 'anmelden']]));
+  });
+
+  it('leaves clauses without a final particle, and verbs the list lacks, alone', () => {
+    expect(separatedVerbs([['wo', 'melde', 'ich', 'mich']], isWord).size).toBe(0);
+    expect(separatedVerbs([['wann', 'fangt', 'der', 'kurs', 'an']], isWord).size).toBe(0);
+  });
+
+  it('lets a question meet the document word ("Wertet jemand aus" ~ "ausgewertet")', () => {
+    const analyzer = createGermanAnalyzer();
+    const [verb] = analyzer.expandQuery?.('Wertet jemand aus, wie oft ich das nutze?') ?? [];
+    const terms = new Set(analyzer.analyze('Werden meine Fragen ausgewertet?'));
+    expect(verb?.lemma).toBe('auswerten');
+    expect(verb?.forms.some((form) => terms.has(form))).toBe(true);
   });
 });
