@@ -16,6 +16,9 @@ import type { Lotse } from './create-lotse.ts';
 import { ingestKnowledge, recordedSourceFolder } from './ingest-knowledge.ts';
 import { ticketFaqPrefix } from './faq-loop.ts';
 import type { IndexReplicaState } from './index-replica-state.ts';
+import { adminActionReport } from '../core/audit/admin-action-report.ts';
+import { SqliteFeedbackQueue } from '../adapters/storage/sqlite-feedback-queue.ts';
+import { createDocumentAdmin } from './document-admin.ts';
 
 const reportSchema = z.object({ at: z.string(), added: z.number(), updated: z.number(), removed: z.number(), skipped: z.array(z.object({ file: z.string(), reason: z.string() })) });
 
@@ -32,6 +35,12 @@ async function replicatedReindex(index: IndexReplicaState): Promise<IngestReport
   const report = await index.awaitReindex(index.requestReindex(), 60_000);
   const parsed = report ? reportSchema.safeParse(JSON.parse(report)) : undefined;
   return parsed?.success ? parsed.data : { at: new Date().toISOString(), added: 0, updated: 0, removed: 0, skipped: [] };
+}
+
+/** The owners' feedback queue over the lotse database; the actor is stored as their audit pseudonym. */
+function feedbackQueueOf(lotse: Lotse): NonNullable<ConsoleDeps['feedbackQueue']> {
+  const store = new SqliteFeedbackQueue(lotse.database);
+  return { list: () => store.list(), set: (document, state, by) => store.set({ document, state, updatedAt: new Date().toISOString(), by: lotse.pseudonymOf(by) }) };
 }
 
 /** The console's data functions over `lotse` (texts, guard and logger are added by the caller). */
@@ -84,7 +93,12 @@ export function consoleDataOf(lotse: Lotse): Omit<ConsoleDeps, 'texts' | 'protec
     upload,
     // Reasons stored before they were masked on entry are masked on show (issue #18, item 12).
     negativeFeedback: () => lotse.conversations.negativeFeedback(500).map((entry) => (entry.reason ? { ...entry, reason: lotse.maskText(entry.reason) } : entry)),
-    weeklyReport: () => weeklyReport(lotse.audit.entries().map((row) => row.entry)),
+    // Administrative records are reported apart (issue #22): they are not turns.
+    weeklyReport: () => weeklyReport(lotse.audit.entries().map((row) => row.entry).filter((entry) => entry.type !== 'admin')),
+    adminReport: () => adminActionReport(lotse.audit.entries().map((row) => row.entry)),
+    auditAdmin: lotse.adminAudit,
+    ...createDocumentAdmin({ listDocuments: () => lotse.knowledge.store.listDocuments(), folder, reindex }),
+    feedbackQueue: feedbackQueueOf(lotse),
     hr: lotse.hr,
     reidentification: {
       texts: loadReidentificationTexts(),

@@ -7,7 +7,10 @@ import type { Hr } from '../../app/create-hr.ts';
 import type { EscalationService } from '../../core/escalation/escalation-service.ts';
 import type { WeeklyFigures } from '../../core/guardrails/audit-report.ts';
 import type { NegativeFeedback } from '../../ports/conversation-store.ts';
+import type { AdminAction } from '../../ports/audit-log.ts';
+import type { AdminActionWeek } from '../../core/audit/admin-action-report.ts';
 import type { Directory } from '../../ports/directory.ts';
+import type { FeedbackQueueEntry, FeedbackState } from '../../ports/feedback-queue.ts';
 import type { DocumentMeta } from '../../ports/knowledge.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { Protect } from '../auth/access.ts';
@@ -82,6 +85,16 @@ export interface ConsoleDeps {
   readonly weeklyReport: () => readonly WeeklyFigures[];
   /** HR news and surveys (absent: the HR pages answer 404). */
   readonly hr?: Hr;
+  /** Writes a document's title, owner, validity and successors (sidecar), then re-indexes (issue #22). */
+  readonly editDocument?: (documentId: string, change: { title: string; owner?: string; validTo?: string; supersedes: readonly string[] }) => Promise<UploadOutcome>;
+  /** Deletes a document's file and sidecar, then re-indexes (issue #22). */
+  readonly deleteDocument?: (documentId: string) => Promise<UploadOutcome>;
+  /** Records an administrative action in the audit trail (actor pseudonymised there). */
+  readonly auditAdmin?: (action: AdminAction, actorId: string) => void;
+  /** Administrative actions counted per ISO week and action (no persons), for the staff-council report. */
+  readonly adminReport?: () => readonly AdminActionWeek[];
+  /** Work state of the owners' feedback queue per document (issue #22); `by` is the actor's directory id. */
+  readonly feedbackQueue?: { list(): readonly FeedbackQueueEntry[]; set(document: string, state: FeedbackState, by: string): void };
   /** Re-identification requests and four-eyes approvals (absent: the pages answer 404). */
   readonly reidentification?: ReidentificationConsole;
 }

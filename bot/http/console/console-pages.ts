@@ -126,31 +126,6 @@ export function ownsDocument(deps: ConsoleDeps, caller: Caller, documentId: stri
   return owner !== undefined && callerUnitNames(deps, caller).has(owner);
 }
 
-/** Thumbs-down answers grouped by cited document; owners see the documents of their units, admins all. */
-export function feedbackBody(deps: ConsoleDeps, caller: Caller): string {
-  const t = deps.texts;
-  const roles = caller.principal?.roles ?? [];
-  const units = callerUnitNames(deps, caller);
-  const ownerOf = (document: string): string => deps.document(document)?.owner ?? '';
-  const groups = new Map<string, { count: number; reasons: string[] }>();
-  for (const entry of deps.negativeFeedback()) {
-    for (const document of entry.documents.length ? entry.documents : [t.feedbackNoSource]) {
-      if (!roles.includes('admin') && !units.has(ownerOf(document))) continue;
-      const group = groups.get(document) ?? { count: 0, reasons: [] };
-      group.count += 1;
-      if (entry.reason) group.reasons.push(entry.reason);
-      groups.set(document, group);
-    }
-  }
-  if (!groups.size) return `<p class="empty">${escapeHtml(t.feedbackEmpty)}</p>`;
-  const title = (document: string): { html: string } => {
-    const meta = deps.document(document);
-    return { html: meta ? `${escapeHtml(meta.title)} <span class="document">(${escapeHtml(document)})</span>` : escapeHtml(document) };
-  };
-  const rows = [...groups].sort((a, b) => b[1].count - a[1].count).map(([document, group]) => [title(document), ownerOf(document) || '–', String(group.count), group.reasons.slice(0, 5).join(' · ') || '–']);
-  return table(t.feedbackTitle, [t.feedbackDocument, t.sourceOwner, t.feedbackCount, t.feedbackReasons], rows);
-}
-
 /** An ISO week (`2026-W49`) as a German calendar week (`KW 49/2026`); other values unchanged. */
 export function calendarWeek(texts: ConsoleDeps['texts'], week: string): string {
   return week.replace(/^(\d{4})-W(\d{2})$/, (_whole, year: string, number: string) => fillText(texts.reportWeekFormat, { week: String(Number(number)), year }));
@@ -169,5 +144,12 @@ export function reportsBody(deps: ConsoleDeps): string {
   const show = (value: number | null, percent = false): string => (value === null ? texts.suppressed : percent ? `${Math.round(value * 100)} %` : String(value));
   const rows = deps.weeklyReport().map((week) => [calendarWeek(texts, week.week), show(week.turns), show(week.refusedRate, true), show(week.escalatedRate, true), show(week.noAnswerRate, true),
     week.rules.map((rule) => `${rule.id} (${rule.clause}): ${show(rule.count)}`).join('; ') || '–', week.unansweredTopics.map((topic) => `${topic.topic} (${topic.askers})`).join(', ') || '–']);
-  return `<p>${escapeHtml(texts.reportsNote)}</p>` + table(texts.reportsTitle, [texts.reportWeek, texts.reportTurns, texts.reportRefused, texts.reportEscalated, texts.reportNoAnswer, texts.reportRules, texts.reportTopics], rows);
+  return `<p>${escapeHtml(texts.reportsNote)}</p>` + table(texts.reportsTitle, [texts.reportWeek, texts.reportTurns, texts.reportRefused, texts.reportEscalated, texts.reportNoAnswer, texts.reportRules, texts.reportTopics], rows) + adminActionsTable(deps);
+}
+
+/** Administrative actions per week and kind (issue #22), without persons. */
+function adminActionsTable(deps: ConsoleDeps): string {
+  const texts = deps.texts;
+  const rows = (deps.adminReport?.() ?? []).flatMap((week) => week.actions.map((entry) => [calendarWeek(texts, week.week), texts.labels.adminActions[entry.action], String(entry.count)]));
+  return `<h2>${escapeHtml(texts.reportAdminTitle)}</h2><p>${escapeHtml(texts.reportAdminNote)}</p>` + (rows.length ? table(texts.reportAdminTitle, [texts.reportWeek, texts.reportAdminAction, texts.reportAdminCount], rows) : '<p class="empty">–</p>');
 }

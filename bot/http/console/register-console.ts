@@ -10,7 +10,9 @@ import type { Caller, ProtectedHandler } from '../auth/access.ts';
 import { readJsonBody } from '../json-body.ts';
 import { sendError } from '../send-error.ts';
 import type { ConsoleDeps } from './console-deps.ts';
-import { callerUnitNames, consolePage, errorPage, forbiddenPage, ownsDocument, faqBody, feedbackBody, overviewBody, reportsBody } from './console-pages.ts';
+import { callerUnitNames, consolePage, errorPage, forbiddenPage, ownsDocument, faqBody, overviewBody, reportsBody } from './console-pages.ts';
+import { feedbackBody, feedbackStateHandler } from './feedback-page.ts';
+import { documentHandlers } from './document-page.ts';
 import { fillText } from './console-texts.ts';
 import { seeOther, sendHtml } from './html.ts';
 import { sourcesBody } from './sources-page.ts';
@@ -61,6 +63,7 @@ function handlers(deps: ConsoleDeps): Record<Exclude<ConsoleRouteId, `hr-${strin
     sendError(response, 409, 'refused', step.message);
   };
   return {
+    ...documentHandlers(deps, actorOf),
     overview: page(() => deps.texts.overviewTitle, (caller) => overviewBody(deps, caller), '/konsole'),
     'tickets-page': page(() => deps.texts.ticketsTitle, (caller) => ticketsBody(deps, caller, queueOf(deps, caller)), '/konsole/tickets'),
     'ticket-form': actOnTicket,
@@ -81,13 +84,16 @@ function handlers(deps: ConsoleDeps): Record<Exclude<ConsoleRouteId, `hr-${strin
       if (foreignSupersedes.length) return refused(response, caller, 403, t.forbiddenTitle, fillText(t.supersedesForeign, { documents: foreignSupersedes.join(', ') }));
       const outcome = await deps.setValidity(form.get('document') ?? '', { ...(validTo ? { validTo } : {}), supersedes });
       if (outcome.kind === 'rejected') return refused(response, caller, outcome.status, t.sourcesTitle, outcome.message);
+      deps.auditAdmin?.('validity_change', actorOf(caller));
       seeOther(response, '/konsole/quellen');
     },
-    'sources-reindex': async (_request, response) => {
+    'sources-reindex': async (_request, response, caller) => {
       await deps.reindex();
+      deps.auditAdmin?.('reindex', actorOf(caller));
       seeOther(response, '/konsole/quellen');
     },
     'feedback-page': page(() => deps.texts.feedbackTitle, (caller) => feedbackBody(deps, caller), '/konsole/rueckmeldungen'),
+    'feedback-state': feedbackStateHandler(deps, actorOf),
     'reports-page': page(() => deps.texts.reportsTitle, () => reportsBody(deps), '/konsole/berichte'),
     'api-tickets': async (_request, response, caller) => {
       response.setHeader('Cache-Control', 'no-store');
@@ -97,7 +103,7 @@ function handlers(deps: ConsoleDeps): Record<Exclude<ConsoleRouteId, `hr-${strin
     'api-ticket-asker': actOnTicket,
     'api-faq-decision': decideDraft,
     'api-source-upload': async (request, response, caller) => {
-      const upload = await readUpload(request);
+      const upload = await readUpload(request, deps.texts);
       if (upload.kind === 'rejected') return sendError(response, upload.status, 'upload_rejected', upload.message);
       const foreign = await uploadOwnershipProblem(upload.name, upload.bytes, uploaderOf(deps, caller), deps.texts);
       if (foreign) return sendError(response, 403, 'not_owner', foreign);
@@ -105,11 +111,12 @@ function handlers(deps: ConsoleDeps): Record<Exclude<ConsoleRouteId, `hr-${strin
       const ownUnit = uploader && !caller.principal?.roles.includes('admin') ? deps.directory.unit(uploader.unit)?.name : undefined;
       const outcome = await deps.upload(upload.name, upload.bytes, ownUnit);
       if (outcome.kind === 'rejected') return sendError(response, outcome.status, 'upload_rejected', outcome.message);
+      deps.auditAdmin?.('upload', actorOf(caller));
       response.send(201, { message: outcome.message, skipped: outcome.report.skipped });
     },
     'api-report': async (_request, response) => {
       response.setHeader('Cache-Control', 'no-store');
-      response.send(200, { weeks: deps.weeklyReport() });
+      response.send(200, { weeks: deps.weeklyReport(), adminActions: deps.adminReport?.() ?? [] });
     },
   };
 }

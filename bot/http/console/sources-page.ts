@@ -7,6 +7,8 @@ import type { Caller } from '../auth/access.ts';
 import { escapeHtml as e } from '../pages.ts';
 import { formatGermanDate } from './berlin-time.ts';
 import type { ConsoleDeps } from './console-deps.ts';
+import { ownsDocument } from './console-pages.ts';
+import { documentPageHref } from './document-page.ts';
 import { postForm, table } from './html.ts';
 
 function uploadSection(deps: ConsoleDeps, caller: Caller): string {
@@ -31,7 +33,10 @@ export function sourcesBody(deps: ConsoleDeps, caller: Caller): string {
   const t = deps.texts;
   const documents = deps.documents();
   // Paths may break after "/" and "-", so that long file names do not widen the table.
-  const rows = documents.map(({ meta, chunks }) => [{ html: e(meta.id).replace(/([/-])/g, '$1<wbr>') }, meta.title, t.labels.documentTypes[meta.type], meta.owner ?? '–', formatGermanDate(meta.stand), formatGermanDate(meta.validTo), String(chunks)]);
+  // Documents the caller may change link to their page (metadata, deletion; issue #22).
+  const titleCell = (meta: (typeof documents)[number]['meta']): string | { html: string } => (deps.editDocument && ownsDocument(deps, caller, meta.id)
+    ? { html: `<a href="${e(documentPageHref(meta.id))}" aria-label="${e(`${t.documentEditLink}: ${meta.title}`)}">${e(meta.title)}</a>` } : meta.title);
+  const rows = documents.map(({ meta, chunks }) => [{ html: e(meta.id).replace(/([/-])/g, '$1<wbr>') }, titleCell(meta), t.labels.documentTypes[meta.type], meta.owner ?? '–', formatGermanDate(meta.stand), formatGermanDate(meta.validTo), String(chunks)]);
   const last = deps.lastIngest();
   const skipped = last?.skipped.length ? table(t.sourcesSkipped, [t.skippedFile, t.skippedReason], last.skipped.map((entry) => [entry.file, entry.reason])) : '';
   const reindex = caller.principal?.roles.includes('admin') ? postForm('/konsole/quellen/neu-indizieren', caller.session?.csrfToken ?? '', `<button type="submit" class="secondary">${e(t.sourcesReindex)}</button>`) : '';

@@ -17,6 +17,9 @@ export type UploadRead = { readonly kind: 'ok'; readonly name: string; readonly 
 
 const rejected = (status: number, message: string): UploadRead => ({ kind: 'rejected', status, message });
 
+/** OpenDocument text and legacy Word: no maintained parser without run-time downloads, so refused by name (issue #22). */
+const legacyOfficeExtensions = ['.odt', '.doc', '.ott', '.dot'];
+
 /** Checks the file name: no folders, no traversal, no hidden files, a supported extension. */
 export function checkUploadName(name: string): string | undefined {
   if (!/^[\p{L}\p{N}][\p{L}\p{N} ._()-]{0,120}$/u.test(name) || name.includes('..')) {
@@ -41,12 +44,13 @@ let loadedArchiveTexts: ArchiveTexts | undefined;
 const archiveTexts = (): ArchiveTexts => (loadedArchiveTexts ??= loadArchiveTexts());
 
 /** Reads and checks the upload; the body is cut off as soon as it exceeds the limit. */
-export async function readUpload(request: IncomingMessage): Promise<UploadRead> {
+export async function readUpload(request: IncomingMessage, texts?: { readonly uploadLegacyFormat: string }): Promise<UploadRead> {
   const name = new URL(request.url ?? '/', 'http://local').searchParams.get('name') ?? '';
-  const nameProblem = checkUploadName(name);
+  const legacy = texts && legacyOfficeExtensions.some((extension) => name.toLowerCase().endsWith(extension));
+  const nameProblem = legacy ? texts.uploadLegacyFormat : checkUploadName(name);
   if (nameProblem) {
     request.resume();
-    return rejected(400, nameProblem);
+    return rejected(legacy ? 415 : 400, nameProblem);
   }
   const tooLarge = rejected(413, `Die Datei ist zu groß (höchstens ${maxUploadBytes / 1024 / 1024} MB).`);
   const bytes = await readLimitedBody(request, maxUploadBytes);

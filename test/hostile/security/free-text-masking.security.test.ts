@@ -68,9 +68,12 @@ describe('feedback reason stored in clear before the masking', () => {
   it('is masked when the console shows it', async () => {
     const store = app.lotse.conversations;
     const at = new Date().toISOString();
-    store.ensureConversation({ id: 'c-legacy-feedback', channel: 'web', userId: 'u-legacy', at });
-    store.appendMessage({ id: 'legacy-answer', conversationId: 'c-legacy-feedback', role: 'bot', text: 'Antwort', createdAt: at });
-    store.recordFeedback({ messageId: 'legacy-answer', rating: 'down', reason: `Altbestand: bitte an ${email} schreiben`, at });
+    // Reasons are shown from five feedback entries on (issue #22: no single person's text).
+    for (const index of [1, 2, 3, 4, 5]) {
+      store.ensureConversation({ id: `c-legacy-feedback-${index}`, channel: 'web', userId: `u-legacy-${index}`, at });
+      store.appendMessage({ id: `legacy-answer-${index}`, conversationId: `c-legacy-feedback-${index}`, role: 'bot', text: 'Antwort', createdAt: at });
+      store.recordFeedback({ messageId: `legacy-answer-${index}`, rating: 'down', reason: `Altbestand: bitte an ${email} schreiben`, at });
+    }
     const frank = new HttpSession(app.url);
     await frank.devLogin({ person: 'p-frank' });
     const page = await (await frank.request('GET', '/konsole/rueckmeldungen', { accept: 'text/html' })).text();
