@@ -25,6 +25,7 @@ export interface TestPostgres {
 
 /** Folder with `initdb`/`pg_ctl` (newest installed major version), or undefined. */
 export function findPostgresBinaries(): string | undefined {
+  if (process.env.LOTSE_TEST_POSTGRES === 'off') return undefined; // `npm run test:fast` (vitest.fast.config.ts)
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
   const versions = readdirSync(root).filter((name) => existsSync(join(root, name, 'bin/initdb'))).sort((a, b) => Number(b) - Number(a));
@@ -32,7 +33,10 @@ export function findPostgresBinaries(): string | undefined {
 }
 
 /** Message printed when the PostgreSQL part of a test is skipped. */
-export const postgresSkipMessage = 'PostgreSQL tests skipped: no server binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql; .ci/run does this).';
+export const postgresSkipMessage =
+  process.env.LOTSE_TEST_POSTGRES === 'off'
+    ? 'PostgreSQL tests skipped: LOTSE_TEST_POSTGRES=off (npm run test:fast); npm test runs them.'
+    : 'PostgreSQL tests skipped: no server binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql; .ci/run does this).';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
