@@ -33,6 +33,8 @@ Commands:
   privacy export <person> --by <dsb> [--out <file>] | erase <person> --by <dsb> --confirm
                                                GDPR access (Art. 15, JSON) and erasure (Art. 17), DSB only, audited
   backup <file> [--data <dir>]                 online copy of the SQLite database (PostgreSQL: pg_dump)
+  restore <backup> --data <dir> [--key <audit.key>] [--force]
+                                               restore a backup folder (daily job) or .db file into a stopped data dir
   help                                         show this text
 `;
 
@@ -47,6 +49,7 @@ const commands: Record<string, () => Promise<Command>> = {
   tickets: async () => (await import('./commands/tickets.ts')).runTickets,
   hr: async () => (await import('./commands/hr.ts')).runHr,
   backup: async () => (await import('./commands/backup.ts')).runBackup,
+  restore: async () => (await import('./commands/restore.ts')).runRestore,
   absence: async () => (await import('./commands/absence.ts')).runAbsence,
   privacy: async () => (await import('./commands/privacy.ts')).runPrivacy,
 };
