@@ -13,6 +13,7 @@ export const xmppTextKeys = [
   'help', 'helpLotse', 'feedbackThanks', 'feedbackThanksDown', 'feedbackNothing', 'ticketsNone', 'ticketsHeading',
   'ticketLine', 'ticketReturnNote', 'stateOpen', 'stateClaimed', 'stateRerouted', 'stateReturned', 'claimed', 'answerSent', 'rerouted',
   'poolCentral', 'poolItServicedesk', 'poolDsb', 'usageClaim', 'usageAnswer', 'usageReroute', 'usageReturn', 'returned', 'closed', 'ticketAnswer', 'notificationFooter', 'failure',
+  'plainLanguageOn', 'plainLanguageOff', 'suggestionsHeading',
 ] as const;
 
 /** The channel's texts by key. */

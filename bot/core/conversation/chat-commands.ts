@@ -28,6 +28,8 @@ export type ChatCommand =
   | { readonly kind: 'absent'; readonly until: string }
   /** "wieder da": the absence ends. */
   | { readonly kind: 'back' }
+  /** "einfach" turns Leichte Sprache on for the person's next answers, "normal" turns it off (issue #22). */
+  | { readonly kind: 'plain-language'; readonly on: boolean }
   | { readonly kind: 'usage'; readonly command: CommandWithUsage }
   | { readonly kind: 'question'; readonly text: string };
 
@@ -36,6 +38,8 @@ const escalateWords = new Set(['lotse', 'digitallotse', 'lotse fragen', 'digital
 const ticketWords = new Set(['tickets', 'anfragen', 'meine anfragen', 'meine tickets']);
 const claimWords = ['ubernehmen', 'uebernehmen', 'ubernimm', 'uebernimm'];
 const backWords = new Set(['wieder da', 'bin wieder da', 'anwesend']);
+const plainOnWords = new Set(['einfach', 'einfache sprache', 'leichte sprache', 'einfach bitte', 'bitte einfach']);
+const plainOffWords = new Set(['normal', 'normale sprache', 'normal bitte', 'bitte normal']);
 /** Only a date-like word after "abwesend bis" makes it a command ("abwesend bis wann …?" stays a question). */
 const absentPattern = /^abwesend bis (?:zum |einschließlich |einschl\. )?(\d{1,2}\.\d{1,2}\.?(?:\d{2}|\d{4})?|\d{4}-\d{2}-\d{2})\.?$/iu;
 const targets: Readonly<Record<string, RerouteTarget>> = {
@@ -90,6 +94,7 @@ export function parseChatCommand(input: string): ChatCommand {
   if (escalateWords.has(folded)) return { kind: 'escalate' };
   if (ticketWords.has(folded)) return { kind: 'tickets' };
   if (backWords.has(folded)) return { kind: 'back' };
+  if (plainOnWords.has(folded) || plainOffWords.has(folded)) return { kind: 'plain-language', on: plainOnWords.has(folded) };
   const absent = absentPattern.exec(text.replace(/\s+/g, ' '));
   if (absent?.[1]) return { kind: 'absent', until: absent[1] };
   return feedback(text) ?? ticketCommand(text, folded) ?? { kind: 'question', text };

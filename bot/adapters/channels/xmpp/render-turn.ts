@@ -46,6 +46,9 @@ function sources(result: TurnResult, options: RenderOptions): string {
 export function renderTurn(result: TurnResult, options: RenderOptions): string[] {
   const blocks = [result.answer.trim()];
   if (result.citations.length > 0) blocks.push(sources(result, options));
+  // Numbered suggested next questions: the person replies with the number (issue #22).
+  const suggestions = result.suggestions ?? [];
+  if (suggestions.length > 0) blocks.push([options.texts.suggestionsHeading, ...suggestions.map((text, index) => `${index + 1} – ${text}`)].join('\n'));
   for (const action of result.actions) {
     const link = action.type === 'link' ? absoluteLink(action.url, options.publicUrl) : undefined;
     if (action.type === 'link' && link) blocks.push(`${action.label}: ${link}`);

@@ -23,6 +23,10 @@ export interface XmppSession {
   readonly lastOutcome?: string;
   readonly lastRating?: 'up' | 'down';
   readonly updatedAt: string;
+  /** The last answer's suggested next questions; "1", "2", "3" asks one (issue #22). Set with `saveSuggestions`. */
+  readonly suggestions?: readonly string[];
+  /** "einfach" was written: Leichte Sprache for the next answers. Set with `savePlainLanguage`. */
+  readonly plainLanguage?: boolean;
 }
 
 const steps = [
@@ -42,10 +46,17 @@ const steps = [
      last_rating TEXT,
      updated_at TEXT NOT NULL
    );`,
+  `ALTER TABLE xmpp_sessions ADD COLUMN suggestions TEXT;
+   ALTER TABLE xmpp_sessions ADD COLUMN plain_language INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 interface OutboxRow { id: number; stanza_id: string; to_jid: string; body: string; created_at: string }
-interface SessionRow { jid: string; conversation_id: string | null; last_message_id: string | null; last_outcome: string | null; last_rating: string | null; updated_at: string }
+interface SessionRow { jid: string; conversation_id: string | null; last_message_id: string | null; last_outcome: string | null; last_rating: string | null; updated_at: string; suggestions: string | null; plain_language: number }
+
+function suggestionsOf(json: string | null): string[] {
+  const parsed: unknown = json ? JSON.parse(json) : [];
+  return Array.isArray(parsed) ? parsed.filter((entry): entry is string => typeof entry === 'string') : [];
+}
 
 /** The outbox and sessions over better-sqlite3. */
 export class SqliteXmppStore {
@@ -93,6 +104,8 @@ export class SqliteXmppStore {
       ...(row.last_message_id ? { lastMessageId: row.last_message_id } : {}),
       ...(row.last_outcome ? { lastOutcome: row.last_outcome } : {}),
       ...(row.last_rating === 'up' || row.last_rating === 'down' ? { lastRating: row.last_rating } : {}),
+      ...(row.suggestions ? { suggestions: suggestionsOf(row.suggestions) } : {}),
+      ...(row.plain_language === 1 ? { plainLanguage: true } : {}),
     };
   }
 
@@ -104,5 +117,17 @@ export class SqliteXmppStore {
            last_outcome = excluded.last_outcome, last_rating = excluded.last_rating, updated_at = excluded.updated_at`,
       )
       .run(session.jid, session.conversationId ?? null, session.lastMessageId ?? null, session.lastOutcome ?? null, session.lastRating ?? null, session.updatedAt);
+  }
+
+  /** Remembers the last answer's suggested next questions (replaced by every answer). */
+  saveSuggestions(jid: string, suggestions: readonly string[]): void {
+    this.database.prepare('UPDATE xmpp_sessions SET suggestions = ? WHERE jid = ?').run(JSON.stringify(suggestions), jid);
+  }
+
+  /** Turns Leichte Sprache on or off for the person's next answers (kept across conversations). */
+  savePlainLanguage(jid: string, on: boolean, at: string): void {
+    this.database
+      .prepare('INSERT INTO xmpp_sessions (jid, plain_language, updated_at) VALUES (?, ?, ?) ON CONFLICT (jid) DO UPDATE SET plain_language = excluded.plain_language')
+      .run(jid, on ? 1 : 0, at);
   }
 }

@@ -21,7 +21,7 @@ const conversationIdleMs = 8 * 60 * 60 * 1000;
 export interface XmppConversationDeps {
   readonly chat: ChatService;
   readonly escalation: Pick<EscalationService, 'escalate' | 'act' | 'reroute' | 'queueFor'>;
-  readonly store: Pick<SqliteXmppStore, 'session' | 'saveSession'>;
+  readonly store: Pick<SqliteXmppStore, 'session' | 'saveSession' | 'saveSuggestions' | 'savePlainLanguage'>;
   readonly texts: XmppTexts;
   readonly maxChars: number;
   readonly linkOf?: (document: string) => string | undefined;
@@ -67,8 +67,10 @@ async function answerQuestion(sender: Sender, text: string, deps: XmppConversati
     text: parsed.data,
     ...personContext(sender.person),
     ...(fresh && session.conversationId ? { conversationId: session.conversationId } : {}),
+    ...(session?.plainLanguage ? { plainLanguage: true } : {}),
   });
   deps.store.saveSession({ jid: sender.jid, conversationId: result.conversationId, lastMessageId: result.messageId, lastOutcome: result.outcome, updatedAt: deps.now().toISOString() });
+  deps.store.saveSuggestions(sender.jid, result.suggestions ?? []);
   return renderTurn(result, { texts: deps.texts, maxChars: deps.maxChars, ...(deps.linkOf ? { linkOf: deps.linkOf } : {}), ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}) });
 }
 
@@ -140,7 +142,9 @@ export async function handleXmppMessage(sender: Sender, text: string, deps: Xmpp
     deps.trace?.('xmpp-message', { kind: 'hr', user });
     return one(hrReply);
   }
-  const command = parseChatCommand(text);
+  // "1", "2", "3" after an answer asks its numbered suggestion (issue #22); otherwise the digit is a question.
+  const suggestion = /^\s*([1-9])\s*$/.exec(text) ? deps.store.session(sender.jid)?.suggestions?.[Number(text.trim()) - 1] : undefined;
+  const command = suggestion ? { kind: 'question' as const, text: suggestion } : parseChatCommand(text);
   deps.trace?.('xmpp-message', { kind: command.kind, user });
   switch (command.kind) {
     case 'question':
@@ -167,5 +171,8 @@ export async function handleXmppMessage(sender: Sender, text: string, deps: Xmpp
       return deps.availability ? one(deps.availability.setAbsent(sender.person.id, command.until).text) : answerQuestion(sender, text, deps);
     case 'back':
       return deps.availability ? one(deps.availability.clear(sender.person.id).text) : answerQuestion(sender, text, deps);
+    case 'plain-language':
+      deps.store.savePlainLanguage(sender.jid, command.on, deps.now().toISOString());
+      return one(command.on ? deps.texts.plainLanguageOn : deps.texts.plainLanguageOff);
   }
 }
