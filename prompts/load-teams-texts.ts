@@ -19,6 +19,7 @@ export const teamsTextKeys = [
   'answerHelpful', 'answerReturn', 'answerReturnNoteLabel', 'answerClosed', 'answerReturned', 'reminderTitle', 'noticeTitle',
   'hrAcknowledge', 'hrOpenLink', 'hrSubmit', 'hrAcknowledged', 'hrAlreadyAcknowledged', 'hrStaleSurvey',
   'hrNoOpenSurvey', 'hrSurveyIntro', 'hrSurveyInvalid', 'devModeLoopbackOnly', 'foreignTenant',
+  'plainLanguageOn', 'plainLanguageOff', 'suggestionsHeading',
 ] as const;
 
 /** The Teams channel's German texts by key. */

@@ -66,6 +66,14 @@ function answerActions(result: TurnResult, texts: TeamsTexts): unknown[] {
   return actions;
 }
 
+/**
+ * Suggested next questions as `Action.Submit` buttons with `imBack` (issue #22): a click posts the suggestion as the
+ * person's own message, so it is asked like a typed question (and shows in the chat what was asked).
+ */
+function suggestionActions(result: TurnResult): Record<string, unknown>[] {
+  return (result.suggestions ?? []).map((suggestion) => ({ type: 'Action.Submit', title: suggestion, data: { msteams: { type: 'imBack', value: suggestion } } }));
+}
+
 /** The answer card for one turn; without the answer text when it was streamed as the message text. */
 export function renderAnswerCard(result: TurnResult, texts: TeamsTexts, options: { withAnswer?: boolean } = {}): AdaptiveCard {
   const body: unknown[] = options.withAnswer === false ? [] : [text(result.answer)];
@@ -74,6 +82,8 @@ export function renderAnswerCard(result: TurnResult, texts: TeamsTexts, options:
     result.citations.forEach((citation, index) => body.push(citationBlock(citation, index, texts)));
   }
   if (result.provenance.mode !== 'none') body.push(text(texts.aiLabel, { size: 'Small', isSubtle: true, spacing: 'Medium' }));
+  const suggestions = suggestionActions(result);
+  if (suggestions.length > 0) body.push({ type: 'Container', spacing: 'Medium', items: [text(texts.suggestionsHeading, { weight: 'Bolder', size: 'Small' })] }, { type: 'ActionSet', actions: suggestions });
   return adaptiveCard(body, answerActions(result, texts));
 }
 

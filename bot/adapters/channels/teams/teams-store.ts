@@ -17,6 +17,8 @@ const migrations = [
    CREATE TABLE teams_ticket_cards (ticket_id TEXT NOT NULL, teams_conversation_id TEXT NOT NULL, activity_id TEXT,
      version INTEGER NOT NULL, PRIMARY KEY (ticket_id, teams_conversation_id));
    CREATE TABLE teams_card_actions (key TEXT PRIMARY KEY, at TEXT NOT NULL);`,
+  // "einfach" / "normal" in the chat (issue #22): Leichte Sprache for the person's next answers.
+  `CREATE TABLE teams_preferences (user_id TEXT PRIMARY KEY, plain_language INTEGER NOT NULL, updated_at TEXT NOT NULL);`,
 ];
 
 /** Kind of a Teams conversation. */
@@ -147,6 +149,18 @@ export class TeamsStore {
   /** Claims an action key; false when it was handled before (a replayed or double-submitted card). */
   claimAction(key: string, at: string): boolean {
     return this.database.prepare('INSERT OR IGNORE INTO teams_card_actions (key, at) VALUES (?, ?)').run(key, at).changes === 1;
+  }
+
+  /** Whether the person asked for answers in Leichte Sprache ("einfach"). */
+  plainLanguage(userId: string): boolean {
+    return this.database.prepare<[string], { plain_language: number }>('SELECT plain_language FROM teams_preferences WHERE user_id = ?').get(userId)?.plain_language === 1;
+  }
+
+  /** Turns Leichte Sprache on ("einfach") or off ("normal") for the person's next answers. */
+  setPlainLanguage(userId: string, on: boolean, at: string): void {
+    this.database
+      .prepare('INSERT INTO teams_preferences (user_id, plain_language, updated_at) VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET plain_language = excluded.plain_language, updated_at = excluded.updated_at')
+      .run(userId, on ? 1 : 0, at);
   }
 
   /** Frees an action key again (the action was refused, so the person may try once more). */

@@ -50,6 +50,11 @@ async function answerQuestion(context: TurnContext, deps: TeamsTurnDeps, inbound
     if (command.kind === 'back') return replyText(context, deps.availability.clear(person.id).text);
   }
   const userId = coreUserId(inbound.user, person);
+  const command = parseChatCommand(question.data);
+  if (command.kind === 'plain-language') {
+    deps.store.setPlainLanguage(userId, command.on, deps.clock.now().toISOString());
+    return replyText(context, command.on ? deps.texts.plainLanguageOn : deps.texts.plainLanguageOff);
+  }
   const conversationId = coreConversationId(inbound.conversation.id, userId);
   deps.store.linkCoreConversation(conversationId, inbound.conversation.id);
   const canStream = inbound.conversation.kind === 'personal';
@@ -68,6 +73,7 @@ async function answerQuestion(context: TurnContext, deps: TeamsTurnDeps, inbound
       channel: 'teams', conversationId, userId, text: question.data, canStream,
       // County and KI-training gate (DV KI § 8) from the directory; unknown people get extractive answers only.
       ...personContext(person),
+      ...(deps.store.plainLanguage(userId) ? { plainLanguage: true } : {}),
     },
     { onDelta },
   );
