@@ -21,6 +21,7 @@ describe('lotse backup', () => {
     const backup = await runCli(['backup', target, '--data', dataDir]);
     expect(backup.code).toBe(0);
     expect(backup.stdout).toContain('Backup written');
+    expect(backup.stdout).toMatch(/verified: integrity ok, audit chain intact \(\d+ record/);
     const copy = new Database(target, { readonly: true });
     expect(copy.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
     expect((copy.prepare('SELECT COUNT(*) AS n FROM messages').get() as { n: number }).n).toBeGreaterThan(0);
