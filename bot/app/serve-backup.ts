@@ -4,6 +4,7 @@
  * operator's tool, docs/operations/backup-restore.md) and the replicas' data dirs need no backup.
  */
 import { SqlDailyRuns } from '../adapters/storage/sql-daily-runs.ts';
+import type { LotseConfig } from '../config/config.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../shared/logger.ts';
 import { auditChainKey, existingAuditKey } from './audit-chain-key.ts';
@@ -14,9 +15,9 @@ import { createScheduledBackup, startScheduledBackup, type BackupRunReport } fro
 /** Why the scheduled job does not back up a PostgreSQL installation. */
 export const postgresBackupReason = 'DATABASE_URL is set: back up PostgreSQL with pg_dump (docs/operations/backup-restore.md); the replicas\' data dirs need no backup';
 
-/** One backup run of `lotse`: write, verify, prune. */
-export function backupRunOf(lotse: Lotse, clock: Clock): () => Promise<BackupRunReport> {
-  const { dataDir, backup, databaseUrl, auditKey } = lotse.config;
+/** One backup run of a data dir: write, verify, prune; with `DATABASE_URL` skipped with the reason. */
+export function backupRunOf(config: Pick<LotseConfig, 'dataDir' | 'backup' | 'databaseUrl' | 'auditKey'>, clock: Clock): () => Promise<BackupRunReport> {
+  const { dataDir, backup, databaseUrl, auditKey } = config;
   return async () => {
     if (databaseUrl) return { kind: 'skipped', reason: postgresBackupReason };
     const key = existingAuditKey(dataDir, auditKey);
@@ -37,7 +38,7 @@ export function startServeBackup(lotse: Lotse, logger: Logger): (() => void) | u
   const clock: Clock = { now: () => new Date() };
   const job = createScheduledBackup({
     leases: lotse.leases, runs: new SqlDailyRuns(lotse.database), holder: lotse.replicaId, clock, logger,
-    hour: lotse.config.backup.hour, run: backupRunOf(lotse, clock),
+    hour: lotse.config.backup.hour, run: backupRunOf(lotse.config, clock),
   });
   return startScheduledBackup(job);
 }
