@@ -91,7 +91,8 @@ export function restoreBackup(options: RestoreOptions): RestoreOutcome {
 
 function install(options: RestoreOptions, database: string, copied: { index: string | undefined; source: string | undefined }): void {
   const { dataDir } = options;
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // A data dir created here gets exactly 0700, as openSqliteDatabase gives a new one (issue #18, item 14).
+  if (mkdirSync(dataDir, { recursive: true, mode: 0o700 }) !== undefined) chmodSync(dataDir, 0o700);
   for (const stale of ['lotse.db', 'lotse.db-wal', 'lotse.db-shm', 'index', 'reindex-work', 'last-ingest.json']) rmSync(join(dataDir, stale), { recursive: true, force: true });
   copyFileSync(database, join(dataDir, 'lotse.db'));
   chmodSync(join(dataDir, 'lotse.db'), 0o600);

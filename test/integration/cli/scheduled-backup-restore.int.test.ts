@@ -4,7 +4,7 @@
  * backup, and restores into a new dir on which `lotse ask` answers from the backed-up documents and
  * `lotse audit verify` finds the chain intact up to the head recorded in the backup.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -73,6 +73,8 @@ describe('the daily backup of lotse serve and lotse restore', () => {
     const restore = await runCli(['restore', latest, '--data', restored, '--key', join(dataDir, 'audit.key')], { env });
     expect(restore.code, restore.stderr).toBe(0);
     expect(restore.stdout).toContain(`Audit chain intact: ${manifest.audit!.records} record(s)`);
+    expect(statSync(restored).mode & 0o777).toBe(0o700);
+    expect(statSync(join(restored, 'lotse.db')).mode & 0o777).toBe(0o600);
     const asked = await runCli(['ask', '--data', restored, 'Wann hat die Kantine geöffnet?'], { env });
     expect(asked.code, asked.stderr).toBe(0);
     expect(asked.stdout).toContain('11:30');
