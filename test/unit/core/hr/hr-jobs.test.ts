@@ -74,19 +74,17 @@ describe('HR jobs', () => {
   it('paces each channel at its configured rate', async () => {
     const { hr } = setup();
     const times: number[] = [];
+    let nowMs = 1_000_000; // a virtual clock that moves only when the worker sleeps
     const worker = (await import('../../../../bot/core/hr/delivery-worker.ts')).createDeliveryWorker;
     const outbox = new (await import('../../../../bot/adapters/storage/sqlite-hr-outbox.ts')).SqliteHrOutbox(openMemoryDatabase());
     outbox.enqueue('job', { kind: 'notice', text: 'x' }, Array.from({ length: 21 }, (_, index) => `p${index}`), new Date(0).toISOString());
     const drain = worker({
-      outbox, sender: { send: async () => { times.push(performance.now()); return { kind: 'delivered' }; } }, channelOf: () => 'teams',
-      policy: { ...hr.policy, ratePerSecond: { teams: 100, default: 100 } }, leaseSeconds: 60, clock: { now: () => new Date() },
-      sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)), logger: silentLogger,
+      outbox, sender: { send: async () => { times.push(nowMs); return { kind: 'delivered' }; } }, channelOf: () => 'teams',
+      policy: { ...hr.policy, ratePerSecond: { teams: 100, default: 100 } }, leaseSeconds: 60, clock: { now: () => new Date(nowMs) },
+      sleep: async (milliseconds) => void (nowMs += milliseconds), logger: silentLogger,
     });
     expect(await drain.drain()).toEqual({ sent: 21, retried: 0, failed: 0 });
-    const seconds = (times.at(-1)! - times[0]!) / 1000;
-    // At most one slot of catch-up: 21 messages at 100/s take at least 19 intervals.
-    expect(seconds).toBeGreaterThanOrEqual(0.19 - 0.002);
-    // Lower bound only guards against a stalled loop; a loaded CI machine may be slower than the rate.
-    expect(20 / seconds).toBeGreaterThan(25);
+    // 100 per second: one message every 10 ms, none early, none bunched.
+    expect(times.slice(1).map((at, index) => at - times[index]!)).toEqual(Array.from({ length: 20 }, () => 10));
   });
 });
