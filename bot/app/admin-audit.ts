@@ -3,11 +3,14 @@
  * changes, deletions, re-indexing, broadcast releases and survey approvals, each as one hash-chained record
  * of type `admin` with the actor's pseudonym and the clause. The staff council sees them only counted.
  */
-import type { AdminAction, AuditLog } from '../ports/audit-log.ts';
+import type { AdminAction, AuditLog, AuditRecordType } from '../ports/audit-log.ts';
 import type { Hr } from './create-hr.ts';
 
 /** The works-agreement clause every administrative record cites. */
 export const adminAuditClause = 'DV KI § 10';
+
+/** Days each audit record type is kept. */
+export type AuditRetentionDays = Readonly<Record<AuditRecordType, number>>;
 
 /** Records one action by `actorId` (a directory id; only its pseudonym is stored). */
 export type AdminAuditRecorder = (action: AdminAction, actorId: string) => void;

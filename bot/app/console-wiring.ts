@@ -19,6 +19,7 @@ import type { IndexReplicaState } from './index-replica-state.ts';
 import { adminActionReport } from '../core/audit/admin-action-report.ts';
 import { SqliteFeedbackQueue } from '../adapters/storage/sqlite-feedback-queue.ts';
 import { createDocumentAdmin } from './document-admin.ts';
+import { createAdminAudit } from './admin-audit.ts';
 
 const reportSchema = z.object({ at: z.string(), added: z.number(), updated: z.number(), removed: z.number(), skipped: z.array(z.object({ file: z.string(), reason: z.string() })) });
 
@@ -96,7 +97,7 @@ export function consoleDataOf(lotse: Lotse): Omit<ConsoleDeps, 'texts' | 'protec
     // Administrative records are reported apart (issue #22): they are not turns.
     weeklyReport: () => weeklyReport(lotse.audit.entries().map((row) => row.entry).filter((entry) => entry.type !== 'admin')),
     adminReport: () => adminActionReport(lotse.audit.entries().map((row) => row.entry)),
-    auditAdmin: lotse.adminAudit,
+    auditAdmin: createAdminAudit(lotse.audit, { pseudonym: lotse.pseudonymOf, now: () => new Date(), policyVersion: lotse.transparency.policyVersion, indexVersion: () => lotse.knowledge.indexVersion() }),
     ...createDocumentAdmin({ listDocuments: () => lotse.knowledge.store.listDocuments(), folder, reindex }),
     feedbackQueue: feedbackQueueOf(lotse),
     hr: lotse.hr,

@@ -11,7 +11,6 @@ import type { LotseConfig } from '../config/config.ts';
 import { createConversationCore } from '../core/conversation/conversation-core.ts';
 import { confidenceFromFeatures, estimateConfidence, evidenceFeatures, type ConfidenceObservation } from '../core/retrieval/confidence.ts';
 import type { RetrievalHit } from '../core/retrieval/hybrid-retriever.ts';
-import type { AuditRecordType } from '../ports/audit-log.ts';
 import type { ChatService } from '../ports/chat-service.ts';
 import type { Clock, IdGenerator } from '../ports/clock.ts';
 import type { Guardrail } from '../ports/guardrail.ts';
@@ -57,7 +56,7 @@ import { escalationReferrals } from '../core/escalation/referrals.ts';
 import type { TransparencyFacts } from '../http/pages.ts';
 import { createChannelRouter, type ChannelRouter } from './channel-router.ts';
 import { createHr, type Hr } from './create-hr.ts';
-import { auditHrApprovals, createAdminAudit, type AdminAuditRecorder } from './admin-audit.ts';
+import { auditHrApprovals, createAdminAudit, type AuditRetentionDays } from './admin-audit.ts';
 import { createFreeTextMasker } from '../core/hr/mask-free-text.ts';
 import { openPostgresDatabase } from '../adapters/postgres/postgres-database.ts';
 import { createIndexReplicaState, type IndexReplicaState } from './index-replica-state.ts';
@@ -75,7 +74,7 @@ export interface Lotse {
   readonly knowledge: KnowledgeBase;
   readonly database: SqliteDatabase;
   readonly audit: SqliteAuditLog;
-  readonly retentionDays: Readonly<Record<AuditRecordType, number>>;
+  readonly retentionDays: AuditRetentionDays;
   /** Deletes conversations (messages, feedback) idle longer than `records.conversations` days of `retention.yaml`; returns how many. */
   purgeConversations(now: Date): number;
   /** Deletes tickets, feedback, inbox entries and outbox rows past `policies/retention.yaml`; counts per kind. */
@@ -98,8 +97,6 @@ export interface Lotse {
   readonly faq: FaqLoop;
   /** HR news and k-anonymous pulse surveys (issue #10). */
   readonly hr: Hr;
-  /** Records administrative actions (issue #22); the console calls it for uploads, document changes and re-indexing. */
-  readonly adminAudit: AdminAuditRecorder;
   /** Messages of a conversation if `userId` owns it. */
   messagesOf(userId: string, conversationId: string): readonly StoredMessage[];
   /** The model and the rules in force, for the transparency page. */
@@ -292,13 +289,12 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const messagesOf = (userId: string, conversationId: string): readonly StoredMessage[] =>
     conversations.isOwner(conversationId, userId) ? conversations.recentMessages(conversationId, 200) : [];
   const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages, maskText: maskFreeText, ...(model ? { drafter: (ticket: { question: string; answer: string }) => draftFaqEntry({ model, templates }, ticket) } : {}), ...(index ? { indexFaq: async () => void index.requestReindex() } : {}) });
-  const adminAudit = createAdminAudit(audit, { pseudonym: recorder.pseudonym, now: () => clock.now(), policyVersion: policies.version, indexVersion: () => knowledge.indexVersion() });
-  const hr = auditHrApprovals(createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, policy: hrPolicy, maskText: maskFreeText }), adminAudit);
+  const hr = auditHrApprovals(createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, policy: hrPolicy, maskText: maskFreeText }), createAdminAudit(audit, { pseudonym: recorder.pseudonym, now: () => clock.now(), policyVersion: policies.version, indexVersion: () => knowledge.indexVersion() }));
   const close = (): void => {
     hr.close();
     if (directorySync) leases.release('directory-import', replicaId);
     if (database !== local) database.close();
     local.close();
   };
-  return { config, chat, knowledge, database, audit, pseudonymOf: recorder.pseudonym, reidentification, escalation, availability: office.availability, inbox, channels, directory, conversations, faq, hr, adminAudit, messagesOf, retentionDays: { ...policies.retentionDays, admin: policies.retentionDays.security }, purgeConversations, purgeRecords, maskText: maskFreeText, transparency, leases, replicaId, ...(index ? { index } : {}), ...(directorySync ? { directorySync } : {}), close };
+  return { config, chat, knowledge, database, audit, pseudonymOf: recorder.pseudonym, reidentification, escalation, availability: office.availability, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: { ...policies.retentionDays, admin: policies.retentionDays.security }, purgeConversations, purgeRecords, maskText: maskFreeText, transparency, leases, replicaId, ...(index ? { index } : {}), ...(directorySync ? { directorySync } : {}), close };
 }
