@@ -23,11 +23,10 @@ describe('parseYamlFile', () => {
     expect(() => parseYamlFile('a: 1\n'.repeat(300_000), 'x.yaml', fail)).toThrow('x.yaml: file larger than 1024 KB, refused');
   });
 
-  it('reads 100,000 keys in linear time (the library check alone is quadratic)', () => {
+  // Quadratic parsing of 100,000 keys takes minutes; the 20 s test limit catches it without a wall-clock assertion.
+  it('reads 100,000 keys in linear time (the library check alone is quadratic)', { timeout: 20_000 }, () => {
     const text = Array.from({ length: 100_000 }, (_, index) => `k${index}: ${index}`).join('\n');
-    const started = performance.now();
     const { data } = parseYamlFile(text, 'big.yaml', fail, 20 * 1024 * 1024);
     expect(Object.keys(data as object)).toHaveLength(100_000);
-    expect(performance.now() - started).toBeLessThan(20_000);
   });
 });

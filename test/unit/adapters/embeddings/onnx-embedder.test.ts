@@ -19,9 +19,7 @@ describe('createOnnxEmbedder', () => {
   });
 
   it.skipIf(!transformersInstalled)('loads the tiny BERT fixture offline and returns normalised mean-pooled vectors', async () => {
-    const started = performance.now();
-    const embedder = await createOnnxEmbedder({ modelPath, batchSize: 2 });
-    const loadMs = performance.now() - started;
+    const embedder = await createOnnxEmbedder({ modelPath, batchSize: 2 }); // no load-time assertion: a hang hits the test limit
     expect(embedder.id).toBe('onnx:lotse/tiny-german-bert');
     expect(embedder.dimensions).toBe(32);
     const [steuer, steuerAgain, urlaub] = await embedder.embed([
@@ -36,7 +34,6 @@ describe('createOnnxEmbedder', () => {
     // shared word pieces (hund, ##steuer, wie, hoch) dominate the mean; unrelated words do not
     expect(cosine(steuer!, steuerAgain!)).toBeGreaterThan(0.8);
     expect(cosine(steuer!, urlaub!)).toBeLessThan(cosine(steuer!, steuerAgain!) - 0.3);
-    expect(loadMs).toBeLessThan(10_000);
   });
 
   it.skipIf(!transformersInstalled)('is deterministic and independent of batching', async () => {

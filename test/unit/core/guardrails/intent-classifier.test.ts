@@ -37,14 +37,5 @@ describe('the shipped intent model', () => {
     for (const name of model.classes) expect(Math.abs(before[name] - after[name])).toBeLessThan(0.03);
   });
 
-  it('needs well under 2 ms per question (p95 over 400 questions)', () => {
-    const texts = Array.from({ length: 400 }, (_, index) => `Frage ${index}: Wie beantrage ich mobiles Arbeiten und was muss ich bei der Dienstreise ${index} beachten?`);
-    const times = texts.map((text) => {
-      const started = performance.now();
-      classifyIntent(model, text);
-      return performance.now() - started;
-    });
-    times.sort((a, b) => a - b);
-    expect(times[Math.floor(times.length * 0.95)]).toBeLessThan(2);
-  });
+  // Speed (p95 per question) is measured by `npm run bench:guardrails`, not asserted here on wall-clock time.
 });
