@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { describeError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
 import { ingestKnowledge } from './ingest-knowledge.ts';
+import type { JobLock } from './job-lock.ts';
 import type { KnowledgeBase } from './knowledge-base.ts';
 
 /** What one cycle did. */
@@ -23,6 +24,8 @@ export interface FolderReindexDeps {
   readonly dataDir: string;
   readonly folder: () => string;
   readonly logger: Logger;
+  /** Shared with the daily backup, so the two never interleave. */
+  readonly lock?: JobLock;
 }
 
 /** Creates the job; `tick()` never throws and never runs twice at the same time. */
@@ -48,7 +51,7 @@ export function createFolderReindex(deps: FolderReindexDeps): { tick(): Promise<
       if (running) return { kind: 'busy' };
       running = true;
       try {
-        return await cycle();
+        return await (deps.lock ? deps.lock(cycle) : cycle());
       } catch (error) {
         const reason = describeError(error);
         deps.logger.error('knowledge-reindex-failed', { error: reason });

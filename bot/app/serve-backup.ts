@@ -9,6 +9,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../shared/logger.ts';
 import { auditChainKey, existingAuditKey } from './audit-chain-key.ts';
 import type { Lotse } from './create-lotse.ts';
+import type { JobLock } from './job-lock.ts';
 import { pruneBackups, writeDataBackup } from './data-backup.ts';
 import { createScheduledBackup, startScheduledBackup, type BackupRunReport } from './scheduled-backup.ts';
 
@@ -29,8 +30,8 @@ export function backupRunOf(config: Pick<LotseConfig, 'dataDir' | 'backup' | 'da
   };
 }
 
-/** Starts the daily backup of a `serve` process; undefined (nothing scheduled) when `BACKUP_KEEP=0`. */
-export function startServeBackup(lotse: Lotse, logger: Logger): (() => void) | undefined {
+/** Starts the daily backup of a `serve` process (under `lock`, shared with the re-index); undefined when `BACKUP_KEEP=0`. */
+export function startServeBackup(lotse: Lotse, logger: Logger, lock?: JobLock): (() => void) | undefined {
   if (lotse.config.backup.keep === 0) {
     logger.info('backup-off', { reason: 'BACKUP_KEEP=0' });
     return undefined;
@@ -38,7 +39,7 @@ export function startServeBackup(lotse: Lotse, logger: Logger): (() => void) | u
   const clock: Clock = { now: () => new Date() };
   const job = createScheduledBackup({
     leases: lotse.leases, runs: new SqlDailyRuns(lotse.database), holder: lotse.replicaId, clock, logger,
-    hour: lotse.config.backup.hour, run: backupRunOf(lotse.config, clock),
+    hour: lotse.config.backup.hour, run: lock ? () => lock(backupRunOf(lotse.config, clock)) : backupRunOf(lotse.config, clock),
   });
   return startScheduledBackup(job);
 }

@@ -22,6 +22,7 @@ import { startRetentionPurge, wireRetentionPurge } from '../../app/retention-pur
 import { startIndexReplication } from '../../app/index-replication.ts';
 import { createFolderReindex, startFolderReindex } from '../../app/folder-reindex.ts';
 import { startServeBackup } from '../../app/serve-backup.ts';
+import { createJobLock } from '../../app/job-lock.ts';
 import { createTicketStatistics } from '../../app/ticket-statistics.ts';
 import { createLotseDataSubjectRequests } from '../../app/create-data-subject-requests.ts';
 
@@ -103,9 +104,10 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   }, 30_000);
   refresh.unref();
   // One process: KNOWLEDGE_DIR is ingested again every REINDEX_INTERVAL_S, so changed files need no restart (issue #22).
-  const stopReindex = replication || values['no-ingest'] ? undefined : startFolderReindex(createFolderReindex({ knowledge: lotse.knowledge, dataDir: config.dataDir, folder: () => recordedSourceFolder(config.dataDir) ?? config.knowledgeDir, logger }), config.indexReplication.reindexIntervalMs);
+  const knowledgeJobs = createJobLock(); // the backup never copies the database in the middle of an ingest
+  const stopReindex = replication || values['no-ingest'] ? undefined : startFolderReindex(createFolderReindex({ knowledge: lotse.knowledge, dataDir: config.dataDir, folder: () => recordedSourceFolder(config.dataDir) ?? config.knowledgeDir, logger, lock: knowledgeJobs }), config.indexReplication.reindexIntervalMs);
   // The daily verified backup into BACKUP_DIR (SQLite; with DATABASE_URL skipped with a logged reason: pg_dump).
-  const stopBackup = startServeBackup(lotse, logger);
+  const stopBackup = startServeBackup(lotse, logger, knowledgeJobs);
   // With PostgreSQL: one replica publishes changes of DIRECTORY_FILE, every replica follows the shared directory.
   const directorySync = lotse.directorySync && setInterval(() => lotse.directorySync?.tick(), config.directorySyncSeconds * 1000);
   directorySync?.unref();
