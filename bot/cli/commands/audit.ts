@@ -64,7 +64,8 @@ export async function runAudit(args: string[], io: CliIo): Promise<number> {
       if (records) io.stdout(`Purged stored records past retention: ${records}.\n`);
       return 0;
     }
-    const report = weeklyReport(lotse.audit.entries().map((row) => row.entry));
+    // Administrative records (issue #22) are not turns; the console reports them apart.
+    const report = weeklyReport(lotse.audit.entries().map((row) => row.entry).filter((entry) => entry.type !== 'admin'));
     if (values.json) {
       io.stdout(JSON.stringify(report, null, 2) + '\n');
       return 0;
