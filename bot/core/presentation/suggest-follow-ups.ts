@@ -7,6 +7,7 @@ import type { Chunk } from '../../ports/knowledge.ts';
 import type { KnowledgeStore } from '../../ports/knowledge-store.ts';
 import type { Citation } from '../../ports/turn.ts';
 import { foldGerman } from '../../shared/text.ts';
+import { isQuarantined } from '../guardrails/document-injection.ts';
 
 /** German wording of the suggestions (`prompts/messages/presentation.de.yaml`). */
 export interface SuggestionTexts {
@@ -43,6 +44,8 @@ function anchorOf(chunks: readonly Chunk[], citation: Citation): number {
 }
 
 function suggestionOf(chunk: Chunk, title: string, texts: SuggestionTexts): { key: string; text: string } | undefined {
+  // A passage with instructions to an AI system or hidden characters (issue #5) is never offered as a button.
+  if (isQuarantined(`${chunk.section}\n${chunk.text}`)) return undefined;
   if (chunk.kind === 'faq' && chunk.faq) return { key: chunk.faq.question, text: chunk.faq.question };
   if (chunk.kind !== 'text' || !chunk.section) return undefined;
   const label = sectionLabel(chunk.section);
