@@ -64,7 +64,8 @@ export function createFolderReindex(deps: FolderReindexDeps): { tick(): Promise<
 }
 
 /** Runs `tick` every `everyMs` (the start-up ingest of `serve` is the first run); returns the stop function. */
-export function startFolderReindex(job: { tick(): Promise<FolderReindexStep> }, everyMs: number): () => void {
+export function startFolderReindex(job: { tick(): Promise<FolderReindexStep> }, everyMs: number, logger: Logger): () => void {
+  logger.info('knowledge-reindex-scheduled', { everyS: everyMs / 1000 });
   const timer = setInterval(() => void job.tick(), everyMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -41,5 +41,6 @@ export function startServeBackup(lotse: Lotse, logger: Logger, lock?: JobLock): 
     leases: lotse.leases, runs: new SqlDailyRuns(lotse.database), holder: lotse.replicaId, clock, logger,
     hour: lotse.config.backup.hour, run: lock ? () => lock(backupRunOf(lotse.config, clock)) : backupRunOf(lotse.config, clock),
   });
+  logger.info('backup-scheduled', { dir: lotse.config.backup.dir, keep: lotse.config.backup.keep, hour: lotse.config.backup.hour, skipped: lotse.config.databaseUrl ? 'DATABASE_URL' : null });
   return startScheduledBackup(job);
 }

@@ -105,7 +105,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   refresh.unref();
   // One process: KNOWLEDGE_DIR is ingested again every REINDEX_INTERVAL_S, so changed files need no restart (issue #22).
   const knowledgeJobs = createJobLock(); // the backup never copies the database in the middle of an ingest
-  const stopReindex = replication || values['no-ingest'] ? undefined : startFolderReindex(createFolderReindex({ knowledge: lotse.knowledge, dataDir: config.dataDir, folder: () => recordedSourceFolder(config.dataDir) ?? config.knowledgeDir, logger, lock: knowledgeJobs }), config.indexReplication.reindexIntervalMs);
+  const stopReindex = replication || values['no-ingest'] ? undefined : startFolderReindex(createFolderReindex({ knowledge: lotse.knowledge, dataDir: config.dataDir, folder: () => recordedSourceFolder(config.dataDir) ?? config.knowledgeDir, logger, lock: knowledgeJobs }), config.indexReplication.reindexIntervalMs, logger);
   // The daily verified backup into BACKUP_DIR (SQLite; with DATABASE_URL skipped with a logged reason: pg_dump).
   const stopBackup = startServeBackup(lotse, logger, knowledgeJobs);
   // With PostgreSQL: one replica publishes changes of DIRECTORY_FILE, every replica follows the shared directory.

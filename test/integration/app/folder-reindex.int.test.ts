@@ -53,6 +53,7 @@ describe('lotse serve re-indexes KNOWLEDGE_DIR on its schedule (one process)', (
     writeFileSync(join(folder, 'faq', 'kantine.md'), canteen);
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     serve = await startInProcessServe(['--data', join(root, 'data')], { KNOWLEDGE_DIR: folder, REINDEX_INTERVAL_S: '10', BACKUP_KEEP: '0', LOTSE_TODAY: '2026-11-23' }, repoRoot);
+    expect(serve.count('knowledge-reindex-scheduled')).toBe(1);
     expect(cited(await ask(question))).toBe(false);
 
     writeFileSync(file, bikeRoom('E.017'));

@@ -40,6 +40,7 @@ describe('the daily backup of lotse serve and lotse restore', () => {
     // BACKUP_HOUR=0: due at any time of day, so the first check (after 5 minutes of fake time) backs up.
     const env = { KNOWLEDGE_DIR: folder, BACKUP_DIR: backupDir, BACKUP_KEEP: '2', BACKUP_HOUR: '0', REINDEX_INTERVAL_S: '3600', LOTSE_TODAY: '2026-11-23' };
     serve = await startInProcessServe(['--data', dataDir], env, repoRoot);
+    expect(serve.count('backup-scheduled')).toBe(1);
     const session = new HttpSession(serve.url);
     await session.devLogin({ person: 'p-marek' });
     const chat = await session.request('POST', '/api/chat', { body: JSON.stringify({ text: 'Wann hat die Kantine geöffnet?' }), type: 'application/json', csrf: true });
