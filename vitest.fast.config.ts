@@ -12,5 +12,9 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/contract/**/*.test.ts'],
     exclude: ['node_modules/**', 'test/bench/**', '**/*.int.test.ts'],
     env: { LOTSE_TEST_POSTGRES: 'off' },
+    // Test files share a worker's module cache (about 5x faster: most time was spent importing the same modules
+    // again per file). These tests keep no global state (no vi.mock, no env stubs, fake timers restored); npm test
+    // still runs each file isolated, so a test that depends on another file's leftovers fails there.
+    isolate: false,
   },
 });
