@@ -20,7 +20,7 @@ import { looksLikeFollowUp, resolveFollowUp } from './follow-up.ts';
 import { actionsFor, smallTalkActions } from './turn-actions.ts';
 import { decideHandover, type HandoverDecision, type Referrals } from './handover-decision.ts';
 import { fillTemplate } from '../answer/answer-messages.ts';
-import { plainLanguageAnswer, suggestionsFor, type PresentationTexts, type PresentedTurn } from '../presentation/present-answer.ts';
+import { fromDocuments, plainLanguageAnswer, suggestionsFor, type PresentationTexts, type PresentedTurn } from '../presentation/present-answer.ts';
 
 /** Everything the core needs, injected by the composition root. */
 export interface ConversationDeps<H extends RankedHit = RankedHit> {
@@ -139,6 +139,7 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
     let answer: string;
     let resolvedQuestion = input.text;
     let smallTalk: boolean | undefined;
+    let plain = false;
     // Personal data was masked in an allowed question: if the documents do not answer it, it is not handed to a
     // Digitallotse either (DV KI: personal data is never handed on); the person hears where case data belongs.
     const masked = input.kind === 'allow' && input.rules.some((rule) => rule.action === 'redact');
@@ -147,7 +148,9 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       outcome = draft.outcome;
       answer = masked && outcome === 'no_answer' ? withoutHandoverOffer(draft.answer, deps.answer.messages) : draft.answer;
       // Leichte Sprache only changes the explanatory text; the citations keep the document's wording (issue #22).
-      if (message.plainLanguage) answer = plainLanguageAnswer(answer, presented(draft, outcome, resolvedQuestion, smallTalk), deps.presentation);
+      const turn = presented(draft, outcome, resolvedQuestion, smallTalk);
+      plain = message.plainLanguage === true && fromDocuments(turn);
+      if (plain) answer = plainLanguageAnswer(answer, turn, deps.presentation);
     } else {
       outcome = refusalOutcome[input.kind];
       const office = deps.referrals?.forRefusal(input.rules.map((rule) => rule.id));
@@ -180,7 +183,7 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       confidence: draft?.confidence ?? 0,
       rules: [...input.rules, ...(handover?.rule ? [handover.rule] : []), ...(draft ? deps.guardrail.reviewSources?.(draft.retrieved.slice(0, 5).map((passage) => passage.text), context) ?? [] : []), ...output.rules],
       actions: smallTalk && outcome === 'answered' ? smallTalkActions(deps.answer.messages) : actionsFor(outcome, deps.answer.messages).filter((action) => action.type !== 'escalate' || offers),
-      provenance: { ...(draft?.provenance ?? { mode: 'none', indexVersion: deps.answer.indexVersion() }), ...(message.plainLanguage ? { plainLanguage: true } : {}) },
+      provenance: { ...(draft?.provenance ?? { mode: 'none', indexVersion: deps.answer.indexVersion() }), ...(plain ? { plainLanguage: true } : {}) },
       latencyMs: performance.now() - started,
       suggestions: draft && output.kind === 'allow' ? suggestionsFor(presented(draft, outcome, resolvedQuestion, smallTalk), deps.answer.knowledge, deps.presentation) : [],
     };

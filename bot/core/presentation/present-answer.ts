@@ -22,8 +22,8 @@ export interface PresentedTurn {
   readonly smallTalk: boolean;
 }
 
-/** Answers from documents (not refusals, abstentions, small talk, directory or course lists). */
-function fromDocuments(turn: PresentedTurn): boolean {
+/** Answers from documents (not refusals, abstentions, small talk, directory or course lists): what Leichte Sprache and suggestions apply to. */
+export function fromDocuments(turn: PresentedTurn): boolean {
   return turn.outcome === 'answered' && !turn.smallTalk && ['extractive', 'faq', 'generative'].includes(turn.mode) && turn.citations.length > 0;
 }
 
