@@ -121,6 +121,7 @@ export function createTeamsChannel(lotse: Lotse, config: TeamsConfig, logger: Lo
     centralPool: () => centralPool.filter((id) => lotse.directory.person(id)),
     ticketChanged: (ticket) => endpoint.syncTicketCards(ticket),
     ...(config.streamDelayMs !== undefined ? { streamDelayMs: config.streamDelayMs } : {}),
+    ...(lotse.config.publicUrl ? { publicUrl: lotse.config.publicUrl } : {}),
     hr: {
       chat: (personId, text) => lotse.hr.chat.handle(personId, text),
       openSurvey: (personId) => lotse.hr.surveys.openFor(personId)[0],

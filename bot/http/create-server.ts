@@ -31,6 +31,8 @@ export interface HttpServerOptions {
   readonly maxBodyBytes?: number;
   /** Model and rules shown on the usage-rules page (generated from the policy files). */
   readonly transparency?: TransparencyFacts;
+  /** `LOTSE_PUBLIC_URL`: the answer footer links the usage rules absolutely; relative (same origin) without it. */
+  readonly publicUrl?: string;
   /** The Digitallotse hand-over; without it the web chat only shows a notice. */
   readonly tickets?: Omit<TicketRouteDeps, 'logger' | 'maxBodyBytes' | 'protect'>;
   /** Login, sessions, roles and the console; without it the chat is anonymous and there is no console. */
@@ -75,7 +77,7 @@ function sendRaw(response: Response, contentType: string, body: string): void {
 /** Builds the server (not yet listening). */
 export function createHttpServer(options: HttpServerOptions): Server {
   const texts = loadUiTexts();
-  const chatPage = renderChatPage(texts);
+  const chatPage = renderChatPage(texts, options.publicUrl ? new URL('nutzungshinweise', options.publicUrl).toString() : undefined);
   const usagePageTexts = loadTransparencyTexts().usagePage;
   const script = readFileSync(join(publicDir, 'chat.js'), 'utf8');
   const styles = readFileSync(join(publicDir, 'chat.css'), 'utf8');

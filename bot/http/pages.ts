@@ -27,8 +27,8 @@ ${body}
 }
 
 /** The chat page. */
-export function renderChatPage(texts: UiTexts): string {
-  const json = JSON.stringify(texts).replace(/</g, '\\u003c');
+export function renderChatPage(texts: UiTexts, usageRulesUrl?: string): string {
+  const json = JSON.stringify({ ...texts, usageRulesUrl: usageRulesUrl ?? '/nutzungshinweise' }).replace(/</g, '\\u003c');
   return layout(
     texts.pageTitle,
     `<a class="skip-link" href="#question">${escapeHtml(texts.skipLink)}</a>

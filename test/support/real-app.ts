@@ -35,7 +35,7 @@ export async function startRealApp(folder = join(repoRoot, 'knowledge/sources'),
   await ingestKnowledge(lotse.knowledge, { folder, dataDir });
   const identity = createIdentity(lotse, logger, { ...(options.clock ? { clock: options.clock } : {}), retryMs: 200 });
   await identity.ready;
-  const server = createHttpServer({ chat: lotse.chat, logger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity, hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) }, availability: { availability: lotse.availability, ticketStats: createTicketStatistics(lotse) }, privacy: { requests: createLotseDataSubjectRequests(lotse) } });
+  const server = createHttpServer({ chat: lotse.chat, logger, transparency: lotse.transparency, ...(lotse.config.publicUrl ? { publicUrl: lotse.config.publicUrl } : {}), tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity, hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) }, availability: { availability: lotse.availability, ticketStats: createTicketStatistics(lotse) }, privacy: { requests: createLotseDataSubjectRequests(lotse) } });
   const running = await startHttpServer(server, { port: options.port ?? 0, host: '127.0.0.1' });
   return {
     url: running.url,

@@ -118,7 +118,7 @@ function renderSuggestions(answer) {
 
 function renderAnswer(answer) {
   const body = linkedText('div', 'answer-text', answer.answer);
-  const label = element('p', { className: 'ai-label' }, [document.createTextNode(`${texts.aiLabel} `), element('a', { href: '/nutzungshinweise', text: texts.usageRulesLink })]);
+  const label = element('p', { className: 'ai-label' }, [document.createTextNode(`${texts.aiLabel} `), element('a', { href: texts.usageRulesUrl ?? '/nutzungshinweise', text: texts.usageRulesLink })]);
   // How sure lotse is only means something for an answer from sources, not for refusals, abstentions or small talk.
   const sourced = answer.outcome === 'answered' && answer.citations.length > 0;
   const metaParts = [sourced ? `${texts.confidence}: ${Math.round(answer.confidence * 100)} %` : '', answer.provenance?.model ? `${texts.model}: ${answer.provenance.model}` : ''].filter(Boolean);

@@ -4,6 +4,7 @@
  * thumbs up/down (down with an optional reason) and "Digitallotse fragen".
  */
 import { formatGermanDate } from '../../../core/answer/format-date.ts';
+import { usageRulesPath } from '../../../core/conversation/turn-actions.ts';
 import type { Citation, TurnResult } from '../../../ports/turn.ts';
 import type { TeamsTexts } from '../../../../prompts/load-teams-texts.ts';
 import type { CardAction } from './card-actions.ts';
@@ -43,8 +44,8 @@ function citationBlock(citation: Citation, index: number, texts: TeamsTexts): Re
   return { type: 'Container', spacing: 'Small', items: [text(heading, { size: 'Small' }), text(`„${citation.quote}“`, { size: 'Small', isSubtle: true, spacing: 'None' })] };
 }
 
-/** The feedback and escalation buttons of an answer. */
-function answerActions(result: TurnResult, texts: TeamsTexts): unknown[] {
+/** The feedback and escalation buttons of an answer, and the usage rules as a link when the public address is known. */
+function answerActions(result: TurnResult, texts: TeamsTexts, usageRulesUrl: string | undefined): unknown[] {
   const actions: unknown[] = [];
   // No feedback on the reply to a bare greeting or thanks (answered without sources and without a hand-over offer).
   const smallTalkReply = result.citations.length === 0 && !result.actions.some((action) => action.type === 'escalate');
@@ -63,6 +64,8 @@ function answerActions(result: TurnResult, texts: TeamsTexts): unknown[] {
     const reason = result.outcome === 'no_answer' ? 'no_answer' : 'user_request';
     actions.push(executeAction(texts.askLotse, { lotse: 'escalate', conversationId: result.conversationId, messageId: result.messageId, reason }, result.outcome === 'no_answer' ? 'positive' : undefined));
   }
+  // Transparency footer (issue #22): every answer links the usage rules absolutely; without LOTSE_PUBLIC_URL Teams has no address for it.
+  if (result.outcome === 'answered' && !smallTalkReply && usageRulesUrl) actions.push({ type: 'Action.OpenUrl', title: texts.usageRules, url: usageRulesUrl });
   return actions;
 }
 
@@ -75,7 +78,7 @@ function suggestionActions(result: TurnResult): Record<string, unknown>[] {
 }
 
 /** The answer card for one turn; without the answer text when it was streamed as the message text. */
-export function renderAnswerCard(result: TurnResult, texts: TeamsTexts, options: { withAnswer?: boolean } = {}): AdaptiveCard {
+export function renderAnswerCard(result: TurnResult, texts: TeamsTexts, options: { withAnswer?: boolean; publicUrl?: string } = {}): AdaptiveCard {
   const body: unknown[] = options.withAnswer === false ? [] : [text(result.answer)];
   if (result.citations.length > 0) {
     body.push(text(texts.sourcesHeading, { weight: 'Bolder', spacing: 'Medium' }));
@@ -84,7 +87,8 @@ export function renderAnswerCard(result: TurnResult, texts: TeamsTexts, options:
   if (result.provenance.mode !== 'none') body.push(text(texts.aiLabel, { size: 'Small', isSubtle: true, spacing: 'Medium' }));
   const suggestions = suggestionActions(result);
   if (suggestions.length > 0) body.push({ type: 'Container', spacing: 'Medium', items: [text(texts.suggestionsHeading, { weight: 'Bolder', size: 'Small' })] }, { type: 'ActionSet', actions: suggestions });
-  return adaptiveCard(body, answerActions(result, texts));
+  const usageRulesUrl = options.publicUrl ? new URL(usageRulesPath.slice(1), options.publicUrl).toString() : undefined;
+  return adaptiveCard(body, answerActions(result, texts, usageRulesUrl));
 }
 
 /** A message activity carrying a card; `summary` is the notification preview. */

@@ -39,6 +39,8 @@ export interface TeamsTurnDeps {
   readonly pseudonymOf?: (id: string) => string;
   /** "abwesend bis …" / "wieder da" of Digitallotsen (issue #22); without it the words are questions. */
   readonly availability?: Pick<LotseAvailability, 'setAbsent' | 'clear'>;
+  /** `LOTSE_PUBLIC_URL`: the answer card links the usage rules (issue #22); without it the link is left out. */
+  readonly publicUrl?: string;
 }
 
 /** The directory person behind a Teams user, if any. */

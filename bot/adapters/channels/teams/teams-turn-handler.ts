@@ -81,11 +81,11 @@ async function answerQuestion(context: TurnContext, deps: TeamsTurnDeps, inbound
     // The final message replaces the streamed text (a verification fallback may have changed it); the SDK
     // takes the attachments from setAttachments, not from the final message.
     stream.setFinalMessage(Activity.fromObject({ type: 'message', text: result.answer }));
-    stream.setAttachments([cardAttachment(renderAnswerCard(result, deps.texts, { withAnswer: false }))]);
+    stream.setAttachments([cardAttachment(renderAnswerCard(result, deps.texts, { withAnswer: false, ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}) }))]);
     await stream.endStream();
     return;
   }
-  await context.sendActivity(Activity.fromObject(cardMessage(renderAnswerCard(result, deps.texts), result.answer)));
+  await context.sendActivity(Activity.fromObject(cardMessage(renderAnswerCard(result, deps.texts, deps.publicUrl ? { publicUrl: deps.publicUrl } : {}), result.answer)));
 }
 
 async function dispatch(context: TurnContext, deps: TeamsTurnDeps, inbound: TeamsInbound): Promise<void> {
