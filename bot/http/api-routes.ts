@@ -81,7 +81,7 @@ export function registerApiRoutes(server: Server, options: { chat: ChatService; 
     const userId = caller.userId;
     const body = await parseBody(request, response, chatBodySchema, maxBodyBytes);
     if (!body) return;
-    const message = { channel: 'web' as const, userId, text: body.text, ...options.contextOf?.(caller), ...(body.conversationId ? { conversationId: body.conversationId } : {}), ...(body.plainLanguage ? { plainLanguage: true } : {}) };
+    const message = { channel: 'web' as const, userId, text: body.text, ...options.contextOf?.(caller), ...(body.conversationId ? { conversationId: body.conversationId } : {}), ...(body.plainLanguage !== undefined ? { plainLanguage: body.plainLanguage } : {}) };
     if (/text\/event-stream/.test(request.headers.accept ?? '')) {
       await streamAnswer(response, (onDelta) => chat.handleTurn({ ...message, canStream: true }, { onDelta }));
       return;

@@ -31,6 +31,8 @@ export interface Person {
   readonly lotseTitle?: 'Digitallotsin' | 'Digitallotse';
   /** Whether the mandatory KI training (DV KI § 8) is recorded. */
   readonly kiTrained: boolean;
+  /** Leichte Sprache by default in every channel (issue #22); an explicit choice in a channel wins. */
+  readonly plainLanguage?: boolean;
   readonly tenant?: string;
 }
 

@@ -17,6 +17,7 @@ export const personSchema = z.object({
   aadObjectId: z.string().min(1).optional(),
   kiTrained: z.boolean().default(false),
   lotseTitle: z.enum(['Digitallotsin', 'Digitallotse']).optional(),
+  plainLanguage: z.boolean().optional(),
 }).strict();
 
 /** A person as read from the file. */

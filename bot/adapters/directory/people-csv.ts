@@ -1,6 +1,6 @@
 /**
  * People from a CSV export (HR or identity system): one row per person with the columns
- * `id;name;unit;roles;email;jid;aadObjectId;kiTrained` and optionally `lotseTitle` (comma or semicolon; roles separated by "|").
+ * `id;name;unit;roles;email;jid;aadObjectId;kiTrained` and optionally `lotseTitle` and `plainLanguage` (comma or semicolon; roles separated by "|").
  * Errors name the CSV file, line and column.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -18,6 +18,7 @@ function rowToPerson(row: Record<string, string>): Record<string, unknown> {
     roles: (row.roles ?? 'staff').split('|').map((role) => role.trim()).filter(Boolean),
     ...optional('email'), ...optional('jid'), ...optional('aadObjectId'), ...optional('lotseTitle'),
     kiTrained: truthy.has((row.kiTrained ?? '').trim().toLowerCase()),
+    ...(truthy.has((row.plainLanguage ?? '').trim().toLowerCase()) ? { plainLanguage: true } : {}),
   };
 }
 

@@ -218,7 +218,9 @@ async function ask(question) {
   const draft = element('li', { className: 'message bot streaming', 'aria-hidden': 'true' }, [element('p', { className: 'answer-text' })]);
   try {
     const conversationId = sessionStorage.getItem(storageKey) ?? undefined;
-    const plainLanguage = plainToggle.checked ? { plainLanguage: true } : {};
+    // Only an explicit choice is sent; without one the directory's default for the person applies (issue #22).
+    const choice = localStorage.getItem(plainKey);
+    const plainLanguage = choice ? { plainLanguage: choice === 'on' } : {};
     const answer = await postStreaming({ text: question, ...(conversationId ? { conversationId } : {}), ...plainLanguage }, (text) => {
       if (!draft.isConnected) conversation.append(draft);
       draft.firstChild.textContent += (draft.firstChild.textContent ? ' ' : '') + text;

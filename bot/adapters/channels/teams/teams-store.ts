@@ -152,8 +152,9 @@ export class TeamsStore {
   }
 
   /** Whether the person asked for answers in Leichte Sprache ("einfach"). */
-  plainLanguage(userId: string): boolean {
-    return this.database.prepare<[string], { plain_language: number }>('SELECT plain_language FROM teams_preferences WHERE user_id = ?').get(userId)?.plain_language === 1;
+  plainLanguage(userId: string): boolean | undefined {
+    const row = this.database.prepare<[string], { plain_language: number }>('SELECT plain_language FROM teams_preferences WHERE user_id = ?').get(userId);
+    return row ? row.plain_language === 1 : undefined;
   }
 
   /** Turns Leichte Sprache on ("einfach") or off ("normal") for the person's next answers. */

@@ -5,7 +5,7 @@
  */
 import { Activity } from '@microsoft/agents-activity';
 import { StreamingResponse, type TurnContext } from '@microsoft/agents-hosting';
-import { personContext } from '../../../core/identity/person-context.ts';
+import { personContext, plainLanguageChoice } from '../../../core/identity/person-context.ts';
 import { parseChatCommand } from '../../../core/conversation/chat-commands.ts';
 import { questionTextSchema } from '../../../ports/chat-service.ts';
 import { describeError } from '../../../shared/errors.ts';
@@ -73,7 +73,8 @@ async function answerQuestion(context: TurnContext, deps: TeamsTurnDeps, inbound
       channel: 'teams', conversationId, userId, text: question.data, canStream,
       // County and KI-training gate (DV KI § 8) from the directory; unknown people get extractive answers only.
       ...personContext(person),
-      ...(deps.store.plainLanguage(userId) ? { plainLanguage: true } : {}),
+      // The person's "einfach"/"normal" wins over the directory default (issue #22).
+      ...plainLanguageChoice(deps.store.plainLanguage(userId)),
     },
     { onDelta },
   );

@@ -25,7 +25,7 @@ export interface XmppSession {
   readonly updatedAt: string;
   /** The last answer's suggested next questions; "1", "2", "3" asks one (issue #22). Set with `saveSuggestions`. */
   readonly suggestions?: readonly string[];
-  /** "einfach" was written: Leichte Sprache for the next answers. Set with `savePlainLanguage`. */
+  /** "einfach" (true) or "normal" (false) was written; absent without a choice (the directory default applies). Set with `savePlainLanguage`. */
   readonly plainLanguage?: boolean;
 }
 
@@ -48,10 +48,13 @@ const steps = [
    );`,
   `ALTER TABLE xmpp_sessions ADD COLUMN suggestions TEXT;
    ALTER TABLE xmpp_sessions ADD COLUMN plain_language INTEGER NOT NULL DEFAULT 0;`,
+  // Whether the person chose "einfach"/"normal" here; without a choice the directory default applies (issue #22).
+  `ALTER TABLE xmpp_sessions ADD COLUMN plain_language_chosen INTEGER NOT NULL DEFAULT 0;
+   UPDATE xmpp_sessions SET plain_language_chosen = 1 WHERE plain_language = 1;`,
 ];
 
 interface OutboxRow { id: number; stanza_id: string; to_jid: string; body: string; created_at: string }
-interface SessionRow { jid: string; conversation_id: string | null; last_message_id: string | null; last_outcome: string | null; last_rating: string | null; updated_at: string; suggestions: string | null; plain_language: number }
+interface SessionRow { jid: string; conversation_id: string | null; last_message_id: string | null; last_outcome: string | null; last_rating: string | null; updated_at: string; suggestions: string | null; plain_language: number; plain_language_chosen: number }
 
 function suggestionsOf(json: string | null): string[] {
   const parsed: unknown = json ? JSON.parse(json) : [];
@@ -105,7 +108,7 @@ export class SqliteXmppStore {
       ...(row.last_outcome ? { lastOutcome: row.last_outcome } : {}),
       ...(row.last_rating === 'up' || row.last_rating === 'down' ? { lastRating: row.last_rating } : {}),
       ...(row.suggestions ? { suggestions: suggestionsOf(row.suggestions) } : {}),
-      ...(row.plain_language === 1 ? { plainLanguage: true } : {}),
+      ...(row.plain_language_chosen === 1 ? { plainLanguage: row.plain_language === 1 } : {}),
     };
   }
 
@@ -127,7 +130,7 @@ export class SqliteXmppStore {
   /** Turns Leichte Sprache on or off for the person's next answers (kept across conversations). */
   savePlainLanguage(jid: string, on: boolean, at: string): void {
     this.database
-      .prepare('INSERT INTO xmpp_sessions (jid, plain_language, updated_at) VALUES (?, ?, ?) ON CONFLICT (jid) DO UPDATE SET plain_language = excluded.plain_language')
+      .prepare('INSERT INTO xmpp_sessions (jid, plain_language, plain_language_chosen, updated_at) VALUES (?, ?, 1, ?) ON CONFLICT (jid) DO UPDATE SET plain_language = excluded.plain_language, plain_language_chosen = 1')
       .run(jid, on ? 1 : 0, at);
   }
 }

@@ -3,7 +3,7 @@
  * and comes back as plain text; commands give feedback, hand the question to a Digitallotse or, for
  * Lotsen, list, claim, answer and reroute tickets. Returns the reply texts; the channel sends them.
  */
-import { personContext } from '../../../core/identity/person-context.ts';
+import { personContext, plainLanguageChoice } from '../../../core/identity/person-context.ts';
 import { parseChatCommand, type ChatCommand } from '../../../core/conversation/chat-commands.ts';
 import type { EscalationService } from '../../../core/escalation/escalation-service.ts';
 import type { LotseAvailability } from '../../../core/escalation/lotse-availability.ts';
@@ -67,7 +67,7 @@ async function answerQuestion(sender: Sender, text: string, deps: XmppConversati
     text: parsed.data,
     ...personContext(sender.person),
     ...(fresh && session.conversationId ? { conversationId: session.conversationId } : {}),
-    ...(session?.plainLanguage ? { plainLanguage: true } : {}),
+    ...plainLanguageChoice(session?.plainLanguage),
   });
   deps.store.saveSession({ jid: sender.jid, conversationId: result.conversationId, lastMessageId: result.messageId, lastOutcome: result.outcome, updatedAt: deps.now().toISOString() });
   deps.store.saveSuggestions(sender.jid, result.suggestions ?? []);
