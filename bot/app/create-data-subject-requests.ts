@@ -3,6 +3,8 @@
  * (the stores it reads are constructed first, so their tables exist even where a channel never ran), the
  * audit, the audit pseudonym and the German texts.
  */
+import { ensureTeamsOutboxTables } from '../adapters/channels/teams/teams-outbox.ts';
+import { TeamsStore } from '../adapters/channels/teams/teams-store.ts';
 import { SqliteXmppStore } from '../adapters/channels/xmpp/sqlite-xmpp-store.ts';
 import { SqlPersonalData } from '../adapters/storage/sql-personal-data.ts';
 import { SqliteBroadcasts } from '../adapters/storage/sqlite-broadcasts.ts';
@@ -18,7 +20,8 @@ import type { Lotse } from './create-lotse.ts';
 /** Builds the requests for the DSB (CLI, console). */
 export function createLotseDataSubjectRequests(lotse: Lotse, clock: Clock = { now: () => new Date() }): DataSubjectRequests {
   const { database } = lotse;
-  for (const ensureTables of [SqliteSessionStore, SqliteXmppStore, SqliteSurveys, SqliteBroadcasts, SqliteHrOutbox]) new ensureTables(database);
+  for (const ensureTables of [SqliteSessionStore, SqliteXmppStore, SqliteSurveys, SqliteBroadcasts, SqliteHrOutbox, TeamsStore]) new ensureTables(database);
+  ensureTeamsOutboxTables(database);
   const key = auditKey(lotse.config.dataDir, lotse.config.auditKey);
   const { pseudonym } = createAuditRecorder(lotse.audit, { key, policyVersion: lotse.transparency.policyVersion, now: () => clock.now() });
   return createDataSubjectRequests({

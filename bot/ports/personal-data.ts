@@ -11,6 +11,8 @@ export interface DataSubject {
   readonly ownerKeys: readonly string[];
   /** Jabber address, for the chat session kept per JID. */
   readonly jid?: string;
+  /** Entra ID object id, for the Teams conversation references kept per user. */
+  readonly aadObjectId?: string;
 }
 
 /** One stored message of the person's conversations, with their rating of it. */
@@ -36,6 +38,12 @@ export interface PersonalData {
   /** Jabber messages to the person not yet delivered. */
   readonly pendingChatMessages: number;
   readonly loginSessions: number;
+  /** Teams conversation references of the person (for proactive messages). */
+  readonly teamsConversations: number;
+  /** Teams messages to the person, pending or sent, still in the outbox. */
+  readonly teamsMessages: number;
+  /** "einfach"/"normal" in Teams (Leichte Sprache), when the person chose. */
+  readonly teamsPlainLanguage?: boolean;
 }
 
 /** How many records of each kind an erasure deleted. */

@@ -3,6 +3,8 @@
  * replicas), Lotse absences, and a person's records for GDPR access and erasure across the other stores.
  */
 import { describe, expect, it } from 'vitest';
+import { ensureTeamsOutboxTables } from '../../bot/adapters/channels/teams/teams-outbox.ts';
+import { TeamsStore } from '../../bot/adapters/channels/teams/teams-store.ts';
 import { SqliteXmppStore } from '../../bot/adapters/channels/xmpp/sqlite-xmpp-store.ts';
 import { SqlPersonalData } from '../../bot/adapters/storage/sql-personal-data.ts';
 import { SqliteAbsenceStore } from '../../bot/adapters/storage/sqlite-absences.ts';
@@ -61,6 +63,8 @@ for (const backend of useBackends()) {
       new SqliteHrOutbox(database);
       new SqliteAbsenceStore(database);
       const xmpp = new SqliteXmppStore(database);
+      new TeamsStore(database);
+      ensureTeamsOutboxTables(database);
       new SqliteSessionStore(database).create({
         idHash: 'h-1', csrfToken: 'c', createdAt: '2026-11-23T08:00:00.000Z', lastSeenAt: '2026-11-23T08:00:00.000Z', expiresAt: '2026-11-24T00:00:00.000Z',
         principal: { userId: 'p-marek', personId: 'p-marek', displayName: 'Marek', roles: ['staff'], source: 'dev' },

@@ -3,7 +3,7 @@
  * and feedback, tickets they asked (with the Lotsen's notifications about them), survey participation flags
  * (answers are stored without any person link and are never touched; flags of open surveys are kept until they
  * close, so nobody answers twice), HR subscriptions and deliveries, inbox,
- * absence, Jabber chat session and login sessions. Expects the stores' tables to exist (their constructors ran).
+ * absence, Jabber chat session, Teams conversation references, outbox rows and preferences, and login sessions. Expects the stores' tables to exist (their constructors ran).
  */
 import { z } from 'zod';
 import type { DataSubject, ErasureCounts, ExportedMessage, PersonalData, PersonalDataStore } from '../../ports/personal-data.ts';
@@ -116,6 +116,7 @@ export class SqlPersonalData implements PersonalDataStore {
       chatSessions: subject.jid ? Number(this.database.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM xmpp_sessions WHERE jid = ?').get(subject.jid)?.n ?? 0) : 0,
       pendingChatMessages: subject.jid ? Number(this.database.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM xmpp_outbox WHERE to_jid = ?').get(subject.jid)?.n ?? 0) : 0,
       loginSessions: this.loginSessions(subject).length,
+      ...this.teams(subject),
     };
   }
 
@@ -143,8 +144,50 @@ export class SqlPersonalData implements PersonalDataStore {
         chatSessions: subject.jid ? run('DELETE FROM xmpp_sessions WHERE jid = ?', [subject.jid]) : 0,
         pendingChatMessages: subject.jid ? run('DELETE FROM xmpp_outbox WHERE to_jid = ?', [subject.jid]) : 0,
         loginSessions: this.loginSessions(subject).reduce((sum, idHash) => sum + run('DELETE FROM sessions WHERE id_hash = ?', [idHash]), 0),
+        ...this.eraseTeams(subject, conversationIds, run),
       };
       return counts;
     })();
+  }
+
+  /** The person's Teams conversations: stored with their person id or their Entra object id (issue #22). */
+  private teamsConversationIds(subject: DataSubject): string[] {
+    return this.database
+      .prepare<[string, string], { conversation_id: string }>('SELECT conversation_id FROM teams_conversations WHERE person_id = ? OR aad_object_id = ?')
+      .all(subject.personId, subject.aadObjectId ?? subject.personId)
+      .map((row) => row.conversation_id);
+  }
+
+  /** Outbox rows to the person (pending or sent): addressed to them, or into one of their Teams conversations. */
+  private teamsOutboxWhere(subject: DataSubject, teamsIds: readonly string[]): { where: string; values: string[] } {
+    return { where: `person_id = ?${teamsIds.length ? ` OR conversation_id IN (${placeholders(teamsIds)})` : ''}`, values: [subject.personId, ...teamsIds] };
+  }
+
+  private countTeamsOutbox(subject: DataSubject, teamsIds: readonly string[]): number {
+    const { where, values } = this.teamsOutboxWhere(subject, teamsIds);
+    return Number(this.database.prepare<string[], { n: number }>(`SELECT COUNT(*) AS n FROM teams_outbox WHERE ${where}`).get(...values)?.n ?? 0);
+  }
+
+  private teams(subject: DataSubject): Pick<PersonalData, 'teamsConversations' | 'teamsMessages' | 'teamsPlainLanguage'> {
+    const teamsIds = this.teamsConversationIds(subject);
+    const preference = this.database.prepare<[string], { plain_language: number }>('SELECT plain_language FROM teams_preferences WHERE user_id = ?').get(subject.personId);
+    return {
+      teamsConversations: teamsIds.length, teamsMessages: this.countTeamsOutbox(subject, teamsIds),
+      ...(preference ? { teamsPlainLanguage: preference.plain_language === 1 } : {}),
+    };
+  }
+
+  private eraseTeams(subject: DataSubject, coreConversationIds: readonly string[], run: (sql: string, values: readonly string[]) => number): Record<string, number> {
+    const teamsIds = this.teamsConversationIds(subject);
+    const inTeams = `(${placeholders(teamsIds)})`;
+    const outbox = this.teamsOutboxWhere(subject, teamsIds);
+    return {
+      teamsMessages: run(`DELETE FROM teams_outbox WHERE ${outbox.where}`, outbox.values),
+      teamsLinks: run(`DELETE FROM teams_core_links WHERE core_conversation_id IN (${placeholders(coreConversationIds)})`, coreConversationIds)
+        + run(`DELETE FROM teams_core_links WHERE teams_conversation_id IN ${inTeams}`, teamsIds),
+      teamsCards: run(`DELETE FROM teams_ticket_cards WHERE teams_conversation_id IN ${inTeams}`, teamsIds),
+      teamsConversations: run(`DELETE FROM teams_conversations WHERE conversation_id IN ${inTeams}`, teamsIds),
+      teamsPreferences: run('DELETE FROM teams_preferences WHERE user_id = ?', [subject.personId]),
+    };
   }
 }

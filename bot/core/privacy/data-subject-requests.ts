@@ -49,7 +49,7 @@ export type DataSubjectResult =
 export function createDataSubjectRequests(deps: DataSubjectDeps) {
   const subjectOf = (personId: string) => {
     const person = deps.directory.person(personId);
-    return { personId, ownerKeys: [personId, deps.pseudonym(personId)], ...(person?.jid ? { jid: person.jid } : {}) };
+    return { personId, ownerKeys: [personId, deps.pseudonym(personId)], ...(person?.jid ? { jid: person.jid } : {}), ...(person?.aadObjectId ? { aadObjectId: person.aadObjectId } : {}) };
   };
   const isDsb = (by: string): boolean => deps.directory.person(by)?.roles.includes('dsb') ?? false;
   const record = (personId: string, article: 15 | 17): void =>

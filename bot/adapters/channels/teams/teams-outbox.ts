@@ -20,6 +20,11 @@ const migrations = [
 ];
 
 /** A message to queue: a ready activity, or the current ticket card (rendered when it is sent). */
+/** Creates the outbox table without starting a worker (data-subject requests read and erase it; issue #22). */
+export function ensureTeamsOutboxTables(database: SqliteDatabase): void {
+  migrate(database, 'teams-outbox', migrations);
+}
+
 export type OutboxItem =
   | { readonly op: 'activity'; readonly conversationId: string; readonly activity: OutgoingActivity; readonly personId?: string; readonly fallback?: string; readonly ticketId?: string }
   | { readonly op: 'ticket-card'; readonly conversationId: string; readonly ticketId: string; readonly personId?: string; readonly fallback?: string };
