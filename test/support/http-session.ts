@@ -35,6 +35,19 @@ export class HttpSession {
     return response;
   }
 
+  /** A new session logged in as a directory person through the development login. */
+  static async loggedIn(baseUrl: string, person: string): Promise<HttpSession> {
+    const session = new HttpSession(baseUrl);
+    await session.devLogin({ person });
+    return session;
+  }
+
+  /** Posts a console form (URL-encoded, with the CSRF field from the cookie), as the browser does. */
+  postForm(path: string, fields: readonly (readonly [string, string])[]): Promise<Response> {
+    const body = new URLSearchParams([['_csrf', this.cookie('lotse_csrf') ?? ''], ...fields.map(([key, value]) => [key, value] as [string, string])]);
+    return this.request('POST', path, { body: body.toString(), type: 'application/x-www-form-urlencoded' });
+  }
+
   /** Logs in through the development login as a directory person or a demo role. */
   async devLogin(choice: { person: string } | { role: string }): Promise<void> {
     const body = new URLSearchParams({ ...choice, returnTo: '/konsole' }).toString();

@@ -14,14 +14,8 @@ describe('admin actions in the audit trail and the staff-council report', () => 
   }, 60_000);
   afterAll(async () => app?.close());
 
-  const as = async (person: string): Promise<HttpSession> => {
-    const session = new HttpSession(app.url);
-    await session.devLogin({ person });
-    return session;
-  };
-  const post = (session: HttpSession, path: string, fields: [string, string][]) => session.request('POST', path, {
-    body: new URLSearchParams([['_csrf', session.cookie('lotse_csrf')!], ...fields]).toString(), type: 'application/x-www-form-urlencoded',
-  });
+  const as = (person: string): Promise<HttpSession> => HttpSession.loggedIn(app.url, person);
+  const post = (session: HttpSession, path: string, fields: [string, string][]) => session.postForm(path, fields);
 
   it('records each admin action with pseudonym and clause, and reports them per week without persons', async () => {
     const frank = await as('p-frank');

@@ -14,15 +14,8 @@ describe('console forms', () => {
   }, 60_000);
   afterAll(async () => app?.close());
 
-  const as = async (person: string): Promise<HttpSession> => {
-    const session = new HttpSession(app.url);
-    await session.devLogin({ person });
-    return session;
-  };
-  const post = (session: HttpSession, path: string, fields: [string, string][]) => {
-    const body = new URLSearchParams([['_csrf', session.cookie('lotse_csrf')!], ...fields]);
-    return session.request('POST', path, { body: body.toString(), type: 'application/x-www-form-urlencoded' });
-  };
+  const as = (person: string): Promise<HttpSession> => HttpSession.loggedIn(app.url, person);
+  const post = (session: HttpSession, path: string, fields: [string, string][]) => session.postForm(path, fields);
 
   it('refuses a survey without an end time in German and keeps the entered values', async () => {
     const nina = await as('p-nina');

@@ -19,14 +19,8 @@ describe('editing and deleting documents in the console', () => {
   }, 60_000);
   afterAll(async () => app?.close());
 
-  const as = async (person: string): Promise<HttpSession> => {
-    const session = new HttpSession(app.url);
-    await session.devLogin({ person });
-    return session;
-  };
-  const post = (session: HttpSession, path: string, fields: [string, string][]) => session.request('POST', path, {
-    body: new URLSearchParams([['_csrf', session.cookie('lotse_csrf')!], ...fields]).toString(), type: 'application/x-www-form-urlencoded',
-  });
+  const as = (person: string): Promise<HttpSession> => HttpSession.loggedIn(app.url, person);
+  const post = (session: HttpSession, path: string, fields: [string, string][]) => session.postForm(path, fields);
   const adminRecords = (action: string) => app.lotse.audit.entries().map((row) => row.entry).filter((entry) => entry.type === 'admin' && entry.adminAction === action);
 
   it('links each document to its page and saves title, owner, validity and successors into the index', async () => {
