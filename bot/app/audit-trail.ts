@@ -20,6 +20,18 @@ export function auditKey(dataDir: string, configured?: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/** The audit key of a data dir without creating one: the configured key, else `<dataDir>/audit.key`, else undefined. */
+export function existingAuditKey(dataDir: string, configured?: string): string | undefined {
+  if (configured) return configured;
+  const file = join(dataDir, 'audit.key');
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+}
+
+/** The HMAC key of the audit chain's links, derived from the audit key (also for checking backups and restores). */
+export function auditChainKey(key: string): string {
+  return createHmac('sha256', key).update('lotse-audit-chain').digest('hex');
+}
+
 /** Creates the recorder the conversation core calls after each turn. */
 export function createAuditRecorder(log: AuditLog, options: { key: string; policyVersion: string; now: () => Date }) {
   const pseudonym = (userId: string): string => createHmac('sha256', options.key).update(userId).digest('hex').slice(0, 32);

@@ -2,7 +2,7 @@
  * The composition root of one lotse process: opens the data dir, builds adapters, loads the index and
  * wires them into the conversation core. CLI commands and the HTTP server start from here.
  */
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { withEverydayWords } from '../adapters/search/everyday-words.ts';
 import { createGermanAnalyzer } from '../adapters/search/german-analyzer.ts';
 import { openSqliteDatabase, type SqliteDatabase } from '../adapters/storage/sqlite-database.ts';
@@ -30,7 +30,7 @@ import { loadPolicies } from '../../policies/load-policies.ts';
 import { createPolicyGuardrail } from '../core/guardrails/policy-guardrail.ts';
 import { loadDirectory } from '../adapters/directory/load-directory.ts';
 import { SqliteAuditLog } from '../adapters/storage/sqlite-audit-log.ts';
-import { auditKey, createAuditRecorder } from './audit-trail.ts';
+import { auditChainKey, auditKey, createAuditRecorder } from './audit-trail.ts';
 import { cachedStatus } from './cached-status.ts';
 import { maskFeedbackReasons, maskReturnNotes } from './mask-free-text-inputs.ts';
 import { SqliteReidentification } from '../adapters/storage/sqlite-reidentification.ts';
@@ -173,7 +173,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const pseudonymKey = auditKey(config.dataDir, config.auditKey);
   // The chain is an HMAC chain under a key derived from the audit key (kept outside the database), issue #18 item 12.
   // Replicas on PostgreSQL share the chain, so only a shared AUDIT_HMAC_KEY can key it (each data dir's audit.key differs).
-  const chainKey = config.databaseUrl && !config.auditKey ? undefined : createHmac('sha256', pseudonymKey).update('lotse-audit-chain').digest('hex');
+  const chainKey = config.databaseUrl && !config.auditKey ? undefined : auditChainKey(pseudonymKey);
   if (!chainKey) logger.warn('audit-chain-unkeyed', { hint: 'DATABASE_URL without AUDIT_HMAC_KEY: the audit chain is a plain hash chain. Set the same AUDIT_HMAC_KEY on every replica and run "lotse audit rekey" once.' });
   const audit = new SqliteAuditLog(database, chainKey ? { key: chainKey } : {});
   const recorder = createAuditRecorder(audit, { key: pseudonymKey, policyVersion: policies.version, now: () => clock.now() });

@@ -7,7 +7,7 @@ import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, re
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { checkSqliteBackup } from '../adapters/storage/sqlite-backup-check.ts';
-import { auditChainKey } from './audit-chain-key.ts';
+import { auditChainKey } from './audit-trail.ts';
 import { backupManifestSchema, type BackupManifest } from './data-backup.ts';
 
 /** Outcome of a restore; `refused` changes nothing. */

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { backupSqlite } from '../../adapters/storage/sqlite-backup.ts';
 import { checkSqliteBackup } from '../../adapters/storage/sqlite-backup-check.ts';
-import { auditChainKey, existingAuditKey } from '../../app/audit-chain-key.ts';
+import { auditChainKey, existingAuditKey } from '../../app/audit-trail.ts';
 import { loadConfig } from '../../config/config.ts';
 import type { CliIo } from '../cli-io.ts';
 import { parseOptions, UsageError } from '../parse-options.ts';

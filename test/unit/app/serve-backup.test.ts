@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteDatabase } from '../../../bot/adapters/storage/sqlite-database.ts';
 import { SqliteAuditLog } from '../../../bot/adapters/storage/sqlite-audit-log.ts';
-import { auditChainKey } from '../../../bot/app/audit-chain-key.ts';
+import { auditChainKey } from '../../../bot/app/audit-trail.ts';
 import { backupRunOf, postgresBackupReason } from '../../../bot/app/serve-backup.ts';
 import { FixedClock } from '../../fakes/fixed-clock.ts';
 
