@@ -1,7 +1,8 @@
 /**
  * Readiness without a database round trip per request (issue #18, item 13): `/readyz` is unauthenticated,
  * and each call used to ping PostgreSQL (a blocking call of up to the connect timeout while it is down) and
- * list every document. The probe now runs at most once per `maxAgeMs`; a probe that throws reports not ready.
+ * list every document. The probe now runs at most once per `maxAgeMs` and is asynchronous (issue #20: the ping
+ * waits on the pool, not the event loop); a probe that throws reports not ready.
  */
 import type { Clock } from '../ports/clock.ts';
 import type { ServiceStatus } from '../ports/chat-service.ts';
@@ -12,16 +13,18 @@ export interface CachedStatusOptions {
   readonly maxAgeMs?: number;
 }
 
-/** Wraps `probe` so that any number of calls within `maxAgeMs` share one result. */
-export function cachedStatus(probe: () => ServiceStatus, options: CachedStatusOptions): () => ServiceStatus {
+/**
+ * Wraps `probe` so that any number of calls within `maxAgeMs` share one result, and calls while a probe runs
+ * share that probe.
+ */
+export function cachedStatus(probe: () => Promise<ServiceStatus>, options: CachedStatusOptions): () => Promise<ServiceStatus> {
   const maxAgeMs = options.maxAgeMs ?? 2_000;
   let last: { status: ServiceStatus; at: number } | undefined;
-  return () => {
-    const now = options.clock.now().getTime();
-    if (last && now - last.at < maxAgeMs && now >= last.at) return last.status;
+  let running: Promise<ServiceStatus> | undefined;
+  const run = async (): Promise<ServiceStatus> => {
     let status: ServiceStatus;
     try {
-      status = probe();
+      status = await probe();
     } catch (error) {
       // An unreadable store is "not ready", not a 500; the counts of the last good probe stay informative.
       if (!(error instanceof Error)) throw error;
@@ -29,5 +32,13 @@ export function cachedStatus(probe: () => ServiceStatus, options: CachedStatusOp
     }
     last = { status, at: options.clock.now().getTime() };
     return status;
+  };
+  return async () => {
+    const now = options.clock.now().getTime();
+    if (last && now - last.at < maxAgeMs && now >= last.at) return last.status;
+    running ??= run().finally(() => {
+      running = undefined;
+    });
+    return running;
   };
 }

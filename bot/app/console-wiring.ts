@@ -93,7 +93,7 @@ export function consoleDataOf(lotse: Lotse): Omit<ConsoleDeps, 'texts' | 'protec
     reindex,
     upload,
     // Reasons stored before they were masked on entry are masked on show (issue #18, item 12).
-    negativeFeedback: () => lotse.conversations.negativeFeedback(500).map((entry) => (entry.reason ? { ...entry, reason: lotse.maskText(entry.reason) } : entry)),
+    negativeFeedback: async () => (await lotse.conversations.negativeFeedback(500)).map((entry) => (entry.reason ? { ...entry, reason: lotse.maskText(entry.reason) } : entry)),
     // Administrative records are reported apart (issue #22): they are not turns.
     weeklyReport: () => weeklyReport(lotse.audit.entries().map((row) => row.entry).filter((entry) => entry.type !== 'admin')),
     adminReport: () => adminActionReport(lotse.audit.entries().map((row) => row.entry)),

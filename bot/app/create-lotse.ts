@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { withEverydayWords } from '../adapters/search/everyday-words.ts';
 import { createGermanAnalyzer } from '../adapters/search/german-analyzer.ts';
-import { openSqliteDatabase, type SqliteDatabase } from '../adapters/storage/sqlite-database.ts';
-import { SqliteConversationStore } from '../adapters/storage/sqlite-conversation-store.ts';
+import type { SqliteDatabase } from '../adapters/storage/sqlite-database.ts';
+import { SqlConversationStore } from '../adapters/storage/sql-conversation-store.ts';
 import type { LotseConfig } from '../config/config.ts';
 import { createConversationCore } from '../core/conversation/conversation-core.ts';
 import { confidenceFromFeatures, estimateConfidence, evidenceFeatures, type ConfidenceObservation } from '../core/retrieval/confidence.ts';
@@ -35,7 +35,7 @@ import { cachedStatus } from './cached-status.ts';
 import { maskFeedbackReasons, maskReturnNotes } from './mask-free-text-inputs.ts';
 import { SqliteReidentification } from '../adapters/storage/sqlite-reidentification.ts';
 import { loadRecordRetention } from '../../policies/load-retention.ts';
-import { SqliteInbox } from '../adapters/storage/sqlite-inbox.ts';
+import { SqlInbox } from '../adapters/storage/sql-inbox.ts';
 import { SqlRecordPurge } from '../adapters/storage/sql-record-purge.ts';
 import { SqliteFaqDrafts } from '../adapters/storage/sqlite-faq-drafts.ts';
 import { loadHrPolicy } from '../../policies/load-broadcasts.ts';
@@ -58,7 +58,8 @@ import { createChannelRouter, type ChannelRouter } from './channel-router.ts';
 import { createHr, type Hr } from './create-hr.ts';
 import { auditHrApprovals, createAdminAudit, type AuditRetentionDays } from './admin-audit.ts';
 import { createFreeTextMasker } from '../core/hr/mask-free-text.ts';
-import { openPostgresDatabase } from '../adapters/postgres/postgres-database.ts';
+import type { StoreDatabase } from '../adapters/sql/store-database.ts';
+import { openDatabases } from './open-databases.ts';
 import { createIndexReplicaState, type IndexReplicaState } from './index-replica-state.ts';
 import { createOfficeAvailability } from './create-availability.ts';
 import type { LotseAvailability } from '../core/escalation/lotse-availability.ts';
@@ -73,12 +74,14 @@ export interface Lotse {
   readonly chat: ChatService;
   readonly knowledge: KnowledgeBase;
   readonly database: SqliteDatabase;
+  /** The asynchronous database of the converted stores (issue #20). */
+  readonly store: StoreDatabase;
   readonly audit: SqliteAuditLog;
   readonly retentionDays: AuditRetentionDays;
   /** Deletes conversations (messages, feedback) idle longer than `records.conversations` days of `retention.yaml`; returns how many. */
-  purgeConversations(now: Date): number;
+  purgeConversations(now: Date): Promise<number>;
   /** Deletes tickets, feedback, inbox entries and outbox rows past `policies/retention.yaml`; counts per kind. */
-  purgeRecords(now: Date): Record<string, number>;
+  purgeRecords(now: Date): Promise<Record<string, number>>;
   /** Masks personal data in free text like questions (feedback reasons, notes), issue #18 item 12. */
   maskText(text: string): string;
   readonly reidentification: SqliteReidentification;
@@ -86,7 +89,7 @@ export interface Lotse {
   readonly escalation: EscalationService;
   /** "Abwesend bis" of Digitallotsen: routing, reminders and digests skip absent people (issue #22). */
   readonly availability: LotseAvailability;
-  readonly inbox: SqliteInbox;
+  readonly inbox: SqlInbox;
   /** Proactive delivery: channels (Teams, Jabber) register here; the web inbox is the fallback. */
   readonly channels: ChannelRouter;
   /** Conversations, messages and feedback. */
@@ -98,7 +101,7 @@ export interface Lotse {
   /** HR news and k-anonymous pulse surveys (issue #10). */
   readonly hr: Hr;
   /** Messages of a conversation if `userId` owns it. */
-  messagesOf(userId: string, conversationId: string): readonly StoredMessage[];
+  messagesOf(userId: string, conversationId: string): Promise<readonly StoredMessage[]>;
   /** The model and the rules in force, for the transparency page. */
   readonly transparency: TransparencyFacts;
   /** The pseudonym that names a person or user in logs and the audit trail (keyed HMAC), issue #19 item 9. */
@@ -111,7 +114,7 @@ export interface Lotse {
   readonly directorySync?: DirectorySync;
   /** With `DATABASE_URL`: published index versions, this replica's follower and re-index requests. */
   readonly index?: IndexReplicaState;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** Optional replacements for tests. */
@@ -144,17 +147,10 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const fileDirectory = loadDirectory(config.directoryFile);
   const hrPolicy = loadHrPolicy(config.policiesDir);
   // The knowledge store and index stay in the data dir (per replica); everything else may live in PostgreSQL.
-  const postgres = config.databaseUrl ? openPostgresDatabase(config.databaseUrl) : undefined;
-  const local = openSqliteDatabase(config.dataDir);
-  const database: SqliteDatabase = postgres ?? local;
-  const databaseReady = (): boolean => {
-    try {
-      postgres?.ping();
-      return true;
-    } catch {
-      return false; // /readyz answers 503 while PostgreSQL is unreachable, so the load balancer skips this replica
-    }
-  };
+  const databases = await openDatabases(config, logger);
+  const { local, postgres, store } = databases;
+  const database: SqliteDatabase = databases.legacy;
+  const databaseReady = databases.ready; // /readyz answers 503 while PostgreSQL is unreachable (waits on the pool only)
   const leases = new SqlJobLeases(database);
   const replicaId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   // With PostgreSQL the directory is shared: one replica publishes DIRECTORY_FILE, all follow the store.
@@ -181,9 +177,10 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   // PostgreSQL share them, so only a shared AUDIT_HMAC_KEY can key them (each data dir's audit.key differs).
   const keyedOwners = !(config.databaseUrl && !config.auditKey);
   if (!keyedOwners) logger.warn('conversations-unkeyed', { hint: 'DATABASE_URL without AUDIT_HMAC_KEY: conversations are stored under directory ids. Set the same AUDIT_HMAC_KEY on every replica.' });
-  const conversations = new SqliteConversationStore(database, keyedOwners ? { ownerKey: recorder.pseudonym } : {});
+  const conversations = new SqlConversationStore(store, keyedOwners ? { ownerKey: recorder.pseudonym } : {});
+  if (keyedOwners) await conversations.pseudonymizeOwners(recorder.pseudonym);
   const ids = overrides.ids ?? uuidIds;
-  const inbox = new SqliteInbox(database, conversations, clock, ids);
+  const inbox = new SqlInbox(store, conversations, clock, ids);
   const escalationPolicy = loadEscalationPolicy(config.policiesDir);
   const escalationMessages = loadEscalationMessages();
   const channels = createChannelRouter(inbox, logger, recorder.pseudonym);
@@ -250,8 +247,8 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     logger,
     topK: 10,
     ...(config.today ? { today: config.today } : {}),
-    status: cachedStatus(() => ({
-      ready: databaseReady() && (index?.follower.ready() ?? true), // with replicas: once a published index is loaded
+    status: cachedStatus(async () => ({
+      ready: (await databaseReady()) && (index?.follower.ready() ?? true), // with replicas: once a published index is loaded
       documents: knowledge.store.listDocuments().length,
       chunks: knowledge.lexical.size,
       indexVersion: knowledge.indexVersion(),
@@ -280,21 +277,20 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     onStep: (step, id) => audit.append({ type: 'reidentification', at: clock.now().toISOString(), pseudonym: `request-${id}`, channel: 'cli', outcome: 'escalated', rules: [{ id: `reidentification-${step}`, clause: 'DV KI § 6 Abs. 3', action: 'escalate' }], policyVersion: policies.version, indexVersion: knowledge.indexVersion(), documents: [] }),
   });
   const recordRetention = loadRecordRetention(config.policiesDir);
-  const purgeConversations = (now: Date): number => conversations.purgeInactive(new Date(now.getTime() - recordRetention.conversations * 86_400_000).toISOString());
+  const purgeConversations = (now: Date): Promise<number> => conversations.purgeInactive(new Date(now.getTime() - recordRetention.conversations * 86_400_000).toISOString());
   const daysBefore = (now: Date, days: number): string => new Date(now.getTime() - days * 86_400_000).toISOString();
-  const purgeRecords = (now: Date): Record<string, number> => new SqlRecordPurge(database).purge({
+  const purgeRecords = (now: Date): Promise<Record<string, number>> => new SqlRecordPurge(store).purge({
     tickets: daysBefore(now, recordRetention.tickets), feedback: daysBefore(now, recordRetention.feedback),
     inbox: daysBefore(now, recordRetention.inbox), outboxes: daysBefore(now, recordRetention.outboxes),
   });
-  const messagesOf = (userId: string, conversationId: string): readonly StoredMessage[] =>
-    conversations.isOwner(conversationId, userId) ? conversations.recentMessages(conversationId, 200) : [];
+  const messagesOf = async (userId: string, conversationId: string): Promise<readonly StoredMessage[]> =>
+    (await conversations.isOwner(conversationId, userId)) ? conversations.recentMessages(conversationId, 200) : [];
   const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages, maskText: maskFreeText, ...(model ? { drafter: (ticket: { question: string; answer: string }) => draftFaqEntry({ model, templates }, ticket) } : {}), ...(index ? { indexFaq: async () => void index.requestReindex() } : {}) });
   const hr = auditHrApprovals(createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, policy: hrPolicy, maskText: maskFreeText }), createAdminAudit(audit, { pseudonym: recorder.pseudonym, now: () => clock.now(), policyVersion: policies.version, indexVersion: () => knowledge.indexVersion() }));
-  const close = (): void => {
+  const close = async (): Promise<void> => {
     hr.close();
     if (directorySync) leases.release('directory-import', replicaId);
-    if (database !== local) database.close();
-    local.close();
+    await databases.close();
   };
-  return { config, chat, knowledge, database, audit, pseudonymOf: recorder.pseudonym, reidentification, escalation, availability: office.availability, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: { ...policies.retentionDays, admin: policies.retentionDays.security }, purgeConversations, purgeRecords, maskText: maskFreeText, transparency, leases, replicaId, ...(index ? { index } : {}), ...(directorySync ? { directorySync } : {}), close };
+  return { config, chat, knowledge, database, store, audit, pseudonymOf: recorder.pseudonym, reidentification, escalation, availability: office.availability, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: { ...policies.retentionDays, admin: policies.retentionDays.security }, purgeConversations, purgeRecords, maskText: maskFreeText, transparency, leases, replicaId, ...(index ? { index } : {}), ...(directorySync ? { directorySync } : {}), close };
 }

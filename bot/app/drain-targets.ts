@@ -12,7 +12,7 @@ export function readinessGate(chat: ChatService): { readonly chat: ChatService; 
     chat: {
       handleTurn: (message, options) => chat.handleTurn(message, options),
       recordFeedback: (input) => chat.recordFeedback(input),
-      status: () => (draining ? { ...chat.status(), ready: false } : chat.status()),
+      status: async () => (draining ? { ...(await chat.status()), ready: false } : chat.status()),
     },
     markNotReady: () => {
       draining = true;

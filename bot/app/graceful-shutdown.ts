@@ -33,7 +33,7 @@ export interface ShutdownPlan {
   /** Stops channel pumps and connections (after the drain). */
   stopChannels(): Promise<void>;
   /** Closes stores and the database. */
-  close(): void;
+  close(): void | Promise<void>;
 }
 
 /** Limits and collaborators of the shutdown. */

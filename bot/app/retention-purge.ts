@@ -23,7 +23,7 @@ export interface RetentionPurgeDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   /** Deletes what is past retention; returns removed counts per kind (no content). */
-  readonly purge: () => Readonly<Record<string, number>>;
+  readonly purge: () => Promise<Readonly<Record<string, number>>>;
   /** Lease time-to-live (default 10 minutes; the purge takes seconds). */
   readonly leaseMs?: number;
 }
@@ -36,41 +36,50 @@ export type PurgeCheck =
   | { readonly kind: 'failed'; readonly reason: string };
 
 /** Creates the check; call `tick()` periodically (see `startRetentionPurge`). */
-export function createRetentionPurge(deps: RetentionPurgeDeps): { tick(): PurgeCheck } {
-  const runLocked = (now: Date, day: string): PurgeCheck => {
+export function createRetentionPurge(deps: RetentionPurgeDeps): { tick(): Promise<PurgeCheck> } {
+  const runLocked = async (now: Date, day: string): Promise<PurgeCheck> => {
     // Re-read under the lease: another replica may have finished today's run and released it meanwhile.
     if (deps.runs.lastDay(retentionPurgeJob) === day) return { kind: 'done-today', day };
-    const removed = deps.purge();
+    const removed = await deps.purge();
     deps.runs.recordDay(retentionPurgeJob, day, now.toISOString());
     deps.logger.info('retention-purge-done', { day, removed });
     return { kind: 'ran', day, removed };
   };
+  // Checks of one replica never overlap: a check while one runs gets that run's outcome (a slow purge
+  // must not start again on the next timer tick).
+  let running: Promise<PurgeCheck> | undefined;
   return {
     tick() {
-      const now = deps.clock.now();
-      const day = now.toISOString().slice(0, 10);
-      try {
-        if (deps.runs.lastDay(retentionPurgeJob) === day) return { kind: 'done-today', day };
-        const lease = deps.leases.acquire(retentionPurgeJob, deps.holder, now, deps.leaseMs ?? 600_000);
-        if (lease.kind === 'taken') return { kind: 'taken', holder: lease.holder };
-        try {
-          return runLocked(now, day);
-        } finally {
-          deps.leases.release(retentionPurgeJob, deps.holder);
-        }
-      } catch (error) {
-        const reason = describeError(error);
-        deps.logger.error('retention-purge-failed', { error: reason });
-        return { kind: 'failed', reason };
-      }
+      running ??= check().finally(() => {
+        running = undefined;
+      });
+      return running;
     },
   };
+  async function check(): Promise<PurgeCheck> {
+    const now = deps.clock.now();
+    const day = now.toISOString().slice(0, 10);
+    try {
+      if (deps.runs.lastDay(retentionPurgeJob) === day) return { kind: 'done-today', day };
+      const lease = deps.leases.acquire(retentionPurgeJob, deps.holder, now, deps.leaseMs ?? 600_000);
+      if (lease.kind === 'taken') return { kind: 'taken', holder: lease.holder };
+      try {
+        return await runLocked(now, day);
+      } finally {
+        deps.leases.release(retentionPurgeJob, deps.holder);
+      }
+    } catch (error) {
+      const reason = describeError(error);
+      deps.logger.error('retention-purge-failed', { error: reason });
+      return { kind: 'failed', reason };
+    }
+  }
 }
 
 /** Runs `tick` now and every `everyMs` (default 5 minutes); returns the stop function. */
-export function startRetentionPurge(purge: { tick(): PurgeCheck }, everyMs = 300_000): () => void {
-  purge.tick();
-  const timer = setInterval(() => purge.tick(), everyMs);
+export function startRetentionPurge(purge: { tick(): Promise<PurgeCheck> }, everyMs = 300_000): () => void {
+  void purge.tick(); // tick() never rejects: failures are logged and returned as `failed`
+  const timer = setInterval(() => void purge.tick(), everyMs);
   timer.unref();
   return () => clearInterval(timer);
 }
@@ -79,14 +88,14 @@ export function startRetentionPurge(purge: { tick(): PurgeCheck }, everyMs = 300
  * The purge of a running lotse: audit records, idle conversations, tickets, feedback, inbox and HR/Jabber outbox rows
  * past retention and, with Teams, outbox rows finished over a day ago.
  */
-export function wireRetentionPurge(lotse: Lotse, logger: Logger, teams?: { readonly outbox: { purgeFinished(olderThanMs: number): number } }): { tick(): PurgeCheck } {
+export function wireRetentionPurge(lotse: Lotse, logger: Logger, teams?: { readonly outbox: { purgeFinished(olderThanMs: number): number } }): { tick(): Promise<PurgeCheck> } {
   const clock: Clock = { now: () => new Date() };
   return createRetentionPurge({
     leases: lotse.leases, runs: new SqlDailyRuns(lotse.database), holder: lotse.replicaId, clock, logger,
-    purge: () => ({
+    purge: async () => ({
       audit: lotse.audit.purge(clock.now(), lotse.retentionDays).removed,
-      conversations: lotse.purgeConversations(clock.now()),
-      ...lotse.purgeRecords(clock.now()),
+      conversations: await lotse.purgeConversations(clock.now()),
+      ...(await lotse.purgeRecords(clock.now())),
       ...(teams ? { teamsOutbox: teams.outbox.purgeFinished(86_400_000) } : {}),
     }),
   });

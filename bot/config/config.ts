@@ -10,6 +10,7 @@ import { parseTeamsConfig, type TeamsConfig } from './teams-config.ts';
 import { parseXmppConfig, XmppConfigError, type XmppConfig } from './xmpp-config.ts';
 import { parseIndexReplicationConfig, type IndexReplicationConfig } from './index-replication-config.ts';
 import { parseBackupConfig, type BackupConfig } from './backup-config.ts';
+import { parseDatabasePoolConfig, type DatabasePoolConfig } from './database-config.ts';
 
 const envSchema = z.object({
   DATA_DIR: z.string().min(1).optional(),
@@ -86,6 +87,8 @@ export interface LotseConfig {
   readonly indexReplication: IndexReplicationConfig;
   /** The daily verified backup of `serve` (`BACKUP_DIR`, `BACKUP_KEEP`, `BACKUP_HOUR`). */
   readonly backup: BackupConfig;
+  /** With `DATABASE_URL`: pool size and timeouts (`DATABASE_POOL_SIZE`, `DATABASE_CONNECT_TIMEOUT_MS`, `DATABASE_STATEMENT_TIMEOUT_MS`). */
+  readonly databasePool?: DatabasePoolConfig;
 }
 
 /** Thrown for invalid environment values (operator-facing, English). */
@@ -135,8 +138,10 @@ export function loadConfig(
   }
   const dataDir = resolve(cwd, overrides.dataDir ?? values.DATA_DIR ?? 'data');
   let backup: BackupConfig;
+  let databasePool: DatabasePoolConfig;
   try {
     backup = parseBackupConfig(env, dataDir, cwd);
+    databasePool = parseDatabasePoolConfig(env);
   } catch (error) {
     throw new ConfigError(error instanceof Error ? error.message : String(error));
   }
@@ -153,6 +158,7 @@ export function loadConfig(
     teams,
     indexReplication,
     backup,
+    databasePool,
     dataDir,
     port: values.PORT,
     host: values.HOST,

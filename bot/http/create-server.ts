@@ -105,7 +105,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     response.send(200, { status: 'ok' });
   });
   server.get('/readyz', async (_request: Request, response: Response) => {
-    const status = options.chat.status();
+    const status = await options.chat.status();
     response.send(status.ready ? 200 : 503, status);
   });
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;

@@ -17,7 +17,7 @@ import type { Protect } from './auth/access.ts';
 export interface TicketRouteDeps {
   readonly escalation: EscalationService;
   /** The messages of a conversation owned by `userId` (empty when it is not theirs). */
-  readonly messagesOf: (userId: string, conversationId: string) => readonly StoredMessage[];
+  readonly messagesOf: (userId: string, conversationId: string) => Promise<readonly StoredMessage[]>;
   readonly logger: Logger;
   readonly maxBodyBytes: number;
   readonly protect: Protect;
@@ -53,7 +53,7 @@ export function registerTicketRoutes(server: Server, deps: TicketRouteDeps): voi
     }
   }));
   server.get('/api/conversations/:id/messages', deps.protect('chat', async (request, response, caller) => {
-    const messages = deps.messagesOf(caller.userId, String(request.params.id ?? ''));
+    const messages = await deps.messagesOf(caller.userId, String(request.params.id ?? ''));
     response.setHeader('Cache-Control', 'no-store');
     response.send(200, { messages: messages.map((message) => ({ id: message.id, role: message.role, text: message.text, createdAt: message.createdAt, kind: kindOf(message), ...ticketOf(message) })) });
   }));

@@ -50,5 +50,6 @@ export interface ChatService {
   /** Answers one message; `onDelta` receives verified sentences of a generated answer as they arrive. */
   handleTurn(message: InboundMessage, options?: { onDelta?: (text: string) => void }): Promise<TurnResult>;
   recordFeedback(input: FeedbackInput): Promise<FeedbackOutcome>;
-  status(): ServiceStatus;
+  /** Readiness; may wait for a database ping (never blocks the event loop). */
+  status(): Promise<ServiceStatus>;
 }

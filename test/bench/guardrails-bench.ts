@@ -70,7 +70,7 @@ async function leakedValues(items: readonly CorpusItem[]): Promise<string[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-guardrail-bench-'));
   const lotse = await createLotse(loadConfig({ LOTSE_TODAY: today }, { dataDir }, root), silentLogger);
   for (const item of items) await lotse.chat.handleTurn({ channel: 'cli', userId: 'bench', text: item.text });
-  lotse.close();
+  await lotse.close();
   const contents = filesBelow(dataDir).map((file) => readFileSync(file).toString('latin1') + readFileSync(file).toString('utf8'));
   const leaked = items.map((item) => item.value ?? '').filter((value) => value && contents.some((content) => content.includes(value)));
   rmSync(dataDir, { recursive: true, force: true });

@@ -63,7 +63,7 @@ async function askLatency(name: string, env: Record<string, string>, rounds = 15
     samples.push(performance.now() - started);
   }
   report(`chat turn (retrieval-only), ${name}`, samples.slice(10));
-  lotse.close();
+  await lotse.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
 

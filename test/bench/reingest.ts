@@ -31,7 +31,7 @@ export async function measureIngest(sources: readonly { text: string }[], chunkC
   const started = performance.now();
   const second = await ingestKnowledge(lotse.knowledge, { folder: join(folder, 'docs'), dataDir });
   const reingestSeconds = (performance.now() - started) / 1000;
-  if (!options.keepOpen) lotse.close();
+  if (!options.keepOpen) await lotse.close();
   rmSync(folder, { recursive: true, force: true });
   return { chunks: first.chunks, ingestSeconds: first.seconds, chunksPerSecond: Math.round(first.chunks / first.seconds), reingestSeconds, unchanged: second.unchanged };
 }

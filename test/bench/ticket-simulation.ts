@@ -59,8 +59,8 @@ for (let now = start.getTime(); now <= end; now += tickMs) {
   for (; arrival < arrivals.length && arrivals[arrival]!.at <= now; arrival += 1) {
     const item = arrivals[arrival]!;
     const conversationId = `c${item.index}`;
-    conversations.ensureConversation({ id: conversationId, channel: 'web', userId: item.asker.id, at: clock.now().toISOString() });
-    conversations.appendMessage({ id: `m${item.index}`, conversationId, role: 'user', text: item.question, createdAt: clock.now().toISOString() });
+    await conversations.ensureConversation({ id: conversationId, channel: 'web', userId: item.asker.id, at: clock.now().toISOString() });
+    await conversations.appendMessage({ id: `m${item.index}`, conversationId, role: 'user', text: item.question, createdAt: clock.now().toISOString() });
     const expected = expectedRouting(world, item.question, item.asker.unit, (id) => openCount(id) >= world.policy.maxOpenPerLotse);
     const begun = performance.now();
     const result = await escalation.escalate({ userId: item.asker.id, conversationId, channel: 'web', reason: 'no_answer' });

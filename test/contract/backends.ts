@@ -8,14 +8,28 @@ import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { PostgresDatabase } from '../../bot/adapters/postgres/postgres-database.ts';
 import type { SqlDatabase } from '../../bot/adapters/storage/sql-database.ts';
+import { runMigrations } from '../../bot/adapters/sql/migrations/run-migrations.ts';
+import { postgresStoreDatabase } from '../../bot/adapters/sql/postgres-store-database.ts';
+import { sqliteStoreDatabase } from '../../bot/adapters/sql/sqlite-store-database.ts';
+import type { StoreDatabase } from '../../bot/adapters/sql/store-database.ts';
 import { openSqliteDatabase } from '../../bot/adapters/storage/sqlite-database.ts';
 import { findPostgresBinaries, postgresSkipMessage, startTestPostgres, type TestPostgres } from '../support/postgres.ts';
 
-/** Opens a fresh, empty database; `second()` opens another handle on the same one (another replica). */
+/** One fresh database: the synchronous surface, a second handle on it (another replica), and the migrated async `StoreDatabase`. */
+export interface FreshDatabase {
+  readonly database: SqlDatabase;
+  second(): SqlDatabase;
+  /** The asynchronous database on the same data, migrated (issue #20). */
+  readonly store: StoreDatabase;
+  /** Another asynchronous handle on the same database (another replica's pool or connection). */
+  secondStore(): Promise<StoreDatabase>;
+}
+
+/** Opens a fresh, empty database. */
 export interface Backend {
   readonly name: 'sqlite' | 'postgres';
   readonly available: boolean;
-  fresh(): Promise<{ database: SqlDatabase; second: () => SqlDatabase }>;
+  fresh(): Promise<FreshDatabase>;
 }
 
 /** Registers cluster start/stop hooks for this file and returns both backends. */
@@ -24,12 +38,19 @@ export function useBackends(): readonly Backend[] {
   if (!bin) console.warn(postgresSkipMessage);
   let server: TestPostgres | undefined;
   const opened: { close(): unknown }[] = [];
+  const stores: StoreDatabase[] = [];
+  const migrated = async (store: StoreDatabase): Promise<StoreDatabase> => {
+    stores.push(store);
+    await runMigrations(store);
+    return store;
+  };
   const dirs: string[] = [];
   let counter = 0;
   beforeAll(async () => {
     if (bin) server = await startTestPostgres(bin);
   }, 60_000);
-  afterAll(() => {
+  afterAll(async () => {
+    for (const store of stores) await store.close();
     for (const database of opened) database.close();
     server?.destroy();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -45,7 +66,9 @@ export function useBackends(): readonly Backend[] {
       fresh: async () => {
         const dir = mkdtempSync(join(tmpdir(), 'lotse-contract-'));
         dirs.push(dir);
-        return { database: track(openSqliteDatabase(dir)), second: () => track(openSqliteDatabase(dir)) };
+        const database = track(openSqliteDatabase(dir));
+        const store = await migrated(sqliteStoreDatabase(database));
+        return { database, second: () => track(openSqliteDatabase(dir)), store, secondStore: () => migrated(sqliteStoreDatabase(track(openSqliteDatabase(dir)))) };
       },
     },
     {
@@ -54,7 +77,8 @@ export function useBackends(): readonly Backend[] {
       fresh: async () => {
         counter += 1;
         const url = await server!.createDatabase(`contract_${process.pid}_${counter}`);
-        return { database: track(new PostgresDatabase(url)), second: () => track(new PostgresDatabase(url)) };
+        const store = await migrated(postgresStoreDatabase(url));
+        return { database: track(new PostgresDatabase(url)), second: () => track(new PostgresDatabase(url)), store, secondStore: () => migrated(postgresStoreDatabase(url)) };
       },
     },
   ];

@@ -10,15 +10,13 @@ import { SqlPersonalData } from '../../bot/adapters/storage/sql-personal-data.ts
 import { SqliteAbsenceStore } from '../../bot/adapters/storage/sqlite-absences.ts';
 import { SqliteAuditLog } from '../../bot/adapters/storage/sqlite-audit-log.ts';
 import { SqliteBroadcasts } from '../../bot/adapters/storage/sqlite-broadcasts.ts';
-import { SqliteConversationStore } from '../../bot/adapters/storage/sqlite-conversation-store.ts';
+import { SqlConversationStore } from '../../bot/adapters/storage/sql-conversation-store.ts';
 import { SqliteHrOutbox } from '../../bot/adapters/storage/sqlite-hr-outbox.ts';
 import { SqliteSessionStore } from '../../bot/adapters/storage/sqlite-session-store.ts';
 import { SqliteSurveys } from '../../bot/adapters/storage/sqlite-surveys.ts';
 import { SqliteTicketStore } from '../../bot/adapters/storage/sqlite-ticket-store.ts';
 import type { AuditEntry, AuditRecordType } from '../../bot/ports/audit-log.ts';
 import { openTicket } from '../fakes/sample-tickets.ts';
-import { FixedClock, SequentialIds } from '../fakes/fixed-clock.ts';
-import { SqliteInbox } from '../../bot/adapters/storage/sqlite-inbox.ts';
 import { useBackends } from './backends.ts';
 
 const entry = (at: string, type: AuditRecordType): AuditEntry => ({ type, at, pseudonym: 'p', channel: 'web', outcome: 'answered', rules: [], policyVersion: 'v', indexVersion: 'i', documents: [] });
@@ -54,10 +52,9 @@ for (const backend of useBackends()) {
     });
 
     it('collects and erases one person’s records across the stores, leaving others untouched', async () => {
-      const { database } = await backend.fresh();
-      const conversations = new SqliteConversationStore(database);
+      const { database, store } = await backend.fresh();
+      const conversations = new SqlConversationStore(store);
       const tickets = new SqliteTicketStore(database);
-      new SqliteInbox(database, conversations, new FixedClock(), new SequentialIds());
       new SqliteSurveys(database);
       const broadcasts = new SqliteBroadcasts(database);
       new SqliteHrOutbox(database);
@@ -70,9 +67,9 @@ for (const backend of useBackends()) {
         principal: { userId: 'p-marek', personId: 'p-marek', displayName: 'Marek', roles: ['staff'], source: 'dev' },
       });
       for (const [id, user] of [['c-1', 'p-marek'], ['c-2', 'p-sabine']] as const) {
-        conversations.ensureConversation({ id, channel: 'web', userId: user, at: '2026-11-23T08:00:00.000Z' });
-        conversations.appendMessage({ id: `${id}-m1`, conversationId: id, role: 'user', text: `Frage von ${user}`, createdAt: '2026-11-23T08:00:00.000Z' });
-        conversations.recordFeedback({ messageId: `${id}-m1`, rating: 'down', reason: 'unklar', at: '2026-11-23T08:01:00.000Z' });
+        await conversations.ensureConversation({ id, channel: 'web', userId: user, at: '2026-11-23T08:00:00.000Z' });
+        await conversations.appendMessage({ id: `${id}-m1`, conversationId: id, role: 'user', text: `Frage von ${user}`, createdAt: '2026-11-23T08:00:00.000Z' });
+        await conversations.recordFeedback({ messageId: `${id}-m1`, rating: 'down', reason: 'unklar', at: '2026-11-23T08:01:00.000Z' });
       }
       const created = tickets.create({ ...openTicket({ id: 't-1', askerId: 'p-marek', question: 'Frage von p-marek' }) }, { ticketId: 't-1', at: '2026-11-23T08:02:00.000Z', actor: 'p-marek', from: null, to: 'open' });
       database.prepare("INSERT INTO inbox (person_id, kind, text, ticket_id, created_at) VALUES ('p-aylin', 'ticket-created', 'Neue Anfrage', 't-1', '2026-11-23T08:02:00.000Z')").run();

@@ -57,7 +57,7 @@ async function runSet(name: string, folder: string, questionsFile: string, verbo
       if (verbose) console.log(`  ✗ ${item.id}: ${item.question}\n      ${why}\n      → ${result.answer.slice(0, 160).replace(/\n/g, ' ')}`);
     }
   }
-  lotse.close();
+  await lotse.close();
   rmSync(dataDir, { recursive: true, force: true });
   return report;
 }

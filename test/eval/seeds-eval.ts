@@ -123,7 +123,7 @@ export async function runSeedSets(options: {
     const config = loadConfig({ LOTSE_TODAY: options.today }, { dataDir }, options.root);
     const ingester = await openLotse(config);
     await ingestKnowledge(ingester.knowledge, { folder: options.seedsDir, dataDir });
-    ingester.close();
+    await ingester.close();
     const reports: SeedSetReport[] = [];
     for (const set of options.sets) {
       const questions = loadSeedQuestions(set.file);
@@ -133,7 +133,12 @@ export async function runSeedSets(options: {
         const group = questions.filter((item) => kinds.includes(item.kind));
         if (group.length === 0) continue;
         const lotse = await openLotse(config);
-        const rows = await askAll(lotse, group).finally(() => lotse.close());
+        let rows: Awaited<ReturnType<typeof askAll>>;
+        try {
+          rows = await askAll(lotse, group);
+        } finally {
+          await lotse.close();
+        }
         const score = scoreSeeds(group, kinds, rows);
         scores.push(score);
         const missed = new Set(score.misses);

@@ -35,7 +35,7 @@ export class FakeChatService implements ChatService {
     return input.messageId.startsWith('message-') ? { kind: 'recorded' } : { kind: 'not_found' };
   }
 
-  status(): ServiceStatus {
+  async status(): Promise<ServiceStatus> {
     return { ready: true, documents: 0, chunks: 0, indexVersion: 'fake' };
   }
 }

@@ -2,49 +2,52 @@ import type { ConversationStore, Feedback, NegativeFeedback, StoredMessage } fro
 import { citedDocuments } from '../../bot/shared/cited-documents.ts';
 import type { ChannelName } from '../../bot/ports/turn.ts';
 
-/** Conversations in maps; records everything for assertions. */
+/** Conversations in maps; records everything for assertions. Asynchronous like the real store. */
 export class InMemoryConversationStore implements ConversationStore {
   readonly owners = new Map<string, string>();
   readonly messages: StoredMessage[] = [];
-  readonly feedback = new Map<string, Feedback>();
+  readonly feedback = new Map<string, Feedback & { at?: string }>();
 
-  ensureConversation(input: { id: string; channel: ChannelName; userId: string; at: string }): boolean {
+  async ensureConversation(input: { id: string; channel: ChannelName; userId: string; at: string }): Promise<boolean> {
     const owner = this.owners.get(input.id);
     if (owner !== undefined) return owner === input.userId;
     this.owners.set(input.id, input.userId);
     return true;
   }
-  appendMessage(message: StoredMessage): void {
+  async appendMessage(message: StoredMessage): Promise<void> {
     this.messages.push(message);
   }
-  recentMessages(conversationId: string, limit: number): StoredMessage[] {
+  async recentMessages(conversationId: string, limit: number): Promise<StoredMessage[]> {
     return this.messages.filter((message) => message.conversationId === conversationId).slice(-limit);
   }
-  messagesUntil(conversationId: string, messageId: string, limit: number): StoredMessage[] {
+  async messagesUntil(conversationId: string, messageId: string, limit: number): Promise<StoredMessage[]> {
     const own = this.messages.filter((message) => message.conversationId === conversationId);
     const end = own.findIndex((message) => message.id === messageId);
     return end < 0 ? [] : own.slice(Math.max(0, end + 1 - limit), end + 1);
   }
-  getMessage(id: string): StoredMessage | undefined {
+  async getMessage(id: string): Promise<StoredMessage | undefined> {
     return this.messages.find((message) => message.id === id);
   }
-  conversationOwner(conversationId: string): string | undefined {
+  async conversationOwner(conversationId: string): Promise<string | undefined> {
     return this.owners.get(conversationId);
   }
-  isOwner(conversationId: string, userId: string): boolean {
+  async isOwner(conversationId: string, userId: string): Promise<boolean> {
     return this.owners.has(conversationId) && this.owners.get(conversationId) === userId;
   }
-  recordFeedback(feedback: Feedback & { at: string }): void {
+  async recordFeedback(feedback: Feedback & { at: string }): Promise<void> {
     this.feedback.set(feedback.messageId, feedback);
   }
-  feedbackFor(messageId: string): Feedback | undefined {
-    return this.feedback.get(messageId);
+  async feedbackFor(messageId: string): Promise<Feedback | undefined> {
+    const entry = this.feedback.get(messageId);
+    return entry ? { messageId: entry.messageId, rating: entry.rating, ...(entry.reason ? { reason: entry.reason } : {}) } : undefined;
   }
 
-  negativeFeedback(limit: number): NegativeFeedback[] {
+  /** Newest first, like the SQL store. */
+  async negativeFeedback(limit: number): Promise<NegativeFeedback[]> {
     return [...this.feedback.values()]
       .filter((entry) => entry.rating === 'down')
-      .map((entry) => ({ messageId: entry.messageId, at: '', documents: citedDocuments(this.getMessage(entry.messageId)?.payload), ...(entry.reason ? { reason: entry.reason } : {}) }))
+      .sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''))
+      .map((entry) => ({ messageId: entry.messageId, at: entry.at ?? '', documents: citedDocuments(this.messages.find((message) => message.id === entry.messageId)?.payload), ...(entry.reason ? { reason: entry.reason } : {}) }))
       .slice(0, limit);
   }
 }

@@ -46,7 +46,7 @@ export function twoCountyCore(options: TwoCountyCoreOptions): { chat: ChatServic
     ids: new SequentialIds(),
     logger: silentLogger,
     topK: 5,
-    status: () => ({ ready: true, documents: 2, chunks: 2, indexVersion: 'v1' }),
+    status: async () => ({ ready: true, documents: 2, chunks: 2, indexVersion: 'v1' }),
   });
   return { chat, retriever };
 }

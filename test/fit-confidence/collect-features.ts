@@ -83,7 +83,7 @@ export async function collect(set: string, folder: string, questions: readonly L
     if (seen) rows.push({ set, id: item.id, label: item.label, kind: item.kind, features: seen });
     else if (result.outcome === 'no_answer') rows.push({ set, id: item.id, label: item.label, kind: item.kind, features: noFeatures, abstainedBefore: true });
   }
-  lotse.close();
+  await lotse.close();
   rmSync(dataDir, { recursive: true, force: true });
   return rows;
 }

@@ -56,7 +56,7 @@ describe('hostile documents', () => {
       expect(answer.outcome).toBe('answered');
       expect(answer.citations[0]?.document).toBe('gut.md');
     } finally {
-      lotse.close();
+      await lotse.close();
     }
   }, 120_000);
 });

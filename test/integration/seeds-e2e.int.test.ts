@@ -23,8 +23,8 @@ describe.skipIf(!existsSync(seeds))('end to end over the five real county docume
     const summary = await ingestKnowledge(lotse.knowledge, { folder: seeds, dataDir });
     expect(summary).toMatchObject({ added: 5, skipped: [] });
   });
-  afterAll(() => {
-    lotse?.close();
+  afterAll(async () => {
+    await lotse?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -43,7 +43,7 @@ describe.skipIf(!mounted)('disk full on the data dir', () => {
     await ingestKnowledge(first.knowledge, { folder, dataDir: mount });
     const version = first.knowledge.indexVersion();
     const chunks = first.knowledge.lexical.size;
-    first.close();
+    await first.close();
 
     const sections = Array.from({ length: 3000 }, (_, index) => `## Abschnitt ${index}\n\nDie Aktenordnung regelt in Abschnitt ${index} die Aufbewahrung der Vorgänge Nummer ${index}.`);
     writeFileSync(join(folder, 'aktenordnung.md'), `---\ntitle: Aktenordnung\n---\n# Aktenordnung\n\n${sections.join('\n\n')}\n`);
@@ -55,7 +55,7 @@ describe.skipIf(!mounted)('disk full on the data dir', () => {
     expect(summary.skipped).toEqual([{ file: 'aktenordnung.md', reason: expect.stringMatching(/disk is full|ENOSPC|no space/i) }]);
     expect(full.knowledge.indexVersion()).toBe(version);
     expect(full.knowledge.lexical.size).toBe(chunks);
-    full.close();
+    await full.close();
     expect(readFileSync(join(mount, 'index/CURRENT'), 'utf8')).toContain('snapshot-');
 
     rmSync(join(mount, 'filler'));
@@ -68,6 +68,6 @@ describe.skipIf(!mounted)('disk full on the data dir', () => {
     const again = await ingestKnowledge(recovered.knowledge, { folder, dataDir: mount });
     expect(again.added).toBe(1);
     expect(recovered.knowledge.lexical.size).toBeGreaterThan(chunks);
-    recovered.close();
+    await recovered.close();
   }, 90_000);
 });

@@ -59,7 +59,7 @@ describe('LLM endpoint down and up', () => {
   }, 60_000);
   afterAll(async () => {
     await app?.close();
-    lotse?.close();
+    await lotse?.close();
     rmSync(dataDir, { recursive: true, force: true });
     await endpoint?.down();
     await mock?.close();

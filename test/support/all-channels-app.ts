@@ -102,7 +102,7 @@ export async function startAllChannelsApp(): Promise<AllChannelsApp> {
       await xmpp.stop();
       await running.close();
       identity.close();
-      lotse.close();
+      await lotse.close();
       await prosody.close();
       await connector.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -42,7 +42,7 @@ export async function startHrApp(options: { dataDir?: string; env?: Record<strin
     },
     async close(closeOptions = {}) {
       await running.close();
-      lotse.close();
+      await lotse.close();
       if (!closeOptions.keepData && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

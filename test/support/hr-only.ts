@@ -7,19 +7,23 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { loadDirectory } from '../../bot/adapters/directory/load-directory.ts';
 import { openSqliteDatabase } from '../../bot/adapters/storage/sqlite-database.ts';
-import { SqliteConversationStore } from '../../bot/adapters/storage/sqlite-conversation-store.ts';
-import { SqliteInbox } from '../../bot/adapters/storage/sqlite-inbox.ts';
+import { SqlConversationStore } from '../../bot/adapters/storage/sql-conversation-store.ts';
+import { SqlInbox } from '../../bot/adapters/storage/sql-inbox.ts';
+import { runMigrations } from '../../bot/adapters/sql/migrations/run-migrations.ts';
+import { sqliteStoreDatabase } from '../../bot/adapters/sql/sqlite-store-database.ts';
 import { createChannelRouter, type ChannelRouter } from '../../bot/app/channel-router.ts';
 import { createHr, type Hr } from '../../bot/app/create-hr.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';
 import { repoRoot } from './real-app.ts';
 
 /** HR over a data dir, with its channel router. */
-export function openHrOnly(dataDir: string, policiesDir = join(repoRoot, 'policies')): { hr: Hr; channels: ChannelRouter; close(): void } {
+export async function openHrOnly(dataDir: string, policiesDir = join(repoRoot, 'policies')): Promise<{ hr: Hr; channels: ChannelRouter; close(): void }> {
   const database = openSqliteDatabase(dataDir);
+  const store = sqliteStoreDatabase(database);
+  await runMigrations(store);
   const clock = { now: () => new Date() };
   const ids = { next: (prefix: string) => `${prefix}-${randomUUID()}` };
-  const inbox = new SqliteInbox(database, new SqliteConversationStore(database), clock, ids);
+  const inbox = new SqlInbox(store, new SqlConversationStore(store), clock, ids);
   const channels = createChannelRouter(inbox, silentLogger);
   const hr = createHr({ database, directory: loadDirectory(join(repoRoot, 'test/fixtures/hr/directory.yaml')), channels, clock, ids, logger: silentLogger, policiesDir });
   return { hr, channels, close: () => { hr.close(); database.close(); } };

@@ -8,7 +8,7 @@ import { appendFileSync } from 'node:fs';
 import { openHrOnly } from './hr-only.ts';
 
 const [dataDir, file, mode = 'complete', limit = '0'] = process.argv.slice(2);
-const app = openHrOnly(dataDir!, process.env.HR_POLICIES_DIR);
+const app = await openHrOnly(dataDir!, process.env.HR_POLICIES_DIR);
 let delivered = 0;
 app.channels.register('teams', {
   reaches: () => true,

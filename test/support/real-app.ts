@@ -43,7 +43,7 @@ export async function startRealApp(folder = join(repoRoot, 'knowledge/sources'),
     close: async () => {
       await running.close();
       identity.close();
-      lotse.close();
+      await lotse.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -85,7 +85,7 @@ export async function startTeamsApp(options: TeamsAppOptions = {}): Promise<Team
     async close(closeOptions = {}) {
       await teams.stop();
       await running.close();
-      lotse.close();
+      await lotse.close();
       if (!closeOptions.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -23,6 +23,6 @@ export async function runAbsence(args: string[], io: CliIo): Promise<number> {
     (refused ? io.stderr : io.stdout)(`${output}\n`);
     return refused ? 1 : 0;
   } finally {
-    lotse.close();
+    await lotse.close();
   }
 }

@@ -86,6 +86,6 @@ export async function runAsk(args: string[], io: CliIo): Promise<number> {
     io.stdout(values.json ? JSON.stringify(toPublicAnswer(result)) + '\n' : formatAnswerForPeople(result, loadMessages().messages.aiLabel));
     return 0;
   } finally {
-    lotse.close();
+    await lotse.close();
   }
 }

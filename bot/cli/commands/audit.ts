@@ -57,8 +57,8 @@ export async function runAudit(args: string[], io: CliIo): Promise<number> {
       // LOTSE_TODAY (reproducible runs, tests) fixes the purge date at noon UTC; else the real time.
       const now = lotse.config.today ? new Date(`${lotse.config.today}T12:00:00.000Z`) : new Date();
       const { removed, byType } = lotse.audit.purge(now, lotse.retentionDays);
-      const conversations = lotse.purgeConversations(now);
-      const records = Object.entries(lotse.purgeRecords(now)).map(([kind, count]) => `${kind} ${count}`).join(', ');
+      const conversations = await lotse.purgeConversations(now);
+      const records = Object.entries(await lotse.purgeRecords(now)).map(([kind, count]) => `${kind} ${count}`).join(', ');
       const perType = Object.entries(byType).map(([type, count]) => `${type} ${count}`).join(', ');
       io.stdout(`Purged ${removed} expired record(s)${perType ? ` (${perType})` : ''} and ${conversations} idle conversation(s); chain ${lotse.audit.verify().kind}.\n`);
       if (records) io.stdout(`Purged stored records past retention: ${records}.\n`);
@@ -78,6 +78,6 @@ export async function runAudit(args: string[], io: CliIo): Promise<number> {
     }
     return 0;
   } finally {
-    lotse.close();
+    await lotse.close();
   }
 }

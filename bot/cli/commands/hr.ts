@@ -126,6 +126,6 @@ export async function runHr(args: string[], io: CliIo): Promise<number> {
   try {
     return area === 'broadcast' ? await broadcast(lotse, action!, id, values, io) : await survey(lotse, action!, id, rest, values, io);
   } finally {
-    lotse.close();
+    await lotse.close();
   }
 }

@@ -51,6 +51,6 @@ export async function runIngest(args: string[], io: CliIo): Promise<number> {
     io.stdout(formatIngestSummary(summary));
     return 0;
   } finally {
-    lotse.close();
+    await lotse.close();
   }
 }

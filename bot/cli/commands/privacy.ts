@@ -34,6 +34,6 @@ export async function runPrivacy(args: string[], io: CliIo): Promise<number> {
     } else io.stdout(json);
     return 0;
   } finally {
-    lotse.close();
+    await lotse.close();
   }
 }

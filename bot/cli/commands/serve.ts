@@ -54,7 +54,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   const { lotse, logger, config } = await openLotse(values.demo ? withDemoLogin(io) : io, values.data);
   if (config.auth.mode === 'none') {
     io.stderr(`Refusing to start: ${noLoginConfigured}\n`);
-    lotse.close();
+    await lotse.close();
     return 1;
   }
   keepProcessAlive(logger);
@@ -64,7 +64,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
       ? 'Its links are not keyed: if this data dir was last used by a version before the keyed audit chain (issue #18), run "lotse audit rekey" once; otherwise the chain was rewritten without the key: restore the database from backup.'
       : 'Run "lotse audit verify" and restore the database from backup.';
     io.stderr(`Refusing to start: the audit chain in ${config.dataDir}/lotse.db is broken at record ${chain.atSequence} (${chain.reason}). ${hint}\n`);
-    lotse.close();
+    await lotse.close();
     return 1;
   }
   const folder = recordedSourceFolder(config.dataDir) ?? config.knowledgeDir;
@@ -84,7 +84,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     xmpp = config.xmpp ? await startXmppReplica(lotse, config.xmpp, logger) : undefined;
   } catch (error) {
     io.stderr(`Refusing to start: ${describeError(error)}\n`);
-    lotse.close();
+    await lotse.close();
     return 1;
   }
   const identity = createIdentity(lotse, logger);
@@ -145,9 +145,9 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
       await teams?.stop();
       await xmpp?.stop();
     },
-    close: () => {
+    close: async () => {
       identity.close();
-      lotse.close();
+      await lotse.close();
     },
   }, { drainMs: config.shutdownDrainMs, now: Date.now, logger });
   return 0;

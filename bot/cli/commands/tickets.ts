@@ -39,7 +39,7 @@ export async function runTickets(args: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (action === 'inbox') {
-      for (const entry of lotse.inbox.unread(values.as!)) io.stdout(`${entry.createdAt}  ${entry.text}\n`);
+      for (const entry of await lotse.inbox.unread(values.as!)) io.stdout(`${entry.createdAt}  ${entry.text}\n`);
       return 0;
     }
     if (!number) throw new UsageError(`tickets ${action} needs a number.`);
@@ -62,6 +62,6 @@ export async function runTickets(args: string[], io: CliIo): Promise<number> {
     io.stdout(`${line(result.ticket)}\n`);
     return 0;
   } finally {
-    lotse.close();
+    await lotse.close();
   }
 }

@@ -33,7 +33,7 @@ export interface ConversationDeps<H extends RankedHit = RankedHit> {
   readonly topK: number;
   /** Fixed "today" (YYYY-MM-DD) for reproducible runs; the clock's date otherwise. */
   readonly today?: string;
-  readonly status: () => ServiceStatus;
+  readonly status: () => Promise<ServiceStatus>;
   /** Records one pseudonymous audit entry per turn (DV KI § 10); absent in unit tests. */
   readonly audit?: { readonly record: (result: TurnResult, channel: string, userId: string) => void };
   /** Rewrites a follow-up into a standalone question with a model; the heuristic is used when absent or failing. */
@@ -78,13 +78,13 @@ function withoutHandoverOffer(answer: string, messages: AnswerMessages): string 
 export function createConversationCore<H extends RankedHit>(deps: ConversationDeps<H>): ChatService {
   const today = (): string => deps.today ?? deps.clock.now().toISOString().slice(0, 10);
 
-  const conversationFor = (message: InboundMessage): string => {
+  const conversationFor = async (message: InboundMessage): Promise<string> => {
     const at = deps.clock.now().toISOString();
     const wanted = message.conversationId;
     const base = { channel: message.channel, userId: message.userId, at };
-    if (wanted && deps.conversations.ensureConversation({ ...base, id: wanted })) return wanted;
+    if (wanted && (await deps.conversations.ensureConversation({ ...base, id: wanted }))) return wanted;
     const fresh = deps.ids.next('conv');
-    deps.conversations.ensureConversation({ ...base, id: fresh });
+    await deps.conversations.ensureConversation({ ...base, id: fresh });
     return fresh;
   };
 
@@ -128,12 +128,12 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
 
   const handleTurn = async (message: InboundMessage, onDelta?: (text: string) => void): Promise<TurnResult> => {
     const started = performance.now();
-    const conversationId = conversationFor(message);
+    const conversationId = await conversationFor(message);
     const context = { userId: message.userId, ...(message.tenant ? { tenant: message.tenant } : {}), ...(message.generativeAllowed === false ? { generativeAllowed: false } : {}) };
     const input = deps.guardrail.reviewInput(message.text.slice(0, maxQuestionLength), context);
-    const history = deps.conversations.recentMessages(conversationId, 6);
+    const history = await deps.conversations.recentMessages(conversationId, 6);
     const at = deps.clock.now().toISOString();
-    deps.conversations.appendMessage({ id: deps.ids.next('msg'), conversationId, role: 'user', text: input.text, createdAt: at });
+    await deps.conversations.appendMessage({ id: deps.ids.next('msg'), conversationId, role: 'user', text: input.text, createdAt: at });
     let outcome: Outcome;
     let draft: AnswerDraft | undefined;
     let answer: string;
@@ -189,7 +189,7 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
     };
     // `handover` records the decision, so that a later hand-over request refers to this answer (or is refused).
     const decision = handover ? { handover: offers, ...(!offers && handover.referral ? { referral: handover.referral } : {}) } : {};
-    deps.conversations.appendMessage({
+    await deps.conversations.appendMessage({
       id: result.messageId,
       conversationId,
       role: 'bot',
@@ -216,12 +216,12 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       }
     },
     recordFeedback: async (input: FeedbackInput): Promise<FeedbackOutcome> => {
-      const stored = deps.conversations.getMessage(input.messageId);
+      const stored = await deps.conversations.getMessage(input.messageId);
       if (!stored || stored.role !== 'bot') return { kind: 'not_found' };
-      if (!deps.conversations.isOwner(stored.conversationId, input.userId)) return { kind: 'not_found' };
+      if (!(await deps.conversations.isOwner(stored.conversationId, input.userId))) return { kind: 'not_found' };
       const reason = input.reason?.trim().slice(0, 500);
       deps.logger.info('feedback', { conversation: stored.conversationId, messageId: input.messageId, rating: input.rating, withReason: Boolean(reason) });
-      deps.conversations.recordFeedback({
+      await deps.conversations.recordFeedback({
         messageId: input.messageId,
         rating: input.rating,
         ...(reason ? { reason } : {}),

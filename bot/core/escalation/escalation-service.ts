@@ -80,7 +80,7 @@ export function createEscalationService(deps: EscalationDeps) {
    * JID on Jabber), kept in `replyTo`.
    */
   const escalate = async (input: EscalationInput): Promise<EscalationResult> => {
-    const source = deps.conversations.isOwner(input.conversationId, input.userId) ? findHandoverSource(deps.conversations, input.conversationId, input.messageId) : undefined;
+    const source = (await deps.conversations.isOwner(input.conversationId, input.userId)) ? await findHandoverSource(deps.conversations, input.conversationId, input.messageId) : undefined;
     const trace = { channel: input.channel, conversation: input.conversationId, ...(input.messageId ? { answerId: input.messageId } : {}), asker: who(input.userId) };
     if (!source) {
       deps.logger.info('handover-no-question', trace);

@@ -43,14 +43,14 @@ function sourceUntil(history: readonly StoredMessage[], answer: StoredMessage | 
  * when it is not a bot message of this conversation). Without: the latest answer to a question (small talk
  * skipped); for conversations stored before answers recorded their hand-over decision, the last question.
  */
-export function findHandoverSource(conversations: ConversationStore, conversationId: string, messageId?: string): HandoverSource | undefined {
+export async function findHandoverSource(conversations: ConversationStore, conversationId: string, messageId?: string): Promise<HandoverSource | undefined> {
   if (messageId !== undefined) {
-    const history = conversations.messagesUntil(conversationId, messageId, excerptLength);
+    const history = await conversations.messagesUntil(conversationId, messageId, excerptLength);
     const answer = history.at(-1);
     if (!answer || answer.id !== messageId || answer.role !== 'bot') return undefined;
     return sourceUntil(history, answer);
   }
-  const recent = conversations.recentMessages(conversationId, 40);
+  const recent = await conversations.recentMessages(conversationId, 40);
   const latest = [...recent].reverse().find(isQuestionAnswer);
   if (!latest) {
     const legacy = recent.slice(-excerptLength);

@@ -81,7 +81,7 @@ export interface ConsoleDeps {
   readonly upload: (name: string, bytes: Buffer, owner?: string) => Promise<UploadOutcome>;
   /** Sets "gültig bis" and the superseded documents of one document (sidecar file), then re-indexes. */
   readonly setValidity: (documentId: string, change: { validTo?: string; supersedes: readonly string[] }) => Promise<UploadOutcome>;
-  readonly negativeFeedback: () => readonly NegativeFeedback[];
+  readonly negativeFeedback: () => Promise<readonly NegativeFeedback[]>;
   readonly weeklyReport: () => readonly WeeklyFigures[];
   /** HR news and surveys (absent: the HR pages answer 404). */
   readonly hr?: Hr;

@@ -15,11 +15,11 @@ import { postForm, seeOther, sendHtml, table } from './html.ts';
 /** Smallest number of feedback entries on a document that is shown as a number (with reasons). */
 export const feedbackMinimum = 5;
 
-function rowsFor(deps: ConsoleDeps, caller: Caller): FeedbackQueueRow[] {
+async function rowsFor(deps: ConsoleDeps, caller: Caller): Promise<FeedbackQueueRow[]> {
   const admin = caller.principal?.roles.includes('admin') ?? false;
   const units = callerUnitNames(deps, caller);
   const visible = (document: string): boolean => admin || units.has(deps.document(document)?.owner ?? '');
-  return feedbackQueue(deps.negativeFeedback(), deps.feedbackQueue?.list() ?? [], { k: feedbackMinimum, noSource: deps.texts.feedbackNoSource, visible });
+  return feedbackQueue(await deps.negativeFeedback(), deps.feedbackQueue?.list() ?? [], { k: feedbackMinimum, noSource: deps.texts.feedbackNoSource, visible });
 }
 
 function fixLink(deps: ConsoleDeps, document: string): string {
@@ -38,9 +38,9 @@ function stateForm(deps: ConsoleDeps, caller: Caller, row: FeedbackQueueRow, ind
 }
 
 /** The queue page: one row per document the caller owns (admins: all). */
-export function feedbackBody(deps: ConsoleDeps, caller: Caller): string {
+export async function feedbackBody(deps: ConsoleDeps, caller: Caller): Promise<string> {
   const t = deps.texts;
-  const rows = rowsFor(deps, caller);
+  const rows = await rowsFor(deps, caller);
   const note = `<p>${e(fillText(t.feedbackNote, { k: String(feedbackMinimum) }))}</p>`;
   if (!rows.length) return `<p class="empty">${e(t.feedbackEmpty)}</p>`;
   const title = (document: string): { html: string } => {
@@ -65,7 +65,7 @@ export function feedbackStateHandler(deps: ConsoleDeps, actorOf: (caller: Caller
     const state = form.get('state') ?? '';
     if (!deps.feedbackQueue || !deps.document(document)) return refused(404, t.notFoundTitle, t.validityUnknownDocument);
     if (!ownsDocument(deps, caller, document)) return refused(403, t.forbiddenTitle, t.validityNotOwner);
-    const current = rowsFor(deps, caller).find((row) => row.document === document)?.state ?? 'new';
+    const current = (await rowsFor(deps, caller)).find((row) => row.document === document)?.state ?? 'new';
     if (!isState(state) || !allowedNextStates(current).includes(state)) return refused(409, t.feedbackTitle, t.feedbackStateInvalid);
     deps.feedbackQueue.set(document, state, actorOf(caller));
     seeOther(response, '/konsole/rueckmeldungen');

@@ -39,8 +39,8 @@ function ticketAction(action: string, by: string, body: { text: string; note?: s
 }
 
 function handlers(deps: ConsoleDeps): Record<Exclude<ConsoleRouteId, `hr-${string}` | `reidentification-${string}` | LotseDsbRouteId>, ProtectedHandler> {
-  const page = (title: () => string, body: (caller: Caller) => string, current?: string): ProtectedHandler => async (_request, response, caller) =>
-    sendHtml(response, 200, consolePage(deps, caller, title(), body(caller), current));
+  const page = (title: () => string, body: (caller: Caller) => string | Promise<string>, current?: string): ProtectedHandler => async (_request, response, caller) =>
+    sendHtml(response, 200, consolePage(deps, caller, title(), await body(caller), current));
   const refused = (response: Response, caller: Caller, status: number, title: string, message: string): void => sendHtml(response, status, errorPage(deps, caller, { title, message }));
   const actOnTicket: ProtectedHandler = async (request, response, caller) => {
     const body = caller.form ? { text: caller.form.get('text') ?? '', note: caller.form.get('note') ?? undefined } : await jsonBody(request, response, deps.texts.answerInvalid);

@@ -6,8 +6,8 @@
  */
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { openMemoryDatabase } from '../../../bot/adapters/storage/sqlite-database.ts';
-import { SqliteConversationStore } from '../../../bot/adapters/storage/sqlite-conversation-store.ts';
+import { SqlConversationStore } from '../../../bot/adapters/storage/sql-conversation-store.ts';
+import { memoryStore } from '../../support/store-database.ts';
 import { HttpSession } from '../../support/http-session.ts';
 import { startRealApp, type RunningApp } from '../../support/real-app.ts';
 import { securityTable } from './security-table.ts';
@@ -58,13 +58,17 @@ describe('stored conversations', () => {
     table.record("Erika writes into Marek's conversation id", 'new conversation', hijack.json.conversationId === conversationId ? 'same conversation' : 'new conversation');
   });
 
-  it('keys rows written in clear before, at start', () => {
-    const database = openMemoryDatabase();
-    new SqliteConversationStore(database).ensureConversation({ id: 'c-legacy', channel: 'web', userId: 'p-helga', at: new Date().toISOString() });
+  it('keys rows written in clear before, at start', async () => {
+    const { store } = await memoryStore();
+    await new SqlConversationStore(store).ensureConversation({ id: 'c-legacy', channel: 'web', userId: 'p-helga', at: new Date().toISOString() });
     const ownerKey = (userId: string): string => createHmac('sha256', 'test-key').update(userId).digest('hex').slice(0, 32);
-    const restarted = new SqliteConversationStore(database, { ownerKey });
-    table.record('legacy owner p-helga after a restart with keys', 'keyed', restarted.conversationOwner('c-legacy') === ownerKey('p-helga') ? 'keyed' : String(restarted.conversationOwner('c-legacy')));
-    table.record('p-helga still owns the legacy conversation', true, restarted.isOwner('c-legacy', 'p-helga'));
-    table.record('a second start keys nothing twice', true, new SqliteConversationStore(database, { ownerKey }).isOwner('c-legacy', 'p-helga'));
+    const restarted = new SqlConversationStore(store, { ownerKey });
+    await restarted.pseudonymizeOwners(ownerKey);
+    const owner = await restarted.conversationOwner('c-legacy');
+    table.record('legacy owner p-helga after a restart with keys', 'keyed', owner === ownerKey('p-helga') ? 'keyed' : String(owner));
+    table.record('p-helga still owns the legacy conversation', true, await restarted.isOwner('c-legacy', 'p-helga'));
+    const again = new SqlConversationStore(store, { ownerKey });
+    table.record('a second start keys nothing twice', 0, await again.pseudonymizeOwners(ownerKey));
+    table.record('p-helga owns it after the second start', true, await again.isOwner('c-legacy', 'p-helga'));
   });
 });

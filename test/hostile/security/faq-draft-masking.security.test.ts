@@ -30,8 +30,8 @@ describe('FAQ draft from a ticket', () => {
     const lotse = app.lotse;
     const userId = 'web-asker-1';
     const conversationId = 'c-faq-mask-1';
-    lotse.conversations.ensureConversation({ id: conversationId, channel: 'web', userId, at: new Date().toISOString() });
-    lotse.conversations.appendMessage({ id: 'faq-mask-m1', conversationId, role: 'user', text: `Ich bin unter ${email} erreichbar: wie beantrage ich einen Schreibtisch im Kreishaus Nord?`, createdAt: new Date().toISOString() });
+    await lotse.conversations.ensureConversation({ id: conversationId, channel: 'web', userId, at: new Date().toISOString() });
+    await lotse.conversations.appendMessage({ id: 'faq-mask-m1', conversationId, role: 'user', text: `Ich bin unter ${email} erreichbar: wie beantrage ich einen Schreibtisch im Kreishaus Nord?`, createdAt: new Date().toISOString() });
     const escalated = await lotse.escalation.escalate({ userId, conversationId, channel: 'web', reason: 'user_request' });
     const ticket = lotse.escalation.allTickets().find((entry) => entry.replyTo.conversationId === conversationId);
     if (!ticket) throw new Error(`no ticket: ${JSON.stringify(escalated)}`);

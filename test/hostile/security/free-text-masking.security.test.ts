@@ -35,7 +35,7 @@ describe('feedback reason', () => {
     const answer = await post('/api/chat', { text: 'Wie viele Tage darf ich im Kreis Musterland mobil arbeiten?' }, cookie);
     const feedback = await post('/api/feedback', { messageId: answer.json.messageId, rating: 'down', reason: `Falsch, fragen Sie Erika Mustermann (${email}), Erstattung auf ${iban}` }, cookie);
     table.record('POST /api/feedback with a reason (control)', 204, feedback.status);
-    const stored = app.lotse.conversations.negativeFeedback(50).map((entry) => entry.reason ?? '').join('\n');
+    const stored = (await app.lotse.conversations.negativeFeedback(50)).map((entry) => entry.reason ?? '').join('\n');
     table.record('e-mail address in the stored reason', 'absent', contains(stored, email));
     table.record('IBAN in the stored reason', 'absent', contains(stored, iban));
     table.record('colleague name in the stored reason', 'absent', contains(stored, 'Erika Mustermann'));
@@ -48,8 +48,8 @@ describe('return note of a ticket', () => {
     const userId = 'web-asker-return-1';
     const conversationId = 'c-return-mask-1';
     const at = new Date().toISOString();
-    lotse.conversations.ensureConversation({ id: conversationId, channel: 'web', userId, at });
-    lotse.conversations.appendMessage({ id: 'return-mask-m1', conversationId, role: 'user', text: 'Wie beantrage ich einen Schreibtisch im Kreishaus Nord?', createdAt: at });
+    await lotse.conversations.ensureConversation({ id: conversationId, channel: 'web', userId, at });
+    await lotse.conversations.appendMessage({ id: 'return-mask-m1', conversationId, role: 'user', text: 'Wie beantrage ich einen Schreibtisch im Kreishaus Nord?', createdAt: at });
     const escalated = await lotse.escalation.escalate({ userId, conversationId, channel: 'web', reason: 'user_request' });
     if (escalated.kind !== 'created') throw new Error(`no ticket: ${JSON.stringify(escalated)}`);
     const by = escalated.ticket.candidates[0]!;
@@ -70,9 +70,9 @@ describe('feedback reason stored in clear before the masking', () => {
     const at = new Date().toISOString();
     // Reasons are shown from five feedback entries on (issue #22: no single person's text).
     for (const index of [1, 2, 3, 4, 5]) {
-      store.ensureConversation({ id: `c-legacy-feedback-${index}`, channel: 'web', userId: `u-legacy-${index}`, at });
-      store.appendMessage({ id: `legacy-answer-${index}`, conversationId: `c-legacy-feedback-${index}`, role: 'bot', text: 'Antwort', createdAt: at });
-      store.recordFeedback({ messageId: `legacy-answer-${index}`, rating: 'down', reason: `Altbestand: bitte an ${email} schreiben`, at });
+      await store.ensureConversation({ id: `c-legacy-feedback-${index}`, channel: 'web', userId: `u-legacy-${index}`, at });
+      await store.appendMessage({ id: `legacy-answer-${index}`, conversationId: `c-legacy-feedback-${index}`, role: 'bot', text: 'Antwort', createdAt: at });
+      await store.recordFeedback({ messageId: `legacy-answer-${index}`, rating: 'down', reason: `Altbestand: bitte an ${email} schreiben`, at });
     }
     const frank = new HttpSession(app.url);
     await frank.devLogin({ person: 'p-frank' });

@@ -14,7 +14,6 @@ import restify, { type Server } from 'restify';
 import { afterAll, describe, it } from 'vitest';
 import type { OidcLogin } from '../../../bot/adapters/auth/oidc-login.ts';
 import { loadDirectory } from '../../../bot/adapters/directory/load-directory.ts';
-import type { PostgresDatabase } from '../../../bot/adapters/postgres/postgres-database.ts';
 import { openMemoryDatabase } from '../../../bot/adapters/storage/sqlite-database.ts';
 import { SqliteSessionStore } from '../../../bot/adapters/storage/sqlite-session-store.ts';
 import { createLotse, type Lotse } from '../../../bot/app/create-lotse.ts';
@@ -44,7 +43,7 @@ async function serveLotse(env: Record<string, string>, clock: FixedClock): Promi
   const running = await startHttpServer(createHttpServer({ chat: lotse.chat, logger: silentLogger, transparency: lotse.transparency }), { port: 0, host: '127.0.0.1' });
   cleanups.push(async () => {
     await running.close();
-    lotse.close();
+    await lotse.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
   return { url: running.url, lotse };
@@ -80,12 +79,13 @@ describe('/readyz', () => {
     const { url, lotse } = await serveLotse({ DATABASE_URL: await postgres.createDatabase('readyz') }, clock);
     // No index leader runs in this test: count the (unpublished) index as loaded, so only the database decides.
     if (lotse.index) Object.assign(lotse.index.follower, { ready: () => true });
-    const database = lotse.database as unknown as PostgresDatabase;
-    const ping = database.ping.bind(database);
+    // The readiness ping goes through the asynchronous pool (issue #20): count those pings.
+    const store = lotse.store as { ping(): Promise<void> };
+    const ping = store.ping.bind(store);
     let pings = 0;
-    database.ping = () => {
+    store.ping = async () => {
       pings += 1;
-      ping();
+      await ping();
     };
     table.record('GET /readyz, PostgreSQL up (control)', 200, await readyz(url));
     postgres.stop();

@@ -30,29 +30,29 @@ afterAll(async () => {
 });
 
 /** Stores a conversation of `p-marek` whose messages are `ages` days old (no wall clock: ages relative to now). */
-function conversation(id: string, ages: readonly number[]): void {
+async function conversation(id: string, ages: readonly number[]): Promise<void> {
   const store = app.lotse.conversations;
   const at = (age: number): string => new Date(Date.now() - age * day).toISOString();
-  store.ensureConversation({ id, channel: 'web', userId: 'p-marek', at: at(Math.max(...ages)) });
-  ages.forEach((age, index) => store.appendMessage({ id: `${id}-m${index}`, conversationId: id, role: index % 2 ? 'bot' : 'user', text: 'Ich bin krank, was muss ich tun?', createdAt: at(age) }));
-  store.recordFeedback({ messageId: `${id}-m${ages.length - 1}`, rating: 'down', reason: 'persönliche Notiz', at: at(Math.min(...ages)) });
+  await store.ensureConversation({ id, channel: 'web', userId: 'p-marek', at: at(Math.max(...ages)) });
+  for (const [index, age] of ages.entries()) await store.appendMessage({ id: `${id}-m${index}`, conversationId: id, role: index % 2 ? 'bot' : 'user', text: 'Ich bin krank, was muss ich tun?', createdAt: at(age) });
+  await store.recordFeedback({ messageId: `${id}-m${ages.length - 1}`, rating: 'down', reason: 'persönliche Notiz', at: at(Math.min(...ages)) });
 }
 
 describe('conversation retention', () => {
-  it('deletes conversations idle past the retention with messages and feedback, keeps active ones', () => {
+  it('deletes conversations idle past the retention with messages and feedback, keeps active ones', async () => {
     const days = loadRecordRetention(join(repoRoot, 'policies')).conversations;
     table.record('policies/retention.yaml records.conversations (days)', 90, days);
-    conversation('old', [days + 30, days + 10]);
-    conversation('revived', [days + 30, 5]);
-    conversation('recent', [3, 1]);
-    const check = wireRetentionPurge(app.lotse, silentLogger).tick();
+    await conversation('old', [days + 30, days + 10]);
+    await conversation('revived', [days + 30, 5]);
+    await conversation('recent', [3, 1]);
+    const check = await wireRetentionPurge(app.lotse, silentLogger).tick();
     table.record('daily purge: conversations removed', 1, check.kind === 'ran' ? Number(check.removed.conversations) : check.kind);
     const store = app.lotse.conversations;
-    const kept = (id: string): string => (store.isOwner(id, 'p-marek') ? 'kept' : 'gone');
-    table.record(`conversation idle ${days + 10} days after purge`, 'gone', kept('old'));
-    table.record(`its messages and feedback after purge`, 'gone', store.getMessage('old-m0') || store.feedbackFor('old-m1') ? 'kept' : 'gone');
-    table.record('conversation with a message 5 days ago (started long ago)', 'kept', kept('revived'));
-    table.record('recent conversation', 'kept', kept('recent'));
+    const kept = async (id: string): Promise<string> => ((await store.isOwner(id, 'p-marek')) ? 'kept' : 'gone');
+    table.record(`conversation idle ${days + 10} days after purge`, 'gone', await kept('old'));
+    table.record(`its messages and feedback after purge`, 'gone', (await store.getMessage('old-m0')) || (await store.feedbackFor('old-m1')) ? 'kept' : 'gone');
+    table.record('conversation with a message 5 days ago (started long ago)', 'kept', await kept('revived'));
+    table.record('recent conversation', 'kept', await kept('recent'));
   });
 
   it('says truthfully on /nutzungshinweise under which key and how long conversations are kept', async () => {

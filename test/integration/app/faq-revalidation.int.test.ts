@@ -19,8 +19,8 @@ describe('FAQ revalidation', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-faq-'));
   const folder = mkdtempSync(join(tmpdir(), 'lotse-faq-src-'));
   let lotse: Lotse | undefined;
-  afterAll(() => {
-    lotse?.close();
+  afterAll(async () => {
+    await lotse?.close();
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(folder, { recursive: true, force: true });
   });
@@ -58,7 +58,7 @@ describe('FAQ revalidation', () => {
     const later = await createLotse(expiredConfig, silentLogger, { clock });
     const afterExpiry = await later.chat.handleTurn({ channel: 'web', userId: 'p-marek', text: 'Wer erhebt die Hundesteuer?' });
     expect(afterExpiry.citations.map((citation) => citation.document)).not.toContainEqual(expect.stringMatching(/^lotse-faq\//));
-    later.close();
+    await later.close();
 
     expect((await lotse.faq.revalidate(draft.draftId!, 'p-aylin')).kind).toBe('refused');
     const extended = await lotse.faq.revalidate(draft.draftId!, 'p-frank');

@@ -34,7 +34,7 @@ describe('a returned ticket reaches its Lotsin with the reason (issue #19, item 
     const returned = await postJson(marek, `/api/tickets/${ticket.id}/return`, { note: 'Die Gemeinde verweist an den Kreis.' });
     expect(returned.status).toBe(200);
 
-    const inbox = app.lotse.inbox.unread('p-aylin').map((entry) => entry.text).join('\n');
+    const inbox = (await app.lotse.inbox.unread('p-aylin')).map((entry) => entry.text).join('\n');
     expect(inbox).toContain(`Anfrage Nr. ${ticket.number} wurde zurückgegeben`);
     expect(inbox).toContain('„Die Gemeinde verweist an den Kreis.“');
 

@@ -32,7 +32,7 @@ describe('lotse audit purge per record type', () => {
       clock.advance(7 * day); // one answer a week until 2026-07-26
       append('answer');
     }
-    lotse.close();
+    await lotse.close();
     const head = (await runCli(['audit', 'head', '--data', dataDir])).stdout.trim();
 
     // purge at 2026-11-22 12:00 minus 365 days = 2025-11-22 12:00: the answers of weeks 1..24 (up to 2025-11-16) expired

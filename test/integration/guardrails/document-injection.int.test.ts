@@ -27,8 +27,8 @@ beforeAll(async () => {
   expect(summary.quarantined.map((entry) => entry.file)).toEqual(['dienstanweisungen/hinweise-funktionspostfaecher.md']);
 });
 
-afterAll(() => {
-  lotse.close();
+afterAll(async () => {
+  await lotse.close();
   rmSync(folder, { recursive: true, force: true });
   rmSync(dataDir, { recursive: true, force: true });
 });

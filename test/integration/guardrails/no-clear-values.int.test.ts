@@ -43,7 +43,7 @@ describe('personal values after real turns', () => {
       // Asking for a Lotse anyway (Jabber "lotse", a replayed Teams card): referred, no ticket.
       escalation = await lotse.escalation.escalate({ userId: 'u-quokka', conversationId: results[1]!.conversationId, channel: 'web', reason: 'user_request' });
     } finally {
-      lotse.close();
+      await lotse.close();
     }
     expect(results.slice(0, 4).map((result) => result.outcome)).toEqual(['refused', 'refused', 'refused', 'refused']);
     for (const result of results.slice(0, 4)) {

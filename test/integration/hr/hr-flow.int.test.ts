@@ -50,8 +50,8 @@ describe('HR broadcast end to end', () => {
     await app.lotse.hr.jobs.runDue();
     await app.lotse.hr.jobs.runDue();
     expect(teams.recipients('broadcast')).toEqual(['b1', 'b2', 'b3', 'b4', 'b5', 'b6']);
-    expect(app.lotse.inbox.unread('c1').map((entry) => entry.text)[0]).toMatch(/^Neue Software\n\nAb Montag gilt/);
-    expect(app.lotse.inbox.unread('a1')).toEqual([]);
+    expect((await app.lotse.inbox.unread('c1')).map((entry) => entry.text)[0]).toMatch(/^Neue Software\n\nAb Montag gilt/);
+    expect(await app.lotse.inbox.unread('a1')).toEqual([]);
     expect(teams.sent[0]!.message).toMatchObject({ kind: 'broadcast', title: 'Neue Software', acknowledgeJob: `broadcast:${id}`, deliveryId: `broadcast:${id}:b1` });
     expect((await app.call('b1', 'POST', `/api/hr/broadcasts/${id}/acknowledge`)).status).toBe(200);
     expect((await app.call('b1', 'POST', `/api/hr/broadcasts/${id}/acknowledge`)).status).toBe(200);
@@ -80,7 +80,7 @@ describe('HR broadcast end to end', () => {
     const created = await app.call('hr1', 'POST', '/api/hr/broadcasts', { title: 'Später', text: 'Morgen', audience: { kind: 'roles', roles: ['personalrat'] }, sendAt });
     await app.call('hr2', 'POST', `/api/hr/broadcasts/${created.body.broadcast.id}/release`);
     await app.lotse.hr.jobs.runDue();
-    expect(app.lotse.inbox.unread('pr1')).toEqual([]);
+    expect(await app.lotse.inbox.unread('pr1')).toEqual([]);
     expect(app.lotse.hr.broadcasts.get(created.body.broadcast.id)!.state).toBe('released');
   });
 });

@@ -14,8 +14,8 @@ writeFileSync(join(policies, 'broadcasts.yaml'), readFileSync(join(policies, 'br
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function releasedBroadcast(dataDir: string): string {
-  const app = openHrOnly(dataDir, policies);
+async function releasedBroadcast(dataDir: string): Promise<string> {
+  const app = await openHrOnly(dataDir, policies);
   const created = app.hr.broadcasts.create('hr1', { title: 'Wichtig', text: 'Bitte lesen', audience: { kind: 'all' }, acknowledge: false });
   if (created.kind !== 'ok') throw new Error(created.message);
   app.hr.broadcasts.release('hr2', created.broadcast.id);
@@ -36,7 +36,7 @@ describe('HR outbox across kills', () => {
   it('completes after two SIGKILLs in the middle of sending: nothing lost; only the message in flight at a kill after delivery repeats, with the same delivery id', async () => {
     const dataDir = join(work, 'data');
     const file = join(work, 'deliveries.txt');
-    const id = releasedBroadcast(dataDir);
+    const id = await releasedBroadcast(dataDir);
     // 1. Killed before delivering the 8th message: the claimed rows go back to pending after the lease.
     expect(runChild(dataDir, file, 'kill-before', 7).signal).toBe('SIGKILL');
     expect(lines(file)).toHaveLength(7);
@@ -46,7 +46,7 @@ describe('HR outbox across kills', () => {
     expect(lines(file)).toHaveLength(12);
     await new Promise((resolve) => setTimeout(resolve, 300));
     // 3. The restart (here in the test process) completes the broadcast.
-    const restarted = openHrOnly(dataDir, policies);
+    const restarted = await openHrOnly(dataDir, policies);
     restarted.channels.register('teams', { reaches: () => true, send: async (_recipient, message) => (appendFileSync(file, `${message.deliveryId}\n`), { kind: 'delivered' }) });
     await restarted.hr.jobs.runDue();
     restarted.close();
@@ -56,7 +56,7 @@ describe('HR outbox across kills', () => {
     expect(delivered).toHaveLength(21);
     expect(delivered.filter((line) => line === delivered[11])).toHaveLength(2);
     expect(delivered.slice(0, 11).concat(delivered.slice(12)).length).toBe(new Set(delivered).size);
-    const app = openHrOnly(dataDir, policies);
+    const app = await openHrOnly(dataDir, policies);
     expect(app.hr.broadcasts.report(id)).toMatchObject({ kind: 'ok', report: { recipients: 20, sent: 20, pending: 0, failed: 0 } });
     expect(app.hr.broadcasts.get(id)!.state).toBe('sent');
     app.close();

@@ -48,8 +48,8 @@ describe('pulse survey end to end', () => {
     await app.lotse.hr.jobs.runDue();
     expect(app.lotse.hr.surveys.get(surveyId)!.state).toBe('open');
     expect(teams.recipients('survey-invite')).toEqual(['a2', 'a4', 'a6', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6']);
-    expect(app.lotse.inbox.unread('c1')[0]!.text).toContain('Digitalisierung im Dezernat I');
-    expect(app.lotse.inbox.unread('d1')).toEqual([]);
+    expect((await app.lotse.inbox.unread('c1'))[0]!.text).toContain('Digitalisierung im Dezernat I');
+    expect(await app.lotse.inbox.unread('d1')).toEqual([]);
   });
 
   it('refuses edits after approval; a new version is a new draft', async () => {

@@ -21,12 +21,12 @@ describe('feedback queue of document owners', () => {
   afterAll(async () => app?.close());
 
   /** One thumbs-down on an answer citing `document` (stored as the chat would store it). */
-  const thumbsDown = (document: string, reason: string, at = new Date().toISOString()): void => {
+  const thumbsDown = async (document: string, reason: string, at = new Date().toISOString()): Promise<void> => {
     const store = app.lotse.conversations;
     sequence += 1;
-    store.ensureConversation({ id: `c-queue-${sequence}`, channel: 'web', userId: `u-queue-${sequence}`, at });
-    store.appendMessage({ id: `m-queue-${sequence}`, conversationId: `c-queue-${sequence}`, role: 'bot', text: 'Antwort', payload: JSON.stringify({ citations: [{ document }] }), createdAt: at });
-    store.recordFeedback({ messageId: `m-queue-${sequence}`, rating: 'down', reason, at });
+    await store.ensureConversation({ id: `c-queue-${sequence}`, channel: 'web', userId: `u-queue-${sequence}`, at });
+    await store.appendMessage({ id: `m-queue-${sequence}`, conversationId: `c-queue-${sequence}`, role: 'bot', text: 'Antwort', payload: JSON.stringify({ citations: [{ document }] }), createdAt: at });
+    await store.recordFeedback({ messageId: `m-queue-${sequence}`, rating: 'down', reason, at });
   };
   const as = async (person: string): Promise<HttpSession> => {
     const session = new HttpSession(app.url);
@@ -40,9 +40,9 @@ describe('feedback queue of document owners', () => {
   const rowOf = (html: string, document: string): string => html.split('<tr>').find((row) => row.includes(`(${document})`)) ?? '';
 
   it('shows counts and masked reasons from five on, the state and a link to fix the source', async () => {
-    for (let index = 0; index < 5; index += 1) thumbsDown(busy, `Veraltet, Rückfragen an ${email} (${index})`);
-    thumbsDown(quiet, 'Nur zwei Rückmeldungen – Einzelmeinung');
-    thumbsDown(quiet, 'Nur zwei Rückmeldungen – Einzelmeinung');
+    for (let index = 0; index < 5; index += 1) await thumbsDown(busy, `Veraltet, Rückfragen an ${email} (${index})`);
+    await thumbsDown(quiet, 'Nur zwei Rückmeldungen – Einzelmeinung');
+    await thumbsDown(quiet, 'Nur zwei Rückmeldungen – Einzelmeinung');
     const html = await page(await as('p-frank'));
     const busyRow = rowOf(html, busy);
     expect(busyRow).toContain('<td>Neu</td>');
@@ -70,7 +70,7 @@ describe('feedback queue of document owners', () => {
     const helga = await as('p-helga');
     expect(rowOf(await page(helga), busy)).toBe('');
     expect((await setState(helga, busy, 'in_progress')).status).toBe(403);
-    thumbsDown(busy, 'Immer noch falsch', new Date(Date.now() + 60_000).toISOString());
+    await thumbsDown(busy, 'Immer noch falsch', new Date(Date.now() + 60_000).toISOString());
     expect(rowOf(await page(await as('p-frank')), busy)).toContain('<td>Neu</td>');
   });
 });

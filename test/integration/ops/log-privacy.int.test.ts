@@ -25,7 +25,7 @@ async function chatLog(level: 'info' | 'debug'): Promise<string> {
     if (lotse.knowledge.lexical.size === 0) await ingestKnowledge(lotse.knowledge, { folder: join(repoRoot, 'knowledge/sources'), dataDir });
     for (const text of questions) await lotse.chat.handleTurn({ channel: 'web', userId: 'u-quokka', text });
   } finally {
-    lotse.close();
+    await lotse.close();
   }
   return lines.join('');
 }

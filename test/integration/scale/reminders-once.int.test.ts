@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDirectory } from '../../../bot/adapters/directory/load-directory.ts';
 import { PostgresDatabase } from '../../../bot/adapters/postgres/postgres-database.ts';
-import { SqliteConversationStore } from '../../../bot/adapters/storage/sqlite-conversation-store.ts';
+import { SqlConversationStore } from '../../../bot/adapters/storage/sql-conversation-store.ts';
+import { runMigrations } from '../../../bot/adapters/sql/migrations/run-migrations.ts';
+import { postgresStoreDatabase } from '../../../bot/adapters/sql/postgres-store-database.ts';
+import type { StoreDatabase } from '../../../bot/adapters/sql/store-database.ts';
 import { SqliteTicketStore } from '../../../bot/adapters/storage/sqlite-ticket-store.ts';
 import { createEscalationService } from '../../../bot/core/escalation/escalation-service.ts';
 import type { ChannelSender, OutboundMessage, Recipient } from '../../../bot/ports/channel-sender.ts';
@@ -34,10 +37,12 @@ class RecordingSender implements ChannelSender {
 describe.skipIf(!bin)('reminders across three replicas on PostgreSQL', () => {
   let server: TestPostgres;
   const databases: PostgresDatabase[] = [];
+  const stores: StoreDatabase[] = [];
   beforeAll(async () => {
     server = await startTestPostgres(bin);
   }, 60_000);
-  afterAll(() => {
+  afterAll(async () => {
+    for (const store of stores) await store.close();
     for (const database of databases) database.close();
     server?.destroy();
   });
@@ -46,20 +51,23 @@ describe.skipIf(!bin)('reminders across three replicas on PostgreSQL', () => {
     const url = await server.createDatabase('reminders');
     const clock = new FixedClock(new Date('2026-11-23T08:00:00Z'));
     const sender = new RecordingSender();
-    const replicas = [0, 1, 2].map((index) => {
+    const replicas = await Promise.all([0, 1, 2].map(async (index) => {
       const database = new PostgresDatabase(url);
       databases.push(database);
-      const conversations = new SqliteConversationStore(database);
+      const store = postgresStoreDatabase(url);
+      stores.push(store);
+      await runMigrations(store);
+      const conversations = new SqlConversationStore(store);
       const ids = { next: (prefix: string) => `${prefix}-r${index}-${randomUUID()}` };
       return { conversations, escalation: createEscalationService({
         tickets: new SqliteTicketStore(database), conversations, directory, policy: samplePolicy, sender, clock,
         ids, messages: loadEscalationMessages(), logger: silentLogger, personOf: (userId) => userId,
       }) };
-    });
+    }));
     for (let index = 0; index < 6; index += 1) {
       const replica = replicas[index % 3]!;
-      replica.conversations.ensureConversation({ id: `c${index}`, channel: 'web', userId: 'p-marek', at: 't' });
-      replica.conversations.appendMessage({ id: `m${index}`, conversationId: `c${index}`, role: 'user', text: `Wie bestelle ich Toner für Drucker ${index}?`, createdAt: 't' });
+      await replica.conversations.ensureConversation({ id: `c${index}`, channel: 'web', userId: 'p-marek', at: 't' });
+      await replica.conversations.appendMessage({ id: `m${index}`, conversationId: `c${index}`, role: 'user', text: `Wie bestelle ich Toner für Drucker ${index}?`, createdAt: 't' });
       expect((await replica.escalation.escalate({ userId: 'p-marek', conversationId: `c${index}`, channel: 'web', reason: 'no_answer' })).kind).toBe('created');
     }
     sender.sent.length = 0;

@@ -164,7 +164,7 @@ describe('Teams channel with bad input', () => {
     const attempts = connector.to('a:1personal-jonas').filter((request) => JSON.stringify(request.body).includes('Neue Dienstanweisung'));
     expect(attempts).toHaveLength(1);
     expect(app.teams.store.conversation('a:1personal-jonas')?.undeliverable).toBe('HTTP 403');
-    expect(app.lotse.inbox.unread('p-jonas').map((entry) => entry.text)).toContain('Neue Dienstanweisung veröffentlicht.');
+    expect((await app.lotse.inbox.unread('p-jonas')).map((entry) => entry.text)).toContain('Neue Dienstanweisung veröffentlicht.');
     expect(app.teams.endpoint.reaches('p-jonas')).toBe(true); // an Entra id is known: a new 1:1 chat can be opened
     connector.respondWith(undefined);
   });

@@ -93,11 +93,11 @@ describe('graceful shutdown', () => {
 });
 
 describe('drain targets', () => {
-  it('readiness gate turns /readyz status false without touching the chat', () => {
+  it('readiness gate turns /readyz status false without touching the chat', async () => {
     const gate = readinessGate(new FakeChatService());
-    expect(gate.chat.status().ready).toBe(true);
+    expect((await gate.chat.status()).ready).toBe(true);
     gate.markNotReady();
-    expect(gate.chat.status().ready).toBe(false);
+    expect((await gate.chat.status()).ready).toBe(false);
   });
 
   it('a polled queue waits until nothing is due, counting deliveries', async () => {

@@ -33,7 +33,7 @@ function anchorsOf(file: string): Set<string> {
   const anchors = new Set<string>();
   const seen = new Map<string, number>();
   const source = readFileSync(file, 'utf8');
-  marked.walkTokens(marked.lexer(source), (token) => {
+  void marked.walkTokens(marked.lexer(source), (token) => {
     if (token.type !== 'heading') return;
     const slug = slugOf(plainText(token.tokens));
     const count = seen.get(slug) ?? 0;
@@ -46,7 +46,7 @@ function anchorsOf(file: string): Set<string> {
 
 function linksOf(file: string): string[] {
   const links: string[] = [];
-  marked.walkTokens(marked.lexer(readFileSync(file, 'utf8')), (token) => {
+  void marked.walkTokens(marked.lexer(readFileSync(file, 'utf8')), (token) => {
     if (token.type === 'link' || token.type === 'image') links.push(token.href);
   });
   return links;

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openMemoryDatabase, openSqliteDatabase } from '../../../../bot/adapters/storage/sqlite-database.ts';
-import { SqliteConversationStore } from '../../../../bot/adapters/storage/sqlite-conversation-store.ts';
 import { SqliteKnowledgeStore } from '../../../../bot/adapters/storage/sqlite-knowledge-store.ts';
 import { sampleDocument } from '../../../fakes/in-memory-knowledge-store.ts';
 
@@ -34,21 +33,5 @@ describe('SqliteKnowledgeStore', () => {
     expect([...store.allChunks()]).toHaveLength(1);
     expect(store.removeDocument('b.md').removedChunkIds).toEqual(['b.md#0']);
     expect(store.chunkCount()).toBe(0);
-  });
-});
-
-describe('SqliteConversationStore', () => {
-  it('keeps messages in order, owners and feedback', () => {
-    const store = new SqliteConversationStore(openMemoryDatabase());
-    expect(store.ensureConversation({ id: 'c1', channel: 'web', userId: 'u1', at: 't' })).toBe(true);
-    expect(store.ensureConversation({ id: 'c1', channel: 'web', userId: 'u2', at: 't' })).toBe(false);
-    for (const [index, role] of (['user', 'bot', 'user'] as const).entries()) {
-      store.appendMessage({ id: `m${index}`, conversationId: 'c1', role, text: `t${index}`, createdAt: 't' });
-    }
-    expect(store.recentMessages('c1', 2).map((message) => message.id)).toEqual(['m1', 'm2']);
-    expect(store.conversationOwner('c1')).toBe('u1');
-    store.recordFeedback({ messageId: 'm1', rating: 'down', reason: 'alt', at: 't' });
-    store.recordFeedback({ messageId: 'm1', rating: 'up', at: 't' });
-    expect(store.feedbackFor('m1')).toEqual({ messageId: 'm1', rating: 'up' });
   });
 });

@@ -81,6 +81,6 @@ describe('createConversationCore', () => {
     const result = await chat.handleTurn({ channel: 'web', userId: 'u1', text: 'Digitallotsen Viersen?' });
     expect(await chat.recordFeedback({ userId: 'u2', messageId: result.messageId, rating: 'down' })).toEqual({ kind: 'not_found' });
     expect(await chat.recordFeedback({ userId: 'u1', messageId: result.messageId, rating: 'down', reason: ' veraltet ' })).toEqual({ kind: 'recorded' });
-    expect(conversations.feedbackFor(result.messageId)).toMatchObject({ rating: 'down', reason: 'veraltet' });
+    expect(await conversations.feedbackFor(result.messageId)).toMatchObject({ rating: 'down', reason: 'veraltet' });
   });
 });

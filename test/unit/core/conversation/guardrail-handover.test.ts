@@ -22,7 +22,7 @@ function chat(guardrail: Guardrail, conversations: InMemoryConversationStore) {
   return createConversationCore({
     answer: { retriever: new OverlapRetriever(store, fakeAnalyzer), confidence: () => 0, knowledge: store, analyzer: fakeAnalyzer, lexical: flatIdfLexical, messages: loadMessages().messages, minConfidence: 0.3, indexVersion: () => 'v1' },
     conversations, guardrail, clock: new FixedClock(), ids: new SequentialIds(), logger: silentLogger, topK: 5,
-    status: () => ({ ready: true, documents: 0, chunks: 0, indexVersion: 'v1' }),
+    status: async () => ({ ready: true, documents: 0, chunks: 0, indexVersion: 'v1' }),
   });
 }
 

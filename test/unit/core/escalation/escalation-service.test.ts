@@ -19,7 +19,7 @@ class RecordingSender implements ChannelSender {
   }
 }
 
-function setup() {
+async function setup() {
   const conversations = new InMemoryConversationStore();
   const sender = new RecordingSender();
   const service = createEscalationService({
@@ -34,15 +34,15 @@ function setup() {
     logger: silentLogger,
     personOf: (userId) => (userId === 'web-marek' ? 'p-marek' : undefined),
   });
-  conversations.ensureConversation({ id: 'c1', channel: 'web', userId: 'web-marek', at: 't' });
-  conversations.appendMessage({ id: 'm1', conversationId: 'c1', role: 'user', text: 'Wie bestelle ich einen zweiten Bildschirm?', createdAt: 't' });
-  conversations.appendMessage({ id: 'm2', conversationId: 'c1', role: 'bot', text: 'Dazu finde ich nichts.', outcome: 'no_answer', payload: JSON.stringify({ tried: [{ document: 'faq.md', title: 'FAQ', section: '' }] }), createdAt: 't' });
+  await conversations.ensureConversation({ id: 'c1', channel: 'web', userId: 'web-marek', at: 't' });
+  await conversations.appendMessage({ id: 'm1', conversationId: 'c1', role: 'user', text: 'Wie bestelle ich einen zweiten Bildschirm?', createdAt: 't' });
+  await conversations.appendMessage({ id: 'm2', conversationId: 'c1', role: 'bot', text: 'Dazu finde ich nichts.', outcome: 'no_answer', payload: JSON.stringify({ tried: [{ document: 'faq.md', title: 'FAQ', section: '' }] }), createdAt: 't' });
   return { service, sender, conversations };
 }
 
 describe('createEscalationService', () => {
   it('routes a ticket to the asker’s Lotse, notifies her, and delivers her answer to the asker’s conversation', async () => {
-    const { service, sender } = setup();
+    const { service, sender } = await setup();
     const created = await service.escalate({ userId: 'web-marek', conversationId: 'c1', channel: 'web', reason: 'no_answer' });
     expect(created.kind).toBe('created');
     if (created.kind !== 'created') return;
@@ -58,7 +58,7 @@ describe('createEscalationService', () => {
   });
 
   it('refuses a second claim politely and answers to unknown tickets', async () => {
-    const { service } = setup();
+    const { service } = await setup();
     await service.escalate({ userId: 'web-marek', conversationId: 'c1', channel: 'web', reason: 'user_request' });
     await service.act('1', { type: 'claim', by: 'p-aylin' });
     expect(await service.act('1', { type: 'claim', by: 'p-aylin' })).toMatchObject({ kind: 'refused', reason: 'wrong_state' });
@@ -66,12 +66,12 @@ describe('createEscalationService', () => {
   });
 
   it('does not open tickets for someone else’s conversation', async () => {
-    const { service } = setup();
+    const { service } = await setup();
     expect((await service.escalate({ userId: 'intruder', conversationId: 'c1', channel: 'web', reason: 'user_request' })).kind).toBe('no_question');
   });
 
   it('keeps the channel reference of the asker and reroutes to the central pool, notifying its Lotsen', async () => {
-    const { service, sender } = setup();
+    const { service, sender } = await setup();
     const created = await service.escalate({ userId: 'web-marek', conversationId: 'c1', channel: 'xmpp', reason: 'user_request', reference: 'marek@musterland.example' });
     if (created.kind !== 'created') throw new Error(created.kind);
     expect(created.ticket.replyTo).toEqual({ channel: 'xmpp', conversationId: 'c1', reference: 'marek@musterland.example' });

@@ -10,7 +10,7 @@ import { samplePolicy } from '../../../fakes/sample-tickets.ts';
 function conversation(): InMemoryConversationStore {
   const store = new InMemoryConversationStore();
   const add = (id: string, role: 'user' | 'bot', text: string, payload?: object): void =>
-    store.appendMessage({ id, conversationId: 'c1', role, text, createdAt: id, ...(payload ? { payload: JSON.stringify(payload) } : {}) });
+    void store.messages.push({ id, conversationId: 'c1', role, text, createdAt: id, ...(payload ? { payload: JSON.stringify(payload) } : {}) });
   add('u1', 'user', 'Wie bestelle ich Toner?');
   add('b1', 'bot', 'Dazu finde ich nichts.', { handover: true, tried: [{ document: 'a.md', title: 'A', section: '' }] });
   add('u2', 'user', 'Welche Pflichtschulungen gibt es?');
@@ -21,21 +21,21 @@ function conversation(): InMemoryConversationStore {
 }
 
 describe('findHandoverSource (issue #19, item 1)', () => {
-  it('takes the question of the answer with the given message id and the conversation up to it', () => {
-    const source = findHandoverSource(conversation(), 'c1', 'b1');
+  it('takes the question of the answer with the given message id and the conversation up to it', async () => {
+    const source = await findHandoverSource(conversation(), 'c1', 'b1');
     expect(source?.question).toBe('Wie bestelle ich Toner?');
     expect(source?.answer?.id).toBe('b1');
     expect(source?.history.map((message) => message.id)).toEqual(['u1', 'b1']);
   });
 
-  it('finds nothing for a user message, an unknown id or another conversation’s message', () => {
-    expect(findHandoverSource(conversation(), 'c1', 'u2')).toBeUndefined();
-    expect(findHandoverSource(conversation(), 'c1', 'b9')).toBeUndefined();
-    expect(findHandoverSource(conversation(), 'c2', 'b1')).toBeUndefined();
+  it('finds nothing for a user message, an unknown id or another conversation’s message', async () => {
+    expect(await findHandoverSource(conversation(), 'c1', 'u2')).toBeUndefined();
+    expect(await findHandoverSource(conversation(), 'c1', 'b9')).toBeUndefined();
+    expect(await findHandoverSource(conversation(), 'c2', 'b1')).toBeUndefined();
   });
 
-  it('without an id takes the latest answered question and skips replies to small talk', () => {
-    expect(findHandoverSource(conversation(), 'c1')?.question).toBe('Welche Pflichtschulungen gibt es?');
+  it('without an id takes the latest answered question and skips replies to small talk', async () => {
+    expect((await findHandoverSource(conversation(), 'c1'))?.question).toBe('Welche Pflichtschulungen gibt es?');
   });
 });
 

@@ -99,8 +99,8 @@ describe('routing, reminders and digests with an absent Lotsin', () => {
       tickets: new SqliteTicketStore(openMemoryDatabase()), conversations, directory, policy: samplePolicy, sender, clock,
       ids: new SequentialIds(), messages: loadEscalationMessages(), logger: silentLogger, personOf: (userId) => userId, present: lotsen.isPresent,
     });
-    conversations.ensureConversation({ id: 'c1', channel: 'web', userId: 'p-marek', at: 't' });
-    conversations.appendMessage({ id: 'm1', conversationId: 'c1', role: 'user', text: 'Wie bestelle ich Toner?', createdAt: 't' });
+    await conversations.ensureConversation({ id: 'c1', channel: 'web', userId: 'p-marek', at: 't' });
+    await conversations.appendMessage({ id: 'm1', conversationId: 'c1', role: 'user', text: 'Wie bestelle ich Toner?', createdAt: 't' });
     const first = await escalation.escalate({ userId: 'p-marek', conversationId: 'c1', channel: 'web', reason: 'no_answer' });
     expect(first.kind === 'created' && first.ticket.candidates).toEqual(['p-aylin']);
     lotsen.setAbsent('p-aylin', '30.11.2026');
@@ -127,8 +127,8 @@ describe('housekeeping with an absent Lotsin', () => {
       tickets: new SqliteTicketStore(openMemoryDatabase()), conversations, directory, policy: samplePolicy, sender, clock,
       ids: new SequentialIds(), messages: loadEscalationMessages(), logger: silentLogger, personOf: (userId) => userId, present: lotsen.isPresent,
     });
-    conversations.ensureConversation({ id: 'c1', channel: 'web', userId: 'p-marek', at: 't' });
-    conversations.appendMessage({ id: 'm1', conversationId: 'c1', role: 'user', text: 'Wie bestelle ich Toner?', createdAt: 't' });
+    await conversations.ensureConversation({ id: 'c1', channel: 'web', userId: 'p-marek', at: 't' });
+    await conversations.appendMessage({ id: 'm1', conversationId: 'c1', role: 'user', text: 'Wie bestelle ich Toner?', createdAt: 't' });
     await escalation.escalate({ userId: 'p-marek', conversationId: 'c1', channel: 'web', reason: 'no_answer' });
     expect((await escalation.act('1', { type: 'claim', by: 'p-aylin' })).kind).toBe('ok');
     expect(await escalation.housekeeping()).toBe(0);

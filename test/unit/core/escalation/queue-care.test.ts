@@ -38,8 +38,8 @@ function setup(database: SqliteDatabase, clock: FixedClock, sender: RecordingSen
 }
 
 async function ticketFrom(escalation: ReturnType<typeof setup>['escalation'], conversations: InMemoryConversationStore, id: string, asker = 'p-marek') {
-  conversations.ensureConversation({ id, channel: 'web', userId: asker, at: 't' });
-  conversations.appendMessage({ id: `${id}-m`, conversationId: id, role: 'user', text: `Wie beantrage ich Zugang ${id}?`, createdAt: 't' });
+  await conversations.ensureConversation({ id, channel: 'web', userId: asker, at: 't' });
+  await conversations.appendMessage({ id: `${id}-m`, conversationId: id, role: 'user', text: `Wie beantrage ich Zugang ${id}?`, createdAt: 't' });
   const created = await escalation.escalate({ userId: asker, conversationId: id, channel: 'web', reason: 'no_answer' });
   if (created.kind !== 'created') throw new Error(created.kind);
   return created.ticket;
@@ -125,8 +125,8 @@ describe('IT faults', () => {
     const database = openMemoryDatabase();
     const sender = new RecordingSender();
     const { escalation, conversations } = setup(database, new FixedClock(new Date('2026-11-23T08:00:00Z')), sender);
-    conversations.ensureConversation({ id: 'c1', channel: 'web', userId: 'p-marek', at: 't' });
-    conversations.appendMessage({ id: 'm1', conversationId: 'c1', role: 'user', text: 'Mein Drucker zeigt eine Fehlermeldung', createdAt: 't' });
+    await conversations.ensureConversation({ id: 'c1', channel: 'web', userId: 'p-marek', at: 't' });
+    await conversations.appendMessage({ id: 'm1', conversationId: 'c1', role: 'user', text: 'Mein Drucker zeigt eine Fehlermeldung', createdAt: 't' });
     const created = await escalation.escalate({ userId: 'p-marek', conversationId: 'c1', channel: 'web', reason: 'user_request' });
     expect(created.kind).toBe('created');
     if (created.kind !== 'created') return;

@@ -46,8 +46,8 @@ describe('reminders', () => {
     const clock = new FixedClock(new Date('2026-11-23T08:00:00Z'));
     const sender = new RecordingSender();
     const { escalation, conversations } = service(database, clock, sender);
-    conversations.ensureConversation({ id: 'c1', channel: 'web', userId: 'p-marek', at: 't' });
-    conversations.appendMessage({ id: 'm1', conversationId: 'c1', role: 'user', text: 'Wie bestelle ich Toner?', createdAt: 't' });
+    await conversations.ensureConversation({ id: 'c1', channel: 'web', userId: 'p-marek', at: 't' });
+    await conversations.appendMessage({ id: 'm1', conversationId: 'c1', role: 'user', text: 'Wie bestelle ich Toner?', createdAt: 't' });
     const created = await escalation.escalate({ userId: 'p-marek', conversationId: 'c1', channel: 'web', reason: 'no_answer' });
     expect(created.kind).toBe('created');
     sender.sent.length = 0;
@@ -76,8 +76,8 @@ describe('reminders', () => {
     const clock = new FixedClock(new Date('2026-11-23T08:00:00Z'));
     const sender = new RecordingSender();
     const { escalation, conversations } = service(database, clock, sender);
-    conversations.ensureConversation({ id: 'c1', channel: 'web', userId: 'p-marek', at: 't' });
-    conversations.appendMessage({ id: 'm1', conversationId: 'c1', role: 'user', text: 'Frage?', createdAt: 't' });
+    await conversations.ensureConversation({ id: 'c1', channel: 'web', userId: 'p-marek', at: 't' });
+    await conversations.appendMessage({ id: 'm1', conversationId: 'c1', role: 'user', text: 'Frage?', createdAt: 't' });
     await escalation.escalate({ userId: 'p-marek', conversationId: 'c1', channel: 'web', reason: 'user_request' });
     await escalation.act('1', { type: 'answer', by: 'p-aylin', text: 'Antwort.' });
     clock.advance(10 * 24 * 60 * 60_000);

@@ -1,0 +1,6 @@
+/** Every schema migration, in the order they run. Append new ones; never edit or reorder applied ones. */
+import type { StoreMigration } from './migration.ts';
+import { conversationsMigration } from './0001-conversations.ts';
+import { inboxMigration } from './0002-inbox.ts';
+
+export const storeMigrations: readonly StoreMigration[] = [conversationsMigration, inboxMigration];
