@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { discoverOidc, type OidcLogin } from '../adapters/auth/oidc-login.ts';
-import { SqliteSessionStore } from '../adapters/storage/sqlite-session-store.ts';
+import { SqlSessionStore } from '../adapters/storage/sql-session-store.ts';
 import type { IncomingMessage } from 'node:http';
 import { createAccessGuard, csrfGuardFor } from '../http/auth/access.ts';
 import { registerAuthRoutes } from '../http/auth/auth-routes.ts';
@@ -25,7 +25,7 @@ import type { Lotse } from './create-lotse.ts';
 /** The identity layer of one process. */
 export interface Identity extends IdentityWiring {
   /** The directory person of the request's session (HR routes); undefined without a session. */
-  resolveActor(request: IncomingMessage): string | undefined;
+  resolveActor(request: IncomingMessage): Promise<string | undefined>;
   /** Resolves once the first discovery attempt finished (successful or not). */
   readonly ready: Promise<void>;
   close(): void;
@@ -43,7 +43,7 @@ export function createIdentity(lotse: Lotse, logger: Logger, options: { clock?: 
   if (auth.mode === 'none') throw new Error(noLoginConfigured);
   const clock = options.clock ?? systemClock;
   const policy = loadRolePolicy(lotse.config.policiesDir);
-  const store = new SqliteSessionStore(lotse.database);
+  const store = new SqlSessionStore(lotse.store);
   const sessions = createSessionManager({ store, policy, clock, secureCookies: auth.mode === 'oidc' && auth.redirectUrl.protocol === 'https:' });
   const protect = createAccessGuard({ sessions, anonymousChat: auth.mode === 'dev' });
   let oidc: OidcLogin | undefined;
@@ -61,7 +61,9 @@ export function createIdentity(lotse: Lotse, logger: Logger, options: { clock?: 
     }
   };
   if (auth.mode === 'dev') logger.warn('auth-dev-mode', { hint: 'AUTH_MODE=dev: demo login without an identity provider, loopback only. Configure OIDC_ISSUER for production.' });
-  const purge = setInterval(() => sessions.purge(), 10 * 60_000);
+  const purge = setInterval(() => {
+    sessions.purge().catch((error: unknown) => logger.warn('session-purge-failed', { error: describeError(error) }));
+  }, 10 * 60_000);
   purge.unref();
   const texts = loadConsoleTexts();
   // The login cookie must open on every replica: a shared AUDIT_HMAC_KEY, else (PostgreSQL) the OIDC client secret.
@@ -75,7 +77,7 @@ export function createIdentity(lotse: Lotse, logger: Logger, options: { clock?: 
     // A logged-in person missing from the directory has no recorded KI training: extractive only, as in Teams and
     // Jabber (issue #18, item 8). Only the anonymous chat of the loopback dev mode stays ungated.
     contextOf: (caller) => (caller.principal ? personContext(caller.principal.personId ? lotse.directory.person(caller.principal.personId) : undefined) : {}),
-    resolveActor: (request) => sessions.resolve(request)?.principal.personId,
+    resolveActor: async (request) => (await sessions.resolve(request))?.principal.personId,
     register(server) {
       // Routes outside the console table (HR API) get the same CSRF and origin checks for state-changing requests.
       server.pre(csrfGuardFor(sessions, ['/api/hr']));

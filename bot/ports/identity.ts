@@ -36,14 +36,15 @@ export interface PendingLogin {
   readonly expiresAt: string;
 }
 
-/** Persistence of sessions and pending logins (SQLite by default, shared by replicas on PostgreSQL). */
+/** Persistence of sessions (SQLite by default, shared by replicas on PostgreSQL); asynchronous (issue #20). */
 export interface SessionStore {
-  create(session: Session): void;
-  get(idHash: string): Session | undefined;
-  touch(idHash: string, at: string): void;
-  delete(idHash: string): void;
+  create(session: Session): Promise<void>;
+  /** The session; undefined when unknown or when its stored principal cannot be read. */
+  get(idHash: string): Promise<Session | undefined>;
+  touch(idHash: string, at: string): Promise<void>;
+  delete(idHash: string): Promise<void>;
   /** Removes sessions whose absolute or idle lifetime has passed; returns how many. */
-  purgeExpired(now: string, idleBefore: string): number;
+  purgeExpired(now: string, idleBefore: string): Promise<number>;
 }
 
 /** Group → role mapping and session lifetimes (from `policies/roles.yaml`). */

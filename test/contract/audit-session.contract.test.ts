@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { SqliteAuditLog } from '../../bot/adapters/storage/sqlite-audit-log.ts';
-import { SqliteSessionStore } from '../../bot/adapters/storage/sqlite-session-store.ts';
 import { SqliteReidentification } from '../../bot/adapters/storage/sqlite-reidentification.ts';
 import type { AuditEntry } from '../../bot/ports/audit-log.ts';
 import { useBackends } from './backends.ts';
@@ -8,13 +7,9 @@ import { useBackends } from './backends.ts';
 const entry = (at: string, partial: Partial<AuditEntry> = {}): AuditEntry => ({
   type: 'answer', at, pseudonym: 'p1', channel: 'web', outcome: 'answered', rules: [], policyVersion: 'v1', indexVersion: 'i1', documents: [], ...partial,
 });
-const session = (idHash: string, expiresAt = '2026-11-24T00:00:00.000Z') => ({
-  idHash, csrfToken: `csrf-${idHash}`, createdAt: '2026-11-23T08:00:00.000Z', lastSeenAt: '2026-11-23T08:00:00.000Z', expiresAt,
-  principal: { userId: 'u-1', personId: 'p-aylin', displayName: 'Aylin', roles: ['lotse' as const], source: 'dev' as const },
-});
 
 for (const backend of useBackends()) {
-  describe.skipIf(!backend.available)(`audit, session and re-identification contract on ${backend.name}`, () => {
+  describe.skipIf(!backend.available)(`audit and re-identification contract on ${backend.name}`, () => {
     it('chains audit records from two replicas, detects an edit, purges and continues', async () => {
       const { database, second } = await backend.fresh();
       const a = new SqliteAuditLog(database);
@@ -29,21 +24,6 @@ for (const backend of useBackends()) {
       expect(a.verify()).toEqual({ kind: 'intact', records: 3 });
       database.prepare("UPDATE audit_records SET body = replace(body, 'Frage 4', 'Frage X') WHERE seq = 5").run();
       expect(b.verify()).toEqual({ kind: 'broken', atSequence: 5, reason: 'edited' });
-    });
-
-    it('shares sessions between replicas and takes a pending login exactly once', async () => {
-      const { database, second } = await backend.fresh();
-      const a = new SqliteSessionStore(database);
-      const b = new SqliteSessionStore(second());
-      a.create(session('h-1'));
-      a.create(session('h-2', '2026-11-23T09:00:00.000Z'));
-      expect(b.get('h-1')).toEqual(session('h-1'));
-      b.touch('h-1', '2026-11-23T08:30:00.000Z');
-      expect(a.get('h-1')?.lastSeenAt).toBe('2026-11-23T08:30:00.000Z');
-      expect(a.purgeExpired('2026-11-23T10:00:00.000Z', '2026-11-23T07:00:00.000Z')).toBe(1);
-      expect(b.get('h-2')).toBeUndefined();
-      b.delete('h-1');
-      expect(a.get('h-1')).toBeUndefined();
     });
 
     it('reveals a pseudonym only after both approvals', async () => {

@@ -12,7 +12,7 @@ import { SqliteAuditLog } from '../../bot/adapters/storage/sqlite-audit-log.ts';
 import { SqliteBroadcasts } from '../../bot/adapters/storage/sqlite-broadcasts.ts';
 import { SqlConversationStore } from '../../bot/adapters/storage/sql-conversation-store.ts';
 import { SqliteHrOutbox } from '../../bot/adapters/storage/sqlite-hr-outbox.ts';
-import { SqliteSessionStore } from '../../bot/adapters/storage/sqlite-session-store.ts';
+import { SqlSessionStore } from '../../bot/adapters/storage/sql-session-store.ts';
 import { SqliteSurveys } from '../../bot/adapters/storage/sqlite-surveys.ts';
 import { SqliteTicketStore } from '../../bot/adapters/storage/sqlite-ticket-store.ts';
 import type { AuditEntry, AuditRecordType } from '../../bot/ports/audit-log.ts';
@@ -62,7 +62,7 @@ for (const backend of useBackends()) {
       const xmpp = new SqliteXmppStore(database);
       new TeamsStore(database);
       ensureTeamsOutboxTables(database);
-      new SqliteSessionStore(database).create({
+      await new SqlSessionStore(store).create({
         idHash: 'h-1', csrfToken: 'c', createdAt: '2026-11-23T08:00:00.000Z', lastSeenAt: '2026-11-23T08:00:00.000Z', expiresAt: '2026-11-24T00:00:00.000Z',
         principal: { userId: 'p-marek', personId: 'p-marek', displayName: 'Marek', roles: ['staff'], source: 'dev' },
       });

@@ -67,7 +67,7 @@ export function createAccessGuard(deps: { sessions: SessionManager; anonymousCha
 
   return function protect(access: Access, handler: ProtectedHandler) {
     return async (request: Request, response: Response): Promise<void> => {
-      const session = deps.sessions.resolve(request);
+      const session = await deps.sessions.resolve(request);
       if (stateChanging.has(request.method ?? '') && foreignOrigin(request)) {
         return sendError(response, 403, 'foreign_origin', 'Diese Anfrage kam von einer fremden Seite und wurde abgelehnt.');
       }
@@ -138,15 +138,19 @@ export function pathUnder(url: string, prefixes: readonly string[]): boolean {
   });
 }
 
-/** A `server.pre` hook: state-changing requests under `prefixes` with a session must be same-site and carry the CSRF token. */
+/**
+ * A `server.pre` hook: state-changing requests under `prefixes` with a session must be same-site and carry the CSRF token.
+ * Callback-style (restify's async handlers cannot stop the chain); a failing session lookup passes the error on.
+ */
 export function csrfGuardFor(sessions: SessionManager, prefixes: readonly string[]) {
-  return (request: Request, response: Response, next: (proceed?: boolean) => void): void => {
+  return (request: Request, response: Response, next: (proceed?: boolean | Error) => void): void => {
     if (!stateChanging.has(request.method ?? '') || !pathUnder(request.url ?? '', prefixes)) return next();
-    const session = sessions.resolve(request);
-    if (session && (foreignOrigin(request) || !sessions.csrfValid(request, session))) {
-      sendError(response, 403, 'csrf_invalid', 'Die Sicherheitsprüfung ist fehlgeschlagen. Bitte laden Sie die Seite neu.');
-      return next(false);
-    }
-    next();
+    sessions.resolve(request).then((session) => {
+      if (session && (foreignOrigin(request) || !sessions.csrfValid(request, session))) {
+        sendError(response, 403, 'csrf_invalid', 'Die Sicherheitsprüfung ist fehlgeschlagen. Bitte laden Sie die Seite neu.');
+        return next(false);
+      }
+      next();
+    }, (error: unknown) => next(error instanceof Error ? error : new Error(String(error))));
   };
 }

@@ -59,10 +59,10 @@ async function finishLogin(deps: AuthRouteDeps, request: Request, response: Resp
   }
   const principal = principalFromClaims(result.claims, { policy: deps.policy, directory: deps.directory, pseudonym: deps.pseudonym });
   // A new login replaces the browser's previous session everywhere (no second valid id left behind).
-  const previous = deps.sessions.resolve(request);
-  if (previous) deps.store.delete(previous.idHash);
+  const previous = await deps.sessions.resolve(request);
+  if (previous) await deps.store.delete(previous.idHash);
   setCookie(response, cookieName(loginCookie, secure), '', { httpOnly: true, secure, maxAge: 0 });
-  deps.sessions.start(response, principal);
+  await deps.sessions.start(response, principal);
   deps.logger.info('login', { source: 'oidc', roles: principal.roles.join(',') });
   redirect(response, safeReturnTo(pending.returnTo));
 }
@@ -80,7 +80,7 @@ export function registerAuthRoutes(server: Server, deps: AuthRouteDeps): void {
   server.get('/login', guard((request, response) => startLogin(deps, request, response)));
   if (deps.redirectUrl) server.get(deps.redirectUrl.pathname, guard((request, response) => finishLogin(deps, request, response)));
   server.post('/logout', deps.protect('authenticated', async (_request, response, caller) => {
-    deps.sessions.end(response, caller.session);
+    await deps.sessions.end(response, caller.session);
     redirect(response, '/abgemeldet');
   }));
   server.get('/abgemeldet', guard(async (_request, response) => {

@@ -65,9 +65,9 @@ export function registerDevLogin(server: Server, deps: AuthRouteDeps): void {
     const form = await readSmallForm(request);
     const principal = form ? demoPrincipal(deps, form) : undefined;
     if (!form || !principal) return sendError(response, 400, 'invalid_request', 'Bitte wählen Sie eine Person oder eine Rolle aus.');
-    const previous = deps.sessions.resolve(request);
-    if (previous) deps.store.delete(previous.idHash);
-    deps.sessions.start(response, principal);
+    const previous = await deps.sessions.resolve(request);
+    if (previous) await deps.store.delete(previous.idHash);
+    await deps.sessions.start(response, principal);
     deps.logger.warn('dev-login', { roles: principal.roles.join(',') });
     response.setHeader('Location', safeReturnTo(form.get('returnTo')));
     response.send(302);

@@ -39,30 +39,30 @@ export function createSessionManager(deps: { store: SessionStore; policy: RolePo
 
   return {
     /** Starts a session for `principal` and sets both cookies. */
-    start(response: ServerResponse, principal: Principal): Session {
+    async start(response: ServerResponse, principal: Principal): Promise<Session> {
       const id = token();
       const now = deps.clock.now();
       const session: Session = {
         idHash: hash(id), principal, csrfToken: token(), createdAt: now.toISOString(), lastSeenAt: now.toISOString(),
         expiresAt: new Date(now.getTime() + deps.policy.absoluteHours * 3_600_000).toISOString(),
       };
-      deps.store.create(session);
+      await deps.store.create(session);
       setCookie(response, sessionName, id, { ...cookieOptions, httpOnly: true });
       setCookie(response, csrfName, session.csrfToken, { ...cookieOptions, httpOnly: false });
       return session;
     },
     /** The live session of the request; expired or unknown sessions count as none (and are removed). */
-    resolve(request: IncomingMessage): Session | undefined {
+    async resolve(request: IncomingMessage): Promise<Session | undefined> {
       const id = readCookie(request, sessionName);
       if (!id) return undefined;
-      const session = deps.store.get(hash(id));
+      const session = await deps.store.get(hash(id));
       if (!session) return undefined;
       const now = deps.clock.now();
       if (session.expiresAt <= now.toISOString() || new Date(session.lastSeenAt).getTime() + idleMs <= now.getTime()) {
-        deps.store.delete(session.idHash);
+        await deps.store.delete(session.idHash);
         return undefined;
       }
-      deps.store.touch(session.idHash, now.toISOString());
+      await deps.store.touch(session.idHash, now.toISOString());
       return session;
     },
     /** True when the request echoes the session's CSRF token (header or already-parsed form field). */
@@ -72,12 +72,13 @@ export function createSessionManager(deps: { store: SessionStore; policy: RolePo
       return typeof sent === 'string' && sameToken(sent, session.csrfToken);
     },
     /** Ends the session and clears the cookies. */
-    end(response: ServerResponse, session: Session | undefined): void {
-      if (session) deps.store.delete(session.idHash);
+    async end(response: ServerResponse, session: Session | undefined): Promise<void> {
+      if (session) await deps.store.delete(session.idHash);
       setCookie(response, sessionName, '', { ...cookieOptions, httpOnly: true, maxAge: 0 });
       setCookie(response, csrfName, '', { ...cookieOptions, httpOnly: false, maxAge: 0 });
     },
-    purge(): number {
+    /** Removes expired and idle sessions; returns how many. */
+    purge(): Promise<number> {
       const now = deps.clock.now();
       return deps.store.purgeExpired(now.toISOString(), new Date(now.getTime() - idleMs).toISOString());
     },

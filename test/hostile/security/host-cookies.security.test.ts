@@ -6,24 +6,24 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
-import { openMemoryDatabase } from '../../../bot/adapters/storage/sqlite-database.ts';
-import { SqliteSessionStore } from '../../../bot/adapters/storage/sqlite-session-store.ts';
+import { SqlSessionStore } from '../../../bot/adapters/storage/sql-session-store.ts';
 import { createSessionManager } from '../../../bot/http/auth/session-manager.ts';
 import { loadRolePolicy } from '../../../policies/load-roles.ts';
 import { repoRoot } from '../../support/real-app.ts';
+import { memoryStore } from '../../support/store-database.ts';
 import { securityTable } from './security-table.ts';
 
 const table = securityTable('Cookie prefixes (issue #18, item 7)');
 const policy = loadRolePolicy(join(repoRoot, 'policies'));
 
-function manager(secureCookies: boolean) {
-  return createSessionManager({ store: new SqliteSessionStore(openMemoryDatabase()), policy, clock: { now: () => new Date() }, secureCookies });
+async function manager(secureCookies: boolean) {
+  return createSessionManager({ store: new SqlSessionStore((await memoryStore()).store), policy, clock: { now: () => new Date() }, secureCookies });
 }
 
-function started(secureCookies: boolean): { sessions: ReturnType<typeof manager>; cookies: string[] } {
-  const sessions = manager(secureCookies);
+async function started(secureCookies: boolean): Promise<{ sessions: Awaited<ReturnType<typeof manager>>; cookies: string[] }> {
+  const sessions = await manager(secureCookies);
   const response = new ServerResponse(new IncomingMessage(new Socket()));
-  sessions.start(response, { userId: 'p-erika', personId: 'p-erika', displayName: 'Erika', roles: ['staff'], source: 'oidc' });
+  await sessions.start(response, { userId: 'p-erika', personId: 'p-erika', displayName: 'Erika', roles: ['staff'], source: 'oidc' });
   return { sessions, cookies: [response.getHeader('set-cookie') ?? []].flat().map(String) };
 }
 
@@ -34,18 +34,18 @@ function requestWith(cookie: string): IncomingMessage {
 }
 
 describe('cookie names with https', () => {
-  it('sets __Host- cookies (Secure, Path=/, no Domain) and ignores unprefixed ones', () => {
-    const { sessions, cookies } = started(true);
+  it('sets __Host- cookies (Secure, Path=/, no Domain) and ignores unprefixed ones', async () => {
+    const { sessions, cookies } = await started(true);
     const names = cookies.map((line) => line.split('=')[0]).join(',');
     table.record('https: names of the session and CSRF cookies', '__Host-lotse_session,__Host-lotse_csrf', names);
     table.record('https: every cookie Secure, Path=/, no Domain', true, cookies.every((line) => /; Secure/.test(line) && /; Path=\//.test(line) && !/Domain=/i.test(line)));
     const id = cookies[0]!.split(';')[0]!.split('=')[1]!;
-    table.record('planted unprefixed lotse_session=<valid id> (cookie tossing)', 'ignored', sessions.resolve(requestWith(`lotse_session=${id}`)) ? 'accepted' : 'ignored');
-    table.record('__Host-lotse_session=<valid id> (control)', 'accepted', sessions.resolve(requestWith(`__Host-lotse_session=${id}`)) ? 'accepted' : 'ignored');
+    table.record('planted unprefixed lotse_session=<valid id> (cookie tossing)', 'ignored', (await sessions.resolve(requestWith(`lotse_session=${id}`))) ? 'accepted' : 'ignored');
+    table.record('__Host-lotse_session=<valid id> (control)', 'accepted', (await sessions.resolve(requestWith(`__Host-lotse_session=${id}`))) ? 'accepted' : 'ignored');
   });
 
-  it('keeps plain names on http (loopback development, tests)', () => {
-    const names = started(false).cookies.map((line) => line.split('=')[0]).join(',');
+  it('keeps plain names on http (loopback development, tests)', async () => {
+    const names = (await started(false)).cookies.map((line) => line.split('=')[0]).join(',');
     table.record('http: names of the session and CSRF cookies', 'lotse_session,lotse_csrf', names);
   });
 });

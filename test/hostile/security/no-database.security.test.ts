@@ -14,8 +14,7 @@ import restify, { type Server } from 'restify';
 import { afterAll, describe, it } from 'vitest';
 import type { OidcLogin } from '../../../bot/adapters/auth/oidc-login.ts';
 import { loadDirectory } from '../../../bot/adapters/directory/load-directory.ts';
-import { openMemoryDatabase } from '../../../bot/adapters/storage/sqlite-database.ts';
-import { SqliteSessionStore } from '../../../bot/adapters/storage/sqlite-session-store.ts';
+import { SqlSessionStore } from '../../../bot/adapters/storage/sql-session-store.ts';
 import { createLotse, type Lotse } from '../../../bot/app/create-lotse.ts';
 import { loadConfig } from '../../../bot/config/config.ts';
 import { createAccessGuard } from '../../../bot/http/auth/access.ts';
@@ -29,6 +28,7 @@ import { loadRolePolicy } from '../../../policies/load-roles.ts';
 import { FixedClock } from '../../fakes/fixed-clock.ts';
 import { findPostgresBinaries, startTestPostgres, type TestPostgres } from '../../support/postgres.ts';
 import { repoRoot } from '../../support/real-app.ts';
+import { memoryStore } from '../../support/store-database.ts';
 import { rawRequest, securityTable } from './security-table.ts';
 
 const table = securityTable('/readyz and /login without the database (issue #18, item 13)');
@@ -111,8 +111,8 @@ describe('/login', () => {
   };
 
   async function serveLogin(): Promise<{ base: string; rows: () => number; closeDatabase: () => void }> {
-    const database = openMemoryDatabase();
-    const store = new SqliteSessionStore(database);
+    const { database, store: storeDatabase } = await memoryStore();
+    const store = new SqlSessionStore(storeDatabase);
     const policy = loadRolePolicy(join(repoRoot, 'policies'));
     const clock = { now: () => new Date() };
     const sessions = createSessionManager({ store, policy, clock, secureCookies: false });

@@ -10,8 +10,7 @@ import restify, { type Server } from 'restify';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { OidcLogin } from '../../../bot/adapters/auth/oidc-login.ts';
 import { loadDirectory } from '../../../bot/adapters/directory/load-directory.ts';
-import { openMemoryDatabase } from '../../../bot/adapters/storage/sqlite-database.ts';
-import { SqliteSessionStore } from '../../../bot/adapters/storage/sqlite-session-store.ts';
+import { SqlSessionStore } from '../../../bot/adapters/storage/sql-session-store.ts';
 import { principalFromClaims } from '../../../bot/core/identity/principal-from-claims.ts';
 import { createAccessGuard } from '../../../bot/http/auth/access.ts';
 import { registerAuthRoutes } from '../../../bot/http/auth/auth-routes.ts';
@@ -21,6 +20,7 @@ import { loadConsoleTexts } from '../../../bot/http/console/console-texts.ts';
 import { silentLogger } from '../../../bot/shared/logger.ts';
 import { loadRolePolicy } from '../../../policies/load-roles.ts';
 import { repoRoot } from '../../support/real-app.ts';
+import { memoryStore } from '../../support/store-database.ts';
 import { rawRequest, securityTable } from './security-table.ts';
 
 const table = securityTable('OIDC login (issue #18, item 7)');
@@ -41,7 +41,7 @@ const fakeOidc: OidcLogin = {
 };
 
 beforeAll(async () => {
-  const store = new SqliteSessionStore(openMemoryDatabase());
+  const store = new SqlSessionStore((await memoryStore()).store);
   const clock = { now: () => new Date() };
   const sessions = createSessionManager({ store, policy, clock, secureCookies: false });
   const protect = createAccessGuard({ sessions, anonymousChat: false });

@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { SqliteSessionStore } from '../../../bot/adapters/storage/sqlite-session-store.ts';
+import { SqlSessionStore } from '../../../bot/adapters/storage/sql-session-store.ts';
 import type { Principal } from '../../../bot/ports/identity.ts';
 import { startOpenAiMockServer, type OpenAiMockServer } from '../../support/openai-mock-server.ts';
 import { repoRoot, startRealApp, type RunningApp } from '../../support/real-app.ts';
@@ -28,11 +28,11 @@ afterAll(async () => {
 });
 
 /** Creates a session for `principal` and returns the cookies and CSRF token a browser would hold. */
-function sessionFor(principal: Principal): { cookie: string; csrf: string } {
+async function sessionFor(principal: Principal): Promise<{ cookie: string; csrf: string }> {
   const id = randomBytes(24).toString('base64url');
   const csrf = randomBytes(16).toString('base64url');
   const now = new Date();
-  new SqliteSessionStore(app.lotse.database).create({
+  await new SqlSessionStore(app.lotse.store).create({
     idHash: createHash('sha256').update(id).digest('base64url'), principal, csrfToken: csrf,
     createdAt: now.toISOString(), lastSeenAt: now.toISOString(), expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
   });
@@ -40,7 +40,7 @@ function sessionFor(principal: Principal): { cookie: string; csrf: string } {
 }
 
 async function answerModeFor(principal: Principal): Promise<string> {
-  const { cookie, csrf } = sessionFor(principal);
+  const { cookie, csrf } = await sessionFor(principal);
   const response = await fetch(`${app.url}/api/chat`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },

@@ -2,5 +2,6 @@
 import type { StoreMigration } from './migration.ts';
 import { conversationsMigration } from './0001-conversations.ts';
 import { inboxMigration } from './0002-inbox.ts';
+import { sessionsMigration } from './0004-sessions.ts';
 
-export const storeMigrations: readonly StoreMigration[] = [conversationsMigration, inboxMigration];
+export const storeMigrations: readonly StoreMigration[] = [conversationsMigration, inboxMigration, sessionsMigration];
