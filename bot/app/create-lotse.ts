@@ -41,7 +41,7 @@ import { SqliteFaqDrafts } from '../adapters/storage/sqlite-faq-drafts.ts';
 import { loadHrPolicy } from '../../policies/load-broadcasts.ts';
 import { SqlDirectoryVersions } from '../adapters/directory/sql-directory-versions.ts';
 import { startDirectorySync, type DirectorySync } from './shared-directory.ts';
-import { SqlJobLeases } from '../adapters/storage/sqlite-job-leases.ts';
+import { SqlJobLeases } from '../adapters/storage/sql-job-leases.ts';
 import type { JobLeases } from '../ports/job-lease.ts';
 import { hostname } from 'node:os';
 import { createFaqLoop, type FaqLoop } from './faq-loop.ts';
@@ -151,11 +151,11 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const { local, postgres, store } = databases;
   const database: SqliteDatabase = databases.legacy;
   const databaseReady = databases.ready; // /readyz answers 503 while PostgreSQL is unreachable (waits on the pool only)
-  const leases = new SqlJobLeases(database);
+  const leases = new SqlJobLeases(store);
   const replicaId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   // With PostgreSQL the directory is shared: one replica publishes DIRECTORY_FILE, all follow the store.
   const directorySync = postgres
-    ? startDirectorySync({ versions: new SqlDirectoryVersions(database), file: config.directoryFile, leases, replicaId, clock: overrides.clock ?? systemClock, logger })
+    ? await startDirectorySync({ versions: new SqlDirectoryVersions(database), file: config.directoryFile, leases, replicaId, clock: overrides.clock ?? systemClock, logger })
     : undefined;
   const directory: Directory = directorySync?.directory ?? fileDirectory;
   const analyzer = overrides.analyzer ?? withEverydayWords(warmedGermanAnalyzer(logger));
@@ -289,7 +289,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const hr = auditHrApprovals(createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, policy: hrPolicy, maskText: maskFreeText }), createAdminAudit(audit, { pseudonym: recorder.pseudonym, now: () => clock.now(), policyVersion: policies.version, indexVersion: () => knowledge.indexVersion() }));
   const close = async (): Promise<void> => {
     hr.close();
-    if (directorySync) leases.release('directory-import', replicaId);
+    if (directorySync) await leases.release('directory-import', replicaId).catch(() => undefined); // else it runs out
     await databases.close();
   };
   return { config, chat, knowledge, database, store, audit, pseudonymOf: recorder.pseudonym, reidentification, escalation, availability: office.availability, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: { ...policies.retentionDays, admin: policies.retentionDays.security }, purgeConversations, purgeRecords, maskText: maskFreeText, transparency, leases, replicaId, ...(index ? { index } : {}), ...(directorySync ? { directorySync } : {}), close };

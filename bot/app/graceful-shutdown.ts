@@ -25,7 +25,8 @@ export interface ShutdownPlan {
   closeHttp(): Promise<void>;
   /** Drops the connections still open once the deadline has passed. */
   forceCloseHttp?(): void;
-  stopTimers(): void;
+  /** Stops timers (and gives up leases: the re-index lease is released here). */
+  stopTimers(): void | Promise<void>;
   /** Drained one after the other before `outboxes` (they feed them). */
   readonly feeders: readonly DrainTarget[];
   /** Drained together. */

@@ -55,8 +55,8 @@ export interface IndexLeaderDeps {
 export interface IndexLeader {
   /** One cycle: take/renew the lease; ingest when due or requested; publish when the state changed. Never throws. */
   tick(): Promise<LeaderStep>;
-  /** Gives the lease up (graceful shutdown). */
-  release(): void;
+  /** Gives the lease up (graceful shutdown); never rejects (an unreleased lease runs out by itself). */
+  release(): Promise<void>;
 }
 
 /** Creates the re-index job (the caller runs `tick` on a timer). */
@@ -66,7 +66,7 @@ export function createIndexLeader(deps: IndexLeaderDeps): IndexLeader {
   let lastIngest = Number.NEGATIVE_INFINITY;
   let running = false;
   const now = (): Date => deps.clock.now();
-  const holds = (): boolean => deps.leases.acquire(reindexLease, deps.replicaId, now(), deps.leaseTtlMs).kind === 'held';
+  const holds = async (): Promise<boolean> => (await deps.leases.acquire(reindexLease, deps.replicaId, now(), deps.leaseTtlMs)).kind === 'held';
 
   const seed = (copy: KnowledgeBase): void => {
     const latest = deps.publication.latest();
@@ -83,11 +83,11 @@ export function createIndexLeader(deps: IndexLeaderDeps): IndexLeader {
     return missing.length;
   };
 
-  const publishIfChanged = (copy: KnowledgeBase, ingested: boolean): LeaderStep => {
+  const publishIfChanged = async (copy: KnowledgeBase, ingested: boolean): Promise<LeaderStep> => {
     const stateHash = knowledgeStateHash(copy.store.listDocuments());
     const latest = deps.publication.latest();
     if (latest && parsePublishedManifest(latest.manifest)?.stateHash === stateHash) return { kind: 'unchanged', ingested };
-    if (!holds()) return { kind: 'lost-lease' };
+    if (!(await holds())) return { kind: 'lost-lease' };
     const started = performance.now();
     if (readCurrentSnapshot(copy.indexRoot)?.manifest.stateHash !== stateHash) copy.save();
     const publication = packSnapshot(copy, deps.replicaId, now());
@@ -115,7 +115,7 @@ export function createIndexLeader(deps: IndexLeaderDeps): IndexLeader {
       deps.logger.info('index-ingest', { replica: deps.replicaId, added: report.added, updated: report.updated, removed: report.removed, skipped: report.skipped.length });
     }
     const faqAdded = await addMissingFaq(work);
-    const step = publishIfChanged(work, due || faqAdded > 0);
+    const step = await publishIfChanged(work, due || faqAdded > 0);
     if (requests.length) deps.publication.markHandled(requests.map((request) => request.id), now().toISOString(), JSON.stringify({ at: now().toISOString(), ...(report ?? { added: 0, updated: 0, removed: 0, skipped: [] }) }));
     return step;
   };
@@ -123,22 +123,24 @@ export function createIndexLeader(deps: IndexLeaderDeps): IndexLeader {
   return {
     async tick(): Promise<LeaderStep> {
       if (running) return { kind: 'busy' };
+      running = true; // before the first await: a second tick meanwhile is busy
       try {
-        const lease = deps.leases.acquire(reindexLease, deps.replicaId, now(), deps.leaseTtlMs);
+        const lease = await deps.leases.acquire(reindexLease, deps.replicaId, now(), deps.leaseTtlMs);
         if (lease.kind === 'taken') {
           seeded = false; // when this replica leads again, it starts from the newest published version
+          running = false;
           return { kind: 'standby', holder: lease.holder };
         }
       } catch (error) {
+        running = false;
         return { kind: 'failed', reason: describeError(error) };
       }
-      running = true;
+      // Renewals during a long cycle never overlap; a failed one is left to the next tick to report.
+      let renewing: Promise<unknown> | undefined;
       const renew = setInterval(() => {
-        try {
-          holds();
-        } catch {
-          // the next tick reports the failure
-        }
+        renewing ??= holds().catch(() => false).finally(() => {
+          renewing = undefined;
+        });
       }, Math.max(250, deps.leaseTtlMs / 3));
       try {
         const step = await cycle();
@@ -149,12 +151,13 @@ export function createIndexLeader(deps: IndexLeaderDeps): IndexLeader {
         return { kind: 'failed', reason: describeError(error) };
       } finally {
         clearInterval(renew);
+        await renewing;
         running = false;
       }
     },
-    release(): void {
+    async release(): Promise<void> {
       try {
-        deps.leases.release(reindexLease, deps.replicaId);
+        await deps.leases.release(reindexLease, deps.replicaId);
       } catch {
         // the lease runs out by itself
       }

@@ -17,8 +17,8 @@ import { createIndexLeader, type IndexLeader } from './index-leader.ts';
 /** Replication running in a `serve` process. */
 export interface RunningIndexReplication {
   readonly leader: IndexLeader;
-  /** Stops the timers and releases the lease (graceful shutdown). */
-  stop(): void;
+  /** Stops the timers and releases the lease (graceful shutdown); never rejects. */
+  stop(): Promise<void>;
 }
 
 /** The number of a draft's ticket (0 when it is gone or unreadable: the entry still counts). */
@@ -75,18 +75,24 @@ export function startIndexReplication(lotse: Lotse, logger: Logger): RunningInde
     lastFailure = failure;
     if (!stopped) index.follower.poll();
   };
+  // Rounds never overlap: a timer tick while one runs is skipped.
+  let inFlight: Promise<void> | undefined;
   const run = (): void => {
-    round().catch((error: unknown) => logger.error('index-replication-failed', { error: describeError(error) }));
+    inFlight ??= round()
+      .catch((error: unknown) => logger.error('index-replication-failed', { error: describeError(error) }))
+      .finally(() => {
+        inFlight = undefined;
+      });
   };
   run();
   const timer = setInterval(run, lotse.config.indexReplication.pollMs);
   timer.unref();
   return {
     leader,
-    stop: () => {
+    stop: async () => {
       stopped = true;
       clearInterval(timer);
-      leader.release();
+      await leader.release();
     },
   };
 }

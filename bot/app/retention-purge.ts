@@ -39,9 +39,9 @@ export type PurgeCheck =
 export function createRetentionPurge(deps: RetentionPurgeDeps): { tick(): Promise<PurgeCheck> } {
   const runLocked = async (now: Date, day: string): Promise<PurgeCheck> => {
     // Re-read under the lease: another replica may have finished today's run and released it meanwhile.
-    if (deps.runs.lastDay(retentionPurgeJob) === day) return { kind: 'done-today', day };
+    if ((await deps.runs.lastDay(retentionPurgeJob)) === day) return { kind: 'done-today', day };
     const removed = await deps.purge();
-    deps.runs.recordDay(retentionPurgeJob, day, now.toISOString());
+    await deps.runs.recordDay(retentionPurgeJob, day, now.toISOString());
     deps.logger.info('retention-purge-done', { day, removed });
     return { kind: 'ran', day, removed };
   };
@@ -60,13 +60,13 @@ export function createRetentionPurge(deps: RetentionPurgeDeps): { tick(): Promis
     const now = deps.clock.now();
     const day = now.toISOString().slice(0, 10);
     try {
-      if (deps.runs.lastDay(retentionPurgeJob) === day) return { kind: 'done-today', day };
-      const lease = deps.leases.acquire(retentionPurgeJob, deps.holder, now, deps.leaseMs ?? 600_000);
+      if ((await deps.runs.lastDay(retentionPurgeJob)) === day) return { kind: 'done-today', day };
+      const lease = await deps.leases.acquire(retentionPurgeJob, deps.holder, now, deps.leaseMs ?? 600_000);
       if (lease.kind === 'taken') return { kind: 'taken', holder: lease.holder };
       try {
         return await runLocked(now, day);
       } finally {
-        deps.leases.release(retentionPurgeJob, deps.holder);
+        await deps.leases.release(retentionPurgeJob, deps.holder);
       }
     } catch (error) {
       const reason = describeError(error);
@@ -91,7 +91,7 @@ export function startRetentionPurge(purge: { tick(): Promise<PurgeCheck> }, ever
 export function wireRetentionPurge(lotse: Lotse, logger: Logger, teams?: { readonly outbox: { purgeFinished(olderThanMs: number): number } }): { tick(): Promise<PurgeCheck> } {
   const clock: Clock = { now: () => new Date() };
   return createRetentionPurge({
-    leases: lotse.leases, runs: new SqlDailyRuns(lotse.database), holder: lotse.replicaId, clock, logger,
+    leases: lotse.leases, runs: new SqlDailyRuns(lotse.store), holder: lotse.replicaId, clock, logger,
     purge: async () => ({
       audit: lotse.audit.purge(clock.now(), lotse.retentionDays).removed,
       conversations: await lotse.purgeConversations(clock.now()),

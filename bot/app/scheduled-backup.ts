@@ -48,13 +48,13 @@ export function createScheduledBackup(deps: ScheduledBackupDeps): { tick(): Prom
   let running = false;
   let lastFailure = Number.NEGATIVE_INFINITY;
   const runLocked = async (now: Date, day: string): Promise<BackupCheck> => {
-    if (deps.runs.lastDay(backupJob) === day) return { kind: 'done-today', day };
+    if ((await deps.runs.lastDay(backupJob)) === day) return { kind: 'done-today', day };
     const report = await deps.run().catch((error: unknown): BackupRunReport => ({ kind: 'failed', reason: describeError(error) }));
     if (report.kind === 'failed') {
       lastFailure = now.getTime();
       deps.logger.error('backup-failed', { day, reason: report.reason });
     } else {
-      deps.runs.recordDay(backupJob, day, now.toISOString());
+      await deps.runs.recordDay(backupJob, day, now.toISOString());
       if (report.kind === 'skipped') deps.logger.warn('backup-skipped', { day, reason: report.reason });
       else deps.logger.info('backup-written', { day, ...report.details });
     }
@@ -68,13 +68,13 @@ export function createScheduledBackup(deps: ScheduledBackupDeps): { tick(): Prom
       if (running) return { kind: 'busy' };
       running = true;
       try {
-        if (deps.runs.lastDay(backupJob) === local.date) return { kind: 'done-today', day: local.date };
-        const lease = deps.leases.acquire(backupJob, deps.holder, now, 3_600_000);
+        if ((await deps.runs.lastDay(backupJob)) === local.date) return { kind: 'done-today', day: local.date };
+        const lease = await deps.leases.acquire(backupJob, deps.holder, now, 3_600_000);
         if (lease.kind === 'taken') return { kind: 'taken', holder: lease.holder };
         try {
           return await runLocked(now, local.date);
         } finally {
-          deps.leases.release(backupJob, deps.holder);
+          await deps.leases.release(backupJob, deps.holder);
         }
       } catch (error) {
         lastFailure = now.getTime();

@@ -38,7 +38,7 @@ export function startServeBackup(lotse: Lotse, logger: Logger, lock?: JobLock): 
   }
   const clock: Clock = { now: () => new Date() };
   const job = createScheduledBackup({
-    leases: lotse.leases, runs: new SqlDailyRuns(lotse.database), holder: lotse.replicaId, clock, logger,
+    leases: lotse.leases, runs: new SqlDailyRuns(lotse.store), holder: lotse.replicaId, clock, logger,
     hour: lotse.config.backup.hour, run: lock ? () => lock(backupRunOf(lotse.config, clock)) : backupRunOf(lotse.config, clock),
   });
   logger.info('backup-scheduled', { dir: lotse.config.backup.dir, keep: lotse.config.backup.keep, hour: lotse.config.backup.hour, skipped: lotse.config.databaseUrl ? 'DATABASE_URL' : null });

@@ -47,21 +47,24 @@ export interface DirectorySync {
   readonly directory: SwitchableDirectory;
   /** Version in use on this replica. */
   version(): string;
-  /** Imports the file when this replica holds the lease and the file changed; then follows the store. */
-  tick(): void;
+  /**
+   * Imports the file when this replica holds the lease and the file changed; then follows the store. Never
+   * rejects (failures are logged); a tick while one runs gets that one's promise, so ticks never overlap.
+   */
+  tick(): Promise<void>;
 }
 
 /**
  * Starts the sync: imports the file first when this replica may (lease), then loads the store's current
  * version. Throws (stopping start-up) only when neither the store nor the file gives a valid directory.
  */
-export function startDirectorySync(deps: DirectorySyncDeps): DirectorySync {
+export async function startDirectorySync(deps: DirectorySyncDeps): Promise<DirectorySync> {
   const leaseMs = deps.leaseMs ?? 120_000;
   let version = '';
   let lastFileVersion = '';
   let lastStat = '';
-  const importFile = (): void => {
-    if (deps.leases.acquire('directory-import', deps.replicaId, deps.clock.now(), leaseMs).kind !== 'held') return;
+  const importFile = async (): Promise<void> => {
+    if ((await deps.leases.acquire('directory-import', deps.replicaId, deps.clock.now(), leaseMs)).kind !== 'held') return;
     const stat = statSync(deps.file);
     const statKey = `${stat.mtimeMs}:${stat.size}`;
     if (statKey === lastStat && lastFileVersion) return; // unchanged file: no need to parse it again
@@ -84,27 +87,34 @@ export function startDirectorySync(deps: DirectorySyncDeps): DirectorySync {
     if (version) deps.logger.info('directory-switched', { from: version, to: current, people: data.people.length });
     version = current;
   };
-  importFile();
+  await importFile();
   const initial = deps.versions.currentVersion();
   const initialData = initial ? deps.versions.load(initial) : undefined;
   // No published version yet and another replica holds the lease: start from the own file until it publishes.
   const directory = new SwitchableDirectory(new StaticDirectory(initialData ?? parseDirectoryData(readFileSync(deps.file, 'utf8'), deps.file)));
   version = initialData ? initial! : '';
+  const step = async (): Promise<void> => {
+    try {
+      await importFile();
+    } catch (error) {
+      // A broken file (or an unreachable lease store) after start is reported; the replicas keep the last good directory.
+      deps.logger.error('directory-import-failed', { file: deps.file, error: describeError(error) });
+    }
+    try {
+      follow();
+    } catch (error) {
+      deps.logger.error('directory-follow-failed', { error: describeError(error) });
+    }
+  };
+  let running: Promise<void> | undefined;
   return {
     directory,
     version: () => version,
     tick: () => {
-      try {
-        importFile();
-      } catch (error) {
-        // A broken file after start is reported; the replicas keep the last good directory.
-        deps.logger.error('directory-import-failed', { file: deps.file, error: describeError(error) });
-      }
-      try {
-        follow();
-      } catch (error) {
-        deps.logger.error('directory-follow-failed', { error: describeError(error) });
-      }
+      running ??= step().finally(() => {
+        running = undefined;
+      });
+      return running;
     },
   };
 }

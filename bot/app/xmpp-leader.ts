@@ -67,14 +67,14 @@ export function createXmppLeader(deps: XmppLeaderDeps) {
     } catch (error) {
       leading = false;
       await deps.disconnect().catch(() => undefined);
-      releaseQuietly();
+      await releaseQuietly();
       throw error;
     }
   };
 
-  const releaseQuietly = (): void => {
+  const releaseQuietly = async (): Promise<void> => {
     try {
-      deps.leases.release(xmppLease, deps.holder);
+      await deps.leases.release(xmppLease, deps.holder);
     } catch (error) {
       deps.logger.warn('xmpp-lease-release-failed', { error: describeError(error) });
     }
@@ -84,7 +84,7 @@ export function createXmppLeader(deps: XmppLeaderDeps) {
     if (stopped) return 'standby';
     const now = deps.now();
     try {
-      const result = deps.leases.acquire(xmppLease, deps.holder, now, deps.ttlMs);
+      const result = await deps.leases.acquire(xmppLease, deps.holder, now, deps.ttlMs);
       if (result.kind === 'taken') {
         if (leading) await resign('taken');
         return 'standby';
@@ -124,7 +124,7 @@ export function createXmppLeader(deps: XmppLeaderDeps) {
       if (!leading) return;
       leading = false;
       await deps.disconnect();
-      releaseQuietly();
+      await releaseQuietly();
     },
   };
 }
@@ -144,9 +144,9 @@ export interface RunningXmppReplica {
 
 /** Leases for a single process (SQLite): always granted, so a restart after a crash need not wait for expiry. */
 export const soleProcessLeases: JobLeases = {
-  acquire: (_name, _holder, now, ttlMs) => ({ kind: 'held', until: new Date(now.getTime() + ttlMs).toISOString() }),
-  release: () => undefined,
-  holderOf: () => undefined,
+  acquire: async (_name, _holder, now, ttlMs) => ({ kind: 'held', until: new Date(now.getTime() + ttlMs).toISOString() }),
+  release: async () => undefined,
+  holderOf: async () => undefined,
 };
 
 /** Starts Jabber for `serve`: the `xmpp` endpoint on every replica, the connection only on the lease holder. */
@@ -180,7 +180,7 @@ export async function startXmppReplica(lotse: Lotse, config: XmppConfig, logger:
     unregister();
     throw error;
   }
-  if (state === 'standby') logger.info('xmpp-standby', { holder: lotse.leases.holderOf(xmppLease, now()) ?? null });
+  if (state === 'standby') logger.info('xmpp-standby', { holder: (await lotse.leases.holderOf(xmppLease, now()).catch(() => undefined)) ?? null });
   return {
     leader,
     state,

@@ -3,10 +3,10 @@
  * that today's run is done (retention purge). Days are UTC calendar days `YYYY-MM-DD`.
  */
 
-/** Last-run days of daily jobs. */
+/** Last-run days of daily jobs (asynchronous, issue #20). */
 export interface DailyRuns {
   /** The day the job last ran, undefined when never. */
-  lastDay(job: string): string | undefined;
+  lastDay(job: string): Promise<string | undefined>;
   /** Records `day` for the job; `false` when that day (or a later one) is already recorded. */
-  recordDay(job: string, day: string, at: string): boolean;
+  recordDay(job: string, day: string, at: string): Promise<boolean>;
 }

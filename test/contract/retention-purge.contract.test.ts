@@ -13,7 +13,7 @@ import { SqliteTicketStore } from '../../bot/adapters/storage/sqlite-ticket-stor
 import { SqliteXmppStore } from '../../bot/adapters/channels/xmpp/sqlite-xmpp-store.ts';
 import { applyTicketAction } from '../../bot/core/escalation/ticket-transitions.ts';
 import { openTicket } from '../fakes/sample-tickets.ts';
-import { SqlJobLeases } from '../../bot/adapters/storage/sqlite-job-leases.ts';
+import { SqlJobLeases } from '../../bot/adapters/storage/sql-job-leases.ts';
 import { SqliteAuditLog } from '../../bot/adapters/storage/sqlite-audit-log.ts';
 import type { SqlDatabase } from '../../bot/adapters/storage/sql-database.ts';
 import type { StoreDatabase } from '../../bot/adapters/sql/store-database.ts';
@@ -28,10 +28,10 @@ function auditEntry(at: string) {
   return { type: 'answer' as const, at, pseudonym: 'u-1', channel: 'web' as const, outcome: 'answered' as const, rules: [], policyVersion: 'v1', indexVersion: 'i1', documents: [] };
 }
 
-function replicaOn(database: SqlDatabase, holder: string, clock: FixedClock) {
+function replicaOn(database: SqlDatabase, store: StoreDatabase, holder: string, clock: FixedClock) {
   const audit = new SqliteAuditLog(database);
   const job = createRetentionPurge({
-    leases: new SqlJobLeases(database), runs: new SqlDailyRuns(database), holder, clock, logger: silentLogger,
+    leases: new SqlJobLeases(store), runs: new SqlDailyRuns(store), holder, clock, logger: silentLogger,
     purge: async () => ({ audit: audit.purge(clock.now(), retention).removed }),
   });
   return { job, audit };
@@ -68,17 +68,17 @@ const ran = (outcomes: readonly PurgeCheck[]) => [...new Set(outcomes.filter((ou
 for (const backend of useBackends()) {
   describe.skipIf(!backend.available)(`retention purge on ${backend.name}`, () => {
     it('runs once per day across two replicas and a restart', async () => {
-      const { database, second } = await backend.fresh();
+      const { database, second, store, secondStore } = await backend.fresh();
       const clock = new FixedClock(new Date('2026-12-03T03:00:00Z'));
-      const a = replicaOn(database, 'replica-a', clock);
-      const b = replicaOn(second(), 'replica-b', clock);
+      const a = replicaOn(database, store, 'replica-a', clock);
+      const b = replicaOn(second(), await secondStore(), 'replica-b', clock);
       for (let day = 1; day <= 40; day += 1) a.audit.append(auditEntry(new Date(Date.UTC(2026, 9, day, 12)).toISOString()));
       const first = await Promise.all(Array.from({ length: 8 }, (_, index) => Promise.resolve().then(() => (index % 2 ? a : b).job.tick())));
       expect(ran(first)).toHaveLength(1);
       const removedFirst = (ran(first)[0] as Extract<PurgeCheck, { kind: 'ran' }>).removed.audit;
       expect(removedFirst).toBeGreaterThan(0);
       clock.advance(5 * 60_000);
-      const restarted = replicaOn(second(), 'replica-b-restarted', clock);
+      const restarted = replicaOn(second(), await secondStore(), 'replica-b-restarted', clock);
       expect([await a.job.tick(), await b.job.tick(), await restarted.job.tick()].map((outcome) => outcome.kind)).toEqual(['done-today', 'done-today', 'done-today']);
       expect(a.audit.verify().kind).toBe('intact');
 
@@ -95,7 +95,7 @@ for (const backend of useBackends()) {
       const recordPurge = new SqlRecordPurge(await secondStore());
       const before = '2026-06-01T00:00:00.000Z';
       const job = createRetentionPurge({
-        leases: new SqlJobLeases(database), runs: new SqlDailyRuns(database), holder: 'replica-a', clock, logger: silentLogger,
+        leases: new SqlJobLeases(store), runs: new SqlDailyRuns(store), holder: 'replica-a', clock, logger: silentLogger,
         purge: () => recordPurge.purge({ tickets: before, feedback: before, inbox: before, outboxes: before }),
       });
       const outcome = await job.tick();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDirectoryData } from '../../bot/adapters/directory/load-directory.ts';
 import { SqlDirectoryVersions, directoryVersionOf } from '../../bot/adapters/directory/sql-directory-versions.ts';
-import { SqlJobLeases } from '../../bot/adapters/storage/sqlite-job-leases.ts';
+import { SqlJobLeases } from '../../bot/adapters/storage/sql-job-leases.ts';
 import { startDirectorySync } from '../../bot/app/shared-directory.ts';
 import type { Logger } from '../../bot/shared/logger.ts';
 import { FixedClock } from '../fakes/fixed-clock.ts';
@@ -56,33 +56,33 @@ for (const backend of useBackends()) {
     });
 
     it('lets the lease holder import file changes while the other replica follows', async () => {
-      const { database, second } = await backend.fresh();
+      const { database, second, store, secondStore } = await backend.fresh();
       const clock = new FixedClock(new Date('2026-12-03T08:00:00.000Z'));
       const leaderFile = copyOfSample();
       const followerFile = copyOfSample();
       const leaderLog = recordingLogger();
-      const leader = startDirectorySync({ versions: new SqlDirectoryVersions(database), file: leaderFile, leases: new SqlJobLeases(database), replicaId: 'a', clock, logger: leaderLog });
+      const leader = await startDirectorySync({ versions: new SqlDirectoryVersions(database), file: leaderFile, leases: new SqlJobLeases(store), replicaId: 'a', clock, logger: leaderLog });
       const secondDatabase = second();
-      const follower = startDirectorySync({ versions: new SqlDirectoryVersions(secondDatabase), file: followerFile, leases: new SqlJobLeases(secondDatabase), replicaId: 'b', clock, logger: recordingLogger() });
+      const follower = await startDirectorySync({ versions: new SqlDirectoryVersions(secondDatabase), file: followerFile, leases: new SqlJobLeases(await secondStore()), replicaId: 'b', clock, logger: recordingLogger() });
       expect(follower.version()).toBe(leader.version());
       expect(follower.directory.person('p-neu')).toBeUndefined();
 
       // A change of the follower's own file is ignored: only the lease holder publishes.
       writeFileSync(followerFile, withNewcomer(readSample()));
-      follower.tick();
+      await follower.tick();
       expect(follower.directory.person('p-neu')).toBeUndefined();
 
       writeFileSync(leaderFile, withNewcomer(readSample()));
-      leader.tick();
-      follower.tick();
+      await leader.tick();
+      await follower.tick();
       expect(leaderLog.events).toContain('directory-published');
       expect(follower.directory.person('p-neu')?.name).toBe('Nora Neumann');
       expect(follower.version()).toBe(leader.version());
 
       // A broken file after start: logged, and both keep the last good directory.
       appendFileSync(leaderFile, 'lotsen: [kaputt\n');
-      leader.tick();
-      follower.tick();
+      await leader.tick();
+      await follower.tick();
       expect(leaderLog.events).toContain('directory-import-failed');
       expect(follower.directory.person('p-neu')).toBeDefined();
       expect(leader.directory.person('p-neu')).toBeDefined();

@@ -1,24 +1,25 @@
 /**
- * `DailyRuns` on the shared SQL store (SQLite, or PostgreSQL through the bridge): one row per job; the
- * conditional upsert only moves the day forward, so of two replicas recording the same day one wins.
+ * `DailyRuns` on the shared SQL store (SQLite or PostgreSQL, issue #20): one row per job in `daily_runs`
+ * (migration `0007-daily-runs`). Recording is one conditional upsert that only moves the day forward, so of
+ * two replicas recording the same day exactly one gets `true`.
  */
+import { sql } from 'kysely';
 import type { DailyRuns } from '../../ports/daily-runs.ts';
-import { migrate, type SqliteDatabase } from './sqlite-database.ts';
-
-const migrations = [`CREATE TABLE daily_runs (job TEXT PRIMARY KEY, day TEXT NOT NULL, at TEXT NOT NULL);`];
+import { first, type StoreDatabase } from '../sql/store-database.ts';
 
 /** Last-run days in the `daily_runs` table. */
 export class SqlDailyRuns implements DailyRuns {
-  constructor(private readonly database: SqliteDatabase) {
-    migrate(database, 'daily-runs', migrations);
+  constructor(private readonly database: StoreDatabase) {}
+
+  async lastDay(job: string): Promise<string | undefined> {
+    return (await first(this.database.db, sql<{ day: string }>`SELECT day FROM daily_runs WHERE job = ${job}`))?.day;
   }
 
-  lastDay(job: string): string | undefined {
-    return this.database.prepare<[string], { day: string }>('SELECT day FROM daily_runs WHERE job = ?').get(job)?.day;
-  }
-
-  recordDay(job: string, day: string, at: string): boolean {
-    this.database.prepare("INSERT INTO daily_runs (job, day, at) VALUES (?, '', ?) ON CONFLICT (job) DO NOTHING").run(job, at);
-    return this.database.prepare('UPDATE daily_runs SET day = ?, at = ? WHERE job = ? AND day < ?').run(day, at, job, day).changes === 1;
+  async recordDay(job: string, day: string, at: string): Promise<boolean> {
+    const recorded = await first(this.database.db, sql<{ job: string }>`
+      INSERT INTO daily_runs (job, day, at) VALUES (${job}, ${day}, ${at})
+      ON CONFLICT (job) DO UPDATE SET day = excluded.day, at = excluded.at WHERE daily_runs.day < excluded.day
+      RETURNING job`);
+    return recorded !== undefined;
   }
 }

@@ -15,7 +15,7 @@ export async function publishOnce(lotse: Lotse, folder: string, io: CliIo): Prom
   }
   const leader = createReplicaLeader(lotse, silentLogger, folder);
   const step = await leader.tick();
-  leader.release();
+  await leader.release();
   if (step.kind === 'published') io.stdout(`Published index version ${step.version} (${step.bytes} bytes in ${step.ms} ms).\n`);
   else if (step.kind === 'unchanged') io.stdout('Knowledge unchanged: nothing published.\n');
   else if (step.kind === 'standby') io.stdout(`Replica ${step.holder} holds the reindex lease and publishes; nothing to do.\n`);

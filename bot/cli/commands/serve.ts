@@ -109,7 +109,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   // The daily verified backup into BACKUP_DIR (SQLite; with DATABASE_URL skipped with a logged reason: pg_dump).
   const stopBackup = startServeBackup(lotse, logger, knowledgeJobs);
   // With PostgreSQL: one replica publishes changes of DIRECTORY_FILE, every replica follows the shared directory.
-  const directorySync = lotse.directorySync && setInterval(() => lotse.directorySync?.tick(), config.directorySyncSeconds * 1000);
+  const directorySync = lotse.directorySync && setInterval(() => void lotse.directorySync?.tick(), config.directorySyncSeconds * 1000); // tick() never rejects
   directorySync?.unref();
   // Ticket reminders: each step is recorded in the store before it is sent, so a restart never sends twice.
   // Housekeeping (expiry, reassignment), the daily digest and FAQ revalidation use the same durable markers.
@@ -132,12 +132,12 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     markNotReady: readiness.markNotReady,
     closeHttp: () => running.close(),
     forceCloseHttp: () => (server as unknown as { server?: { closeAllConnections?(): void } }).server?.closeAllConnections?.(),
-    stopTimers: () => {
+    stopTimers: async () => {
       [refresh, reminders, hrJobs, directorySync].forEach((timer) => clearInterval(timer));
       stopPurge();
       stopReindex?.();
       stopBackup?.();
-      replication?.stop();
+      await replication?.stop();
     },
     feeders: [hrDrain(lotse.hr)],
     outboxes: [...(teams ? [teamsDrain(teams.outbox)] : []), ...(xmpp ? [xmppDrain(xmpp.channel)] : [])],

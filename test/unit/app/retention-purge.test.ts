@@ -35,7 +35,7 @@ describe('retention purge', () => {
     shared.clock.advance(60 * minute);
     expect(await a.job.tick()).toMatchObject({ kind: 'ran', day: '2026-12-04' });
     expect(a.calls).toHaveLength(2);
-    expect(shared.leases.holderOf(retentionPurgeJob, shared.clock.now())).toBeUndefined();
+    expect(await shared.leases.holderOf(retentionPurgeJob, shared.clock.now())).toBeUndefined();
   });
 
   it('runs on one of two replicas and not again after a restart on the same day', async () => {
@@ -51,7 +51,7 @@ describe('retention purge', () => {
 
   it('leaves the run to the lease holder and takes over when its lease expired without a recorded run', async () => {
     const shared = sharedStore();
-    shared.leases.acquire(retentionPurgeJob, 'crashed', shared.clock.now(), 10 * minute);
+    await shared.leases.acquire(retentionPurgeJob, 'crashed', shared.clock.now(), 10 * minute);
     const b = replica('b', shared);
     expect(await b.job.tick()).toEqual({ kind: 'taken', holder: 'crashed' });
     expect(b.calls).toHaveLength(0);
@@ -62,7 +62,7 @@ describe('retention purge', () => {
   it('re-reads the day under the lease (another replica finished between check and lease)', async () => {
     const shared = sharedStore();
     let reads = 0;
-    const runs: DailyRuns = { lastDay: () => (reads++ === 0 ? undefined : '2026-12-03'), recordDay: () => true };
+    const runs: DailyRuns = { lastDay: async () => (reads++ === 0 ? undefined : '2026-12-03'), recordDay: async () => true };
     const b = replica('b', { ...shared, runs });
     expect(await b.job.tick()).toEqual({ kind: 'done-today', day: '2026-12-03' });
     expect(b.calls).toHaveLength(0);
@@ -76,7 +76,7 @@ describe('retention purge', () => {
       return { audit: 3 };
     });
     expect(await a.job.tick()).toMatchObject({ kind: 'failed', reason: expect.stringContaining('locked') });
-    expect(shared.leases.holderOf(retentionPurgeJob, shared.clock.now())).toBeUndefined();
+    expect(await shared.leases.holderOf(retentionPurgeJob, shared.clock.now())).toBeUndefined();
     fail = false;
     shared.clock.advance(5 * minute);
     expect(await a.job.tick()).toMatchObject({ kind: 'ran', removed: { audit: 3 } });

@@ -9,15 +9,15 @@ import { InMemoryJobLeases } from '../../fakes/in-memory-job-leases.ts';
 class FlakyLeases implements JobLeases {
   down = false;
   constructor(private readonly inner: JobLeases) {}
-  acquire(...args: Parameters<JobLeases['acquire']>) {
+  async acquire(...args: Parameters<JobLeases['acquire']>) {
     if (this.down) throw new Error('database unreachable');
     return this.inner.acquire(...args);
   }
-  release(name: string, holder: string): void {
+  async release(name: string, holder: string): Promise<void> {
     if (this.down) throw new Error('database unreachable');
-    this.inner.release(name, holder);
+    await this.inner.release(name, holder);
   }
-  holderOf(name: string, now: Date): string | undefined {
+  holderOf(name: string, now: Date): Promise<string | undefined> {
     return this.inner.holderOf(name, now);
   }
 }
@@ -64,7 +64,7 @@ describe('Jabber on exactly one replica (lease xmpp)', () => {
     clock.advance(1);
     expect(await b.leader.tick()).toBe('leading');
     expect(b.events).toEqual(['connect']);
-    expect(shared.holderOf(xmppLease, clock.now())).toBe('b');
+    expect(await shared.holderOf(xmppLease, clock.now())).toBe('b');
   });
 
   it('keeps the lease while renewing it, and a holder that cannot renew disconnects before the lease runs out', async () => {
@@ -107,7 +107,7 @@ describe('Jabber on exactly one replica (lease xmpp)', () => {
     await a.leader.stop();
     expect(a.events).toEqual(['connect', 'disconnect']);
     expect(a.scheduled()).toBeUndefined();
-    expect(shared.holderOf(xmppLease, clock.now())).toBeUndefined();
+    expect(await shared.holderOf(xmppLease, clock.now())).toBeUndefined();
     expect(await b.leader.tick()).toBe('leading');
     expect(await a.leader.tick()).toBe('standby');
   });
@@ -115,7 +115,7 @@ describe('Jabber on exactly one replica (lease xmpp)', () => {
   it('connects at once on SQLite (one process), even where a crashed process left a lease behind', async () => {
     const clock = new FixedClock(new Date('2026-12-03T08:00:00Z'));
     const crashed = new InMemoryJobLeases();
-    crashed.acquire(xmppLease, 'old-pid', clock.now(), 30_000);
+    await crashed.acquire(xmppLease, 'old-pid', clock.now(), 30_000);
     expect(await replica('restarted', crashed, clock).leader.start()).toBe('standby');
     const restarted = replica('restarted', soleProcessLeases, clock);
     expect(await restarted.leader.start()).toBe('leading');
@@ -128,6 +128,6 @@ describe('Jabber on exactly one replica (lease xmpp)', () => {
     const a = replica('a', shared, clock, { failConnect: true });
     await expect(a.leader.start()).rejects.toThrow('login rejected');
     expect(a.leader.isLeading()).toBe(false);
-    expect(shared.holderOf(xmppLease, clock.now())).toBeUndefined();
+    expect(await shared.holderOf(xmppLease, clock.now())).toBeUndefined();
   });
 });
