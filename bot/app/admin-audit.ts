@@ -5,6 +5,7 @@
  */
 import type { AdminAction, AuditLog, AuditRecordType } from '../ports/audit-log.ts';
 import type { Hr } from './create-hr.ts';
+import type { PendingWrites } from './pending-writes.ts';
 
 /** The works-agreement clause every administrative record cites. */
 export const adminAuditClause = 'DV KI § 10';
@@ -13,26 +14,29 @@ export const adminAuditClause = 'DV KI § 10';
 export type AuditRetentionDays = Readonly<Record<AuditRecordType, number>>;
 
 /** Records one action by `actorId` (a directory id; only its pseudonym is stored). */
-export type AdminAuditRecorder = (action: AdminAction, actorId: string) => void;
+export type AdminAuditRecorder = (action: AdminAction, actorId: string) => Promise<void>;
 
 /** Creates the recorder over the audit log. */
 export function createAdminAudit(log: AuditLog, options: { pseudonym: (userId: string) => string; now: () => Date; policyVersion: string; indexVersion: () => string }): AdminAuditRecorder {
-  return (action, actorId) => log.append({
+  return async (action, actorId) => log.append({
     type: 'admin', at: options.now().toISOString(), pseudonym: options.pseudonym(actorId), channel: 'admin', outcome: 'answered',
     rules: [{ id: `admin-${action}`, clause: adminAuditClause, action: 'allow' }], policyVersion: options.policyVersion, indexVersion: options.indexVersion(), documents: [], adminAction: action,
   });
 }
 
-/** `hr` whose broadcast releases and survey approvals are audited when they succeed, whatever the channel (console, API, CLI). */
-export function auditHrApprovals(hr: Hr, record: AdminAuditRecorder): Hr {
+/**
+ * `hr` whose broadcast releases and survey approvals are audited when they succeed, whatever the channel (console,
+ * API, CLI). The HR stores are still synchronous (issue #20): the record is written right after the action without
+ * waiting for it, tracked in `pending` (failures reported there, waited for on close).
+ */
+export function auditHrApprovals(hr: Hr, record: AdminAuditRecorder, pending: PendingWrites): Hr {
+  const after = <T extends { readonly kind: string }>(result: T, action: AdminAction, actor: string): T => {
+    if (result.kind === 'ok') pending.track(record(action, actor));
+    return result;
+  };
   return {
     ...hr,
-    broadcasts: { ...hr.broadcasts, release: (actor, id) => after(hr.broadcasts.release(actor, id), () => record('broadcast_release', actor)) },
-    surveys: { ...hr.surveys, approve: (actor, id) => after(hr.surveys.approve(actor, id), () => record('survey_approve', actor)) },
+    broadcasts: { ...hr.broadcasts, release: (actor, id) => after(hr.broadcasts.release(actor, id), 'broadcast_release', actor) },
+    surveys: { ...hr.surveys, approve: (actor, id) => after(hr.surveys.approve(actor, id), 'survey_approve', actor) },
   };
-}
-
-function after<T extends { readonly kind: string }>(result: T, onOk: () => void): T {
-  if (result.kind === 'ok') onOk();
-  return result;
 }

@@ -37,7 +37,7 @@ export function createAuditRecorder(log: AuditLog, options: { key: string; polic
   const pseudonym = (userId: string): string => createHmac('sha256', options.key).update(userId).digest('hex').slice(0, 32);
   return {
     pseudonym,
-    record(result: TurnResult, channel: string, userId: string): void {
+    async record(result: TurnResult, channel: string, userId: string): Promise<void> {
       const security = result.rules.some((rule) => securityRuleIds.has(rule.id));
       const keepQuestion = !result.rules.some((rule) => noQuestionRules.has(rule.id));
       const entry: AuditEntry = {
@@ -54,7 +54,7 @@ export function createAuditRecorder(log: AuditLog, options: { key: string; polic
         ...(result.provenance.promptId ? { promptId: result.provenance.promptId, promptVersion: result.provenance.promptVersion ?? '' } : {}),
         ...(keepQuestion ? { question: result.question } : {}),
       };
-      log.append(entry);
+      await log.append(entry);
     },
   };
 }

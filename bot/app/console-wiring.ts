@@ -95,8 +95,8 @@ export function consoleDataOf(lotse: Lotse): Omit<ConsoleDeps, 'texts' | 'protec
     // Reasons stored before they were masked on entry are masked on show (issue #18, item 12).
     negativeFeedback: async () => (await lotse.conversations.negativeFeedback(500)).map((entry) => (entry.reason ? { ...entry, reason: lotse.maskText(entry.reason) } : entry)),
     // Administrative records are reported apart (issue #22): they are not turns.
-    weeklyReport: () => weeklyReport(lotse.audit.entries().map((row) => row.entry).filter((entry) => entry.type !== 'admin')),
-    adminReport: () => adminActionReport(lotse.audit.entries().map((row) => row.entry)),
+    weeklyReport: async () => weeklyReport((await lotse.audit.entries()).map((row) => row.entry).filter((entry) => entry.type !== 'admin')),
+    adminReport: async () => adminActionReport((await lotse.audit.entries()).map((row) => row.entry)),
     auditAdmin: createAdminAudit(lotse.audit, { pseudonym: lotse.pseudonymOf, now: () => new Date(), policyVersion: lotse.transparency.policyVersion, indexVersion: () => lotse.knowledge.indexVersion() }),
     ...createDocumentAdmin({ listDocuments: () => lotse.knowledge.store.listDocuments(), folder, reindex }),
     feedbackQueue: feedbackQueueOf(lotse),

@@ -29,7 +29,7 @@ import type { ConversationStore, StoredMessage } from '../ports/conversation-sto
 import { loadPolicies } from '../../policies/load-policies.ts';
 import { createPolicyGuardrail } from '../core/guardrails/policy-guardrail.ts';
 import { loadDirectory } from '../adapters/directory/load-directory.ts';
-import { SqliteAuditLog } from '../adapters/storage/sqlite-audit-log.ts';
+import { SqlAuditLog } from '../adapters/storage/sql-audit-log.ts';
 import { auditChainKey, auditKey, createAuditRecorder } from './audit-trail.ts';
 import { cachedStatus } from './cached-status.ts';
 import { maskFeedbackReasons, maskReturnNotes } from './mask-free-text-inputs.ts';
@@ -60,6 +60,8 @@ import { auditHrApprovals, createAdminAudit, type AuditRetentionDays } from './a
 import { createFreeTextMasker } from '../core/hr/mask-free-text.ts';
 import type { StoreDatabase } from '../adapters/sql/store-database.ts';
 import { openDatabases } from './open-databases.ts';
+import { createPendingWrites } from './pending-writes.ts';
+import { describeError } from '../shared/errors.ts';
 import { createIndexReplicaState, type IndexReplicaState } from './index-replica-state.ts';
 import { createOfficeAvailability } from './create-availability.ts';
 import type { LotseAvailability } from '../core/escalation/lotse-availability.ts';
@@ -76,7 +78,7 @@ export interface Lotse {
   readonly database: SqliteDatabase;
   /** The asynchronous database of the converted stores (issue #20). */
   readonly store: StoreDatabase;
-  readonly audit: SqliteAuditLog;
+  readonly audit: SqlAuditLog;
   readonly retentionDays: AuditRetentionDays;
   /** Deletes conversations (messages, feedback) idle longer than `records.conversations` days of `retention.yaml`; returns how many. */
   purgeConversations(now: Date): Promise<number>;
@@ -171,7 +173,8 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   // Replicas on PostgreSQL share the chain, so only a shared AUDIT_HMAC_KEY can key it (each data dir's audit.key differs).
   const chainKey = config.databaseUrl && !config.auditKey ? undefined : auditChainKey(pseudonymKey);
   if (!chainKey) logger.warn('audit-chain-unkeyed', { hint: 'DATABASE_URL without AUDIT_HMAC_KEY: the audit chain is a plain hash chain. Set the same AUDIT_HMAC_KEY on every replica and run "lotse audit rekey" once.' });
-  const audit = new SqliteAuditLog(database, chainKey ? { key: chainKey } : {});
+  const audit = new SqlAuditLog(store, chainKey ? { key: chainKey } : {});
+  const auditWrites = createPendingWrites((error) => logger.error('audit-write-failed', { error: describeError(error) }));
   const recorder = createAuditRecorder(audit, { key: pseudonymKey, policyVersion: policies.version, now: () => clock.now() });
   // Conversations are stored under the audit pseudonym, never the directory id (issue #18, item 4). Replicas on
   // PostgreSQL share them, so only a shared AUDIT_HMAC_KEY can key them (each data dir's audit.key differs).
@@ -274,7 +277,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
       ...database.prepare<[], { id: string }>('SELECT DISTINCT asker_id AS id FROM tickets UNION SELECT DISTINCT user_id AS id FROM conversations').all().map((row) => row.id),
     ])],
     holdsRole: (by, role) => directory.person(by)?.roles.includes(role) ?? false,
-    onStep: (step, id) => audit.append({ type: 'reidentification', at: clock.now().toISOString(), pseudonym: `request-${id}`, channel: 'cli', outcome: 'escalated', rules: [{ id: `reidentification-${step}`, clause: 'DV KI § 6 Abs. 3', action: 'escalate' }], policyVersion: policies.version, indexVersion: knowledge.indexVersion(), documents: [] }),
+    onStep: (step, id) => auditWrites.track(audit.append({ type: 'reidentification', at: clock.now().toISOString(), pseudonym: `request-${id}`, channel: 'cli', outcome: 'escalated', rules: [{ id: `reidentification-${step}`, clause: 'DV KI § 6 Abs. 3', action: 'escalate' }], policyVersion: policies.version, indexVersion: knowledge.indexVersion(), documents: [] })),
   });
   const recordRetention = loadRecordRetention(config.policiesDir);
   const purgeConversations = (now: Date): Promise<number> => conversations.purgeInactive(new Date(now.getTime() - recordRetention.conversations * 86_400_000).toISOString());
@@ -286,9 +289,10 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const messagesOf = async (userId: string, conversationId: string): Promise<readonly StoredMessage[]> =>
     (await conversations.isOwner(conversationId, userId)) ? conversations.recentMessages(conversationId, 200) : [];
   const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages, maskText: maskFreeText, ...(model ? { drafter: (ticket: { question: string; answer: string }) => draftFaqEntry({ model, templates }, ticket) } : {}), ...(index ? { indexFaq: async () => void index.requestReindex() } : {}) });
-  const hr = auditHrApprovals(createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, policy: hrPolicy, maskText: maskFreeText }), createAdminAudit(audit, { pseudonym: recorder.pseudonym, now: () => clock.now(), policyVersion: policies.version, indexVersion: () => knowledge.indexVersion() }));
+  const hr = auditHrApprovals(createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, policy: hrPolicy, maskText: maskFreeText }), createAdminAudit(audit, { pseudonym: recorder.pseudonym, now: () => clock.now(), policyVersion: policies.version, indexVersion: () => knowledge.indexVersion() }), auditWrites);
   const close = async (): Promise<void> => {
     hr.close();
+    await auditWrites.settled();
     if (directorySync) await leases.release('directory-import', replicaId).catch(() => undefined); // else it runs out
     await databases.close();
   };

@@ -65,7 +65,7 @@ export async function writeDataBackup(options: { dataDir: string; backupDir: str
     const index = copyIndex(options.dataDir, partial);
     const databasePages = await backupSqlite(options.dataDir, join(partial, 'lotse.db'));
     if (existsSync(join(options.dataDir, 'source.json'))) copyFileSync(join(options.dataDir, 'source.json'), join(partial, 'source.json'));
-    const check = checkSqliteBackup(join(partial, 'lotse.db'), options.chainKey);
+    const check = await checkSqliteBackup(join(partial, 'lotse.db'), options.chainKey);
     if (check.integrity !== 'ok') throw new Error(`integrity_check of the copy: ${check.integrity}`);
     if (check.audit?.verification.kind === 'broken') throw new Error(`audit chain of the copy broken at record ${check.audit.verification.atSequence} (${check.audit.verification.reason})`);
     const indexMatches = index !== undefined && index.stateHash === knowledgeStateHash(check.documents);

@@ -59,7 +59,7 @@ function keyFor(options: RestoreOptions): string | undefined {
 }
 
 /** Checks the backup and, when it is sound and the target allows it, copies it into the data dir. */
-export function restoreBackup(options: RestoreOptions): RestoreOutcome {
+export async function restoreBackup(options: RestoreOptions): Promise<RestoreOutcome> {
   if (!existsSync(options.source)) return { kind: 'refused', reason: 'not-a-backup', detail: options.source };
   const isFolder = statSync(options.source).isDirectory();
   const database = isFolder ? join(options.source, 'lotse.db') : options.source;
@@ -71,7 +71,7 @@ export function restoreBackup(options: RestoreOptions): RestoreOutcome {
   const key = keyFor(options);
   let check;
   try {
-    check = checkSqliteBackup(database, key ? auditChainKey(key) : undefined);
+    check = await checkSqliteBackup(database, key ? auditChainKey(key) : undefined);
   } catch (error) {
     return { kind: 'refused', reason: 'damaged', detail: error instanceof Error ? error.message : String(error) };
   }

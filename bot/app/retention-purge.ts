@@ -93,7 +93,7 @@ export function wireRetentionPurge(lotse: Lotse, logger: Logger, teams?: { reado
   return createRetentionPurge({
     leases: lotse.leases, runs: new SqlDailyRuns(lotse.store), holder: lotse.replicaId, clock, logger,
     purge: async () => ({
-      audit: lotse.audit.purge(clock.now(), lotse.retentionDays).removed,
+      audit: (await lotse.audit.purge(clock.now(), lotse.retentionDays)).removed,
       conversations: await lotse.purgeConversations(clock.now()),
       ...(await lotse.purgeRecords(clock.now())),
       ...(teams ? { teamsOutbox: teams.outbox.purgeFinished(86_400_000) } : {}),

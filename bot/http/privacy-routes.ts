@@ -31,7 +31,7 @@ export function registerPrivacyRoutes(server: Server, deps: PrivacyRouteDeps): v
   server.get('/api/privacy/:person', deps.protect(['dsb'], async (request, response, caller) => {
     const subject = person.safeParse(request.params.person);
     if (!subject.success) return sendError(response, 400, 'invalid_person', 'Bitte geben Sie eine gültige Personenkennung an.');
-    send(response, deps.requests.export({ subject: subject.data, by: caller.principal?.personId ?? '' }));
+    send(response, await deps.requests.export({ subject: subject.data, by: caller.principal?.personId ?? '' }));
   }));
   server.del('/api/privacy/:person', deps.protect(['dsb'], async (request, response, caller) => {
     const subject = person.safeParse(request.params.person);
@@ -39,6 +39,6 @@ export function registerPrivacyRoutes(server: Server, deps: PrivacyRouteDeps): v
     const body = await readJsonBody(request, deps.maxBodyBytes);
     if (!body.ok) return sendError(response, body.problem.status, body.problem.code, body.problem.message);
     if (!confirmSchema.safeParse(body.value).success) return sendError(response, 400, 'confirm_required', 'Die Löschung ist endgültig: Bitte bestätigen Sie sie mit {"confirm": true}.');
-    send(response, deps.requests.erase({ subject: subject.data, by: caller.principal?.personId ?? '' }));
+    send(response, await deps.requests.erase({ subject: subject.data, by: caller.principal?.personId ?? '' }));
   }));
 }

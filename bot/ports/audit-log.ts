@@ -44,8 +44,8 @@ export interface AuditHead {
   readonly hash: string;
 }
 
-/** Append-only, verifiable storage of audit entries. */
+/** Append-only, verifiable storage of audit entries (asynchronous, issue #20). */
 export interface AuditLog {
-  append(entry: AuditEntry): void;
-  verify(): AuditVerification;
+  append(entry: AuditEntry): Promise<void>;
+  verify(): Promise<AuditVerification>;
 }

@@ -14,7 +14,7 @@ import { SqliteXmppStore } from '../../bot/adapters/channels/xmpp/sqlite-xmpp-st
 import { applyTicketAction } from '../../bot/core/escalation/ticket-transitions.ts';
 import { openTicket } from '../fakes/sample-tickets.ts';
 import { SqlJobLeases } from '../../bot/adapters/storage/sql-job-leases.ts';
-import { SqliteAuditLog } from '../../bot/adapters/storage/sqlite-audit-log.ts';
+import { SqlAuditLog } from '../../bot/adapters/storage/sql-audit-log.ts';
 import type { SqlDatabase } from '../../bot/adapters/storage/sql-database.ts';
 import type { StoreDatabase } from '../../bot/adapters/sql/store-database.ts';
 import { createRetentionPurge, type PurgeCheck } from '../../bot/app/retention-purge.ts';
@@ -29,10 +29,10 @@ function auditEntry(at: string) {
 }
 
 function replicaOn(database: SqlDatabase, store: StoreDatabase, holder: string, clock: FixedClock) {
-  const audit = new SqliteAuditLog(database);
+  const audit = new SqlAuditLog(store);
   const job = createRetentionPurge({
     leases: new SqlJobLeases(store), runs: new SqlDailyRuns(store), holder, clock, logger: silentLogger,
-    purge: async () => ({ audit: audit.purge(clock.now(), retention).removed }),
+    purge: async () => ({ audit: (await audit.purge(clock.now(), retention)).removed }),
   });
   return { job, audit };
 }
@@ -72,7 +72,7 @@ for (const backend of useBackends()) {
       const clock = new FixedClock(new Date('2026-12-03T03:00:00Z'));
       const a = replicaOn(database, store, 'replica-a', clock);
       const b = replicaOn(second(), await secondStore(), 'replica-b', clock);
-      for (let day = 1; day <= 40; day += 1) a.audit.append(auditEntry(new Date(Date.UTC(2026, 9, day, 12)).toISOString()));
+      for (let day = 1; day <= 40; day += 1) await a.audit.append(auditEntry(new Date(Date.UTC(2026, 9, day, 12)).toISOString()));
       const first = await Promise.all(Array.from({ length: 8 }, (_, index) => Promise.resolve().then(() => (index % 2 ? a : b).job.tick())));
       expect(ran(first)).toHaveLength(1);
       const removedFirst = (ran(first)[0] as Extract<PurgeCheck, { kind: 'ran' }>).removed.audit;
@@ -80,7 +80,7 @@ for (const backend of useBackends()) {
       clock.advance(5 * 60_000);
       const restarted = replicaOn(second(), await secondStore(), 'replica-b-restarted', clock);
       expect([await a.job.tick(), await b.job.tick(), await restarted.job.tick()].map((outcome) => outcome.kind)).toEqual(['done-today', 'done-today', 'done-today']);
-      expect(a.audit.verify().kind).toBe('intact');
+      expect((await a.audit.verify()).kind).toBe('intact');
 
       clock.advance(24 * 3_600_000);
       const next = [await b.job.tick(), await a.job.tick(), await restarted.job.tick()];

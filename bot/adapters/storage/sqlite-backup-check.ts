@@ -5,7 +5,8 @@
  */
 import Database from 'better-sqlite3';
 import type { AuditHead, AuditVerification } from '../../ports/audit-log.ts';
-import { SqliteAuditLog } from './sqlite-audit-log.ts';
+import { sqliteStoreDatabase } from '../sql/sqlite-store-database.ts';
+import { SqlAuditLog } from './sql-audit-log.ts';
 
 /** What the check of one database copy found. */
 export interface SqliteBackupCheck {
@@ -21,15 +22,15 @@ const hasTable = (database: Database.Database, name: string): boolean =>
   database.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?").get(name)!.n > 0;
 
 /** Checks the database file `file` read-only; `chainKey` is the audit chain's HMAC key. */
-export function checkSqliteBackup(file: string, chainKey?: string): SqliteBackupCheck {
+export async function checkSqliteBackup(file: string, chainKey?: string): Promise<SqliteBackupCheck> {
   const database = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const integrity = String(database.pragma('integrity_check', { simple: true }));
     if (integrity !== 'ok') return { integrity, documents: [] };
     const documents = hasTable(database, 'documents') ? database.prepare<[], { id: string; checksum: string }>('SELECT id, checksum FROM documents').all() : [];
     if (!chainKey || !hasTable(database, 'audit_records')) return { integrity, documents };
-    const log = new SqliteAuditLog(database, { key: chainKey });
-    return { integrity, documents, audit: { verification: log.verify(), head: log.head() } };
+    const log = new SqlAuditLog(sqliteStoreDatabase(database), { key: chainKey });
+    return { integrity, documents, audit: { verification: await log.verify(), head: await log.head() } };
   } finally {
     database.close();
   }

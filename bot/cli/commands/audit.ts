@@ -23,17 +23,17 @@ export async function runAudit(args: string[], io: CliIo): Promise<number> {
   const { lotse } = await openLotse(io, values.data, { quiet: true });
   try {
     if (action === 'head') {
-      const head = lotse.audit.head();
+      const head = await lotse.audit.head();
       io.stdout(`${head.seq}:${head.hash}\n`);
       return 0;
     }
     if (action === 'rekey') {
-      const result = lotse.audit.rekey();
+      const result = await lotse.audit.rekey();
       io.stdout(result.kind === 'intact' ? `Audit chain rekeyed: ${result.records} record(s).\n` : `Not rekeyed: chain broken at record ${result.atSequence} (${result.reason}).\n`);
       return result.kind === 'intact' ? 0 : 1;
     }
     if (action === 'verify') {
-      const result = lotse.audit.verify(exported ? { seq: Number(exported[1]), hash: exported[2]! } : undefined);
+      const result = await lotse.audit.verify(exported ? { seq: Number(exported[1]), hash: exported[2]! } : undefined);
       if (result.kind === 'intact') {
         io.stdout(`Audit chain intact: ${result.records} record(s).\n`);
         return 0;
@@ -56,16 +56,16 @@ export async function runAudit(args: string[], io: CliIo): Promise<number> {
     if (action === 'purge') {
       // LOTSE_TODAY (reproducible runs, tests) fixes the purge date at noon UTC; else the real time.
       const now = lotse.config.today ? new Date(`${lotse.config.today}T12:00:00.000Z`) : new Date();
-      const { removed, byType } = lotse.audit.purge(now, lotse.retentionDays);
+      const { removed, byType } = await lotse.audit.purge(now, lotse.retentionDays);
       const conversations = await lotse.purgeConversations(now);
       const records = Object.entries(await lotse.purgeRecords(now)).map(([kind, count]) => `${kind} ${count}`).join(', ');
       const perType = Object.entries(byType).map(([type, count]) => `${type} ${count}`).join(', ');
-      io.stdout(`Purged ${removed} expired record(s)${perType ? ` (${perType})` : ''} and ${conversations} idle conversation(s); chain ${lotse.audit.verify().kind}.\n`);
+      io.stdout(`Purged ${removed} expired record(s)${perType ? ` (${perType})` : ''} and ${conversations} idle conversation(s); chain ${(await lotse.audit.verify()).kind}.\n`);
       if (records) io.stdout(`Purged stored records past retention: ${records}.\n`);
       return 0;
     }
     // Administrative records (issue #22) are not turns; the console reports them apart.
-    const report = weeklyReport(lotse.audit.entries().map((row) => row.entry).filter((entry) => entry.type !== 'admin'));
+    const report = weeklyReport((await lotse.audit.entries()).map((row) => row.entry).filter((entry) => entry.type !== 'admin'));
     if (values.json) {
       io.stdout(JSON.stringify(report, null, 2) + '\n');
       return 0;

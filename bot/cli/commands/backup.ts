@@ -26,7 +26,7 @@ export async function runBackup(args: string[], io: CliIo): Promise<number> {
     const pages = await backupSqlite(config.dataDir, file);
     // Verified like the daily backup: read-only integrity check and the audit chain of the copy.
     const key = existingAuditKey(config.dataDir, config.auditKey);
-    const check = checkSqliteBackup(file, key ? auditChainKey(key) : undefined);
+    const check = await checkSqliteBackup(file, key ? auditChainKey(key) : undefined);
     const chain = check.audit?.verification;
     if (check.integrity !== 'ok' || chain?.kind === 'broken') {
       io.stderr(`Backup written to ${file} but it does not verify: ${check.integrity !== 'ok' ? `integrity_check ${check.integrity}` : `audit chain broken at record ${chain?.kind === 'broken' ? chain.atSequence : '?'}`}.\n`);

@@ -22,7 +22,7 @@ export async function runPrivacy(args: string[], io: CliIo): Promise<number> {
   const { lotse } = await openLotse(io, values.data, { quiet: true });
   try {
     const requests = createLotseDataSubjectRequests(lotse);
-    const result = action === 'export' ? requests.export({ subject, by: values.by }) : requests.erase({ subject, by: values.by });
+    const result = action === 'export' ? await requests.export({ subject, by: values.by }) : await requests.erase({ subject, by: values.by });
     if (result.kind === 'refused') {
       io.stderr(`${result.text}\n`);
       return 1;

@@ -29,7 +29,7 @@ export async function runRestore(args: string[], io: CliIo): Promise<number> {
     io.stderr('DATABASE_URL is set: restore PostgreSQL with pg_restore (docs/operations/backup-restore.md).\nDATABASE_URL ist gesetzt: PostgreSQL mit pg_restore wiederherstellen (docs/operations/backup-restore.md).\n');
     return 1;
   }
-  const outcome = restoreBackup({
+  const outcome = await restoreBackup({
     source: resolve(io.cwd, source), dataDir: config.dataDir, force: values.force ?? false,
     ...(values.key ? { keyFile: resolve(io.cwd, values.key) } : {}), ...(config.auditKey ? { configuredKey: config.auditKey } : {}),
   });

@@ -58,7 +58,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   keepProcessAlive(logger);
-  const chain = lotse.audit.verify();
+  const chain = await lotse.audit.verify();
   if (chain.kind === 'broken') {
     const hint = chain.reason === 'unkeyed'
       ? 'Its links are not keyed: if this data dir was last used by a version before the keyed audit chain (issue #18), run "lotse audit rekey" once; otherwise the chain was rewritten without the key: restore the database from backup.'

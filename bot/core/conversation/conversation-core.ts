@@ -35,7 +35,7 @@ export interface ConversationDeps<H extends RankedHit = RankedHit> {
   readonly today?: string;
   readonly status: () => Promise<ServiceStatus>;
   /** Records one pseudonymous audit entry per turn (DV KI § 10); absent in unit tests. */
-  readonly audit?: { readonly record: (result: TurnResult, channel: string, userId: string) => void };
+  readonly audit?: { readonly record: (result: TurnResult, channel: string, userId: string) => Promise<void> };
   /** Rewrites a follow-up into a standalone question with a model; the heuristic is used when absent or failing. */
   /** Answers some questions from other sources than documents (e.g. "Wer ist mein Digitallotse?" from the directory). */
   readonly directAnswer?: (question: string, userId: string) => AnswerDraft | undefined;
@@ -198,7 +198,7 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       payload: JSON.stringify({ resolvedQuestion, citations: result.citations, provenance: result.provenance, tried: triedOf(result), ...decision }),
       createdAt: deps.clock.now().toISOString(),
     });
-    deps.audit?.record(result, message.channel, message.userId);
+    await deps.audit?.record(result, message.channel, message.userId);
     // Every turn at info with ids and a pseudonym only, so that an operator can follow a conversation (issue #19, item 9).
     deps.logger.info('turn', { channel: message.channel, conversation: conversationId, messageId: result.messageId, user: deps.pseudonymOf?.(message.userId) ?? 'unknown', outcome, handover: offers, ms: Math.round(result.latencyMs) });
     // Question and answer only in debug logs (LOG_LEVEL=debug); at info the logger drops or censors them.

@@ -28,7 +28,7 @@ export interface PrivacyTexts {
 export interface DataSubjectDeps {
   readonly store: PersonalDataStore;
   readonly directory: Directory;
-  readonly audit: { append(entry: AuditEntry): void };
+  readonly audit: { append(entry: AuditEntry): Promise<void> };
   /** The audit pseudonym of a user id (also the key conversations are stored under). */
   readonly pseudonym: (userId: string) => string;
   readonly clock: Clock;
@@ -52,7 +52,7 @@ export function createDataSubjectRequests(deps: DataSubjectDeps) {
     return { personId, ownerKeys: [personId, deps.pseudonym(personId)], ...(person?.jid ? { jid: person.jid } : {}), ...(person?.aadObjectId ? { aadObjectId: person.aadObjectId } : {}) };
   };
   const isDsb = (by: string): boolean => deps.directory.person(by)?.roles.includes('dsb') ?? false;
-  const record = (personId: string, article: 15 | 17): void =>
+  const record = (personId: string, article: 15 | 17): Promise<void> =>
     deps.audit.append({
       // The DSB's accountability class for acts about one person (as re-identification), kept 730 days.
       type: 'reidentification', at: deps.clock.now().toISOString(), pseudonym: deps.pseudonym(personId), channel: 'cli', outcome: 'answered',
@@ -63,19 +63,19 @@ export function createDataSubjectRequests(deps: DataSubjectDeps) {
 
   return {
     /** Art. 15: everything stored about `subject`, for the DSB to hand over. */
-    export(input: { subject: string; by: string }): DataSubjectResult {
+    async export(input: { subject: string; by: string }): Promise<DataSubjectResult> {
       if (!isDsb(input.by)) return { kind: 'refused', reason: 'not_dsb', text: deps.texts.notDsb };
       const data = deps.store.collect(subjectOf(input.subject));
-      record(input.subject, 15);
+      await record(input.subject, 15);
       return { kind: 'exported', subject: input.subject, data, notes: notes() };
     },
     /** Art. 17: deletes what `export` returns (flags of open surveys stay until they close). */
-    erase(input: { subject: string; by: string }): DataSubjectResult {
+    async erase(input: { subject: string; by: string }): Promise<DataSubjectResult> {
       if (!isDsb(input.by)) return { kind: 'refused', reason: 'not_dsb', text: deps.texts.notDsb };
       const subject = subjectOf(input.subject);
       const before = deps.store.collect(subject).surveyParticipation.length;
       const counts = deps.store.erase(subject);
-      record(input.subject, 17);
+      await record(input.subject, 17);
       const kept = before - (counts.surveyParticipation ?? 0);
       return { kind: 'erased', subject: input.subject, counts, notes: [deps.texts.erased, ...notes(), ...(kept ? [fillTemplate(deps.texts.openSurveysKept, { count: String(kept) })] : [])] };
     },

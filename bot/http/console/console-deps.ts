@@ -82,7 +82,7 @@ export interface ConsoleDeps {
   /** Sets "gültig bis" and the superseded documents of one document (sidecar file), then re-indexes. */
   readonly setValidity: (documentId: string, change: { validTo?: string; supersedes: readonly string[] }) => Promise<UploadOutcome>;
   readonly negativeFeedback: () => Promise<readonly NegativeFeedback[]>;
-  readonly weeklyReport: () => readonly WeeklyFigures[];
+  readonly weeklyReport: () => Promise<readonly WeeklyFigures[]>;
   /** HR news and surveys (absent: the HR pages answer 404). */
   readonly hr?: Hr;
   /** Writes a document's title, owner, validity and successors (sidecar), then re-indexes (issue #22). */
@@ -90,9 +90,9 @@ export interface ConsoleDeps {
   /** Deletes a document's file and sidecar, then re-indexes (issue #22). */
   readonly deleteDocument?: (documentId: string) => Promise<UploadOutcome>;
   /** Records an administrative action in the audit trail (actor pseudonymised there). */
-  readonly auditAdmin?: (action: AdminAction, actorId: string) => void;
+  readonly auditAdmin?: (action: AdminAction, actorId: string) => Promise<void>;
   /** Administrative actions counted per ISO week and action (no persons), for the staff-council report. */
-  readonly adminReport?: () => readonly AdminActionWeek[];
+  readonly adminReport?: () => Promise<readonly AdminActionWeek[]>;
   /** Work state of the owners' feedback queue per document (issue #22); `by` is the actor's directory id. */
   readonly feedbackQueue?: { list(): readonly FeedbackQueueEntry[]; set(document: string, state: FeedbackState, by: string): void };
   /** Re-identification requests and four-eyes approvals (absent: the pages answer 404). */

@@ -139,17 +139,17 @@ export function poolName(deps: ConsoleDeps, pool: string): string {
 }
 
 /** The aggregated weekly report (k ≥ 5, no per-person figures). */
-export function reportsBody(deps: ConsoleDeps): string {
+export async function reportsBody(deps: ConsoleDeps): Promise<string> {
   const texts = deps.texts;
   const show = (value: number | null, percent = false): string => (value === null ? texts.suppressed : percent ? `${Math.round(value * 100)} %` : String(value));
-  const rows = deps.weeklyReport().map((week) => [calendarWeek(texts, week.week), show(week.turns), show(week.refusedRate, true), show(week.escalatedRate, true), show(week.noAnswerRate, true),
+  const rows = (await deps.weeklyReport()).map((week) => [calendarWeek(texts, week.week), show(week.turns), show(week.refusedRate, true), show(week.escalatedRate, true), show(week.noAnswerRate, true),
     week.rules.map((rule) => `${rule.id} (${rule.clause}): ${show(rule.count)}`).join('; ') || '–', week.unansweredTopics.map((topic) => `${topic.topic} (${topic.askers})`).join(', ') || '–']);
-  return `<p>${escapeHtml(texts.reportsNote)}</p>` + table(texts.reportsTitle, [texts.reportWeek, texts.reportTurns, texts.reportRefused, texts.reportEscalated, texts.reportNoAnswer, texts.reportRules, texts.reportTopics], rows) + adminActionsTable(deps);
+  return `<p>${escapeHtml(texts.reportsNote)}</p>` + table(texts.reportsTitle, [texts.reportWeek, texts.reportTurns, texts.reportRefused, texts.reportEscalated, texts.reportNoAnswer, texts.reportRules, texts.reportTopics], rows) + (await adminActionsTable(deps));
 }
 
 /** Administrative actions per week and kind (issue #22), without persons. */
-function adminActionsTable(deps: ConsoleDeps): string {
+async function adminActionsTable(deps: ConsoleDeps): Promise<string> {
   const texts = deps.texts;
-  const rows = (deps.adminReport?.() ?? []).flatMap((week) => week.actions.map((entry) => [calendarWeek(texts, week.week), texts.labels.adminActions[entry.action], String(entry.count)]));
+  const rows = ((await deps.adminReport?.()) ?? []).flatMap((week) => week.actions.map((entry) => [calendarWeek(texts, week.week), texts.labels.adminActions[entry.action], String(entry.count)]));
   return `<h2>${escapeHtml(texts.reportAdminTitle)}</h2><p>${escapeHtml(texts.reportAdminNote)}</p>` + (rows.length ? table(texts.reportAdminTitle, [texts.reportWeek, texts.reportAdminAction, texts.reportAdminCount], rows) : '<p class="empty">–</p>');
 }

@@ -47,7 +47,7 @@ export function documentHandlers(deps: ConsoleDeps, actorOf: (caller: Caller) =>
     if (!ownsDocument(deps, caller, id)) return void refuse(response, caller, 403, t.forbiddenTitle, t.validityNotOwner);
     return meta;
   };
-  const done = (caller: Caller, action: AdminAction): void => deps.auditAdmin?.(action, actorOf(caller));
+  const done = async (caller: Caller, action: AdminAction): Promise<void> => deps.auditAdmin?.(action, actorOf(caller));
   return {
     'document-page': async (request, response, caller) => {
       const meta = target(response, caller, new URL(request.url ?? '/', 'http://local').searchParams.get('id') ?? '');
@@ -71,7 +71,7 @@ export function documentHandlers(deps: ConsoleDeps, actorOf: (caller: Caller) =>
       if (foreign.length) return refuse(response, caller, 403, t.forbiddenTitle, fillText(t.supersedesForeign, { documents: foreign.join(', ') }));
       const outcome = await deps.editDocument(meta.id, { title, ...(owner ? { owner } : {}), ...(validTo ? { validTo } : {}), supersedes });
       if (outcome.kind === 'rejected') return refuse(response, caller, outcome.status, t.documentEditTitle, outcome.message);
-      done(caller, 'metadata_change');
+      await done(caller, 'metadata_change');
       seeOther(response, '/konsole/quellen');
     },
     'document-delete': async (_request, response, caller) => {
@@ -81,7 +81,7 @@ export function documentHandlers(deps: ConsoleDeps, actorOf: (caller: Caller) =>
       if (form.get('confirm') !== 'yes') return refuse(response, caller, 400, t.documentDelete, t.documentDeleteUnconfirmed);
       const outcome = await deps.deleteDocument(meta.id);
       if (outcome.kind === 'rejected') return refuse(response, caller, outcome.status, t.documentDelete, outcome.message);
-      done(caller, 'document_delete');
+      await done(caller, 'document_delete');
       seeOther(response, '/konsole/quellen');
     },
   };

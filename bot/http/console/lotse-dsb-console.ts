@@ -74,7 +74,7 @@ export function lotseDsbHandlers(deps: ConsoleDeps, tools: LotseDsbConsole): Rec
       const erase = form.get('action') === 'erase';
       if (erase && !form.get('confirm')) return page(400, notice(t.privacyConfirmMissing));
       const by = caller.principal?.personId ?? '';
-      const result = erase ? tools.privacy.erase({ subject: person, by }) : tools.privacy.export({ subject: person, by });
+      const result = erase ? await tools.privacy.erase({ subject: person, by }) : await tools.privacy.export({ subject: person, by });
       page(result.kind === 'refused' ? 409 : 200, privacyResult(result));
     },
   };

@@ -84,12 +84,12 @@ function handlers(deps: ConsoleDeps): Record<Exclude<ConsoleRouteId, `hr-${strin
       if (foreignSupersedes.length) return refused(response, caller, 403, t.forbiddenTitle, fillText(t.supersedesForeign, { documents: foreignSupersedes.join(', ') }));
       const outcome = await deps.setValidity(form.get('document') ?? '', { ...(validTo ? { validTo } : {}), supersedes });
       if (outcome.kind === 'rejected') return refused(response, caller, outcome.status, t.sourcesTitle, outcome.message);
-      deps.auditAdmin?.('validity_change', actorOf(caller));
+      await deps.auditAdmin?.('validity_change', actorOf(caller));
       seeOther(response, '/konsole/quellen');
     },
     'sources-reindex': async (_request, response, caller) => {
       await deps.reindex();
-      deps.auditAdmin?.('reindex', actorOf(caller));
+      await deps.auditAdmin?.('reindex', actorOf(caller));
       seeOther(response, '/konsole/quellen');
     },
     'feedback-page': page(() => deps.texts.feedbackTitle, (caller) => feedbackBody(deps, caller), '/konsole/rueckmeldungen'),
@@ -111,12 +111,12 @@ function handlers(deps: ConsoleDeps): Record<Exclude<ConsoleRouteId, `hr-${strin
       const ownUnit = uploader && !caller.principal?.roles.includes('admin') ? deps.directory.unit(uploader.unit)?.name : undefined;
       const outcome = await deps.upload(upload.name, upload.bytes, ownUnit);
       if (outcome.kind === 'rejected') return sendError(response, outcome.status, 'upload_rejected', outcome.message);
-      deps.auditAdmin?.('upload', actorOf(caller));
+      await deps.auditAdmin?.('upload', actorOf(caller));
       response.send(201, { message: outcome.message, skipped: outcome.report.skipped });
     },
     'api-report': async (_request, response) => {
       response.setHeader('Cache-Control', 'no-store');
-      response.send(200, { weeks: deps.weeklyReport(), adminActions: deps.adminReport?.() ?? [] });
+      response.send(200, { weeks: await deps.weeklyReport(), adminActions: (await deps.adminReport?.()) ?? [] });
     },
   };
 }

@@ -5,8 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, it } from 'vitest';
-import { openMemoryDatabase } from '../../../bot/adapters/storage/sqlite-database.ts';
-import { SqliteAuditLog } from '../../../bot/adapters/storage/sqlite-audit-log.ts';
+import type { openMemoryDatabase } from '../../../bot/adapters/storage/sqlite-database.ts';
+import { SqlAuditLog } from '../../../bot/adapters/storage/sql-audit-log.ts';
+import { memoryStore } from '../../support/store-database.ts';
 import type { AuditEntry } from '../../../bot/ports/audit-log.ts';
 import { securityTable } from './security-table.ts';
 
@@ -31,30 +32,30 @@ function forge(database: ReturnType<typeof openMemoryDatabase>): void {
 const outcome = (result: { kind: string; reason?: string }): string => (result.kind === 'broken' ? `broken ${result.reason}` : result.kind);
 
 describe('keyed audit chain', () => {
-  it('detects an edit with recomputed hashes', () => {
-    const database = openMemoryDatabase();
-    const log = new SqliteAuditLog(database, { key });
-    [1, 2, 3].forEach((index) => log.append(entry(index)));
-    table.record('3 records (control)', 'intact', outcome(log.verify()));
+  it('detects an edit with recomputed hashes', async () => {
+    const { database, store } = await memoryStore();
+    const log = new SqlAuditLog(store, { key });
+    for (const index of [1, 2, 3]) await log.append(entry(index));
+    table.record('3 records (control)', 'intact', outcome(await log.verify()));
     forge(database);
-    table.record('record 2 edited, chain recomputed without the key', 'broken', outcome(log.verify()).split(' ')[0]!);
+    table.record('record 2 edited, chain recomputed without the key', 'broken', outcome(await log.verify()).split(' ')[0]!);
   });
 
-  it('detects deleting the newest records against an exported head', () => {
-    const database = openMemoryDatabase();
-    const log = new SqliteAuditLog(database, { key });
-    [1, 2, 3].forEach((index) => log.append(entry(index)));
-    const head = log.head();
+  it('detects deleting the newest records against an exported head', async () => {
+    const { database, store } = await memoryStore();
+    const log = new SqlAuditLog(store, { key });
+    for (const index of [1, 2, 3]) await log.append(entry(index));
+    const head = await log.head();
     database.prepare('DELETE FROM audit_records WHERE seq = 3').run();
-    table.record('newest record deleted, verify with the exported head', 'broken truncated', outcome(log.verify(head)));
+    table.record('newest record deleted, verify with the exported head', 'broken truncated', outcome(await log.verify(head)));
   });
 
-  it('upgrades a chain written before the key once (rekey), then verifies keyed', () => {
-    const database = openMemoryDatabase();
-    const plain = new SqliteAuditLog(database);
-    [1, 2].forEach((index) => plain.append(entry(index)));
-    const keyed = new SqliteAuditLog(database, { key });
-    table.record('old plain chain under the key before rekey', 'broken unkeyed', outcome(keyed.verify()));
-    table.record('after lotse audit rekey', 'intact', outcome(keyed.rekey()) === 'intact' ? outcome(keyed.verify()) : 'rekey refused');
+  it('upgrades a chain written before the key once (rekey), then verifies keyed', async () => {
+    const { store } = await memoryStore();
+    const plain = new SqlAuditLog(store);
+    for (const index of [1, 2]) await plain.append(entry(index));
+    const keyed = new SqlAuditLog(store, { key });
+    table.record('old plain chain under the key before rekey', 'broken unkeyed', outcome(await keyed.verify()));
+    table.record('after lotse audit rekey', 'intact', outcome(await keyed.rekey()) === 'intact' ? outcome(await keyed.verify()) : 'rekey refused');
   });
 });

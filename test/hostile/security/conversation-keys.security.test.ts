@@ -45,7 +45,7 @@ describe('stored conversations', () => {
       .all(question);
     table.record('join of conversations and messages: rows with the question (control)', true, rows.length > 0);
     table.record("owner column of Marek's conversation", 'pseudonym', rows.every((row) => row.user_id !== 'p-marek' && /^[0-9a-f]{32}$/.test(row.user_id)) ? 'pseudonym' : rows.map((row) => row.user_id).join(','));
-    const audited = app.lotse.audit.entries().map((record) => record.entry.pseudonym);
+    const audited = (await app.lotse.audit.entries()).map((record) => record.entry.pseudonym);
     table.record('owner key equals the audit pseudonym (same HMAC)', true, audited.includes(rows[0]!.user_id));
 
     const next = await chat(marek, { conversationId, text: 'und in Nordheide?' });

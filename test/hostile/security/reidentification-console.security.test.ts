@@ -39,7 +39,7 @@ describe('four-eyes re-identification in the console', () => {
   it('binds every approval to the logged-in role holder', async () => {
     const marek = sessions['p-marek']!;
     await marek.request('POST', '/api/chat', { body: JSON.stringify({ text: 'Wie viele Tage darf ich mobil arbeiten?' }), type: 'application/json', csrf: true });
-    const pseudonym = app.lotse.audit.entries().at(-1)!.entry.pseudonym;
+    const pseudonym = (await app.lotse.audit.entries()).at(-1)!.entry.pseudonym;
 
     const requested = await post('p-frank', '/konsole/reidentifizierung', { pseudonym, reason: 'Verdacht auf Missbrauch, Vorgang 12/2026' });
     table.record('admin Frank requests (control)', 201, requested.status);

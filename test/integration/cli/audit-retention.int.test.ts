@@ -25,12 +25,12 @@ describe('lotse audit purge per record type', () => {
   it('removes answers older than 365 days behind a 730-day security record and keeps the chain verifiable', async () => {
     const clock = new FixedClock(new Date('2025-06-01T09:00:00.000Z'));
     const lotse = await createLotse(loadConfig({ LOTSE_TODAY: '2026-11-22' }, { dataDir }, repoRoot), silentLogger, { clock });
-    const append = (type: AuditRecordType): void =>
+    const append = (type: AuditRecordType): Promise<void> =>
       lotse.audit.append({ type, at: clock.now().toISOString(), pseudonym: 'p', channel: 'web', outcome: type === 'security' ? 'refused' : 'answered', rules: [], policyVersion: 'v', indexVersion: 'i', documents: [] });
-    append('security'); // 2025-06-01: kept 730 days
+    await append('security'); // 2025-06-01: kept 730 days
     for (let week = 1; week <= 60; week += 1) {
       clock.advance(7 * day); // one answer a week until 2026-07-26
-      append('answer');
+      await append('answer');
     }
     await lotse.close();
     const head = (await runCli(['audit', 'head', '--data', dataDir])).stdout.trim();

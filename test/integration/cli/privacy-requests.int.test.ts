@@ -66,10 +66,10 @@ describe('lotse privacy export | erase', () => {
     expect(other.data.ticketsAsAsker).toHaveLength(1);
     expect(other.data.subscriptions).toEqual(['fortbildung']);
 
-    const rules = app.lotse.audit.entries().flatMap((row) => row.entry.rules.map((rule) => rule.id));
+    const rules = (await app.lotse.audit.entries()).flatMap((row) => row.entry.rules.map((rule) => rule.id));
     expect(rules.filter((id) => id === 'gdpr-access')).toHaveLength(3);
     expect(rules.filter((id) => id === 'gdpr-erasure')).toHaveLength(1);
-    expect(JSON.stringify(app.lotse.audit.entries().filter((row) => row.entry.rules.some((rule) => rule.id.startsWith('gdpr'))))).not.toContain('p-marek');
+    expect(JSON.stringify((await app.lotse.audit.entries()).filter((row) => row.entry.rules.some((rule) => rule.id.startsWith('gdpr'))))).not.toContain('p-marek');
     expect((await cli(['audit', 'verify'])).stdout).toContain('intact');
   }, 120_000);
 

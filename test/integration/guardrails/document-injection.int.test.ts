@@ -46,7 +46,7 @@ describe('a document with instructions to the model, through the real app', () =
     expect(result.answer).toContain('zweimal gesichtet');
     // … and the retrieval of an injected document is a pseudonymous security event in the audit trail.
     expect(result.rules).toContainEqual({ id: 'document-injection', clause: 'DV KI § 11 Abs. 1', action: 'allow' });
-    const last = lotse.audit.entries().at(-1)?.entry;
+    const last = (await lotse.audit.entries()).at(-1)?.entry;
     expect(last).toMatchObject({ type: 'security', rules: expect.arrayContaining([expect.objectContaining({ id: 'document-injection' })]) });
     expect(JSON.stringify(last)).not.toContain('tester');
   });

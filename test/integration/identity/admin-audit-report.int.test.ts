@@ -30,12 +30,12 @@ describe('admin actions in the audit trail and the staff-council report', () => 
     const peter = await as('p-peter');
     expect((await post(peter, `/konsole/umfragen/${app.lotse.hr.surveys.list().at(-1)!.id}/freigeben`, [])).status).toBe(303);
 
-    const records = app.lotse.audit.entries().map((row) => row.entry).filter((entry) => entry.type === 'admin');
+    const records = (await app.lotse.audit.entries()).map((row) => row.entry).filter((entry) => entry.type === 'admin');
     expect(records.map((entry) => entry.adminAction).sort()).toEqual(['broadcast_release', 'reindex', 'survey_approve', 'upload', 'validity_change']);
     expect(records.filter((entry) => entry.adminAction !== 'survey_approve').every((entry) => entry.pseudonym === app.lotse.pseudonymOf('p-frank'))).toBe(true);
     expect(records.find((entry) => entry.adminAction === 'survey_approve')?.pseudonym).toBe(app.lotse.pseudonymOf('p-peter'));
     expect(records.every((entry) => entry.rules[0]?.clause === 'DV KI § 10')).toBe(true);
-    expect(app.lotse.audit.verify()).toMatchObject({ kind: 'intact' });
+    expect((await app.lotse.audit.verify())).toMatchObject({ kind: 'intact' });
 
     const report = await (await peter.request('GET', '/api/reports/audit')).json() as { weeks: unknown[]; adminActions: { week: string; actions: { action: string; count: number }[] }[] };
     expect(report.weeks).toEqual([]);

@@ -21,7 +21,7 @@ describe('editing and deleting documents in the console', () => {
 
   const as = (person: string): Promise<HttpSession> => HttpSession.loggedIn(app.url, person);
   const post = (session: HttpSession, path: string, fields: [string, string][]) => session.postForm(path, fields);
-  const adminRecords = (action: string) => app.lotse.audit.entries().map((row) => row.entry).filter((entry) => entry.type === 'admin' && entry.adminAction === action);
+  const adminRecords = async (action: string) => (await app.lotse.audit.entries()).map((row) => row.entry).filter((entry) => entry.type === 'admin' && entry.adminAction === action);
 
   it('links each document to its page and saves title, owner, validity and successors into the index', async () => {
     const frank = await as('p-frank');
@@ -34,7 +34,7 @@ describe('editing and deleting documents in the console', () => {
       ['valid_to', '2027-06-30'], ['supersedes', 'faq/faq-digitales-arbeiten.md']]);
     expect(saved.status).toBe(303);
     expect(app.lotse.knowledge.store.getDocument(edited)).toMatchObject({ title: 'Dienstanweisung E-Mail, Chat und Messenger', owner: 'Haupt- und Personalamt', validTo: '2027-06-30', supersedes: ['faq/faq-digitales-arbeiten.md'] });
-    expect(adminRecords('metadata_change')).toEqual([expect.objectContaining({ pseudonym: app.lotse.pseudonymOf('p-frank'), rules: [expect.objectContaining({ clause: 'DV KI § 10' })] })]);
+    expect(await adminRecords('metadata_change')).toEqual([expect.objectContaining({ pseudonym: app.lotse.pseudonymOf('p-frank'), rules: [expect.objectContaining({ clause: 'DV KI § 10' })] })]);
     const empty = await post(frank, '/konsole/quellen/dokument', [['id', edited], ['title', ' ']]);
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain('Bitte geben Sie einen Titel an');
@@ -57,8 +57,8 @@ describe('editing and deleting documents in the console', () => {
     expect(app.lotse.knowledge.store.getDocument(doomed)).toBeUndefined();
     expect(app.lotse.knowledge.store.chunksOf(doomed)).toEqual([]);
     expect(existsSync(join(app.folder, doomed))).toBe(false);
-    expect(adminRecords('document_delete')).toHaveLength(1);
-    expect(app.lotse.audit.verify()).toMatchObject({ kind: 'intact' });
+    expect(await adminRecords('document_delete')).toHaveLength(1);
+    expect((await app.lotse.audit.verify())).toMatchObject({ kind: 'intact' });
   }, 60_000);
 
   it('refuses ODT and legacy DOC uploads with a German message', async () => {

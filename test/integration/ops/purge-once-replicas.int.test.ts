@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PostgresDatabase } from '../../../bot/adapters/postgres/postgres-database.ts';
-import { SqliteAuditLog } from '../../../bot/adapters/storage/sqlite-audit-log.ts';
+import { runMigrations } from '../../../bot/adapters/sql/migrations/run-migrations.ts';
+import { postgresStoreDatabase } from '../../../bot/adapters/sql/postgres-store-database.ts';
+import { SqlAuditLog } from '../../../bot/adapters/storage/sql-audit-log.ts';
 import { findPostgresBinaries, postgresSkipMessage } from '../../support/postgres.ts';
 import { startReplica, usePostgresReplicas, type Replica } from '../../support/replicas.ts';
 
@@ -29,9 +31,11 @@ describe.skipIf(!bin)('retention purge on two replicas', () => {
   it('runs once per day across replicas and restarts', async () => {
     const url = await server().createDatabase('purge_once');
     const seed = new PostgresDatabase(url);
-    const audit = new SqliteAuditLog(seed);
+    const seedStore = postgresStoreDatabase(url);
+    await runMigrations(seedStore);
+    const audit = new SqlAuditLog(seedStore);
     for (let index = 0; index < expired; index += 1) {
-      audit.append({ type: 'answer', at: new Date(Date.UTC(2020, 0, index + 1)).toISOString(), pseudonym: `u-${index}`, channel: 'web', outcome: 'answered', rules: [], policyVersion: 'v1', indexVersion: 'i1', documents: [] });
+      await audit.append({ type: 'answer', at: new Date(Date.UTC(2020, 0, index + 1)).toISOString(), pseudonym: `u-${index}`, channel: 'web', outcome: 'answered', rules: [], policyVersion: 'v1', indexVersion: 'i1', documents: [] });
     }
     const env = { DATABASE_URL: url, LOG_LEVEL: 'info' };
     const slowMachine = { timeoutMs: 90_000 };
@@ -44,7 +48,7 @@ describe.skipIf(!bin)('retention purge on two replicas', () => {
     const today = new Date().toISOString().slice(0, 10);
     expect(JSON.parse(lines[0]!)).toMatchObject({ day: today, removed: { audit: expired } });
     expect(seed.prepare<[], { day: string }>("SELECT day FROM daily_runs WHERE job = 'retention-purge'").get()?.day).toBe(today);
-    expect(audit.verify()).toMatchObject({ kind: 'intact', records: 0 });
+    expect(await audit.verify()).toMatchObject({ kind: 'intact', records: 0 });
 
     const ran = purgeLines(a!).length === 1 ? a! : b!;
     expect(await ran.stop()).toBe(0);
@@ -54,5 +58,6 @@ describe.skipIf(!bin)('retention purge on two replicas', () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(purgeLines(restarted)).toHaveLength(0);
     seed.close();
+    await seedStore.close();
   }, 240_000);
 });

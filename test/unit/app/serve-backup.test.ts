@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteDatabase } from '../../../bot/adapters/storage/sqlite-database.ts';
-import { SqliteAuditLog } from '../../../bot/adapters/storage/sqlite-audit-log.ts';
+import { runMigrations } from '../../../bot/adapters/sql/migrations/run-migrations.ts';
+import { sqliteStoreDatabase } from '../../../bot/adapters/sql/sqlite-store-database.ts';
+import { SqlAuditLog } from '../../../bot/adapters/storage/sql-audit-log.ts';
 import { auditChainKey } from '../../../bot/app/audit-trail.ts';
 import { backupRunOf, postgresBackupReason } from '../../../bot/app/serve-backup.ts';
 import { FixedClock } from '../../fakes/fixed-clock.ts';
@@ -19,7 +21,9 @@ describe('backupRunOf', () => {
   it('writes a verified backup and keeps the newest BACKUP_KEEP', async () => {
     const dataDir = join(root, 'data');
     const database = openSqliteDatabase(dataDir);
-    new SqliteAuditLog(database, { key: auditChainKey('k'.repeat(32)) }).append({ type: 'answer', at: '2026-12-06T01:00:00.000Z', pseudonym: 'p', channel: 'web', outcome: 'answered', rules: [], policyVersion: '1', indexVersion: 'v', documents: [] });
+    const store = sqliteStoreDatabase(database);
+    await runMigrations(store);
+    await new SqlAuditLog(store, { key: auditChainKey('k'.repeat(32)) }).append({ type: 'answer', at: '2026-12-06T01:00:00.000Z', pseudonym: 'p', channel: 'web', outcome: 'answered', rules: [], policyVersion: '1', indexVersion: 'v', documents: [] });
     database.close();
     const backupDir = join(root, 'backups');
     mkdirSync(join(backupDir, 'lotse-20200101T010000Z'), { recursive: true });

@@ -2,8 +2,9 @@
 import type { StoreMigration } from './migration.ts';
 import { conversationsMigration } from './0001-conversations.ts';
 import { inboxMigration } from './0002-inbox.ts';
+import { auditMigration } from './0003-audit.ts';
 import { sessionsMigration } from './0004-sessions.ts';
 import { jobLeasesMigration } from './0005-job-leases.ts';
 import { dailyRunsMigration } from './0007-daily-runs.ts';
 
-export const storeMigrations: readonly StoreMigration[] = [conversationsMigration, inboxMigration, sessionsMigration, jobLeasesMigration, dailyRunsMigration];
+export const storeMigrations: readonly StoreMigration[] = [conversationsMigration, inboxMigration, auditMigration, sessionsMigration, jobLeasesMigration, dailyRunsMigration];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openMemoryDatabase } from '../../../../bot/adapters/storage/sqlite-database.ts';
-import { SqliteAuditLog } from '../../../../bot/adapters/storage/sqlite-audit-log.ts';
+import { SqlAuditLog } from '../../../../bot/adapters/storage/sql-audit-log.ts';
+import { memoryStore } from '../../../support/store-database.ts';
 import { weeklyReport } from '../../../../bot/core/guardrails/audit-report.ts';
 import type { AuditEntry } from '../../../../bot/ports/audit-log.ts';
 
@@ -8,40 +8,40 @@ const entry = (at: string, partial: Partial<AuditEntry> = {}): AuditEntry => ({
   type: 'answer', at, pseudonym: 'p1', channel: 'web', outcome: 'answered', rules: [], policyVersion: 'v1', indexVersion: 'i1', documents: [], ...partial,
 });
 
-function filled(count = 5) {
-  const database = openMemoryDatabase();
-  const log = new SqliteAuditLog(database);
-  for (let index = 0; index < count; index += 1) log.append(entry(`2026-11-2${index}T10:00:00.000Z`, { question: `Frage ${index}` }));
+async function filled(count = 5) {
+  const { database, store } = await memoryStore();
+  const log = new SqlAuditLog(store);
+  for (let index = 0; index < count; index += 1) await log.append(entry(`2026-11-2${index}T10:00:00.000Z`, { question: `Frage ${index}` }));
   return { database, log };
 }
 
-describe('SqliteAuditLog', () => {
-  it('verifies an untouched chain', () => {
-    expect(filled().log.verify()).toEqual({ kind: 'intact', records: 5 });
+describe('SqlAuditLog', () => {
+  it('verifies an untouched chain', async () => {
+    expect(await (await filled()).log.verify()).toEqual({ kind: 'intact', records: 5 });
   });
 
-  it('detects an edited, a removed and a reordered record', () => {
-    const edited = filled();
+  it('detects an edited, a removed and a reordered record', async () => {
+    const edited = await filled();
     edited.database.prepare("UPDATE audit_records SET body = replace(body, 'Frage 2', 'Frage X') WHERE seq = 3").run();
-    expect(edited.log.verify()).toEqual({ kind: 'broken', atSequence: 3, reason: 'edited' });
-    const removed = filled();
+    expect(await edited.log.verify()).toEqual({ kind: 'broken', atSequence: 3, reason: 'edited' });
+    const removed = await filled();
     removed.database.prepare('DELETE FROM audit_records WHERE seq = 2').run();
-    expect(removed.log.verify()).toMatchObject({ kind: 'broken', atSequence: 3 });
-    const reordered = filled();
+    expect(await removed.log.verify()).toMatchObject({ kind: 'broken', atSequence: 3 });
+    const reordered = await filled();
     reordered.database.prepare('UPDATE audit_records SET seq = 100 WHERE seq = 2').run();
     reordered.database.prepare('UPDATE audit_records SET seq = 2 WHERE seq = 4').run();
     reordered.database.prepare('UPDATE audit_records SET seq = 4 WHERE seq = 100').run();
-    expect(reordered.log.verify()).toMatchObject({ kind: 'broken', reason: 'removed_or_reordered' });
+    expect(await reordered.log.verify()).toMatchObject({ kind: 'broken', reason: 'removed_or_reordered' });
   });
 
-  it('purges an expired prefix per retention and stays verifiable, then keeps appending', () => {
-    const { log } = filled();
-    log.append(entry('2026-11-25T10:00:00.000Z', { type: 'security' }));
-    const result = log.purge(new Date('2026-11-26T12:00:00.000Z'), { answer: 3, refusal: 3, security: 730, reidentification: 730 });
+  it('purges an expired prefix per retention and stays verifiable, then keeps appending', async () => {
+    const { log } = await filled();
+    await log.append(entry('2026-11-25T10:00:00.000Z', { type: 'security' }));
+    const result = await log.purge(new Date('2026-11-26T12:00:00.000Z'), { answer: 3, refusal: 3, security: 730, reidentification: 730 });
     expect(result.removed).toBe(4);
-    expect(log.verify()).toEqual({ kind: 'intact', records: 2 });
-    log.append(entry('2026-11-26T13:00:00.000Z'));
-    expect(log.verify()).toEqual({ kind: 'intact', records: 3 });
+    expect(await log.verify()).toEqual({ kind: 'intact', records: 2 });
+    await log.append(entry('2026-11-26T13:00:00.000Z'));
+    expect(await log.verify()).toEqual({ kind: 'intact', records: 3 });
   });
 });
 
