@@ -45,7 +45,7 @@ import { SqlJobLeases } from '../adapters/storage/sql-job-leases.ts';
 import type { JobLeases } from '../ports/job-lease.ts';
 import { hostname } from 'node:os';
 import { createFaqLoop, type FaqLoop } from './faq-loop.ts';
-import { SqliteTicketStore } from '../adapters/storage/sqlite-ticket-store.ts';
+import { SqlTicketStore } from '../adapters/storage/sql-ticket-store.ts';
 import { createEscalationService, type EscalationService } from '../core/escalation/escalation-service.ts';
 import { loadEscalationPolicy } from '../../policies/load-escalation.ts';
 import { loadEscalationMessages, loadSmallTalkMessages } from '../../prompts/load-messages.ts';
@@ -191,7 +191,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   // Feedback reasons, return notes, FAQ drafts and survey free text are masked like questions (issue #18, item 12).
   const maskFreeText = createFreeTextMasker(policies.pii.entities, directory.people().map((person) => person.name));
   const escalation = maskReturnNotes(createEscalationService({
-    tickets: new SqliteTicketStore(database),
+    tickets: new SqlTicketStore(store),
     conversations,
     directory,
     policy: office.policy,

@@ -108,8 +108,8 @@ export function createTeamsChannel(lotse: Lotse, config: TeamsConfig, logger: Lo
     database: lotse.database, connector, store, logger, onFailed,
     ratePerSecond: config.ratePerSecond, conversationRatePerSecond: config.conversationRatePerSecond,
     conversationBurst: config.conversationBurst, maxAttempts: config.maxAttempts,
-    renderTicketCard: (ticketId) => {
-      const ticket = lotse.escalation.get(ticketId);
+    renderTicketCard: async (ticketId) => {
+      const ticket = await lotse.escalation.get(ticketId);
       return ticket ? { activity: cardMessage(renderTicketCard(ticket, texts, nameOf), ticket.question), version: ticket.version } : undefined;
     },
   });
@@ -140,7 +140,7 @@ export function createTeamsChannel(lotse: Lotse, config: TeamsConfig, logger: Lo
       outbox.start();
       let ticks = 0;
       refresh ??= setInterval(() => {
-        endpoint.refreshChangedCards();
+        endpoint.refreshChangedCards().catch((error: unknown) => logger.error('teams-card-refresh-failed', { error: describeError(error) }));
         // Once an hour: finished outbox rows older than a day are deleted (message texts are not kept).
         if ((ticks += 1) % Math.max(1, Math.round(3_600_000 / (overrides.cardRefreshMs ?? 15_000))) === 0) outbox.purgeFinished(86_400_000);
       }, overrides.cardRefreshMs ?? 15_000);

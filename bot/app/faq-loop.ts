@@ -68,15 +68,15 @@ export function createFaqLoop(deps: { escalation: EscalationService; drafts: Sql
       const document = deps.knowledge.store.getDocument(`${ticketFaqPrefix}${draftId}.md`);
       if (!draft || draft.state !== 'approved' || !document) return { kind: 'refused', message: 'Diesen freigegebenen FAQ-Eintrag gibt es nicht.' };
       if (!deps.directory.person(by)?.roles.includes('owner')) return { kind: 'refused', message: 'Verlängern dürfen nur verantwortliche Personen für Dokumente.' };
-      const ticketNumber = deps.escalation.get(draft.ticketId)?.number ?? 0;
+      const ticketNumber = (await deps.escalation.get(draft.ticketId))?.number ?? 0;
       deps.drafts.markRevalidated(draftId, by, deps.now().toISOString());
       await indexFaq(faqDocument({ id: draft.id, question: draft.question, answer: draft.answer, ticketNumber }, today(), by));
       return { kind: 'ok', message: `FAQ-Eintrag Nr. ${draftId} bleibt bis ${expiryOf(today())} gültig.` };
     },
     /** Drafts waiting for an owner's decision. */
     pending: () => deps.drafts.list('draft'),
-    draft(ticketRef: string, by: string, edits: { question?: string; answer?: string } = {}): FaqStep {
-      const ticket = deps.escalation.get(ticketRef);
+    async draft(ticketRef: string, by: string, edits: { question?: string; answer?: string } = {}): Promise<FaqStep> {
+      const ticket = await deps.escalation.get(ticketRef);
       if (!ticket?.answer) return { kind: 'refused', message: 'Nur beantwortete Anfragen können zu einem FAQ-Eintrag werden.' };
       if (ticket.answer.by !== by) return { kind: 'refused', message: 'Den Entwurf erstellt die Digitallotsin oder der Digitallotse, die oder der geantwortet hat.' };
       const draft = deps.drafts.create({ ticketId: ticket.id, question: edits.question ?? ticket.question, answer: edits.answer ?? ticket.answer.text, draftedBy: by, at: deps.now().toISOString() });
@@ -84,12 +84,12 @@ export function createFaqLoop(deps: { escalation: EscalationService; drafts: Sql
     },
     /** Like `draft`, with question and answer first drafted by the language model (falls back to the ticket's text). */
     async draftWithModel(ticketRef: string, by: string): Promise<FaqStep> {
-      const ticket = deps.escalation.get(ticketRef);
-      if (!deps.drafter || !ticket?.answer) return this.draft(ticketRef, by);
+      const ticket = await deps.escalation.get(ticketRef);
+      if (!deps.drafter || !ticket?.answer) return await this.draft(ticketRef, by);
       // The model sees question and answer masked like chat questions (names, e-mail, phone …), issue #18 item 12.
       const mask = deps.maskText ?? ((text: string) => text);
       const drafted = await deps.drafter({ question: mask(ticket.question), answer: mask(ticket.answer.text) });
-      const step = this.draft(ticketRef, by, drafted.kind === 'drafted' ? { question: drafted.question, answer: drafted.answer } : {});
+      const step = await this.draft(ticketRef, by, drafted.kind === 'drafted' ? { question: drafted.question, answer: drafted.answer } : {});
       return drafted.kind === 'drafted' || step.kind === 'refused' ? step : { ...step, message: `${step.message} (Ohne Sprachmodell-Entwurf: ${drafted.reason}.)` };
     },
     async decide(draftId: number, by: string, approve: boolean): Promise<FaqStep> {
@@ -99,7 +99,7 @@ export function createFaqLoop(deps: { escalation: EscalationService; drafts: Sql
       if (draft.draftedBy === by) return { kind: 'refused', message: 'Vier-Augen-Prinzip: Wer den Entwurf erstellt hat, kann ihn nicht freigeben.' };
       if (!deps.drafts.decide(draftId, approve ? 'approved' : 'rejected', by, deps.now().toISOString())) return { kind: 'refused', message: 'Der Entwurf wurde bereits entschieden.' };
       if (!approve) return { kind: 'ok', message: `FAQ-Entwurf Nr. ${draftId} abgelehnt.` };
-      const ticketNumber = deps.escalation.get(draft.ticketId)?.number ?? 0;
+      const ticketNumber = (await deps.escalation.get(draft.ticketId))?.number ?? 0;
       await indexFaq(faqDocument({ id: draft.id, question: draft.question, answer: draft.answer, ticketNumber }, deps.now().toISOString().slice(0, 10), by));
       return { kind: 'ok', message: `FAQ-Eintrag Nr. ${draftId} freigegeben und sofort im Index.` };
     },

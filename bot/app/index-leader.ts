@@ -46,7 +46,7 @@ export interface IndexLeaderDeps {
   /** Ingests the knowledge folder incrementally into the work copy. */
   readonly ingest: (work: KnowledgeBase) => Promise<IngestCounts>;
   /** FAQ documents of all approved drafts (the leader adds those it lacks or holds with another checksum). */
-  readonly approvedFaq: () => readonly IngestedDocument[];
+  readonly approvedFaq: () => Promise<readonly IngestedDocument[]>;
   readonly reindexIntervalMs: number;
   readonly leaseTtlMs: number;
 }
@@ -78,7 +78,7 @@ export function createIndexLeader(deps: IndexLeaderDeps): IndexLeader {
 
   // Missing or changed (revalidated: new Stand, new checksum) approved FAQ entries.
   const addMissingFaq = async (copy: KnowledgeBase): Promise<number> => {
-    const missing = deps.approvedFaq().filter((document) => copy.store.getDocument(document.meta.id)?.checksum !== document.meta.checksum);
+    const missing = (await deps.approvedFaq()).filter((document) => copy.store.getDocument(document.meta.id)?.checksum !== document.meta.checksum);
     for (const document of missing) await copy.put(document);
     return missing.length;
   };

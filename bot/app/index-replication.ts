@@ -22,18 +22,20 @@ export interface RunningIndexReplication {
 }
 
 /** The number of a draft's ticket (0 when it is gone or unreadable: the entry still counts). */
-function ticketNumberOf(lotse: Lotse, ticketId: string): number {
+async function ticketNumberOf(lotse: Lotse, ticketId: string): Promise<number> {
   try {
-    return lotse.escalation.get(ticketId)?.number ?? 0;
+    return (await lotse.escalation.get(ticketId))?.number ?? 0;
   } catch {
     return 0;
   }
 }
 
 /** FAQ documents of every approved draft in the shared `faq_drafts` table. */
-function approvedFaqOf(lotse: Lotse, drafts: SqliteFaqDrafts): IngestedDocument[] {
-  return drafts.list('approved').map((draft) => faqDocument(
-    { id: draft.id, question: draft.question, answer: draft.answer, ticketNumber: ticketNumberOf(lotse, draft.ticketId) },
+async function approvedFaqOf(lotse: Lotse, drafts: SqliteFaqDrafts): Promise<IngestedDocument[]> {
+  const approved = drafts.list('approved');
+  const numbers = await Promise.all(approved.map((draft) => ticketNumberOf(lotse, draft.ticketId)));
+  return approved.map((draft, index) => faqDocument(
+    { id: draft.id, question: draft.question, answer: draft.answer, ticketNumber: numbers[index] ?? 0 },
     (draft.revalidatedAt ?? draft.decidedAt ?? draft.createdAt).slice(0, 10),
     draft.revalidatedBy ?? draft.decidedBy ?? '',
   ));

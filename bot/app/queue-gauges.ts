@@ -1,13 +1,15 @@
 /**
  * The queue gauges of `/metrics`: aggregated counts only (open tickets, index size, outboxes). The count
  * of survey answers buffered below k is not exposed: watching it tick up tells who just answered (issue #18,
- * item 9). Channels that are not configured contribute no gauge.
+ * item 9). Channels that are not configured contribute no gauge. The ticket count comes from the asynchronous
+ * ticket store (issue #20): the gauge answers from the last count at once and starts a fresh count in the
+ * background, so a scrape never waits on the database.
  */
 import type { Gauges } from '../http/metrics.ts';
 
 /** Where the counts come from. */
 export interface QueueSources {
-  readonly tickets: { allTickets(): readonly { readonly state: string }[] };
+  readonly tickets: { allTickets(): Promise<readonly { readonly state: string }[]> };
   readonly indexChunks: () => number;
   readonly hr: { readonly queues: { outboxPending(): number } };
   readonly teams?: { readonly outbox: { pendingCount(): number } };
@@ -16,11 +18,35 @@ export interface QueueSources {
 
 const waiting = new Set(['open', 'claimed', 'rerouted', 'returned']);
 
+/**
+ * A count read in the background: `read()` returns the last count (throws while the last refresh failed, so
+ * `/metrics` leaves the gauge out) and starts a refresh unless one is running. The first refresh starts at once.
+ */
+export function backgroundCount(count: () => Promise<number>): () => number {
+  let last: { value: number } | { error: unknown } | undefined;
+  let running: Promise<void> | undefined;
+  const refresh = (): void => {
+    running ??= count()
+      .then((value) => void (last = { value }), (error: unknown) => void (last = { error }))
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  refresh();
+  return () => {
+    const current = last;
+    refresh();
+    if (!current) return 0;
+    if ('error' in current) throw current.error;
+    return current.value;
+  };
+}
+
 /** Builds the gauges for `createHttpServer({ gauges })`. */
 export function queueGauges(sources: QueueSources): Gauges {
   const { teams, xmpp } = sources;
   return {
-    tickets_waiting: () => sources.tickets.allTickets().filter((ticket) => waiting.has(ticket.state)).length,
+    tickets_waiting: backgroundCount(async () => (await sources.tickets.allTickets()).filter((ticket) => waiting.has(ticket.state)).length),
     index_chunks: sources.indexChunks,
     hr_outbox_pending: () => sources.hr.queues.outboxPending(),
     ...(teams ? { teams_outbox_pending: () => teams.outbox.pendingCount() } : {}),

@@ -31,7 +31,7 @@ function queuedTeams(lotse: Lotse, logger: Logger): ChannelEndpoint {
   const store = new TeamsStore(lotse.database);
   // Not started: rows are only written; the pump of `serve` sends them (and renders ticket cards then).
   const outbox = new TeamsOutbox({
-    database: lotse.database, connector: noConnector, store, logger, renderTicketCard: () => undefined,
+    database: lotse.database, connector: noConnector, store, logger, renderTicketCard: async () => undefined,
     ratePerSecond: config.ratePerSecond, conversationRatePerSecond: config.conversationRatePerSecond, conversationBurst: config.conversationBurst, maxAttempts: config.maxAttempts,
   });
   const endpoint = createTeamsEndpoint({ store, outbox, connector: noConnector, directory: lotse.directory, escalation: lotse.escalation, texts: loadTeamsTexts(), clock: { now: () => new Date() }, logger });

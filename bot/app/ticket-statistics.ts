@@ -9,7 +9,7 @@ import { loadEscalationPolicy } from '../../policies/load-escalation.ts';
 import type { Lotse } from './create-lotse.ts';
 
 /** Returns a function computing the current statistics of `lotse`. */
-export function createTicketStatistics(lotse: Pick<Lotse, 'escalation' | 'directory' | 'config'>): () => TicketStatsRow[] {
+export function createTicketStatistics(lotse: Pick<Lotse, 'escalation' | 'directory' | 'config'>): () => Promise<TicketStatsRow[]> {
   const policy = loadEscalationPolicy(lotse.config.policiesDir);
   const peopleIn = (pool: TicketPool): number => {
     if (pool.kind === 'central') return new Set(policy.centralPool).size;
@@ -17,5 +17,5 @@ export function createTicketStatistics(lotse: Pick<Lotse, 'escalation' | 'direct
     const assignment = lotse.directory.lotsenFor(pool.unit);
     return new Set([...(assignment?.lotsen ?? []), ...(assignment?.deputies ?? [])]).size;
   };
-  return () => ticketStats(lotse.escalation.allTickets(), 5, { peopleIn });
+  return async () => ticketStats(await lotse.escalation.allTickets(), 5, { peopleIn });
 }

@@ -15,7 +15,7 @@ import { sendError } from './send-error.ts';
 export interface AvailabilityRouteDeps {
   readonly availability: LotseAvailability;
   /** Aggregated ticket statistics (suppressed below k). */
-  readonly ticketStats: () => readonly TicketStatsRow[];
+  readonly ticketStats: () => Promise<readonly TicketStatsRow[]>;
   readonly protect: Protect;
   readonly maxBodyBytes: number;
 }
@@ -51,6 +51,6 @@ export function registerAvailabilityRoutes(server: Server, deps: AvailabilityRou
   }));
   server.get('/api/ticket-stats', deps.protect(['lotse', 'admin', 'personalrat'], async (_request, response) => {
     response.setHeader('Cache-Control', 'no-store');
-    response.send(200, { k: 5, rows: deps.ticketStats() });
+    response.send(200, { k: 5, rows: await deps.ticketStats() });
   }));
 }

@@ -72,15 +72,17 @@ export interface TicketEvent {
   readonly note?: string;
 }
 
-/** Persistence of tickets; `update` fails (returns false) when the version changed meanwhile. */
+/** Persistence of tickets (asynchronous, issue #20); `update` resolves false when the version changed meanwhile. */
 export interface TicketStore {
-  create(ticket: Omit<Ticket, 'number'>, event: TicketEvent): Ticket;
-  get(id: string): Ticket | undefined;
-  byNumber(number: number): Ticket | undefined;
+  /** Stores a new ticket under the next free number (unique across replicas) with its first event. */
+  create(ticket: Omit<Ticket, 'number'>, event: TicketEvent): Promise<Ticket>;
+  get(id: string): Promise<Ticket | undefined>;
+  byNumber(number: number): Promise<Ticket | undefined>;
   /** Replaces the ticket if its stored version is `expectedVersion`; appends the event in the same transaction. */
-  update(ticket: Ticket, expectedVersion: number, event: TicketEvent): boolean;
-  list(filter: { states?: readonly TicketState[]; candidate?: string; assignee?: string; askerId?: string }): Ticket[];
-  events(ticketId: string): TicketEvent[];
+  update(ticket: Ticket, expectedVersion: number, event: TicketEvent): Promise<boolean>;
+  /** Tickets matching every given filter, by number. */
+  list(filter: { states?: readonly TicketState[]; candidate?: string; assignee?: string; askerId?: string }): Promise<Ticket[]>;
+  events(ticketId: string): Promise<TicketEvent[]>;
   /** Records that a reminder step was sent; false when it already was (no double sends, also across restarts). */
-  markReminder(ticketId: string, step: string, at: string): boolean;
+  markReminder(ticketId: string, step: string, at: string): Promise<boolean>;
 }

@@ -20,7 +20,7 @@ const store = new TeamsStore(database);
 const outbox = new TeamsOutbox({
   database, store, logger: silentLogger, connector: createSdkConnector({ adapter }),
   ratePerSecond: Number(rate ?? 30), conversationRatePerSecond: 1, conversationBurst: 3, maxAttempts: 8, maxInFlight: 64,
-  renderTicketCard: () => undefined,
+  renderTicketCard: async () => undefined,
 });
 outbox.start();
 await outbox.idle(3_600_000);

@@ -32,7 +32,7 @@ connector.respondWith((request) => {
 const seed = new Database(file);
 seed.pragma('journal_mode = WAL');
 const store = new TeamsStore(seed);
-const outbox = new TeamsOutbox({ database: seed, store, logger: silentLogger, connector: new FakeTeamsConnector(), ratePerSecond: 1, conversationRatePerSecond: 1, conversationBurst: 1, maxAttempts: 1, renderTicketCard: () => undefined });
+const outbox = new TeamsOutbox({ database: seed, store, logger: silentLogger, connector: new FakeTeamsConnector(), ratePerSecond: 1, conversationRatePerSecond: 1, conversationBurst: 1, maxAttempts: 1, renderTicketCard: async () => undefined });
 seed.transaction(() => {
   for (let index = 0; index < count; index += 1) {
     const conversationId = `a:bench-${index}`;

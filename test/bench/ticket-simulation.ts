@@ -6,15 +6,16 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openMemoryDatabase } from '../../bot/adapters/storage/sqlite-database.ts';
-import { SqliteTicketStore } from '../../bot/adapters/storage/sqlite-ticket-store.ts';
+import { SqlTicketStore } from '../../bot/adapters/storage/sql-ticket-store.ts';
 import { createEscalationService } from '../../bot/core/escalation/escalation-service.ts';
 import { officeMinutesBetween } from '../../bot/core/escalation/office-time.ts';
+import { claimedCounts } from '../../bot/core/escalation/route-ticket.ts';
 import type { ChannelSender } from '../../bot/ports/channel-sender.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';
 import { loadEscalationMessages } from '../../prompts/load-messages.ts';
 import { FixedClock, SequentialIds } from '../fakes/fixed-clock.ts';
 import { InMemoryConversationStore } from '../fakes/in-memory-conversation-store.ts';
+import { memoryStore } from '../support/store-database.ts';
 import { buildWorld, expectedRouting, random } from './ticket-world.ts';
 
 const world = buildWorld();
@@ -22,8 +23,8 @@ const next = random(20261203);
 const tickMs = 5 * 60_000;
 const start = new Date('2026-11-23T07:30:00Z'); // Monday
 const clock = new FixedClock(start);
-const database = openMemoryDatabase();
-const store = new SqliteTicketStore(database);
+const { database, store: storeDatabase } = await memoryStore();
+const store = new SqlTicketStore(storeDatabase);
 const conversations = new InMemoryConversationStore();
 let deliveries = 0;
 const sender: ChannelSender = { send: async () => (deliveries += 1, { kind: 'queued' }) };
@@ -44,7 +45,6 @@ const arrivals = Array.from({ length: 1000 }, (_, index) => {
   return { at: start.getTime() + day * 86_400_000 + minute * 60_000, question, asker, answerAfterMinutes, index };
 }).sort((a, b) => a.at - b.at);
 
-const openCount = (id: string): number => store.list({ states: ['claimed'], assignee: id }).length;
 const pending: { ticketId: string; answerAt: number; claimAt: number }[] = [];
 let routedRight = 0;
 let referredRight = 0;
@@ -61,6 +61,7 @@ for (let now = start.getTime(); now <= end; now += tickMs) {
     const conversationId = `c${item.index}`;
     await conversations.ensureConversation({ id: conversationId, channel: 'web', userId: item.asker.id, at: clock.now().toISOString() });
     await conversations.appendMessage({ id: `m${item.index}`, conversationId, role: 'user', text: item.question, createdAt: clock.now().toISOString() });
+    const openCount = await claimedCounts(store);
     const expected = expectedRouting(world, item.question, item.asker.unit, (id) => openCount(id) >= world.policy.maxOpenPerLotse);
     const begun = performance.now();
     const result = await escalation.escalate({ userId: item.asker.id, conversationId, channel: 'web', reason: 'no_answer' });
@@ -81,11 +82,11 @@ for (let now = start.getTime(); now <= end; now += tickMs) {
     pending.push({ ticketId: result.ticket.id, claimAt: now + officeDelay(Math.min(item.answerAfterMinutes, 30)), answerAt: now + officeDelay(item.answerAfterMinutes) });
   }
   for (const work of pending.filter((entry) => entry.answerAt <= now || entry.claimAt <= now)) {
-    const ticket = escalation.get(work.ticketId)!;
+    const ticket = (await escalation.get(work.ticketId))!;
     const by = ticket.assignee ?? ticket.candidates[0]!;
     if (ticket.state !== 'claimed' && work.claimAt <= now) await escalation.act(ticket.id, { type: 'claim', by });
     if (work.answerAt <= now) {
-      await escalation.act(ticket.id, { type: 'answer', by: escalation.get(ticket.id)!.assignee ?? by, text: 'Antwort der Digitallotsin.' });
+      await escalation.act(ticket.id, { type: 'answer', by: (await escalation.get(ticket.id))!.assignee ?? by, text: 'Antwort der Digitallotsin.' });
       pending.splice(pending.indexOf(work), 1);
     }
   }
@@ -97,10 +98,11 @@ const wallSeconds = (performance.now() - wallStart) / 1000;
 
 const thresholds = world.policy.reminders;
 const reminders = database.prepare<[], { ticket_id: string; step: string; sent_at: string }>("SELECT * FROM ticket_reminders WHERE ticket_id NOT LIKE 'digest:%'").all();
-const errors = reminders.map((row) => {
-  const ticket = store.get(row.ticket_id)!;
-  return officeMinutesBetween(new Date(ticket.createdAt), new Date(row.sent_at), world.policy.officeHours) - thresholds[row.step as keyof typeof thresholds];
-});
+const errors: number[] = [];
+for (const row of reminders) {
+  const ticket = (await store.get(row.ticket_id))!;
+  errors.push(officeMinutesBetween(new Date(ticket.createdAt), new Date(row.sent_at), world.policy.officeHours) - thresholds[row.step as keyof typeof thresholds]);
+}
 const routed = arrivals.length - referredRight - wrong.filter((line) => line.includes('expected refer')).length;
 const sorted = [...escalateMs].sort((a, b) => a - b);
 const report = {
@@ -108,7 +110,7 @@ const report = {
   routingCorrect: (routedRight + referredRight) / arrivals.length, routed, referred: referredRight, wrong: wrong.slice(0, 10),
   reminders: reminders.length, reminderErrorMinutes: { min: Math.min(...errors), max: Math.max(...errors), mean: errors.reduce((a, b) => a + b, 0) / (errors.length || 1) },
   earlyReminders: errors.filter((error) => error < 0).length,
-  answered: store.list({ states: ['answered'] }).length, stillOpen: store.list({ states: ['open', 'claimed', 'rerouted'] }).length,
+  answered: (await store.list({ states: ['answered'] })).length, stillOpen: (await store.list({ states: ['open', 'claimed', 'rerouted'] })).length,
   deliveries, simulatedTicks: Math.round((end - start.getTime()) / tickMs), wallSeconds: Number(wallSeconds.toFixed(2)),
   simulatedWeekTicketsPerSecond: Math.round(arrivals.length / wallSeconds),
   routingTicketsPerSecond: Math.round(arrivals.length / (escalateMs.reduce((a, b) => a + b, 0) / 1000)),

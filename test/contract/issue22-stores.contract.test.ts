@@ -14,7 +14,7 @@ import { SqlConversationStore } from '../../bot/adapters/storage/sql-conversatio
 import { SqliteHrOutbox } from '../../bot/adapters/storage/sqlite-hr-outbox.ts';
 import { SqlSessionStore } from '../../bot/adapters/storage/sql-session-store.ts';
 import { SqliteSurveys } from '../../bot/adapters/storage/sqlite-surveys.ts';
-import { SqliteTicketStore } from '../../bot/adapters/storage/sqlite-ticket-store.ts';
+import { SqlTicketStore } from '../../bot/adapters/storage/sql-ticket-store.ts';
 import type { AuditEntry, AuditRecordType } from '../../bot/ports/audit-log.ts';
 import { openTicket } from '../fakes/sample-tickets.ts';
 import { useBackends } from './backends.ts';
@@ -54,7 +54,7 @@ for (const backend of useBackends()) {
     it('collects and erases one person’s records across the stores, leaving others untouched', async () => {
       const { database, store } = await backend.fresh();
       const conversations = new SqlConversationStore(store);
-      const tickets = new SqliteTicketStore(database);
+      const tickets = new SqlTicketStore(store);
       new SqliteSurveys(database);
       const broadcasts = new SqliteBroadcasts(database);
       new SqliteHrOutbox(database);
@@ -71,14 +71,14 @@ for (const backend of useBackends()) {
         await conversations.appendMessage({ id: `${id}-m1`, conversationId: id, role: 'user', text: `Frage von ${user}`, createdAt: '2026-11-23T08:00:00.000Z' });
         await conversations.recordFeedback({ messageId: `${id}-m1`, rating: 'down', reason: 'unklar', at: '2026-11-23T08:01:00.000Z' });
       }
-      const created = tickets.create({ ...openTicket({ id: 't-1', askerId: 'p-marek', question: 'Frage von p-marek' }) }, { ticketId: 't-1', at: '2026-11-23T08:02:00.000Z', actor: 'p-marek', from: null, to: 'open' });
+      const created = await tickets.create({ ...openTicket({ id: 't-1', askerId: 'p-marek', question: 'Frage von p-marek' }) }, { ticketId: 't-1', at: '2026-11-23T08:02:00.000Z', actor: 'p-marek', from: null, to: 'open' });
       database.prepare("INSERT INTO inbox (person_id, kind, text, ticket_id, created_at) VALUES ('p-aylin', 'ticket-created', 'Neue Anfrage', 't-1', '2026-11-23T08:02:00.000Z')").run();
       database.prepare("INSERT INTO hr_survey_participation (survey_id, person_id, invited_on, answered) VALUES ('s-1', 'p-marek', '2026-11-20', 1)").run();
       broadcasts.subscribe('p-marek', 'fortbildung');
       broadcasts.subscribe('p-sabine', 'fortbildung');
       xmpp.saveSession({ jid: 'marek@x', conversationId: 'c-1', lastMessageId: 'c-1-m1', lastOutcome: 'answered', updatedAt: '2026-11-23T08:00:00.000Z' });
       xmpp.enqueue([{ stanzaId: 's-1', to: 'marek@x', body: 'Antwort auf Ihre Anfrage' }], '2026-11-23T08:03:00.000Z');
-      const answered = tickets.create(openTicket({ id: 't-2', askerId: 'p-sabine', state: 'answered', assignee: 'p-aylin', answer: { text: 'So geht es.', by: 'p-aylin', at: '2026-11-23T09:00:00.000Z' } }), { ticketId: 't-2', at: '2026-11-23T08:02:00.000Z', actor: 'p-sabine', from: null, to: 'open' });
+      const answered = await tickets.create(openTicket({ id: 't-2', askerId: 'p-sabine', state: 'answered', assignee: 'p-aylin', answer: { text: 'So geht es.', by: 'p-aylin', at: '2026-11-23T09:00:00.000Z' } }), { ticketId: 't-2', at: '2026-11-23T08:02:00.000Z', actor: 'p-sabine', from: null, to: 'open' });
 
       const data = new SqlPersonalData(database);
       const marek = { personId: 'p-marek', ownerKeys: ['p-marek'], jid: 'marek@x' };

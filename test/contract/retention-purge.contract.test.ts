@@ -9,7 +9,7 @@ import { SqlRecordPurge } from '../../bot/adapters/storage/sql-record-purge.ts';
 import { SqlConversationStore } from '../../bot/adapters/storage/sql-conversation-store.ts';
 import { SqliteHrOutbox } from '../../bot/adapters/storage/sqlite-hr-outbox.ts';
 import { SqlInbox } from '../../bot/adapters/storage/sql-inbox.ts';
-import { SqliteTicketStore } from '../../bot/adapters/storage/sqlite-ticket-store.ts';
+import { SqlTicketStore } from '../../bot/adapters/storage/sql-ticket-store.ts';
 import { SqliteXmppStore } from '../../bot/adapters/channels/xmpp/sqlite-xmpp-store.ts';
 import { applyTicketAction } from '../../bot/core/escalation/ticket-transitions.ts';
 import { openTicket } from '../fakes/sample-tickets.ts';
@@ -38,18 +38,18 @@ function replicaOn(database: SqlDatabase, store: StoreDatabase, holder: string, 
 }
 
 /** Tickets, feedback, inbox and HR outbox rows of an old (January) and a recent (November) day. */
-async function seedRecords(database: SqlDatabase, store: StoreDatabase): Promise<{ tickets: SqliteTicketStore; count: (table: string) => number }> {
-  const tickets = new SqliteTicketStore(database);
+async function seedRecords(database: SqlDatabase, store: StoreDatabase): Promise<{ tickets: SqlTicketStore; count: (table: string) => number }> {
+  const tickets = new SqlTicketStore(store);
   const conversations = new SqlConversationStore(store);
   const outbox = new SqliteHrOutbox(database);
   const xmpp = new SqliteXmppStore(database);
   for (const [suffix, at] of [['old', '2026-01-10T09:00:00.000Z'], ['new', '2026-11-20T09:00:00.000Z']] as const) {
     const { number: _number, ...fields } = openTicket({ id: `t-${suffix}`, createdAt: at, updatedAt: at });
-    const ticket = tickets.create(fields, { ticketId: `t-${suffix}`, at, actor: 'asker', from: null, to: 'open' });
+    const ticket = await tickets.create(fields, { ticketId: `t-${suffix}`, at, actor: 'asker', from: null, to: 'open' });
     const claim = applyTicketAction(ticket, { type: 'claim', by: 'p-aylin' }, at);
     if (claim.kind !== 'ok') throw new Error('claim refused');
-    tickets.update(claim.ticket, ticket.version, claim.event);
-    tickets.markReminder(`t-${suffix}`, 'assignee', at);
+    await tickets.update(claim.ticket, ticket.version, claim.event);
+    await tickets.markReminder(`t-${suffix}`, 'assignee', at);
     await conversations.ensureConversation({ id: `c-${suffix}`, channel: 'web', userId: 'u-1', at: '2026-01-01T09:00:00.000Z' });
     await conversations.appendMessage({ id: `m-${suffix}`, conversationId: `c-${suffix}`, role: 'bot', text: 'Antwort', createdAt: at });
     await conversations.recordFeedback({ messageId: `m-${suffix}`, rating: 'down', reason: 'zu knapp', at });
@@ -100,7 +100,7 @@ for (const backend of useBackends()) {
       });
       const outcome = await job.tick();
       expect(outcome).toEqual({ kind: 'ran', day: '2026-12-03', removed: { tickets: 1, feedback: 1, inbox: 1, outboxes: 4 } });
-      expect([tickets.get('t-old'), tickets.get('t-new')?.id]).toEqual([undefined, 't-new']);
+      expect([await tickets.get('t-old'), (await tickets.get('t-new'))?.id]).toEqual([undefined, 't-new']);
       expect(['ticket_events', 'ticket_reminders', 'feedback', 'inbox', 'hr_outbox', 'hr_jobs', 'xmpp_outbox', 'xmpp_sessions'].map(count)).toEqual([2, 1, 1, 1, 2, 1, 1, 1]);
     });
   });

@@ -34,11 +34,11 @@ export async function loginAs(page: Page, baseUrl: string, personId: string): Pr
 
 /** Fills the FAQ and feedback pages: the ticket answered (if not yet) and drafted as an FAQ entry by its Lotsin, and a thumbs-down with a reason. */
 export async function seedFaqAndFeedback(app: RunningApp, ticket: Ticket): Promise<void> {
-  if (app.lotse.escalation.get(ticket.id)?.state !== 'answered') {
+  if ((await app.lotse.escalation.get(ticket.id))?.state !== 'answered') {
     const answered = await app.lotse.escalation.act(ticket.id, { type: 'answer', by: 'p-aylin', text: 'Die Hundesteuer erhebt die Gemeinde, nicht der Kreis.' });
     if (answered.kind !== 'ok') throw new Error(`not answered: ${answered.message}`);
   }
-  const draft = app.lotse.faq.draft(ticket.id, 'p-aylin');
+  const draft = await app.lotse.faq.draft(ticket.id, 'p-aylin');
   if (draft.kind !== 'ok') throw new Error(`no FAQ draft: ${draft.message}`);
   const turn = await app.lotse.chat.handleTurn({ channel: 'web', userId: 'p-sabine', text: 'Darf ich private E-Mails im Dienst lesen?' });
   const feedback = await app.lotse.chat.recordFeedback({ userId: 'p-sabine', messageId: turn.messageId, rating: 'down', reason: 'Mir fehlt, was für Jabber in der Pause gilt.' });

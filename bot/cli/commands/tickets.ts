@@ -30,12 +30,12 @@ export async function runTickets(args: string[], io: CliIo): Promise<number> {
   registerQueuedChannels(lotse, logger);
   try {
     if (action === 'list') {
-      const tickets = values.for ? lotse.escalation.queueFor(values.for) : lotse.escalation.allTickets();
+      const tickets = values.for ? await lotse.escalation.queueFor(values.for) : await lotse.escalation.allTickets();
       io.stdout(values.json ? JSON.stringify(tickets) + '\n' : tickets.map(line).join('\n') + (tickets.length ? '\n' : 'Keine Anfragen.\n'));
       return 0;
     }
     if (action === 'stats') {
-      io.stdout(JSON.stringify(createTicketStatistics(lotse)(), null, 2) + '\n');
+      io.stdout(JSON.stringify(await createTicketStatistics(lotse)(), null, 2) + '\n');
       return 0;
     }
     if (action === 'inbox') {
@@ -47,7 +47,7 @@ export async function runTickets(args: string[], io: CliIo): Promise<number> {
       const step = action === 'faq' && values.model
         ? await lotse.faq.draftWithModel(number, values.as!)
         : action === 'faq'
-        ? lotse.faq.draft(number, values.as!, { ...(values.question ? { question: values.question } : {}), ...(values.answer ? { answer: values.answer } : {}) })
+        ? await lotse.faq.draft(number, values.as!, { ...(values.question ? { question: values.question } : {}), ...(values.answer ? { answer: values.answer } : {}) })
         : action === 'revalidate' ? await lotse.faq.revalidate(Number(number), values.as!) : await lotse.faq.decide(Number(number), values.as!, action === 'approve');
       (step.kind === 'ok' ? io.stdout : io.stderr)(`${step.message}\n`);
       return step.kind === 'ok' ? 0 : 1;

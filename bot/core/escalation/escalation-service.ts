@@ -9,7 +9,7 @@ import { describeError } from '../../shared/errors.ts';
 import { fillTemplate } from '../answer/answer-messages.ts';
 import type { EscalationMessages } from './escalation-messages.ts';
 import type { EscalationDeps } from './escalation-deps.ts';
-import { presentOrAll, routeTicket } from './route-ticket.ts';
+import { claimedCounts, presentOrAll, routeTicket } from './route-ticket.ts';
 import { findHandoverSource, payloadOf } from './handover-source.ts';
 import { lotseLabel } from './lotse-label.ts';
 import { dueReminders } from './due-reminders.ts';
@@ -63,7 +63,6 @@ export function createEscalationService(deps: EscalationDeps) {
   const now = (): string => deps.clock.now().toISOString();
   // Ticket life in the log at info, with pseudonyms and ids only (no question, answer or note), issue #19 item 9.
   const who = (id: string): string => (id === 'system' ? 'system' : deps.pseudonymOf?.(id) ?? 'unknown');
-  const openCount = (personId: string): number => deps.tickets.list({ states: ['claimed'], assignee: personId }).length;
   const reasons: Record<TicketReason, string> = { no_answer: messages.reasonNoAnswer, user_request: messages.reasonUserRequest, unhelpful_answer: messages.reasonUnhelpful };
 
   const notify = async (personIds: readonly string[], ticket: Ticket): Promise<void> => {
@@ -94,20 +93,20 @@ export function createEscalationService(deps: EscalationDeps) {
     }
     // A retried request (double click, replica killed before it answered) gets the ticket it already has.
     const sameSource = (ticket: Ticket): boolean => (ticket.sourceMessageId && answer ? ticket.sourceMessageId === answer.id : ticket.question === question);
-    const pending = deps.tickets.list({ askerId: input.userId, states: ['open', 'claimed', 'rerouted', 'returned'] })
+    const pending = (await deps.tickets.list({ askerId: input.userId, states: ['open', 'claimed', 'rerouted', 'returned'] }))
       .find((ticket) => ticket.replyTo.conversationId === input.conversationId && sameSource(ticket));
     if (pending) deps.logger.info('handover-repeated', { ...trace, ticket: pending.id, number: pending.number });
     if (pending) return { kind: 'created', ticket: pending, message: fillTemplate(messages.ticketCreated, { number: String(pending.number), pool: poolLabel(pending.pool, messages) }) };
     const personId = deps.personOf(input.userId);
     const askerUnit = personId ? deps.directory.person(personId)?.unit : undefined;
-    const decision = routeTicket({ question, ...(askerUnit ? { askerUnit } : {}) }, { directory: deps.directory, policy: deps.policy, openCount, present: deps.present });
+    const decision = routeTicket({ question, ...(askerUnit ? { askerUnit } : {}) }, { directory: deps.directory, policy: deps.policy, openCount: await claimedCounts(deps.tickets), present: deps.present });
     if (decision.kind === 'refer') {
       deps.logger.info('handover-referred', { ...trace, topic: decision.topic });
       return { kind: 'referred', message: fillTemplate(messages.ticketReferred, { reply: decision.reply }) };
     }
     const at = now();
     const id = deps.ids.next('ticket');
-    const ticket = deps.tickets.create(
+    const ticket = await deps.tickets.create(
       {
         id, state: 'open', question, reason: input.reason, askerId: input.userId,
         excerpt: history.map((message) => ({ role: message.role, text: message.text })),
@@ -155,7 +154,7 @@ export function createEscalationService(deps: EscalationDeps) {
 
   const act = async (ticketId: string, action: TicketAction): Promise<ActionResult> => {
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const ticket = deps.tickets.get(ticketId) ?? deps.tickets.byNumber(Number(ticketId));
+      const ticket = (await deps.tickets.get(ticketId)) ?? (await deps.tickets.byNumber(Number(ticketId)));
       if (!ticket) {
         deps.logger.info('ticket-action-refused', { action: action.type, reason: 'not_found', actor: who(action.by) });
         return { kind: 'refused', reason: 'not_found', message: refusalText.not_found };
@@ -165,7 +164,7 @@ export function createEscalationService(deps: EscalationDeps) {
         deps.logger.info('ticket-action-refused', { ticket: ticket.id, number: ticket.number, action: action.type, state: ticket.state, reason: result.reason, actor: who(action.by) });
         return { ...result, message: refusalText[result.reason] };
       }
-      if (!deps.tickets.update(result.ticket, ticket.version, result.event)) continue;
+      if (!(await deps.tickets.update(result.ticket, ticket.version, result.event))) continue;
       deps.logger.info('ticket-transition', { ticket: ticket.id, number: ticket.number, action: action.type, from: ticket.state, to: result.ticket.state, actor: who(action.by), version: result.ticket.version });
       if (result.ticket.state === 'answered') await deliverAnswer(result.ticket);
       if (result.ticket.state === 'returned') await notifyReturned(result.ticket);
@@ -178,9 +177,9 @@ export function createEscalationService(deps: EscalationDeps) {
   const remind = async (): Promise<number> => {
     const now = deps.clock.now();
     let sent = 0;
-    for (const ticket of deps.tickets.list({ states: ['open', 'claimed', 'rerouted', 'returned'] })) {
+    for (const ticket of await deps.tickets.list({ states: ['open', 'claimed', 'rerouted', 'returned'] })) {
       for (const due of dueReminders(ticket, now, { policy: deps.policy, directory: deps.directory, present: deps.present })) {
-        if (!deps.tickets.markReminder(ticket.id, due.step, now.toISOString())) continue;
+        if (!(await deps.tickets.markReminder(ticket.id, due.step, now.toISOString()))) continue;
         const widened = [...new Set([...ticket.candidates, ...due.recipients])];
         if (due.step !== 'assignee' && widened.length > ticket.candidates.length) await act(ticket.id, { type: 'reassign', by: 'system', candidates: widened });
         const text = fillTemplate(messages.reminder, { number: String(ticket.number), hours: String(Math.round(due.waitedMinutes / 60)) });
@@ -207,12 +206,13 @@ export function createEscalationService(deps: EscalationDeps) {
     remind,
     ...createQueueCare(deps, act),
     /** Tickets a Lotse may work on now (candidate or assignee, not finished). */
-    queueFor: (personId: string): Ticket[] => deps.tickets.list({ states: ['open', 'claimed', 'rerouted', 'returned'], candidate: personId }),
+    queueFor: (personId: string): Promise<Ticket[]> => deps.tickets.list({ states: ['open', 'claimed', 'rerouted', 'returned'], candidate: personId }),
     /** All tickets, oldest first (operators). */
-    allTickets: (): Ticket[] => deps.tickets.list({}),
+    allTickets: (): Promise<Ticket[]> => deps.tickets.list({}),
     /** Tickets an asker opened. */
-    ticketsOf: (userId: string): Ticket[] => deps.tickets.list({ askerId: userId }),
-    get: (id: string): Ticket | undefined => deps.tickets.get(id) ?? deps.tickets.byNumber(Number(id)),
+    ticketsOf: (userId: string): Promise<Ticket[]> => deps.tickets.list({ askerId: userId }),
+    /** A ticket by id or by its number. */
+    get: async (id: string): Promise<Ticket | undefined> => (await deps.tickets.get(id)) ?? (await deps.tickets.byNumber(Number(id))),
   };
 }
 

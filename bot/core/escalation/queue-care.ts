@@ -7,7 +7,7 @@ import type { Ticket } from '../../ports/tickets.ts';
 import { fillTemplate } from '../answer/answer-messages.ts';
 import { formatGermanDate } from '../answer/format-date.ts';
 import type { EscalationDeps } from './escalation-deps.ts';
-import { routeTicket } from './route-ticket.ts';
+import { claimedCounts, routeTicket } from './route-ticket.ts';
 import { digestsFor, housekeepingSteps } from './ticket-housekeeping.ts';
 import { isOfficeTime } from './office-time.ts';
 import type { TicketAction } from './ticket-transitions.ts';
@@ -17,15 +17,15 @@ type Act = (ticketId: string, action: TicketAction) => Promise<{ readonly kind: 
 /** Housekeeping and digest over the escalation dependencies. */
 export function createQueueCare(deps: EscalationDeps, act: Act) {
   const { messages } = deps;
-  const openCount = (personId: string): number => deps.tickets.list({ states: ['claimed'], assignee: personId }).length;
-  const reroute = (ticket: Ticket): readonly string[] => {
+  const rerouteWith = (openCount: (personId: string) => number) => (ticket: Ticket): readonly string[] => {
     const decision = routeTicket({ question: ticket.question, ...(ticket.askerUnit ? { askerUnit: ticket.askerUnit } : {}) }, { directory: deps.directory, policy: deps.policy, openCount, present: deps.present });
     return decision.kind === 'route' ? decision.candidates : [];
   };
 
   /** Expires overdue tickets (telling the asker) and moves tickets away from people who left; returns the steps done. */
   const housekeeping = async (): Promise<number> => {
-    const tickets = deps.tickets.list({ states: ['open', 'claimed', 'rerouted', 'returned'] });
+    const tickets = await deps.tickets.list({ states: ['open', 'claimed', 'rerouted', 'returned'] });
+    const reroute = rerouteWith(await claimedCounts(deps.tickets));
     let done = 0;
     for (const step of housekeepingSteps(tickets, deps.clock.now(), { policy: deps.policy, directory: deps.directory, reroute, present: deps.present })) {
       if (step.kind === 'expire') {
@@ -48,9 +48,9 @@ export function createQueueCare(deps: EscalationDeps, act: Act) {
     if (!isOfficeTime(now, deps.policy.officeHours)) return 0;
     const day = now.toISOString().slice(0, 10);
     let sent = 0;
-    for (const [personId, tickets] of digestsFor(deps.tickets.list({ states: ['open', 'claimed', 'rerouted', 'returned'] }))) {
+    for (const [personId, tickets] of digestsFor(await deps.tickets.list({ states: ['open', 'claimed', 'rerouted', 'returned'] }))) {
       if (deps.present && !deps.present(personId)) continue; // no digest while absent (issue #22)
-      if (!deps.tickets.markReminder(`digest:${personId}`, day, now.toISOString())) continue;
+      if (!(await deps.tickets.markReminder(`digest:${personId}`, day, now.toISOString()))) continue;
       // German state names and dates, as in every other message (issue #19, item 5).
       const states: Partial<Record<Ticket['state'], string>> = { open: messages.stateOpen, claimed: messages.stateClaimed, rerouted: messages.stateRerouted, returned: messages.stateReturned };
       const lines = tickets.map((ticket) => fillTemplate(messages.dailyDigestLine, { number: String(ticket.number), state: states[ticket.state] ?? ticket.state, since: formatGermanDate(ticket.createdAt.slice(0, 10)), question: ticket.question }));

@@ -4,7 +4,7 @@
  * under capacity, then present deputies, then the central pool (absent people skipped, issue #22).
  */
 import type { Directory } from '../../ports/directory.ts';
-import type { TicketPool } from '../../ports/tickets.ts';
+import type { TicketPool, TicketStore } from '../../ports/tickets.ts';
 import { foldGerman } from '../../shared/text.ts';
 import type { EscalationPolicy, TopicRoute } from './escalation-policy.ts';
 
@@ -29,6 +29,15 @@ function underCapacity(people: readonly string[], openCount: (personId: string) 
   return people
     .filter((id) => deps.directory.person(id) && (deps.present?.(id) ?? true) && openCount(id) < max)
     .sort((a, b) => openCount(a) - openCount(b));
+}
+
+/** How many claimed tickets each person holds now, read once (one query) for a routing decision. */
+export async function claimedCounts(tickets: Pick<TicketStore, 'list'>): Promise<(personId: string) => number> {
+  const counts = new Map<string, number>();
+  for (const ticket of await tickets.list({ states: ['claimed'] })) {
+    if (ticket.assignee) counts.set(ticket.assignee, (counts.get(ticket.assignee) ?? 0) + 1);
+  }
+  return (personId) => counts.get(personId) ?? 0;
 }
 
 /** The present people of a last-resort queue; all of them when nobody is present (the ticket waits for the first back). */

@@ -55,7 +55,7 @@ export interface ReidentificationConsole {
 export interface LotseDsbConsole {
   readonly texts: ConsoleLotseDsbTexts;
   readonly availability: Pick<LotseAvailability, 'status' | 'setAbsent' | 'clear' | 'notLotse'>;
-  readonly ticketStats: () => readonly TicketStatsRow[];
+  readonly ticketStats: () => Promise<readonly TicketStatsRow[]>;
   readonly privacy: Pick<DataSubjectRequests, 'export' | 'erase'>;
 }
 

@@ -73,12 +73,13 @@ export function forbiddenPage(deps: ConsoleDeps, caller: Caller): string {
 }
 
 /** Overview: a greeting and a tile per page the caller may open, with what waits there (queue, FAQ drafts). */
-export function overviewBody(deps: ConsoleDeps, caller: Caller): string {
+export async function overviewBody(deps: ConsoleDeps, caller: Caller): Promise<string> {
   const t = deps.texts;
   const entries = navFor(deps, caller);
   const greeting = `<p>${escapeHtml(fillText(t.overviewIntro, { name: caller.principal?.displayName ?? '' }))}</p>`;
   if (!entries.length) return `<p>${escapeHtml(t.overviewNone)}</p><p><a href="/">${escapeHtml(t.backToChat)}</a></p>`;
-  const waiting: Record<string, () => number> = { '/konsole/tickets': () => queueOf(deps, caller).length, '/konsole/faq': () => deps.pendingDrafts().length };
+  const queued = entries.some((entry) => entry.href === '/konsole/tickets') ? (await queueOf(deps, caller)).length : 0;
+  const waiting: Record<string, () => number> = { '/konsole/tickets': () => queued, '/konsole/faq': () => deps.pendingDrafts().length };
   const tile = (entry: NavEntry): string => {
     const count = waiting[entry.href]?.();
     const badge = count === undefined ? '' : ` <span class="badge">${escapeHtml(fillText(t.overviewWaiting, { count: String(count) }))}</span>`;

@@ -39,8 +39,8 @@ export function lotseDsbHandlers(deps: ConsoleDeps, tools: LotseDsbConsole): Rec
     return `${result ? notice(result.text) : ''}<p>${e(t.absenceIntro)}</p><p>${e(current.text)}</p>${save}${clear}`;
   };
 
-  const statsBody = (): string => {
-    const rows = tools.ticketStats().map((row) => [calendarWeek(deps.texts, row.week), poolName(deps, row.pool), row.tickets ?? '<5', row.answered ?? '<5', row.medianHoursToAnswer ?? '<5', row.open ?? '<5']);
+  const statsBody = async (): Promise<string> => {
+    const rows = (await tools.ticketStats()).map((row) => [calendarWeek(deps.texts, row.week), poolName(deps, row.pool), row.tickets ?? '<5', row.answered ?? '<5', row.medianHoursToAnswer ?? '<5', row.open ?? '<5']);
     return `<p>${e(t.statsIntro)}</p>${rows.length ? table(t.statsCaption, t.statsColumns.split('|'), rows) : `<p class="empty">${e(t.statsNone)}</p>`}`;
   };
 
@@ -64,7 +64,7 @@ export function lotseDsbHandlers(deps: ConsoleDeps, tools: LotseDsbConsole): Rec
       // A refusal is a state conflict of this person (409), never an access denial: the route already checked the role.
       render(response, caller, { status: refusedKinds.has(result.kind) ? (result.kind === 'not_lotse' ? 409 : 400) : 200, title: t.absenceTitle, body: absenceBody(caller, result), path: absencePath });
     },
-    'stats-page': async (_request, response, caller) => render(response, caller, { status: 200, title: t.statsTitle, body: statsBody(), path: statsPath }),
+    'stats-page': async (_request, response, caller) => render(response, caller, { status: 200, title: t.statsTitle, body: await statsBody(), path: statsPath }),
     'privacy-page': async (_request, response, caller) => render(response, caller, { status: 200, title: t.privacyTitle, body: `<p>${e(t.privacyIntro)}</p>${privacyForm(caller)}`, path: privacyPath }),
     'privacy-request': async (_request, response, caller) => {
       const form = caller.form ?? new URLSearchParams();

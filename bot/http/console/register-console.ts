@@ -65,7 +65,7 @@ function handlers(deps: ConsoleDeps): Record<Exclude<ConsoleRouteId, `hr-${strin
   return {
     ...documentHandlers(deps, actorOf),
     overview: page(() => deps.texts.overviewTitle, (caller) => overviewBody(deps, caller), '/konsole'),
-    'tickets-page': page(() => deps.texts.ticketsTitle, (caller) => ticketsBody(deps, caller, queueOf(deps, caller)), '/konsole/tickets'),
+    'tickets-page': page(() => deps.texts.ticketsTitle, async (caller) => ticketsBody(deps, caller, await queueOf(deps, caller)), '/konsole/tickets'),
     'ticket-form': actOnTicket,
     'faq-page': page(() => deps.texts.faqTitle, (caller) => faqBody(deps, caller), '/konsole/faq'),
     'faq-form': decideDraft,
@@ -97,7 +97,7 @@ function handlers(deps: ConsoleDeps): Record<Exclude<ConsoleRouteId, `hr-${strin
     'reports-page': page(() => deps.texts.reportsTitle, () => reportsBody(deps), '/konsole/berichte'),
     'api-tickets': async (_request, response, caller) => {
       response.setHeader('Cache-Control', 'no-store');
-      response.send(200, { tickets: queueOf(deps, caller).map((ticket) => ({ id: ticket.id, number: ticket.number, state: ticket.state, question: ticket.question, reason: ticket.reason, tried: ticket.tried, createdAt: ticket.createdAt, ...(ticket.returned ? { returned: ticket.returned } : {}) })) });
+      response.send(200, { tickets: (await queueOf(deps, caller)).map((ticket) => ({ id: ticket.id, number: ticket.number, state: ticket.state, question: ticket.question, reason: ticket.reason, tried: ticket.tried, createdAt: ticket.createdAt, ...(ticket.returned ? { returned: ticket.returned } : {}) })) });
     },
     'api-ticket-work': actOnTicket,
     'api-ticket-asker': actOnTicket,

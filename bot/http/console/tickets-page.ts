@@ -15,10 +15,10 @@ import { postForm } from './html.ts';
 export const waitingStates = ['open', 'claimed', 'rerouted', 'returned'] as const;
 
 /** The tickets the caller's queue shows: every waiting ticket for admins, otherwise the caller's own. */
-export function queueOf(deps: ConsoleDeps, caller: Caller): Ticket[] {
+export async function queueOf(deps: ConsoleDeps, caller: Caller): Promise<Ticket[]> {
   const personId = caller.principal?.personId;
   const seesAll = caller.principal?.roles.includes('admin') || !personId;
-  if (seesAll) return deps.escalation.allTickets().filter((ticket) => (waitingStates as readonly string[]).includes(ticket.state));
+  if (seesAll) return (await deps.escalation.allTickets()).filter((ticket) => (waitingStates as readonly string[]).includes(ticket.state));
   return deps.escalation.queueFor(personId);
 }
 

@@ -33,7 +33,7 @@ describe('FAQ draft from a ticket', () => {
     await lotse.conversations.ensureConversation({ id: conversationId, channel: 'web', userId, at: new Date().toISOString() });
     await lotse.conversations.appendMessage({ id: 'faq-mask-m1', conversationId, role: 'user', text: `Ich bin unter ${email} erreichbar: wie beantrage ich einen Schreibtisch im Kreishaus Nord?`, createdAt: new Date().toISOString() });
     const escalated = await lotse.escalation.escalate({ userId, conversationId, channel: 'web', reason: 'user_request' });
-    const ticket = lotse.escalation.allTickets().find((entry) => entry.replyTo.conversationId === conversationId);
+    const ticket = (await lotse.escalation.allTickets()).find((entry) => entry.replyTo.conversationId === conversationId);
     if (!ticket) throw new Error(`no ticket: ${JSON.stringify(escalated)}`);
     const by = ticket.candidates[0]!;
     await lotse.escalation.act(ticket.id, { type: 'claim', by });

@@ -42,7 +42,7 @@ beforeAll(async () => {
   const escalate = actionData(connector.to('a:1personal-sabine').map((request) => request.body)).find((data) => data.lotse === 'escalate');
   if (!escalate) throw new Error('no escalate action on the answer card');
   await app.post(invoke(sabine, 'a:1personal-sabine', escalate));
-  const created = app.lotse.escalation.allTickets()[0];
+  const created = (await app.lotse.escalation.allTickets())[0];
   if (!created) throw new Error('no ticket');
   ticket = created;
 });

@@ -91,7 +91,7 @@ describe.skipIf(!prosodyAvailable)('Lotse answers reach every asker exactly once
       const escalate = actionsOf(reply).find((action) => action.data?.lotse === 'escalate')!;
       const created = await invoke(sabine, 'a:1personal-sabine', escalate.data!);
       const number = Number(/Nr\. (\d+)/.exec(JSON.stringify(created.body))?.[1]);
-      return { id: app.lotse.escalation.get(String(number))!.id, number };
+      return { id: (await app.lotse.escalation.get(String(number)))!.id, number };
     }
     const from = marek.received.length;
     await marek.send(app.botJid, question);
@@ -99,7 +99,7 @@ describe.skipIf(!prosodyAvailable)('Lotse answers reach every asker exactly once
     const next = marek.received.length;
     await marek.send(app.botJid, 'lotse');
     const number = Number(/Nr\. (\d+)/.exec(await jabberReply(marek, next, /Nr\. \d+/))?.[1]);
-    return { id: app.lotse.escalation.get(String(number))!.id, number };
+    return { id: (await app.lotse.escalation.get(String(number)))!.id, number };
   }
 
   async function answer(path: Path, ticket: Handed, text: string, cliEnv: Record<string, string> = app.env): Promise<void> {
@@ -119,7 +119,7 @@ describe.skipIf(!prosodyAvailable)('Lotse answers reach every asker exactly once
       await aylin.send(app.botJid, `antwort ${ticket.number} ${text}`);
       await jabberReply(aylin, from, new RegExp(`Antwort auf Anfrage Nr\\. ${ticket.number}`));
     }
-    expect(app.lotse.escalation.get(ticket.id)?.state).toBe('answered');
+    expect((await app.lotse.escalation.get(ticket.id))?.state).toBe('answered');
   }
 
   async function received(asker: Asker, ticket: Handed, marker: string): Promise<number> {

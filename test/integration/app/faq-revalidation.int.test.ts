@@ -39,7 +39,7 @@ describe('FAQ revalidation', () => {
     const created = await lotse.escalation.escalate({ userId: 'p-marek', conversationId: turn.conversationId, channel: 'web', reason: 'no_answer' });
     if (created.kind !== 'created') throw new Error(created.kind);
     expect((await lotse.escalation.act(created.ticket.id, { type: 'answer', by: 'p-aylin', text: 'Die Hundesteuer erhebt die Gemeinde, nicht der Kreis.' })).kind).toBe('ok');
-    const draft = lotse.faq.draft(created.ticket.id, 'p-aylin');
+    const draft = await lotse.faq.draft(created.ticket.id, 'p-aylin');
     if (draft.kind !== 'ok') throw new Error(draft.message);
     expect((await lotse.faq.decide(draft.draftId!, 'p-frank', true)).kind).toBe('ok');
     const answerOf = async () => (await lotse!.chat.handleTurn({ channel: 'web', userId: 'p-marek', text: 'Wer erhebt die Hundesteuer?' })).citations[0]?.document;

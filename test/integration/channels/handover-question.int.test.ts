@@ -39,16 +39,16 @@ describe('Digitallotse fragen hands over the question of the answer that carried
     const first = await post('/api/tickets', { conversationId: dackel.conversationId, messageId: dackel.messageId, reason: 'no_answer' });
     expect(first.status).toBe(201);
     const firstTicket = first.json.ticket as { id: string; number: number };
-    expect(app.lotse.escalation.get(firstTicket.id)?.question).toBe('Wie hoch ist die Hundesteuer für einen Dackel?');
+    expect((await app.lotse.escalation.get(firstTicket.id))?.question).toBe('Wie hoch ist die Hundesteuer für einen Dackel?');
     expect(String(first.json.message)).toContain(`Anfrage Nr. ${firstTicket.number} `);
     // The excerpt ends with the clicked answer; the later question is not part of it.
-    expect(JSON.stringify(app.lotse.escalation.get(firstTicket.id)?.excerpt)).not.toContain('mobil');
+    expect(JSON.stringify((await app.lotse.escalation.get(firstTicket.id))?.excerpt)).not.toContain('mobil');
 
     const second = await post('/api/tickets', { conversationId: mobile.conversationId, messageId: mobile.messageId });
     const secondTicket = second.json.ticket as { id: string; number: number };
     expect(second.status).toBe(201);
     expect(secondTicket.number).not.toBe(firstTicket.number);
-    expect(app.lotse.escalation.get(secondTicket.id)?.question).toBe('Wie viele Tage darf ich mobil arbeiten?');
+    expect((await app.lotse.escalation.get(secondTicket.id))?.question).toBe('Wie viele Tage darf ich mobil arbeiten?');
     expect(String(second.json.message)).toContain(`Anfrage Nr. ${secondTicket.number} `);
 
     // Clicking the first answer again returns its own ticket, not the newest one.
@@ -67,10 +67,10 @@ describe('Digitallotse fragen hands over the question of the answer that carried
     const decision = await ask('Soll ich Frau Weber befördern?');
     const later = await ask('Wie hoch ist die Hundesteuer für einen Dackel?', decision.conversationId);
     expect(offersHandover(decision)).toBe(false);
-    const before = app.lotse.escalation.allTickets().length;
+    const before = (await app.lotse.escalation.allTickets()).length;
     const clicked = await post('/api/tickets', { conversationId: later.conversationId, messageId: decision.messageId });
     expect(clicked.json).toMatchObject({ kind: 'referred' });
-    expect(app.lotse.escalation.allTickets()).toHaveLength(before);
+    expect(await app.lotse.escalation.allTickets()).toHaveLength(before);
   });
 });
 
@@ -81,12 +81,12 @@ describe('personal matters and person decisions are referred to the responsible 
     expect(leave.answer).toContain('Sachgebiet Personal');
     expect(leave.answer).not.toMatch(/weitergeben\?/);
     expect(offersHandover(leave)).toBe(false);
-    const before = app.lotse.escalation.allTickets().length;
+    const before = (await app.lotse.escalation.allTickets()).length;
     const clicked = await post('/api/tickets', { conversationId: leave.conversationId, messageId: leave.messageId });
     expect(clicked.status).toBe(200);
     expect(clicked.json).toMatchObject({ kind: 'referred' });
     expect(String(clicked.json.message)).toContain('Sachgebiet Personal');
-    expect(app.lotse.escalation.allTickets()).toHaveLength(before);
+    expect(await app.lotse.escalation.allTickets()).toHaveLength(before);
   });
 
   it('names the responsible office after refusing a person decision (DV KI § 4), without a hand-over offer', async () => {

@@ -26,7 +26,7 @@ async function handOver(marek: HttpSession, question: string): Promise<readonly 
   const asked = await json(marek, 'POST', '/api/chat', { text: question });
   const ticket = await json(marek, 'POST', '/api/tickets', { conversationId: asked.body.conversationId, reason: 'user_request' });
   expect(ticket.status, JSON.stringify(ticket.body)).toBe(201);
-  return app.lotse.escalation.get(String((ticket.body.ticket as { id: string }).id))?.candidates ?? [];
+  return (await app.lotse.escalation.get(String((ticket.body.ticket as { id: string }).id)))?.candidates ?? [];
 }
 
 describe('Lotse availability ("abwesend bis")', () => {

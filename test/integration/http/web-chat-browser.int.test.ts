@@ -56,7 +56,7 @@ describe.skipIf(!executable)('web chat in Chromium (real app, sample knowledge b
     await answer.getByRole('button', { name: 'Digitallotse fragen' }).click();
     await expect.poll(() => answer.locator('.notice').textContent()).toContain('als Anfrage Nr.');
     // A Lotse answers; on return the asker sees the answer and closes the ticket as helpful.
-    const ticket = app.lotse.escalation.allTickets().at(-1)!;
+    const ticket = (await app.lotse.escalation.allTickets()).at(-1)!;
     const by = ticket.candidates[0]!;
     expect((await app.lotse.escalation.act(ticket.id, { type: 'answer', by, text: 'Die Hundesteuer erhebt die Gemeinde.' })).kind).toBe('ok');
     await page.reload();
@@ -65,7 +65,7 @@ describe.skipIf(!executable)('web chat in Chromium (real app, sample knowledge b
     expect(await lotseAnswer.locator('.answer-text').textContent()).toContain('Die Hundesteuer erhebt die Gemeinde.');
     await lotseAnswer.getByRole('button', { name: 'Hilfreich – Anfrage abschließen' }).click();
     await expect.poll(() => lotseAnswer.locator('[role=status]').textContent()).toContain('abgeschlossen');
-    expect(app.lotse.escalation.get(ticket.id)?.state).toBe('closed');
+    expect((await app.lotse.escalation.get(ticket.id))?.state).toBe('closed');
   });
 
   it('renders answer text as text, never as HTML', async () => {

@@ -39,7 +39,7 @@ describe.skipIf(!executable)('web chat texts and hand-over of issue #19 (Chromiu
     await dackel.getByRole('button', { name: 'Digitallotse fragen' }).click();
     await expect.poll(() => dackel.locator('.notice').textContent()).toMatch(/Anfrage Nr\. \d+/);
     const number = /Anfrage Nr\. (\d+)/.exec((await dackel.locator('.notice').textContent()) ?? '')![1]!;
-    expect(app.lotse.escalation.get(number)?.question).toBe('Wie hoch ist die Hundesteuer für einen Dackel?');
+    expect((await app.lotse.escalation.get(number))?.question).toBe('Wie hoch ist die Hundesteuer für einen Dackel?');
   });
 
   it('makes course registration links clickable and shows "Treffsicherheit" only under answers from sources', async () => {

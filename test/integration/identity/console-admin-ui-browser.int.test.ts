@@ -87,7 +87,7 @@ describe.skipIf(!executable)('console as a German admin UI in Chromium', () => {
     await card.getByLabel('Ihre Antwort').fill('Die Hundesteuer erhebt die Gemeinde, nicht der Kreis.');
     await card.getByRole('button', { name: 'Antwort senden' }).click();
     await page.waitForURL(`${app.url}/konsole/tickets`);
-    expect(app.lotse.escalation.get(tickets.noAnswer.id)?.state).toBe('answered');
+    expect((await app.lotse.escalation.get(tickets.noAnswer.id))?.state).toBe('answered');
     expect(await page.locator('.empty').innerText()).toBe('Keine offenen Anfragen für Sie.');
     await page.close();
   });

@@ -7,12 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDirectory } from '../../../bot/adapters/directory/load-directory.ts';
-import { PostgresDatabase } from '../../../bot/adapters/postgres/postgres-database.ts';
 import { SqlConversationStore } from '../../../bot/adapters/storage/sql-conversation-store.ts';
 import { runMigrations } from '../../../bot/adapters/sql/migrations/run-migrations.ts';
 import { postgresStoreDatabase } from '../../../bot/adapters/sql/postgres-store-database.ts';
 import type { StoreDatabase } from '../../../bot/adapters/sql/store-database.ts';
-import { SqliteTicketStore } from '../../../bot/adapters/storage/sqlite-ticket-store.ts';
+import { SqlTicketStore } from '../../../bot/adapters/storage/sql-ticket-store.ts';
 import { createEscalationService } from '../../../bot/core/escalation/escalation-service.ts';
 import type { ChannelSender, OutboundMessage, Recipient } from '../../../bot/ports/channel-sender.ts';
 import { silentLogger } from '../../../bot/shared/logger.ts';
@@ -36,14 +35,12 @@ class RecordingSender implements ChannelSender {
 
 describe.skipIf(!bin)('reminders across three replicas on PostgreSQL', () => {
   let server: TestPostgres;
-  const databases: PostgresDatabase[] = [];
   const stores: StoreDatabase[] = [];
   beforeAll(async () => {
     server = await startTestPostgres(bin);
   }, 60_000);
   afterAll(async () => {
     for (const store of stores) await store.close();
-    for (const database of databases) database.close();
     server?.destroy();
   });
 
@@ -52,15 +49,13 @@ describe.skipIf(!bin)('reminders across three replicas on PostgreSQL', () => {
     const clock = new FixedClock(new Date('2026-11-23T08:00:00Z'));
     const sender = new RecordingSender();
     const replicas = await Promise.all([0, 1, 2].map(async (index) => {
-      const database = new PostgresDatabase(url);
-      databases.push(database);
       const store = postgresStoreDatabase(url);
       stores.push(store);
       await runMigrations(store);
       const conversations = new SqlConversationStore(store);
       const ids = { next: (prefix: string) => `${prefix}-r${index}-${randomUUID()}` };
       return { conversations, escalation: createEscalationService({
-        tickets: new SqliteTicketStore(database), conversations, directory, policy: samplePolicy, sender, clock,
+        tickets: new SqlTicketStore(store), conversations, directory, policy: samplePolicy, sender, clock,
         ids, messages: loadEscalationMessages(), logger: silentLogger, personOf: (userId) => userId,
       }) };
     }));

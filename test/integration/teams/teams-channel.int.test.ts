@@ -129,7 +129,7 @@ describe('Teams channel against a mock Bot Connector (real app)', () => {
     const helpful = allActions(askerCard).find((action) => action.title === 'Das hat geholfen')!;
     const closed = await app.post(invoke(sabine, 'a:1personal-sabine', helpful.data!));
     expect(JSON.stringify(closed.body)).toContain('Antwort von Tobias Lange');
-    expect(app.lotse.escalation.get(String(helpful.data!.ticketId))?.state).toBe('closed');
+    expect((await app.lotse.escalation.get(String(helpful.data!.ticketId)))?.state).toBe('closed');
   });
 });
 
@@ -149,7 +149,7 @@ describe('Teams channel with bad input', () => {
     const invalid = await app.post(invoke(tobias, 'a:1personal-tobias', { lotse: 'ticket', op: 'delete', ticketId: 'x', version: 1 }));
     expect(invalid.body).toMatchObject({ value: 'Diese Aktion konnte nicht gelesen werden. Bitte verwenden Sie die Schaltflächen der aktuellen Karte.' });
     const stranger = { id: '29:1removed', aadObjectId: '7d8f0a3e-1111-4c2b-9a1e-0000000000ff' };
-    const ticket = app.lotse.escalation.allTickets()[0]!;
+    const ticket = (await app.lotse.escalation.allTickets())[0]!;
     const removed = await app.post(invoke(stranger, 'a:1personal-removed', { lotse: 'ticket', op: 'claim', ticketId: ticket.id, version: ticket.version }));
     expect(JSON.stringify(removed.body)).toContain('nicht (mehr) eingetragen');
   });

@@ -71,7 +71,7 @@ describe('Teams: the hand-over and the texts of issue #19', () => {
 
     const created = await app.post(invoke(sabine, sabineChat, escalateAction(dackel)!.data!));
     const number = Number(/Anfrage Nr\. (\d+)/.exec(String((created.body as { value: string }).value))?.[1]);
-    const ticket = app.lotse.escalation.get(String(number));
+    const ticket = await app.lotse.escalation.get(String(number));
     expect(ticket?.question).toBe('Wie hoch ist die Hundesteuer für einen Dackel?');
     expect(ticket?.replyTo.channel).toBe('teams');
 
@@ -80,11 +80,11 @@ describe('Teams: the hand-over and the texts of issue #19', () => {
     const second = await app.post(invoke(sabine, sabineChat, escalateAction(mobile)!.data!));
     const secondNumber = Number(/Anfrage Nr\. (\d+)/.exec(String((second.body as { value: string }).value))?.[1]);
     expect(secondNumber).not.toBe(number);
-    expect(app.lotse.escalation.get(String(secondNumber))?.question).toBe('Wie beantrage ich mobiles Arbeiten?');
+    expect((await app.lotse.escalation.get(String(secondNumber)))?.question).toBe('Wie beantrage ich mobiles Arbeiten?');
 
     // The answer reaches Sabine with the Lotse's own form from the directory.
     await app.post(invoke(tobias, 'a:1personal-tobias', { lotse: 'ticket', op: 'claim', ticketId: ticket!.id, version: ticket!.version }));
-    const claimed = app.lotse.escalation.get(ticket!.id)!;
+    const claimed = (await app.lotse.escalation.get(ticket!.id))!;
     await app.post(invoke(tobias, 'a:1personal-tobias', { lotse: 'ticket', op: 'answer', ticketId: claimed.id, version: claimed.version, answerText: 'Die Hundesteuer erhebt die Gemeinde.' }));
     await connector.waitFor(() => connector.to(sabineChat).some((request) => JSON.stringify(request.body).includes('Antwort von Tobias Lange (Digitallotse)')));
 
@@ -92,7 +92,7 @@ describe('Teams: the hand-over and the texts of issue #19', () => {
     const answerCard = cardOf(connector.to(sabineChat).find((request) => JSON.stringify(request.body).includes('Antwort von Tobias Lange'))!);
     const giveBack = allActions(answerCard).find((action) => action.data?.op === 'return')!;
     await app.post(invoke(sabine, sabineChat, { ...giveBack.data!, note: 'Die Gemeinde verweist an den Kreis.' }));
-    expect(app.lotse.escalation.get(ticket!.id)?.state).toBe('returned');
+    expect((await app.lotse.escalation.get(ticket!.id))?.state).toBe('returned');
     await connector.waitFor(() => connector.to('a:1personal-tobias').some((request) => JSON.stringify(request.body).includes('wurde zurückgegeben') && JSON.stringify(request.body).includes('Die Gemeinde verweist an den Kreis.')));
     await connector.waitFor(() => connector.to('a:1personal-tobias').some((request) => JSON.stringify(request.body).includes('Grund der Rückgabe')));
   });

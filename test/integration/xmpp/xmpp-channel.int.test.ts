@@ -130,12 +130,12 @@ describe.skipIf(!prosodyAvailable)('Jabber channel against a real Prosody', () =
     expect(answer!.body).toContain('Antwort von Aylin Demir');
     expect(answer!.body).toContain('erhebt die Gemeinde');
     expect(answer!.body).toContain(`„erledigt ${number}“`);
-    expect(world.app.lotse.escalation.get(number!)?.replyTo).toEqual(expect.objectContaining({ channel: 'xmpp', reference: 'marek@musterland.example' }));
+    expect((await world.app.lotse.escalation.get(number!))?.replyTo).toEqual(expect.objectContaining({ channel: 'xmpp', reference: 'marek@musterland.example' }));
     const [again] = await aylin.ask(world.botJid, `antwort ${number} Noch einmal.`);
     expect(again!.body).toBe('Diese Anfrage ist bereits in Bearbeitung oder abgeschlossen.');
     const [closed] = await marek.ask(world.botJid, `erledigt ${number}`);
     expect(closed!.body).toBe(`Danke! Anfrage Nr. ${number} ist abgeschlossen.`);
-    expect(world.app.lotse.escalation.get(number!)?.state).toBe('closed');
+    expect((await world.app.lotse.escalation.get(number!))?.state).toBe('closed');
   });
 
   it('limits a user who floods the bot and answers the flood once', async () => {

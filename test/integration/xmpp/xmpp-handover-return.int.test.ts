@@ -18,7 +18,7 @@ describe.skipIf(!prosodyAvailable)('Jabber: hand-over, return with reason, refer
     await marek.ask(suite.world.botJid, 'Danke!');
     const [created] = await marek.ask(suite.world.botJid, 'lotse');
     const number = /Anfrage Nr\. (\d+)/.exec(created!.body)?.[1];
-    expect(suite.world.app.lotse.escalation.get(number!)?.question).toBe('Wie hoch ist die Hundesteuer für einen Dackel?');
+    expect((await suite.world.app.lotse.escalation.get(number!))?.question).toBe('Wie hoch ist die Hundesteuer für einen Dackel?');
     await aylin.nextMessages(1); // the notification of the new ticket
 
     await aylin.ask(suite.world.botJid, `übernehmen ${number}`);
@@ -34,7 +34,7 @@ describe.skipIf(!prosodyAvailable)('Jabber: hand-over, return with reason, refer
     const [list] = await aylin.ask(suite.world.botJid, 'tickets');
     expect(list!.body).toContain(`Nr. ${number} (zurückgegeben)`);
     expect(list!.body).toContain('Grund der Rückgabe: „Die Gemeinde verweist an den Kreis.“');
-    expect(suite.world.app.lotse.escalation.get(number!)?.returned?.note).toBe('Die Gemeinde verweist an den Kreis.');
+    expect((await suite.world.app.lotse.escalation.get(number!))?.returned?.note).toBe('Die Gemeinde verweist an den Kreis.');
   });
 
   it('refers an own personnel matter to the Sachgebiet Personal, without the "lotse" hint and without a ticket', async () => {
@@ -42,9 +42,9 @@ describe.skipIf(!prosodyAvailable)('Jabber: hand-over, return with reason, refer
     const [reply] = await sabine.ask(suite.world.botJid, 'Wie viele Urlaubstage habe ich?');
     expect(reply!.body).toContain('Sachgebiet Personal');
     expect(reply!.body).not.toContain('„lotse“');
-    const before = suite.world.app.lotse.escalation.allTickets().length;
+    const before = (await suite.world.app.lotse.escalation.allTickets()).length;
     const [referred] = await sabine.ask(suite.world.botJid, 'lotse');
     expect(referred!.body).toContain('Sachgebiet Personal');
-    expect(suite.world.app.lotse.escalation.allTickets()).toHaveLength(before);
+    expect(await suite.world.app.lotse.escalation.allTickets()).toHaveLength(before);
   });
 });

@@ -65,7 +65,7 @@ function replica(name: string, shared: { publication: SqlIndexPublication; lease
       ingests.push(added);
       return { added, updated: 0, removed: gone.length, skipped: [] };
     },
-    approvedFaq: () => shared.faq,
+    approvedFaq: async () => shared.faq,
     reindexIntervalMs: 60_000,
     leaseTtlMs: 10_000,
   };

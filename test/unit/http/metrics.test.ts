@@ -24,13 +24,15 @@ describe('metrics', () => {
     expect(text).not.toContain('lotse_broken');
   });
 
-  it('exposes the queue gauges as aggregated counts, only for configured channels', () => {
+  it('exposes the queue gauges as aggregated counts, only for configured channels', async () => {
     const sources = {
-      tickets: { allTickets: () => [{ state: 'open' }, { state: 'claimed' }, { state: 'answered' }, { state: 'returned' }] },
+      tickets: { allTickets: async () => [{ state: 'open' }, { state: 'claimed' }, { state: 'answered' }, { state: 'returned' }] },
       indexChunks: () => 120,
       hr: { queues: { outboxPending: () => 7, surveyBufferPending: () => 3 } },
     };
-    const withChannels = createMetrics(queueGauges({ ...sources, teams: { outbox: { pendingCount: () => 5 } }, xmpp: { channel: { pending: () => 2 } } })).render();
+    const gauges = queueGauges({ ...sources, teams: { outbox: { pendingCount: () => 5 } }, xmpp: { channel: { pending: () => 2 } } });
+    await new Promise((resolve) => setImmediate(resolve)); // the ticket count is read in the background (issue #20)
+    const withChannels = createMetrics(gauges).render();
     for (const line of ['lotse_tickets_waiting 3', 'lotse_index_chunks 120', 'lotse_hr_outbox_pending 7', 'lotse_teams_outbox_pending 5', 'lotse_xmpp_outbox_pending 2']) {
       expect(withChannels).toContain(line);
     }
@@ -40,5 +42,28 @@ describe('metrics', () => {
     const webOnly = createMetrics(queueGauges(sources)).render();
     expect(webOnly).toContain('lotse_hr_outbox_pending 7');
     expect(webOnly).not.toMatch(/teams_outbox|xmpp_outbox/);
+  });
+
+  it('answers the ticket gauge from the last background count, never waiting, and leaves it out while the count fails', async () => {
+    let tickets: { state: string }[] = [{ state: 'open' }];
+    let fail = false;
+    const gauges = queueGauges({
+      tickets: { allTickets: async () => { if (fail) throw new Error('database down'); return tickets; } },
+      indexChunks: () => 0,
+      hr: { queues: { outboxPending: () => 0 } },
+    });
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    expect(gauges.tickets_waiting!()).toBe(0); // before the first count: nothing known yet
+    await settle();
+    tickets = [{ state: 'open' }, { state: 'claimed' }];
+    expect(gauges.tickets_waiting!()).toBe(1); // the last count; a fresh one starts
+    await settle();
+    expect(gauges.tickets_waiting!()).toBe(2);
+    fail = true;
+    await settle();
+    expect(gauges.tickets_waiting!()).toBe(2);
+    await settle();
+    expect(() => gauges.tickets_waiting!()).toThrow('database down');
+    expect(createMetrics(gauges).render()).not.toContain('lotse_tickets_waiting');
   });
 });

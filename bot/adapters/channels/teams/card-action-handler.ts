@@ -89,7 +89,7 @@ async function ticketAction(deps: TeamsTurnDeps, inbound: ActionInbound, person:
   if (!forAsker && !person?.roles.includes('lotse')) return { text: deps.texts.notALotse };
   const by = forAsker ? coreUserId(inbound.user, person) : (person?.id ?? '');
   // Cards carry the ticket id, never its short number; and only people involved in the ticket get its card back.
-  const ticket = deps.escalation.get(action.ticketId);
+  const ticket = await deps.escalation.get(action.ticketId);
   if (!ticket || ticket.id !== action.ticketId || !maySee(ticket, forAsker, by)) return { text: deps.texts.invalidAction };
   const key = `${action.lotse}:${ticket.id}:${action.version}:${action.op}:${by}`;
   const at = deps.clock.now().toISOString();
@@ -98,7 +98,7 @@ async function ticketAction(deps: TeamsTurnDeps, inbound: ActionInbound, person:
   const result: ActionResult = await deps.escalation.act(ticket.id, ticketActionOf(deps, action, by));
   if (result.kind === 'refused') {
     deps.store.releaseAction(key);
-    const latest = deps.escalation.get(ticket.id) ?? ticket;
+    const latest = (await deps.escalation.get(ticket.id)) ?? ticket;
     return { text: result.message, card: currentCard(deps, latest, forAsker) };
   }
   deps.ticketChanged(result.ticket);

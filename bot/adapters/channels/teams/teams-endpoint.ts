@@ -37,7 +37,7 @@ export interface TeamsEndpoint extends ChannelEndpoint {
   /** Refreshes every card of the ticket and sends cards to candidates and assignee reachable on Teams. */
   syncTicketCards(ticket: Ticket): void;
   /** Re-renders cards whose ticket changed elsewhere (CLI, web console); returns how many were queued. */
-  refreshChangedCards(): number;
+  refreshChangedCards(): Promise<number>;
 }
 
 /** Creates the endpoint. */
@@ -65,9 +65,9 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
     return conversation;
   };
 
-  const queueForPerson = (conversationId: string, personId: string, message: OutboundMessage): void => {
+  const queueForPerson = async (conversationId: string, personId: string, message: OutboundMessage): Promise<void> => {
     const fallback = JSON.stringify({ recipient: { kind: 'person', personId }, message });
-    const ticket = message.ticketId ? deps.escalation.get(message.ticketId) : undefined;
+    const ticket = message.ticketId ? await deps.escalation.get(message.ticketId) : undefined;
     if (ticket && (message.kind === 'ticket-created' || message.kind === 'ticket-update')) {
       outbox.enqueue({ op: 'ticket-card', conversationId, ticketId: ticket.id, personId, fallback });
       return;
@@ -82,11 +82,11 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
     if (ticket && (message.kind === 'ticket-reminder' || message.kind === 'ticket-returned')) outbox.enqueue({ op: 'ticket-card', conversationId, ticketId: ticket.id, personId });
   };
 
-  const sendToConversation = (recipient: Extract<Recipient, { kind: 'conversation' }>, message: OutboundMessage): DeliveryResult => {
+  const sendToConversation = async (recipient: Extract<Recipient, { kind: 'conversation' }>, message: OutboundMessage): Promise<DeliveryResult> => {
     const original = store.teamsConversationOf(recipient.reference.conversationId);
     const target = (original && store.conversation(original)?.kind === 'personal' ? original : store.personalConversationOf(recipient.userId)?.conversationId) ?? original;
     if (!target || store.conversation(target)?.undeliverable) return { kind: 'undeliverable', reason: 'no Teams conversation' };
-    const ticket = message.ticketId ? deps.escalation.get(message.ticketId) : undefined;
+    const ticket = message.ticketId ? await deps.escalation.get(message.ticketId) : undefined;
     const card = ticket?.answer && message.kind === 'ticket-answered'
       ? renderLotseAnswerCard(ticket, message.from ?? lotseLabel(deps.directory, ticket.answer.by), deps.texts)
       : renderNoticeCard(deps.texts.noticeTitle, message.text);
@@ -110,15 +110,15 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
       if (recipient.kind === 'conversation') return sendToConversation(recipient, message);
       const chat = await personalChat(recipient.personId);
       if (!chat) return { kind: 'undeliverable', reason: 'no Teams chat with this person' };
-      queueForPerson(chat.conversationId, recipient.personId, message);
+      await queueForPerson(chat.conversationId, recipient.personId, message);
       return { kind: 'queued' };
     },
     syncTicketCards,
-    refreshChangedCards() {
+    async refreshChangedCards() {
       let queued = 0;
       for (const card of store.ticketCards()) {
         if (store.conversation(card.conversationId)?.undeliverable) continue;
-        const ticket = deps.escalation.get(card.ticketId);
+        const ticket = await deps.escalation.get(card.ticketId);
         if (!ticket || ticket.version === card.version) continue;
         if (outbox.enqueue({ op: 'ticket-card', conversationId: card.conversationId, ticketId: ticket.id }) !== undefined) queued += 1;
       }

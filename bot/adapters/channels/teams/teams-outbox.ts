@@ -50,7 +50,7 @@ export interface TeamsOutboxOptions {
   readonly conversationBurst: number;
   readonly maxAttempts: number;
   /** Renders the current card of a ticket for a conversation; undefined when there is nothing to show. */
-  readonly renderTicketCard: (ticketId: string, conversationId: string) => { activity: OutgoingActivity; version: number } | undefined;
+  readonly renderTicketCard: (ticketId: string, conversationId: string) => Promise<{ activity: OutgoingActivity; version: number } | undefined>;
   readonly onFailed?: (failed: FailedDelivery) => void;
   /** Most requests in flight at once. */
   readonly maxInFlight?: number;
@@ -214,7 +214,7 @@ export class TeamsOutbox {
   private async attempt(row: Row, reference: string): Promise<ConnectorOutcome> {
     if (row.op === 'activity') return this.options.connector.send(reference, JSON.parse(row.activity ?? '{}') as OutgoingActivity);
     const ticketId = row.ticket_id ?? '';
-    const rendered = this.options.renderTicketCard(ticketId, row.conversation_id);
+    const rendered = await this.options.renderTicketCard(ticketId, row.conversation_id);
     if (!rendered) return { kind: 'ok' };
     const card = this.options.store.ticketCard(ticketId, row.conversation_id);
     let outcome = card?.activityId

@@ -43,8 +43,8 @@ export interface Sender {
   readonly jid: string;
 }
 
-function isLotse(person: Person, deps: XmppConversationDeps): boolean {
-  return person.roles.includes('lotse') || deps.escalation.queueFor(person.id).length > 0;
+async function isLotse(person: Person, deps: XmppConversationDeps): Promise<boolean> {
+  return person.roles.includes('lotse') || (await deps.escalation.queueFor(person.id)).length > 0;
 }
 
 function stateLabel(ticket: Ticket, texts: XmppTexts): string {
@@ -101,8 +101,8 @@ async function escalate(sender: Sender, deps: XmppConversationDeps): Promise<str
   return result.message;
 }
 
-function ticketList(sender: Sender, deps: XmppConversationDeps): string {
-  const tickets = deps.escalation.queueFor(sender.person.id);
+async function ticketList(sender: Sender, deps: XmppConversationDeps): Promise<string> {
+  const tickets = await deps.escalation.queueFor(sender.person.id);
   if (tickets.length === 0) return deps.texts.ticketsNone;
   const lines = tickets.map((ticket) => {
     const line = fillText(deps.texts.ticketLine, { number: String(ticket.number), state: stateLabel(ticket, deps.texts), question: shorten(ticket.question, 160) });
@@ -150,13 +150,13 @@ export async function handleXmppMessage(sender: Sender, text: string, deps: Xmpp
     case 'question':
       return answerQuestion(sender, command.text, deps);
     case 'help':
-      return one(isLotse(sender.person, deps) ? `${deps.texts.help}\n\n${deps.texts.helpLotse}` : deps.texts.help);
+      return one((await isLotse(sender.person, deps)) ? `${deps.texts.help}\n\n${deps.texts.helpLotse}` : deps.texts.help);
     case 'feedback':
       return one(await feedback(sender, command, deps));
     case 'escalate':
       return one(await escalate(sender, deps));
     case 'tickets':
-      return one(ticketList(sender, deps));
+      return one(await ticketList(sender, deps));
     case 'usage': {
       const usage = { claim: deps.texts.usageClaim, answer: deps.texts.usageAnswer, reroute: deps.texts.usageReroute, return: deps.texts.usageReturn };
       return one(usage[command.command]);

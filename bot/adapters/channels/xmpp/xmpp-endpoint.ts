@@ -18,7 +18,7 @@ export interface XmppEndpointDeps {
   readonly texts: XmppTexts;
   readonly maxChars: number;
   /** A ticket: its number for the command hints, its answer for the asker. */
-  readonly ticket?: (ticketId: string) => Pick<Ticket, 'number' | 'answer'> | undefined;
+  readonly ticket?: (ticketId: string) => Promise<Pick<Ticket, 'number' | 'answer'> | undefined>;
   /** Writes the messages to the outbox (and sends them when connected). */
   readonly enqueue: (to: string, bodies: readonly string[]) => void;
   readonly online: () => boolean;
@@ -49,7 +49,7 @@ export function createXmppEndpoint(deps: XmppEndpointDeps): XmppEndpoint {
       const reference = recipient.kind === 'conversation' ? recipient.reference.reference?.toLowerCase() : undefined;
       const jid = reference && jidPattern.test(reference) ? reference : jidOfPerson(recipient.kind === 'person' ? recipient.personId : recipient.userId);
       if (!jid) return { kind: 'undeliverable', reason: 'xmpp: no JID for the recipient' };
-      const ticket = message.ticketId ? deps.ticket?.(message.ticketId) : undefined;
+      const ticket = message.ticketId ? await deps.ticket?.(message.ticketId) : undefined;
       deps.enqueue(jid, splitMessage(render(message, ticket, texts), deps.maxChars));
       return deps.online() ? { kind: 'delivered' } : { kind: 'queued' };
     },

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDirectory } from '../../../../bot/adapters/directory/load-directory.ts';
-import { openMemoryDatabase } from '../../../../bot/adapters/storage/sqlite-database.ts';
-import { SqliteTicketStore } from '../../../../bot/adapters/storage/sqlite-ticket-store.ts';
+import { SqlTicketStore } from '../../../../bot/adapters/storage/sql-ticket-store.ts';
 import { createEscalationService } from '../../../../bot/core/escalation/escalation-service.ts';
 import type { ChannelSender, OutboundMessage, Recipient } from '../../../../bot/ports/channel-sender.ts';
 import { silentLogger } from '../../../../bot/shared/logger.ts';
@@ -10,6 +9,7 @@ import { loadEscalationMessages } from '../../../../prompts/load-messages.ts';
 import { FixedClock, SequentialIds } from '../../../fakes/fixed-clock.ts';
 import { InMemoryConversationStore } from '../../../fakes/in-memory-conversation-store.ts';
 import { samplePolicy } from '../../../fakes/sample-tickets.ts';
+import { memoryStore } from '../../../support/store-database.ts';
 
 class RecordingSender implements ChannelSender {
   readonly sent: { recipient: Recipient; message: OutboundMessage }[] = [];
@@ -23,7 +23,7 @@ async function setup() {
   const conversations = new InMemoryConversationStore();
   const sender = new RecordingSender();
   const service = createEscalationService({
-    tickets: new SqliteTicketStore(openMemoryDatabase()),
+    tickets: new SqlTicketStore((await memoryStore()).store),
     conversations,
     directory: loadDirectory(join(import.meta.dirname, '../../../../knowledge/directory/musterland.yaml')),
     policy: samplePolicy,

@@ -10,7 +10,7 @@ import { SqliteXmppStore } from '../../../../bot/adapters/channels/xmpp/sqlite-x
 import { handleXmppMessage } from '../../../../bot/adapters/channels/xmpp/xmpp-conversation.ts';
 import { SqliteAbsenceStore } from '../../../../bot/adapters/storage/sqlite-absences.ts';
 import { openMemoryDatabase } from '../../../../bot/adapters/storage/sqlite-database.ts';
-import { SqliteTicketStore } from '../../../../bot/adapters/storage/sqlite-ticket-store.ts';
+import { SqlTicketStore } from '../../../../bot/adapters/storage/sql-ticket-store.ts';
 import { parseChatCommand } from '../../../../bot/core/conversation/chat-commands.ts';
 import { createEscalationService } from '../../../../bot/core/escalation/escalation-service.ts';
 import { createLotseAvailability, parseAbsenceDate } from '../../../../bot/core/escalation/lotse-availability.ts';
@@ -24,6 +24,7 @@ import { FakeChatService } from '../../../fakes/fake-chat-service.ts';
 import { FixedClock, SequentialIds } from '../../../fakes/fixed-clock.ts';
 import { InMemoryConversationStore } from '../../../fakes/in-memory-conversation-store.ts';
 import { samplePolicy } from '../../../fakes/sample-tickets.ts';
+import { memoryStore } from '../../../support/store-database.ts';
 
 const berlin: OfficeHours = { days: [1, 2, 3, 4, 5], from: '07:30', to: '16:00', timeZone: 'Europe/Berlin', closed: germanClosedDays('NW') };
 const directory = loadDirectory(join(import.meta.dirname, '../../../../knowledge/directory/musterland.yaml'));
@@ -96,7 +97,7 @@ describe('routing, reminders and digests with an absent Lotsin', () => {
     const sender = new RecordingSender();
     const conversations = new InMemoryConversationStore();
     const escalation = createEscalationService({
-      tickets: new SqliteTicketStore(openMemoryDatabase()), conversations, directory, policy: samplePolicy, sender, clock,
+      tickets: new SqlTicketStore((await memoryStore()).store), conversations, directory, policy: samplePolicy, sender, clock,
       ids: new SequentialIds(), messages: loadEscalationMessages(), logger: silentLogger, personOf: (userId) => userId, present: lotsen.isPresent,
     });
     await conversations.ensureConversation({ id: 'c1', channel: 'web', userId: 'p-marek', at: 't' });
@@ -124,7 +125,7 @@ describe('housekeeping with an absent Lotsin', () => {
     const sender = new RecordingSender();
     const conversations = new InMemoryConversationStore();
     const escalation = createEscalationService({
-      tickets: new SqliteTicketStore(openMemoryDatabase()), conversations, directory, policy: samplePolicy, sender, clock,
+      tickets: new SqlTicketStore((await memoryStore()).store), conversations, directory, policy: samplePolicy, sender, clock,
       ids: new SequentialIds(), messages: loadEscalationMessages(), logger: silentLogger, personOf: (userId) => userId, present: lotsen.isPresent,
     });
     await conversations.ensureConversation({ id: 'c1', channel: 'web', userId: 'p-marek', at: 't' });
@@ -135,8 +136,8 @@ describe('housekeeping with an absent Lotsin', () => {
     lotsen.setAbsent('p-aylin', '30.11.2026');
     sender.sent.length = 0;
     expect(await escalation.housekeeping()).toBe(1);
-    expect(escalation.get('1')).toMatchObject({ state: 'rerouted', candidates: ['p-erika'] });
-    expect(escalation.get('1')?.assignee).toBeUndefined();
+    expect(await escalation.get('1')).toMatchObject({ state: 'rerouted', candidates: ['p-erika'] });
+    expect((await escalation.get('1'))?.assignee).toBeUndefined();
     expect(sender.sent.map((entry) => entry.recipient)).toEqual([{ kind: 'person', personId: 'p-erika' }]);
     expect(await escalation.housekeeping()).toBe(0);
     lotsen.setAbsent('p-erika', '30.11.2026');
@@ -156,7 +157,7 @@ describe('Jabber: abwesend bis / wieder da', () => {
     const aylin = { person: { id: 'p-aylin', name: 'Aylin Demir', unit: 'A50', roles: ['staff', 'lotse'] as const, kiTrained: true }, jid: 'aylin@x' };
     const deps = {
       chat: new FakeChatService(), store: new SqliteXmppStore(openMemoryDatabase()), texts: loadXmppTexts(), maxChars: 2000, now: () => new Date('2026-11-22T10:00:00Z'),
-      escalation: { escalate: async () => ({ kind: 'no_question' as const, message: '' }), act: async () => ({ kind: 'refused' as const, reason: 'not_found' as const, message: '' }), reroute: async () => ({ kind: 'refused' as const, reason: 'not_found' as const, message: '' }), queueFor: () => [] },
+      escalation: { escalate: async () => ({ kind: 'no_question' as const, message: '' }), act: async () => ({ kind: 'refused' as const, reason: 'not_found' as const, message: '' }), reroute: async () => ({ kind: 'refused' as const, reason: 'not_found' as const, message: '' }), queueFor: async () => [] },
       availability: lotsen,
     };
     expect((await handleXmppMessage(aylin, 'abwesend bis 24.12.', deps))[0]).toContain('bis einschließlich 24.12.2026');

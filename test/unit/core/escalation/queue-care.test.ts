@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDirectory } from '../../../../bot/adapters/directory/load-directory.ts';
-import { openMemoryDatabase, type SqliteDatabase } from '../../../../bot/adapters/storage/sqlite-database.ts';
-import { SqliteTicketStore } from '../../../../bot/adapters/storage/sqlite-ticket-store.ts';
+import type { StoreDatabase } from '../../../../bot/adapters/sql/store-database.ts';
+import { SqlTicketStore } from '../../../../bot/adapters/storage/sql-ticket-store.ts';
 import { createEscalationService } from '../../../../bot/core/escalation/escalation-service.ts';
 import { asksForOwnLotse, describeOwnLotsen } from '../../../../bot/core/escalation/who-is-my-lotse.ts';
 import type { ChannelSender, OutboundMessage, Recipient } from '../../../../bot/ports/channel-sender.ts';
@@ -12,6 +12,7 @@ import { loadEscalationMessages } from '../../../../prompts/load-messages.ts';
 import { FixedClock, SequentialIds } from '../../../fakes/fixed-clock.ts';
 import { InMemoryConversationStore } from '../../../fakes/in-memory-conversation-store.ts';
 import { samplePolicy } from '../../../fakes/sample-tickets.ts';
+import { memoryStore } from '../../../support/store-database.ts';
 
 const directory = loadDirectory(join(import.meta.dirname, '../../../../knowledge/directory/musterland.yaml'));
 const messages = loadEscalationMessages();
@@ -29,9 +30,9 @@ class RecordingSender implements ChannelSender {
   }
 }
 
-function setup(database: SqliteDatabase, clock: FixedClock, sender: RecordingSender, people: Directory = directory, conversations = new InMemoryConversationStore()) {
+function setup(database: StoreDatabase, clock: FixedClock, sender: RecordingSender, people: Directory = directory, conversations = new InMemoryConversationStore()) {
   const escalation = createEscalationService({
-    tickets: new SqliteTicketStore(database), conversations, directory: people, policy: samplePolicy, sender, clock,
+    tickets: new SqlTicketStore(database), conversations, directory: people, policy: samplePolicy, sender, clock,
     ids: new SequentialIds(), messages, logger: silentLogger, personOf: (userId) => userId,
   });
   return { escalation, conversations };
@@ -47,7 +48,7 @@ async function ticketFrom(escalation: ReturnType<typeof setup>['escalation'], co
 
 describe('queue care', () => {
   it('expires a ticket after expire_after_days and tells the asker in their conversation', async () => {
-    const database = openMemoryDatabase();
+    const database = (await memoryStore()).store;
     const clock = new FixedClock(new Date('2026-11-23T08:00:00Z'));
     const sender = new RecordingSender();
     const { escalation, conversations } = setup(database, clock, sender);
@@ -56,14 +57,14 @@ describe('queue care', () => {
     expect(await escalation.housekeeping()).toBe(0);
     clock.advance(86_400_000);
     expect(await escalation.housekeeping()).toBe(1);
-    expect(escalation.get(ticket.id)?.state).toBe('expired');
+    expect((await escalation.get(ticket.id))?.state).toBe('expired');
     expect(sender.sent.at(-1)).toMatchObject({ recipient: { kind: 'conversation', userId: 'p-marek' }, message: { kind: 'ticket-update' } });
     expect(sender.sent.at(-1)?.message.text).toContain(`Nr. ${ticket.number}`);
     expect(await escalation.housekeeping()).toBe(0);
   });
 
   it('moves tickets of a Lotse who left the directory to the remaining candidates or a fresh routing', async () => {
-    const database = openMemoryDatabase();
+    const database = (await memoryStore()).store;
     const clock = new FixedClock(new Date('2026-11-23T08:00:00Z'));
     const sender = new RecordingSender();
     const before = setup(database, clock, sender);
@@ -72,7 +73,7 @@ describe('queue care', () => {
     expect((await before.escalation.act(ticket.id, { type: 'claim', by: 'p-aylin' })).kind).toBe('ok');
     const after = setup(database, clock, sender, without('p-aylin'), before.conversations);
     expect(await after.escalation.housekeeping()).toBe(1);
-    const moved = after.escalation.get(ticket.id)!;
+    const moved = (await after.escalation.get(ticket.id))!;
     expect(moved.assignee).toBeUndefined();
     expect(moved.candidates).toEqual(['p-erika']);
     expect(moved.state).toBe('rerouted');
@@ -81,7 +82,7 @@ describe('queue care', () => {
   });
 
   it('sends one digest per person and office day, also across a restart', async () => {
-    const database = openMemoryDatabase();
+    const database = (await memoryStore()).store;
     const clock = new FixedClock(new Date('2026-11-23T06:00:00Z'));
     const sender = new RecordingSender();
     const { escalation, conversations } = setup(database, clock, sender);
@@ -122,7 +123,7 @@ describe('Wer ist mein Digitallotse?', () => {
 
 describe('IT faults', () => {
   it('routes to the IT service desk and tells the asker what the desk will need', async () => {
-    const database = openMemoryDatabase();
+    const database = (await memoryStore()).store;
     const sender = new RecordingSender();
     const { escalation, conversations } = setup(database, new FixedClock(new Date('2026-11-23T08:00:00Z')), sender);
     await conversations.ensureConversation({ id: 'c1', channel: 'web', userId: 'p-marek', at: 't' });

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDirectory } from '../../../../bot/adapters/directory/load-directory.ts';
-import { openMemoryDatabase, type SqliteDatabase } from '../../../../bot/adapters/storage/sqlite-database.ts';
-import { SqliteTicketStore } from '../../../../bot/adapters/storage/sqlite-ticket-store.ts';
+import type { StoreDatabase } from '../../../../bot/adapters/sql/store-database.ts';
+import { SqlTicketStore } from '../../../../bot/adapters/storage/sql-ticket-store.ts';
 import { createEscalationService } from '../../../../bot/core/escalation/escalation-service.ts';
 import { officeMinutesBetween } from '../../../../bot/core/escalation/office-time.ts';
 import type { ChannelSender, OutboundMessage, Recipient } from '../../../../bot/ports/channel-sender.ts';
@@ -11,6 +11,7 @@ import { loadEscalationMessages } from '../../../../prompts/load-messages.ts';
 import { FixedClock, SequentialIds } from '../../../fakes/fixed-clock.ts';
 import { InMemoryConversationStore } from '../../../fakes/in-memory-conversation-store.ts';
 import { samplePolicy } from '../../../fakes/sample-tickets.ts';
+import { memoryStore } from '../../../support/store-database.ts';
 
 const directory = loadDirectory(join(import.meta.dirname, '../../../../knowledge/directory/musterland.yaml'));
 const hours = samplePolicy.officeHours;
@@ -23,11 +24,11 @@ class RecordingSender implements ChannelSender {
   }
 }
 
-function service(database: SqliteDatabase, clock: FixedClock, sender: RecordingSender, conversations = new InMemoryConversationStore()) {
+function service(database: StoreDatabase, clock: FixedClock, sender: RecordingSender, conversations = new InMemoryConversationStore()) {
   return {
     conversations,
     escalation: createEscalationService({
-      tickets: new SqliteTicketStore(database), conversations, directory, policy: samplePolicy, sender, clock,
+      tickets: new SqlTicketStore(database), conversations, directory, policy: samplePolicy, sender, clock,
       ids: new SequentialIds(), messages: loadEscalationMessages(), logger: silentLogger, personOf: (userId) => userId,
     }),
   };
@@ -42,7 +43,7 @@ describe('officeMinutesBetween', () => {
 
 describe('reminders', () => {
   it('reminds the assignee, then deputies, then the central pool, each exactly once, also after a restart', async () => {
-    const database = openMemoryDatabase();
+    const database = (await memoryStore()).store;
     const clock = new FixedClock(new Date('2026-11-23T08:00:00Z'));
     const sender = new RecordingSender();
     const { escalation, conversations } = service(database, clock, sender);
@@ -63,7 +64,7 @@ describe('reminders', () => {
     clock.advance(4 * 60 * 60_000);
     expect(await restarted.remind()).toBe(1);
     expect(sender.sent.at(-1)?.recipient).toEqual({ kind: 'person', personId: 'p-erika' });
-    expect(restarted.queueFor('p-erika').map((ticket) => ticket.number)).toEqual([1]);
+    expect((await restarted.queueFor('p-erika')).map((ticket) => ticket.number)).toEqual([1]);
 
     clock.advance(3 * 24 * 60 * 60_000);
     expect(await restarted.remind()).toBe(1);
@@ -72,7 +73,7 @@ describe('reminders', () => {
   });
 
   it('sends nothing for answered tickets', async () => {
-    const database = openMemoryDatabase();
+    const database = (await memoryStore()).store;
     const clock = new FixedClock(new Date('2026-11-23T08:00:00Z'));
     const sender = new RecordingSender();
     const { escalation, conversations } = service(database, clock, sender);

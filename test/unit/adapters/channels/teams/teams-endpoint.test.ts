@@ -26,13 +26,13 @@ function setup() {
   const database = openMemoryDatabase();
   const store = new TeamsStore(database);
   const connector = new FakeTeamsConnector();
-  const outbox = new TeamsOutbox({ database, store, connector, logger: silentLogger, ratePerSecond: 10, conversationRatePerSecond: 1, conversationBurst: 1, maxAttempts: 2, renderTicketCard: () => undefined });
+  const outbox = new TeamsOutbox({ database, store, connector, logger: silentLogger, ratePerSecond: 10, conversationRatePerSecond: 1, conversationBurst: 1, maxAttempts: 2, renderTicketCard: async () => undefined });
   const at = '2026-11-22T00:00:00Z';
   const reference = (id: string) => JSON.stringify({ conversation: { id }, agent: { id: '28:bot' } });
   store.saveConversation({ conversationId: 'a:lotse', kind: 'personal', reference: reference('a:lotse'), personId: 'p-lotse', serviceUrl: 'http://x/', tenantId: 'tn' }, at);
   store.saveConversation({ conversationId: 'a:asker', kind: 'personal', reference: reference('a:asker'), personId: 'p-asker', serviceUrl: 'http://x/', tenantId: 'tn' }, at);
   store.linkCoreConversation('core-1', 'a:asker');
-  const endpoint = createTeamsEndpoint({ store, outbox, connector, directory, escalation: { get: (id: string) => (id === ticket.id ? ticket : undefined) }, texts: loadTeamsTexts(), clock: { now: () => new Date(at) }, logger: silentLogger });
+  const endpoint = createTeamsEndpoint({ store, outbox, connector, directory, escalation: { get: async (id: string) => (id === ticket.id ? ticket : undefined) }, texts: loadTeamsTexts(), clock: { now: () => new Date(at) }, logger: silentLogger });
   const rows = () => database.prepare<[], { conversation_id: string; op: string; activity: string | null; ticket_id: string | null }>('SELECT conversation_id, op, activity, ticket_id FROM teams_outbox ORDER BY id').all();
   return { endpoint, rows, connector, store };
 }
@@ -66,19 +66,19 @@ describe('Teams endpoint', () => {
     expect(await endpoint.send({ kind: 'person', personId: 'p-none' }, { kind: 'notice', text: 'x' })).toMatchObject({ kind: 'undeliverable' });
   });
 
-  it('refreshes cards whose ticket changed and sends cards to candidates with a chat', () => {
+  it('refreshes cards whose ticket changed and sends cards to candidates with a chat', async () => {
     const { endpoint, rows, store } = setup();
     store.saveTicketCard({ ticketId: 't-1', conversationId: 'a:lotse', activityId: 'old', version: 1 });
-    expect(endpoint.refreshChangedCards()).toBe(1);
-    expect(endpoint.refreshChangedCards()).toBe(0); // already queued
+    expect(await endpoint.refreshChangedCards()).toBe(1);
+    expect(await endpoint.refreshChangedCards()).toBe(0); // already queued
     endpoint.syncTicketCards(ticket);
     expect(rows().map((row) => [row.conversation_id, row.op])).toEqual([['a:lotse', 'ticket-card']]);
   });
 
-  it('does not refresh cards in conversations that refused delivery', () => {
+  it('does not refresh cards in conversations that refused delivery', async () => {
     const { endpoint, store } = setup();
     store.saveTicketCard({ ticketId: 't-1', conversationId: 'a:lotse', activityId: 'old', version: 1 });
     store.markUndeliverable('a:lotse', 'HTTP 403');
-    expect(endpoint.refreshChangedCards()).toBe(0);
+    expect(await endpoint.refreshChangedCards()).toBe(0);
   });
 });

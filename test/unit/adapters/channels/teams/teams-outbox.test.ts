@@ -30,7 +30,7 @@ function setup(reply: FakeConnectorReply | readonly FakeConnectorReply[] = { kin
   const outbox = new TeamsOutbox({
     database, connector, store, logger: silentLogger, maxAttempts: 3,
     ratePerSecond: rates.global ?? 1000, conversationRatePerSecond: rates.perConversation ?? 1000, conversationBurst: rates.burst ?? 10,
-    renderTicketCard: (ticketId) => ({ activity: { type: 'message', text: `card ${ticketId} v${version}` }, version }),
+    renderTicketCard: async (ticketId) => ({ activity: { type: 'message', text: `card ${ticketId} v${version}` }, version }),
     onFailed: (entry) => failed.push(entry),
   });
   running.push(outbox);
@@ -144,7 +144,7 @@ describe('TeamsOutbox', () => {
     outbox.enqueue({ op: 'activity', conversationId: 'c1', activity: message('later') });
     const store = new TeamsStore(database);
     const connector = new FakeTeamsConnector();
-    const next = new TeamsOutbox({ database, connector, store, logger: silentLogger, maxAttempts: 3, ratePerSecond: 100, conversationRatePerSecond: 100, conversationBurst: 1, renderTicketCard: () => undefined });
+    const next = new TeamsOutbox({ database, connector, store, logger: silentLogger, maxAttempts: 3, ratePerSecond: 100, conversationRatePerSecond: 100, conversationBurst: 1, renderTicketCard: async () => undefined });
     running.push(next);
     next.start();
     await next.idle();

@@ -25,7 +25,7 @@ function setup(chat = new FakeChatService()) {
       },
       act: async () => ({ kind: 'refused', reason: 'not_found', message: 'Diese Anfrage gibt es nicht.' }),
       reroute: async () => ({ kind: 'refused', reason: 'not_permitted', message: 'nicht Ihnen' }),
-      queueFor: () => [],
+      queueFor: async () => [],
     },
   };
   return { deps, chat, escalations, advance: (ms: number) => { now += ms; } };
