@@ -63,8 +63,7 @@ import { openDatabases } from './open-databases.ts';
 import { createPendingWrites } from './pending-writes.ts';
 import { describeError } from '../shared/errors.ts';
 import { createIndexReplicaState, type IndexReplicaState } from './index-replica-state.ts';
-import { createOfficeAvailability } from './create-availability.ts';
-import type { LotseAvailability } from '../core/escalation/lotse-availability.ts';
+import { createOfficeAvailability, type LotseAvailability } from './create-availability.ts';
 import { trainingGateNote } from '../core/conversation/training-gate-note.ts';
 import { loadPresentation } from '../../prompts/load-presentation.ts';
 import { loadTransparencyTexts } from '../../prompts/load-transparency-texts.ts';
@@ -187,7 +186,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const escalationPolicy = loadEscalationPolicy(config.policiesDir);
   const escalationMessages = loadEscalationMessages();
   const channels = createChannelRouter(inbox, logger, recorder.pseudonym);
-  const office = createOfficeAvailability({ database, policiesDir: config.policiesDir, policy: escalationPolicy, directory, clock, today: config.today });
+  const office = await createOfficeAvailability({ store, policiesDir: config.policiesDir, policy: escalationPolicy, directory, clock, logger, today: config.today });
   // Feedback reasons, return notes, FAQ drafts and survey free text are masked like questions (issue #18, item 12).
   const maskFreeText = createFreeTextMasker(policies.pii.entities, directory.people().map((person) => person.name));
   const escalation = maskReturnNotes(createEscalationService({
@@ -292,6 +291,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const hr = auditHrApprovals(createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, policy: hrPolicy, maskText: maskFreeText }), createAdminAudit(audit, { pseudonym: recorder.pseudonym, now: () => clock.now(), policyVersion: policies.version, indexVersion: () => knowledge.indexVersion() }), auditWrites);
   const close = async (): Promise<void> => {
     hr.close();
+    office.stop();
     await auditWrites.settled();
     if (directorySync) await leases.release('directory-import', replicaId).catch(() => undefined); // else it runs out
     await databases.close();

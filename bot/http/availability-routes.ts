@@ -35,7 +35,7 @@ export function registerAvailabilityRoutes(server: Server, deps: AvailabilityRou
   const notLotse = (response: Response): void => send(response, deps.availability.notLotse());
   server.get('/api/availability', deps.protect('authenticated', async (_request, response, caller) => {
     const personId = caller.principal?.personId;
-    return personId ? send(response, deps.availability.status(personId)) : notLotse(response);
+    return personId ? send(response, await deps.availability.status(personId)) : notLotse(response);
   }));
   server.put('/api/availability', deps.protect('authenticated', async (request: Request, response, caller) => {
     const personId = caller.principal?.personId;
@@ -43,11 +43,11 @@ export function registerAvailabilityRoutes(server: Server, deps: AvailabilityRou
     const body = await readJsonBody(request, deps.maxBodyBytes);
     if (!body.ok) return sendError(response, body.problem.status, body.problem.code, body.problem.message);
     const parsed = bodySchema.safeParse(body.value);
-    send(response, deps.availability.setAbsent(personId, parsed.success ? parsed.data.until : ''));
+    send(response, await deps.availability.setAbsent(personId, parsed.success ? parsed.data.until : ''));
   }));
   server.del('/api/availability', deps.protect('authenticated', async (_request, response, caller) => {
     const personId = caller.principal?.personId;
-    return personId ? send(response, deps.availability.clear(personId)) : notLotse(response);
+    return personId ? send(response, await deps.availability.clear(personId)) : notLotse(response);
   }));
   server.get('/api/ticket-stats', deps.protect(['lotse', 'admin', 'personalrat'], async (_request, response) => {
     response.setHeader('Cache-Control', 'no-store');

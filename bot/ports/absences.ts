@@ -11,14 +11,14 @@ export interface Absence {
   readonly setAt: string;
 }
 
-/** Where absences are kept (one per person; setting again replaces it). */
+/** Where absences are kept (one per person; setting again replaces it). Asynchronous (issue #20). */
 export interface AbsenceStore {
-  set(absence: Absence): void;
+  set(absence: Absence): Promise<void>;
   /** Removes the absence; false when there was none. */
-  clear(personId: string): boolean;
-  get(personId: string): Absence | undefined;
-  /** Absences whose `until` is on or after `date` (the others are over). */
-  currentOn(date: string): Absence[];
+  clear(personId: string): Promise<boolean>;
+  get(personId: string): Promise<Absence | undefined>;
+  /** Absences whose `until` is on or after `date` (the others are over), ordered by person. */
+  currentOn(date: string): Promise<Absence[]>;
   /** Deletes absences that ended before `date`; returns how many. */
-  removeEndedBefore(date: string): number;
+  removeEndedBefore(date: string): Promise<number>;
 }

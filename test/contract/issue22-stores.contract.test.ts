@@ -1,13 +1,12 @@
 /**
  * Issue #22 stores on SQLite and PostgreSQL: the audit purge per record type with anchor records (two
- * replicas), Lotse absences, and a person's records for GDPR access and erasure across the other stores.
+ * replicas) and a person's records for GDPR access and erasure across the other stores.
  */
 import { describe, expect, it } from 'vitest';
 import { ensureTeamsOutboxTables } from '../../bot/adapters/channels/teams/teams-outbox.ts';
 import { TeamsStore } from '../../bot/adapters/channels/teams/teams-store.ts';
 import { SqliteXmppStore } from '../../bot/adapters/channels/xmpp/sqlite-xmpp-store.ts';
 import { SqlPersonalData } from '../../bot/adapters/storage/sql-personal-data.ts';
-import { SqliteAbsenceStore } from '../../bot/adapters/storage/sqlite-absences.ts';
 import { SqlAuditLog } from '../../bot/adapters/storage/sql-audit-log.ts';
 import { SqliteBroadcasts } from '../../bot/adapters/storage/sqlite-broadcasts.ts';
 import { SqlConversationStore } from '../../bot/adapters/storage/sql-conversation-store.ts';
@@ -37,20 +36,6 @@ for (const backend of useBackends()) {
       expect((await a.entries()).map((row) => row.entry.type)[0]).toBe('security');
     });
 
-    it('keeps one absence per person and forgets ended ones', async () => {
-      const { database, second } = await backend.fresh();
-      const store = new SqliteAbsenceStore(database);
-      store.set({ personId: 'p-aylin', until: '2026-11-30', setAt: '2026-11-22T10:00:00.000Z' });
-      store.set({ personId: 'p-aylin', until: '2026-12-24', setAt: '2026-11-23T10:00:00.000Z' });
-      store.set({ personId: 'p-erika', until: '2026-11-20', setAt: '2026-11-01T10:00:00.000Z' });
-      const other = new SqliteAbsenceStore(second());
-      expect(other.get('p-aylin')?.until).toBe('2026-12-24');
-      expect(other.currentOn('2026-11-22').map((absence) => absence.personId)).toEqual(['p-aylin']);
-      expect(other.removeEndedBefore('2026-11-22')).toBe(1);
-      expect(other.clear('p-aylin')).toBe(true);
-      expect(store.get('p-aylin')).toBeUndefined();
-    });
-
     it('collects and erases one person’s records across the stores, leaving others untouched', async () => {
       const { database, store } = await backend.fresh();
       const conversations = new SqlConversationStore(store);
@@ -58,7 +43,6 @@ for (const backend of useBackends()) {
       new SqliteSurveys(database);
       const broadcasts = new SqliteBroadcasts(database);
       new SqliteHrOutbox(database);
-      new SqliteAbsenceStore(database);
       const xmpp = new SqliteXmppStore(database);
       new TeamsStore(database);
       ensureTeamsOutboxTables(database);

@@ -3,7 +3,7 @@
  * ends (local time of the office) routing gives them no new tickets and reminders and digests skip them
  * (issue #22). Only the date is stored, never a reason.
  *
- * @example availability.setAbsent('p-aylin', '24.12.2026') // → { kind: 'set', until: '2026-12-24', text: 'Sie sind bis …' }
+ * @example await availability.setAbsent('p-aylin', '24.12.2026') // → { kind: 'set', until: '2026-12-24', text: 'Sie sind bis …' }
  */
 import type { AbsenceStore } from '../../ports/absences.ts';
 import type { Clock } from '../../ports/clock.ts';
@@ -55,35 +55,48 @@ export function parseAbsenceDate(text: string, today: string): string | undefine
 /** `2026-12-24` → `24.12.2026`. */
 export const germanDate = (date: string): string => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
 
-/** Creates the availability over its store. */
+/**
+ * Creates the availability over its store. Routing, reminders and housekeeping of the escalation core ask
+ * `isPresent` synchronously inside pure functions, so presence is read from a small cache of the current
+ * absences instead of making the routing wait for the database (issue #20): `refresh` reloads it, after
+ * every change made here and on a timer the caller runs (for changes made on other replicas). An absence
+ * ends at midnight without a refresh: `until` is compared with today on every call. `status` reads the store.
+ */
 export function createLotseAvailability(deps: AvailabilityDeps) {
   const { messages } = deps;
   const maxDays = deps.maxDays ?? 365;
   const today = (): string => deps.today ?? localTime(deps.clock.now(), deps.timeZone).date;
-  const current = (personId: string): string | undefined => {
-    const absence = deps.store.get(personId);
+  let absentUntil = new Map<string, string>();
+  const refresh = async (): Promise<void> => {
+    absentUntil = new Map((await deps.store.currentOn(today())).map((absence) => [absence.personId, absence.until]));
+  };
+  const current = async (personId: string): Promise<string | undefined> => {
+    const absence = await deps.store.get(personId);
     return absence && absence.until >= today() ? absence.until : undefined;
   };
 
-  const setAbsent = (personId: string, untilText: string): AvailabilityResult => {
+  const setAbsent = async (personId: string, untilText: string): Promise<AvailabilityResult> => {
     if (!deps.receivesTickets(personId)) return { kind: 'not_lotse', text: messages.notLotse };
     const now = today();
     const until = parseAbsenceDate(untilText, now);
     if (!until) return { kind: 'invalid_date', text: messages.invalidDate };
     if (until < now) return { kind: 'in_past', text: fillTemplate(messages.dateInPast, { until: germanDate(until) }) };
     if (until > addDays(now, maxDays)) return { kind: 'too_far', text: fillTemplate(messages.dateTooFar, { days: String(maxDays) }) };
-    deps.store.removeEndedBefore(now);
-    deps.store.set({ personId, until, setAt: deps.clock.now().toISOString() });
+    await deps.store.removeEndedBefore(now);
+    await deps.store.set({ personId, until, setAt: deps.clock.now().toISOString() });
+    await refresh();
     return { kind: 'set', until, text: fillTemplate(messages.absenceSet, { until: germanDate(until) }) };
   };
 
-  const clear = (personId: string): AvailabilityResult => {
-    deps.store.removeEndedBefore(today());
-    return deps.store.clear(personId) ? { kind: 'cleared', text: messages.absenceCleared } : { kind: 'none', text: messages.absenceNone };
+  const clear = async (personId: string): Promise<AvailabilityResult> => {
+    await deps.store.removeEndedBefore(today());
+    const cleared = await deps.store.clear(personId);
+    await refresh();
+    return cleared ? { kind: 'cleared', text: messages.absenceCleared } : { kind: 'none', text: messages.absenceNone };
   };
 
-  const status = (personId: string): AvailabilityResult => {
-    const until = current(personId);
+  const status = async (personId: string): Promise<AvailabilityResult> => {
+    const until = await current(personId);
     return until ? { kind: 'status', until, text: fillTemplate(messages.absenceStatus, { until: germanDate(until) }) } : { kind: 'none', text: messages.absenceNone };
   };
 
@@ -91,10 +104,15 @@ export function createLotseAvailability(deps: AvailabilityDeps) {
     setAbsent,
     clear,
     status,
+    /** Reloads the cached absences `isPresent` answers from (after changes on another replica). */
+    refresh,
     /** The refusal for someone who receives no tickets (or is not in the directory). */
     notLotse: (): AvailabilityResult => ({ kind: 'not_lotse', text: messages.notLotse }),
-    /** False while the person is absent (through the last absent day, local time). */
-    isPresent: (personId: string): boolean => current(personId) === undefined,
+    /** False while the person is absent (through the last absent day, local time), as of the last refresh. */
+    isPresent: (personId: string): boolean => {
+      const until = absentUntil.get(personId);
+      return until === undefined || until < today();
+    },
   };
 }
 

@@ -31,9 +31,9 @@ export function lotseDsbHandlers(deps: ConsoleDeps, tools: LotseDsbConsole): Rec
   const render = (response: Parameters<ProtectedHandler>[1], caller: Caller, page: { status: number; title: string; body: string; path: string }): void =>
     sendHtml(response, page.status, consolePage(deps, caller, page.title, page.body, page.path));
 
-  const absenceBody = (caller: Caller, result?: AvailabilityResult): string => {
+  const absenceBody = async (caller: Caller, result?: AvailabilityResult): Promise<string> => {
     const personId = caller.principal?.personId;
-    const current = personId ? tools.availability.status(personId) : tools.availability.notLotse();
+    const current = personId ? await tools.availability.status(personId) : tools.availability.notLotse();
     const save = postForm(absencePath, csrf(caller), `<p><label>${e(t.absenceLabel)} <input type="date" name="until" required></label></p><p><button type="submit">${e(t.absenceSave)}</button></p>`);
     const clear = current.kind === 'status' ? postForm(absencePath, csrf(caller), `<input type="hidden" name="clear" value="1"><p><button type="submit" class="secondary">${e(t.absenceClear)}</button></p>`) : '';
     return `${result ? notice(result.text) : ''}<p>${e(t.absenceIntro)}</p><p>${e(current.text)}</p>${save}${clear}`;
@@ -56,13 +56,13 @@ export function lotseDsbHandlers(deps: ConsoleDeps, tools: LotseDsbConsole): Rec
   };
 
   return {
-    'absence-page': async (_request, response, caller) => render(response, caller, { status: 200, title: t.absenceTitle, body: absenceBody(caller), path: absencePath }),
+    'absence-page': async (_request, response, caller) => render(response, caller, { status: 200, title: t.absenceTitle, body: await absenceBody(caller), path: absencePath }),
     'absence-form': async (_request, response, caller) => {
       const personId = caller.principal?.personId;
       const form = caller.form ?? new URLSearchParams();
-      const result = !personId ? tools.availability.notLotse() : form.get('clear') ? tools.availability.clear(personId) : tools.availability.setAbsent(personId, (form.get('until') ?? '').trim().slice(0, 20));
+      const result = !personId ? tools.availability.notLotse() : form.get('clear') ? await tools.availability.clear(personId) : await tools.availability.setAbsent(personId, (form.get('until') ?? '').trim().slice(0, 20));
       // A refusal is a state conflict of this person (409), never an access denial: the route already checked the role.
-      render(response, caller, { status: refusedKinds.has(result.kind) ? (result.kind === 'not_lotse' ? 409 : 400) : 200, title: t.absenceTitle, body: absenceBody(caller, result), path: absencePath });
+      render(response, caller, { status: refusedKinds.has(result.kind) ? (result.kind === 'not_lotse' ? 409 : 400) : 200, title: t.absenceTitle, body: await absenceBody(caller, result), path: absencePath });
     },
     'stats-page': async (_request, response, caller) => render(response, caller, { status: 200, title: t.statsTitle, body: await statsBody(), path: statsPath }),
     'privacy-page': async (_request, response, caller) => render(response, caller, { status: 200, title: t.privacyTitle, body: `<p>${e(t.privacyIntro)}</p>${privacyForm(caller)}`, path: privacyPath }),

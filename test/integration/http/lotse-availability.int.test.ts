@@ -52,6 +52,8 @@ describe('Lotse availability ("abwesend bis")', () => {
     const cleared = await runCli(['absence', 'clear', '--as', 'p-aylin', '--data', app.lotse.config.dataDir]);
     expect(cleared.code, cleared.stderr).toBe(0);
     expect(cleared.stdout).toContain('wieder neue Anfragen');
+    // The CLI is another process: routing reads the server's cached absences, refreshed every minute (issue #20).
+    await app.lotse.availability.refresh();
     expect(await handOver(marek, 'Gibt es im Kreishaus eine Ladestation für Elektroautos?')).toEqual(['p-aylin']);
 
     const refused = await runCli(['absence', 'set', '2026-11-01', '--as', 'p-aylin', '--data', app.lotse.config.dataDir]);

@@ -46,8 +46,8 @@ async function answerQuestion(context: TurnContext, deps: TeamsTurnDeps, inbound
   if (person && deps.hr && (await handleHrText(context, deps.hr, person.id, question.data))) return;
   if (person && deps.availability) {
     const command = parseChatCommand(question.data);
-    if (command.kind === 'absent') return replyText(context, deps.availability.setAbsent(person.id, command.until).text);
-    if (command.kind === 'back') return replyText(context, deps.availability.clear(person.id).text);
+    if (command.kind === 'absent') return replyText(context, (await deps.availability.setAbsent(person.id, command.until)).text);
+    if (command.kind === 'back') return replyText(context, (await deps.availability.clear(person.id)).text);
   }
   const userId = coreUserId(inbound.user, person);
   const command = parseChatCommand(question.data);

@@ -168,9 +168,9 @@ export async function handleXmppMessage(sender: Sender, text: string, deps: Xmpp
     case 'close':
       return one(await ticketAction(sender, command, deps));
     case 'absent':
-      return deps.availability ? one(deps.availability.setAbsent(sender.person.id, command.until).text) : answerQuestion(sender, text, deps);
+      return deps.availability ? one((await deps.availability.setAbsent(sender.person.id, command.until)).text) : answerQuestion(sender, text, deps);
     case 'back':
-      return deps.availability ? one(deps.availability.clear(sender.person.id).text) : answerQuestion(sender, text, deps);
+      return deps.availability ? one((await deps.availability.clear(sender.person.id)).text) : answerQuestion(sender, text, deps);
     case 'plain-language':
       deps.store.savePlainLanguage(sender.jid, command.on, deps.now().toISOString());
       return one(command.on ? deps.texts.plainLanguageOn : deps.texts.plainLanguageOff);

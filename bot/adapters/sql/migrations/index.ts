@@ -6,6 +6,7 @@ import { auditMigration } from './0003-audit.ts';
 import { sessionsMigration } from './0004-sessions.ts';
 import { jobLeasesMigration } from './0005-job-leases.ts';
 import { dailyRunsMigration } from './0007-daily-runs.ts';
+import { absencesMigration } from './0010-absences.ts';
 import { ticketsMigration } from './0006-tickets.ts';
 
-export const storeMigrations: readonly StoreMigration[] = [conversationsMigration, inboxMigration, auditMigration, sessionsMigration, ticketsMigration, jobLeasesMigration, dailyRunsMigration];
+export const storeMigrations: readonly StoreMigration[] = [conversationsMigration, inboxMigration, auditMigration, sessionsMigration, ticketsMigration, jobLeasesMigration, dailyRunsMigration, absencesMigration];

@@ -8,7 +8,6 @@ import { germanClosedDays } from '../../../../bot/adapters/calendar/german-holid
 import { loadDirectory } from '../../../../bot/adapters/directory/load-directory.ts';
 import { SqliteXmppStore } from '../../../../bot/adapters/channels/xmpp/sqlite-xmpp-store.ts';
 import { handleXmppMessage } from '../../../../bot/adapters/channels/xmpp/xmpp-conversation.ts';
-import { SqliteAbsenceStore } from '../../../../bot/adapters/storage/sqlite-absences.ts';
 import { openMemoryDatabase } from '../../../../bot/adapters/storage/sqlite-database.ts';
 import { SqlTicketStore } from '../../../../bot/adapters/storage/sql-ticket-store.ts';
 import { parseChatCommand } from '../../../../bot/core/conversation/chat-commands.ts';
@@ -22,6 +21,7 @@ import { loadAvailabilityMessages } from '../../../../prompts/load-availability-
 import { loadEscalationMessages } from '../../../../prompts/load-messages.ts';
 import { FakeChatService } from '../../../fakes/fake-chat-service.ts';
 import { FixedClock, SequentialIds } from '../../../fakes/fixed-clock.ts';
+import { InMemoryAbsenceStore } from '../../../fakes/in-memory-absences.ts';
 import { InMemoryConversationStore } from '../../../fakes/in-memory-conversation-store.ts';
 import { samplePolicy } from '../../../fakes/sample-tickets.ts';
 import { memoryStore } from '../../../support/store-database.ts';
@@ -29,9 +29,9 @@ import { memoryStore } from '../../../support/store-database.ts';
 const berlin: OfficeHours = { days: [1, 2, 3, 4, 5], from: '07:30', to: '16:00', timeZone: 'Europe/Berlin', closed: germanClosedDays('NW') };
 const directory = loadDirectory(join(import.meta.dirname, '../../../../knowledge/directory/musterland.yaml'));
 
-function availability(clock: FixedClock) {
+function availability(clock: FixedClock, store = new InMemoryAbsenceStore()) {
   return createLotseAvailability({
-    store: new SqliteAbsenceStore(openMemoryDatabase()), clock, messages: loadAvailabilityMessages(), timeZone: 'Europe/Berlin',
+    store, clock, messages: loadAvailabilityMessages(), timeZone: 'Europe/Berlin',
     receivesTickets: (personId) => ['p-aylin', 'p-erika', 'p-jonas'].includes(personId),
   });
 }
@@ -66,19 +66,35 @@ describe('abwesend bis', () => {
     expect(parseAbsenceDate('morgen', '2026-11-22')).toBeUndefined();
   });
 
-  it('is absent through the last day in Berlin, refuses past and far dates and non-Lotsen', () => {
+  it('is absent through the last day in Berlin, refuses past and far dates and non-Lotsen', async () => {
     const clock = new FixedClock(new Date('2026-11-22T10:00:00Z'));
     const lotsen = availability(clock);
-    expect(lotsen.setAbsent('p-aylin', '24.11.2026')).toMatchObject({ kind: 'set', until: '2026-11-24' });
+    expect(await lotsen.setAbsent('p-aylin', '24.11.2026')).toMatchObject({ kind: 'set', until: '2026-11-24' });
     expect(lotsen.isPresent('p-aylin')).toBe(false);
     clock.advance(2 * 86_400_000 + 12 * 3_600_000); // 2026-11-24T22:00Z = 23:00 in Berlin: still the 24th
     expect(lotsen.isPresent('p-aylin')).toBe(false);
     clock.advance(3_600_000); // midnight in Berlin
     expect(lotsen.isPresent('p-aylin')).toBe(true);
-    expect(lotsen.setAbsent('p-aylin', '01.11.2026').kind).toBe('in_past');
-    expect(lotsen.setAbsent('p-aylin', '2028-01-01').kind).toBe('too_far');
-    expect(lotsen.setAbsent('p-marek', '30.11.2026').kind).toBe('not_lotse');
-    expect(lotsen.clear('p-aylin').kind).toBe('none');
+    expect((await lotsen.setAbsent('p-aylin', '01.11.2026')).kind).toBe('in_past');
+    expect((await lotsen.setAbsent('p-aylin', '2028-01-01')).kind).toBe('too_far');
+    expect((await lotsen.setAbsent('p-marek', '30.11.2026')).kind).toBe('not_lotse');
+    expect((await lotsen.clear('p-aylin')).kind).toBe('none');
+  });
+
+  it('answers presence from its cache: own changes at once, another replica\'s after a refresh', async () => {
+    const clock = new FixedClock(new Date('2026-11-22T10:00:00Z'));
+    const store = new InMemoryAbsenceStore();
+    const here = availability(clock, store);
+    const there = availability(clock, store);
+    expect((await there.setAbsent('p-erika', '30.11.2026')).kind).toBe('set');
+    expect(await here.status('p-erika')).toMatchObject({ kind: 'status', until: '2026-11-30' });
+    expect(here.isPresent('p-erika')).toBe(true); // not refreshed yet
+    await here.refresh();
+    expect(here.isPresent('p-erika')).toBe(false);
+    expect((await there.clear('p-erika')).kind).toBe('cleared');
+    expect(there.isPresent('p-erika')).toBe(true);
+    await here.refresh();
+    expect(here.isPresent('p-erika')).toBe(true);
   });
 });
 
@@ -104,7 +120,7 @@ describe('routing, reminders and digests with an absent Lotsin', () => {
     await conversations.appendMessage({ id: 'm1', conversationId: 'c1', role: 'user', text: 'Wie bestelle ich Toner?', createdAt: 't' });
     const first = await escalation.escalate({ userId: 'p-marek', conversationId: 'c1', channel: 'web', reason: 'no_answer' });
     expect(first.kind === 'created' && first.ticket.candidates).toEqual(['p-aylin']);
-    lotsen.setAbsent('p-aylin', '30.11.2026');
+    await lotsen.setAbsent('p-aylin', '30.11.2026');
     sender.sent.length = 0;
     clock.advance(240 * 60_000);
     expect(await escalation.remind()).toBe(1); // the assignee step is due but reaches nobody while she is away
@@ -133,15 +149,15 @@ describe('housekeeping with an absent Lotsin', () => {
     await escalation.escalate({ userId: 'p-marek', conversationId: 'c1', channel: 'web', reason: 'no_answer' });
     expect((await escalation.act('1', { type: 'claim', by: 'p-aylin' })).kind).toBe('ok');
     expect(await escalation.housekeeping()).toBe(0);
-    lotsen.setAbsent('p-aylin', '30.11.2026');
+    await lotsen.setAbsent('p-aylin', '30.11.2026');
     sender.sent.length = 0;
     expect(await escalation.housekeeping()).toBe(1);
     expect(await escalation.get('1')).toMatchObject({ state: 'rerouted', candidates: ['p-erika'] });
     expect((await escalation.get('1'))?.assignee).toBeUndefined();
     expect(sender.sent.map((entry) => entry.recipient)).toEqual([{ kind: 'person', personId: 'p-erika' }]);
     expect(await escalation.housekeeping()).toBe(0);
-    lotsen.setAbsent('p-erika', '30.11.2026');
-    lotsen.setAbsent('p-jonas', '30.11.2026');
+    await lotsen.setAbsent('p-erika', '30.11.2026');
+    await lotsen.setAbsent('p-jonas', '30.11.2026');
     expect(await escalation.housekeeping()).toBe(1); // to the central pool (all away: everyone, once)
     expect(await escalation.housekeeping()).toBe(0);
   });
