@@ -33,7 +33,7 @@ export function readLastIngest(dataDir: string): IngestReport | undefined {
 
 /** With replicas: a leader cycle instead of a local rebuild; waits up to 60 s for the leader's report. */
 async function replicatedReindex(index: IndexReplicaState): Promise<IngestReport> {
-  const report = await index.awaitReindex(index.requestReindex(), 60_000);
+  const report = await index.awaitReindex(await index.requestReindex(), 60_000);
   const parsed = report ? reportSchema.safeParse(JSON.parse(report)) : undefined;
   return parsed?.success ? parsed.data : { at: new Date().toISOString(), added: 0, updated: 0, removed: 0, skipped: [] };
 }

@@ -156,7 +156,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const replicaId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   // With PostgreSQL the directory is shared: one replica publishes DIRECTORY_FILE, all follow the store.
   const directorySync = postgres
-    ? await startDirectorySync({ versions: new SqlDirectoryVersions(database), file: config.directoryFile, leases, replicaId, clock: overrides.clock ?? systemClock, logger })
+    ? await startDirectorySync({ versions: new SqlDirectoryVersions(store), file: config.directoryFile, leases, replicaId, clock: overrides.clock ?? systemClock, logger })
     : undefined;
   const directory: Directory = directorySync?.directory ?? fileDirectory;
   const analyzer = overrides.analyzer ?? withEverydayWords(warmedGermanAnalyzer(logger));
@@ -207,7 +207,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     knownStaffNames: directory.people().map((person) => person.name),
     today: () => config.today ?? clock.now().toISOString().slice(0, 10),
   });
-  const index = postgres ? createIndexReplicaState({ database: postgres, knowledge, logger, replicaId, now: () => clock.now() }) : undefined;
+  const index = postgres ? createIndexReplicaState({ store, knowledge, logger, replicaId, now: () => clock.now() }) : undefined;
   const opened = await knowledge.open();
   logger.info('index-ready', { how: opened, chunks: knowledge.lexical.size, version: knowledge.indexVersion() });
   const lexical = currentLexical(knowledge);
@@ -287,7 +287,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   });
   const messagesOf = async (userId: string, conversationId: string): Promise<readonly StoredMessage[]> =>
     (await conversations.isOwner(conversationId, userId)) ? conversations.recentMessages(conversationId, 200) : [];
-  const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages, maskText: maskFreeText, ...(model ? { drafter: (ticket: { question: string; answer: string }) => draftFaqEntry({ model, templates }, ticket) } : {}), ...(index ? { indexFaq: async () => void index.requestReindex() } : {}) });
+  const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages, maskText: maskFreeText, ...(model ? { drafter: (ticket: { question: string; answer: string }) => draftFaqEntry({ model, templates }, ticket) } : {}), ...(index ? { indexFaq: async () => void (await index.requestReindex()) } : {}) });
   const hr = auditHrApprovals(createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, policy: hrPolicy, maskText: maskFreeText }), createAdminAudit(audit, { pseudonym: recorder.pseudonym, now: () => clock.now(), policyVersion: policies.version, indexVersion: () => knowledge.indexVersion() }), auditWrites);
   const close = async (): Promise<void> => {
     hr.close();

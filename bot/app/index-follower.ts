@@ -19,8 +19,11 @@ export type FollowStep =
 
 /** A replica's follower. */
 export interface IndexFollower {
-  /** Polls once; loads the newest version when it changed. Never throws. */
-  poll(): FollowStep;
+  /**
+   * Polls once; loads the newest version when it changed. Never rejects; a poll while one runs gets that
+   * one's promise, so polls never overlap.
+   */
+  poll(): Promise<FollowStep>;
   /** True once a published version is loaded. */
   ready(): boolean;
   /** The published version this replica serves ('' before the first). */
@@ -30,16 +33,25 @@ export interface IndexFollower {
 /** Polls a swap may wait for in-flight retrievals before it goes ahead anyway (no starvation under constant load). */
 const maxDeferrals = 20;
 
+type Fetched = NonNullable<Awaited<ReturnType<IndexPublication['fetch']>>>;
+
 /** Creates the follower of `knowledge` (not started: the caller polls on a timer). */
 export function createIndexFollower(deps: { publication: IndexPublication; knowledge: KnowledgeBase; logger: Logger; now?: () => number }): IndexFollower {
   const now = deps.now ?? (() => performance.now());
   let loaded = '';
   let failedVersion = '';
   let deferred = 0;
-  const poll = (): FollowStep => {
+  // A version fetched while a retrieval started meanwhile: kept for the next poll instead of fetched again.
+  let fetchedAhead: Fetched | undefined;
+  const defer = (version: string): FollowStep | undefined => {
+    if (!deps.knowledge.busy() || deferred >= maxDeferrals) return undefined;
+    deferred += 1;
+    return { kind: 'deferred', version };
+  };
+  const pollOnce = async (): Promise<FollowStep> => {
     let version = '';
     try {
-      const latest = deps.publication.latest();
+      const latest = await deps.publication.latest();
       if (!latest) return { kind: 'none' };
       version = latest.version;
       if (version === loaded) return { kind: 'current', version };
@@ -47,15 +59,20 @@ export function createIndexFollower(deps: { publication: IndexPublication; knowl
         loaded = version; // the local snapshot from before a restart is this very version
         return { kind: 'current', version };
       }
-      // Fetch, write and swap run without yielding; a retrieval awaiting its embedder finishes on the old state first.
-      if (deps.knowledge.busy() && deferred < maxDeferrals) {
-        deferred += 1;
-        return { kind: 'deferred', version };
+      // Write and swap run without yielding; a retrieval awaiting its embedder finishes on the old state first.
+      const before = defer(version);
+      if (before) return before;
+      const started = now();
+      const fetched = fetchedAhead?.version.version === version ? fetchedAhead : await deps.publication.fetch(version);
+      fetchedAhead = undefined;
+      if (!fetched) return { kind: 'failed', version, reason: 'version deleted before it was fetched' };
+      // The fetch yielded: a retrieval may have started meanwhile.
+      const after = defer(version);
+      if (after) {
+        fetchedAhead = fetched;
+        return after;
       }
       deferred = 0;
-      const started = now();
-      const fetched = deps.publication.fetch(version);
-      if (!fetched) return { kind: 'failed', version, reason: 'version deleted before it was fetched' };
       const outcome = loadPublished(deps.knowledge, fetched.version, fetched.files);
       if (outcome.kind === 'rejected') {
         if (failedVersion !== version) deps.logger.error('index-load-failed', { version, reason: outcome.reason });
@@ -69,6 +86,13 @@ export function createIndexFollower(deps: { publication: IndexPublication; knowl
     } catch (error) {
       return { kind: 'failed', ...(version ? { version } : {}), reason: describeError(error) };
     }
+  };
+  let running: Promise<FollowStep> | undefined;
+  const poll = (): Promise<FollowStep> => {
+    running ??= pollOnce().finally(() => {
+      running = undefined;
+    });
+    return running;
   };
   return { poll, ready: () => loaded !== '', loadedVersion: () => loaded };
 }

@@ -68,9 +68,9 @@ export function createIndexLeader(deps: IndexLeaderDeps): IndexLeader {
   const now = (): Date => deps.clock.now();
   const holds = async (): Promise<boolean> => (await deps.leases.acquire(reindexLease, deps.replicaId, now(), deps.leaseTtlMs)).kind === 'held';
 
-  const seed = (copy: KnowledgeBase): void => {
-    const latest = deps.publication.latest();
-    const fetched = latest ? deps.publication.fetch(latest.version) : undefined;
+  const seed = async (copy: KnowledgeBase): Promise<void> => {
+    const latest = await deps.publication.latest();
+    const fetched = latest ? await deps.publication.fetch(latest.version) : undefined;
     if (!fetched) return;
     const outcome = loadPublished(copy, fetched.version, fetched.files);
     if (outcome.kind === 'rejected') deps.logger.warn('index-seed-skipped', { version: fetched.version.version, reason: outcome.reason });
@@ -85,14 +85,14 @@ export function createIndexLeader(deps: IndexLeaderDeps): IndexLeader {
 
   const publishIfChanged = async (copy: KnowledgeBase, ingested: boolean): Promise<LeaderStep> => {
     const stateHash = knowledgeStateHash(copy.store.listDocuments());
-    const latest = deps.publication.latest();
+    const latest = await deps.publication.latest();
     if (latest && parsePublishedManifest(latest.manifest)?.stateHash === stateHash) return { kind: 'unchanged', ingested };
     if (!(await holds())) return { kind: 'lost-lease' };
     const started = performance.now();
     if (readCurrentSnapshot(copy.indexRoot)?.manifest.stateHash !== stateHash) copy.save();
     const publication = packSnapshot(copy, deps.replicaId, now());
     if (!publication) return { kind: 'failed', reason: 'the work copy has no snapshot' };
-    deps.publication.publish(publication);
+    await deps.publication.publish(publication);
     const bytes = publication.files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
     const step = { kind: 'published', version: publication.version, ms: Math.round(performance.now() - started), bytes } as const;
     deps.logger.info('index-published', { version: step.version, ms: step.ms, bytes, chunks: copy.lexical.size });
@@ -102,11 +102,11 @@ export function createIndexLeader(deps: IndexLeaderDeps): IndexLeader {
   const cycle = async (): Promise<LeaderStep> => {
     work ??= await deps.openWork();
     if (!seeded) {
-      seed(work);
+      await seed(work);
       seeded = true;
       lastIngest = Number.NEGATIVE_INFINITY;
     }
-    const requests = deps.publication.pendingRequests();
+    const requests = await deps.publication.pendingRequests();
     const due = requests.length > 0 || now().getTime() - lastIngest >= deps.reindexIntervalMs;
     let report: IngestCounts | undefined;
     if (due) {
@@ -116,7 +116,7 @@ export function createIndexLeader(deps: IndexLeaderDeps): IndexLeader {
     }
     const faqAdded = await addMissingFaq(work);
     const step = await publishIfChanged(work, due || faqAdded > 0);
-    if (requests.length) deps.publication.markHandled(requests.map((request) => request.id), now().toISOString(), JSON.stringify({ at: now().toISOString(), ...(report ?? { added: 0, updated: 0, removed: 0, skipped: [] }) }));
+    if (requests.length) await deps.publication.markHandled(requests.map((request) => request.id), now().toISOString(), JSON.stringify({ at: now().toISOString(), ...(report ?? { added: 0, updated: 0, removed: 0, skipped: [] }) }));
     return step;
   };
 

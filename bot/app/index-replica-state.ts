@@ -4,7 +4,7 @@
  * approval) queues for the leader instead of rebuilding only its own index.
  */
 import { SqlIndexPublication } from '../adapters/storage/sql-index-publication.ts';
-import type { SqliteDatabase } from '../adapters/storage/sqlite-database.ts';
+import type { StoreDatabase } from '../adapters/sql/store-database.ts';
 import type { IndexPublication } from '../ports/index-publication.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createIndexFollower, type IndexFollower } from './index-follower.ts';
@@ -15,7 +15,7 @@ export interface IndexReplicaState {
   readonly publication: IndexPublication;
   readonly follower: IndexFollower;
   /** Queues a leader cycle; returns the request id. */
-  requestReindex(): number;
+  requestReindex(): Promise<number>;
   /** Waits until the leader handled request `id` (polling), then loads the newest version; the leader's report as JSON text, undefined on timeout. */
   awaitReindex(id: number, timeoutMs: number): Promise<string | undefined>;
 }
@@ -23,8 +23,8 @@ export interface IndexReplicaState {
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 /** Creates the index state of a replica on the shared database. */
-export function createIndexReplicaState(deps: { database: SqliteDatabase; knowledge: KnowledgeBase; logger: Logger; replicaId: string; now: () => Date }): IndexReplicaState {
-  const publication = new SqlIndexPublication(deps.database);
+export function createIndexReplicaState(deps: { store: StoreDatabase; knowledge: KnowledgeBase; logger: Logger; replicaId: string; now: () => Date }): IndexReplicaState {
+  const publication = new SqlIndexPublication(deps.store);
   const follower = createIndexFollower({ publication, knowledge: deps.knowledge, logger: deps.logger });
   return {
     publication,
@@ -33,9 +33,9 @@ export function createIndexReplicaState(deps: { database: SqliteDatabase; knowle
     async awaitReindex(id: number, timeoutMs: number): Promise<string | undefined> {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
-        const request = publication.request(id);
+        const request = await publication.request(id);
         if (request?.handledAt) {
-          follower.poll();
+          await follower.poll();
           return request.report ?? '';
         }
         await sleep(250);

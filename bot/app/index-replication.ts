@@ -70,12 +70,17 @@ export function startIndexReplication(lotse: Lotse, logger: Logger): RunningInde
   const leader = createReplicaLeader(lotse, logger);
   let stopped = false;
   let lastFailure = '';
+  let lastFollowFailure = '';
   const round = async (): Promise<void> => {
     const step = await leader.tick();
     const failure = step.kind === 'failed' ? step.reason : '';
     if (failure && failure !== lastFailure) logger.error('index-leader-failed', { reason: failure }); // once per distinct failure
     lastFailure = failure;
-    if (!stopped) index.follower.poll();
+    if (stopped) return;
+    const followed = await index.follower.poll(); // never rejects: an unreachable database is a failed poll
+    const followFailure = followed.kind === 'failed' ? followed.reason : '';
+    if (followFailure && followFailure !== lastFollowFailure) logger.warn('index-follow-failed', { reason: followFailure, ...(followed.kind === 'failed' && followed.version ? { version: followed.version } : {}) });
+    lastFollowFailure = followFailure;
   };
   // Rounds never overlap: a timer tick while one runs is skipped.
   let inFlight: Promise<void> | undefined;

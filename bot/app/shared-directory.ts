@@ -7,7 +7,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseDirectoryData } from '../adapters/directory/load-directory.ts';
 import { StaticDirectory } from '../adapters/directory/static-directory.ts';
-import { directoryVersionOf, type SqlDirectoryVersions } from '../adapters/directory/sql-directory-versions.ts';
+import { directoryVersionOf } from '../adapters/directory/sql-directory-versions.ts';
+import type { DirectoryFile } from '../adapters/directory/directory-schema.ts';
+import type { DirectoryVersions } from '../ports/directory-versions.ts';
 import type { Directory, LotseAssignment, OrgUnit, Person } from '../ports/directory.ts';
 import type { JobLeases } from '../ports/job-lease.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -32,7 +34,7 @@ export class SwitchableDirectory implements Directory {
 
 /** What the directory sync needs. */
 export interface DirectorySyncDeps {
-  readonly versions: SqlDirectoryVersions;
+  readonly versions: DirectoryVersions<DirectoryFile>;
   readonly file: string;
   readonly leases: JobLeases;
   readonly replicaId: string;
@@ -72,13 +74,13 @@ export async function startDirectorySync(deps: DirectorySyncDeps): Promise<Direc
     const data = parseDirectoryData(readFileSync(deps.file, 'utf8'), deps.file);
     const fileVersion = directoryVersionOf(data);
     if (fileVersion === lastFileVersion) return;
-    if (deps.versions.publish(data, deps.file, deps.clock.now().toISOString())) deps.logger.info('directory-published', { version: fileVersion, people: data.people.length });
+    if (await deps.versions.publish(data, deps.file, deps.clock.now().toISOString())) deps.logger.info('directory-published', { version: fileVersion, people: data.people.length });
     lastFileVersion = fileVersion;
   };
-  const follow = (): void => {
-    const current = deps.versions.currentVersion();
+  const follow = async (): Promise<void> => {
+    const current = await deps.versions.currentVersion();
     if (!current || current === version) return;
-    const data = deps.versions.load(current);
+    const data = await deps.versions.load(current);
     if (!data) {
       deps.logger.error('directory-version-unreadable', { version: current });
       return;
@@ -88,8 +90,8 @@ export async function startDirectorySync(deps: DirectorySyncDeps): Promise<Direc
     version = current;
   };
   await importFile();
-  const initial = deps.versions.currentVersion();
-  const initialData = initial ? deps.versions.load(initial) : undefined;
+  const initial = await deps.versions.currentVersion();
+  const initialData = initial ? await deps.versions.load(initial) : undefined;
   // No published version yet and another replica holds the lease: start from the own file until it publishes.
   const directory = new SwitchableDirectory(new StaticDirectory(initialData ?? parseDirectoryData(readFileSync(deps.file, 'utf8'), deps.file)));
   version = initialData ? initial! : '';
@@ -101,7 +103,7 @@ export async function startDirectorySync(deps: DirectorySyncDeps): Promise<Direc
       deps.logger.error('directory-import-failed', { file: deps.file, error: describeError(error) });
     }
     try {
-      follow();
+      await follow();
     } catch (error) {
       deps.logger.error('directory-follow-failed', { error: describeError(error) });
     }

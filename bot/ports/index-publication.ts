@@ -38,20 +38,20 @@ export interface ReindexRequest {
   readonly report?: string;
 }
 
-/** The shared store of published index versions and re-index requests. */
+/** The shared store of published index versions and re-index requests (asynchronous, issue #20). */
 export interface IndexPublication {
   /** The newest complete version, undefined before the first publication. */
-  latest(): PublishedVersion | undefined;
+  latest(): Promise<PublishedVersion | undefined>;
   /** Stores a version and its files atomically, then keeps only the newest `keep` versions. */
-  publish(publication: Publication, keep?: number): PublishResult;
+  publish(publication: Publication, keep?: number): Promise<PublishResult>;
   /** A stored version with its files (undefined when unknown or already deleted). */
-  fetch(version: string): { readonly version: PublishedVersion; readonly files: readonly PublishedFile[] } | undefined;
+  fetch(version: string): Promise<{ readonly version: PublishedVersion; readonly files: readonly PublishedFile[] } | undefined>;
   /** Queues a request for a leader cycle; returns its id. */
-  requestReindex(by: string, at: string): number;
+  requestReindex(by: string, at: string): Promise<number>;
   /** Requests no leader has handled yet, oldest first. */
-  pendingRequests(): readonly ReindexRequest[];
-  /** Marks requests handled with the leader's report. */
-  markHandled(ids: readonly number[], at: string, report: string): void;
+  pendingRequests(): Promise<readonly ReindexRequest[]>;
+  /** Marks requests handled with the leader's report (requests already handled keep their first report). */
+  markHandled(ids: readonly number[], at: string, report: string): Promise<void>;
   /** One request (to wait for its handling). */
-  request(id: number): ReindexRequest | undefined;
+  request(id: number): Promise<ReindexRequest | undefined>;
 }

@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ingestFolder } from '../../knowledge/ingest/ingest-folder.ts';
-import { PostgresDatabase } from '../../bot/adapters/postgres/postgres-database.ts';
+import { runMigrations } from '../../bot/adapters/sql/migrations/run-migrations.ts';
+import { postgresStoreDatabase } from '../../bot/adapters/sql/postgres-store-database.ts';
 import { createGermanAnalyzer } from '../../bot/adapters/search/german-analyzer.ts';
 import { SqlIndexPublication } from '../../bot/adapters/storage/sql-index-publication.ts';
 import { openSqliteDatabase } from '../../bot/adapters/storage/sqlite-database.ts';
@@ -43,17 +44,17 @@ function syntheticDocuments(chunks: readonly { id: string; text: string }[]): In
   return documents;
 }
 
-function measure(label: string, work: KnowledgeBase, publication: SqlIndexPublication, round: number): void {
+async function measure(label: string, work: KnowledgeBase, publication: SqlIndexPublication, round: number): Promise<void> {
   const t0 = performance.now();
   work.save();
   const t1 = performance.now();
   const packed = packSnapshot(work, 'bench', new Date(Date.UTC(2026, 11, 3, 8, 0, round)))!;
   const t2 = performance.now();
-  publication.publish(packed);
+  await publication.publish(packed);
   const t3 = performance.now();
   const follower = knowledgeBase();
   const t4 = performance.now();
-  const fetched = publication.fetch(packed.version)!;
+  const fetched = (await publication.fetch(packed.version))!;
   const t5 = performance.now();
   const outcome = loadPublished(follower, fetched.version, fetched.files);
   const t6 = performance.now();
@@ -68,22 +69,23 @@ if (!bin) {
   console.log('index-publication-bench: no PostgreSQL binaries – skipping.');
 } else {
   const server = await startTestPostgres(bin);
-  const database = new PostgresDatabase(await server.createDatabase('publication_bench'));
+  const database = postgresStoreDatabase(await server.createDatabase('publication_bench'));
   try {
+    await runMigrations(database);
     const publication = new SqlIndexPublication(database);
     const work = knowledgeBase();
     await work.open();
     await ingestFolder({ folder: resolve(import.meta.dirname, '../../knowledge/sources'), sink: work });
-    for (const round of [1, 2, 3]) measure('sample', work, publication, round);
+    for (const round of [1, 2, 3]) await measure('sample', work, publication, round);
     if (extra > 0) {
       const sources = [...work.store.allChunks()].map((chunk) => ({ text: chunk.text }));
       const started = performance.now();
       for (const document of syntheticDocuments(syntheticChunks(extra, sources))) await work.put(document);
       console.log(`indexed ${extra} synthetic chunks in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      for (const round of [4, 5, 6]) measure(`sample+${extra}`, work, publication, round);
+      for (const round of [4, 5, 6]) await measure(`sample+${extra}`, work, publication, round);
     }
   } finally {
-    database.close();
+    await database.close();
     server.destroy();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }

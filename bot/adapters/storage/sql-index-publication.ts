@@ -1,24 +1,15 @@
 /**
- * `IndexPublication` on the shared SQL store (SQLite, or PostgreSQL through the bridge). A version row and
- * its files, split into parts of at most 4 MB (`bytea` on PostgreSQL; each part is one bridge message), are
- * written in one transaction, so a reader sees a version only when it is complete. Older versions beyond
- * the newest few are deleted in the same transaction.
+ * `IndexPublication` on the shared SQL store (SQLite or PostgreSQL, issue #20; tables from migration
+ * `0008-index-publication`). A version row and its files, split into parts of at most 4 MB (`bytea` on
+ * PostgreSQL, blobs on SQLite; Buffers pass through Kysely to both drivers), are written in one
+ * transaction, so a reader sees a version only when it is complete. Older versions beyond the newest few
+ * are deleted in the same transaction.
  */
+import { sql } from 'kysely';
 import type { IndexPublication, Publication, PublishedFile, PublishedVersion, PublishResult, ReindexRequest } from '../../ports/index-publication.ts';
-import { isUniqueViolation } from './sql-database.ts';
-import { migrate, type SqliteDatabase } from './sqlite-database.ts';
+import { first, isUniqueViolation, rows, run, type SqlExecutor, type StoreDatabase } from '../sql/store-database.ts';
 
-// BYTEA: PostgreSQL's byte column; SQLite accepts the name and stores blobs unchanged.
-const migrations = [
-  `CREATE TABLE index_versions (id INTEGER PRIMARY KEY, version TEXT NOT NULL UNIQUE, manifest TEXT NOT NULL,
-     created_at TEXT NOT NULL, publisher TEXT NOT NULL);
-   CREATE TABLE index_version_parts (version_id INTEGER NOT NULL, file TEXT NOT NULL, part INTEGER NOT NULL,
-     bytes BYTEA NOT NULL, PRIMARY KEY (version_id, file, part));
-   CREATE TABLE index_reindex_requests (id INTEGER PRIMARY KEY, requested_by TEXT NOT NULL, requested_at TEXT NOT NULL,
-     handled_at TEXT, report TEXT);`,
-];
-
-/** Default part size: small enough for one bridge message and statement, large enough for few round trips. */
+/** Default part size: small enough for one statement, large enough for few round trips. */
 export const defaultPartBytes = 4 * 1024 * 1024;
 
 interface VersionRow {
@@ -39,36 +30,34 @@ interface RequestRow {
 
 const toVersion = (row: VersionRow): PublishedVersion => ({ version: row.version, manifest: row.manifest, createdAt: row.created_at, publisher: row.publisher });
 const toRequest = (row: RequestRow): ReindexRequest => ({
-  id: row.id, requestedBy: row.requested_by, requestedAt: row.requested_at,
+  id: Number(row.id), requestedBy: row.requested_by, requestedAt: row.requested_at,
   ...(row.handled_at ? { handledAt: row.handled_at } : {}), ...(row.report !== null ? { report: row.report } : {}),
 });
 
-/** Bytes as a Buffer (the bridge delivers `bytea` as a plain Uint8Array). */
+/** Bytes as a Buffer (a driver may deliver a plain Uint8Array). */
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** Published index versions in `index_versions` / `index_version_parts`. */
 export class SqlIndexPublication implements IndexPublication {
-  constructor(private readonly database: SqliteDatabase, private readonly partBytes = defaultPartBytes) {
-    migrate(database, 'index-publication', migrations);
-  }
+  constructor(private readonly database: StoreDatabase, private readonly partBytes = defaultPartBytes) {}
 
-  latest(): PublishedVersion | undefined {
-    const row = this.database.prepare<[], VersionRow>('SELECT * FROM index_versions ORDER BY id DESC LIMIT 1').get();
+  async latest(): Promise<PublishedVersion | undefined> {
+    const row = await first(this.database.db, sql<VersionRow>`SELECT id, version, manifest, created_at, publisher FROM index_versions ORDER BY id DESC LIMIT 1`);
     return row ? toVersion(row) : undefined;
   }
 
-  publish(publication: Publication, keep = 3): PublishResult {
+  async publish(publication: Publication, keep = 3): Promise<PublishResult> {
     try {
-      this.database.transaction(() => {
-        const id = Number(this.database
-          .prepare('INSERT INTO index_versions (version, manifest, created_at, publisher) VALUES (?, ?, ?, ?)')
-          .run(publication.version, publication.manifest, publication.createdAt, publication.publisher).lastInsertRowid);
-        const insert = this.database.prepare('INSERT INTO index_version_parts (version_id, file, part, bytes) VALUES (?, ?, ?, ?)');
-        for (const file of publication.files) this.insertParts(insert, id, file);
-        this.prune(keep);
-      })();
+      await this.database.transaction(async (tx) => {
+        const inserted = await first(tx, sql<{ id: number }>`
+          INSERT INTO index_versions (version, manifest, created_at, publisher)
+          VALUES (${publication.version}, ${publication.manifest}, ${publication.createdAt}, ${publication.publisher}) RETURNING id`);
+        const id = Number(inserted!.id);
+        for (const file of publication.files) await this.insertParts(tx, id, file);
+        await this.prune(tx, keep);
+      });
       return { kind: 'published' };
     } catch (error) {
       if (isUniqueViolation(error)) return { kind: 'exists' };
@@ -76,32 +65,30 @@ export class SqlIndexPublication implements IndexPublication {
     }
   }
 
-  private insertParts(insert: ReturnType<SqliteDatabase['prepare']>, id: number, file: PublishedFile): void {
+  private async insertParts(tx: SqlExecutor, id: number, file: PublishedFile): Promise<void> {
     const bytes = asBuffer(file.bytes);
     let part = 0;
     for (let offset = 0; offset < bytes.length || part === 0; offset += this.partBytes) {
-      insert.run(id, file.name, part, bytes.subarray(offset, offset + this.partBytes));
+      await run(tx, sql`INSERT INTO index_version_parts (version_id, file, part, bytes) VALUES (${id}, ${file.name}, ${part}, ${bytes.subarray(offset, offset + this.partBytes)})`);
       part += 1;
     }
   }
 
-  private prune(keep: number): void {
-    const keptIds = 'SELECT id FROM index_versions ORDER BY id DESC LIMIT ?';
-    this.database.prepare(`DELETE FROM index_version_parts WHERE version_id NOT IN (${keptIds})`).run(keep);
-    this.database.prepare(`DELETE FROM index_versions WHERE id NOT IN (${keptIds})`).run(keep);
+  private async prune(tx: SqlExecutor, keep: number): Promise<void> {
+    const keptIds = sql`SELECT id FROM index_versions ORDER BY id DESC LIMIT ${keep}`;
+    await run(tx, sql`DELETE FROM index_version_parts WHERE version_id NOT IN (${keptIds})`);
+    await run(tx, sql`DELETE FROM index_versions WHERE id NOT IN (${keptIds})`);
   }
 
-  fetch(version: string): { version: PublishedVersion; files: PublishedFile[] } | undefined {
-    const row = this.database.prepare<[string], VersionRow>('SELECT * FROM index_versions WHERE version = ?').get(version);
+  async fetch(version: string): Promise<{ version: PublishedVersion; files: PublishedFile[] } | undefined> {
+    const row = await first(this.database.db, sql<VersionRow>`SELECT id, version, manifest, created_at, publisher FROM index_versions WHERE version = ${version}`);
     if (!row) return undefined;
     // One statement per part (at most 4 MB each), so no single answer grows with the corpus.
-    const parts = this.database
-      .prepare<[number], { file: string; part: number }>('SELECT file, part FROM index_version_parts WHERE version_id = ? ORDER BY file, part')
-      .all(row.id);
-    const read = this.database.prepare<[number, string, number], { bytes: Uint8Array }>('SELECT bytes FROM index_version_parts WHERE version_id = ? AND file = ? AND part = ?');
+    const parts = await rows(this.database.db, sql<{ file: string; part: number }>`SELECT file, part FROM index_version_parts WHERE version_id = ${row.id} ORDER BY file, part`);
     const byFile = new Map<string, Buffer[]>();
     for (const part of parts) {
-      const bytes = read.get(row.id, part.file, part.part)?.bytes;
+      const bytes = (await first(this.database.db, sql<{ bytes: Uint8Array }>`
+        SELECT bytes FROM index_version_parts WHERE version_id = ${row.id} AND file = ${part.file} AND part = ${part.part}`))?.bytes;
       if (!bytes) return undefined; // pruned while reading: the caller retries with the newest version
       const list = byFile.get(part.file) ?? [];
       list.push(asBuffer(bytes));
@@ -110,23 +97,22 @@ export class SqlIndexPublication implements IndexPublication {
     return { version: toVersion(row), files: [...byFile].map(([name, list]) => ({ name, bytes: Buffer.concat(list) })) };
   }
 
-  requestReindex(by: string, at: string): number {
-    return Number(this.database.prepare('INSERT INTO index_reindex_requests (requested_by, requested_at) VALUES (?, ?)').run(by, at).lastInsertRowid);
+  async requestReindex(by: string, at: string): Promise<number> {
+    const row = await first(this.database.db, sql<{ id: number }>`INSERT INTO index_reindex_requests (requested_by, requested_at) VALUES (${by}, ${at}) RETURNING id`);
+    return Number(row!.id);
   }
 
-  pendingRequests(): ReindexRequest[] {
-    return this.database.prepare<[], RequestRow>('SELECT * FROM index_reindex_requests WHERE handled_at IS NULL ORDER BY id').all().map(toRequest);
+  async pendingRequests(): Promise<ReindexRequest[]> {
+    return (await rows(this.database.db, sql<RequestRow>`SELECT * FROM index_reindex_requests WHERE handled_at IS NULL ORDER BY id`)).map(toRequest);
   }
 
-  markHandled(ids: readonly number[], at: string, report: string): void {
-    const update = this.database.prepare('UPDATE index_reindex_requests SET handled_at = ?, report = ? WHERE id = ? AND handled_at IS NULL');
-    this.database.transaction(() => {
-      for (const id of ids) update.run(at, report, id);
-    })();
+  async markHandled(ids: readonly number[], at: string, report: string): Promise<void> {
+    if (ids.length === 0) return;
+    await run(this.database.db, sql`UPDATE index_reindex_requests SET handled_at = ${at}, report = ${report} WHERE id IN (${sql.join([...ids])}) AND handled_at IS NULL`);
   }
 
-  request(id: number): ReindexRequest | undefined {
-    const row = this.database.prepare<[number], RequestRow>('SELECT * FROM index_reindex_requests WHERE id = ?').get(id);
+  async request(id: number): Promise<ReindexRequest | undefined> {
+    const row = await first(this.database.db, sql<RequestRow>`SELECT * FROM index_reindex_requests WHERE id = ${id}`);
     return row ? toRequest(row) : undefined;
   }
 }

@@ -2,23 +2,25 @@
  * Index replication decisions with fake leases and a fixed clock, on real knowledge bases in temp dirs:
  * only the lease holder ingests and publishes, unchanged state publishes nothing, requests and the
  * interval trigger ingests, a new leader continues from the published version, approved FAQ entries are
- * added; followers swap store and indexes together and keep the old state when a version is corrupt.
+ * added; followers swap store and indexes together and keep the old state when a version is corrupt,
+ * never overlap their polls and report an unreachable store as a failed poll.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGermanAnalyzer } from '../../../bot/adapters/search/german-analyzer.ts';
-import { SqlIndexPublication } from '../../../bot/adapters/storage/sql-index-publication.ts';
-import { openMemoryDatabase, openSqliteDatabase } from '../../../bot/adapters/storage/sqlite-database.ts';
+import { openSqliteDatabase } from '../../../bot/adapters/storage/sqlite-database.ts';
 import { createIndexFollower } from '../../../bot/app/index-follower.ts';
 import { createIndexLeader, type IndexLeaderDeps } from '../../../bot/app/index-leader.ts';
 import { KnowledgeBase } from '../../../bot/app/knowledge-base.ts';
 import { HashedNgramEmbedder } from '../../../bot/adapters/search/hashed-ngram-embedder.ts';
 import { loadPublished } from '../../../bot/app/published-snapshot.ts';
+import type { IndexPublication } from '../../../bot/ports/index-publication.ts';
 import type { IngestedDocument } from '../../../bot/ports/knowledge.ts';
 import { silentLogger } from '../../../bot/shared/logger.ts';
 import { FixedClock } from '../../fakes/fixed-clock.ts';
+import { InMemoryIndexPublication } from '../../fakes/in-memory-index-publication.ts';
 import { InMemoryJobLeases } from '../../fakes/in-memory-job-leases.ts';
 
 const analyzer = createGermanAnalyzer({ dictionaryPath: false });
@@ -42,7 +44,7 @@ function documentOf(id: string, text: string, checksum = `sum-${id}`): IngestedD
 }
 
 /** A replica: its served knowledge base, a follower and a leader whose folder holds `folder` documents. */
-function replica(name: string, shared: { publication: SqlIndexPublication; leases: InMemoryJobLeases; clock: FixedClock; folder: IngestedDocument[]; faq: IngestedDocument[] }) {
+function replica(name: string, shared: { publication: InMemoryIndexPublication; leases: InMemoryJobLeases; clock: FixedClock; folder: IngestedDocument[]; faq: IngestedDocument[] }) {
   const served = knowledgeBase();
   const ingests: number[] = [];
   const deps: IndexLeaderDeps = {
@@ -73,7 +75,7 @@ function replica(name: string, shared: { publication: SqlIndexPublication; lease
 }
 
 function world() {
-  return { publication: new SqlIndexPublication(openMemoryDatabase()), leases: new InMemoryJobLeases(), clock: new FixedClock(), folder: [documentOf('dienstwagen.md', 'Den Dienstwagen reserviert die Fahrbereitschaft im Buchungssystem.')], faq: [] as IngestedDocument[] };
+  return { publication: new InMemoryIndexPublication(), leases: new InMemoryJobLeases(), clock: new FixedClock(), folder: [documentOf('dienstwagen.md', 'Den Dienstwagen reserviert die Fahrbereitschaft im Buchungssystem.')], faq: [] as IngestedDocument[] };
 }
 
 const topDocument = (knowledge: KnowledgeBase, query: string): string | undefined => {
@@ -90,32 +92,32 @@ describe('index leader', () => {
     expect(await a.leader.tick()).toMatchObject({ kind: 'published' });
     expect(await b.leader.tick()).toEqual({ kind: 'standby', holder: 'a' });
     expect(b.ingests).toEqual([]);
-    const version = shared.publication.latest()!.version;
+    const version = (await shared.publication.latest())!.version;
     for (const { follower, served } of [a, b]) {
-      expect(follower.poll()).toMatchObject({ kind: 'loaded', version });
+      expect(await follower.poll()).toMatchObject({ kind: 'loaded', version });
       expect(follower.ready()).toBe(true);
       expect(served.indexVersion()).toBe(version);
       expect(topDocument(served, 'Dienstwagen Fahrbereitschaft')).toBe('dienstwagen.md');
     }
-    expect(b.follower.poll()).toEqual({ kind: 'current', version });
+    expect(await b.follower.poll()).toEqual({ kind: 'current', version });
   });
 
   it('publishes nothing when unchanged, ingests again after the interval or on request', async () => {
     const shared = world();
     const a = replica('a', shared);
     await a.leader.tick();
-    const first = shared.publication.latest()!.version;
+    const first = (await shared.publication.latest())!.version;
     shared.clock.advance(5_000);
     expect(await a.leader.tick()).toEqual({ kind: 'unchanged', ingested: false });
     expect(a.ingests).toHaveLength(1);
-    const request = shared.publication.requestReindex('b', shared.clock.now().toISOString());
+    const request = await shared.publication.requestReindex('b', shared.clock.now().toISOString());
     expect(await a.leader.tick()).toEqual({ kind: 'unchanged', ingested: true });
-    expect(shared.publication.request(request)?.handledAt).toBeDefined();
+    expect((await shared.publication.request(request))?.handledAt).toBeDefined();
     shared.folder.push(documentOf('kantine.md', 'Die Kantine öffnet um halb zwölf.'));
     shared.clock.advance(60_000);
     expect(await a.leader.tick()).toMatchObject({ kind: 'published' });
     expect(a.ingests).toHaveLength(3);
-    expect(shared.publication.latest()!.version).not.toBe(first);
+    expect((await shared.publication.latest())!.version).not.toBe(first);
   });
 
   it('hands over after the lease expires; the new leader continues from the published version and adds approved FAQ entries', async () => {
@@ -128,12 +130,12 @@ describe('index leader', () => {
     expect(await b.leader.tick()).toMatchObject({ kind: 'published' });
     expect(await a.leader.tick()).toEqual({ kind: 'standby', holder: 'b' });
     expect(b.ingests).toEqual([0]); // continued from the published version instead of re-indexing the folder
-    b.follower.poll();
+    await b.follower.poll();
     expect(topDocument(b.served, 'Medienstelle Beamer')).toBe('lotse-faq/7.md');
     expect(topDocument(b.served, 'Dienstwagen Fahrbereitschaft')).toBe('dienstwagen.md');
     shared.faq.splice(0, 1, documentOf('lotse-faq/7.md', 'Beamer verleiht die Medienstelle in Raum B.204.', 'faq-7-2027-11-01'));
     expect(await b.leader.tick()).toMatchObject({ kind: 'published' }); // revalidated: new checksum replaces the entry
-    b.follower.poll();
+    await b.follower.poll();
     expect(b.served.store.getDocument('lotse-faq/7.md')?.checksum).toBe('faq-7-2027-11-01');
   });
 });
@@ -143,12 +145,12 @@ describe('follower swap', () => {
     const shared = world();
     const a = replica('a', shared);
     await a.leader.tick();
-    a.follower.poll();
+    await a.follower.poll();
     const loaded = a.served.indexVersion();
     shared.folder.splice(0, 1, documentOf('kantine.md', 'Die Kantine öffnet um halb zwölf.'));
     shared.clock.advance(60_000);
     await a.leader.tick();
-    const next = shared.publication.fetch(shared.publication.latest()!.version)!;
+    const next = (await shared.publication.fetch((await shared.publication.latest())!.version))!;
     const broken = next.files.map((file) => (file.name === 'bm25.bin' ? { ...file, bytes: Buffer.from('kaputt') } : file));
     expect(loadPublished(a.served, next.version, broken)).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('bm25.bin') });
     expect(a.served.indexVersion()).toBe(loaded);
@@ -180,11 +182,79 @@ describe('follower swap during a retrieval', () => {
     const follower = createIndexFollower({ publication: shared.publication, knowledge: served, logger: silentLogger });
     const pending = served.retrieve('Dienstwagen', { k: 3 });
     expect(served.busy()).toBe(true);
-    expect(follower.poll()).toMatchObject({ kind: 'deferred' });
+    expect(await follower.poll()).toMatchObject({ kind: 'deferred' });
     expect(served.indexVersion()).toBe('');
     release();
     expect(await pending).toEqual([]); // answered from the old (empty) state, not a mix
-    expect(follower.poll()).toMatchObject({ kind: 'loaded' });
+    expect(await follower.poll()).toMatchObject({ kind: 'loaded' });
     expect((await served.retrieve('Dienstwagen Fahrbereitschaft', { k: 1 }))[0]?.id).toBe('dienstwagen.md#0');
+  });
+});
+
+/** `publication` with another `fetch` (to count fetches or act while one runs). */
+function withFetch(publication: IndexPublication, fetch: IndexPublication['fetch']): IndexPublication {
+  return {
+    latest: () => publication.latest(), publish: (entry, keep) => publication.publish(entry, keep), fetch,
+    requestReindex: (by, at) => publication.requestReindex(by, at), pendingRequests: () => publication.pendingRequests(),
+    markHandled: (ids, at, report) => publication.markHandled(ids, at, report), request: (id) => publication.request(id),
+  };
+}
+
+/** A knowledge base whose embedder waits for `release()` (a retrieval stays busy until then). */
+function gatedKnowledgeBase(): { served: KnowledgeBase; release: () => void } {
+  const hashed = new HashedNgramEmbedder();
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((done) => (release = done));
+  const slow = { id: hashed.id, dimensions: hashed.dimensions, embed: async (texts: readonly string[]) => {
+    await gate;
+    return hashed.embed(texts);
+  } };
+  const dataDir = mkdtempSync(join(tmpdir(), 'lotse-replication-'));
+  dirs.push(dataDir);
+  return { served: new KnowledgeBase({ dataDir, database: openSqliteDatabase(dataDir), analyzer, logger: silentLogger, embedders: [{ embedder: slow, weight: 0.3 }] }), release };
+}
+
+describe('follower polls on the asynchronous store', () => {
+  it('never overlap: a poll while one runs shares its result and fetches once', async () => {
+    const shared = world();
+    await replica('a', shared).leader.tick();
+    let fetches = 0;
+    const counting = withFetch(shared.publication, async (version) => {
+      fetches += 1;
+      return shared.publication.fetch(version);
+    });
+    const follower = createIndexFollower({ publication: counting, knowledge: knowledgeBase(), logger: silentLogger });
+    const [first, second] = await Promise.all([follower.poll(), follower.poll()]);
+    expect(first).toMatchObject({ kind: 'loaded' });
+    expect(second).toBe(first);
+    expect(fetches).toBe(1);
+    expect(await follower.poll()).toMatchObject({ kind: 'current' });
+  });
+
+  it('reports an unreachable store as a failed poll and stays not ready', async () => {
+    const down = withFetch(new InMemoryIndexPublication(), async () => undefined);
+    const follower = createIndexFollower({ publication: { ...down, latest: () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })) }, knowledge: knowledgeBase(), logger: silentLogger });
+    expect(await follower.poll()).toMatchObject({ kind: 'failed', reason: expect.stringContaining('ECONNREFUSED') });
+    expect(follower.ready()).toBe(false);
+  });
+
+  it('defers the swap when a retrieval started during the fetch, and loads the fetched version next time', async () => {
+    const shared = world();
+    await replica('a', shared).leader.tick();
+    const { served, release } = gatedKnowledgeBase();
+    let fetches = 0;
+    let pending: Promise<unknown> | undefined;
+    const racing = withFetch(shared.publication, async (version) => {
+      fetches += 1;
+      pending ??= served.retrieve('Dienstwagen', { k: 3 }); // a question arrives while the bytes travel
+      return shared.publication.fetch(version);
+    });
+    const follower = createIndexFollower({ publication: racing, knowledge: served, logger: silentLogger });
+    expect(await follower.poll()).toMatchObject({ kind: 'deferred' });
+    expect(served.indexVersion()).toBe('');
+    release();
+    expect(await pending).toEqual([]);
+    expect(await follower.poll()).toMatchObject({ kind: 'loaded' });
+    expect(fetches).toBe(1);
   });
 });
