@@ -14,6 +14,8 @@ export interface QueueSources {
   readonly hr: { readonly queues: { outboxPending(): number } };
   readonly teams?: { readonly outbox: { pendingCount(): number } };
   readonly xmpp?: { readonly channel: { pending(): number } };
+  /** The store database's pool (PostgreSQL: connections in use, idle and requests waiting for one; SQLite: 1/1/0). */
+  readonly database?: { gauges(): { readonly total: number; readonly idle: number; readonly waiting: number } };
 }
 
 const waiting = new Set(['open', 'claimed', 'rerouted', 'returned']);
@@ -44,12 +46,13 @@ export function backgroundCount(count: () => Promise<number>): () => number {
 
 /** Builds the gauges for `createHttpServer({ gauges })`. */
 export function queueGauges(sources: QueueSources): Gauges {
-  const { teams, xmpp } = sources;
+  const { teams, xmpp, database } = sources;
   return {
     tickets_waiting: backgroundCount(async () => (await sources.tickets.allTickets()).filter((ticket) => waiting.has(ticket.state)).length),
     index_chunks: sources.indexChunks,
     hr_outbox_pending: () => sources.hr.queues.outboxPending(),
     ...(teams ? { teams_outbox_pending: () => teams.outbox.pendingCount() } : {}),
     ...(xmpp ? { xmpp_outbox_pending: () => xmpp.channel.pending() } : {}),
+    ...(database ? { db_pool_connections: () => database.gauges().total, db_pool_idle: () => database.gauges().idle, db_pool_waiting: () => database.gauges().waiting } : {}),
   };
 }

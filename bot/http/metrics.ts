@@ -1,9 +1,10 @@
 /**
- * Prometheus-style metrics in the text exposition format (`GET /metrics`): request counts by route family
- * and status class, a latency histogram, and queue gauges supplied by the app. Aggregated only: no user,
- * conversation or message text ever appears.
+ * Prometheus metrics (`GET /metrics`, prom-client): request counts by route family and status class, a latency
+ * histogram, queue and database-pool gauges supplied by the app, and Node's default metrics (event-loop delay,
+ * heap, CPU). Aggregated only: no user, conversation or message text ever appears.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Request, Response, Server } from 'restify';
 import { loopbackRefusal } from '../shared/loopback.ts';
 
@@ -46,34 +47,46 @@ function cachedGauges(gauges: Gauges, cacheMs: number, now: () => number): () =>
   };
 }
 
-/** Counts requests and latencies; renders the exposition text. */
-export function createMetrics(gauges: Gauges = {}, options: Pick<MetricsOptions, 'gaugeCacheMs' | 'now'> = {}) {
+/**
+ * Counts requests and latencies with prom-client (one registry per server), adds the app's gauges (a failing one is
+ * left out of that scrape) and Node's default metrics, among them the event-loop delay
+ * (`nodejs_eventloop_lag_p99_seconds`, issue #20: a synchronous wait on the request path shows there).
+ */
+export function createMetrics(gauges: Gauges = {}, options: Pick<MetricsOptions, 'gaugeCacheMs' | 'now'> & { readonly defaultMetrics?: boolean } = {}) {
   const readGauges = cachedGauges(gauges, options.gaugeCacheMs ?? 15_000, options.now ?? (() => performance.now()));
-  const counts = new Map<string, number>();
-  const histogram = buckets.map(() => 0);
-  let sum = 0;
-  let total = 0;
+  const registry = new Registry();
+  const requests = new Counter({ name: 'lotse_http_requests_total', help: 'HTTP requests by route family and status class.', labelNames: ['route', 'status'], registers: [registry] });
+  const latency = new Histogram({ name: 'lotse_http_request_duration_seconds', help: 'HTTP request latency.', buckets, registers: [registry] });
+  if (options.defaultMetrics !== false) collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 10 });
+  const gaugeMetrics = new Map<string, Gauge>();
+  /** Sets each readable gauge; a gauge whose reading failed is removed from the registry until it reads again. */
+  const refreshGauges = (): void => {
+    const values = new Map(readGauges());
+    for (const name of Object.keys(gauges)) {
+      const metric = `lotse_${name}`;
+      const value = values.get(name);
+      let gauge = gaugeMetrics.get(name);
+      if (value === undefined) {
+        if (gauge) registry.removeSingleMetric(metric);
+        gaugeMetrics.delete(name);
+        continue;
+      }
+      if (!gauge) {
+        gauge = new Gauge({ name: metric, help: `${name.replaceAll('_', ' ')} (aggregated count)`, registers: [registry] });
+        gaugeMetrics.set(name, gauge);
+      }
+      gauge.set(value);
+    }
+  };
   return {
     observe(path: string, status: number, seconds: number): void {
-      const key = `${routeFamily(path)}|${Math.floor(status / 100)}xx`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-      buckets.forEach((bound, index) => {
-        if (seconds <= bound) histogram[index]! += 1;
-      });
-      sum += seconds;
-      total += 1;
+      requests.inc({ route: routeFamily(path), status: `${Math.floor(status / 100)}xx` });
+      latency.observe(seconds);
     },
-    render(): string {
-      const lines = ['# HELP lotse_http_requests_total HTTP requests by route family and status class.', '# TYPE lotse_http_requests_total counter'];
-      for (const [key, value] of [...counts].sort()) {
-        const [route, status] = key.split('|');
-        lines.push(`lotse_http_requests_total{route="${route}",status="${status}"} ${value}`);
-      }
-      lines.push('# HELP lotse_http_request_duration_seconds HTTP request latency.', '# TYPE lotse_http_request_duration_seconds histogram');
-      buckets.forEach((bound, index) => lines.push(`lotse_http_request_duration_seconds_bucket{le="${bound}"} ${histogram[index]}`));
-      lines.push(`lotse_http_request_duration_seconds_bucket{le="+Inf"} ${total}`, `lotse_http_request_duration_seconds_sum ${sum.toFixed(6)}`, `lotse_http_request_duration_seconds_count ${total}`);
-      for (const [name, value] of readGauges()) lines.push(`# TYPE lotse_${name} gauge`, `lotse_${name} ${value}`);
-      return `${lines.join('\n')}\n`;
+    contentType: registry.contentType,
+    async render(): Promise<string> {
+      refreshGauges();
+      return registry.metrics();
     },
   };
 }
@@ -104,7 +117,7 @@ export function registerMetrics(server: Server, gauges: Gauges = {}, options: Me
       if (refusal === 401) response.setHeader('WWW-Authenticate', 'Bearer');
       return void response.send(refusal);
     }
-    response.setHeader('Content-Type', 'text/plain; version=0.0.4; charset=utf-8');
-    response.sendRaw(200, metrics.render());
+    response.setHeader('Content-Type', metrics.contentType);
+    response.sendRaw(200, await metrics.render());
   });
 }

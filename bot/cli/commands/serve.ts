@@ -90,7 +90,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   const identity = createIdentity(lotse, logger);
   // Microsoft Teams: POST /api/messages on the same server, proactive messages through its outbox.
   const teams = config.teams.enabled ? createTeamsChannel(lotse, config.teams, logger) : undefined;
-  const gauges = queueGauges({ tickets: lotse.escalation, indexChunks: () => lotse.knowledge.lexical.size, hr: lotse.hr, ...(teams ? { teams } : {}), ...(xmpp ? { xmpp } : {}) });
+  const gauges = queueGauges({ database: lotse.store, tickets: lotse.escalation, indexChunks: () => lotse.knowledge.lexical.size, hr: lotse.hr, ...(teams ? { teams } : {}), ...(xmpp ? { xmpp } : {}) });
   const readiness = readinessGate(lotse.chat);
   const server = createHttpServer({ chat: readiness.chat, logger, transparency: lotse.transparency, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity, gauges, requestLimits: config.requestLimits, ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}), hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) }, availability: { availability: lotse.availability, ticketStats: createTicketStatistics(lotse) }, privacy: { requests: createLotseDataSubjectRequests(lotse) } });
   teams?.registerRoutes(server);

@@ -49,14 +49,14 @@ describe('/metrics access', () => {
 });
 
 describe('gauge reads', () => {
-  it('reads the gauges at most once per cache period, whatever the scrape rate', () => {
+  it('reads the gauges at most once per cache period, whatever the scrape rate', async () => {
     let reads = 0;
     let now = 0;
     const metrics = createMetrics({ tickets_waiting: () => ++reads }, { gaugeCacheMs: 15_000, now: () => now });
-    for (let scrape = 0; scrape < 100; scrape += 1) metrics.render();
+    for (let scrape = 0; scrape < 100; scrape += 1) await metrics.render();
     table.record('100 scrapes within 15 s → ticket loads', 1, reads);
     now = 15_000;
-    metrics.render();
+    await metrics.render();
     table.record('next scrape after 15 s → ticket loads', 2, reads);
   });
 });

@@ -44,8 +44,8 @@ describe('survey results only after close', () => {
 });
 
 describe('metrics', () => {
-  it('does not expose the count of survey answers held below k', () => {
-    const text = createMetrics(queueGauges({ tickets: { allTickets: async () => [] }, indexChunks: () => 0, hr: { queues: { outboxPending: () => 0, surveyBufferPending: () => 3 } } } as Parameters<typeof queueGauges>[0])).render();
+  it('does not expose the count of survey answers held below k', async () => {
+    const text = await createMetrics(queueGauges({ tickets: { allTickets: async () => [] }, indexChunks: () => 0, hr: { queues: { outboxPending: () => 0, surveyBufferPending: () => 3 } } } as Parameters<typeof queueGauges>[0])).render();
     table.record('/metrics gauge of buffered survey answers', 'absent', /survey_buffer/.test(text) ? 'present' : 'absent');
   });
 });

@@ -10,11 +10,11 @@ describe('metrics', () => {
     expect(routeFamily('/irgendwas/geheim')).toBe('other');
   });
 
-  it('renders counters, a latency histogram and gauges in the Prometheus text format', () => {
+  it('renders counters, a latency histogram and gauges in the Prometheus text format', async () => {
     const metrics = createMetrics({ tickets_waiting: () => 3, broken: () => { throw new Error('store down'); } });
     metrics.observe('/api/chat', 200, 0.02);
     metrics.observe('/api/chat', 400, 0.3);
-    const text = metrics.render();
+    const text = await metrics.render();
     expect(text).toContain('lotse_http_requests_total{route="/api/chat",status="2xx"} 1');
     expect(text).toContain('lotse_http_requests_total{route="/api/chat",status="4xx"} 1');
     expect(text).toContain('lotse_http_request_duration_seconds_bucket{le="0.025"} 1');
@@ -22,6 +22,8 @@ describe('metrics', () => {
     expect(text).toContain('lotse_http_request_duration_seconds_count 2');
     expect(text).toContain('lotse_tickets_waiting 3');
     expect(text).not.toContain('lotse_broken');
+    // Node's default metrics, among them the event-loop delay (issue #20: a blocked event loop shows here).
+    expect(text).toMatch(/^nodejs_eventloop_lag_p99_seconds \d/m);
   });
 
   it('exposes the queue gauges as aggregated counts, only for configured channels', async () => {
@@ -30,16 +32,16 @@ describe('metrics', () => {
       indexChunks: () => 120,
       hr: { queues: { outboxPending: () => 7, surveyBufferPending: () => 3 } },
     };
-    const gauges = queueGauges({ ...sources, teams: { outbox: { pendingCount: () => 5 } }, xmpp: { channel: { pending: () => 2 } } });
+    const gauges = queueGauges({ ...sources, teams: { outbox: { pendingCount: () => 5 } }, xmpp: { channel: { pending: () => 2 } }, database: { gauges: () => ({ total: 4, idle: 1, waiting: 2 }) } });
     await new Promise((resolve) => setImmediate(resolve)); // the ticket count is read in the background (issue #20)
-    const withChannels = createMetrics(gauges).render();
-    for (const line of ['lotse_tickets_waiting 3', 'lotse_index_chunks 120', 'lotse_hr_outbox_pending 7', 'lotse_teams_outbox_pending 5', 'lotse_xmpp_outbox_pending 2']) {
+    const withChannels = (await createMetrics(gauges).render());
+    for (const line of ['lotse_tickets_waiting 3', 'lotse_index_chunks 120', 'lotse_hr_outbox_pending 7', 'lotse_teams_outbox_pending 5', 'lotse_xmpp_outbox_pending 2', 'lotse_db_pool_connections 4', 'lotse_db_pool_idle 1', 'lotse_db_pool_waiting 2']) {
       expect(withChannels).toContain(line);
     }
     expect(withChannels).toContain('# TYPE lotse_hr_outbox_pending gauge');
     // Issue #18, item 9: the count of buffered survey answers would reveal who just answered.
     expect(withChannels).not.toContain('survey_buffer');
-    const webOnly = createMetrics(queueGauges(sources)).render();
+    const webOnly = await createMetrics(queueGauges(sources)).render();
     expect(webOnly).toContain('lotse_hr_outbox_pending 7');
     expect(webOnly).not.toMatch(/teams_outbox|xmpp_outbox/);
   });
@@ -64,6 +66,6 @@ describe('metrics', () => {
     expect(gauges.tickets_waiting!()).toBe(2);
     await settle();
     expect(() => gauges.tickets_waiting!()).toThrow('database down');
-    expect(createMetrics(gauges).render()).not.toContain('lotse_tickets_waiting');
+    expect((await createMetrics(gauges).render())).not.toContain('lotse_tickets_waiting');
   });
 });
