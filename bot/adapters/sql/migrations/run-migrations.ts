@@ -57,6 +57,9 @@ export async function runMigrations(database: StoreDatabase, migrations: readonl
     provider: { getMigrations: async () => Object.fromEntries(migrations.map((migration) => [migration.name, toKyselyMigration(migration, database.dialect)])) },
     migrationTableName: 'lotse_migrations',
     migrationLockTableName: 'lotse_migration_lock',
+    // Each migration creates or changes the tables of one store and none depends on a later number, so one that
+    // lands with a lower number after a higher one was applied (parallel work) is applied rather than refused.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
