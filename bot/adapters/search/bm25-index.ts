@@ -11,6 +11,7 @@ import { addRelatedScores, RelatedScratch, type RelatedScoringState } from './bm
 import { PostingList } from './posting-list.ts';
 import { selectTop } from './select-top.ts';
 import { closestTerm } from './spelling.ts';
+import { vectorSource } from './word-neighbours.ts';
 
 /** BM25 parameters (defaults measured on XQuAD-de paragraphs, see docs/measurements-history.md). */
 export interface Bm25Parameters {
@@ -183,7 +184,11 @@ export class Bm25Index implements LexicalIndex {
       const known = forms.some((term) => this.termIds.has(term));
       const factor = scale * (known ? (this.parameters.knownWordRelatedScale ?? defaultKnownWordRelatedScale) : (this.parameters.unknownWordRelatedScale ?? defaultUnknownWordRelatedScale));
       if (factor <= 0) continue;
-      const related = factor === 1 ? word.related! : word.related!.map((entry) => ({ ...entry, weight: Math.min(1, entry.weight * factor) }));
+      // Word-vector neighbours only stand in for a word no chunk contains (colloquial "Knete" for "Entgelt"): for a
+      // known word they mostly pull in near misses.
+      const candidates = known ? word.related!.filter((entry) => entry.source !== vectorSource) : word.related!;
+      if (!candidates.length) continue;
+      const related = factor === 1 ? candidates : candidates.map((entry) => ({ ...entry, weight: Math.min(1, entry.weight * factor) }));
       addRelatedScores(state, this.relatedScratch, forms, related);
     }
   }

@@ -15,6 +15,7 @@ import { expandWords, type AnalysedToken } from './query-expansion.ts';
 import { Thesaurus, defaultThesaurusPath } from './thesaurus.ts';
 import { infinitiveOf, separableBaseOf, separatedVerbs } from './verb-lemma.ts';
 import { decodeWordList, lexiconDataPath, readLexiconText } from './lexicon-files.ts';
+import { defaultNeighboursPath, withNeighbours, WordNeighbours } from './word-neighbours.ts';
 
 /** Lower-case words ending in "n" from the shipped word list: what participle lemmas are checked against. */
 const defaultInfinitivesPath = lexiconDataPath('ngerman-infinitives.txt.gz');
@@ -32,10 +33,13 @@ export interface GermanAnalyzerOptions {
   readonly thesaurusPath?: string | false;
   /** Domain lexicon for query expansion (default: the shipped `domain-lexicon.yaml`); `false` turns it off. */
   readonly domainLexiconPath?: string | false;
+  /** Nearest neighbours of the self-trained word vectors for soft matching (default: the shipped file); `false` turns it off. */
+  readonly wordNeighboursPath?: string | false;
   readonly logger?: Logger;
 }
 
 const shared = new Map<string, unknown>();
+
 
 /** Loads a resource once per process and path; logs a warning when the file is missing. */
 function loadShared<T>(kind: string, path: string, load: () => T | undefined, logger?: Logger): T | undefined {
@@ -118,12 +122,14 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): Germa
   const thesaurusPath = options.thesaurusPath === undefined ? defaultThesaurusPath : options.thesaurusPath;
   const lexiconPath = options.domainLexiconPath === undefined ? defaultDomainLexiconPath : options.domainLexiconPath;
   // Loaded on the first question, not at start: indexing never needs them.
-  let expansion: { thesaurus?: Thesaurus; lexicon?: DomainLexicon } | undefined;
-  const expansionSources = (): { thesaurus?: Thesaurus; lexicon?: DomainLexicon } => {
+  const neighboursPath = options.wordNeighboursPath === undefined ? defaultNeighboursPath : options.wordNeighboursPath;
+  let expansion: { thesaurus?: Thesaurus; lexicon?: DomainLexicon; neighbours?: WordNeighbours } | undefined;
+  const expansionSources = (): { thesaurus?: Thesaurus; lexicon?: DomainLexicon; neighbours?: WordNeighbours } => {
     if (expansion) return expansion;
     const thesaurus = thesaurusPath === false ? undefined : loadShared('thesaurus', thesaurusPath, () => Thesaurus.fromFile(thesaurusPath, { stem: stemOfFolded, stopWords: new Set([...germanStopWords, ...expansionStopWords]) }), options.logger);
     const lexicon = lexiconPath === false ? undefined : loadShared('domain-lexicon', lexiconPath, () => DomainLexicon.fromFile(lexiconPath, (word) => analyzeToken(word)?.forms[0]), options.logger);
-    expansion = { ...(thesaurus ? { thesaurus } : {}), ...(lexicon ? { lexicon } : {}) };
+    const neighbours = neighboursPath === false ? undefined : loadShared('word-neighbours', neighboursPath, () => WordNeighbours.fromFile(neighboursPath), options.logger);
+    expansion = { ...(thesaurus ? { thesaurus } : {}), ...(lexicon ? { lexicon } : {}), ...(neighbours ? { neighbours } : {}) };
     return expansion;
   };
   const analyzeRelated = (text: string): string[][] => tokensOf(text).flatMap((entry) => (entry.word ? [[...entry.word.forms]] : []));
@@ -152,7 +158,9 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): Germa
 
   const expandQuery = (text: string): WordForms[] => {
     const references = [...text.matchAll(paragraphReference)].map((match) => ({ forms: [`§${match[1]!.toLowerCase()}`], parts: [] }));
-    return [...references, ...expandWords(questionTokens(text), { ...expansionSources(), analyzeRelated, stemOf: (token) => analyzeToken(token)?.forms[0] })];
+    const { neighbours, ...sources } = expansionSources();
+    const words = expandWords(questionTokens(text), { ...sources, analyzeRelated, stemOf: (token) => analyzeToken(token)?.forms[0] });
+    return [...references, ...(neighbours ? withNeighbours(words, neighbours) : words)];
   };
 
   return {

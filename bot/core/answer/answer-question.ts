@@ -2,6 +2,7 @@
  * The answer pipeline for one standalone question: scope (county, editions) → hybrid retrieval →
  * confidence → FAQ, course or extractive answer with citations, or an honest abstention.
  */
+import { withoutVectorTerms } from '../retrieval/neighbour-coverage.ts';
 import type { KnowledgeStore } from '../../ports/knowledge-store.ts';
 import type { IdFilter, LexicalIndex, TextAnalyzer } from '../../ports/search.ts';
 import type { AnswerProvenance, Citation, Outcome, RetrievedPassage } from '../../ports/turn.ts';
@@ -114,7 +115,8 @@ export async function answerQuestion<H extends RankedHit>(
   // The older of two editions in force ranks below the newer one where both could answer.
   const found = scope.allowed.size ? await deps.retriever.retrieve(searchText, { k: Math.max(topK, 10), filter }) : [];
   const hits = weighHitsByScope(found, scope, documentIdOf);
-  const query = weighQuery(searchText, deps.analyzer, deps.lexical);
+  // Word-vector neighbours are too loose for choosing sentences and judging scope (measured: docs/measurements.md).
+  const query = withoutVectorTerms(weighQuery(searchText, deps.analyzer, deps.lexical));
   const outsideScope = scope.tenant ? outsideScopeShare(query, deps.lexical, filter) : 0;
   // A county named in the question whose documents lack what is asked for: abstain (cross-county trap).
   const namedCounty = scope.tenant !== undefined && namedTenants(question, [scope.tenant]).length > 0;

@@ -12,6 +12,7 @@ import type { RetrievalHit } from './hybrid-retriever.ts';
 import { checkedAnswerType, containsAnswerType } from './answer-type.ts';
 import { confidenceModel } from './confidence-model.ts';
 import { focusWords, namesFocus } from './question-focus.ts';
+import { neighbourShare, withoutVectorTerms } from './neighbour-coverage.ts';
 import { softCoverageOfTerms } from './soft-coverage.ts';
 
 /** The features confidence is computed from (exported for diagnostics and the benchmark). */
@@ -63,6 +64,11 @@ export interface EvidenceFeatures {
   readonly betterElsewhere: number;
   /** 1 when the question insists on specifics ("genau", "konkret", "Liste", "Namen", "alle einzeln"): a passage on the topic is not enough. */
   readonly asksSpecifics: number;
+  /**
+   * Weight share of question words that one of the top passages lacks in every other way but covers by a close
+   * neighbour in the self-trained word vectors (best passage; see `neighbour-coverage.ts`).
+   */
+  readonly neighbourPassage: number;
 }
 
 /** Evidence about the question's scope, computed where the scope is known (see `outsideScopeShare`). */
@@ -86,14 +92,14 @@ export interface ConfidenceInput {
 export const featureNames: readonly (keyof EvidenceFeatures)[] = [
   'passageCoverage', 'sentenceCoverage', 'softSentence', 'maxMissing', 'unknownShare', 'vectorSimilarity', 'agreement',
   'margin', 'missingNumber', 'missingAnswerType', 'strictSentence', 'knownSentence', 'knownAbsent', 'dominantAbsent', 'focusAnswered', 'outsideScope', 'asksSpecifics',
-  'betterElsewhere', 'otherYear',
+  'betterElsewhere', 'otherYear', 'neighbourPassage',
 ];
 /** The direction each feature must act in (+1: more evidence, more confidence; -1: less); the fit enforces it. */
 export const featureDirections: Readonly<Record<keyof EvidenceFeatures, 1 | -1>> = {
   passageCoverage: 1, sentenceCoverage: 1, softSentence: 1, maxMissing: -1, unknownShare: -1, vectorSimilarity: 1,
   agreement: 1, margin: 1, missingNumber: -1, missingAnswerType: -1, strictSentence: 1, knownSentence: 1,
   knownAbsent: -1, dominantAbsent: -1, focusAnswered: 1, outsideScope: -1, asksSpecifics: -1,
-  betterElsewhere: -1, otherYear: -1,
+  betterElsewhere: -1, otherYear: -1, neighbourPassage: 1,
 };
 const weights: Partial<Record<keyof EvidenceFeatures, number>> = confidenceModel.weights;
 
@@ -108,6 +114,7 @@ interface WindowEvidence {
   known: number;
   typed: boolean;
   focus: boolean;
+  neighbourPassage: number;
   /** The best window with one sentence of context on each side (where the answer's figures would be). */
   text: string;
 }
@@ -139,13 +146,14 @@ function numbersMissing(question: string, texts: readonly string[]): number {
   return numbers.every(present) ? 0 : 1;
 }
 
-function windowEvidence(weighted: WeightedQuery, known: WeightedQuery, focus: WeightedQuery['words'], hit: RetrievalHit, input: ConfidenceInput): WindowEvidence {
+function windowEvidence(full: WeightedQuery, weighted: WeightedQuery, known: WeightedQuery, focus: WeightedQuery['words'], hit: RetrievalHit, input: ConfidenceInput): WindowEvidence {
   const text = input.textOf(hit.id);
   const sentences = splitSentences(text).map((sentence) => sentence.text);
   // Each sentence is analysed once; a window's terms are those of its two sentences, the passage's those of all.
   const terms = sentences.map((sentence) => input.analyzer.analyze(sentence));
   const passage = softCoverageOfTerms(weighted, terms.flat(), { prefixes: false }).coverage;
-  const result: WindowEvidence = { passage, sentence: hit.evidence ?? 0, soft: 0, maxMissing: 1, strict: 0, known: 0, typed: false, focus: false, text: '' };
+  const neighbourPassage = neighbourShare(full, terms.flat());
+  const result: WindowEvidence = { passage, sentence: hit.evidence ?? 0, soft: 0, maxMissing: 1, strict: 0, known: 0, typed: false, focus: false, neighbourPassage, text: '' };
   const type = checkedAnswerType(input.query);
   sentences.forEach((sentence, index) => {
     if (hit.evidence === null) result.sentence = Math.max(result.sentence, coverageOf(weighted, sentence, input.analyzer));
@@ -167,22 +175,24 @@ function windowEvidence(weighted: WeightedQuery, known: WeightedQuery, focus: We
 
 /** Computes the evidence features of the top hits. */
 export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
-  const weighted = weighQuery(input.query, input.analyzer, input.lexical);
+  const full = weighQuery(input.query, input.analyzer, input.lexical);
+  const weighted = withoutVectorTerms(full);
   const knownWords = weighted.words.filter((word) => word.known);
   const known: WeightedQuery = { words: knownWords, total: knownWords.reduce((sum, word) => sum + word.weight, 0) };
-  const best: WindowEvidence = { passage: 0, sentence: 0, soft: 0, maxMissing: 1, strict: 0, known: 0, typed: false, focus: false, text: '' };
+  const best: WindowEvidence = { passage: 0, sentence: 0, soft: 0, maxMissing: 1, strict: 0, known: 0, typed: false, focus: false, neighbourPassage: 0, text: '' };
   const focus = focusWords(input.query, weighted, (text) => input.analyzer.analyze(text));
   const top = input.hits.slice(0, passagesConsidered);
   const topTerms = new Set(top.flatMap((hit) => input.analyzer.analyze(input.textOf(hit.id))));
   const absent = knownWords.filter((word) => !word.forms.some((form) => topTerms.has(form)) && relatedCredit(word.related, topTerms) === 0);
   const knownAbsent = weighted.total > 0 ? Math.max(0, ...absent.map((word) => word.weight)) / weighted.total : 0;
   for (const hit of top) {
-    const evidence = windowEvidence(weighted, known, focus, hit, input);
+    const evidence = windowEvidence(full, weighted, known, focus, hit, input);
     best.focus ||= evidence.focus;
     best.known = Math.max(best.known, evidence.known);
     best.passage = Math.max(best.passage, evidence.passage);
     best.sentence = Math.max(best.sentence, evidence.sentence);
     best.strict = Math.max(best.strict, evidence.strict);
+    best.neighbourPassage = Math.max(best.neighbourPassage, evidence.neighbourPassage);
     if (evidence.soft > best.soft) Object.assign(best, { soft: evidence.soft, maxMissing: evidence.maxMissing, typed: evidence.typed, text: evidence.text });
   }
   const unknown = weighted.words.filter((word) => !word.known).reduce((sum, word) => sum + word.weight, 0);
@@ -207,6 +217,7 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     outsideScope: input.scope?.outsideScope ?? 0,
     betterElsewhere: input.scope?.betterElsewhere ?? 0,
     asksSpecifics: specificsCue.test(input.query) ? 1 : 0,
+    neighbourPassage: best.neighbourPassage,
   };
 }
 

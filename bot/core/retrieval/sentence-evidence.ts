@@ -6,6 +6,7 @@
 import type { LexicalIndex, TextAnalyzer } from '../../ports/search.ts';
 import { coverageOf, weighQuery, type WeightedQuery } from '../answer/coverage.ts';
 import { splitSentences } from '../answer/sentences.ts';
+import { withoutVectorTerms } from './neighbour-coverage.ts';
 import { containsAnswerType, expectedAnswerType, type AnswerType } from './answer-type.ts';
 
 /** Scores candidate ids for a query (0..1 each). */
@@ -37,7 +38,8 @@ export function createSentenceEvidence(deps: {
       return Math.max(max, coverage);
     }, 0);
   return (query, ids) => {
-    const weighted = weighQuery(query, deps.analyzer, deps.lexical);
+    // Word-vector neighbours only feed the retrieval of unknown words and `neighbourPassage`, not the evidence.
+    const weighted = withoutVectorTerms(weighQuery(query, deps.analyzer, deps.lexical));
     const type = expectedAnswerType(query);
     return new Map(ids.map((id) => [id, best(weighted, type, id)]));
   };

@@ -53,16 +53,16 @@ describe('createGermanAnalyzer', () => {
   });
 
   it('loads the expansion data on warm-up, and works with expansion turned off', () => {
-    const off = createGermanAnalyzer({ thesaurusPath: false, domainLexiconPath: false });
+    const off = createGermanAnalyzer({ thesaurusPath: false, domainLexiconPath: false, wordNeighboursPath: false });
     off.warmUp();
     expect(off.expandQuery?.('Wo erreiche ich das IT-SD?').every((word) => !word.related)).toBe(true);
-    const missing = createGermanAnalyzer({ thesaurusPath: '/nonexistent/thesaurus.txt', domainLexiconPath: '/nonexistent/lexicon.yaml' });
+    const missing = createGermanAnalyzer({ thesaurusPath: '/nonexistent/thesaurus.txt', domainLexiconPath: '/nonexistent/lexicon.yaml', wordNeighboursPath: '/nonexistent/neighbours.txt' });
     expect(missing.expandQuery?.('Kennwort')).toEqual([{ forms: ['kennwort'], parts: [], dictionary: true }]);
   });
 
-  it('leaves function words and unknown words without related terms', () => {
+  it('leaves function words and unknown words without thesaurus and lexicon terms (word-vector neighbours aside)', () => {
     const words = analyzer.expandQuery?.('Wegen nein Xyzzyplonk') ?? [];
-    expect(words.every((word) => !word.related)).toBe(true);
+    expect(words.every((word) => (word.related ?? []).every((entry) => entry.source === 'vectors'))).toBe(true);
   });
 
   it('works without a dictionary (no compound splitting)', () => {
