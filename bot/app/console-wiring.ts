@@ -17,7 +17,7 @@ import { ingestKnowledge, recordedSourceFolder } from './ingest-knowledge.ts';
 import { ticketFaqPrefix } from './faq-loop.ts';
 import type { IndexReplicaState } from './index-replica-state.ts';
 import { adminActionReport } from '../core/audit/admin-action-report.ts';
-import { SqliteFeedbackQueue } from '../adapters/storage/sqlite-feedback-queue.ts';
+import { SqlFeedbackQueue } from '../adapters/storage/sql-feedback-queue.ts';
 import { createDocumentAdmin } from './document-admin.ts';
 import { createAdminAudit } from './admin-audit.ts';
 
@@ -40,7 +40,7 @@ async function replicatedReindex(index: IndexReplicaState): Promise<IngestReport
 
 /** The owners' feedback queue over the lotse database; the actor is stored as their audit pseudonym. */
 function feedbackQueueOf(lotse: Lotse): NonNullable<ConsoleDeps['feedbackQueue']> {
-  const store = new SqliteFeedbackQueue(lotse.database);
+  const store = new SqlFeedbackQueue(lotse.store);
   return { list: () => store.list(), set: (document, state, by) => store.set({ document, state, updatedAt: new Date().toISOString(), by: lotse.pseudonymOf(by) }) };
 }
 

@@ -17,8 +17,10 @@ export interface FeedbackQueueEntry {
   readonly updatedAt: string;
 }
 
-/** Stores the state per document (synchronous, like the other SQLite stores). */
+/** Stores the state per document (asynchronous, issue #20); `by` is the actor's audit pseudonym. */
 export interface FeedbackQueueStore {
-  list(): readonly FeedbackQueueEntry[];
-  set(entry: FeedbackQueueEntry & { readonly by: string }): void;
+  /** Every document's state, ordered by document (rows with an unknown state are skipped). */
+  list(): Promise<readonly FeedbackQueueEntry[]>;
+  /** Sets (or replaces) a document's state. */
+  set(entry: FeedbackQueueEntry & { readonly by: string }): Promise<void>;
 }

@@ -94,7 +94,7 @@ export interface ConsoleDeps {
   /** Administrative actions counted per ISO week and action (no persons), for the staff-council report. */
   readonly adminReport?: () => Promise<readonly AdminActionWeek[]>;
   /** Work state of the owners' feedback queue per document (issue #22); `by` is the actor's directory id. */
-  readonly feedbackQueue?: { list(): readonly FeedbackQueueEntry[]; set(document: string, state: FeedbackState, by: string): void };
+  readonly feedbackQueue?: { list(): Promise<readonly FeedbackQueueEntry[]>; set(document: string, state: FeedbackState, by: string): Promise<void> };
   /** Re-identification requests and four-eyes approvals (absent: the pages answer 404). */
   readonly reidentification?: ReidentificationConsole;
 }

@@ -19,7 +19,7 @@ async function rowsFor(deps: ConsoleDeps, caller: Caller): Promise<FeedbackQueue
   const admin = caller.principal?.roles.includes('admin') ?? false;
   const units = callerUnitNames(deps, caller);
   const visible = (document: string): boolean => admin || units.has(deps.document(document)?.owner ?? '');
-  return feedbackQueue(await deps.negativeFeedback(), deps.feedbackQueue?.list() ?? [], { k: feedbackMinimum, noSource: deps.texts.feedbackNoSource, visible });
+  return feedbackQueue(await deps.negativeFeedback(), (await deps.feedbackQueue?.list()) ?? [], { k: feedbackMinimum, noSource: deps.texts.feedbackNoSource, visible });
 }
 
 function fixLink(deps: ConsoleDeps, document: string): string {
@@ -67,7 +67,7 @@ export function feedbackStateHandler(deps: ConsoleDeps, actorOf: (caller: Caller
     if (!ownsDocument(deps, caller, document)) return refused(403, t.forbiddenTitle, t.validityNotOwner);
     const current = (await rowsFor(deps, caller)).find((row) => row.document === document)?.state ?? 'new';
     if (!isState(state) || !allowedNextStates(current).includes(state)) return refused(409, t.feedbackTitle, t.feedbackStateInvalid);
-    deps.feedbackQueue.set(document, state, actorOf(caller));
+    await deps.feedbackQueue.set(document, state, actorOf(caller));
     seeOther(response, '/konsole/rueckmeldungen');
   };
 }
