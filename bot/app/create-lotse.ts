@@ -37,7 +37,7 @@ import { SqliteReidentification } from '../adapters/storage/sqlite-reidentificat
 import { loadRecordRetention } from '../../policies/load-retention.ts';
 import { SqlInbox } from '../adapters/storage/sql-inbox.ts';
 import { SqlRecordPurge } from '../adapters/storage/sql-record-purge.ts';
-import { SqliteFaqDrafts } from '../adapters/storage/sqlite-faq-drafts.ts';
+import { SqlFaqDrafts } from '../adapters/storage/sql-faq-drafts.ts';
 import { loadHrPolicy } from '../../policies/load-broadcasts.ts';
 import { SqlDirectoryVersions } from '../adapters/directory/sql-directory-versions.ts';
 import { startDirectorySync, type DirectorySync } from './shared-directory.ts';
@@ -287,7 +287,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   });
   const messagesOf = async (userId: string, conversationId: string): Promise<readonly StoredMessage[]> =>
     (await conversations.isOwner(conversationId, userId)) ? conversations.recentMessages(conversationId, 200) : [];
-  const faq = createFaqLoop({ escalation, drafts: new SqliteFaqDrafts(database), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages, maskText: maskFreeText, ...(model ? { drafter: (ticket: { question: string; answer: string }) => draftFaqEntry({ model, templates }, ticket) } : {}), ...(index ? { indexFaq: async () => void (await index.requestReindex()) } : {}) });
+  const faq = createFaqLoop({ escalation, drafts: new SqlFaqDrafts(store), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages, maskText: maskFreeText, ...(model ? { drafter: (ticket: { question: string; answer: string }) => draftFaqEntry({ model, templates }, ticket) } : {}), ...(index ? { indexFaq: async () => void (await index.requestReindex()) } : {}) });
   const hr = auditHrApprovals(createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, policy: hrPolicy, maskText: maskFreeText }), createAdminAudit(audit, { pseudonym: recorder.pseudonym, now: () => clock.now(), policyVersion: policies.version, indexVersion: () => knowledge.indexVersion() }), auditWrites);
   const close = async (): Promise<void> => {
     hr.close();

@@ -11,7 +11,7 @@ import { formatGermanDate } from '../core/answer/format-date.ts';
 import type { FaqDraftResult } from '../core/generation/draft-faq-entry.ts';
 import type { IngestedDocument } from '../ports/knowledge.ts';
 import type { EscalationService } from '../core/escalation/escalation-service.ts';
-import type { SqliteFaqDrafts } from '../adapters/storage/sqlite-faq-drafts.ts';
+import type { FaqDraft, FaqDraftStore } from '../ports/faq-drafts.ts';
 import type { KnowledgeBase } from './knowledge-base.ts';
 
 /** Prefix of FAQ documents made from tickets; folder ingests never remove them. */
@@ -38,7 +38,7 @@ export function faqDocument(draft: { id: number; question: string; answer: strin
 }
 
 /** Creates the loop over tickets, drafts, directory and knowledge base. */
-export function createFaqLoop(deps: { escalation: EscalationService; drafts: SqliteFaqDrafts; directory: Directory; knowledge: KnowledgeBase; now: () => Date; sender: ChannelSender; messages: EscalationMessages; drafter?: (ticket: { question: string; answer: string }) => Promise<FaqDraftResult>; maskText?: (text: string) => string; indexFaq?: (document: IngestedDocument) => Promise<void> }) {
+export function createFaqLoop(deps: { escalation: EscalationService; drafts: FaqDraftStore; directory: Directory; knowledge: KnowledgeBase; now: () => Date; sender: ChannelSender; messages: EscalationMessages; drafter?: (ticket: { question: string; answer: string }) => Promise<FaqDraftResult>; maskText?: (text: string) => string; indexFaq?: (document: IngestedDocument) => Promise<void> }) {
   // With replicas the re-index leader adds approved entries to the published index; alone, they are indexed here.
   const indexFaq = deps.indexFaq ?? (async (document: IngestedDocument) => {
     await deps.knowledge.put(document);
@@ -54,8 +54,8 @@ export function createFaqLoop(deps: { escalation: EscalationService; drafts: Sql
       let sent = 0;
       for (const meta of faqDocuments()) {
         if (!meta.validTo || meta.validTo > horizon || !meta.owner) continue;
-        const draft = deps.drafts.get(draftIdOf(meta.id));
-        if (!draft || !deps.drafts.markNotice(draft.id, `revalidate:${meta.validTo}`, deps.now().toISOString())) continue;
+        const draft = await deps.drafts.get(draftIdOf(meta.id));
+        if (!draft || !(await deps.drafts.markNotice(draft.id, `revalidate:${meta.validTo}`, deps.now().toISOString()))) continue;
         const text = fillTemplate(deps.messages.faqRevalidate, { question: draft.question, date: formatGermanDate(meta.validTo), draft: String(draft.id) });
         await deps.sender.send({ kind: 'person', personId: meta.owner }, { kind: 'notice', text });
         sent += 1;
@@ -64,22 +64,22 @@ export function createFaqLoop(deps: { escalation: EscalationService; drafts: Sql
     },
     /** Keeps an approved FAQ entry for another year (an owner confirms it is still right). */
     async revalidate(draftId: number, by: string): Promise<FaqStep> {
-      const draft = deps.drafts.get(draftId);
+      const draft = await deps.drafts.get(draftId);
       const document = deps.knowledge.store.getDocument(`${ticketFaqPrefix}${draftId}.md`);
       if (!draft || draft.state !== 'approved' || !document) return { kind: 'refused', message: 'Diesen freigegebenen FAQ-Eintrag gibt es nicht.' };
       if (!deps.directory.person(by)?.roles.includes('owner')) return { kind: 'refused', message: 'Verlängern dürfen nur verantwortliche Personen für Dokumente.' };
       const ticketNumber = (await deps.escalation.get(draft.ticketId))?.number ?? 0;
-      deps.drafts.markRevalidated(draftId, by, deps.now().toISOString());
+      await deps.drafts.markRevalidated(draftId, by, deps.now().toISOString());
       await indexFaq(faqDocument({ id: draft.id, question: draft.question, answer: draft.answer, ticketNumber }, today(), by));
       return { kind: 'ok', message: `FAQ-Eintrag Nr. ${draftId} bleibt bis ${expiryOf(today())} gültig.` };
     },
     /** Drafts waiting for an owner's decision. */
-    pending: () => deps.drafts.list('draft'),
+    pending: (): Promise<FaqDraft[]> => deps.drafts.list('draft'),
     async draft(ticketRef: string, by: string, edits: { question?: string; answer?: string } = {}): Promise<FaqStep> {
       const ticket = await deps.escalation.get(ticketRef);
       if (!ticket?.answer) return { kind: 'refused', message: 'Nur beantwortete Anfragen können zu einem FAQ-Eintrag werden.' };
       if (ticket.answer.by !== by) return { kind: 'refused', message: 'Den Entwurf erstellt die Digitallotsin oder der Digitallotse, die oder der geantwortet hat.' };
-      const draft = deps.drafts.create({ ticketId: ticket.id, question: edits.question ?? ticket.question, answer: edits.answer ?? ticket.answer.text, draftedBy: by, at: deps.now().toISOString() });
+      const draft = await deps.drafts.create({ ticketId: ticket.id, question: edits.question ?? ticket.question, answer: edits.answer ?? ticket.answer.text, draftedBy: by, at: deps.now().toISOString() });
       return { kind: 'ok', draftId: draft.id, message: `FAQ-Entwurf Nr. ${draft.id} wartet auf die Freigabe einer verantwortlichen Person.` };
     },
     /** Like `draft`, with question and answer first drafted by the language model (falls back to the ticket's text). */
@@ -93,11 +93,11 @@ export function createFaqLoop(deps: { escalation: EscalationService; drafts: Sql
       return drafted.kind === 'drafted' || step.kind === 'refused' ? step : { ...step, message: `${step.message} (Ohne Sprachmodell-Entwurf: ${drafted.reason}.)` };
     },
     async decide(draftId: number, by: string, approve: boolean): Promise<FaqStep> {
-      const draft = deps.drafts.get(draftId);
+      const draft = await deps.drafts.get(draftId);
       if (!draft || draft.state !== 'draft') return { kind: 'refused', message: 'Diesen offenen Entwurf gibt es nicht.' };
       if (!deps.directory.person(by)?.roles.includes('owner')) return { kind: 'refused', message: 'Freigeben dürfen nur verantwortliche Personen für Dokumente.' };
       if (draft.draftedBy === by) return { kind: 'refused', message: 'Vier-Augen-Prinzip: Wer den Entwurf erstellt hat, kann ihn nicht freigeben.' };
-      if (!deps.drafts.decide(draftId, approve ? 'approved' : 'rejected', by, deps.now().toISOString())) return { kind: 'refused', message: 'Der Entwurf wurde bereits entschieden.' };
+      if (!(await deps.drafts.decide(draftId, approve ? 'approved' : 'rejected', by, deps.now().toISOString()))) return { kind: 'refused', message: 'Der Entwurf wurde bereits entschieden.' };
       if (!approve) return { kind: 'ok', message: `FAQ-Entwurf Nr. ${draftId} abgelehnt.` };
       const ticketNumber = (await deps.escalation.get(draft.ticketId))?.number ?? 0;
       await indexFaq(faqDocument({ id: draft.id, question: draft.question, answer: draft.answer, ticketNumber }, deps.now().toISOString().slice(0, 10), by));

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { ingestFolder } from '../../knowledge/ingest/ingest-folder.ts';
 import { openSqliteDatabase } from '../adapters/storage/sqlite-database.ts';
-import { SqliteFaqDrafts } from '../adapters/storage/sqlite-faq-drafts.ts';
+import { SqlFaqDrafts } from '../adapters/storage/sql-faq-drafts.ts';
 import type { IngestedDocument } from '../ports/knowledge.ts';
 import type { Logger } from '../shared/logger.ts';
 import { describeError } from '../shared/errors.ts';
@@ -31,8 +31,8 @@ async function ticketNumberOf(lotse: Lotse, ticketId: string): Promise<number> {
 }
 
 /** FAQ documents of every approved draft in the shared `faq_drafts` table. */
-async function approvedFaqOf(lotse: Lotse, drafts: SqliteFaqDrafts): Promise<IngestedDocument[]> {
-  const approved = drafts.list('approved');
+async function approvedFaqOf(lotse: Lotse, drafts: SqlFaqDrafts): Promise<IngestedDocument[]> {
+  const approved = await drafts.list('approved');
   const numbers = await Promise.all(approved.map((draft) => ticketNumberOf(lotse, draft.ticketId)));
   return approved.map((draft, index) => faqDocument(
     { id: draft.id, question: draft.question, answer: draft.answer, ticketNumber: numbers[index] ?? 0 },
@@ -43,7 +43,7 @@ async function approvedFaqOf(lotse: Lotse, drafts: SqliteFaqDrafts): Promise<Ing
 
 /** Creates the leader of a replica (its work copy opens on the first cycle it leads); `folder` defaults to `KNOWLEDGE_DIR`. */
 export function createReplicaLeader(lotse: Lotse, logger: Logger, folder = lotse.config.knowledgeDir): IndexLeader {
-  const drafts = new SqliteFaqDrafts(lotse.database);
+  const drafts = new SqlFaqDrafts(lotse.store);
   const workDir = join(lotse.config.dataDir, 'reindex-work');
   return createIndexLeader({
     publication: lotse.index!.publication,

@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SqlConversationStore } from '../../bot/adapters/storage/sql-conversation-store.ts';
 import { SqlInbox } from '../../bot/adapters/storage/sql-inbox.ts';
-import { SqliteFaqDrafts } from '../../bot/adapters/storage/sqlite-faq-drafts.ts';
 import type { ConversationStore } from '../../bot/ports/conversation-store.ts';
 import { InMemoryConversationStore } from '../fakes/in-memory-conversation-store.ts';
 import { FixedClock, SequentialIds } from '../fakes/fixed-clock.ts';
@@ -50,7 +49,7 @@ for (const backend of useBackends()) {
     return { a: new SqlConversationStore(store), b: new SqlConversationStore(await secondStore()) };
   });
 
-  describe.skipIf(!backend.available)(`owner keys, inbox and FAQ-draft contract on ${backend.name}`, () => {
+  describe.skipIf(!backend.available)(`owner keys and inbox contract on ${backend.name}`, () => {
     it('stores owners under the key on every replica and keys rows written in clear (issue #18, item 4)', async () => {
       const { store, secondStore } = await backend.fresh();
       await new SqlConversationStore(store).ensureConversation({ id: 'c-clear', channel: 'web', userId: 'p-helga', at: 't0' });
@@ -77,21 +76,6 @@ for (const backend of useBackends()) {
       expect(await inbox.send({ kind: 'conversation', userId: 'u-1', reference }, { kind: 'ticket-answered', text: 'Antwort der Lotsin' })).toEqual({ kind: 'delivered' });
       expect(await inbox.send({ kind: 'conversation', userId: 'u-2', reference }, { kind: 'ticket-answered', text: 'x' })).toMatchObject({ kind: 'undeliverable' });
       expect((await conversations.recentMessages('c-1', 5)).map((entry) => entry.text)).toEqual(['Antwort der Lotsin']);
-    });
-
-    it('numbers FAQ drafts, decides each once and sends each notice once', async () => {
-      const { database, second } = await backend.fresh();
-      const a = new SqliteFaqDrafts(database);
-      const b = new SqliteFaqDrafts(second());
-      const first = a.create({ ticketId: 't-1', question: 'Wie?', answer: 'So.', draftedBy: 'p-aylin', at: 't0' });
-      const other = b.create({ ticketId: 't-2', question: 'Wo?', answer: 'Dort.', draftedBy: 'p-aylin', at: 't1' });
-      expect([first.id, other.id]).toEqual([1, 2]);
-      expect(b.decide(1, 'approved', 'p-dana', 't2')).toBe(true);
-      expect(a.decide(1, 'rejected', 'p-dana', 't3')).toBe(false);
-      expect(a.list('approved').map((draft) => draft.id)).toEqual([1]);
-      expect(a.list().map((draft) => draft.state)).toEqual(['approved', 'draft']);
-      expect(a.markNotice(1, 'owner', 't2')).toBe(true);
-      expect(b.markNotice(1, 'owner', 't3')).toBe(false);
     });
   });
 }

@@ -69,7 +69,7 @@ export interface ConsoleDeps {
   readonly directory: Directory;
   readonly escalation: EscalationService;
   readonly faq: FaqLoop;
-  readonly pendingDrafts: () => readonly PendingDraft[];
+  readonly pendingDrafts: () => Promise<readonly PendingDraft[]>;
   /** Approved FAQ entries from tickets with their expiry, soonest first. */
   readonly faqEntries: () => readonly { readonly draftId: number; readonly question: string; readonly validTo: string }[];
   readonly documents: () => readonly { readonly meta: DocumentMeta; readonly chunks: number }[];

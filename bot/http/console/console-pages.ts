@@ -79,7 +79,8 @@ export async function overviewBody(deps: ConsoleDeps, caller: Caller): Promise<s
   const greeting = `<p>${escapeHtml(fillText(t.overviewIntro, { name: caller.principal?.displayName ?? '' }))}</p>`;
   if (!entries.length) return `<p>${escapeHtml(t.overviewNone)}</p><p><a href="/">${escapeHtml(t.backToChat)}</a></p>`;
   const queued = entries.some((entry) => entry.href === '/konsole/tickets') ? (await queueOf(deps, caller)).length : 0;
-  const waiting: Record<string, () => number> = { '/konsole/tickets': () => queued, '/konsole/faq': () => deps.pendingDrafts().length };
+  const pending = entries.some((entry) => entry.href === '/konsole/faq') ? (await deps.pendingDrafts()).length : 0;
+  const waiting: Record<string, () => number> = { '/konsole/tickets': () => queued, '/konsole/faq': () => pending };
   const tile = (entry: NavEntry): string => {
     const count = waiting[entry.href]?.();
     const badge = count === undefined ? '' : ` <span class="badge">${escapeHtml(fillText(t.overviewWaiting, { count: String(count) }))}</span>`;
@@ -101,9 +102,9 @@ function faqEntriesTable(deps: ConsoleDeps, csrf: string, mayDecide: boolean): s
 }
 
 /** Pending FAQ drafts with approve/reject forms, then the approved entries. */
-export function faqBody(deps: ConsoleDeps, caller: Caller): string {
+export async function faqBody(deps: ConsoleDeps, caller: Caller): Promise<string> {
   const t = deps.texts;
-  const drafts = deps.pendingDrafts();
+  const drafts = await deps.pendingDrafts();
   const csrf = caller.session?.csrfToken ?? '';
   const mayDecide = caller.principal?.roles.includes('owner') ?? false;
   const entries = faqEntriesTable(deps, csrf, mayDecide);

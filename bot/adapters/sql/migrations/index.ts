@@ -8,8 +8,9 @@ import { jobLeasesMigration } from './0005-job-leases.ts';
 import { dailyRunsMigration } from './0007-daily-runs.ts';
 import { absencesMigration } from './0010-absences.ts';
 import { feedbackQueueMigration } from './0011-feedback-queue.ts';
+import { faqDraftsMigration } from './0012-faq-drafts.ts';
 import { ticketsMigration } from './0006-tickets.ts';
 import { indexPublicationMigration } from './0008-index-publication.ts';
 import { directoryVersionsMigration } from './0009-directory-versions.ts';
 
-export const storeMigrations: readonly StoreMigration[] = [conversationsMigration, inboxMigration, auditMigration, sessionsMigration, ticketsMigration, jobLeasesMigration, dailyRunsMigration, absencesMigration, indexPublicationMigration, directoryVersionsMigration, feedbackQueueMigration];
+export const storeMigrations: readonly StoreMigration[] = [conversationsMigration, inboxMigration, auditMigration, sessionsMigration, ticketsMigration, jobLeasesMigration, dailyRunsMigration, absencesMigration, indexPublicationMigration, directoryVersionsMigration, feedbackQueueMigration, faqDraftsMigration];
