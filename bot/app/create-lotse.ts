@@ -33,7 +33,6 @@ import { SqlAuditLog } from '../adapters/storage/sql-audit-log.ts';
 import { auditChainKey, auditKey, createAuditRecorder } from './audit-trail.ts';
 import { cachedStatus } from './cached-status.ts';
 import { maskFeedbackReasons, maskReturnNotes } from './mask-free-text-inputs.ts';
-import { SqliteReidentification } from '../adapters/storage/sqlite-reidentification.ts';
 import { loadRecordRetention } from '../../policies/load-retention.ts';
 import { SqlInbox } from '../adapters/storage/sql-inbox.ts';
 import { SqlRecordPurge } from '../adapters/storage/sql-record-purge.ts';
@@ -43,6 +42,7 @@ import { SqlDirectoryVersions } from '../adapters/directory/sql-directory-versio
 import { startDirectorySync, type DirectorySync } from './shared-directory.ts';
 import { SqlJobLeases } from '../adapters/storage/sql-job-leases.ts';
 import type { JobLeases } from '../ports/job-lease.ts';
+import type { Reidentification } from '../ports/reidentification.ts';
 import { hostname } from 'node:os';
 import { createFaqLoop, type FaqLoop } from './faq-loop.ts';
 import { SqlTicketStore } from '../adapters/storage/sql-ticket-store.ts';
@@ -61,6 +61,7 @@ import { createFreeTextMasker } from '../core/hr/mask-free-text.ts';
 import type { StoreDatabase } from '../adapters/sql/store-database.ts';
 import { openDatabases } from './open-databases.ts';
 import { createPendingWrites } from './pending-writes.ts';
+import { createLotseReidentification } from './reidentification-wiring.ts';
 import { describeError } from '../shared/errors.ts';
 import { createIndexReplicaState, type IndexReplicaState } from './index-replica-state.ts';
 import { createOfficeAvailability, type LotseAvailability } from './create-availability.ts';
@@ -85,7 +86,7 @@ export interface Lotse {
   purgeRecords(now: Date): Promise<Record<string, number>>;
   /** Masks personal data in free text like questions (feedback reasons, notes), issue #18 item 12. */
   maskText(text: string): string;
-  readonly reidentification: SqliteReidentification;
+  readonly reidentification: Reidentification;
   /** The Digitallotsen workflow (tickets, routing, answers back to the asker). */
   readonly escalation: EscalationService;
   /** "Abwesend bis" of Digitallotsen: routing, reminders and digests skip absent people (issue #22). */
@@ -267,17 +268,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
       { id: 'pii', clause: policies.pii.clause, title: titleOf(policies.pii.clause), action: 'redact' },
     ],
   };
-  const reidentification = new SqliteReidentification(database, {
-    validDays: 7,
-    pseudonym: recorder.pseudonym,
-    // Conversations hold pseudonyms, so the candidates are the directory's people, ticket askers and unkeyed owners.
-    candidates: () => [...new Set([
-      ...directory.people().map((person) => person.id),
-      ...database.prepare<[], { id: string }>('SELECT DISTINCT asker_id AS id FROM tickets UNION SELECT DISTINCT user_id AS id FROM conversations').all().map((row) => row.id),
-    ])],
-    holdsRole: (by, role) => directory.person(by)?.roles.includes(role) ?? false,
-    onStep: (step, id) => auditWrites.track(audit.append({ type: 'reidentification', at: clock.now().toISOString(), pseudonym: `request-${id}`, channel: 'cli', outcome: 'escalated', rules: [{ id: `reidentification-${step}`, clause: 'DV KI § 6 Abs. 3', action: 'escalate' }], policyVersion: policies.version, indexVersion: knowledge.indexVersion(), documents: [] })),
-  });
+  const reidentification = createLotseReidentification({ store, directory, audit, pseudonym: recorder.pseudonym, clock, policyVersion: policies.version, indexVersion: () => knowledge.indexVersion() });
   const recordRetention = loadRecordRetention(config.policiesDir);
   const purgeConversations = (now: Date): Promise<number> => conversations.purgeInactive(new Date(now.getTime() - recordRetention.conversations * 86_400_000).toISOString());
   const daysBefore = (now: Date, days: number): string => new Date(now.getTime() - days * 86_400_000).toISOString();

@@ -1,5 +1,5 @@
 /**
- * Writes started from code that is still synchronous (issue #20: HR and re-identification stores are not converted
+ * Writes started from code that is still synchronous (issue #20: the HR stores are not converted
  * yet) but that must go to the asynchronous audit log: each is tracked, its failure reported, and `settled()` waits
  * for those in flight (on close, so that nothing is lost at shutdown).
  */

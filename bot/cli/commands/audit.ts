@@ -48,7 +48,7 @@ export async function runAudit(args: string[], io: CliIo): Promise<number> {
         return 1;
       }
       const by = values.by ?? 'unbekannt';
-      const result = values.request ? lotse.reidentification.request({ pseudonym: values.request, reason: values.reason ?? '', by, now: new Date() }) : undefined;
+      const result = values.request ? await lotse.reidentification.request({ pseudonym: values.request, reason: values.reason ?? '', by, now: new Date() }) : undefined;
       if (!result) throw new UsageError('audit reidentify needs --request <pseudonym> --reason "…"; approvals are given in the console (/konsole/reidentifizierung).');
       io.stdout(JSON.stringify(result) + '\n');
       return result.kind === 'refused' ? 1 : 0;

@@ -15,7 +15,7 @@ import type { DocumentMeta } from '../../ports/knowledge.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { Protect } from '../auth/access.ts';
 import type { ConsoleTexts } from './console-texts.ts';
-import type { ApprovalRole, OpenReidentification, ReidentificationResult } from '../../adapters/storage/sqlite-reidentification.ts';
+import type { ApprovalRole, OpenReidentification, ReidentificationResult } from '../../ports/reidentification.ts';
 import type { ReidentificationTexts } from '../../../prompts/load-reidentification-texts.ts';
 import type { LotseAvailability } from '../../core/escalation/lotse-availability.ts';
 import type { TicketStatsRow } from '../../core/escalation/ticket-stats.ts';
@@ -45,9 +45,9 @@ export interface PendingDraft {
 /** What the re-identification page needs (issue #18, item 12). */
 export interface ReidentificationConsole {
   readonly texts: ReidentificationTexts;
-  open(now: Date): readonly OpenReidentification[];
-  request(input: { pseudonym: string; reason: string; by: string; now: Date }): ReidentificationResult;
-  approve(input: { id: number; role: ApprovalRole; by: string; now: Date }): ReidentificationResult;
+  open(now: Date): Promise<readonly OpenReidentification[]>;
+  request(input: { pseudonym: string; reason: string; by: string; now: Date }): Promise<ReidentificationResult>;
+  approve(input: { id: number; role: ApprovalRole; by: string; now: Date }): Promise<ReidentificationResult>;
   readonly now: () => Date;
 }
 

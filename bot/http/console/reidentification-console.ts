@@ -4,7 +4,7 @@
  * of the login, person id of the directory), never from a form field naming a person; the store refuses the
  * requester's own approval, one person in both roles, and people who do not hold the role in the directory.
  */
-import type { ApprovalRole, ReidentificationResult } from '../../adapters/storage/sqlite-reidentification.ts';
+import type { ApprovalRole, ReidentificationResult } from '../../ports/reidentification.ts';
 import type { ReidentificationTexts } from '../../../prompts/load-reidentification-texts.ts';
 import type { Caller, ProtectedHandler } from '../auth/access.ts';
 import { escapeHtml as e } from '../pages.ts';
@@ -19,13 +19,13 @@ export const reidentificationPath = '/konsole/reidentifizierung';
 const approvalRoles: readonly ApprovalRole[] = ['personalrat', 'dsb'];
 const notice = (text: string): string => `<p class="notice" role="status">${e(text)}</p>`;
 
-function body(deps: ConsoleDeps, store: ReidentificationConsole, caller: Caller, message?: string): string {
+async function body(deps: ConsoleDeps, store: ReidentificationConsole, caller: Caller, message?: string): Promise<string> {
   const t = store.texts;
   const csrf = caller.session?.csrfToken ?? '';
   const roles = caller.principal?.roles ?? [];
   const nameOf = (id: string): string => deps.directory.person(id)?.name ?? id;
   const roleLabel = (role: ApprovalRole): string => deps.texts.labels.roles[role];
-  const rows = store.open(store.now()).map((request) => {
+  const rows = (await store.open(store.now())).map((request) => {
     const given = approvalRoles.flatMap((role) => (request.approvals[role] ? [fillText(t.approvedBy, { role: roleLabel(role), name: nameOf(request.approvals[role]!) })] : []));
     const buttons = approvalRoles.filter((role) => roles.includes(role) && !request.approvals[role])
       .map((role) => postForm(`${reidentificationPath}/${request.id}/freigeben`, csrf, `<input type="hidden" name="role" value="${role}"><button type="submit">${e(fillText(t.approveAs, { role: roleLabel(role) }))}</button>`));
@@ -56,8 +56,8 @@ const statusOf = (result: ReidentificationResult): number => (result.kind !== 'r
 /** Handlers of the re-identification routes (ids as in the route table). */
 export function reidentificationHandlers(deps: ConsoleDeps, store: ReidentificationConsole): Record<'reidentification-page' | 'reidentification-request' | 'reidentification-approve', ProtectedHandler> {
   const t = store.texts;
-  const render = (response: Parameters<ProtectedHandler>[1], caller: Caller, status: number, message?: string): void =>
-    sendHtml(response, status, consolePage(deps, caller, t.title, body(deps, store, caller, message), reidentificationPath));
+  const render = async (response: Parameters<ProtectedHandler>[1], caller: Caller, status: number, message?: string): Promise<void> =>
+    sendHtml(response, status, consolePage(deps, caller, t.title, await body(deps, store, caller, message), reidentificationPath));
   // The acting person is the session's directory person; without one (IdP-only login) nobody can act.
   const actor = (caller: Caller): string | undefined => caller.principal?.personId;
   return {
@@ -66,8 +66,8 @@ export function reidentificationHandlers(deps: ConsoleDeps, store: Reidentificat
       const by = actor(caller);
       if (!by) return render(response, caller, 409, fillText(t.refused, { reason: t.reasons.not_permitted }));
       const form = caller.form ?? new URLSearchParams();
-      const result = store.request({ pseudonym: (form.get('pseudonym') ?? '').trim().slice(0, 64), reason: (form.get('reason') ?? '').slice(0, 2000), by, now: store.now() });
-      render(response, caller, result.kind === 'requested' ? 201 : statusOf(result), describe(deps, t, result));
+      const result = await store.request({ pseudonym: (form.get('pseudonym') ?? '').trim().slice(0, 64), reason: (form.get('reason') ?? '').slice(0, 2000), by, now: store.now() });
+      await render(response, caller, result.kind === 'requested' ? 201 : statusOf(result), describe(deps, t, result));
     },
     'reidentification-approve': async (request, response, caller) => {
       const roles = caller.principal?.roles ?? [];
@@ -79,8 +79,8 @@ export function reidentificationHandlers(deps: ConsoleDeps, store: Reidentificat
       if (!role) return render(response, caller, 403, fillText(t.refused, { reason: t.reasons.not_permitted }));
       if (!by) return render(response, caller, 409, fillText(t.refused, { reason: t.reasons.not_permitted }));
       const id = Number(request.params.id);
-      const result = Number.isSafeInteger(id) ? store.approve({ id, role, by, now: store.now() }) : ({ kind: 'refused', reason: 'not_found' } as const);
-      render(response, caller, statusOf(result), describe(deps, t, result));
+      const result = Number.isSafeInteger(id) ? await store.approve({ id, role, by, now: store.now() }) : ({ kind: 'refused', reason: 'not_found' } as const);
+      await render(response, caller, statusOf(result), describe(deps, t, result));
     },
   };
 }

@@ -12,5 +12,6 @@ import { faqDraftsMigration } from './0012-faq-drafts.ts';
 import { ticketsMigration } from './0006-tickets.ts';
 import { indexPublicationMigration } from './0008-index-publication.ts';
 import { directoryVersionsMigration } from './0009-directory-versions.ts';
+import { reidentificationMigration } from './0019-reidentification.ts';
 
-export const storeMigrations: readonly StoreMigration[] = [conversationsMigration, inboxMigration, auditMigration, sessionsMigration, ticketsMigration, jobLeasesMigration, dailyRunsMigration, absencesMigration, indexPublicationMigration, directoryVersionsMigration, feedbackQueueMigration, faqDraftsMigration];
+export const storeMigrations: readonly StoreMigration[] = [conversationsMigration, inboxMigration, auditMigration, sessionsMigration, ticketsMigration, jobLeasesMigration, dailyRunsMigration, absencesMigration, indexPublicationMigration, directoryVersionsMigration, feedbackQueueMigration, faqDraftsMigration, reidentificationMigration];
