@@ -1,7 +1,7 @@
 /**
- * Wires data-subject requests (issue #22) over a running lotse: the personal-data store over its database
- * (the stores it reads are constructed first, so their tables exist even where a channel never ran), the
- * audit, the audit pseudonym and the German texts.
+ * Wires data-subject requests (issue #22) over a running lotse: the personal-data store over the store database
+ * (channel and HR stores still synchronous are constructed first, so their tables exist even where a channel never
+ * ran; tables that do not exist are skipped), the audit, the audit pseudonym and the German texts.
  */
 import { ensureTeamsOutboxTables } from '../adapters/channels/teams/teams-outbox.ts';
 import { TeamsStore } from '../adapters/channels/teams/teams-store.ts';
@@ -24,7 +24,7 @@ export function createLotseDataSubjectRequests(lotse: Lotse, clock: Clock = { no
   const key = auditKey(lotse.config.dataDir, lotse.config.auditKey);
   const { pseudonym } = createAuditRecorder(lotse.audit, { key, policyVersion: lotse.transparency.policyVersion, now: () => clock.now() });
   return createDataSubjectRequests({
-    store: new SqlPersonalData(database),
+    store: new SqlPersonalData(lotse.store),
     directory: lotse.directory,
     audit: lotse.audit,
     pseudonym,

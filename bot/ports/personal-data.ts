@@ -49,9 +49,9 @@ export interface PersonalData {
 /** How many records of each kind an erasure deleted. */
 export type ErasureCounts = Readonly<Record<string, number>>;
 
-/** Reads and deletes a person's records across the stores. */
+/** Reads and deletes a person's records across the stores. Asynchronous (issue #20). */
 export interface PersonalDataStore {
-  collect(subject: DataSubject): PersonalData;
-  /** Deletes everything `collect` returns, in one transaction. */
-  erase(subject: DataSubject): ErasureCounts;
+  collect(subject: DataSubject): Promise<PersonalData>;
+  /** Deletes everything `collect` returns (answers given as Digitallotse and flags of open surveys stay), in one transaction. */
+  erase(subject: DataSubject): Promise<ErasureCounts>;
 }

@@ -65,7 +65,7 @@ export function createDataSubjectRequests(deps: DataSubjectDeps) {
     /** Art. 15: everything stored about `subject`, for the DSB to hand over. */
     async export(input: { subject: string; by: string }): Promise<DataSubjectResult> {
       if (!isDsb(input.by)) return { kind: 'refused', reason: 'not_dsb', text: deps.texts.notDsb };
-      const data = deps.store.collect(subjectOf(input.subject));
+      const data = await deps.store.collect(subjectOf(input.subject));
       await record(input.subject, 15);
       return { kind: 'exported', subject: input.subject, data, notes: notes() };
     },
@@ -73,8 +73,8 @@ export function createDataSubjectRequests(deps: DataSubjectDeps) {
     async erase(input: { subject: string; by: string }): Promise<DataSubjectResult> {
       if (!isDsb(input.by)) return { kind: 'refused', reason: 'not_dsb', text: deps.texts.notDsb };
       const subject = subjectOf(input.subject);
-      const before = deps.store.collect(subject).surveyParticipation.length;
-      const counts = deps.store.erase(subject);
+      const before = (await deps.store.collect(subject)).surveyParticipation.length;
+      const counts = await deps.store.erase(subject);
       await record(input.subject, 17);
       const kept = before - (counts.surveyParticipation ?? 0);
       return { kind: 'erased', subject: input.subject, counts, notes: [deps.texts.erased, ...notes(), ...(kept ? [fillTemplate(deps.texts.openSurveysKept, { count: String(kept) })] : [])] };
