@@ -5,7 +5,6 @@
  */
 import type { AdminAction, AuditLog, AuditRecordType } from '../ports/audit-log.ts';
 import type { Hr } from './create-hr.ts';
-import type { PendingWrites } from './pending-writes.ts';
 
 /** The works-agreement clause every administrative record cites. */
 export const adminAuditClause = 'DV KI § 10';
@@ -26,13 +25,14 @@ export function createAdminAudit(log: AuditLog, options: { pseudonym: (userId: s
 
 /**
  * `hr` whose broadcast releases and survey approvals are audited when they succeed, whatever the channel (console,
- * API, CLI). The HR stores are still synchronous (issue #20): the record is written right after the action without
- * waiting for it, tracked in `pending` (failures reported there, waited for on close).
+ * API, CLI): the action resolves only once its record is in the audit log (a failed record rejects it, the action
+ * itself stays done).
  */
-export function auditHrApprovals(hr: Hr, record: AdminAuditRecorder, pending: PendingWrites): Hr {
-  const after = <T extends { readonly kind: string }>(result: T, action: AdminAction, actor: string): T => {
-    if (result.kind === 'ok') pending.track(record(action, actor));
-    return result;
+export function auditHrApprovals(hr: Hr, record: AdminAuditRecorder): Hr {
+  const after = async <T extends { readonly kind: string }>(result: Promise<T>, action: AdminAction, actor: string): Promise<T> => {
+    const done = await result;
+    if (done.kind === 'ok') await record(action, actor);
+    return done;
   };
   return {
     ...hr,

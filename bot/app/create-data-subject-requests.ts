@@ -7,9 +7,6 @@ import { ensureTeamsOutboxTables } from '../adapters/channels/teams/teams-outbox
 import { TeamsStore } from '../adapters/channels/teams/teams-store.ts';
 import { SqliteXmppStore } from '../adapters/channels/xmpp/sqlite-xmpp-store.ts';
 import { SqlPersonalData } from '../adapters/storage/sql-personal-data.ts';
-import { SqliteBroadcasts } from '../adapters/storage/sqlite-broadcasts.ts';
-import { SqliteHrOutbox } from '../adapters/storage/sqlite-hr-outbox.ts';
-import { SqliteSurveys } from '../adapters/storage/sqlite-surveys.ts';
 import { createDataSubjectRequests, type DataSubjectRequests } from '../core/privacy/data-subject-requests.ts';
 import type { Clock } from '../ports/clock.ts';
 import { loadPrivacyTexts } from '../../prompts/load-privacy-texts.ts';
@@ -19,7 +16,7 @@ import type { Lotse } from './create-lotse.ts';
 /** Builds the requests for the DSB (CLI, console). */
 export function createLotseDataSubjectRequests(lotse: Lotse, clock: Clock = { now: () => new Date() }): DataSubjectRequests {
   const { database } = lotse;
-  for (const ensureTables of [SqliteXmppStore, SqliteSurveys, SqliteBroadcasts, SqliteHrOutbox, TeamsStore]) new ensureTables(database);
+  for (const ensureTables of [SqliteXmppStore, TeamsStore]) new ensureTables(database);
   ensureTeamsOutboxTables(database);
   const key = auditKey(lotse.config.dataDir, lotse.config.auditKey);
   const { pseudonym } = createAuditRecorder(lotse.audit, { key, policyVersion: lotse.transparency.policyVersion, now: () => clock.now() });

@@ -1,12 +1,13 @@
 /**
- * Wires HR news and pulse surveys (issue #10): the stores (SQLite or PostgreSQL), policy, German texts, the services, the
- * chat handler, the outbox worker over the channel router, and the scheduler step `runDue`.
+ * Wires HR news and pulse surveys (issue #10): the asynchronous stores on the store database (SQLite or PostgreSQL,
+ * tables from migrations 0016–0018), policy, German texts, the services, the chat handler, the outbox worker over the
+ * channel router, and the scheduler step `runDue`.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SqliteBroadcasts } from '../adapters/storage/sqlite-broadcasts.ts';
-import type { SqliteDatabase } from '../adapters/storage/sqlite-database.ts';
-import { SqliteHrOutbox } from '../adapters/storage/sqlite-hr-outbox.ts';
-import { SqliteSurveys } from '../adapters/storage/sqlite-surveys.ts';
+import type { StoreDatabase } from '../adapters/sql/store-database.ts';
+import { SqlBroadcasts } from '../adapters/storage/sql-broadcasts.ts';
+import { SqlHrOutbox } from '../adapters/storage/sql-hr-outbox.ts';
+import { SqlSurveys } from '../adapters/storage/sql-surveys.ts';
 import { createBroadcastService, type BroadcastService } from '../core/hr/broadcast-service.ts';
 import { createDeliveryWorker } from '../core/hr/delivery-worker.ts';
 import { createHrChat, type HrChat } from '../core/hr/hr-chat.ts';
@@ -38,14 +39,15 @@ export interface Hr {
   /** Whether a person may see survey results (`hr` or `personalrat`). */
   canSeeResults(personId: string): boolean;
   /** Outbox rows still to deliver and survey answers buffered below k (queue gauges; counts only). */
-  readonly queues: { outboxPending(): number; surveyBufferPending(): number };
+  readonly queues: { outboxPending(): Promise<number>; surveyBufferPending(): number };
   /** Discards responses still buffered (fewer than k): writing them alone could link them to people. */
   close(): void;
 }
 
 /** What the HR wiring needs from the composition root. */
 export interface HrDeps {
-  readonly database: SqliteDatabase;
+  /** The migrated asynchronous store database. */
+  readonly store: StoreDatabase;
   readonly directory: Directory;
   readonly channels: ChannelRouter;
   readonly clock: Clock;
@@ -62,9 +64,9 @@ export interface HrDeps {
 export function createHr(deps: HrDeps): Hr {
   const policy = deps.policy ?? loadHrPolicy(deps.policiesDir);
   const messages = loadHrMessages();
-  const broadcastStore = new SqliteBroadcasts(deps.database);
-  const outbox = new SqliteHrOutbox(deps.database);
-  const surveyStore = new SqliteSurveys(deps.database);
+  const broadcastStore = new SqlBroadcasts(deps.store);
+  const outbox = new SqlHrOutbox(deps.store);
+  const surveyStore = new SqlSurveys(deps.store);
   const common = { outbox, subscriptions: broadcastStore, directory: deps.directory, policy, clock: deps.clock, ids: deps.ids, messages };
   const broadcasts = createBroadcastService({ ...common, store: broadcastStore });
   const surveys = createSurveyService({ ...common, store: surveyStore, logger: deps.logger, ...(deps.maskText ? { maskText: deps.maskText } : {}) });

@@ -60,9 +60,7 @@ import { auditHrApprovals, createAdminAudit, type AuditRetentionDays } from './a
 import { createFreeTextMasker } from '../core/hr/mask-free-text.ts';
 import type { StoreDatabase } from '../adapters/sql/store-database.ts';
 import { openDatabases } from './open-databases.ts';
-import { createPendingWrites } from './pending-writes.ts';
 import { createLotseReidentification } from './reidentification-wiring.ts';
-import { describeError } from '../shared/errors.ts';
 import { createIndexReplicaState, type IndexReplicaState } from './index-replica-state.ts';
 import { createOfficeAvailability, type LotseAvailability } from './create-availability.ts';
 import { trainingGateNote } from '../core/conversation/training-gate-note.ts';
@@ -174,7 +172,6 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const chainKey = config.databaseUrl && !config.auditKey ? undefined : auditChainKey(pseudonymKey);
   if (!chainKey) logger.warn('audit-chain-unkeyed', { hint: 'DATABASE_URL without AUDIT_HMAC_KEY: the audit chain is a plain hash chain. Set the same AUDIT_HMAC_KEY on every replica and run "lotse audit rekey" once.' });
   const audit = new SqlAuditLog(store, chainKey ? { key: chainKey } : {});
-  const auditWrites = createPendingWrites((error) => logger.error('audit-write-failed', { error: describeError(error) }));
   const recorder = createAuditRecorder(audit, { key: pseudonymKey, policyVersion: policies.version, now: () => clock.now() });
   // Conversations are stored under the audit pseudonym, never the directory id (issue #18, item 4). Replicas on
   // PostgreSQL share them, so only a shared AUDIT_HMAC_KEY can key them (each data dir's audit.key differs).
@@ -279,11 +276,10 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const messagesOf = async (userId: string, conversationId: string): Promise<readonly StoredMessage[]> =>
     (await conversations.isOwner(conversationId, userId)) ? conversations.recentMessages(conversationId, 200) : [];
   const faq = createFaqLoop({ escalation, drafts: new SqlFaqDrafts(store), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages, maskText: maskFreeText, ...(model ? { drafter: (ticket: { question: string; answer: string }) => draftFaqEntry({ model, templates }, ticket) } : {}), ...(index ? { indexFaq: async () => void (await index.requestReindex()) } : {}) });
-  const hr = auditHrApprovals(createHr({ database, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, policy: hrPolicy, maskText: maskFreeText }), createAdminAudit(audit, { pseudonym: recorder.pseudonym, now: () => clock.now(), policyVersion: policies.version, indexVersion: () => knowledge.indexVersion() }), auditWrites);
+  const hr = auditHrApprovals(createHr({ store, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, policy: hrPolicy, maskText: maskFreeText }), createAdminAudit(audit, { pseudonym: recorder.pseudonym, now: () => clock.now(), policyVersion: policies.version, indexVersion: () => knowledge.indexVersion() }));
   const close = async (): Promise<void> => {
     hr.close();
     office.stop();
-    await auditWrites.settled();
     if (directorySync) await leases.release('directory-import', replicaId).catch(() => undefined); // else it runs out
     await databases.close();
   };

@@ -124,7 +124,7 @@ export function createTeamsChannel(lotse: Lotse, config: TeamsConfig, logger: Lo
     ...(lotse.config.publicUrl ? { publicUrl: lotse.config.publicUrl } : {}),
     hr: {
       chat: (personId, text) => lotse.hr.chat.handle(personId, text),
-      openSurvey: (personId) => lotse.hr.surveys.openFor(personId)[0],
+      openSurvey: async (personId) => (await lotse.hr.surveys.openFor(personId))[0],
       survey: (id) => lotse.hr.surveys.get(id),
       submit: (personId, surveyId, answers) => lotse.hr.surveys.submit(personId, surveyId, answers),
       acknowledge: (personId, job) => lotse.hr.broadcasts.acknowledge(personId, job.replace(/^broadcast:/, '')),

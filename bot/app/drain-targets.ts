@@ -49,7 +49,7 @@ export function polledDrain(queue: PolledQueue, options: { now?: () => number; p
 }
 
 /** The HR delivery worker as the first drain target. */
-export function hrDrain(hr: { jobs: { drainOutbox(until: number): Promise<{ sent: number }> }; queues: { outboxPending(): number } }): DrainTarget {
+export function hrDrain(hr: { jobs: { drainOutbox(until: number): Promise<{ sent: number }> }; queues: { outboxPending(): Promise<number> } }): DrainTarget {
   return {
     name: 'hr',
     drain: async (until) => (await hr.jobs.drainOutbox(until)).sent,

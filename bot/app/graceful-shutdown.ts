@@ -13,8 +13,8 @@ export interface DrainTarget {
   readonly name: string;
   /** Delivers what is due until `until` (epoch ms); resolves with the number of items delivered. */
   drain(until: number): Promise<number>;
-  /** Items still waiting in the store. */
-  remaining(): number;
+  /** Items still waiting in the store (asynchronous stores answer with a promise). */
+  remaining(): number | Promise<number>;
 }
 
 /** The steps of one process's shutdown, in the order they run. */
@@ -76,7 +76,7 @@ async function drainAll(targets: readonly DrainTarget[], until: number, options:
     const drained = (await guarded(options.logger, `drain-${target.name}`, () => target.drain(until))) ?? 0;
     let remaining: number | null = null;
     try {
-      remaining = target.remaining();
+      remaining = await target.remaining();
     } catch {
       remaining = null; // the store is unreachable: the count is unknown, the rows are still there
     }

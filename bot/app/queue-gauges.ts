@@ -2,7 +2,7 @@
  * The queue gauges of `/metrics`: aggregated counts only (open tickets, index size, outboxes). The count
  * of survey answers buffered below k is not exposed: watching it tick up tells who just answered (issue #18,
  * item 9). Channels that are not configured contribute no gauge. The ticket count comes from the asynchronous
- * ticket store (issue #20): the gauge answers from the last count at once and starts a fresh count in the
+ * ticket store and the HR outbox count from its asynchronous store (issue #20): each gauge answers from the last count at once and starts a fresh count in the
  * background, so a scrape never waits on the database.
  */
 import type { Gauges } from '../http/metrics.ts';
@@ -11,7 +11,7 @@ import type { Gauges } from '../http/metrics.ts';
 export interface QueueSources {
   readonly tickets: { allTickets(): Promise<readonly { readonly state: string }[]> };
   readonly indexChunks: () => number;
-  readonly hr: { readonly queues: { outboxPending(): number } };
+  readonly hr: { readonly queues: { outboxPending(): Promise<number> } };
   readonly teams?: { readonly outbox: { pendingCount(): number } };
   readonly xmpp?: { readonly channel: { pending(): number } };
   /** The store database's pool (PostgreSQL: connections in use, idle and requests waiting for one; SQLite: 1/1/0). */
@@ -50,7 +50,7 @@ export function queueGauges(sources: QueueSources): Gauges {
   return {
     tickets_waiting: backgroundCount(async () => (await sources.tickets.allTickets()).filter((ticket) => waiting.has(ticket.state)).length),
     index_chunks: sources.indexChunks,
-    hr_outbox_pending: () => sources.hr.queues.outboxPending(),
+    hr_outbox_pending: backgroundCount(() => sources.hr.queues.outboxPending()),
     ...(teams ? { teams_outbox_pending: () => teams.outbox.pendingCount() } : {}),
     ...(xmpp ? { xmpp_outbox_pending: () => xmpp.channel.pending() } : {}),
     ...(database ? { db_pool_connections: () => database.gauges().total, db_pool_idle: () => database.gauges().idle, db_pool_waiting: () => database.gauges().waiting } : {}),

@@ -25,50 +25,50 @@ export function registerHrAdminRoutes(server: Server, deps: HrRouteDeps): void {
   const { hr } = deps;
   server.post('/api/hr/audience/preview', guarded(deps, 'hr-preview', async (actor, request, response) => {
     const body = await readBody(request, response, z.object({ audience: audienceSchema }).strict(), deps.maxBodyBytes);
-    if (body) sendOutcome(response, hr.broadcasts.preview(actor, body.audience));
+    if (body) sendOutcome(response, await hr.broadcasts.preview(actor, body.audience));
   }));
   server.post('/api/hr/broadcasts', guarded(deps, 'hr-broadcast-create', async (actor, request, response) => {
     const body = await readBody(request, response, broadcastDraftSchema, deps.maxBodyBytes);
-    if (body) sendOutcome(response, hr.broadcasts.create(actor, body), 201);
+    if (body) sendOutcome(response, await hr.broadcasts.create(actor, body), 201);
   }));
   server.post('/api/hr/broadcasts/:id/release', guarded(deps, 'hr-broadcast-release', async (actor, request, response) => {
-    sendOutcome(response, hr.broadcasts.release(actor, param(request, 'id')));
+    sendOutcome(response, await hr.broadcasts.release(actor, param(request, 'id')));
   }));
   server.get('/api/hr/broadcasts/:id/report', guarded(deps, 'hr-broadcast-report', async (actor, request, response) => {
     if (!hr.canManage(actor)) return sendError(response, 403, 'not_hr', hr.messages.refusedNotHr);
-    sendOutcome(response, hr.broadcasts.report(param(request, 'id')));
+    sendOutcome(response, await hr.broadcasts.report(param(request, 'id')));
   }));
   server.post('/api/hr/surveys', guarded(deps, 'hr-survey-create', async (actor, request, response) => {
     const body = await readBody(request, response, surveyDraftSchema, deps.maxBodyBytes);
-    if (body) sendOutcome(response, hr.surveys.create(actor, body), 201);
+    if (body) sendOutcome(response, await hr.surveys.create(actor, body), 201);
   }));
   server.put('/api/hr/surveys/:id', guarded(deps, 'hr-survey-edit', async (actor, request, response) => {
     const body = await readBody(request, response, surveyDraftSchema, deps.maxBodyBytes);
-    if (body) sendOutcome(response, hr.surveys.edit(actor, param(request, 'id'), body));
+    if (body) sendOutcome(response, await hr.surveys.edit(actor, param(request, 'id'), body));
   }));
   server.post('/api/hr/surveys/:id/versions', guarded(deps, 'hr-survey-revise', async (actor, request, response) => {
     const body = await readBody(request, response, surveyDraftSchema, deps.maxBodyBytes);
-    if (body) sendOutcome(response, hr.surveys.revise(actor, param(request, 'id'), body), 201);
+    if (body) sendOutcome(response, await hr.surveys.revise(actor, param(request, 'id'), body), 201);
   }));
   server.post('/api/hr/surveys/:id/approve', guarded(deps, 'hr-survey-approve', async (actor, request, response) => {
-    sendOutcome(response, hr.surveys.approve(actor, param(request, 'id')));
+    sendOutcome(response, await hr.surveys.approve(actor, param(request, 'id')));
   }));
   server.post('/api/hr/surveys/:id/:step', guarded(deps, 'hr-survey-step', async (actor, request, response) => {
     const step = param(request, 'step');
     if (step !== 'open' && step !== 'close') return sendError(response, 404, 'not_found', hr.messages.refusedNotFound);
     if (!hr.canManage(actor)) return sendError(response, 403, 'not_hr', hr.messages.refusedNotHr);
-    sendOutcome(response, step === 'open' ? hr.surveys.open(param(request, 'id')) : hr.surveys.close(param(request, 'id')));
+    sendOutcome(response, step === 'open' ? await hr.surveys.open(param(request, 'id')) : await hr.surveys.close(param(request, 'id')));
   }));
   server.post('/api/hr/surveys/:id/publish', guarded(deps, 'hr-survey-publish', async (actor, request, response) => {
     if (!hr.canManage(actor)) return sendError(response, 403, 'not_hr', hr.messages.refusedNotHr);
-    const outcome = hr.surveys.results(param(request, 'id'));
+    const outcome = await hr.surveys.results(param(request, 'id'));
     if (outcome.kind === 'refused') return sendOutcome(response, outcome);
     const message = resultsMessage(outcome.results, hr.messages);
-    sendOutcome(response, hr.broadcasts.create(actor, { title: message.title, text: message.text, audience: { kind: 'all' }, acknowledge: false }), 201);
+    sendOutcome(response, await hr.broadcasts.create(actor, { title: message.title, text: message.text, audience: { kind: 'all' }, acknowledge: false }), 201);
   }));
   server.get('/api/hr/surveys/:id/results', guarded(deps, 'hr-survey-results', async (actor, request, response) => {
     if (!hr.canSeeResults(actor)) return sendError(response, 403, 'not_permitted', hr.messages.refusedNotHr);
-    const outcome = hr.surveys.results(param(request, 'id'));
+    const outcome = await hr.surveys.results(param(request, 'id'));
     if (outcome.kind === 'refused') return sendOutcome(response, outcome);
     const format = query(request, 'format') || 'json';
     if (format === 'csv') {

@@ -62,29 +62,29 @@ const param = (request: Request, name: string): string => String(request.params?
 export function registerHrRoutes(server: Server, deps: HrRouteDeps): void {
   const { hr } = deps;
   server.get('/api/hr/surveys', guarded(deps, 'hr-surveys', async (actor, _request, response) => {
-    const surveys = hr.surveys.openFor(actor).map((survey) => ({ id: survey.id, title: survey.title, intro: survey.intro ?? null, closesAt: survey.closesAt, questions: survey.questions }));
+    const surveys = (await hr.surveys.openFor(actor)).map((survey) => ({ id: survey.id, title: survey.title, intro: survey.intro ?? null, closesAt: survey.closesAt, questions: survey.questions }));
     response.send(200, { surveys, k: hr.policy.k });
   }));
   server.post('/api/hr/surveys/:id/answers', guarded(deps, 'hr-answer', async (actor, request, response) => {
     const body = await readBody(request, response, answerBody, deps.maxBodyBytes);
     if (!body) return;
-    const result = hr.surveys.submit(actor, param(request, 'id'), body.answers);
+    const result = await hr.surveys.submit(actor, param(request, 'id'), body.answers);
     if (result.kind === 'invalid') return sendError(response, 400, 'invalid_answer', `Die Antwort auf Frage „${result.questionId}“ fehlt oder ist ungültig.`);
     response.send(result.kind === 'stored' ? 201 : 200, result);
   }));
   server.post('/api/hr/broadcasts/:id/acknowledge', guarded(deps, 'hr-acknowledge', async (actor, request, response) => {
-    if (!hr.broadcasts.acknowledge(actor, param(request, 'id'))) return sendError(response, 404, 'not_found', hr.messages.refusedNotFound);
+    if (!(await hr.broadcasts.acknowledge(actor, param(request, 'id')))) return sendError(response, 404, 'not_found', hr.messages.refusedNotFound);
     response.send(200, { kind: 'acknowledged', message: hr.messages.acknowledged });
   }));
   server.get('/api/hr/topics', guarded(deps, 'hr-topics', async (actor, _request, response) => {
-    const mine = new Set(hr.subscriptions.topicsOf(actor));
+    const mine = new Set(await hr.subscriptions.topicsOf(actor));
     response.send(200, { topics: hr.policy.topics.map((topic) => ({ ...topic, subscribed: mine.has(topic.id) })) });
   }));
   const subscription = (subscribe: boolean): Handler => async (actor, request, response) => {
     const topic = hr.policy.topics.find((entry) => entry.id === param(request, 'topic'));
     if (!topic) return sendError(response, 404, 'unknown_topic', hr.messages.refusedUnknownTopic.replace('{topic}', param(request, 'topic')));
-    if (subscribe) hr.subscriptions.subscribe(actor, topic.id);
-    else hr.subscriptions.unsubscribe(actor, topic.id);
+    if (subscribe) await hr.subscriptions.subscribe(actor, topic.id);
+    else await hr.subscriptions.unsubscribe(actor, topic.id);
     response.send(200, { topic: topic.id, subscribed: subscribe, message: (subscribe ? hr.messages.subscribed : hr.messages.unsubscribed).replace('{topic}', topic.name) });
   };
   server.put('/api/hr/topics/:topic', guarded(deps, 'hr-subscribe', subscription(true)));
@@ -92,7 +92,7 @@ export function registerHrRoutes(server: Server, deps: HrRouteDeps): void {
   server.post('/api/hr/chat', guarded(deps, 'hr-chat', async (actor, request, response) => {
     const body = await readBody(request, response, chatBody, deps.maxBodyBytes);
     if (!body) return;
-    const reply = hr.chat.handle(actor, body.text);
+    const reply = await hr.chat.handle(actor, body.text);
     response.send(200, reply === undefined ? { handled: false } : { handled: true, reply });
   }));
 }

@@ -50,16 +50,16 @@ async function broadcastBench(): Promise<void> {
       return response.ok ? { kind: 'delivered' } : { kind: 'undeliverable', reason: `HTTP ${response.status}` };
     },
   });
-  const created = app.lotse.hr.broadcasts.create('hr-a', { title: 'Bench', text: 'Lasttest', audience: { kind: 'roles', roles: ['staff'] }, acknowledge: false });
+  const created = await app.lotse.hr.broadcasts.create('hr-a', { title: 'Bench', text: 'Lasttest', audience: { kind: 'roles', roles: ['staff'] }, acknowledge: false });
   if (created.kind !== 'ok') throw new Error(created.message);
-  app.lotse.hr.broadcasts.release('hr-b', created.broadcast.id);
+  await app.lotse.hr.broadcasts.release('hr-b', created.broadcast.id);
   const started = performance.now();
   await app.lotse.hr.jobs.runDue();
   const seconds = (performance.now() - started) / 1000;
   const unique = new Set(connector.received);
   const teams = connector.received.length;
   const span = (connector.times.at(-1)! - connector.times[0]!) / 1000;
-  const report = app.lotse.hr.broadcasts.report(created.broadcast.id);
+  const report = await app.lotse.hr.broadcasts.report(created.broadcast.id);
   const configured = app.lotse.hr.policy.ratePerSecond.teams ?? 30;
   console.log(JSON.stringify({
     benchmark: 'broadcast', recipientsViaTeams: recipients, configuredRate: configured, seconds: Number(seconds.toFixed(1)),
@@ -73,13 +73,13 @@ async function broadcastBench(): Promise<void> {
 async function intakeBench(): Promise<void> {
   const app = await startHrApp({ env: { DIRECTORY_FILE: writeDirectory(answers) } });
   const now = Date.now();
-  const created = app.lotse.hr.surveys.create('hr-a', {
+  const created = await app.lotse.hr.surveys.create('hr-a', {
     title: 'Bench', audience: { kind: 'all' }, opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString(),
     questions: [{ id: 'q1', type: 'scale', text: 'Wie geht es?', optional: false }, { id: 'q2', type: 'single', text: 'Kanal?', options: ['A', 'B', 'C'], optional: false }, { id: 'q3', type: 'text', text: 'Sonst?', optional: true }],
   });
   if (created.kind !== 'ok') throw new Error(created.message);
-  app.lotse.hr.surveys.approve('pr-a', created.survey.id);
-  app.lotse.hr.surveys.open(created.survey.id);
+  await app.lotse.hr.surveys.approve('pr-a', created.survey.id);
+  await app.lotse.hr.surveys.open(created.survey.id);
   let next = 0;
   let stored = 0;
   const started = performance.now();
@@ -92,16 +92,16 @@ async function intakeBench(): Promise<void> {
   };
   await Promise.all(Array.from({ length: 8 }, worker));
   const seconds = (performance.now() - started) / 1000;
-  const participation = app.lotse.hr.surveyStore.participation(created.survey.id);
+  const participation = await app.lotse.hr.surveyStore.participation(created.survey.id);
   console.log(JSON.stringify({ benchmark: 'survey-intake-http', answers, stored, seconds: Number(seconds.toFixed(2)), answersPerSecond: Math.round(stored / seconds), answeredInDb: participation.answered }));
   // The same intake without HTTP: what the survey service and SQLite sustain on their own.
-  const second = app.lotse.hr.surveys.create('hr-a', { title: 'Bench 2', audience: { kind: 'all' }, opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString(), questions: [{ id: 'q1', type: 'scale', text: 'Wie geht es?', optional: false }, { id: 'q2', type: 'text', text: 'Sonst?', optional: true }] });
+  const second = await app.lotse.hr.surveys.create('hr-a', { title: 'Bench 2', audience: { kind: 'all' }, opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString(), questions: [{ id: 'q1', type: 'scale', text: 'Wie geht es?', optional: false }, { id: 'q2', type: 'text', text: 'Sonst?', optional: true }] });
   if (second.kind !== 'ok') throw new Error(second.message);
-  app.lotse.hr.surveys.approve('pr-a', second.survey.id);
-  app.lotse.hr.surveys.open(second.survey.id);
+  await app.lotse.hr.surveys.approve('pr-a', second.survey.id);
+  await app.lotse.hr.surveys.open(second.survey.id);
   const direct = performance.now();
   let directStored = 0;
-  for (let index = 0; index < answers; index += 1) if (app.lotse.hr.surveys.submit(`p${index}`, second.survey.id, { q1: (index % 5) + 1, q2: 'Kommentar' }).kind === 'stored') directStored += 1;
+  for (let index = 0; index < answers; index += 1) if ((await app.lotse.hr.surveys.submit(`p${index}`, second.survey.id, { q1: (index % 5) + 1, q2: 'Kommentar' })).kind === 'stored') directStored += 1;
   const directSeconds = (performance.now() - direct) / 1000;
   console.log(JSON.stringify({ benchmark: 'survey-intake-service', answers, stored: directStored, seconds: Number(directSeconds.toFixed(2)), answersPerSecond: Math.round(directStored / directSeconds) }));
   await app.close();

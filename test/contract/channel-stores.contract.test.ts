@@ -1,11 +1,10 @@
 /**
- * The channel and HR stores that joined later (Teams references and cards, Jabber outbox and sessions,
- * HR broadcasts and topic subscriptions) on SQLite and on a real PostgreSQL: same behaviour on both.
+ * The channel stores that joined later (Teams references and cards, Jabber outbox and sessions) on SQLite and on a
+ * real PostgreSQL: same behaviour on both (HR topic subscriptions: hr-stores.contract.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { TeamsStore } from '../../bot/adapters/channels/teams/teams-store.ts';
 import { SqliteXmppStore } from '../../bot/adapters/channels/xmpp/sqlite-xmpp-store.ts';
-import { SqliteBroadcasts } from '../../bot/adapters/storage/sqlite-broadcasts.ts';
 import { useBackends } from './backends.ts';
 
 const at = '2026-12-03T08:00:00.000Z';
@@ -35,17 +34,6 @@ for (const backend of useBackends()) {
       store.saveSession({ jid: 'a@x', conversationId: 'c1', lastRating: 'up', updatedAt: at });
       store.saveSession({ jid: 'a@x', conversationId: 'c2', updatedAt: at });
       expect(store.session('a@x')?.conversationId).toBe('c2');
-    });
-
-    it('keeps HR topic subscriptions once per person', async () => {
-      const { database } = await backend.fresh();
-      const store = new SqliteBroadcasts(database);
-      store.subscribe('p1', 'fortbildung');
-      store.subscribe('p1', 'fortbildung');
-      store.subscribe('p2', 'fortbildung');
-      expect([...store.subscribers('fortbildung')].sort()).toEqual(['p1', 'p2']);
-      store.unsubscribe('p1', 'fortbildung');
-      expect(store.topicsOf('p1')).toEqual([]);
     });
   });
 }

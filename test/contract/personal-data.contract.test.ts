@@ -10,9 +10,6 @@ import { ensureTeamsOutboxTables } from '../../bot/adapters/channels/teams/teams
 import { TeamsStore } from '../../bot/adapters/channels/teams/teams-store.ts';
 import { SqliteXmppStore } from '../../bot/adapters/channels/xmpp/sqlite-xmpp-store.ts';
 import { run, type StoreDatabase } from '../../bot/adapters/sql/store-database.ts';
-import { SqliteBroadcasts } from '../../bot/adapters/storage/sqlite-broadcasts.ts';
-import { SqliteHrOutbox } from '../../bot/adapters/storage/sqlite-hr-outbox.ts';
-import { SqliteSurveys } from '../../bot/adapters/storage/sqlite-surveys.ts';
 import type { SqlDatabase } from '../../bot/adapters/storage/sql-database.ts';
 import { SqlAbsenceStore } from '../../bot/adapters/storage/sql-absences.ts';
 import { SqlConversationStore } from '../../bot/adapters/storage/sql-conversation-store.ts';
@@ -88,7 +85,7 @@ personalDataContract('the in-memory fake', true, async () => {
 /** Writes the contract's people into the stores' tables (HR, Jabber and Teams rows as their stores write them). */
 async function seed(store: StoreDatabase, database: SqlDatabase): Promise<void> {
   // Tables of the stores still synchronous come from their constructors (until their migrations land).
-  for (const ensureTables of [SqliteXmppStore, SqliteSurveys, SqliteBroadcasts, SqliteHrOutbox, TeamsStore]) new ensureTables(database);
+  for (const ensureTables of [SqliteXmppStore, TeamsStore]) new ensureTables(database);
   ensureTeamsOutboxTables(database);
   const conversations = new SqlConversationStore(store);
   const tickets = new SqlTicketStore(store);

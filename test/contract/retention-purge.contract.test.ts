@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { SqlDailyRuns } from '../../bot/adapters/storage/sql-daily-runs.ts';
 import { SqlRecordPurge } from '../../bot/adapters/storage/sql-record-purge.ts';
 import { SqlConversationStore } from '../../bot/adapters/storage/sql-conversation-store.ts';
-import { SqliteHrOutbox } from '../../bot/adapters/storage/sqlite-hr-outbox.ts';
+import { SqlHrOutbox } from '../../bot/adapters/storage/sql-hr-outbox.ts';
 import { SqlInbox } from '../../bot/adapters/storage/sql-inbox.ts';
 import { SqlTicketStore } from '../../bot/adapters/storage/sql-ticket-store.ts';
 import { SqliteXmppStore } from '../../bot/adapters/channels/xmpp/sqlite-xmpp-store.ts';
@@ -41,7 +41,7 @@ function replicaOn(database: SqlDatabase, store: StoreDatabase, holder: string, 
 async function seedRecords(database: SqlDatabase, store: StoreDatabase): Promise<{ tickets: SqlTicketStore; count: (table: string) => number }> {
   const tickets = new SqlTicketStore(store);
   const conversations = new SqlConversationStore(store);
-  const outbox = new SqliteHrOutbox(database);
+  const outbox = new SqlHrOutbox(store);
   const xmpp = new SqliteXmppStore(database);
   for (const [suffix, at] of [['old', '2026-01-10T09:00:00.000Z'], ['new', '2026-11-20T09:00:00.000Z']] as const) {
     const { number: _number, ...fields } = openTicket({ id: `t-${suffix}`, createdAt: at, updatedAt: at });
@@ -54,7 +54,7 @@ async function seedRecords(database: SqlDatabase, store: StoreDatabase): Promise
     await conversations.appendMessage({ id: `m-${suffix}`, conversationId: `c-${suffix}`, role: 'bot', text: 'Antwort', createdAt: at });
     await conversations.recordFeedback({ messageId: `m-${suffix}`, rating: 'down', reason: 'zu knapp', at });
     await new SqlInbox(store, conversations, new FixedClock(new Date(at)), new SequentialIds()).send({ kind: 'person', personId: 'p-aylin' }, { kind: 'ticket-created', text: 'Neues Ticket', ticketId: `t-${suffix}` });
-    outbox.enqueue(`job-${suffix}`, { kind: 'broadcast', text: 'Neuigkeit' }, ['p-aylin', 'p-erika'], at);
+    await outbox.enqueue(`job-${suffix}`, { kind: 'broadcast', text: 'Neuigkeit' }, ['p-aylin', 'p-erika'], at);
     xmpp.enqueue([{ stanzaId: `s-${suffix}`, to: 'aylin@kreis.example', body: 'Neues Ticket' }], at);
     xmpp.saveSession({ jid: `${suffix}@kreis.example`, conversationId: `c-${suffix}`, updatedAt: at });
   }

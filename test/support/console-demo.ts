@@ -52,19 +52,19 @@ export async function seedSurveys(app: RunningApp): Promise<string> {
     title, audience: { kind: 'all' as const }, opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(),
     questions: [{ id: 'zufrieden', type: 'scale' as const, text: question, optional: false }],
   });
-  const start = (title: string, question: string): string => {
-    const created = surveys.create('p-nina', draft(title, question));
+  const start = async (title: string, question: string): Promise<string> => {
+    const created = await surveys.create('p-nina', draft(title, question));
     if (created.kind !== 'ok') throw new Error(created.message);
-    for (const step of [surveys.approve('p-peter', created.survey.id), surveys.open(created.survey.id)]) if (step.kind !== 'ok') throw new Error(step.message);
+    for (const step of [await surveys.approve('p-peter', created.survey.id), await surveys.open(created.survey.id)]) if (step.kind !== 'ok') throw new Error(step.message);
     return created.survey.id;
   };
-  const closed = start('IT-Ausstattung im Herbst', 'Wie zufrieden sind Sie mit Ihrer IT-Ausstattung?');
+  const closed = await start('IT-Ausstattung im Herbst', 'Wie zufrieden sind Sie mit Ihrer IT-Ausstattung?');
   for (const [index, person] of ['p-erika', 'p-jonas', 'p-aylin', 'p-marek', 'p-sabine', 'p-tobias'].entries()) {
-    const answered = surveys.submit(person, closed, { zufrieden: (index % 5) + 1 });
+    const answered = await surveys.submit(person, closed, { zufrieden: (index % 5) + 1 });
     if (answered.kind === 'ignored') throw new Error(answered.message);
   }
-  const done = surveys.close(closed);
+  const done = await surveys.close(closed);
   if (done.kind !== 'ok') throw new Error(done.message);
-  start('Kantine im Kreishaus', 'Wie zufrieden sind Sie mit dem Essen in der Kantine?');
+  await start('Kantine im Kreishaus', 'Wie zufrieden sind Sie mit dem Essen in der Kantine?');
   return closed;
 }

@@ -25,6 +25,6 @@ export async function openHrOnly(dataDir: string, policiesDir = join(repoRoot, '
   const ids = { next: (prefix: string) => `${prefix}-${randomUUID()}` };
   const inbox = new SqlInbox(store, new SqlConversationStore(store), clock, ids);
   const channels = createChannelRouter(inbox, silentLogger);
-  const hr = createHr({ database, directory: loadDirectory(join(repoRoot, 'test/fixtures/hr/directory.yaml')), channels, clock, ids, logger: silentLogger, policiesDir });
+  const hr = createHr({ store, directory: loadDirectory(join(repoRoot, 'test/fixtures/hr/directory.yaml')), channels, clock, ids, logger: silentLogger, policiesDir });
   return { hr, channels, close: () => { hr.close(); database.close(); } };
 }

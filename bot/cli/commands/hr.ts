@@ -42,7 +42,7 @@ async function broadcast(lotse: Lotse, action: string, id: string | undefined, v
   const actor = need(values.as, '--as <person id>');
   const hr = lotse.hr;
   if (action === 'preview') {
-    const preview = hr.broadcasts.preview(actor, validate(parseAudience(need(values.audience, '--audience')), audienceSchema));
+    const preview = await hr.broadcasts.preview(actor, validate(parseAudience(need(values.audience, '--audience')), audienceSchema));
     return finish(io, preview, () => preview.kind === 'ok' ? [`${preview.recipients} Empfänger`, ...preview.byUnit.map((unit) => `  ${unit.unit.padEnd(8)} ${String(unit.count).padStart(5)}  ${unit.name}`)].join('\n') : '');
   }
   if (action === 'create') {
@@ -50,11 +50,11 @@ async function broadcast(lotse: Lotse, action: string, id: string | undefined, v
       title: values.title, text: values.text, audience: parseAudience(need(values.audience, '--audience')), acknowledge: values.ack ?? false,
       ...(values.link ? { link: values.link } : {}), ...(values.image ? { image: imageDataUrl(values.image, io.cwd) } : {}), ...(values['send-at'] ? { sendAt: values['send-at'] } : {}),
     }, broadcastDraftSchema);
-    const created = hr.broadcasts.create(actor, draft);
+    const created = await hr.broadcasts.create(actor, draft);
     return finish(io, created, () => created.kind === 'ok' ? `${created.broadcast.id}  Entwurf, ${created.recipients} Empfänger, Versand ab ${created.broadcast.sendAt}` : '');
   }
   if (action === 'release') {
-    const released = hr.broadcasts.release(actor, need(id, 'a broadcast id'));
+    const released = await hr.broadcasts.release(actor, need(id, 'a broadcast id'));
     return finish(io, released, () => released.kind === 'ok' ? `${released.broadcast.id}  freigegeben von ${actor}, Versand ab ${released.broadcast.sendAt}` : '');
   }
   const allowed = refuseUnlessHr(lotse, actor);
@@ -63,8 +63,11 @@ async function broadcast(lotse: Lotse, action: string, id: string | undefined, v
     const run = await hr.jobs.runDue();
     return finish(io, { kind: 'ok' }, () => (run.kind === 'done' ? `gesendet ${run.delivery.sent}, erneut versucht ${run.delivery.retried}, fehlgeschlagen ${run.delivery.failed}` : 'läuft bereits'));
   }
-  if (action === 'list') return finish(io, { kind: 'ok' }, () => hr.broadcasts.list().map((entry) => `${entry.id}  ${entry.state.padEnd(9)} ${entry.sendAt}  ${entry.content.title}`).join('\n') || 'Keine Nachrichten.');
-  const report = hr.broadcasts.report(need(id, 'a broadcast id'));
+  if (action === 'list') {
+    const list = await hr.broadcasts.list();
+    return finish(io, { kind: 'ok' }, () => list.map((entry) => `${entry.id}  ${entry.state.padEnd(9)} ${entry.sendAt}  ${entry.content.title}`).join('\n') || 'Keine Nachrichten.');
+  }
+  const report = await hr.broadcasts.report(need(id, 'a broadcast id'));
   return finish(io, report, () => {
     if (report.kind !== 'ok') return '';
     if (values.json) return JSON.stringify(report.report);
@@ -77,32 +80,38 @@ async function survey(lotse: Lotse, action: string, id: string | undefined, rest
   const actor = need(values.as, '--as <person id>');
   const hr = lotse.hr;
   if (action === 'create') {
-    const created = hr.surveys.create(actor, readDefinition(need(values.file, '--file <survey.yaml>'), io.cwd, surveyDraftSchema));
+    const created = await hr.surveys.create(actor, readDefinition(need(values.file, '--file <survey.yaml>'), io.cwd, surveyDraftSchema));
     return finish(io, created, () => created.kind === 'ok' ? `${created.survey.id}  Entwurf (Version ${created.survey.version}); Freigabe durch den Personalrat: lotse hr survey approve ${created.survey.id} --as <person>` : '');
   }
   const surveyId = need(id, 'a survey id');
   if (action === 'revise') {
-    const revised = hr.surveys.revise(actor, surveyId, readDefinition(need(values.file, '--file <survey.yaml>'), io.cwd, surveyDraftSchema));
+    const revised = await hr.surveys.revise(actor, surveyId, readDefinition(need(values.file, '--file <survey.yaml>'), io.cwd, surveyDraftSchema));
     return finish(io, revised, () => revised.kind === 'ok' ? `${revised.survey.id}  neue Version ${revised.survey.version} von ${surveyId} (Entwurf, braucht eine neue Freigabe)` : '');
   }
   if (action === 'approve') {
-    const approved = hr.surveys.approve(actor, surveyId);
+    const approved = await hr.surveys.approve(actor, surveyId);
     return finish(io, approved, () => `${surveyId}  freigegeben von ${actor}`);
   }
   const isResults = action === 'results' || action === 'texts' || action === 'review';
   const allowed = isResults ? (hr.canSeeResults(actor) ? { kind: 'ok' as const } : { kind: 'refused' as const, message: hr.messages.refusedNotHr }) : refuseUnlessHr(lotse, actor);
   if (allowed.kind === 'refused') return finish(io, allowed, () => '');
   if (action === 'open' || action === 'close') {
-    const step = action === 'open' ? hr.surveys.open(surveyId) : hr.surveys.close(surveyId);
+    const step = action === 'open' ? await hr.surveys.open(surveyId) : await hr.surveys.close(surveyId);
     return finish(io, step, () => `${surveyId}  ${action === 'open' ? 'geöffnet' : 'geschlossen'}`);
   }
-  if (action === 'texts') return finish(io, { kind: 'ok' }, () => hr.surveyStore.texts(surveyId).map((text) => `${text.id}  ${text.reviewed ? 'geprüft ' : 'offen   '} ${text.questionId}: ${text.text}`).join('\n') || 'Keine Freitexte.');
-  if (action === 'review') return finish(io, { kind: 'ok' }, () => `${hr.surveyStore.markTextsReviewed(surveyId, rest.map(Number).filter(Number.isInteger))} Freitexte freigegeben`);
-  const results = hr.surveys.results(surveyId);
+  if (action === 'texts') {
+    const texts = await hr.surveyStore.texts(surveyId);
+    return finish(io, { kind: 'ok' }, () => texts.map((text) => `${text.id}  ${text.reviewed ? 'geprüft ' : 'offen   '} ${text.questionId}: ${text.text}`).join('\n') || 'Keine Freitexte.');
+  }
+  if (action === 'review') {
+    const reviewed = await hr.surveyStore.markTextsReviewed(surveyId, rest.map(Number).filter(Number.isInteger));
+    return finish(io, { kind: 'ok' }, () => `${reviewed} Freitexte freigegeben`);
+  }
+  const results = await hr.surveys.results(surveyId);
   if (results.kind === 'refused') return finish(io, results, () => '');
   if (action === 'publish') {
     const message = resultsMessage(results.results, hr.messages);
-    const created = hr.broadcasts.create(actor, { title: message.title, text: message.text, audience: { kind: 'all' }, acknowledge: false });
+    const created = await hr.broadcasts.create(actor, { title: message.title, text: message.text, audience: { kind: 'all' }, acknowledge: false });
     return finish(io, created, () => created.kind === 'ok' ? `${created.broadcast.id}  Ergebnis-Nachricht als Entwurf an alle (${created.recipients}); Freigabe: lotse hr broadcast release ${created.broadcast.id} --as <person>` : '');
   }
   if (values.svg) {

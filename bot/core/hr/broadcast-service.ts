@@ -1,7 +1,8 @@
 /**
  * HR broadcasts: compose (checked against `policies/broadcasts.yaml`), preview the audience with counts,
  * release (four eyes when the policy says so), and hand due broadcasts to the durable outbox. Expected
- * refusals are values with a German message; the audience is resolved once, when the broadcast is due.
+ * refusals are values with a German message; the audience is resolved once, when the broadcast is due. Every step
+ * awaits the asynchronous stores (issue #20).
  */
 import type { Clock, IdGenerator } from '../../ports/clock.ts';
 import type { Directory } from '../../ports/directory.ts';
@@ -63,22 +64,25 @@ export function dataUrlBytes(dataUrl: string): number {
 export function createBroadcastService(deps: BroadcastDeps) {
   const { messages } = deps;
   const now = (): string => deps.clock.now().toISOString();
-  const recipientsOf = (audience: Audience): readonly string[] => resolveAudience(audience, deps.directory, (topic) => deps.subscriptions.subscribers(topic));
+  const recipientsOf = async (audience: Audience): Promise<readonly string[]> => {
+    const subscribed = audience.kind === 'topic' ? await deps.subscriptions.subscribers(audience.topic) : [];
+    return resolveAudience(audience, deps.directory, () => subscribed);
+  };
   const wrongState = (state: string): Refused => ({ kind: 'refused', reason: 'wrong_state', message: fillTemplate(messages.refusedWrongState, { state }) });
   const notFound: Refused = { kind: 'refused', reason: 'not_found', message: messages.refusedNotFound };
 
-  const check = (actor: string, audience: Audience): Refused | undefined => {
+  const check = async (actor: string, audience: Audience): Promise<Refused | undefined> => {
     const refusal = checkSender(actor, audience, deps.directory, deps.policy);
     if (refusal) return audienceRefusal(refusal, messages);
-    if (recipientsOf(audience).length === 0) return { kind: 'refused', reason: 'empty_audience', message: messages.refusedEmptyAudience };
+    if ((await recipientsOf(audience)).length === 0) return { kind: 'refused', reason: 'empty_audience', message: messages.refusedEmptyAudience };
     return undefined;
   };
 
-  const preview = (actor: string, audience: Audience): AudiencePreview | Refused => {
-    const refused = check(actor, audience);
+  const preview = async (actor: string, audience: Audience): Promise<AudiencePreview | Refused> => {
+    const refused = await check(actor, audience);
     if (refused) return refused;
     const counts = new Map<string, number>();
-    const recipients = recipientsOf(audience);
+    const recipients = await recipientsOf(audience);
     for (const personId of recipients) {
       const unit = deps.directory.person(personId)?.unit ?? '';
       counts.set(unit, (counts.get(unit) ?? 0) + 1);
@@ -87,8 +91,8 @@ export function createBroadcastService(deps: BroadcastDeps) {
     return { kind: 'ok', recipients: recipients.length, byUnit };
   };
 
-  const create = (actor: string, draft: BroadcastDraft): { kind: 'ok'; broadcast: Broadcast; recipients: number } | Refused => {
-    const refused = check(actor, draft.audience);
+  const create = async (actor: string, draft: BroadcastDraft): Promise<{ kind: 'ok'; broadcast: Broadcast; recipients: number } | Refused> => {
+    const refused = await check(actor, draft.audience);
     if (refused) return refused;
     if (draft.image && dataUrlBytes(draft.image) > deps.policy.imageMaxBytes) {
       const size = String(Math.ceil(dataUrlBytes(draft.image) / 1024));
@@ -99,23 +103,24 @@ export function createBroadcastService(deps: BroadcastDeps) {
       id: deps.ids.next('broadcast'), state: 'draft', author: actor, audience: draft.audience, sendAt: draft.sendAt ? new Date(draft.sendAt).toISOString() : at, createdAt: at,
       content: { title: draft.title, text: draft.text, acknowledge: draft.acknowledge, ...(draft.link ? { link: draft.link } : {}), ...(draft.image ? { image: draft.image } : {}) },
     };
-    deps.store.createBroadcast(broadcast);
-    return { kind: 'ok', broadcast, recipients: recipientsOf(draft.audience).length };
+    await deps.store.createBroadcast(broadcast);
+    return { kind: 'ok', broadcast, recipients: (await recipientsOf(draft.audience)).length };
   };
 
-  const release = (actor: string, id: string): { kind: 'ok'; broadcast: Broadcast } | Refused => {
-    const broadcast = deps.store.broadcast(id);
+  const release = async (actor: string, id: string): Promise<{ kind: 'ok'; broadcast: Broadcast } | Refused> => {
+    const broadcast = await deps.store.broadcast(id);
     if (!broadcast) return notFound;
     if (broadcast.state !== 'draft') return wrongState(broadcast.state);
     if (deps.policy.fourEyes) {
       const releaser = deps.directory.person(actor);
       if (actor === broadcast.author || !releaser?.roles.some((role) => deps.policy.releaseRoles.includes(role))) return { kind: 'refused', reason: 'four_eyes', message: messages.refusedFourEyes };
     } else {
-      const refused = check(actor, broadcast.audience);
+      const refused = await check(actor, broadcast.audience);
       if (refused) return refused;
     }
-    if (!deps.store.transition(id, 'draft', { state: 'released', releasedBy: actor, releasedAt: now() })) return wrongState('released');
-    return { kind: 'ok', broadcast: deps.store.broadcast(id)! };
+    if (!(await deps.store.transition(id, 'draft', { state: 'released', releasedBy: actor, releasedAt: now() }))) return wrongState('released');
+    const released = await deps.store.broadcast(id);
+    return released ? { kind: 'ok', broadcast: released } : notFound;
   };
 
   const messageOf = (broadcast: Broadcast) => {
@@ -129,35 +134,35 @@ export function createBroadcastService(deps: BroadcastDeps) {
   };
 
   /** Moves due released broadcasts into the outbox (idempotent: the job is created once). */
-  const enqueueDue = (): number => {
+  const enqueueDue = async (): Promise<number> => {
     const at = now();
     let started = 0;
-    for (const broadcast of deps.store.broadcasts()) {
+    for (const broadcast of await deps.store.broadcasts()) {
       if (broadcast.state !== 'released' || broadcast.sendAt > at) continue;
-      deps.outbox.enqueue(broadcastJob(broadcast.id), messageOf(broadcast), recipientsOf(broadcast.audience), at);
-      if (deps.store.transition(broadcast.id, 'released', { state: 'sending' })) started += 1;
+      await deps.outbox.enqueue(broadcastJob(broadcast.id), messageOf(broadcast), await recipientsOf(broadcast.audience), at);
+      if (await deps.store.transition(broadcast.id, 'released', { state: 'sending' })) started += 1;
     }
     return started;
   };
 
   /** Marks broadcasts whose outbox is drained as sent. */
-  const finishSent = (): void => {
-    for (const broadcast of deps.store.broadcasts()) {
-      if (broadcast.state === 'sending' && !deps.outbox.open(broadcastJob(broadcast.id))) deps.store.transition(broadcast.id, 'sending', { state: 'sent' });
+  const finishSent = async (): Promise<void> => {
+    for (const broadcast of await deps.store.broadcasts()) {
+      if (broadcast.state === 'sending' && !(await deps.outbox.open(broadcastJob(broadcast.id)))) await deps.store.transition(broadcast.id, 'sending', { state: 'sent' });
     }
   };
 
-  const report = (id: string): { kind: 'ok'; broadcast: Broadcast; report: DeliveryReport } | Refused => {
-    const broadcast = deps.store.broadcast(id);
-    return broadcast ? { kind: 'ok', broadcast, report: deps.outbox.report(broadcastJob(id)) } : notFound;
+  const report = async (id: string): Promise<{ kind: 'ok'; broadcast: Broadcast; report: DeliveryReport } | Refused> => {
+    const broadcast = await deps.store.broadcast(id);
+    return broadcast ? { kind: 'ok', broadcast, report: await deps.outbox.report(broadcastJob(id)) } : notFound;
   };
 
-  const acknowledge = (personId: string, id: string): boolean => {
-    const broadcast = deps.store.broadcast(id);
-    return Boolean(broadcast?.content.acknowledge) && deps.outbox.acknowledge(broadcastJob(id), personId, now().slice(0, 10));
+  const acknowledge = async (personId: string, id: string): Promise<boolean> => {
+    const broadcast = await deps.store.broadcast(id);
+    return Boolean(broadcast?.content.acknowledge) && (await deps.outbox.acknowledge(broadcastJob(id), personId, now().slice(0, 10)));
   };
 
-  return { preview, create, release, enqueueDue, finishSent, report, acknowledge, list: () => deps.store.broadcasts(), get: (id: string) => deps.store.broadcast(id) };
+  return { preview, create, release, enqueueDue, finishSent, report, acknowledge, list: async () => deps.store.broadcasts(), get: async (id: string) => deps.store.broadcast(id) };
 }
 
 /** The broadcast service's interface. */

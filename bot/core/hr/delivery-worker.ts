@@ -48,26 +48,27 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
   };
 
   const deliver = async (entry: OutboxEntry, totals: { sent: number; retried: number; failed: number }): Promise<void> => {
-    let reason: string;
+    let reason: string | undefined;
     try {
       const result = await deps.sender.send({ kind: 'person', personId: entry.personId }, { ...entry.message, deliveryId: `${entry.job}:${entry.personId}` });
-      if (result.kind !== 'undeliverable') {
-        deps.outbox.markSent(entry.job, entry.personId, deps.clock.now().toISOString());
-        totals.sent += 1;
-        return;
-      }
-      reason = result.reason;
+      if (result.kind === 'undeliverable') reason = result.reason;
     } catch (error) {
       reason = describeError(error);
     }
+    // Marked outside the send's try: a failing store write must not count as a failed send (that would send again).
+    if (reason === undefined) {
+      await deps.outbox.markSent(entry.job, entry.personId, deps.clock.now().toISOString());
+      totals.sent += 1;
+      return;
+    }
     if (entry.attempts >= deps.policy.retry.maxAttempts) {
-      deps.outbox.markFailed(entry.job, entry.personId, reason);
+      await deps.outbox.markFailed(entry.job, entry.personId, reason);
       deps.logger.warn('hr-delivery-failed', { job: entry.job, reason });
       totals.failed += 1;
       return;
     }
     const nextAt = new Date(deps.clock.now().getTime() + deps.policy.retry.backoffSeconds * 1000 * entry.attempts).toISOString();
-    deps.outbox.markRetry(entry.job, entry.personId, nextAt, reason);
+    await deps.outbox.markRetry(entry.job, entry.personId, nextAt, reason);
     totals.retried += 1;
   };
 
@@ -75,7 +76,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
     for (const entry of entries) {
       // Past the deadline (shutdown): the claimed row goes back to pending for the next start or another replica.
       if (msLeft(until) <= 0) {
-        deps.outbox.markRetry(entry.job, entry.personId, deps.clock.now().toISOString(), 'shutdown');
+        await deps.outbox.markRetry(entry.job, entry.personId, deps.clock.now().toISOString(), 'shutdown');
         continue;
       }
       await waitForSlot(channel);
@@ -88,7 +89,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
     async drain(batchSize = 200, until = Number.POSITIVE_INFINITY): Promise<DrainResult> {
       const totals = { sent: 0, retried: 0, failed: 0 };
       const leaseStart = new Date(deps.clock.now().getTime() - deps.leaseSeconds * 1000).toISOString();
-      const recovered = deps.outbox.recover(leaseStart);
+      const recovered = await deps.outbox.recover(leaseStart);
       if (recovered > 0) deps.logger.warn('hr-outbox-recovered', { rows: recovered });
       // A batch must be sent well within the lease, or another process could take over rows still in flight.
       const slowest = Math.min(...Object.values(deps.policy.ratePerSecond));
@@ -97,7 +98,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
         const left = msLeft(until);
         if (left <= 0) return totals;
         // Near a deadline, claim only what the slowest channel can send before it.
-        const entries = deps.outbox.claim(deps.clock.now().toISOString(), Number.isFinite(left) ? Math.max(1, Math.min(limit, Math.floor((slowest * left) / 1000))) : limit);
+        const entries = await deps.outbox.claim(deps.clock.now().toISOString(), Number.isFinite(left) ? Math.max(1, Math.min(limit, Math.floor((slowest * left) / 1000))) : limit);
         if (entries.length === 0) return totals;
         const byChannel = new Map<string, OutboxEntry[]>();
         for (const entry of entries) {

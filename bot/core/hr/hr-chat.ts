@@ -18,7 +18,7 @@ export interface HrChatDeps {
   readonly subscriptions: Subscriptions;
   readonly outbox: Outbox;
   /** Records the acknowledgement of a job (the broadcast service). */
-  readonly acknowledge: (personId: string, job: string) => boolean;
+  readonly acknowledge: (personId: string, job: string) => Promise<boolean>;
   readonly policy: HrPolicy;
   readonly messages: HrMessages;
 }
@@ -30,8 +30,8 @@ export function createHrChat(deps: HrChatDeps) {
   const { messages } = deps;
   const sessions = new Map<string, DialogState>();
 
-  const continueDialog = (personId: string, session: DialogState, text: string): string => {
-    const survey = deps.surveys.get(session.surveyId);
+  const continueDialog = async (personId: string, session: DialogState, text: string): Promise<string> => {
+    const survey = await deps.surveys.get(session.surveyId);
     if (!survey || !deps.surveys.isOpen(survey)) {
       sessions.delete(personId);
       return fillTemplate(messages.surveyNotOpen, { title: survey?.title ?? session.surveyId });
@@ -43,36 +43,36 @@ export function createHrChat(deps: HrChatDeps) {
     }
     sessions.delete(personId);
     if (step.kind === 'cancelled') return messages.surveyCancelled;
-    const result = deps.surveys.submit(personId, survey.id, step.answers);
+    const result = await deps.surveys.submit(personId, survey.id, step.answers);
     return result.kind === 'invalid' ? messages.surveyCancelled : result.message;
   };
 
-  const subscription = (personId: string, action: string, topicId: string): string => {
+  const subscription = async (personId: string, action: string, topicId: string): Promise<string> => {
     const topic = deps.policy.topics.find((entry) => entry.id === topicId.toLowerCase() || entry.name.toLowerCase() === topicId.toLowerCase());
     if (!topic) return fillTemplate(messages.unknownTopic, { topic: topicId, topics: deps.policy.topics.map((entry) => entry.id).join(', ') });
-    if (action.toLowerCase() === 'abonnieren') deps.subscriptions.subscribe(personId, topic.id);
-    else deps.subscriptions.unsubscribe(personId, topic.id);
+    if (action.toLowerCase() === 'abonnieren') await deps.subscriptions.subscribe(personId, topic.id);
+    else await deps.subscriptions.unsubscribe(personId, topic.id);
     return fillTemplate(action.toLowerCase() === 'abonnieren' ? messages.subscribed : messages.unsubscribed, { topic: topic.name });
   };
 
   return {
-    handle(personId: string, text: string): string | undefined {
+    async handle(personId: string, text: string): Promise<string | undefined> {
       const session = sessions.get(personId);
       if (session) return continueDialog(personId, session, text);
       const trimmed = text.trim();
       if (/^umfrage\.?$/i.test(trimmed)) {
-        const survey = deps.surveys.openFor(personId)[0];
+        const survey = (await deps.surveys.openFor(personId))[0];
         if (!survey) return messages.noOpenSurvey;
         const started = startDialog(survey, messages);
         sessions.set(personId, started.state);
         return started.reply;
       }
       if (/^zur kenntnis genommen\.?$/i.test(trimmed)) {
-        const job = deps.outbox.unacknowledged(personId)[0];
-        return job && deps.acknowledge(personId, job) ? messages.acknowledged : messages.nothingToAcknowledge;
+        const job = (await deps.outbox.unacknowledged(personId))[0];
+        return job && (await deps.acknowledge(personId, job)) ? messages.acknowledged : messages.nothingToAcknowledge;
       }
       if (/^newsletter\??$/i.test(trimmed)) {
-        const mine = new Set(deps.subscriptions.topicsOf(personId));
+        const mine = new Set(await deps.subscriptions.topicsOf(personId));
         const topics = deps.policy.topics.map((topic) => `${mine.has(topic.id) ? '✓ ' : ''}${topic.id} (${topic.name})`).join(', ');
         return fillTemplate(messages.topicsList, { topics });
       }

@@ -34,26 +34,26 @@ export function createHrJobs(deps: HrJobDeps) {
   let current: Promise<unknown> = Promise.resolve();
   const hours = (count: number): number => count * 3_600_000;
 
-  const remind = (surveyId: string): void => {
-    const survey = deps.surveys.get(surveyId);
+  const remind = async (surveyId: string): Promise<void> => {
+    const survey = await deps.surveys.get(surveyId);
     if (!survey) return;
-    const round = deps.surveyStore.remindersSent(surveyId) + 1;
+    const round = (await deps.surveyStore.remindersSent(surveyId)) + 1;
     if (round > deps.policy.reminder.max) return;
     const due = Date.parse(survey.opensAt) + hours(deps.policy.reminder.intervalHours) * round;
     if (deps.clock.now().getTime() < due) return;
     const at = deps.clock.now().toISOString();
-    if (!deps.surveyStore.recordReminder(surveyId, round, at)) return;
+    if (!(await deps.surveyStore.recordReminder(surveyId, round, at))) return;
     const text = fillTemplate(deps.messages.surveyReminder, { title: survey.title, closes: deps.surveys.closesText(survey) });
-    deps.outbox.enqueue(surveyJob(surveyId, `reminder-${round}`), { kind: 'survey-reminder', text, title: survey.title, surveyId }, deps.surveys.nonParticipants(surveyId), at);
+    await deps.outbox.enqueue(surveyJob(surveyId, `reminder-${round}`), { kind: 'survey-reminder', text, title: survey.title, surveyId }, await deps.surveys.nonParticipants(surveyId), at);
   };
 
-  const surveySteps = (): void => {
+  const surveySteps = async (): Promise<void> => {
     const at = deps.clock.now().toISOString();
-    for (const survey of deps.surveys.list()) {
-      if (survey.state === 'approved' && survey.opensAt <= at && at < survey.closesAt) deps.surveys.open(survey.id);
-      else if (survey.state === 'open' && survey.closesAt <= at) deps.surveys.close(survey.id);
-      else if (survey.state === 'open') remind(survey.id);
-      else if (survey.state === 'closed') deps.surveys.flushClosed(survey.id);
+    for (const survey of await deps.surveys.list()) {
+      if (survey.state === 'approved' && survey.opensAt <= at && at < survey.closesAt) await deps.surveys.open(survey.id);
+      else if (survey.state === 'open' && survey.closesAt <= at) await deps.surveys.close(survey.id);
+      else if (survey.state === 'open') await remind(survey.id);
+      else if (survey.state === 'closed') await deps.surveys.flushClosed(survey.id);
     }
   };
 
@@ -64,10 +64,10 @@ export function createHrJobs(deps: HrJobDeps) {
       running = true;
       const run = (async () => {
         try {
-          deps.broadcasts.enqueueDue();
-          surveySteps();
+          await deps.broadcasts.enqueueDue();
+          await surveySteps();
           const delivery = await deps.worker.drain();
-          deps.broadcasts.finishSent();
+          await deps.broadcasts.finishSent();
           return { kind: 'done' as const, delivery };
         } finally {
           running = false;
@@ -85,7 +85,7 @@ export function createHrJobs(deps: HrJobDeps) {
       deps.worker.haltAt(until);
       await current;
       const delivery = await deps.worker.drain(undefined, until);
-      deps.broadcasts.finishSent();
+      await deps.broadcasts.finishSent();
       return delivery;
     },
   };

@@ -3,7 +3,7 @@
  * A started survey is never edited; `revise` creates a new version. Complete responses are buffered in
  * memory (linked to the person only there) and written in shuffled batches, without the person, once k are
  * buffered or the survey closes; participation is marked conditionally, so that a person who answered on
- * two replicas is counted once.
+ * two replicas is counted once. Every step awaits the asynchronous stores (issue #20); batch writes of a survey take turns.
  */
 import type { BufferedResponse, SurveyStore } from '../../ports/hr-store.ts';
 import type { AnswerValue, StoredAnswer, Survey } from '../../ports/hr-types.ts';
@@ -45,94 +45,120 @@ export function createSurveyService(deps: SurveyDeps) {
   const closesText = (survey: Survey): string => survey.closesAt.slice(0, 10).split('-').reverse().join('.');
   const isOpen = (survey: Survey): boolean => survey.state === 'open' && survey.opensAt <= now() && now() < survey.closesAt;
 
-  const create = (actor: string, draft: SurveyDraft, supersedes?: Survey): { kind: 'ok'; survey: Survey } | Refused => {
+  const audienceOf = async (survey: Pick<Survey, 'audience'>): Promise<readonly string[]> => {
+    const subscribed = survey.audience.kind === 'topic' ? await deps.subscriptions.subscribers(survey.audience.topic) : [];
+    return resolveAudience(survey.audience, deps.directory, () => subscribed);
+  };
+
+  const create = async (actor: string, draft: SurveyDraft, supersedes?: Survey): Promise<{ kind: 'ok'; survey: Survey } | Refused> => {
     if (!hasRole(actor, 'hr')) return { kind: 'refused', reason: 'not_hr', message: messages.refusedNotHr };
     const refusal = checkSender(actor, draft.audience, deps.directory, deps.policy);
     if (refusal) return audienceRefusal(refusal, messages);
-    if (resolveAudience(draft.audience, deps.directory, (topic) => deps.subscriptions.subscribers(topic)).length === 0) return { kind: 'refused', reason: 'empty_audience', message: messages.refusedEmptyAudience };
+    if ((await audienceOf(draft)).length === 0) return { kind: 'refused', reason: 'empty_audience', message: messages.refusedEmptyAudience };
     const survey: Survey = {
       id: deps.ids.next('survey'), version: (supersedes?.version ?? 0) + 1, state: 'draft', title: draft.title, questions: draft.questions, audience: draft.audience,
       opensAt: new Date(draft.opensAt).toISOString(), closesAt: new Date(draft.closesAt).toISOString(), author: actor, createdAt: now(),
       ...(draft.intro ? { intro: draft.intro } : {}), ...(supersedes ? { supersedes: supersedes.id } : {}),
     };
-    store.createSurvey(survey);
+    await store.createSurvey(survey);
     return { kind: 'ok', survey };
   };
 
+  /** The survey after a successful transition (gone only if deleted in between). */
+  const after = async (id: string): Promise<{ kind: 'ok'; survey: Survey } | Refused> => {
+    const survey = await store.survey(id);
+    return survey ? { kind: 'ok', survey } : notFound;
+  };
+
   /** Replaces a draft's definition; approved, open or closed surveys are locked (make a new version). */
-  const edit = (actor: string, id: string, draft: SurveyDraft): { kind: 'ok'; survey: Survey } | Refused => {
-    const survey = store.survey(id);
+  const edit = async (actor: string, id: string, draft: SurveyDraft): Promise<{ kind: 'ok'; survey: Survey } | Refused> => {
+    const survey = await store.survey(id);
     if (!survey) return notFound;
     if (survey.state !== 'draft') return { kind: 'refused', reason: 'locked', message: messages.refusedLocked };
     if (!hasRole(actor, 'hr')) return { kind: 'refused', reason: 'not_hr', message: messages.refusedNotHr };
     const patch = { state: 'draft' as const, title: draft.title, questions: draft.questions, audience: draft.audience, opensAt: new Date(draft.opensAt).toISOString(), closesAt: new Date(draft.closesAt).toISOString() };
-    return store.transition(id, 'draft', patch) ? { kind: 'ok', survey: store.survey(id)! } : wrongState(survey.state);
+    return (await store.transition(id, 'draft', patch)) ? after(id) : wrongState(survey.state);
   };
 
-  const revise = (actor: string, id: string, draft: SurveyDraft): { kind: 'ok'; survey: Survey } | Refused => {
-    const survey = store.survey(id);
+  const revise = async (actor: string, id: string, draft: SurveyDraft): Promise<{ kind: 'ok'; survey: Survey } | Refused> => {
+    const survey = await store.survey(id);
     return survey ? create(actor, draft, survey) : notFound;
   };
 
-  const approve = (actor: string, id: string): { kind: 'ok'; survey: Survey } | Refused => {
+  const approve = async (actor: string, id: string): Promise<{ kind: 'ok'; survey: Survey } | Refused> => {
     if (!hasRole(actor, 'personalrat')) return { kind: 'refused', reason: 'not_personalrat', message: messages.refusedNotPersonalrat };
-    const survey = store.survey(id);
+    const survey = await store.survey(id);
     if (!survey) return notFound;
     if (survey.state !== 'draft') return wrongState(survey.state);
-    return store.transition(id, 'draft', { state: 'approved', approvedBy: actor, approvedAt: now() }) ? { kind: 'ok', survey: store.survey(id)! } : wrongState(survey.state);
+    return (await store.transition(id, 'draft', { state: 'approved', approvedBy: actor, approvedAt: now() })) ? after(id) : wrongState(survey.state);
   };
 
   /** Opens an approved survey: fixes the audience and reporting units, and queues the invitations. */
-  const open = (id: string): { kind: 'ok'; survey: Survey; invited: number } | Refused => {
-    const survey = store.survey(id);
+  const open = async (id: string): Promise<{ kind: 'ok'; survey: Survey; invited: number } | Refused> => {
+    const survey = await store.survey(id);
     if (!survey) return notFound;
     if (survey.state === 'draft') return { kind: 'refused', reason: 'not_approved', message: messages.refusedNotApproved };
     if (survey.state !== 'approved') return wrongState(survey.state);
-    const people = resolveAudience(survey.audience, deps.directory, (topic) => deps.subscriptions.subscribers(topic));
-    store.openParticipation(id, people, reportingUnits(people, deps.directory, deps.policy.k), now());
+    const people = await audienceOf(survey);
+    await store.openParticipation(id, people, reportingUnits(people, deps.directory, deps.policy.k), now());
     const text = fillTemplate(messages.surveyInvite, { title: survey.title, closes: closesText(survey), intro: survey.intro ?? '', k: String(deps.policy.k) }).replace(/\s+ /g, ' ');
-    deps.outbox.enqueue(surveyJob(id, 'invite'), { kind: 'survey-invite', text, title: survey.title, surveyId: id }, people, now());
+    await deps.outbox.enqueue(surveyJob(id, 'invite'), { kind: 'survey-invite', text, title: survey.title, surveyId: id }, people, now());
     const opensAt = survey.opensAt < now() ? survey.opensAt : now();
-    if (!store.transition(id, 'approved', { state: 'open', opensAt })) return wrongState('open');
-    return { kind: 'ok', survey: store.survey(id)!, invited: people.length };
+    if (!(await store.transition(id, 'approved', { state: 'open', opensAt }))) return wrongState('open');
+    const opened = await after(id);
+    return opened.kind === 'ok' ? { ...opened, invited: people.length } : opened;
   };
 
-  /**
-   * Writes the buffer when at least `minimum` of its people have not answered elsewhere (another replica):
-   * those are dropped (first response wins); a batch that would fall below `minimum` stays buffered.
-   */
-  const flush = (surveyId: string, minimum: number): number => {
-    const buffer = buffers.get(surveyId);
-    if (!buffer || buffer.length === 0) return 0;
-    const outcome = store.writeBatch(surveyId, buffer, minimum);
+  // Batch writes of one survey take turns: responses arriving during a write stay in the buffer for the next one.
+  const writing = new Map<string, Promise<unknown>>();
+
+  const flushNow = async (surveyId: string, minimum: number): Promise<number> => {
+    const batch = [...(buffers.get(surveyId) ?? [])];
+    if (batch.length === 0 || batch.length < minimum) return 0;
+    const outcome = await store.writeBatch(surveyId, batch, minimum);
     if (outcome.duplicates.length > 0) deps.logger.info('hr-survey-duplicates-dropped', { surveyId, responses: outcome.duplicates.length });
-    const remaining = outcome.kind === 'written' ? [] : buffer.filter((response) => !outcome.duplicates.includes(response.personId));
+    const gone = new Set(outcome.kind === 'written' ? batch : batch.filter((response) => outcome.duplicates.includes(response.personId)));
+    const remaining = (buffers.get(surveyId) ?? []).filter((response) => !gone.has(response));
     if (remaining.length > 0) buffers.set(surveyId, remaining);
     else buffers.delete(surveyId);
     return outcome.kind === 'written' ? outcome.people : 0;
   };
 
   /**
+   * Writes the buffer when at least `minimum` of its people have not answered elsewhere (another replica):
+   * those are dropped (first response wins); a batch that would fall below `minimum` stays buffered.
+   */
+  const flush = (surveyId: string, minimum: number): Promise<number> => {
+    const turn = (writing.get(surveyId) ?? Promise.resolve()).then(() => flushNow(surveyId, minimum));
+    const settled = turn.then(() => undefined, () => undefined);
+    writing.set(surveyId, settled);
+    void settled.then(() => {
+      if (writing.get(surveyId) === settled) writing.delete(surveyId);
+    });
+    return turn;
+  };
+
+  /**
    * Writes what is left of a closed survey and reshuffles all its rows, so the last small batch cannot be
    * told apart. Every replica calls it from its HR job tick once it sees the survey closed.
    */
-  const flushClosed = (surveyId: string): void => {
-    if (flush(surveyId, 1) > 0) store.reshuffle(surveyId);
+  const flushClosed = async (surveyId: string): Promise<void> => {
+    if ((await flush(surveyId, 1)) > 0) await store.reshuffle(surveyId);
   };
 
-  const close = (id: string): { kind: 'ok'; survey: Survey } | Refused => {
-    const survey = store.survey(id);
+  const close = async (id: string): Promise<{ kind: 'ok'; survey: Survey } | Refused> => {
+    const survey = await store.survey(id);
     if (!survey) return notFound;
     if (survey.state !== 'open') return wrongState(survey.state);
-    if (!store.transition(id, 'open', { state: 'closed', closesAt: survey.closesAt < now() ? survey.closesAt : now() })) return wrongState('closed');
-    flushClosed(id);
-    return { kind: 'ok', survey: store.survey(id)! };
+    if (!(await store.transition(id, 'open', { state: 'closed', closesAt: survey.closesAt < now() ? survey.closesAt : now() }))) return wrongState('closed');
+    await flushClosed(id);
+    return after(id);
   };
 
   /** A failed batch write (database unreachable) keeps the buffer for the next response or the close. */
-  const writeQuietly = (surveyId: string): void => {
+  const writeQuietly = async (surveyId: string): Promise<void> => {
     try {
-      flush(surveyId, deps.policy.k);
+      await flush(surveyId, deps.policy.k);
     } catch (error) {
       deps.logger.error('hr-survey-batch-failed', { surveyId, error: describeError(error) });
     }
@@ -141,44 +167,54 @@ export function createSurveyService(deps: SurveyDeps) {
   const buffered = (surveyId: string, personId: string): boolean => buffers.get(surveyId)?.some((response) => response.personId === personId) ?? false;
 
   /** Stores a complete response (from the web form or the chat dialog). */
-  const submit = (personId: string, surveyId: string, raw: Readonly<Record<string, AnswerValue>>): SubmitResult => {
-    const survey = store.survey(surveyId);
+  const submit = async (personId: string, surveyId: string, raw: Readonly<Record<string, AnswerValue>>): Promise<SubmitResult> => {
+    const survey = await store.survey(surveyId);
     if (!survey || !isOpen(survey)) return { kind: 'ignored', reason: 'not_open', message: fillTemplate(messages.surveyNotOpen, { title: survey?.title ?? surveyId }) };
-    if (!store.isEligible(surveyId, personId)) return { kind: 'ignored', reason: 'not_eligible', message: messages.noOpenSurvey };
-    if (store.hasAnswered(surveyId, personId) || buffered(surveyId, personId)) return { kind: 'ignored', reason: 'already_answered', message: fillTemplate(messages.alreadyAnswered, { title: survey.title }) };
+    if (!(await store.isEligible(surveyId, personId))) return { kind: 'ignored', reason: 'not_eligible', message: messages.noOpenSurvey };
+    const alreadyAnswered = { kind: 'ignored' as const, reason: 'already_answered' as const, message: fillTemplate(messages.alreadyAnswered, { title: survey.title }) };
+    if (buffered(surveyId, personId) || (await store.hasAnswered(surveyId, personId))) return alreadyAnswered;
     const checked = checkResponse(survey, raw);
     if (!checked.ok) return { kind: 'invalid', questionId: checked.questionId };
     const unit = deps.directory.person(personId)?.unit ?? '';
-    const reportingUnit = store.reportingUnits(surveyId)[unit] ?? '';
+    const reportingUnit = (await store.reportingUnits(surveyId))[unit] ?? '';
     const response = { personId, answers: [] as StoredAnswer[], texts: [] as { questionId: string; text: string }[] };
     for (const [questionId, value] of Object.entries(checked.answers)) {
       const question = survey.questions.find((entry) => entry.id === questionId)!;
       if (question.type === 'text') response.texts.push({ questionId, text: (deps.maskText ?? String)(String(value)) });
       else response.answers.push({ questionId, reportingUnit, value });
     }
+    // Checked again after the awaits: the same person's second, concurrent submission is not buffered twice.
+    if (buffered(surveyId, personId)) return alreadyAnswered;
     const buffer = [...(buffers.get(surveyId) ?? []), response];
     buffers.set(surveyId, buffer);
-    if (buffer.length >= deps.policy.k) writeQuietly(surveyId);
+    if (buffer.length >= deps.policy.k) await writeQuietly(surveyId);
     return { kind: 'stored', message: fillTemplate(messages.surveyThanks, { title: survey.title, k: String(deps.policy.k) }) };
   };
 
   /** Open surveys the person may still answer. */
-  const openFor = (personId: string): readonly Survey[] =>
-    store.surveys().filter((survey) => isOpen(survey) && store.isEligible(survey.id, personId) && !store.hasAnswered(survey.id, personId) && !buffered(survey.id, personId));
+  const openFor = async (personId: string): Promise<readonly Survey[]> => {
+    const found: Survey[] = [];
+    for (const survey of await store.surveys()) {
+      if (isOpen(survey) && !buffered(survey.id, personId) && (await store.isEligible(survey.id, personId)) && !(await store.hasAnswered(survey.id, personId))) found.push(survey);
+    }
+    return found;
+  };
 
   /**
    * Aggregates, only once answering has ended: snapshots taken while answers arrive would let a reader
    * difference two of them and see one person's answer in a small unit (issue #18, item 9).
    */
-  const results = (id: string): { kind: 'ok'; results: SurveyResults } | Refused => {
-    const survey = store.survey(id);
+  const results = async (id: string): Promise<{ kind: 'ok'; results: SurveyResults } | Refused> => {
+    const survey = await store.survey(id);
     if (!survey) return notFound;
     const ended = survey.state === 'closed' || (survey.state === 'open' && now() >= survey.closesAt);
     if (!ended) return { kind: 'refused', reason: 'wrong_state', message: messages.refusedResultsBeforeClose };
-    const units = store.reportingUnits(id);
-    const texts = store.texts(id);
+    const units = await store.reportingUnits(id);
+    const texts = await store.texts(id);
+    const answers = await store.answers(id);
+    const respondents = (await store.participation(id)).answered;
     return { kind: 'ok', results: aggregateResults({
-      survey, answers: [...store.answers(id), ...texts.map((text) => ({ questionId: text.questionId, reportingUnit: '', value: text.text }))], groups: [...new Set(Object.values(units))], respondents: store.participation(id).answered, k: deps.policy.k,
+      survey, answers: [...answers, ...texts.map((text) => ({ questionId: text.questionId, reportingUnit: '', value: text.text }))], groups: [...new Set(Object.values(units))], respondents, k: deps.policy.k,
       reviewedTexts: (questionId) => texts.filter((text) => text.questionId === questionId && text.reviewed).map((text) => text.text),
       labelOf: (group) => (group === '' ? messages.wholeSurvey : deps.directory.unit(group)?.name ?? group),
     }) };
@@ -188,9 +224,9 @@ export function createSurveyService(deps: SurveyDeps) {
   const pending = (): number => [...buffers.values()].reduce((sum, buffer) => sum + buffer.length, 0);
 
   /** People of an open survey who have not answered (buffered responses count as answered). */
-  const nonParticipants = (id: string): readonly string[] => store.nonParticipants(id).filter((personId) => !buffered(id, personId));
+  const nonParticipants = async (id: string): Promise<readonly string[]> => (await store.nonParticipants(id)).filter((personId) => !buffered(id, personId));
 
-  return { create, edit, revise, approve, open, close, submit, openFor, results, flushClosed, pending, nonParticipants, isOpen, closesText, get: (id: string) => store.survey(id), list: () => store.surveys() };
+  return { create, edit, revise, approve, open, close, submit, openFor, results, flushClosed, pending, nonParticipants, isOpen, closesText, get: async (id: string) => store.survey(id), list: async () => store.surveys() };
 }
 
 /** The survey service's interface. */

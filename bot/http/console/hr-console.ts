@@ -21,25 +21,25 @@ const actorOf = (caller: Caller): string => caller.principal?.personId ?? caller
 const alert = (text: string): string => `<p class="notice" role="alert">${escapeHtml(text)}</p>`;
 const e = escapeHtml;
 
-function newsBody(deps: ConsoleDeps, hr: Hr, caller: Caller, values?: URLSearchParams): string {
+async function newsBody(deps: ConsoleDeps, hr: Hr, caller: Caller, values?: URLSearchParams): Promise<string> {
   const t = deps.texts;
   const csrf = caller.session?.csrfToken ?? '';
-  const rows = hr.broadcasts.list().slice(-50).reverse().map((broadcast) => {
-    const report = hr.broadcasts.report(broadcast.id);
+  const rows = await Promise.all((await hr.broadcasts.list()).slice(-50).reverse().map(async (broadcast) => {
+    const report = await hr.broadcasts.report(broadcast.id);
     const counts = report.kind === 'ok' ? fillText(t.hrNewsDelivery, { sent: String(report.report.sent), recipients: String(report.report.recipients), failed: String(report.report.failed), acknowledged: String(report.report.acknowledged) }) : '–';
     const release = broadcast.state === 'draft' ? postForm(`/konsole/hr/nachrichten/${e(broadcast.id)}/freigeben`, csrf, `<button type="submit">${e(t.hrNewsRelease)}</button>`) : '';
     return [broadcast.content.title, t.labels.broadcastStates[broadcast.state], formatBerlinDateTime(broadcast.sendAt), counts, { html: release }];
-  });
+  }));
   const list = rows.length ? table(t.hrNewsTitle, [...t.hrNewsColumns.split('|'), t.actionsColumn], rows) : `<p class="empty">${e(t.hrNewsNone)}</p>`;
   return `<p>${e(t.hrNewsFourEyes)}</p>` + (caller.principal?.roles.includes('hr') ? composeForm(t, csrf, deps.directory.units(), values) : '') + list;
 }
 
-function surveysBody(deps: ConsoleDeps, hr: Hr, caller: Caller, values?: URLSearchParams): string {
+async function surveysBody(deps: ConsoleDeps, hr: Hr, caller: Caller, values?: URLSearchParams): Promise<string> {
   const t = deps.texts;
   const csrf = caller.session?.csrfToken ?? '';
   const roles = caller.principal?.roles ?? [];
   const step = (id: string, action: string, label: string): string => postForm(`/konsole/umfragen/${e(id)}/${action}`, csrf, `<button type="submit">${e(label)}</button>`);
-  const rows = hr.surveys.list().slice(-50).reverse().map((survey) => {
+  const rows = (await hr.surveys.list()).slice(-50).reverse().map((survey) => {
     const actions = [
       survey.state === 'draft' && roles.includes('personalrat') ? step(survey.id, 'freigeben', t.hrSurveyApprove) : '',
       survey.state === 'approved' && roles.includes('hr') ? step(survey.id, 'oeffnen', t.hrSurveyOpen) : '',
@@ -53,8 +53,8 @@ function surveysBody(deps: ConsoleDeps, hr: Hr, caller: Caller, values?: URLSear
   return (roles.includes('hr') ? surveyForm(t, csrf, deps.directory.units(), values) : '') + list;
 }
 
-function resultsBody(t: ConsoleTexts, hr: Hr, id: string): string {
-  const results = hr.surveys.results(id);
+async function resultsBody(t: ConsoleTexts, hr: Hr, id: string): Promise<string> {
+  const results = await hr.surveys.results(id);
   if (results.kind !== 'ok') return alert(results.message);
   const charts = resultCharts(results.results).map((chart) => chart.svg ?? `<p>${e(t.hrSurveySuppressed)}</p>`).join('\n');
   return `${charts}<p><a href="/konsole/umfragen/${encodeURIComponent(id)}/ergebnisse.csv">${e(t.hrSurveyCsv)}</a></p>`;
@@ -84,10 +84,10 @@ export function hrConsoleHandlers(deps: ConsoleDeps, hr: Hr): Record<'hr-news-pa
   const t = deps.texts;
   const render = (response: Parameters<ProtectedHandler>[1], caller: Caller, page: { title: string; body: string; current?: string }, status = 200): void =>
     sendHtml(response, status, consolePage(deps, caller, page.title, page.body, page.current));
-  const news = (response: Parameters<ProtectedHandler>[1], caller: Caller, status = 200, problem?: string): void =>
-    render(response, caller, { title: t.hrNewsTitle, current: '/konsole/hr', body: (problem ? alert(problem) : '') + newsBody(deps, hr, caller, problem ? caller.form : undefined) }, status);
-  const surveys = (response: Parameters<ProtectedHandler>[1], caller: Caller, status = 200, problem?: string): void =>
-    render(response, caller, { title: t.hrSurveysTitle, current: '/konsole/umfragen', body: (problem ? alert(problem) : '') + surveysBody(deps, hr, caller, problem ? caller.form : undefined) }, status);
+  const news = async (response: Parameters<ProtectedHandler>[1], caller: Caller, status = 200, problem?: string): Promise<void> =>
+    render(response, caller, { title: t.hrNewsTitle, current: '/konsole/hr', body: (problem ? alert(problem) : '') + (await newsBody(deps, hr, caller, problem ? caller.form : undefined)) }, status);
+  const surveys = async (response: Parameters<ProtectedHandler>[1], caller: Caller, status = 200, problem?: string): Promise<void> =>
+    render(response, caller, { title: t.hrSurveysTitle, current: '/konsole/umfragen', body: (problem ? alert(problem) : '') + (await surveysBody(deps, hr, caller, problem ? caller.form : undefined)) }, status);
   return {
     'hr-news-page': async (_request, response, caller) => news(response, caller),
     'hr-news-create': async (_request, response, caller) => {
@@ -99,12 +99,12 @@ export function hrConsoleHandlers(deps: ConsoleDeps, hr: Hr): Record<'hr-news-pa
         ...(form.get('link') ? { link: form.get('link') } : {}), ...(sendAt.kind === 'ok' ? { sendAt: sendAt.iso } : {}),
       });
       if (!draft.success) return news(response, caller, 400, fillText(t.hrInvalid, { details: describeIssues(draft.error) }));
-      const created = hr.broadcasts.create(actorOf(caller), draft.data);
+      const created = await hr.broadcasts.create(actorOf(caller), draft.data);
       if (created.kind !== 'ok') return news(response, caller, 409, created.message);
       seeOther(response, '/konsole/hr');
     },
     'hr-news-release': async (request, response, caller) => {
-      const released = hr.broadcasts.release(actorOf(caller), String(request.params.id));
+      const released = await hr.broadcasts.release(actorOf(caller), String(request.params.id));
       if (released.kind !== 'ok') return news(response, caller, 409, released.message);
       await hr.jobs.runDue();
       seeOther(response, '/konsole/hr');
@@ -115,7 +115,7 @@ export function hrConsoleHandlers(deps: ConsoleDeps, hr: Hr): Record<'hr-news-pa
       if (input.kind !== 'ok') return surveys(response, caller, 400, input.message);
       const draft = surveyDraftSchema.safeParse(input.raw);
       if (!draft.success) return surveys(response, caller, 400, fillText(t.hrInvalid, { details: describeIssues(draft.error) }));
-      const created = hr.surveys.create(actorOf(caller), draft.data);
+      const created = await hr.surveys.create(actorOf(caller), draft.data);
       if (created.kind !== 'ok') return surveys(response, caller, 409, created.message);
       seeOther(response, '/konsole/umfragen');
     },
@@ -123,19 +123,19 @@ export function hrConsoleHandlers(deps: ConsoleDeps, hr: Hr): Record<'hr-news-pa
       const id = String(request.params.id);
       const step = String(request.params.step);
       const roles = caller.principal?.roles ?? [];
-      const result = step === 'freigeben' ? hr.surveys.approve(actorOf(caller), id)
-        : (step === 'oeffnen' || step === 'schliessen') && roles.includes('hr') ? (step === 'oeffnen' ? hr.surveys.open(id) : hr.surveys.close(id))
+      const result = step === 'freigeben' ? await hr.surveys.approve(actorOf(caller), id)
+        : (step === 'oeffnen' || step === 'schliessen') && roles.includes('hr') ? (step === 'oeffnen' ? await hr.surveys.open(id) : await hr.surveys.close(id))
         : { kind: 'refused' as const, message: t.hrNotYours };
       if (result.kind !== 'ok') return surveys(response, caller, 409, result.message);
       seeOther(response, '/konsole/umfragen');
     },
     'hr-survey-results': async (request, response, caller) => {
       const id = String(request.params.id);
-      if (!hr.surveys.list().some((survey) => survey.id === id)) return sendHtml(response, 404, errorPage(deps, caller, { title: t.notFoundTitle, message: t.notFoundText }));
-      render(response, caller, { title: t.hrResultsTitle, body: resultsBody(t, hr, id) });
+      if (!(await hr.surveys.get(id))) return sendHtml(response, 404, errorPage(deps, caller, { title: t.notFoundTitle, message: t.notFoundText }));
+      render(response, caller, { title: t.hrResultsTitle, body: await resultsBody(t, hr, id) });
     },
     'hr-survey-csv': async (request, response, caller) => {
-      const results = hr.surveys.results(String(request.params.id));
+      const results = await hr.surveys.results(String(request.params.id));
       if (results.kind !== 'ok') return sendHtml(response, 404, errorPage(deps, caller, { title: t.notFoundTitle, message: results.message }));
       response.setHeader('Content-Type', 'text/csv; charset=utf-8');
       response.setHeader('Content-Disposition', 'attachment; filename="umfrage-ergebnisse.csv"');

@@ -45,7 +45,7 @@ describe('survey results only after close', () => {
 
 describe('metrics', () => {
   it('does not expose the count of survey answers held below k', async () => {
-    const text = await createMetrics(queueGauges({ tickets: { allTickets: async () => [] }, indexChunks: () => 0, hr: { queues: { outboxPending: () => 0, surveyBufferPending: () => 3 } } } as Parameters<typeof queueGauges>[0])).render();
+    const text = await createMetrics(queueGauges({ tickets: { allTickets: async () => [] }, indexChunks: () => 0, hr: { queues: { outboxPending: async () => 0, surveyBufferPending: () => 3 } } } as Parameters<typeof queueGauges>[0])).render();
     table.record('/metrics gauge of buffered survey answers', 'absent', /survey_buffer/.test(text) ? 'present' : 'absent');
   });
 });

@@ -81,6 +81,6 @@ describe('HR broadcast end to end', () => {
     await app.call('hr2', 'POST', `/api/hr/broadcasts/${created.body.broadcast.id}/release`);
     await app.lotse.hr.jobs.runDue();
     expect(await app.lotse.inbox.unread('pr1')).toEqual([]);
-    expect(app.lotse.hr.broadcasts.get(created.body.broadcast.id)!.state).toBe('released');
+    expect((await app.lotse.hr.broadcasts.get(created.body.broadcast.id))!.state).toBe('released');
   });
 });

@@ -16,9 +16,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function releasedBroadcast(dataDir: string): Promise<string> {
   const app = await openHrOnly(dataDir, policies);
-  const created = app.hr.broadcasts.create('hr1', { title: 'Wichtig', text: 'Bitte lesen', audience: { kind: 'all' }, acknowledge: false });
+  const created = await app.hr.broadcasts.create('hr1', { title: 'Wichtig', text: 'Bitte lesen', audience: { kind: 'all' }, acknowledge: false });
   if (created.kind !== 'ok') throw new Error(created.message);
-  app.hr.broadcasts.release('hr2', created.broadcast.id);
+  await app.hr.broadcasts.release('hr2', created.broadcast.id);
   app.close();
   return created.broadcast.id;
 }
@@ -57,8 +57,8 @@ describe('HR outbox across kills', () => {
     expect(delivered.filter((line) => line === delivered[11])).toHaveLength(2);
     expect(delivered.slice(0, 11).concat(delivered.slice(12)).length).toBe(new Set(delivered).size);
     const app = await openHrOnly(dataDir, policies);
-    expect(app.hr.broadcasts.report(id)).toMatchObject({ kind: 'ok', report: { recipients: 20, sent: 20, pending: 0, failed: 0 } });
-    expect(app.hr.broadcasts.get(id)!.state).toBe('sent');
+    expect(await app.hr.broadcasts.report(id)).toMatchObject({ kind: 'ok', report: { recipients: 20, sent: 20, pending: 0, failed: 0 } });
+    expect((await app.hr.broadcasts.get(id))!.state).toBe('sent');
     app.close();
   }, 120_000);
 });

@@ -46,7 +46,7 @@ describe('pulse survey end to end', () => {
     const approved = await app.call('pr1', 'POST', `/api/hr/surveys/${surveyId}/approve`);
     expect(approved.body.survey).toMatchObject({ state: 'approved', approvedBy: 'pr1' });
     await app.lotse.hr.jobs.runDue();
-    expect(app.lotse.hr.surveys.get(surveyId)!.state).toBe('open');
+    expect((await app.lotse.hr.surveys.get(surveyId))!.state).toBe('open');
     expect(teams.recipients('survey-invite')).toEqual(['a2', 'a4', 'a6', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6']);
     expect((await app.lotse.inbox.unread('c1'))[0]!.text).toContain('Digitalisierung im Dezernat I');
     expect(await app.lotse.inbox.unread('d1')).toEqual([]);
@@ -80,7 +80,7 @@ describe('pulse survey end to end', () => {
     expect(outsider.body).toMatchObject({ kind: 'ignored', reason: 'not_eligible' });
     const invalid = await app.call('b5', 'POST', `/api/hr/surveys/${surveyId}/answers`, { answers: { zufrieden: 9, kanal: 0 } });
     expect(invalid.status).toBe(400);
-    expect(app.lotse.hr.surveyStore.participation(surveyId)).toEqual({ eligible: 18, answered: 10 });
+    expect(await app.lotse.hr.surveyStore.participation(surveyId)).toEqual({ eligible: 18, answered: 10 });
   });
 
   it('closes, writes the last buffered answers, and shows only groups of at least k', async () => {
@@ -117,7 +117,7 @@ describe('pulse survey end to end', () => {
     expect(report.body.report).toMatchObject({ recipients: 20, sent: 20, failed: 0 });
   });
 
-  it('stores no field that links an answer to a person: a join attempt over the database fails', () => {
+  it('stores no field that links an answer to a person: a join attempt over the database fails', async () => {
     const database = app.lotse.database;
     const columns = (table: string): string[] => database.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all().map((column) => column.name);
     expect(columns('hr_survey_answers')).toEqual(['survey_id', 'reporting_unit', 'question_id', 'value']);
@@ -132,8 +132,9 @@ describe('pulse survey end to end', () => {
     const people = new Set(app.lotse.directory.people().map((person) => person.id));
     const answerRows = database.prepare<[string], { reporting_unit: string; question_id: string; value: string }>('SELECT reporting_unit, question_id, value FROM hr_survey_answers WHERE survey_id = ?').all(surveyId);
     for (const row of answerRows) for (const value of Object.values(row)) expect(people.has(String(value).replace(/"/g, ''))).toBe(false);
+    const units = await app.lotse.hr.surveyStore.reportingUnits(surveyId);
     for (const group of new Set(answerRows.map((row) => row.reporting_unit))) {
-      const members = app.lotse.directory.people().filter((person) => app.lotse.hr.surveyStore.reportingUnits(surveyId)[person.unit] === group);
+      const members = app.lotse.directory.people().filter((person) => units[person.unit] === group);
       expect(members.length, `reporting unit ${group}`).toBeGreaterThanOrEqual(5);
     }
     // 2. Participation carries no time finer than a day and no order of answering (it is ordered by person).

@@ -18,7 +18,7 @@ describe.skipIf(!executable)('pulse survey in the web chat', () => {
     app = await startRealApp();
     browser = await launchChromium(executable!);
     const hr = app.lotse.hr;
-    const created = hr.surveys.create('p-nina', surveyDraftSchema.parse({
+    const created = await hr.surveys.create('p-nina', surveyDraftSchema.parse({
       title: 'Kurzumfrage Arbeitsplatz', audience: { kind: 'all' },
       opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(),
       questions: [
@@ -28,8 +28,8 @@ describe.skipIf(!executable)('pulse survey in the web chat', () => {
       ],
     }));
     if (created.kind !== 'ok') throw new Error(created.message);
-    expect(hr.surveys.approve('p-peter', created.survey.id).kind).toBe('ok');
-    expect(hr.surveys.open(created.survey.id).kind).toBe('ok');
+    expect((await hr.surveys.approve('p-peter', created.survey.id)).kind).toBe('ok');
+    expect((await hr.surveys.open(created.survey.id)).kind).toBe('ok');
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

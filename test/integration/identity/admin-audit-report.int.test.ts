@@ -24,11 +24,11 @@ describe('admin actions in the audit trail and the staff-council report', () => 
     expect((await post(frank, '/konsole/quellen/neu-indizieren', [])).status).toBe(303);
     const nina = await as('p-nina');
     expect((await post(nina, '/konsole/hr/nachrichten', [['title', 'Neue Parkregeln'], ['text', 'Ab Januar gilt die neue Parkordnung.'], ['units', 'A36']])).status).toBe(303);
-    const broadcast = app.lotse.hr.broadcasts.list().at(-1)!;
+    const broadcast = (await app.lotse.hr.broadcasts.list()).at(-1)!;
     expect((await post(frank, `/konsole/hr/nachrichten/${broadcast.id}/freigeben`, [])).status).toBe(303);
     expect((await post(nina, '/konsole/umfragen', [['title', 'Kantine im Kreishaus'], ['opensAt', '2030-12-01T08:00'], ['closesAt', '2030-12-08T08:00'], ['q1-text', 'Wie schmeckt das Essen?']])).status).toBe(303);
     const peter = await as('p-peter');
-    expect((await post(peter, `/konsole/umfragen/${app.lotse.hr.surveys.list().at(-1)!.id}/freigeben`, [])).status).toBe(303);
+    expect((await post(peter, `/konsole/umfragen/${(await app.lotse.hr.surveys.list()).at(-1)!.id}/freigeben`, [])).status).toBe(303);
 
     const records = (await app.lotse.audit.entries()).map((row) => row.entry).filter((entry) => entry.type === 'admin');
     expect(records.map((entry) => entry.adminAction).sort()).toEqual(['broadcast_release', 'reindex', 'survey_approve', 'upload', 'validity_change']);

@@ -120,7 +120,7 @@ describe.skipIf(!executable)('console as a German admin UI in Chromium', () => {
     await page.getByLabel(/Versand ab/).fill('2026-12-24T09:00');
     await page.getByRole('button', { name: 'Entwurf speichern' }).click();
     await page.waitForURL(`${app.url}/konsole/hr`);
-    const broadcast = app.lotse.hr.broadcasts.list().at(-1)!;
+    const broadcast = (await app.lotse.hr.broadcasts.list()).at(-1)!;
     expect(broadcast.sendAt).toBe('2026-12-24T08:00:00.000Z');
     expect(broadcast.audience).toEqual({ kind: 'units', units: ['A36'], includeSubunits: true });
     const row = page.locator('tr', { hasText: 'Neue Parkordnung' });
@@ -140,7 +140,7 @@ describe.skipIf(!executable)('console as a German admin UI in Chromium', () => {
     await second.getByLabel(/Antwortmöglichkeiten/).fill('Laptop\nStandrechner\nTablet');
     await page.getByRole('button', { name: /Als Entwurf speichern/ }).click();
     await page.waitForURL(`${app.url}/konsole/umfragen`);
-    const survey = app.lotse.hr.surveys.list().at(-1)!;
+    const survey = (await app.lotse.hr.surveys.list()).at(-1)!;
     expect(survey).toMatchObject({ title: 'Zufriedenheit mit der IT-Ausstattung', opensAt: '2026-12-01T07:00:00.000Z', closesAt: '2026-12-15T17:00:00.000Z' });
     expect(survey.questions.map((question) => question.type)).toEqual(['scale', 'single']);
     expect(await page.locator('tr', { hasText: 'Zufriedenheit' }).innerText()).toContain('Entwurf');

@@ -35,7 +35,7 @@ describe('console forms', () => {
     expect((await post(nina, '/konsole/hr/nachrichten', [['title', 'Betriebsausflug'], ['text', 'Der Betriebsausflug ist am 3. Juli.'], ['sendAt', '2026-07-01 9 Uhr']])).status).toBe(400);
     const created = await post(nina, '/konsole/hr/nachrichten', [['title', 'Betriebsausflug'], ['text', 'Der Betriebsausflug ist am 3. Juli.'], ['units', 'A50'], ['units', 'A53'], ['sendAt', '2026-07-01T09:00']]);
     expect(created.status).toBe(303);
-    expect(app.lotse.hr.broadcasts.list().at(-1)).toMatchObject({ sendAt: '2026-07-01T07:00:00.000Z', audience: { kind: 'units', units: ['A50', 'A53'] } });
+    expect((await app.lotse.hr.broadcasts.list()).at(-1)).toMatchObject({ sendAt: '2026-07-01T07:00:00.000Z', audience: { kind: 'units', units: ['A50', 'A53'] } });
   });
 
   it('stores several successors picked in the list', async () => {

@@ -49,7 +49,7 @@ describe('HR console', () => {
     const yaml = surveyYaml(new Date(Date.now() - 60_000).toISOString(), new Date(Date.now() + 86_400_000).toISOString());
     expect((await form(nina, '/konsole/umfragen', { definition: 'title: [kaputt' })).status).toBe(400);
     expect((await form(nina, '/konsole/umfragen', { definition: yaml })).status).toBe(303);
-    const id = app.lotse.hr.surveys.list().at(-1)!.id;
+    const id = (await app.lotse.hr.surveys.list()).at(-1)!.id;
     expect((await form(nina, `/konsole/umfragen/${id}/oeffnen`, {})).status).toBe(409);
     const peter = await as('p-peter');
     expect((await form(peter, `/konsole/umfragen/${id}/oeffnen`, {})).status).toBe(409);

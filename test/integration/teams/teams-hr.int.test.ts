@@ -30,23 +30,23 @@ afterAll(async () => {
 describe('HR in Teams', () => {
   it('delivers news as a card and records „Zur Kenntnis genommen“', async () => {
     const hr = app.lotse.hr;
-    const created = hr.broadcasts.create('p-nina', broadcastDraftSchema.parse({ title: 'Neue Kantinenzeiten', text: 'Ab Montag ab 11 Uhr.', acknowledge: true, audience: { kind: 'units', units: ['A36'] } }));
+    const created = await hr.broadcasts.create('p-nina', broadcastDraftSchema.parse({ title: 'Neue Kantinenzeiten', text: 'Ab Montag ab 11 Uhr.', acknowledge: true, audience: { kind: 'units', units: ['A36'] } }));
     if (created.kind !== 'ok') throw new Error(created.message);
-    expect(hr.broadcasts.release('p-frank', created.broadcast.id).kind).toBe('ok');
+    expect((await hr.broadcasts.release('p-frank', created.broadcast.id)).kind).toBe('ok');
     await hr.jobs.runDue();
     await connector.waitFor((requests) => requests.some((request) => JSON.stringify(request.body).includes('Neue Kantinenzeiten')), 10_000);
     const card = connector.to(conversation).map((request) => request.body as ReturnType<typeof lastBody>).find((body) => JSON.stringify(body).includes('Neue Kantinenzeiten'))!;
     const acknowledge = card.attachments![0]!.content.actions!.find((action) => action.data?.hr === 'acknowledge')!;
     expect((await app.post(submits(acknowledge.data!))).status).toBe(200);
     expect(lastBody().text).toBe('Danke, Ihre Kenntnisnahme ist vermerkt.');
-    expect(JSON.stringify(hr.broadcasts.report(created.broadcast.id))).toMatch(/"acknowledged":1\b/);
+    expect(JSON.stringify(await hr.broadcasts.report(created.broadcast.id))).toMatch(/"acknowledged":1\b/);
   }, 60_000);
 
   it('asks a survey on one card with all questions; any replica takes the submit, as no dialog state is kept', async () => {
     const hr = app.lotse.hr;
-    const survey = hr.surveys.create('p-nina', sampleSurveyDraft());
+    const survey = await hr.surveys.create('p-nina', sampleSurveyDraft());
     if (survey.kind !== 'ok') throw new Error(survey.message);
-    expect(hr.surveys.approve('p-peter', survey.survey.id).kind).toBe('ok');
+    expect((await hr.surveys.approve('p-peter', survey.survey.id)).kind).toBe('ok');
     await hr.jobs.runDue();
     expect((await app.post(says('Umfrage'))).status).toBe(200);
     const body = lastBody();
@@ -67,9 +67,9 @@ describe('HR in Teams', () => {
       expect(app.lotse.hr.surveys.pending()).toBe(0);
       expect((await other.post(submits({ ...submit, q_zufrieden: '1', q_kanal: '1' }))).status).toBe(200);
       expect(lastBody().text).toContain('bereits teilgenommen');
-      expect(other.lotse.hr.surveys.close(survey.survey.id).kind).toBe('ok');
-      expect(hr.surveyStore.participation(survey.survey.id).answered).toBe(1);
-      expect(hr.surveyStore.answers(survey.survey.id).map((answer) => [answer.questionId, answer.value]).sort()).toEqual([['kanal', 1], ['zufrieden', 4]]);
+      expect((await other.lotse.hr.surveys.close(survey.survey.id)).kind).toBe('ok');
+      expect((await hr.surveyStore.participation(survey.survey.id)).answered).toBe(1);
+      expect((await hr.surveyStore.answers(survey.survey.id)).map((answer) => [answer.questionId, answer.value]).sort()).toEqual([['kanal', 1], ['zufrieden', 4]]);
     } finally {
       await other.close({ keepData: true });
     }

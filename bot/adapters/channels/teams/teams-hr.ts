@@ -17,13 +17,13 @@ import { fillText, type TeamsTexts } from '../../../../prompts/load-teams-texts.
 /** What Teams needs from HR. */
 export interface TeamsHrDeps {
   /** HR chat commands (newsletter, acknowledgement): a reply, or undefined when the text is not HR's. */
-  readonly chat: (personId: string, text: string) => string | undefined;
+  readonly chat: (personId: string, text: string) => Promise<string | undefined>;
   /** The first open survey the person may still answer. */
-  readonly openSurvey: (personId: string) => Survey | undefined;
-  readonly survey: (id: string) => Survey | undefined;
+  readonly openSurvey: (personId: string) => Promise<Survey | undefined>;
+  readonly survey: (id: string) => Promise<Survey | undefined>;
   /** Submits a complete response (the survey service validates it). */
-  readonly submit: (personId: string, surveyId: string, answers: Readonly<Record<string, AnswerValue>>) => SubmitResult;
-  readonly acknowledge: (personId: string, job: string) => boolean;
+  readonly submit: (personId: string, surveyId: string, answers: Readonly<Record<string, AnswerValue>>) => Promise<SubmitResult>;
+  readonly acknowledge: (personId: string, job: string) => Promise<boolean>;
   readonly labels: TeamsHrLabels;
 }
 
@@ -60,7 +60,7 @@ const say = (context: TurnContext, text: string): Promise<unknown> => context.se
 
 /** „Umfrage“: the person's open survey as one card with all questions. */
 async function sendSurveyCard(context: TurnContext, deps: TeamsHrDeps, personId: string): Promise<void> {
-  const survey = deps.openSurvey(personId);
+  const survey = await deps.openSurvey(personId);
   if (!survey) {
     await say(context, deps.labels.noOpenSurvey);
     return;
@@ -76,19 +76,19 @@ export async function handleHrText(context: TurnContext, deps: TeamsHrDeps, pers
     await sendSurveyCard(context, deps, personId);
     return true;
   }
-  const reply = deps.chat(personId, text);
+  const reply = await deps.chat(personId, text);
   if (reply === undefined) return false;
   await say(context, reply);
   return true;
 }
 
 async function submitSurveyCard(context: TurnContext, deps: TeamsHrDeps, personId: string, data: Readonly<Record<string, unknown>> & { surveyId: string }): Promise<void> {
-  const survey = deps.survey(data.surveyId);
+  const survey = await deps.survey(data.surveyId);
   if (!survey) {
     await say(context, deps.labels.staleSurvey);
     return;
   }
-  const result = deps.submit(personId, survey.id, readSurveyCard(survey, data));
+  const result = await deps.submit(personId, survey.id, readSurveyCard(survey, data));
   if (result.kind !== 'invalid') {
     await say(context, result.message);
     return;
@@ -103,7 +103,7 @@ export async function handleHrAction(context: TurnContext, deps: TeamsHrDeps, pe
   const action = hrActionSchema.safeParse(value);
   if (!action.success || !personId) return false;
   if (action.data.hr === 'acknowledge') {
-    const done = deps.acknowledge(personId, action.data.job);
+    const done = await deps.acknowledge(personId, action.data.job);
     await say(context, done ? deps.labels.acknowledged : deps.labels.alreadyAcknowledged);
   } else if (action.data.hr === 'survey-submit') {
     await submitSurveyCard(context, deps, personId, action.data);

@@ -29,7 +29,7 @@ export interface XmppConversationDeps {
   readonly publicUrl?: string;
   readonly now: () => Date;
   /** HR in chat (survey answers as numbers, newsletter topics, acknowledgements); undefined when not HR's. */
-  readonly hrChat?: (personId: string, text: string) => string | undefined;
+  readonly hrChat?: (personId: string, text: string) => Promise<string | undefined>;
   /** "abwesend bis …" / "wieder da" of Digitallotsen (issue #22); without it the words are questions. */
   readonly availability?: Pick<LotseAvailability, 'setAbsent' | 'clear'>;
   /** Logs each message's kind with the sender's pseudonym, never the text (issue #19, item 9). */
@@ -137,7 +137,7 @@ async function ticketAction(sender: Sender, command: Extract<ChatCommand, { kind
 export async function handleXmppMessage(sender: Sender, text: string, deps: XmppConversationDeps): Promise<string[]> {
   const one = (reply: string): string[] => splitMessage(reply, deps.maxChars);
   const user = deps.pseudonymOf?.(sender.person.id) ?? 'unknown';
-  const hrReply = deps.hrChat?.(sender.person.id, text);
+  const hrReply = await deps.hrChat?.(sender.person.id, text);
   if (hrReply !== undefined) {
     deps.trace?.('xmpp-message', { kind: 'hr', user });
     return one(hrReply);

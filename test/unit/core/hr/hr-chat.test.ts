@@ -22,48 +22,48 @@ function setup() {
     store, outbox, subscriptions, directory: loadDirectory(join(root, 'test/fixtures/hr/directory.yaml')), policy,
     clock: new FixedClock(new Date('2026-12-01T10:00:00Z')), ids: new SequentialIds(), messages, logger: silentLogger,
   });
-  const chat = createHrChat({ surveys, subscriptions, outbox, acknowledge: (personId, job) => Boolean(acknowledged.push(`${personId}:${job}`)), policy, messages });
+  const chat = createHrChat({ surveys, subscriptions, outbox, acknowledge: async (personId, job) => Boolean(acknowledged.push(`${personId}:${job}`)), policy, messages });
   return { chat, surveys, store, outbox, subscriptions, acknowledged };
 }
 
 describe('HR chat', () => {
-  it('leaves other messages to the answer pipeline', () => {
-    expect(setup().chat.handle('a1', 'Wie beantrage ich Urlaub?')).toBeUndefined();
+  it('leaves other messages to the answer pipeline', async () => {
+    expect(await setup().chat.handle('a1', 'Wie beantrage ich Urlaub?')).toBeUndefined();
   });
 
-  it('lists, subscribes and unsubscribes topics', () => {
+  it('lists, subscribes and unsubscribes topics', async () => {
     const { chat, subscriptions } = setup();
-    expect(chat.handle('a1', 'Newsletter abonnieren Fortbildung')).toContain('„Fortbildung“');
-    expect(subscriptions.subscribers('fortbildung')).toEqual(['a1']);
-    expect(chat.handle('a1', 'newsletter')).toContain('✓ fortbildung');
-    expect(chat.handle('a1', 'Newsletter abbestellen fortbildung')).toContain('keine Nachrichten mehr');
-    expect(subscriptions.subscribers('fortbildung')).toEqual([]);
+    expect(await chat.handle('a1', 'Newsletter abonnieren Fortbildung')).toContain('„Fortbildung“');
+    expect(await subscriptions.subscribers('fortbildung')).toEqual(['a1']);
+    expect(await chat.handle('a1', 'newsletter')).toContain('✓ fortbildung');
+    expect(await chat.handle('a1', 'Newsletter abbestellen fortbildung')).toContain('keine Nachrichten mehr');
+    expect(await subscriptions.subscribers('fortbildung')).toEqual([]);
   });
 
-  it('cancels a survey without storing anything, and can start again', () => {
+  it('cancels a survey without storing anything, and can start again', async () => {
     const { chat, surveys, store } = setup();
-    const created = surveys.create('hr1', { title: 'Puls', audience: { kind: 'all' }, opensAt: '2026-12-01T09:00:00Z', closesAt: '2026-12-08T09:00:00Z', questions: [{ id: 'q1', type: 'scale', text: 'Wie geht es?', optional: false }, { id: 'q2', type: 'scale', text: 'Und sonst?', optional: false }] });
+    const created = await surveys.create('hr1', { title: 'Puls', audience: { kind: 'all' }, opensAt: '2026-12-01T09:00:00Z', closesAt: '2026-12-08T09:00:00Z', questions: [{ id: 'q1', type: 'scale', text: 'Wie geht es?', optional: false }, { id: 'q2', type: 'scale', text: 'Und sonst?', optional: false }] });
     if (created.kind !== 'ok') throw new Error('not created');
-    surveys.approve('pr1', created.survey.id);
-    surveys.open(created.survey.id);
-    expect(chat.handle('a1', 'Umfrage')).toContain('Frage 1 von 2');
+    await surveys.approve('pr1', created.survey.id);
+    await surveys.open(created.survey.id);
+    expect(await chat.handle('a1', 'Umfrage')).toContain('Frage 1 von 2');
     expect(chat.inDialog('a1')).toBe(true);
-    expect(chat.handle('a1', '4')).toContain('Frage 2 von 2');
-    expect(chat.handle('a1', 'abbrechen')).toContain('nichts gespeichert');
+    expect(await chat.handle('a1', '4')).toContain('Frage 2 von 2');
+    expect(await chat.handle('a1', 'abbrechen')).toContain('nichts gespeichert');
     expect(chat.inDialog('a1')).toBe(false);
     expect(store.writes).toEqual([]);
-    expect(chat.handle('a1', 'Umfrage')).toContain('Frage 1 von 2');
-    chat.handle('a1', '4');
-    expect(chat.handle('a1', '2')).toContain('Vielen Dank');
-    expect(surveys.openFor('a1')).toEqual([]);
+    expect(await chat.handle('a1', 'Umfrage')).toContain('Frage 1 von 2');
+    await chat.handle('a1', '4');
+    expect(await chat.handle('a1', '2')).toContain('Vielen Dank');
+    expect(await surveys.openFor('a1')).toEqual([]);
   });
 
-  it('acknowledges the newest broadcast that asks for it', () => {
+  it('acknowledges the newest broadcast that asks for it', async () => {
     const { chat, outbox, acknowledged } = setup();
-    expect(chat.handle('b1', 'zur Kenntnis genommen')).toContain('keine Nachricht');
-    outbox.enqueue('broadcast:x', { kind: 'broadcast', text: 'Bitte lesen', acknowledgeJob: 'broadcast:x' }, ['b1'], '2026-12-01T10:00:00Z');
-    for (const entry of outbox.claim('2026-12-01T10:00:00Z', 10)) outbox.markSent(entry.job, entry.personId, '2026-12-01T10:00:00Z');
-    expect(chat.handle('b1', 'Zur Kenntnis genommen.')).toContain('vermerkt');
+    expect(await chat.handle('b1', 'zur Kenntnis genommen')).toContain('keine Nachricht');
+    await outbox.enqueue('broadcast:x', { kind: 'broadcast', text: 'Bitte lesen', acknowledgeJob: 'broadcast:x' }, ['b1'], '2026-12-01T10:00:00Z');
+    for (const entry of await outbox.claim('2026-12-01T10:00:00Z', 10)) await outbox.markSent(entry.job, entry.personId, '2026-12-01T10:00:00Z');
+    expect(await chat.handle('b1', 'Zur Kenntnis genommen.')).toContain('vermerkt');
     expect(acknowledged).toEqual(['b1:broadcast:x']);
   });
 });
