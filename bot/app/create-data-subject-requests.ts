@@ -1,11 +1,8 @@
 /**
  * Wires data-subject requests (issue #22) over a running lotse: the personal-data store over the store database
- * (channel and HR stores still synchronous are constructed first, so their tables exist even where a channel never
- * ran; tables that do not exist are skipped), the audit, the audit pseudonym and the German texts.
+ * (the tables it reads come from the migrations run at start; tables that do not exist are skipped), the
+ * audit, the audit pseudonym and the German texts.
  */
-import { ensureTeamsOutboxTables } from '../adapters/channels/teams/teams-outbox.ts';
-import { TeamsStore } from '../adapters/channels/teams/teams-store.ts';
-import { SqliteXmppStore } from '../adapters/channels/xmpp/sqlite-xmpp-store.ts';
 import { SqlPersonalData } from '../adapters/storage/sql-personal-data.ts';
 import { createDataSubjectRequests, type DataSubjectRequests } from '../core/privacy/data-subject-requests.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -15,9 +12,6 @@ import type { Lotse } from './create-lotse.ts';
 
 /** Builds the requests for the DSB (CLI, console). */
 export function createLotseDataSubjectRequests(lotse: Lotse, clock: Clock = { now: () => new Date() }): DataSubjectRequests {
-  const { database } = lotse;
-  for (const ensureTables of [SqliteXmppStore, TeamsStore]) new ensureTables(database);
-  ensureTeamsOutboxTables(database);
   const key = auditKey(lotse.config.dataDir, lotse.config.auditKey);
   const { pseudonym } = createAuditRecorder(lotse.audit, { key, policyVersion: lotse.transparency.policyVersion, now: () => clock.now() });
   return createDataSubjectRequests({

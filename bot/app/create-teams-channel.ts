@@ -18,7 +18,7 @@ import type { TeamsConnector } from '../adapters/channels/teams/teams-connector.
 import { createTeamsEndpoint, type TeamsEndpoint } from '../adapters/channels/teams/teams-endpoint.ts';
 import { TeamsOutbox, type FailedDelivery } from '../adapters/channels/teams/teams-outbox.ts';
 import { registerTeamsRoutes } from '../adapters/channels/teams/teams-routes.ts';
-import { TeamsStore } from '../adapters/channels/teams/teams-store.ts';
+import { SqlTeamsStore, type TeamsStore } from '../adapters/channels/teams/teams-store.ts';
 import { createTeamsTurnHandler } from '../adapters/channels/teams/teams-turn-handler.ts';
 import { hrLabels } from '../adapters/channels/teams/teams-hr.ts';
 import { renderTicketCard } from '../adapters/channels/teams/ticket-cards.ts';
@@ -96,7 +96,7 @@ export function createTeamsChannel(lotse: Lotse, config: TeamsConfig, logger: Lo
   const adapter = new CloudAdapter(authConfig, undefined, undefined, { validateServiceUrl: true }, teamsHostPolicy(config));
   // The SDK's default sends English error texts to the user; lotse logs instead (handlers reply in German).
   adapter.onTurnError = async (_context, error) => logger.error('teams-turn-error', { error: describeError(error) });
-  const store = new TeamsStore(lotse.database);
+  const store = new SqlTeamsStore(lotse.store);
   const connector = overrides.connector ?? createSdkConnector({ adapter, ...(config.auth.mode === 'entra' ? { appId: config.auth.appId } : {}) });
   const nameOf = (id: string): string => lotse.directory.person(id)?.name ?? id;
   const onFailed = (failed: FailedDelivery): void => {
@@ -105,7 +105,7 @@ export function createTeamsChannel(lotse: Lotse, config: TeamsConfig, logger: Lo
     lotse.inbox.send(parsed.data.recipient, parsed.data.message).catch((error: unknown) => logger.error('teams-fallback-failed', { error: describeError(error) }));
   };
   const outbox = new TeamsOutbox({
-    database: lotse.database, connector, store, logger, onFailed,
+    database: lotse.store, connector, store, logger, onFailed,
     ratePerSecond: config.ratePerSecond, conversationRatePerSecond: config.conversationRatePerSecond,
     conversationBurst: config.conversationBurst, maxAttempts: config.maxAttempts,
     renderTicketCard: async (ticketId) => {
@@ -120,6 +120,7 @@ export function createTeamsChannel(lotse: Lotse, config: TeamsConfig, logger: Lo
     chat: lotse.chat, escalation: lotse.escalation, directory: lotse.directory, store, texts, clock, logger, pseudonymOf: lotse.pseudonymOf, availability: lotse.availability,
     centralPool: () => centralPool.filter((id) => lotse.directory.person(id)),
     ticketChanged: (ticket) => endpoint.syncTicketCards(ticket),
+    conversationsChanged: () => endpoint.refreshReach().catch((error: unknown) => logger.warn('teams-reach-refresh-failed', { error: describeError(error) })),
     ...(config.streamDelayMs !== undefined ? { streamDelayMs: config.streamDelayMs } : {}),
     ...(lotse.config.publicUrl ? { publicUrl: lotse.config.publicUrl } : {}),
     hr: {
@@ -136,13 +137,14 @@ export function createTeamsChannel(lotse: Lotse, config: TeamsConfig, logger: Lo
     store, outbox, endpoint, adapter,
     registerRoutes: (server) => registerTeamsRoutes(server, { adapter, authConfig, handler, logger, ...(config.auth.mode === 'dev' ? { loopbackOnly: texts.devModeLoopbackOnly } : {}), ...singleTenant(config, texts.foreignTenant) }),
     start() {
-      outbox.purgeFinished(86_400_000);
+      // Finished outbox rows older than a day are deleted now and once an hour (message texts are not kept).
+      const purge = (): void => void outbox.purgeFinished(86_400_000).catch((error: unknown) => logger.error('teams-outbox-purge-failed', { error: describeError(error) }));
+      purge();
       outbox.start();
       let ticks = 0;
       refresh ??= setInterval(() => {
         endpoint.refreshChangedCards().catch((error: unknown) => logger.error('teams-card-refresh-failed', { error: describeError(error) }));
-        // Once an hour: finished outbox rows older than a day are deleted (message texts are not kept).
-        if ((ticks += 1) % Math.max(1, Math.round(3_600_000 / (overrides.cardRefreshMs ?? 15_000))) === 0) outbox.purgeFinished(86_400_000);
+        if ((ticks += 1) % Math.max(1, Math.round(3_600_000 / (overrides.cardRefreshMs ?? 15_000))) === 0) purge();
       }, overrides.cardRefreshMs ?? 15_000);
       refresh.unref();
     },

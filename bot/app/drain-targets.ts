@@ -23,11 +23,11 @@ export function readinessGate(chat: ChatService): { readonly chat: ChatService; 
 /** A queue drained by its own pump: the target waits until nothing is due or the deadline passes. */
 export interface PolledQueue {
   readonly name: string;
-  /** Items due now (in flight included). */
-  due(): number;
+  /** Items due now (in flight included); a database count answers asynchronously. */
+  due(): number | Promise<number>;
   /** Items delivered so far (a counter), or undefined to count the decrease of `remaining`. */
   delivered?(): number;
-  remaining(): number;
+  remaining(): number | Promise<number>;
 }
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -36,13 +36,13 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export function polledDrain(queue: PolledQueue, options: { now?: () => number; pollMs?: number } = {}): DrainTarget {
   const now = options.now ?? Date.now;
   const pollMs = options.pollMs ?? 20;
-  const delivered = (): number => (queue.delivered ? queue.delivered() : -queue.remaining());
+  const delivered = async (): Promise<number> => (queue.delivered ? queue.delivered() : -(await queue.remaining()));
   return {
     name: queue.name,
     async drain(until) {
-      const start = delivered();
-      while (now() < until && queue.due() > 0) await pause(Math.min(pollMs, Math.max(1, until - now())));
-      return Math.max(0, delivered() - start);
+      const start = await delivered();
+      while (now() < until && (await queue.due()) > 0) await pause(Math.min(pollMs, Math.max(1, until - now())));
+      return Math.max(0, (await delivered()) - start);
     },
     remaining: () => queue.remaining(),
   };
@@ -58,11 +58,11 @@ export function hrDrain(hr: { jobs: { drainOutbox(until: number): Promise<{ sent
 }
 
 /** The Teams outbox (its pump keeps sending until the channel is stopped). */
-export function teamsDrain(outbox: { dueCount(): number; pendingCount(): number; readonly stats: { readonly sent: number } }): DrainTarget {
+export function teamsDrain(outbox: { dueCount(): Promise<number>; pendingCount(): Promise<number>; readonly stats: { readonly sent: number } }): DrainTarget {
   return polledDrain({ name: 'teams', due: () => outbox.dueCount(), delivered: () => outbox.stats.sent, remaining: () => outbox.pendingCount() });
 }
 
 /** The Jabber outbox (flushed while the connection is online). */
-export function xmppDrain(channel: { pending(): number; readonly connection: { isOnline(): boolean } }): DrainTarget {
-  return polledDrain({ name: 'xmpp', due: () => (channel.connection.isOnline() ? channel.pending() : 0), remaining: () => channel.pending() });
+export function xmppDrain(channel: { pending(): Promise<number>; readonly connection: { isOnline(): boolean } }): DrainTarget {
+  return polledDrain({ name: 'xmpp', due: async () => (channel.connection.isOnline() ? channel.pending() : 0), remaining: () => channel.pending() });
 }

@@ -12,8 +12,8 @@ export interface QueueSources {
   readonly tickets: { allTickets(): Promise<readonly { readonly state: string }[]> };
   readonly indexChunks: () => number;
   readonly hr: { readonly queues: { outboxPending(): Promise<number> } };
-  readonly teams?: { readonly outbox: { pendingCount(): number } };
-  readonly xmpp?: { readonly channel: { pending(): number } };
+  readonly teams?: { readonly outbox: { pendingCount(): Promise<number> } };
+  readonly xmpp?: { readonly channel: { pending(): Promise<number> } };
   /** The store database's pool (PostgreSQL: connections in use, idle and requests waiting for one; SQLite: 1/1/0). */
   readonly database?: { gauges(): { readonly total: number; readonly idle: number; readonly waiting: number } };
 }
@@ -51,8 +51,8 @@ export function queueGauges(sources: QueueSources): Gauges {
     tickets_waiting: backgroundCount(async () => (await sources.tickets.allTickets()).filter((ticket) => waiting.has(ticket.state)).length),
     index_chunks: sources.indexChunks,
     hr_outbox_pending: backgroundCount(() => sources.hr.queues.outboxPending()),
-    ...(teams ? { teams_outbox_pending: () => teams.outbox.pendingCount() } : {}),
-    ...(xmpp ? { xmpp_outbox_pending: () => xmpp.channel.pending() } : {}),
+    ...(teams ? { teams_outbox_pending: backgroundCount(() => teams.outbox.pendingCount()) } : {}),
+    ...(xmpp ? { xmpp_outbox_pending: backgroundCount(() => xmpp.channel.pending()) } : {}),
     ...(database ? { db_pool_connections: () => database.gauges().total, db_pool_idle: () => database.gauges().idle, db_pool_waiting: () => database.gauges().waiting } : {}),
   };
 }

@@ -8,10 +8,10 @@
  * is in use); a person is reached on a channel only when this process's configuration enables it, like in `serve`.
  */
 import { createXmppEndpoint, enqueueInStore } from '../adapters/channels/xmpp/xmpp-endpoint.ts';
-import { SqliteXmppStore } from '../adapters/channels/xmpp/sqlite-xmpp-store.ts';
+import { SqlXmppStore } from '../adapters/channels/xmpp/sql-xmpp-store.ts';
 import { createTeamsEndpoint } from '../adapters/channels/teams/teams-endpoint.ts';
 import { TeamsOutbox } from '../adapters/channels/teams/teams-outbox.ts';
-import { TeamsStore } from '../adapters/channels/teams/teams-store.ts';
+import { SqlTeamsStore } from '../adapters/channels/teams/teams-store.ts';
 import type { TeamsConnector } from '../adapters/channels/teams/teams-connector.ts';
 import { loadXmppTexts } from '../../prompts/channels/load-xmpp-texts.ts';
 import { loadTeamsTexts } from '../../prompts/load-teams-texts.ts';
@@ -26,23 +26,25 @@ const noConnector: TeamsConnector = {
   createPersonal: async () => ({ kind: 'failed', reason: 'queue only (no Teams connection in this process)' }),
 };
 
-function queuedTeams(lotse: Lotse, logger: Logger): ChannelEndpoint {
+async function queuedTeams(lotse: Lotse, logger: Logger): Promise<ChannelEndpoint> {
   const config = lotse.config.teams;
-  const store = new TeamsStore(lotse.database);
+  const store = new SqlTeamsStore(lotse.store);
   // Not started: rows are only written; the pump of `serve` sends them (and renders ticket cards then).
   const outbox = new TeamsOutbox({
-    database: lotse.database, connector: noConnector, store, logger, renderTicketCard: async () => undefined,
+    database: lotse.store, connector: noConnector, store, logger, renderTicketCard: async () => undefined,
     ratePerSecond: config.ratePerSecond, conversationRatePerSecond: config.conversationRatePerSecond, conversationBurst: config.conversationBurst, maxAttempts: config.maxAttempts,
   });
   const endpoint = createTeamsEndpoint({ store, outbox, connector: noConnector, directory: lotse.directory, escalation: lotse.escalation, texts: loadTeamsTexts(), clock: { now: () => new Date() }, logger });
+  // Who has a 1:1 chat is read before anything is routed (`reaches` answers synchronously from it).
+  if (config.enabled) await endpoint.refreshReach();
   return {
-    reaches: (personId) => config.enabled && store.personalConversationOf(personId) !== undefined,
+    reaches: (personId) => config.enabled && endpoint.reachesByChat(personId),
     send: (recipient, message) => endpoint.send(recipient, message),
   };
 }
 
 function queuedXmpp(lotse: Lotse): ChannelEndpoint {
-  const store = new SqliteXmppStore(lotse.database);
+  const store = new SqlXmppStore(lotse.store);
   return createXmppEndpoint({
     directory: lotse.directory,
     texts: loadXmppTexts(),
@@ -55,7 +57,8 @@ function queuedXmpp(lotse: Lotse): ChannelEndpoint {
 }
 
 /** Registers queue-only `xmpp` and `teams` endpoints (in `serve`'s order); returns the unregister function. */
-export function registerQueuedChannels(lotse: Lotse, logger: Logger): () => void {
-  const unregister = [lotse.channels.register('xmpp', queuedXmpp(lotse)), lotse.channels.register('teams', queuedTeams(lotse, logger))];
+export async function registerQueuedChannels(lotse: Lotse, logger: Logger): Promise<() => void> {
+  const teams = await queuedTeams(lotse, logger);
+  const unregister = [lotse.channels.register('xmpp', queuedXmpp(lotse)), lotse.channels.register('teams', teams)];
   return () => unregister.forEach((done) => done());
 }

@@ -88,7 +88,7 @@ export function startRetentionPurge(purge: { tick(): Promise<PurgeCheck> }, ever
  * The purge of a running lotse: audit records, idle conversations, tickets, feedback, inbox and HR/Jabber outbox rows
  * past retention and, with Teams, outbox rows finished over a day ago.
  */
-export function wireRetentionPurge(lotse: Lotse, logger: Logger, teams?: { readonly outbox: { purgeFinished(olderThanMs: number): number } }): { tick(): Promise<PurgeCheck> } {
+export function wireRetentionPurge(lotse: Lotse, logger: Logger, teams?: { readonly outbox: { purgeFinished(olderThanMs: number): Promise<number> } }): { tick(): Promise<PurgeCheck> } {
   const clock: Clock = { now: () => new Date() };
   return createRetentionPurge({
     leases: lotse.leases, runs: new SqlDailyRuns(lotse.store), holder: lotse.replicaId, clock, logger,
@@ -96,7 +96,7 @@ export function wireRetentionPurge(lotse: Lotse, logger: Logger, teams?: { reado
       audit: (await lotse.audit.purge(clock.now(), lotse.retentionDays)).removed,
       conversations: await lotse.purgeConversations(clock.now()),
       ...(await lotse.purgeRecords(clock.now())),
-      ...(teams ? { teamsOutbox: teams.outbox.purgeFinished(86_400_000) } : {}),
+      ...(teams ? { teamsOutbox: await teams.outbox.purgeFinished(86_400_000) } : {}),
     }),
   });
 }

@@ -3,7 +3,7 @@
  * logs the bot in, registers it with the channel router for proactive messages and returns a stop
  * function for shutdown. A rejected login throws `XmppLoginError` with an operator-facing message.
  */
-import { SqliteXmppStore } from '../adapters/channels/xmpp/sqlite-xmpp-store.ts';
+import { SqlXmppStore } from '../adapters/channels/xmpp/sql-xmpp-store.ts';
 import { createXmppChannel, type XmppChannel } from '../adapters/channels/xmpp/xmpp-channel.ts';
 import type { XmppConfig } from '../config/xmpp-config.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -24,7 +24,7 @@ export function createLotseXmppChannel(lotse: Lotse, config: XmppConfig, logger:
     config,
     logger,
     directory: lotse.directory,
-    store: new SqliteXmppStore(lotse.database),
+    store: new SqlXmppStore(lotse.store),
     texts: loadXmppTexts(),
     conversation: {
       chat: lotse.chat,

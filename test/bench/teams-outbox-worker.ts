@@ -7,7 +7,9 @@ import Database from 'better-sqlite3';
 import { CloudAdapter, getAuthConfigWithDefaults } from '@microsoft/agents-hosting';
 import { createSdkConnector } from '../../bot/adapters/channels/teams/sdk-connector.ts';
 import { TeamsOutbox } from '../../bot/adapters/channels/teams/teams-outbox.ts';
-import { TeamsStore } from '../../bot/adapters/channels/teams/teams-store.ts';
+import { SqlTeamsStore } from '../../bot/adapters/channels/teams/teams-store.ts';
+import { runMigrations } from '../../bot/adapters/sql/migrations/run-migrations.ts';
+import { sqliteStoreDatabase } from '../../bot/adapters/sql/sqlite-store-database.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';
 
 const [file, rate] = process.argv.slice(2);
@@ -16,9 +18,11 @@ database.pragma('journal_mode = WAL');
 database.pragma('synchronous = NORMAL');
 const adapter = new CloudAdapter(getAuthConfigWithDefaults({}));
 adapter.onTurnError = async () => undefined;
-const store = new TeamsStore(database);
+const storeDatabase = sqliteStoreDatabase(database);
+await runMigrations(storeDatabase);
+const store = new SqlTeamsStore(storeDatabase);
 const outbox = new TeamsOutbox({
-  database, store, logger: silentLogger, connector: createSdkConnector({ adapter }),
+  database: storeDatabase, store, logger: silentLogger, connector: createSdkConnector({ adapter }),
   ratePerSecond: Number(rate ?? 30), conversationRatePerSecond: 1, conversationBurst: 3, maxAttempts: 8, maxInFlight: 64,
   renderTicketCard: async () => undefined,
 });

@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { TeamsOutbox } from '../../bot/adapters/channels/teams/teams-outbox.ts';
-import { TeamsStore } from '../../bot/adapters/channels/teams/teams-store.ts';
+import { SqlTeamsStore } from '../../bot/adapters/channels/teams/teams-store.ts';
+import { runMigrations } from '../../bot/adapters/sql/migrations/run-migrations.ts';
+import { sqliteStoreDatabase } from '../../bot/adapters/sql/sqlite-store-database.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';
 import { FakeTeamsConnector } from '../fakes/fake-teams-connector.ts';
 import { startMockBotConnector, type ConnectorRequest } from '../support/mock-bot-connector.ts';
@@ -31,16 +33,17 @@ connector.respondWith((request) => {
 // Seed: one personal conversation and one queued message per conversation.
 const seed = new Database(file);
 seed.pragma('journal_mode = WAL');
-const store = new TeamsStore(seed);
-const outbox = new TeamsOutbox({ database: seed, store, logger: silentLogger, connector: new FakeTeamsConnector(), ratePerSecond: 1, conversationRatePerSecond: 1, conversationBurst: 1, maxAttempts: 1, renderTicketCard: async () => undefined });
-seed.transaction(() => {
-  for (let index = 0; index < count; index += 1) {
-    const conversationId = `a:bench-${index}`;
-    const reference = { channelId: 'msteams', serviceUrl: connector.serviceUrl, conversation: { id: conversationId, conversationType: 'personal' }, agent: { id: '28:bot' }, user: { id: `29:user-${index}` } };
-    store.saveConversation({ conversationId, kind: 'personal', reference: JSON.stringify(reference), serviceUrl: connector.serviceUrl }, new Date().toISOString());
-    outbox.enqueue({ op: 'activity', conversationId, activity: { type: 'message', text: `bench-message-${index}` } });
-  }
-})();
+seed.pragma('synchronous = NORMAL');
+const seedStore = sqliteStoreDatabase(seed);
+await runMigrations(seedStore);
+const store = new SqlTeamsStore(seedStore);
+const outbox = new TeamsOutbox({ database: seedStore, store, logger: silentLogger, connector: new FakeTeamsConnector(), ratePerSecond: 1, conversationRatePerSecond: 1, conversationBurst: 1, maxAttempts: 1, renderTicketCard: async () => undefined });
+for (let index = 0; index < count; index += 1) {
+  const conversationId = `a:bench-${index}`;
+  const reference = { channelId: 'msteams', serviceUrl: connector.serviceUrl, conversation: { id: conversationId, conversationType: 'personal' }, agent: { id: '28:bot' }, user: { id: `29:user-${index}` } };
+  await store.saveConversation({ conversationId, kind: 'personal', reference: JSON.stringify(reference), serviceUrl: connector.serviceUrl }, new Date().toISOString());
+  await outbox.enqueue({ op: 'activity', conversationId, activity: { type: 'message', text: `bench-message-${index}` } });
+}
 seed.close();
 
 function runWorker(): { child: ChildProcess; done: Promise<number | null> } {

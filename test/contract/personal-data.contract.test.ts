@@ -6,11 +6,7 @@
  */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { ensureTeamsOutboxTables } from '../../bot/adapters/channels/teams/teams-outbox.ts';
-import { TeamsStore } from '../../bot/adapters/channels/teams/teams-store.ts';
-import { SqliteXmppStore } from '../../bot/adapters/channels/xmpp/sqlite-xmpp-store.ts';
 import { run, type StoreDatabase } from '../../bot/adapters/sql/store-database.ts';
-import type { SqlDatabase } from '../../bot/adapters/storage/sql-database.ts';
 import { SqlAbsenceStore } from '../../bot/adapters/storage/sql-absences.ts';
 import { SqlConversationStore } from '../../bot/adapters/storage/sql-conversation-store.ts';
 import { SqlPersonalData } from '../../bot/adapters/storage/sql-personal-data.ts';
@@ -83,10 +79,7 @@ personalDataContract('the in-memory fake', true, async () => {
 });
 
 /** Writes the contract's people into the stores' tables (HR, Jabber and Teams rows as their stores write them). */
-async function seed(store: StoreDatabase, database: SqlDatabase): Promise<void> {
-  // Tables of the stores still synchronous come from their constructors (until their migrations land).
-  for (const ensureTables of [SqliteXmppStore, TeamsStore]) new ensureTables(database);
-  ensureTeamsOutboxTables(database);
+async function seed(store: StoreDatabase): Promise<void> {
   const conversations = new SqlConversationStore(store);
   const tickets = new SqlTicketStore(store);
   await new SqlSessionStore(store).create({
@@ -126,15 +119,15 @@ async function dropChannelTables(store: StoreDatabase): Promise<void> {
 
 for (const backend of useBackends()) {
   personalDataContract(backend.name, backend.available, async () => {
-    const { store, database } = await backend.fresh();
-    await seed(store, database);
+    const { store } = await backend.fresh();
+    await seed(store);
     return new SqlPersonalData(store);
   });
 
   describe.skipIf(!backend.available)(`personal data on ${backend.name}`, () => {
     it('erases the Lotsen’s notifications about the person’s tickets and the Teams links of their conversations, on a second replica', async () => {
-      const { store, database, secondStore } = await backend.fresh();
-      await seed(store, database);
+      const { store, secondStore } = await backend.fresh();
+      await seed(store);
       const counts = await new SqlPersonalData(await secondStore()).erase(marek);
       expect(counts).toMatchObject({ ticketNotifications: 1, ticketEvents: 1, teamsLinks: 1 });
       expect(await new SqlPersonalData(store).collect(aylin)).toMatchObject({ inbox: [] });
@@ -142,8 +135,8 @@ for (const backend of useBackends()) {
     });
 
     it('skips the tables of channels that are off', async () => {
-      const { store, database } = await backend.fresh();
-      await seed(store, database);
+      const { store } = await backend.fresh();
+      await seed(store);
       await dropChannelTables(store);
       const data = new SqlPersonalData(store);
       expect(await data.collect(marek)).toMatchObject({ conversations: [{ id: 'c-1' }], surveyParticipation: [], subscriptions: [], newsDeliveries: [], chatSessions: 0, teamsConversations: 0, teamsMessages: 0 });

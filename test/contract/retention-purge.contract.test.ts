@@ -10,7 +10,7 @@ import { SqlConversationStore } from '../../bot/adapters/storage/sql-conversatio
 import { SqlHrOutbox } from '../../bot/adapters/storage/sql-hr-outbox.ts';
 import { SqlInbox } from '../../bot/adapters/storage/sql-inbox.ts';
 import { SqlTicketStore } from '../../bot/adapters/storage/sql-ticket-store.ts';
-import { SqliteXmppStore } from '../../bot/adapters/channels/xmpp/sqlite-xmpp-store.ts';
+import { SqlXmppStore } from '../../bot/adapters/channels/xmpp/sql-xmpp-store.ts';
 import { applyTicketAction } from '../../bot/core/escalation/ticket-transitions.ts';
 import { openTicket } from '../fakes/sample-tickets.ts';
 import { SqlJobLeases } from '../../bot/adapters/storage/sql-job-leases.ts';
@@ -42,7 +42,7 @@ async function seedRecords(database: SqlDatabase, store: StoreDatabase): Promise
   const tickets = new SqlTicketStore(store);
   const conversations = new SqlConversationStore(store);
   const outbox = new SqlHrOutbox(store);
-  const xmpp = new SqliteXmppStore(database);
+  const xmpp = new SqlXmppStore(store);
   for (const [suffix, at] of [['old', '2026-01-10T09:00:00.000Z'], ['new', '2026-11-20T09:00:00.000Z']] as const) {
     const { number: _number, ...fields } = openTicket({ id: `t-${suffix}`, createdAt: at, updatedAt: at });
     const ticket = await tickets.create(fields, { ticketId: `t-${suffix}`, at, actor: 'asker', from: null, to: 'open' });
@@ -55,8 +55,8 @@ async function seedRecords(database: SqlDatabase, store: StoreDatabase): Promise
     await conversations.recordFeedback({ messageId: `m-${suffix}`, rating: 'down', reason: 'zu knapp', at });
     await new SqlInbox(store, conversations, new FixedClock(new Date(at)), new SequentialIds()).send({ kind: 'person', personId: 'p-aylin' }, { kind: 'ticket-created', text: 'Neues Ticket', ticketId: `t-${suffix}` });
     await outbox.enqueue(`job-${suffix}`, { kind: 'broadcast', text: 'Neuigkeit' }, ['p-aylin', 'p-erika'], at);
-    xmpp.enqueue([{ stanzaId: `s-${suffix}`, to: 'aylin@kreis.example', body: 'Neues Ticket' }], at);
-    xmpp.saveSession({ jid: `${suffix}@kreis.example`, conversationId: `c-${suffix}`, updatedAt: at });
+    await xmpp.enqueue([{ stanzaId: `s-${suffix}`, to: 'aylin@kreis.example', body: 'Neues Ticket' }], at);
+    await xmpp.saveSession({ jid: `${suffix}@kreis.example`, conversationId: `c-${suffix}`, updatedAt: at });
   }
   const count = (table: string): number => Number(database.prepare<[], { count: number | string }>(`SELECT COUNT(*) AS count FROM ${table}`).get()!.count);
   return { tickets, count };

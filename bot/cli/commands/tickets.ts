@@ -27,7 +27,7 @@ export async function runTickets(args: string[], io: CliIo): Promise<number> {
   if (action !== 'list' && action !== 'stats' && !values.as) throw new UsageError(`tickets ${action} needs --as <person id>.`);
   const { lotse, logger } = await openLotse(io, values.data, { quiet: true });
   // Answers and notifications reach Teams and Jabber through their outboxes, which `serve` sends (issue #19).
-  registerQueuedChannels(lotse, logger);
+  await registerQueuedChannels(lotse, logger);
   try {
     if (action === 'list') {
       const tickets = values.for ? await lotse.escalation.queueFor(values.for) : await lotse.escalation.allTickets();

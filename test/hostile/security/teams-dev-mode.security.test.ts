@@ -54,7 +54,7 @@ describe('Teams dev mode requests', () => {
   it('refuses a serviceUrl off this machine (SSRF) and never stores it', async () => {
     const status = await post({}, activity());
     table.record('POST /api/messages direct, serviceUrl https://attacker.example/ (as Tobias)', 400, status);
-    table.record('stored serviceUrl of Tobias afterwards', 'none', app.teams.store.personalConversationOf('p-tobias')?.serviceUrl ?? 'none');
+    table.record('stored serviceUrl of Tobias afterwards', 'none', (await app.teams.store.personalConversationOf('p-tobias'))?.serviceUrl ?? 'none');
   });
 
   it('refuses a foreign Host header and forwarding headers before any processing', async () => {

@@ -42,7 +42,7 @@ function token(overrides: Record<string, unknown> = {}): string {
   return jwks.sign({ iss: `${jwks.authority}/v2.0`, aud: appId, tid: tenant, serviceurl: teamsServiceUrl, iat: now, nbf: now - 10, exp: now + 600, ...overrides });
 }
 
-const storedServiceUrl = (): string => app.teams.store.personalConversationOf('p-sabine')?.serviceUrl ?? 'none';
+const storedServiceUrl = async (): Promise<string> => (await app.teams.store.personalConversationOf('p-sabine'))?.serviceUrl ?? 'none';
 
 describe('Teams token and activity validation', () => {
   it('accepts a valid token from the configured tenant (control)', async () => {
@@ -64,12 +64,12 @@ describe('Teams token and activity validation', () => {
   });
 
   it('refuses a foreign serviceUrl and never stores it as the conversation reference', async () => {
-    const before = storedServiceUrl();
+    const before = await storedServiceUrl();
     const forged = await app.post(question({ serviceUrl: 'https://attacker.example/', from: { id: '29:x', aadObjectId: aad.sabine, name: 'Sabine' } }), { authorization: `Bearer ${token()}` });
     table.record('activity serviceUrl https://attacker.example/ (token claim smba)', 400, forged.status);
     const claimed = await app.post(question({ serviceUrl: 'https://attacker.example/' }), { authorization: `Bearer ${token({ serviceurl: 'https://attacker.example/' })}` });
     table.record('serviceUrl and token claim both https://attacker.example/', 400, claimed.status);
-    table.record('stored serviceUrl of Sabine after the attempts', before, storedServiceUrl());
+    table.record('stored serviceUrl of Sabine after the attempts', before, await storedServiceUrl());
   });
 
   it('allows Bot Framework hosts and configured sovereign-cloud hosts only', () => {

@@ -154,7 +154,7 @@ describe.skipIf(!prosodyAvailable)('Lotse answers reach every asker exactly once
       const elsewhere = (['web', 'teams', 'jabber'] as const).filter((other) => other !== cell.asker && other !== 'web');
       for (const other of elsewhere) expect(await received(other, cell.ticket, cell.marker), `${cell.marker} on ${other}`).toBe(0);
     }
-    expect(app.xmpp.channel.pending()).toBe(0);
+    expect(await app.xmpp.channel.pending()).toBe(0);
   }, 240_000);
 
   it('delivers a CLI answer to a Teams or Jabber asker even when the shell has no channel settings', async () => {

@@ -74,7 +74,9 @@ describe('SIGTERM during a Teams broadcast', () => {
     // The HR job runs every 15 s; then the Teams outbox sends one message per second.
     await connector.waitFor(() => broadcastRequests().length >= 2, 30_000);
     const metrics = await (await fetch(`${first.url}/metrics`)).text();
-    expect(Number(/^lotse_teams_outbox_pending (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0);
+    // The outbox gauges answer from a count read in the background (issue #20; the first reading is the one from start-up, and
+    // readings are cached for 15 s), so the gauge is checked for presence; the pending rows themselves are counted below.
+    expect(metrics).toMatch(/^lotse_teams_outbox_pending \d+$/m);
     expect(metrics).toMatch(/^lotse_hr_outbox_pending \d+$/m);
     expect(metrics).not.toContain('survey_buffer');
     expect(metrics).not.toContain('xmpp_outbox');

@@ -46,8 +46,8 @@ describe('Teams channel against a mock Bot Connector (real app)', () => {
   it('stores references on installationUpdate and conversationUpdate and greets in the personal chat', async () => {
     expect((await app.post(fixture('installation-update', connector.serviceUrl))).status).toBe(200);
     expect((await app.post(fixture('conversation-update', connector.serviceUrl))).status).toBe(200);
-    expect(app.teams.store.personalConversationOf('p-jonas')?.conversationId).toBe('a:1personal-jonas');
-    expect(app.teams.store.personalConversationOf('p-tobias')?.conversationId).toBe('a:1personal-tobias');
+    expect((await app.teams.store.personalConversationOf('p-jonas'))?.conversationId).toBe('a:1personal-jonas');
+    expect((await app.teams.store.personalConversationOf('p-tobias'))?.conversationId).toBe('a:1personal-tobias');
     const greeting = connector.to('a:1personal-jonas')[0];
     expect(decodeURIComponent(greeting?.url ?? '')).toBe('/v3/conversations/a:1personal-jonas/activities/f:installation-update-1');
     expect(String(greeting?.body.text)).toContain('Ich bin lotse');
@@ -65,7 +65,7 @@ describe('Teams channel against a mock Bot Connector (real app)', () => {
     expect(text).toMatch(/\[1\] \*\*Häufige Fragen zum digitalen Arbeiten\*\* · Abschnitt: .+ · Stand: 01.09.2026/);
     expect(text).toContain('Automatisch erstellt');
     expect(allActions(card).map((action) => action.title)).toEqual(expect.arrayContaining(['👍 Hilfreich', '👎 Nicht hilfreich', 'Digitallotse fragen']));
-    expect(app.teams.store.personalConversationOf('p-sabine')?.conversationId).toBe('a:1personal-sabine');
+    expect((await app.teams.store.personalConversationOf('p-sabine'))?.conversationId).toBe('a:1personal-sabine');
   });
 
   it('strips the bot mention in a channel and ignores channel messages that do not mention the bot', async () => {
@@ -163,7 +163,7 @@ describe('Teams channel with bad input', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const attempts = connector.to('a:1personal-jonas').filter((request) => JSON.stringify(request.body).includes('Neue Dienstanweisung'));
     expect(attempts).toHaveLength(1);
-    expect(app.teams.store.conversation('a:1personal-jonas')?.undeliverable).toBe('HTTP 403');
+    expect((await app.teams.store.conversation('a:1personal-jonas'))?.undeliverable).toBe('HTTP 403');
     expect((await app.lotse.inbox.unread('p-jonas')).map((entry) => entry.text)).toContain('Neue Dienstanweisung veröffentlicht.');
     expect(app.teams.endpoint.reaches('p-jonas')).toBe(true); // an Entra id is known: a new 1:1 chat can be opened
     connector.respondWith(undefined);

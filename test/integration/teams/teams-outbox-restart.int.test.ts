@@ -21,7 +21,7 @@ describe('Teams outbox across a restart and 1:1 chats for org-wide installs', ()
     await first.post(fixture('conversation-update', connector.serviceUrl));
     const result = await first.lotse.channels.send({ kind: 'person', personId: 'p-tobias' }, { kind: 'notice', text: 'Vor dem Neustart eingereiht' });
     expect(result.kind).toBe('queued');
-    expect(first.teams.outbox.pendingCount()).toBe(1);
+    expect(await first.teams.outbox.pendingCount()).toBe(1);
     await first.close({ keepData: true });
     expect(mentions('Vor dem Neustart eingereiht')).toBe(0);
 
@@ -36,12 +36,12 @@ describe('Teams outbox across a restart and 1:1 chats for org-wide installs', ()
   it('opens a 1:1 chat for a person with an Entra id but no conversation yet and delivers there', async () => {
     if (!app) throw new Error('app not started');
     await app.post(fixture('message-personal', connector.serviceUrl));
-    expect(app.teams.store.personalConversationOf('p-jonas')).toBeUndefined();
+    expect(await app.teams.store.personalConversationOf('p-jonas')).toBeUndefined();
     expect(app.teams.endpoint.reaches('p-jonas')).toBe(true);
     await app.lotse.channels.send({ kind: 'person', personId: 'p-jonas' }, { kind: 'notice', text: 'Neuer Chat für Jonas' });
     const created = connector.requests.find((request) => request.method === 'POST' && request.url === '/v3/conversations');
     expect(created?.body).toMatchObject({ isGroup: false, members: [{ id: '7d8f0a3e-1111-4c2b-9a1e-000000000003' }], tenantId: '4f0a6c1e-2222-4d3c-8b2a-00000000aaaa' });
-    const chat = app.teams.store.personalConversationOf('p-jonas');
+    const chat = await app.teams.store.personalConversationOf('p-jonas');
     expect(chat?.conversationId).toMatch(/^a:created-/);
     await connector.waitFor(() => connector.to(chat!.conversationId).some((request) => JSON.stringify(request.body).includes('Neuer Chat für Jonas')));
     expect(app.teams.endpoint.reaches('p-helga')).toBe(false); // no Entra id: the web inbox takes it

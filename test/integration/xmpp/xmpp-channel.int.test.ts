@@ -13,9 +13,9 @@ import { repoRoot } from '../../support/real-app.ts';
 import { extraUsers, startXmppWorld, type XmppWorld } from '../../support/xmpp-app.ts';
 import type { XmppTestClient } from '../../support/xmpp-test-client.ts';
 
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -174,7 +174,7 @@ describe.skipIf(!prosodyAvailable)('Jabber channel against a real Prosody', () =
     const [before] = await erika.ask(world.botJid, 'Wie viele Tage darf ich mobil arbeiten?');
     expect(before!.body).toContain('Quellen:');
     // Stream management confirms every sent message; a message still unconfirmed at a crash is sent again.
-    await waitFor(() => world.xmpp.channel.pending() === 0, 5000);
+    await waitFor(async () => (await world.xmpp.channel.pending()) === 0, 5000);
     expect(world.xmpp.channel.connection.streamManagement()).toBe(true);
     await world.prosody.stop();
     const deliveries = [];
@@ -182,7 +182,7 @@ describe.skipIf(!prosodyAvailable)('Jabber channel against a real Prosody', () =
       deliveries.push(await world.app.lotse.channels.send({ kind: 'person', personId: 'p-erika' }, { kind: 'notice', text: `Mitteilung ${index} während des Neustarts` }));
     }
     expect(deliveries.every((result) => result.kind === 'queued')).toBe(true);
-    expect(world.xmpp.channel.pending()).toBe(5);
+    expect(await world.xmpp.channel.pending()).toBe(5);
     const restarted = Date.now();
     await world.prosody.start();
     await waitFor(() => world.xmpp.channel.connection.isOnline(), 10_000);
@@ -192,7 +192,7 @@ describe.skipIf(!prosodyAvailable)('Jabber channel against a real Prosody', () =
     expect(notices.map((notice) => notice.body)).toEqual([1, 2, 3, 4, 5].map((index) => `Mitteilung ${index} während des Neustarts`));
     const [after] = await erikaAgain.ask(world.botJid, 'Wie lange gilt mein Passwort?');
     expect(after!.body).toContain('Quellen:');
-    await waitFor(() => world.xmpp.channel.pending() === 0, 5000);
+    await waitFor(async () => (await world.xmpp.channel.pending()) === 0, 5000);
     expect(world.xmpp.channel.connection.stats().reconnects).toBe(1);
   });
 
@@ -205,7 +205,7 @@ describe.skipIf(!prosodyAvailable)('Jabber channel against a real Prosody', () =
     try {
       const [notice] = await sabine.nextMessages(1);
       expect(notice!.body).toBe('Nachricht aus dem letzten Lauf');
-      await waitFor(() => restarted.channel.pending() === 0, 5000);
+      await waitFor(async () => (await restarted.channel.pending()) === 0, 5000);
     } finally {
       await restarted.stop();
     }

@@ -124,12 +124,12 @@ describe('drain targets', () => {
 
   it('does not wait for the Jabber outbox while the connection is offline', async () => {
     vi.useFakeTimers();
-    const target = xmppDrain({ pending: () => 4, connection: { isOnline: () => false } });
+    const target = xmppDrain({ pending: async () => 4, connection: { isOnline: () => false } });
     const started = Date.now();
     const drained = target.drain(started + 5000);
     await vi.runAllTimersAsync();
     expect(await drained).toBe(0);
     expect(Date.now() - started).toBe(0);
-    expect(target.remaining()).toBe(4);
+    expect(await target.remaining()).toBe(4);
   });
 });

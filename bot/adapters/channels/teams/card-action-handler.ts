@@ -57,13 +57,13 @@ function currentCard(deps: TeamsTurnDeps, ticket: Ticket, forAsker: boolean): Ad
 }
 
 async function feedback(deps: TeamsTurnDeps, userId: string, action: Extract<CardAction, { lotse: 'feedback' }>): Promise<Reply> {
-  if (!deps.store.claimAction(`feedback:${action.messageId}:${userId}`, deps.clock.now().toISOString())) return { text: deps.texts.replayedAction };
+  if (!(await deps.store.claimAction(`feedback:${action.messageId}:${userId}`, deps.clock.now().toISOString()))) return { text: deps.texts.replayedAction };
   const outcome = await deps.chat.recordFeedback({ userId, messageId: action.messageId, rating: action.rating, ...(action.reason ? { reason: action.reason } : {}) });
   return { text: outcome.kind === 'recorded' ? deps.texts.feedbackThanks : deps.texts.feedbackNotFound };
 }
 
 async function escalate(deps: TeamsTurnDeps, userId: string, action: Extract<CardAction, { lotse: 'escalate' }>): Promise<Reply> {
-  if (!deps.store.claimAction(`escalate:${action.messageId}:${userId}`, deps.clock.now().toISOString())) return { text: deps.texts.replayedAction };
+  if (!(await deps.store.claimAction(`escalate:${action.messageId}:${userId}`, deps.clock.now().toISOString()))) return { text: deps.texts.replayedAction };
   const result = await deps.escalation.escalate({ userId, conversationId: action.conversationId, messageId: action.messageId, channel: 'teams', reason: action.reason });
   return { text: result.message };
 }
@@ -93,15 +93,15 @@ async function ticketAction(deps: TeamsTurnDeps, inbound: ActionInbound, person:
   if (!ticket || ticket.id !== action.ticketId || !maySee(ticket, forAsker, by)) return { text: deps.texts.invalidAction };
   const key = `${action.lotse}:${ticket.id}:${action.version}:${action.op}:${by}`;
   const at = deps.clock.now().toISOString();
-  if (!deps.store.claimAction(key, at)) return { text: deps.texts.replayedAction, card: currentCard(deps, ticket, forAsker) };
+  if (!(await deps.store.claimAction(key, at))) return { text: deps.texts.replayedAction, card: currentCard(deps, ticket, forAsker) };
   if (ticket.version !== action.version) return { text: deps.texts.staleAction, card: currentCard(deps, ticket, forAsker) };
   const result: ActionResult = await deps.escalation.act(ticket.id, ticketActionOf(deps, action, by));
   if (result.kind === 'refused') {
-    deps.store.releaseAction(key);
+    await deps.store.releaseAction(key);
     const latest = (await deps.escalation.get(ticket.id)) ?? ticket;
     return { text: result.message, card: currentCard(deps, latest, forAsker) };
   }
-  deps.ticketChanged(result.ticket);
+  await deps.ticketChanged(result.ticket);
   return { text: successText(deps, action, result.ticket), card: currentCard(deps, result.ticket, forAsker) };
 }
 

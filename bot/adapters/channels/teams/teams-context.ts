@@ -30,7 +30,9 @@ export interface TeamsTurnDeps {
   /** The central pool (reroute target). */
   readonly centralPool: () => readonly string[];
   /** Called after a ticket changed through Teams: refresh every card of it, send cards to new candidates. */
-  readonly ticketChanged: (ticket: Ticket) => void;
+  readonly ticketChanged: (ticket: Ticket) => Promise<void>;
+  /** Called after a conversation reference was stored or marked undeliverable (the endpoint re-reads who it reaches). */
+  readonly conversationsChanged?: () => Promise<void>;
   /** Delay between streaming updates; the SDK default when absent. */
   readonly streamDelayMs?: number;
   /** HR news and surveys in Teams. */

@@ -3,28 +3,19 @@
  * sent, so nothing queued is lost across a restart (delivery is at least once). A pump sends rows in order
  * per conversation, spaced by a global and a per-conversation rate, honours 429 Retry-After (exponential
  * backoff without it), marks a conversation undeliverable on 403/404 and gives up after `maxAttempts`,
- * reporting every failed message.
+ * reporting every failed message. Asynchronous (issue #20); the table comes from migration `0014-teams-outbox`.
+ * Several replicas may run the pump: a row is sent by the replica that claims it (one conditional UPDATE …
+ * RETURNING, which sets its lease in `not_before`), so a row is claimed exactly once per lease.
  */
 import type { Logger } from '../../../shared/logger.ts';
 import { describeError } from '../../../shared/errors.ts';
-import { migrate, type SqliteDatabase } from '../../storage/sqlite-database.ts';
+import { sql } from 'kysely';
+import { first, rows, run, type SqlExecutor, type StoreDatabase } from '../../sql/store-database.ts';
 import { KeyedRateLimiter, RateLimiter } from './rate-limiter.ts';
 import type { ConnectorOutcome, OutgoingActivity, TeamsConnector } from './teams-connector.ts';
 import type { TeamsStore } from './teams-store.ts';
 
-const migrations = [
-  `CREATE TABLE teams_outbox (id INTEGER PRIMARY KEY, conversation_id TEXT NOT NULL, op TEXT NOT NULL, activity TEXT, ticket_id TEXT,
-     person_id TEXT, fallback TEXT, state TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0, throttled INTEGER NOT NULL DEFAULT 0,
-     not_before INTEGER NOT NULL, last_error TEXT, created_at TEXT NOT NULL, done_at TEXT, activity_id TEXT);
-   CREATE INDEX teams_outbox_pending ON teams_outbox (state, conversation_id, id);`,
-];
-
 /** A message to queue: a ready activity, or the current ticket card (rendered when it is sent). */
-/** Creates the outbox table without starting a worker (data-subject requests read and erase it; issue #22). */
-export function ensureTeamsOutboxTables(database: SqliteDatabase): void {
-  migrate(database, 'teams-outbox', migrations);
-}
-
 export type OutboxItem =
   | { readonly op: 'activity'; readonly conversationId: string; readonly activity: OutgoingActivity; readonly personId?: string; readonly fallback?: string; readonly ticketId?: string }
   | { readonly op: 'ticket-card'; readonly conversationId: string; readonly ticketId: string; readonly personId?: string; readonly fallback?: string };
@@ -41,7 +32,7 @@ export interface FailedDelivery {
 
 /** Settings and collaborators of the outbox. */
 export interface TeamsOutboxOptions {
-  readonly database: SqliteDatabase;
+  readonly database: StoreDatabase;
   readonly connector: TeamsConnector;
   readonly store: TeamsStore;
   readonly logger: Logger;
@@ -55,6 +46,8 @@ export interface TeamsOutboxOptions {
   /** Most requests in flight at once. */
   readonly maxInFlight?: number;
   readonly now?: () => number;
+  /** How long a claimed row belongs to this replica before another may send it again (default 2 minutes). */
+  readonly leaseMs?: number;
 }
 
 interface Row {
@@ -79,59 +72,66 @@ export class TeamsOutbox {
   private readonly perConversation: KeyedRateLimiter;
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly now: () => number;
+  private readonly db: SqlExecutor;
   private running = false;
+  private generation = 0;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
 
   constructor(private readonly options: TeamsOutboxOptions) {
-    migrate(options.database, 'teams-outbox', migrations);
     this.now = options.now ?? Date.now;
+    this.db = options.database.db;
     this.global = new RateLimiter(options.ratePerSecond, 1);
     this.perConversation = new KeyedRateLimiter(options.conversationRatePerSecond, options.conversationBurst);
   }
 
   /** Queues an item; a ticket card already waiting for the same conversation is not queued twice. */
-  enqueue(item: OutboxItem): number | undefined {
-    const database = this.options.database;
-    if (item.op === 'ticket-card') {
-      const waiting = database
-        .prepare<[string, string], { id: number }>(`SELECT id FROM teams_outbox WHERE state = 'pending' AND op = 'ticket-card' AND ticket_id = ? AND conversation_id = ?`)
-        .get(item.ticketId, item.conversationId);
-      if (waiting) return undefined;
-    }
-    const id = Number(
-      database
-        .prepare(`INSERT INTO teams_outbox (conversation_id, op, activity, ticket_id, person_id, fallback, not_before, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(item.conversationId, item.op, item.op === 'activity' ? JSON.stringify(item.activity) : null, item.ticketId ?? null,
-          item.personId ?? null, item.fallback ?? null, this.now(), new Date(this.now()).toISOString()).lastInsertRowid,
-    );
+  async enqueue(item: OutboxItem): Promise<number | undefined> {
+    const now = this.now();
+    const values = sql`${item.conversationId}, ${item.op}, ${item.op === 'activity' ? JSON.stringify(item.activity) : null}, ${item.ticketId ?? null},
+      ${item.personId ?? null}, ${item.fallback ?? null}, ${now}, ${new Date(now).toISOString()}`;
+    const inserted = item.op === 'ticket-card'
+      ? await first(this.db, sql<{ id: number }>`INSERT INTO teams_outbox (conversation_id, op, activity, ticket_id, person_id, fallback, not_before, created_at)
+          SELECT ${values} WHERE NOT EXISTS (SELECT 1 FROM teams_outbox WHERE state = 'pending' AND op = 'ticket-card' AND ticket_id = ${item.ticketId}
+            AND conversation_id = ${item.conversationId}) RETURNING id`)
+      : await first(this.db, sql<{ id: number }>`INSERT INTO teams_outbox (conversation_id, op, activity, ticket_id, person_id, fallback, not_before, created_at)
+          VALUES (${values}) RETURNING id`);
+    if (!inserted) return undefined;
+    const id = Number(inserted.id);
     // Deliveries at info with ids only (issue #19, item 9): queued here, then teams-sent or teams-delivery-failed.
     this.options.logger.info('teams-queued', { outboxId: id, op: item.op, ...(item.ticketId ? { ticket: item.ticketId } : {}) });
     this.wake?.();
     return id;
   }
 
-  /** Rows not yet sent or given up. */
-  pendingCount(): number {
-    return this.options.database.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM teams_outbox WHERE state = 'pending'`).get()?.n ?? 0;
+  /** Rows not yet sent or given up (exact; `/metrics` reads it through a background count). */
+  async pendingCount(): Promise<number> {
+    return Number((await first(this.db, sql<{ n: number }>`SELECT COUNT(*) AS n FROM teams_outbox WHERE state = 'pending'`))?.n ?? 0);
   }
 
-  /** Pending rows due now (not waiting for a retry or a Retry-After), rows in flight included: the drain target. */
-  dueCount(): number {
-    return this.options.database.prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM teams_outbox WHERE state = 'pending' AND not_before <= ?`).get(this.now())?.n ?? 0;
+  /** Pending rows due now (not waiting for a retry or a Retry-After), rows in flight here included: the drain target. */
+  async dueCount(): Promise<number> {
+    const due = await first(this.db, sql<{ n: number }>`SELECT COUNT(*) AS n FROM teams_outbox WHERE state = 'pending' AND not_before <= ${this.now()}`);
+    return Number(due?.n ?? 0) + this.inFlight.size;
   }
 
   /** Deletes sent and failed rows finished more than `olderThanMs` ago (their texts are not kept longer than needed). */
-  purgeFinished(olderThanMs: number): number {
+  async purgeFinished(olderThanMs: number): Promise<number> {
     const before = new Date(this.now() - olderThanMs).toISOString();
-    return this.options.database.prepare(`DELETE FROM teams_outbox WHERE state IN ('sent', 'failed') AND done_at < ?`).run(before).changes;
+    return run(this.db, sql`DELETE FROM teams_outbox WHERE state IN ('sent', 'failed') AND done_at < ${before}`);
   }
 
-  /** Starts the pump (idempotent). Pending rows from before a restart are sent first. */
+  /** Starts the pump (idempotent; never two loops at once). Pending rows from before a restart are sent first. */
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = this.pump().catch((error: unknown) => this.options.logger.error('teams-outbox-stopped', { error: describeError(error) }));
+    const generation = (this.generation += 1);
+    const previous = this.loop;
+    // A loop still ending after stop() is awaited first: never two loops at once.
+    this.loop = (async () => {
+      await previous;
+      await this.pump(generation);
+    })().catch((error: unknown) => this.options.logger.error('teams-outbox-stopped', { error: describeError(error) }));
   }
 
   /** Stops the pump and waits for requests in flight. */
@@ -145,46 +145,59 @@ export class TeamsOutbox {
   /** Resolves when nothing is pending and nothing is in flight (tests, benchmarks). */
   async idle(timeoutMs = 10_000): Promise<void> {
     const until = this.now() + timeoutMs;
-    while (this.pendingCount() > 0 || this.inFlight.size > 0) {
-      if (this.now() > until) throw new Error(`outbox not idle after ${timeoutMs} ms (${this.pendingCount()} pending)`);
+    for (let pending = await this.pendingCount(); pending > 0 || this.inFlight.size > 0; pending = await this.pendingCount()) {
+      if (this.now() > until) throw new Error(`outbox not idle after ${timeoutMs} ms (${pending} pending)`);
       await sleep(10);
     }
   }
 
-  private heads(now: number): Row[] {
-    return this.options.database
-      .prepare<[number], Row>(`SELECT o.* FROM teams_outbox o JOIN (SELECT MIN(id) AS id FROM teams_outbox WHERE state = 'pending' GROUP BY conversation_id) h ON o.id = h.id
-        WHERE o.not_before <= ? ORDER BY o.id LIMIT 500`)
-      .all(now);
+  private heads(now: number): Promise<Row[]> {
+    return rows(this.db, sql<Row>`SELECT o.* FROM teams_outbox o JOIN (SELECT MIN(id) AS id FROM teams_outbox WHERE state = 'pending' GROUP BY conversation_id) h ON o.id = h.id
+      WHERE o.not_before <= ${now} ORDER BY o.id LIMIT 500`);
   }
 
-  private async pump(): Promise<void> {
+  /** Takes a due row for this replica (exactly one claimant: the conditional UPDATE re-checks the row under its lock). */
+  private async claim(row: Row, now: number): Promise<Row | undefined> {
+    const claimed = await first(this.db, sql<Row>`UPDATE teams_outbox SET not_before = ${now + (this.options.leaseMs ?? 120_000)}
+      WHERE id = ${row.id} AND state = 'pending' AND not_before <= ${now} RETURNING *`);
+    return claimed ? { ...claimed, id: Number(claimed.id), attempts: Number(claimed.attempts), throttled: Number(claimed.throttled) } : undefined;
+  }
+
+  private async pump(generation: number): Promise<void> {
     let candidates: Row[] = [];
     let fetchedAt = 0;
-    while (this.running) {
-      const now = this.now();
-      if (candidates.length === 0 || now - fetchedAt > 500) {
-        candidates = this.heads(now).filter((row) => !this.inFlight.has(row.conversation_id));
-        fetchedAt = now;
-      }
-      const index = candidates.findIndex((row) => !this.inFlight.has(row.conversation_id) && this.perConversation.of(row.conversation_id).waitMs(now) === 0);
-      if (index < 0) {
+    while (this.running && this.generation === generation) {
+      try {
+        const now = this.now();
+        if (candidates.length === 0 || now - fetchedAt > 500) {
+          candidates = (await this.heads(now)).filter((row) => !this.inFlight.has(row.conversation_id));
+          fetchedAt = now;
+        }
+        const index = candidates.findIndex((row) => !this.inFlight.has(row.conversation_id) && this.perConversation.of(row.conversation_id).waitMs(now) === 0);
+        if (index < 0) {
+          candidates = [];
+          await this.pause(this.inFlight.size > 0 ? 5 : 50);
+          continue;
+        }
+        const wait = this.global.waitMs(now);
+        if (wait > 0) {
+          await this.pause(wait);
+          continue;
+        }
+        const [head] = candidates.splice(index, 1);
+        const row = head ? await this.claim(head, now) : undefined;
+        if (!row || this.inFlight.has(row.conversation_id)) continue; // another replica took it
+        this.global.take(now);
+        this.perConversation.of(row.conversation_id).take(now);
+        const work = this.deliver(row).finally(() => this.inFlight.delete(row.conversation_id));
+        this.inFlight.set(row.conversation_id, work);
+        if (this.inFlight.size >= (this.options.maxInFlight ?? 32)) await Promise.race(this.inFlight.values());
+      } catch (error) {
+        // The database was unreachable: log, wait a second and go on (the pump never stops by itself).
+        this.options.logger.error('teams-outbox-pump-failed', { error: describeError(error) });
         candidates = [];
-        await this.pause(this.inFlight.size > 0 ? 5 : 50);
-        continue;
+        await this.pause(1000);
       }
-      const wait = this.global.waitMs(now);
-      if (wait > 0) {
-        await this.pause(wait);
-        continue;
-      }
-      const [row] = candidates.splice(index, 1);
-      if (!row) continue;
-      this.global.take(now);
-      this.perConversation.of(row.conversation_id).take(now);
-      const work = this.deliver(row).finally(() => this.inFlight.delete(row.conversation_id));
-      this.inFlight.set(row.conversation_id, work);
-      if (this.inFlight.size >= (this.options.maxInFlight ?? 32)) await Promise.race(this.inFlight.values());
     }
   }
 
@@ -199,15 +212,21 @@ export class TeamsOutbox {
     });
   }
 
+  /** Sends one claimed row and records the outcome; never rejects (a failure to record it is logged, the lease runs out). */
   private async deliver(row: Row): Promise<void> {
+    let outcome: ConnectorOutcome;
     try {
-      const conversation = this.options.store.conversation(row.conversation_id);
-      if (!conversation || conversation.undeliverable) return this.fail(row, conversation?.undeliverable ?? 'unknown conversation');
+      const conversation = await this.options.store.conversation(row.conversation_id);
+      if (!conversation || conversation.undeliverable) return await this.fail(row, conversation?.undeliverable ?? 'unknown conversation');
       this.stats.requests += 1;
-      const outcome = await this.attempt(row, conversation.reference);
-      this.settle(row, outcome);
+      outcome = await this.attempt(row, conversation.reference);
     } catch (error) {
-      this.settle(row, { kind: 'failed', reason: describeError(error) });
+      outcome = { kind: 'failed', reason: describeError(error) };
+    }
+    try {
+      await this.settle(row, outcome);
+    } catch (error) {
+      this.options.logger.error('teams-outbox-settle-failed', { outboxId: row.id, error: describeError(error) });
     }
   }
 
@@ -216,7 +235,7 @@ export class TeamsOutbox {
     const ticketId = row.ticket_id ?? '';
     const rendered = await this.options.renderTicketCard(ticketId, row.conversation_id);
     if (!rendered) return { kind: 'ok' };
-    const card = this.options.store.ticketCard(ticketId, row.conversation_id);
+    const card = await this.options.store.ticketCard(ticketId, row.conversation_id);
     let outcome = card?.activityId
       ? await this.options.connector.update(reference, card.activityId, rendered.activity)
       : await this.options.connector.send(reference, rendered.activity);
@@ -224,46 +243,44 @@ export class TeamsOutbox {
     if (card?.activityId && outcome.kind === 'gone' && outcome.status === 404) outcome = await this.options.connector.send(reference, rendered.activity);
     if (outcome.kind === 'ok') {
       const activityId = outcome.activityId ?? card?.activityId;
-      this.options.store.saveTicketCard({ ticketId, conversationId: row.conversation_id, version: rendered.version, ...(activityId ? { activityId } : {}) });
+      await this.options.store.saveTicketCard({ ticketId, conversationId: row.conversation_id, version: rendered.version, ...(activityId ? { activityId } : {}) });
     }
     return outcome;
   }
 
-  private settle(row: Row, outcome: ConnectorOutcome): void {
-    const database = this.options.database;
+  private async settle(row: Row, outcome: ConnectorOutcome): Promise<void> {
     const now = this.now();
     switch (outcome.kind) {
       case 'ok':
         this.stats.sent += 1;
         this.options.logger.info('teams-sent', { outboxId: row.id, op: row.op, ...(row.ticket_id ? { ticket: row.ticket_id } : {}) });
-        database.prepare(`UPDATE teams_outbox SET state = 'sent', done_at = ?, activity_id = ? WHERE id = ?`).run(new Date(now).toISOString(), outcome.activityId ?? null, row.id);
+        await run(this.db, sql`UPDATE teams_outbox SET state = 'sent', done_at = ${new Date(now).toISOString()}, activity_id = ${outcome.activityId ?? null} WHERE id = ${row.id}`);
         return;
       case 'throttled': {
         this.stats.throttled += 1;
         if (row.throttled + 1 >= maxThrottles) return this.fail(row, 'throttled too often');
         const until = now + (outcome.retryAfterMs ?? backoffMs(row.throttled));
         this.perConversation.of(row.conversation_id).pauseUntil(until);
-        database.prepare('UPDATE teams_outbox SET throttled = throttled + 1, not_before = ?, last_error = ? WHERE id = ?').run(until, 'HTTP 429', row.id);
+        await run(this.db, sql`UPDATE teams_outbox SET throttled = throttled + 1, not_before = ${until}, last_error = 'HTTP 429' WHERE id = ${row.id}`);
         return;
       }
       case 'gone':
-        this.options.store.markUndeliverable(row.conversation_id, `HTTP ${outcome.status}`);
+        await this.options.store.markUndeliverable(row.conversation_id, `HTTP ${outcome.status}`);
         this.options.logger.warn('teams-conversation-undeliverable', { status: outcome.status });
-        for (const pending of database.prepare<[string], Row>(`SELECT * FROM teams_outbox WHERE state = 'pending' AND conversation_id = ?`).all(row.conversation_id)) {
-          this.fail(pending, `HTTP ${outcome.status}`);
+        for (const pending of await rows(this.db, sql<Row>`SELECT * FROM teams_outbox WHERE state = 'pending' AND conversation_id = ${row.conversation_id} ORDER BY id`)) {
+          await this.fail({ ...pending, id: Number(pending.id) }, `HTTP ${outcome.status}`);
         }
         return;
       case 'failed':
         if (row.attempts + 1 >= this.options.maxAttempts) return this.fail(row, outcome.reason);
-        database.prepare('UPDATE teams_outbox SET attempts = attempts + 1, not_before = ?, last_error = ? WHERE id = ?').run(now + backoffMs(row.attempts), outcome.reason, row.id);
+        await run(this.db, sql`UPDATE teams_outbox SET attempts = attempts + 1, not_before = ${now + backoffMs(row.attempts)}, last_error = ${outcome.reason} WHERE id = ${row.id}`);
         return;
     }
   }
 
-  private fail(row: Row, reason: string): void {
-    const changed = this.options.database
-      .prepare(`UPDATE teams_outbox SET state = 'failed', done_at = ?, last_error = ? WHERE id = ? AND state = 'pending'`)
-      .run(new Date(this.now()).toISOString(), reason, row.id).changes;
+  private async fail(row: Row, reason: string): Promise<void> {
+    const changed = await run(this.db, sql`UPDATE teams_outbox SET state = 'failed', done_at = ${new Date(this.now()).toISOString()}, last_error = ${reason}
+      WHERE id = ${row.id} AND state = 'pending'`);
     if (changed === 0) return;
     this.stats.failed += 1;
     this.options.logger.warn('teams-delivery-failed', { outboxId: row.id, ...(row.ticket_id ? { ticket: row.ticket_id } : {}), reason });

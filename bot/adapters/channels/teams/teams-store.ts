@@ -1,25 +1,15 @@
 /**
  * What the Teams channel remembers in the database (SQLite or PostgreSQL): conversation references (stored on
  * install, first contact and `conversationUpdate`, used for proactive messages), the link from a core
- * conversation to its Teams conversation, the activity id of every ticket card (updated in place), and
- * handled card actions (replays).
+ * conversation to its Teams conversation, the activity id of every ticket card (updated in place), handled
+ * card actions (replays) and the Leichte-Sprache choice. Asynchronous (issue #20); the tables come from
+ * migration `0013-teams`.
  */
+import { sql } from 'kysely';
 import { z } from 'zod';
-import { migrate, type SqliteDatabase } from '../../storage/sqlite-database.ts';
+import { first, rows, run, type StoreDatabase } from '../../sql/store-database.ts';
 
 const agentSchema = z.object({ agent: z.object({ id: z.string().min(1) }) });
-
-const migrations = [
-  `CREATE TABLE teams_conversations (conversation_id TEXT PRIMARY KEY, kind TEXT NOT NULL, reference TEXT NOT NULL,
-     person_id TEXT, aad_object_id TEXT, tenant_id TEXT, service_url TEXT NOT NULL, undeliverable TEXT, updated_at TEXT NOT NULL);
-   CREATE INDEX teams_conversations_by_person ON teams_conversations (person_id, kind);
-   CREATE TABLE teams_core_links (core_conversation_id TEXT PRIMARY KEY, teams_conversation_id TEXT NOT NULL);
-   CREATE TABLE teams_ticket_cards (ticket_id TEXT NOT NULL, teams_conversation_id TEXT NOT NULL, activity_id TEXT,
-     version INTEGER NOT NULL, PRIMARY KEY (ticket_id, teams_conversation_id));
-   CREATE TABLE teams_card_actions (key TEXT PRIMARY KEY, at TEXT NOT NULL);`,
-  // "einfach" / "normal" in the chat (issue #22): Leichte Sprache for the person's next answers.
-  `CREATE TABLE teams_preferences (user_id TEXT PRIMARY KEY, plain_language INTEGER NOT NULL, updated_at TEXT NOT NULL);`,
-];
 
 /** Kind of a Teams conversation. */
 export type TeamsConversationKind = 'personal' | 'groupChat' | 'channel';
@@ -46,10 +36,53 @@ export interface TicketCard {
   readonly version: number;
 }
 
+/** Where proactive 1:1 chats are opened: the latest service URL, tenant and bot account. */
+export interface TeamsEndpointInfo {
+  readonly serviceUrl: string;
+  readonly agentId: string;
+  readonly tenantId?: string;
+}
+
+/** Persistence of the Teams channel's references and card bookkeeping. */
+export interface TeamsStore {
+  /** Stores or refreshes a reference; a fresh contact clears an earlier undeliverable mark. */
+  saveConversation(conversation: StoredConversation, at: string): Promise<void>;
+  /** A stored conversation by its Teams id. */
+  conversation(conversationId: string): Promise<StoredConversation | undefined>;
+  /** The person's deliverable 1:1 conversation with the bot, newest first. */
+  personalConversationOf(personId: string): Promise<StoredConversation | undefined>;
+  /** Everyone with a deliverable 1:1 conversation (the endpoint's `reaches` answers from this). */
+  personsWithPersonalConversation(): Promise<string[]>;
+  /** The latest service URL, tenant and bot account (to open 1:1 chats for people who got the app org-wide). */
+  latestEndpoint(): Promise<TeamsEndpointInfo | undefined>;
+  /** Stops proactive sends into a conversation (403/404, uninstall). */
+  markUndeliverable(conversationId: string, reason: string): Promise<void>;
+  /** Remembers which Teams conversation a core conversation lives in (answers of Lotsen go there). */
+  linkCoreConversation(coreConversationId: string, teamsConversationId: string): Promise<void>;
+  /** The Teams conversation of a core conversation. */
+  teamsConversationOf(coreConversationId: string): Promise<string | undefined>;
+  /** Records a ticket card (activity id once known). */
+  saveTicketCard(card: TicketCard): Promise<void>;
+  /** The card of a ticket in a conversation. */
+  ticketCard(ticketId: string, conversationId: string): Promise<TicketCard | undefined>;
+  /** Every ticket card sent so far. */
+  ticketCards(): Promise<TicketCard[]>;
+  /** Claims an action key; false when it was handled before (a replayed or double-submitted card, any replica). */
+  claimAction(key: string, at: string): Promise<boolean>;
+  /** Frees an action key again (the action was refused, so the person may try once more). */
+  releaseAction(key: string): Promise<void>;
+  /** Whether the person asked for answers in Leichte Sprache ("einfach"). */
+  plainLanguage(userId: string): Promise<boolean | undefined>;
+  /** Turns Leichte Sprache on ("einfach") or off ("normal") for the person's next answers. */
+  setPlainLanguage(userId: string, on: boolean, at: string): Promise<void>;
+}
+
 interface ConversationRow {
   conversation_id: string; kind: TeamsConversationKind; reference: string; person_id: string | null; aad_object_id: string | null;
   tenant_id: string | null; service_url: string; undeliverable: string | null;
 }
+
+interface CardRow { ticket_id: string; teams_conversation_id: string; activity_id: string | null; version: number }
 
 function toConversation(row: ConversationRow): StoredConversation {
   return {
@@ -59,113 +92,92 @@ function toConversation(row: ConversationRow): StoredConversation {
   };
 }
 
-/** Persistence of the Teams channel's references and card bookkeeping (SQLite or PostgreSQL). */
-export class TeamsStore {
-  constructor(private readonly database: SqliteDatabase) {
-    migrate(database, 'teams', migrations);
+function toCard(row: CardRow): TicketCard {
+  return { ticketId: row.ticket_id, conversationId: row.teams_conversation_id, version: Number(row.version), ...(row.activity_id ? { activityId: row.activity_id } : {}) };
+}
+
+/** The Teams store on the asynchronous store database (SQLite or PostgreSQL). */
+export class SqlTeamsStore implements TeamsStore {
+  constructor(private readonly database: StoreDatabase) {}
+
+  async saveConversation(conversation: StoredConversation, at: string): Promise<void> {
+    await run(this.database.db, sql`INSERT INTO teams_conversations (conversation_id, kind, reference, person_id, aad_object_id, tenant_id, service_url, undeliverable, updated_at)
+      VALUES (${conversation.conversationId}, ${conversation.kind}, ${conversation.reference}, ${conversation.personId ?? null}, ${conversation.aadObjectId ?? null},
+        ${conversation.tenantId ?? null}, ${conversation.serviceUrl}, NULL, ${at})
+      ON CONFLICT (conversation_id) DO UPDATE SET kind = excluded.kind, reference = excluded.reference,
+        person_id = COALESCE(excluded.person_id, teams_conversations.person_id), aad_object_id = COALESCE(excluded.aad_object_id, teams_conversations.aad_object_id),
+        tenant_id = COALESCE(excluded.tenant_id, teams_conversations.tenant_id), service_url = excluded.service_url, undeliverable = NULL, updated_at = excluded.updated_at`);
   }
 
-  /** Stores or refreshes a reference; a fresh contact clears an earlier undeliverable mark. */
-  saveConversation(conversation: StoredConversation, at: string): void {
-    this.database
-      .prepare(`INSERT INTO teams_conversations (conversation_id, kind, reference, person_id, aad_object_id, tenant_id, service_url, undeliverable, updated_at)
-        VALUES (@id, @kind, @reference, @person, @aad, @tenant, @serviceUrl, NULL, @at)
-        ON CONFLICT (conversation_id) DO UPDATE SET kind = excluded.kind, reference = excluded.reference,
-          person_id = COALESCE(excluded.person_id, teams_conversations.person_id), aad_object_id = COALESCE(excluded.aad_object_id, teams_conversations.aad_object_id),
-          tenant_id = COALESCE(excluded.tenant_id, teams_conversations.tenant_id), service_url = excluded.service_url, undeliverable = NULL, updated_at = excluded.updated_at`)
-      .run({
-        id: conversation.conversationId, kind: conversation.kind, reference: conversation.reference, person: conversation.personId ?? null,
-        aad: conversation.aadObjectId ?? null, tenant: conversation.tenantId ?? null, serviceUrl: conversation.serviceUrl, at,
-      });
-  }
-
-  /** A stored conversation by its Teams id. */
-  conversation(conversationId: string): StoredConversation | undefined {
-    const row = this.database.prepare<[string], ConversationRow>('SELECT * FROM teams_conversations WHERE conversation_id = ?').get(conversationId);
+  async conversation(conversationId: string): Promise<StoredConversation | undefined> {
+    const row = await first(this.database.db, sql<ConversationRow>`SELECT * FROM teams_conversations WHERE conversation_id = ${conversationId}`);
     return row ? toConversation(row) : undefined;
   }
 
-  /** The person's deliverable 1:1 conversation with the bot, newest first. */
-  personalConversationOf(personId: string): StoredConversation | undefined {
-    const row = this.database
-      .prepare<[string], ConversationRow>(`SELECT * FROM teams_conversations WHERE person_id = ? AND kind = 'personal' AND undeliverable IS NULL ORDER BY updated_at DESC LIMIT 1`)
-      .get(personId);
+  async personalConversationOf(personId: string): Promise<StoredConversation | undefined> {
+    const row = await first(this.database.db, sql<ConversationRow>`SELECT * FROM teams_conversations
+      WHERE person_id = ${personId} AND kind = 'personal' AND undeliverable IS NULL ORDER BY updated_at DESC, conversation_id LIMIT 1`);
     return row ? toConversation(row) : undefined;
   }
 
-  /** The latest service URL, tenant and bot account (to open 1:1 chats for people who got the app org-wide). */
-  latestEndpoint(): { serviceUrl: string; agentId: string; tenantId?: string } | undefined {
-    const row = this.database
-      .prepare<[], { service_url: string; tenant_id: string | null; reference: string }>('SELECT service_url, tenant_id, reference FROM teams_conversations ORDER BY updated_at DESC LIMIT 1')
-      .get();
+  async personsWithPersonalConversation(): Promise<string[]> {
+    const found = await rows(this.database.db, sql<{ person_id: string }>`SELECT DISTINCT person_id FROM teams_conversations
+      WHERE person_id IS NOT NULL AND kind = 'personal' AND undeliverable IS NULL`);
+    return found.map((row) => row.person_id);
+  }
+
+  async latestEndpoint(): Promise<TeamsEndpointInfo | undefined> {
+    const row = await first(this.database.db, sql<{ service_url: string; tenant_id: string | null; reference: string }>`
+      SELECT service_url, tenant_id, reference FROM teams_conversations ORDER BY updated_at DESC, conversation_id LIMIT 1`);
     const agent = row ? agentSchema.safeParse(JSON.parse(row.reference)) : undefined;
     if (!row || !agent?.success) return undefined;
     return { serviceUrl: row.service_url, agentId: agent.data.agent.id, ...(row.tenant_id ? { tenantId: row.tenant_id } : {}) };
   }
 
-  /** Stops proactive sends into a conversation (403/404, uninstall). */
-  markUndeliverable(conversationId: string, reason: string): void {
-    this.database.prepare('UPDATE teams_conversations SET undeliverable = ? WHERE conversation_id = ?').run(reason, conversationId);
+  async markUndeliverable(conversationId: string, reason: string): Promise<void> {
+    await run(this.database.db, sql`UPDATE teams_conversations SET undeliverable = ${reason} WHERE conversation_id = ${conversationId}`);
   }
 
-  /** Remembers which Teams conversation a core conversation lives in (answers of Lotsen go there). */
-  linkCoreConversation(coreConversationId: string, teamsConversationId: string): void {
-    this.database
-      .prepare('INSERT INTO teams_core_links (core_conversation_id, teams_conversation_id) VALUES (?, ?) ON CONFLICT (core_conversation_id) DO UPDATE SET teams_conversation_id = excluded.teams_conversation_id')
-      .run(coreConversationId, teamsConversationId);
+  async linkCoreConversation(coreConversationId: string, teamsConversationId: string): Promise<void> {
+    await run(this.database.db, sql`INSERT INTO teams_core_links (core_conversation_id, teams_conversation_id) VALUES (${coreConversationId}, ${teamsConversationId})
+      ON CONFLICT (core_conversation_id) DO UPDATE SET teams_conversation_id = excluded.teams_conversation_id`);
   }
 
-  /** The Teams conversation of a core conversation. */
-  teamsConversationOf(coreConversationId: string): string | undefined {
-    return this.database
-      .prepare<[string], { teams_conversation_id: string }>('SELECT teams_conversation_id FROM teams_core_links WHERE core_conversation_id = ?')
-      .get(coreConversationId)?.teams_conversation_id;
+  async teamsConversationOf(coreConversationId: string): Promise<string | undefined> {
+    const row = await first(this.database.db, sql<{ teams_conversation_id: string }>`SELECT teams_conversation_id FROM teams_core_links WHERE core_conversation_id = ${coreConversationId}`);
+    return row?.teams_conversation_id;
   }
 
-  /** Records a ticket card (activity id once known). */
-  saveTicketCard(card: TicketCard): void {
-    this.database
-      .prepare(`INSERT INTO teams_ticket_cards (ticket_id, teams_conversation_id, activity_id, version) VALUES (?, ?, ?, ?)
-        ON CONFLICT (ticket_id, teams_conversation_id) DO UPDATE SET activity_id = COALESCE(excluded.activity_id, teams_ticket_cards.activity_id), version = excluded.version`)
-      .run(card.ticketId, card.conversationId, card.activityId ?? null, card.version);
+  async saveTicketCard(card: TicketCard): Promise<void> {
+    await run(this.database.db, sql`INSERT INTO teams_ticket_cards (ticket_id, teams_conversation_id, activity_id, version)
+      VALUES (${card.ticketId}, ${card.conversationId}, ${card.activityId ?? null}, ${card.version})
+      ON CONFLICT (ticket_id, teams_conversation_id) DO UPDATE SET activity_id = COALESCE(excluded.activity_id, teams_ticket_cards.activity_id), version = excluded.version`);
   }
 
-  /** The card of a ticket in a conversation. */
-  ticketCard(ticketId: string, conversationId: string): TicketCard | undefined {
-    const row = this.database
-      .prepare<[string, string], { activity_id: string | null; version: number }>('SELECT activity_id, version FROM teams_ticket_cards WHERE ticket_id = ? AND teams_conversation_id = ?')
-      .get(ticketId, conversationId);
-    return row ? { ticketId, conversationId, version: row.version, ...(row.activity_id ? { activityId: row.activity_id } : {}) } : undefined;
+  async ticketCard(ticketId: string, conversationId: string): Promise<TicketCard | undefined> {
+    const row = await first(this.database.db, sql<CardRow>`SELECT * FROM teams_ticket_cards WHERE ticket_id = ${ticketId} AND teams_conversation_id = ${conversationId}`);
+    return row ? toCard(row) : undefined;
   }
 
-  /** Every ticket card sent so far. */
-  ticketCards(): TicketCard[] {
-    return this.database
-      .prepare<[], { ticket_id: string; teams_conversation_id: string; activity_id: string | null; version: number }>('SELECT * FROM teams_ticket_cards')
-      .all()
-      .map((row) => ({ ticketId: row.ticket_id, conversationId: row.teams_conversation_id, version: row.version, ...(row.activity_id ? { activityId: row.activity_id } : {}) }));
+  async ticketCards(): Promise<TicketCard[]> {
+    return (await rows(this.database.db, sql<CardRow>`SELECT * FROM teams_ticket_cards ORDER BY ticket_id, teams_conversation_id`)).map(toCard);
   }
 
-  /** Claims an action key; false when it was handled before (a replayed or double-submitted card). */
-  claimAction(key: string, at: string): boolean {
-    return this.database.prepare('INSERT OR IGNORE INTO teams_card_actions (key, at) VALUES (?, ?)').run(key, at).changes === 1;
+  async claimAction(key: string, at: string): Promise<boolean> {
+    return (await run(this.database.db, sql`INSERT INTO teams_card_actions (key, at) VALUES (${key}, ${at}) ON CONFLICT (key) DO NOTHING`)) === 1;
   }
 
-  /** Whether the person asked for answers in Leichte Sprache ("einfach"). */
-  plainLanguage(userId: string): boolean | undefined {
-    const row = this.database.prepare<[string], { plain_language: number }>('SELECT plain_language FROM teams_preferences WHERE user_id = ?').get(userId);
-    return row ? row.plain_language === 1 : undefined;
+  async releaseAction(key: string): Promise<void> {
+    await run(this.database.db, sql`DELETE FROM teams_card_actions WHERE key = ${key}`);
   }
 
-  /** Turns Leichte Sprache on ("einfach") or off ("normal") for the person's next answers. */
-  setPlainLanguage(userId: string, on: boolean, at: string): void {
-    this.database
-      .prepare('INSERT INTO teams_preferences (user_id, plain_language, updated_at) VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET plain_language = excluded.plain_language, updated_at = excluded.updated_at')
-      .run(userId, on ? 1 : 0, at);
+  async plainLanguage(userId: string): Promise<boolean | undefined> {
+    const row = await first(this.database.db, sql<{ plain_language: number }>`SELECT plain_language FROM teams_preferences WHERE user_id = ${userId}`);
+    return row ? Number(row.plain_language) === 1 : undefined;
   }
 
-  /** Frees an action key again (the action was refused, so the person may try once more). */
-  releaseAction(key: string): void {
-    this.database.prepare('DELETE FROM teams_card_actions WHERE key = ?').run(key);
+  async setPlainLanguage(userId: string, on: boolean, at: string): Promise<void> {
+    await run(this.database.db, sql`INSERT INTO teams_preferences (user_id, plain_language, updated_at) VALUES (${userId}, ${on ? 1 : 0}, ${at})
+      ON CONFLICT (user_id) DO UPDATE SET plain_language = excluded.plain_language, updated_at = excluded.updated_at`);
   }
 }

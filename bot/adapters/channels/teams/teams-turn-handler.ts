@@ -17,16 +17,17 @@ import { coreConversationId, coreUserId, invokeMessageResponse, personOf, replyT
 
 type QuestionInbound = Extract<TeamsInbound, { kind: 'question' }>;
 
-function remember(context: TurnContext, deps: TeamsTurnDeps, inbound: TeamsInbound): void {
+async function remember(context: TurnContext, deps: TeamsTurnDeps, inbound: TeamsInbound): Promise<void> {
   const { conversation, user } = inbound;
   if (inbound.kind === 'uninstalled' || inbound.kind === 'bot-removed') {
-    deps.store.markUndeliverable(conversation.id, inbound.kind);
+    await deps.store.markUndeliverable(conversation.id, inbound.kind);
+    await deps.conversationsChanged?.();
     return;
   }
   if (!conversation.serviceUrl) return; // expectReplies: nothing to reach proactively
   const personal = conversation.kind === 'personal';
   const person = personal ? personOf(user, deps.directory) : undefined;
-  deps.store.saveConversation(
+  await deps.store.saveConversation(
     {
       conversationId: conversation.id, kind: conversation.kind, serviceUrl: conversation.serviceUrl,
       // Without the activity id, proactive messages start a new message instead of replying to this one.
@@ -36,6 +37,7 @@ function remember(context: TurnContext, deps: TeamsTurnDeps, inbound: TeamsInbou
     },
     deps.clock.now().toISOString(),
   );
+  await deps.conversationsChanged?.();
 }
 
 async function answerQuestion(context: TurnContext, deps: TeamsTurnDeps, inbound: QuestionInbound): Promise<void> {
@@ -52,11 +54,11 @@ async function answerQuestion(context: TurnContext, deps: TeamsTurnDeps, inbound
   const userId = coreUserId(inbound.user, person);
   const command = parseChatCommand(question.data);
   if (command.kind === 'plain-language') {
-    deps.store.setPlainLanguage(userId, command.on, deps.clock.now().toISOString());
+    await deps.store.setPlainLanguage(userId, command.on, deps.clock.now().toISOString());
     return replyText(context, command.on ? deps.texts.plainLanguageOn : deps.texts.plainLanguageOff);
   }
   const conversationId = coreConversationId(inbound.conversation.id, userId);
-  deps.store.linkCoreConversation(conversationId, inbound.conversation.id);
+  await deps.store.linkCoreConversation(conversationId, inbound.conversation.id);
   const canStream = inbound.conversation.kind === 'personal';
   const stream = canStream ? new StreamingResponse(context) : undefined;
   if (stream && deps.streamDelayMs !== undefined) stream.setDelayInMs(deps.streamDelayMs);
@@ -74,7 +76,7 @@ async function answerQuestion(context: TurnContext, deps: TeamsTurnDeps, inbound
       // County and KI-training gate (DV KI § 8) from the directory; unknown people get extractive answers only.
       ...personContext(person),
       // The person's "einfach"/"normal" wins over the directory default (issue #22).
-      ...plainLanguageChoice(deps.store.plainLanguage(userId)),
+      ...plainLanguageChoice(await deps.store.plainLanguage(userId)),
     },
     { onDelta },
   );
@@ -99,11 +101,11 @@ async function dispatch(context: TurnContext, deps: TeamsTurnDeps, inbound: Team
     case 'installed':
     case 'bot-added':
       // Teams sends both installationUpdate and conversationUpdate on install: greet each personal chat once.
-      if (inbound.conversation.kind === 'personal' && deps.store.claimAction(`greeting:${inbound.conversation.id}`, deps.clock.now().toISOString())) await replyText(context, deps.texts.greeting);
+      if (inbound.conversation.kind === 'personal' && (await deps.store.claimAction(`greeting:${inbound.conversation.id}`, deps.clock.now().toISOString()))) await replyText(context, deps.texts.greeting);
       return;
     case 'uninstalled':
     case 'bot-removed':
-      deps.store.releaseAction(`greeting:${inbound.conversation.id}`); // a reinstall greets again
+      await deps.store.releaseAction(`greeting:${inbound.conversation.id}`); // a reinstall greets again
       return;
     case 'ignored':
       deps.logger.info('teams-activity-ignored', { reason: inbound.reason });
@@ -125,7 +127,7 @@ export function createTeamsTurnHandler(deps: TeamsTurnDeps): (context: TurnConte
     const { inbound } = read;
     deps.logger.info('teams-activity', { kind: inbound.kind, conversationKind: inbound.conversation.kind, user: deps.pseudonymOf?.(coreUserId(inbound.user, personOf(inbound.user, deps.directory))) ?? 'unknown' });
     try {
-      remember(context, deps, read.inbound);
+      await remember(context, deps, read.inbound);
       await dispatch(context, deps, read.inbound);
     } catch (error) {
       deps.logger.error('teams-turn-failed', { kind: read.inbound.kind, error: describeError(error) });

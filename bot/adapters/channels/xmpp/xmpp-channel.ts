@@ -1,7 +1,7 @@
 /**
  * The Jabber channel: inbound 1:1 chat → identity check (directory JID) → rate limit → the
  * conversation handler, one message per user at a time; every outbound message goes through the
- * durable SQLite outbox and leaves it only when the server acknowledged it (stream management) or,
+ * durable outbox (store database) and leaves it only when the server acknowledged it (stream management) or,
  * without stream management, when it was written to the connection. Also the `ChannelEndpoint` for
  * proactive messages (ticket notifications, reminders, Lotse answers, HR notices).
  */
@@ -17,7 +17,7 @@ import { createRateLimiter } from './rate-limiter.ts';
 import { createRateNotices } from './rate-notices.ts';
 import { createRoster, fromServer } from './xmpp-roster.ts';
 import { createXmppEndpoint, enqueueInStore, type XmppEndpoint, type XmppEndpointDeps } from './xmpp-endpoint.ts';
-import type { SqliteXmppStore } from './sqlite-xmpp-store.ts';
+import type { XmppStore } from './sql-xmpp-store.ts';
 import { handleXmppMessage, type XmppConversationDeps } from './xmpp-conversation.ts';
 import { createXmppConnection, type XmppConnection } from './xmpp-connection.ts';
 import { bareJid, chatMessage, composing, presenceTo, readMessage, receiptFor } from './xmpp-stanzas.ts';
@@ -27,7 +27,7 @@ export interface XmppChannelDeps {
   readonly config: XmppConfig;
   readonly logger: Logger;
   readonly directory: Directory;
-  readonly store: SqliteXmppStore;
+  readonly store: XmppStore;
   readonly texts: XmppTexts;
   readonly conversation: Omit<XmppConversationDeps, 'store' | 'texts' | 'maxChars'>;
   /** A ticket (number for the command hints, the Lotse's answer for the asker). */
@@ -42,8 +42,8 @@ export interface XmppChannel {
   /** For the channel router: reaches everyone with a JID in the directory. */
   readonly endpoint: XmppEndpoint;
   readonly connection: XmppConnection;
-  /** Messages not yet confirmed by the server. */
-  pending(): number;
+  /** Messages not yet confirmed by the server (a database count; `/metrics` reads it in the background). */
+  pending(): Promise<number>;
   /** Sends what waits in the outbox (e.g. queued by another replica), when online. */
   flush(): Promise<void>;
 }
@@ -70,13 +70,13 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
   };
 
   const flushOnce = async (): Promise<void> => {
-    for (const entry of store.pending()) {
+    for (const entry of await store.pending()) {
       if (!connection.isOnline()) return;
       if (inFlight.has(entry.stanzaId)) continue;
       const confirmByAck = connection.streamManagement();
       if (confirmByAck) inFlight.add(entry.stanzaId);
-      store.markAttempt(entry.stanzaId);
       try {
+        await store.markAttempt(entry.stanzaId);
         await connection.send(chatMessage(entry.to, entry.stanzaId, entry.body));
       } catch (error) {
         inFlight.delete(entry.stanzaId);
@@ -85,7 +85,7 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
         setTimeout(() => void flush(), 1000).unref();
         return;
       }
-      if (!confirmByAck) store.remove(entry.stanzaId);
+      if (!confirmByAck) await store.remove(entry.stanzaId);
     }
   };
 
@@ -107,11 +107,15 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
     }
   };
 
-  const enqueue = (to: string, bodies: readonly string[]): void => {
-    enqueueInStore(store, to, bodies, now().toISOString());
+  const enqueue = async (to: string, bodies: readonly string[]): Promise<void> => {
+    await enqueueInStore(store, to, bodies, now().toISOString());
     void flush();
   };
-  const notices = createRateNotices({ send: (jid, text) => enqueue(jid, [text]), texts });
+  // For callers that cannot wait (rate notices, greetings): a failed write is logged.
+  const enqueueLater = (to: string, bodies: readonly string[]): void => {
+    enqueue(to, bodies).catch((error: unknown) => logger.error('xmpp-enqueue-failed', { error: describeError(error) }));
+  };
+  const notices = createRateNotices({ send: (jid, text) => enqueueLater(jid, [text]), texts });
 
   const processMessage = async (jid: string, text: string): Promise<void> => {
     const person = deps.directory.personByChannelId('jid', jid);
@@ -120,10 +124,10 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
     // reply adds nothing and, with Nagle's algorithm on the server's socket, delays the reply by ~40 ms.
     const typing = setTimeout(() => trySend(composing(jid)), composingAfterMs);
     try {
-      enqueue(jid, await handleXmppMessage({ person, jid }, text, conversation));
+      await enqueue(jid, await handleXmppMessage({ person, jid }, text, conversation));
     } catch (error) {
       logger.error('xmpp-turn-failed', { error: describeError(error) });
-      enqueue(jid, [texts.failure]);
+      enqueueLater(jid, [texts.failure]);
     } finally {
       clearTimeout(typing);
     }
@@ -175,7 +179,7 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
     trySend(presenceTo(jid, 'subscribed'));
     if (!newContact) return;
     greeted.add(jid);
-    if (limiter.take(jid).kind === 'allowed') enqueue(jid, [texts.welcome]);
+    if (limiter.take(jid).kind === 'allowed') enqueueLater(jid, [texts.welcome]);
   };
 
   const sendInitialPresence = (): void => {
@@ -227,7 +231,10 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
     stanza: onStanza,
     online: (resumed) => void onOnline(resumed),
     offline: () => undefined,
-    acked: (id) => { inFlight.delete(id); store.remove(id); },
+    acked: (id) => {
+      inFlight.delete(id);
+      store.remove(id).catch((error: unknown) => logger.warn('xmpp-outbox-remove-failed', { error: describeError(error) }));
+    },
     failed: (id) => inFlight.delete(id),
   }, { logger, ...(deps.random ? { random: deps.random } : {}) });
 

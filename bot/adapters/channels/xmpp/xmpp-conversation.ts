@@ -12,7 +12,7 @@ import type { Person } from '../../../ports/directory.ts';
 import type { Ticket, TicketReason } from '../../../ports/tickets.ts';
 import { fillText, type XmppTexts } from '../../../../prompts/channels/load-xmpp-texts.ts';
 import { renderTurn, splitMessage } from './render-turn.ts';
-import type { SqliteXmppStore, XmppSession } from './sqlite-xmpp-store.ts';
+import type { XmppSession, XmppStore } from './sql-xmpp-store.ts';
 
 /** After this pause a new question starts a new conversation (no follow-up to yesterday's question). */
 const conversationIdleMs = 8 * 60 * 60 * 1000;
@@ -21,7 +21,7 @@ const conversationIdleMs = 8 * 60 * 60 * 1000;
 export interface XmppConversationDeps {
   readonly chat: ChatService;
   readonly escalation: Pick<EscalationService, 'escalate' | 'act' | 'reroute' | 'queueFor'>;
-  readonly store: Pick<SqliteXmppStore, 'session' | 'saveSession' | 'saveSuggestions' | 'savePlainLanguage'>;
+  readonly store: Pick<XmppStore, 'session' | 'saveSession' | 'saveSuggestions' | 'savePlainLanguage'>;
   readonly texts: XmppTexts;
   readonly maxChars: number;
   readonly linkOf?: (document: string) => string | undefined;
@@ -59,7 +59,7 @@ function shorten(text: string, max: number): string {
 async function answerQuestion(sender: Sender, text: string, deps: XmppConversationDeps): Promise<string[]> {
   const parsed = questionTextSchema.safeParse(text);
   if (!parsed.success) return [parsed.error.issues[0]?.message ?? deps.texts.failure];
-  const session = deps.store.session(sender.jid);
+  const session = await deps.store.session(sender.jid);
   const fresh = session && deps.now().getTime() - Date.parse(session.updatedAt) < conversationIdleMs;
   const result = await deps.chat.handleTurn({
     channel: 'xmpp',
@@ -69,17 +69,17 @@ async function answerQuestion(sender: Sender, text: string, deps: XmppConversati
     ...(fresh && session.conversationId ? { conversationId: session.conversationId } : {}),
     ...plainLanguageChoice(session?.plainLanguage),
   });
-  deps.store.saveSession({ jid: sender.jid, conversationId: result.conversationId, lastMessageId: result.messageId, lastOutcome: result.outcome, updatedAt: deps.now().toISOString() });
-  deps.store.saveSuggestions(sender.jid, result.suggestions ?? []);
+  await deps.store.saveSession({ jid: sender.jid, conversationId: result.conversationId, lastMessageId: result.messageId, lastOutcome: result.outcome, updatedAt: deps.now().toISOString() });
+  await deps.store.saveSuggestions(sender.jid, result.suggestions ?? []);
   return renderTurn(result, { texts: deps.texts, maxChars: deps.maxChars, ...(deps.linkOf ? { linkOf: deps.linkOf } : {}), ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}) });
 }
 
 async function feedback(sender: Sender, command: Extract<ChatCommand, { kind: 'feedback' }>, deps: XmppConversationDeps): Promise<string> {
-  const session = deps.store.session(sender.jid);
+  const session = await deps.store.session(sender.jid);
   if (!session?.lastMessageId) return deps.texts.feedbackNothing;
   const outcome = await deps.chat.recordFeedback({ userId: sender.person.id, messageId: session.lastMessageId, rating: command.rating, ...(command.reason ? { reason: command.reason } : {}) });
   if (outcome.kind === 'not_found') return deps.texts.feedbackNothing;
-  deps.store.saveSession({ ...session, lastRating: command.rating, updatedAt: deps.now().toISOString() });
+  await deps.store.saveSession({ ...session, lastRating: command.rating, updatedAt: deps.now().toISOString() });
   // The "write lotse" hint only after an answer a Lotse may take over: a refusal said it is not handed on (issue #19, item 5).
   return command.rating === 'up' || session.lastOutcome === 'refused' ? deps.texts.feedbackThanks : deps.texts.feedbackThanksDown;
 }
@@ -90,7 +90,7 @@ function escalationReason(session: XmppSession | undefined): TicketReason {
 }
 
 async function escalate(sender: Sender, deps: XmppConversationDeps): Promise<string> {
-  const session = deps.store.session(sender.jid);
+  const session = await deps.store.session(sender.jid);
   const result = await deps.escalation.escalate({
     userId: sender.person.id,
     conversationId: session?.conversationId ?? '',
@@ -143,7 +143,7 @@ export async function handleXmppMessage(sender: Sender, text: string, deps: Xmpp
     return one(hrReply);
   }
   // "1", "2", "3" after an answer asks its numbered suggestion (issue #22); otherwise the digit is a question.
-  const suggestion = /^\s*([1-9])\s*$/.exec(text) ? deps.store.session(sender.jid)?.suggestions?.[Number(text.trim()) - 1] : undefined;
+  const suggestion = /^\s*([1-9])\s*$/.exec(text) ? (await deps.store.session(sender.jid))?.suggestions?.[Number(text.trim()) - 1] : undefined;
   const command = suggestion ? { kind: 'question' as const, text: suggestion } : parseChatCommand(text);
   deps.trace?.('xmpp-message', { kind: command.kind, user });
   switch (command.kind) {
@@ -172,7 +172,7 @@ export async function handleXmppMessage(sender: Sender, text: string, deps: Xmpp
     case 'back':
       return deps.availability ? one((await deps.availability.clear(sender.person.id)).text) : answerQuestion(sender, text, deps);
     case 'plain-language':
-      deps.store.savePlainLanguage(sender.jid, command.on, deps.now().toISOString());
+      await deps.store.savePlainLanguage(sender.jid, command.on, deps.now().toISOString());
       return one(command.on ? deps.texts.plainLanguageOn : deps.texts.plainLanguageOff);
   }
 }

@@ -10,7 +10,7 @@ import type { Directory } from '../../../ports/directory.ts';
 import type { Ticket } from '../../../ports/tickets.ts';
 import { fillText, type XmppTexts } from '../../../../prompts/channels/load-xmpp-texts.ts';
 import { splitMessage } from './render-turn.ts';
-import type { SqliteXmppStore } from './sqlite-xmpp-store.ts';
+import type { XmppStore } from './sql-xmpp-store.ts';
 
 /** What the endpoint needs. */
 export interface XmppEndpointDeps {
@@ -20,7 +20,7 @@ export interface XmppEndpointDeps {
   /** A ticket: its number for the command hints, its answer for the asker. */
   readonly ticket?: (ticketId: string) => Promise<Pick<Ticket, 'number' | 'answer'> | undefined>;
   /** Writes the messages to the outbox (and sends them when connected). */
-  readonly enqueue: (to: string, bodies: readonly string[]) => void;
+  readonly enqueue: (to: string, bodies: readonly string[]) => Promise<void>;
   readonly online: () => boolean;
   /** Whether people (not only conversations that started on Jabber) are reached here; default true. */
   readonly reachesPeople?: boolean;
@@ -35,8 +35,8 @@ export interface XmppEndpoint {
 const jidPattern = /^[^@/\s]+@[^@/\s]+$/;
 
 /** Writes `bodies` for `to` into the outbox store, each with a fresh stanza id. */
-export function enqueueInStore(store: Pick<SqliteXmppStore, 'enqueue'>, to: string, bodies: readonly string[], at: string): void {
-  store.enqueue(bodies.map((body) => ({ stanzaId: `lotse-${randomUUID()}`, to, body })), at);
+export async function enqueueInStore(store: Pick<XmppStore, 'enqueue'>, to: string, bodies: readonly string[], at: string): Promise<void> {
+  await store.enqueue(bodies.map((body) => ({ stanzaId: `lotse-${randomUUID()}`, to, body })), at);
 }
 
 /** Creates the endpoint. */
@@ -50,7 +50,7 @@ export function createXmppEndpoint(deps: XmppEndpointDeps): XmppEndpoint {
       const jid = reference && jidPattern.test(reference) ? reference : jidOfPerson(recipient.kind === 'person' ? recipient.personId : recipient.userId);
       if (!jid) return { kind: 'undeliverable', reason: 'xmpp: no JID for the recipient' };
       const ticket = message.ticketId ? await deps.ticket?.(message.ticketId) : undefined;
-      deps.enqueue(jid, splitMessage(render(message, ticket, texts), deps.maxChars));
+      await deps.enqueue(jid, splitMessage(render(message, ticket, texts), deps.maxChars));
       return deps.online() ? { kind: 'delivered' } : { kind: 'queued' };
     },
   };

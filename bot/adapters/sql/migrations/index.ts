@@ -13,8 +13,11 @@ import { ticketsMigration } from './0006-tickets.ts';
 import { indexPublicationMigration } from './0008-index-publication.ts';
 import { directoryVersionsMigration } from './0009-directory-versions.ts';
 import { reidentificationMigration } from './0019-reidentification.ts';
+import { teamsMigration } from './0013-teams.ts';
+import { teamsOutboxMigration } from './0014-teams-outbox.ts';
+import { xmppMigration } from './0015-xmpp.ts';
 import { surveysMigration } from './0016-surveys.ts';
 import { broadcastsMigration } from './0017-broadcasts.ts';
 import { hrOutboxMigration } from './0018-hr-outbox.ts';
 
-export const storeMigrations: readonly StoreMigration[] = [conversationsMigration, inboxMigration, auditMigration, sessionsMigration, ticketsMigration, jobLeasesMigration, dailyRunsMigration, absencesMigration, indexPublicationMigration, directoryVersionsMigration, feedbackQueueMigration, faqDraftsMigration, reidentificationMigration, surveysMigration, broadcastsMigration, hrOutboxMigration];
+export const storeMigrations: readonly StoreMigration[] = [conversationsMigration, inboxMigration, auditMigration, sessionsMigration, ticketsMigration, jobLeasesMigration, dailyRunsMigration, absencesMigration, indexPublicationMigration, directoryVersionsMigration, feedbackQueueMigration, faqDraftsMigration, reidentificationMigration, teamsMigration, teamsOutboxMigration, xmppMigration, surveysMigration, broadcastsMigration, hrOutboxMigration];

@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { germanClosedDays } from '../../../../bot/adapters/calendar/german-holidays.ts';
 import { loadDirectory } from '../../../../bot/adapters/directory/load-directory.ts';
-import { SqliteXmppStore } from '../../../../bot/adapters/channels/xmpp/sqlite-xmpp-store.ts';
+import { InMemoryXmppStore } from '../../../fakes/in-memory-xmpp-store.ts';
 import { handleXmppMessage } from '../../../../bot/adapters/channels/xmpp/xmpp-conversation.ts';
-import { openMemoryDatabase } from '../../../../bot/adapters/storage/sqlite-database.ts';
 import { SqlTicketStore } from '../../../../bot/adapters/storage/sql-ticket-store.ts';
 import { parseChatCommand } from '../../../../bot/core/conversation/chat-commands.ts';
 import { createEscalationService } from '../../../../bot/core/escalation/escalation-service.ts';
@@ -172,7 +171,7 @@ describe('Jabber: abwesend bis / wieder da', () => {
     const lotsen = availability(new FixedClock(new Date('2026-11-22T10:00:00Z')));
     const aylin = { person: { id: 'p-aylin', name: 'Aylin Demir', unit: 'A50', roles: ['staff', 'lotse'] as const, kiTrained: true }, jid: 'aylin@x' };
     const deps = {
-      chat: new FakeChatService(), store: new SqliteXmppStore(openMemoryDatabase()), texts: loadXmppTexts(), maxChars: 2000, now: () => new Date('2026-11-22T10:00:00Z'),
+      chat: new FakeChatService(), store: new InMemoryXmppStore(), texts: loadXmppTexts(), maxChars: 2000, now: () => new Date('2026-11-22T10:00:00Z'),
       escalation: { escalate: async () => ({ kind: 'no_question' as const, message: '' }), act: async () => ({ kind: 'refused' as const, reason: 'not_found' as const, message: '' }), reroute: async () => ({ kind: 'refused' as const, reason: 'not_found' as const, message: '' }), queueFor: async () => [] },
       availability: lotsen,
     };

@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openMemoryDatabase } from '../../../../../bot/adapters/storage/sqlite-database.ts';
 import { TeamsOutbox, type FailedDelivery } from '../../../../../bot/adapters/channels/teams/teams-outbox.ts';
-import { TeamsStore } from '../../../../../bot/adapters/channels/teams/teams-store.ts';
+import { SqlTeamsStore } from '../../../../../bot/adapters/channels/teams/teams-store.ts';
+import { run } from '../../../../../bot/adapters/sql/store-database.ts';
+import { sql } from 'kysely';
 import { silentLogger } from '../../../../../bot/shared/logger.ts';
 import { FakeTeamsConnector, type FakeConnectorReply } from '../../../../fakes/fake-teams-connector.ts';
+import { memoryStore } from '../../../../support/store-database.ts';
 
 const running: TeamsOutbox[] = [];
 afterEach(async () => {
@@ -20,10 +22,10 @@ async function idleOnFakeTimers(outbox: TeamsOutbox): Promise<number> {
   return Date.now() - started;
 }
 
-function setup(reply: FakeConnectorReply | readonly FakeConnectorReply[] = { kind: 'ok' }, rates: { global?: number; perConversation?: number; burst?: number } = {}) {
-  const database = openMemoryDatabase();
-  const store = new TeamsStore(database);
-  for (const id of ['c1', 'c2']) store.saveConversation({ conversationId: id, kind: 'personal', reference: JSON.stringify({ conversation: { id } }), serviceUrl: 'http://x/' }, '2026-11-22T00:00:00Z');
+async function setup(reply: FakeConnectorReply | readonly FakeConnectorReply[] = { kind: 'ok' }, rates: { global?: number; perConversation?: number; burst?: number } = {}) {
+  const { store: database } = await memoryStore();
+  const store = new SqlTeamsStore(database);
+  for (const id of ['c1', 'c2']) await store.saveConversation({ conversationId: id, kind: 'personal', reference: JSON.stringify({ conversation: { id } }), serviceUrl: 'http://x/' }, '2026-11-22T00:00:00Z');
   const connector = new FakeTeamsConnector(reply);
   const failed: FailedDelivery[] = [];
   let version = 1;
@@ -42,8 +44,8 @@ const texts = (calls: { activity?: Record<string, unknown> }[]) => calls.map((ca
 
 describe('TeamsOutbox', () => {
   it('sends in order per conversation and marks rows sent', async () => {
-    const { outbox, connector } = setup();
-    for (const text of ['a1', 'a2', 'a3']) outbox.enqueue({ op: 'activity', conversationId: 'c1', activity: message(text) });
+    const { outbox, connector } = await setup();
+    for (const text of ['a1', 'a2', 'a3']) await outbox.enqueue({ op: 'activity', conversationId: 'c1', activity: message(text) });
     outbox.start();
     await outbox.idle();
     expect(texts(connector.calls)).toEqual(['a1', 'a2', 'a3']);
@@ -52,8 +54,8 @@ describe('TeamsOutbox', () => {
 
   it('keeps the configured global rate', async () => {
     vi.useFakeTimers();
-    const { outbox, connector } = setup({ kind: 'ok' }, { global: 50 });
-    for (let index = 0; index < 11; index += 1) outbox.enqueue({ op: 'activity', conversationId: index % 2 ? 'c1' : 'c2', activity: message(`m${index}`) });
+    const { outbox, connector } = await setup({ kind: 'ok' }, { global: 50 });
+    for (let index = 0; index < 11; index += 1) await outbox.enqueue({ op: 'activity', conversationId: index % 2 ? 'c1' : 'c2', activity: message(`m${index}`) });
     outbox.start();
     await idleOnFakeTimers(outbox);
     const gaps = connector.calls.slice(1).map((call, index) => call.at - connector.calls[index]!.at);
@@ -63,8 +65,8 @@ describe('TeamsOutbox', () => {
 
   it('waits for Retry-After on 429 and then delivers', async () => {
     vi.useFakeTimers();
-    const { outbox, connector } = setup([{ kind: 'throttled', retryAfterMs: 300 }, { kind: 'ok' }]);
-    outbox.enqueue({ op: 'activity', conversationId: 'c1', activity: message('x') });
+    const { outbox, connector } = await setup([{ kind: 'throttled', retryAfterMs: 300 }, { kind: 'ok' }]);
+    await outbox.enqueue({ op: 'activity', conversationId: 'c1', activity: message('x') });
     outbox.start();
     await idleOnFakeTimers(outbox);
     expect(connector.calls).toHaveLength(2);
@@ -73,24 +75,24 @@ describe('TeamsOutbox', () => {
   });
 
   it('marks the conversation undeliverable on 403, fails its queued rows and reports them, without retrying', async () => {
-    const { outbox, connector, store, failed } = setup((call) => (call.reference.includes('c1') ? { kind: 'gone', status: 403 } : { kind: 'ok' }));
-    outbox.enqueue({ op: 'activity', conversationId: 'c1', activity: message('one'), fallback: 'f1' });
-    outbox.enqueue({ op: 'activity', conversationId: 'c1', activity: message('two'), fallback: 'f2' });
-    outbox.enqueue({ op: 'activity', conversationId: 'c2', activity: message('other') });
+    const { outbox, connector, store, failed } = await setup((call) => (call.reference.includes('c1') ? { kind: 'gone', status: 403 } : { kind: 'ok' }));
+    await outbox.enqueue({ op: 'activity', conversationId: 'c1', activity: message('one'), fallback: 'f1' });
+    await outbox.enqueue({ op: 'activity', conversationId: 'c1', activity: message('two'), fallback: 'f2' });
+    await outbox.enqueue({ op: 'activity', conversationId: 'c2', activity: message('other') });
     outbox.start();
     await outbox.idle();
     expect(connector.calls.filter((call) => call.reference.includes('c1'))).toHaveLength(1);
-    expect(store.conversation('c1')?.undeliverable).toBe('HTTP 403');
+    expect((await store.conversation('c1'))?.undeliverable).toBe('HTTP 403');
     expect(failed.map((entry) => entry.fallback)).toEqual(['f1', 'f2']);
     expect(texts(connector.calls)).toContain('other');
   });
 
   it('gives up after maxAttempts on server errors and reports the message', async () => {
-    const { outbox, connector, failed, database } = setup({ kind: 'failed', status: 500, reason: 'HTTP 500' });
-    database.prepare('UPDATE teams_outbox SET not_before = 0').run();
-    outbox.enqueue({ op: 'activity', conversationId: 'c2', activity: message('x'), fallback: 'keep' });
+    const { outbox, connector, failed, database } = await setup({ kind: 'failed', status: 500, reason: 'HTTP 500' });
+    await run(database.db, sql`UPDATE teams_outbox SET not_before = 0`);
+    await outbox.enqueue({ op: 'activity', conversationId: 'c2', activity: message('x'), fallback: 'keep' });
     // make the backoff instant for the test
-    const timer = setInterval(() => database.prepare(`UPDATE teams_outbox SET not_before = 0 WHERE state = 'pending'`).run(), 5);
+    const timer = setInterval(() => void run(database.db, sql`UPDATE teams_outbox SET not_before = 0 WHERE state = 'pending'`), 5);
     outbox.start();
     await outbox.idle(5000);
     clearInterval(timer);
@@ -99,55 +101,86 @@ describe('TeamsOutbox', () => {
   });
 
   it('renders ticket cards when sent, updates them in place and queues one refresh per ticket and conversation', async () => {
-    const { outbox, connector, store, bump } = setup();
-    expect(outbox.enqueue({ op: 'ticket-card', conversationId: 'c1', ticketId: 't1' })).toBeDefined();
-    expect(outbox.enqueue({ op: 'ticket-card', conversationId: 'c1', ticketId: 't1' })).toBeUndefined();
+    const { outbox, connector, store, bump } = await setup();
+    expect(await outbox.enqueue({ op: 'ticket-card', conversationId: 'c1', ticketId: 't1' })).toBeDefined();
+    expect(await outbox.enqueue({ op: 'ticket-card', conversationId: 'c1', ticketId: 't1' })).toBeUndefined();
     outbox.start();
     await outbox.idle();
-    expect(store.ticketCard('t1', 'c1')).toMatchObject({ activityId: 'sent-1', version: 1 });
+    expect(await store.ticketCard('t1', 'c1')).toMatchObject({ activityId: 'sent-1', version: 1 });
     bump();
-    outbox.enqueue({ op: 'ticket-card', conversationId: 'c1', ticketId: 't1' });
+    await outbox.enqueue({ op: 'ticket-card', conversationId: 'c1', ticketId: 't1' });
     await outbox.idle();
     expect(connector.calls.map((call) => [call.op, call.activityId, call.activity?.text])).toEqual([
       ['send', undefined, 'card t1 v1'],
       ['update', 'sent-1', 'card t1 v2'],
     ]);
-    expect(store.ticketCard('t1', 'c1')?.version).toBe(2);
+    expect((await store.ticketCard('t1', 'c1'))?.version).toBe(2);
   });
 
   it('posts a new ticket card when the old one was deleted (404 on update)', async () => {
-    const { outbox, connector, store } = setup((call) => (call.op === 'update' ? { kind: 'gone', status: 404 } : { kind: 'ok' }));
-    store.saveTicketCard({ ticketId: 't2', conversationId: 'c2', activityId: 'old', version: 1 });
-    outbox.enqueue({ op: 'ticket-card', conversationId: 'c2', ticketId: 't2' });
+    const { outbox, connector, store } = await setup((call) => (call.op === 'update' ? { kind: 'gone', status: 404 } : { kind: 'ok' }));
+    await store.saveTicketCard({ ticketId: 't2', conversationId: 'c2', activityId: 'old', version: 1 });
+    await outbox.enqueue({ op: 'ticket-card', conversationId: 'c2', ticketId: 't2' });
     outbox.start();
     await outbox.idle();
     expect(connector.calls.map((call) => call.op)).toEqual(['update', 'send']);
-    expect(store.ticketCard('t2', 'c2')?.activityId).toBe('sent-1');
-    expect(store.conversation('c2')?.undeliverable).toBeUndefined();
+    expect((await store.ticketCard('t2', 'c2'))?.activityId).toBe('sent-1');
+    expect((await store.conversation('c2'))?.undeliverable).toBeUndefined();
   });
 
   it('purges finished rows after the retention time but keeps pending ones', async () => {
-    const { outbox, database } = setup();
-    outbox.enqueue({ op: 'activity', conversationId: 'c1', activity: message('done') });
+    const { outbox, database } = await setup();
+    await outbox.enqueue({ op: 'activity', conversationId: 'c1', activity: message('done') });
     outbox.start();
     await outbox.idle();
     await outbox.stop();
-    outbox.enqueue({ op: 'activity', conversationId: 'c2', activity: message('waiting') });
-    expect(outbox.purgeFinished(60_000)).toBe(0);
-    database.prepare(`UPDATE teams_outbox SET done_at = '2000-01-01T00:00:00.000Z' WHERE state = 'sent'`).run();
-    expect(outbox.purgeFinished(60_000)).toBe(1);
-    expect(outbox.pendingCount()).toBe(1);
+    await outbox.enqueue({ op: 'activity', conversationId: 'c2', activity: message('waiting') });
+    expect(await outbox.purgeFinished(60_000)).toBe(0);
+    await run(database.db, sql`UPDATE teams_outbox SET done_at = '2000-01-01T00:00:00.000Z' WHERE state = 'sent'`);
+    expect(await outbox.purgeFinished(60_000)).toBe(1);
+    expect(await outbox.pendingCount()).toBe(1);
   });
 
   it('keeps unsent rows in the database for the next start', async () => {
-    const { outbox, database } = setup();
-    outbox.enqueue({ op: 'activity', conversationId: 'c1', activity: message('later') });
-    const store = new TeamsStore(database);
+    const { outbox, database } = await setup();
+    await outbox.enqueue({ op: 'activity', conversationId: 'c1', activity: message('later') });
+    const store = new SqlTeamsStore(database);
     const connector = new FakeTeamsConnector();
     const next = new TeamsOutbox({ database, connector, store, logger: silentLogger, maxAttempts: 3, ratePerSecond: 100, conversationRatePerSecond: 100, conversationBurst: 1, renderTicketCard: async () => undefined });
     running.push(next);
     next.start();
     await next.idle();
     expect(texts(connector.calls)).toEqual(['later']);
+  });
+
+  it('keeps pumping after the database failed for a while, without an unhandled rejection', async () => {
+    const { outbox, connector, database } = await setup();
+    const errors: string[] = [];
+    const logged = new TeamsOutbox({
+      database, connector, store: new SqlTeamsStore(database), maxAttempts: 3, ratePerSecond: 1000, conversationRatePerSecond: 1000, conversationBurst: 10,
+      renderTicketCard: async () => undefined, logger: { ...silentLogger, error: (event) => void errors.push(event) },
+    });
+    running.push(logged);
+    await run(database.db, sql`ALTER TABLE teams_outbox RENAME TO teams_outbox_away`);
+    logged.start();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await run(database.db, sql`ALTER TABLE teams_outbox_away RENAME TO teams_outbox`);
+    await outbox.enqueue({ op: 'activity', conversationId: 'c1', activity: message('after the outage') });
+    await logged.idle(5000);
+    expect(errors).toContain('teams-outbox-pump-failed');
+    expect(texts(connector.calls)).toEqual(['after the outage']);
+  });
+
+  it('runs one loop after a stop that was not awaited and a new start', async () => {
+    const { outbox, connector } = await setup();
+    outbox.start();
+    const stopped = outbox.stop();
+    outbox.start();
+    outbox.start();
+    for (const text of ['b1', 'b2', 'b3']) await outbox.enqueue({ op: 'activity', conversationId: 'c2', activity: message(text) });
+    await outbox.idle();
+    await stopped;
+    expect(texts(connector.calls)).toEqual(['b1', 'b2', 'b3']);
+    expect(outbox.stats.sent).toBe(3);
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SqliteXmppStore } from '../../../../../bot/adapters/channels/xmpp/sqlite-xmpp-store.ts';
+import { InMemoryXmppStore } from '../../../../fakes/in-memory-xmpp-store.ts';
 import { handleXmppMessage, type XmppConversationDeps } from '../../../../../bot/adapters/channels/xmpp/xmpp-conversation.ts';
-import { openMemoryDatabase } from '../../../../../bot/adapters/storage/sqlite-database.ts';
 import type { Person } from '../../../../../bot/ports/directory.ts';
 import { loadXmppTexts } from '../../../../../prompts/channels/load-xmpp-texts.ts';
 import { FakeChatService } from '../../../../fakes/fake-chat-service.ts';
@@ -14,7 +13,7 @@ function setup(chat = new FakeChatService()) {
   let now = Date.parse('2026-12-01T09:00:00Z');
   const deps: XmppConversationDeps = {
     chat,
-    store: new SqliteXmppStore(openMemoryDatabase()),
+    store: new InMemoryXmppStore(),
     texts: loadXmppTexts(),
     maxChars: 2000,
     now: () => new Date(now),
