@@ -1,14 +1,18 @@
 /**
  * The channel stores (Teams references, cards, actions and preferences; the Teams outbox; the Jabber outbox and
  * sessions) as contracts: the stores on the in-memory fakes, SQLite and a real PostgreSQL, two replicas sharing
- * one database where it matters; the Teams outbox pumped by two replicas sends every row exactly once.
+ * one database where it matters; the Teams outbox pumped by two replicas sends every row exactly once; a database
+ * whose tables the old constructors created keeps its rows and gets only the steps it missed.
  */
 import { describe, expect, it } from 'vitest';
 import type { ConnectorOutcome } from '../../bot/adapters/channels/teams/teams-connector.ts';
 import { TeamsOutbox } from '../../bot/adapters/channels/teams/teams-outbox.ts';
 import { SqlTeamsStore, type TeamsStore } from '../../bot/adapters/channels/teams/teams-store.ts';
 import { SqlXmppStore, type XmppStore } from '../../bot/adapters/channels/xmpp/sql-xmpp-store.ts';
+import { runMigrations } from '../../bot/adapters/sql/migrations/run-migrations.ts';
+import { sqliteStoreDatabase } from '../../bot/adapters/sql/sqlite-store-database.ts';
 import type { StoreDatabase } from '../../bot/adapters/sql/store-database.ts';
+import { migrate, openMemoryDatabase } from '../../bot/adapters/storage/sqlite-database.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';
 import { FakeTeamsConnector, type FakeConnectorCall } from '../fakes/fake-teams-connector.ts';
 import { InMemoryTeamsStore } from '../fakes/in-memory-teams-store.ts';
@@ -187,3 +191,47 @@ for (const backend of useBackends()) {
     });
   });
 }
+
+describe('channel tables of an older lotse', () => {
+  it('keeps the rows the old constructors wrote, skips their steps and applies the missing ones', async () => {
+    const database = openMemoryDatabase();
+    migrate(database, 'teams', [
+      `CREATE TABLE teams_conversations (conversation_id TEXT PRIMARY KEY, kind TEXT NOT NULL, reference TEXT NOT NULL,
+         person_id TEXT, aad_object_id TEXT, tenant_id TEXT, service_url TEXT NOT NULL, undeliverable TEXT, updated_at TEXT NOT NULL);
+       CREATE INDEX teams_conversations_by_person ON teams_conversations (person_id, kind);
+       CREATE TABLE teams_core_links (core_conversation_id TEXT PRIMARY KEY, teams_conversation_id TEXT NOT NULL);
+       CREATE TABLE teams_ticket_cards (ticket_id TEXT NOT NULL, teams_conversation_id TEXT NOT NULL, activity_id TEXT,
+         version INTEGER NOT NULL, PRIMARY KEY (ticket_id, teams_conversation_id));
+       CREATE TABLE teams_card_actions (key TEXT PRIMARY KEY, at TEXT NOT NULL);`,
+      'CREATE TABLE teams_preferences (user_id TEXT PRIMARY KEY, plain_language INTEGER NOT NULL, updated_at TEXT NOT NULL);',
+    ]);
+    migrate(database, 'teams-outbox', [
+      `CREATE TABLE teams_outbox (id INTEGER PRIMARY KEY, conversation_id TEXT NOT NULL, op TEXT NOT NULL, activity TEXT, ticket_id TEXT,
+         person_id TEXT, fallback TEXT, state TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0, throttled INTEGER NOT NULL DEFAULT 0,
+         not_before INTEGER NOT NULL, last_error TEXT, created_at TEXT NOT NULL, done_at TEXT, activity_id TEXT);
+       CREATE INDEX teams_outbox_pending ON teams_outbox (state, conversation_id, id);`,
+    ]);
+    // A Jabber store of an older version: only the first of its three steps.
+    migrate(database, 'xmpp-channel', [
+      `CREATE TABLE xmpp_outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, stanza_id TEXT NOT NULL UNIQUE, to_jid TEXT NOT NULL, body TEXT NOT NULL,
+         created_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0);
+       CREATE TABLE xmpp_sessions (jid TEXT PRIMARY KEY, conversation_id TEXT, last_message_id TEXT, last_outcome TEXT, last_rating TEXT, updated_at TEXT NOT NULL);`,
+    ]);
+    database.prepare(`INSERT INTO teams_conversations (conversation_id, kind, reference, person_id, service_url, updated_at) VALUES ('a:1', 'personal', ?, 'p-1', 'http://x/', ?)`).run(reference('a:1'), at);
+    database.prepare(`INSERT INTO teams_card_actions (key, at) VALUES ('action-1', ?)`).run(at);
+    database.prepare(`INSERT INTO teams_outbox (conversation_id, op, activity, not_before, created_at) VALUES ('a:1', 'activity', '{"type":"message","text":"alt"}', 0, ?)`).run(at);
+    database.prepare(`INSERT INTO xmpp_outbox (stanza_id, to_jid, body, created_at) VALUES ('s-1', 'a@x', 'alt', ?)`).run(at);
+    database.prepare(`INSERT INTO xmpp_sessions (jid, conversation_id, updated_at) VALUES ('a@x', 'c-1', ?)`).run(at);
+    const store = sqliteStoreDatabase(database);
+    expect(await runMigrations(store)).toEqual(expect.arrayContaining(['0013-teams', '0014-teams-outbox', '0015-xmpp']));
+    const teams = new SqlTeamsStore(store);
+    expect((await teams.personalConversationOf('p-1'))?.conversationId).toBe('a:1');
+    expect(await teams.claimAction('action-1', at)).toBe(false);
+    expect(await outboxOn(store, teams, new FakeTeamsConnector()).pendingCount()).toBe(1);
+    const xmpp = new SqlXmppStore(store);
+    expect((await xmpp.pending()).map((entry) => entry.body)).toEqual(['alt']);
+    await xmpp.savePlainLanguage('a@x', true, later);
+    await xmpp.saveSuggestions('a@x', ['eins']);
+    expect(await xmpp.session('a@x')).toEqual({ jid: 'a@x', conversationId: 'c-1', updatedAt: at, suggestions: ['eins'], plainLanguage: true });
+  });
+});
