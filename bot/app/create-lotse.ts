@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import { withEverydayWords } from '../adapters/search/everyday-words.ts';
 import { createGermanAnalyzer } from '../adapters/search/german-analyzer.ts';
-import type { SqliteDatabase } from '../adapters/storage/sqlite-database.ts';
 import { SqlConversationStore } from '../adapters/storage/sql-conversation-store.ts';
 import type { LotseConfig } from '../config/config.ts';
 import { createConversationCore } from '../core/conversation/conversation-core.ts';
@@ -59,6 +58,7 @@ import { createHr, type Hr } from './create-hr.ts';
 import { auditHrApprovals, createAdminAudit, type AuditRetentionDays } from './admin-audit.ts';
 import { createFreeTextMasker } from '../core/hr/mask-free-text.ts';
 import type { StoreDatabase } from '../adapters/sql/store-database.ts';
+import type { SqliteDatabase } from '../adapters/storage/sqlite-database.ts';
 import { openDatabases } from './open-databases.ts';
 import { createLotseReidentification } from './reidentification-wiring.ts';
 import { createIndexReplicaState, type IndexReplicaState } from './index-replica-state.ts';
@@ -73,9 +73,10 @@ export interface Lotse {
   readonly config: LotseConfig;
   readonly chat: ChatService;
   readonly knowledge: KnowledgeBase;
-  readonly database: SqliteDatabase;
-  /** The asynchronous database of the converted stores (issue #20). */
+  /** The database of the stores (SQLite in `DATA_DIR`, or PostgreSQL with `DATABASE_URL`; issue #20). */
   readonly store: StoreDatabase;
+  /** `<DATA_DIR>/lotse.db` of this process: the knowledge store, and every store when there is no `DATABASE_URL`. */
+  readonly local: SqliteDatabase;
   readonly audit: SqlAuditLog;
   readonly retentionDays: AuditRetentionDays;
   /** Deletes conversations (messages, feedback) idle longer than `records.conversations` days of `retention.yaml`; returns how many. */
@@ -148,13 +149,12 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const hrPolicy = loadHrPolicy(config.policiesDir);
   // The knowledge store and index stay in the data dir (per replica); everything else may live in PostgreSQL.
   const databases = await openDatabases(config, logger);
-  const { local, postgres, store } = databases;
-  const database: SqliteDatabase = databases.legacy;
+  const { local, store, shared } = databases;
   const databaseReady = databases.ready; // /readyz answers 503 while PostgreSQL is unreachable (waits on the pool only)
   const leases = new SqlJobLeases(store);
   const replicaId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   // With PostgreSQL the directory is shared: one replica publishes DIRECTORY_FILE, all follow the store.
-  const directorySync = postgres
+  const directorySync = shared
     ? await startDirectorySync({ versions: new SqlDirectoryVersions(store), file: config.directoryFile, leases, replicaId, clock: overrides.clock ?? systemClock, logger })
     : undefined;
   const directory: Directory = directorySync?.directory ?? fileDirectory;
@@ -205,7 +205,7 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     knownStaffNames: directory.people().map((person) => person.name),
     today: () => config.today ?? clock.now().toISOString().slice(0, 10),
   });
-  const index = postgres ? createIndexReplicaState({ store, knowledge, logger, replicaId, now: () => clock.now() }) : undefined;
+  const index = shared ? createIndexReplicaState({ store, knowledge, logger, replicaId, now: () => clock.now() }) : undefined;
   const opened = await knowledge.open();
   logger.info('index-ready', { how: opened, chunks: knowledge.lexical.size, version: knowledge.indexVersion() });
   const lexical = currentLexical(knowledge);
@@ -283,5 +283,5 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
     if (directorySync) await leases.release('directory-import', replicaId).catch(() => undefined); // else it runs out
     await databases.close();
   };
-  return { config, chat, knowledge, database, store, audit, pseudonymOf: recorder.pseudonym, reidentification, escalation, availability: office.availability, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: { ...policies.retentionDays, admin: policies.retentionDays.security }, purgeConversations, purgeRecords, maskText: maskFreeText, transparency, leases, replicaId, ...(index ? { index } : {}), ...(directorySync ? { directorySync } : {}), close };
+  return { config, chat, knowledge, store, local, audit, pseudonymOf: recorder.pseudonym, reidentification, escalation, availability: office.availability, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: { ...policies.retentionDays, admin: policies.retentionDays.security }, purgeConversations, purgeRecords, maskText: maskFreeText, transparency, leases, replicaId, ...(index ? { index } : {}), ...(directorySync ? { directorySync } : {}), close };
 }

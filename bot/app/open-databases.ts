@@ -1,16 +1,13 @@
 /**
- * Opens the databases of one process (issue #20). The per-replica SQLite file always (knowledge store and
- * index); with `DATABASE_URL` PostgreSQL twice while the refactor is under way: an asynchronous `pg.Pool`
- * for the stores already converted (conversations, inbox, retention) and the synchronous bridge for the rest.
- * Runs the schema migrations once, before any store is used.
+ * Opens the databases of one process (issue #20): the per-replica SQLite file always (knowledge store and index
+ * bookkeeping) and the store database — the same SQLite file in the one-process default, a `pg.Pool` with
+ * `DATABASE_URL`. Checks that PostgreSQL answers and runs the schema migrations once, before any store is used.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { openPostgresDatabase, type PostgresDatabase } from '../adapters/postgres/postgres-database.ts';
 import { postgresStoreDatabase, redactDatabaseUrl } from '../adapters/sql/postgres-store-database.ts';
 import { runMigrations } from '../adapters/sql/migrations/run-migrations.ts';
 import { sqliteStoreDatabase } from '../adapters/sql/sqlite-store-database.ts';
 import type { StoreDatabase } from '../adapters/sql/store-database.ts';
-import type { SqlDatabase } from '../adapters/storage/sql-database.ts';
 import { openSqliteDatabase } from '../adapters/storage/sqlite-database.ts';
 import type { LotseConfig } from '../config/config.ts';
 import { describeError } from '../shared/errors.ts';
@@ -18,21 +15,19 @@ import type { Logger } from '../shared/logger.ts';
 
 /** The databases of a running lotse. */
 export interface OpenedDatabases {
-  /** `<DATA_DIR>/lotse.db`: knowledge store and index bookkeeping of this replica. */
+  /** `<DATA_DIR>/lotse.db`: knowledge store and index bookkeeping of this replica (and every store without `DATABASE_URL`). */
   readonly local: BetterSqlite3.Database;
-  /** The synchronous surface for stores not converted yet (PostgreSQL bridge with `DATABASE_URL`, else `local`). */
-  readonly legacy: SqlDatabase;
-  readonly postgres?: PostgresDatabase;
-  /** The asynchronous database of the converted stores (the same data as `legacy`). */
+  /** The asynchronous database of the stores: `local` through Kysely, or PostgreSQL shared by the replicas. */
   readonly store: StoreDatabase;
-  /** Whether the shared database answers a ping now (asynchronous: the event loop never waits on it). */
+  /** True with `DATABASE_URL`: stores are shared with other replicas. */
+  readonly shared: boolean;
+  /** Whether the store database answers a ping now (asynchronous: the event loop never waits on it). */
   ready(): Promise<boolean>;
   close(): Promise<void>;
 }
 
 /** Opens and migrates; throws an English error naming the database when it cannot be reached. */
 export async function openDatabases(config: LotseConfig, logger: Logger): Promise<OpenedDatabases> {
-  const postgres = config.databaseUrl ? openPostgresDatabase(config.databaseUrl) : undefined;
   const local = openSqliteDatabase(config.dataDir);
   const pool = config.databasePool;
   const store = config.databaseUrl
@@ -40,9 +35,16 @@ export async function openDatabases(config: LotseConfig, logger: Logger): Promis
     : sqliteStoreDatabase(local);
   const close = async (): Promise<void> => {
     await store.close();
-    postgres?.close();
     local.close();
   };
+  if (config.databaseUrl) {
+    try {
+      await store.ping();
+    } catch (error) {
+      await close();
+      throw new Error(`Cannot open PostgreSQL at ${redactDatabaseUrl(config.databaseUrl)} (${describeError(error)}). Check DATABASE_URL and that the server accepts connections.`);
+    }
+  }
   try {
     await runMigrations(store);
   } catch (error) {
@@ -58,5 +60,5 @@ export async function openDatabases(config: LotseConfig, logger: Logger): Promis
       return false;
     }
   };
-  return { local, legacy: postgres ?? local, ...(postgres ? { postgres } : {}), store, ready, close };
+  return { local, store, shared: Boolean(config.databaseUrl), ready, close };
 }

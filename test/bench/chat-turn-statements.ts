@@ -2,8 +2,8 @@
  * Where a `POST /api/chat` turn spends its PostgreSQL time (`npx tsx test/bench/chat-turn-statements.ts`):
  * one retrieval-only replica on a throw-away PostgreSQL with the sample knowledge base; after warm-up the
  * server logs every statement with its duration (`log_min_duration_statement = 0`), and for `TURNS`
- * (default 20) sequential chat turns the script counts statements per turn (each one blocking bridge round
- * trip), sums the server-side execution time and compares it with the request latency.
+ * (default 20) sequential chat turns the script counts statements per turn (each one a round trip on the
+ * replica's `pg.Pool`), sums the server-side execution time and compares it with the request latency.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,7 +24,7 @@ interface Statement {
   readonly text: string;
 }
 
-/** `execute` lines of the log (one per statement run through the bridge), normalised to their first words. */
+/** `execute` lines of the log (one per statement the replica ran), normalised to their first words. */
 function parseLog(text: string): Statement[] {
   const statements: Statement[] = [];
   for (const match of text.matchAll(/duration: ([\d.]+) ms {2}(?:execute [^:]*|statement): ([^\n]*)/g)) {

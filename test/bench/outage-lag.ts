@@ -4,8 +4,8 @@
  * 20) for `BENCH_SECONDS` (default 14); PostgreSQL is stopped `STOP_AT_S` (3) seconds in and started again after
  * `OUTAGE_S` (5) seconds. Each replica's own event-loop delay comes from its `/metrics`
  * (`nodejs_eventloop_lag_*`, prom-client's histogram, reset at every scrape): scraped once before the load and
- * once after it, so the figures cover exactly the loaded window with the outage. A store still on the synchronous
- * bridge shows up as a delay of up to the connect timeout. Target of the issue: p99 ≤ 50 ms.
+ * once after it, so the figures cover exactly the loaded window with the outage. A synchronous wait on the database
+ * would show up as a delay of up to the connect timeout. Target of the issue: p99 ≤ 50 ms.
  */
 import { loadavg } from 'node:os';
 import { startTestPostgres } from '../support/postgres.ts';

@@ -37,7 +37,7 @@ for (const backend of useBackends()) {
 
   describe.skipIf(!backend.available)(`audit chain on ${backend.name}`, () => {
     it('chains audit records from two replicas, detects an edit, purges and continues', async () => {
-      const { database, store, secondStore } = await backend.fresh();
+      const { store, secondStore, raw } = await backend.fresh();
       const a = new SqlAuditLog(store);
       const b = new SqlAuditLog(await secondStore());
       for (let index = 0; index < 6; index += 1) await (index % 2 ? b : a).append(entry(`2026-11-2${index}T10:00:00.000Z`, { question: `Frage ${index}` }));
@@ -48,7 +48,7 @@ for (const backend of useBackends()) {
       expect((await b.purge(new Date('2026-11-26T12:00:00.000Z'), retention)).removed).toBe(1);
       await b.append(entry('2026-11-26T13:00:00.000Z'));
       expect(await a.verify()).toEqual({ kind: 'intact', records: 3 });
-      database.prepare("UPDATE audit_records SET body = replace(body, 'Frage 4', 'Frage X') WHERE seq = 5").run();
+      await raw("UPDATE audit_records SET body = replace(body, 'Frage 4', 'Frage X') WHERE seq = 5");
       expect(await b.verify()).toEqual({ kind: 'broken', atSequence: 5, reason: 'edited' });
     });
 

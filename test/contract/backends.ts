@@ -1,13 +1,13 @@
 /**
  * The two database backends every store contract runs against: SQLite (a file in a temp dir) and a real
- * PostgreSQL (one throw-away cluster per test file, a fresh database per case via CREATE DATABASE).
+ * PostgreSQL (one throw-away cluster per test file, a fresh database per case via CREATE DATABASE). Both come as
+ * the migrated `StoreDatabase` the stores use (issue #20).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
-import { PostgresDatabase } from '../../bot/adapters/postgres/postgres-database.ts';
-import type { SqlDatabase } from '../../bot/adapters/storage/sql-database.ts';
 import { runMigrations } from '../../bot/adapters/sql/migrations/run-migrations.ts';
 import { postgresStoreDatabase } from '../../bot/adapters/sql/postgres-store-database.ts';
 import { sqliteStoreDatabase } from '../../bot/adapters/sql/sqlite-store-database.ts';
@@ -15,14 +15,12 @@ import type { StoreDatabase } from '../../bot/adapters/sql/store-database.ts';
 import { openSqliteDatabase } from '../../bot/adapters/storage/sqlite-database.ts';
 import { findPostgresBinaries, postgresSkipMessage, startTestPostgres, type TestPostgres } from '../support/postgres.ts';
 
-/** One fresh database: the synchronous surface, a second handle on it (another replica), and the migrated async `StoreDatabase`. */
+/** One fresh, migrated database and a way to open another handle on it (another replica's pool or connection). */
 export interface FreshDatabase {
-  readonly database: SqlDatabase;
-  second(): SqlDatabase;
-  /** The asynchronous database on the same data, migrated (issue #20). */
   readonly store: StoreDatabase;
-  /** Another asynchronous handle on the same database (another replica's pool or connection). */
   secondStore(): Promise<StoreDatabase>;
+  /** Runs one SQL statement written for both engines (test set-up, tampering) and returns its rows. */
+  raw<R = Record<string, unknown>>(statement: string): Promise<R[]>;
 }
 
 /** Opens a fresh, empty database. */
@@ -37,7 +35,7 @@ export function useBackends(): readonly Backend[] {
   const bin = findPostgresBinaries();
   if (!bin) console.warn(postgresSkipMessage);
   let server: TestPostgres | undefined;
-  const opened: { close(): unknown }[] = [];
+  const handles: { close(): unknown }[] = [];
   const stores: StoreDatabase[] = [];
   const migrated = async (store: StoreDatabase): Promise<StoreDatabase> => {
     stores.push(store);
@@ -51,14 +49,20 @@ export function useBackends(): readonly Backend[] {
   }, 60_000);
   afterAll(async () => {
     for (const store of stores) await store.close();
-    for (const database of opened) database.close();
+    for (const handle of handles) handle.close();
     server?.destroy();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
-  const track = <T extends { close(): unknown }>(database: T): T => {
-    opened.push(database);
-    return database;
+  const sqliteStore = (dir: string): StoreDatabase => {
+    const handle = openSqliteDatabase(dir);
+    handles.push(handle);
+    return sqliteStoreDatabase(handle);
   };
+  const fresh = (store: StoreDatabase, secondStore: () => Promise<StoreDatabase>): FreshDatabase => ({
+    store,
+    secondStore,
+    raw: async <R>(statement: string) => (await sql.raw<R>(statement).execute(store.db)).rows,
+  });
   return [
     {
       name: 'sqlite',
@@ -66,9 +70,7 @@ export function useBackends(): readonly Backend[] {
       fresh: async () => {
         const dir = mkdtempSync(join(tmpdir(), 'lotse-contract-'));
         dirs.push(dir);
-        const database = track(openSqliteDatabase(dir));
-        const store = await migrated(sqliteStoreDatabase(database));
-        return { database, second: () => track(openSqliteDatabase(dir)), store, secondStore: () => migrated(sqliteStoreDatabase(track(openSqliteDatabase(dir)))) };
+        return fresh(await migrated(sqliteStore(dir)), () => migrated(sqliteStore(dir)));
       },
     },
     {
@@ -77,8 +79,7 @@ export function useBackends(): readonly Backend[] {
       fresh: async () => {
         counter += 1;
         const url = await server!.createDatabase(`contract_${process.pid}_${counter}`);
-        const store = await migrated(postgresStoreDatabase(url));
-        return { database: track(new PostgresDatabase(url)), second: () => track(new PostgresDatabase(url)), store, secondStore: () => migrated(postgresStoreDatabase(url)) };
+        return fresh(await migrated(postgresStoreDatabase(url)), () => migrated(postgresStoreDatabase(url)));
       },
     },
   ];

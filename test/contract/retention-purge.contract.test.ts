@@ -15,12 +15,11 @@ import { applyTicketAction } from '../../bot/core/escalation/ticket-transitions.
 import { openTicket } from '../fakes/sample-tickets.ts';
 import { SqlJobLeases } from '../../bot/adapters/storage/sql-job-leases.ts';
 import { SqlAuditLog } from '../../bot/adapters/storage/sql-audit-log.ts';
-import type { SqlDatabase } from '../../bot/adapters/storage/sql-database.ts';
 import type { StoreDatabase } from '../../bot/adapters/sql/store-database.ts';
 import { createRetentionPurge, type PurgeCheck } from '../../bot/app/retention-purge.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';
 import { FixedClock, SequentialIds } from '../fakes/fixed-clock.ts';
-import { useBackends } from './backends.ts';
+import { useBackends, type FreshDatabase } from './backends.ts';
 
 const retention = { answer: 30, refusal: 30, security: 90, reidentification: 365 } as const;
 
@@ -28,7 +27,7 @@ function auditEntry(at: string) {
   return { type: 'answer' as const, at, pseudonym: 'u-1', channel: 'web' as const, outcome: 'answered' as const, rules: [], policyVersion: 'v1', indexVersion: 'i1', documents: [] };
 }
 
-function replicaOn(database: SqlDatabase, store: StoreDatabase, holder: string, clock: FixedClock) {
+function replicaOn(store: StoreDatabase, holder: string, clock: FixedClock) {
   const audit = new SqlAuditLog(store);
   const job = createRetentionPurge({
     leases: new SqlJobLeases(store), runs: new SqlDailyRuns(store), holder, clock, logger: silentLogger,
@@ -38,7 +37,7 @@ function replicaOn(database: SqlDatabase, store: StoreDatabase, holder: string, 
 }
 
 /** Tickets, feedback, inbox and HR outbox rows of an old (January) and a recent (November) day. */
-async function seedRecords(database: SqlDatabase, store: StoreDatabase): Promise<{ tickets: SqlTicketStore; count: (table: string) => number }> {
+async function seedRecords(store: StoreDatabase, raw: FreshDatabase['raw']): Promise<{ tickets: SqlTicketStore; count: (table: string) => Promise<number> }> {
   const tickets = new SqlTicketStore(store);
   const conversations = new SqlConversationStore(store);
   const outbox = new SqlHrOutbox(store);
@@ -58,7 +57,7 @@ async function seedRecords(database: SqlDatabase, store: StoreDatabase): Promise
     await xmpp.enqueue([{ stanzaId: `s-${suffix}`, to: 'aylin@kreis.example', body: 'Neues Ticket' }], at);
     await xmpp.saveSession({ jid: `${suffix}@kreis.example`, conversationId: `c-${suffix}`, updatedAt: at });
   }
-  const count = (table: string): number => Number(database.prepare<[], { count: number | string }>(`SELECT COUNT(*) AS count FROM ${table}`).get()!.count);
+  const count = async (table: string): Promise<number> => Number((await raw<{ count: number | string }>(`SELECT COUNT(*) AS count FROM ${table}`))[0]!.count);
   return { tickets, count };
 }
 
@@ -68,17 +67,17 @@ const ran = (outcomes: readonly PurgeCheck[]) => [...new Set(outcomes.filter((ou
 for (const backend of useBackends()) {
   describe.skipIf(!backend.available)(`retention purge on ${backend.name}`, () => {
     it('runs once per day across two replicas and a restart', async () => {
-      const { database, second, store, secondStore } = await backend.fresh();
+      const { store, secondStore } = await backend.fresh();
       const clock = new FixedClock(new Date('2026-12-03T03:00:00Z'));
-      const a = replicaOn(database, store, 'replica-a', clock);
-      const b = replicaOn(second(), await secondStore(), 'replica-b', clock);
+      const a = replicaOn(store, 'replica-a', clock);
+      const b = replicaOn(await secondStore(), 'replica-b', clock);
       for (let day = 1; day <= 40; day += 1) await a.audit.append(auditEntry(new Date(Date.UTC(2026, 9, day, 12)).toISOString()));
       const first = await Promise.all(Array.from({ length: 8 }, (_, index) => Promise.resolve().then(() => (index % 2 ? a : b).job.tick())));
       expect(ran(first)).toHaveLength(1);
       const removedFirst = (ran(first)[0] as Extract<PurgeCheck, { kind: 'ran' }>).removed.audit;
       expect(removedFirst).toBeGreaterThan(0);
       clock.advance(5 * 60_000);
-      const restarted = replicaOn(second(), await secondStore(), 'replica-b-restarted', clock);
+      const restarted = replicaOn(await secondStore(), 'replica-b-restarted', clock);
       expect([await a.job.tick(), await b.job.tick(), await restarted.job.tick()].map((outcome) => outcome.kind)).toEqual(['done-today', 'done-today', 'done-today']);
       expect((await a.audit.verify()).kind).toBe('intact');
 
@@ -89,8 +88,8 @@ for (const backend of useBackends()) {
     });
 
     it('deletes tickets, feedback, inbox and outbox rows past retention and keeps recent ones', async () => {
-      const { database, store, secondStore } = await backend.fresh();
-      const { tickets, count } = await seedRecords(database, store);
+      const { store, secondStore, raw } = await backend.fresh();
+      const { tickets, count } = await seedRecords(store, raw);
       const clock = new FixedClock(new Date('2026-12-03T03:00:00Z'));
       const recordPurge = new SqlRecordPurge(await secondStore());
       const before = '2026-06-01T00:00:00.000Z';
@@ -101,7 +100,7 @@ for (const backend of useBackends()) {
       const outcome = await job.tick();
       expect(outcome).toEqual({ kind: 'ran', day: '2026-12-03', removed: { tickets: 1, feedback: 1, inbox: 1, outboxes: 4 } });
       expect([await tickets.get('t-old'), (await tickets.get('t-new'))?.id]).toEqual([undefined, 't-new']);
-      expect(['ticket_events', 'ticket_reminders', 'feedback', 'inbox', 'hr_outbox', 'hr_jobs', 'xmpp_outbox', 'xmpp_sessions'].map(count)).toEqual([2, 1, 1, 1, 2, 1, 1, 1]);
+      expect(await Promise.all(['ticket_events', 'ticket_reminders', 'feedback', 'inbox', 'hr_outbox', 'hr_jobs', 'xmpp_outbox', 'xmpp_sessions'].map(count))).toEqual([2, 1, 1, 1, 2, 1, 1, 1]);
     });
   });
 }

@@ -45,6 +45,11 @@ export function postgresStoreDatabase(url: string, options: PostgresPoolOptions 
     types,
   });
   pool.on('error', (error) => options.logger?.warn('postgres-idle-client-error', { error: error.message }));
+  // A connection that drops while it is checked out (server restart, pg_terminate_backend) emits 'error' on its
+  // client; without a listener that would end the process. The query in flight rejects anyway and the pool drops it.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => options.logger?.warn('postgres-client-error', { error: error.message }));
+  });
   const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
   return {

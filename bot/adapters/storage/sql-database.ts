@@ -1,8 +1,8 @@
 /**
- * The narrow, synchronous SQL surface every store uses: `prepare(sql).run/get/all/iterate`, `exec`,
- * `transaction(fn)` and `close`. better-sqlite3 implements it directly (the default); the PostgreSQL
- * adapter (`bot/adapters/postgres/`) implements it through a worker-thread bridge. Stores write SQLite
- * syntax with `?` placeholders; the PostgreSQL side translates the few dialect differences.
+ * The narrow, synchronous SQL surface of better-sqlite3 that the per-replica knowledge store and the index
+ * bookkeeping use on `<DATA_DIR>/lotse.db` (local, never over a network): `prepare(sql).run/get/all/iterate`,
+ * `exec`, `transaction(fn)` and `close`. Every shared store uses the asynchronous `StoreDatabase` of
+ * `bot/adapters/sql/` instead (issue #20, ADR 0011).
  */
 
 /** The parameters of `F` (same shape as better-sqlite3's typing, so its Database is assignable). */
@@ -22,30 +22,11 @@ export interface SqlStatement<P extends unknown[] = unknown[], R = unknown> {
   iterate(...params: P): IterableIterator<R>;
 }
 
-/** A synchronous SQL database (better-sqlite3 or the PostgreSQL bridge). */
+/** A synchronous SQL database (better-sqlite3). */
 export interface SqlDatabase {
   prepare<P extends unknown[] = unknown[], R = unknown>(sql: string): SqlStatement<P, R>;
   exec(sql: string): unknown;
   /** Wraps `fn` in BEGIN/COMMIT (ROLLBACK when it throws); nested calls become savepoints. */
   transaction<F extends (...args: any[]) => unknown>(fn: F): (...args: ArgumentsOf<F>) => ReturnType<F>;
   close(): unknown;
-  /** Serialises schema migrations across processes (PostgreSQL advisory lock); absent on SQLite. */
-  lockForMigration?(): void;
-}
-
-/** True when `error` is a unique/primary-key violation on SQLite or PostgreSQL (another writer won). */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
-
-/** Runs `attempt` again (up to `times`) when it loses a race on a unique key, e.g. the next ticket number. */
-export function retryOnUniqueViolation<T>(attempt: () => T, times = 8): T {
-  for (let round = 1; ; round += 1) {
-    try {
-      return attempt();
-    } catch (error) {
-      if (round >= times || !isUniqueViolation(error)) throw error;
-    }
-  }
 }

@@ -1,13 +1,13 @@
 /**
- * Opens the embedded SQLite database (better-sqlite3, WAL) under the data dir and applies the schema
- * migrations of the stores that live in it.
+ * Opens the embedded SQLite database (better-sqlite3, WAL) under the data dir: the knowledge store's file, and
+ * the stores' file in the one-process default (through Kysely, `bot/adapters/sql/sqlite-store-database.ts`).
  */
 import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { SqlDatabase } from './sql-database.ts';
 
-/** The database handle stores take: better-sqlite3 by default, PostgreSQL when `DATABASE_URL` is set. */
+/** The local, synchronous database handle (better-sqlite3) of the knowledge store. */
 export type SqliteDatabase = SqlDatabase;
 
 /**
@@ -39,12 +39,12 @@ export function openMemoryDatabase(): Database.Database {
 }
 
 /**
- * Applies numbered migrations for one store exactly once, recorded in `schema_migrations`. On PostgreSQL
- * an advisory lock makes replicas that start at the same time apply them one after the other.
+ * Applies numbered migrations of the local knowledge store exactly once, recorded in `schema_migrations`
+ * (the shared stores' schema is `bot/adapters/sql/migrations/`; that runner reads this table to skip steps
+ * databases of earlier versions already have).
  */
 export function migrate(database: SqliteDatabase, store: string, steps: readonly string[]): void {
   database.transaction(() => {
-    database.lockForMigration?.();
     database.exec(
       'CREATE TABLE IF NOT EXISTS schema_migrations (store TEXT NOT NULL, step INTEGER NOT NULL, PRIMARY KEY (store, step))',
     );

@@ -40,7 +40,7 @@ describe('stored conversations', () => {
   it('carry the audit pseudonym, never the directory id', async () => {
     const first = await chat(marek, { text: question });
     const conversationId = String(first.json.conversationId);
-    const rows = app.lotse.database
+    const rows = app.lotse.local
       .prepare<[string], { user_id: string; text: string }>('SELECT c.user_id, m.text FROM conversations c JOIN messages m ON m.conversation_id = c.id WHERE m.text = ?')
       .all(question);
     table.record('join of conversations and messages: rows with the question (control)', true, rows.length > 0);

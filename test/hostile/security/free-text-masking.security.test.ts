@@ -57,7 +57,7 @@ describe('return note of a ticket', () => {
     await lotse.escalation.act(escalated.ticket.id, { type: 'answer', by, text: 'Über das Raumbuchungssystem.' });
     const returned = await lotse.escalation.act(escalated.ticket.id, { type: 'return', by: userId, note: `Geht nicht, bitte an Erika Mustermann oder ${email} weitergeben` });
     table.record('asker returns the answered ticket with a note (control)', 'ok', returned.kind);
-    const notes = lotse.database.prepare<[string], { note: string | null }>('SELECT note FROM ticket_events WHERE ticket_id = ?').all(escalated.ticket.id).map((row) => row.note ?? '').join('\n');
+    const notes = lotse.local.prepare<[string], { note: string | null }>('SELECT note FROM ticket_events WHERE ticket_id = ?').all(escalated.ticket.id).map((row) => row.note ?? '').join('\n');
     table.record('e-mail address in the stored return note', 'absent', contains(notes, email));
     table.record('colleague name in the stored return note', 'absent', contains(notes, 'Erika Mustermann'));
     table.record('the note itself is kept', 'present', contains(notes, 'Geht nicht'));

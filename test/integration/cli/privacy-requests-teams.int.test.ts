@@ -26,7 +26,7 @@ afterAll(async () => {
 const say = async (who: ReturnType<typeof chatOf>, text: string) =>
   expect((await app.post(fixture('message-personal', connector.serviceUrl, { id: `m-${Math.random()}`, text, ...who }))).status).toBe(200);
 const cli = (args: string[]) => runCli([...args, '--data', app.dataDir]);
-const rows = (sql: string, value: string) => Number(app.lotse.database.prepare<[string], { n: number }>(sql).get(value)?.n ?? 0);
+const rows = (sql: string, value: string) => Number(app.lotse.local.prepare<[string], { n: number }>(sql).get(value)?.n ?? 0);
 
 describe('lotse privacy and the Teams tables', () => {
   it('exports and erases the person’s Teams conversation references, outbox rows and preferences', async () => {

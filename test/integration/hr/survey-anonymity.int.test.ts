@@ -118,7 +118,7 @@ describe('pulse survey end to end', () => {
   });
 
   it('stores no field that links an answer to a person: a join attempt over the database fails', async () => {
-    const database = app.lotse.database;
+    const database = app.lotse.local;
     const columns = (table: string): string[] => database.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all().map((column) => column.name);
     expect(columns('hr_survey_answers')).toEqual(['survey_id', 'reporting_unit', 'question_id', 'value']);
     // `id` numbers the texts for review; it is assigned in the shuffled write order (and anew at close), never shared with participation.

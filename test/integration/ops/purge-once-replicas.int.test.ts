@@ -4,11 +4,10 @@
  * day, and a restarted replica does not run it again on the same day.
  */
 import { describe, expect, it } from 'vitest';
-import { PostgresDatabase } from '../../../bot/adapters/postgres/postgres-database.ts';
 import { runMigrations } from '../../../bot/adapters/sql/migrations/run-migrations.ts';
 import { postgresStoreDatabase } from '../../../bot/adapters/sql/postgres-store-database.ts';
 import { SqlAuditLog } from '../../../bot/adapters/storage/sql-audit-log.ts';
-import { findPostgresBinaries, postgresSkipMessage } from '../../support/postgres.ts';
+import { findPostgresBinaries, postgresSkipMessage, queryRows } from '../../support/postgres.ts';
 import { startReplica, usePostgresReplicas, type Replica } from '../../support/replicas.ts';
 
 const bin = findPostgresBinaries();
@@ -30,7 +29,6 @@ describe.skipIf(!bin)('retention purge on two replicas', () => {
 
   it('runs once per day across replicas and restarts', async () => {
     const url = await server().createDatabase('purge_once');
-    const seed = new PostgresDatabase(url);
     const seedStore = postgresStoreDatabase(url);
     await runMigrations(seedStore);
     const audit = new SqlAuditLog(seedStore);
@@ -47,7 +45,7 @@ describe.skipIf(!bin)('retention purge on two replicas', () => {
     expect(lines).toHaveLength(1);
     const today = new Date().toISOString().slice(0, 10);
     expect(JSON.parse(lines[0]!)).toMatchObject({ day: today, removed: { audit: expired } });
-    expect(seed.prepare<[], { day: string }>("SELECT day FROM daily_runs WHERE job = 'retention-purge'").get()?.day).toBe(today);
+    expect((await queryRows<{ day: string }>(url, "SELECT day FROM daily_runs WHERE job = 'retention-purge'"))[0]?.day).toBe(today);
     expect(await audit.verify()).toMatchObject({ kind: 'intact', records: 0 });
 
     const ran = purgeLines(a!).length === 1 ? a! : b!;
@@ -57,7 +55,6 @@ describe.skipIf(!bin)('retention purge on two replicas', () => {
     replicas.push(restarted);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(purgeLines(restarted)).toHaveLength(0);
-    seed.close();
     await seedStore.close();
   }, 240_000);
 });

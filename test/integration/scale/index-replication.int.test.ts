@@ -10,11 +10,10 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PostgresDatabase } from '../../../bot/adapters/postgres/postgres-database.ts';
 import { postgresStoreDatabase } from '../../../bot/adapters/sql/postgres-store-database.ts';
 import { SqlFaqDrafts } from '../../../bot/adapters/storage/sql-faq-drafts.ts';
 import { HttpSession } from '../../support/http-session.ts';
-import { findPostgresBinaries, postgresSkipMessage, startTestPostgres, type TestPostgres } from '../../support/postgres.ts';
+import { findPostgresBinaries, postgresSkipMessage, queryRows, startTestPostgres, type TestPostgres } from '../../support/postgres.ts';
 import { removeReplicaDirs, startReplica, type Replica } from '../../support/replicas.ts';
 
 const bin = findPostgresBinaries();
@@ -128,9 +127,8 @@ describe.skipIf(!bin)('one published index for three replicas on one PostgreSQL'
     const uploaded = await owner.request('POST', '/api/sources?name=kopierer.md', { body: text, type: 'application/octet-stream', csrf: true });
     expect(uploaded.status).toBe(201);
     expect(ingestEvents(follower)).toBe(0);
-    const shared = new PostgresDatabase(url);
-    const requests = shared.prepare<[], { handled: number; total: number }>('SELECT count(handled_at) AS handled, count(*) AS total FROM index_reindex_requests').get()!;
-    shared.close();
+    const [requests] = await queryRows<{ handled: number; total: number }>(url, 'SELECT count(handled_at)::int AS handled, count(*)::int AS total FROM index_reindex_requests');
+    if (!requests) throw new Error('no re-index request row');
     expect(requests.total).toBeGreaterThanOrEqual(1);
     expect(requests.handled).toBe(requests.total);
     await answeredEverywhere(replicas, 'Wo steht der Farbkopierer?', 'uploads/kopierer.md');

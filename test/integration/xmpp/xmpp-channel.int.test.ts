@@ -101,11 +101,11 @@ describe.skipIf(!prosodyAvailable)('Jabber channel against a real Prosody', () =
   });
 
   it('refuses an unknown JID politely and processes nothing', async () => {
-    const conversationsBefore = world.app.lotse.database.prepare('SELECT COUNT(*) AS n FROM conversations').get() as { n: number };
+    const conversationsBefore = world.app.lotse.local.prepare('SELECT COUNT(*) AS n FROM conversations').get() as { n: number };
     const stranger = await login('fremd');
     const [reply] = await stranger.ask(world.botJid, 'Wie viele Tage darf ich mobil arbeiten?');
     expect(reply!.body).toContain('nicht eingetragen');
-    const conversationsAfter = world.app.lotse.database.prepare('SELECT COUNT(*) AS n FROM conversations').get() as { n: number };
+    const conversationsAfter = world.app.lotse.local.prepare('SELECT COUNT(*) AS n FROM conversations').get() as { n: number };
     expect(conversationsAfter.n).toBe(conversationsBefore.n);
   });
 

@@ -39,7 +39,7 @@ describe.skipIf(!prosodyAvailable)('Jabber presence, rate notices and strangers 
   beforeAll(async () => {
     world = await startXmppWorld({ strangers: ['fremd'], xmppEnv: rateEnv });
     // Every row written to the outbox, with its recipient (a temp trigger on lotse's own connection).
-    world.app.lotse.database.exec(`CREATE TEMP TABLE outbox_recipients (jid TEXT);
+    world.app.lotse.local.exec(`CREATE TEMP TABLE outbox_recipients (jid TEXT);
       CREATE TEMP TRIGGER outbox_recipient AFTER INSERT ON main.xmpp_outbox BEGIN INSERT INTO outbox_recipients VALUES (new.to_jid); END;`);
   });
   afterAll(async () => {
@@ -114,7 +114,7 @@ describe.skipIf(!prosodyAvailable)('Jabber presence, rate notices and strangers 
     const stranger = await login('fremd');
     const [reply] = await stranger.ask(world.botJid, 'Wie viele Tage darf ich mobil arbeiten?');
     expect(reply!.body).toContain('nicht eingetragen');
-    const recipients = world.app.lotse.database.prepare('SELECT DISTINCT jid FROM outbox_recipients').all() as { jid: string }[];
+    const recipients = world.app.lotse.local.prepare('SELECT DISTINCT jid FROM outbox_recipients').all() as { jid: string }[];
     expect(recipients.length).toBeGreaterThan(0);
     expect(recipients.map((row) => row.jid)).not.toContain('fremd@musterland.example');
   });
