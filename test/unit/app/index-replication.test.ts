@@ -169,16 +169,7 @@ describe('follower swap during a retrieval', () => {
     const shared = world();
     const a = replica('a', shared);
     await a.leader.tick();
-    const hashed = new HashedNgramEmbedder();
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((done) => (release = done));
-    const slow = { id: hashed.id, dimensions: hashed.dimensions, embed: async (texts: readonly string[]) => {
-      await gate;
-      return hashed.embed(texts);
-    } };
-    const dataDir = mkdtempSync(join(tmpdir(), 'lotse-replication-'));
-    dirs.push(dataDir);
-    const served = new KnowledgeBase({ dataDir, database: openSqliteDatabase(dataDir), analyzer, logger: silentLogger, embedders: [{ embedder: slow, weight: 0.3 }] });
+    const { served, release } = gatedKnowledgeBase();
     const follower = createIndexFollower({ publication: shared.publication, knowledge: served, logger: silentLogger });
     const pending = served.retrieve('Dienstwagen', { k: 3 });
     expect(served.busy()).toBe(true);
