@@ -2,24 +2,16 @@
  * Routes proactive messages to the channel that can reach the recipient: a conversation goes back to the
  * channel it was started in; a person gets it on the first registered channel that reaches them (Teams,
  * Jabber …), and in the web/CLI inbox otherwise. Channels register themselves when they start.
+ * The `ChannelEndpoint`/`ChannelRouter` types live in `bot/ports/channel-router.ts` (re-exported here).
  */
 import type { ChannelSender, DeliveryResult, OutboundMessage, Recipient } from '../ports/channel-sender.ts';
+import type { ChannelEndpoint, ChannelRouter } from '../ports/channel-router.ts';
 import type { ChannelName } from '../ports/turn.ts';
 import type { Logger } from '../shared/logger.ts';
 import { describeError } from '../shared/errors.ts';
 
-/** A channel that can deliver proactively; `reaches` tells whether it knows how to contact a person. */
-export interface ChannelEndpoint extends ChannelSender {
-  reaches(personId: string): boolean;
-}
-
-/** The router; `register` returns a function that unregisters the channel (on shutdown). */
-export interface ChannelRouter extends ChannelSender {
-  register(channel: ChannelName, endpoint: ChannelEndpoint): () => void;
-  channels(): readonly ChannelName[];
-  /** The first registered channel that reaches a person (`undefined`: the web inbox), e.g. for pacing. */
-  channelFor(personId: string): ChannelName | undefined;
-}
+/** The router's contract (in `bot/ports/`), re-exported for the composition root and tests. */
+export type { ChannelEndpoint, ChannelRouter } from '../ports/channel-router.ts';
 
 /** Names a recipient in logs by a pseudonym, never by id or name (issue #19, item 9). */
 export type PseudonymOf = (id: string) => string;

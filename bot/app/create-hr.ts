@@ -8,41 +8,21 @@ import type { StoreDatabase } from '../adapters/sql/store-database.ts';
 import { SqlBroadcasts } from '../adapters/storage/sql-broadcasts.ts';
 import { SqlHrOutbox } from '../adapters/storage/sql-hr-outbox.ts';
 import { SqlSurveys } from '../adapters/storage/sql-surveys.ts';
-import { createBroadcastService, type BroadcastService } from '../core/hr/broadcast-service.ts';
+import { createBroadcastService } from '../core/hr/broadcast-service.ts';
 import { createDeliveryWorker } from '../core/hr/delivery-worker.ts';
-import { createHrChat, type HrChat } from '../core/hr/hr-chat.ts';
-import { createHrJobs, type HrJobs } from '../core/hr/hr-jobs.ts';
-import type { HrMessages } from '../core/hr/hr-messages.ts';
-import { createSurveyService, type SurveyService } from '../core/hr/survey-service.ts';
+import { createHrChat } from '../core/hr/hr-chat.ts';
+import { createHrJobs } from '../core/hr/hr-jobs.ts';
+import { createSurveyService } from '../core/hr/survey-service.ts';
 import type { Clock, IdGenerator } from '../ports/clock.ts';
 import type { Directory } from '../ports/directory.ts';
-import type { Subscriptions, SurveyStore } from '../ports/hr-store.ts';
 import type { Logger } from '../shared/logger.ts';
 import { loadHrPolicy, type LoadedHrPolicy } from '../../policies/load-broadcasts.ts';
 import { loadHrMessages } from '../../prompts/load-hr-messages.ts';
 import type { ChannelRouter } from './channel-router.ts';
+import type { Hr } from '../http/hr-deps.ts';
 
-/** HR news and surveys of one lotse process. */
-export interface Hr {
-  readonly policy: LoadedHrPolicy;
-  readonly messages: HrMessages;
-  readonly broadcasts: BroadcastService;
-  readonly surveys: SurveyService;
-  readonly surveyStore: SurveyStore;
-  readonly subscriptions: Subscriptions;
-  /** Chat commands and the survey dialog, for every channel. */
-  readonly chat: HrChat;
-  /** The scheduler step: call it periodically (serve) or once (`lotse hr … send`). */
-  readonly jobs: HrJobs;
-  /** Whether a person holds the `hr` role (compose, open/close surveys, delivery reports). */
-  canManage(personId: string): boolean;
-  /** Whether a person may see survey results (`hr` or `personalrat`). */
-  canSeeResults(personId: string): boolean;
-  /** Outbox rows still to deliver and survey answers buffered below k (queue gauges; counts only). */
-  readonly queues: { outboxPending(): Promise<number>; surveyBufferPending(): number };
-  /** Discards responses still buffered (fewer than k): writing them alone could link them to people. */
-  close(): void;
-}
+/** HR news and surveys of one lotse process (defined in `bot/http/hr-deps.ts`, which the HR routes consume). */
+export type { Hr } from '../http/hr-deps.ts';
 
 /** What the HR wiring needs from the composition root. */
 export interface HrDeps {

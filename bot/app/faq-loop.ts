@@ -13,12 +13,13 @@ import type { IngestedDocument } from '../ports/knowledge.ts';
 import type { EscalationService } from '../core/escalation/escalation-service.ts';
 import type { FaqDraft, FaqDraftStore } from '../ports/faq-drafts.ts';
 import type { KnowledgeBase } from './knowledge-base.ts';
+import type { FaqLoop, FaqStep } from '../http/console/faq-loop-api.ts';
+
+/** The loop's API and step outcome (defined in `bot/http/console/faq-loop-api.ts`, which the console consumes). */
+export type { FaqLoop, FaqStep } from '../http/console/faq-loop-api.ts';
 
 /** Prefix of FAQ documents made from tickets; folder ingests never remove them. */
 export const ticketFaqPrefix = 'lotse-faq/';
-
-/** Outcome of a loop step (German message for the CLI/console). */
-export type FaqStep = { readonly kind: 'ok'; readonly message: string; readonly draftId?: number } | { readonly kind: 'refused'; readonly message: string };
 
 /** FAQ entries from tickets are valid for one year from their Stand. */
 function expiryOf(today: string): string {
@@ -38,7 +39,7 @@ export function faqDocument(draft: { id: number; question: string; answer: strin
 }
 
 /** Creates the loop over tickets, drafts, directory and knowledge base. */
-export function createFaqLoop(deps: { escalation: EscalationService; drafts: FaqDraftStore; directory: Directory; knowledge: KnowledgeBase; now: () => Date; sender: ChannelSender; messages: EscalationMessages; drafter?: (ticket: { question: string; answer: string }) => Promise<FaqDraftResult>; maskText?: (text: string) => string; indexFaq?: (document: IngestedDocument) => Promise<void> }) {
+export function createFaqLoop(deps: { escalation: EscalationService; drafts: FaqDraftStore; directory: Directory; knowledge: KnowledgeBase; now: () => Date; sender: ChannelSender; messages: EscalationMessages; drafter?: (ticket: { question: string; answer: string }) => Promise<FaqDraftResult>; maskText?: (text: string) => string; indexFaq?: (document: IngestedDocument) => Promise<void> }): FaqLoop {
   // With replicas the re-index leader adds approved entries to the published index; alone, they are indexed here.
   const indexFaq = deps.indexFaq ?? (async (document: IngestedDocument) => {
     await deps.knowledge.put(document);
@@ -105,6 +106,3 @@ export function createFaqLoop(deps: { escalation: EscalationService; drafts: Faq
     },
   };
 }
-
-/** The FAQ loop's API. */
-export type FaqLoop = ReturnType<typeof createFaqLoop>;

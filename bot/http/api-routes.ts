@@ -9,8 +9,8 @@ import { toPublicChatAnswer } from '../ports/public-answer.ts';
 import type { TurnResult } from '../ports/turn.ts';
 import { describeError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
-import { sendError } from './send-error.ts';
-import { readJsonBody } from './json-body.ts';
+import { sendError } from '../adapters/http-kit/send-error.ts';
+import { readJsonBody } from '../adapters/http-kit/json-body.ts';
 import type { Caller, Protect } from './auth/access.ts';
 
 /** What the identity adds to a chat message (county, whether generated answers are allowed). */

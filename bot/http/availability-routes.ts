@@ -8,8 +8,8 @@ import { z } from 'zod';
 import type { AvailabilityResult, LotseAvailability } from '../core/escalation/lotse-availability.ts';
 import type { TicketStatsRow } from '../core/escalation/ticket-stats.ts';
 import type { Protect } from './auth/access.ts';
-import { readJsonBody } from './json-body.ts';
-import { sendError } from './send-error.ts';
+import { readJsonBody } from '../adapters/http-kit/json-body.ts';
+import { sendError } from '../adapters/http-kit/send-error.ts';
 
 /** What the availability routes need. */
 export interface AvailabilityRouteDeps {

@@ -14,7 +14,7 @@ import { anonymousOnlyGuard, type Protect } from './auth/access.ts';
 import { registerMetrics, type Gauges } from './metrics.ts';
 import { renderAgreementPage, renderChatPage, renderUsageRulesPage, type TransparencyFacts } from './pages.ts';
 import { loadTransparencyTexts } from '../../prompts/load-transparency-texts.ts';
-import { sendError } from './send-error.ts';
+import { sendError } from '../adapters/http-kit/send-error.ts';
 import { registerTicketRoutes, type TicketRouteDeps } from './ticket-routes.ts';
 import { loadUiTexts } from './ui-texts.ts';
 import { requestLimitHook, type RequestLimitOptions } from './request-limits.ts';

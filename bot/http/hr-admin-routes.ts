@@ -7,7 +7,7 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { audienceSchema, broadcastDraftSchema, surveyDraftSchema } from '../core/hr/hr-schemas.ts';
 import { resultCharts, resultsCsvDownload, resultsMessage } from '../core/hr/results-export.ts';
-import { sendError } from './send-error.ts';
+import { sendError } from '../adapters/http-kit/send-error.ts';
 import { guarded, readBody, type HrRouteDeps } from './hr-routes.ts';
 
 const param = (request: Request, name: string): string => String(request.params?.[name] ?? '');

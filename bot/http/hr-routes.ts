@@ -5,12 +5,12 @@
  */
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import type { Hr } from '../app/create-hr.ts';
+import type { Hr } from './hr-deps.ts';
 import { responseSchema } from '../core/hr/hr-schemas.ts';
 import { describeError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
-import { readJsonBody } from './json-body.ts';
-import { sendError } from './send-error.ts';
+import { readJsonBody } from '../adapters/http-kit/json-body.ts';
+import { sendError } from '../adapters/http-kit/send-error.ts';
 import type { Protect } from './auth/access.ts';
 
 /** Resolves the authenticated directory person of a request, or `undefined`. */

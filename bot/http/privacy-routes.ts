@@ -7,8 +7,8 @@ import type { Response, Server } from 'restify';
 import { z } from 'zod';
 import type { DataSubjectRequests, DataSubjectResult } from '../core/privacy/data-subject-requests.ts';
 import type { Protect } from './auth/access.ts';
-import { readJsonBody } from './json-body.ts';
-import { sendError } from './send-error.ts';
+import { readJsonBody } from '../adapters/http-kit/json-body.ts';
+import { sendError } from '../adapters/http-kit/send-error.ts';
 
 /** What the privacy routes need. */
 export interface PrivacyRouteDeps {

@@ -1,13 +1,13 @@
 /**
  * Request limits for the routes anyone can call (issue #18, item 13): `/api/chat`, `/api/tickets`,
  * `/api/feedback`, `/dev-login`, `/login` and the OIDC callback. Two GCRA limiters (the one the Teams outbox
- * uses, `KeyedRateLimiter`): per person (session or web-chat cookie) and per client address. Over the limit:
+ * uses, `KeyedRateLimiter` in `bot/shared/`): per person (session or web-chat cookie) and per client address. Over the limit:
  * 429 with `Retry-After` and a German message.
  */
 import type { Request, Response } from 'restify';
-import { KeyedRateLimiter } from '../adapters/channels/teams/rate-limiter.ts';
+import { KeyedRateLimiter } from '../shared/rate-limiter.ts';
 import { pathUnder } from './auth/access.ts';
-import { sendError } from './send-error.ts';
+import { sendError } from '../adapters/http-kit/send-error.ts';
 
 /** Limits per minute with their bursts; `now` in ms (tests pass a fake clock). */
 export interface RequestLimitOptions {

@@ -9,8 +9,8 @@ import type { EscalationService } from '../core/escalation/escalation-service.ts
 import type { StoredMessage } from '../ports/conversation-store.ts';
 import { describeError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
-import { readJsonBody } from './json-body.ts';
-import { sendError } from './send-error.ts';
+import { readJsonBody } from '../adapters/http-kit/json-body.ts';
+import { sendError } from '../adapters/http-kit/send-error.ts';
 import type { Protect } from './auth/access.ts';
 
 /** What the ticket routes need. */

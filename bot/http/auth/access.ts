@@ -6,9 +6,9 @@
 import type { Request, Response } from 'restify';
 import type { Role } from '../../ports/directory.ts';
 import type { Principal, Session } from '../../ports/identity.ts';
-import { sendError } from '../send-error.ts';
+import { sendError } from '../../adapters/http-kit/send-error.ts';
 import { webUserId } from '../web-user.ts';
-import { readLimitedBody } from '../read-limited-body.ts';
+import { readLimitedBody } from '../../adapters/http-kit/read-limited-body.ts';
 import type { SessionManager } from './session-manager.ts';
 
 /** Who may call a route: everyone, chat users (anonymous only in development mode), anyone logged in, or roles. */

@@ -2,8 +2,8 @@
  * What the console needs from the running lotse, as narrow functions (the HTTP layer never reaches into
  * storage itself).
  */
-import type { FaqLoop } from '../../app/faq-loop.ts';
-import type { Hr } from '../../app/create-hr.ts';
+import type { FaqLoop } from './faq-loop-api.ts';
+import type { Hr } from '../hr-deps.ts';
 import type { EscalationService } from '../../core/escalation/escalation-service.ts';
 import type { WeeklyFigures } from '../../core/guardrails/audit-report.ts';
 import type { NegativeFeedback } from '../../ports/conversation-store.ts';

@@ -5,7 +5,7 @@
  * render and forward.
  */
 import { parse as parseYaml } from 'yaml';
-import type { Hr } from '../../app/create-hr.ts';
+import type { Hr } from '../hr-deps.ts';
 import { broadcastDraftSchema, describeIssues, surveyDraftSchema } from '../../core/hr/hr-schemas.ts';
 import { resultCharts, resultsCsvDownload } from '../../core/hr/results-export.ts';
 import type { Caller, ProtectedHandler } from '../auth/access.ts';

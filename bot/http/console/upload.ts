@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { supportedExtensions } from '../../../knowledge/ingest/parsers/parse-file.ts';
 import { inspectZip } from '../../../knowledge/ingest/parsers/zip-limits.ts';
 import { germanZipProblem, loadArchiveTexts, type ArchiveTexts } from '../../../prompts/load-archive-texts.ts';
-import { readLimitedBody } from '../read-limited-body.ts';
+import { readLimitedBody } from '../../adapters/http-kit/read-limited-body.ts';
 
 /** Largest accepted upload. */
 export const maxUploadBytes = 20 * 1024 * 1024;

@@ -4,7 +4,7 @@
  * app org-wide) or the asker's conversation. What cannot be delivered is reported and falls back to the web
  * inbox.
  */
-import type { ChannelEndpoint } from '../../../app/channel-router.ts';
+import type { ChannelEndpoint } from '../../../ports/channel-router.ts';
 import type { EscalationService } from '../../../core/escalation/escalation-service.ts';
 import { lotseLabel } from '../../../core/escalation/lotse-label.ts';
 import type { DeliveryResult, OutboundMessage, Recipient } from '../../../ports/channel-sender.ts';

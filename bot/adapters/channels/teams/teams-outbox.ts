@@ -11,7 +11,7 @@ import type { Logger } from '../../../shared/logger.ts';
 import { describeError } from '../../../shared/errors.ts';
 import { sql } from 'kysely';
 import { first, rows, run, type SqlExecutor, type StoreDatabase } from '../../sql/store-database.ts';
-import { KeyedRateLimiter, RateLimiter } from './rate-limiter.ts';
+import { KeyedRateLimiter, RateLimiter } from '../../../shared/rate-limiter.ts';
 import type { ConnectorOutcome, OutgoingActivity, TeamsConnector } from './teams-connector.ts';
 import type { TeamsStore } from './teams-store.ts';
 

@@ -9,8 +9,8 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { describeError } from '../../../shared/errors.ts';
 import type { Logger } from '../../../shared/logger.ts';
-import { readJsonBody } from '../../../http/json-body.ts';
-import { sendError } from '../../../http/send-error.ts';
+import { readJsonBody } from '../../http-kit/json-body.ts';
+import { sendError } from '../../http-kit/send-error.ts';
 import { loopbackRefusal } from '../../../shared/loopback.ts';
 
 /** What the route needs. */

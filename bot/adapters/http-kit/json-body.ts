@@ -1,6 +1,10 @@
 /**
  * Reads and checks a JSON request body without trusting it: content type, size limit (the stream is
  * cut off as soon as it exceeds the limit), UTF-8 validity and JSON syntax, each with a German message.
+ *
+ * Lives in `bot/adapters/http-kit/` (not `bot/http/`, not `bot/shared/`): both the HTTP layer and the channel adapters
+ * (Teams routes) use it, adapters must not import `bot/http`, and it touches Node/restify request and response objects, so it is
+ * not the dependency-free code `bot/shared` (importable by the core) is for. It imports nothing from `bot/`.
  */
 import type { IncomingMessage } from 'node:http';
 import { readLimitedBody } from './read-limited-body.ts';

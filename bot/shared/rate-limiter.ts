@@ -1,6 +1,8 @@
 /**
  * Spacing of proactive sends (generic cell rate algorithm): a global rate for the app and a per-conversation
  * rate with a small burst, as Teams limits both. Pure bookkeeping over millisecond timestamps.
+ * In `bot/shared/` because it is dependency-free and used by the Teams outbox and by the HTTP request limits
+ * (`bot/http/request-limits.ts`), which must not import a channel adapter.
  */
 
 /** One rate: `perSecond` sustained, up to `burst` sends back to back. */

@@ -1,6 +1,10 @@
 /**
  * Reads a request body up to a byte limit: the stream is cut off as soon as the limit is passed, so a
  * huge body never sits in memory. Returns null when the body is too large.
+ *
+ * Lives in `bot/adapters/http-kit/` (not `bot/http/`, not `bot/shared/`): both the HTTP layer and the channel adapters
+ * (Teams routes) use it, adapters must not import `bot/http`, and it touches Node/restify request and response objects, so it is
+ * not the dependency-free code `bot/shared` (importable by the core) is for. It imports nothing from `bot/`.
  */
 import type { IncomingMessage } from 'node:http';
 

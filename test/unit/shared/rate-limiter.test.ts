@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyedRateLimiter, RateLimiter } from '../../../../../bot/adapters/channels/teams/rate-limiter.ts';
+import { KeyedRateLimiter, RateLimiter } from '../../../bot/shared/rate-limiter.ts';
 
 describe('RateLimiter', () => {
   it('spaces sends by 1/rate after the burst', () => {
