@@ -75,7 +75,7 @@ export function teamsHostPolicy(config: TeamsConfig): OutboundHostValidator {
 const fallbackSchema = z.object({
   recipient: z.union([
     z.object({ kind: z.literal('person'), personId: z.string() }),
-    z.object({ kind: z.literal('conversation'), userId: z.string(), reference: z.object({ channel: z.enum(['web', 'teams', 'xmpp', 'cli']), conversationId: z.string() }) }),
+    z.object({ kind: z.literal('conversation'), userId: z.string(), reference: z.object({ channel: z.string().min(1), conversationId: z.string() }) }),
   ]),
   message: z.object({ kind: z.enum(['ticket-created', 'ticket-answered', 'ticket-reminder', 'ticket-update', 'notice']), text: z.string(), ticketId: z.string().optional(), from: z.string().optional() }),
 });

@@ -7,15 +7,10 @@
  */
 import { describeError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
+import type { DrainTarget } from '../ports/channel-plugin.ts';
 
-/** Something with a durable queue that can deliver for a while before the process ends. */
-export interface DrainTarget {
-  readonly name: string;
-  /** Delivers what is due until `until` (epoch ms); resolves with the number of items delivered. */
-  drain(until: number): Promise<number>;
-  /** Items still waiting in the store (asynchronous stores answer with a promise). */
-  remaining(): number | Promise<number>;
-}
+/** Something with a durable queue that can deliver for a while before the process ends (defined in the channel plugin port). */
+export type { DrainTarget };
 
 /** The steps of one process's shutdown, in the order they run. */
 export interface ShutdownPlan {

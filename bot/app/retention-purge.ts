@@ -5,6 +5,7 @@
  */
 import { SqlDailyRuns } from '../adapters/storage/sql-daily-runs.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { ChannelPlugin } from '../ports/channel-plugin.ts';
 import type { DailyRuns } from '../ports/daily-runs.ts';
 import type { JobLeases } from '../ports/job-lease.ts';
 import { describeError } from '../shared/errors.ts';
@@ -84,11 +85,21 @@ export function startRetentionPurge(purge: { tick(): Promise<PurgeCheck> }, ever
   return () => clearInterval(timer);
 }
 
+/** Finished outbox rows over a day old, per channel that keeps them. */
+async function purgeChannelOutboxes(channels: readonly Pick<ChannelPlugin, 'name' | 'purgeFinished'>[]): Promise<Record<string, number>> {
+  const removed: Record<string, number> = {};
+  for (const channel of channels) {
+    if (channel.purgeFinished) removed[`${channel.name}Outbox`] = await channel.purgeFinished(86_400_000);
+  }
+  return removed;
+}
+
 /**
  * The purge of a running lotse: audit records, idle conversations, tickets, feedback, inbox and HR/Jabber outbox rows
- * past retention and, with Teams, outbox rows finished over a day ago.
+ * past retention and, for every channel plugin with `purgeFinished` (Teams), outbox rows finished over a day ago
+ * (counted as `<name>Outbox`, e.g. `teamsOutbox`).
  */
-export function wireRetentionPurge(lotse: Lotse, logger: Logger, teams?: { readonly outbox: { purgeFinished(olderThanMs: number): Promise<number> } }): { tick(): Promise<PurgeCheck> } {
+export function wireRetentionPurge(lotse: Lotse, logger: Logger, channels: readonly Pick<ChannelPlugin, 'name' | 'purgeFinished'>[] = []): { tick(): Promise<PurgeCheck> } {
   const clock: Clock = { now: () => new Date() };
   return createRetentionPurge({
     leases: lotse.leases, runs: new SqlDailyRuns(lotse.store), holder: lotse.replicaId, clock, logger,
@@ -96,7 +107,7 @@ export function wireRetentionPurge(lotse: Lotse, logger: Logger, teams?: { reado
       audit: (await lotse.audit.purge(clock.now(), lotse.retentionDays)).removed,
       conversations: await lotse.purgeConversations(clock.now()),
       ...(await lotse.purgeRecords(clock.now())),
-      ...(teams ? { teamsOutbox: await teams.outbox.purgeFinished(86_400_000) } : {}),
+      ...(await purgeChannelOutboxes(channels)),
     }),
   });
 }

@@ -3,8 +3,17 @@
  * `InboundMessage` and renders the `TurnResult` the core returns.
  */
 
-/** Channels lotse speaks on. */
-export type ChannelName = 'web' | 'teams' | 'xmpp' | 'cli';
+/** The channels built into lotse. */
+export const builtInChannelNames = ['web', 'teams', 'xmpp', 'cli'] as const;
+
+/** A channel built into lotse. */
+export type BuiltInChannelName = (typeof builtInChannelNames)[number];
+
+/**
+ * Channels lotse speaks on: the built-in ones or the name of a registered channel plugin
+ * (`bot/ports/channel-plugin.ts`), so a new channel needs no edit here (`string & {}` keeps the completion).
+ */
+export type ChannelName = BuiltInChannelName | (string & {});
 
 /** One message from a person, already translated by the channel adapter. */
 export interface InboundMessage {

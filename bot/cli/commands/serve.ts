@@ -6,7 +6,6 @@ import { existsSync } from 'node:fs';
 import { ingestKnowledge, recordedSourceFolder } from '../../app/ingest-knowledge.ts';
 import { createHttpServer, startHttpServer } from '../../http/create-server.ts';
 import { createIdentity, noLoginConfigured } from '../../app/create-identity.ts';
-import { createTeamsChannel } from '../../app/create-teams-channel.ts';
 import { describeError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { createProgressReporter } from '../../../knowledge/ingest/progress.ts';
@@ -14,9 +13,9 @@ import type { CliIo } from '../cli-io.ts';
 import { formatIngestSummary } from './ingest.ts';
 import { openLotse } from '../open-lotse.ts';
 import { parseOptions } from '../parse-options.ts';
-import { startXmppReplica, type RunningXmppReplica } from '../../app/xmpp-leader.ts';
+import { channelDrains, channelGauges, createChannels, startChannels, stopChannels } from '../../app/channels.ts';
 import { gracefulShutdown } from '../../app/graceful-shutdown.ts';
-import { hrDrain, readinessGate, teamsDrain, xmppDrain } from '../../app/drain-targets.ts';
+import { hrDrain, readinessGate } from '../../app/drain-targets.ts';
 import { queueGauges } from '../../app/queue-gauges.ts';
 import { startRetentionPurge, wireRetentionPurge } from '../../app/retention-purge.ts';
 import { startIndexReplication } from '../../app/index-replication.ts';
@@ -78,23 +77,21 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     });
     io.stderr(formatIngestSummary(summary));
   }
-  // Jabber/XMPP on the replica holding the lease `xmpp` (bot/app/xmpp-leader.ts); a rejected login stops start-up.
-  let xmpp: RunningXmppReplica | undefined;
+  // The configured channels of the one list (bot/app/channels.ts): Jabber on the replica holding the lease `xmpp`
+  // (a rejected login stops start-up), Microsoft Teams with POST /api/messages on the same server and its outbox.
+  const channels = createChannels({ lotse, logger });
   try {
-    xmpp = config.xmpp ? await startXmppReplica(lotse, config.xmpp, logger) : undefined;
+    await startChannels(channels);
   } catch (error) {
     io.stderr(`Refusing to start: ${describeError(error)}\n`);
     await lotse.close();
     return 1;
   }
   const identity = createIdentity(lotse, logger);
-  // Microsoft Teams: POST /api/messages on the same server, proactive messages through its outbox.
-  const teams = config.teams.enabled ? createTeamsChannel(lotse, config.teams, logger) : undefined;
-  const gauges = queueGauges({ database: lotse.store, tickets: lotse.escalation, indexChunks: () => lotse.knowledge.lexical.size, hr: lotse.hr, ...(teams ? { teams } : {}), ...(xmpp ? { xmpp } : {}) });
+  const gauges = queueGauges({ database: lotse.store, tickets: lotse.escalation, indexChunks: () => lotse.knowledge.lexical.size, hr: lotse.hr, channels: channelGauges(channels) });
   const readiness = readinessGate(lotse.chat);
   const server = createHttpServer({ chat: readiness.chat, logger, transparency: lotse.transparency, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity, gauges, requestLimits: config.requestLimits, ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}), hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) }, availability: { availability: lotse.availability, ticketStats: createTicketStatistics(lotse) }, privacy: { requests: createLotseDataSubjectRequests(lotse) } });
-  teams?.registerRoutes(server);
-  teams?.start();
+  channels.forEach((channel) => channel.registerRoutes?.(server));
   const running = await startHttpServer(server, { port: config.port, host: config.host });
   io.stderr(`lotse web chat: ${running.url}/  console: ${running.url}/konsole  (data: ${config.dataDir})\n`);
   if (config.auth.mode === 'dev') io.stderr('WARNING: development login (AUTH_MODE=dev) – anyone on this machine can pick any role. Configure OIDC_ISSUER for production.\n');
@@ -124,10 +121,10 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   }, 15_000);
   hrJobs.unref();
   // Retention purge: checked every 5 minutes, runs once per day across all replicas (lease + recorded day).
-  const stopPurge = startRetentionPurge(wireRetentionPurge(lotse, logger, teams));
+  const stopPurge = startRetentionPurge(wireRetentionPurge(lotse, logger, channels));
   const signal = await waitForShutdown();
   logger.info('shutdown', { signal, drainMs: config.shutdownDrainMs });
-  // Readiness off, HTTP drained, timers stopped, then HR → Teams/Jabber outboxes drained (see graceful-shutdown.ts).
+  // Readiness off, HTTP drained, timers stopped, then HR → channel outboxes drained, channels stopped (graceful-shutdown.ts).
   await gracefulShutdown({
     markNotReady: readiness.markNotReady,
     closeHttp: () => running.close(),
@@ -140,11 +137,8 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
       await replication?.stop();
     },
     feeders: [hrDrain(lotse.hr)],
-    outboxes: [...(teams ? [teamsDrain(teams.outbox)] : []), ...(xmpp ? [xmppDrain(xmpp.channel)] : [])],
-    stopChannels: async () => {
-      await teams?.stop();
-      await xmpp?.stop();
-    },
+    outboxes: channelDrains(channels),
+    stopChannels: () => stopChannels(channels),
     close: async () => {
       identity.close();
       await lotse.close();

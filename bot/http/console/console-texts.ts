@@ -12,6 +12,7 @@ import { roles } from '../../ports/directory.ts';
 import { documentTypes } from '../../ports/knowledge.ts';
 import { feedbackStates } from '../../ports/feedback-queue.ts';
 import { ticketStates } from '../../ports/tickets.ts';
+import { builtInChannelNames } from '../../ports/turn.ts';
 
 const keys = [
   'consoleTitle', 'loginTitle', 'loginUnavailable', 'loginFailed', 'loginAgain', 'loggedOutTitle', 'loggedOut', 'logoutAtProvider', 'logout',
@@ -46,7 +47,7 @@ const labelsSchema = z.object({
   ticketStates: labelsOf(ticketStates),
   ticketReasons: labelsOf(['no_answer', 'user_request', 'unhelpful_answer']),
   pools: labelsOf(['unit', 'central', 'it-servicedesk', 'dsb']),
-  channels: labelsOf(['web', 'teams', 'xmpp', 'cli']),
+  channels: labelsOf(builtInChannelNames),
   roles: labelsOf(roles),
   documentTypes: labelsOf(documentTypes),
   broadcastStates: labelsOf(['draft', 'released', 'sending', 'sent', 'cancelled']),

@@ -38,7 +38,7 @@ function factsOf(deps: ConsoleDeps, ticket: Ticket): string {
     fact(t.ticketCreated, formatBerlinDateTime(ticket.createdAt)),
     fact(t.ticketReason, t.labels.ticketReasons[ticket.reason]),
     fact(t.ticketUnit, unit),
-    fact(t.ticketChannel, t.labels.channels[ticket.replyTo.channel]),
+    fact(t.ticketChannel, (t.labels.channels as Readonly<Record<string, string | undefined>>)[ticket.replyTo.channel] ?? ticket.replyTo.channel), // a plugin channel has no label
     fact(t.ticketPool, t.labels.pools[ticket.pool.kind] + (ticket.pool.kind === 'unit' ? ` (${deps.directory.unit(ticket.pool.unit)?.name ?? ticket.pool.unit})` : '')),
     ticket.assignee ? fact(t.ticketAssignee, name(ticket.assignee)) : fact(t.ticketResponsible, ticket.candidates.map(name).join(', ') || '–'),
     ticket.updatedAt !== ticket.createdAt ? fact(t.ticketUpdated, formatBerlinDateTime(ticket.updatedAt)) : '',

@@ -32,7 +32,7 @@ describe('metrics', () => {
       indexChunks: () => 120,
       hr: { queues: { outboxPending: async () => 7, surveyBufferPending: () => 3 } },
     };
-    const gauges = queueGauges({ ...sources, teams: { outbox: { pendingCount: async () => 5 } }, xmpp: { channel: { pending: async () => 2 } }, database: { gauges: () => ({ total: 4, idle: 1, waiting: 2 }) } });
+    const gauges = queueGauges({ ...sources, channels: { teams_outbox_pending: async () => 5, xmpp_outbox_pending: async () => 2 }, database: { gauges: () => ({ total: 4, idle: 1, waiting: 2 }) } });
     await new Promise((resolve) => setImmediate(resolve)); // the ticket and HR outbox counts are read in the background (issue #20)
     const withChannels = (await createMetrics(gauges).render());
     for (const line of ['lotse_tickets_waiting 3', 'lotse_index_chunks 120', 'lotse_hr_outbox_pending 7', 'lotse_teams_outbox_pending 5', 'lotse_xmpp_outbox_pending 2', 'lotse_db_pool_connections 4', 'lotse_db_pool_idle 1', 'lotse_db_pool_waiting 2']) {

@@ -7,7 +7,7 @@
 import { Activity } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
 import { z } from 'zod';
-import { broadcastCard, readSurveyCard, surveyCard } from '../../../core/hr/hr-cards.ts';
+import { broadcastCard, readSurveyCard, surveyCard } from './hr-cards.ts';
 import type { SubmitResult } from '../../../core/hr/survey-service.ts';
 import type { OutboundMessage } from '../../../ports/channel-sender.ts';
 import type { AnswerValue, Survey } from '../../../ports/hr-types.ts';

@@ -4,9 +4,9 @@
  * Teams bar chart (`Chart.VerticalBar`, with a FactSet fallback for hosts without charts). Submit actions
  * carry `{ hr: 'acknowledge', job }` or `{ hr: 'survey-submit', surveyId }` plus one input value per question.
  */
-import type { OutboundMessage } from '../../ports/channel-sender.ts';
-import type { AnswerValue, Survey, SurveyQuestion } from '../../ports/hr-types.ts';
-import type { SurveyResults } from './k-anonymous-results.ts';
+import type { OutboundMessage } from '../../../ports/channel-sender.ts';
+import type { AnswerValue, Survey, SurveyQuestion } from '../../../ports/hr-types.ts';
+import type { SurveyResults } from '../../../core/hr/k-anonymous-results.ts';
 
 /** An Adaptive Card as a JSON object. */
 export type AdaptiveCard = { readonly type: 'AdaptiveCard'; readonly version: '1.5'; readonly body: readonly object[]; readonly actions?: readonly object[] };

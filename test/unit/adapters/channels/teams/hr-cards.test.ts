@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { broadcastCard, readSurveyCard, resultsCard, surveyCard } from '../../../../bot/core/hr/hr-cards.ts';
-import { aggregateResults } from '../../../../bot/core/hr/k-anonymous-results.ts';
-import type { Survey } from '../../../../bot/ports/hr-types.ts';
+import { broadcastCard, readSurveyCard, resultsCard, surveyCard } from '../../../../../bot/adapters/channels/teams/hr-cards.ts';
+import { aggregateResults } from '../../../../../bot/core/hr/k-anonymous-results.ts';
+import type { Survey } from '../../../../../bot/ports/hr-types.ts';
 
 const survey: Survey = {
   id: 'survey-1', version: 1, state: 'open', title: 'Puls', audience: { kind: 'all' }, opensAt: '2026-12-01T00:00:00Z', closesAt: '2026-12-08T00:00:00Z', author: 'hr1', createdAt: '2026-11-30T00:00:00Z',
