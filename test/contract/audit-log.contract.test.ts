@@ -1,13 +1,15 @@
 /**
  * The `AuditLog` port contract (append, verify) on the in-memory fake, SQLite and PostgreSQL, and the SQL chain
  * behaviour on both engines: appends from two replicas and from many concurrent requests chain without gaps, an
- * edit is detected, purging keeps the chain verifiable (issue #20: the audit log is asynchronous).
+ * edit is detected, purging keeps the chain verifiable (issue #20: the audit log is asynchronous). Bodies are
+ * written unchanged (no version field, old chains verify); `entries()` leaves out a body that does not validate.
  */
 import { describe, expect, it } from 'vitest';
-import { SqlAuditLog } from '../../bot/adapters/storage/sql-audit-log.ts';
+import { canonicalJson, SqlAuditLog } from '../../bot/adapters/storage/sql-audit-log.ts';
 import type { AuditEntry, AuditLog } from '../../bot/ports/audit-log.ts';
 import { InMemoryAuditLog } from '../fakes/in-memory-audit-log.ts';
 import { useBackends } from './backends.ts';
+import { withRefusals } from './stored-json-support.ts';
 
 const entry = (at: string, partial: Partial<AuditEntry> = {}): AuditEntry => ({
   type: 'answer', at, pseudonym: 'p1', channel: 'web', outcome: 'answered', rules: [], policyVersion: 'v1', indexVersion: 'i1', documents: [], ...partial,
@@ -60,6 +62,20 @@ for (const backend of useBackends()) {
       await Promise.all(Array.from({ length: 40 }, (_, index) => (index % 2 ? b : a).append(entry(`2026-11-23T10:00:${String(index).padStart(2, '0')}.000Z`))));
       expect(await a.verify()).toEqual({ kind: 'intact', records: 40 });
       expect((await b.entries()).map((item) => item.seq)).toEqual(Array.from({ length: 40 }, (_, index) => index + 1));
+    });
+
+    it('writes bodies without a version field, and leaves out of the entries (logged once) a body that does not validate', async () => {
+      const fresh = await backend.fresh();
+      const { store, refused } = withRefusals(fresh.store);
+      const log = new SqlAuditLog(store);
+      for (let index = 0; index < 3; index += 1) await log.append(entry(`2026-11-2${index}T10:00:00.000Z`, { question: `Frage ${index}` }));
+      expect((await fresh.raw<{ body: string }>('SELECT body FROM audit_records WHERE seq = 1'))[0]?.body).toBe(canonicalJson(entry('2026-11-20T10:00:00.000Z', { question: 'Frage 0' })));
+      expect((await log.entries()).map((item) => item.entry)).toEqual([0, 1, 2].map((index) => entry(`2026-11-2${index}T10:00:00.000Z`, { question: `Frage ${index}` })));
+      await fresh.raw(`UPDATE audit_records SET body = replace(body, '"outcome":"answered"', '"outcome":"vergessen"') WHERE seq = 2`);
+      expect((await log.entries()).map((item) => item.seq)).toEqual([1, 3]);
+      expect((await log.entries()).map((item) => item.seq)).toEqual([1, 3]);
+      expect(refused).toEqual([{ store: 'audit-log', key: 'seq 2', reason: expect.stringMatching(/^invalid document \(outcome: /) }]);
+      expect(await log.verify()).toEqual({ kind: 'broken', atSequence: 2, reason: 'edited' });
     });
   });
 }

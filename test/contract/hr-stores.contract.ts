@@ -218,3 +218,6 @@ export function runBroadcastStoreContract(name: string, available: boolean, open
     });
   });
 }
+
+/** The sample documents, for the stored-JSON cases of `hr-stores.contract.test.ts`. */
+export { broadcast as sampleBroadcast, survey as sampleSurvey };

@@ -2,11 +2,13 @@
  * The personal-data contract (GDPR Art. 15/17, issue #22; asynchronous since issue #20) on the in-memory fake,
  * SQLite and PostgreSQL: one person's records across the stores are collected and erased, other people's stay,
  * answers given as Digitallotse and participation flags of open surveys are kept. On the SQL stores also: the
- * Lotsen's notifications about an erased ticket go with it, and tables of channels that are off are skipped.
+ * Lotsen's notifications about an erased ticket go with it, and tables of channels that are off are skipped; a
+ * ticket body this lotse cannot read fails the export (never an incomplete one) and is still erased (issue #20).
  */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { run, type StoreDatabase } from '../../bot/adapters/sql/store-database.ts';
+import { StoredJsonError } from '../../bot/adapters/sql/stored-json.ts';
 import { SqlAbsenceStore } from '../../bot/adapters/storage/sql-absences.ts';
 import { SqlConversationStore } from '../../bot/adapters/storage/sql-conversation-store.ts';
 import { SqlPersonalData } from '../../bot/adapters/storage/sql-personal-data.ts';
@@ -142,6 +144,18 @@ for (const backend of useBackends()) {
       expect(await data.collect(marek)).toMatchObject({ conversations: [{ id: 'c-1' }], surveyParticipation: [], subscriptions: [], newsDeliveries: [], chatSessions: 0, teamsConversations: 0, teamsMessages: 0 });
       expect(await data.erase(marek)).toMatchObject({ conversations: 1, tickets: 1, subscriptions: 0, chatSessions: 0, teamsMessages: 0 });
       expect(await data.collect(marek)).toEqual(emptyPersonalData());
+    });
+
+    it('exports tickets written before versions, refuses an export over a ticket it cannot read, and erases that ticket too', async () => {
+      const { store } = await backend.fresh();
+      await seed(store);
+      const data = new SqlPersonalData(store);
+      await run(store.db, sql`UPDATE tickets SET body = ${JSON.stringify(openTicket({ id: 't-1', askerId: 'p-marek', question: 'Frage von Marek' }))} WHERE id = 't-1'`);
+      expect(await data.collect(marek)).toMatchObject({ ticketsAsAsker: [{ number: 1, question: 'Frage von Marek' }] });
+      await run(store.db, sql`UPDATE tickets SET body = ${JSON.stringify({ $v: 2, ...openTicket({ id: 't-1', askerId: 'p-marek' }) })} WHERE id = 't-1'`);
+      await expect(data.collect(marek)).rejects.toThrow(new StoredJsonError('ticket t-1', 'written by a newer lotse (document version 2, this lotse reads up to version 1)'));
+      expect(await data.erase(marek)).toMatchObject({ tickets: 1 });
+      expect(await data.collect(marek)).toMatchObject({ ticketsAsAsker: [] });
     });
   });
 }

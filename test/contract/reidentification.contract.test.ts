@@ -3,16 +3,19 @@
  * SQLite and PostgreSQL: a pseudonym is revealed only after the Personalrat and the DSB approved, never by
  * the requester, not after the request expired; every step is audited before its result is returned; two
  * replicas approving at once keep both approvals and reveal once. And a database whose table the old
- * constructor created keeps its requests.
+ * constructor created keeps its requests; approvals written before versions still read, approvals of a newer
+ * lotse are left out of the open requests and refused on approval (issue #20, item 2).
  */
 import { describe, expect, it } from 'vitest';
 import { runMigrations } from '../../bot/adapters/sql/migrations/run-migrations.ts';
 import { sqliteStoreDatabase } from '../../bot/adapters/sql/sqlite-store-database.ts';
+import { StoredJsonError } from '../../bot/adapters/sql/stored-json.ts';
 import { SqlReidentification } from '../../bot/adapters/storage/sql-reidentification.ts';
 import { migrate, openMemoryDatabase } from '../../bot/adapters/storage/sqlite-database.ts';
 import type { Reidentification, ReidentificationOptions } from '../../bot/ports/reidentification.ts';
 import { InMemoryReidentification } from '../fakes/in-memory-reidentification.ts';
 import { useBackends } from './backends.ts';
+import { literal, withRefusals } from './stored-json-support.ts';
 
 const now = new Date('2026-11-23T08:00:00.000Z');
 const reason = 'Verdacht auf Missbrauch laut Meldung';
@@ -91,6 +94,28 @@ for (const backend of useBackends()) {
   reidentificationContract(backend.name, backend.available, async (options) => {
     const { store, secondStore } = await backend.fresh();
     return { a: new SqlReidentification(store, options), b: new SqlReidentification(await secondStore(), options) };
+  });
+
+  describe.skipIf(!backend.available)(`stored approvals on ${backend.name}`, () => {
+    it('reads approvals written before versions; leaves out and refuses to approve on approvals of a newer lotse or invalid ones', async () => {
+      const fresh = await backend.fresh();
+      const { store, refused } = withRefusals(fresh.store);
+      const { options, steps } = recorded();
+      const reid = new SqlReidentification(store, options);
+      const request = (pseudonym: string, approvals: string) => fresh.raw(`INSERT INTO reidentification_requests (pseudonym, reason, requested_by, requested_at, expires_at, approvals)
+        VALUES (${literal(pseudonym)}, ${literal(reason)}, 'admin', ${literal(now.toISOString())}, '2026-11-30T08:00:00.000Z', ${literal(approvals)})`);
+      await request('ps-u-1', '{"personalrat":"pr"}');
+      await request('ps-u-2', '{"$v":2,"personalrat":"pr","quorum":["pr"]}');
+      await request('ps-u-2', '{"personalrat":7}');
+      expect((await reid.open(now)).map((open) => [open.id, open.approvals])).toEqual([[1, { personalrat: 'pr' }]]);
+      expect(refused.map((entry) => [entry.key, String(entry.reason).split(' (')[0]])).toEqual([['2', 'written by a newer lotse'], ['3', 'invalid document']]);
+      await expect(reid.approve({ id: 2, role: 'dsb', by: 'dsb', now })).rejects.toThrow(StoredJsonError);
+      await expect(reid.approve({ id: 3, role: 'dsb', by: 'dsb', now })).rejects.toThrow(/^stored approvals of re-identification request 3 cannot be read: invalid document/);
+      expect((await fresh.raw<{ approvals: string }>('SELECT approvals FROM reidentification_requests WHERE id = 2'))[0]?.approvals).toBe('{"$v":2,"personalrat":"pr","quorum":["pr"]}');
+      expect(await reid.approve({ id: 1, role: 'dsb', by: 'dsb', now })).toEqual({ kind: 'revealed', id: 1, userIds: ['u-1'] });
+      expect((await fresh.raw<{ approvals: string }>('SELECT approvals FROM reidentification_requests WHERE id = 1'))[0]?.approvals).toBe('{"$v":1,"personalrat":"pr","dsb":"dsb"}');
+      expect(steps).toEqual(['approved-dsb#1', 'revealed#1']);
+    });
   });
 }
 

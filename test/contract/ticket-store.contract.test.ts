@@ -5,6 +5,7 @@ import type { TicketStore } from '../../bot/ports/tickets.ts';
 import { InMemoryTicketStore } from '../fakes/in-memory-ticket-store.ts';
 import { openTicket } from '../fakes/sample-tickets.ts';
 import { useBackends } from './backends.ts';
+import { literal, versioned, withRefusals } from './stored-json-support.ts';
 
 const created = (ticketId: string) => ({ ticketId, at: '2026-11-23T08:00:00.000Z', actor: 'asker', from: null, to: 'open' as const });
 const fieldsOf = (id: string, partial: Parameters<typeof openTicket>[0] = {}) => {
@@ -102,6 +103,32 @@ for (const backend of useBackends()) {
       expect(await tickets.get('t-2')).toBeUndefined();
       expect(await tickets.list({})).toHaveLength(1);
       expect(await tickets.events('t-1')).toHaveLength(1);
+    });
+
+    it('reads bodies written before versions, and leaves out (logged once) a body of a newer lotse or an invalid one', async () => {
+      const fresh = await backend.fresh();
+      const { store, refused } = withRefusals(fresh.store);
+      const tickets = new SqlTicketStore(store);
+      await tickets.create(fieldsOf('t-1'), created('t-1'));
+      expect((await fresh.raw<{ body: string }>("SELECT body FROM tickets WHERE id = 't-1'"))[0]?.body).toMatch(/^\{"\$v":1,"id":"t-1",/);
+      const insert = (id: string, number: number, body: string) =>
+        fresh.raw(`INSERT INTO tickets (id, number, state, assignee, asker_id, version, body) VALUES (${literal(id)}, ${number}, 'open', NULL, 'asker', 1, ${literal(body)})`);
+      await insert('t-2', 2, JSON.stringify(openTicket({ id: 't-2', number: 2 })));
+      await insert('t-3', 3, versioned(2, { ...openTicket({ id: 't-3', number: 3 }), state: 'parked' }));
+      await insert('t-4', 4, JSON.stringify({ ...openTicket({ id: 't-4', number: 4 }), state: 'lost' }));
+      expect(await tickets.get('t-2')).toEqual(openTicket({ id: 't-2', number: 2 }));
+      expect([await tickets.get('t-3'), await tickets.byNumber(3), await tickets.get('t-4')]).toEqual([undefined, undefined, undefined]);
+      expect((await tickets.list({})).map((ticket) => ticket.id)).toEqual(['t-1', 't-2']);
+      expect((await tickets.list({ states: ['open'] })).map((ticket) => ticket.id)).toEqual(['t-1', 't-2']);
+      expect(refused).toEqual([
+        { store: 'tickets', key: 't-3', reason: 'written by a newer lotse (document version 2, this lotse reads up to version 1)' },
+        { store: 'tickets', key: 't-4', reason: expect.stringMatching(/^invalid document \(state: /) },
+      ]);
+      // an old ticket is rewritten with the version field on its next change
+      const claim = applyTicketAction((await tickets.get('t-2'))!, { type: 'claim', by: 'p-aylin' }, '2026-11-23T09:00:00.000Z');
+      if (claim.kind !== 'ok') throw new Error('claim refused');
+      expect(await tickets.update(claim.ticket, 1, claim.event)).toBe(true);
+      expect((await fresh.raw<{ body: string }>("SELECT body FROM tickets WHERE id = 't-2'"))[0]?.body).toMatch(/^\{"\$v":1,/);
     });
   });
 }

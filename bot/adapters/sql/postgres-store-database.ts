@@ -65,5 +65,6 @@ export function postgresStoreDatabase(url: string, options: PostgresPoolOptions 
       closed = true;
       await db.destroy(); // ends the pool
     },
+    ...(options.logger ? { logger: options.logger } : {}),
   };
 }

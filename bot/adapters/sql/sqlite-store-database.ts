@@ -5,10 +5,11 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import type { Logger } from '../../shared/logger.ts';
 import type { SqlExecutor, StoreDatabase } from './store-database.ts';
 
-/** Wraps an open better-sqlite3 database (WAL, foreign keys on) as a `StoreDatabase`. */
-export function sqliteStoreDatabase(database: BetterSqlite3.Database): StoreDatabase {
+/** Wraps an open better-sqlite3 database (WAL, foreign keys on) as a `StoreDatabase`; `logger` receives refused rows. */
+export function sqliteStoreDatabase(database: BetterSqlite3.Database, options: { logger?: Logger } = {}): StoreDatabase {
   const db = new Kysely<any>({ dialect: new SqliteDialect({ database }) });
   return {
     dialect: 'sqlite',
@@ -19,5 +20,6 @@ export function sqliteStoreDatabase(database: BetterSqlite3.Database): StoreData
     },
     gauges: () => ({ total: 1, idle: 1, waiting: 0 }),
     close: async () => {},
+    ...(options.logger ? { logger: options.logger } : {}),
   };
 }

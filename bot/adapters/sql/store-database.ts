@@ -6,6 +6,7 @@
  * and only where the caller says it is idempotent.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Logger } from '../../shared/logger.ts';
 
 /** The two engines lotse runs on. */
 export type SqlDialectName = 'sqlite' | 'postgres';
@@ -32,6 +33,8 @@ export interface StoreDatabase {
   gauges(): PoolGauges;
   /** Closes the pool (PostgreSQL) or leaves the shared SQLite handle to its owner. */
   close(): Promise<void>;
+  /** Where stores report rows they refuse to read (`stored-json.ts`); absent: not reported. */
+  readonly logger?: Logger;
 }
 
 /** All rows of a query. */

@@ -4,11 +4,18 @@
  * removes expired records per type: a removed prefix is folded into `audit_anchor`, a removed run in the
  * middle is declared by an anchor record appended to the chain (`audit-anchors.ts`), so it stays verifiable.
  * Tables: migration `0003-audit`. Writers take turns under a lock (`lockChain`).
+ *
+ * Bodies are written exactly as before (canonical JSON of the entry, no version field): the hash covers the body
+ * text, and old and new records must verify alike. `entries()` validates each body with `storedAuditEntry`
+ * (`stored-documents.ts`); a body it cannot read is left out of the reports and logged once per record
+ * (`stored-json-refused`, with its sequence number) — it stays in the chain, and `verify` still checks its hash.
  */
 import { createHash, createHmac } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AuditEntry, AuditHead, AuditLog, AuditRecordType, AuditVerification } from '../../ports/audit-log.ts';
 import { first, rows, run, withRetry, type SqlExecutor, type StoreDatabase } from '../sql/store-database.ts';
+import { refusedRowReporter } from '../sql/stored-json.ts';
+import { storedAuditEntry } from './stored-documents.ts';
 import { anchorType, canonicalJson, declaredGaps, expiredRuns, foldPrefix, stepOverGaps, type AnchorBody, type AuditGap, type ChainPoint, type ChainRow } from './audit-anchors.ts';
 
 const genesis = '0'.repeat(64);
@@ -27,6 +34,7 @@ type Row = ChainRow;
 /** The audit log on the asynchronous store database. */
 export class SqlAuditLog implements AuditLog {
   private readonly chainHash: (previous: string, body: string) => string;
+  private readonly refused: (key: string, reason: string) => void;
 
   /**
    * `key` (the audit HMAC key, kept outside the database) turns the chain into an HMAC chain: whoever can write
@@ -35,6 +43,7 @@ export class SqlAuditLog implements AuditLog {
   constructor(private readonly database: StoreDatabase, options: { key?: string } = {}) {
     const key = options.key;
     this.chainHash = key ? (previous, body) => createHmac('sha256', key).update(previous).update(body).digest('hex') : plainHash;
+    this.refused = refusedRowReporter('audit-log', database.logger);
   }
 
   private async anchor(executor: SqlExecutor = this.database.db): Promise<ChainPoint> {
@@ -206,9 +215,17 @@ export class SqlAuditLog implements AuditLog {
       VALUES (${after.seq + 1}, ${anchor.at}, ${anchorType}, ${body}, ${after.hash}, ${this.chainHash(after.hash, body)})`);
   }
 
-  /** All entries with their sequence numbers (for aggregated reports); anchor records are not entries. */
+  /**
+   * All entries with their sequence numbers (for aggregated reports); anchor records are not entries. A body that
+   * does not validate is left out and logged once (see the header).
+   */
   async entries(): Promise<{ seq: number; entry: AuditEntry }[]> {
     const found = await rows(this.database.db, sql<Row>`SELECT * FROM audit_records WHERE type <> ${anchorType} ORDER BY seq`);
-    return found.map((row) => ({ seq: Number(row.seq), entry: JSON.parse(row.body) as AuditEntry }));
+    return found.flatMap((row) => {
+      const decoded = storedAuditEntry.decode(row.body);
+      if (decoded.ok) return [{ seq: Number(row.seq), entry: decoded.value }];
+      this.refused(`seq ${Number(row.seq)}`, decoded.reason);
+      return [];
+    });
   }
 }

@@ -6,19 +6,19 @@
  * inbox, absence, Jabber chat session, Teams conversation references, outbox rows and preferences, and login
  * sessions. The core tables come from the migrations; tables of the HR, Jabber and Teams stores are read only
  * where they exist. An erasure reads and deletes in one transaction.
+ *
+ * Ticket bodies are read with `storedTicket` (versioned, zod-checked): an export must be complete, so a ticket body
+ * this lotse cannot read (written by a newer lotse, or invalid) fails the export with a `StoredJsonError` naming
+ * the ticket instead of leaving the ticket out. An erasure finds tickets by their columns, never by the body, so it
+ * also removes tickets it could not read.
  */
 import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import type { DataSubject, ErasureCounts, ExportedMessage, PersonalData, PersonalDataStore } from '../../ports/personal-data.ts';
+import type { Ticket } from '../../ports/tickets.ts';
 import { first, rows, run, tableExists, type SqlExecutor, type StoreDatabase } from '../sql/store-database.ts';
-
-const ticketBody = z.object({
-  id: z.string(), number: z.number(), state: z.string(), question: z.string(), createdAt: z.string(),
-  assignee: z.string().nullish(),
-  answer: z.object({ text: z.string(), by: z.string(), at: z.string() }).nullish(),
-  returned: z.object({ note: z.string().nullish() }).nullish(),
-});
-type TicketBody = z.infer<typeof ticketBody>;
+import { StoredJsonError } from '../sql/stored-json.ts';
+import { storedTicket } from './stored-documents.ts';
 
 /** Tables of stores whose channel or feature may be off (their tables may be missing). */
 const optionalTables = [
@@ -35,6 +35,13 @@ interface MessageRow {
   rating: string | null;
   reason: string | null;
   rated_at: string | null;
+}
+
+/** A ticket body for the export, or a `StoredJsonError` (the export is refused rather than incomplete). */
+function readTicket(row: { id: string; body: string }): Ticket {
+  const decoded = storedTicket.decode(row.body);
+  if (!decoded.ok) throw new StoredJsonError(`ticket ${row.id}`, decoded.reason);
+  return decoded.value;
 }
 
 const count = async (executor: SqlExecutor, query: RawBuilder<{ n: number | string }>): Promise<number> => Number((await first(executor, query))?.n ?? 0);
@@ -55,16 +62,20 @@ export class SqlPersonalData implements PersonalDataStore {
       WHERE user_id IN (${sql.join(subject.ownerKeys)}) ORDER BY created_at, id`);
   }
 
-  private async tickets(executor: SqlExecutor, subject: DataSubject): Promise<TicketBody[]> {
+  /** The tickets the person asked, found by the asker column. */
+  private async ticketRows(executor: SqlExecutor, subject: DataSubject): Promise<{ id: string; body: string }[]> {
     const askers = [...new Set([subject.personId, ...subject.ownerKeys])];
-    const found = await rows(executor, sql<{ body: string }>`SELECT body FROM tickets WHERE asker_id IN (${sql.join(askers)}) ORDER BY number`);
-    return found.map((row) => ticketBody.parse(JSON.parse(row.body)));
+    return rows(executor, sql<{ id: string; body: string }>`SELECT id, body FROM tickets WHERE asker_id IN (${sql.join(askers)}) ORDER BY number`);
+  }
+
+  private async tickets(executor: SqlExecutor, subject: DataSubject): Promise<Ticket[]> {
+    return (await this.ticketRows(executor, subject)).map(readTicket);
   }
 
   /** Tickets the person claimed or answered (all tickets are read: the answerer is inside the JSON body). */
-  private async ticketsWorked(personId: string): Promise<TicketBody[]> {
-    const found = await rows(this.database.db, sql<{ body: string }>`SELECT body FROM tickets ORDER BY number`);
-    return found.map((row) => ticketBody.parse(JSON.parse(row.body))).filter((ticket) => ticket.assignee === personId || ticket.answer?.by === personId);
+  private async ticketsWorked(personId: string): Promise<Ticket[]> {
+    const found = await rows(this.database.db, sql<{ id: string; body: string }>`SELECT id, body FROM tickets ORDER BY number`);
+    return found.map(readTicket).filter((ticket) => ticket.assignee === personId || ticket.answer?.by === personId);
   }
 
   private async loginSessions(executor: SqlExecutor, subject: DataSubject): Promise<string[]> {
@@ -132,7 +143,7 @@ export class SqlPersonalData implements PersonalDataStore {
     const present = await this.present();
     return this.database.transaction(async (tx): Promise<ErasureCounts> => {
       const conversationIds = (await this.conversations(tx, subject)).map((row) => row.id);
-      const ticketIds = (await this.tickets(tx, subject)).map((ticket) => ticket.id);
+      const ticketIds = (await this.ticketRows(tx, subject)).map((row) => row.id);
       const person = subject.personId;
       const jid = subject.jid;
       const has = (table: OptionalTable): boolean => present.has(table);

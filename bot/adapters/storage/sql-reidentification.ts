@@ -4,10 +4,17 @@
  * compare-and-set on the stored approvals, and the reveal only while nothing revealed the request yet, so two
  * replicas approving at once neither lose an approval nor reveal twice. Every step is audited (`onStep`,
  * awaited) before its result is returned.
+ *
+ * Approvals are written and read with `storedApprovals` (`stored-documents.ts`: versioned, zod-checked). A request
+ * whose approvals this lotse cannot read (written by a newer lotse, or invalid) is left out of `open` (logged once
+ * per request and reason, `stored-json-refused`), and `approve` on it rejects with a `StoredJsonError`: an approval
+ * must never be decided on approvals that were not understood, nor overwrite them.
  */
 import { sql } from 'kysely';
 import { refusalOf, type ApprovalRole, type OpenReidentification, type Reidentification, type ReidentificationOptions, type ReidentificationResult } from '../../ports/reidentification.ts';
 import { first, rows, run, type StoreDatabase } from '../sql/store-database.ts';
+import { refusedRowReporter, StoredJsonError } from '../sql/stored-json.ts';
+import { storedApprovals } from './stored-documents.ts';
 
 interface RequestRow {
   id: number;
@@ -25,10 +32,14 @@ const approvalAttempts = 5;
 
 /** Requests, approvals and the reveal, stored in SQLite or PostgreSQL. */
 export class SqlReidentification implements Reidentification {
+  private readonly refused: (key: string, reason: string) => void;
+
   constructor(
     private readonly database: StoreDatabase,
     private readonly options: ReidentificationOptions,
-  ) {}
+  ) {
+    this.refused = refusedRowReporter('reidentification', database.logger);
+  }
 
   async request(input: { pseudonym: string; reason: string; by: string; now: Date }): Promise<ReidentificationResult> {
     if (input.reason.trim().length < 10) return { kind: 'refused', reason: 'reason_missing' };
@@ -42,21 +53,30 @@ export class SqlReidentification implements Reidentification {
 
   async open(now: Date): Promise<OpenReidentification[]> {
     const found = await rows(this.database.db, sql<RequestRow>`SELECT * FROM reidentification_requests WHERE revealed_at IS NULL AND expires_at >= ${now.toISOString()} ORDER BY id`);
-    return found.map((row) => ({
-      id: Number(row.id), pseudonym: row.pseudonym, reason: row.reason, requestedBy: row.requested_by, requestedAt: row.requested_at, expiresAt: row.expires_at,
-      approvals: JSON.parse(row.approvals) as Partial<Record<ApprovalRole, string>>,
-    }));
+    return found.flatMap((row) => {
+      const approvals = storedApprovals.decode(row.approvals);
+      if (!approvals.ok) {
+        this.refused(String(row.id), approvals.reason);
+        return [];
+      }
+      return [{
+        id: Number(row.id), pseudonym: row.pseudonym, reason: row.reason, requestedBy: row.requested_by, requestedAt: row.requested_at, expiresAt: row.expires_at,
+        approvals: approvals.value,
+      }];
+    });
   }
 
   async approve(input: { id: number; role: ApprovalRole; by: string; now: Date }): Promise<ReidentificationResult> {
     for (let attempt = 1; ; attempt += 1) {
       const row = await first(this.database.db, sql<RequestRow>`SELECT * FROM reidentification_requests WHERE id = ${input.id}`);
       if (!row) return { kind: 'refused', reason: 'not_found' };
-      const previous = JSON.parse(row.approvals) as Record<string, string>;
+      const decoded = storedApprovals.decode(row.approvals);
+      if (!decoded.ok) throw new StoredJsonError(`approvals of re-identification request ${input.id}`, decoded.reason);
+      const previous: Partial<Record<ApprovalRole, string>> = decoded.value;
       const refusal = refusalOf({ requestedBy: row.requested_by, expiresAt: row.expires_at, revealed: row.revealed_at !== null, approvals: previous }, input, this.options.holdsRole);
       if (refusal) return refusal;
       const approvals = { ...previous, [input.role]: input.by };
-      const changed = await run(this.database.db, sql`UPDATE reidentification_requests SET approvals = ${JSON.stringify(approvals)}
+      const changed = await run(this.database.db, sql`UPDATE reidentification_requests SET approvals = ${storedApprovals.encode(approvals)}
         WHERE id = ${input.id} AND approvals = ${row.approvals} AND revealed_at IS NULL`);
       if (!changed) {
         if (attempt >= approvalAttempts) throw new Error(`re-identification request ${input.id}: approvals changed concurrently ${attempt} times`);

@@ -4,12 +4,20 @@
  * in separate tables with no shared key, no person id and no time in the answer tables. Participation is marked in
  * person order within each batch (and on SQLite is a WITHOUT ROWID table ordered by person), so its physical order
  * says nothing about when someone answered; answers are written in batches in random order.
+ *
+ * JSON columns are written and read with the codecs of `stored-documents.ts` (versioned, zod-checked). A survey
+ * this lotse cannot read (written by a newer lotse, or invalid) is treated as absent — `survey` gives `undefined`,
+ * `surveys` leaves it out, `transition` answers false (so it is never written back) — and logged once per row and
+ * reason (`stored-json-refused`). Reporting units and answer values feed the results: skipping one would report
+ * wrong figures, so an unreadable one makes `reportingUnits`/`answers` reject with a `StoredJsonError`.
  */
 import { randomInt } from 'node:crypto';
 import { sql } from 'kysely';
-import type { AnswerValue, StoredAnswer, Survey, SurveyState } from '../../ports/hr-types.ts';
+import type { StoredAnswer, Survey, SurveyState } from '../../ports/hr-types.ts';
 import type { BatchOutcome, BufferedResponse, SurveyStore } from '../../ports/hr-store.ts';
 import { first, rows, run, type SqlExecutor, type StoreDatabase } from '../sql/store-database.ts';
+import { refusedRowReporter, StoredJsonError } from '../sql/stored-json.ts';
+import { storedAnswerValue, storedReportingUnits, storedSurvey } from './stored-documents.ts';
 
 /** Rows per multi-row INSERT (well below SQLite's bound-parameter limit). */
 const chunkSize = 250;
@@ -36,32 +44,44 @@ async function insertAll(tx: SqlExecutor, into: ReturnType<typeof sql.raw>, valu
 
 /** Surveys, participation and answers in the lotse database. */
 export class SqlSurveys implements SurveyStore {
-  constructor(private readonly database: StoreDatabase) {}
+  private readonly refused: (key: string, reason: string) => void;
+
+  constructor(private readonly database: StoreDatabase) {
+    this.refused = refusedRowReporter('surveys', database.logger);
+  }
+
+  /** The survey of a row, or undefined (logged once) when it cannot be read. */
+  private parse(row: { id: string; data: string }): Survey | undefined {
+    const decoded = storedSurvey.decode(row.data);
+    if (decoded.ok) return decoded.value;
+    this.refused(row.id, decoded.reason);
+    return undefined;
+  }
 
   async createSurvey(survey: Survey): Promise<void> {
-    await run(this.database.db, sql`INSERT INTO hr_surveys (id, state, data) VALUES (${survey.id}, ${survey.state}, ${JSON.stringify(survey)})`);
+    await run(this.database.db, sql`INSERT INTO hr_surveys (id, state, data) VALUES (${survey.id}, ${survey.state}, ${storedSurvey.encode(survey)})`);
   }
 
   async survey(id: string): Promise<Survey | undefined> {
-    const row = await first(this.database.db, sql<{ data: string }>`SELECT data FROM hr_surveys WHERE id = ${id}`);
-    return row ? (JSON.parse(row.data) as Survey) : undefined;
+    const row = await first(this.database.db, sql<{ id: string; data: string }>`SELECT id, data FROM hr_surveys WHERE id = ${id}`);
+    return row ? this.parse(row) : undefined;
   }
 
   async surveys(): Promise<readonly Survey[]> {
-    return (await rows(this.database.db, sql<{ data: string }>`SELECT data FROM hr_surveys ORDER BY id`)).map((row) => JSON.parse(row.data) as Survey);
+    return (await rows(this.database.db, sql<{ id: string; data: string }>`SELECT id, data FROM hr_surveys ORDER BY id`)).flatMap((row) => this.parse(row) ?? []);
   }
 
   async transition(id: string, from: SurveyState, patch: Partial<Survey> & { state: SurveyState }): Promise<boolean> {
     const current = await this.survey(id);
     if (!current || current.state !== from) return false;
     const next = { ...current, ...patch };
-    return (await run(this.database.db, sql`UPDATE hr_surveys SET state = ${next.state}, data = ${JSON.stringify(next)} WHERE id = ${id} AND state = ${from}`)) === 1;
+    return (await run(this.database.db, sql`UPDATE hr_surveys SET state = ${next.state}, data = ${storedSurvey.encode(next)} WHERE id = ${id} AND state = ${from}`)) === 1;
   }
 
   async openParticipation(surveyId: string, personIds: readonly string[], reportingUnits: Readonly<Record<string, string>>, on: string): Promise<void> {
     const people = [...new Set(personIds)].sort(byPerson);
     await this.database.transaction(async (tx) => {
-      await run(tx, sql`UPDATE hr_surveys SET reporting_units = ${JSON.stringify(reportingUnits)} WHERE id = ${surveyId}`);
+      await run(tx, sql`UPDATE hr_surveys SET reporting_units = ${storedReportingUnits.encode(reportingUnits)} WHERE id = ${surveyId}`);
       for (let start = 0; start < people.length; start += chunkSize) {
         const values = people.slice(start, start + chunkSize).map((personId) => sql`(${surveyId}, ${personId}, ${on.slice(0, 10)})`);
         await run(tx, sql`INSERT INTO hr_survey_participation (survey_id, person_id, invited_on) VALUES ${sql.join(values)} ON CONFLICT (survey_id, person_id) DO NOTHING`);
@@ -71,7 +91,10 @@ export class SqlSurveys implements SurveyStore {
 
   async reportingUnits(surveyId: string): Promise<Readonly<Record<string, string>>> {
     const row = await first(this.database.db, sql<{ reporting_units: string }>`SELECT reporting_units FROM hr_surveys WHERE id = ${surveyId}`);
-    return row ? (JSON.parse(row.reporting_units) as Record<string, string>) : {};
+    if (!row) return {};
+    const decoded = storedReportingUnits.decode(row.reporting_units);
+    if (!decoded.ok) throw new StoredJsonError(`reporting units of survey ${surveyId}`, decoded.reason);
+    return decoded.value;
   }
 
   async isEligible(surveyId: string, personId: string): Promise<boolean> {
@@ -116,7 +139,7 @@ export class SqlSurveys implements SurveyStore {
   }
 
   private async insertAnswers(tx: SqlExecutor, surveyId: string, winners: readonly BufferedResponse[]): Promise<void> {
-    const answers = shuffled(winners.flatMap((response) => response.answers)).map((answer) => sql`(${surveyId}, ${answer.reportingUnit}, ${answer.questionId}, ${JSON.stringify(answer.value)})`);
+    const answers = shuffled(winners.flatMap((response) => response.answers)).map((answer) => sql`(${surveyId}, ${answer.reportingUnit}, ${answer.questionId}, ${storedAnswerValue.encode(answer.value)})`);
     await insertAll(tx, sql.raw('hr_survey_answers (survey_id, reporting_unit, question_id, value)'), answers);
     const texts = shuffled(winners.flatMap((response) => response.texts)).map((text) => sql`(${surveyId}, ${text.questionId}, ${text.text})`);
     await insertAll(tx, sql.raw('hr_survey_texts (survey_id, question_id, text)'), texts);
@@ -135,7 +158,12 @@ export class SqlSurveys implements SurveyStore {
 
   async answers(surveyId: string): Promise<readonly StoredAnswer[]> {
     return (await rows(this.database.db, sql<{ reporting_unit: string; question_id: string; value: string }>`SELECT reporting_unit, question_id, value FROM hr_survey_answers WHERE survey_id = ${surveyId}`))
-      .map((row) => ({ questionId: row.question_id, reportingUnit: row.reporting_unit, value: JSON.parse(row.value) as AnswerValue }));
+      .map((row) => {
+        const decoded = storedAnswerValue.decode(row.value);
+        // no row id in the log or error: answers are anonymous, only the survey and question are named
+        if (!decoded.ok) throw new StoredJsonError(`answer to question ${row.question_id} of survey ${surveyId}`, decoded.reason);
+        return { questionId: row.question_id, reportingUnit: row.reporting_unit, value: decoded.value };
+      });
   }
 
   async texts(surveyId: string): Promise<readonly { id: number; questionId: string; text: string; reviewed: boolean }[]> {
