@@ -32,7 +32,7 @@ export async function openDatabases(config: LotseConfig, logger: Logger): Promis
   const pool = config.databasePool;
   const store = config.databaseUrl
     ? postgresStoreDatabase(config.databaseUrl, { ...(pool ? { poolSize: pool.poolSize, connectTimeoutMs: pool.connectTimeoutMs, statementTimeoutMs: pool.statementTimeoutMs } : {}), logger })
-    : sqliteStoreDatabase(local);
+    : sqliteStoreDatabase(local, { logger });
   const close = async (): Promise<void> => {
     await store.close();
     local.close();
