@@ -6,14 +6,34 @@
  * reporting every failed message. Asynchronous (issue #20); the table comes from migration `0014-teams-outbox`.
  * Several replicas may run the pump: a row is sent by the replica that claims it (one conditional UPDATE …
  * RETURNING, which sets its lease in `not_before`), so a row is claimed exactly once per lease.
+ *
+ * Stored JSON (issue #20, item 2): the `activity` of an `activity` row is written with `storedActivity` (versioned,
+ * zod-checked loose object; rows written before versions existed read as version 1). A claimed row whose activity
+ * this lotse cannot read is never sent: written by a newer lotse, it goes back to pending for `newerActivityDelayMs`
+ * (attempt not counted; a newer replica will send it, and later rows of that conversation wait behind it, so the
+ * order per conversation holds); invalid (or missing), it is marked `failed` with reason
+ * `stored message unreadable` and reported like any failed delivery (the caller's fallback applies). Both are logged
+ * once per row and reason (`stored-json-refused`). A conversation whose stored reference cannot be read is absent
+ * (see `teams-store.ts`), so its rows fail as `unknown conversation`.
  */
 import type { Logger } from '../../../shared/logger.ts';
 import { describeError } from '../../../shared/errors.ts';
 import { sql } from 'kysely';
+import { z } from 'zod';
 import { first, rows, run, type SqlExecutor, type StoreDatabase } from '../../sql/store-database.ts';
 import { KeyedRateLimiter, RateLimiter } from '../../../shared/rate-limiter.ts';
 import type { ConnectorOutcome, OutgoingActivity, TeamsConnector } from './teams-connector.ts';
 import type { TeamsStore } from './teams-store.ts';
+import { refusedRowReporter, storedJson } from '../../sql/stored-json.ts';
+
+/** A queued activity (version 1): any JSON object; the Bot Connector validates the rest. */
+export const storedActivity = storedJson<OutgoingActivity>(z.looseObject({ type: z.string().min(1).optional() }), 1);
+
+/** How long a row whose activity a newer lotse wrote is left for a newer replica before this one looks again. */
+export const newerActivityDelayMs = 10 * 60_000;
+
+/** The failure reason of a row whose activity cannot be read. */
+export const unreadableActivityReason = 'stored message unreadable';
 
 /** A message to queue: a ready activity, or the current ticket card (rendered when it is sent). */
 export type OutboxItem =
@@ -77,9 +97,11 @@ export class TeamsOutbox {
   private generation = 0;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  private readonly refused: (key: string, reason: string) => void;
 
   constructor(private readonly options: TeamsOutboxOptions) {
     this.now = options.now ?? Date.now;
+    this.refused = refusedRowReporter('teams-outbox', options.database.logger ?? options.logger);
     this.db = options.database.db;
     this.global = new RateLimiter(options.ratePerSecond, 1);
     this.perConversation = new KeyedRateLimiter(options.conversationRatePerSecond, options.conversationBurst);
@@ -88,7 +110,7 @@ export class TeamsOutbox {
   /** Queues an item; a ticket card already waiting for the same conversation is not queued twice. */
   async enqueue(item: OutboxItem): Promise<number | undefined> {
     const now = this.now();
-    const values = sql`${item.conversationId}, ${item.op}, ${item.op === 'activity' ? JSON.stringify(item.activity) : null}, ${item.ticketId ?? null},
+    const values = sql`${item.conversationId}, ${item.op}, ${item.op === 'activity' ? storedActivity.encode(item.activity) : null}, ${item.ticketId ?? null},
       ${item.personId ?? null}, ${item.fallback ?? null}, ${now}, ${new Date(now).toISOString()}`;
     const inserted = item.op === 'ticket-card'
       ? await first(this.db, sql<{ id: number }>`INSERT INTO teams_outbox (conversation_id, op, activity, ticket_id, person_id, fallback, not_before, created_at)
@@ -215,11 +237,17 @@ export class TeamsOutbox {
   /** Sends one claimed row and records the outcome; never rejects (a failure to record it is logged, the lease runs out). */
   private async deliver(row: Row): Promise<void> {
     let outcome: ConnectorOutcome;
+    let activity: OutgoingActivity | undefined;
+    if (row.op === 'activity') {
+      const decoded = row.activity === null ? { ok: false as const, reason: 'no activity', newer: false } : storedActivity.decode(row.activity);
+      if (!decoded.ok) return this.refuse(row, decoded.reason, decoded.newer);
+      activity = decoded.value;
+    }
     try {
       const conversation = await this.options.store.conversation(row.conversation_id);
       if (!conversation || conversation.undeliverable) return await this.fail(row, conversation?.undeliverable ?? 'unknown conversation');
       this.stats.requests += 1;
-      outcome = await this.attempt(row, conversation.reference);
+      outcome = await this.attempt(row, conversation.reference, activity);
     } catch (error) {
       outcome = { kind: 'failed', reason: describeError(error) };
     }
@@ -230,8 +258,19 @@ export class TeamsOutbox {
     }
   }
 
-  private async attempt(row: Row, reference: string): Promise<ConnectorOutcome> {
-    if (row.op === 'activity') return this.options.connector.send(reference, JSON.parse(row.activity ?? '{}') as OutgoingActivity);
+  /** A claimed row whose activity cannot be read: left for a newer replica, or failed; never sent. Never rejects. */
+  private async refuse(row: Row, reason: string, newer: boolean): Promise<void> {
+    this.refused(String(row.id), reason);
+    try {
+      if (newer) await run(this.db, sql`UPDATE teams_outbox SET not_before = ${this.now() + newerActivityDelayMs} WHERE id = ${row.id} AND state = 'pending'`);
+      else await this.fail(row, unreadableActivityReason);
+    } catch (error) {
+      this.options.logger.error('teams-outbox-settle-failed', { outboxId: row.id, error: describeError(error) });
+    }
+  }
+
+  private async attempt(row: Row, reference: string, activity: OutgoingActivity | undefined): Promise<ConnectorOutcome> {
+    if (row.op === 'activity') return activity ? this.options.connector.send(reference, activity) : { kind: 'failed', reason: unreadableActivityReason };
     const ticketId = row.ticket_id ?? '';
     const rendered = await this.options.renderTicketCard(ticketId, row.conversation_id);
     if (!rendered) return { kind: 'ok' };

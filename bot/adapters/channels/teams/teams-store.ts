@@ -4,12 +4,34 @@
  * conversation to its Teams conversation, the activity id of every ticket card (updated in place), handled
  * card actions (replays) and the Leichte-Sprache choice. Asynchronous (issue #20); the tables come from
  * migration `0013-teams`.
+ *
+ * Stored JSON (issue #20, item 2): the conversation `reference` is written with `storedReference` (versioned,
+ * zod-checked: a loose object with `conversation.id`; `agent.id` is optional and only `latestEndpoint` needs it).
+ * References written before versions existed read as version 1; the port keeps the reference as JSON text without
+ * the version field, as the SDK connector expects it. A reference this lotse cannot read (written by a newer lotse,
+ * or invalid) makes its row absent: `conversation` and `personalConversationOf` do not return it, `latestEndpoint`
+ * takes the newest readable row with a bot account; the refusal is logged once per row and reason
+ * (`stored-json-refused`) and the row is never written back (the next contact from that conversation stores a fresh
+ * reference). Messages queued for such a conversation fail in the outbox as `unknown conversation` (never sent with
+ * a half-understood reference). `personsWithPersonalConversation` reads columns only and is unaffected.
  */
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { first, rows, run, type StoreDatabase } from '../../sql/store-database.ts';
+import { refusedRowReporter, storedJson, type Decoded } from '../../sql/stored-json.ts';
 
-const agentSchema = z.object({ agent: z.object({ id: z.string().min(1) }) });
+/** The SDK's ConversationReference as far as lotse reads it (other fields pass through untouched). */
+const referenceSchema = z.looseObject({
+  conversation: z.looseObject({ id: z.string().min(1) }),
+  agent: z.looseObject({ id: z.string().min(1) }).optional(),
+});
+type Reference = z.infer<typeof referenceSchema>;
+
+/** A stored conversation reference (version 1). */
+export const storedReference = storedJson<Reference>(referenceSchema, 1);
+
+/** How many of the newest rows `latestEndpoint` looks at for a readable reference with a bot account. */
+const endpointCandidates = 20;
 
 /** Kind of a Teams conversation. */
 export type TeamsConversationKind = 'personal' | 'groupChat' | 'channel';
@@ -84,9 +106,9 @@ interface ConversationRow {
 
 interface CardRow { ticket_id: string; teams_conversation_id: string; activity_id: string | null; version: number }
 
-function toConversation(row: ConversationRow): StoredConversation {
+function toConversation(row: ConversationRow, reference: Reference): StoredConversation {
   return {
-    conversationId: row.conversation_id, kind: row.kind, reference: row.reference, serviceUrl: row.service_url,
+    conversationId: row.conversation_id, kind: row.kind, reference: JSON.stringify(reference), serviceUrl: row.service_url,
     ...(row.person_id ? { personId: row.person_id } : {}), ...(row.aad_object_id ? { aadObjectId: row.aad_object_id } : {}),
     ...(row.tenant_id ? { tenantId: row.tenant_id } : {}), ...(row.undeliverable ? { undeliverable: row.undeliverable } : {}),
   };
@@ -98,11 +120,31 @@ function toCard(row: CardRow): TicketCard {
 
 /** The Teams store on the asynchronous store database (SQLite or PostgreSQL). */
 export class SqlTeamsStore implements TeamsStore {
-  constructor(private readonly database: StoreDatabase) {}
+  private readonly refused: (key: string, reason: string) => void;
+
+  constructor(private readonly database: StoreDatabase) {
+    this.refused = refusedRowReporter('teams-conversations', database.logger);
+  }
+
+  /** The row's reference, or undefined (logged) when this lotse cannot read it. */
+  private referenceOf(row: { conversation_id: string; reference: string }): Reference | undefined {
+    const decoded: Decoded<Reference> = storedReference.decode(row.reference);
+    if (decoded.ok) return decoded.value;
+    this.refused(row.conversation_id, decoded.reason);
+    return undefined;
+  }
+
+  private readable(row: ConversationRow | undefined): StoredConversation | undefined {
+    const reference = row ? this.referenceOf(row) : undefined;
+    return row && reference ? toConversation(row, reference) : undefined;
+  }
 
   async saveConversation(conversation: StoredConversation, at: string): Promise<void> {
+    const checked = storedReference.decode(conversation.reference);
+    if (!checked.ok) throw new Error(`Teams conversation reference not stored: ${checked.reason}`);
+    const reference = storedReference.encode(checked.value);
     await run(this.database.db, sql`INSERT INTO teams_conversations (conversation_id, kind, reference, person_id, aad_object_id, tenant_id, service_url, undeliverable, updated_at)
-      VALUES (${conversation.conversationId}, ${conversation.kind}, ${conversation.reference}, ${conversation.personId ?? null}, ${conversation.aadObjectId ?? null},
+      VALUES (${conversation.conversationId}, ${conversation.kind}, ${reference}, ${conversation.personId ?? null}, ${conversation.aadObjectId ?? null},
         ${conversation.tenantId ?? null}, ${conversation.serviceUrl}, NULL, ${at})
       ON CONFLICT (conversation_id) DO UPDATE SET kind = excluded.kind, reference = excluded.reference,
         person_id = COALESCE(excluded.person_id, teams_conversations.person_id), aad_object_id = COALESCE(excluded.aad_object_id, teams_conversations.aad_object_id),
@@ -110,14 +152,17 @@ export class SqlTeamsStore implements TeamsStore {
   }
 
   async conversation(conversationId: string): Promise<StoredConversation | undefined> {
-    const row = await first(this.database.db, sql<ConversationRow>`SELECT * FROM teams_conversations WHERE conversation_id = ${conversationId}`);
-    return row ? toConversation(row) : undefined;
+    return this.readable(await first(this.database.db, sql<ConversationRow>`SELECT * FROM teams_conversations WHERE conversation_id = ${conversationId}`));
   }
 
   async personalConversationOf(personId: string): Promise<StoredConversation | undefined> {
-    const row = await first(this.database.db, sql<ConversationRow>`SELECT * FROM teams_conversations
-      WHERE person_id = ${personId} AND kind = 'personal' AND undeliverable IS NULL ORDER BY updated_at DESC, conversation_id LIMIT 1`);
-    return row ? toConversation(row) : undefined;
+    const found = await rows(this.database.db, sql<ConversationRow>`SELECT * FROM teams_conversations
+      WHERE person_id = ${personId} AND kind = 'personal' AND undeliverable IS NULL ORDER BY updated_at DESC, conversation_id`);
+    for (const row of found) {
+      const conversation = this.readable(row);
+      if (conversation) return conversation;
+    }
+    return undefined;
   }
 
   async personsWithPersonalConversation(): Promise<string[]> {
@@ -127,11 +172,13 @@ export class SqlTeamsStore implements TeamsStore {
   }
 
   async latestEndpoint(): Promise<TeamsEndpointInfo | undefined> {
-    const row = await first(this.database.db, sql<{ service_url: string; tenant_id: string | null; reference: string }>`
-      SELECT service_url, tenant_id, reference FROM teams_conversations ORDER BY updated_at DESC, conversation_id LIMIT 1`);
-    const agent = row ? agentSchema.safeParse(JSON.parse(row.reference)) : undefined;
-    if (!row || !agent?.success) return undefined;
-    return { serviceUrl: row.service_url, agentId: agent.data.agent.id, ...(row.tenant_id ? { tenantId: row.tenant_id } : {}) };
+    const found = await rows(this.database.db, sql<{ conversation_id: string; service_url: string; tenant_id: string | null; reference: string }>`
+      SELECT conversation_id, service_url, tenant_id, reference FROM teams_conversations ORDER BY updated_at DESC, conversation_id LIMIT ${endpointCandidates}`);
+    for (const row of found) {
+      const agentId = this.referenceOf(row)?.agent?.id;
+      if (agentId) return { serviceUrl: row.service_url, agentId, ...(row.tenant_id ? { tenantId: row.tenant_id } : {}) };
+    }
+    return undefined;
   }
 
   async markUndeliverable(conversationId: string, reason: string): Promise<void> {

@@ -3,9 +3,20 @@
  * outbound chat message is written here first and removed only when the server acknowledged it, so nothing
  * is lost across a reconnect or a restart) and the per-user session (current conversation, last answer).
  * Asynchronous (issue #20); the tables come from migration `0015-xmpp`.
+ *
+ * Stored JSON (issue #20, item 2): a session's `suggestions` are written with `storedSuggestions` (versioned,
+ * zod-checked array of strings; `wrapped`: bare at version 1, as before versions existed, so old rows read as
+ * version 1 unchanged). Suggestions this lotse cannot read (written by a newer lotse, or invalid) are left out of
+ * the session — the rest of the session is read as usual, "1", "2", "3" then asks nothing — and the refusal is
+ * logged once per session and reason (`stored-json-refused`); the next answer replaces them.
  */
 import { sql } from 'kysely';
+import { z } from 'zod';
 import { first, rows, run, type StoreDatabase } from '../../sql/store-database.ts';
+import { refusedRowReporter, storedJson } from '../../sql/stored-json.ts';
+
+/** The last answer's suggested next questions (version 1, bare array). */
+export const storedSuggestions = storedJson<string[]>(z.array(z.string()), 1, { wrapped: true });
 
 /** A message waiting for (confirmed) delivery. */
 export interface OutboxEntry {
@@ -34,11 +45,6 @@ export interface XmppSession {
 interface OutboxRow { id: number; stanza_id: string; to_jid: string; body: string; created_at: string }
 interface SessionRow { jid: string; conversation_id: string | null; last_message_id: string | null; last_outcome: string | null; last_rating: string | null; updated_at: string; suggestions: string | null; plain_language: number; plain_language_chosen: number }
 
-function suggestionsOf(json: string | null): string[] {
-  const parsed: unknown = json ? JSON.parse(json) : [];
-  return Array.isArray(parsed) ? parsed.filter((entry): entry is string => typeof entry === 'string') : [];
-}
-
 /** The Jabber channel's outbox and sessions. */
 export interface XmppStore {
   /** Appends messages (one transaction, in order). */
@@ -63,7 +69,19 @@ export interface XmppStore {
 
 /** The outbox and sessions on the asynchronous store database. */
 export class SqlXmppStore implements XmppStore {
-  constructor(private readonly database: StoreDatabase) {}
+  private readonly refused: (key: string, reason: string) => void;
+
+  constructor(private readonly database: StoreDatabase) {
+    this.refused = refusedRowReporter('xmpp-sessions', database.logger);
+  }
+
+  /** The stored suggestions, or undefined (logged) when this lotse cannot read them. */
+  private suggestionsOf(jid: string, json: string): string[] | undefined {
+    const decoded = storedSuggestions.decode(json);
+    if (decoded.ok) return decoded.value;
+    this.refused(jid, decoded.reason);
+    return undefined;
+  }
 
   async enqueue(entries: readonly { stanzaId: string; to: string; body: string }[], at: string): Promise<void> {
     if (entries.length === 0) return;
@@ -92,13 +110,14 @@ export class SqlXmppStore implements XmppStore {
   async session(jid: string): Promise<XmppSession | undefined> {
     const row = await first(this.database.db, sql<SessionRow>`SELECT * FROM xmpp_sessions WHERE jid = ${jid}`);
     if (!row) return undefined;
+    const suggestions = row.suggestions ? this.suggestionsOf(row.jid, row.suggestions) : undefined;
     return {
       jid: row.jid, updatedAt: row.updated_at,
       ...(row.conversation_id ? { conversationId: row.conversation_id } : {}),
       ...(row.last_message_id ? { lastMessageId: row.last_message_id } : {}),
       ...(row.last_outcome ? { lastOutcome: row.last_outcome } : {}),
       ...(row.last_rating === 'up' || row.last_rating === 'down' ? { lastRating: row.last_rating } : {}),
-      ...(row.suggestions ? { suggestions: suggestionsOf(row.suggestions) } : {}),
+      ...(suggestions ? { suggestions } : {}),
       ...(Number(row.plain_language_chosen) === 1 ? { plainLanguage: Number(row.plain_language) === 1 } : {}),
     };
   }
@@ -111,7 +130,7 @@ export class SqlXmppStore implements XmppStore {
   }
 
   async saveSuggestions(jid: string, suggestions: readonly string[]): Promise<void> {
-    await run(this.database.db, sql`UPDATE xmpp_sessions SET suggestions = ${JSON.stringify(suggestions)} WHERE jid = ${jid}`);
+    await run(this.database.db, sql`UPDATE xmpp_sessions SET suggestions = ${storedSuggestions.encode([...suggestions])} WHERE jid = ${jid}`);
   }
 
   async savePlainLanguage(jid: string, on: boolean, at: string): Promise<void> {
