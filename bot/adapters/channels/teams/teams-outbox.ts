@@ -18,27 +18,20 @@
  */
 import type { Logger } from '../../../shared/logger.ts';
 import { describeError } from '../../../shared/errors.ts';
-import { sql } from 'kysely';
-import { z } from 'zod';
-import { first, rows, run, type SqlExecutor, type StoreDatabase } from '../../sql/store-database.ts';
+import type { StoreDatabase } from '../../sql/store-database.ts';
 import { KeyedRateLimiter, RateLimiter } from '../../../shared/rate-limiter.ts';
 import type { ConnectorOutcome, OutgoingActivity, TeamsConnector } from './teams-connector.ts';
 import type { TeamsStore } from './teams-store.ts';
-import { refusedRowReporter, storedJson } from '../../sql/stored-json.ts';
+import { refusedRowReporter } from '../../sql/stored-json.ts';
+import { storedActivity, TeamsOutboxTable, type OutboxItem, type OutboxRow as Row } from './teams-outbox-table.ts';
 
-/** A queued activity (version 1): any JSON object; the Bot Connector validates the rest. */
-export const storedActivity = storedJson<OutgoingActivity>(z.looseObject({ type: z.string().min(1).optional() }), 1);
+export { storedActivity, type OutboxItem } from './teams-outbox-table.ts';
 
 /** How long a row whose activity a newer lotse wrote is left for a newer replica before this one looks again. */
 export const newerActivityDelayMs = 10 * 60_000;
 
 /** The failure reason of a row whose activity cannot be read. */
 export const unreadableActivityReason = 'stored message unreadable';
-
-/** A message to queue: a ready activity, or the current ticket card (rendered when it is sent). */
-export type OutboxItem =
-  | { readonly op: 'activity'; readonly conversationId: string; readonly activity: OutgoingActivity; readonly personId?: string; readonly fallback?: string; readonly ticketId?: string }
-  | { readonly op: 'ticket-card'; readonly conversationId: string; readonly ticketId: string; readonly personId?: string; readonly fallback?: string };
 
 /** A row that could not be delivered (reported to the caller, e.g. to fall back to the web inbox). */
 export interface FailedDelivery {
@@ -70,11 +63,6 @@ export interface TeamsOutboxOptions {
   readonly leaseMs?: number;
 }
 
-interface Row {
-  id: number; conversation_id: string; op: 'activity' | 'ticket-card'; activity: string | null; ticket_id: string | null;
-  person_id: string | null; fallback: string | null; attempts: number; throttled: number;
-}
-
 /** Counters for the measurement and the logs. */
 export interface OutboxStats {
   sent: number;
@@ -92,7 +80,7 @@ export class TeamsOutbox {
   private readonly perConversation: KeyedRateLimiter;
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly now: () => number;
-  private readonly db: SqlExecutor;
+  private readonly table: TeamsOutboxTable;
   private running = false;
   private generation = 0;
   private loop: Promise<void> | undefined;
@@ -102,24 +90,15 @@ export class TeamsOutbox {
   constructor(private readonly options: TeamsOutboxOptions) {
     this.now = options.now ?? Date.now;
     this.refused = refusedRowReporter('teams-outbox', options.database.logger ?? options.logger);
-    this.db = options.database.db;
+    this.table = new TeamsOutboxTable(options.database.db);
     this.global = new RateLimiter(options.ratePerSecond, 1);
     this.perConversation = new KeyedRateLimiter(options.conversationRatePerSecond, options.conversationBurst);
   }
 
   /** Queues an item; a ticket card already waiting for the same conversation is not queued twice. */
   async enqueue(item: OutboxItem): Promise<number | undefined> {
-    const now = this.now();
-    const values = sql`${item.conversationId}, ${item.op}, ${item.op === 'activity' ? storedActivity.encode(item.activity) : null}, ${item.ticketId ?? null},
-      ${item.personId ?? null}, ${item.fallback ?? null}, ${now}, ${new Date(now).toISOString()}`;
-    const inserted = item.op === 'ticket-card'
-      ? await first(this.db, sql<{ id: number }>`INSERT INTO teams_outbox (conversation_id, op, activity, ticket_id, person_id, fallback, not_before, created_at)
-          SELECT ${values} WHERE NOT EXISTS (SELECT 1 FROM teams_outbox WHERE state = 'pending' AND op = 'ticket-card' AND ticket_id = ${item.ticketId}
-            AND conversation_id = ${item.conversationId}) RETURNING id`)
-      : await first(this.db, sql<{ id: number }>`INSERT INTO teams_outbox (conversation_id, op, activity, ticket_id, person_id, fallback, not_before, created_at)
-          VALUES (${values}) RETURNING id`);
-    if (!inserted) return undefined;
-    const id = Number(inserted.id);
+    const id = await this.table.insert(item, this.now());
+    if (id === undefined) return undefined;
     // Deliveries at info with ids only (issue #19, item 9): queued here, then teams-sent or teams-delivery-failed.
     this.options.logger.info('teams-queued', { outboxId: id, op: item.op, ...(item.ticketId ? { ticket: item.ticketId } : {}) });
     this.wake?.();
@@ -127,20 +106,18 @@ export class TeamsOutbox {
   }
 
   /** Rows not yet sent or given up (exact; `/metrics` reads it through a background count). */
-  async pendingCount(): Promise<number> {
-    return Number((await first(this.db, sql<{ n: number }>`SELECT COUNT(*) AS n FROM teams_outbox WHERE state = 'pending'`))?.n ?? 0);
+  pendingCount(): Promise<number> {
+    return this.table.pendingCount();
   }
 
   /** Pending rows due now (not waiting for a retry or a Retry-After), rows in flight here included: the drain target. */
   async dueCount(): Promise<number> {
-    const due = await first(this.db, sql<{ n: number }>`SELECT COUNT(*) AS n FROM teams_outbox WHERE state = 'pending' AND not_before <= ${this.now()}`);
-    return Number(due?.n ?? 0) + this.inFlight.size;
+    return (await this.table.dueCount(this.now())) + this.inFlight.size;
   }
 
   /** Deletes sent and failed rows finished more than `olderThanMs` ago (their texts are not kept longer than needed). */
-  async purgeFinished(olderThanMs: number): Promise<number> {
-    const before = new Date(this.now() - olderThanMs).toISOString();
-    return run(this.db, sql`DELETE FROM teams_outbox WHERE state IN ('sent', 'failed') AND done_at < ${before}`);
+  purgeFinished(olderThanMs: number): Promise<number> {
+    return this.table.purgeFinished(new Date(this.now() - olderThanMs).toISOString());
   }
 
   /** Starts the pump (idempotent; never two loops at once). Pending rows from before a restart are sent first. */
@@ -173,18 +150,6 @@ export class TeamsOutbox {
     }
   }
 
-  private heads(now: number): Promise<Row[]> {
-    return rows(this.db, sql<Row>`SELECT o.* FROM teams_outbox o JOIN (SELECT MIN(id) AS id FROM teams_outbox WHERE state = 'pending' GROUP BY conversation_id) h ON o.id = h.id
-      WHERE o.not_before <= ${now} ORDER BY o.id LIMIT 500`);
-  }
-
-  /** Takes a due row for this replica (exactly one claimant: the conditional UPDATE re-checks the row under its lock). */
-  private async claim(row: Row, now: number): Promise<Row | undefined> {
-    const claimed = await first(this.db, sql<Row>`UPDATE teams_outbox SET not_before = ${now + (this.options.leaseMs ?? 120_000)}
-      WHERE id = ${row.id} AND state = 'pending' AND not_before <= ${now} RETURNING *`);
-    return claimed ? { ...claimed, id: Number(claimed.id), attempts: Number(claimed.attempts), throttled: Number(claimed.throttled) } : undefined;
-  }
-
   private async pump(generation: number): Promise<void> {
     let candidates: Row[] = [];
     let fetchedAt = 0;
@@ -192,7 +157,7 @@ export class TeamsOutbox {
       try {
         const now = this.now();
         if (candidates.length === 0 || now - fetchedAt > 500) {
-          candidates = (await this.heads(now)).filter((row) => !this.inFlight.has(row.conversation_id));
+          candidates = (await this.table.heads(now)).filter((row) => !this.inFlight.has(row.conversation_id));
           fetchedAt = now;
         }
         const index = candidates.findIndex((row) => !this.inFlight.has(row.conversation_id) && this.perConversation.of(row.conversation_id).waitMs(now) === 0);
@@ -207,7 +172,7 @@ export class TeamsOutbox {
           continue;
         }
         const [head] = candidates.splice(index, 1);
-        const row = head ? await this.claim(head, now) : undefined;
+        const row = head ? await this.table.claim(head.id, now, now + (this.options.leaseMs ?? 120_000)) : undefined;
         if (!row || this.inFlight.has(row.conversation_id)) continue; // another replica took it
         this.global.take(now);
         this.perConversation.of(row.conversation_id).take(now);
@@ -262,7 +227,7 @@ export class TeamsOutbox {
   private async refuse(row: Row, reason: string, newer: boolean): Promise<void> {
     this.refused(String(row.id), reason);
     try {
-      if (newer) await run(this.db, sql`UPDATE teams_outbox SET not_before = ${this.now() + newerActivityDelayMs} WHERE id = ${row.id} AND state = 'pending'`);
+      if (newer) await this.table.postpone(row.id, this.now() + newerActivityDelayMs);
       else await this.fail(row, unreadableActivityReason);
     } catch (error) {
       this.options.logger.error('teams-outbox-settle-failed', { outboxId: row.id, error: describeError(error) });
@@ -293,34 +258,30 @@ export class TeamsOutbox {
       case 'ok':
         this.stats.sent += 1;
         this.options.logger.info('teams-sent', { outboxId: row.id, op: row.op, ...(row.ticket_id ? { ticket: row.ticket_id } : {}) });
-        await run(this.db, sql`UPDATE teams_outbox SET state = 'sent', done_at = ${new Date(now).toISOString()}, activity_id = ${outcome.activityId ?? null} WHERE id = ${row.id}`);
+        await this.table.markSent(row.id, new Date(now).toISOString(), outcome.activityId ?? null);
         return;
       case 'throttled': {
         this.stats.throttled += 1;
         if (row.throttled + 1 >= maxThrottles) return this.fail(row, 'throttled too often');
         const until = now + (outcome.retryAfterMs ?? backoffMs(row.throttled));
         this.perConversation.of(row.conversation_id).pauseUntil(until);
-        await run(this.db, sql`UPDATE teams_outbox SET throttled = throttled + 1, not_before = ${until}, last_error = 'HTTP 429' WHERE id = ${row.id}`);
+        await this.table.markThrottled(row.id, until);
         return;
       }
       case 'gone':
         await this.options.store.markUndeliverable(row.conversation_id, `HTTP ${outcome.status}`);
         this.options.logger.warn('teams-conversation-undeliverable', { status: outcome.status });
-        for (const pending of await rows(this.db, sql<Row>`SELECT * FROM teams_outbox WHERE state = 'pending' AND conversation_id = ${row.conversation_id} ORDER BY id`)) {
-          await this.fail({ ...pending, id: Number(pending.id) }, `HTTP ${outcome.status}`);
-        }
+        for (const pending of await this.table.pendingOf(row.conversation_id)) await this.fail(pending, `HTTP ${outcome.status}`);
         return;
       case 'failed':
         if (row.attempts + 1 >= this.options.maxAttempts) return this.fail(row, outcome.reason);
-        await run(this.db, sql`UPDATE teams_outbox SET attempts = attempts + 1, not_before = ${now + backoffMs(row.attempts)}, last_error = ${outcome.reason} WHERE id = ${row.id}`);
+        await this.table.markRetry(row.id, now + backoffMs(row.attempts), outcome.reason);
         return;
     }
   }
 
   private async fail(row: Row, reason: string): Promise<void> {
-    const changed = await run(this.db, sql`UPDATE teams_outbox SET state = 'failed', done_at = ${new Date(this.now()).toISOString()}, last_error = ${reason}
-      WHERE id = ${row.id} AND state = 'pending'`);
-    if (changed === 0) return;
+    if (!(await this.table.markFailed(row.id, new Date(this.now()).toISOString(), reason))) return;
     this.stats.failed += 1;
     this.options.logger.warn('teams-delivery-failed', { outboxId: row.id, ...(row.ticket_id ? { ticket: row.ticket_id } : {}), reason });
     this.options.onFailed?.({ id: row.id, conversationId: row.conversation_id, reason, ...(row.person_id ? { personId: row.person_id } : {}), ...(row.fallback ? { fallback: row.fallback } : {}) });
