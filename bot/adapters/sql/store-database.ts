@@ -98,8 +98,8 @@ export async function withRetry<T>(work: () => Promise<T>, options: RetryOptions
   }
 }
 
-/** Whether a table exists (stores of channels that are off never create theirs). */
-export async function tableExists(database: StoreDatabase, table: string): Promise<boolean> {
+/** Whether a table exists (stores of channels that are off never create theirs); `database.db` may be a transaction. */
+export async function tableExists(database: Pick<StoreDatabase, 'dialect'> & { readonly db: SqlExecutor }, table: string): Promise<boolean> {
   const query = database.dialect === 'sqlite'
     ? sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ${table}`
     : sql<{ n: number }>`SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ${table}`;

@@ -6,7 +6,7 @@
  * start-up with a clear message instead of running on a schema it does not understand.
  */
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
-import type { StoreDatabase, SqlDialectName } from '../store-database.ts';
+import { tableExists, type StoreDatabase, type SqlDialectName } from '../store-database.ts';
 import type { MigrationStatement, StoreMigration } from './migration.ts';
 import { storeMigrations } from './index.ts';
 
@@ -16,10 +16,7 @@ export class MigrationError extends Error {
 }
 
 async function legacySteps(db: Kysely<any>, dialect: SqlDialectName, store: string): Promise<Set<number>> {
-  const exists = dialect === 'sqlite'
-    ? (await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`.execute(db)).rows[0]?.n
-    : (await sql<{ n: number }>`SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'`.execute(db)).rows[0]?.n;
-  if (!exists) return new Set();
+  if (!(await tableExists({ db, dialect }, 'schema_migrations'))) return new Set();
   const rows = (await sql<{ step: number }>`SELECT step FROM schema_migrations WHERE store = ${store}`.execute(db)).rows;
   return new Set(rows.map((row) => Number(row.step)));
 }
