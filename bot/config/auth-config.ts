@@ -47,7 +47,9 @@ function requireValue(value: string | undefined, name: string): string {
 export function parseAuthConfig(env: Record<string, string | undefined>, host: string): AuthConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    throw new AuthConfigError(`Invalid login configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    throw new AuthConfigError(
+      `Invalid login configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    );
   }
   const values = parsed.data;
   // The development login is never a silent fallback: only an explicit AUTH_MODE=dev turns it on (issue #18).
@@ -55,16 +57,22 @@ export function parseAuthConfig(env: Record<string, string | undefined>, host: s
   if (mode === 'none') return { mode: 'none' };
   if (mode === 'dev') {
     if (!isLoopbackHost(host)) {
-      throw new AuthConfigError(`AUTH_MODE=dev (the development login without an identity provider) refuses to run on ${host}; bind HOST to 127.0.0.1 or use AUTH_MODE=oidc with OIDC_ISSUER.`);
+      throw new AuthConfigError(
+        `AUTH_MODE=dev (the development login without an identity provider) refuses to run on ${host}; bind HOST to 127.0.0.1 or use AUTH_MODE=oidc with OIDC_ISSUER.`,
+      );
     }
     return { mode: 'dev' };
   }
   const issuer = new URL(requireValue(values.OIDC_ISSUER, 'OIDC_ISSUER'));
   const redirectUrl = new URL(requireValue(values.OIDC_REDIRECT_URL, 'OIDC_REDIRECT_URL'));
   const allowHttp = values.OIDC_ALLOW_HTTP === 'true';
-  for (const [name, url] of [['OIDC_ISSUER', issuer], ['OIDC_REDIRECT_URL', redirectUrl]] as const) {
+  for (const [name, url] of [
+    ['OIDC_ISSUER', issuer],
+    ['OIDC_REDIRECT_URL', redirectUrl],
+  ] as const) {
     if (url.protocol === 'https:') continue;
-    if (!allowHttp || !isLoopbackHost(url.hostname)) throw new AuthConfigError(`${name} must use https (plain http only with OIDC_ALLOW_HTTP=true on a loopback address)`);
+    if (!allowHttp || !isLoopbackHost(url.hostname))
+      throw new AuthConfigError(`${name} must use https (plain http only with OIDC_ALLOW_HTTP=true on a loopback address)`);
   }
   return {
     mode: 'oidc',

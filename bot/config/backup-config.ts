@@ -23,8 +23,17 @@ export interface BackupConfig {
 
 /** Parses `BACKUP_DIR`, `BACKUP_KEEP` and `BACKUP_HOUR`; throws a message naming the variable. */
 export function parseBackupConfig(env: Record<string, string | undefined>, dataDir: string, cwd: string): BackupConfig {
-  const parsed = envSchema.safeParse({ BACKUP_DIR: env.BACKUP_DIR || undefined, BACKUP_KEEP: env.BACKUP_KEEP || undefined, BACKUP_HOUR: env.BACKUP_HOUR || undefined });
-  if (!parsed.success) throw new Error(`Invalid configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  const parsed = envSchema.safeParse({
+    BACKUP_DIR: env.BACKUP_DIR || undefined,
+    BACKUP_KEEP: env.BACKUP_KEEP || undefined,
+    BACKUP_HOUR: env.BACKUP_HOUR || undefined,
+  });
+  if (!parsed.success)
+    throw new Error(`Invalid configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   const values = parsed.data;
-  return { dir: values.BACKUP_DIR ? resolve(cwd, values.BACKUP_DIR) : resolve(dataDir, 'backups'), keep: values.BACKUP_KEEP, hour: values.BACKUP_HOUR };
+  return {
+    dir: values.BACKUP_DIR ? resolve(cwd, values.BACKUP_DIR) : resolve(dataDir, 'backups'),
+    keep: values.BACKUP_KEEP,
+    hour: values.BACKUP_HOUR,
+  };
 }

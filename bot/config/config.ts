@@ -29,8 +29,13 @@ const envSchema = z.object({
   RATE_LIMIT_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(3000),
   RATE_LIMIT_CLIENT_BURST: z.coerce.number().int().min(1).max(1_000_000).default(500),
   METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
-  LOTSE_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'expected the address of the web chat, e.g. https://lotse.kreis.example/' }).optional(),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected postgres://user@host:port/database').optional(),
+  LOTSE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'expected the address of the web chat, e.g. https://lotse.kreis.example/' })
+    .optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected postgres://user@host:port/database')
+    .optional(),
   LOTSE_TODAY: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
@@ -66,7 +71,12 @@ export interface LotseConfig {
    * Limits of `/api/chat`, `/api/tickets`, `/api/feedback`, `/dev-login`, `/login`, `/auth` per person (session or
    * web-chat cookie) and per client address (`RATE_LIMIT_*`; behind a proxy all clients share its address).
    */
-  readonly requestLimits: { readonly perPersonPerMinute: number; readonly perPersonBurst: number; readonly perClientPerMinute: number; readonly perClientBurst: number };
+  readonly requestLimits: {
+    readonly perPersonPerMinute: number;
+    readonly perPersonBurst: number;
+    readonly perClientPerMinute: number;
+    readonly perClientBurst: number;
+  };
   /** Bearer token for `/metrics` scrapers; without it only direct loopback requests may read metrics. */
   readonly metricsToken?: string;
   /** PostgreSQL for conversations, tickets, audit and sessions (shared by replicas); SQLite in the data dir when absent. */
@@ -104,9 +114,7 @@ export function loadConfig(
 ): LotseConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const details = parsed.error.issues
-      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-      .join('; ');
+    const details = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new ConfigError(`Invalid configuration: ${details}`);
   }
   const values = parsed.data;
@@ -175,6 +183,11 @@ export function loadConfig(
     ...(values.DATABASE_URL ? { databaseUrl: values.DATABASE_URL } : {}),
     ...publicUrl(values.LOTSE_PUBLIC_URL, auth),
     ...(values.METRICS_TOKEN ? { metricsToken: values.METRICS_TOKEN } : {}),
-    requestLimits: { perPersonPerMinute: values.RATE_LIMIT_PER_MINUTE, perPersonBurst: values.RATE_LIMIT_BURST, perClientPerMinute: values.RATE_LIMIT_CLIENT_PER_MINUTE, perClientBurst: values.RATE_LIMIT_CLIENT_BURST },
+    requestLimits: {
+      perPersonPerMinute: values.RATE_LIMIT_PER_MINUTE,
+      perPersonBurst: values.RATE_LIMIT_BURST,
+      perClientPerMinute: values.RATE_LIMIT_CLIENT_PER_MINUTE,
+      perClientBurst: values.RATE_LIMIT_CLIENT_BURST,
+    },
   };
 }

@@ -20,8 +20,17 @@ export interface IndexReplicationConfig {
 
 /** Parses the `REINDEX_INTERVAL_S`, `INDEX_POLL_S` and `INDEX_LEASE_TTL_S` variables; throws a message naming the variable. */
 export function parseIndexReplicationConfig(env: Record<string, string | undefined>): IndexReplicationConfig {
-  const parsed = envSchema.safeParse({ REINDEX_INTERVAL_S: env.REINDEX_INTERVAL_S || undefined, INDEX_POLL_S: env.INDEX_POLL_S || undefined, INDEX_LEASE_TTL_S: env.INDEX_LEASE_TTL_S || undefined });
-  if (!parsed.success) throw new Error(`Invalid configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  const parsed = envSchema.safeParse({
+    REINDEX_INTERVAL_S: env.REINDEX_INTERVAL_S || undefined,
+    INDEX_POLL_S: env.INDEX_POLL_S || undefined,
+    INDEX_LEASE_TTL_S: env.INDEX_LEASE_TTL_S || undefined,
+  });
+  if (!parsed.success)
+    throw new Error(`Invalid configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   const values = parsed.data;
-  return { reindexIntervalMs: values.REINDEX_INTERVAL_S * 1000, pollMs: values.INDEX_POLL_S * 1000, leaseTtlMs: values.INDEX_LEASE_TTL_S * 1000 };
+  return {
+    reindexIntervalMs: values.REINDEX_INTERVAL_S * 1000,
+    pollMs: values.INDEX_POLL_S * 1000,
+    leaseTtlMs: values.INDEX_LEASE_TTL_S * 1000,
+  };
 }

@@ -92,7 +92,9 @@ export function parseLlmConfig(env: Record<string, string | undefined>): LlmConf
   const values = parsed.data;
   if (values.LLM_BASE_URL && !transportSafe(values.LLM_BASE_URL)) {
     // Issue #18, item 14: questions, sources and the API key must not cross the network in clear text.
-    throw new LlmConfigError(`Invalid LLM configuration: LLM_BASE_URL must use https; plain http is accepted only for a loopback address (127.0.0.1, ::1, localhost), got ${new URL(values.LLM_BASE_URL).host}`);
+    throw new LlmConfigError(
+      `Invalid LLM configuration: LLM_BASE_URL must use https; plain http is accepted only for a loopback address (127.0.0.1, ::1, localhost), got ${new URL(values.LLM_BASE_URL).host}`,
+    );
   }
   const shared: EndpointSettings = {
     timeoutMs: values.LLM_TIMEOUT_MS ?? 20_000,

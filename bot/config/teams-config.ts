@@ -27,8 +27,17 @@ const envSchema = z.object({
   TEAMS_CONVERSATION_RATE_PER_SECOND: positive(1, 50),
   TEAMS_CONVERSATION_BURST: positive(3, 50),
   TEAMS_MAX_ATTEMPTS: positive(8, 100),
-  TEAMS_SERVICE_URL_HOSTS: optionalText.transform((value) => (value === undefined ? undefined : value.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean))),
-  TEAMS_STREAM_DELAY_MS: optionalText.transform((value) => (value === undefined ? undefined : Number(value))).pipe(z.number().int().min(0).max(10_000).optional()),
+  TEAMS_SERVICE_URL_HOSTS: optionalText.transform((value) =>
+    value === undefined
+      ? undefined
+      : value
+          .split(',')
+          .map((host) => host.trim().toLowerCase())
+          .filter(Boolean),
+  ),
+  TEAMS_STREAM_DELAY_MS: optionalText
+    .transform((value) => (value === undefined ? undefined : Number(value)))
+    .pipe(z.number().int().min(0).max(10_000).optional()),
 });
 
 /** How the channel authenticates to and from the Bot Connector. */
@@ -75,10 +84,15 @@ export function parseTeamsConfig(env: Record<string, string | undefined>, host: 
     throw new Error(`Invalid configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   }
   const values = parsed.data;
-  const enabled = values.TEAMS_ENABLED === 'true' || values.TEAMS_ENABLED === '1' || (values.TEAMS_ENABLED === undefined && values.MICROSOFT_APP_ID !== undefined);
+  const enabled =
+    values.TEAMS_ENABLED === 'true' ||
+    values.TEAMS_ENABLED === '1' ||
+    (values.TEAMS_ENABLED === undefined && values.MICROSOFT_APP_ID !== undefined);
   const auth = authOf(values);
   if (enabled && auth.mode === 'dev' && !isLoopbackHost(host)) {
-    throw new Error(`Invalid configuration: TEAMS_ENABLED=true without MICROSOFT_APP_ID is the unauthenticated Teams dev mode and refuses to run on HOST=${host}; bind HOST to 127.0.0.1 or set MICROSOFT_APP_ID with MICROSOFT_APP_PASSWORD (and MICROSOFT_APP_TENANT_ID).`);
+    throw new Error(
+      `Invalid configuration: TEAMS_ENABLED=true without MICROSOFT_APP_ID is the unauthenticated Teams dev mode and refuses to run on HOST=${host}; bind HOST to 127.0.0.1 or set MICROSOFT_APP_ID with MICROSOFT_APP_PASSWORD (and MICROSOFT_APP_TENANT_ID).`,
+    );
   }
   return {
     enabled,
@@ -94,12 +108,15 @@ export function parseTeamsConfig(env: Record<string, string | undefined>, host: 
 
 function authOf(values: z.infer<typeof envSchema>): TeamsAuth {
   if (!values.MICROSOFT_APP_ID) return { mode: 'dev' };
-  const certificate = values.MICROSOFT_APP_CERT_PEM_FILE && values.MICROSOFT_APP_CERT_KEY_FILE
-    ? { pemFile: values.MICROSOFT_APP_CERT_PEM_FILE, keyFile: values.MICROSOFT_APP_CERT_KEY_FILE }
-    : undefined;
+  const certificate =
+    values.MICROSOFT_APP_CERT_PEM_FILE && values.MICROSOFT_APP_CERT_KEY_FILE
+      ? { pemFile: values.MICROSOFT_APP_CERT_PEM_FILE, keyFile: values.MICROSOFT_APP_CERT_KEY_FILE }
+      : undefined;
   const appType = values.MICROSOFT_APP_TYPE ?? (values.MICROSOFT_APP_TENANT_ID ? 'SingleTenant' : 'MultiTenant');
   if (appType !== 'UserAssignedMSI' && !values.MICROSOFT_APP_PASSWORD && !certificate) {
-    throw new Error('Invalid configuration: MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID (or MICROSOFT_APP_CERT_PEM_FILE and MICROSOFT_APP_CERT_KEY_FILE, or MICROSOFT_APP_TYPE=UserAssignedMSI)');
+    throw new Error(
+      'Invalid configuration: MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID (or MICROSOFT_APP_CERT_PEM_FILE and MICROSOFT_APP_CERT_KEY_FILE, or MICROSOFT_APP_TYPE=UserAssignedMSI)',
+    );
   }
   if (appType === 'SingleTenant' && !values.MICROSOFT_APP_TENANT_ID) {
     throw new Error('Invalid configuration: MICROSOFT_APP_TENANT_ID: required for a single-tenant app');

@@ -16,7 +16,10 @@ const optionalInt = (min: number, max: number) =>
   optionalText.transform((value) => (value === undefined ? undefined : Number(value))).pipe(z.number().int().min(min).max(max).optional());
 
 const envSchema = z.object({
-  XMPP_SERVICE: z.string().trim().regex(/^(xmpp|xmpps):\/\/[^/\s]+$/, 'expected xmpp://host[:port] or xmpps://host[:port]'),
+  XMPP_SERVICE: z
+    .string()
+    .trim()
+    .regex(/^(xmpp|xmpps):\/\/[^/\s]+$/, 'expected xmpp://host[:port] or xmpps://host[:port]'),
   XMPP_DOMAIN: optionalText,
   XMPP_USERNAME: z.string().trim().min(1, 'required when XMPP_SERVICE is set'),
   XMPP_PASSWORD: z.string().min(1, 'required when XMPP_SERVICE is set'),
@@ -74,7 +77,8 @@ function hostOf(service: string): string {
 
 function leaseTimes(leaseTtlMs: number, renew: number | undefined): { leaseTtlMs: number; leaseRenewMs: number } {
   const leaseRenewMs = renew ?? Math.round(leaseTtlMs / 3);
-  if (leaseRenewMs * 2 > leaseTtlMs) throw new XmppConfigError('Invalid configuration: XMPP_LEASE_RENEW_MS must be at most half of XMPP_LEASE_TTL_MS');
+  if (leaseRenewMs * 2 > leaseTtlMs)
+    throw new XmppConfigError('Invalid configuration: XMPP_LEASE_RENEW_MS must be at most half of XMPP_LEASE_TTL_MS');
   return { leaseTtlMs, leaseRenewMs };
 }
 
@@ -84,9 +88,12 @@ function readCa(file: string | undefined): { ca?: { file: string; pem: string } 
   try {
     pem = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new XmppConfigError(`Invalid configuration: XMPP_CA_FILE ${file} cannot be read (${(error as { code?: string }).code ?? String(error)})`);
+    throw new XmppConfigError(
+      `Invalid configuration: XMPP_CA_FILE ${file} cannot be read (${(error as { code?: string }).code ?? String(error)})`,
+    );
   }
-  if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new XmppConfigError(`Invalid configuration: XMPP_CA_FILE ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+  if (!pem.includes('-----BEGIN CERTIFICATE-----'))
+    throw new XmppConfigError(`Invalid configuration: XMPP_CA_FILE ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
   return { ca: { file, pem } };
 }
 
@@ -102,7 +109,9 @@ export function parseXmppConfig(env: Record<string, string | undefined>): XmppCo
   const host = hostOf(values.XMPP_SERVICE);
   const allowPlain = values.XMPP_ALLOW_PLAIN === 'true';
   if (allowPlain && !isLoopbackHost(host)) {
-    throw new XmppConfigError(`Invalid configuration: XMPP_ALLOW_PLAIN=true is only allowed for a loopback XMPP_SERVICE (got host "${host}")`);
+    throw new XmppConfigError(
+      `Invalid configuration: XMPP_ALLOW_PLAIN=true is only allowed for a loopback XMPP_SERVICE (got host "${host}")`,
+    );
   }
   return {
     service: values.XMPP_SERVICE,
