@@ -10,19 +10,13 @@
 import { loadavg } from 'node:os';
 import { startTestPostgres } from '../support/postgres.ts';
 import { removeReplicaDirs, startReplica, type Replica } from '../support/replicas.ts';
+import { loopLag } from './replica-metrics.ts';
 import { chatQuestions, openTargets, runChatLoad, warmUp } from './web-load-driver.ts';
 
 const rate = Number(process.env.RATE ?? 20);
 const seconds = Number(process.env.BENCH_SECONDS ?? 14);
 const stopAt = Number(process.env.STOP_AT_S ?? 3);
 const outage = Number(process.env.OUTAGE_S ?? 5);
-
-/** The event-loop figures of one replica's `/metrics`, in milliseconds. */
-async function loopLag(replica: Replica): Promise<Record<string, number>> {
-  const text = await (await fetch(`${replica.url}/metrics`)).text();
-  const value = (name: string): number => Number(new RegExp(`^nodejs_eventloop_lag_${name}_seconds (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN) * 1000;
-  return { p50: value('p50'), p90: value('p90'), p99: value('p99'), max: value('max'), mean: value('mean') };
-}
 
 const round = (value: number): number => Math.round(value * 10) / 10;
 
@@ -45,7 +39,7 @@ async function main(): Promise<void> {
     console.error(`PostgreSQL stopped for ${((Date.now() - stoppedAt) / 1000).toFixed(1)} s under load`);
     const summary = await load;
     const lags = await Promise.all(replicas.map((replica) => loopLag(replica)));
-    const rows = lags.map((lag, index) => `| replica ${index + 1} | ${round(lag.p50!)} | ${round(lag.p90!)} | ${round(lag.p99!)} | ${round(lag.max!)} |`);
+    const rows = lags.map((lag, index) => `| replica ${index + 1} | ${round(lag.p50)} | ${round(lag.p90)} | ${round(lag.p99)} | ${round(lag.max)} |`);
     console.log([
       `Event-loop delay under ${rate} req/s for ${seconds} s, PostgreSQL stopped ${outage} s from second ${stopAt} (target p99 ≤ 50 ms)`,
       '| replica | p50 ms | p90 ms | p99 ms | max ms |', '|---|---|---|---|---|', ...rows,
