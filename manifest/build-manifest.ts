@@ -13,20 +13,27 @@ import { validateTeamsManifest, type ManifestValidation } from './validate-manif
 import { createZip } from './zip.ts';
 
 const guid = z.uuid('expected a GUID');
-const envSchema = z.object({
-  MICROSOFT_APP_ID: guid,
-  TEAMS_APP_ID: guid.optional(),
-  LOTSE_PUBLIC_URL: z.url({ protocol: /^https$/, error: 'expected the public https address of lotse, e.g. https://lotse.kreis-musterland.de' }),
-  TEAMS_APP_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected MAJOR.MINOR.PATCH').default('1.0.0'),
-  TEAMS_DEVELOPER_NAME: z.string().min(1).max(32).default('Kreis Musterland'),
+/** The variables of `npm run manifest`; each `.describe()` is its meaning in docs/reference/configuration.md. */
+export const manifestEnvSchema = z.object({
+  MICROSOFT_APP_ID: guid.describe('application (client) id of the bot\'s Entra app registration'),
+  TEAMS_APP_ID: guid.optional().meta({ description: 'id of the Teams app package', derivedDefault: '`MICROSOFT_APP_ID`' }),
+  LOTSE_PUBLIC_URL: z
+    .url({ protocol: /^https$/, error: 'expected the public https address of lotse, e.g. https://lotse.kreis-musterland.de' })
+    .describe('public https address of lotse (valid domains, links of the app)'),
+  TEAMS_APP_VERSION: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/, 'expected MAJOR.MINOR.PATCH')
+    .default('1.0.0')
+    .describe('version of the app package; raise it for every upload'),
+  TEAMS_DEVELOPER_NAME: z.string().min(1).max(32).default('Kreis Musterland').describe('publisher shown in the Teams app store'),
 });
 
 /** Values that go into the template. */
-export type ManifestValues = z.infer<typeof envSchema>;
+export type ManifestValues = z.infer<typeof manifestEnvSchema>;
 
 /** Reads the values from an environment; throws naming the variable. */
 export function manifestValues(env: Record<string, string | undefined>): ManifestValues {
-  const parsed = envSchema.safeParse(env);
+  const parsed = manifestEnvSchema.safeParse(env);
   if (!parsed.success) throw new Error(`Invalid configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   return parsed.data;
 }

@@ -28,14 +28,32 @@ export class AuthConfigError extends Error {
   override readonly name = 'AuthConfigError';
 }
 
-const schema = z.object({
-  AUTH_MODE: z.enum(['oidc', 'dev']).optional(),
-  OIDC_ISSUER: z.url().optional(),
-  OIDC_CLIENT_ID: z.string().min(1).optional(),
-  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-  OIDC_REDIRECT_URL: z.url().optional(),
-  OIDC_SCOPES: z.string().min(1).default('openid profile email'),
-  OIDC_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
+/** The login variables; each `.describe()` is its meaning in docs/reference/configuration.md. */
+export const authEnvSchema = z.object({
+  AUTH_MODE: z.enum(['oidc', 'dev']).optional().meta({
+    description:
+      '`dev` = development login (pick a demo person), only on a loopback `HOST`, refuses proxied requests; with neither `AUTH_MODE` nor `OIDC_ISSUER` `serve` refuses to start (`npm start` sets `dev`)',
+    derivedDefault: '`oidc` when `OIDC_ISSUER` is set',
+  }),
+  OIDC_ISSUER: z
+    .url()
+    .optional()
+    .describe('the identity provider: Entra ID `https://login.microsoftonline.com/<tenant>/v2.0`, a Keycloak realm URL, ADFS'),
+  OIDC_CLIENT_ID: z.string().min(1).optional().describe('client id registered at the identity provider (required with `oidc`)'),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional().describe('client secret; without it lotse is a public client (PKCE is always used)'),
+  OIDC_REDIRECT_URL: z
+    .url()
+    .optional()
+    .describe('e.g. `https://lotse.kreis.example/auth/callback`; its path becomes the callback route (required with `oidc`)'),
+  OIDC_SCOPES: z
+    .string()
+    .min(1)
+    .default('openid profile email')
+    .describe('scopes requested; add the one that releases the group claim (e.g. `groups` in Keycloak)'),
+  OIDC_ALLOW_HTTP: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe('plain-HTTP issuer and redirect, accepted only for loopback addresses (tests, a local identity provider)'),
 });
 
 function requireValue(value: string | undefined, name: string): string {
@@ -45,7 +63,7 @@ function requireValue(value: string | undefined, name: string): string {
 
 /** Reads the login settings; `host` is the address the server binds to. */
 export function parseAuthConfig(env: Record<string, string | undefined>, host: string): AuthConfig {
-  const parsed = schema.safeParse(env);
+  const parsed = authEnvSchema.safeParse(env);
   if (!parsed.success) {
     throw new AuthConfigError(
       `Invalid login configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,

@@ -5,10 +5,28 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
-const envSchema = z.object({
-  BACKUP_DIR: z.string().min(1).optional(),
-  BACKUP_KEEP: z.coerce.number().int().min(0).max(365).default(7),
-  BACKUP_HOUR: z.coerce.number().int().min(0).max(23).default(2),
+/** The backup variables; each `.describe()` is its meaning in docs/reference/configuration.md. */
+export const backupEnvSchema = z.object({
+  BACKUP_DIR: z.string().min(1).optional().meta({
+    description: 'where `serve` writes its daily verified backup (database, index snapshot, `manifest.json`); better on another disk',
+    derivedDefault: '`DATA_DIR/backups`',
+  }),
+  BACKUP_KEEP: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(365)
+    .default(7)
+    .describe('backups kept; older ones are deleted after a verified new one (`0` = no scheduled backup)'),
+  BACKUP_HOUR: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(23)
+    .default(2)
+    .describe(
+      "local hour (Europe/Berlin) from which the day's backup is due; with `DATABASE_URL` it only logs `backup-skipped` (use `pg_dump`)",
+    ),
 });
 
 /** Validated backup settings. */
@@ -23,7 +41,7 @@ export interface BackupConfig {
 
 /** Parses `BACKUP_DIR`, `BACKUP_KEEP` and `BACKUP_HOUR`; throws a message naming the variable. */
 export function parseBackupConfig(env: Record<string, string | undefined>, dataDir: string, cwd: string): BackupConfig {
-  const parsed = envSchema.safeParse({
+  const parsed = backupEnvSchema.safeParse({
     BACKUP_DIR: env.BACKUP_DIR || undefined,
     BACKUP_KEEP: env.BACKUP_KEEP || undefined,
     BACKUP_HOUR: env.BACKUP_HOUR || undefined,

@@ -12,34 +12,107 @@ import { parseIndexReplicationConfig, type IndexReplicationConfig } from './inde
 import { parseBackupConfig, type BackupConfig } from './backup-config.ts';
 import { parseDatabasePoolConfig, type DatabasePoolConfig } from './database-config.ts';
 
-const envSchema = z.object({
-  DATA_DIR: z.string().min(1).optional(),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  KNOWLEDGE_DIR: z.string().min(1).optional(),
-  POLICIES_DIR: z.string().min(1).optional(),
-  AUDIT_HMAC_KEY: z.string().min(16, 'use at least 16 characters').optional(),
-  DIRECTORY_FILE: z.string().min(1).optional(),
-  DIRECTORY_SYNC_S: z.coerce.number().int().min(1).max(3600).default(30),
-  ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
-  SHUTDOWN_DRAIN_S: z.coerce.number().min(0).max(600).default(10),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
-  RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(100_000).default(20),
-  RATE_LIMIT_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(3000),
-  RATE_LIMIT_CLIENT_BURST: z.coerce.number().int().min(1).max(1_000_000).default(500),
-  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+/**
+ * The process-wide variables. Each `.describe()` is the meaning printed in docs/reference/configuration.md
+ * (`npm run docs:reference`); defaults live in the schema so that the reference shows what lotse really uses.
+ */
+export const processEnvSchema = z.object({
+  DATA_DIR: z
+    .string()
+    .min(1)
+    .default('data')
+    .describe('SQLite database (`lotse.db`), audit key and index snapshots; created `0700`, `lotse.db` kept `0600`. `--data` wins'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978).describe('TCP port of the web chat, console and APIs'),
+  HOST: z
+    .string()
+    .min(1)
+    .default('127.0.0.1')
+    .describe('bind address; `0.0.0.0` behind the reverse proxy (the development login then refuses to start)'),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error'])
+    .default('info')
+    .describe('JSON log lines on stderr; user text (questions, answers, names) only at `debug`'),
+  KNOWLEDGE_DIR: z
+    .string()
+    .min(1)
+    .default('knowledge/sources')
+    .describe('folder `serve` ingests at start and every `REINDEX_INTERVAL_S`; console uploads land here'),
+  POLICIES_DIR: z
+    .string()
+    .min(1)
+    .default('policies')
+    .describe('guardrail rules, personal-data patterns, retention; invalid files stop start-up'),
+  AUDIT_HMAC_KEY: z.string().min(16, 'use at least 16 characters').optional().meta({
+    description: 'key of the audit pseudonyms and the keyed audit chain; the same value on every replica with `DATABASE_URL`',
+    derivedDefault: 'generated into `DATA_DIR/audit.key`',
+  }),
+  DIRECTORY_FILE: z
+    .string()
+    .min(1)
+    .default('knowledge/directory/musterland.yaml')
+    .describe('organisation directory (YAML): people, roles, Digitallotsen routing, Jabber ids'),
+  DIRECTORY_SYNC_S: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3600)
+    .default(30)
+    .describe('with `DATABASE_URL`: seconds between checks of the directory file and of the shared directory'),
+  ANSWER_MIN_CONFIDENCE: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.4)
+    .describe('below this confidence lotse abstains and offers a Digitallotse (docs/measurements.md)'),
+  SHUTDOWN_DRAIN_S: z.coerce
+    .number()
+    .min(0)
+    .max(600)
+    .default(10)
+    .describe('on SIGTERM/SIGINT: longest time in seconds to drain the HR, Teams and Jabber outboxes'),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(60)
+    .describe(
+      'requests per person (session or web-chat cookie) and minute to `/api/chat`, `/api/tickets`, `/api/feedback`, `/dev-login`, `/login`, `/auth`; above: 429',
+    ),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(100_000).default(20).describe('burst allowed per person on the same routes'),
+  RATE_LIMIT_CLIENT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(3000)
+    .describe('the same routes per client address and minute; behind the proxy all staff share its address'),
+  RATE_LIMIT_CLIENT_BURST: z.coerce.number().int().min(1).max(1_000_000).default(500).describe('burst allowed per client address'),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'use at least 16 characters')
+    .optional()
+    .describe('bearer token for `/metrics` scrapers; unset: `/metrics` answers only direct loopback requests'),
   LOTSE_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'expected the address of the web chat, e.g. https://lotse.kreis.example/' })
-    .optional(),
+    .optional()
+    .meta({
+      description: 'where staff open the web chat; Jabber and Teams link pages such as the usage rules under it',
+      derivedDefault: 'origin of `OIDC_REDIRECT_URL`',
+    }),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'expected postgres://user@host:port/database')
-    .optional(),
+    .optional()
+    .meta({
+      description: '`postgres://user:password@host:5432/db`: conversations, tickets, audit, sessions, outboxes shared by replicas',
+      derivedDefault: 'SQLite in `DATA_DIR`',
+    }),
   LOTSE_TODAY: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-    .optional(),
+    .optional()
+    .meta({ description: 'fixed "today" for reproducible evaluations and benchmarks', derivedDefault: 'the real date' }),
 });
 
 /** The web chat's address for absolute links in other channels: `LOTSE_PUBLIC_URL`, else the origin of the OIDC redirect. */
@@ -112,7 +185,7 @@ export function loadConfig(
   overrides: { dataDir?: string } = {},
   cwd: string = process.cwd(),
 ): LotseConfig {
-  const parsed = envSchema.safeParse(env);
+  const parsed = processEnvSchema.safeParse(env);
   if (!parsed.success) {
     const details = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new ConfigError(`Invalid configuration: ${details}`);
@@ -144,7 +217,7 @@ export function loadConfig(
   } catch (error) {
     throw new ConfigError(error instanceof Error ? error.message : String(error));
   }
-  const dataDir = resolve(cwd, overrides.dataDir ?? values.DATA_DIR ?? 'data');
+  const dataDir = resolve(cwd, overrides.dataDir ?? values.DATA_DIR);
   let backup: BackupConfig;
   let databasePool: DatabasePoolConfig;
   try {
@@ -171,9 +244,9 @@ export function loadConfig(
     port: values.PORT,
     host: values.HOST,
     logLevel: values.LOG_LEVEL,
-    knowledgeDir: resolve(cwd, values.KNOWLEDGE_DIR ?? 'knowledge/sources'),
-    policiesDir: resolve(cwd, values.POLICIES_DIR ?? 'policies'),
-    directoryFile: resolve(cwd, values.DIRECTORY_FILE ?? 'knowledge/directory/musterland.yaml'),
+    knowledgeDir: resolve(cwd, values.KNOWLEDGE_DIR),
+    policiesDir: resolve(cwd, values.POLICIES_DIR),
+    directoryFile: resolve(cwd, values.DIRECTORY_FILE),
     directorySyncSeconds: values.DIRECTORY_SYNC_S,
     ...(values.AUDIT_HMAC_KEY ? { auditKey: values.AUDIT_HMAC_KEY } : {}),
     minConfidence: values.ANSWER_MIN_CONFIDENCE,

@@ -4,10 +4,29 @@
  */
 import { z } from 'zod';
 
-const envSchema = z.object({
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
-  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+/** The pool variables; each `.describe()` is its meaning in docs/reference/configuration.md. */
+export const databasePoolEnvSchema = z.object({
+  DATABASE_POOL_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .default(10)
+    .describe('with `DATABASE_URL`: PostgreSQL connections per replica; requests beyond wait for a free one'),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(120_000)
+    .default(5_000)
+    .describe('with `DATABASE_URL`: longest wait in ms for a pool connection before the request fails'),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(15_000)
+    .describe("with `DATABASE_URL`: `statement_timeout` in ms of the pool's connections; the client gives up one second later"),
 });
 
 /** Validated pool settings. */
@@ -22,7 +41,7 @@ export interface DatabasePoolConfig {
 
 /** Parses the `DATABASE_*` pool variables; throws a message naming the variable. */
 export function parseDatabasePoolConfig(env: Record<string, string | undefined>): DatabasePoolConfig {
-  const parsed = envSchema.safeParse({
+  const parsed = databasePoolEnvSchema.safeParse({
     DATABASE_POOL_SIZE: env.DATABASE_POOL_SIZE || undefined,
     DATABASE_CONNECT_TIMEOUT_MS: env.DATABASE_CONNECT_TIMEOUT_MS || undefined,
     DATABASE_STATEMENT_TIMEOUT_MS: env.DATABASE_STATEMENT_TIMEOUT_MS || undefined,

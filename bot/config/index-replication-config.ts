@@ -5,10 +5,28 @@
  */
 import { z } from 'zod';
 
-const envSchema = z.object({
-  REINDEX_INTERVAL_S: z.coerce.number().min(1).max(86_400).default(300),
-  INDEX_POLL_S: z.coerce.number().min(0.2).max(600).default(5),
-  INDEX_LEASE_TTL_S: z.coerce.number().min(1).max(3_600).default(60),
+/** The replication variables; each `.describe()` is its meaning in docs/reference/configuration.md. */
+export const indexReplicationEnvSchema = z.object({
+  REINDEX_INTERVAL_S: z.coerce
+    .number()
+    .min(1)
+    .max(86_400)
+    .default(300)
+    .describe(
+      'seconds between ingests of `KNOWLEDGE_DIR` while `serve` runs (unchanged files skipped; not with `--no-ingest`); with `DATABASE_URL` the re-index leader ingests and publishes a new index version',
+    ),
+  INDEX_POLL_S: z.coerce
+    .number()
+    .min(0.2)
+    .max(600)
+    .default(5)
+    .describe('with `DATABASE_URL`: how often replicas look for a newly published index version'),
+  INDEX_LEASE_TTL_S: z.coerce
+    .number()
+    .min(1)
+    .max(3_600)
+    .default(60)
+    .describe('with `DATABASE_URL`: TTL of the `reindex` lease; another replica takes over this long after the leader died'),
 });
 
 /** Validated replication timing, in milliseconds. */
@@ -20,7 +38,7 @@ export interface IndexReplicationConfig {
 
 /** Parses the `REINDEX_INTERVAL_S`, `INDEX_POLL_S` and `INDEX_LEASE_TTL_S` variables; throws a message naming the variable. */
 export function parseIndexReplicationConfig(env: Record<string, string | undefined>): IndexReplicationConfig {
-  const parsed = envSchema.safeParse({
+  const parsed = indexReplicationEnvSchema.safeParse({
     REINDEX_INTERVAL_S: env.REINDEX_INTERVAL_S || undefined,
     INDEX_POLL_S: env.INDEX_POLL_S || undefined,
     INDEX_LEASE_TTL_S: env.INDEX_LEASE_TTL_S || undefined,

@@ -11,22 +11,31 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
-const envSchema = z.object({
+/** The language-model variables; each `.describe()` is its meaning in docs/reference/configuration.md. */
+export const llmEnvSchema = z.object({
   LLM_PROVIDER: z
     .string()
     .trim()
     .transform((value) => (value === '' ? 'none' : value.toLowerCase()))
     .pipe(z.enum(['none', 'openai', 'azure']))
-    .optional(),
-  LLM_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
-  LLM_API_KEY: optionalText,
-  LLM_MODEL: optionalText,
-  LLM_API_VERSION: optionalText,
-  EMBEDDINGS_MODEL: optionalText,
-  EMBEDDINGS_LOCAL_PATH: optionalText,
+    .default('none')
+    .describe('`none`: extractive answers only, fully offline; `openai`: OpenAI, Ollama, vLLM, LiteLLM via `LLM_BASE_URL`; `azure`'),
+  LLM_BASE_URL: optionalText
+    .pipe(z.url({ protocol: /^https?$/ }).optional())
+    .describe(
+      'e.g. `http://127.0.0.1:11434/v1` (Ollama) or `https://<resource>.openai.azure.com`; https, plain http only to a loopback address',
+    ),
+  LLM_API_KEY: optionalText.describe('required for Azure and api.openai.com; local servers accept any value'),
+  LLM_MODEL: optionalText.describe('model name (`openai`) or deployment name (`azure`)'),
+  LLM_API_VERSION: optionalText.describe('Azure only, e.g. `2024-10-21`'),
+  EMBEDDINGS_MODEL: optionalText.describe('dense embeddings from the same endpoint, added to the retrieval fusion'),
+  EMBEDDINGS_LOCAL_PATH: optionalText.describe(
+    'local ONNX model folder (`<dir>/<org>/<name>` with `config.json`, `tokenizer.json`, `onnx/model.onnx`), loaded offline; wins over `EMBEDDINGS_MODEL`',
+  ),
   LLM_TIMEOUT_MS: optionalText
     .transform((value) => (value === undefined ? undefined : Number(value)))
-    .pipe(z.number().int().min(100).max(600_000).optional()),
+    .pipe(z.number().int().min(100).max(600_000).default(20_000))
+    .describe('per request; slower answers fall back to the extractive answer'),
 });
 
 /** Settings shared by every model endpoint. */
@@ -84,7 +93,7 @@ function transportSafe(url: string): boolean {
  * @example parseLlmConfig({ LLM_PROVIDER: 'openai', LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'llama3' })
  */
 export function parseLlmConfig(env: Record<string, string | undefined>): LlmConfig {
-  const parsed = envSchema.safeParse(env);
+  const parsed = llmEnvSchema.safeParse(env);
   if (!parsed.success) {
     const details = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new LlmConfigError(`Invalid LLM configuration: ${details.join('; ')}`);
@@ -97,11 +106,11 @@ export function parseLlmConfig(env: Record<string, string | undefined>): LlmConf
     );
   }
   const shared: EndpointSettings = {
-    timeoutMs: values.LLM_TIMEOUT_MS ?? 20_000,
+    timeoutMs: values.LLM_TIMEOUT_MS,
     ...(values.EMBEDDINGS_MODEL ? { embeddingsModel: values.EMBEDDINGS_MODEL } : {}),
     ...(values.EMBEDDINGS_LOCAL_PATH ? { embeddingsLocalPath: values.EMBEDDINGS_LOCAL_PATH } : {}),
   };
-  const provider = values.LLM_PROVIDER ?? 'none';
+  const provider = values.LLM_PROVIDER;
   if (provider === 'none') return { provider, ...shared };
   if (provider === 'azure') {
     return {

@@ -14,30 +14,51 @@ const optionalText = z
 const positive = (fallback: number, max: number) =>
   optionalText.transform((value) => (value === undefined ? fallback : Number(value))).pipe(z.number().positive().max(max));
 
-const envSchema = z.object({
-  TEAMS_ENABLED: optionalText.pipe(z.enum(['true', 'false', '1', '0']).optional()),
-  MICROSOFT_APP_ID: optionalText.pipe(z.uuid('expected the Entra application (client) id, a GUID').optional()),
-  MICROSOFT_APP_PASSWORD: optionalText,
-  MICROSOFT_APP_TENANT_ID: optionalText,
-  MICROSOFT_APP_CERT_PEM_FILE: optionalText,
-  MICROSOFT_APP_CERT_KEY_FILE: optionalText,
-  MICROSOFT_APP_TYPE: optionalText.pipe(z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).optional()),
-  TEAMS_AUTHORITY: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
-  TEAMS_RATE_PER_SECOND: positive(30, 1000),
-  TEAMS_CONVERSATION_RATE_PER_SECOND: positive(1, 50),
-  TEAMS_CONVERSATION_BURST: positive(3, 50),
-  TEAMS_MAX_ATTEMPTS: positive(8, 100),
-  TEAMS_SERVICE_URL_HOSTS: optionalText.transform((value) =>
-    value === undefined
-      ? undefined
-      : value
-          .split(',')
-          .map((host) => host.trim().toLowerCase())
-          .filter(Boolean),
+/** The Teams variables; each `.describe()` is its meaning in docs/reference/configuration.md. */
+export const teamsEnvSchema = z.object({
+  TEAMS_ENABLED: optionalText.pipe(z.enum(['true', 'false', '1', '0']).optional()).meta({
+    description:
+      'overrides the default: `false` keeps Teams off even with an app id; `true` without `MICROSOFT_APP_ID` is the local dev mode (no token check, loopback `HOST` only)',
+    derivedDefault: 'on when `MICROSOFT_APP_ID` is set',
+  }),
+  MICROSOFT_APP_ID: optionalText
+    .pipe(z.uuid('expected the Entra application (client) id, a GUID').optional())
+    .describe('application (client) id of the Entra app registration of the bot; setting it turns the channel on'),
+  MICROSOFT_APP_PASSWORD: optionalText.describe('client secret of the app registration (or a certificate, or `UserAssignedMSI`)'),
+  MICROSOFT_APP_TENANT_ID: optionalText.describe('Entra tenant id; required for a single-tenant app'),
+  MICROSOFT_APP_CERT_PEM_FILE: optionalText.describe(
+    'certificate (PEM file) instead of a client secret, with `MICROSOFT_APP_CERT_KEY_FILE`',
   ),
+  MICROSOFT_APP_CERT_KEY_FILE: optionalText.describe('private key (PEM file) of that certificate'),
+  MICROSOFT_APP_TYPE: optionalText
+    .pipe(z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).optional())
+    .meta({ description: 'kind of the app registration', derivedDefault: '`SingleTenant` with a tenant id, else `MultiTenant`' }),
+  TEAMS_AUTHORITY: optionalText
+    .pipe(z.url({ protocol: /^https?$/ }).optional())
+    .meta({ description: 'token issuer and metadata base (a local JWKS in tests)', derivedDefault: 'Entra ID' }),
+  TEAMS_RATE_PER_SECOND: positive(30, 1000).describe(
+    'proactive sends per second over all conversations (Teams allows about 50 per app and tenant)',
+  ),
+  TEAMS_CONVERSATION_RATE_PER_SECOND: positive(1, 50).describe('sends per second into one conversation (Teams: 7 per second, 60 per 30 s)'),
+  TEAMS_CONVERSATION_BURST: positive(3, 50).describe('burst of sends allowed into one conversation'),
+  TEAMS_MAX_ATTEMPTS: positive(8, 100).describe('attempts before a queued message is reported undeliverable'),
+  TEAMS_SERVICE_URL_HOSTS: optionalText
+    .transform((value) =>
+      value === undefined
+        ? undefined
+        : value
+            .split(',')
+            .map((host) => host.trim().toLowerCase())
+            .filter(Boolean),
+    )
+    .describe("comma-separated hosts (or suffixes) an activity's `serviceUrl` may name besides the Microsoft defaults (sovereign clouds)"),
   TEAMS_STREAM_DELAY_MS: optionalText
     .transform((value) => (value === undefined ? undefined : Number(value)))
-    .pipe(z.number().int().min(0).max(10_000).optional()),
+    .pipe(z.number().int().min(0).max(10_000).optional())
+    .meta({
+      description: 'milliseconds between streaming updates of generated answers in personal chats',
+      derivedDefault: 'SDK default (1000)',
+    }),
 });
 
 /** How the channel authenticates to and from the Bot Connector. */
@@ -79,7 +100,7 @@ export interface TeamsConfig {
  * address (`HOST`): the unauthenticated dev mode runs only on loopback (issue #18, item 1).
  */
 export function parseTeamsConfig(env: Record<string, string | undefined>, host: string = env.HOST?.trim() || '127.0.0.1'): TeamsConfig {
-  const parsed = envSchema.safeParse(env);
+  const parsed = teamsEnvSchema.safeParse(env);
   if (!parsed.success) {
     throw new Error(`Invalid configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   }
@@ -106,7 +127,7 @@ export function parseTeamsConfig(env: Record<string, string | undefined>, host: 
   };
 }
 
-function authOf(values: z.infer<typeof envSchema>): TeamsAuth {
+function authOf(values: z.infer<typeof teamsEnvSchema>): TeamsAuth {
   if (!values.MICROSOFT_APP_ID) return { mode: 'dev' };
   const certificate =
     values.MICROSOFT_APP_CERT_PEM_FILE && values.MICROSOFT_APP_CERT_KEY_FILE

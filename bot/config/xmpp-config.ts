@@ -15,23 +15,47 @@ const optionalText = z
 const optionalInt = (min: number, max: number) =>
   optionalText.transform((value) => (value === undefined ? undefined : Number(value))).pipe(z.number().int().min(min).max(max).optional());
 
-const envSchema = z.object({
+const intWithDefault = (min: number, max: number, fallback: number) =>
+  optionalText
+    .transform((value) => (value === undefined ? undefined : Number(value)))
+    .pipe(z.number().int().min(min).max(max).default(fallback));
+
+const whenSet = 'required when XMPP_SERVICE is set';
+
+/** The Jabber variables; each `.describe()` is its meaning in docs/reference/configuration.md. */
+export const xmppEnvSchema = z.object({
   XMPP_SERVICE: z
     .string()
     .trim()
-    .regex(/^(xmpp|xmpps):\/\/[^/\s]+$/, 'expected xmpp://host[:port] or xmpps://host[:port]'),
-  XMPP_DOMAIN: optionalText,
-  XMPP_USERNAME: z.string().trim().min(1, 'required when XMPP_SERVICE is set'),
-  XMPP_PASSWORD: z.string().min(1, 'required when XMPP_SERVICE is set'),
-  XMPP_RESOURCE: optionalText,
-  XMPP_ALLOW_PLAIN: optionalText.pipe(z.enum(['true', 'false']).optional()),
-  XMPP_RATE_PER_MINUTE: optionalInt(1, 10_000),
-  XMPP_RATE_BURST: optionalInt(1, 1000),
-  XMPP_MAX_MESSAGE_CHARS: optionalInt(200, 100_000),
-  XMPP_RECONNECT_MAX_MS: optionalInt(1000, 600_000),
-  XMPP_LEASE_TTL_MS: optionalInt(1000, 600_000),
-  XMPP_LEASE_RENEW_MS: optionalInt(100, 300_000),
-  XMPP_CA_FILE: optionalText,
+    .regex(/^(xmpp|xmpps):\/\/[^/\s]+$/, 'expected xmpp://host[:port] or xmpps://host[:port]')
+    .meta({
+      description: '`xmpp://host:5222` (STARTTLS required) or `xmpps://host:5223` (direct TLS)',
+      derivedDefault: 'unset or empty: channel off',
+    }),
+  XMPP_DOMAIN: optionalText.meta({
+    description: "XMPP domain of the account when it differs from the server's host name (Cisco IM&P: the presence domain)",
+    derivedDefault: 'host of `XMPP_SERVICE`',
+  }),
+  XMPP_USERNAME: z.string().trim().min(1, whenSet).describe('local part of the bot account, e.g. `lotse`'),
+  XMPP_PASSWORD: z.string().min(1, whenSet).describe('password of the bot account'),
+  XMPP_RESOURCE: optionalText.pipe(z.string().default('lotse')).describe('XMPP resource of the connection'),
+  XMPP_ALLOW_PLAIN: optionalText
+    .pipe(z.enum(['true', 'false']).default('false'))
+    .describe('`true` allows an unencrypted connection, only to a loopback `XMPP_SERVICE` (tests)'),
+  XMPP_RATE_PER_MINUTE: intWithDefault(1, 10_000, 20).describe('questions per user and minute'),
+  XMPP_RATE_BURST: intWithDefault(1, 1000, 5).describe('burst of questions allowed per user'),
+  XMPP_MAX_MESSAGE_CHARS: intWithDefault(200, 100_000, 2000).describe('longer replies are split into several chat messages'),
+  XMPP_RECONNECT_MAX_MS: intWithDefault(1000, 600_000, 2000).describe('upper bound of the reconnect backoff'),
+  XMPP_LEASE_TTL_MS: intWithDefault(1000, 600_000, 30_000).describe(
+    'several replicas: only the holder of the lease `xmpp` connects; its lifetime',
+  ),
+  XMPP_LEASE_RENEW_MS: optionalInt(100, 300_000).meta({
+    description: 'how often every replica renews or tries to take the lease; at most half of `XMPP_LEASE_TTL_MS`',
+    derivedDefault: 'a third of `XMPP_LEASE_TTL_MS`',
+  }),
+  XMPP_CA_FILE: optionalText.describe(
+    'PEM file of a private or self-signed CA trusted for the XMPP server in addition to the public ones (or `NODE_EXTRA_CA_CERTS`)',
+  ),
 });
 
 /** Validated settings of the XMPP channel. */
@@ -100,7 +124,7 @@ function readCa(file: string | undefined): { ca?: { file: string; pem: string } 
 /** Parses the `XMPP_*` variables; `undefined` when `XMPP_SERVICE` is not set (channel off). */
 export function parseXmppConfig(env: Record<string, string | undefined>): XmppConfig | undefined {
   if (!env.XMPP_SERVICE?.trim()) return undefined;
-  const parsed = envSchema.safeParse(env);
+  const parsed = xmppEnvSchema.safeParse(env);
   if (!parsed.success) {
     const details = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new XmppConfigError(`Invalid configuration: ${details}`);
@@ -118,13 +142,13 @@ export function parseXmppConfig(env: Record<string, string | undefined>): XmppCo
     domain: values.XMPP_DOMAIN ?? host,
     username: values.XMPP_USERNAME,
     password: values.XMPP_PASSWORD,
-    resource: values.XMPP_RESOURCE ?? 'lotse',
+    resource: values.XMPP_RESOURCE,
     allowPlain,
-    ratePerMinute: values.XMPP_RATE_PER_MINUTE ?? 20,
-    rateBurst: values.XMPP_RATE_BURST ?? 5,
-    maxMessageChars: values.XMPP_MAX_MESSAGE_CHARS ?? 2000,
-    reconnectMaxMs: values.XMPP_RECONNECT_MAX_MS ?? 2000,
-    ...leaseTimes(values.XMPP_LEASE_TTL_MS ?? 30_000, values.XMPP_LEASE_RENEW_MS),
+    ratePerMinute: values.XMPP_RATE_PER_MINUTE,
+    rateBurst: values.XMPP_RATE_BURST,
+    maxMessageChars: values.XMPP_MAX_MESSAGE_CHARS,
+    reconnectMaxMs: values.XMPP_RECONNECT_MAX_MS,
+    ...leaseTimes(values.XMPP_LEASE_TTL_MS, values.XMPP_LEASE_RENEW_MS),
     ...readCa(values.XMPP_CA_FILE),
   };
 }
