@@ -66,7 +66,8 @@ export interface ElsewhereInput {
  * paper has scores high; a question the named county answers scores 0.
  */
 export function betterElsewhere(input: ElsewhereInput): number {
-  if (!input.outside.length) return 0;
+  // Without an asked-for value ("Was …?") every window qualifies and the comparison says little.
+  if (!input.outside.length || expectedAnswerType(input.question) === 'none') return 0;
   const outside = bestTypedWindow(input.query, input.question, input.outside, input.analyzer);
   const inside = bestTypedWindow(input.query, input.question, input.inside, input.analyzer);
   return Math.max(0, outside - inside);

@@ -23,7 +23,7 @@ const questionCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['agent', /\bwer\b/i],
 ];
 
-const numberPattern = /\d|\b(eine[nm]?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|millionen?|milliarden?|dutzend|hälfte|drittel|viertel)\b/i;
+const numberPattern = /\d|\b(?:mindestens|höchstens|genau|nur|jeweils|je|pro)\s+(?:eine?[nmr]?)\b|\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|millionen?|milliarden?|dutzend|hälfte|drittel|viertel)\b/i;
 const datePattern = /\b(1[0-9]{3}|20[0-9]{2})\b|\d{1,2}\.\s*\d{1,2}\.|\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|jahrhundert|quartal|q[1-4])\b/i;
 const textCues: Record<Exclude<AnswerType, 'none'>, RegExp> = {
   number: numberPattern,

@@ -40,7 +40,10 @@ export interface EvidenceFeatures {
    * years: the passage has the series, not the asked-for point ("Ausstattungsgrad 2021 … 2025", asked for 2023).
    */
   readonly otherYear: number;
-  /** 1 when the question asks for a number or date and the best window contains none. */
+  /**
+   * When the question asks for a value (number, date, percentage, amount, name, …): the share of the best window's
+   * coverage lost when the window must hold such a value (0: the best window holds one; 1: no window does).
+   */
   readonly missingAnswerType: number;
   /** Coverage of the best window by whole words only (no compound parts, no prefixes). */
   readonly strictSentence: number;
@@ -113,6 +116,8 @@ interface WindowEvidence {
   strict: number;
   known: number;
   typed: boolean;
+  /** Best window coverage among windows that hold a value of the expected answer type. */
+  typedSoft: number;
   focus: boolean;
   neighbourPassage: number;
   /** The best window with one sentence of context on each side (where the answer's figures would be). */
@@ -153,14 +158,15 @@ function windowEvidence(full: WeightedQuery, weighted: WeightedQuery, known: Wei
   const terms = sentences.map((sentence) => input.analyzer.analyze(sentence));
   const passage = softCoverageOfTerms(weighted, terms.flat(), { prefixes: false }).coverage;
   const neighbourPassage = neighbourShare(full, terms.flat());
-  const result: WindowEvidence = { passage, sentence: hit.evidence ?? 0, soft: 0, maxMissing: 1, strict: 0, known: 0, typed: false, focus: false, neighbourPassage, text: '' };
+  const result: WindowEvidence = { passage, sentence: hit.evidence ?? 0, soft: 0, maxMissing: 1, strict: 0, known: 0, typed: false, typedSoft: 0, focus: false, neighbourPassage, text: '' };
   const type = checkedAnswerType(input.query);
   sentences.forEach((sentence, index) => {
     if (hit.evidence === null) result.sentence = Math.max(result.sentence, coverageOf(weighted, sentence, input.analyzer));
     const window = [...terms[index]!, ...(terms[index + 1] ?? [])];
     const detail = softCoverageOfTerms(weighted, window);
+    const typed = containsAnswerType(`${sentence} ${sentences[index + 1] ?? ''}`, type);
+    if (typed) result.typedSoft = Math.max(result.typedSoft, detail.coverage);
     if (detail.coverage > result.soft) {
-      const typed = containsAnswerType(`${sentence} ${sentences[index + 1] ?? ''}`, type);
       const text = sentences.slice(Math.max(0, index - 1), index + 3).join(' ');
       Object.assign(result, { soft: detail.coverage, maxMissing: detail.maxMissing, typed, text });
     }
@@ -179,7 +185,7 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
   const weighted = withoutVectorTerms(full);
   const knownWords = weighted.words.filter((word) => word.known);
   const known: WeightedQuery = { words: knownWords, total: knownWords.reduce((sum, word) => sum + word.weight, 0) };
-  const best: WindowEvidence = { passage: 0, sentence: 0, soft: 0, maxMissing: 1, strict: 0, known: 0, typed: false, focus: false, neighbourPassage: 0, text: '' };
+  const best: WindowEvidence = { passage: 0, sentence: 0, soft: 0, maxMissing: 1, strict: 0, known: 0, typed: false, typedSoft: 0, focus: false, neighbourPassage: 0, text: '' };
   const focus = focusWords(input.query, weighted, (text) => input.analyzer.analyze(text));
   const top = input.hits.slice(0, passagesConsidered);
   const topTerms = new Set(top.flatMap((hit) => input.analyzer.analyze(input.textOf(hit.id))));
@@ -193,6 +199,7 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     best.sentence = Math.max(best.sentence, evidence.sentence);
     best.strict = Math.max(best.strict, evidence.strict);
     best.neighbourPassage = Math.max(best.neighbourPassage, evidence.neighbourPassage);
+    best.typedSoft = Math.max(best.typedSoft, evidence.typedSoft);
     if (evidence.soft > best.soft) Object.assign(best, { soft: evidence.soft, maxMissing: evidence.maxMissing, typed: evidence.typed, text: evidence.text });
   }
   const unknown = weighted.words.filter((word) => !word.known).reduce((sum, word) => sum + word.weight, 0);
@@ -208,7 +215,7 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     margin: Math.max(0, (first?.score ?? 0) - (second?.score ?? 0)),
     missingNumber: numbersMissing(input.query, [best.text]),
     otherYear: yearsElsewhere(input.query, best.text),
-    missingAnswerType: best.typed ? 0 : 1,
+    missingAnswerType: best.typed ? 0 : best.soft > 0 ? Math.max(0, 1 - best.typedSoft / best.soft) : 1,
     strictSentence: best.strict,
     knownSentence: best.known,
     knownAbsent,

@@ -75,4 +75,12 @@ describe('betterElsewhere', () => {
     expect(betterElsewhere({ ...input, inside: [answer], outside: [answer] })).toBe(0);
     expect(betterElsewhere({ ...input, inside: ['Drucker und Kopierer stehen im Flur.'], outside: [] })).toBe(0);
   });
+
+  it('is 0 when the question asks for no particular value ("Was …?"): every window would qualify', () => {
+    const open = 'Was macht die Kreisverwaltung mit den Digitallotsen?';
+    const outside = ['Die Kreisverwaltung hat 37 Digitallotsen in allen Ämtern.'];
+    const inside = ['Drucker und Kopierer stehen im Flur.'];
+    expect(betterElsewhere({ question: open, query: weighQuery(open, analyzer, lexical), analyzer, inside, outside })).toBe(0);
+    expect(betterElsewhere({ ...input, inside, outside })).toBeGreaterThan(0.5);
+  });
 });

@@ -32,6 +32,9 @@ describe('containsAnswerType', () => {
     expect(containsAnswerType('Leitung: Frau Schneider', 'person')).toBe(true);
     expect(containsAnswerType('Das Projekt läuft gut.', 'person')).toBe(false);
     expect(containsAnswerType('irgendein Text', 'none')).toBe(true);
+    expect(containsAnswerType('Die Kantine bietet eine Auswahl an Gerichten.', 'number')).toBe(false);
+    expect(containsAnswerType('Pro Amt soll mindestens ein Digitallotse bestimmt werden.', 'number')).toBe(true);
+    expect(containsAnswerType('Es gibt zwölf Gerichte.', 'number')).toBe(true);
   });
 });
 

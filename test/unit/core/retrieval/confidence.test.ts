@@ -7,6 +7,7 @@ import { InMemoryLexicalIndex } from '../../../fakes/in-memory-lexical-index.ts'
 const texts: Record<string, string> = {
   kantine: 'Die Kantine öffnet um 11:30 Uhr. Sie schließt um 14 Uhr.',
   kantineMenu: 'Die Kantine bietet jeden Tag vegetarische Gerichte an.',
+  kantinePlan: 'Die Kantine bietet jeden Tag vegetarische Gerichte an. Im Flur hängt der Plan. Es gibt 12 Gerichte in der Kantine.',
   passwort: 'Passwörter müssen zwölf Zeichen haben. Sie werden alle 90 Tage geändert.',
   urlaub: 'Urlaub wird im Mitarbeiterportal beantragt.',
   mobil: 'Ausstattungsgrad mobiler Arbeitsplätze: 2021 waren es 60 Prozent, 2025 sind es 89 Prozent.',
@@ -111,5 +112,13 @@ describe('confidenceFromFeatures (the fitted model)', () => {
     expect(year.missingNumber).toBe(1);
     const type = evidenceFeatures({ query: 'Wie viele Gerichte bietet die Kantine?', hits: [hit('kantineMenu')], textOf: (id) => texts[id] ?? '', analyzer: fakeAnalyzer, lexical });
     expect(type.missingAnswerType).toBe(1);
+  });
+
+  it('measures the coverage lost when the sentence must hold the asked-for value (an article is no number)', () => {
+    const article = evidenceFeatures({ query: 'Wie viele Gerichte bietet die Kantine?', hits: [hit('kantineMenu')], textOf: () => 'Die Kantine bietet eine Auswahl an Gerichten.', analyzer: fakeAnalyzer, lexical });
+    expect(article.missingAnswerType).toBe(1);
+    const elsewhere = evidenceFeatures({ query: 'Wie viele Gerichte bietet die Kantine?', hits: [hit('kantinePlan')], textOf: (id) => texts[id] ?? '', analyzer: fakeAnalyzer, lexical });
+    expect(elsewhere.missingAnswerType).toBeGreaterThan(0);
+    expect(elsewhere.missingAnswerType).toBeLessThan(1);
   });
 });
