@@ -14,6 +14,14 @@ import { foldGerman } from '../../shared/text.ts';
  */
 export const olderEditionWeight = 0.9;
 
+/**
+ * Ranking factor of an older edition when the question asks about the present ("inzwischen", "aktuell",
+ * "grad", "mittlerweile", "derzeit", "jetzt"): the edition in force describes today, the older one the past.
+ */
+export const olderEditionWeightForPresent = 0.6;
+
+const presentCue = /\b(inzwischen|mittlerweile|aktuell|derzeit|zurzeit|zur\s+zeit|zzt|momentan|grad|gerade|jetzt|heute|heutzutage|neueste[nrms]?|stand\s+heute)\b/;
+
 const designation = String.raw`(?:digi(?:talisierungs)?)?(?:strategie|agenda|fassung|version|ausgabe|auflage|konzept|papier|dienstanweisung|dienstvereinbarung|richtlinie|leitfaden|plan)`;
 const olderWords = String.raw`(?:alte|fruhere|vorherige|bisherige|vorige|erste|ursprungliche|damalige)[nrms]?`;
 const olderEditionPattern = new RegExp(String.raw`\b(?:${olderWords}\s+(?:\w+\s+)?${designation}\b|damals|seinerzeit|ursprunglich)`);
@@ -99,12 +107,13 @@ function mentionsYear(question: string, year: string | undefined): boolean {
 export function editionWeights(question: string, documents: readonly DocumentMeta[], replacedBy: ReadonlyMap<string, DocumentMeta>): Map<string, number> {
   const weights = new Map<string, number>();
   const older = asksForOlderEdition(question);
+  const present = presentCue.test(foldGerman(question));
   for (const [olderId, newer] of replacedBy) {
     const meta = documents.find((candidate) => candidate.id === olderId);
     if (!meta) continue;
     const year = olderEditionYear(meta, newer);
     if (namesEditionYear(question, year) && !namesEditionYear(question, editionYear(newer))) weights.set(newer.id, olderEditionWeight);
-    else if (!older && !mentionsYear(question, year)) weights.set(olderId, olderEditionWeight);
+    else if (!older && !mentionsYear(question, year)) weights.set(olderId, present ? olderEditionWeightForPresent : olderEditionWeight);
   }
   return weights;
 }

@@ -32,7 +32,8 @@ function candidatesOf(context: AnswerContext): Candidate[] {
       const section = resolved.chunk.section === resolved.document.title ? '' : resolved.chunk.section;
       const coverage = coverageOf(context.query, `${section} ${sentence.text}`, context.analyzer);
       const shortPenalty = sentence.text.length < 30 ? 0.15 : 0;
-      const typeFactor = containsAnswerType(sentence.text, type) ? 1 : 0.8;
+      // A sentence that cannot hold the asked-for value rarely answers; one whose next sentence holds it may.
+      const typeFactor = containsAnswerType(sentence.text, type) ? 1 : containsAnswerType(`${sentence.text} ${sentences[index + 1]?.text ?? ''}`, type) ? 0.85 : 0.6;
       return { resolved, sentences, index, coverage, score: coverage * typeFactor * (1 - 0.12 * rank) - shortPenalty };
     });
   });

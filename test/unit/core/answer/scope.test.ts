@@ -56,6 +56,8 @@ describe('scopeQuestion', () => {
     const scope = scopeQuestion({ question: 'Was steht in der Strategie?', documents: both, today: '2026-11-22' });
     expect(scope.allowed.has('old.md')).toBe(true);
     expect(scope.weights.get('old.md')).toBeLessThan(1);
+    const present = scopeQuestion({ question: 'wie viele sind es inzwischen?', documents: both, today: '2026-11-22' });
+    expect(present.weights.get('old.md')).toBeLessThan(scope.weights.get('old.md')!);
   });
 
   it('uses the asker tenant when the question names none', () => {
