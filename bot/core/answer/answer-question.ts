@@ -23,6 +23,7 @@ import { composeFaqAnswer } from './faq-answer.ts';
 import { composeGenerativeAnswer } from './generative-answer.ts';
 import { namedTenants } from './county-aliases.ts';
 import { betterElsewhere, focusOutsideScope, outsideScopeShare } from './scope-evidence.ts';
+import { preferTypedHits } from './typed-hits.ts';
 import { scopeQuestion, weighHitsByScope, withoutTenantMention, type AnswerScope } from './scope.ts';
 import type { GroundedAnswerDeps } from '../generation/generate-grounded-answer.ts';
 
@@ -114,7 +115,7 @@ export async function answerQuestion<H extends RankedHit>(
   const searchText = withoutTenantMention(question, scope.tenant);
   // The older of two editions in force ranks below the newer one where both could answer.
   const found = scope.allowed.size ? await deps.retriever.retrieve(searchText, { k: Math.max(topK, 10), filter }) : [];
-  const hits = weighHitsByScope(found, scope, documentIdOf);
+  const hits = preferTypedHits(weighHitsByScope(found, scope, documentIdOf), searchText, (id) => deps.knowledge.getChunk(id)?.text ?? '');
   // Word-vector neighbours are too loose for choosing sentences and judging scope (measured: docs/measurements.md).
   const query = withoutVectorTerms(weighQuery(searchText, deps.analyzer, deps.lexical));
   const outsideScope = scope.tenant ? outsideScopeShare(query, deps.lexical, filter) : 0;
