@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Builds the container image, starts it with an (unreachable) OIDC issuer and waits until /readyz answers inside the
 # container, then checks it runs as the unprivileged `node` user. Needs a Docker daemon and access to the registry
-# that serves the `node` base image, which the build machine of the test suite does not have — so this is run by
-# operators (docs/operations/container.md), not by `npm test`, which checks the Dockerfile's contract instead
-# (test/integration/ops/container-image.int.test.ts).
+# that serves the `node` base image: test/integration/ops/compose.int.test.ts runs it where `docker info` answers and
+# skips otherwise; test/integration/ops/container-image.int.test.ts checks the Dockerfile's contract everywhere.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 tag="lotse-check:$$"
