@@ -1,8 +1,9 @@
 /**
  * `npm run train:intent`: trains the intent check of the guardrail (issue #17) and writes
  * `policies/intent/intent-model.json` plus its report `policies/intent/intent-model.report.md`.
- * Training data: the hand-written families of `policies/intent/intent-corpus.yaml` (expanded) and the tuning
- * corpora of `test/eval/guardrails` (adversarial, benign, dev). Reported numbers come from data the fit never
+ * Training data: the hand-written families of `policies/intent/intent-corpus.yaml` (expanded), the tuning
+ * corpora of `test/eval/guardrails` (adversarial, benign, dev) and, as benign rows, the ordinary staff questions of the
+ * development question sets (`scripts/intent/staff-questions.ts`). Reported numbers come from data the fit never
  * saw: 5-fold cross-validation that holds out whole phrasing families, and the two held-out guardrail sets.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { storeIntentModel } from '../policies/load-intent-model.ts';
 import { expandCorpus, seededRandom, type CorpusRow } from './intent/expand-corpus.ts';
 import { fitAveraged, predictAll, type Example } from './intent/fit-softmax.ts';
 import { renderIntentReport, type Evaluation } from './intent/render-intent-report.ts';
+import { staffQuestionRows } from './intent/staff-questions.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const buckets = 1 << 15;
@@ -40,7 +42,7 @@ function evaluate(rows: readonly CorpusRow[], probabilities: readonly number[][]
 
 const corpusFile = join(root, 'policies/intent/intent-corpus.yaml');
 const { version, rows } = expandCorpus(corpusFile);
-const legacy = ['adversarial.yaml', 'benign.yaml', 'dev.yaml'].flatMap(guardrailSet);
+const legacy = [...['adversarial.yaml', 'benign.yaml', 'dev.yaml'].flatMap(guardrailSet), ...staffQuestionRows(root)];
 const heldOutRows = ['holdout.yaml', 'holdout-2.yaml'].flatMap(guardrailSet);
 const classes = [...intentNames];
 

@@ -10,7 +10,13 @@ import { intentNames, type Intent } from '../../bot/core/guardrails/intent-class
 const corpusSchema = z.object({
   version: z.string(),
   slots: z.record(z.string(), z.array(z.string()).min(1)),
-  families: z.array(z.object({ id: z.string(), intent: z.enum(intentNames), texts: z.array(z.string().min(3)).min(1) })),
+  families: z.array(z.object({
+    id: z.string(),
+    intent: z.enum(intentNames),
+    texts: z.array(z.string().min(3)).min(1),
+    /** Slot fills per template for families whose wording should vary over many slot values (default `fillsPerTemplate`). */
+    fills: z.number().int().min(1).max(12).optional(),
+  })),
 });
 
 /** One training row. */
@@ -63,7 +69,7 @@ export function expandCorpus(file: string, fillsPerTemplate = 3, seed = 17): { v
   const rows: CorpusRow[] = [];
   for (const family of corpus.families) {
     for (const template of family.texts) {
-      const fills = /\{\w+\}/.test(template) ? fillsPerTemplate : 1;
+      const fills = /\{\w+\}/.test(template) ? (family.fills ?? fillsPerTemplate) : 1;
       const seen = new Set<string>();
       for (let round = 0; round < fills; round++) {
         for (const text of variants(fill(template, corpus.slots, random), random)) {
