@@ -73,7 +73,7 @@ export function createIndexFollower(deps: { publication: IndexPublication; knowl
         return after;
       }
       deferred = 0;
-      const outcome = loadPublished(deps.knowledge, fetched.version, fetched.files);
+      const outcome = await loadPublished(deps.knowledge, fetched.version, fetched.files);
       if (outcome.kind === 'rejected') {
         if (failedVersion !== version) deps.logger.error('index-load-failed', { version, reason: outcome.reason });
         failedVersion = version;

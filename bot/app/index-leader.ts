@@ -72,7 +72,7 @@ export function createIndexLeader(deps: IndexLeaderDeps): IndexLeader {
     const latest = await deps.publication.latest();
     const fetched = latest ? await deps.publication.fetch(latest.version) : undefined;
     if (!fetched) return;
-    const outcome = loadPublished(copy, fetched.version, fetched.files);
+    const outcome = await loadPublished(copy, fetched.version, fetched.files);
     if (outcome.kind === 'rejected') deps.logger.warn('index-seed-skipped', { version: fetched.version.version, reason: outcome.reason });
   };
 

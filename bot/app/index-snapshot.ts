@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -40,6 +41,10 @@ export function readCurrentSnapshot(indexRoot: string): { dir: string; manifest:
   return parsed.success ? { dir, manifest: parsed.data } : undefined;
 }
 
+function snapshotName(manifest: SnapshotManifest): string {
+  return `snapshot-${manifest.createdAt.replace(/[:.]/g, '-')}-${manifest.version.slice(0, 8)}-${process.pid}`;
+}
+
 /** Writes a new snapshot with `write(dir)`, then points `CURRENT` at it and deletes older snapshots. */
 export function writeSnapshot(
   indexRoot: string,
@@ -47,7 +52,7 @@ export function writeSnapshot(
   write: (dir: string) => void,
 ): string {
   mkdirSync(indexRoot, { recursive: true });
-  const name = `snapshot-${manifest.createdAt.replace(/[:.]/g, '-')}-${manifest.version.slice(0, 8)}-${process.pid}`;
+  const name = snapshotName(manifest);
   const dir = join(indexRoot, name);
   mkdirSync(dir, { recursive: true });
   write(dir);
@@ -57,6 +62,26 @@ export function writeSnapshot(
   renameSync(temporary, join(indexRoot, 'CURRENT'));
   for (const entry of readdirSync(indexRoot)) {
     if (entry.startsWith('snapshot-') && entry !== name) rmSync(join(indexRoot, entry), { recursive: true, force: true });
+  }
+  return dir;
+}
+
+/** `writeSnapshot` with asynchronous file operations (a serving replica keeps answering while it writes). */
+export async function writeSnapshotAsync(
+  indexRoot: string,
+  manifest: SnapshotManifest,
+  write: (dir: string) => Promise<void>,
+): Promise<string> {
+  const name = snapshotName(manifest);
+  const dir = join(indexRoot, name);
+  await mkdir(dir, { recursive: true });
+  await write(dir);
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  const temporary = join(indexRoot, `CURRENT.${process.pid}.tmp`);
+  await writeFile(temporary, name);
+  await rename(temporary, join(indexRoot, 'CURRENT'));
+  for (const entry of await readdir(indexRoot)) {
+    if (entry.startsWith('snapshot-') && entry !== name) await rm(join(indexRoot, entry), { recursive: true, force: true });
   }
   return dir;
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { HashedNgramEmbedder } from '../adapters/search/hashed-ngram-embedder.ts';
 import { HnswVectorIndex } from '../adapters/search/hnsw-vector-index.ts';
 import { Bm25Index } from '../adapters/search/bm25-index.ts';
-import { SqliteKnowledgeStore, type KnowledgeRows } from '../adapters/storage/sqlite-knowledge-store.ts';
+import { SqliteKnowledgeStore } from '../adapters/storage/sqlite-knowledge-store.ts';
 import type { SqliteDatabase } from '../adapters/storage/sqlite-database.ts';
 import type { Chunk, DocumentMeta, IngestedDocument } from '../ports/knowledge.ts';
 import type { Embedder, IdFilter, TextAnalyzer } from '../ports/search.ts';
@@ -97,18 +97,26 @@ export class KnowledgeBase {
 
   /** Reads the indexes of a snapshot folder without installing them (throws when a file is corrupt). */
   loadIndexes(dir: string): { lexical: Bm25Index; vectors: HnswVectorIndex[] } {
-    return {
-      lexical: Bm25Index.load(join(dir, 'bm25.bin'), this.options.analyzer),
-      vectors: this.vectors.map((channel) => HnswVectorIndex.load(join(dir, safeName(channel.embedder.id)), channel.embedder.dimensions)),
-    };
+    return { lexical: this.loadLexical(dir), vectors: this.vectors.map((channel) => this.loadVectors(dir, channel)) };
+  }
+
+  /** Reads the BM25 index of a snapshot folder (one step of `loadIndexes`). */
+  loadLexical(dir: string): Bm25Index {
+    return Bm25Index.load(join(dir, 'bm25.bin'), this.options.analyzer);
+  }
+
+  /** Reads one vector channel's index of a snapshot folder (one step of `loadIndexes`). */
+  loadVectors(dir: string, channel: VectorChannel): HnswVectorIndex {
+    return HnswVectorIndex.load(join(dir, safeName(channel.embedder.id)), channel.embedder.dimensions);
   }
 
   /**
-   * Installs a published snapshot: store rows and indexes are replaced in one synchronous section, so no
-   * request sees new chunks with old indexes or the reverse.
+   * Installs a published snapshot whose rows are staged in the store (`store.beginStaging`, `store.stage`):
+   * the staged rows and the indexes become the served ones in one synchronous section, so no request sees
+   * new chunks with old indexes or the reverse.
    */
-  adopt(loaded: { rows: KnowledgeRows; lexical: Bm25Index; vectors: readonly HnswVectorIndex[]; version: string }): void {
-    this.store.replaceRows(loaded.rows);
+  adopt(loaded: { lexical: Bm25Index; vectors: readonly HnswVectorIndex[]; version: string }): void {
+    this.store.swapStaged();
     this.install(loaded.lexical, loaded.vectors);
     this.version = loaded.version;
   }

@@ -56,7 +56,7 @@ async function measure(label: string, work: KnowledgeBase, publication: SqlIndex
   const t4 = performance.now();
   const fetched = (await publication.fetch(packed.version))!;
   const t5 = performance.now();
-  const outcome = loadPublished(follower, fetched.version, fetched.files);
+  const outcome = await loadPublished(follower, fetched.version, fetched.files);
   const t6 = performance.now();
   if (outcome.kind !== 'loaded') throw new Error(outcome.reason);
   const mb = (outcome.bytes / 1024 / 1024).toFixed(2);

@@ -20,17 +20,18 @@ const publication = (version: string, files: Publication['files']): Publication 
 });
 
 /**
- * Two replicas' views of one store; `partBytes` is the SQL stores' part size (the fake keeps files whole).
+ * Two replicas' views of one store; `partBytes` is the SQL stores' part size and `readSliceBytes` what they read
+ * per statement (the fake keeps files whole).
  * `racer` publishes against `a` at the same time: `b` where two writers really run in parallel (PostgreSQL);
  * on SQLite one process has one connection, whose transactions Kysely serialises, so it is `a` itself.
  */
-type Open = (partBytes?: number) => Promise<{ readonly a: IndexPublication; readonly b: IndexPublication; readonly racer: IndexPublication }>;
+type Open = (partBytes?: number, readSliceBytes?: number) => Promise<{ readonly a: IndexPublication; readonly b: IndexPublication; readonly racer: IndexPublication }>;
 
 /** The `IndexPublication` contract. */
 function indexPublicationContract(name: string, available: boolean, open: Open): void {
   describe.skipIf(!available)(`index publication contract on ${name}`, () => {
-    it('stores files in parts and returns them byte for byte to another handle', async () => {
-      const { a: writer, b: reader } = await open(1000);
+    it('stores files in parts and returns them byte for byte to another handle, read in slices', async () => {
+      const { a: writer, b: reader } = await open(1000, 300);
       expect(await reader.latest()).toBeUndefined();
       const big = randomBytes(3500);
       const files = [{ name: 'bm25.bin', bytes: big }, { name: 'hashed/index.bin', bytes: Buffer.from('vektoren') }, { name: 'empty', bytes: Buffer.alloc(0) }];
@@ -94,10 +95,10 @@ indexPublicationContract('the in-memory fake', true, async () => {
 });
 
 for (const backend of useBackends()) {
-  indexPublicationContract(backend.name, backend.available, async (partBytes) => {
+  indexPublicationContract(backend.name, backend.available, async (partBytes, readSliceBytes) => {
     const { store, secondStore } = await backend.fresh();
-    const a = new SqlIndexPublication(store, partBytes);
-    const b = new SqlIndexPublication(await secondStore(), partBytes);
+    const a = new SqlIndexPublication(store, partBytes, readSliceBytes);
+    const b = new SqlIndexPublication(await secondStore(), partBytes, readSliceBytes);
     return { a, b, racer: backend.name === 'postgres' ? b : a };
   });
 }

@@ -12,6 +12,9 @@ import { first, isUniqueViolation, rows, run, type SqlExecutor, type StoreDataba
 /** Default part size: small enough for one statement, large enough for few round trips. */
 export const defaultPartBytes = 4 * 1024 * 1024;
 
+/** Default slice read per statement: about 10 ms of decoding on a loaded replica. */
+export const defaultReadSliceBytes = 1024 * 1024;
+
 interface VersionRow {
   id: number;
   version: string;
@@ -41,7 +44,12 @@ function asBuffer(bytes: Uint8Array): Buffer {
 
 /** Published index versions in `index_versions` / `index_version_parts`. */
 export class SqlIndexPublication implements IndexPublication {
-  constructor(private readonly database: StoreDatabase, private readonly partBytes = defaultPartBytes) {}
+  constructor(
+    private readonly database: StoreDatabase,
+    private readonly partBytes = defaultPartBytes,
+    /** Bytes read per statement when fetching (a slice of a part). */
+    private readonly readSliceBytes = defaultReadSliceBytes,
+  ) {}
 
   async latest(): Promise<PublishedVersion | undefined> {
     const row = await first(this.database.db, sql<VersionRow>`SELECT id, version, manifest, created_at, publisher FROM index_versions ORDER BY id DESC LIMIT 1`);
@@ -83,16 +91,21 @@ export class SqlIndexPublication implements IndexPublication {
   async fetch(version: string): Promise<{ version: PublishedVersion; files: PublishedFile[] } | undefined> {
     const row = await first(this.database.db, sql<VersionRow>`SELECT id, version, manifest, created_at, publisher FROM index_versions WHERE version = ${version}`);
     if (!row) return undefined;
-    // One statement per part (at most 4 MB each), so no single answer grows with the corpus.
-    const parts = await rows(this.database.db, sql<{ file: string; part: number }>`SELECT file, part FROM index_version_parts WHERE version_id = ${row.id} ORDER BY file, part`);
+    // One statement per slice of a part (at most `readSliceBytes`), so no single answer grows with the corpus
+    // and decoding one answer (PostgreSQL sends bytea as hex text) never holds the event loop for long.
+    const parts = await rows(this.database.db, sql<{ file: string; part: number; size: number }>`
+      SELECT file, part, length(bytes) AS size FROM index_version_parts WHERE version_id = ${row.id} ORDER BY file, part`);
     const byFile = new Map<string, Buffer[]>();
     for (const part of parts) {
-      const bytes = (await first(this.database.db, sql<{ bytes: Uint8Array }>`
-        SELECT bytes FROM index_version_parts WHERE version_id = ${row.id} AND file = ${part.file} AND part = ${part.part}`))?.bytes;
-      if (!bytes) return undefined; // pruned while reading: the caller retries with the newest version
       const list = byFile.get(part.file) ?? [];
-      list.push(asBuffer(bytes));
       byFile.set(part.file, list);
+      for (let offset = 0; offset < Number(part.size); offset += this.readSliceBytes) {
+        const bytes = (await first(this.database.db, sql<{ bytes: Uint8Array }>`
+          SELECT substr(bytes, ${offset + 1}, ${this.readSliceBytes}) AS bytes FROM index_version_parts
+          WHERE version_id = ${row.id} AND file = ${part.file} AND part = ${part.part}`))?.bytes;
+        if (!bytes) return undefined; // pruned while reading: the caller retries with the newest version
+        list.push(asBuffer(bytes));
+      }
     }
     return { version: toVersion(row), files: [...byFile].map(([name, list]) => ({ name, bytes: Buffer.concat(list) })) };
   }

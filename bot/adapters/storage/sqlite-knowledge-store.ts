@@ -4,6 +4,9 @@
 import type { Chunk, DocumentMeta, IngestedDocument } from '../../ports/knowledge.ts';
 import type { KnowledgeStore } from '../../ports/knowledge-store.ts';
 import { migrate, type SqliteDatabase } from './sqlite-database.ts';
+import { beginStaging, discardStaging, dropReplaced, stageRows, swapStaged, type KnowledgeRows } from './sqlite-knowledge-staging.ts';
+
+export type { KnowledgeRows } from './sqlite-knowledge-staging.ts';
 
 const migrations = [
   `CREATE TABLE documents (id TEXT PRIMARY KEY, checksum TEXT NOT NULL, meta TEXT NOT NULL, text_length INTEGER NOT NULL);
@@ -12,11 +15,6 @@ const migrations = [
    CREATE INDEX chunks_by_document ON chunks (document_id, ordinal);`,
 ];
 
-/** The raw rows of a knowledge store (what a published snapshot carries). */
-export interface KnowledgeRows {
-  readonly documents: readonly { id: string; checksum: string; meta: string; text_length: number }[];
-  readonly chunks: readonly { id: string; document_id: string; ordinal: number; body: string }[];
-}
 
 /** SQLite implementation of the knowledge store (chunks kept as JSON rows). */
 export class SqliteKnowledgeStore implements KnowledgeStore {
@@ -114,16 +112,29 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
     };
   }
 
-  /** Replaces all rows in one transaction (loading a published snapshot) and re-reads the caches. */
-  replaceRows(rows: KnowledgeRows): void {
-    this.database.transaction(() => {
-      this.database.prepare('DELETE FROM chunks').run();
-      this.database.prepare('DELETE FROM documents').run();
-      const document = this.database.prepare('INSERT INTO documents (id, checksum, meta, text_length) VALUES (?, ?, ?, ?)');
-      for (const row of rows.documents) document.run(row.id, row.checksum, row.meta, row.text_length);
-      const chunk = this.database.prepare('INSERT INTO chunks (id, document_id, ordinal, body) VALUES (?, ?, ?, ?)');
-      for (const row of rows.chunks) chunk.run(row.id, row.document_id, row.ordinal, row.body);
-    })();
+  /** Starts loading a complete new set of rows beside the served ones (`stage`, then `swapStaged`). */
+  beginStaging(): void {
+    beginStaging(this.database);
+  }
+
+  /** Stages one batch of rows; the served rows are untouched. */
+  stage(rows: Partial<KnowledgeRows>): void {
+    stageRows(this.database, rows);
+  }
+
+  /** Serves the staged rows (table renames in one transaction) and re-reads the caches. */
+  swapStaged(): void {
+    swapStaged(this.database);
     this.reload();
+  }
+
+  /** Drops the tables the last swap replaced (a separate step, so the swap itself copies and deletes nothing). */
+  dropReplaced(): void {
+    dropReplaced(this.database);
+  }
+
+  /** Abandons a staged load (the served rows stay). */
+  discardStaging(): void {
+    discardStaging(this.database);
   }
 }

@@ -152,10 +152,10 @@ describe('follower swap', () => {
     await a.leader.tick();
     const next = (await shared.publication.fetch((await shared.publication.latest())!.version))!;
     const broken = next.files.map((file) => (file.name === 'bm25.bin' ? { ...file, bytes: Buffer.from('kaputt') } : file));
-    expect(loadPublished(a.served, next.version, broken)).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('bm25.bin') });
+    expect(await loadPublished(a.served, next.version, broken)).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('bm25.bin') });
     expect(a.served.indexVersion()).toBe(loaded);
     expect(topDocument(a.served, 'Dienstwagen Fahrbereitschaft')).toBe('dienstwagen.md');
-    const outcome = loadPublished(a.served, next.version, next.files);
+    const outcome = await loadPublished(a.served, next.version, next.files);
     expect(outcome).toMatchObject({ kind: 'loaded', chunks: 1 });
     expect(a.served.store.getChunk('dienstwagen.md#0')).toBeUndefined();
     expect(a.served.lexical.search('Dienstwagen', 5)).toEqual([]);
