@@ -59,7 +59,7 @@ export function createIndexFollower(deps: { publication: IndexPublication; knowl
         loaded = version; // the local snapshot from before a restart is this very version
         return { kind: 'current', version };
       }
-      // Write and swap run without yielding; a retrieval awaiting its embedder finishes on the old state first.
+      // A retrieval awaiting its embedder finishes on the old state first (the load itself also waits before its swap).
       const before = defer(version);
       if (before) return before;
       const started = now();
