@@ -5,6 +5,7 @@
  * cover the question's rare terms), the heaviest question word that window misses, the share of the
  * question the corpus never mentions, the n-gram similarity, the fused-score margin and list agreement.
  */
+import { otherMonth } from './asked-month.ts';
 import type { LexicalIndex, TextAnalyzer } from '../../ports/search.ts';
 import { coverageOf, relatedCredit, weighQuery, type WeightedQuery } from '../answer/coverage.ts';
 import { splitSentences } from '../answer/sentences.ts';
@@ -36,8 +37,9 @@ export interface EvidenceFeatures {
   /** 1 when a number or year of the question ("2021", "40") is missing around the best window (± one sentence). */
   readonly missingNumber: number;
   /**
-   * 1 when the question asks about a year ("2023") that the best window (± one sentence) lacks while it gives other
-   * years: the passage has the series, not the asked-for point ("Ausstattungsgrad 2021 … 2025", asked for 2023).
+   * 1 when the question asks about a year ("2023") or a month ("im September") that the best window (± one sentence)
+   * lacks while it gives other years or months: the passage has the series, not the asked-for point
+   * ("Ausstattungsgrad 2021 … 2025", asked for 2023; "Anmeldungen in 10/25", asked for September).
    */
   readonly otherYear: number;
   /**
@@ -214,7 +216,7 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     agreement: first && first.lexicalRank === 0 && first.vectorRank === 0 ? 1 : 0,
     margin: Math.max(0, (first?.score ?? 0) - (second?.score ?? 0)),
     missingNumber: numbersMissing(input.query, [best.text]),
-    otherYear: yearsElsewhere(input.query, best.text),
+    otherYear: Math.max(yearsElsewhere(input.query, best.text), otherMonth(input.query, best.text)),
     missingAnswerType: best.typed ? 0 : best.soft > 0 ? Math.max(0, 1 - best.typedSoft / best.soft) : 1,
     strictSentence: best.strict,
     knownSentence: best.known,
