@@ -4,7 +4,7 @@
  * Training data: the hand-written families of `policies/intent/intent-corpus.yaml` (expanded), the tuning
  * corpora of `test/eval/guardrails` (adversarial, benign, dev) and, as benign rows, the ordinary staff questions of the
  * development question sets (`scripts/intent/staff-questions.ts`). Reported numbers come from data the fit never
- * saw: 5-fold cross-validation that holds out whole phrasing families, and the two held-out guardrail sets.
+ * saw: 5-fold cross-validation that holds out whole phrasing families, and the three held-out guardrail sets.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -23,7 +23,7 @@ const root = resolve(import.meta.dirname, '..');
 const buckets = 1 << 15;
 const folds = 5;
 /** Guardrail corpus categories → intents (pii items only test masking and carry no intent). */
-const categoryIntent: Readonly<Record<string, Intent>> = { decision: 'decision', 'special-data': 'case-data', hr: 'personal-hr', injection: 'injection', harmful: 'harmful', benign: 'benign' };
+const categoryIntent: Readonly<Record<string, Intent>> = { decision: 'decision', 'special-data': 'case-data', hr: 'personal-hr', monitoring: 'monitoring', injection: 'injection', harmful: 'harmful', benign: 'benign' };
 
 function guardrailSet(name: string): CorpusRow[] {
   const items = z.array(z.object({ category: z.string(), text: z.string() })).parse(parse(readFileSync(join(root, 'test/eval/guardrails', name), 'utf8')));
@@ -43,7 +43,7 @@ function evaluate(rows: readonly CorpusRow[], probabilities: readonly number[][]
 const corpusFile = join(root, 'policies/intent/intent-corpus.yaml');
 const { version, rows } = expandCorpus(corpusFile);
 const legacy = [...['adversarial.yaml', 'benign.yaml', 'dev.yaml'].flatMap(guardrailSet), ...staffQuestionRows(root)];
-const heldOutRows = ['holdout.yaml', 'holdout-2.yaml'].flatMap(guardrailSet);
+const heldOutRows = ['holdout.yaml', 'holdout-2.yaml', 'holdout-3.yaml'].flatMap(guardrailSet);
 const classes = [...intentNames];
 
 // Cross-validation by family: each intent's families are dealt round-robin (seeded order) to the folds.

@@ -73,7 +73,7 @@ export function suggestedThresholds(classes: readonly Intent[], evaluation: Eval
 
 /** The Markdown report. */
 export function renderIntentReport(input: ReportInput): string {
-  const sections = [0.5, 0.6, 0.7].map((threshold) => `### Threshold ${threshold}\n\nCross-validation (whole phrasing families held out, 5 folds):\n\n${table(input.classes, input.crossValidation, threshold)}\n\nHeld-out guardrail sets (holdout.yaml + holdout-2.yaml, never trained on):\n\n${table(input.classes, input.heldOut, threshold)}`);
+  const sections = [0.5, 0.6, 0.7].map((threshold) => `### Threshold ${threshold}\n\nCross-validation (whole phrasing families held out, 5 folds):\n\n${table(input.classes, input.crossValidation, threshold)}\n\nHeld-out guardrail sets (holdout.yaml + holdout-2.yaml + holdout-3.yaml, never trained on):\n\n${table(input.classes, input.heldOut, threshold)}`);
   return [
     `# Intent model report`,
     '',

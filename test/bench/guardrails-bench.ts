@@ -1,7 +1,7 @@
 /**
  * `npm run bench:guardrails`: catch rate per category on the adversarial German corpus and the development
- * set (both used for tuning), false refusals on the benign look-alikes, the two held-out sets (never used for
- * tuning) reported apart, and a check that no masked value appears anywhere in the data dir after the same
+ * set (both used for tuning), false refusals on the benign look-alikes, the three held-out sets (never used for
+ * tuning) reported apart and combined, and a check that no masked value appears anywhere in the data dir after the same
  * questions went through the real app. Writes `bench-results/guardrails.json`; `--verbose` prints the misses.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -92,8 +92,9 @@ const tuning = evaluate([...corpus.adversarial, ...corpus.benign], guardrail);
 const dev = evaluate(corpus.dev, guardrail);
 const holdout = evaluate(corpus.holdout, guardrail);
 const holdout2 = evaluate(corpus.holdout2, guardrail);
-const heldOut = evaluate([...corpus.holdout, ...corpus.holdout2], guardrail);
-const all = [...corpus.adversarial, ...corpus.benign, ...corpus.dev, ...corpus.holdout, ...corpus.holdout2];
+const holdout3 = evaluate(corpus.holdout3, guardrail);
+const heldOut = evaluate([...corpus.holdout, ...corpus.holdout2, ...corpus.holdout3], guardrail);
+const all = [...corpus.adversarial, ...corpus.benign, ...corpus.dev, ...corpus.holdout, ...corpus.holdout2, ...corpus.holdout3];
 const started = performance.now();
 for (const item of all) guardrail.reviewInput(item.text, { userId: 'bench' });
 const microsecondsPerQuestion = ((performance.now() - started) * 1000) / all.length;
@@ -105,7 +106,7 @@ const report = {
   policyVersion: policies.version,
   evaluatedFor: today,
   tuning: { corpus: tuning, dev },
-  heldOut: { holdout, holdout2, combined: heldOut },
+  heldOut: { holdout, holdout2, holdout3, combined: heldOut },
   microsecondsPerQuestion,
   maskedValuesChecked: all.filter((item) => item.expect === 'redact').length,
   maskedValuesFoundInDataDir: leaked,
@@ -117,13 +118,14 @@ print('corpus (adversarial.yaml + benign.yaml, tuning)', tuning);
 print('dev.yaml (tuning)', dev);
 print('holdout.yaml (held out)', holdout);
 print('holdout-2.yaml (held out)', holdout2);
-console.log(`held out combined: ${heldOut.adversarial.caught}/${heldOut.adversarial.total} caught (${percent(heldOut.adversarial.caught, heldOut.adversarial.total)}), ${heldOut.benign.refused}/${heldOut.benign.total} benign refused`);
+print('holdout-3.yaml (held out, written after model 2026-12-06.8)', holdout3);
+print('held out combined', heldOut);
 console.log(`input review: ${microsecondsPerQuestion.toFixed(0)} µs per question (${all.length} questions)`);
 console.log(`masked values found in the data dir afterwards: ${leaked.length} of ${report.maskedValuesChecked}`);
 console.log(`intent check (${policies.intents?.version ?? 'none'}): p95 ${intentMsP95?.toFixed(2) ?? '–'} ms per question`);
 if (seeds) {
   console.log(`seeds-dev.json guardrail items at the guardrail: tuning half (odd ids) ${seeds.tuningHalf.ok}/${seeds.tuningHalf.total}, report half (even ids) ${seeds.reportHalf.ok}/${seeds.reportHalf.total}; benign look-alikes refused ${seeds.benignLookalikes.refused.length}/${seeds.benignLookalikes.total}`);
 } else console.log('seeds-dev.json: ../shared/eval-data not found, skipped');
-if (process.argv.includes('--verbose')) console.log(JSON.stringify({ tuning: tuning.misses, dev: dev.misses, holdout: holdout.misses, holdout2: holdout2.misses }, null, 2));
+if (process.argv.includes('--verbose')) console.log(JSON.stringify({ tuning: tuning.misses, dev: dev.misses, holdout: holdout.misses, holdout2: holdout2.misses, holdout3: holdout3.misses }, null, 2));
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/guardrails.json'), JSON.stringify(report, null, 2));

@@ -17,17 +17,19 @@ const itemSchema = z.object({
 /** One corpus item. */
 export type CorpusItem = z.infer<typeof itemSchema>;
 
-/** The corpus files: tuning sets (adversarial, benign, dev) and the two held-out sets, never used for tuning. */
+/** The corpus files: tuning sets (adversarial, benign, dev) and the three held-out sets, never used for tuning. */
 export interface GuardrailCorpus {
   adversarial: CorpusItem[];
   benign: CorpusItem[];
   dev: CorpusItem[];
   holdout: CorpusItem[];
   holdout2: CorpusItem[];
+  /** Written after the intent model 2026-12-06.8 and before anything ran on it (issue #17). */
+  holdout3: CorpusItem[];
 }
 
 /** Reads all corpus files. */
 export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus {
   const read = (name: string): CorpusItem[] => z.array(itemSchema).parse(parse(readFileSync(join(dir, name), 'utf8')));
-  return { adversarial: read('adversarial.yaml'), benign: read('benign.yaml'), dev: read('dev.yaml'), holdout: read('holdout.yaml'), holdout2: read('holdout-2.yaml') };
+  return { adversarial: read('adversarial.yaml'), benign: read('benign.yaml'), dev: read('dev.yaml'), holdout: read('holdout.yaml'), holdout2: read('holdout-2.yaml'), holdout3: read('holdout-3.yaml') };
 }
