@@ -17,7 +17,7 @@ const questionCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['list', /\bwelche[nrms]?\s+(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+\S|\b(liste|aufzählung|alle\s+namen|namen\s+bitte|alle\s+aufzählen)\b/i],
   ['date', /\b(wann|seit\s+wann|bis\s+wann|ab\s+wann|in\s+welchem\s+jahr|welche[nrms]?\s+(jahr|datum|zeitpunkt|monat|stichtag))\b/i],
   ['number', /\b(wie\s*viele?|wieviele?|wie\s+hoch|wie\s+lange?|wie\s+alt|wie\s+gro(ß|ss)|wie\s+weit|wie\s+oft|um\s+wie\s+viel|anzahl)\b/i],
-  ['organisation', /\b(welche[rnms]?|mit\s+welche[rnms]?|von\s+welche[rnms]?|bei\s+welche[rnms]?)\s+(firma|firmen|unternehmen|dienstleister|anbieter|hersteller|hochschule|universität|beratung|beratungsfirma|agentur|partner)\b/i],
+  ['organisation', /\b(welche[rnms]?|mit\s+welche[rnms]?|von\s+welche[rnms]?|bei\s+welche[rnms]?|wie\s+hei(?:ß|ss)t\s+(?:die|das|der))\s+(firma|firmen|unternehmen|dienstleister|anbieter|hersteller|hochschule|universität|beratung|beratungsfirma|agentur|partner)\b/i],
   ['person', /^\s*(leitung|leiter(in)?|chef(in)?|ansprechpart(ner|nerin))\b|\b(wer\s+leitet|wer\s+ist\s+(der|die)\s+(leiter|leiterin|chef|chefin)|leitung\s+(de[rs]|von)|wie\s+hei(ß|ss)t\s+(der|die)\s+\S*(leiter|leiterin|beauftragte|dezernent|dezernentin|landrat|landrätin|cdo)|name\s+(de[rs]|von))\b/i],
   ['name', /\bwelche[snrm]?\s+(software|programm|tool|werkzeug|anwendung|app|system|plattform|cms|dms|lösung|produkt|anbieter|dienst)\b|\bwie\s+hei(ß|ss)(t|en)\b/i],
   ['agent', /\bwer\b/i],

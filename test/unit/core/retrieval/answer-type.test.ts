@@ -50,6 +50,7 @@ describe('names and agents', () => {
   it('expects a proper name for "welche Software" and a person or office for "wer"', () => {
     expect(expectedAnswerType('welche software nutzt ihr für die e-akte?')).toBe('name');
     expect(expectedAnswerType('wie heißt das portal?')).toBe('name');
+    expect(expectedAnswerType('wie heißt die firma, mit der RE über RPA redet?')).toBe('organisation');
     expect(expectedAnswerType('wer entscheidet das?')).toBe('agent');
     expect(containsAnswerType('Eingesetzt wird das DMS enaio.', 'name')).toBe(true);
     expect(containsAnswerType('Die Akte wird digital geführt.', 'name')).toBe(false);
