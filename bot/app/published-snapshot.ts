@@ -201,19 +201,19 @@ export async function loadPublished(knowledge: KnowledgeBase, version: Published
     knowledge.adopt({ lexical, vectors, version: manifest.version });
     staging = false;
     await pause();
-    knowledge.store.dropReplaced();
+    quietly(() => knowledge.store.dropReplaced()); // loaded either way; leftovers go at the next load
     return { kind: 'loaded', version: manifest.version, chunks: lexical.size, bytes: files.reduce((sum, file) => sum + file.bytes.byteLength, 0) };
   } catch (error) {
     return { kind: 'rejected', reason: describeError(error) };
   } finally {
-    if (staging) discardQuietly(knowledge);
+    if (staging) quietly(() => knowledge.store.discardStaging()); // the next load starts by removing leftovers
   }
 }
 
-function discardQuietly(knowledge: KnowledgeBase): void {
+function quietly(work: () => void): void {
   try {
-    knowledge.store.discardStaging();
+    work();
   } catch {
-    // the next load starts by removing leftovers
+    // only tidying up
   }
 }

@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
+import type { KyselyPlugin } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import type { StoreDatabase } from '../../bot/adapters/sql/store-database.ts';
 import { SqlConversationStore } from '../../bot/adapters/storage/sql-conversation-store.ts';
 import { SqlInbox } from '../../bot/adapters/storage/sql-inbox.ts';
 import type { ConversationStore } from '../../bot/ports/conversation-store.ts';
@@ -38,6 +40,23 @@ function conversationStoreContract(name: string, available: boolean, open: () =>
   });
 }
 
+/** `store` with a statement counter (every statement its `db` executes, outside transactions). */
+function counting(store: StoreDatabase): { database: StoreDatabase; statements: () => number } {
+  let count = 0;
+  const counter: KyselyPlugin = {
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
+      count += 1;
+      return args.result;
+    },
+  };
+  const database: StoreDatabase = {
+    dialect: store.dialect, db: store.db.withPlugin(counter), transaction: (work) => store.transaction(work),
+    ping: () => store.ping(), gauges: () => store.gauges(), close: () => store.close(),
+  };
+  return { database, statements: () => count };
+}
+
 conversationStoreContract('the in-memory fake', true, async () => {
   const store = new InMemoryConversationStore();
   return { a: store, b: store };
@@ -47,6 +66,25 @@ for (const backend of useBackends()) {
   conversationStoreContract(backend.name, backend.available, async () => {
     const { store, secondStore } = await backend.fresh();
     return { a: new SqlConversationStore(store), b: new SqlConversationStore(await secondStore()) };
+  });
+
+  describe.skipIf(!backend.available)(`conversation round trips on ${backend.name}`, () => {
+    it('finds an existing conversation in one statement and creates a new one in two; a race agrees on one owner', async () => {
+      const { store, secondStore } = await backend.fresh();
+      const { database, statements } = counting(store);
+      const a = new SqlConversationStore(database);
+      const b = new SqlConversationStore(await secondStore());
+      const turn = async (work: () => Promise<boolean>): Promise<[boolean, number]> => {
+        const before = statements();
+        return [await work(), statements() - before];
+      };
+      expect(await turn(() => a.ensureConversation({ id: 'c-1', channel: 'web', userId: 'u-1', at: 't0' }))).toEqual([true, 2]);
+      expect(await turn(() => a.ensureConversation({ id: 'c-1', channel: 'web', userId: 'u-1', at: 't1' }))).toEqual([true, 1]);
+      expect(await turn(() => a.ensureConversation({ id: 'c-1', channel: 'web', userId: 'u-2', at: 't1' }))).toEqual([false, 1]);
+      const racing = await Promise.all([a, b, a, b].map((replica, index) => replica.ensureConversation({ id: 'c-2', channel: 'web', userId: `u-${index}`, at: 't2' })));
+      expect(racing.filter(Boolean)).toHaveLength(1);
+      expect(await b.conversationOwner('c-2')).toBe(`u-${racing.indexOf(true)}`);
+    });
   });
 
   describe.skipIf(!backend.available)(`owner keys and inbox contract on ${backend.name}`, () => {

@@ -65,10 +65,14 @@ export class SqlConversationStore implements ConversationStore {
 
   async ensureConversation(input: { id: string; channel: ChannelName; userId: string; at: string }): Promise<boolean> {
     const owner = this.keyOf(input.userId);
-    // Insert-if-absent, then read the owner: two replicas creating the same id at once agree on one owner.
-    await run(this.database.db, sql`INSERT INTO conversations (id, channel, user_id, created_at)
-      VALUES (${input.id}, ${input.channel}, ${owner}, ${input.at}) ON CONFLICT (id) DO NOTHING`);
-    return (await this.conversationOwner(input.id)) === owner;
+    // Every turn after the first finds its conversation: one round trip. A missing one is inserted if still absent
+    // and its owner comes back from that statement (RETURNING); only when another replica inserted the same id in
+    // between is the owner read again, so two replicas creating it at once agree on one owner.
+    const existing = await this.conversationOwner(input.id);
+    if (existing !== undefined) return existing === owner;
+    const inserted = await first(this.database.db, sql<{ user_id: string }>`INSERT INTO conversations (id, channel, user_id, created_at)
+      VALUES (${input.id}, ${input.channel}, ${owner}, ${input.at}) ON CONFLICT (id) DO NOTHING RETURNING user_id`);
+    return (inserted?.user_id ?? (await this.conversationOwner(input.id))) === owner;
   }
 
   async appendMessage(message: StoredMessage): Promise<void> {
