@@ -13,7 +13,8 @@ Commands:
   ask [--data <dir>] [--json] [--top <n>] [--tenant <t>] ["question"]
                                                answer a question; with --json and no question,
                                                read one question per line from stdin (JSON lines out)
-  serve [--data <dir>]                         run the web chat (PORT, default 3978)
+  serve [--data <dir>] [--no-ingest] [--demo]  run the web chat (PORT, default 3978); --no-ingest: serve the index as it is,
+                                               --demo: AUTH_MODE=dev unless a login is configured (npm start)
   audit verify [--head <seq:hash>] | report [--json] | purge
                                               check the audit chain (and an exported head), aggregated report (k >= 5), retention
   audit head | rekey                          print the chain head to export; re-key a chain written before the audit key
