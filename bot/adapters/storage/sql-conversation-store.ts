@@ -65,14 +65,21 @@ export class SqlConversationStore implements ConversationStore {
 
   async ensureConversation(input: { id: string; channel: ChannelName; userId: string; at: string }): Promise<boolean> {
     const owner = this.keyOf(input.userId);
-    // Every turn after the first finds its conversation: one round trip. A missing one is inserted if still absent
-    // and its owner comes back from that statement (RETURNING); only when another replica inserted the same id in
-    // between is the owner read again, so two replicas creating it at once agree on one owner.
-    const existing = await this.conversationOwner(input.id);
-    if (existing !== undefined) return existing === owner;
-    const inserted = await first(this.database.db, sql<{ user_id: string }>`INSERT INTO conversations (id, channel, user_id, created_at)
-      VALUES (${input.id}, ${input.channel}, ${owner}, ${input.at}) ON CONFLICT (id) DO NOTHING RETURNING user_id`);
-    return (inserted?.user_id ?? (await this.conversationOwner(input.id))) === owner;
+    const insert = sql`INSERT INTO conversations (id, channel, user_id, created_at)
+      VALUES (${input.id}, ${input.channel}, ${owner}, ${input.at}) ON CONFLICT (id) DO NOTHING RETURNING user_id`;
+    let found: string | undefined;
+    if (this.database.dialect === 'postgres') {
+      // One round trip, new or not: the inserted row, else the existing one (the outer SELECT sees the table as
+      // it was before the statement, so exactly one of the two answers).
+      found = (await first(this.database.db, sql<{ user_id: string }>`WITH inserted AS (${insert})
+        SELECT user_id FROM inserted UNION ALL SELECT user_id FROM conversations WHERE id = ${input.id}`))?.user_id;
+    } else {
+      // SQLite has no INSERT in WITH: every turn after the first finds its conversation in one statement, a new
+      // one is inserted if still absent with its owner returned.
+      found = (await this.conversationOwner(input.id)) ?? (await first(this.database.db, sql<{ user_id: string }>`${insert}`))?.user_id;
+    }
+    // Nothing came back only when another replica inserted the id meanwhile: read its owner, so both agree.
+    return (found ?? (await this.conversationOwner(input.id))) === owner;
   }
 
   async appendMessage(message: StoredMessage): Promise<void> {
