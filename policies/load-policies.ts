@@ -124,7 +124,7 @@ export function loadPolicies(dir: string = defaultPoliciesDir, options: { today?
   const retention = readFile(dir, 'retention.yaml', retentionFileSchema);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const file = guardrails.data;
-  const intents = loadIntents(dir, file, today);
+  const intents = loadIntents(dir, file, today, new Set(Object.keys(lexicon.data.classes)));
   return {
     version: `${file.version}+${pii.data.version}+${lexicon.data.version}`,
     clauses: file.clauses,
@@ -153,12 +153,12 @@ function piiEntities(dir: string, file: z.infer<typeof piiFileSchema>): Policies
 }
 
 /** The decision table with the trained intent model, when the folder has both (issue #17). */
-function loadIntents(dir: string, file: GuardrailsFile, today: string): Policies['intents'] {
+function loadIntents(dir: string, file: GuardrailsFile, today: string, classes: ReadonlySet<string>): Policies['intents'] {
   if (!existsSync(join(dir, 'decision-table.yaml'))) return undefined;
   const model = loadIntentModel(join(dir, 'intent', 'intent-model.json'));
   if (!model) throw new PolicyError(`${join(dir, 'decision-table.yaml')}: needs the trained model intent/intent-model.json (npm run train:intent)`);
   const table = readFile(dir, 'decision-table.yaml', decisionTableFileSchema);
-  return buildIntentPolicy(table, model, { clauses: new Set(file.clauses.map((clause) => clause.id)), rules: new Set(file.rules.map((rule) => rule.id)), today });
+  return buildIntentPolicy(table, model, { clauses: new Set(file.clauses.map((clause) => clause.id)), rules: new Set(file.rules.map((rule) => rule.id)), today, classes });
 }
 
 /** Rules in force on any day (memoised per day and tenant), so a running lotse follows dated versions. */

@@ -115,6 +115,12 @@ export const decisionTableFileSchema = z.object({
     clause: z.string().min(1),
     threshold: z.number().gt(0).lte(1),
     with_personal_data: z.number().gt(0).lte(1),
+    /**
+     * Evidence the intent needs before `threshold` applies (issue #17): word classes of `lexicon.yaml` scored like a
+     * rule's `detect` (a target person or group for monitoring, an instruction cue for injection). Personal data
+     * found in the question counts as evidence. Without evidence the intent needs `without`.
+     */
+    evidence: z.object({ without: z.number().gt(0).lte(1), detect: detectSchema }).strict().optional(),
     ...handlingSchema,
     reply: z.string().min(1),
   }).strict()),

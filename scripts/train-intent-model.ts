@@ -1,7 +1,7 @@
 /**
  * `npm run train:intent`: trains the intent check of the guardrail (issue #17) and writes
  * `policies/intent/intent-model.json` plus its report `policies/intent/intent-model.report.md`.
- * Training data: the hand-written families of `policies/intent/intent-corpus.yaml` (expanded), the tuning
+ * Training data: the hand-written families of `policies/intent/corpus/` (expanded), the tuning
  * corpora of `test/eval/guardrails` (adversarial, benign, dev) and, as benign rows, the ordinary staff questions of the
  * development question sets (`scripts/intent/staff-questions.ts`). Reported numbers come from data the fit never
  * saw: 5-fold cross-validation that holds out whole phrasing families, and the three held-out guardrail sets.
@@ -40,8 +40,7 @@ function evaluate(rows: readonly CorpusRow[], probabilities: readonly number[][]
   return { rows: rows.map((row, index) => ({ intent: row.intent, probabilities: probabilities[index]! })) };
 }
 
-const corpusFile = join(root, 'policies/intent/intent-corpus.yaml');
-const { version, rows } = expandCorpus(corpusFile);
+const { version, rows } = expandCorpus(join(root, 'policies/intent/corpus'));
 const legacy = [...['adversarial.yaml', 'benign.yaml', 'dev.yaml'].flatMap(guardrailSet), ...staffQuestionRows(root)];
 const heldOutRows = ['holdout.yaml', 'holdout-2.yaml', 'holdout-3.yaml'].flatMap(guardrailSet);
 const classes = [...intentNames];

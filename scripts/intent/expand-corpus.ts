@@ -1,23 +1,45 @@
 /**
- * Expands the intent corpus (`policies/intent/intent-corpus.yaml`) into training rows: slot fills, then
- * colloquial, lower-case, typo and greeting variants, all seeded so that a re-run gives the same rows.
+ * Expands the intent corpus (the folder `policies/intent/corpus/`: `slots.yaml` with version and slot values,
+ * every other `*.yaml` with families) into training rows: slot fills, then colloquial, lower-case, typo and
+ * greeting variants, all seeded so that a re-run gives the same rows.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { intentNames, type Intent } from '../../bot/core/guardrails/intent-classifier.ts';
 
-const corpusSchema = z.object({
+const slotsSchema = z.object({
   version: z.string(),
   slots: z.record(z.string(), z.array(z.string()).min(1)),
+}).strict();
+
+const familiesSchema = z.object({
   families: z.array(z.object({
     id: z.string(),
     intent: z.enum(intentNames),
     texts: z.array(z.string().min(3)).min(1),
     /** Slot fills per template for families whose wording should vary over many slot values (default `fillsPerTemplate`). */
     fills: z.number().int().min(1).max(12).optional(),
-  })),
-});
+  }).strict()),
+}).strict();
+
+/** Reads the corpus folder: version and slots from `slots.yaml`, the families of all other files in name order. */
+export function readCorpus(dir: string, skip: ReadonlySet<string> = new Set()): z.infer<typeof slotsSchema> & z.infer<typeof familiesSchema> {
+  const head = slotsSchema.parse(parse(readFileSync(join(dir, 'slots.yaml'), 'utf8')));
+  const files = readdirSync(dir).filter((name) => name.endsWith('.yaml') && name !== 'slots.yaml' && !skip.has(name)).sort();
+  const families = files.flatMap((name) => {
+    const parsed = familiesSchema.safeParse(parse(readFileSync(join(dir, name), 'utf8')));
+    if (!parsed.success) throw new Error(`${join(dir, name)}: ${parsed.error.message}`);
+    return parsed.data.families;
+  });
+  const ids = new Set<string>();
+  for (const family of families) {
+    if (ids.has(family.id)) throw new Error(`${dir}: duplicate family id "${family.id}"`);
+    ids.add(family.id);
+  }
+  return { ...head, families };
+}
 
 /** One training row. */
 export interface CorpusRow {
@@ -62,9 +84,9 @@ function fill(template: string, slots: Readonly<Record<string, readonly string[]
   });
 }
 
-/** Reads and expands the corpus file. */
-export function expandCorpus(file: string, fillsPerTemplate = 3, seed = 17): { version: string; rows: CorpusRow[] } {
-  const corpus = corpusSchema.parse(parse(readFileSync(file, 'utf8')));
+/** Reads and expands the corpus folder (without the files named in `skip`, for experiments). */
+export function expandCorpus(dir: string, fillsPerTemplate = 3, seed = 17, skip: ReadonlySet<string> = new Set()): { version: string; rows: CorpusRow[] } {
+  const corpus = readCorpus(dir, skip);
   const random = seededRandom(seed);
   const rows: CorpusRow[] = [];
   for (const family of corpus.families) {

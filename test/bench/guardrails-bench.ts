@@ -1,6 +1,6 @@
 /**
  * `npm run bench:guardrails`: catch rate per category on the adversarial German corpus and the development
- * set (both used for tuning), false refusals on the benign look-alikes, the three held-out sets (never used for
+ * set (both used for tuning), false refusals on the benign look-alikes, the four held-out sets (never used for
  * tuning) reported apart and combined, and a check that no masked value appears anywhere in the data dir after the same
  * questions went through the real app. Writes `bench-results/guardrails.json`; `--verbose` prints the misses.
  */
@@ -93,8 +93,9 @@ const dev = evaluate(corpus.dev, guardrail);
 const holdout = evaluate(corpus.holdout, guardrail);
 const holdout2 = evaluate(corpus.holdout2, guardrail);
 const holdout3 = evaluate(corpus.holdout3, guardrail);
-const heldOut = evaluate([...corpus.holdout, ...corpus.holdout2, ...corpus.holdout3], guardrail);
-const all = [...corpus.adversarial, ...corpus.benign, ...corpus.dev, ...corpus.holdout, ...corpus.holdout2, ...corpus.holdout3];
+const holdout4 = evaluate(corpus.holdout4, guardrail);
+const heldOut = evaluate([...corpus.holdout, ...corpus.holdout2, ...corpus.holdout3, ...corpus.holdout4], guardrail);
+const all = [...corpus.adversarial, ...corpus.benign, ...corpus.dev, ...corpus.holdout, ...corpus.holdout2, ...corpus.holdout3, ...corpus.holdout4];
 const started = performance.now();
 for (const item of all) guardrail.reviewInput(item.text, { userId: 'bench' });
 const microsecondsPerQuestion = ((performance.now() - started) * 1000) / all.length;
@@ -106,7 +107,7 @@ const report = {
   policyVersion: policies.version,
   evaluatedFor: today,
   tuning: { corpus: tuning, dev },
-  heldOut: { holdout, holdout2, holdout3, combined: heldOut },
+  heldOut: { holdout, holdout2, holdout3, holdout4, combined: heldOut },
   microsecondsPerQuestion,
   maskedValuesChecked: all.filter((item) => item.expect === 'redact').length,
   maskedValuesFoundInDataDir: leaked,
@@ -119,6 +120,7 @@ print('dev.yaml (tuning)', dev);
 print('holdout.yaml (held out)', holdout);
 print('holdout-2.yaml (held out)', holdout2);
 print('holdout-3.yaml (held out, written after model 2026-12-06.8)', holdout3);
+print('holdout-4.yaml (held out, written before table 2026-12-07.1)', holdout4);
 print('held out combined', heldOut);
 console.log(`input review: ${microsecondsPerQuestion.toFixed(0)} µs per question (${all.length} questions)`);
 console.log(`masked values found in the data dir afterwards: ${leaked.length} of ${report.maskedValuesChecked}`);
@@ -126,6 +128,6 @@ console.log(`intent check (${policies.intents?.version ?? 'none'}): p95 ${intent
 if (seeds) {
   console.log(`seeds-dev.json guardrail items at the guardrail: tuning half (odd ids) ${seeds.tuningHalf.ok}/${seeds.tuningHalf.total}, report half (even ids) ${seeds.reportHalf.ok}/${seeds.reportHalf.total}; benign look-alikes refused ${seeds.benignLookalikes.refused.length}/${seeds.benignLookalikes.total}`);
 } else console.log('seeds-dev.json: ../shared/eval-data not found, skipped');
-if (process.argv.includes('--verbose')) console.log(JSON.stringify({ tuning: tuning.misses, dev: dev.misses, holdout: holdout.misses, holdout2: holdout2.misses, holdout3: holdout3.misses }, null, 2));
+if (process.argv.includes('--verbose')) console.log(JSON.stringify({ tuning: tuning.misses, dev: dev.misses, holdout: holdout.misses, holdout2: holdout2.misses, holdout3: holdout3.misses, holdout4: holdout4.misses }, null, 2));
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/guardrails.json'), JSON.stringify(report, null, 2));

@@ -3,6 +3,7 @@
  * intent, if any, the guardrail acts on, and whether a word rule is overruled because the question is an
  * ordinary question about rules. The model decides intent; the table decides action.
  */
+import { detect, type Lexicon, type SpanCache } from './feature-rules.ts';
 import { classifyIntent, type IntentScores } from './intent-classifier.ts';
 import type { IntentPolicy, IntentRow, RefusalHandling } from './policies.ts';
 
@@ -14,15 +15,34 @@ export function scoreIntent(policy: IntentPolicy, maskedText: string): IntentSco
   return classifyIntent(policy.model, maskedText);
 }
 
+/** The masked question as the evidence check reads it: its tokens, the word classes and a span cache per question. */
+export interface EvidenceInput {
+  readonly lexicon: Lexicon;
+  readonly tokens: readonly string[];
+  readonly spans: SpanCache;
+}
+
 /**
- * The row to act on: of the intents whose probability reaches their threshold (the lower one when the question
- * contains personal data), the most likely.
+ * The threshold of a row for one question: the `with_personal_data` one when personal data was found, the raised
+ * `evidence.without` one when the row needs evidence (a target person, an instruction cue) and the question has none.
  */
-export function intentRowFor(policy: IntentPolicy, scores: IntentScores, hasPersonalData: boolean): IntentRow | undefined {
+export function thresholdFor(row: IntentRow, hasPersonalData: boolean, input?: EvidenceInput): number {
+  if (hasPersonalData) return row.withPersonalData;
+  if (!row.evidence || !input) return row.threshold;
+  const found = detect(input.lexicon, row.evidence.detection, input.tokens, input.spans).score >= row.evidence.detection.threshold;
+  return found ? row.threshold : row.evidence.without;
+}
+
+/**
+ * The row to act on: of the intents whose probability reaches their threshold (`thresholdFor`), the most likely.
+ * Without `input` no evidence is checked (the row's plain threshold applies).
+ */
+export function intentRowFor(policy: IntentPolicy, scores: IntentScores, hasPersonalData: boolean, input?: EvidenceInput): IntentRow | undefined {
   let chosen: IntentRow | undefined;
   for (const row of policy.rows) {
     const probability = scores.probabilities[row.intent];
-    const threshold = hasPersonalData ? row.withPersonalData : row.threshold;
+    if (probability < Math.min(row.threshold, row.withPersonalData)) continue;
+    const threshold = thresholdFor(row, hasPersonalData, input);
     if (probability >= threshold && (!chosen || probability > scores.probabilities[chosen.intent])) chosen = row;
   }
   return chosen;

@@ -56,6 +56,8 @@ export interface IntentRow extends RefusalHandling {
   readonly threshold: number;
   /** The lower threshold when the question also contains personal data. */
   readonly withPersonalData: number;
+  /** Evidence the intent needs (target person, instruction cue …); without it `threshold` is raised to `without`. */
+  readonly evidence?: { readonly without: number; readonly detection: Detection };
   readonly reply: string;
 }
 

@@ -9,7 +9,7 @@ import type { Guardrail, GuardrailContext, GuardrailVerdict } from '../../ports/
 import type { RuleHit } from '../../ports/turn.ts';
 import { foldGerman } from '../../shared/text.ts';
 import { detect, tokenize, type Lexicon, type SpanCache } from './feature-rules.ts';
-import { intentRowFor, overruledAsBenign, ruleHandling, scoreIntent } from './intent-decision.ts';
+import { intentRowFor, overruledAsBenign, ruleHandling, scoreIntent, type EvidenceInput } from './intent-decision.ts';
 import { createMasker } from './mask-personal-data.ts';
 import type { IntentPolicy, Policies, PolicyRule, RefusalHandling } from './policies.ts';
 
@@ -46,12 +46,12 @@ interface Block {
   readonly handling: RefusalHandling;
 }
 
-function blockOf(rule: PolicyRule | undefined, intents: IntentPolicy | undefined, masked: string, hasPersonalData: boolean): Block | undefined {
+function blockOf(rule: PolicyRule | undefined, intents: IntentPolicy | undefined, masked: string, hasPersonalData: boolean, evidence: EvidenceInput): Block | undefined {
   const scores = intents ? scoreIntent(intents, masked) : undefined;
   if (rule && !(intents && scores && overruledAsBenign(intents, scores, rule.id, hasPersonalData))) {
     return { rule, action: verdictKind[rule.action as keyof typeof verdictKind], reply: rule.reply, handling: ruleHandling(intents, rule.id) };
   }
-  const row = intents && scores ? intentRowFor(intents, scores, hasPersonalData) : undefined;
+  const row = intents && scores ? intentRowFor(intents, scores, hasPersonalData, evidence) : undefined;
   if (!row) return undefined;
   return { rule: { id: `intent-${row.intent}`, clause: row.clause }, action: row.action, reply: row.reply, handling: row };
 }
@@ -85,10 +85,11 @@ export function createPolicyGuardrail(policies: Policies, options: PolicyGuardra
     reviewInput(text: string, context: GuardrailContext): GuardrailVerdict {
       const rules = rulesFor(context);
       const masked = maskInput(text);
-      const rule = firstBlockingRule(rules, { folded: foldGerman(text), tokens: tokenize(masked.text), spans: new Map() }, lexicon);
+      const input = { folded: foldGerman(text), tokens: tokenize(masked.text), spans: new Map() };
+      const rule = firstBlockingRule(rules, input, lexicon);
       const hits = piiHits(masked.found);
       const intents = intentsNow();
-      const block = blockOf(rule, intents, masked.text, masked.found.length > 0);
+      const block = blockOf(rule, intents, masked.text, masked.found.length > 0, { lexicon, tokens: input.tokens, spans: input.spans });
       if (block) {
         // A withheld question is not kept even masked: conversation and audit log get the stand-in only.
         const withheld = (block.handling.store === 'withheld' || (intents?.withholdWithPersonalData === true && masked.found.length > 0)) && intents;

@@ -17,7 +17,7 @@ const itemSchema = z.object({
 /** One corpus item. */
 export type CorpusItem = z.infer<typeof itemSchema>;
 
-/** The corpus files: tuning sets (adversarial, benign, dev) and the three held-out sets, never used for tuning. */
+/** The corpus files: tuning sets (adversarial, benign, dev) and the four held-out sets, never used for tuning. */
 export interface GuardrailCorpus {
   adversarial: CorpusItem[];
   benign: CorpusItem[];
@@ -26,10 +26,12 @@ export interface GuardrailCorpus {
   holdout2: CorpusItem[];
   /** Written after the intent model 2026-12-06.8 and before anything ran on it (issue #17). */
   holdout3: CorpusItem[];
+  /** Written before any change of the 2026-12-07.1 round (table with evidence) and before anything ran on it. */
+  holdout4: CorpusItem[];
 }
 
 /** Reads all corpus files. */
 export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus {
   const read = (name: string): CorpusItem[] => z.array(itemSchema).parse(parse(readFileSync(join(dir, name), 'utf8')));
-  return { adversarial: read('adversarial.yaml'), benign: read('benign.yaml'), dev: read('dev.yaml'), holdout: read('holdout.yaml'), holdout2: read('holdout-2.yaml'), holdout3: read('holdout-3.yaml') };
+  return { adversarial: read('adversarial.yaml'), benign: read('benign.yaml'), dev: read('dev.yaml'), holdout: read('holdout.yaml'), holdout2: read('holdout-2.yaml'), holdout3: read('holdout-3.yaml'), holdout4: read('holdout-4.yaml') };
 }

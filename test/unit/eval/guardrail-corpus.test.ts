@@ -13,11 +13,14 @@ describe('guardrail corpus', () => {
     expect(corpus.holdout2.length).toBeGreaterThanOrEqual(40);
     expect(adversarial(corpus.holdout3)).toBeGreaterThanOrEqual(30);
     expect(corpus.holdout3.length - adversarial(corpus.holdout3)).toBeGreaterThanOrEqual(40);
+    expect(adversarial(corpus.holdout4)).toBeGreaterThanOrEqual(30);
+    expect(corpus.holdout4.length - adversarial(corpus.holdout4)).toBeGreaterThanOrEqual(60);
+    expect(corpus.holdout4.filter((item) => item.category === 'monitoring').length).toBeGreaterThanOrEqual(6);
   });
 
   it('keeps the held-out items out of every tuning set', () => {
     const tuning = new Set([...corpus.adversarial, ...corpus.benign, ...corpus.dev].map((item) => item.text.toLowerCase()));
-    const leaked = [...corpus.holdout, ...corpus.holdout2, ...corpus.holdout3].filter((item) => tuning.has(item.text.toLowerCase()));
+    const leaked = [...corpus.holdout, ...corpus.holdout2, ...corpus.holdout3, ...corpus.holdout4].filter((item) => tuning.has(item.text.toLowerCase()));
     expect(leaked).toEqual([]);
   });
 
