@@ -52,7 +52,11 @@ export function checkedAnswerType(question: string): AnswerType {
   return type === 'agent' || type === 'name' ? 'none' : type;
 }
 
-/** Whether the text contains a value of the type. */
+/** Years and calendar dates ("2024", "11. September 2023", "24.02.2026", "10/25"): points in time, not counts. */
+const timePoints = /\b\d{1,2}\.\s*(?:\d{1,2}\.(?:\d{2,4})?|(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b)|(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)|\b\d{1,2}\/\d{2}(?:\d{2})?\b/giu;
+
+/** Whether the text contains a value of the type (for a count, a year or a date is no value). */
 export function containsAnswerType(text: string, type: AnswerType): boolean {
-  return type === 'none' ? true : textCues[type].test(text);
+  if (type === 'none') return true;
+  return textCues[type].test(type === 'number' ? text.replace(timePoints, ' ') : text);
 }

@@ -35,6 +35,10 @@ describe('containsAnswerType', () => {
     expect(containsAnswerType('Die Kantine bietet eine Auswahl an Gerichten.', 'number')).toBe(false);
     expect(containsAnswerType('Pro Amt soll mindestens ein Digitallotse bestimmt werden.', 'number')).toBe(true);
     expect(containsAnswerType('Es gibt zwölf Gerichte.', 'number')).toBe(true);
+    expect(containsAnswerType('Ab 2025 werden alle Ämter an das DMS angebunden.', 'number')).toBe(false);
+    expect(containsAnswerType('Am 11. September 2023 beschlossen; Anmeldungen in 10/25.', 'number')).toBe(false);
+    expect(containsAnswerType('Anmeldungen in 10/25: 480', 'number')).toBe(true);
+    expect(containsAnswerType('mehr als 1.400 Mitarbeitende', 'number')).toBe(true);
   });
 });
 
