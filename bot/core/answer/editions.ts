@@ -41,16 +41,37 @@ export function editionYear(meta: DocumentMeta): string | undefined {
 
 const yearPattern = /\b(19\d{2}|20\d{2})\b/;
 
+/** Folded title and "title county" words of a document, computed once per document object (questions are many). */
+const foldedMeta = new WeakMap<DocumentMeta, { readonly title: string; readonly described: string }>();
+function folded(meta: DocumentMeta): { readonly title: string; readonly described: string } {
+  let entry = foldedMeta.get(meta);
+  if (!entry) {
+    entry = { title: foldGerman(meta.title).trim(), described: ` ${foldGerman(`${meta.title} ${meta.tenant ?? ''}`).replace(/[^\p{L}\p{N}]+/gu, ' ')} ` };
+    foldedMeta.set(meta, entry);
+  }
+  return entry;
+}
+
+/** A `supersedes` reference folded once: its text, its year and its words. */
+interface FoldedReference {
+  readonly text: string;
+  readonly year: string | undefined;
+  readonly words: readonly string[];
+}
+
+function foldReference(reference: string): FoldedReference {
+  const text = foldGerman(reference).trim();
+  const year = yearPattern.exec(text)?.[1];
+  return { text, year, words: text.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1 && word !== year) };
+}
+
 /** Whether a reference ("Digitalisierungsstrategie Kreis Viersen 2021") describes the document. */
-function referenceMatches(reference: string, meta: DocumentMeta): boolean {
-  const folded = foldGerman(reference).trim();
-  if (folded === meta.id || folded === foldGerman(meta.title).trim()) return true;
-  const year = yearPattern.exec(folded)?.[1];
+function referenceMatches(reference: FoldedReference, meta: DocumentMeta): boolean {
+  const { title, described } = folded(meta);
+  if (reference.text === meta.id || reference.text === title) return true;
+  if (reference.words.length < 2 || !reference.words.every((word) => described.includes(` ${word} `))) return false;
   const known = editionYear(meta);
-  if (year && known && year !== known) return false;
-  const words = folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1 && word !== year);
-  const described = ` ${foldGerman(`${meta.title} ${meta.tenant ?? ''}`).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  return words.length >= 2 && words.every((word) => described.includes(` ${word} `));
+  return !(reference.year && known && reference.year !== known);
 }
 
 /**
@@ -64,7 +85,8 @@ export function supersededBy(documents: readonly DocumentMeta[], today: string):
   for (const meta of documents) {
     if (!isInForce(meta, today)) continue;
     for (const reference of meta.supersedes) {
-      const candidates = documents.filter((candidate) => candidate.id !== meta.id && referenceMatches(reference, candidate)
+      const foldedReference = foldReference(reference);
+      const candidates = documents.filter((candidate) => candidate.id !== meta.id && referenceMatches(foldedReference, candidate)
         && (!meta.tenant || !candidate.tenant || candidate.tenant === meta.tenant));
       const dated = candidates.filter((candidate) => editionYear(candidate) !== undefined);
       const older = documents.find((candidate) => candidate.id === reference && candidate.id !== meta.id)
@@ -78,7 +100,7 @@ export function supersededBy(documents: readonly DocumentMeta[], today: string):
 /** The year of an older edition: its own, else the year the replacing edition's reference gives it. */
 export function olderEditionYear(older: DocumentMeta, newer: DocumentMeta): string | undefined {
   return editionYear(older)
-    ?? newer.supersedes.flatMap((reference) => (referenceMatches(reference, older) ? [yearPattern.exec(reference)?.[1]] : []))
+    ?? newer.supersedes.flatMap((reference) => (referenceMatches(foldReference(reference), older) ? [yearPattern.exec(reference)?.[1]] : []))
       .find((year): year is string => year !== undefined);
 }
 

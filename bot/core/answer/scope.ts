@@ -29,9 +29,16 @@ export interface AnswerScope {
 
 const countyPattern = /\b(?:Land)?[Kk]reis(?:es|verwaltung)?\s+([A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?)/g;
 
-/** The distinguishing name of a tenant label, e.g. "Kreis Viersen" → "viersen". */
+const tenantKeys = new Map<string, string>();
+
+/** The distinguishing name of a tenant label, e.g. "Kreis Viersen" → "viersen" (memoised: labels are few, calls many). */
 export function tenantKey(tenant: string): string {
-  return foldGerman(tenant.replace(/^(land)?kreis(es|verwaltung)?\s+/i, '')).trim();
+  let key = tenantKeys.get(tenant);
+  if (key === undefined) {
+    key = foldGerman(tenant.replace(/^(land)?kreis(es|verwaltung)?\s+/i, '')).trim();
+    if (tenantKeys.size < 10_000) tenantKeys.set(tenant, key);
+  }
+  return key;
 }
 
 function unknownCounty(question: string, known: readonly string[]): string | undefined {
