@@ -30,7 +30,8 @@ function candidatesOf(context: AnswerContext): Candidate[] {
     const sentences = splitSentences(resolved.chunk.text);
     return sentences.map((sentence, index) => {
       const section = resolved.chunk.section === resolved.document.title ? '' : resolved.chunk.section;
-      const coverage = coverageOf(context.query, `${section} ${sentence.text}`, context.analyzer);
+      const next = sentences[index + 1]?.text ?? '';
+      const coverage = Math.max(coverageOf(context.query, `${section} ${sentence.text}`, context.analyzer), 0.9 * coverageOf(context.query, `${section} ${sentence.text} ${next}`, context.analyzer));
       const shortPenalty = sentence.text.length < 30 ? 0.15 : 0;
       // A sentence that cannot hold the asked-for value rarely answers; one whose next sentence holds it may.
       const typeFactor = containsAnswerType(sentence.text, type) ? 1 : containsAnswerType(`${sentence.text} ${sentences[index + 1]?.text ?? ''}`, type) ? 0.85 : 0.6;
@@ -46,12 +47,12 @@ function extendQuote(candidate: Candidate, context: AnswerContext): { start: num
   for (let next = index + 1; next < sentences.length; next += 1) {
     const sentence = sentences[next]!;
     const listFollows = /:\s*$/.test(last.text) || /^([-•*–]|\d+[.)])\s/.test(sentence.text);
-    const tooShort = last.end - first.start < 140;
+    const tooShort = last.end - first.start < 220;
     const relevant = coverageOf(context.query, sentence.text, context.analyzer) >= 0.34;
     if (sentence.end - first.start > maxQuoteLength) break;
     if (!(listFollows || tooShort || relevant)) break;
     last = sentence;
-    if (!listFollows && !relevant && last.end - first.start >= 140) break;
+    if (!listFollows && !relevant && last.end - first.start >= 220) break;
   }
   return { start: first.start, end: last.end };
 }

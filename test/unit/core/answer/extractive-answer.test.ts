@@ -40,3 +40,20 @@ describe('composeExtractiveAnswer picks the sentence that holds the kind of answ
     expect(answerTo(question).startsWith(expected)).toBe(true);
   });
 });
+
+describe('composeExtractiveAnswer quotes the window that answers', () => {
+  it('quotes a statement together with the next sentence that holds the asked-for value', () => {
+    const spanning = 'Die Kreisverwaltung tauscht ihre Rechner turnusmäßig aus. Das geschieht alle fünf bis sechs Jahre. Drucker werden zentral beschafft. Die Telefone laufen über Jabber.';
+    const spanStore = new InMemoryKnowledgeStore();
+    spanStore.putDocument(sampleDocument({ id: 'it.md', title: 'IT' }, [spanning]));
+    const chunk = spanStore.getChunk('it.md#0')!;
+    const context: AnswerContext = {
+      question: 'wie oft werden die rechner ausgetauscht?', query: weighQuery('wie oft werden die rechner ausgetauscht?', analyzer, lexical), today: '2026-12-06',
+      hits: [{ hit: { id: chunk.id, score: 1 }, chunk, document: spanStore.getDocument('it.md')! }], analyzer, lexical, knowledge: spanStore, messages: loadMessages().messages,
+    };
+    const quote = composeExtractiveAnswer(context)?.citations[0]?.quote ?? '';
+    expect(quote).toContain('Rechner turnusmäßig');
+    expect(quote).toContain('fünf bis sechs Jahre');
+    expect(quote).not.toContain('Telefone');
+  });
+});
