@@ -43,7 +43,7 @@ describe('composeExtractiveAnswer picks the sentence that holds the kind of answ
 
 describe('composeExtractiveAnswer quotes the window that answers', () => {
   it('quotes a statement together with the next sentence that holds the asked-for value', () => {
-    const spanning = 'Die Kreisverwaltung tauscht ihre Rechner turnusmäßig aus. Das geschieht alle fünf bis sechs Jahre. Drucker werden zentral beschafft. Die Telefone laufen über Jabber.';
+    const spanning = 'Die Kreisverwaltung tauscht ihre Rechner turnusmäßig aus. Das geschieht alle fünf bis sechs Jahre. Drucker und Multifunktionsgeräte werden zentral beschafft, im Flur aufgestellt und über einen Wartungsvertrag mit dem Hersteller betreut. Die Telefone laufen über Jabber.';
     const spanStore = new InMemoryKnowledgeStore();
     spanStore.putDocument(sampleDocument({ id: 'it.md', title: 'IT' }, [spanning]));
     const chunk = spanStore.getChunk('it.md#0')!;
