@@ -120,7 +120,7 @@ export async function runSeedSets(options: {
 }): Promise<SeedSetReport[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-eval-seeds-'));
   try {
-    const config = loadConfig({ LOTSE_TODAY: options.today }, { dataDir }, options.root);
+    const config = loadConfig({ LOTSE_TODAY: options.today, ...(process.env.ANSWER_MIN_CONFIDENCE ? { ANSWER_MIN_CONFIDENCE: process.env.ANSWER_MIN_CONFIDENCE } : {}) }, { dataDir }, options.root);
     const ingester = await openLotse(config);
     await ingestKnowledge(ingester.knowledge, { folder: options.seedsDir, dataDir });
     await ingester.close();
