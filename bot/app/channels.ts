@@ -1,70 +1,50 @@
 /**
  * The one registration list of chat channels (issue #20, item 4) and what `serve` does with it: every factory
- * builds a `ChannelPlugin` from the configuration (undefined when the channel is not configured); `serve` starts
- * them in list order, adds their routes, gauges and drain targets, and stops them in reverse order. A new
- * channel is a folder with its plugin plus one entry here (tests pass extra factories, see
- * `test/fixtures/echo-channel/`). Web chat is the HTTP server itself and no plugin.
+ * (exported by its channel's folder under `bot/adapters/channels/`) builds a `ChannelPlugin` from the one
+ * `ChannelHost` built here from the running lotse (undefined when the channel is not configured); `serve` starts
+ * them in list order, adds their routes, gauges and drain targets, and stops them in reverse order; the CLI
+ * registers their queue-only endpoints. A new channel is a folder with its plugin plus one entry here (tests pass
+ * extra factories, see `test/fixtures/echo-channel/`). Web chat is the HTTP server itself and no plugin.
  *
  * The order matters: Jabber registers its endpoint before Teams, so the router asks Jabber first whom it
  * reaches (as `registerQueuedChannels` does for the CLI); shutdown stops Teams, then Jabber.
  */
 import type { ChannelPlugin, DrainTarget } from '../ports/channel-plugin.ts';
+import type { ChannelHost, ChannelPluginFactory, QueueOnlyEndpoint } from '../ports/channel-host.ts';
 import type { Logger } from '../shared/logger.ts';
+import { teamsPlugin } from '../adapters/channels/teams/teams-plugin.ts';
+import { xmppPlugin } from '../adapters/channels/xmpp/xmpp-plugin.ts';
 import type { Lotse } from './create-lotse.ts';
-import { createTeamsChannel, type TeamsChannel } from './create-teams-channel.ts';
-import { teamsDrain, xmppDrain } from './drain-targets.ts';
-import { startXmppReplica, type RunningXmppReplica } from './xmpp-leader.ts';
 
-/** What a channel factory gets: the running lotse (configuration, chat, router, store) and the logger. */
-export interface ChannelHost {
-  readonly lotse: Lotse;
-  readonly logger: Logger;
-}
-
-/** Builds a channel from the configuration, or undefined when it is not configured. Builds only; `start` connects. */
-export type ChannelPluginFactory = (host: ChannelHost) => ChannelPlugin | undefined;
-
-/** Jabber/XMPP: the `xmpp` endpoint on every replica, the connection on the holder of the lease `xmpp`. */
-export const xmppPlugin: ChannelPluginFactory = ({ lotse, logger }) => {
-  const config = lotse.config.xmpp;
-  if (!config) return undefined;
-  let running: RunningXmppReplica | undefined;
-  return {
-    name: 'xmpp',
-    start: async () => {
-      running = await startXmppReplica(lotse, config, logger);
-    },
-    gauges: () => ({ xmpp_outbox_pending: async () => (running ? running.channel.pending() : 0) }),
-    drainTargets: () => (running ? [xmppDrain(running.channel)] : []),
-    stop: async () => {
-      await running?.stop();
-    },
-  };
-};
-
-/** Microsoft Teams: `POST /api/messages` on the web server, proactive messages through its outbox. */
-export const teamsPlugin: ChannelPluginFactory = ({ lotse, logger }) => {
-  const config = lotse.config.teams;
-  if (!config.enabled) return undefined;
-  let teams: TeamsChannel | undefined;
-  return {
-    name: 'teams',
-    start: async () => {
-      teams = createTeamsChannel(lotse, config, logger);
-      teams.start();
-    },
-    registerRoutes: (server) => teams?.registerRoutes(server),
-    gauges: () => ({ teams_outbox_pending: async () => (teams ? teams.outbox.pendingCount() : 0) }),
-    drainTargets: () => (teams ? [teamsDrain(teams.outbox)] : []),
-    purgeFinished: async (olderThanMs) => (teams ? teams.outbox.purgeFinished(olderThanMs) : 0),
-    stop: async () => {
-      await teams?.stop();
-    },
-  };
-};
+export type { ChannelHost, ChannelPluginFactory } from '../ports/channel-host.ts';
 
 /** The channels `serve` runs, in start order. */
 export const channelPlugins: readonly ChannelPluginFactory[] = [xmppPlugin, teamsPlugin];
+
+/** The one place the running lotse becomes the host every channel is built from (`bot/ports/channel-host.ts`). */
+export function channelHostOf(lotse: Lotse, logger: Logger): ChannelHost {
+  return {
+    config: lotse.config, logger, chat: lotse.chat, channels: lotse.channels, database: lotse.store,
+    directory: lotse.directory, escalation: lotse.escalation, availability: lotse.availability, inbox: lotse.inbox,
+    hr: { chat: lotse.hr.chat, surveys: lotse.hr.surveys, broadcasts: lotse.hr.broadcasts },
+    documentUrl: (documentId) => lotse.knowledge.store.getDocument(documentId)?.url,
+    pseudonymOf: lotse.pseudonymOf, leases: lotse.leases, replicaId: lotse.replicaId,
+  };
+}
+
+/**
+ * Registers the queue-only endpoints of the list's channels (in list order, like `serve`) for a process without
+ * channel connections (the CLI: `lotse tickets answer`, …); returns the unregister function. Without them an answer
+ * given from the CLI went only into the web conversation, never to a Teams or Jabber asker (issue #19, item 2).
+ */
+export async function registerQueuedChannels(host: ChannelHost, factories: readonly ChannelPluginFactory[] = channelPlugins): Promise<() => void> {
+  const endpoints: QueueOnlyEndpoint[] = [];
+  for (const factory of factories) {
+    if (factory.queueOnly) endpoints.push(await factory.queueOnly(host));
+  }
+  const unregister = endpoints.map(({ name, endpoint }) => host.channels.register(name, endpoint));
+  return () => unregister.forEach((done) => done());
+}
 
 /** The configured channels of the list (plus `extra` factories, e.g. a test's channel). */
 export function createChannels(host: ChannelHost, factories: readonly ChannelPluginFactory[] = channelPlugins): readonly ChannelPlugin[] {

@@ -11,7 +11,7 @@ import type { LotseConfig } from '../config/config.ts';
 import { createHttpServer, startHttpServer } from '../http/create-server.ts';
 import { describeError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
-import { channelDrains, channelGauges, createChannels, startChannels, stopChannels } from './channels.ts';
+import { channelDrains, channelGauges, channelHostOf, createChannels, startChannels, stopChannels } from './channels.ts';
 import { createLotseDataSubjectRequests } from './create-data-subject-requests.ts';
 import { createIdentity } from './create-identity.ts';
 import type { Lotse } from './create-lotse.ts';
@@ -76,7 +76,7 @@ async function startService(
   }
   // The configured channels of the one list (bot/app/channels.ts): Jabber on the replica holding the lease `xmpp`
   // (a rejected login stops start-up), Microsoft Teams with POST /api/messages on the same server and its outbox.
-  const channels = createChannels({ lotse, logger });
+  const channels = createChannels(channelHostOf(lotse, logger));
   try {
     await startChannels(channels);
   } catch (error) {

@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLotse, type Lotse } from '../../bot/app/create-lotse.ts';
-import { createTeamsChannel, type TeamsChannel } from '../../bot/app/create-teams-channel.ts';
+import { createTeamsChannel, type TeamsChannel } from '../../bot/adapters/channels/teams/teams-channel.ts';
+import { channelHostOf } from '../../bot/app/channels.ts';
 import { ingestKnowledge } from '../../bot/app/ingest-knowledge.ts';
 import { loadConfig } from '../../bot/config/config.ts';
 import { createHttpServer, startHttpServer } from '../../bot/http/create-server.ts';
@@ -65,7 +66,7 @@ export async function startTeamsApp(options: TeamsAppOptions = {}): Promise<Team
   const lotse = await createLotse(config, silentLogger, options.chatModel ? { chatModel: options.chatModel } : {});
   await ingestKnowledge(lotse.knowledge, { folder: join(repoRoot, 'knowledge/sources'), dataDir });
   const server = createHttpServer({ chat: lotse.chat, logger: silentLogger, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf } });
-  const teams = createTeamsChannel(lotse, config.teams, silentLogger, { cardRefreshMs: 200 });
+  const teams = createTeamsChannel(channelHostOf(lotse, silentLogger), config.teams, { cardRefreshMs: 200 });
   teams.registerRoutes(server);
   if (options.startOutbox !== false) teams.start();
   const running = await startHttpServer(server, { port: 0, host: '127.0.0.1' });

@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { startXmppChannel, type RunningXmppChannel } from '../../bot/app/start-xmpp-channel.ts';
+import { startXmppChannel, type RunningXmppChannel } from '../../bot/adapters/channels/xmpp/start-xmpp-channel.ts';
+import { channelHostOf } from '../../bot/app/channels.ts';
 import { parseXmppConfig, type XmppConfig } from '../../bot/config/xmpp-config.ts';
 import { silentLogger, type Logger } from '../../bot/shared/logger.ts';
 import { startProsody, type ProsodyServer, type XmppAccount } from './prosody.ts';
@@ -56,7 +57,7 @@ export async function startXmppWorld(options: { extra?: number; strangers?: read
   try {
     const channelConfig = config(options.xmppEnv);
     app = await startRealApp(undefined, { DIRECTORY_FILE: writeDirectory(dir, extra, domain), ...options.appEnv });
-    xmpp = await startXmppChannel(app.lotse, channelConfig, options.logger ?? silentLogger);
+    xmpp = await startXmppChannel(channelHostOf(app.lotse, options.logger ?? silentLogger), channelConfig);
   } catch (error) {
     await app?.close();
     await prosody.close();

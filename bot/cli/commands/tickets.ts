@@ -8,7 +8,7 @@ import type { Ticket } from '../../ports/tickets.ts';
 import { createTicketStatistics } from '../../app/ticket-statistics.ts';
 import type { CliIo } from '../cli-io.ts';
 import { openLotse } from '../open-lotse.ts';
-import { registerQueuedChannels } from '../../app/queued-channels.ts';
+import { channelHostOf, registerQueuedChannels } from '../../app/channels.ts';
 import { parseOptions, UsageError } from '../parse-options.ts';
 
 function line(ticket: Ticket): string {
@@ -27,7 +27,7 @@ export async function runTickets(args: string[], io: CliIo): Promise<number> {
   if (action !== 'list' && action !== 'stats' && !values.as) throw new UsageError(`tickets ${action} needs --as <person id>.`);
   const { lotse, logger } = await openLotse(io, values.data, { quiet: true });
   // Answers and notifications reach Teams and Jabber through their outboxes, which `serve` sends (issue #19).
-  await registerQueuedChannels(lotse, logger);
+  await registerQueuedChannels(channelHostOf(lotse, logger));
   try {
     if (action === 'list') {
       const tickets = values.for ? await lotse.escalation.queueFor(values.for) : await lotse.escalation.allTickets();

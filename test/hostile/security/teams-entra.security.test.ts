@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startLocalJwks, type LocalJwks } from '../../support/local-jwks.ts';
 import { aad, fixture, startTeamsApp, type TeamsApp } from '../../support/teams-app.ts';
-import { teamsHostPolicy } from '../../../bot/app/create-teams-channel.ts';
+import { teamsHostPolicy } from '../../../bot/adapters/channels/teams/teams-channel.ts';
 import { parseTeamsConfig } from '../../../bot/config/teams-config.ts';
 import { securityTable } from './security-table.ts';
 

@@ -5,7 +5,7 @@
  * graceful shutdown drains its outbox and stops it, like `serve` does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelDrains, channelGauges, channelPlugins, createChannels, startChannels, stopChannels } from '../../../bot/app/channels.ts';
+import { channelDrains, channelGauges, channelHostOf, channelPlugins, createChannels, startChannels, stopChannels } from '../../../bot/app/channels.ts';
 import { gracefulShutdown } from '../../../bot/app/graceful-shutdown.ts';
 import type { ChannelPlugin } from '../../../bot/ports/channel-plugin.ts';
 import { silentLogger } from '../../../bot/shared/logger.ts';
@@ -21,7 +21,7 @@ describe('a channel plugin added through the registration list (echo)', () => {
   beforeAll(async () => {
     app = await startRealApp();
     // What serve does: the built-in list (Teams and Jabber are not configured here) plus the test's channel.
-    channels = createChannels({ lotse: app.lotse, logger: silentLogger }, [...channelPlugins, echo.factory]);
+    channels = createChannels(channelHostOf(app.lotse, silentLogger), [...channelPlugins, echo.factory]);
     await startChannels(channels);
     channels.forEach((channel) => channel.registerRoutes?.({} as Parameters<NonNullable<ChannelPlugin['registerRoutes']>>[0]));
   }, 120_000);

@@ -4,7 +4,7 @@
  * durable outbox is empty afterwards (nothing is sent twice on the next start) and every user has them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { xmppDrain } from '../../../bot/app/drain-targets.ts';
+import { xmppDrain } from '../../../bot/adapters/channels/xmpp/xmpp-plugin.ts';
 import { gracefulShutdown } from '../../../bot/app/graceful-shutdown.ts';
 import { silentLogger } from '../../../bot/shared/logger.ts';
 import { prosodyAvailable } from '../../support/prosody.ts';

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { xml } from '@xmpp/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XmppLoginError } from '../../../bot/adapters/channels/xmpp/xmpp-connection.ts';
-import { startXmppChannel } from '../../../bot/app/start-xmpp-channel.ts';
+import { startXmppChannel } from '../../../bot/adapters/channels/xmpp/start-xmpp-channel.ts';
+import { channelHostOf } from '../../../bot/app/channels.ts';
 import { silentLogger } from '../../../bot/shared/logger.ts';
 import { createPinoLogger } from '../../../bot/adapters/logging/pino-logger.ts';
 import { runCli } from '../../support/cli-harness.ts';
@@ -156,10 +157,10 @@ describe.skipIf(!prosodyAvailable)('Jabber channel against a real Prosody', () =
   });
 
   it('refuses to start with a wrong password or without TLS, with a clear error', async () => {
-    const wrong = startXmppChannel(world.app.lotse, world.config({ XMPP_PASSWORD: 'falsch' }), silentLogger);
+    const wrong = startXmppChannel(channelHostOf(world.app.lotse, silentLogger), world.config({ XMPP_PASSWORD: 'falsch' }));
     await expect(wrong).rejects.toThrow(XmppLoginError);
     await expect(wrong).rejects.toThrow(/not-authorized.*XMPP_PASSWORD/);
-    const plain = startXmppChannel(world.app.lotse, world.config({ XMPP_ALLOW_PLAIN: 'false' }), silentLogger);
+    const plain = startXmppChannel(channelHostOf(world.app.lotse, silentLogger), world.config({ XMPP_ALLOW_PLAIN: 'false' }));
     await expect(plain).rejects.toThrow(/offers no TLS/);
     const dataDir = mkdtempSync(join(tmpdir(), 'lotse-xmpp-serve-'));
     const env = { XMPP_SERVICE: world.prosody.service, XMPP_DOMAIN: world.prosody.domain, XMPP_USERNAME: 'lotse', XMPP_PASSWORD: 'falsch', XMPP_ALLOW_PLAIN: 'true', LOG_LEVEL: 'error', PORT: '0', AUTH_MODE: 'dev' };
@@ -201,7 +202,7 @@ describe.skipIf(!prosodyAvailable)('Jabber channel against a real Prosody', () =
     const queued = await world.xmpp.channel.endpoint.send({ kind: 'person', personId: 'p-sabine' }, { kind: 'notice', text: 'Nachricht aus dem letzten Lauf' });
     expect(queued.kind).toBe('queued');
     const sabine = await login('sabine');
-    const restarted = await startXmppChannel(world.app.lotse, world.config(), silentLogger);
+    const restarted = await startXmppChannel(channelHostOf(world.app.lotse, silentLogger), world.config());
     try {
       const [notice] = await sabine.nextMessages(1);
       expect(notice!.body).toBe('Nachricht aus dem letzten Lauf');

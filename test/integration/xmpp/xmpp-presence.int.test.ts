@@ -7,7 +7,8 @@
 import { xml } from '@xmpp/client';
 import type { Element } from '@xmpp/xml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startXmppChannel, type RunningXmppChannel } from '../../../bot/app/start-xmpp-channel.ts';
+import { startXmppChannel, type RunningXmppChannel } from '../../../bot/adapters/channels/xmpp/start-xmpp-channel.ts';
+import { channelHostOf } from '../../../bot/app/channels.ts';
 import { silentLogger } from '../../../bot/shared/logger.ts';
 import { prosodyAvailable } from '../../support/prosody.ts';
 import { startXmppWorld, type XmppWorld } from '../../support/xmpp-app.ts';
@@ -66,7 +67,7 @@ describe.skipIf(!prosodyAvailable)('Jabber presence, rate notices and strangers 
 
     // lotse restarts: new session, roster read again, initial presence.
     await world.xmpp.stop();
-    restarted = await startXmppChannel(world.app.lotse, world.config(rateEnv), silentLogger);
+    restarted = await startXmppChannel(channelHostOf(world.app.lotse, silentLogger), world.config(rateEnv));
     await waitFor(() => fromBot(tobias, 'unsubscribe').length === 1, 5000, 'old request withdrawn');
     await waitFor(() => fromBot(frank, 'available').length >= 1, 5000, 'bot online for Frank');
     await pause(800);

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XmppLoginError } from '../../../bot/adapters/channels/xmpp/xmpp-connection.ts';
-import { startXmppChannel } from '../../../bot/app/start-xmpp-channel.ts';
+import { startXmppChannel } from '../../../bot/adapters/channels/xmpp/start-xmpp-channel.ts';
+import { channelHostOf } from '../../../bot/app/channels.ts';
 import { parseXmppConfig } from '../../../bot/config/xmpp-config.ts';
 import { silentLogger } from '../../../bot/shared/logger.ts';
 import { runCli } from '../../support/cli-harness.ts';
@@ -40,7 +41,7 @@ describe.skipIf(!prosodyAvailable)('Jabber with a private CA (real Prosody, STAR
   });
 
   it('stops start-up with a message naming XMPP_CA_FILE and NODE_EXTRA_CA_CERTS when the CA is not trusted', async () => {
-    const started = startXmppChannel(app.lotse, parseXmppConfig(env())!, silentLogger);
+    const started = startXmppChannel(channelHostOf(app.lotse, silentLogger), parseXmppConfig(env())!);
     await expect(started).rejects.toThrow(XmppLoginError);
     await expect(started).rejects.toThrow(/not signed by a trusted CA.*XMPP_CA_FILE.*NODE_EXTRA_CA_CERTS/);
     await expect(started).rejects.toThrow(/vertrauenswürdigen Zertifizierungsstelle/);
@@ -56,7 +57,7 @@ describe.skipIf(!prosodyAvailable)('Jabber with a private CA (real Prosody, STAR
   });
 
   it('logs in over STARTTLS with XMPP_CA_FILE and answers', async () => {
-    const running = await startXmppChannel(app.lotse, parseXmppConfig(env({ XMPP_CA_FILE: ca.caFile }))!, silentLogger);
+    const running = await startXmppChannel(channelHostOf(app.lotse, silentLogger), parseXmppConfig(env({ XMPP_CA_FILE: ca.caFile }))!);
     try {
       expect(running.state).toBe('online');
       // The test client runs in the same process: the CA trusted for this domain applies to it as well.
@@ -83,9 +84,9 @@ describe.skipIf(!prosodyAvailable)('Jabber with a private CA (real Prosody, STAR
     const server = await startProsody({ domain: selfDomain, accounts: [botAccount], tls: { certificate: selfSigned.certificate, key: selfSigned.key } });
     try {
       const settings = { XMPP_SERVICE: server.service, XMPP_DOMAIN: selfDomain, XMPP_USERNAME: botAccount.username, XMPP_PASSWORD: botAccount.password };
-      const refused = startXmppChannel(app.lotse, parseXmppConfig(settings)!, silentLogger);
+      const refused = startXmppChannel(channelHostOf(app.lotse, silentLogger), parseXmppConfig(settings)!);
       await expect(refused).rejects.toThrow(/DEPTH_ZERO_SELF_SIGNED_CERT.*XMPP_CA_FILE.*NODE_EXTRA_CA_CERTS/);
-      const running = await startXmppChannel(app.lotse, parseXmppConfig({ ...settings, XMPP_CA_FILE: selfSigned.caFile })!, silentLogger);
+      const running = await startXmppChannel(channelHostOf(app.lotse, silentLogger), parseXmppConfig({ ...settings, XMPP_CA_FILE: selfSigned.caFile })!);
       expect(running.state).toBe('online');
       await running.stop();
     } finally {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { channelDrains, channelGauges, channelPlugins, createChannels, startChannels, stopChannels, type ChannelHost, type ChannelPluginFactory } from '../../../bot/app/channels.ts';
+import { channelDrains, channelGauges, channelPlugins, createChannels, registerQueuedChannels, startChannels, stopChannels, type ChannelHost, type ChannelPluginFactory } from '../../../bot/app/channels.ts';
+import { createChannelRouter } from '../../../bot/app/channel-router.ts';
+import { silentLogger } from '../../../bot/shared/logger.ts';
 import type { ChannelPlugin } from '../../../bot/ports/channel-plugin.ts';
 
 function fakeChannel(name: string, calls: string[], options: { failStart?: boolean; failStop?: boolean } = {}): ChannelPlugin {
@@ -18,7 +20,7 @@ function fakeChannel(name: string, calls: string[], options: { failStart?: boole
   };
 }
 
-const unconfigured = { lotse: { config: { teams: { enabled: false }, xmpp: undefined } }, logger: {} } as unknown as ChannelHost;
+const unconfigured = { config: { teams: { enabled: false }, xmpp: undefined }, logger: {} } as unknown as ChannelHost;
 
 describe('the channel registration list', () => {
   it('builds no built-in channel that is not configured; extra factories are added in order', () => {
@@ -49,5 +51,19 @@ describe('the channel registration list', () => {
     const calls: string[] = [];
     await expect(stopChannels([fakeChannel('a', calls), fakeChannel('b', calls, { failStop: true })])).rejects.toThrow('b stop failed');
     expect(calls).toEqual(['stop b', 'stop a']);
+  });
+
+  it('registers the queue-only endpoints of the list in list order for the CLI, and unregisters them', async () => {
+    const channels = createChannelRouter({ send: async () => ({ kind: 'queued' }) }, silentLogger);
+    const host = { ...(unconfigured as object), channels } as unknown as ChannelHost;
+    const queued = (name: string): ChannelPluginFactory => Object.assign(() => undefined, {
+      queueOnly: async () => ({ name, endpoint: { reaches: () => true, send: async () => ({ kind: 'queued' as const }) } }),
+    });
+    expect(channelPlugins.every((factory) => factory.queueOnly !== undefined)).toBe(true);
+    const unregister = await registerQueuedChannels(host, [queued('xmpp'), () => undefined, queued('teams')]);
+    expect(channels.channels()).toEqual(['xmpp', 'teams']);
+    expect(channels.channelFor('p1')).toBe('xmpp');
+    unregister();
+    expect(channels.channels()).toEqual([]);
   });
 });

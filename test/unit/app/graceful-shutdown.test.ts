@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { gracefulShutdown, type DrainTarget, type ShutdownPlan } from '../../../bot/app/graceful-shutdown.ts';
-import { polledDrain, readinessGate, xmppDrain } from '../../../bot/app/drain-targets.ts';
+import { polledDrain } from '../../../bot/adapters/channels/polled-drain.ts';
+import { xmppDrain } from '../../../bot/adapters/channels/xmpp/xmpp-plugin.ts';
+import { readinessGate } from '../../../bot/app/drain-targets.ts';
 import { FakeChatService } from '../../fakes/fake-chat-service.ts';
 import type { Logger } from '../../../bot/shared/logger.ts';
 

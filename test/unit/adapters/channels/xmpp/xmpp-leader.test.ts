@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createXmppLeader, soleProcessLeases, xmppLease } from '../../../bot/app/xmpp-leader.ts';
-import type { JobLeases } from '../../../bot/ports/job-lease.ts';
-import { silentLogger } from '../../../bot/shared/logger.ts';
-import { FixedClock } from '../../fakes/fixed-clock.ts';
-import { InMemoryJobLeases } from '../../fakes/in-memory-job-leases.ts';
+import { createXmppLeader, soleProcessLeases, xmppLease } from '../../../../../bot/adapters/channels/xmpp/xmpp-leader.ts';
+import type { JobLeases } from '../../../../../bot/ports/job-lease.ts';
+import { silentLogger } from '../../../../../bot/shared/logger.ts';
+import { FixedClock } from '../../../../fakes/fixed-clock.ts';
+import { InMemoryJobLeases } from '../../../../fakes/in-memory-job-leases.ts';
 
 /** Leases whose store can be made unreachable for one replica. */
 class FlakyLeases implements JobLeases {

@@ -1,28 +1,28 @@
 /**
- * Wires the Microsoft Teams channel into a running lotse: the Agents SDK CloudAdapter with Entra or dev-mode
- * authentication, the stored references and outbox, the `teams` endpoint of the channel router and the
- * `POST /api/messages` route. `serve` calls it when the channel is enabled; tests call it with a mock connector.
+ * Wires the Microsoft Teams channel into the running service (its `ChannelHost`): the Agents SDK CloudAdapter with
+ * Entra or dev-mode authentication, the stored references and outbox, the `teams` endpoint of the channel router
+ * and the `POST /api/messages` route. The plugin (`teams-plugin.ts`) calls it when the channel is enabled; tests
+ * call it with a mock connector.
  */
 import { CloudAdapter, createOutboundHostValidator, getAuthConfigWithDefaults, type AuthConfiguration, type OutboundHostValidator } from '@microsoft/agents-hosting';
 import type { Server } from 'restify';
 import { z } from 'zod';
-import type { TeamsConfig } from '../config/teams-config.ts';
-import { loadEscalationPolicy } from '../../policies/load-escalation.ts';
-import { loadTeamsTexts } from '../../prompts/load-teams-texts.ts';
-import type { Clock } from '../ports/clock.ts';
-import { describeError } from '../shared/errors.ts';
-import type { Logger } from '../shared/logger.ts';
-import { cardMessage } from '../adapters/channels/teams/answer-card.ts';
-import { createSdkConnector } from '../adapters/channels/teams/sdk-connector.ts';
-import type { TeamsConnector } from '../adapters/channels/teams/teams-connector.ts';
-import { createTeamsEndpoint, type TeamsEndpoint } from '../adapters/channels/teams/teams-endpoint.ts';
-import { TeamsOutbox, type FailedDelivery } from '../adapters/channels/teams/teams-outbox.ts';
-import { registerTeamsRoutes } from '../adapters/channels/teams/teams-routes.ts';
-import { SqlTeamsStore, type TeamsStore } from '../adapters/channels/teams/teams-store.ts';
-import { createTeamsTurnHandler } from '../adapters/channels/teams/teams-turn-handler.ts';
-import { hrLabels } from '../adapters/channels/teams/teams-hr.ts';
-import { renderTicketCard } from '../adapters/channels/teams/ticket-cards.ts';
-import type { Lotse } from './create-lotse.ts';
+import type { TeamsConfig } from '../../../config/teams-config.ts';
+import { loadEscalationPolicy } from '../../../../policies/load-escalation.ts';
+import { loadTeamsTexts } from '../../../../prompts/load-teams-texts.ts';
+import type { ChannelHost } from '../../../ports/channel-host.ts';
+import type { Clock } from '../../../ports/clock.ts';
+import { describeError } from '../../../shared/errors.ts';
+import { cardMessage } from './answer-card.ts';
+import { createSdkConnector } from './sdk-connector.ts';
+import type { TeamsConnector } from './teams-connector.ts';
+import { createTeamsEndpoint, type TeamsEndpoint } from './teams-endpoint.ts';
+import { TeamsOutbox, type FailedDelivery } from './teams-outbox.ts';
+import { registerTeamsRoutes } from './teams-routes.ts';
+import { SqlTeamsStore, type TeamsStore } from './teams-store.ts';
+import { createTeamsTurnHandler } from './teams-turn-handler.ts';
+import { hrLabels } from './teams-hr.ts';
+import { renderTicketCard } from './ticket-cards.ts';
 
 /** A wired Teams channel. */
 export interface TeamsChannel {
@@ -87,7 +87,8 @@ function singleTenant(config: TeamsConfig, refusal: string): { tenant?: { readon
 }
 
 /** Builds the channel and registers it with the router as `teams`. */
-export function createTeamsChannel(lotse: Lotse, config: TeamsConfig, logger: Logger, overrides: TeamsChannelOverrides = {}): TeamsChannel {
+export function createTeamsChannel(host: ChannelHost, config: TeamsConfig, overrides: TeamsChannelOverrides = {}): TeamsChannel {
+  const logger = host.logger;
   if (config.auth.mode === 'dev') logger.warn('teams-dev-mode', { note: 'MICROSOFT_APP_ID is not set: /api/messages accepts unauthenticated requests (Agents Playground / emulator only)' });
   const clock = overrides.clock ?? { now: () => new Date() };
   const texts = loadTeamsTexts();
@@ -96,39 +97,39 @@ export function createTeamsChannel(lotse: Lotse, config: TeamsConfig, logger: Lo
   const adapter = new CloudAdapter(authConfig, undefined, undefined, { validateServiceUrl: true }, teamsHostPolicy(config));
   // The SDK's default sends English error texts to the user; lotse logs instead (handlers reply in German).
   adapter.onTurnError = async (_context, error) => logger.error('teams-turn-error', { error: describeError(error) });
-  const store = new SqlTeamsStore(lotse.store);
+  const store = new SqlTeamsStore(host.database);
   const connector = overrides.connector ?? createSdkConnector({ adapter, ...(config.auth.mode === 'entra' ? { appId: config.auth.appId } : {}) });
-  const nameOf = (id: string): string => lotse.directory.person(id)?.name ?? id;
+  const nameOf = (id: string): string => host.directory.person(id)?.name ?? id;
   const onFailed = (failed: FailedDelivery): void => {
     const parsed = failed.fallback ? fallbackSchema.safeParse(JSON.parse(failed.fallback)) : undefined;
     if (!parsed?.success) return;
-    lotse.inbox.send(parsed.data.recipient, parsed.data.message).catch((error: unknown) => logger.error('teams-fallback-failed', { error: describeError(error) }));
+    host.inbox.send(parsed.data.recipient, parsed.data.message).catch((error: unknown) => logger.error('teams-fallback-failed', { error: describeError(error) }));
   };
   const outbox = new TeamsOutbox({
-    database: lotse.store, connector, store, logger, onFailed,
+    database: host.database, connector, store, logger, onFailed,
     ratePerSecond: config.ratePerSecond, conversationRatePerSecond: config.conversationRatePerSecond,
     conversationBurst: config.conversationBurst, maxAttempts: config.maxAttempts,
     renderTicketCard: async (ticketId) => {
-      const ticket = await lotse.escalation.get(ticketId);
+      const ticket = await host.escalation.get(ticketId);
       return ticket ? { activity: cardMessage(renderTicketCard(ticket, texts, nameOf), ticket.question), version: ticket.version } : undefined;
     },
   });
-  const endpoint = createTeamsEndpoint({ store, outbox, connector, directory: lotse.directory, escalation: lotse.escalation, texts, clock, logger });
-  const unregister = lotse.channels.register('teams', endpoint);
-  const centralPool = loadEscalationPolicy(lotse.config.policiesDir).centralPool;
+  const endpoint = createTeamsEndpoint({ store, outbox, connector, directory: host.directory, escalation: host.escalation, texts, clock, logger });
+  const unregister = host.channels.register('teams', endpoint);
+  const centralPool = loadEscalationPolicy(host.config.policiesDir).centralPool;
   const handler = createTeamsTurnHandler({
-    chat: lotse.chat, escalation: lotse.escalation, directory: lotse.directory, store, texts, clock, logger, pseudonymOf: lotse.pseudonymOf, availability: lotse.availability,
-    centralPool: () => centralPool.filter((id) => lotse.directory.person(id)),
+    chat: host.chat, escalation: host.escalation, directory: host.directory, store, texts, clock, logger, pseudonymOf: host.pseudonymOf, availability: host.availability,
+    centralPool: () => centralPool.filter((id) => host.directory.person(id)),
     ticketChanged: (ticket) => endpoint.syncTicketCards(ticket),
     conversationsChanged: () => endpoint.refreshReach().catch((error: unknown) => logger.warn('teams-reach-refresh-failed', { error: describeError(error) })),
     ...(config.streamDelayMs !== undefined ? { streamDelayMs: config.streamDelayMs } : {}),
-    ...(lotse.config.publicUrl ? { publicUrl: lotse.config.publicUrl } : {}),
+    ...(host.config.publicUrl ? { publicUrl: host.config.publicUrl } : {}),
     hr: {
-      chat: (personId, text) => lotse.hr.chat.handle(personId, text),
-      openSurvey: async (personId) => (await lotse.hr.surveys.openFor(personId))[0],
-      survey: (id) => lotse.hr.surveys.get(id),
-      submit: (personId, surveyId, answers) => lotse.hr.surveys.submit(personId, surveyId, answers),
-      acknowledge: (personId, job) => lotse.hr.broadcasts.acknowledge(personId, job.replace(/^broadcast:/, '')),
+      chat: (personId, text) => host.hr.chat.handle(personId, text),
+      openSurvey: async (personId) => (await host.hr.surveys.openFor(personId))[0],
+      survey: (id) => host.hr.surveys.get(id),
+      submit: (personId, surveyId, answers) => host.hr.surveys.submit(personId, surveyId, answers),
+      acknowledge: (personId, job) => host.hr.broadcasts.acknowledge(personId, job.replace(/^broadcast:/, '')),
       labels: hrLabels(texts),
     },
   });

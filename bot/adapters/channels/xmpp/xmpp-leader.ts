@@ -9,14 +9,14 @@
  * Every replica registers an `xmpp` endpoint for proactive messages: on standby it only writes to the
  * shared Jabber outbox, which the holder sends (polled every `outboxPollMs`).
  */
-import type { ChannelEndpoint } from './channel-router.ts';
-import type { XmppConfig } from '../config/xmpp-config.ts';
-import type { JobLeases } from '../ports/job-lease.ts';
-import { describeError } from '../shared/errors.ts';
-import type { Logger } from '../shared/logger.ts';
-import type { Lotse } from './create-lotse.ts';
-import { createLotseXmppChannel } from './start-xmpp-channel.ts';
-import type { XmppChannel } from '../adapters/channels/xmpp/xmpp-channel.ts';
+import type { XmppConfig } from '../../../config/xmpp-config.ts';
+import type { ChannelHost } from '../../../ports/channel-host.ts';
+import type { ChannelEndpoint } from '../../../ports/channel-router.ts';
+import type { JobLeases } from '../../../ports/job-lease.ts';
+import { describeError } from '../../../shared/errors.ts';
+import type { Logger } from '../../../shared/logger.ts';
+import { createHostedXmppChannel } from './start-xmpp-channel.ts';
+import type { XmppChannel } from './xmpp-channel.ts';
 
 /** The lease name. */
 export const xmppLease = 'xmpp';
@@ -150,19 +150,20 @@ export const soleProcessLeases: JobLeases = {
 };
 
 /** Starts Jabber for `serve`: the `xmpp` endpoint on every replica, the connection only on the lease holder. */
-export async function startXmppReplica(lotse: Lotse, config: XmppConfig, logger: Logger, options: { now?: () => Date; outboxPollMs?: number } = {}): Promise<RunningXmppReplica> {
+export async function startXmppReplica(host: ChannelHost, config: XmppConfig, options: { now?: () => Date; outboxPollMs?: number } = {}): Promise<RunningXmppReplica> {
+  const logger = host.logger;
   const now = options.now ?? (() => new Date());
   // Never connected: its endpoint only writes to the shared outbox, which the holder's channel sends.
-  const standby = createLotseXmppChannel(lotse, config, logger, { now });
+  const standby = createHostedXmppChannel(host, config, { now });
   let active: XmppChannel | undefined;
   const endpoint: ChannelEndpoint = { reaches: (personId) => standby.endpoint.reaches(personId), send: (recipient, message) => (active ?? standby).endpoint.send(recipient, message) };
-  const unregister = lotse.channels.register('xmpp', endpoint);
+  const unregister = host.channels.register('xmpp', endpoint);
   const poll = setInterval(() => void active?.flush(), options.outboxPollMs ?? 2000);
   poll.unref();
   const leader = createXmppLeader({
-    leases: lotse.config.databaseUrl ? lotse.leases : soleProcessLeases, holder: lotse.replicaId, now, ttlMs: config.leaseTtlMs, renewMs: config.leaseRenewMs, logger,
+    leases: host.config.databaseUrl ? host.leases : soleProcessLeases, holder: host.replicaId, now, ttlMs: config.leaseTtlMs, renewMs: config.leaseRenewMs, logger,
     connect: async () => {
-      active = createLotseXmppChannel(lotse, config, logger, { now });
+      active = createHostedXmppChannel(host, config, { now });
       const state = await active.start();
       logger.info('xmpp-channel-started', { jid: active.connection.jid, state });
     },
@@ -180,7 +181,7 @@ export async function startXmppReplica(lotse: Lotse, config: XmppConfig, logger:
     unregister();
     throw error;
   }
-  if (state === 'standby') logger.info('xmpp-standby', { holder: (await lotse.leases.holderOf(xmppLease, now()).catch(() => undefined)) ?? null });
+  if (state === 'standby') logger.info('xmpp-standby', { holder: (await host.leases.holderOf(xmppLease, now()).catch(() => undefined)) ?? null });
   return {
     leader,
     state,
