@@ -5,6 +5,9 @@
  * - `bot/http` imports no channel adapter (`bot/adapters/channels`) and nothing from `bot/app` (the composition root
  *   imports `bot/http`, so the reverse would make an app ↔ http cycle);
  * - `bot/adapters` imports nothing from `bot/app`, `bot/http` or `bot/cli`;
+ * - a channel folder (`bot/adapters/channels/<name>/`) imports no other channel's folder, and outside the channel
+ *   folders only the registration list (`bot/app/channels.ts`) imports one, so adding a channel touches only its folder
+ *   and the list (files directly in `bot/adapters/channels/`, like `polled-drain.ts`, are shared by all channels);
  * - nothing imports from `test/`; no import cycles anywhere (type-only imports count).
  */
 import { posix } from 'node:path';
@@ -29,6 +32,21 @@ export const directionRules: readonly DirectionRule[] = [
   { from: /^bot\/http\//, to: /^bot\/app\//, message: 'http imports app' },
   { from: /^bot\/adapters\//, to: /^bot\/(app|http|cli)\//, message: 'adapters import app/http/cli' },
 ];
+
+/** The one file outside the channel folders that may import one: the registration list. */
+export const channelRegistrationList = 'bot/app/channels.ts';
+
+const channelFolder = /^bot\/adapters\/channels\/([^/]+)\//;
+
+/** What is wrong with an import of a channel folder (issue #20, item 4); `bot/http` has its own, stricter rule. */
+function channelFolderProblems(file: string, target: string, specifier: string): string[] {
+  const to = channelFolder.exec(target)?.[1];
+  if (to === undefined) return [];
+  const from = channelFolder.exec(file)?.[1];
+  if (from !== undefined) return from === to ? [] : [`channel ${from} imports channel ${to}: ${specifier}`];
+  if (file === channelRegistrationList || !file.startsWith('bot/') || file.startsWith('bot/http/')) return [];
+  return [`imports a channel folder outside the registration list (${channelRegistrationList}): ${specifier}`];
+}
 
 /** One import statement (static, side-effect or dynamic with a literal specifier) and its 1-based line. */
 export interface FoundImport {
@@ -73,6 +91,7 @@ export function importProblems(file: string, specifier: string): string[] {
   for (const rule of directionRules) {
     if (rule.from.test(file) && rule.to.test(target)) problems.push(`${rule.message}: ${specifier}`);
   }
+  problems.push(...channelFolderProblems(file, target, specifier));
   return problems;
 }
 

@@ -1,9 +1,10 @@
 /**
  * The dependency-direction check (`npm run lint`): `bot/core` may import only `bot/ports`, `bot/shared`, other core
  * files and pure libraries; `bot/http` imports neither a channel adapter (`bot/adapters/channels`) nor `bot/app`;
- * `bot/adapters` imports none of `bot/app`, `bot/http`, `bot/cli`; nothing may import from `test/`; no import cycles
- * anywhere. The rules are in `architecture-rules.ts` (unit-tested); this script only reads the source folders.
- * Prints every violation with file and line; exits 1 when there is one.
+ * `bot/adapters` imports none of `bot/app`, `bot/http`, `bot/cli`; a channel folder imports no other channel folder,
+ * and only the registration list `bot/app/channels.ts` imports one from outside; nothing may import from `test/`; no
+ * import cycles anywhere. The rules are in `architecture-rules.ts` (unit-tested); this script only reads the source
+ * folders. Prints every violation with file and line; exits 1 when there is one.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';

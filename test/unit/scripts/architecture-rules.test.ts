@@ -31,6 +31,16 @@ describe('architecture rules', () => {
     expect(importProblems('bot/adapters/storage/store.ts', '../../cli/cli-io.ts')).toEqual(['adapters import app/http/cli: ../../cli/cli-io.ts']);
   });
 
+  it('keeps each channel in its folder: no channel imports another, only the registration list imports one', () => {
+    expect(importProblems('bot/adapters/channels/xmpp/xmpp-plugin.ts', '../teams/teams-outbox.ts')).toEqual(['channel xmpp imports channel teams: ../teams/teams-outbox.ts']);
+    expect(importProblems('bot/app/serve-jobs.ts', '../adapters/channels/teams/teams-plugin.ts')).toEqual(['imports a channel folder outside the registration list (bot/app/channels.ts): ../adapters/channels/teams/teams-plugin.ts']);
+    expect(importProblems('bot/cli/commands/tickets.ts', '../../adapters/channels/xmpp/xmpp-endpoint.ts')).toEqual(['imports a channel folder outside the registration list (bot/app/channels.ts): ../../adapters/channels/xmpp/xmpp-endpoint.ts']);
+    expect(importProblems('bot/app/channels.ts', '../adapters/channels/teams/teams-plugin.ts')).toEqual([]);
+    expect(importProblems('bot/adapters/channels/teams/teams-plugin.ts', '../polled-drain.ts')).toEqual([]);
+    expect(importProblems('bot/adapters/channels/teams/teams-plugin.ts', './teams-channel.ts')).toEqual([]);
+    expect(importProblems('bot/app/create-service.ts', '../adapters/channels/polled-drain.ts')).toEqual([]);
+  });
+
   it('allows the permitted directions', () => {
     expect(importProblems('bot/app/create-lotse.ts', '../http/create-server.ts')).toEqual([]);
     expect(importProblems('bot/http/request-limits.ts', '../shared/rate-limiter.ts')).toEqual([]);
