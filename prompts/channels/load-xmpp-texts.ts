@@ -9,7 +9,7 @@ import { z } from 'zod';
 
 /** Every key the channel uses. */
 export const xmppTextKeys = [
-  'unknownSender', 'rateLimited', 'rateLimitedDropped', 'welcome', 'sourcesHeading', 'stand', 'aiLabel', 'answerFooter', 'escalateHint',
+  'unknownSender', 'rateLimited', 'rateLimitedDropped', 'welcome', 'sourcesHeading', 'stand', 'aiLabel', 'answerFooter', 'answerFooterNoHandover', 'escalateHint',
   'help', 'helpLotse', 'feedbackThanks', 'feedbackThanksDown', 'feedbackNothing', 'ticketsNone', 'ticketsHeading',
   'ticketLine', 'ticketReturnNote', 'stateOpen', 'stateClaimed', 'stateRerouted', 'stateReturned', 'claimed', 'answerSent', 'rerouted',
   'poolCentral', 'poolItServicedesk', 'poolDsb', 'usageClaim', 'usageAnswer', 'usageReroute', 'usageReturn', 'returned', 'closed', 'ticketAnswer', 'notificationFooter', 'failure',

@@ -159,7 +159,8 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
     // Case data, personal matters and refusals never go to a Digitallotse: no hand-over button (issues #17, #19).
     const handover: HandoverDecision | undefined = smallTalk ? undefined : decideHandover({ verdict: input, masked, outcome, question: resolvedQuestion, ...(deps.referrals ? { referrals: deps.referrals } : {}) });
     // Unanswered and referred (e.g. one's own leave): the office takes the place of the hand-over offer; the outcome stays.
-    if (handover?.referral && outcome !== 'answered') {
+    // The asker's own data (leave, pay, time account) is never in the documents: the office is named after an answer too.
+    if (handover?.referral && (outcome !== 'answered' || handover.ownMatter)) {
       const offer = deps.answer.messages.noAnswerOffer;
       answer = answer.includes(offer) ? answer.replace(offer, handover.referral) : `${answer}\n\n${handover.referral}`;
     }

@@ -12,7 +12,7 @@ export function escalationReferrals(policy: EscalationPolicy): Referrals {
   return {
     forQuestion: (question) => {
       const topic = matchTopic(question, referTopics);
-      return topic ? { topic: topic.id, reply: topic.reply } : undefined;
+      return topic ? { topic: topic.id, reply: topic.reply, ...(topic.ownOnly ? { ownMatter: true } : {}) } : undefined;
     },
     forRefusal: (ruleIds) => ruleIds.map((id) => policy.refusalReferrals?.[id]).find((text) => text !== undefined),
   };

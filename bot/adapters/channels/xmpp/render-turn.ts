@@ -56,7 +56,9 @@ export function renderTurn(result: TurnResult, options: RenderOptions): string[]
   // No label and feedback footer under the reply to a bare greeting or thanks (no sources, no hand-over offer).
   const smallTalkReply = result.citations.length === 0 && !result.actions.some((action) => action.type === 'escalate');
   if (result.outcome === 'answered' && !smallTalkReply) {
-    blocks.push(options.texts.aiLabel, options.texts.answerFooter);
+    // The footer names „lotse“ only where a hand-over is offered (not for one's own personnel matters, issue #19).
+    const offered = result.actions.some((action) => action.type === 'escalate');
+    blocks.push(options.texts.aiLabel, offered ? options.texts.answerFooter : options.texts.answerFooterNoHandover);
   } else if (result.actions.some((action) => action.type === 'escalate')) {
     // The hint only where a hand-over is offered (not after masked personal data or a refusal without hand-over).
     // The core's offer has no channel wording; Jabber has no button, so the hint says what to write.

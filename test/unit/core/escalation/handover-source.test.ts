@@ -44,7 +44,7 @@ describe('referrals of the escalation policy (issue #19, item 7)', () => {
   const referrals = escalationReferrals(policy);
 
   it('refers own personnel matters only when the question is about the asker', () => {
-    expect(referrals.forQuestion('Wie viele Urlaubstage habe ich?')).toEqual({ topic: 'personal', reply: 'Sachgebiet Personal' });
+    expect(referrals.forQuestion('Wie viele Urlaubstage habe ich?')).toEqual({ topic: 'personal', reply: 'Sachgebiet Personal', ownMatter: true });
     expect(referrals.forQuestion('Wann verfällt mein Resturlaub?')?.topic).toBe('personal');
     expect(referrals.forQuestion('Wie viele Urlaubstage haben Beschäftigte?')).toBeUndefined();
   });

@@ -28,7 +28,8 @@ describe('renderTurn', () => {
   });
 
   it('renders the answer, numbered sources with section, Stand and link, the AI label and the feedback hint', () => {
-    const [text, ...rest] = renderTurn(turn(), { texts, maxChars: 2000, linkOf: (document) => (document === 'da/mobil.md' ? 'https://intranet.example/da' : undefined) });
+    const offered: TurnResult['actions'] = [{ type: 'escalate', label: 'Digitallotse fragen' }];
+    const [text, ...rest] = renderTurn(turn({ actions: offered }), { texts, maxChars: 2000, linkOf: (document) => (document === 'da/mobil.md' ? 'https://intranet.example/da' : undefined) });
     expect(rest).toEqual([]);
     expect(text).toBe([
       'Sie dürfen an bis zu drei Tagen pro Woche mobil arbeiten [1].',
@@ -39,6 +40,12 @@ describe('renderTurn', () => {
       '',
       texts.answerFooter,
     ].join('\n'));
+  });
+
+  it('names „lotse“ under an answer only where the hand-over is offered (not for one\'s own personnel matters)', () => {
+    const [text] = renderTurn(turn({ actions: [] }), { texts, maxChars: 2000 });
+    expect(text.endsWith(texts.answerFooterNoHandover)).toBe(true);
+    expect(text).not.toContain('„lotse“');
   });
 
   it('offers the Digitallotse instead of the AI label when there is no answer', () => {
