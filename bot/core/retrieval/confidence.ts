@@ -58,6 +58,8 @@ export interface EvidenceFeatures {
   readonly knownAbsent: number;
   /** 1 when that absent word carries at least half of the question's weight (the question is about it). */
   readonly dominantAbsent: number;
+  /** 1 when no word of the question occurs in the documents at all ("Urlaubstage" where they only say "Tage"). */
+  readonly allUnknown: number;
   /** 1 when some window names the question's focus ("wie viele Mitarbeitende") next to a value of the expected type, or the question has no focus. */
   readonly focusAnswered: number;
   /** Weight share of question words that the named county's documents lack while others have them. */
@@ -96,14 +98,14 @@ export interface ConfidenceInput {
 /** The feature names in the order of the fitted model's weights. */
 export const featureNames: readonly (keyof EvidenceFeatures)[] = [
   'passageCoverage', 'sentenceCoverage', 'softSentence', 'maxMissing', 'unknownShare', 'vectorSimilarity', 'agreement',
-  'margin', 'missingNumber', 'missingAnswerType', 'strictSentence', 'knownSentence', 'knownAbsent', 'dominantAbsent', 'focusAnswered', 'outsideScope', 'asksSpecifics',
+  'margin', 'missingNumber', 'missingAnswerType', 'strictSentence', 'knownSentence', 'knownAbsent', 'dominantAbsent', 'allUnknown', 'focusAnswered', 'outsideScope', 'asksSpecifics',
   'betterElsewhere', 'otherYear', 'neighbourPassage',
 ];
 /** The direction each feature must act in (+1: more evidence, more confidence; -1: less); the fit enforces it. */
 export const featureDirections: Readonly<Record<keyof EvidenceFeatures, 1 | -1>> = {
   passageCoverage: 1, sentenceCoverage: 1, softSentence: 1, maxMissing: -1, unknownShare: -1, vectorSimilarity: 1,
   agreement: 1, margin: 1, missingNumber: -1, missingAnswerType: -1, strictSentence: 1, knownSentence: 1,
-  knownAbsent: -1, dominantAbsent: -1, focusAnswered: 1, outsideScope: -1, asksSpecifics: -1,
+  knownAbsent: -1, dominantAbsent: -1, allUnknown: -1, focusAnswered: 1, outsideScope: -1, asksSpecifics: -1,
   betterElsewhere: -1, otherYear: -1, neighbourPassage: 1,
 };
 const weights: Partial<Record<keyof EvidenceFeatures, number>> = confidenceModel.weights;
@@ -222,6 +224,7 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     knownSentence: best.known,
     knownAbsent,
     dominantAbsent: knownAbsent >= 0.5 ? 1 : 0,
+    allUnknown: weighted.total > 0 && unknown >= weighted.total * 0.999 ? 1 : 0,
     focusAnswered: !focus.length || best.focus ? 1 : 0,
     outsideScope: input.scope?.outsideScope ?? 0,
     betterElsewhere: input.scope?.betterElsewhere ?? 0,

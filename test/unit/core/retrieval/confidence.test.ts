@@ -64,12 +64,12 @@ describe('confidenceFromFeatures (the fitted model)', () => {
   const base: EvidenceFeatures = {
     passageCoverage: 0.6, sentenceCoverage: 0.6, softSentence: 0.6, maxMissing: 0.2, unknownShare: 0.1,
     vectorSimilarity: 0.3, agreement: 1, margin: 0.5, missingNumber: 0, missingAnswerType: 0, strictSentence: 0.6,
-    knownSentence: 0.7, knownAbsent: 0, dominantAbsent: 0, focusAnswered: 1, outsideScope: 0, asksSpecifics: 0, betterElsewhere: 0, otherYear: 0, neighbourPassage: 0,
+    knownSentence: 0.7, knownAbsent: 0, dominantAbsent: 0, allUnknown: 0, focusAnswered: 1, outsideScope: 0, asksSpecifics: 0, betterElsewhere: 0, otherYear: 0, neighbourPassage: 0,
   };
   const full: EvidenceFeatures = { ...base, passageCoverage: 1, sentenceCoverage: 1, softSentence: 1, maxMissing: 0, unknownShare: 0, strictSentence: 1, knownSentence: 1, margin: 1 };
   const none: EvidenceFeatures = {
     passageCoverage: 0, sentenceCoverage: 0, softSentence: 0, maxMissing: 1, unknownShare: 1, vectorSimilarity: 0, agreement: 0,
-    margin: 0, missingNumber: 1, missingAnswerType: 1, strictSentence: 0, knownSentence: 0, knownAbsent: 1, dominantAbsent: 1, focusAnswered: 0, outsideScope: 1, asksSpecifics: 1, betterElsewhere: 1, otherYear: 1, neighbourPassage: 0,
+    margin: 0, missingNumber: 1, missingAnswerType: 1, strictSentence: 0, knownSentence: 0, knownAbsent: 1, dominantAbsent: 1, allUnknown: 1, focusAnswered: 0, outsideScope: 1, asksSpecifics: 1, betterElsewhere: 1, otherYear: 1, neighbourPassage: 0,
   };
 
   it('answers on full evidence and abstains on none at ANSWER_MIN_CONFIDENCE 0.4', () => {
