@@ -1,7 +1,8 @@
 /**
  * The rules of the dependency-direction check (`scripts/check-architecture.ts`, `npm run lint`) as pure functions over
  * file paths (relative to the repository root, `/`-separated) and their text, so that tests can feed small fixture trees.
- * - `bot/core` imports only `bot/core`, `bot/ports`, `bot/shared` and pure libraries (`pureLibraries`);
+ * - `bot/core` imports only `bot/core`, `bot/ports`, `bot/shared` and pure libraries (`pureLibraries`); `bot/ports`
+ *   imports only `bot/ports` and `bot/shared`;
  * - `bot/http` imports no channel adapter (`bot/adapters/channels`) and nothing from `bot/app` (the composition root
  *   imports `bot/http`, so the reverse would make an app ↔ http cycle);
  * - `bot/adapters` imports nothing from `bot/app`, `bot/http` or `bot/cli`;
@@ -87,6 +88,10 @@ export function importProblems(file: string, specifier: string): string[] {
   if (target.startsWith('test/')) problems.push(`imports from test/: ${specifier}`);
   if (file.startsWith('bot/core/') && !/^bot\/(core|ports|shared)\//.test(target)) {
     problems.push(`core imports outside ports/shared: ${specifier}`);
+  }
+  // Ports are what core and adapters both depend on: they import only other ports and shared helpers.
+  if (file.startsWith('bot/ports/') && !/^bot\/(ports|shared)\//.test(target)) {
+    problems.push(`ports import outside ports/shared: ${specifier}`);
   }
   for (const rule of directionRules) {
     if (rule.from.test(file) && rule.to.test(target)) problems.push(`${rule.message}: ${specifier}`);

@@ -10,18 +10,18 @@
  * reaches (as `registerQueuedChannels` does for the CLI); shutdown stops Teams, then Jabber.
  */
 import type { ChannelPlugin, DrainTarget } from '../ports/channel-plugin.ts';
-import type { ChannelHost, ChannelPluginFactory, QueueOnlyEndpoint } from '../ports/channel-host.ts';
+import type { ChannelHost, ChannelPluginFactory, QueueOnlyEndpoint } from '../adapters/channels/channel-host.ts';
 import type { Logger } from '../shared/logger.ts';
 import { teamsPlugin } from '../adapters/channels/teams/teams-plugin.ts';
 import { xmppPlugin } from '../adapters/channels/xmpp/xmpp-plugin.ts';
 import type { Lotse } from './create-lotse.ts';
 
-export type { ChannelHost, ChannelPluginFactory } from '../ports/channel-host.ts';
+export type { ChannelHost, ChannelPluginFactory } from '../adapters/channels/channel-host.ts';
 
 /** The channels `serve` runs, in start order. */
 export const channelPlugins: readonly ChannelPluginFactory[] = [xmppPlugin, teamsPlugin];
 
-/** The one place the running lotse becomes the host every channel is built from (`bot/ports/channel-host.ts`). */
+/** The one place the running lotse becomes the host every channel is built from (`bot/adapters/channels/channel-host.ts`). */
 export function channelHostOf(lotse: Lotse, logger: Logger): ChannelHost {
   return {
     config: lotse.config, logger, chat: lotse.chat, channels: lotse.channels, database: lotse.store,

@@ -1,7 +1,7 @@
 /**
  * The channel plugin contract (issue #20, item 4): what `serve` needs from a chat channel (Teams, Jabber, or a
  * new one) so that it can run it without channel-specific code. A plugin is built from the `ChannelHost` by the
- * `ChannelPluginFactory` its folder exports (`./channel-host.ts`), an entry of the one registration list
+ * `ChannelPluginFactory` its folder exports (`bot/adapters/channels/channel-host.ts`), an entry of the one registration list
  * (`bot/app/channels.ts`); `serve` starts every plugin, adds its routes
  * to the web server, exposes its gauges on `/metrics`, drains its outboxes on shutdown and stops it.
  *

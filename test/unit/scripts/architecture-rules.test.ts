@@ -59,6 +59,13 @@ describe('architecture rules', () => {
     expect(importProblems('bot/app/x.ts', '../../test/fakes/y.ts')).toEqual(['imports from test/: ../../test/fakes/y.ts']);
   });
 
+  it('lets ports import only ports and shared helpers', () => {
+    expect(importProblems('bot/ports/channel-plugin.ts', '../adapters/sql/store-database.ts')).toEqual(['ports import outside ports/shared: ../adapters/sql/store-database.ts']);
+    expect(importProblems('bot/ports/x.ts', '../core/hr/hr-chat.ts')).toEqual(['ports import outside ports/shared: ../core/hr/hr-chat.ts']);
+    expect(importProblems('bot/ports/x.ts', './turn.ts')).toEqual([]);
+    expect(importProblems('bot/ports/x.ts', '../shared/logger.ts')).toEqual([]);
+  });
+
   it('reports import cycles, e.g. between app and http', () => {
     const problems = checkSources(tree({
       'bot/app/a.ts': "import { b } from '../http/b.ts';\nexport const a = 1;\n",

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { TeamsConfig } from '../../../config/teams-config.ts';
 import { loadEscalationPolicy } from '../../../../policies/load-escalation.ts';
 import { loadTeamsTexts } from '../../../../prompts/load-teams-texts.ts';
-import type { ChannelHost } from '../../../ports/channel-host.ts';
+import type { ChannelHost } from '../channel-host.ts';
 import type { Clock } from '../../../ports/clock.ts';
 import { describeError } from '../../../shared/errors.ts';
 import { cardMessage } from './answer-card.ts';

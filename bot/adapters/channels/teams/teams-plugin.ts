@@ -6,7 +6,7 @@
  */
 import { loadTeamsTexts } from '../../../../prompts/load-teams-texts.ts';
 import type { DrainTarget } from '../../../ports/channel-plugin.ts';
-import type { ChannelHost, ChannelPluginFactory } from '../../../ports/channel-host.ts';
+import type { ChannelHost, ChannelPluginFactory } from '../channel-host.ts';
 import type { ChannelEndpoint } from '../../../ports/channel-router.ts';
 import { polledDrain } from '../polled-drain.ts';
 import { createTeamsChannel, type TeamsChannel } from './teams-channel.ts';

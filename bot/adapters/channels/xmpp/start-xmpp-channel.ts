@@ -5,7 +5,7 @@
  * the lease of `xmpp-leader.ts` (`xmpp-plugin.ts`).
  */
 import type { XmppConfig } from '../../../config/xmpp-config.ts';
-import type { ChannelHost } from '../../../ports/channel-host.ts';
+import type { ChannelHost } from '../channel-host.ts';
 import { loadXmppTexts } from '../../../../prompts/channels/load-xmpp-texts.ts';
 import { SqlXmppStore } from './sql-xmpp-store.ts';
 import { createXmppChannel, type XmppChannel } from './xmpp-channel.ts';

@@ -10,7 +10,7 @@
  * shared Jabber outbox, which the holder sends (polled every `outboxPollMs`).
  */
 import type { XmppConfig } from '../../../config/xmpp-config.ts';
-import type { ChannelHost } from '../../../ports/channel-host.ts';
+import type { ChannelHost } from '../channel-host.ts';
 import type { ChannelEndpoint } from '../../../ports/channel-router.ts';
 import type { JobLeases } from '../../../ports/job-lease.ts';
 import { describeError } from '../../../shared/errors.ts';

@@ -44,7 +44,7 @@ describe('renderTurn', () => {
 
   it('names „lotse“ under an answer only where the hand-over is offered (not for one\'s own personnel matters)', () => {
     const [text] = renderTurn(turn({ actions: [] }), { texts, maxChars: 2000 });
-    expect(text.endsWith(texts.answerFooterNoHandover)).toBe(true);
+    expect(text?.endsWith(texts.answerFooterNoHandover)).toBe(true);
     expect(text).not.toContain('„lotse“');
   });
 

@@ -8,21 +8,21 @@
  * type-only from where they are defined (`bot/config`, `bot/adapters/sql`, `bot/core`): a channel needs exactly
  * those objects, and their interfaces import nothing from here.
  */
-import type { LotseConfig } from '../config/config.ts';
-import type { StoreDatabase } from '../adapters/sql/store-database.ts';
-import type { LotseAvailability } from '../core/escalation/lotse-availability.ts';
-import type { EscalationService } from '../core/escalation/escalation-service.ts';
-import type { BroadcastService } from '../core/hr/broadcast-service.ts';
-import type { HrChat } from '../core/hr/hr-chat.ts';
-import type { SurveyService } from '../core/hr/survey-service.ts';
-import type { Logger } from '../shared/logger.ts';
-import type { ChannelPlugin } from './channel-plugin.ts';
-import type { ChannelEndpoint, ChannelRouter } from './channel-router.ts';
-import type { ChannelSender } from './channel-sender.ts';
-import type { ChatService } from './chat-service.ts';
-import type { Directory } from './directory.ts';
-import type { JobLeases } from './job-lease.ts';
-import type { ChannelName } from './turn.ts';
+import type { LotseConfig } from '../../config/config.ts';
+import type { StoreDatabase } from '../sql/store-database.ts';
+import type { LotseAvailability } from '../../core/escalation/lotse-availability.ts';
+import type { EscalationService } from '../../core/escalation/escalation-service.ts';
+import type { BroadcastService } from '../../core/hr/broadcast-service.ts';
+import type { HrChat } from '../../core/hr/hr-chat.ts';
+import type { SurveyService } from '../../core/hr/survey-service.ts';
+import type { Logger } from '../../shared/logger.ts';
+import type { ChannelPlugin } from '../../ports/channel-plugin.ts';
+import type { ChannelEndpoint, ChannelRouter } from '../../ports/channel-router.ts';
+import type { ChannelSender } from '../../ports/channel-sender.ts';
+import type { ChatService } from '../../ports/chat-service.ts';
+import type { Directory } from '../../ports/directory.ts';
+import type { JobLeases } from '../../ports/job-lease.ts';
+import type { ChannelName } from '../../ports/turn.ts';
 
 /** The HR services a channel offers in its chat (commands, survey dialog, broadcast acknowledgements). */
 export interface ChannelHr {
