@@ -8,6 +8,8 @@ import type { LexicalIndex, RelatedTerm, TextAnalyzer } from '../../ports/search
 interface WeightedWord {
   readonly forms: readonly string[];
   readonly parts: readonly string[];
+  /** Share (summing to 1) each compound part carries, by its idf: in "Urlaubstage" the rare "Urlaub", not "Tag". */
+  readonly partWeights?: readonly number[];
   readonly weight: number;
   /** 1, or 0.5 for a word whose spelling was corrected (the correction may be wrong). */
   readonly credit: number;
@@ -47,6 +49,13 @@ export function relatedCredit(related: readonly RelatedTerm[], present: Readonly
   return best;
 }
 
+/** Share (0..1) of a word covered by its compound parts present in a text, each part weighted by its idf. */
+export function partShare(word: Pick<WeightedWord, 'parts' | 'partWeights'>, present: ReadonlySet<string>): number {
+  if (!word.parts.length) return 0;
+  if (!word.partWeights) return word.parts.filter((part) => present.has(part)).length / word.parts.length;
+  return word.parts.reduce((sum, part, index) => sum + (present.has(part) ? (word.partWeights?.[index] ?? 0) : 0), 0);
+}
+
 /** The question's words with their weights, computed once per question. */
 export interface WeightedQuery {
   readonly words: readonly WeightedWord[];
@@ -76,7 +85,10 @@ export function weighQuery(question: string, analyzer: TextAnalyzer, lexical: Le
     const known = forms.some(isKnown);
     const rank = 'everyday' in group ? group.everyday : undefined;
     const weight = rank === undefined ? idf : !known ? idf * everydayUnknownShare : rank < everydayCommonRank ? idf * everydayKnownShare : idf;
-    words.push({ forms, parts: group.parts, credit, weight, known, related: ('related' in group ? group.related : undefined) ?? [] });
+    const partIdf = group.parts.map((part) => lexical.idf(part));
+    const partTotal = partIdf.reduce((sum, value) => sum + value, 0);
+    const partWeights = partTotal > 0 ? partIdf.map((value) => value / partTotal) : undefined;
+    words.push({ forms, parts: group.parts, ...(partWeights ? { partWeights } : {}), credit, weight, known, related: ('related' in group ? group.related : undefined) ?? [] });
   }
   return { words, total: words.reduce((sum, word) => sum + word.weight, 0) };
 }
@@ -89,7 +101,7 @@ export function coverageOf(query: WeightedQuery, text: string, analyzer: TextAna
   for (const word of query.words) {
     if (word.forms.some((term) => present.has(term))) covered += word.weight * word.credit;
     else {
-      const parts = word.parts.length ? word.parts.filter((part) => present.has(part)).length / word.parts.length : 0;
+      const parts = partShare(word, present);
       covered += word.weight * word.credit * Math.max(parts, relatedCredit(word.related, present));
     }
   }

@@ -4,7 +4,7 @@
  * whole nor by its compound parts earns `prefixCredit` when a text term shares a long prefix with it.
  */
 import type { TextAnalyzer } from '../../ports/search.ts';
-import { relatedCredit, type WeightedQuery } from '../answer/coverage.ts';
+import { partShare, relatedCredit, type WeightedQuery } from '../answer/coverage.ts';
 
 /** Credit of a prefix match, and the shortest shared prefix that counts. */
 export const softCoverageDefaults = { prefixCredit: 0.6, minPrefix: 5, minShare: 0.6 } as const;
@@ -55,9 +55,9 @@ export function softCoverageOfTerms(query: WeightedQuery, terms: readonly string
       covered += value;
       continue;
     }
-    const partShare = parts && word.parts.length ? word.parts.filter((part) => present.has(part)).length / word.parts.length : 0;
+    const partCredit = parts ? partShare(word, present) : 0;
     const related = parts ? relatedCredit(word.related, present) : 0;
-    if (partShare > 0 || related > 0) covered += value * Math.max(partShare, related);
+    if (partCredit > 0 || related > 0) covered += value * Math.max(partCredit, related);
     else if (prefixes && word.forms.some((form) => prefixMatch(form, terms))) covered += value * softCoverageDefaults.prefixCredit;
     else maxMissing = Math.max(maxMissing, word.weight);
   }
