@@ -15,7 +15,7 @@ import { createZip } from './zip.ts';
 const guid = z.uuid('expected a GUID');
 /** The variables of `npm run manifest`; each `.describe()` is its meaning in docs/reference/configuration.md. */
 export const manifestEnvSchema = z.object({
-  MICROSOFT_APP_ID: guid.describe('application (client) id of the bot\'s Entra app registration'),
+  MICROSOFT_APP_ID: guid.describe("application (client) id of the bot's Entra app registration"),
   TEAMS_APP_ID: guid.optional().meta({ description: 'id of the Teams app package', derivedDefault: '`MICROSOFT_APP_ID`' }),
   LOTSE_PUBLIC_URL: z
     .url({ protocol: /^https$/, error: 'expected the public https address of lotse, e.g. https://lotse.kreis-musterland.de' })
@@ -34,7 +34,8 @@ export type ManifestValues = z.infer<typeof manifestEnvSchema>;
 /** Reads the values from an environment; throws naming the variable. */
 export function manifestValues(env: Record<string, string | undefined>): ManifestValues {
   const parsed = manifestEnvSchema.safeParse(env);
-  if (!parsed.success) throw new Error(`Invalid configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`Invalid configuration: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   return parsed.data;
 }
 
@@ -42,8 +43,12 @@ export function manifestValues(env: Record<string, string | undefined>): Manifes
 export function fillManifest(template: string, values: ManifestValues): Record<string, unknown> {
   const url = new URL(values.LOTSE_PUBLIC_URL);
   const replacements: Record<string, string> = {
-    APP_VERSION: values.TEAMS_APP_VERSION, TEAMS_APP_ID: values.TEAMS_APP_ID ?? values.MICROSOFT_APP_ID, MICROSOFT_APP_ID: values.MICROSOFT_APP_ID,
-    DEVELOPER_NAME: values.TEAMS_DEVELOPER_NAME, PUBLIC_URL: url.origin, PUBLIC_HOST: url.host,
+    APP_VERSION: values.TEAMS_APP_VERSION,
+    TEAMS_APP_ID: values.TEAMS_APP_ID ?? values.MICROSOFT_APP_ID,
+    MICROSOFT_APP_ID: values.MICROSOFT_APP_ID,
+    DEVELOPER_NAME: values.TEAMS_DEVELOPER_NAME,
+    PUBLIC_URL: url.origin,
+    PUBLIC_HOST: url.host,
   };
   const filled = template.replace(/\$\{\{(\w+)\}\}/g, (whole, name: string) => {
     const value = replacements[name];
@@ -66,7 +71,14 @@ export async function buildManifest(values: ManifestValues, outDir: string): Pro
   writeFileSync(join(outDir, 'color.png'), color);
   writeFileSync(join(outDir, 'outline.png'), outline);
   const zip = join(outDir, 'lotse-teams.zip');
-  writeFileSync(zip, createZip([{ name: 'manifest.json', data: json }, { name: 'color.png', data: color }, { name: 'outline.png', data: outline }]));
+  writeFileSync(
+    zip,
+    createZip([
+      { name: 'manifest.json', data: json },
+      { name: 'color.png', data: color },
+      { name: 'outline.png', data: outline },
+    ]),
+  );
   return { ...validation, zip };
 }
 
@@ -74,7 +86,9 @@ async function main(): Promise<number> {
   const values = manifestValues(process.env);
   const result = await buildManifest(values, join(import.meta.dirname, 'build'));
   if (result.errors.length > 0) {
-    process.stderr.write(`The Teams manifest is invalid (${result.validator}):\n${result.errors.map((error) => `  ${error}`).join('\n')}\n`);
+    process.stderr.write(
+      `The Teams manifest is invalid (${result.validator}):\n${result.errors.map((error) => `  ${error}`).join('\n')}\n`,
+    );
     return 1;
   }
   process.stderr.write(`Teams app package written: ${result.zip} (validated offline with ${result.validator})\n`);

@@ -17,25 +17,43 @@ export interface ManifestValidation {
 const require = createRequire(import.meta.url);
 
 function isMissingModule(error: unknown): boolean {
-  return error instanceof Error && (error as Error & { code?: string }).code === 'MODULE_NOT_FOUND' || (error instanceof Error && error.message.includes('Cannot find module'));
+  return (
+    (error instanceof Error && (error as Error & { code?: string }).code === 'MODULE_NOT_FOUND') ||
+    (error instanceof Error && error.message.includes('Cannot find module'))
+  );
 }
 
 /** The bundled schema file for a manifest's `$schema` URL (teams vX.Y only). */
 export function bundledSchemaFile(schemaUrl: string): string {
   const match = /\/json-schemas\/teams\/(v[\d.]+|vDevPreview)\/MicrosoftTeams\.schema\.json$/.exec(schemaUrl);
   if (!match?.[1]) throw new Error(`Not a Teams manifest schema URL: ${schemaUrl}`);
-  return join(dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build/json-schemas/teams', match[1], 'MicrosoftTeams.schema.json');
+  return join(
+    dirname(require.resolve('@microsoft/app-manifest/package.json')),
+    'build/json-schemas/teams',
+    match[1],
+    'MicrosoftTeams.schema.json',
+  );
 }
 
 async function withBundledSchema(manifest: Readonly<Record<string, unknown>>): Promise<readonly string[]> {
-  const { default: Ajv } = (await import('ajv-draft-04')) as unknown as { default: new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: object }[] | null } } };
+  const { default: Ajv } = (await import('ajv-draft-04')) as unknown as {
+    default: new (options: object) => {
+      compile(
+        schema: object,
+      ): ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: object }[] | null };
+    };
+  };
   const { default: addFormats } = (await import('ajv-formats')) as unknown as { default: (ajv: object, formats: string[]) => void };
-  const raw = readFileSync(bundledSchemaFile(String(manifest.$schema ?? '')), 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b');
+  const raw = readFileSync(bundledSchemaFile(String(manifest.$schema ?? '')), 'utf8')
+    .replace(/\\a/g, '\\u0007')
+    .replace(/\\v/g, '\\u000b');
   const ajv = new Ajv({ allErrors: true, strictTypes: false });
   addFormats(ajv, ['uri', 'email', 'regex']);
   const validate = ajv.compile(JSON.parse(raw) as object);
   if (validate(JSON.parse(JSON.stringify(manifest)))) return [];
-  return (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}. Details: ${JSON.stringify(error.params ?? {})}`);
+  return (validate.errors ?? []).map(
+    (error) => `${error.instancePath} ${error.message ?? ''}. Details: ${JSON.stringify(error.params ?? {})}`,
+  );
 }
 
 /** Validates offline; never fetches a schema from the network. */

@@ -22,22 +22,49 @@ function intentOf(name: string): IntentRow['intent'] {
 export function buildIntentPolicy(
   table: { readonly data: DecisionTableFile; readonly at: (path: readonly (string | number)[]) => string },
   model: IntentModel,
-  known: { readonly clauses: ReadonlySet<string>; readonly rules: ReadonlySet<string>; readonly today: string; readonly classes: ReadonlySet<string> },
+  known: {
+    readonly clauses: ReadonlySet<string>;
+    readonly rules: ReadonlySet<string>;
+    readonly today: string;
+    readonly classes: ReadonlySet<string>;
+  },
 ): IntentPolicy {
   const { data, at } = table;
   const rows: IntentRow[] = Object.entries(data.intents).map(([intent, row]) => {
-    if (!known.clauses.has(row.clause)) throw new PolicyError(`${at(['intents', intent, 'clause'])}: unknown clause "${row.clause}" (declare it in guardrails.yaml)`);
-    if (!model.classes.some((name) => name === intent)) throw new PolicyError(`${at(['intents', intent])}: the intent model has no class "${intent}"`);
+    if (!known.clauses.has(row.clause))
+      throw new PolicyError(`${at(['intents', intent, 'clause'])}: unknown clause "${row.clause}" (declare it in guardrails.yaml)`);
+    if (!model.classes.some((name) => name === intent))
+      throw new PolicyError(`${at(['intents', intent])}: the intent model has no class "${intent}"`);
     const evidence = row.evidence;
     for (const [index, feature] of (evidence?.detect.features ?? []).entries()) {
       const unknown = [...feature.all, ...(feature.unless ?? [])].find((name) => !known.classes.has(name));
-      if (unknown) throw new PolicyError(`${at(['intents', intent, 'evidence', 'detect', 'features', index])}: unknown word class "${unknown}" (define it in lexicon.yaml)`);
+      if (unknown)
+        throw new PolicyError(
+          `${at(['intents', intent, 'evidence', 'detect', 'features', index])}: unknown word class "${unknown}" (define it in lexicon.yaml)`,
+        );
     }
-    if (evidence && evidence.without < row.threshold) throw new PolicyError(`${at(['intents', intent, 'evidence', 'without'])}: lower than the threshold with evidence`);
+    if (evidence && evidence.without < row.threshold)
+      throw new PolicyError(`${at(['intents', intent, 'evidence', 'without'])}: lower than the threshold with evidence`);
     return {
-      intent: intentOf(intent), action: row.action, clause: row.clause, threshold: row.threshold,
-      withPersonalData: row.with_personal_data, handover: row.handover, store: row.store, reply: row.reply,
-      ...(evidence ? { evidence: { without: evidence.without, detection: { threshold: evidence.detect.threshold, features: evidence.detect.features.map(({ all, ...rest }) => ({ classes: all, ...rest })) } } } : {}),
+      intent: intentOf(intent),
+      action: row.action,
+      clause: row.clause,
+      threshold: row.threshold,
+      withPersonalData: row.with_personal_data,
+      handover: row.handover,
+      store: row.store,
+      reply: row.reply,
+      ...(evidence
+        ? {
+            evidence: {
+              without: evidence.without,
+              detection: {
+                threshold: evidence.detect.threshold,
+                features: evidence.detect.features.map(({ all, ...rest }) => ({ classes: all, ...rest })),
+              },
+            },
+          }
+        : {}),
     };
   });
   for (const id of [...Object.keys(data.rules), ...data.benign_override.rules]) {

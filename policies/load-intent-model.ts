@@ -10,7 +10,11 @@ import { PolicyError } from './read-policy-file.ts';
 /** The stored model as written by `scripts/train-intent-model.ts`. */
 export const storedIntentModelSchema = z.object({
   version: z.string().min(1),
-  buckets: z.number().int().positive().max(1 << 20),
+  buckets: z
+    .number()
+    .int()
+    .positive()
+    .max(1 << 20),
   classes: z.array(z.enum(intentNames)).min(2),
   bias: z.array(z.number()),
   scales: z.array(z.number().positive()),
@@ -31,7 +35,14 @@ export function storeIntentModel(model: IntentModel): StoredIntentModel {
     scales.push(top / 127);
     slice.forEach((value, index) => (bytes[row * model.buckets + index] = Math.round((value / top) * 127)));
   }
-  return { version: model.version, buckets: model.buckets, classes: [...model.classes], bias: [...model.bias], scales, weights: Buffer.from(bytes.buffer).toString('base64') };
+  return {
+    version: model.version,
+    buckets: model.buckets,
+    classes: [...model.classes],
+    bias: [...model.bias],
+    scales,
+    weights: Buffer.from(bytes.buffer).toString('base64'),
+  };
 }
 
 /** Decodes a stored model; throws a `PolicyError` when it does not fit together. */
@@ -50,6 +61,7 @@ export function decodeIntentModel(stored: StoredIntentModel): IntentModel {
 export function loadIntentModel(file: string): IntentModel | undefined {
   if (!existsSync(file)) return undefined;
   const parsed = storedIntentModelSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new PolicyError(`${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new PolicyError(`${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   return decodeIntentModel(parsed.data);
 }

@@ -8,12 +8,14 @@ import { PolicyError, readPolicyFile } from './read-policy-file.ts';
 /** German states as `feiertagejs` names them. */
 export const holidayRegions = ['BW', 'BY', 'BE', 'BB', 'HB', 'HE', 'HH', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'] as const;
 
-const schema = z.object({
-  version: z.string().min(1),
-  time_zone: z.string().min(1),
-  holidays: z.object({ source: z.literal('feiertagejs'), region: z.enum(holidayRegions) }).strict(),
-  closed_days: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), reason: z.string().min(3) }).strict()).default([]),
-}).strict();
+const schema = z
+  .object({
+    version: z.string().min(1),
+    time_zone: z.string().min(1),
+    holidays: z.object({ source: z.literal('feiertagejs'), region: z.enum(holidayRegions) }).strict(),
+    closed_days: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), reason: z.string().min(3) }).strict()).default([]),
+  })
+  .strict();
 
 /** The validated calendar. */
 export interface OfficeCalendarPolicy {

@@ -16,7 +16,20 @@ const rolesFileSchema = z
     default_roles: z.array(roleSchema).default(['staff']),
     groups: z.record(z.string().min(1), z.array(roleSchema).min(1)),
     directory_roles: z.boolean().default(true),
-    session: z.object({ idle_minutes: z.number().int().min(1).max(24 * 60), absolute_hours: z.number().int().min(1).max(7 * 24) }).strict(),
+    session: z
+      .object({
+        idle_minutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60),
+        absolute_hours: z
+          .number()
+          .int()
+          .min(1)
+          .max(7 * 24),
+      })
+      .strict(),
   })
   .strict();
 

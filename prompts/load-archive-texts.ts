@@ -11,17 +11,35 @@ import type { ZipProblem } from '../knowledge/ingest/parsers/zip-limits.ts';
 /** One German text per problem kind. */
 export type ArchiveTexts = Readonly<Record<ZipProblem['kind'], string>>;
 
-const kinds = ['not-zip', 'damaged', 'zip64', 'encrypted', 'unsupported-method', 'too-many-entries', 'too-large', 'ratio', 'size-mismatch', 'overlap', 'nested', 'unsafe-path'] as const satisfies readonly ZipProblem['kind'][];
+const kinds = [
+  'not-zip',
+  'damaged',
+  'zip64',
+  'encrypted',
+  'unsupported-method',
+  'too-many-entries',
+  'too-large',
+  'ratio',
+  'size-mismatch',
+  'overlap',
+  'nested',
+  'unsafe-path',
+] as const satisfies readonly ZipProblem['kind'][];
 const schema = z.object({
   id: z.string().min(1),
   version: z.string().min(1),
-  messages: z.object(Object.fromEntries(kinds.map((kind) => [kind, z.string().min(1)])) as Record<(typeof kinds)[number], z.ZodString>).strict(),
+  messages: z
+    .object(Object.fromEntries(kinds.map((kind) => [kind, z.string().min(1)])) as Record<(typeof kinds)[number], z.ZodString>)
+    .strict(),
 });
 
 /** Reads and validates the texts; throws naming the file and the failing keys. */
 export function loadArchiveTexts(file = join(import.meta.dirname, 'ui/archive.de.yaml')): ArchiveTexts {
   const parsed = schema.safeParse(parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`Invalid archive texts ${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `Invalid archive texts ${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    );
   return parsed.data.messages;
 }
 

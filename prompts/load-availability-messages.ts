@@ -18,6 +18,9 @@ const schema = z.object({
 export function loadAvailabilityMessages(dir = join(import.meta.dirname, 'messages')): AvailabilityMessages {
   const file = join(dir, 'availability.de.yaml');
   const parsed = schema.safeParse(parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`Invalid message catalogue ${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `Invalid message catalogue ${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    );
   return parsed.data.messages as AvailabilityMessages;
 }

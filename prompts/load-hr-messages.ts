@@ -18,6 +18,9 @@ const schema = z.object({
 export function loadHrMessages(dir: string = join(import.meta.dirname, 'hr')): HrMessages {
   const file = join(dir, 'hr.de.yaml');
   const parsed = schema.safeParse(parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`Invalid message catalogue ${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `Invalid message catalogue ${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    );
   return parsed.data.messages as HrMessages;
 }

@@ -14,7 +14,9 @@ const text = z.string().min(1);
 const messagesSchema = z.object({
   id: text,
   version: z.union([z.string(), z.number()]),
-  messages: z.object({ moreAbout: text.includes('{section}'), plainIntro: text, glossaryHeading: text, conditionLead: text.includes('{clause}') }).strict(),
+  messages: z
+    .object({ moreAbout: text.includes('{section}'), plainIntro: text, glossaryHeading: text, conditionLead: text.includes('{clause}') })
+    .strict(),
 });
 const glossarySchema = z.object({
   version: z.union([z.string(), z.number()]),
@@ -22,13 +24,18 @@ const glossarySchema = z.object({
 });
 
 /** Reads and validates both files. */
-export function loadPresentation(
-  options: { readonly messagesDir?: string; readonly policiesDir?: string } = {},
-): PresentationTexts {
+export function loadPresentation(options: { readonly messagesDir?: string; readonly policiesDir?: string } = {}): PresentationTexts {
   const file = join(options.messagesDir ?? join(import.meta.dirname, 'messages'), 'presentation.de.yaml');
   const parsed = messagesSchema.safeParse(parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`Invalid message catalogue ${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
-  const { glossary } = readPolicyFile(options.policiesDir ?? join(import.meta.dirname, '../policies'), 'plain-language.yaml', glossarySchema);
+  if (!parsed.success)
+    throw new Error(
+      `Invalid message catalogue ${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    );
+  const { glossary } = readPolicyFile(
+    options.policiesDir ?? join(import.meta.dirname, '../policies'),
+    'plain-language.yaml',
+    glossarySchema,
+  );
   const { moreAbout, plainIntro, glossaryHeading, conditionLead } = parsed.data.messages;
   return { suggestions: { moreAbout }, plainLanguage: { intro: plainIntro, glossaryHeading, conditionLead, glossary } };
 }

@@ -23,10 +23,20 @@ const root = resolve(import.meta.dirname, '..');
 const buckets = 1 << 15;
 const folds = 5;
 /** Guardrail corpus categories → intents (pii items only test masking and carry no intent). */
-const categoryIntent: Readonly<Record<string, Intent>> = { decision: 'decision', 'special-data': 'case-data', hr: 'personal-hr', monitoring: 'monitoring', injection: 'injection', harmful: 'harmful', benign: 'benign' };
+const categoryIntent: Readonly<Record<string, Intent>> = {
+  decision: 'decision',
+  'special-data': 'case-data',
+  hr: 'personal-hr',
+  monitoring: 'monitoring',
+  injection: 'injection',
+  harmful: 'harmful',
+  benign: 'benign',
+};
 
 function guardrailSet(name: string): CorpusRow[] {
-  const items = z.array(z.object({ category: z.string(), text: z.string() })).parse(parse(readFileSync(join(root, 'test/eval/guardrails', name), 'utf8')));
+  const items = z
+    .array(z.object({ category: z.string(), text: z.string() }))
+    .parse(parse(readFileSync(join(root, 'test/eval/guardrails', name), 'utf8')));
   return items.flatMap((item) => {
     const intent = categoryIntent[item.category];
     return intent ? [{ text: item.text, intent, family: `${name}:${item.category}` }] : [];
@@ -34,7 +44,8 @@ function guardrailSet(name: string): CorpusRow[] {
 }
 
 const mask = createMasker(loadPolicies(join(root, 'policies')).pii.entities);
-const featurise = (rows: readonly CorpusRow[]): Example[] => rows.map((row) => ({ features: intentFeatures(mask(row.text).text, buckets), intent: row.intent }));
+const featurise = (rows: readonly CorpusRow[]): Example[] =>
+  rows.map((row) => ({ features: intentFeatures(mask(row.text).text, buckets), intent: row.intent }));
 
 function evaluate(rows: readonly CorpusRow[], probabilities: readonly number[][]): Evaluation {
   return { rows: rows.map((row, index) => ({ intent: row.intent, probabilities: probabilities[index]! })) };
@@ -68,8 +79,13 @@ const finalModel = fitAveraged([...featurise(rows), ...legacyExamples], { bucket
 const heldOut = predictAll(finalModel, featurise(heldOutRows));
 writeFileSync(join(root, 'policies/intent/intent-model.json'), `${JSON.stringify(storeIntentModel(finalModel))}\n`);
 const report = renderIntentReport({
-  modelVersion, buckets, classes, trainingRows: rows.length + legacy.length, families: new Set(rows.map((row) => row.family)).size,
-  crossValidation: evaluate(cvRows, cvProbabilities), heldOut: evaluate(heldOutRows, heldOut),
+  modelVersion,
+  buckets,
+  classes,
+  trainingRows: rows.length + legacy.length,
+  families: new Set(rows.map((row) => row.family)).size,
+  crossValidation: evaluate(cvRows, cvProbabilities),
+  heldOut: evaluate(heldOutRows, heldOut),
 });
 writeFileSync(join(root, 'policies/intent/intent-model.report.md'), report);
 console.log(report);

@@ -16,11 +16,23 @@ export type AuditRetentionDays = Readonly<Record<AuditRecordType, number>>;
 export type AdminAuditRecorder = (action: AdminAction, actorId: string) => Promise<void>;
 
 /** Creates the recorder over the audit log. */
-export function createAdminAudit(log: AuditLog, options: { pseudonym: (userId: string) => string; now: () => Date; policyVersion: string; indexVersion: () => string }): AdminAuditRecorder {
-  return async (action, actorId) => log.append({
-    type: 'admin', at: options.now().toISOString(), pseudonym: options.pseudonym(actorId), channel: 'admin', outcome: 'answered',
-    rules: [{ id: `admin-${action}`, clause: adminAuditClause, action: 'allow' }], policyVersion: options.policyVersion, indexVersion: options.indexVersion(), documents: [], adminAction: action,
-  });
+export function createAdminAudit(
+  log: AuditLog,
+  options: { pseudonym: (userId: string) => string; now: () => Date; policyVersion: string; indexVersion: () => string },
+): AdminAuditRecorder {
+  return async (action, actorId) =>
+    log.append({
+      type: 'admin',
+      at: options.now().toISOString(),
+      pseudonym: options.pseudonym(actorId),
+      channel: 'admin',
+      outcome: 'answered',
+      rules: [{ id: `admin-${action}`, clause: adminAuditClause, action: 'allow' }],
+      policyVersion: options.policyVersion,
+      indexVersion: options.indexVersion(),
+      documents: [],
+      adminAction: action,
+    });
 }
 
 /**

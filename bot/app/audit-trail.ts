@@ -51,7 +51,9 @@ export function createAuditRecorder(log: AuditLog, options: { key: string; polic
         indexVersion: result.provenance.indexVersion,
         documents: [...new Set(result.citations.map((citation) => citation.document))],
         ...(result.provenance.model ? { model: result.provenance.model } : {}),
-        ...(result.provenance.promptId ? { promptId: result.provenance.promptId, promptVersion: result.provenance.promptVersion ?? '' } : {}),
+        ...(result.provenance.promptId
+          ? { promptId: result.provenance.promptId, promptVersion: result.provenance.promptVersion ?? '' }
+          : {}),
         ...(keepQuestion ? { question: result.question } : {}),
       };
       await log.append(entry);

@@ -28,7 +28,12 @@ export function cachedStatus(probe: () => Promise<ServiceStatus>, options: Cache
     } catch (error) {
       // An unreadable store is "not ready", not a 500; the counts of the last good probe stay informative.
       if (!(error instanceof Error)) throw error;
-      status = { ready: false, documents: last?.status.documents ?? 0, chunks: last?.status.chunks ?? 0, indexVersion: last?.status.indexVersion ?? '' };
+      status = {
+        ready: false,
+        documents: last?.status.documents ?? 0,
+        chunks: last?.status.chunks ?? 0,
+        indexVersion: last?.status.indexVersion ?? '',
+      };
     }
     last = { status, at: options.clock.now().getTime() };
     return status;

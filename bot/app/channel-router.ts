@@ -24,14 +24,32 @@ export type PseudonymOf = (id: string) => string;
 export function createChannelRouter(fallback: ChannelSender, logger: Logger, pseudonymOf: PseudonymOf = () => 'unknown'): ChannelRouter {
   const endpoints = new Map<ChannelName, ChannelEndpoint>();
 
-  const logged = (channel: ChannelName | 'inbox', recipient: Recipient, message: OutboundMessage, result: DeliveryResult): DeliveryResult => {
+  const logged = (
+    channel: ChannelName | 'inbox',
+    recipient: Recipient,
+    message: OutboundMessage,
+    result: DeliveryResult,
+  ): DeliveryResult => {
     const to = pseudonymOf(recipient.kind === 'person' ? recipient.personId : recipient.userId);
-    logger.info('delivery', { channel, kind: message.kind, ...(message.ticketId ? { ticket: message.ticketId } : {}), to, result: result.kind, ...(result.kind === 'undeliverable' ? { reason: result.reason } : {}) });
+    logger.info('delivery', {
+      channel,
+      kind: message.kind,
+      ...(message.ticketId ? { ticket: message.ticketId } : {}),
+      to,
+      result: result.kind,
+      ...(result.kind === 'undeliverable' ? { reason: result.reason } : {}),
+    });
     return result;
   };
-  const toInbox = async (recipient: Recipient, message: OutboundMessage): Promise<DeliveryResult> => logged('inbox', recipient, message, await fallback.send(recipient, message));
+  const toInbox = async (recipient: Recipient, message: OutboundMessage): Promise<DeliveryResult> =>
+    logged('inbox', recipient, message, await fallback.send(recipient, message));
 
-  const attempt = async (channel: ChannelName, endpoint: ChannelSender, recipient: Recipient, message: OutboundMessage): Promise<DeliveryResult> => {
+  const attempt = async (
+    channel: ChannelName,
+    endpoint: ChannelSender,
+    recipient: Recipient,
+    message: OutboundMessage,
+  ): Promise<DeliveryResult> => {
     try {
       return await endpoint.send(recipient, message);
     } catch (error) {
@@ -62,7 +80,12 @@ export function createChannelRouter(fallback: ChannelSender, logger: Logger, pse
       if (recipient.kind === 'person') return sendToPerson(recipient, message);
       const endpoint = endpoints.get(recipient.reference.channel);
       if (!endpoint) return toInbox(recipient, message);
-      const result = logged(recipient.reference.channel, recipient, message, await attempt(recipient.reference.channel, endpoint, recipient, message));
+      const result = logged(
+        recipient.reference.channel,
+        recipient,
+        message,
+        await attempt(recipient.reference.channel, endpoint, recipient, message),
+      );
       // The asker always finds the answer in the conversation history as well (web chat, console).
       if (result.kind === 'undeliverable') return toInbox(recipient, message);
       return result;

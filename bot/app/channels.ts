@@ -24,11 +24,20 @@ export const channelPlugins: readonly ChannelPluginFactory[] = [xmppPlugin, team
 /** The one place the running lotse becomes the host every channel is built from (`bot/adapters/channels/channel-host.ts`). */
 export function channelHostOf(lotse: Lotse, logger: Logger): ChannelHost {
   return {
-    config: lotse.config, logger, chat: lotse.chat, channels: lotse.channels, database: lotse.store,
-    directory: lotse.directory, escalation: lotse.escalation, availability: lotse.availability, inbox: lotse.inbox,
+    config: lotse.config,
+    logger,
+    chat: lotse.chat,
+    channels: lotse.channels,
+    database: lotse.store,
+    directory: lotse.directory,
+    escalation: lotse.escalation,
+    availability: lotse.availability,
+    inbox: lotse.inbox,
     hr: { chat: lotse.hr.chat, surveys: lotse.hr.surveys, broadcasts: lotse.hr.broadcasts },
     documentUrl: (documentId) => lotse.knowledge.store.getDocument(documentId)?.url,
-    pseudonymOf: lotse.pseudonymOf, leases: lotse.leases, replicaId: lotse.replicaId,
+    pseudonymOf: lotse.pseudonymOf,
+    leases: lotse.leases,
+    replicaId: lotse.replicaId,
   };
 }
 
@@ -37,7 +46,10 @@ export function channelHostOf(lotse: Lotse, logger: Logger): ChannelHost {
  * channel connections (the CLI: `lotse tickets answer`, …); returns the unregister function. Without them an answer
  * given from the CLI went only into the web conversation, never to a Teams or Jabber asker (issue #19, item 2).
  */
-export async function registerQueuedChannels(host: ChannelHost, factories: readonly ChannelPluginFactory[] = channelPlugins): Promise<() => void> {
+export async function registerQueuedChannels(
+  host: ChannelHost,
+  factories: readonly ChannelPluginFactory[] = channelPlugins,
+): Promise<() => void> {
   const endpoints: QueueOnlyEndpoint[] = [];
   for (const factory of factories) {
     if (factory.queueOnly) endpoints.push(await factory.queueOnly(host));

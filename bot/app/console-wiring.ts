@@ -21,7 +21,13 @@ import { SqlFeedbackQueue } from '../adapters/storage/sql-feedback-queue.ts';
 import { createDocumentAdmin } from './document-admin.ts';
 import { createAdminAudit } from './admin-audit.ts';
 
-const reportSchema = z.object({ at: z.string(), added: z.number(), updated: z.number(), removed: z.number(), skipped: z.array(z.object({ file: z.string(), reason: z.string() })) });
+const reportSchema = z.object({
+  at: z.string(),
+  added: z.number(),
+  updated: z.number(),
+  removed: z.number(),
+  skipped: z.array(z.object({ file: z.string(), reason: z.string() })),
+});
 
 /** The ingest report last written to the data dir (by `serve`, `ingest`, an upload or a re-index). */
 export function readLastIngest(dataDir: string): IngestReport | undefined {
@@ -41,7 +47,10 @@ async function replicatedReindex(index: IndexReplicaState): Promise<IngestReport
 /** The owners' feedback queue over the lotse database; the actor is stored as their audit pseudonym. */
 function feedbackQueueOf(lotse: Lotse): NonNullable<ConsoleDeps['feedbackQueue']> {
   const store = new SqlFeedbackQueue(lotse.store);
-  return { list: () => store.list(), set: (document, state, by) => store.set({ document, state, updatedAt: new Date().toISOString(), by: lotse.pseudonymOf(by) }) };
+  return {
+    list: () => store.list(),
+    set: (document, state, by) => store.set({ document, state, updatedAt: new Date().toISOString(), by: lotse.pseudonymOf(by) }),
+  };
 }
 
 /** The console's data functions over `lotse` (texts, guard and logger are added by the caller). */
@@ -62,18 +71,27 @@ export function consoleDataOf(lotse: Lotse): Omit<ConsoleDeps, 'texts' | 'protec
     if (owner) writeFileSync(join(target, `${name}.meta.yaml`), stringifyYaml({ owner }));
     const report = await reindex();
     const skipped = report.skipped.find((entry) => entry.file.endsWith(name));
-    return { kind: 'stored', report, message: skipped ? `Gespeichert, aber nicht in den Index aufgenommen: ${skipped.reason}` : `„${name}“ ist gespeichert und im Index.` };
+    return {
+      kind: 'stored',
+      report,
+      message: skipped ? `Gespeichert, aber nicht in den Index aufgenommen: ${skipped.reason}` : `„${name}“ ist gespeichert und im Index.`,
+    };
   };
   const setValidity = async (documentId: string, change: { validTo?: string; supersedes: readonly string[] }): Promise<UploadOutcome> => {
     const known = new Set(lotse.knowledge.store.listDocuments().map((meta) => meta.id));
     const path = resolve(folder(), documentId);
-    if (!known.has(documentId) || !path.startsWith(resolve(folder()) + sep) || !existsSync(path)) return { kind: 'rejected', status: 404, message: 'Dieses Dokument gibt es nicht in der Quellablage.' };
+    if (!known.has(documentId) || !path.startsWith(resolve(folder()) + sep) || !existsSync(path))
+      return { kind: 'rejected', status: 404, message: 'Dieses Dokument gibt es nicht in der Quellablage.' };
     const unknown = change.supersedes.filter((id) => !known.has(id) || id === documentId);
-    if (unknown.length) return { kind: 'rejected', status: 400, message: `Unbekannte oder unzulässige Dokumente bei „ersetzt“: ${unknown.join(', ')}` };
+    if (unknown.length)
+      return { kind: 'rejected', status: 400, message: `Unbekannte oder unzulässige Dokumente bei „ersetzt“: ${unknown.join(', ')}` };
     const sidecar = `${path}.meta.yaml`;
     const current: unknown = existsSync(sidecar) ? parseYaml(readFileSync(sidecar, 'utf8')) : {};
     const { valid_to: _previous, ...rest } = (typeof current === 'object' && current !== null ? current : {}) as Record<string, unknown>;
-    writeFileSync(sidecar, stringifyYaml({ ...rest, ...(change.validTo ? { valid_to: change.validTo } : {}), supersedes: [...change.supersedes] }));
+    writeFileSync(
+      sidecar,
+      stringifyYaml({ ...rest, ...(change.validTo ? { valid_to: change.validTo } : {}), supersedes: [...change.supersedes] }),
+    );
     const report = await reindex();
     return { kind: 'stored', report, message: 'Gültigkeit gespeichert und neu indiziert.' };
   };
@@ -83,21 +101,36 @@ export function consoleDataOf(lotse: Lotse): Omit<ConsoleDeps, 'texts' | 'protec
     escalation: lotse.escalation,
     faq: lotse.faq,
     pendingDrafts: () => lotse.faq.pending(),
-    faqEntries: () => lotse.knowledge.store.listDocuments()
-      .filter((meta) => meta.id.startsWith(ticketFaqPrefix) && meta.validTo)
-      .map((meta) => ({ draftId: Number(meta.id.slice(ticketFaqPrefix.length).replace(/\.md$/, '')), question: lotse.knowledge.store.chunksOf(meta.id)[0]?.faq?.question ?? meta.title, validTo: meta.validTo! }))
-      .sort((a, b) => a.validTo.localeCompare(b.validTo)),
-    documents: () => lotse.knowledge.store.listDocuments().map((meta) => ({ meta, chunks: lotse.knowledge.store.chunksOf(meta.id).length })),
+    faqEntries: () =>
+      lotse.knowledge.store
+        .listDocuments()
+        .filter((meta) => meta.id.startsWith(ticketFaqPrefix) && meta.validTo)
+        .map((meta) => ({
+          draftId: Number(meta.id.slice(ticketFaqPrefix.length).replace(/\.md$/, '')),
+          question: lotse.knowledge.store.chunksOf(meta.id)[0]?.faq?.question ?? meta.title,
+          validTo: meta.validTo!,
+        }))
+        .sort((a, b) => a.validTo.localeCompare(b.validTo)),
+    documents: () =>
+      lotse.knowledge.store.listDocuments().map((meta) => ({ meta, chunks: lotse.knowledge.store.chunksOf(meta.id).length })),
     document: (id) => lotse.knowledge.store.getDocument(id),
     lastIngest: () => readLastIngest(dataDir),
     reindex,
     upload,
     // Reasons stored before they were masked on entry are masked on show (issue #18, item 12).
-    negativeFeedback: async () => (await lotse.conversations.negativeFeedback(500)).map((entry) => (entry.reason ? { ...entry, reason: lotse.maskText(entry.reason) } : entry)),
+    negativeFeedback: async () =>
+      (await lotse.conversations.negativeFeedback(500)).map((entry) =>
+        entry.reason ? { ...entry, reason: lotse.maskText(entry.reason) } : entry,
+      ),
     // Administrative records are reported apart (issue #22): they are not turns.
     weeklyReport: async () => weeklyReport((await lotse.audit.entries()).map((row) => row.entry).filter((entry) => entry.type !== 'admin')),
     adminReport: async () => adminActionReport((await lotse.audit.entries()).map((row) => row.entry)),
-    auditAdmin: createAdminAudit(lotse.audit, { pseudonym: lotse.pseudonymOf, now: () => new Date(), policyVersion: lotse.transparency.policyVersion, indexVersion: () => lotse.knowledge.indexVersion() }),
+    auditAdmin: createAdminAudit(lotse.audit, {
+      pseudonym: lotse.pseudonymOf,
+      now: () => new Date(),
+      policyVersion: lotse.transparency.policyVersion,
+      indexVersion: () => lotse.knowledge.indexVersion(),
+    }),
     ...createDocumentAdmin({ listDocuments: () => lotse.knowledge.store.listDocuments(), folder, reindex }),
     feedbackQueue: feedbackQueueOf(lotse),
     hr: lotse.hr,

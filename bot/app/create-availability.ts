@@ -36,12 +36,23 @@ const refreshEveryMs = 60_000;
  * Builds the calendar-aware policy and the availability, with its absences loaded; throws a `PolicyError`
  * on an invalid calendar file.
  */
-export async function createOfficeAvailability(deps: { store: StoreDatabase; policiesDir: string; policy: EscalationPolicy; directory: Directory; clock: Clock; logger: Logger; today?: string | undefined }): Promise<OfficeAvailability> {
+export async function createOfficeAvailability(deps: {
+  store: StoreDatabase;
+  policiesDir: string;
+  policy: EscalationPolicy;
+  directory: Directory;
+  clock: Clock;
+  logger: Logger;
+  today?: string | undefined;
+}): Promise<OfficeAvailability> {
   const calendar = loadOfficeCalendar(deps.policiesDir);
   const officeHours: OfficeHours = {
     ...deps.policy.officeHours,
     timeZone: calendar.timeZone,
-    closed: germanClosedDays(calendar.holidayRegion, calendar.closedDays.map((day) => day.date)),
+    closed: germanClosedDays(
+      calendar.holidayRegion,
+      calendar.closedDays.map((day) => day.date),
+    ),
   };
   const { policy, directory } = deps;
   const receivesTickets = (personId: string): boolean =>
@@ -52,7 +63,14 @@ export async function createOfficeAvailability(deps: { store: StoreDatabase; pol
       const assignment = directory.lotsenFor(unit.id);
       return Boolean(assignment?.lotsen.includes(personId) || assignment?.deputies.includes(personId));
     });
-  const availability = createLotseAvailability({ store: new SqlAbsenceStore(deps.store), clock: deps.clock, messages: loadAvailabilityMessages(), timeZone: calendar.timeZone, receivesTickets, ...(deps.today ? { today: deps.today } : {}) });
+  const availability = createLotseAvailability({
+    store: new SqlAbsenceStore(deps.store),
+    clock: deps.clock,
+    messages: loadAvailabilityMessages(),
+    timeZone: calendar.timeZone,
+    receivesTickets,
+    ...(deps.today ? { today: deps.today } : {}),
+  });
   await availability.refresh();
   const timer = setInterval(() => {
     availability.refresh().catch((error: unknown) => deps.logger.warn('absences-refresh-failed', { error: describeError(error) }));

@@ -49,18 +49,42 @@ export function createHr(deps: HrDeps): Hr {
   const surveyStore = new SqlSurveys(deps.store);
   const common = { outbox, subscriptions: broadcastStore, directory: deps.directory, policy, clock: deps.clock, ids: deps.ids, messages };
   const broadcasts = createBroadcastService({ ...common, store: broadcastStore });
-  const surveys = createSurveyService({ ...common, store: surveyStore, logger: deps.logger, ...(deps.maskText ? { maskText: deps.maskText } : {}) });
+  const surveys = createSurveyService({
+    ...common,
+    store: surveyStore,
+    logger: deps.logger,
+    ...(deps.maskText ? { maskText: deps.maskText } : {}),
+  });
   const worker = createDeliveryWorker({
-    outbox, sender: deps.channels, channelOf: (personId) => deps.channels.channelFor(personId) ?? 'web', policy, leaseSeconds: policy.leaseSeconds,
-    clock: deps.clock, sleep: (milliseconds) => sleep(milliseconds), logger: deps.logger,
+    outbox,
+    sender: deps.channels,
+    channelOf: (personId) => deps.channels.channelFor(personId) ?? 'web',
+    policy,
+    leaseSeconds: policy.leaseSeconds,
+    clock: deps.clock,
+    sleep: (milliseconds) => sleep(milliseconds),
+    logger: deps.logger,
   });
   const jobs = createHrJobs({ broadcasts, surveys, surveyStore, outbox, worker, policy, clock: deps.clock, messages, logger: deps.logger });
   return {
-    policy, messages, broadcasts, surveys, surveyStore, subscriptions: broadcastStore, jobs,
+    policy,
+    messages,
+    broadcasts,
+    surveys,
+    surveyStore,
+    subscriptions: broadcastStore,
+    jobs,
     queues: { outboxPending: () => outbox.pendingCount(), surveyBufferPending: () => surveys.pending() },
     canManage: (personId) => deps.directory.person(personId)?.roles.includes('hr') ?? false,
     canSeeResults: (personId) => deps.directory.person(personId)?.roles.some((role) => role === 'hr' || role === 'personalrat') ?? false,
-    chat: createHrChat({ surveys, subscriptions: broadcastStore, outbox, acknowledge: (personId, job) => broadcasts.acknowledge(personId, job.replace(/^broadcast:/, '')), policy, messages }),
+    chat: createHrChat({
+      surveys,
+      subscriptions: broadcastStore,
+      outbox,
+      acknowledge: (personId, job) => broadcasts.acknowledge(personId, job.replace(/^broadcast:/, '')),
+      policy,
+      messages,
+    }),
     close: () => {
       const discarded = surveys.pending();
       if (discarded > 0) deps.logger.warn('hr-buffered-responses-discarded', { responses: discarded });

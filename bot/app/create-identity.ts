@@ -44,7 +44,12 @@ export function createIdentity(lotse: Lotse, logger: Logger, options: { clock?: 
   const clock = options.clock ?? systemClock;
   const policy = loadRolePolicy(lotse.config.policiesDir);
   const store = new SqlSessionStore(lotse.store);
-  const sessions = createSessionManager({ store, policy, clock, secureCookies: auth.mode === 'oidc' && auth.redirectUrl.protocol === 'https:' });
+  const sessions = createSessionManager({
+    store,
+    policy,
+    clock,
+    secureCookies: auth.mode === 'oidc' && auth.redirectUrl.protocol === 'https:',
+  });
   const protect = createAccessGuard({ sessions, anonymousChat: auth.mode === 'dev' });
   let oidc: OidcLogin | undefined;
   let retry: NodeJS.Timeout | undefined;
@@ -55,12 +60,20 @@ export function createIdentity(lotse: Lotse, logger: Logger, options: { clock?: 
       logger.info('oidc-ready', { issuer: auth.issuer.href });
     } catch (error) {
       const delay = Math.min(60_000, (options.retryMs ?? 5_000) * 2 ** Math.min(attempt, 4));
-      logger.error('oidc-issuer-unreachable', { issuer: auth.issuer.href, error: describeError(error), retryInMs: delay, hint: 'Login is unavailable until the identity provider answers; the web chat shows a German notice meanwhile.' });
+      logger.error('oidc-issuer-unreachable', {
+        issuer: auth.issuer.href,
+        error: describeError(error),
+        retryInMs: delay,
+        hint: 'Login is unavailable until the identity provider answers; the web chat shows a German notice meanwhile.',
+      });
       retry = setTimeout(() => void connect(attempt + 1), delay);
       retry.unref();
     }
   };
-  if (auth.mode === 'dev') logger.warn('auth-dev-mode', { hint: 'AUTH_MODE=dev: demo login without an identity provider, loopback only. Configure OIDC_ISSUER for production.' });
+  if (auth.mode === 'dev')
+    logger.warn('auth-dev-mode', {
+      hint: 'AUTH_MODE=dev: demo login without an identity provider, loopback only. Configure OIDC_ISSUER for production.',
+    });
   const purge = setInterval(() => {
     sessions.purge().catch((error: unknown) => logger.warn('session-purge-failed', { error: describeError(error) }));
   }, 10 * 60_000);
@@ -69,21 +82,39 @@ export function createIdentity(lotse: Lotse, logger: Logger, options: { clock?: 
   // The login cookie must open on every replica: a shared AUDIT_HMAC_KEY, else (PostgreSQL) the OIDC client secret.
   const sharedSecret = lotse.config.databaseUrl && auth.mode === 'oidc' ? auth.clientSecret : undefined;
   const sealMaterial = lotse.config.auditKey ?? (sharedSecret ? `oidc-client:${sharedSecret}` : auditKey(lotse.config.dataDir));
-  if (lotse.config.databaseUrl && !lotse.config.auditKey && !sharedSecret && auth.mode === 'oidc') logger.warn('login-cookie-per-replica', { hint: 'DATABASE_URL without AUDIT_HMAC_KEY or OIDC_CLIENT_SECRET: a login must finish on the replica that started it. Set the same AUDIT_HMAC_KEY on every replica.' });
-  const pseudonym = (sub: string): string => `oidc-${createHash('sha256').update(`${auth.mode === 'oidc' ? auth.issuer.href : ''}|${sub}`).digest('hex').slice(0, 20)}`;
+  if (lotse.config.databaseUrl && !lotse.config.auditKey && !sharedSecret && auth.mode === 'oidc')
+    logger.warn('login-cookie-per-replica', {
+      hint: 'DATABASE_URL without AUDIT_HMAC_KEY or OIDC_CLIENT_SECRET: a login must finish on the replica that started it. Set the same AUDIT_HMAC_KEY on every replica.',
+    });
+  const pseudonym = (sub: string): string =>
+    `oidc-${createHash('sha256')
+      .update(`${auth.mode === 'oidc' ? auth.issuer.href : ''}|${sub}`)
+      .digest('hex')
+      .slice(0, 20)}`;
   return {
     ready: connect(0),
     protect,
     // A logged-in person missing from the directory has no recorded KI training: extractive only, as in Teams and
     // Jabber (issue #18, item 8). Only the anonymous chat of the loopback dev mode stays ungated.
-    contextOf: (caller) => (caller.principal ? personContext(caller.principal.personId ? lotse.directory.person(caller.principal.personId) : undefined) : {}),
+    contextOf: (caller) =>
+      caller.principal ? personContext(caller.principal.personId ? lotse.directory.person(caller.principal.personId) : undefined) : {},
     resolveActor: async (request) => (await sessions.resolve(request))?.principal.personId,
     register(server) {
       // Routes outside the console table (HR API) get the same CSRF and origin checks for state-changing requests.
       server.pre(csrfGuardFor(sessions, ['/api/hr']));
       registerAuthRoutes(server, {
-        mode: auth.mode, oidc: () => oidc, ...(auth.mode === 'oidc' ? { redirectUrl: auth.redirectUrl } : {}),
-        sessions, store, policy, directory: lotse.directory, pseudonym, clock, logger, texts, protect,
+        mode: auth.mode,
+        oidc: () => oidc,
+        ...(auth.mode === 'oidc' ? { redirectUrl: auth.redirectUrl } : {}),
+        sessions,
+        store,
+        policy,
+        directory: lotse.directory,
+        pseudonym,
+        clock,
+        logger,
+        texts,
+        protect,
         pendingSeal: createPendingLoginSeal(pendingLoginKey(sealMaterial)),
       });
       registerConsole(server, { ...consoleDataOf(lotse), texts, protect, logger });

@@ -155,7 +155,14 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const replicaId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   // With PostgreSQL the directory is shared: one replica publishes DIRECTORY_FILE, all follow the store.
   const directorySync = shared
-    ? await startDirectorySync({ versions: new SqlDirectoryVersions(store), file: config.directoryFile, leases, replicaId, clock: overrides.clock ?? systemClock, logger })
+    ? await startDirectorySync({
+        versions: new SqlDirectoryVersions(store),
+        file: config.directoryFile,
+        leases,
+        replicaId,
+        clock: overrides.clock ?? systemClock,
+        logger,
+      })
     : undefined;
   const directory: Directory = directorySync?.directory ?? fileDirectory;
   const analyzer = overrides.analyzer ?? withEverydayWords(warmedGermanAnalyzer(logger));
@@ -170,13 +177,19 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   // The chain is an HMAC chain under a key derived from the audit key (kept outside the database), issue #18 item 12.
   // Replicas on PostgreSQL share the chain, so only a shared AUDIT_HMAC_KEY can key it (each data dir's audit.key differs).
   const chainKey = config.databaseUrl && !config.auditKey ? undefined : auditChainKey(pseudonymKey);
-  if (!chainKey) logger.warn('audit-chain-unkeyed', { hint: 'DATABASE_URL without AUDIT_HMAC_KEY: the audit chain is a plain hash chain. Set the same AUDIT_HMAC_KEY on every replica and run "lotse audit rekey" once.' });
+  if (!chainKey)
+    logger.warn('audit-chain-unkeyed', {
+      hint: 'DATABASE_URL without AUDIT_HMAC_KEY: the audit chain is a plain hash chain. Set the same AUDIT_HMAC_KEY on every replica and run "lotse audit rekey" once.',
+    });
   const audit = new SqlAuditLog(store, chainKey ? { key: chainKey } : {});
   const recorder = createAuditRecorder(audit, { key: pseudonymKey, policyVersion: policies.version, now: () => clock.now() });
   // Conversations are stored under the audit pseudonym, never the directory id (issue #18, item 4). Replicas on
   // PostgreSQL share them, so only a shared AUDIT_HMAC_KEY can key them (each data dir's audit.key differs).
   const keyedOwners = !(config.databaseUrl && !config.auditKey);
-  if (!keyedOwners) logger.warn('conversations-unkeyed', { hint: 'DATABASE_URL without AUDIT_HMAC_KEY: conversations are stored under directory ids. Set the same AUDIT_HMAC_KEY on every replica.' });
+  if (!keyedOwners)
+    logger.warn('conversations-unkeyed', {
+      hint: 'DATABASE_URL without AUDIT_HMAC_KEY: conversations are stored under directory ids. Set the same AUDIT_HMAC_KEY on every replica.',
+    });
   const conversations = new SqlConversationStore(store, keyedOwners ? { ownerKey: recorder.pseudonym } : {});
   if (keyedOwners) await conversations.pseudonymizeOwners(recorder.pseudonym);
   const ids = overrides.ids ?? uuidIds;
@@ -184,76 +197,108 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const escalationPolicy = loadEscalationPolicy(config.policiesDir);
   const escalationMessages = loadEscalationMessages();
   const channels = createChannelRouter(inbox, logger, recorder.pseudonym);
-  const office = await createOfficeAvailability({ store, policiesDir: config.policiesDir, policy: escalationPolicy, directory, clock, logger, today: config.today });
-  // Feedback reasons, return notes, FAQ drafts and survey free text are masked like questions (issue #18, item 12).
-  const maskFreeText = createFreeTextMasker(policies.pii.entities, directory.people().map((person) => person.name));
-  const escalation = maskReturnNotes(createEscalationService({
-    tickets: new SqlTicketStore(store),
-    conversations,
+  const office = await createOfficeAvailability({
+    store,
+    policiesDir: config.policiesDir,
+    policy: escalationPolicy,
     directory,
-    policy: office.policy,
-    present: office.availability.isPresent,
-    sender: channels,
     clock,
-    ids,
-    messages: escalationMessages,
     logger,
-    personOf: (userId) => (directory.person(userId) ? userId : undefined),
-    pseudonymOf: recorder.pseudonym,
-  }), maskFreeText);
-  const guardrail = overrides.guardrail ?? createPolicyGuardrail(policies, {
-    knownStaffNames: directory.people().map((person) => person.name),
-    today: () => config.today ?? clock.now().toISOString().slice(0, 10),
+    today: config.today,
   });
+  // Feedback reasons, return notes, FAQ drafts and survey free text are masked like questions (issue #18, item 12).
+  const maskFreeText = createFreeTextMasker(
+    policies.pii.entities,
+    directory.people().map((person) => person.name),
+  );
+  const escalation = maskReturnNotes(
+    createEscalationService({
+      tickets: new SqlTicketStore(store),
+      conversations,
+      directory,
+      policy: office.policy,
+      present: office.availability.isPresent,
+      sender: channels,
+      clock,
+      ids,
+      messages: escalationMessages,
+      logger,
+      personOf: (userId) => (directory.person(userId) ? userId : undefined),
+      pseudonymOf: recorder.pseudonym,
+    }),
+    maskFreeText,
+  );
+  const guardrail =
+    overrides.guardrail ??
+    createPolicyGuardrail(policies, {
+      knownStaffNames: directory.people().map((person) => person.name),
+      today: () => config.today ?? clock.now().toISOString().slice(0, 10),
+    });
   const index = shared ? createIndexReplicaState({ store, knowledge, logger, replicaId, now: () => clock.now() }) : undefined;
   const opened = await knowledge.open();
   logger.info('index-ready', { how: opened, chunks: knowledge.lexical.size, version: knowledge.indexVersion() });
   const lexical = currentLexical(knowledge);
   const textOf = (id: string): string => knowledge.textOf(id);
-  const chat = maskFeedbackReasons(createConversationCore<RetrievalHit>({
-    answer: {
-      retriever: { retrieve: (query, options) => knowledge.retrieve(query, options) },
-      confidence: (query, hits, scope) => {
-        if (!overrides.onConfidence) return estimateConfidence({ query, hits, textOf, analyzer, lexical, ...(scope ? { scope } : {}) });
-        const features = evidenceFeatures({ query, hits, textOf, analyzer, lexical, ...(scope ? { scope } : {}) });
-        const confidence = confidenceFromFeatures(features);
-        overrides.onConfidence({ query, features, confidence });
-        return confidence;
+  const chat = maskFeedbackReasons(
+    createConversationCore<RetrievalHit>({
+      answer: {
+        retriever: { retrieve: (query, options) => knowledge.retrieve(query, options) },
+        confidence: (query, hits, scope) => {
+          if (!overrides.onConfidence) return estimateConfidence({ query, hits, textOf, analyzer, lexical, ...(scope ? { scope } : {}) });
+          const features = evidenceFeatures({ query, hits, textOf, analyzer, lexical, ...(scope ? { scope } : {}) });
+          const confidence = confidenceFromFeatures(features);
+          overrides.onConfidence({ query, features, confidence });
+          return confidence;
+        },
+        knowledge: knowledge.store,
+        analyzer,
+        lexical,
+        messages: loadMessages().messages,
+        minConfidence: config.minConfidence,
+        indexVersion: () => knowledge.indexVersion(),
+        ...(model ? { generation: { model, templates, analyzer } } : {}),
       },
-      knowledge: knowledge.store,
-      analyzer,
-      lexical,
-      messages: loadMessages().messages,
-      minConfidence: config.minConfidence,
-      indexVersion: () => knowledge.indexVersion(),
-      ...(model ? { generation: { model, templates, analyzer } } : {}),
-    },
-    ...(model ? { rewrite: (history, question) => rewriteFollowUp({ model, templates }, { history, question }) } : {}),
-    conversations,
-    guardrail,
-    smallTalk: loadSmallTalkMessages(),
-    referrals: escalationReferrals(escalationPolicy),
-    pseudonymOf: recorder.pseudonym,
-    trainingGateNote: (today) => trainingGateNote(transparencyTexts.trainingGate, knowledge.store.allChunks(), today),
-    presentation: loadPresentation({ policiesDir: config.policiesDir }),
-    directAnswer: (question, userId) => {
-      if (!asksForOwnLotse(question)) return undefined;
-      const own = describeOwnLotsen({ directory, messages: escalationMessages, centralPool: escalationPolicy.centralPool }, directory.person(userId) ? userId : undefined);
-      return { outcome: 'answered', answer: own.text, citations: [own.citation], retrieved: [], confidence: 1, provenance: { mode: 'directory', indexVersion: knowledge.indexVersion() } };
-    },
-    audit: recorder,
-    clock,
-    ids,
-    logger,
-    topK: 10,
-    ...(config.today ? { today: config.today } : {}),
-    status: cachedStatus(async () => ({
-      ready: (await databaseReady()) && (index?.follower.ready() ?? true), // with replicas: once a published index is loaded
-      documents: knowledge.store.listDocuments().length,
-      chunks: knowledge.lexical.size,
-      indexVersion: knowledge.indexVersion(),
-    }), { clock }),
-  }), maskFreeText);
+      ...(model ? { rewrite: (history, question) => rewriteFollowUp({ model, templates }, { history, question }) } : {}),
+      conversations,
+      guardrail,
+      smallTalk: loadSmallTalkMessages(),
+      referrals: escalationReferrals(escalationPolicy),
+      pseudonymOf: recorder.pseudonym,
+      trainingGateNote: (today) => trainingGateNote(transparencyTexts.trainingGate, knowledge.store.allChunks(), today),
+      presentation: loadPresentation({ policiesDir: config.policiesDir }),
+      directAnswer: (question, userId) => {
+        if (!asksForOwnLotse(question)) return undefined;
+        const own = describeOwnLotsen(
+          { directory, messages: escalationMessages, centralPool: escalationPolicy.centralPool },
+          directory.person(userId) ? userId : undefined,
+        );
+        return {
+          outcome: 'answered',
+          answer: own.text,
+          citations: [own.citation],
+          retrieved: [],
+          confidence: 1,
+          provenance: { mode: 'directory', indexVersion: knowledge.indexVersion() },
+        };
+      },
+      audit: recorder,
+      clock,
+      ids,
+      logger,
+      topK: 10,
+      ...(config.today ? { today: config.today } : {}),
+      status: cachedStatus(
+        async () => ({
+          ready: (await databaseReady()) && (index?.follower.ready() ?? true), // with replicas: once a published index is loaded
+          documents: knowledge.store.listDocuments().length,
+          chunks: knowledge.lexical.size,
+          indexVersion: knowledge.indexVersion(),
+        }),
+        { clock },
+      ),
+    }),
+    maskFreeText,
+  );
   const titleOf = (clause: string): string => policies.clauses.find((entry) => entry.id === clause)?.title ?? clause;
   const transparency: TransparencyFacts = {
     model: model?.id ?? null,
@@ -265,23 +310,82 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
       { id: 'pii', clause: policies.pii.clause, title: titleOf(policies.pii.clause), action: 'redact' },
     ],
   };
-  const reidentification = createLotseReidentification({ store, directory, audit, pseudonym: recorder.pseudonym, clock, policyVersion: policies.version, indexVersion: () => knowledge.indexVersion() });
-  const recordRetention = loadRecordRetention(config.policiesDir);
-  const purgeConversations = (now: Date): Promise<number> => conversations.purgeInactive(new Date(now.getTime() - recordRetention.conversations * 86_400_000).toISOString());
-  const daysBefore = (now: Date, days: number): string => new Date(now.getTime() - days * 86_400_000).toISOString();
-  const purgeRecords = (now: Date): Promise<Record<string, number>> => new SqlRecordPurge(store).purge({
-    tickets: daysBefore(now, recordRetention.tickets), feedback: daysBefore(now, recordRetention.feedback),
-    inbox: daysBefore(now, recordRetention.inbox), outboxes: daysBefore(now, recordRetention.outboxes),
+  const reidentification = createLotseReidentification({
+    store,
+    directory,
+    audit,
+    pseudonym: recorder.pseudonym,
+    clock,
+    policyVersion: policies.version,
+    indexVersion: () => knowledge.indexVersion(),
   });
+  const recordRetention = loadRecordRetention(config.policiesDir);
+  const purgeConversations = (now: Date): Promise<number> =>
+    conversations.purgeInactive(new Date(now.getTime() - recordRetention.conversations * 86_400_000).toISOString());
+  const daysBefore = (now: Date, days: number): string => new Date(now.getTime() - days * 86_400_000).toISOString();
+  const purgeRecords = (now: Date): Promise<Record<string, number>> =>
+    new SqlRecordPurge(store).purge({
+      tickets: daysBefore(now, recordRetention.tickets),
+      feedback: daysBefore(now, recordRetention.feedback),
+      inbox: daysBefore(now, recordRetention.inbox),
+      outboxes: daysBefore(now, recordRetention.outboxes),
+    });
   const messagesOf = async (userId: string, conversationId: string): Promise<readonly StoredMessage[]> =>
     (await conversations.isOwner(conversationId, userId)) ? conversations.recentMessages(conversationId, 200) : [];
-  const faq = createFaqLoop({ escalation, drafts: new SqlFaqDrafts(store), directory, knowledge, now: () => clock.now(), sender: channels, messages: escalationMessages, maskText: maskFreeText, ...(model ? { drafter: (ticket: { question: string; answer: string }) => draftFaqEntry({ model, templates }, ticket) } : {}), ...(index ? { indexFaq: async () => void (await index.requestReindex()) } : {}) });
-  const hr = auditHrApprovals(createHr({ store, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, policy: hrPolicy, maskText: maskFreeText }), createAdminAudit(audit, { pseudonym: recorder.pseudonym, now: () => clock.now(), policyVersion: policies.version, indexVersion: () => knowledge.indexVersion() }));
+  const faq = createFaqLoop({
+    escalation,
+    drafts: new SqlFaqDrafts(store),
+    directory,
+    knowledge,
+    now: () => clock.now(),
+    sender: channels,
+    messages: escalationMessages,
+    maskText: maskFreeText,
+    ...(model ? { drafter: (ticket: { question: string; answer: string }) => draftFaqEntry({ model, templates }, ticket) } : {}),
+    ...(index ? { indexFaq: async () => void (await index.requestReindex()) } : {}),
+  });
+  const hr = auditHrApprovals(
+    createHr({ store, directory, channels, clock, ids, logger, policiesDir: config.policiesDir, policy: hrPolicy, maskText: maskFreeText }),
+    createAdminAudit(audit, {
+      pseudonym: recorder.pseudonym,
+      now: () => clock.now(),
+      policyVersion: policies.version,
+      indexVersion: () => knowledge.indexVersion(),
+    }),
+  );
   const close = async (): Promise<void> => {
     hr.close();
     office.stop();
     if (directorySync) await leases.release('directory-import', replicaId).catch(() => undefined); // else it runs out
     await databases.close();
   };
-  return { config, chat, knowledge, store, local, audit, pseudonymOf: recorder.pseudonym, reidentification, escalation, availability: office.availability, inbox, channels, directory, conversations, faq, hr, messagesOf, retentionDays: { ...policies.retentionDays, admin: policies.retentionDays.security }, purgeConversations, purgeRecords, maskText: maskFreeText, transparency, leases, replicaId, ...(index ? { index } : {}), ...(directorySync ? { directorySync } : {}), close };
+  return {
+    config,
+    chat,
+    knowledge,
+    store,
+    local,
+    audit,
+    pseudonymOf: recorder.pseudonym,
+    reidentification,
+    escalation,
+    availability: office.availability,
+    inbox,
+    channels,
+    directory,
+    conversations,
+    faq,
+    hr,
+    messagesOf,
+    retentionDays: { ...policies.retentionDays, admin: policies.retentionDays.security },
+    purgeConversations,
+    purgeRecords,
+    maskText: maskFreeText,
+    transparency,
+    leases,
+    replicaId,
+    ...(index ? { index } : {}),
+    ...(directorySync ? { directorySync } : {}),
+    close,
+  };
 }

@@ -83,30 +83,55 @@ async function startService(
     return { kind: 'refused', reason: describeError(error) };
   }
   const identity = createIdentity(lotse, logger);
-  const gauges = queueGauges({ database: lotse.store, tickets: lotse.escalation, indexChunks: () => lotse.knowledge.lexical.size, hr: lotse.hr, channels: channelGauges(channels) });
+  const gauges = queueGauges({
+    database: lotse.store,
+    tickets: lotse.escalation,
+    indexChunks: () => lotse.knowledge.lexical.size,
+    hr: lotse.hr,
+    channels: channelGauges(channels),
+  });
   const readiness = readinessGate(lotse.chat);
-  const server = createHttpServer({ chat: readiness.chat, logger, transparency: lotse.transparency, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity, gauges, requestLimits: config.requestLimits, ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}), hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) }, availability: { availability: lotse.availability, ticketStats: createTicketStatistics(lotse) }, privacy: { requests: createLotseDataSubjectRequests(lotse) } });
+  const server = createHttpServer({
+    chat: readiness.chat,
+    logger,
+    transparency: lotse.transparency,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf },
+    identity,
+    gauges,
+    requestLimits: config.requestLimits,
+    ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
+    hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) },
+    availability: { availability: lotse.availability, ticketStats: createTicketStatistics(lotse) },
+    privacy: { requests: createLotseDataSubjectRequests(lotse) },
+  });
   channels.forEach((channel) => channel.registerRoutes?.(server));
   const http = await startHttpServer(server, { port: config.port, host: config.host });
   options.write(`lotse web chat: ${http.url}/  console: ${http.url}/konsole  (data: ${config.dataDir})\n`);
-  if (config.auth.mode === 'dev') options.write('WARNING: development login (AUTH_MODE=dev) – anyone on this machine can pick any role. Configure OIDC_ISSUER for production.\n');
+  if (config.auth.mode === 'dev')
+    options.write(
+      'WARNING: development login (AUTH_MODE=dev) – anyone on this machine can pick any role. Configure OIDC_ISSUER for production.\n',
+    );
   const jobs = startServeJobs(lotse, config, logger, { replication, reindex: !replication && options.ingest !== false, channels });
   const shutdown = async (signal: string): Promise<void> => {
     logger.info('shutdown', { signal, drainMs: config.shutdownDrainMs });
     // Readiness off, HTTP drained, timers stopped, then HR → channel outboxes drained, channels stopped (graceful-shutdown.ts).
-    await gracefulShutdown({
-      markNotReady: readiness.markNotReady,
-      closeHttp: () => http.close(),
-      forceCloseHttp: () => (server as unknown as { server?: { closeAllConnections?(): void } }).server?.closeAllConnections?.(),
-      stopTimers: () => jobs.stop(),
-      feeders: [hrDrain(lotse.hr)],
-      outboxes: channelDrains(channels),
-      stopChannels: () => stopChannels(channels),
-      close: async () => {
-        identity.close();
-        await lotse.close();
+    await gracefulShutdown(
+      {
+        markNotReady: readiness.markNotReady,
+        closeHttp: () => http.close(),
+        forceCloseHttp: () => (server as unknown as { server?: { closeAllConnections?(): void } }).server?.closeAllConnections?.(),
+        stopTimers: () => jobs.stop(),
+        feeders: [hrDrain(lotse.hr)],
+        outboxes: channelDrains(channels),
+        stopChannels: () => stopChannels(channels),
+        close: async () => {
+          identity.close();
+          await lotse.close();
+        },
       },
-    }, { drainMs: config.shutdownDrainMs, now: Date.now, logger });
+      { drainMs: config.shutdownDrainMs, now: Date.now, logger },
+    );
   };
   return { kind: 'started', url: http.url, running: { shutdown } };
 }

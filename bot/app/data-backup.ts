@@ -36,7 +36,10 @@ export type DataBackupResult =
 
 /** The folder name of a backup taken at `at`. */
 export function backupName(at: Date): string {
-  return `lotse-${at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '')}`;
+  return `lotse-${at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '')}`;
 }
 
 /** Copies the current index snapshot into `<target>/index/`; its version, or undefined when there is none or it changed meanwhile. */
@@ -55,7 +58,12 @@ function copyIndex(dataDir: string, target: string): { version: string; stateHas
 }
 
 /** Writes and verifies one backup of `dataDir` into `backupDir`; `chainKey` checks the audit chain of the copy. */
-export async function writeDataBackup(options: { dataDir: string; backupDir: string; now: Date; chainKey?: string }): Promise<DataBackupResult> {
+export async function writeDataBackup(options: {
+  dataDir: string;
+  backupDir: string;
+  now: Date;
+  chainKey?: string;
+}): Promise<DataBackupResult> {
   const name = backupName(options.now);
   const partial = join(options.backupDir, `.${name}.partial`);
   const final = join(options.backupDir, name);
@@ -67,14 +75,20 @@ export async function writeDataBackup(options: { dataDir: string; backupDir: str
     if (existsSync(join(options.dataDir, 'source.json'))) copyFileSync(join(options.dataDir, 'source.json'), join(partial, 'source.json'));
     const check = await checkSqliteBackup(join(partial, 'lotse.db'), options.chainKey);
     if (check.integrity !== 'ok') throw new Error(`integrity_check of the copy: ${check.integrity}`);
-    if (check.audit?.verification.kind === 'broken') throw new Error(`audit chain of the copy broken at record ${check.audit.verification.atSequence} (${check.audit.verification.reason})`);
+    if (check.audit?.verification.kind === 'broken')
+      throw new Error(
+        `audit chain of the copy broken at record ${check.audit.verification.atSequence} (${check.audit.verification.reason})`,
+      );
     const indexMatches = index !== undefined && index.stateHash === knowledgeStateHash(check.documents);
     if (!indexMatches) rmSync(join(partial, 'index'), { recursive: true, force: true });
     const manifest: BackupManifest = {
       format: 1,
       createdAt: options.now.toISOString(),
       databasePages,
-      audit: check.audit?.verification.kind === 'intact' ? { records: check.audit.verification.records, head: `${check.audit.head.seq}:${check.audit.head.hash}` } : null,
+      audit:
+        check.audit?.verification.kind === 'intact'
+          ? { records: check.audit.verification.records, head: `${check.audit.head.seq}:${check.audit.head.hash}` }
+          : null,
       index: indexMatches ? { version: index.version } : null,
     };
     writeFileSync(join(partial, 'manifest.json'), JSON.stringify(manifest, null, 2));

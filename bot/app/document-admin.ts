@@ -45,11 +45,19 @@ export function createDocumentAdmin(deps: DocumentAdminDeps) {
       if (!path) return notFound;
       const known = new Set(deps.listDocuments().map((meta) => meta.id));
       const unknown = change.supersedes.filter((id) => !known.has(id) || id === documentId);
-      if (unknown.length) return { kind: 'rejected', status: 400, message: `Unbekannte oder unzulässige Dokumente bei „ersetzt“: ${unknown.join(', ')}` };
+      if (unknown.length)
+        return { kind: 'rejected', status: 400, message: `Unbekannte oder unzulässige Dokumente bei „ersetzt“: ${unknown.join(', ')}` };
       const { valid_to: _validTo, owner: _owner, ...rest } = readSidecar(`${path}.meta.yaml`);
-      writeFileSync(`${path}.meta.yaml`, stringifyYaml({
-        ...rest, title: change.title, ...(change.owner ? { owner: change.owner } : {}), ...(change.validTo ? { valid_to: change.validTo } : {}), supersedes: [...change.supersedes],
-      }));
+      writeFileSync(
+        `${path}.meta.yaml`,
+        stringifyYaml({
+          ...rest,
+          title: change.title,
+          ...(change.owner ? { owner: change.owner } : {}),
+          ...(change.validTo ? { valid_to: change.validTo } : {}),
+          supersedes: [...change.supersedes],
+        }),
+      );
       const report = await deps.reindex();
       return { kind: 'stored', report, message: 'Metadaten gespeichert und neu indiziert.' };
     },

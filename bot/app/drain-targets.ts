@@ -22,7 +22,10 @@ export function readinessGate(chat: ChatService): { readonly chat: ChatService; 
 }
 
 /** The HR delivery worker as the first drain target. */
-export function hrDrain(hr: { jobs: { drainOutbox(until: number): Promise<{ sent: number }> }; queues: { outboxPending(): Promise<number> } }): DrainTarget {
+export function hrDrain(hr: {
+  jobs: { drainOutbox(until: number): Promise<{ sent: number }> };
+  queues: { outboxPending(): Promise<number> };
+}): DrainTarget {
   return {
     name: 'hr',
     drain: async (until) => (await hr.jobs.drainOutbox(until)).sent,

@@ -43,7 +43,13 @@ export function createFolderReindex(deps: FolderReindexDeps): { tick(): Promise<
     const summary = await ingestKnowledge(deps.knowledge, { folder, dataDir: deps.dataDir });
     if (summary.added + summary.updated + summary.removed === 0) return { kind: 'unchanged' };
     const step = { kind: 'reindexed', added: summary.added, updated: summary.updated, removed: summary.removed } as const;
-    deps.logger.info('knowledge-reindexed', { added: step.added, updated: step.updated, removed: step.removed, skipped: summary.skipped.length, version: deps.knowledge.indexVersion() });
+    deps.logger.info('knowledge-reindexed', {
+      added: step.added,
+      updated: step.updated,
+      removed: step.removed,
+      skipped: summary.skipped.length,
+      version: deps.knowledge.indexVersion(),
+    });
     return step;
   };
   return {

@@ -59,24 +59,36 @@ async function before(work: Promise<unknown>, until: number, now: () => number):
     timer = setTimeout(() => resolve(false), Math.max(0, until - now()));
   });
   try {
-    return await Promise.race([work.then(() => true, () => true), deadline]);
+    return await Promise.race([
+      work.then(
+        () => true,
+        () => true,
+      ),
+      deadline,
+    ]);
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function drainAll(targets: readonly DrainTarget[], until: number, options: ShutdownOptions): Promise<Record<string, { drained: number; remaining: number | null }>> {
+async function drainAll(
+  targets: readonly DrainTarget[],
+  until: number,
+  options: ShutdownOptions,
+): Promise<Record<string, { drained: number; remaining: number | null }>> {
   const report: Record<string, { drained: number; remaining: number | null }> = {};
-  await Promise.all(targets.map(async (target) => {
-    const drained = (await guarded(options.logger, `drain-${target.name}`, () => target.drain(until))) ?? 0;
-    let remaining: number | null = null;
-    try {
-      remaining = await target.remaining();
-    } catch {
-      remaining = null; // the store is unreachable: the count is unknown, the rows are still there
-    }
-    report[target.name] = { drained, remaining };
-  }));
+  await Promise.all(
+    targets.map(async (target) => {
+      const drained = (await guarded(options.logger, `drain-${target.name}`, () => target.drain(until))) ?? 0;
+      let remaining: number | null = null;
+      try {
+        remaining = await target.remaining();
+      } catch {
+        remaining = null; // the store is unreachable: the count is unknown, the rows are still there
+      }
+      report[target.name] = { drained, remaining };
+    }),
+  );
   return report;
 }
 

@@ -36,7 +36,12 @@ const maxDeferrals = 20;
 type Fetched = NonNullable<Awaited<ReturnType<IndexPublication['fetch']>>>;
 
 /** Creates the follower of `knowledge` (not started: the caller polls on a timer). */
-export function createIndexFollower(deps: { publication: IndexPublication; knowledge: KnowledgeBase; logger: Logger; now?: () => number }): IndexFollower {
+export function createIndexFollower(deps: {
+  publication: IndexPublication;
+  knowledge: KnowledgeBase;
+  logger: Logger;
+  now?: () => number;
+}): IndexFollower {
   const now = deps.now ?? (() => performance.now());
   let loaded = '';
   let failedVersion = '';

@@ -66,7 +66,8 @@ export function createIndexLeader(deps: IndexLeaderDeps): IndexLeader {
   let lastIngest = Number.NEGATIVE_INFINITY;
   let running = false;
   const now = (): Date => deps.clock.now();
-  const holds = async (): Promise<boolean> => (await deps.leases.acquire(reindexLease, deps.replicaId, now(), deps.leaseTtlMs)).kind === 'held';
+  const holds = async (): Promise<boolean> =>
+    (await deps.leases.acquire(reindexLease, deps.replicaId, now(), deps.leaseTtlMs)).kind === 'held';
 
   const seed = async (copy: KnowledgeBase): Promise<void> => {
     const latest = await deps.publication.latest();
@@ -78,7 +79,9 @@ export function createIndexLeader(deps: IndexLeaderDeps): IndexLeader {
 
   // Missing or changed (revalidated: new Stand, new checksum) approved FAQ entries.
   const addMissingFaq = async (copy: KnowledgeBase): Promise<number> => {
-    const missing = (await deps.approvedFaq()).filter((document) => copy.store.getDocument(document.meta.id)?.checksum !== document.meta.checksum);
+    const missing = (await deps.approvedFaq()).filter(
+      (document) => copy.store.getDocument(document.meta.id)?.checksum !== document.meta.checksum,
+    );
     for (const document of missing) await copy.put(document);
     return missing.length;
   };
@@ -112,11 +115,22 @@ export function createIndexLeader(deps: IndexLeaderDeps): IndexLeader {
     if (due) {
       report = await deps.ingest(work);
       lastIngest = now().getTime();
-      deps.logger.info('index-ingest', { replica: deps.replicaId, added: report.added, updated: report.updated, removed: report.removed, skipped: report.skipped.length });
+      deps.logger.info('index-ingest', {
+        replica: deps.replicaId,
+        added: report.added,
+        updated: report.updated,
+        removed: report.removed,
+        skipped: report.skipped.length,
+      });
     }
     const faqAdded = await addMissingFaq(work);
     const step = await publishIfChanged(work, due || faqAdded > 0);
-    if (requests.length) await deps.publication.markHandled(requests.map((request) => request.id), now().toISOString(), JSON.stringify({ at: now().toISOString(), ...(report ?? { added: 0, updated: 0, removed: 0, skipped: [] }) }));
+    if (requests.length)
+      await deps.publication.markHandled(
+        requests.map((request) => request.id),
+        now().toISOString(),
+        JSON.stringify({ at: now().toISOString(), ...(report ?? { added: 0, updated: 0, removed: 0, skipped: [] }) }),
+      );
     return step;
   };
 
@@ -137,11 +151,16 @@ export function createIndexLeader(deps: IndexLeaderDeps): IndexLeader {
       }
       // Renewals during a long cycle never overlap; a failed one is left to the next tick to report.
       let renewing: Promise<unknown> | undefined;
-      const renew = setInterval(() => {
-        renewing ??= holds().catch(() => false).finally(() => {
-          renewing = undefined;
-        });
-      }, Math.max(250, deps.leaseTtlMs / 3));
+      const renew = setInterval(
+        () => {
+          renewing ??= holds()
+            .catch(() => false)
+            .finally(() => {
+              renewing = undefined;
+            });
+        },
+        Math.max(250, deps.leaseTtlMs / 3),
+      );
       try {
         const step = await cycle();
         if (step.kind === 'lost-lease') seeded = false;

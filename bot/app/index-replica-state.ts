@@ -23,7 +23,13 @@ export interface IndexReplicaState {
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 /** Creates the index state of a replica on the shared database. */
-export function createIndexReplicaState(deps: { store: StoreDatabase; knowledge: KnowledgeBase; logger: Logger; replicaId: string; now: () => Date }): IndexReplicaState {
+export function createIndexReplicaState(deps: {
+  store: StoreDatabase;
+  knowledge: KnowledgeBase;
+  logger: Logger;
+  replicaId: string;
+  now: () => Date;
+}): IndexReplicaState {
   const publication = new SqlIndexPublication(deps.store);
   const follower = createIndexFollower({ publication, knowledge: deps.knowledge, logger: deps.logger });
   return {

@@ -34,11 +34,13 @@ async function ticketNumberOf(lotse: Lotse, ticketId: string): Promise<number> {
 async function approvedFaqOf(lotse: Lotse, drafts: SqlFaqDrafts): Promise<IngestedDocument[]> {
   const approved = await drafts.list('approved');
   const numbers = await Promise.all(approved.map((draft) => ticketNumberOf(lotse, draft.ticketId)));
-  return approved.map((draft, index) => faqDocument(
-    { id: draft.id, question: draft.question, answer: draft.answer, ticketNumber: numbers[index] ?? 0 },
-    (draft.revalidatedAt ?? draft.decidedAt ?? draft.createdAt).slice(0, 10),
-    draft.revalidatedBy ?? draft.decidedBy ?? '',
-  ));
+  return approved.map((draft, index) =>
+    faqDocument(
+      { id: draft.id, question: draft.question, answer: draft.answer, ticketNumber: numbers[index] ?? 0 },
+      (draft.revalidatedAt ?? draft.decidedAt ?? draft.createdAt).slice(0, 10),
+      draft.revalidatedBy ?? draft.decidedBy ?? '',
+    ),
+  );
 }
 
 /** Creates the leader of a replica (its work copy opens on the first cycle it leads); `folder` defaults to `KNOWLEDGE_DIR`. */
@@ -79,7 +81,11 @@ export function startIndexReplication(lotse: Lotse, logger: Logger): RunningInde
     if (stopped) return;
     const followed = await index.follower.poll(); // never rejects: an unreachable database is a failed poll
     const followFailure = followed.kind === 'failed' ? followed.reason : '';
-    if (followFailure && followFailure !== lastFollowFailure) logger.warn('index-follow-failed', { reason: followFailure, ...(followed.kind === 'failed' && followed.version ? { version: followed.version } : {}) });
+    if (followFailure && followFailure !== lastFollowFailure)
+      logger.warn('index-follow-failed', {
+        reason: followFailure,
+        ...(followed.kind === 'failed' && followed.version ? { version: followed.version } : {}),
+      });
     lastFollowFailure = followFailure;
   };
   // Rounds never overlap: a timer tick while one runs is skipped.

@@ -46,11 +46,7 @@ function snapshotName(manifest: SnapshotManifest): string {
 }
 
 /** Writes a new snapshot with `write(dir)`, then points `CURRENT` at it and deletes older snapshots. */
-export function writeSnapshot(
-  indexRoot: string,
-  manifest: SnapshotManifest,
-  write: (dir: string) => void,
-): string {
+export function writeSnapshot(indexRoot: string, manifest: SnapshotManifest, write: (dir: string) => void): string {
   mkdirSync(indexRoot, { recursive: true });
   const name = snapshotName(manifest);
   const dir = join(indexRoot, name);

@@ -34,6 +34,13 @@ export async function ingestKnowledge(
   const changed = summary.added + summary.updated + summary.removed > 0;
   if (changed || options.refresh || knowledge.indexVersion() === '') knowledge.save();
   writeFileSync(join(options.dataDir, 'source.json'), JSON.stringify({ folder }, null, 2));
-  writeFileSync(join(options.dataDir, 'last-ingest.json'), JSON.stringify({ at: new Date().toISOString(), added: summary.added, updated: summary.updated, removed: summary.removed, skipped: summary.skipped }, null, 2));
+  writeFileSync(
+    join(options.dataDir, 'last-ingest.json'),
+    JSON.stringify(
+      { at: new Date().toISOString(), added: summary.added, updated: summary.updated, removed: summary.removed, skipped: summary.skipped },
+      null,
+      2,
+    ),
+  );
   return summary;
 }

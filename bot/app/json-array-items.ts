@@ -37,12 +37,13 @@ function endOfValue(bytes: Buffer, from: number): number {
   if (first === quote) return endOfString(bytes, from);
   if (first !== openObject && first !== openArray) {
     let at = from;
-    while (at < bytes.length && bytes[at] !== comma && bytes[at] !== closeArray && bytes[at] !== closeObject && !isSpace(bytes[at])) at += 1;
+    while (at < bytes.length && bytes[at] !== comma && bytes[at] !== closeArray && bytes[at] !== closeObject && !isSpace(bytes[at]))
+      at += 1;
     if (at === from) throw new SyntaxError(`unexpected ${first === undefined ? 'end' : String.fromCharCode(first)} in JSON at ${from}`);
     return at;
   }
   let depth = 0;
-  for (let at = from; at < bytes.length; ) {
+  for (let at = from; at < bytes.length;) {
     const byte = bytes[at];
     if (byte === quote) {
       at = endOfString(bytes, at);

@@ -60,8 +60,12 @@ export class KnowledgeBase {
 
   private createRetriever(): HybridRetriever {
     const evidence = createSentenceEvidence({ textOf: (id) => this.textOf(id), analyzer: this.options.analyzer, lexical: this.lexical });
-    return new HybridRetriever({ lexical: this.lexical, vectors: this.vectors.map(({ embedder, index, weight }) => ({ embedder, index, weight })), evidence,
-      onListFailure: (embedder, error) => this.options.logger.warn('embedding-list-skipped', { embedder, error: describeError(error) }) });
+    return new HybridRetriever({
+      lexical: this.lexical,
+      vectors: this.vectors.map(({ embedder, index, weight }) => ({ embedder, index, weight })),
+      evidence,
+      onListFailure: (embedder, error) => this.options.logger.warn('embedding-list-skipped', { embedder, error: describeError(error) }),
+    });
   }
 
   /** Retrieval over the current indexes, counted so that a published snapshot is not swapped in while one awaits an embedder. */
@@ -139,9 +143,7 @@ export class KnowledgeBase {
     this.store.reload();
     const stateHash = knowledgeStateHash(this.store.listDocuments());
     const snapshot = readCurrentSnapshot(this.indexRoot);
-    const matches =
-      snapshot?.manifest.stateHash === stateHash &&
-      snapshot.manifest.components.join(',') === this.components().join(',');
+    const matches = snapshot?.manifest.stateHash === stateHash && snapshot.manifest.components.join(',') === this.components().join(',');
     if (snapshot && matches) {
       try {
         const { lexical, vectors } = this.loadIndexes(snapshot.dir);
@@ -183,7 +185,12 @@ export class KnowledgeBase {
 
   /** Checksums of stored documents from folders (ingest skips unchanged files); FAQ entries from tickets are not folder files. */
   knownChecksums(): Map<string, string> {
-    return new Map(this.store.listDocuments().filter((meta) => !meta.id.startsWith('lotse-faq/')).map((meta) => [meta.id, meta.checksum]));
+    return new Map(
+      this.store
+        .listDocuments()
+        .filter((meta) => !meta.id.startsWith('lotse-faq/'))
+        .map((meta) => [meta.id, meta.checksum]),
+    );
   }
 
   /** Stores a document and (re-)indexes its chunks; embeds first, so a failing embedder changes nothing. */

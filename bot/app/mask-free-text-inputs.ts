@@ -11,17 +11,28 @@ import type { TicketAction } from '../core/escalation/ticket-transitions.ts';
 const maxFreeText = 2_000;
 
 /** `chat` whose `recordFeedback` stores the reason masked. */
-export function maskFeedbackReasons<T extends { recordFeedback(input: FeedbackInput): Promise<FeedbackOutcome> }>(chat: T, mask: (text: string) => string): T {
+export function maskFeedbackReasons<T extends { recordFeedback(input: FeedbackInput): Promise<FeedbackOutcome> }>(
+  chat: T,
+  mask: (text: string) => string,
+): T {
   return {
     ...chat,
-    recordFeedback: (input: FeedbackInput) => chat.recordFeedback(input.reason ? { ...input, reason: mask(input.reason.slice(0, maxFreeText)) } : input),
+    recordFeedback: (input: FeedbackInput) =>
+      chat.recordFeedback(input.reason ? { ...input, reason: mask(input.reason.slice(0, maxFreeText)) } : input),
   };
 }
 
 /** `escalation` whose `act` stores the note of a returned ticket masked. */
-export function maskReturnNotes<T extends { act(ticketId: string, action: TicketAction): Promise<R> }, R>(escalation: T, mask: (text: string) => string): T {
+export function maskReturnNotes<T extends { act(ticketId: string, action: TicketAction): Promise<R> }, R>(
+  escalation: T,
+  mask: (text: string) => string,
+): T {
   return {
     ...escalation,
-    act: (ticketId: string, action: TicketAction) => escalation.act(ticketId, action.type === 'return' && action.note ? { ...action, note: mask(action.note.slice(0, maxFreeText)) } : action),
+    act: (ticketId: string, action: TicketAction) =>
+      escalation.act(
+        ticketId,
+        action.type === 'return' && action.note ? { ...action, note: mask(action.note.slice(0, maxFreeText)) } : action,
+      ),
   };
 }

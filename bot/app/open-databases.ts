@@ -31,7 +31,10 @@ export async function openDatabases(config: LotseConfig, logger: Logger): Promis
   const local = openSqliteDatabase(config.dataDir);
   const pool = config.databasePool;
   const store = config.databaseUrl
-    ? postgresStoreDatabase(config.databaseUrl, { ...(pool ? { poolSize: pool.poolSize, connectTimeoutMs: pool.connectTimeoutMs, statementTimeoutMs: pool.statementTimeoutMs } : {}), logger })
+    ? postgresStoreDatabase(config.databaseUrl, {
+        ...(pool ? { poolSize: pool.poolSize, connectTimeoutMs: pool.connectTimeoutMs, statementTimeoutMs: pool.statementTimeoutMs } : {}),
+        logger,
+      })
     : sqliteStoreDatabase(local, { logger });
   const close = async (): Promise<void> => {
     await store.close();
@@ -42,7 +45,9 @@ export async function openDatabases(config: LotseConfig, logger: Logger): Promis
       await store.ping();
     } catch (error) {
       await close();
-      throw new Error(`Cannot open PostgreSQL at ${redactDatabaseUrl(config.databaseUrl)} (${describeError(error)}). Check DATABASE_URL and that the server accepts connections.`);
+      throw new Error(
+        `Cannot open PostgreSQL at ${redactDatabaseUrl(config.databaseUrl)} (${describeError(error)}). Check DATABASE_URL and that the server accepts connections.`,
+      );
     }
   }
   try {

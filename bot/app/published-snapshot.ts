@@ -44,7 +44,8 @@ const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
 
 function filesUnder(root: string, dir = root): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(root, join(dir, entry.name)) : [relative(root, join(dir, entry.name))]);
+    entry.isDirectory() ? filesUnder(root, join(dir, entry.name)) : [relative(root, join(dir, entry.name))],
+  );
 }
 
 /** Parses a published manifest; undefined when it is not one this version understands. */
@@ -68,7 +69,12 @@ export function packSnapshot(knowledge: KnowledgeBase, publisher: string, now: D
   const createdAt = now.toISOString();
   const version = `${createdAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${snapshot.manifest.stateHash.slice(0, 12)}`;
   const manifest: PublishedManifest = {
-    format: 1, version, stateHash: snapshot.manifest.stateHash, components: snapshot.manifest.components, chunks: snapshot.manifest.chunks, createdAt,
+    format: 1,
+    version,
+    stateHash: snapshot.manifest.stateHash,
+    components: snapshot.manifest.components,
+    chunks: snapshot.manifest.chunks,
+    createdAt,
     files: files.map((file) => ({ name: file.name, bytes: file.bytes.byteLength, sha256: sha256(file.bytes) })),
   };
   return { version, manifest: JSON.stringify(manifest), createdAt, publisher, files };
@@ -80,7 +86,12 @@ export type LoadOutcome =
   | { readonly kind: 'rejected'; readonly reason: string };
 
 /** Checks a fetched version against its manifest: parseable, same index components, every file complete. */
-async function verify(knowledge: KnowledgeBase, version: PublishedVersion, files: readonly PublishedFile[], pause: () => Promise<void>): Promise<{ manifest: PublishedManifest } | { reason: string }> {
+async function verify(
+  knowledge: KnowledgeBase,
+  version: PublishedVersion,
+  files: readonly PublishedFile[],
+  pause: () => Promise<void>,
+): Promise<{ manifest: PublishedManifest } | { reason: string }> {
   const manifest = parsePublishedManifest(version.manifest);
   if (!manifest) return { reason: 'unreadable manifest' };
   if (manifest.components.join(',') !== knowledge.components().join(',')) {
@@ -88,9 +99,11 @@ async function verify(knowledge: KnowledgeBase, version: PublishedVersion, files
   }
   const byName = new Map(files.map((file) => [file.name, file.bytes]));
   for (const expected of manifest.files) {
-    if (expected.name.split(/[\\/]/).includes('..') || isAbsolute(expected.name)) return { reason: `file name ${expected.name} leaves the snapshot folder` };
+    if (expected.name.split(/[\\/]/).includes('..') || isAbsolute(expected.name))
+      return { reason: `file name ${expected.name} leaves the snapshot folder` };
     const bytes = byName.get(expected.name);
-    if (!bytes || bytes.byteLength !== expected.bytes || sha256(bytes) !== expected.sha256) return { reason: `file ${expected.name} incomplete or changed` };
+    if (!bytes || bytes.byteLength !== expected.bytes || sha256(bytes) !== expected.sha256)
+      return { reason: `file ${expected.name} incomplete or changed` };
     await pause();
   }
   return { manifest };
@@ -167,7 +180,12 @@ async function stageAll(knowledge: KnowledgeBase, bytes: Buffer, batch: number, 
  * swap (table renames and installing the indexes, after in-flight retrievals finished) and dropping the old
  * tables run as single steps.
  */
-export async function loadPublished(knowledge: KnowledgeBase, version: PublishedVersion, files: readonly PublishedFile[], pacing: LoadPacing = {}): Promise<LoadOutcome> {
+export async function loadPublished(
+  knowledge: KnowledgeBase,
+  version: PublishedVersion,
+  files: readonly PublishedFile[],
+  pacing: LoadPacing = {},
+): Promise<LoadOutcome> {
   const pause = pacing.pause ?? restingPause();
   let staging = false;
   try {
@@ -179,8 +197,16 @@ export async function loadPublished(knowledge: KnowledgeBase, version: Published
     await pause();
     knowledge.store.beginStaging();
     staging = true;
-    if (!(await stageAll(knowledge, rowBytes, pacing.batch ?? 100, pause))) return { kind: 'rejected', reason: 'unreadable knowledge rows' };
-    const local = { format: 1 as const, stateHash: manifest.stateHash, version: manifest.version, components: manifest.components, chunks: manifest.chunks, createdAt: manifest.createdAt };
+    if (!(await stageAll(knowledge, rowBytes, pacing.batch ?? 100, pause)))
+      return { kind: 'rejected', reason: 'unreadable knowledge rows' };
+    const local = {
+      format: 1 as const,
+      stateHash: manifest.stateHash,
+      version: manifest.version,
+      components: manifest.components,
+      chunks: manifest.chunks,
+      createdAt: manifest.createdAt,
+    };
     const dir = await writeSnapshotAsync(knowledge.indexRoot, local, async (target) => {
       for (const file of files) {
         if (file.name === knowledgeFile) continue;
@@ -202,7 +228,12 @@ export async function loadPublished(knowledge: KnowledgeBase, version: Published
     staging = false;
     await pause();
     quietly(() => knowledge.store.dropReplaced()); // loaded either way; leftovers go at the next load
-    return { kind: 'loaded', version: manifest.version, chunks: lexical.size, bytes: files.reduce((sum, file) => sum + file.bytes.byteLength, 0) };
+    return {
+      kind: 'loaded',
+      version: manifest.version,
+      chunks: lexical.size,
+      bytes: files.reduce((sum, file) => sum + file.bytes.byteLength, 0),
+    };
   } catch (error) {
     return { kind: 'rejected', reason: describeError(error) };
   } finally {

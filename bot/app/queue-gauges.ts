@@ -29,7 +29,10 @@ export function backgroundCount(count: () => Promise<number>): () => number {
   let running: Promise<void> | undefined;
   const refresh = (): void => {
     running ??= count()
-      .then((value) => void (last = { value }), (error: unknown) => void (last = { error }))
+      .then(
+        (value) => void (last = { value }),
+        (error: unknown) => void (last = { error }),
+      )
       .finally(() => {
         running = undefined;
       });
@@ -53,6 +56,12 @@ export function queueGauges(sources: QueueSources): Gauges {
     index_chunks: sources.indexChunks,
     hr_outbox_pending: backgroundCount(() => sources.hr.queues.outboxPending()),
     ...Object.fromEntries(channels),
-    ...(database ? { db_pool_connections: () => database.gauges().total, db_pool_idle: () => database.gauges().idle, db_pool_waiting: () => database.gauges().waiting } : {}),
+    ...(database
+      ? {
+          db_pool_connections: () => database.gauges().total,
+          db_pool_idle: () => database.gauges().idle,
+          db_pool_waiting: () => database.gauges().waiting,
+        }
+      : {}),
   };
 }

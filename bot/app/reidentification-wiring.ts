@@ -29,13 +29,24 @@ export function createLotseReidentification(deps: ReidentificationWiring): Reide
     pseudonym: deps.pseudonym,
     // Conversations hold pseudonyms, so the candidates are the directory's people, ticket askers and unkeyed owners.
     candidates: async () => {
-      const stored = await rows(deps.store.db, sql<{ id: string }>`SELECT DISTINCT asker_id AS id FROM tickets UNION SELECT DISTINCT user_id AS id FROM conversations`);
+      const stored = await rows(
+        deps.store.db,
+        sql<{ id: string }>`SELECT DISTINCT asker_id AS id FROM tickets UNION SELECT DISTINCT user_id AS id FROM conversations`,
+      );
       return [...new Set([...deps.directory.people().map((person) => person.id), ...stored.map((row) => row.id)])];
     },
     holdsRole: (by, role) => deps.directory.person(by)?.roles.includes(role) ?? false,
-    onStep: (step, id) => deps.audit.append({
-      type: 'reidentification', at: deps.clock.now().toISOString(), pseudonym: `request-${id}`, channel: 'cli', outcome: 'escalated',
-      rules: [{ id: `reidentification-${step}`, clause: 'DV KI § 6 Abs. 3', action: 'escalate' }], policyVersion: deps.policyVersion, indexVersion: deps.indexVersion(), documents: [],
-    }),
+    onStep: (step, id) =>
+      deps.audit.append({
+        type: 'reidentification',
+        at: deps.clock.now().toISOString(),
+        pseudonym: `request-${id}`,
+        channel: 'cli',
+        outcome: 'escalated',
+        rules: [{ id: `reidentification-${step}`, clause: 'DV KI § 6 Abs. 3', action: 'escalate' }],
+        policyVersion: deps.policyVersion,
+        indexVersion: deps.indexVersion(),
+        documents: [],
+      }),
   });
 }

@@ -3,7 +3,18 @@
  * into a data dir. Refuses a data dir that a running lotse has open, and a non-empty one without `force`; checks
  * the copy first (integrity, audit chain with the key, the manifest's head) so a damaged backup never replaces data.
  */
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { checkSqliteBackup } from '../adapters/storage/sqlite-backup-check.ts';
@@ -12,8 +23,17 @@ import { backupManifestSchema, type BackupManifest } from './data-backup.ts';
 
 /** Outcome of a restore; `refused` changes nothing. */
 export type RestoreOutcome =
-  | { readonly kind: 'restored'; readonly audit?: { readonly records: number; readonly head: string }; readonly index: 'restored' | 'rebuilt-on-start'; readonly keyCopied: boolean }
-  | { readonly kind: 'refused'; readonly reason: 'not-a-backup' | 'running' | 'not-empty' | 'damaged' | 'chain-broken'; readonly detail: string };
+  | {
+      readonly kind: 'restored';
+      readonly audit?: { readonly records: number; readonly head: string };
+      readonly index: 'restored' | 'rebuilt-on-start';
+      readonly keyCopied: boolean;
+    }
+  | {
+      readonly kind: 'refused';
+      readonly reason: 'not-a-backup' | 'running' | 'not-empty' | 'damaged' | 'chain-broken';
+      readonly detail: string;
+    };
 
 /** What to restore where. */
 export interface RestoreOptions {
@@ -36,7 +56,8 @@ export function databaseInUse(dataDir: string): boolean {
     probe.exec('BEGIN EXCLUSIVE; COMMIT;');
     return false;
   } catch (error) {
-    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY') || (error as { code?: string }).code?.startsWith('SQLITE_LOCKED')) return true;
+    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY') || (error as { code?: string }).code?.startsWith('SQLITE_LOCKED'))
+      return true;
     throw error;
   } finally {
     probe.close();
@@ -77,10 +98,15 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreOut
   }
   if (check.integrity !== 'ok') return { kind: 'refused', reason: 'damaged', detail: check.integrity };
   const verification = check.audit?.verification;
-  if (verification?.kind === 'broken') return { kind: 'refused', reason: 'chain-broken', detail: `record ${verification.atSequence} (${verification.reason})` };
+  if (verification?.kind === 'broken')
+    return { kind: 'refused', reason: 'chain-broken', detail: `record ${verification.atSequence} (${verification.reason})` };
   const head = check.audit ? `${check.audit.head.seq}:${check.audit.head.hash}` : undefined;
-  if (manifest?.audit && head && manifest.audit.head !== head) return { kind: 'refused', reason: 'chain-broken', detail: `head ${head} differs from the manifest's ${manifest.audit.head}` };
-  install(options, database, { index: isFolder && manifest?.index ? join(options.source, 'index') : undefined, source: isFolder ? join(options.source, 'source.json') : undefined });
+  if (manifest?.audit && head && manifest.audit.head !== head)
+    return { kind: 'refused', reason: 'chain-broken', detail: `head ${head} differs from the manifest's ${manifest.audit.head}` };
+  install(options, database, {
+    index: isFolder && manifest?.index ? join(options.source, 'index') : undefined,
+    source: isFolder ? join(options.source, 'source.json') : undefined,
+  });
   return {
     kind: 'restored',
     ...(verification?.kind === 'intact' && head ? { audit: { records: verification.records, head } } : {}),
@@ -93,7 +119,8 @@ function install(options: RestoreOptions, database: string, copied: { index: str
   const { dataDir } = options;
   // A data dir created here gets exactly 0700, as openSqliteDatabase gives a new one (issue #18, item 14).
   if (mkdirSync(dataDir, { recursive: true, mode: 0o700 }) !== undefined) chmodSync(dataDir, 0o700);
-  for (const stale of ['lotse.db', 'lotse.db-wal', 'lotse.db-shm', 'index', 'reindex-work', 'last-ingest.json']) rmSync(join(dataDir, stale), { recursive: true, force: true });
+  for (const stale of ['lotse.db', 'lotse.db-wal', 'lotse.db-shm', 'index', 'reindex-work', 'last-ingest.json'])
+    rmSync(join(dataDir, stale), { recursive: true, force: true });
   copyFileSync(database, join(dataDir, 'lotse.db'));
   chmodSync(join(dataDir, 'lotse.db'), 0o600);
   if (copied.index) cpSync(copied.index, join(dataDir, 'index'), { recursive: true });

@@ -99,10 +99,18 @@ async function purgeChannelOutboxes(channels: readonly Pick<ChannelPlugin, 'name
  * past retention and, for every channel plugin with `purgeFinished` (Teams), outbox rows finished over a day ago
  * (counted as `<name>Outbox`, e.g. `teamsOutbox`).
  */
-export function wireRetentionPurge(lotse: Lotse, logger: Logger, channels: readonly Pick<ChannelPlugin, 'name' | 'purgeFinished'>[] = []): { tick(): Promise<PurgeCheck> } {
+export function wireRetentionPurge(
+  lotse: Lotse,
+  logger: Logger,
+  channels: readonly Pick<ChannelPlugin, 'name' | 'purgeFinished'>[] = [],
+): { tick(): Promise<PurgeCheck> } {
   const clock: Clock = { now: () => new Date() };
   return createRetentionPurge({
-    leases: lotse.leases, runs: new SqlDailyRuns(lotse.store), holder: lotse.replicaId, clock, logger,
+    leases: lotse.leases,
+    runs: new SqlDailyRuns(lotse.store),
+    holder: lotse.replicaId,
+    clock,
+    logger,
     purge: async () => ({
       audit: (await lotse.audit.purge(clock.now(), lotse.retentionDays)).removed,
       conversations: await lotse.purgeConversations(clock.now()),

@@ -28,12 +28,25 @@ export function startServeJobs(lotse: Lotse, config: LotseConfig, logger: Logger
   const { replication } = options;
   // Snapshots written by other processes (lotse ingest, FAQ approvals) are picked up within 30 s.
   const refresh = setInterval(() => {
-    if (!replication) lotse.knowledge.refreshIfChanged().catch((error: unknown) => logger.error('index-refresh-failed', { error: describeError(error) }));
+    if (!replication)
+      lotse.knowledge.refreshIfChanged().catch((error: unknown) => logger.error('index-refresh-failed', { error: describeError(error) }));
   }, 30_000);
   refresh.unref();
   // One process: KNOWLEDGE_DIR is ingested again every REINDEX_INTERVAL_S, so changed files need no restart (issue #22).
   const knowledgeJobs = createJobLock(); // the backup never copies the database in the middle of an ingest
-  const stopReindex = options.reindex ? startFolderReindex(createFolderReindex({ knowledge: lotse.knowledge, dataDir: config.dataDir, folder: () => recordedSourceFolder(config.dataDir) ?? config.knowledgeDir, logger, lock: knowledgeJobs }), config.indexReplication.reindexIntervalMs, logger) : undefined;
+  const stopReindex = options.reindex
+    ? startFolderReindex(
+        createFolderReindex({
+          knowledge: lotse.knowledge,
+          dataDir: config.dataDir,
+          folder: () => recordedSourceFolder(config.dataDir) ?? config.knowledgeDir,
+          logger,
+          lock: knowledgeJobs,
+        }),
+        config.indexReplication.reindexIntervalMs,
+        logger,
+      )
+    : undefined;
   // The daily verified backup into BACKUP_DIR (SQLite; with DATABASE_URL skipped with a logged reason: pg_dump).
   const stopBackup = startServeBackup(lotse, logger, knowledgeJobs);
   // With PostgreSQL: one replica publishes changes of DIRECTORY_FILE, every replica follows the shared directory.

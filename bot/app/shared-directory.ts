@@ -22,14 +22,30 @@ export class SwitchableDirectory implements Directory {
   switchTo(next: Directory): void {
     this.current = next;
   }
-  unit(id: string): OrgUnit | undefined { return this.current.unit(id); }
-  units(): readonly OrgUnit[] { return this.current.units(); }
-  unitPath(id: string): readonly OrgUnit[] { return this.current.unitPath(id); }
-  unitWithDescendants(id: string): readonly OrgUnit[] { return this.current.unitWithDescendants(id); }
-  person(id: string): Person | undefined { return this.current.person(id); }
-  people(): readonly Person[] { return this.current.people(); }
-  personByChannelId(channel: 'email' | 'jid' | 'aadObjectId', value: string): Person | undefined { return this.current.personByChannelId(channel, value); }
-  lotsenFor(unitId: string): LotseAssignment | undefined { return this.current.lotsenFor(unitId); }
+  unit(id: string): OrgUnit | undefined {
+    return this.current.unit(id);
+  }
+  units(): readonly OrgUnit[] {
+    return this.current.units();
+  }
+  unitPath(id: string): readonly OrgUnit[] {
+    return this.current.unitPath(id);
+  }
+  unitWithDescendants(id: string): readonly OrgUnit[] {
+    return this.current.unitWithDescendants(id);
+  }
+  person(id: string): Person | undefined {
+    return this.current.person(id);
+  }
+  people(): readonly Person[] {
+    return this.current.people();
+  }
+  personByChannelId(channel: 'email' | 'jid' | 'aadObjectId', value: string): Person | undefined {
+    return this.current.personByChannelId(channel, value);
+  }
+  lotsenFor(unitId: string): LotseAssignment | undefined {
+    return this.current.lotsenFor(unitId);
+  }
 }
 
 /** What the directory sync needs. */
@@ -74,7 +90,8 @@ export async function startDirectorySync(deps: DirectorySyncDeps): Promise<Direc
     const data = parseDirectoryData(readFileSync(deps.file, 'utf8'), deps.file);
     const fileVersion = directoryVersionOf(data);
     if (fileVersion === lastFileVersion) return;
-    if (await deps.versions.publish(data, deps.file, deps.clock.now().toISOString())) deps.logger.info('directory-published', { version: fileVersion, people: data.people.length });
+    if (await deps.versions.publish(data, deps.file, deps.clock.now().toISOString()))
+      deps.logger.info('directory-published', { version: fileVersion, people: data.people.length });
     lastFileVersion = fileVersion;
   };
   const follow = async (): Promise<void> => {
@@ -93,7 +110,9 @@ export async function startDirectorySync(deps: DirectorySyncDeps): Promise<Direc
   const initial = await deps.versions.currentVersion();
   const initialData = initial ? await deps.versions.load(initial) : undefined;
   // No published version yet and another replica holds the lease: start from the own file until it publishes.
-  const directory = new SwitchableDirectory(new StaticDirectory(initialData ?? parseDirectoryData(readFileSync(deps.file, 'utf8'), deps.file)));
+  const directory = new SwitchableDirectory(
+    new StaticDirectory(initialData ?? parseDirectoryData(readFileSync(deps.file, 'utf8'), deps.file)),
+  );
   version = initialData ? initial! : '';
   const step = async (): Promise<void> => {
     try {

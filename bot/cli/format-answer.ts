@@ -19,7 +19,8 @@ export function formatAnswerForPeople(result: TurnResult, aiLabel: string): stri
   }
   // The reply to a bare greeting or thanks is our own text, answered without any source: no label, no certainty.
   // "Treffsicherheit" (not "Sicherheit", which reads as security) and only for answers from sources (issue #19).
-  const certainty = result.outcome === 'answered' && result.citations.length > 0 ? ` Treffsicherheit: ${Math.round(result.confidence * 100)} %` : '';
+  const certainty =
+    result.outcome === 'answered' && result.citations.length > 0 ? ` Treffsicherheit: ${Math.round(result.confidence * 100)} %` : '';
   if (result.outcome !== 'answered' || result.provenance.mode !== 'none') lines.push(`${aiLabel}${certainty}`);
   return lines.join('\n') + '\n';
 }

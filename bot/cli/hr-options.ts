@@ -18,7 +18,10 @@ z.config(z.locales.de());
  */
 export function parseAudience(text: string): unknown {
   const [kind, list = ''] = text.split(':', 2);
-  const items = list.split(',').map((item) => item.trim()).filter(Boolean);
+  const items = list
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   if (kind === 'all') return { kind: 'all' };
   if (kind === 'units' || kind === 'units-only') return { kind: 'units', units: items, includeSubunits: kind === 'units' };
   if (kind === 'roles') return { kind: 'roles', roles: items };
@@ -26,7 +29,13 @@ export function parseAudience(text: string): unknown {
   throw new UsageError(`Unknown audience "${text}" (all | units:A10,A11 | units-only:A10 | roles:hr | topic:<id>).`);
 }
 
-const mimeTypes: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp' };
+const mimeTypes: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+};
 
 /** Reads an image file as a data URL (the size is checked against the policy by the service). */
 export function imageDataUrl(file: string, cwd: string): string {

@@ -39,7 +39,8 @@ function guarded(logger: Logger, route: string, handler: Handler): Handler {
       await handler(request, response);
     } catch (error) {
       logger.error('http-handler-failed', { route, error: describeError(error) });
-      if (!response.headersSent) sendError(response, 500, 'internal_error', 'Entschuldigung, da ist etwas schiefgelaufen. Bitte versuchen Sie es noch einmal.');
+      if (!response.headersSent)
+        sendError(response, 500, 'internal_error', 'Entschuldigung, da ist etwas schiefgelaufen. Bitte versuchen Sie es noch einmal.');
     }
   };
 }
@@ -75,27 +76,56 @@ async function streamAnswer(response: Response, run: (onDelta: (text: string) =>
 }
 
 /** Registers the API routes on the server. */
-export function registerApiRoutes(server: Server, options: { chat: ChatService; logger: Logger; maxBodyBytes: number; protect: Protect; contextOf?: ContextOf }): void {
+export function registerApiRoutes(
+  server: Server,
+  options: { chat: ChatService; logger: Logger; maxBodyBytes: number; protect: Protect; contextOf?: ContextOf },
+): void {
   const { chat, logger, maxBodyBytes, protect } = options;
-  server.post('/api/chat', guarded(logger, 'chat', protect('chat', async (request, response, caller) => {
-    const userId = caller.userId;
-    const body = await parseBody(request, response, chatBodySchema, maxBodyBytes);
-    if (!body) return;
-    const message = { channel: 'web' as const, userId, text: body.text, ...options.contextOf?.(caller), ...(body.conversationId ? { conversationId: body.conversationId } : {}), ...(body.plainLanguage !== undefined ? { plainLanguage: body.plainLanguage } : {}) };
-    if (/text\/event-stream/.test(request.headers.accept ?? '')) {
-      await streamAnswer(response, (onDelta) => chat.handleTurn({ ...message, canStream: true }, { onDelta }));
-      return;
-    }
-    const result = await chat.handleTurn(message);
-    response.setHeader('Cache-Control', 'no-store');
-    response.send(200, toPublicChatAnswer(result));
-  })));
-  server.post('/api/feedback', guarded(logger, 'feedback', protect('chat', async (request, response, caller) => {
-    const userId = caller.userId;
-    const body = await parseBody(request, response, feedbackBodySchema, maxBodyBytes);
-    if (!body) return;
-    const outcome = await chat.recordFeedback({ userId, messageId: body.messageId, rating: body.rating, ...(body.reason ? { reason: body.reason } : {}) });
-    if (outcome.kind === 'not_found') sendError(response, 404, 'not_found', 'Diese Antwort gibt es nicht (mehr).');
-    else response.send(204, '');
-  })));
+  server.post(
+    '/api/chat',
+    guarded(
+      logger,
+      'chat',
+      protect('chat', async (request, response, caller) => {
+        const userId = caller.userId;
+        const body = await parseBody(request, response, chatBodySchema, maxBodyBytes);
+        if (!body) return;
+        const message = {
+          channel: 'web' as const,
+          userId,
+          text: body.text,
+          ...options.contextOf?.(caller),
+          ...(body.conversationId ? { conversationId: body.conversationId } : {}),
+          ...(body.plainLanguage !== undefined ? { plainLanguage: body.plainLanguage } : {}),
+        };
+        if (/text\/event-stream/.test(request.headers.accept ?? '')) {
+          await streamAnswer(response, (onDelta) => chat.handleTurn({ ...message, canStream: true }, { onDelta }));
+          return;
+        }
+        const result = await chat.handleTurn(message);
+        response.setHeader('Cache-Control', 'no-store');
+        response.send(200, toPublicChatAnswer(result));
+      }),
+    ),
+  );
+  server.post(
+    '/api/feedback',
+    guarded(
+      logger,
+      'feedback',
+      protect('chat', async (request, response, caller) => {
+        const userId = caller.userId;
+        const body = await parseBody(request, response, feedbackBodySchema, maxBodyBytes);
+        if (!body) return;
+        const outcome = await chat.recordFeedback({
+          userId,
+          messageId: body.messageId,
+          rating: body.rating,
+          ...(body.reason ? { reason: body.reason } : {}),
+        });
+        if (outcome.kind === 'not_found') sendError(response, 404, 'not_found', 'Diese Antwort gibt es nicht (mehr).');
+        else response.send(204, '');
+      }),
+    ),
+  );
 }

@@ -61,7 +61,8 @@ export interface IdentityWiring {
 }
 
 const securityHeaders: Record<string, string> = {
-  'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'Content-Security-Policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
@@ -92,15 +93,30 @@ export function createHttpServer(options: HttpServerOptions): Server {
   if (options.requestLimits) server.pre(requestLimitHook({ ...options.requestLimits, message: texts.rateLimited }));
   registerMetrics(server, options.gauges ?? {}, options.metricsToken ? { token: options.metricsToken } : {});
   const protect = options.identity?.protect ?? anonymousOnlyGuard;
-  server.get('/', protect('chat', async (_request, response) => sendRaw(response, 'text/html; charset=utf-8', chatPage)));
+  server.get(
+    '/',
+    protect('chat', async (_request, response) => sendRaw(response, 'text/html; charset=utf-8', chatPage)),
+  );
   // Rendered per request: the index version changes with every re-index.
-  server.get('/nutzungshinweise', async (_request: Request, response: Response) => sendRaw(response, 'text/html; charset=utf-8', renderUsageRulesPage(texts, options.transparency, usagePageTexts)));
-  server.get('/nutzungshinweise/dienstvereinbarung', async (_request: Request, response: Response) => sendRaw(response, 'text/html; charset=utf-8', renderAgreementPage(texts, usagePageTexts, options.transparency?.agreement?.())));
-  server.get('/assets/chat.js', async (_request: Request, response: Response) => sendRaw(response, 'text/javascript; charset=utf-8', script));
+  server.get('/nutzungshinweise', async (_request: Request, response: Response) =>
+    sendRaw(response, 'text/html; charset=utf-8', renderUsageRulesPage(texts, options.transparency, usagePageTexts)),
+  );
+  server.get('/nutzungshinweise/dienstvereinbarung', async (_request: Request, response: Response) =>
+    sendRaw(response, 'text/html; charset=utf-8', renderAgreementPage(texts, usagePageTexts, options.transparency?.agreement?.())),
+  );
+  server.get('/assets/chat.js', async (_request: Request, response: Response) =>
+    sendRaw(response, 'text/javascript; charset=utf-8', script),
+  );
   server.get('/assets/chat.css', async (_request: Request, response: Response) => sendRaw(response, 'text/css; charset=utf-8', styles));
-  server.get('/assets/survey.js', async (_request: Request, response: Response) => sendRaw(response, 'text/javascript; charset=utf-8', surveyScript));
-  server.get('/assets/console.js', async (_request: Request, response: Response) => sendRaw(response, 'text/javascript; charset=utf-8', consoleScript));
-  server.get('/assets/console.css', async (_request: Request, response: Response) => sendRaw(response, 'text/css; charset=utf-8', consoleStyles));
+  server.get('/assets/survey.js', async (_request: Request, response: Response) =>
+    sendRaw(response, 'text/javascript; charset=utf-8', surveyScript),
+  );
+  server.get('/assets/console.js', async (_request: Request, response: Response) =>
+    sendRaw(response, 'text/javascript; charset=utf-8', consoleScript),
+  );
+  server.get('/assets/console.css', async (_request: Request, response: Response) =>
+    sendRaw(response, 'text/css; charset=utf-8', consoleStyles),
+  );
   server.get('/healthz', async (_request: Request, response: Response) => {
     response.send(200, { status: 'ok' });
   });
@@ -117,12 +133,19 @@ export function createHttpServer(options: HttpServerOptions): Server {
   if (options.privacy && options.identity) registerPrivacyRoutes(server, { ...options.privacy, protect, maxBodyBytes });
   if (options.hr) {
     // Images travel as data URLs inside the JSON body, so HR routes accept up to 2 MB.
-    const hrDeps = { ...options.hr, logger: options.logger, maxBodyBytes: Math.max(maxBodyBytes, 2 * 1024 * 1024), ...(options.identity ? { protect } : {}) };
+    const hrDeps = {
+      ...options.hr,
+      logger: options.logger,
+      maxBodyBytes: Math.max(maxBodyBytes, 2 * 1024 * 1024),
+      ...(options.identity ? { protect } : {}),
+    };
     registerHrRoutes(server, hrDeps);
     registerHrAdminRoutes(server, hrDeps);
   }
   server.on('NotFound', (_request: Request, response: Response) => sendError(response, 404, 'not_found', 'Diese Adresse gibt es nicht.'));
-  server.on('MethodNotAllowed', (_request: Request, response: Response) => sendError(response, 405, 'method_not_allowed', 'Diese Methode ist hier nicht erlaubt.'));
+  server.on('MethodNotAllowed', (_request: Request, response: Response) =>
+    sendError(response, 405, 'method_not_allowed', 'Diese Methode ist hier nicht erlaubt.'),
+  );
   server.on('restifyError', (_request: Request, response: Response, error: Error & { statusCode?: number }, callback: () => void) => {
     if ((error.statusCode ?? 500) >= 500) options.logger.error('http-error', { error: describeError(error) });
     callback();

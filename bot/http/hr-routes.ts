@@ -50,7 +50,13 @@ export async function readBody<T>(request: Request, response: Response, schema: 
   const body = await readJsonBody(request, maxBytes);
   if (!body.ok) return void sendError(response, body.problem.status, body.problem.code, body.problem.message);
   const parsed = schema.safeParse(body.value);
-  if (!parsed.success) return void sendError(response, 400, 'invalid_request', parsed.error.issues.map((issue) => `${issue.path.join('.') || '(Eingabe)'}: ${issue.message}`).join('; '));
+  if (!parsed.success)
+    return void sendError(
+      response,
+      400,
+      'invalid_request',
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(Eingabe)'}: ${issue.message}`).join('; '),
+    );
   return parsed.data;
 }
 
@@ -61,38 +67,68 @@ const param = (request: Request, name: string): string => String(request.params?
 /** Registers the staff routes under `/api/hr/`. */
 export function registerHrRoutes(server: Server, deps: HrRouteDeps): void {
   const { hr } = deps;
-  server.get('/api/hr/surveys', guarded(deps, 'hr-surveys', async (actor, _request, response) => {
-    const surveys = (await hr.surveys.openFor(actor)).map((survey) => ({ id: survey.id, title: survey.title, intro: survey.intro ?? null, closesAt: survey.closesAt, questions: survey.questions }));
-    response.send(200, { surveys, k: hr.policy.k });
-  }));
-  server.post('/api/hr/surveys/:id/answers', guarded(deps, 'hr-answer', async (actor, request, response) => {
-    const body = await readBody(request, response, answerBody, deps.maxBodyBytes);
-    if (!body) return;
-    const result = await hr.surveys.submit(actor, param(request, 'id'), body.answers);
-    if (result.kind === 'invalid') return sendError(response, 400, 'invalid_answer', `Die Antwort auf Frage „${result.questionId}“ fehlt oder ist ungültig.`);
-    response.send(result.kind === 'stored' ? 201 : 200, result);
-  }));
-  server.post('/api/hr/broadcasts/:id/acknowledge', guarded(deps, 'hr-acknowledge', async (actor, request, response) => {
-    if (!(await hr.broadcasts.acknowledge(actor, param(request, 'id')))) return sendError(response, 404, 'not_found', hr.messages.refusedNotFound);
-    response.send(200, { kind: 'acknowledged', message: hr.messages.acknowledged });
-  }));
-  server.get('/api/hr/topics', guarded(deps, 'hr-topics', async (actor, _request, response) => {
-    const mine = new Set(await hr.subscriptions.topicsOf(actor));
-    response.send(200, { topics: hr.policy.topics.map((topic) => ({ ...topic, subscribed: mine.has(topic.id) })) });
-  }));
-  const subscription = (subscribe: boolean): Handler => async (actor, request, response) => {
-    const topic = hr.policy.topics.find((entry) => entry.id === param(request, 'topic'));
-    if (!topic) return sendError(response, 404, 'unknown_topic', hr.messages.refusedUnknownTopic.replace('{topic}', param(request, 'topic')));
-    if (subscribe) await hr.subscriptions.subscribe(actor, topic.id);
-    else await hr.subscriptions.unsubscribe(actor, topic.id);
-    response.send(200, { topic: topic.id, subscribed: subscribe, message: (subscribe ? hr.messages.subscribed : hr.messages.unsubscribed).replace('{topic}', topic.name) });
-  };
+  server.get(
+    '/api/hr/surveys',
+    guarded(deps, 'hr-surveys', async (actor, _request, response) => {
+      const surveys = (await hr.surveys.openFor(actor)).map((survey) => ({
+        id: survey.id,
+        title: survey.title,
+        intro: survey.intro ?? null,
+        closesAt: survey.closesAt,
+        questions: survey.questions,
+      }));
+      response.send(200, { surveys, k: hr.policy.k });
+    }),
+  );
+  server.post(
+    '/api/hr/surveys/:id/answers',
+    guarded(deps, 'hr-answer', async (actor, request, response) => {
+      const body = await readBody(request, response, answerBody, deps.maxBodyBytes);
+      if (!body) return;
+      const result = await hr.surveys.submit(actor, param(request, 'id'), body.answers);
+      if (result.kind === 'invalid')
+        return sendError(response, 400, 'invalid_answer', `Die Antwort auf Frage „${result.questionId}“ fehlt oder ist ungültig.`);
+      response.send(result.kind === 'stored' ? 201 : 200, result);
+    }),
+  );
+  server.post(
+    '/api/hr/broadcasts/:id/acknowledge',
+    guarded(deps, 'hr-acknowledge', async (actor, request, response) => {
+      if (!(await hr.broadcasts.acknowledge(actor, param(request, 'id'))))
+        return sendError(response, 404, 'not_found', hr.messages.refusedNotFound);
+      response.send(200, { kind: 'acknowledged', message: hr.messages.acknowledged });
+    }),
+  );
+  server.get(
+    '/api/hr/topics',
+    guarded(deps, 'hr-topics', async (actor, _request, response) => {
+      const mine = new Set(await hr.subscriptions.topicsOf(actor));
+      response.send(200, { topics: hr.policy.topics.map((topic) => ({ ...topic, subscribed: mine.has(topic.id) })) });
+    }),
+  );
+  const subscription =
+    (subscribe: boolean): Handler =>
+    async (actor, request, response) => {
+      const topic = hr.policy.topics.find((entry) => entry.id === param(request, 'topic'));
+      if (!topic)
+        return sendError(response, 404, 'unknown_topic', hr.messages.refusedUnknownTopic.replace('{topic}', param(request, 'topic')));
+      if (subscribe) await hr.subscriptions.subscribe(actor, topic.id);
+      else await hr.subscriptions.unsubscribe(actor, topic.id);
+      response.send(200, {
+        topic: topic.id,
+        subscribed: subscribe,
+        message: (subscribe ? hr.messages.subscribed : hr.messages.unsubscribed).replace('{topic}', topic.name),
+      });
+    };
   server.put('/api/hr/topics/:topic', guarded(deps, 'hr-subscribe', subscription(true)));
   server.del('/api/hr/topics/:topic', guarded(deps, 'hr-unsubscribe', subscription(false)));
-  server.post('/api/hr/chat', guarded(deps, 'hr-chat', async (actor, request, response) => {
-    const body = await readBody(request, response, chatBody, deps.maxBodyBytes);
-    if (!body) return;
-    const reply = await hr.chat.handle(actor, body.text);
-    response.send(200, reply === undefined ? { handled: false } : { handled: true, reply });
-  }));
+  server.post(
+    '/api/hr/chat',
+    guarded(deps, 'hr-chat', async (actor, request, response) => {
+      const body = await readBody(request, response, chatBody, deps.maxBodyBytes);
+      if (!body) return;
+      const reply = await hr.chat.handle(actor, body.text);
+      response.send(200, reply === undefined ? { handled: false } : { handled: true, reply });
+    }),
+  );
 }

@@ -15,8 +15,29 @@ const buckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /** The route family of a path, so that ids never become label values. */
 export function routeFamily(path: string): string {
-  const known = ['/api/chat', '/api/feedback', '/api/tickets', '/api/conversations', '/api/hr', '/api/messages', '/api/sources', '/api/reports', '/api/session', '/konsole', '/login', '/auth', '/dev-login', '/assets', '/healthz', '/readyz', '/metrics'];
-  return known.find((prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`)) ?? (path === '/' ? '/' : 'other');
+  const known = [
+    '/api/chat',
+    '/api/feedback',
+    '/api/tickets',
+    '/api/conversations',
+    '/api/hr',
+    '/api/messages',
+    '/api/sources',
+    '/api/reports',
+    '/api/session',
+    '/konsole',
+    '/login',
+    '/auth',
+    '/dev-login',
+    '/assets',
+    '/healthz',
+    '/readyz',
+    '/metrics',
+  ];
+  return (
+    known.find((prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`)) ??
+    (path === '/' ? '/' : 'other')
+  );
 }
 
 /** How `/metrics` is protected and how often gauges are read (issue #18, item 13). */
@@ -52,11 +73,24 @@ function cachedGauges(gauges: Gauges, cacheMs: number, now: () => number): () =>
  * left out of that scrape) and Node's default metrics, among them the event-loop delay
  * (`nodejs_eventloop_lag_p99_seconds`, issue #20: a synchronous wait on the request path shows there).
  */
-export function createMetrics(gauges: Gauges = {}, options: Pick<MetricsOptions, 'gaugeCacheMs' | 'now'> & { readonly defaultMetrics?: boolean } = {}) {
+export function createMetrics(
+  gauges: Gauges = {},
+  options: Pick<MetricsOptions, 'gaugeCacheMs' | 'now'> & { readonly defaultMetrics?: boolean } = {},
+) {
   const readGauges = cachedGauges(gauges, options.gaugeCacheMs ?? 15_000, options.now ?? (() => performance.now()));
   const registry = new Registry();
-  const requests = new Counter({ name: 'lotse_http_requests_total', help: 'HTTP requests by route family and status class.', labelNames: ['route', 'status'], registers: [registry] });
-  const latency = new Histogram({ name: 'lotse_http_request_duration_seconds', help: 'HTTP request latency.', buckets, registers: [registry] });
+  const requests = new Counter({
+    name: 'lotse_http_requests_total',
+    help: 'HTTP requests by route family and status class.',
+    labelNames: ['route', 'status'],
+    registers: [registry],
+  });
+  const latency = new Histogram({
+    name: 'lotse_http_request_duration_seconds',
+    help: 'HTTP request latency.',
+    buckets,
+    registers: [registry],
+  });
   if (options.defaultMetrics !== false) collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 10 });
   const gaugeMetrics = new Map<string, Gauge>();
   /** Sets each readable gauge; a gauge whose reading failed is removed from the registry until it reads again. */

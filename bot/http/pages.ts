@@ -80,7 +80,10 @@ export interface TransparencyFacts {
 
 function rulesTable(texts: UiTexts, facts: TransparencyFacts): string {
   const rows = facts.rules
-    .map((rule) => `      <tr><td>${escapeHtml(rule.clause)}</td><td>${escapeHtml(rule.title)}</td><td>${escapeHtml(texts.ruleActions[rule.action] ?? rule.action)}</td></tr>`)
+    .map(
+      (rule) =>
+        `      <tr><td>${escapeHtml(rule.clause)}</td><td>${escapeHtml(rule.title)}</td><td>${escapeHtml(texts.ruleActions[rule.action] ?? rule.action)}</td></tr>`,
+    )
     .join('\n');
   return `  <h2>${escapeHtml(texts.rulesHeading)}</h2>
   <table>
@@ -119,11 +122,23 @@ ${facts ? rulesTable(texts, facts) : ''}
 /** The Dienstvereinbarung KI as indexed, linked from `/nutzungshinweise` (issue #22). */
 export function renderAgreementPage(texts: UiTexts, page: UsagePageTexts, agreement: AgreementText | undefined): string {
   const back = `  <p><a href="/nutzungshinweise">${escapeHtml(texts.usageRulesTitle)}</a></p>`;
-  if (!agreement) return layout(page.agreementLink, `<main id="main" class="usage-rules">\n  <h1>${escapeHtml(page.agreementLink)}</h1>\n  <p>${escapeHtml(page.agreementMissing)}</p>\n${back}\n</main>`);
+  if (!agreement)
+    return layout(
+      page.agreementLink,
+      `<main id="main" class="usage-rules">\n  <h1>${escapeHtml(page.agreementLink)}</h1>\n  <p>${escapeHtml(page.agreementMissing)}</p>\n${back}\n</main>`,
+    );
   const stand = agreement.stand ? `  <p>${escapeHtml(page.agreementStand)} ${escapeHtml(agreement.stand)}</p>\n` : '';
-  const original = agreement.url?.startsWith('https://') ? `  <p><a href="${escapeHtml(agreement.url)}">${escapeHtml(page.agreementOriginal)}</a></p>\n` : '';
+  const original = agreement.url?.startsWith('https://')
+    ? `  <p><a href="${escapeHtml(agreement.url)}">${escapeHtml(page.agreementOriginal)}</a></p>\n`
+    : '';
   const sections = agreement.sections
-    .map((section) => `  <section>\n${section.heading ? `    <h2>${escapeHtml(section.heading)}</h2>\n` : ''}${section.paragraphs.map((text) => `    <p>${escapeHtml(text)}</p>`).join('\n')}\n  </section>`)
+    .map(
+      (section) =>
+        `  <section>\n${section.heading ? `    <h2>${escapeHtml(section.heading)}</h2>\n` : ''}${section.paragraphs.map((text) => `    <p>${escapeHtml(text)}</p>`).join('\n')}\n  </section>`,
+    )
     .join('\n');
-  return layout(agreement.title, `<main id="main" class="usage-rules">\n  <h1>${escapeHtml(agreement.title)}</h1>\n${stand}${original}${sections}\n${back}\n</main>`);
+  return layout(
+    agreement.title,
+    `<main id="main" class="usage-rules">\n  <h1>${escapeHtml(agreement.title)}</h1>\n${stand}${original}${sections}\n${back}\n</main>`,
+  );
 }

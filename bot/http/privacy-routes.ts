@@ -28,17 +28,24 @@ function send(response: Response, result: DataSubjectResult): void {
 
 /** Registers the routes (role `dsb`; the core checks the directory role again). */
 export function registerPrivacyRoutes(server: Server, deps: PrivacyRouteDeps): void {
-  server.get('/api/privacy/:person', deps.protect(['dsb'], async (request, response, caller) => {
-    const subject = person.safeParse(request.params.person);
-    if (!subject.success) return sendError(response, 400, 'invalid_person', 'Bitte geben Sie eine gültige Personenkennung an.');
-    send(response, await deps.requests.export({ subject: subject.data, by: caller.principal?.personId ?? '' }));
-  }));
-  server.del('/api/privacy/:person', deps.protect(['dsb'], async (request, response, caller) => {
-    const subject = person.safeParse(request.params.person);
-    if (!subject.success) return sendError(response, 400, 'invalid_person', 'Bitte geben Sie eine gültige Personenkennung an.');
-    const body = await readJsonBody(request, deps.maxBodyBytes);
-    if (!body.ok) return sendError(response, body.problem.status, body.problem.code, body.problem.message);
-    if (!confirmSchema.safeParse(body.value).success) return sendError(response, 400, 'confirm_required', 'Die Löschung ist endgültig: Bitte bestätigen Sie sie mit {"confirm": true}.');
-    send(response, await deps.requests.erase({ subject: subject.data, by: caller.principal?.personId ?? '' }));
-  }));
+  server.get(
+    '/api/privacy/:person',
+    deps.protect(['dsb'], async (request, response, caller) => {
+      const subject = person.safeParse(request.params.person);
+      if (!subject.success) return sendError(response, 400, 'invalid_person', 'Bitte geben Sie eine gültige Personenkennung an.');
+      send(response, await deps.requests.export({ subject: subject.data, by: caller.principal?.personId ?? '' }));
+    }),
+  );
+  server.del(
+    '/api/privacy/:person',
+    deps.protect(['dsb'], async (request, response, caller) => {
+      const subject = person.safeParse(request.params.person);
+      if (!subject.success) return sendError(response, 400, 'invalid_person', 'Bitte geben Sie eine gültige Personenkennung an.');
+      const body = await readJsonBody(request, deps.maxBodyBytes);
+      if (!body.ok) return sendError(response, body.problem.status, body.problem.code, body.problem.message);
+      if (!confirmSchema.safeParse(body.value).success)
+        return sendError(response, 400, 'confirm_required', 'Die Löschung ist endgültig: Bitte bestätigen Sie sie mit {"confirm": true}.');
+      send(response, await deps.requests.erase({ subject: subject.data, by: caller.principal?.personId ?? '' }));
+    }),
+  );
 }

@@ -34,29 +34,50 @@ async function createTicket(deps: TicketRouteDeps, request: Request, response: R
   const body = await readJsonBody(request, deps.maxBodyBytes);
   if (!body.ok) return sendError(response, body.problem.status, body.problem.code, body.problem.message);
   const parsed = ticketBodySchema.safeParse(body.value);
-  if (!parsed.success) return sendError(response, 400, 'invalid_request', 'Bitte geben Sie das Gespräch an, das weitergegeben werden soll.');
+  if (!parsed.success)
+    return sendError(response, 400, 'invalid_request', 'Bitte geben Sie das Gespräch an, das weitergegeben werden soll.');
   const { conversationId, messageId, reason } = parsed.data;
   const result = await deps.escalation.escalate({ userId, conversationId, channel: 'web', reason, ...(messageId ? { messageId } : {}) });
   if (result.kind === 'no_question') return sendError(response, 404, 'no_question', result.message);
   if (result.kind === 'referred') return void response.send(200, { kind: 'referred', message: result.message });
-  response.send(201, { kind: 'created', message: result.message, ticket: { id: result.ticket.id, number: result.ticket.number, state: result.ticket.state } });
+  response.send(201, {
+    kind: 'created',
+    message: result.message,
+    ticket: { id: result.ticket.id, number: result.ticket.number, state: result.ticket.state },
+  });
 }
 
 /** Registers the ticket routes; handlers never throw. */
 export function registerTicketRoutes(server: Server, deps: TicketRouteDeps): void {
-  server.post('/api/tickets', deps.protect('chat', async (request, response, caller) => {
-    try {
-      await createTicket(deps, request, response, caller.userId);
-    } catch (error) {
-      deps.logger.error('http-handler-failed', { route: 'tickets', error: describeError(error) });
-      if (!response.headersSent) sendError(response, 500, 'internal_error', 'Die Anfrage konnte nicht weitergegeben werden. Bitte versuchen Sie es noch einmal.');
-    }
-  }));
-  server.get('/api/conversations/:id/messages', deps.protect('chat', async (request, response, caller) => {
-    const messages = await deps.messagesOf(caller.userId, String(request.params.id ?? ''));
-    response.setHeader('Cache-Control', 'no-store');
-    response.send(200, { messages: messages.map((message) => ({ id: message.id, role: message.role, text: message.text, createdAt: message.createdAt, kind: kindOf(message), ...ticketOf(message) })) });
-  }));
+  server.post(
+    '/api/tickets',
+    deps.protect('chat', async (request, response, caller) => {
+      try {
+        await createTicket(deps, request, response, caller.userId);
+      } catch (error) {
+        deps.logger.error('http-handler-failed', { route: 'tickets', error: describeError(error) });
+        if (!response.headersSent)
+          sendError(response, 500, 'internal_error', 'Die Anfrage konnte nicht weitergegeben werden. Bitte versuchen Sie es noch einmal.');
+      }
+    }),
+  );
+  server.get(
+    '/api/conversations/:id/messages',
+    deps.protect('chat', async (request, response, caller) => {
+      const messages = await deps.messagesOf(caller.userId, String(request.params.id ?? ''));
+      response.setHeader('Cache-Control', 'no-store');
+      response.send(200, {
+        messages: messages.map((message) => ({
+          id: message.id,
+          role: message.role,
+          text: message.text,
+          createdAt: message.createdAt,
+          kind: kindOf(message),
+          ...ticketOf(message),
+        })),
+      });
+    }),
+  );
 }
 
 function kindOf(message: StoredMessage): string {

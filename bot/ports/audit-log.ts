@@ -8,7 +8,15 @@ import type { Outcome, RuleHit } from './turn.ts';
 export type AuditRecordType = 'answer' | 'refusal' | 'security' | 'reidentification' | 'admin';
 
 /** Administrative actions recorded with `type: 'admin'` (issue #22): the staff council sees them counted per week. */
-export const adminActions = ['upload', 'validity_change', 'metadata_change', 'document_delete', 'reindex', 'broadcast_release', 'survey_approve'] as const;
+export const adminActions = [
+  'upload',
+  'validity_change',
+  'metadata_change',
+  'document_delete',
+  'reindex',
+  'broadcast_release',
+  'survey_approve',
+] as const;
 
 /** One administrative action. */
 export type AdminAction = (typeof adminActions)[number];

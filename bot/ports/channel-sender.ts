@@ -6,7 +6,16 @@ import type { ConversationReference } from './tickets.ts';
 
 /** A message the core wants delivered; channels render it (card, plain text, inbox entry). */
 export interface OutboundMessage {
-  readonly kind: 'ticket-created' | 'ticket-answered' | 'ticket-reminder' | 'ticket-returned' | 'ticket-update' | 'notice' | 'broadcast' | 'survey-invite' | 'survey-reminder';
+  readonly kind:
+    | 'ticket-created'
+    | 'ticket-answered'
+    | 'ticket-reminder'
+    | 'ticket-returned'
+    | 'ticket-update'
+    | 'notice'
+    | 'broadcast'
+    | 'survey-invite'
+    | 'survey-reminder';
   readonly text: string;
   readonly ticketId?: string;
   /** Who the text comes from, shown as the source (e.g. the Lotse's name). */
@@ -29,9 +38,7 @@ export type Recipient =
 
 /** Outcome of one delivery attempt. */
 export type DeliveryResult =
-  | { readonly kind: 'delivered' }
-  | { readonly kind: 'queued' }
-  | { readonly kind: 'undeliverable'; readonly reason: string };
+  { readonly kind: 'delivered' } | { readonly kind: 'queued' } | { readonly kind: 'undeliverable'; readonly reason: string };
 
 /** Sends proactive messages. */
 export interface ChannelSender {

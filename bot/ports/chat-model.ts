@@ -18,13 +18,7 @@ export interface ChatRequest {
 }
 
 /** Why a generation did not produce text. */
-export type ChatFailureKind =
-  | 'rate_limited'
-  | 'timeout'
-  | 'content_filtered'
-  | 'unavailable'
-  | 'unauthorized'
-  | 'invalid_response';
+export type ChatFailureKind = 'rate_limited' | 'timeout' | 'content_filtered' | 'unavailable' | 'unauthorized' | 'invalid_response';
 
 /** The result of a generation. */
 export type ChatResult =
@@ -32,9 +26,7 @@ export type ChatResult =
   | { readonly kind: ChatFailureKind; readonly detail: string; readonly retryAfterMs?: number };
 
 /** A piece of a streamed generation; the last item says how it ended. */
-export type ChatChunk =
-  | { readonly kind: 'delta'; readonly text: string }
-  | { readonly kind: 'done'; readonly result: ChatResult };
+export type ChatChunk = { readonly kind: 'delta'; readonly text: string } | { readonly kind: 'done'; readonly result: ChatResult };
 
 /** Generates text from messages, buffered or streamed. */
 export interface ChatModel {

@@ -76,7 +76,12 @@ export interface SurveyStore {
   surveys(): Promise<readonly Survey[]>;
   transition(id: string, from: SurveyState, patch: Partial<Survey> & { state: SurveyState }): Promise<boolean>;
   /** Records the eligible people and the unit → reporting-unit map when a survey opens. */
-  openParticipation(surveyId: string, personIds: readonly string[], reportingUnits: Readonly<Record<string, string>>, on: string): Promise<void>;
+  openParticipation(
+    surveyId: string,
+    personIds: readonly string[],
+    reportingUnits: Readonly<Record<string, string>>,
+    on: string,
+  ): Promise<void>;
   reportingUnits(surveyId: string): Promise<Readonly<Record<string, string>>>;
   isEligible(surveyId: string, personId: string): Promise<boolean>;
   hasAnswered(surveyId: string, personId: string): Promise<boolean>;
@@ -92,7 +97,9 @@ export interface SurveyStore {
   /** Rewrites all answers and texts of a survey in one random order (at close): row order then says nothing about batches. */
   reshuffle(surveyId: string): Promise<void>;
   answers(surveyId: string): Promise<readonly StoredAnswer[]>;
-  texts(surveyId: string): Promise<readonly { readonly id: number; readonly questionId: string; readonly text: string; readonly reviewed: boolean }[]>;
+  texts(
+    surveyId: string,
+  ): Promise<readonly { readonly id: number; readonly questionId: string; readonly text: string; readonly reviewed: boolean }[]>;
   markTextsReviewed(surveyId: string, ids: readonly number[]): Promise<number>;
   /** Records reminder round `round`; `false` when it was already recorded (no double reminders). */
   recordReminder(surveyId: string, round: number, on: string): Promise<boolean>;

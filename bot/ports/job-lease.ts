@@ -7,8 +7,7 @@
 
 /** Outcome of one acquire/renew attempt. */
 export type LeaseResult =
-  | { readonly kind: 'held'; readonly until: string }
-  | { readonly kind: 'taken'; readonly holder: string; readonly until: string };
+  { readonly kind: 'held'; readonly until: string } | { readonly kind: 'taken'; readonly holder: string; readonly until: string };
 
 /** Time-limited, named leases shared by all replicas through the store (asynchronous, issue #20). */
 export interface JobLeases {

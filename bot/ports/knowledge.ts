@@ -5,14 +5,7 @@
  */
 
 /** Kinds of documents an administration keeps; drives FAQ-first and course answers. */
-export const documentTypes = [
-  'strategie',
-  'dienstanweisung',
-  'dienstvereinbarung',
-  'faq',
-  'schulung',
-  'sonstiges',
-] as const;
+export const documentTypes = ['strategie', 'dienstanweisung', 'dienstvereinbarung', 'faq', 'schulung', 'sonstiges'] as const;
 export type DocumentType = (typeof documentTypes)[number];
 
 /** Metadata of one ingested document. Dates are ISO `YYYY-MM-DD`. */

@@ -25,10 +25,27 @@ export interface ExportedMessage {
 
 /** Everything lotse keeps about a person (survey answers are anonymous and never linked: only participation flags). */
 export interface PersonalData {
-  readonly conversations: readonly { readonly id: string; readonly channel: string; readonly createdAt: string; readonly messages: readonly ExportedMessage[] }[];
-  readonly ticketsAsAsker: readonly { readonly number: number; readonly state: string; readonly question: string; readonly createdAt: string; readonly answer?: string; readonly returnedNote?: string }[];
+  readonly conversations: readonly {
+    readonly id: string;
+    readonly channel: string;
+    readonly createdAt: string;
+    readonly messages: readonly ExportedMessage[];
+  }[];
+  readonly ticketsAsAsker: readonly {
+    readonly number: number;
+    readonly state: string;
+    readonly question: string;
+    readonly createdAt: string;
+    readonly answer?: string;
+    readonly returnedNote?: string;
+  }[];
   /** Tickets the person worked on as a Digitallotse (their answers; kept on erasure: they belong to the asker's request). */
-  readonly ticketsAsLotse: readonly { readonly number: number; readonly state: string; readonly answer?: string; readonly answeredAt?: string }[];
+  readonly ticketsAsLotse: readonly {
+    readonly number: number;
+    readonly state: string;
+    readonly answer?: string;
+    readonly answeredAt?: string;
+  }[];
   readonly surveyParticipation: readonly { readonly surveyId: string; readonly invitedOn: string; readonly answered: boolean }[];
   readonly subscriptions: readonly string[];
   readonly inbox: readonly { readonly kind: string; readonly text: string; readonly createdAt: string }[];

@@ -12,7 +12,10 @@ export type ReidentificationResult =
   | { readonly kind: 'requested'; readonly id: number; readonly expiresAt: string }
   | { readonly kind: 'approved'; readonly id: number; readonly missing: readonly ApprovalRole[] }
   | { readonly kind: 'revealed'; readonly id: number; readonly userIds: readonly string[] }
-  | { readonly kind: 'refused'; readonly reason: 'not_found' | 'expired' | 'already_revealed' | 'reason_missing' | 'own_request' | 'same_person' | 'not_permitted' };
+  | {
+      readonly kind: 'refused';
+      readonly reason: 'not_found' | 'expired' | 'already_revealed' | 'reason_missing' | 'own_request' | 'same_person' | 'not_permitted';
+    };
 
 /** A request waiting for approvals, as the console lists it. */
 export interface OpenReidentification {
@@ -49,7 +52,12 @@ export interface Reidentification {
 
 /** The checks of an approval on a stored request, shared by the stores; undefined when the approval may be recorded. */
 export function refusalOf(
-  request: { readonly requestedBy: string; readonly expiresAt: string; readonly revealed: boolean; readonly approvals: Readonly<Record<string, string>> },
+  request: {
+    readonly requestedBy: string;
+    readonly expiresAt: string;
+    readonly revealed: boolean;
+    readonly approvals: Readonly<Record<string, string>>;
+  },
   input: { readonly role: ApprovalRole; readonly by: string; readonly now: Date },
   holdsRole?: (by: string, role: ApprovalRole) => boolean,
 ): ReidentificationResult | undefined {
@@ -57,7 +65,8 @@ export function refusalOf(
   if (request.expiresAt < input.now.toISOString()) return { kind: 'refused', reason: 'expired' };
   // Four eyes for real: never the requester, never one person in both roles, only holders of the role.
   if (input.by === request.requestedBy) return { kind: 'refused', reason: 'own_request' };
-  if (Object.entries(request.approvals).some(([role, by]) => role !== input.role && by === input.by)) return { kind: 'refused', reason: 'same_person' };
+  if (Object.entries(request.approvals).some(([role, by]) => role !== input.role && by === input.by))
+    return { kind: 'refused', reason: 'same_person' };
   if (holdsRole && !holdsRole(input.by, input.role)) return { kind: 'refused', reason: 'not_permitted' };
   return undefined;
 }

@@ -8,5 +8,11 @@ export function citedDocuments(payload: string | null | undefined): string[] {
   const parsed: unknown = JSON.parse(payload);
   const citations = (parsed as { citations?: unknown }).citations;
   if (!Array.isArray(citations)) return [];
-  return [...new Set(citations.map((entry: unknown) => (entry as { document?: unknown }).document).filter((document): document is string => typeof document === 'string'))];
+  return [
+    ...new Set(
+      citations
+        .map((entry: unknown) => (entry as { document?: unknown }).document)
+        .filter((document): document is string => typeof document === 'string'),
+    ),
+  ];
 }

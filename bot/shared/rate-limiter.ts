@@ -42,7 +42,10 @@ export class RateLimiter {
 export class KeyedRateLimiter {
   private readonly limiters = new Map<string, RateLimiter>();
 
-  constructor(private readonly perSecond: number, private readonly burst: number) {}
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+  ) {}
 
   of(key: string): RateLimiter {
     let limiter = this.limiters.get(key);

@@ -16,7 +16,17 @@ function courseChunks(documentId: string, parsed: ParsedDocument): Chunk[] {
   let offset = 0;
   return (parsed.courses ?? []).map((course, ordinal) => {
     const text = courseText(course);
-    const chunk: Chunk = { id: `${documentId}#${ordinal}`, documentId, ordinal, section: course.title, text, start: offset, end: offset + text.length, kind: 'course', course };
+    const chunk: Chunk = {
+      id: `${documentId}#${ordinal}`,
+      documentId,
+      ordinal,
+      section: course.title,
+      text,
+      start: offset,
+      end: offset + text.length,
+      kind: 'course',
+      course,
+    };
     offset += text.length + 2;
     return chunk;
   });
@@ -32,10 +42,15 @@ function inferMeta(id: string, parsed: ParsedDocument, raw: DocumentMetaInput) {
   const type = raw.type ?? (parsed.courses ? 'schulung' : inferType(heading ?? '', parsed.text));
   const tenant = raw.tenant ?? inferTenant(parsed.text);
   const stand = raw.stand ?? inferStand(parsed.text);
-  if (parsed.courses) return { title: heading ?? fallbackTitle(type, tenant, basename(id)), type, tenant, stand, supersedes: raw.supersedes ?? [] };
+  if (parsed.courses)
+    return { title: heading ?? fallbackTitle(type, tenant, basename(id)), type, tenant, stand, supersedes: raw.supersedes ?? [] };
   const year = inferEditionYear(parsed.text, stand);
   const designation = inferDesignation(parsed.text);
-  const inferredPredecessors = inferPredecessors(parsed.text, { ...(designation ? { designation } : {}), ...(tenant ? { tenant } : {}), ...(year ? { year } : {}) });
+  const inferredPredecessors = inferPredecessors(parsed.text, {
+    ...(designation ? { designation } : {}),
+    ...(tenant ? { tenant } : {}),
+    ...(year ? { year } : {}),
+  });
   const supersedes = raw.supersedes ?? inferredPredecessors;
   const described = describeTitle(parsed.text, tenant);
   const renewed = described && !raw.supersedes && inferredPredecessors.length > 0 && designation && described.startsWith(designation);
@@ -51,15 +66,25 @@ export function buildDocument(input: {
   sidecar?: unknown;
 }): { ok: true; document: IngestedDocument } | { ok: false; reason: string } {
   const { id, parsed } = input;
-  const validated = parseDocumentMeta({ ...(isRecord(parsed.rawMeta) ? parsed.rawMeta : {}), ...(isRecord(input.sidecar) ? input.sidecar : {}) });
+  const validated = parseDocumentMeta({
+    ...(isRecord(parsed.rawMeta) ? parsed.rawMeta : {}),
+    ...(isRecord(input.sidecar) ? input.sidecar : {}),
+  });
   if (!validated.ok) return validated;
   const raw = validated.meta;
   const { title, type, tenant, stand, supersedes } = inferMeta(id, parsed, raw);
   const meta: DocumentMeta = {
-    id, title, type, checksum: input.checksum,
-    supersedes, visibility: raw.visibility ?? [],
-    ...(tenant ? { tenant } : {}), ...(stand ? { stand } : {}), ...(raw.owner ? { owner: raw.owner } : {}),
-    ...(raw.valid_from ? { validFrom: raw.valid_from } : {}), ...(raw.valid_to ? { validTo: raw.valid_to } : {}),
+    id,
+    title,
+    type,
+    checksum: input.checksum,
+    supersedes,
+    visibility: raw.visibility ?? [],
+    ...(tenant ? { tenant } : {}),
+    ...(stand ? { stand } : {}),
+    ...(raw.owner ? { owner: raw.owner } : {}),
+    ...(raw.valid_from ? { validFrom: raw.valid_from } : {}),
+    ...(raw.valid_to ? { validTo: raw.valid_to } : {}),
     ...(raw.url ? { url: raw.url } : {}),
   };
   const chunks = parsed.courses ? courseChunks(id, parsed) : chunkText(id, parsed.text, { faq: type === 'faq' });

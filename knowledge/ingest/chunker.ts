@@ -34,7 +34,10 @@ const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).le
 /** The last two headings; a level-1 heading (the document title) only when nothing is below it. */
 function sectionPath(stack: readonly Heading[]): string {
   const below = stack.filter((heading) => heading.level > 1);
-  return (below.length ? below : stack).slice(-2).map((heading) => heading.title).join(' > ');
+  return (below.length ? below : stack)
+    .slice(-2)
+    .map((heading) => heading.title)
+    .join(' > ');
 }
 
 function pieces(block: Block): Block[] {

@@ -15,7 +15,10 @@ const paragraphSign = /^§\s*\d+[a-z]?\b/;
 const numbered = /^(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+\S/;
 
 function clean(title: string): string {
-  return title.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
+  return title
+    .replace(/[*_`]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The heading a block represents, if any; `next` is the following block's text. */
@@ -24,7 +27,7 @@ export function detectHeading(block: { text: string; start: number }, next: stri
   if (text.includes('\n') && !markdownHeading.test(text)) return undefined;
   const markdown = markdownHeading.exec(text);
   if (markdown) return { level: markdown[1]!.length, title: clean(markdown[2]!), start };
-  if (text.length > 100 || /[.,;:!]$/.test(text) && !/\?$/.test(text)) return undefined;
+  if (text.length > 100 || (/[.,;:!]$/.test(text) && !/\?$/.test(text))) return undefined;
   if (/\S \| \S/.test(text)) return undefined; // a table row, not a heading
   if (/^frage:\s*/i.test(text)) return { level: 3, title: clean(text.replace(/^frage:\s*/i, '')), start };
   if (paragraphSign.test(text)) return { level: 2, title: clean(text), start };

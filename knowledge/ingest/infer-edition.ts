@@ -7,8 +7,20 @@
 
 /** German month names (folded and plain) → two-digit month. */
 export const germanMonths: Readonly<Record<string, string>> = {
-  januar: '01', jänner: '01', februar: '02', märz: '03', maerz: '03', april: '04', mai: '05', juni: '06', juli: '07',
-  august: '08', september: '09', oktober: '10', november: '11', dezember: '12',
+  januar: '01',
+  jänner: '01',
+  februar: '02',
+  märz: '03',
+  maerz: '03',
+  april: '04',
+  mai: '05',
+  juni: '06',
+  juli: '07',
+  august: '08',
+  september: '09',
+  oktober: '10',
+  november: '11',
+  dezember: '12',
 };
 
 const monthAlternatives = Object.keys(germanMonths).join('|');
@@ -38,7 +50,8 @@ export function datesIn(text: string): { date: string; index: number }[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
-const sessionLine = /^[^\n]{0,80}\b(?:Ausschuss|Kreistag|Kreisausschuss|Sitzung|Verwaltungsvorstand)\b[^\n]{0,40}\b(?:am|vom)\s+[^\n]{6,20}$/gim;
+const sessionLine =
+  /^[^\n]{0,80}\b(?:Ausschuss|Kreistag|Kreisausschuss|Sitzung|Verwaltungsvorstand)\b[^\n]{0,40}\b(?:am|vom)\s+[^\n]{6,20}$/gim;
 const resolution = /\b(?:Kreistag|Kreisausschuss|Ausschuss|Verwaltungsvorstand)\b[^\n]{0,160}?\b(?:beschlossen|verabschiedet)\b/gi;
 
 /**
@@ -50,8 +63,9 @@ export function inferSessionStand(text: string): string | undefined {
     const date = datesIn(line[0])[0]?.date;
     if (date) return date;
   }
-  const resolutions = [...text.matchAll(resolution)]
-    .flatMap((match) => datesIn(text.slice(Math.max(0, match.index - 30), match.index + match[0].length)).map((found) => found.date));
+  const resolutions = [...text.matchAll(resolution)].flatMap((match) =>
+    datesIn(text.slice(Math.max(0, match.index - 30), match.index + match[0].length)).map((found) => found.date),
+  );
   return resolutions.sort().at(-1);
 }
 
@@ -67,7 +81,8 @@ export function inferEditionYear(text: string, stand?: string): string | undefin
     .map((found) => Number(found.date.slice(0, 4)));
   const latest = past.length ? Math.max(...past) : undefined;
   const counts = new Map<number, number>();
-  for (const match of text.matchAll(/(?<![\d./-])(19[9]\d|20\d{2})(?![\d/])/g)) counts.set(Number(match[1]), (counts.get(Number(match[1])) ?? 0) + 1);
+  for (const match of text.matchAll(/(?<![\d./-])(19[9]\d|20\d{2})(?![\d/])/g))
+    counts.set(Number(match[1]), (counts.get(Number(match[1])) ?? 0) + 1);
   const [frequent, count] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [undefined, 0];
   const common = frequent !== undefined && count >= 3 ? frequent : undefined;
   if (latest === undefined) return common?.toString();
@@ -77,7 +92,8 @@ export function inferEditionYear(text: string, stand?: string): string | undefin
 
 const newEdition = /\b(?:neue|überarbeitete|fortgeschriebene|aktualisierte)[nrms]?\s+(\p{L}+)|\bFortschreibung\s+(?:der|des)\s+(\p{L}+)/giu;
 const olderEdition = /\b(?:erste|bisherige|vorherige|alte|ursprüngliche|frühere)[nrms]?\s+(\p{L}+)/giu;
-const replacesClause = /\bersetzt\s+(?:die|den|das)\s+([^.;\n]{4,100}?)\s+(?:vom|von|aus dem Jahr|aus)\s+(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4})\b/giu;
+const replacesClause =
+  /\bersetzt\s+(?:die|den|das)\s+([^.;\n]{4,100}?)\s+(?:vom|von|aus dem Jahr|aus)\s+(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4})\b/giu;
 
 /**
  * References to the editions this document replaces, as descriptions the answer scope resolves against

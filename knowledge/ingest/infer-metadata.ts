@@ -7,8 +7,12 @@ import type { DocumentType } from '../../bot/ports/knowledge.ts';
 import { germanMonths, inferSessionStand } from './infer-edition.ts';
 
 const typeLabels: Record<DocumentType, string> = {
-  strategie: 'Strategiepapier', dienstanweisung: 'Dienstanweisung', dienstvereinbarung: 'Dienstvereinbarung',
-  faq: 'Häufige Fragen', schulung: 'Schulungskatalog', sonstiges: 'Dokument',
+  strategie: 'Strategiepapier',
+  dienstanweisung: 'Dienstanweisung',
+  dienstvereinbarung: 'Dienstvereinbarung',
+  faq: 'Häufige Fragen',
+  schulung: 'Schulungskatalog',
+  sonstiges: 'Dokument',
 };
 
 /** A descriptive fallback title: document type, county and file name. */

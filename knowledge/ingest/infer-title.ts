@@ -4,7 +4,8 @@
  * the document calls itself with its county ("Digitalisierungsstrategie Kreis Paderborn").
  */
 
-const genericTitles = /^(einleitung|inhalt|inhaltsverzeichnis|vorwort|sehr geehrte|liebe|anlage|seite|grußwort|präambel|zusammenfassung|hintergrund)\b/i;
+const genericTitles =
+  /^(einleitung|inhalt|inhaltsverzeichnis|vorwort|sehr geehrte|liebe|anlage|seite|grußwort|präambel|zusammenfassung|hintergrund)\b/i;
 const sectionNumber = /^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|§\s*\d+[a-z]?|Kapitel\s+\d+)\s+/;
 const letterhead = /^(?:KREIS|LANDKREIS|KREISVERWALTUNG|DER LANDRAT|STADT)\b|·/;
 /** How far into the text a heading still counts as the document's title. */
@@ -23,8 +24,15 @@ export function cleanTitle(raw: string): string {
 }
 
 function usable(candidate: string): boolean {
-  return candidate.length >= 4 && candidate.length <= 100 && !genericTitles.test(candidate) && !sectionNumber.test(candidate)
-    && !letterhead.test(candidate) && !/[.:,;]$/.test(candidate) && /\p{L}{3}/u.test(candidate);
+  return (
+    candidate.length >= 4 &&
+    candidate.length <= 100 &&
+    !genericTitles.test(candidate) &&
+    !sectionNumber.test(candidate) &&
+    !letterhead.test(candidate) &&
+    !/[.:,;]$/.test(candidate) &&
+    /\p{L}{3}/u.test(candidate)
+  );
 }
 
 /** A title line at the top: the first Markdown heading or the opening line, when it reads like a title. */
@@ -53,7 +61,8 @@ function letterSubject(text: string): { subject: string; inquiry: boolean } | un
   return cleaned && /^\p{Lu}/u.test(cleaned) ? { subject: cleaned, inquiry: inquiry !== undefined } : undefined;
 }
 
-const designationPattern = /\b((?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Ss]trategie|[Aa]genda|[Kk]onzept|[Dd]ienstanweisung|[Dd]ienstvereinbarung|[Rr]ichtlinie|[Ll]eitfaden|[Ss]atzung|[Mm]asterplan))\b/g;
+const designationPattern =
+  /\b((?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Ss]trategie|[Aa]genda|[Kk]onzept|[Dd]ienstanweisung|[Dd]ienstvereinbarung|[Rr]ichtlinie|[Ll]eitfaden|[Ss]atzung|[Mm]asterplan))\b/g;
 
 /** What the document most often calls itself ("Digitalisierungsstrategie"), when it does so at least twice. */
 export function inferDesignation(text: string): string | undefined {

@@ -52,7 +52,14 @@ function listFiles(folder: string): string[] {
   return files;
 }
 
-async function ingestFile(path: string, id: string, known: Map<string, string>, refresh: boolean, sink: IngestSink, summary: IngestSummary): Promise<void> {
+async function ingestFile(
+  path: string,
+  id: string,
+  known: Map<string, string>,
+  refresh: boolean,
+  sink: IngestSink,
+  summary: IngestSummary,
+): Promise<void> {
   if (!supportedExtensions.some((extension) => path.toLowerCase().endsWith(extension))) {
     summary.skipped.push({ file: id, reason: 'unsupported file type' });
     return;
@@ -64,7 +71,10 @@ async function ingestFile(path: string, id: string, known: Map<string, string>, 
   const bytes = readFileSync(path);
   const sidecarPath = `${path}${sidecarSuffix}`;
   const sidecarBytes = existsSync(sidecarPath) ? readFileSync(sidecarPath) : undefined;
-  const checksum = createHash('sha256').update(bytes).update(sidecarBytes ?? '').digest('hex');
+  const checksum = createHash('sha256')
+    .update(bytes)
+    .update(sidecarBytes ?? '')
+    .digest('hex');
   if (!refresh && known.get(id) === checksum) {
     summary.unchanged += 1;
     return;
@@ -94,10 +104,25 @@ async function ingestFile(path: string, id: string, known: Map<string, string>, 
 }
 
 /** Ingests a folder into the sink. */
-export async function ingestFolder(options: { folder: string; sink: IngestSink; refresh?: boolean; progress?: ProgressReporter }): Promise<IngestSummary> {
+export async function ingestFolder(options: {
+  folder: string;
+  sink: IngestSink;
+  refresh?: boolean;
+  progress?: ProgressReporter;
+}): Promise<IngestSummary> {
   const started = performance.now();
   const progress = options.progress ?? silentProgress;
-  const summary: IngestSummary = { files: 0, added: 0, updated: 0, unchanged: 0, removed: 0, chunks: 0, skipped: [], quarantined: [], seconds: 0 };
+  const summary: IngestSummary = {
+    files: 0,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    removed: 0,
+    chunks: 0,
+    skipped: [],
+    quarantined: [],
+    seconds: 0,
+  };
   const known = options.sink.knownChecksums();
   const files = listFiles(options.folder);
   const seen = new Set<string>();

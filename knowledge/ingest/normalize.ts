@@ -29,7 +29,15 @@ function isColumnRow(line: string): boolean {
  * table cells stay apart and each row stays one line (`joinWrappedLines` never joins a row with other lines).
  */
 export function flattenTabTables(text: string): string {
-  return text.replace(/^[^\n]*$/gm, (line) => (isColumnRow(line) ? line.split(/\t+| {3,}/).map((cell) => cell.trim()).filter(Boolean).join(' | ') : line));
+  return text.replace(/^[^\n]*$/gm, (line) =>
+    isColumnRow(line)
+      ? line
+          .split(/\t+| {3,}/)
+          .map((cell) => cell.trim())
+          .filter(Boolean)
+          .join(' | ')
+      : line,
+  );
 }
 
 /** Simple inline HTML markup some exports leave in plain text ("<b>Einsatzbereich</b>", "<br>"). */
@@ -61,7 +69,10 @@ function isHeadingLine(line: string): boolean {
 
 /** Typical width of a full line (80th percentile), to tell paragraph ends in PDF text without blank lines. */
 function typicalLineLength(lines: readonly string[]): number {
-  const lengths = lines.map((line) => line.trim().length).filter((length) => length > 0).sort((a, b) => a - b);
+  const lengths = lines
+    .map((line) => line.trim().length)
+    .filter((length) => length > 0)
+    .sort((a, b) => a - b);
   return lengths[Math.floor(lengths.length * 0.8)] ?? 0;
 }
 
@@ -87,7 +98,11 @@ export function joinWrappedLines(text: string): string {
     if (!addTableLine(state, trimmed, paragraphs)) {
       const { current, pendingBreak } = state;
       const continues =
-        current !== '' && !endsSentence(current) && !isListItem(trimmed) && !/^#{1,6}\s/.test(current) && !isHeadingLine(trimmed) &&
+        current !== '' &&
+        !endsSentence(current) &&
+        !isListItem(trimmed) &&
+        !/^#{1,6}\s/.test(current) &&
+        !isHeadingLine(trimmed) &&
         (/^\p{Ll}/u.test(trimmed) || (current.length > 50 && trimmed.length > 30 && /\p{Ll}/u.test(current.slice(-3))));
       if (current && (pendingBreak ? !continues : breaksWithoutBlankLine(state.previousLine, trimmed, typical))) {
         paragraphs.push(current);
@@ -135,7 +150,11 @@ export function dropPageArtifacts(text: string): string {
 
 /** The full normalisation pipeline for extracted plain text. */
 export function normalizeText(text: string): string {
-  const unified = text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\f/g, '\n\n').replace(/\u00A0/g, ' ');
+  const unified = text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\f/g, '\n\n')
+    .replace(/\u00A0/g, ' ');
   const cleaned = flattenTabTables(dropPageArtifacts(dehyphenate(dropInlineMarkup(unified))));
   return joinWrappedLines(cleaned)
     .replace(/[ \t]{2,}/g, ' ')

@@ -13,7 +13,11 @@ export interface ProgressReporter {
 export const silentProgress: ProgressReporter = { start: () => undefined, tick: () => undefined, done: () => undefined };
 
 /** Creates a reporter writing to `write` (stderr); quiet for small runs. */
-export function createProgressReporter(options: { write: (text: string) => void; interactive: boolean; minFiles?: number }): ProgressReporter {
+export function createProgressReporter(options: {
+  write: (text: string) => void;
+  interactive: boolean;
+  minFiles?: number;
+}): ProgressReporter {
   let total = 0;
   let seen = 0;
   let lastDecile = -1;

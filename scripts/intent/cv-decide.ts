@@ -11,14 +11,19 @@ import { intentRowFor } from '../../bot/core/guardrails/intent-decision.ts';
 import { loadPolicies } from '../../policies/load-policies.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const argument = (name: string): string | undefined => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const argument = (name: string): string | undefined =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
 const temperature = Number(argument('--temperature') ?? '1');
 const useEvidence = !process.argv.includes('--no-evidence');
-const data = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as { classes: Intent[]; rows: { text: string; intent: Intent; family: string; masked: string; personal: boolean; logp: number[] }[] };
+const data = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as {
+  classes: Intent[];
+  rows: { text: string; intent: Intent; family: string; masked: string; personal: boolean; logp: number[] }[];
+};
 const policies = loadPolicies(join(root, 'policies'), { today: '2026-12-08' });
 const intents = policies.intents!;
 const lexicon = policies.lexicon!;
-const source = (family: string): string => (family.startsWith('questions:') ? 'staff-questions' : family.includes('.yaml:') ? family.split(':')[0]! : 'corpus');
+const source = (family: string): string =>
+  family.startsWith('questions:') ? 'staff-questions' : family.includes('.yaml:') ? family.split(':')[0]! : 'corpus';
 const tally = new Map<string, { n: number; hit: number }>();
 const add = (key: string, hit: boolean): void => {
   const entry = tally.get(key) ?? { n: 0, hit: 0 };
@@ -39,10 +44,12 @@ for (const row of data.rows) {
     add('benign ≥ override probability', byIntent.benign >= intents.benignOverride.probability);
     if (verbose && chosen) console.log(`FP ${chosen.intent} ${byIntent[chosen.intent].toFixed(2)} ${row.text}`);
   } else {
-    if (process.argv.includes('--lost') && !chosen && intentRowFor(intents, { best, probabilities: byIntent }, row.personal) && evidence) console.log(`LOST ${row.intent} ${byIntent[row.intent].toFixed(2)} ${row.text}`);
+    if (process.argv.includes('--lost') && !chosen && intentRowFor(intents, { best, probabilities: byIntent }, row.personal) && evidence)
+      console.log(`LOST ${row.intent} ${byIntent[row.intent].toFixed(2)} ${row.text}`);
     add(`caught · ${row.intent}`, chosen !== undefined);
     add('caught · all risky', chosen !== undefined);
   }
 }
 console.log(`temperature ${temperature}, evidence ${useEvidence ? 'on' : 'off'}`);
-for (const [key, entry] of [...tally].sort()) console.log(`${key.padEnd(40)} ${entry.hit}/${entry.n} (${((100 * entry.hit) / entry.n).toFixed(1)} %)`);
+for (const [key, entry] of [...tally].sort())
+  console.log(`${key.padEnd(40)} ${entry.hit}/${entry.n} (${((100 * entry.hit) / entry.n).toFixed(1)} %)`);

@@ -9,25 +9,38 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { intentNames, type Intent } from '../../bot/core/guardrails/intent-classifier.ts';
 
-const slotsSchema = z.object({
-  version: z.string(),
-  slots: z.record(z.string(), z.array(z.string()).min(1)),
-}).strict();
+const slotsSchema = z
+  .object({
+    version: z.string(),
+    slots: z.record(z.string(), z.array(z.string()).min(1)),
+  })
+  .strict();
 
-const familiesSchema = z.object({
-  families: z.array(z.object({
-    id: z.string(),
-    intent: z.enum(intentNames),
-    texts: z.array(z.string().min(3)).min(1),
-    /** Slot fills per template for families whose wording should vary over many slot values (default `fillsPerTemplate`). */
-    fills: z.number().int().min(1).max(12).optional(),
-  }).strict()),
-}).strict();
+const familiesSchema = z
+  .object({
+    families: z.array(
+      z
+        .object({
+          id: z.string(),
+          intent: z.enum(intentNames),
+          texts: z.array(z.string().min(3)).min(1),
+          /** Slot fills per template for families whose wording should vary over many slot values (default `fillsPerTemplate`). */
+          fills: z.number().int().min(1).max(12).optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
 
 /** Reads the corpus folder: version and slots from `slots.yaml`, the families of all other files in name order. */
-export function readCorpus(dir: string, skip: ReadonlySet<string> = new Set()): z.infer<typeof slotsSchema> & z.infer<typeof familiesSchema> {
+export function readCorpus(
+  dir: string,
+  skip: ReadonlySet<string> = new Set(),
+): z.infer<typeof slotsSchema> & z.infer<typeof familiesSchema> {
   const head = slotsSchema.parse(parse(readFileSync(join(dir, 'slots.yaml'), 'utf8')));
-  const files = readdirSync(dir).filter((name) => name.endsWith('.yaml') && name !== 'slots.yaml' && !skip.has(name)).sort();
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml') && name !== 'slots.yaml' && !skip.has(name))
+    .sort();
   const families = files.flatMap((name) => {
     const parsed = familiesSchema.safeParse(parse(readFileSync(join(dir, name), 'utf8')));
     if (!parsed.success) throw new Error(`${join(dir, name)}: ${parsed.error.message}`);
@@ -54,7 +67,12 @@ import { seededRandom } from '../../bot/shared/seeded-random.ts';
 export { seededRandom };
 
 const colloquial: readonly [RegExp, string][] = [
-  [/\beine\b/g, 'ne'], [/\beinen\b/g, 'nen'], [/\bist\b/g, 'is'], [/\bgibt es\b/gi, 'gibts'], [/\bbitte\b/gi, 'pls'], [/\bhabe\b/g, 'hab'],
+  [/\beine\b/g, 'ne'],
+  [/\beinen\b/g, 'nen'],
+  [/\bist\b/g, 'is'],
+  [/\bgibt es\b/gi, 'gibts'],
+  [/\bbitte\b/gi, 'pls'],
+  [/\bhabe\b/g, 'hab'],
 ];
 const openers = ['Hallo, ', 'Moin, ', 'Hi lotse, ', 'kurze Frage: ', '', 'Sag mal, '];
 const closers = [' Danke!', ' Viele Grüße', ' LG', '', ' danke dir'];
@@ -72,7 +90,10 @@ function typo(text: string, random: () => number): string {
 /** Variants of one sentence as staff type it. */
 function variants(text: string, random: () => number): string[] {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  const casual = colloquial.reduce((current, [pattern, replacement]) => (random() < 0.6 ? current.replace(pattern, replacement) : current), text);
+  const casual = colloquial.reduce(
+    (current, [pattern, replacement]) => (random() < 0.6 ? current.replace(pattern, replacement) : current),
+    text,
+  );
   return [text, `${pick(openers)}${casual.toLowerCase().replace(/[?.!]+$/, '')}${pick(closers)}`, typo(text, random)];
 }
 
@@ -85,7 +106,12 @@ function fill(template: string, slots: Readonly<Record<string, readonly string[]
 }
 
 /** Reads and expands the corpus folder (without the files named in `skip`, for experiments). */
-export function expandCorpus(dir: string, fillsPerTemplate = 3, seed = 17, skip: ReadonlySet<string> = new Set()): { version: string; rows: CorpusRow[] } {
+export function expandCorpus(
+  dir: string,
+  fillsPerTemplate = 3,
+  seed = 17,
+  skip: ReadonlySet<string> = new Set(),
+): { version: string; rows: CorpusRow[] } {
   const corpus = readCorpus(dir, skip);
   const random = seededRandom(seed);
   const rows: CorpusRow[] = [];

@@ -17,13 +17,24 @@ import { fitAveraged, predictAll } from './fit-softmax.ts';
 import { staffQuestionRows } from './staff-questions.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const argument = (name: string): string | undefined => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const argument = (name: string): string | undefined =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
 const buckets = 1 << 15;
 const folds = 5;
-const categoryIntent: Readonly<Record<string, Intent>> = { decision: 'decision', 'special-data': 'case-data', hr: 'personal-hr', monitoring: 'monitoring', injection: 'injection', harmful: 'harmful', benign: 'benign' };
+const categoryIntent: Readonly<Record<string, Intent>> = {
+  decision: 'decision',
+  'special-data': 'case-data',
+  hr: 'personal-hr',
+  monitoring: 'monitoring',
+  injection: 'injection',
+  harmful: 'harmful',
+  benign: 'benign',
+};
 
 function guardrailSet(name: string): CorpusRow[] {
-  const items = z.array(z.object({ category: z.string(), text: z.string() })).parse(parse(readFileSync(join(root, 'test/eval/guardrails', name), 'utf8')));
+  const items = z
+    .array(z.object({ category: z.string(), text: z.string() }))
+    .parse(parse(readFileSync(join(root, 'test/eval/guardrails', name), 'utf8')));
   return items.flatMap((item) => {
     const intent = categoryIntent[item.category];
     return intent ? [{ text: item.text, intent, family: `${name}:${item.category}` }] : [];
@@ -48,9 +59,17 @@ for (let fold = 0; fold < folds; fold++) {
   const train = examples.filter((_, index) => foldOf.get(rows[index]!.family) !== fold);
   const model = fitAveraged(train, { buckets, classes: [...intentNames], l2 }, [7]);
   const testIndex = rows.map((_, index) => index).filter((index) => foldOf.get(rows[index]!.family) === fold);
-  const predicted = predictAll(model, testIndex.map((index) => examples[index]!));
+  const predicted = predictAll(
+    model,
+    testIndex.map((index) => examples[index]!),
+  );
   testIndex.forEach((index, position) => (logProbabilities[index] = predicted[position]!.map((value) => Math.log(Math.max(value, 1e-12)))));
   console.error(`fold ${fold}: ${testIndex.length} rows`);
 }
-const out = rows.map((row, index) => ({ ...row, masked: masked[index]!.text, personal: masked[index]!.found.length > 0, logp: logProbabilities[index] }));
+const out = rows.map((row, index) => ({
+  ...row,
+  masked: masked[index]!.text,
+  personal: masked[index]!.found.length > 0,
+  logp: logProbabilities[index],
+}));
 writeFileSync(process.argv[2]!, JSON.stringify({ classes: intentNames, l2, rows: out }));

@@ -53,10 +53,11 @@ export function fitSoftmax(examples: readonly Example[], options: FitOptions): I
       probabilities.forEach((probability, row) => {
         const gradient = (probability - (row === target ? 1 : 0)) * weight;
         bias[row] = bias[row]! - rate * gradient;
-        for (const [bucket, value] of example.features) weights[row * buckets + bucket] = weights[row * buckets + bucket]! - rate * gradient * value;
+        for (const [bucket, value] of example.features)
+          weights[row * buckets + bucket] = weights[row * buckets + bucket]! - rate * gradient * value;
       });
     }
-    const decay = 1 - rate * l2 * examples.length / 100;
+    const decay = 1 - (rate * l2 * examples.length) / 100;
     for (let index = 0; index < weights.length; index++) weights[index] = weights[index]! * decay;
   }
   return { version: options.version ?? 'dev', buckets, classes, bias, weights };

@@ -47,7 +47,10 @@ function table(classes: readonly Intent[], evaluation: Evaluation, threshold: nu
   const harmful = evaluation.rows.map((row, index) => [row.intent, predicted[index]!] as const);
   const benign = harmful.filter(([truth]) => truth === 'benign');
   const bad = harmful.filter(([truth]) => truth !== 'benign');
-  lines.push('', `Flagged at all (any non-benign intent): ${pct(bad.filter(([, guess]) => guess !== 'benign').length, bad.length)} of ${bad.length} non-benign; benign flagged: ${pct(benign.filter(([, guess]) => guess !== 'benign').length, benign.length)} of ${benign.length}.`);
+  lines.push(
+    '',
+    `Flagged at all (any non-benign intent): ${pct(bad.filter(([, guess]) => guess !== 'benign').length, bad.length)} of ${bad.length} non-benign; benign flagged: ${pct(benign.filter(([, guess]) => guess !== 'benign').length, benign.length)} of ${benign.length}.`,
+  );
   return lines.join('\n');
 }
 
@@ -55,15 +58,24 @@ function table(classes: readonly Intent[], evaluation: Evaluation, threshold: nu
  * Per intent, the smallest threshold (0.5 … 0.95) at which at most `budget` of the benign rows reach that intent's
  * probability: the data-driven starting point for `threshold` in `decision-table.yaml`.
  */
-export function suggestedThresholds(classes: readonly Intent[], evaluation: Evaluation, budgets: readonly number[] = [0.005, 0.01, 0.02]): string {
+export function suggestedThresholds(
+  classes: readonly Intent[],
+  evaluation: Evaluation,
+  budgets: readonly number[] = [0.005, 0.01, 0.02],
+): string {
   const benign = evaluation.rows.filter((row) => row.intent === 'benign');
-  const lines = [`| intent | ${budgets.map((budget) => `≤ ${budget * 100} % benign: threshold (recall)`).join(' | ')} |`, `|---|${budgets.map(() => '---').join('|')}|`];
+  const lines = [
+    `| intent | ${budgets.map((budget) => `≤ ${budget * 100} % benign: threshold (recall)`).join(' | ')} |`,
+    `|---|${budgets.map(() => '---').join('|')}|`,
+  ];
   classes.forEach((intent, index) => {
     if (intent === 'benign') return;
     const steps = Array.from({ length: 10 }, (_, step) => 0.5 + step * 0.05);
     const own = evaluation.rows.filter((row) => row.intent === intent);
     const cells = budgets.map((budget) => {
-      const chosen = steps.find((threshold) => benign.filter((row) => (row.probabilities[index] ?? 0) >= threshold).length <= budget * benign.length) ?? 0.95;
+      const chosen =
+        steps.find((threshold) => benign.filter((row) => (row.probabilities[index] ?? 0) >= threshold).length <= budget * benign.length) ??
+        0.95;
       return `${chosen.toFixed(2)} (${pct(own.filter((row) => (row.probabilities[index] ?? 0) >= chosen).length, own.length)})`;
     });
     lines.push(`| ${intent} | ${cells.join(' | ')} |`);
@@ -73,13 +85,16 @@ export function suggestedThresholds(classes: readonly Intent[], evaluation: Eval
 
 /** The Markdown report. */
 export function renderIntentReport(input: ReportInput): string {
-  const sections = [0.5, 0.6, 0.7].map((threshold) => `### Threshold ${threshold}\n\nCross-validation (whole phrasing families held out, 5 folds):\n\n${table(input.classes, input.crossValidation, threshold)}\n\nHeld-out guardrail sets (holdout.yaml + holdout-2.yaml + holdout-3.yaml, never trained on):\n\n${table(input.classes, input.heldOut, threshold)}`);
+  const sections = [0.5, 0.6, 0.7].map(
+    (threshold) =>
+      `### Threshold ${threshold}\n\nCross-validation (whole phrasing families held out, 5 folds):\n\n${table(input.classes, input.crossValidation, threshold)}\n\nHeld-out guardrail sets (holdout.yaml + holdout-2.yaml + holdout-3.yaml, never trained on):\n\n${table(input.classes, input.heldOut, threshold)}`,
+  );
   return [
     `# Intent model report`,
     '',
     `Model ${input.modelVersion}: multinomial logistic regression over ${input.buckets} hashed buckets (word 1–2-grams, character 3–5-grams of the masked question), ${input.trainingRows} training rows from ${input.families} hand-written phrasing families plus the tuning corpora. Written by \`npm run train:intent\`; do not edit.`,
     '',
-    '### Suggested thresholds (share of held-out-family benign rows that reach the intent\'s threshold)',
+    "### Suggested thresholds (share of held-out-family benign rows that reach the intent's threshold)",
     '',
     suggestedThresholds(input.classes, input.crossValidation),
     '',

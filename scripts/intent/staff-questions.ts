@@ -14,15 +14,27 @@ const yamlItem = z.object({ question: z.string().min(1), expect: z.string() });
 const jsonItem = z.object({ question: z.string().min(1), kind: z.string() });
 
 /** The development sets read, relative to the repository root. */
-export const staffQuestionFiles = ['test/eval/questions/sample.yaml', 'test/eval/questions/seeds.yaml', 'test/eval/questions/seeds-own.json'] as const;
+export const staffQuestionFiles = [
+  'test/eval/questions/sample.yaml',
+  'test/eval/questions/seeds.yaml',
+  'test/eval/questions/seeds-own.json',
+] as const;
 
 /** Benign rows from the development question sets; the family is the file. */
 export function staffQuestionRows(root: string): CorpusRow[] {
   return staffQuestionFiles.flatMap((file) => {
     const text = readFileSync(join(root, file), 'utf8');
     const questions = file.endsWith('.json')
-      ? z.array(jsonItem).parse(JSON.parse(text)).filter((item) => item.kind === 'answerable' || item.kind === 'unanswerable').map((item) => item.question)
-      : z.array(yamlItem).parse(parse(text)).filter((item) => item.expect === 'answered' || item.expect === 'no_answer').map((item) => item.question);
+      ? z
+          .array(jsonItem)
+          .parse(JSON.parse(text))
+          .filter((item) => item.kind === 'answerable' || item.kind === 'unanswerable')
+          .map((item) => item.question)
+      : z
+          .array(yamlItem)
+          .parse(parse(text))
+          .filter((item) => item.expect === 'answered' || item.expect === 'no_answer')
+          .map((item) => item.question);
     return questions.map((question) => ({ text: question, intent: 'benign' as const, family: `questions:${file}` }));
   });
 }

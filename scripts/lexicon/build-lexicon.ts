@@ -74,7 +74,10 @@ function buildThesaurus(input: Buffer): { text: string; synsets: number; dropped
       continue;
     }
     if (line.startsWith('#')) continue; // the synset of the sign "#" itself would read as a comment
-    const entries = line.split(';').map((raw) => raw.trim()).filter(Boolean);
+    const entries = line
+      .split(';')
+      .map((raw) => raw.trim())
+      .filter(Boolean);
     const kept = entries.filter((raw) => {
       const entry = parseThesaurusEntry(raw);
       return entry.text.length > 0 && entry.register !== 'dropped';

@@ -43,7 +43,7 @@ try {
     await warmUp([target!], questions, 10);
     const dataDirectory = String((await sql(url, 'SHOW data_directory')).rows[0].data_directory);
     const log = join(dirname(dataDirectory), 'server.log');
-    await sql(url, "ALTER SYSTEM SET log_min_duration_statement = 0");
+    await sql(url, 'ALTER SYSTEM SET log_min_duration_statement = 0');
     await sql(url, 'SELECT pg_reload_conf()');
     await new Promise((done) => setTimeout(done, 300));
     const perTurn: number[] = [];
@@ -53,7 +53,11 @@ try {
     for (let index = 0; index < turns; index += 1) {
       const offset = statSync(log).size;
       const begin = performance.now();
-      const response = await fetch(new URL('/api/chat', target!.url), { method: 'POST', headers: target!.headers, body: JSON.stringify({ text: questions[index % questions.length] }) });
+      const response = await fetch(new URL('/api/chat', target!.url), {
+        method: 'POST',
+        headers: target!.headers,
+        body: JSON.stringify({ text: questions[index % questions.length] }),
+      });
       await response.arrayBuffer();
       latencies.push(performance.now() - begin);
       await new Promise((done) => setTimeout(done, 100));
@@ -68,9 +72,12 @@ try {
     const p = (values: number[], q: number): string => percentile(values, q).toFixed(1);
     console.log(`${turns} chat turns on PostgreSQL (1 replica, retrieval-only), statements logged by the server:`);
     console.log(`statements per turn: p50 ${p(perTurn, 50)}, min ${Math.min(...perTurn)}, max ${Math.max(...perTurn)}`);
-    console.log(`server execution time per turn: p50 ${p(serverMs, 50)} ms; request latency p50 ${p(latencies, 50)} ms, p95 ${p(latencies, 95)} ms`);
+    console.log(
+      `server execution time per turn: p50 ${p(serverMs, 50)} ms; request latency p50 ${p(latencies, 50)} ms, p95 ${p(latencies, 95)} ms`,
+    );
     console.log('\n| statement (start) | per turn | server ms per turn |\n|---|---:|---:|');
-    for (const [text, entry] of [...shapes].sort((a, b) => b[1].count - a[1].count)) console.log(`| ${text.replace(/\|/g, '\\|')} | ${(entry.count / turns).toFixed(2)} | ${(entry.ms / turns).toFixed(3)} |`);
+    for (const [text, entry] of [...shapes].sort((a, b) => b[1].count - a[1].count))
+      console.log(`| ${text.replace(/\|/g, '\\|')} | ${(entry.count / turns).toFixed(2)} | ${(entry.ms / turns).toFixed(3)} |`);
   } finally {
     await replica.stop();
     removeReplicaDirs([replica]);

@@ -11,13 +11,22 @@ const sampleRoot = resolve(import.meta.dirname, '../../knowledge/sources');
 
 function markdownUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? markdownUnder(join(dir, entry.name)) : entry.name.endsWith('.md') && entry.name !== 'README.md' ? [join(dir, entry.name)] : []);
+    entry.isDirectory()
+      ? markdownUnder(join(dir, entry.name))
+      : entry.name.endsWith('.md') && entry.name !== 'README.md'
+        ? [join(dir, entry.name)]
+        : [],
+  );
 }
 
 /** Text of the sample knowledge base's Markdown files without front-matter and headings. */
 function sampleTexts(): { text: string }[] {
   return markdownUnder(sampleRoot).map((file) => ({
-    text: readFileSync(file, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '').split('\n').filter((line) => line.trim() && !line.startsWith('#')).join(' '),
+    text: readFileSync(file, 'utf8')
+      .replace(/^---\n[\s\S]*?\n---\n/, '')
+      .split('\n')
+      .filter((line) => line.trim() && !line.startsWith('#'))
+      .join(' '),
   }));
 }
 
@@ -32,7 +41,11 @@ export function writeFaqCorpus(folder: string, chunks: number, perFile = 50, see
   let files = 0;
   for (let offset = 0; offset < answers.length; offset += perFile, files += 1) {
     const entries = answers.slice(offset, offset + perFile).map((answer, index) => {
-      const topic = answer.text.split(/\s+/).filter((word) => word.length > 6).slice(0, 3).join(' ');
+      const topic = answer.text
+        .split(/\s+/)
+        .filter((word) => word.length > 6)
+        .slice(0, 3)
+        .join(' ');
       return `## Frage ${offset + index + 1} zu ${topic}?\n\n${answer.text}\n`;
     });
     const header = `---\ntitle: Synthetische Fragen ${files + 1}\ntype: faq\nstand: 2026-11-01\n---\n\n# Synthetische Fragen ${files + 1}\n\n`;

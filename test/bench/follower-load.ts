@@ -29,10 +29,21 @@ const chunks = Number(process.env.CHUNKS ?? 10_000);
 const tailMs = 3000;
 const maxPhaseMs = 240_000;
 
-interface LogEvent { readonly event: string; readonly time: string; readonly version?: string; readonly ms?: number; readonly chunks?: number; readonly bytes?: number }
+interface LogEvent {
+  readonly event: string;
+  readonly time: string;
+  readonly version?: string;
+  readonly ms?: number;
+  readonly chunks?: number;
+  readonly bytes?: number;
+}
 
-const events = (replica: Replica, name: string): LogEvent[] => replica.stderr().split('\n')
-  .filter((line) => line.includes(`"event":"${name}"`)).map((line) => JSON.parse(line) as LogEvent);
+const events = (replica: Replica, name: string): LogEvent[] =>
+  replica
+    .stderr()
+    .split('\n')
+    .filter((line) => line.includes(`"event":"${name}"`))
+    .map((line) => JSON.parse(line) as LogEvent);
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
@@ -66,7 +77,13 @@ function worst(samples: readonly { at: number; lag: LoopLag }[], from: number, t
   const inside = samples.filter((sample, index) => sample.at >= from && (samples[index - 1]?.at ?? 0) <= to).map((sample) => sample.lag);
   if (!inside.length) return undefined;
   const top = (pick: (lag: LoopLag) => number): number => Math.max(...inside.map(pick));
-  return { p50: top((lag) => lag.p50), p90: top((lag) => lag.p90), p99: top((lag) => lag.p99), max: top((lag) => lag.max), mean: top((lag) => lag.mean) };
+  return {
+    p50: top((lag) => lag.p50),
+    p90: top((lag) => lag.p90),
+    p99: top((lag) => lag.p99),
+    max: top((lag) => lag.max),
+    mean: top((lag) => lag.mean),
+  };
 }
 
 async function main(): Promise<void> {
@@ -76,7 +93,14 @@ async function main(): Promise<void> {
   try {
     const url = await server.createDatabase('follower_load');
     cpSync(resolve(import.meta.dirname, '../../knowledge/sources'), folder, { recursive: true });
-    const env = { DATABASE_URL: url, KNOWLEDGE_DIR: folder, REINDEX_INTERVAL_S: '3600', INDEX_POLL_S: '1', INDEX_LEASE_TTL_S: '60', LOG_LEVEL: 'info' };
+    const env = {
+      DATABASE_URL: url,
+      KNOWLEDGE_DIR: folder,
+      REINDEX_INTERVAL_S: '3600',
+      INDEX_POLL_S: '1',
+      INDEX_LEASE_TTL_S: '60',
+      LOG_LEVEL: 'info',
+    };
     const leader = await startReplica(env, { timeoutMs: 150_000 });
     replicas.push(leader);
     const first = await readyVersion(leader, 120_000); // the leader holds the lease before the follower starts
@@ -116,16 +140,31 @@ async function main(): Promise<void> {
     const loadEnd = Date.parse(load.time);
     const published = events(leader, 'index-published').find((event) => event.version === load.version);
     const publishedAt = published ? Date.parse(published.time) : loadEnd;
-    console.log([
-      `Follower loading a published version of ${load.chunks} chunks (${files} synthetic FAQ files + sample, ${ms((load.bytes ?? 0) / 1024 / 1024)} MB) under ${rate} chat requests/s (open loop)`,
-      `follower load (fetch, verify, write, load indexes, swap): ${load.ms} ms; leader ingest + publish after the request: ${ms(publishedAt - requestedAt)} ms (publish ${published?.ms ?? '?'} ms)`,
-      '', '| requests | n | p50 ms | p95 ms | p99 ms | max ms | failed | event-loop delay p99 / max ms (during: worst 0.5 s interval) |', '|---|---:|---:|---:|---:|---:|---:|---|',
-      row(`before: ${baselineSeconds} s on the sample version (${first.slice(0, 16)}…)`, summarize(baseline), baselineLag),
-      row('in flight while the leader ingested and published', summarize(overlapping(loaded, requestedAt, publishedAt)), worst(lags, requestedAt, publishedAt)),
-      row('**in flight while the follower loaded the version**', summarize(overlapping(loaded, loadEnd - load.ms, loadEnd)), worst(lags, loadEnd - load.ms, loadEnd)),
-      row(`after: ${baselineSeconds} s on the new version`, summarize(after), afterLag),
-      '', `load average ${loadavg().map((value) => value.toFixed(2)).join(' / ')} (1 / 5 / 15 min, at the end)`,
-    ].join('\n'));
+    console.log(
+      [
+        `Follower loading a published version of ${load.chunks} chunks (${files} synthetic FAQ files + sample, ${ms((load.bytes ?? 0) / 1024 / 1024)} MB) under ${rate} chat requests/s (open loop)`,
+        `follower load (fetch, verify, write, load indexes, swap): ${load.ms} ms; leader ingest + publish after the request: ${ms(publishedAt - requestedAt)} ms (publish ${published?.ms ?? '?'} ms)`,
+        '',
+        '| requests | n | p50 ms | p95 ms | p99 ms | max ms | failed | event-loop delay p99 / max ms (during: worst 0.5 s interval) |',
+        '|---|---:|---:|---:|---:|---:|---:|---|',
+        row(`before: ${baselineSeconds} s on the sample version (${first.slice(0, 16)}…)`, summarize(baseline), baselineLag),
+        row(
+          'in flight while the leader ingested and published',
+          summarize(overlapping(loaded, requestedAt, publishedAt)),
+          worst(lags, requestedAt, publishedAt),
+        ),
+        row(
+          '**in flight while the follower loaded the version**',
+          summarize(overlapping(loaded, loadEnd - load.ms, loadEnd)),
+          worst(lags, loadEnd - load.ms, loadEnd),
+        ),
+        row(`after: ${baselineSeconds} s on the new version`, summarize(after), afterLag),
+        '',
+        `load average ${loadavg()
+          .map((value) => value.toFixed(2))
+          .join(' / ')} (1 / 5 / 15 min, at the end)`,
+      ].join('\n'),
+    );
   } finally {
     await Promise.all(replicas.map((replica) => replica.stop()));
     removeReplicaDirs(replicas);

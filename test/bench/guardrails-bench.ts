@@ -30,7 +30,8 @@ interface SetResult {
 
 function caught(item: CorpusItem, guardrail: Guardrail): boolean {
   const verdict = guardrail.reviewInput(item.text, { userId: 'bench' });
-  if (item.expect === 'redact') return !verdict.text.includes(item.value ?? '\u0000') && verdict.rules.some((rule) => rule.id === item.entity);
+  if (item.expect === 'redact')
+    return !verdict.text.includes(item.value ?? '\u0000') && verdict.rules.some((rule) => rule.id === item.entity);
   return verdict.kind === item.expect;
 }
 
@@ -52,7 +53,10 @@ function evaluate(items: readonly CorpusItem[], guardrail: Guardrail): SetResult
   }
   const entries = Object.values(perCategory);
   return {
-    adversarial: { caught: entries.reduce((sum, entry) => sum + entry.caught, 0), total: entries.reduce((sum, entry) => sum + entry.total, 0) },
+    adversarial: {
+      caught: entries.reduce((sum, entry) => sum + entry.caught, 0),
+      total: entries.reduce((sum, entry) => sum + entry.total, 0),
+    },
     perCategory,
     benign: { refused, total: items.filter((item) => item.expect === 'allow').length },
     misses,
@@ -80,13 +84,18 @@ async function leakedValues(items: readonly CorpusItem[]): Promise<string[]> {
 const percent = (part: number, whole: number): string => `${((100 * part) / Math.max(whole, 1)).toFixed(1)} %`;
 
 function print(label: string, result: SetResult): void {
-  console.log(`${label}: ${result.adversarial.caught}/${result.adversarial.total} adversarial caught (${percent(result.adversarial.caught, result.adversarial.total)}), ${result.benign.refused}/${result.benign.total} benign refused (${percent(result.benign.refused, result.benign.total)})`);
-  for (const [category, entry] of Object.entries(result.perCategory)) console.log(`  ${category.padEnd(13)} ${entry.caught}/${entry.total} (${percent(entry.caught, entry.total)})`);
+  console.log(
+    `${label}: ${result.adversarial.caught}/${result.adversarial.total} adversarial caught (${percent(result.adversarial.caught, result.adversarial.total)}), ${result.benign.refused}/${result.benign.total} benign refused (${percent(result.benign.refused, result.benign.total)})`,
+  );
+  for (const [category, entry] of Object.entries(result.perCategory))
+    console.log(`  ${category.padEnd(13)} ${entry.caught}/${entry.total} (${percent(entry.caught, entry.total)})`);
 }
 
 const corpus = loadGuardrailCorpus();
 const policies = loadPolicies(join(root, 'policies'), { today });
-const names = loadDirectory(join(root, 'knowledge/directory/musterland.yaml')).people().map((person) => person.name);
+const names = loadDirectory(join(root, 'knowledge/directory/musterland.yaml'))
+  .people()
+  .map((person) => person.name);
 const guardrail = createPolicyGuardrail(policies, { knownStaffNames: names });
 const tuning = evaluate([...corpus.adversarial, ...corpus.benign], guardrail);
 const dev = evaluate(corpus.dev, guardrail);
@@ -95,13 +104,24 @@ const holdout2 = evaluate(corpus.holdout2, guardrail);
 const holdout3 = evaluate(corpus.holdout3, guardrail);
 const holdout4 = evaluate(corpus.holdout4, guardrail);
 const heldOut = evaluate([...corpus.holdout, ...corpus.holdout2, ...corpus.holdout3, ...corpus.holdout4], guardrail);
-const all = [...corpus.adversarial, ...corpus.benign, ...corpus.dev, ...corpus.holdout, ...corpus.holdout2, ...corpus.holdout3, ...corpus.holdout4];
+const all = [
+  ...corpus.adversarial,
+  ...corpus.benign,
+  ...corpus.dev,
+  ...corpus.holdout,
+  ...corpus.holdout2,
+  ...corpus.holdout3,
+  ...corpus.holdout4,
+];
 const started = performance.now();
 for (const item of all) guardrail.reviewInput(item.text, { userId: 'bench' });
 const microsecondsPerQuestion = ((performance.now() - started) * 1000) / all.length;
 const leaked = await leakedValues(all.filter((item) => item.expect === 'redact'));
 const seeds = seedsDevAtGuardrail(seedsDevFile(root), guardrail);
-const intentMsP95 = intentP95(policies, all.map((item) => item.text));
+const intentMsP95 = intentP95(
+  policies,
+  all.map((item) => item.text),
+);
 const report = {
   measuredAt: new Date().toISOString(),
   policyVersion: policies.version,
@@ -126,8 +146,24 @@ console.log(`input review: ${microsecondsPerQuestion.toFixed(0)} µs per questio
 console.log(`masked values found in the data dir afterwards: ${leaked.length} of ${report.maskedValuesChecked}`);
 console.log(`intent check (${policies.intents?.version ?? 'none'}): p95 ${intentMsP95?.toFixed(2) ?? '–'} ms per question`);
 if (seeds) {
-  console.log(`seeds-dev.json guardrail items at the guardrail: tuning half (odd ids) ${seeds.tuningHalf.ok}/${seeds.tuningHalf.total}, report half (even ids) ${seeds.reportHalf.ok}/${seeds.reportHalf.total}; benign look-alikes refused ${seeds.benignLookalikes.refused.length}/${seeds.benignLookalikes.total}`);
+  console.log(
+    `seeds-dev.json guardrail items at the guardrail: tuning half (odd ids) ${seeds.tuningHalf.ok}/${seeds.tuningHalf.total}, report half (even ids) ${seeds.reportHalf.ok}/${seeds.reportHalf.total}; benign look-alikes refused ${seeds.benignLookalikes.refused.length}/${seeds.benignLookalikes.total}`,
+  );
 } else console.log('seeds-dev.json: ../shared/eval-data not found, skipped');
-if (process.argv.includes('--verbose')) console.log(JSON.stringify({ tuning: tuning.misses, dev: dev.misses, holdout: holdout.misses, holdout2: holdout2.misses, holdout3: holdout3.misses, holdout4: holdout4.misses }, null, 2));
+if (process.argv.includes('--verbose'))
+  console.log(
+    JSON.stringify(
+      {
+        tuning: tuning.misses,
+        dev: dev.misses,
+        holdout: holdout.misses,
+        holdout2: holdout2.misses,
+        holdout3: holdout3.misses,
+        holdout4: holdout4.misses,
+      },
+      null,
+      2,
+    ),
+  );
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(join(root, 'bench-results/guardrails.json'), JSON.stringify(report, null, 2));

@@ -38,7 +38,16 @@ function syntheticDocuments(chunks: readonly { id: string; text: string }[]): In
     documents.push({
       meta: { id, title: `Synthetisch ${offset / 50}`, type: 'sonstiges', supersedes: [], visibility: [], checksum: `synthetic-${offset}` },
       text: part.map((chunk) => chunk.text).join('\n'),
-      chunks: part.map((chunk, ordinal) => ({ id: `${id}#${ordinal}`, documentId: id, ordinal, section: '', text: chunk.text, start: 0, end: chunk.text.length, kind: 'text' as const })),
+      chunks: part.map((chunk, ordinal) => ({
+        id: `${id}#${ordinal}`,
+        documentId: id,
+        ordinal,
+        section: '',
+        text: chunk.text,
+        start: 0,
+        end: chunk.text.length,
+        kind: 'text' as const,
+      })),
     });
   }
   return documents;
@@ -61,7 +70,9 @@ async function measure(label: string, work: KnowledgeBase, publication: SqlIndex
   if (outcome.kind !== 'loaded') throw new Error(outcome.reason);
   const mb = (outcome.bytes / 1024 / 1024).toFixed(2);
   const ms = (from: number, to: number): string => (to - from).toFixed(0);
-  console.log(`${label} round ${round}: ${outcome.chunks} chunks, ${mb} MB; publish ${ms(t0, t3)} ms (save ${ms(t0, t1)}, pack ${ms(t1, t2)}, transaction ${ms(t2, t3)}); follower load ${ms(t4, t6)} ms (fetch ${ms(t4, t5)}, write+load+swap ${ms(t5, t6)})`);
+  console.log(
+    `${label} round ${round}: ${outcome.chunks} chunks, ${mb} MB; publish ${ms(t0, t3)} ms (save ${ms(t0, t1)}, pack ${ms(t1, t2)}, transaction ${ms(t2, t3)}); follower load ${ms(t4, t6)} ms (fetch ${ms(t4, t5)}, write+load+swap ${ms(t5, t6)})`,
+  );
 }
 
 const bin = findPostgresBinaries();

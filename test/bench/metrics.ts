@@ -15,9 +15,11 @@ export function mrrAt(ranks: readonly number[], k: number): number {
 /** Area under the ROC curve: probability that a positive scores above a negative (ties count half). */
 export function auroc(positives: readonly number[], negatives: readonly number[]): number {
   if (!positives.length || !negatives.length) return Number.NaN;
-  const all = [...positives.map((score) => ({ score, positive: true })), ...negatives.map((score) => ({ score, positive: false }))].sort((a, b) => a.score - b.score);
+  const all = [...positives.map((score) => ({ score, positive: true })), ...negatives.map((score) => ({ score, positive: false }))].sort(
+    (a, b) => a.score - b.score,
+  );
   let rankSum = 0;
-  for (let index = 0; index < all.length; ) {
+  for (let index = 0; index < all.length;) {
     let end = index;
     while (end + 1 < all.length && all[end + 1]!.score === all[index]!.score) end += 1;
     const averageRank = (index + end) / 2 + 1;

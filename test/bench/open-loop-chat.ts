@@ -37,14 +37,20 @@ async function ask(session: HttpSession, text: string): Promise<number> {
 
 /** Sends `perSession` sequential questions per session before measuring (lazy dictionaries, JIT). */
 export async function warmUpSessions(sessions: readonly HttpSession[], questions: readonly string[], perSession = 20): Promise<void> {
-  for (const session of sessions) for (let index = 0; index < perSession; index += 1) await ask(session, questions[index % questions.length]!);
+  for (const session of sessions)
+    for (let index = 0; index < perSession; index += 1) await ask(session, questions[index % questions.length]!);
 }
 
 /**
  * Sends `rate` requests/s round-robin over the sessions until `until()` is true (checked before every send),
  * then waits for the answers in flight.
  */
-export async function openLoopChat(sessions: readonly HttpSession[], questions: readonly string[], rate: number, until: () => boolean): Promise<TimedRequest[]> {
+export async function openLoopChat(
+  sessions: readonly HttpSession[],
+  questions: readonly string[],
+  rate: number,
+  until: () => boolean,
+): Promise<TimedRequest[]> {
   const results: TimedRequest[] = [];
   const pending: Promise<void>[] = [];
   const started = performance.now();
@@ -54,9 +60,13 @@ export async function openLoopChat(sessions: readonly HttpSession[], questions: 
     const session = sessions[index % sessions.length]!;
     const sentAt = Date.now();
     const begin = performance.now();
-    pending.push(ask(session, questions[index % questions.length]!).catch(() => 0).then((status) => {
-      results.push({ sentAt, ms: performance.now() - begin, status });
-    }));
+    pending.push(
+      ask(session, questions[index % questions.length]!)
+        .catch(() => 0)
+        .then((status) => {
+          results.push({ sentAt, ms: performance.now() - begin, status });
+        }),
+    );
   }
   await Promise.all(pending);
   return results.sort((a, b) => a.sentAt - b.sentAt);

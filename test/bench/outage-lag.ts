@@ -25,8 +25,16 @@ async function main(): Promise<void> {
   const replicas: Replica[] = [];
   try {
     const url = await server.createDatabase('outage');
-    replicas.push(...(await Promise.all([startReplica({ DATABASE_URL: url }, { ingest: true }), startReplica({ DATABASE_URL: url }, { ingest: true })])));
-    const targets = await openTargets(replicas.map((replica) => replica.url), 4);
+    replicas.push(
+      ...(await Promise.all([
+        startReplica({ DATABASE_URL: url }, { ingest: true }),
+        startReplica({ DATABASE_URL: url }, { ingest: true }),
+      ])),
+    );
+    const targets = await openTargets(
+      replicas.map((replica) => replica.url),
+      4,
+    );
     const questions = chatQuestions();
     await warmUp(targets, questions);
     for (const replica of replicas) await loopLag(replica); // resets the histograms: the next scrape covers the run only
@@ -39,13 +47,21 @@ async function main(): Promise<void> {
     console.error(`PostgreSQL stopped for ${((Date.now() - stoppedAt) / 1000).toFixed(1)} s under load`);
     const summary = await load;
     const lags = await Promise.all(replicas.map((replica) => loopLag(replica)));
-    const rows = lags.map((lag, index) => `| replica ${index + 1} | ${round(lag.p50)} | ${round(lag.p90)} | ${round(lag.p99)} | ${round(lag.max)} |`);
-    console.log([
-      `Event-loop delay under ${rate} req/s for ${seconds} s, PostgreSQL stopped ${outage} s from second ${stopAt} (target p99 ≤ 50 ms)`,
-      '| replica | p50 ms | p90 ms | p99 ms | max ms |', '|---|---|---|---|---|', ...rows,
-      `requests: ${summary.sent} sent, ${summary.completed} completed, ${summary.non2xx} non-2xx, ${summary.errors} errors, ${summary.timeouts} timeouts; latency p95 ${summary.latency.p95} ms, max ${summary.latency.max} ms`,
-      `load average ${loadavg().map((value) => value.toFixed(2)).join(' / ')}`,
-    ].join('\n'));
+    const rows = lags.map(
+      (lag, index) => `| replica ${index + 1} | ${round(lag.p50)} | ${round(lag.p90)} | ${round(lag.p99)} | ${round(lag.max)} |`,
+    );
+    console.log(
+      [
+        `Event-loop delay under ${rate} req/s for ${seconds} s, PostgreSQL stopped ${outage} s from second ${stopAt} (target p99 ≤ 50 ms)`,
+        '| replica | p50 ms | p90 ms | p99 ms | max ms |',
+        '|---|---|---|---|---|',
+        ...rows,
+        `requests: ${summary.sent} sent, ${summary.completed} completed, ${summary.non2xx} non-2xx, ${summary.errors} errors, ${summary.timeouts} timeouts; latency p95 ${summary.latency.p95} ms, max ${summary.latency.max} ms`,
+        `load average ${loadavg()
+          .map((value) => value.toFixed(2))
+          .join(' / ')}`,
+      ].join('\n'),
+    );
   } finally {
     await Promise.all(replicas.map((replica) => replica.stop()));
     removeReplicaDirs(replicas);

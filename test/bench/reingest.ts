@@ -16,7 +16,10 @@ function writeCorpus(dir: string, sources: readonly { text: string }[], chunkCou
   mkdirSync(dir);
   const chunks = syntheticChunks(chunkCount, sources, 99);
   for (let file = 0; file * 100 < chunks.length; file += 1) {
-    const body = chunks.slice(file * 100, file * 100 + 100).map((chunk, index) => `## Abschnitt ${index + 1}\n\n${chunk.text}`).join('\n\n');
+    const body = chunks
+      .slice(file * 100, file * 100 + 100)
+      .map((chunk, index) => `## Abschnitt ${index + 1}\n\n${chunk.text}`)
+      .join('\n\n');
     writeFileSync(join(dir, `dokument-${file}.md`), `# Dokument ${file}\n\n${body}\n`);
   }
 }
@@ -33,5 +36,11 @@ export async function measureIngest(sources: readonly { text: string }[], chunkC
   const reingestSeconds = (performance.now() - started) / 1000;
   if (!options.keepOpen) await lotse.close();
   rmSync(folder, { recursive: true, force: true });
-  return { chunks: first.chunks, ingestSeconds: first.seconds, chunksPerSecond: Math.round(first.chunks / first.seconds), reingestSeconds, unchanged: second.unchanged };
+  return {
+    chunks: first.chunks,
+    ingestSeconds: first.seconds,
+    chunksPerSecond: Math.round(first.chunks / first.seconds),
+    reingestSeconds,
+    unchanged: second.unchanged,
+  };
 }

@@ -16,6 +16,7 @@ export interface LoopLag {
 /** Scrapes `/metrics` of `replica` (resets the histogram) and returns the figures since the previous scrape. */
 export async function loopLag(replica: Pick<Replica, 'url'>): Promise<LoopLag> {
   const text = await (await fetch(`${replica.url}/metrics`)).text();
-  const value = (name: string): number => Number(new RegExp(`^nodejs_eventloop_lag_${name}_seconds (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN) * 1000;
+  const value = (name: string): number =>
+    Number(new RegExp(`^nodejs_eventloop_lag_${name}_seconds (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN) * 1000;
   return { p50: value('p50'), p90: value('p90'), p99: value('p99'), max: value('max'), mean: value('mean') };
 }

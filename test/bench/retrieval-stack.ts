@@ -20,7 +20,10 @@ export interface RetrievalStack {
 }
 
 /** Indexes `documents` and returns the stack; `vectors: false` builds lexical-only. */
-export async function buildStack(documents: readonly { id: string; text: string }[], options: { vectors?: boolean } = {}): Promise<RetrievalStack> {
+export async function buildStack(
+  documents: readonly { id: string; text: string }[],
+  options: { vectors?: boolean } = {},
+): Promise<RetrievalStack> {
   const analyzer = withEverydayWords(createGermanAnalyzer());
   const bm25 = new Bm25Index(analyzer);
   const texts = new Map(documents.map((document) => [document.id, document.text]));

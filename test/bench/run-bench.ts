@@ -26,7 +26,12 @@ async function retrievalQuality(paragraphs: readonly Paragraph[]) {
       plainRanks.push(plain.search(question, 10).findIndex((hit) => hit.id === paragraph.id));
     }
   }
-  const summary = (ranks: number[]) => ({ r1: round(recallAt(ranks, 1)), r5: round(recallAt(ranks, 5)), r10: round(recallAt(ranks, 10)), mrr10: round(mrrAt(ranks, 10)) });
+  const summary = (ranks: number[]) => ({
+    r1: round(recallAt(ranks, 1)),
+    r5: round(recallAt(ranks, 5)),
+    r10: round(recallAt(ranks, 10)),
+    mrr10: round(mrrAt(ranks, 10)),
+  });
   return { questions: hybridRanks.length, hybrid: summary(hybridRanks), plainBm25: summary(plainRanks) };
 }
 
@@ -46,7 +51,11 @@ async function abstention(paragraphs: readonly Paragraph[]) {
   const answerable = await scores(split.questions.answerable);
   const nearMiss = await scores(split.questions.near_miss);
   const outOfCorpus = await scores(split.questions.out_of_corpus);
-  return { aurocNearMiss: round(auroc(answerable, nearMiss)), aurocOutOfCorpus: round(auroc(answerable, outOfCorpus)), counts: { answerable: answerable.length, nearMiss: nearMiss.length, outOfCorpus: outOfCorpus.length } };
+  return {
+    aurocNearMiss: round(auroc(answerable, nearMiss)),
+    aurocOutOfCorpus: round(auroc(answerable, outOfCorpus)),
+    counts: { answerable: answerable.length, nearMiss: nearMiss.length, outOfCorpus: outOfCorpus.length },
+  };
 }
 
 async function latencyAndThroughput(paragraphs: readonly Paragraph[], size: number) {
@@ -61,7 +70,13 @@ async function latencyAndThroughput(paragraphs: readonly Paragraph[], size: numb
     stack.confidence(question, await stack.retrieve(question, 10));
     latencies.push(performance.now() - start);
   }
-  return { chunks: corpus.length, indexSeconds: round(seconds), chunksPerSecond: Math.round(corpus.length / seconds), p50Ms: round(percentile(latencies, 50)), p95Ms: round(percentile(latencies, 95)) };
+  return {
+    chunks: corpus.length,
+    indexSeconds: round(seconds),
+    chunksPerSecond: Math.round(corpus.length / seconds),
+    p50Ms: round(percentile(latencies, 50)),
+    p95Ms: round(percentile(latencies, 95)),
+  };
 }
 
 if (!hasEvalData()) {
@@ -82,5 +97,8 @@ if (!hasEvalData()) {
   const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   if (at100k) console.log('100k chunks', JSON.stringify(at100k), `RSS ${rssMb} MB`);
   mkdirSync(join(root, 'bench-results'), { recursive: true });
-  writeFileSync(join(root, 'bench-results/retrieval.json'), JSON.stringify({ measuredAt: new Date().toISOString(), quality, abstention: abstain, at10k, ingest, at100k, rssMb }, null, 2));
+  writeFileSync(
+    join(root, 'bench-results/retrieval.json'),
+    JSON.stringify({ measuredAt: new Date().toISOString(), quality, abstention: abstain, at10k, ingest, at100k, rssMb }, null, 2),
+  );
 }

@@ -29,14 +29,23 @@ if (!hasEvalData()) {
   bm25.upsert(paragraphs);
   for (const paragraph of paragraphs) texts.set(paragraph.id, paragraph.text);
   for (let offset = 0; offset < size; offset += 50_000) {
-    const batch = syntheticChunks(Math.min(50_000, size - offset), paragraphs, offset + 1).map((chunk, index) => ({ id: `s-${offset + index}`, text: chunk.text }));
+    const batch = syntheticChunks(Math.min(50_000, size - offset), paragraphs, offset + 1).map((chunk, index) => ({
+      id: `s-${offset + index}`,
+      text: chunk.text,
+    }));
     bm25.upsert(batch);
     for (const chunk of batch) texts.set(chunk.id, chunk.text);
   }
   const indexSeconds = (performance.now() - started) / 1000;
   const textOf = (id: string): string => texts.get(id) ?? '';
-  const retriever = new HybridRetriever({ lexical: bm25, vectors: [], evidence: createSentenceEvidence({ textOf, analyzer, lexical: bm25 }) });
-  const questions = paragraphs.flatMap((paragraph) => paragraph.questions.map((qa) => ({ question: qa.question, gold: paragraph.id }))).slice(0, 300);
+  const retriever = new HybridRetriever({
+    lexical: bm25,
+    vectors: [],
+    evidence: createSentenceEvidence({ textOf, analyzer, lexical: bm25 }),
+  });
+  const questions = paragraphs
+    .flatMap((paragraph) => paragraph.questions.map((qa) => ({ question: qa.question, gold: paragraph.id })))
+    .slice(0, 300);
   const latencies: number[] = [];
   let hitsAt5 = 0;
   for (const { question, gold } of questions) {

@@ -22,8 +22,15 @@ const storeDatabase = sqliteStoreDatabase(database);
 await runMigrations(storeDatabase);
 const store = new SqlTeamsStore(storeDatabase);
 const outbox = new TeamsOutbox({
-  database: storeDatabase, store, logger: silentLogger, connector: createSdkConnector({ adapter }),
-  ratePerSecond: Number(rate ?? 30), conversationRatePerSecond: 1, conversationBurst: 3, maxAttempts: 8, maxInFlight: 64,
+  database: storeDatabase,
+  store,
+  logger: silentLogger,
+  connector: createSdkConnector({ adapter }),
+  ratePerSecond: Number(rate ?? 30),
+  conversationRatePerSecond: 1,
+  conversationBurst: 3,
+  maxAttempts: 8,
+  maxInFlight: 64,
   renderTicketCard: async () => undefined,
 });
 outbox.start();

@@ -37,17 +37,38 @@ seed.pragma('synchronous = NORMAL');
 const seedStore = sqliteStoreDatabase(seed);
 await runMigrations(seedStore);
 const store = new SqlTeamsStore(seedStore);
-const outbox = new TeamsOutbox({ database: seedStore, store, logger: silentLogger, connector: new FakeTeamsConnector(), ratePerSecond: 1, conversationRatePerSecond: 1, conversationBurst: 1, maxAttempts: 1, renderTicketCard: async () => undefined });
+const outbox = new TeamsOutbox({
+  database: seedStore,
+  store,
+  logger: silentLogger,
+  connector: new FakeTeamsConnector(),
+  ratePerSecond: 1,
+  conversationRatePerSecond: 1,
+  conversationBurst: 1,
+  maxAttempts: 1,
+  renderTicketCard: async () => undefined,
+});
 for (let index = 0; index < count; index += 1) {
   const conversationId = `a:bench-${index}`;
-  const reference = { channelId: 'msteams', serviceUrl: connector.serviceUrl, conversation: { id: conversationId, conversationType: 'personal' }, agent: { id: '28:bot' }, user: { id: `29:user-${index}` } };
-  await store.saveConversation({ conversationId, kind: 'personal', reference: JSON.stringify(reference), serviceUrl: connector.serviceUrl }, new Date().toISOString());
+  const reference = {
+    channelId: 'msteams',
+    serviceUrl: connector.serviceUrl,
+    conversation: { id: conversationId, conversationType: 'personal' },
+    agent: { id: '28:bot' },
+    user: { id: `29:user-${index}` },
+  };
+  await store.saveConversation(
+    { conversationId, kind: 'personal', reference: JSON.stringify(reference), serviceUrl: connector.serviceUrl },
+    new Date().toISOString(),
+  );
   await outbox.enqueue({ op: 'activity', conversationId, activity: { type: 'message', text: `bench-message-${index}` } });
 }
 seed.close();
 
 function runWorker(): { child: ChildProcess; done: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'teams-outbox-worker.ts'), file, String(rate)], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'teams-outbox-worker.ts'), file, String(rate)], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   return { child, done: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
 }
 
@@ -70,10 +91,15 @@ const phase1 = connector.requests.slice(0, beforeKill);
 const phase2 = connector.requests.slice(beforeKill);
 const rateOf = (list: readonly ConnectorRequest[]) => (list.length - 1) / window(list);
 const result = {
-  conversations: count, configuredRate: rate, injected429: throttledAt.size,
+  conversations: count,
+  configuredRate: rate,
+  injected429: throttledAt.size,
   requests: connector.requests.length,
   achievedRequestRate: { beforeKill: Number(rateOf(phase1).toFixed(2)), afterRestart: Number(rateOf(phase2).toFixed(2)) },
-  achievedVsConfigured: { beforeKill: `${((rateOf(phase1) / rate) * 100).toFixed(1)} %`, afterRestart: `${((rateOf(phase2) / rate) * 100).toFixed(1)} %` },
+  achievedVsConfigured: {
+    beforeKill: `${((rateOf(phase1) / rate) * 100).toFixed(1)} %`,
+    afterRestart: `${((rateOf(phase2) / rate) * 100).toFixed(1)} %`,
+  },
   deliveriesPerSecondOverall: Number((unique.size / ((finished - started) / 1000)).toFixed(2)),
   restartGapSeconds: Number(((phase2[0]?.at ?? killedAt) - (phase1.at(-1)?.at ?? killedAt)) / 1000),
   lost: count - unique.size,

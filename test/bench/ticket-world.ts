@@ -41,8 +41,12 @@ export function buildWorld(): TicketWorld {
   }
   const askers = Array.from({ length: 500 }, (_, index) => ({ id: `s${index + 1}`, unit: `A${(index % 25) + 1}` }));
   for (const asker of askers) people.push(`  - { id: ${asker.id}, name: Person ${asker.id}, unit: ${asker.unit} }`);
-  people.push('  - { id: central1, name: Zentrale Eins, unit: A1, roles: [staff, lotse] }', '  - { id: central2, name: Zentrale Zwei, unit: A2, roles: [staff, lotse] }',
-    '  - { id: it1, name: IT Eins, unit: A3 }', '  - { id: dsb1, name: DSB Eins, unit: A4 }');
+  people.push(
+    '  - { id: central1, name: Zentrale Eins, unit: A1, roles: [staff, lotse] }',
+    '  - { id: central2, name: Zentrale Zwei, unit: A2, roles: [staff, lotse] }',
+    '  - { id: it1, name: IT Eins, unit: A3 }',
+    '  - { id: dsb1, name: DSB Eins, unit: A4 }',
+  );
   const directory = parseDirectory([...units, ...people, ...lotsen].join('\n'), 'simulation.yaml');
   const policy: EscalationPolicy = {
     version: 'simulation',
@@ -62,7 +66,12 @@ export function buildWorld(): TicketWorld {
 }
 
 /** What the routing table demands for a question from a unit, given who is at capacity. */
-export function expectedRouting(world: TicketWorld, question: string, unit: string, atCapacity: (id: string) => boolean): { kind: 'refer' } | { kind: 'route'; pool: TicketPool['kind']; allowed: readonly string[] } {
+export function expectedRouting(
+  world: TicketWorld,
+  question: string,
+  unit: string,
+  atCapacity: (id: string) => boolean,
+): { kind: 'refer' } | { kind: 'route'; pool: TicketPool['kind']; allowed: readonly string[] } {
   if (question.includes('krank')) return { kind: 'refer' };
   if (question.includes('drucker')) return { kind: 'route', pool: 'it-servicedesk', allowed: world.policy.queues['it-servicedesk'] };
   if (question.includes('datenschutz')) return { kind: 'route', pool: 'dsb', allowed: world.policy.queues.dsb };

@@ -83,13 +83,19 @@ export function chatQuestions(): string[] {
 
 /** Logs `perReplica` sessions in on each replica (dev login) and returns them interleaved across replicas. */
 export async function openTargets(urls: readonly string[], perReplica: number, person = 'p-marek'): Promise<ChatTarget[]> {
-  const perUrl = await Promise.all(urls.map(async (url) => Promise.all(Array.from({ length: perReplica }, async () => {
-    const session = new HttpSession(url);
-    await session.devLogin({ person });
-    const csrf = session.cookie(csrfCookie) ?? '';
-    const cookie = `${sessionCookie}=${session.cookie(sessionCookie) ?? ''}; ${csrfCookie}=${csrf}`;
-    return { url, headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf } };
-  }))));
+  const perUrl = await Promise.all(
+    urls.map(async (url) =>
+      Promise.all(
+        Array.from({ length: perReplica }, async () => {
+          const session = new HttpSession(url);
+          await session.devLogin({ person });
+          const csrf = session.cookie(csrfCookie) ?? '';
+          const cookie = `${sessionCookie}=${session.cookie(sessionCookie) ?? ''}; ${csrfCookie}=${csrf}`;
+          return { url, headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf } };
+        }),
+      ),
+    ),
+  );
   return Array.from({ length: perReplica }, (_, index) => perUrl.map((list) => list[index]!)).flat();
 }
 
@@ -104,7 +110,11 @@ export async function warmUp(targets: readonly ChatTarget[], questions: readonly
 }
 
 function chatRequests(questions: readonly string[], offset: number): autocannon.Request[] {
-  return questions.map((_, index) => ({ method: 'POST', path: '/api/chat', body: JSON.stringify({ text: questions[(index + offset) % questions.length] }) }));
+  return questions.map((_, index) => ({
+    method: 'POST',
+    path: '/api/chat',
+    body: JSON.stringify({ text: questions[(index + offset) % questions.length] }),
+  }));
 }
 
 interface Recorder {
@@ -124,37 +134,64 @@ function recorder(): Recorder {
     latencies,
     arrivals,
     statusCodes,
-    attach: (instance) => instance.on('response', (_client: unknown, status: number, _bytes: number, responseTime: number) => {
-      latencies.push(responseTime);
-      arrivals.push((performance.now() - started) / 1000);
-      statusCodes[status] = (statusCodes[status] ?? 0) + 1;
-    }),
+    attach: (instance) =>
+      instance.on('response', (_client: unknown, status: number, _bytes: number, responseTime: number) => {
+        latencies.push(responseTime);
+        arrivals.push((performance.now() - started) / 1000);
+        statusCodes[status] = (statusCodes[status] ?? 0) + 1;
+      }),
   };
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, Math.max(0, ms)));
 
-async function runStaggered(targets: readonly ChatTarget[], questions: readonly string[], options: LoadOptions, record: Recorder): Promise<autocannon.Result[]> {
+async function runStaggered(
+  targets: readonly ChatTarget[],
+  questions: readonly string[],
+  options: LoadOptions,
+  record: Recorder,
+): Promise<autocannon.Result[]> {
   const perConnection = options.rate / options.connections;
   const started = performance.now();
   const runs: PromiseLike<autocannon.Result>[] = [];
   for (let index = 0; index < options.connections; index += 1) {
     await sleep(started + (index * 1000) / options.connections - performance.now());
     const target = targets[index % targets.length]!;
-    runs.push(record.attach(autocannon({
-      url: target.url, connections: 1, connectionRate: perConnection, duration: options.seconds, timeout: options.timeoutSeconds ?? 10,
-      headers: target.headers, requests: chatRequests(questions, index), skipAggregateResult: true,
-    })));
+    runs.push(
+      record.attach(
+        autocannon({
+          url: target.url,
+          connections: 1,
+          connectionRate: perConnection,
+          duration: options.seconds,
+          timeout: options.timeoutSeconds ?? 10,
+          headers: target.headers,
+          requests: chatRequests(questions, index),
+          skipAggregateResult: true,
+        }),
+      ),
+    );
   }
   return Promise.all(runs);
 }
 
-async function runNative(targets: readonly ChatTarget[], questions: readonly string[], options: LoadOptions, record: Recorder): Promise<autocannon.Result[]> {
+async function runNative(
+  targets: readonly ChatTarget[],
+  questions: readonly string[],
+  options: LoadOptions,
+  record: Recorder,
+): Promise<autocannon.Result[]> {
   // Sessions live in the shared store, so one session is valid on every replica.
   const urls = [...new Set(targets.map((target) => target.url))];
   const instance = autocannon({
-    url: urls, connections: options.connections, overallRate: options.rate, duration: options.seconds, timeout: options.timeoutSeconds ?? 10,
-    headers: targets[0]!.headers, requests: chatRequests(questions, 0), skipAggregateResult: true,
+    url: urls,
+    connections: options.connections,
+    overallRate: options.rate,
+    duration: options.seconds,
+    timeout: options.timeoutSeconds ?? 10,
+    headers: targets[0]!.headers,
+    requests: chatRequests(questions, 0),
+    skipAggregateResult: true,
   });
   return [await record.attach(instance)];
 }
@@ -162,8 +199,15 @@ async function runNative(targets: readonly ChatTarget[], questions: readonly str
 const round = (value: number): number => Math.round(value * 10) / 10;
 
 /** Runs one load against the targets and summarises it. */
-export async function runChatLoad(targets: readonly ChatTarget[], questions: readonly string[], options: LoadOptions): Promise<LoadSummary> {
-  if (!Number.isInteger(options.rate / options.connections)) throw new Error(`RATE (${options.rate}) must be a multiple of CONNECTIONS (${options.connections}): autocannon's per-connection rate is a whole number`);
+export async function runChatLoad(
+  targets: readonly ChatTarget[],
+  questions: readonly string[],
+  options: LoadOptions,
+): Promise<LoadSummary> {
+  if (!Number.isInteger(options.rate / options.connections))
+    throw new Error(
+      `RATE (${options.rate}) must be a multiple of CONNECTIONS (${options.connections}): autocannon's per-connection rate is a whole number`,
+    );
   const urls = [...new Set(targets.map((target) => target.url))];
   const record = recorder();
   const serverCpu = (): number => (options.serverPids ?? []).reduce((total, pid) => total + cpuSeconds(pid), 0);
@@ -182,14 +226,23 @@ export async function runChatLoad(targets: readonly ChatTarget[], questions: rea
     sent: sum((result) => result.totalRequests ?? 0),
     completed: latencies.length,
     achievedRate: round(sum((result) => (result.totalCompletedRequests ?? 0) / Math.max(result.duration, 1e-3))),
-    latency: { p50: round(percentile(latencies, 50)), p90: round(percentile(latencies, 90)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), max: round(max) },
+    latency: {
+      p50: round(percentile(latencies, 50)),
+      p90: round(percentile(latencies, 90)),
+      p95: round(percentile(latencies, 95)),
+      p99: round(percentile(latencies, 99)),
+      max: round(max),
+    },
     autocannonLatency: { p50: merged.latency.p50, p90: merged.latency.p90, p99: merged.latency.p99, max: merged.latency.max },
     errors: sum((result) => result.errors),
     timeouts: sum((result) => result.timeouts),
     non2xx: sum((result) => result.non2xx),
     statusCodes: record.statusCodes,
     cpuMsPerRequest: { servers: cpuMs(serverCpu() - cpuBefore.servers), generator: cpuMs(ownCpuSeconds() - cpuBefore.generator) },
-    slowest: latencies.map((ms, index) => ({ second: Math.floor(record.arrivals[index]!), ms: round(ms) })).sort((a, b) => b.ms - a.ms).slice(0, 10),
+    slowest: latencies
+      .map((ms, index) => ({ second: Math.floor(record.arrivals[index]!), ms: round(ms) }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 10),
     coordinatedOmissionPossible: max >= 1000 / (options.rate / options.connections),
     loadAverage: { before: before.map(round), after: after.map(round) },
   };

@@ -32,10 +32,20 @@ async function main(): Promise<void> {
     console.log('bench:xmpp skipped: /usr/bin/prosody is not installed');
     return;
   }
-  const questions = loadQuestionSet(join(repoRoot, 'test/eval/questions/sample.yaml')).filter((item) => item.expect === 'answered').map((item) => item.question);
+  const questions = loadQuestionSet(join(repoRoot, 'test/eval/questions/sample.yaml'))
+    .filter((item) => item.expect === 'answered')
+    .map((item) => item.question);
   const setupStart = performance.now();
-  const world = await startXmppWorld({ extra: 50, xmppEnv: { XMPP_RATE_PER_MINUTE: '10000', XMPP_RATE_BURST: '1000' }, ...(tuned ? { nagle: false } : {}) });
-  console.log(`configuration: ${tuned ? 'Prosody with nagle = false' : 'Prosody defaults'}, test client and bot with TCP_NODELAY; load average ${loadavg().map((value) => value.toFixed(1)).join(' ')}`);
+  const world = await startXmppWorld({
+    extra: 50,
+    xmppEnv: { XMPP_RATE_PER_MINUTE: '10000', XMPP_RATE_BURST: '1000' },
+    ...(tuned ? { nagle: false } : {}),
+  });
+  console.log(
+    `configuration: ${tuned ? 'Prosody with nagle = false' : 'Prosody defaults'}, test client and bot with TCP_NODELAY; load average ${loadavg()
+      .map((value) => value.toFixed(1))
+      .join(' ')}`,
+  );
   console.log(`setup (Prosody, 58 accounts, ingest, bot login): ${((performance.now() - setupStart) / 1000).toFixed(1)} s`);
   try {
     const sabine = await world.login('sabine', undefined, { noDelay: true });
@@ -59,15 +69,20 @@ async function main(): Promise<void> {
         core.push(performance.now() - direct);
       }
     }
-    console.log(summary('round trip question → answer via Prosody', roundTrips), roundTrips.length && percentile(roundTrips, 95) <= 100 ? '(target p95 ≤ 100 ms: met)' : '(target p95 ≤ 100 ms: NOT met)');
+    console.log(
+      summary('round trip question → answer via Prosody', roundTrips),
+      roundTrips.length && percentile(roundTrips, 95) <= 100 ? '(target p95 ≤ 100 ms: met)' : '(target p95 ≤ 100 ms: NOT met)',
+    );
     console.log(summary('same questions in process (core only)', core));
 
     const users = await Promise.all(extraUsers(50).map((name) => world.login(name)));
     const burstStart = performance.now();
-    const perUser = await Promise.all(users.map(async (user, index) => {
-      await user.ask(world.botJid, questions[index % questions.length]!, 1, 30_000);
-      return performance.now() - burstStart;
-    }));
+    const perUser = await Promise.all(
+      users.map(async (user, index) => {
+        await user.ask(world.botJid, questions[index % questions.length]!, 1, 30_000);
+        return performance.now() - burstStart;
+      }),
+    );
     console.log(summary('50 users asking at once, time to answer', perUser));
 
     const reconnect: number[] = [];
@@ -79,7 +94,10 @@ async function main(): Promise<void> {
       const stopAt = performance.now();
       await world.prosody.stop();
       for (let index = 0; index < 10; index += 1) {
-        await world.app.lotse.channels.send({ kind: 'person', personId: 'p-erika' }, { kind: 'notice', text: `Runde ${round} Nachricht ${index}` });
+        await world.app.lotse.channels.send(
+          { kind: 'person', personId: 'p-erika' },
+          { kind: 'notice', text: `Runde ${round} Nachricht ${index}` },
+        );
         sent += 1;
       }
       await world.prosody.start();
@@ -92,7 +110,10 @@ async function main(): Promise<void> {
       received += new Set(got.map((message) => message.body).filter((body) => body.startsWith(`Runde ${round} `))).size;
       await erika.stop();
     }
-    console.log(summary('reconnect: server listening → bot online', reconnect), percentile(reconnect, 100) <= 10_000 ? '(target ≤ 10 s: met)' : '(target ≤ 10 s: NOT met)');
+    console.log(
+      summary('reconnect: server listening → bot online', reconnect),
+      percentile(reconnect, 100) <= 10_000 ? '(target ≤ 10 s: met)' : '(target ≤ 10 s: NOT met)',
+    );
     console.log(summary('reconnect: server stopped → bot online (incl. restart)', outage));
     console.log(`messages queued during outages: ${sent}, received: ${received}, lost: ${sent - received}`);
     await Promise.all([sabine, ...users].map((client) => client.stop()));

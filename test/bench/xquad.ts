@@ -9,10 +9,12 @@ import { z } from 'zod';
 export const evalDataDir = resolve(import.meta.dirname, '../../../shared/eval-data');
 
 const squadSchema = z.object({
-  data: z.array(z.object({
-    title: z.string(),
-    paragraphs: z.array(z.object({ context: z.string(), qas: z.array(z.object({ id: z.string(), question: z.string() })) })),
-  })),
+  data: z.array(
+    z.object({
+      title: z.string(),
+      paragraphs: z.array(z.object({ context: z.string(), qas: z.array(z.object({ id: z.string(), question: z.string() })) })),
+    }),
+  ),
 });
 
 const splitSchema = z.object({

@@ -49,7 +49,9 @@ for (const backend of useBackends()) {
 describe('absences of an older lotse', () => {
   it('keeps the table and rows its constructor created (the legacy step is skipped)', async () => {
     const database = openMemoryDatabase();
-    migrate(database, 'lotse-absences', ['CREATE TABLE lotse_absences (person_id TEXT PRIMARY KEY, until TEXT NOT NULL, set_at TEXT NOT NULL)']);
+    migrate(database, 'lotse-absences', [
+      'CREATE TABLE lotse_absences (person_id TEXT PRIMARY KEY, until TEXT NOT NULL, set_at TEXT NOT NULL)',
+    ]);
     database.prepare('INSERT INTO lotse_absences (person_id, until, set_at) VALUES (?, ?, ?)').run('p-aylin', '2026-12-24', 't0');
     const store = sqliteStoreDatabase(database);
     expect(await runMigrations(store)).toContain('0010-absences');

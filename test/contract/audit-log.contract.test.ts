@@ -12,7 +12,16 @@ import { useBackends } from './backends.ts';
 import { withRefusals } from './stored-json-support.ts';
 
 const entry = (at: string, partial: Partial<AuditEntry> = {}): AuditEntry => ({
-  type: 'answer', at, pseudonym: 'p1', channel: 'web', outcome: 'answered', rules: [], policyVersion: 'v1', indexVersion: 'i1', documents: [], ...partial,
+  type: 'answer',
+  at,
+  pseudonym: 'p1',
+  channel: 'web',
+  outcome: 'answered',
+  rules: [],
+  policyVersion: 'v1',
+  indexVersion: 'i1',
+  documents: [],
+  ...partial,
 });
 
 function auditLogContract(name: string, available: boolean, open: () => Promise<{ a: AuditLog; b: AuditLog }>): void {
@@ -42,7 +51,8 @@ for (const backend of useBackends()) {
       const { store, secondStore, raw } = await backend.fresh();
       const a = new SqlAuditLog(store);
       const b = new SqlAuditLog(await secondStore());
-      for (let index = 0; index < 6; index += 1) await (index % 2 ? b : a).append(entry(`2026-11-2${index}T10:00:00.000Z`, { question: `Frage ${index}` }));
+      for (let index = 0; index < 6; index += 1)
+        await (index % 2 ? b : a).append(entry(`2026-11-2${index}T10:00:00.000Z`, { question: `Frage ${index}` }));
       expect(await b.verify()).toEqual({ kind: 'intact', records: 6 });
       expect((await a.entries()).map((item) => item.seq)).toEqual([1, 2, 3, 4, 5, 6]);
       const retention = { answer: 3, refusal: 3, security: 730, reidentification: 730 };
@@ -54,12 +64,16 @@ for (const backend of useBackends()) {
       expect(await b.verify()).toEqual({ kind: 'broken', atSequence: 5, reason: 'edited' });
     });
 
-    it('keeps one gap-free chain under 40 concurrent appends (PostgreSQL: from two replicas\' pools)', async () => {
+    it("keeps one gap-free chain under 40 concurrent appends (PostgreSQL: from two replicas' pools)", async () => {
       const { store, secondStore } = await backend.fresh();
       const a = new SqlAuditLog(store);
       // SQLite has one connection per process (replicas need PostgreSQL): concurrency there is within one handle.
       const b = new SqlAuditLog(backend.name === 'postgres' ? await secondStore() : store);
-      await Promise.all(Array.from({ length: 40 }, (_, index) => (index % 2 ? b : a).append(entry(`2026-11-23T10:00:${String(index).padStart(2, '0')}.000Z`))));
+      await Promise.all(
+        Array.from({ length: 40 }, (_, index) =>
+          (index % 2 ? b : a).append(entry(`2026-11-23T10:00:${String(index).padStart(2, '0')}.000Z`)),
+        ),
+      );
       expect(await a.verify()).toEqual({ kind: 'intact', records: 40 });
       expect((await b.entries()).map((item) => item.seq)).toEqual(Array.from({ length: 40 }, (_, index) => index + 1));
     });
@@ -69,8 +83,12 @@ for (const backend of useBackends()) {
       const { store, refused } = withRefusals(fresh.store);
       const log = new SqlAuditLog(store);
       for (let index = 0; index < 3; index += 1) await log.append(entry(`2026-11-2${index}T10:00:00.000Z`, { question: `Frage ${index}` }));
-      expect((await fresh.raw<{ body: string }>('SELECT body FROM audit_records WHERE seq = 1'))[0]?.body).toBe(canonicalJson(entry('2026-11-20T10:00:00.000Z', { question: 'Frage 0' })));
-      expect((await log.entries()).map((item) => item.entry)).toEqual([0, 1, 2].map((index) => entry(`2026-11-2${index}T10:00:00.000Z`, { question: `Frage ${index}` })));
+      expect((await fresh.raw<{ body: string }>('SELECT body FROM audit_records WHERE seq = 1'))[0]?.body).toBe(
+        canonicalJson(entry('2026-11-20T10:00:00.000Z', { question: 'Frage 0' })),
+      );
+      expect((await log.entries()).map((item) => item.entry)).toEqual(
+        [0, 1, 2].map((index) => entry(`2026-11-2${index}T10:00:00.000Z`, { question: `Frage ${index}` })),
+      );
       await fresh.raw(`UPDATE audit_records SET body = replace(body, '"outcome":"answered"', '"outcome":"vergessen"') WHERE seq = 2`);
       expect((await log.entries()).map((item) => item.seq)).toEqual([1, 3]);
       expect((await log.entries()).map((item) => item.seq)).toEqual([1, 3]);

@@ -32,11 +32,36 @@ function teamsStoreContract(name: string, available: boolean, open: () => Promis
     it('keeps conversation references, refreshes them and knows who has a deliverable 1:1 chat', async () => {
       const { a, b } = await open();
       expect(await b.latestEndpoint()).toBeUndefined();
-      await a.saveConversation({ conversationId: 'a:1', kind: 'personal', reference: reference('a:1'), personId: 'p-sabine', aadObjectId: 'aad-1', tenantId: 't-1', serviceUrl: 'http://x/' }, at);
-      await a.saveConversation({ conversationId: 'a:1', kind: 'personal', reference: reference('a:1', { v: 2 }), serviceUrl: 'http://y/' }, later);
-      await a.saveConversation({ conversationId: '19:team', kind: 'channel', reference: reference('19:team'), personId: 'p-marek', serviceUrl: 'http://x/' }, at);
+      await a.saveConversation(
+        {
+          conversationId: 'a:1',
+          kind: 'personal',
+          reference: reference('a:1'),
+          personId: 'p-sabine',
+          aadObjectId: 'aad-1',
+          tenantId: 't-1',
+          serviceUrl: 'http://x/',
+        },
+        at,
+      );
+      await a.saveConversation(
+        { conversationId: 'a:1', kind: 'personal', reference: reference('a:1', { v: 2 }), serviceUrl: 'http://y/' },
+        later,
+      );
+      await a.saveConversation(
+        { conversationId: '19:team', kind: 'channel', reference: reference('19:team'), personId: 'p-marek', serviceUrl: 'http://x/' },
+        at,
+      );
       const stored = await b.personalConversationOf('p-sabine');
-      expect(stored).toEqual({ conversationId: 'a:1', kind: 'personal', reference: reference('a:1', { v: 2 }), personId: 'p-sabine', aadObjectId: 'aad-1', tenantId: 't-1', serviceUrl: 'http://y/' });
+      expect(stored).toEqual({
+        conversationId: 'a:1',
+        kind: 'personal',
+        reference: reference('a:1', { v: 2 }),
+        personId: 'p-sabine',
+        aadObjectId: 'aad-1',
+        tenantId: 't-1',
+        serviceUrl: 'http://y/',
+      });
       expect(await b.personalConversationOf('p-marek')).toBeUndefined();
       expect(await b.personsWithPersonalConversation()).toEqual(['p-sabine']);
       expect(await b.latestEndpoint()).toEqual({ serviceUrl: 'http://y/', agentId: 'bot-1', tenantId: 't-1' });
@@ -60,7 +85,10 @@ function teamsStoreContract(name: string, available: boolean, open: () => Promis
       await b.saveTicketCard({ ticketId: 't-0', conversationId: 'a:2', activityId: 'act-0', version: 1 });
       expect(await a.ticketCard('t-1', 'a:1')).toEqual({ ticketId: 't-1', conversationId: 'a:1', activityId: 'act-1', version: 3 });
       expect(await a.ticketCard('t-1', 'a:2')).toBeUndefined();
-      expect(await b.ticketCards()).toEqual([{ ticketId: 't-0', conversationId: 'a:2', activityId: 'act-0', version: 1 }, { ticketId: 't-1', conversationId: 'a:1', activityId: 'act-1', version: 3 }]);
+      expect(await b.ticketCards()).toEqual([
+        { ticketId: 't-0', conversationId: 'a:2', activityId: 'act-0', version: 1 },
+        { ticketId: 't-1', conversationId: 'a:1', activityId: 'act-1', version: 3 },
+      ]);
       expect(await a.plainLanguage('u-1')).toBeUndefined();
       await a.setPlainLanguage('u-1', true, at);
       expect(await b.plainLanguage('u-1')).toBe(true);
@@ -85,26 +113,58 @@ function xmppStoreContract(name: string, available: boolean, open: () => Promise
   describe.skipIf(!available)(`Jabber store contract on ${name}`, () => {
     it('keeps the outbox in order until a message is acknowledged, on every replica', async () => {
       const { a, b } = await open();
-      await a.enqueue([{ stanzaId: 's1', to: 'a@x', body: 'eins' }, { stanzaId: 's2', to: 'b@x', body: 'zwei' }], at);
+      await a.enqueue(
+        [
+          { stanzaId: 's1', to: 'a@x', body: 'eins' },
+          { stanzaId: 's2', to: 'b@x', body: 'zwei' },
+        ],
+        at,
+      );
       await b.enqueue([{ stanzaId: 's3', to: 'a@x', body: 'drei' }], later);
       await a.enqueue([], later);
       await a.markAttempt('s1');
-      expect((await b.pending()).map((entry) => [entry.stanzaId, entry.to, entry.body, entry.createdAt])).toEqual([['s1', 'a@x', 'eins', at], ['s2', 'b@x', 'zwei', at], ['s3', 'a@x', 'drei', later]]);
+      expect((await b.pending()).map((entry) => [entry.stanzaId, entry.to, entry.body, entry.createdAt])).toEqual([
+        ['s1', 'a@x', 'eins', at],
+        ['s2', 'b@x', 'zwei', at],
+        ['s3', 'a@x', 'drei', later],
+      ]);
       expect((await b.pending(1)).map((entry) => entry.stanzaId)).toEqual(['s1']);
       expect(await b.remove('s1')).toBe(true);
       expect(await a.remove('s1')).toBe(false);
       expect(await a.size()).toBe(2);
-      await expect(a.enqueue([{ stanzaId: 's4', to: 'a@x', body: 'vier' }, { stanzaId: 's2', to: 'a@x', body: 'doppelt' }], later)).rejects.toThrow();
+      await expect(
+        a.enqueue(
+          [
+            { stanzaId: 's4', to: 'a@x', body: 'vier' },
+            { stanzaId: 's2', to: 'a@x', body: 'doppelt' },
+          ],
+          later,
+        ),
+      ).rejects.toThrow();
       expect((await b.pending()).map((entry) => entry.stanzaId)).toEqual(['s2', 's3']);
     });
 
     it('keeps sessions per JID with suggestions and the Leichte-Sprache choice', async () => {
       const { a, b } = await open();
       expect(await a.session('a@x')).toBeUndefined();
-      await a.saveSession({ jid: 'a@x', conversationId: 'c1', lastMessageId: 'm1', lastOutcome: 'answered', lastRating: 'up', updatedAt: at });
+      await a.saveSession({
+        jid: 'a@x',
+        conversationId: 'c1',
+        lastMessageId: 'm1',
+        lastOutcome: 'answered',
+        lastRating: 'up',
+        updatedAt: at,
+      });
       await a.saveSuggestions('a@x', ['Frage eins', 'Frage zwei']);
       await b.saveSession({ jid: 'a@x', conversationId: 'c2', lastMessageId: 'm2', lastOutcome: 'no_answer', updatedAt: later });
-      expect(await a.session('a@x')).toEqual({ jid: 'a@x', conversationId: 'c2', lastMessageId: 'm2', lastOutcome: 'no_answer', updatedAt: later, suggestions: ['Frage eins', 'Frage zwei'] });
+      expect(await a.session('a@x')).toEqual({
+        jid: 'a@x',
+        conversationId: 'c2',
+        lastMessageId: 'm2',
+        lastOutcome: 'no_answer',
+        updatedAt: later,
+        suggestions: ['Frage eins', 'Frage zwei'],
+      });
       await b.savePlainLanguage('a@x', false, later);
       expect((await a.session('a@x'))?.plainLanguage).toBe(false);
       await a.savePlainLanguage('new@x', true, at);
@@ -126,7 +186,14 @@ xmppStoreContract('the in-memory fake', true, async () => {
 
 function outboxOn(database: StoreDatabase, store: TeamsStore, connector: FakeTeamsConnector): TeamsOutbox {
   return new TeamsOutbox({
-    database, store, connector, logger: silentLogger, maxAttempts: 3, ratePerSecond: 10_000, conversationRatePerSecond: 10_000, conversationBurst: 100,
+    database,
+    store,
+    connector,
+    logger: silentLogger,
+    maxAttempts: 3,
+    ratePerSecond: 10_000,
+    conversationRatePerSecond: 10_000,
+    conversationBurst: 100,
     renderTicketCard: async (ticketId) => ({ activity: { type: 'message', text: `card ${ticketId}` }, version: 1 }),
   });
 }
@@ -148,27 +215,51 @@ for (const backend of useBackends()) {
       const fresh = await backend.fresh();
       const { store, refused } = withRefusals(fresh.store);
       const teams = new SqlTeamsStore(store);
-      await teams.saveConversation({ conversationId: 'a:1', kind: 'personal', reference: reference('a:1'), personId: 'p-1', serviceUrl: 'http://x/' }, at);
-      expect((await fresh.raw<{ reference: string }>("SELECT reference FROM teams_conversations WHERE conversation_id = 'a:1'"))[0]?.reference).toBe(`{"$v":1,${reference('a:1').slice(1)}`);
+      await teams.saveConversation(
+        { conversationId: 'a:1', kind: 'personal', reference: reference('a:1'), personId: 'p-1', serviceUrl: 'http://x/' },
+        at,
+      );
+      expect(
+        (await fresh.raw<{ reference: string }>("SELECT reference FROM teams_conversations WHERE conversation_id = 'a:1'"))[0]?.reference,
+      ).toBe(`{"$v":1,${reference('a:1').slice(1)}`);
       expect((await teams.conversation('a:1'))?.reference).toBe(reference('a:1'));
-      const insert = (id: string, person: string, text: string, when: string) => fresh.raw(`INSERT INTO teams_conversations (conversation_id, kind, reference, person_id, service_url, updated_at)
+      const insert = (id: string, person: string, text: string, when: string) =>
+        fresh.raw(`INSERT INTO teams_conversations (conversation_id, kind, reference, person_id, service_url, updated_at)
         VALUES (${literal(id)}, 'personal', ${literal(text)}, ${literal(person)}, 'http://old/', ${literal(when)})`);
       await insert('a:old', 'p-old', reference('a:old', { serviceUrl: 'http://old/' }), '2026-12-03T08:30:00.000Z');
       await insert('a:new', 'p-new', versioned(2, { conversation: { id: 'a:new' }, agent: { id: 'bot-2' } }), '2026-12-03T10:00:00.000Z');
       await insert('a:bad', 'p-bad', '{"conversation":{},"agent":{"id":"bot-3"}}', '2026-12-03T11:00:00.000Z');
       const old = await teams.personalConversationOf('p-old');
-      expect(old).toEqual({ conversationId: 'a:old', kind: 'personal', reference: reference('a:old', { serviceUrl: 'http://old/' }), personId: 'p-old', serviceUrl: 'http://old/' });
-      expect([await teams.conversation('a:new'), await teams.personalConversationOf('p-new'), await teams.conversation('a:bad')]).toEqual([undefined, undefined, undefined]);
+      expect(old).toEqual({
+        conversationId: 'a:old',
+        kind: 'personal',
+        reference: reference('a:old', { serviceUrl: 'http://old/' }),
+        personId: 'p-old',
+        serviceUrl: 'http://old/',
+      });
+      expect([await teams.conversation('a:new'), await teams.personalConversationOf('p-new'), await teams.conversation('a:bad')]).toEqual([
+        undefined,
+        undefined,
+        undefined,
+      ]);
       // the newest readable reference with a bot account (the two newer rows are refused)
       expect(await teams.latestEndpoint()).toEqual({ serviceUrl: 'http://old/', agentId: 'bot-1' });
       expect(refused).toEqual([
         { store: 'teams-conversations', key: 'a:new', reason: newer },
         { store: 'teams-conversations', key: 'a:bad', reason: expect.stringMatching(/^invalid document \(conversation\.id: /) },
       ]);
-      await expect(teams.saveConversation({ conversationId: 'a:x', kind: 'personal', reference: '{"agent":{"id":"bot-1"}}', serviceUrl: 'http://x/' }, later)).rejects.toThrow(/conversation/);
+      await expect(
+        teams.saveConversation(
+          { conversationId: 'a:x', kind: 'personal', reference: '{"agent":{"id":"bot-1"}}', serviceUrl: 'http://x/' },
+          later,
+        ),
+      ).rejects.toThrow(/conversation/);
       expect(await teams.conversation('a:x')).toBeUndefined();
       // the next contact stores a fresh reference in this version's format
-      await teams.saveConversation({ conversationId: 'a:new', kind: 'personal', reference: reference('a:new'), serviceUrl: 'http://x/' }, later);
+      await teams.saveConversation(
+        { conversationId: 'a:new', kind: 'personal', reference: reference('a:new'), serviceUrl: 'http://x/' },
+        later,
+      );
       expect((await teams.personalConversationOf('p-new'))?.reference).toBe(reference('a:new'));
     });
 
@@ -176,34 +267,64 @@ for (const backend of useBackends()) {
       const fresh = await backend.fresh();
       const { store, refused } = withRefusals(fresh.store);
       const teams = new SqlTeamsStore(store);
-      for (const id of ['a:1', 'a:2', 'a:3']) await teams.saveConversation({ conversationId: id, kind: 'personal', reference: reference(id), serviceUrl: 'http://x/' }, at);
-      const insert = async (conversation: string, activity: string, fallback: string) => Number((await fresh.raw<{ id: number }>(`INSERT INTO teams_outbox (conversation_id, op, activity, person_id, fallback, not_before, created_at)
-        VALUES (${literal(conversation)}, 'activity', ${literal(activity)}, 'p-1', ${literal(fallback)}, 0, ${literal(at)}) RETURNING id`))[0]?.id);
+      for (const id of ['a:1', 'a:2', 'a:3'])
+        await teams.saveConversation({ conversationId: id, kind: 'personal', reference: reference(id), serviceUrl: 'http://x/' }, at);
+      const insert = async (conversation: string, activity: string, fallback: string) =>
+        Number(
+          (
+            await fresh.raw<{
+              id: number;
+            }>(`INSERT INTO teams_outbox (conversation_id, op, activity, person_id, fallback, not_before, created_at)
+        VALUES (${literal(conversation)}, 'activity', ${literal(activity)}, 'p-1', ${literal(fallback)}, 0, ${literal(at)}) RETURNING id`)
+          )[0]?.id,
+        );
       const oldId = await insert('a:1', '{"type":"message","text":"alt"}', '{}');
       const newerId = await insert('a:2', versioned(2, { type: 'message', text: 'neu', entities: [{ type: 'mention' }] }), '{}');
       const badId = await insert('a:3', '["kein Objekt"]', '{"inbox":"x"}');
       const connector = new FakeTeamsConnector();
       const failed: FailedDelivery[] = [];
       const outbox = new TeamsOutbox({
-        database: store, store: teams, connector, logger: silentLogger, maxAttempts: 3, ratePerSecond: 10_000, conversationRatePerSecond: 10_000, conversationBurst: 100,
-        renderTicketCard: async () => undefined, onFailed: (entry) => failed.push(entry),
+        database: store,
+        store: teams,
+        connector,
+        logger: silentLogger,
+        maxAttempts: 3,
+        ratePerSecond: 10_000,
+        conversationRatePerSecond: 10_000,
+        conversationBurst: 100,
+        renderTicketCard: async () => undefined,
+        onFailed: (entry) => failed.push(entry),
       });
       const freshId = await outbox.enqueue({ op: 'activity', conversationId: 'a:1', activity: { type: 'message', text: 'frisch' } });
-      expect((await fresh.raw<{ activity: string }>(`SELECT activity FROM teams_outbox WHERE id = ${freshId}`))[0]?.activity).toBe('{"$v":1,"type":"message","text":"frisch"}');
+      expect((await fresh.raw<{ activity: string }>(`SELECT activity FROM teams_outbox WHERE id = ${freshId}`))[0]?.activity).toBe(
+        '{"$v":1,"type":"message","text":"frisch"}',
+      );
       outbox.start();
       const until = Date.now() + 10_000;
-      while ((connector.calls.length < 2 || failed.length < 1 || refused.length < 2) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+      while ((connector.calls.length < 2 || failed.length < 1 || refused.length < 2) && Date.now() < until)
+        await new Promise((resolve) => setTimeout(resolve, 10));
       await outbox.stop();
       expect(connector.calls.map((call) => call.activity?.text)).toEqual(['alt', 'frisch']);
-      expect(failed).toEqual([{ id: badId, conversationId: 'a:3', personId: 'p-1', fallback: '{"inbox":"x"}', reason: 'stored message unreadable' }]);
-      const states = await fresh.raw<{ id: number; state: string; attempts: number; not_before: number }>('SELECT id, state, attempts, not_before FROM teams_outbox ORDER BY id');
-      expect(states.map((row) => [Number(row.id), row.state, Number(row.attempts)])).toEqual([[oldId, 'sent', 0], [newerId, 'pending', 0], [badId, 'failed', 0], [freshId, 'sent', 0]]);
+      expect(failed).toEqual([
+        { id: badId, conversationId: 'a:3', personId: 'p-1', fallback: '{"inbox":"x"}', reason: 'stored message unreadable' },
+      ]);
+      const states = await fresh.raw<{ id: number; state: string; attempts: number; not_before: number }>(
+        'SELECT id, state, attempts, not_before FROM teams_outbox ORDER BY id',
+      );
+      expect(states.map((row) => [Number(row.id), row.state, Number(row.attempts)])).toEqual([
+        [oldId, 'sent', 0],
+        [newerId, 'pending', 0],
+        [badId, 'failed', 0],
+        [freshId, 'sent', 0],
+      ]);
       expect(Number(states[1]?.not_before)).toBeGreaterThan(Date.now() + 5 * 60_000);
       expect([await outbox.pendingCount(), await outbox.dueCount()]).toEqual([1, 0]);
-      expect(refused).toEqual(expect.arrayContaining([
-        { store: 'teams-outbox', key: String(newerId), reason: newer },
-        { store: 'teams-outbox', key: String(badId), reason: expect.stringMatching(/^invalid document/) },
-      ]));
+      expect(refused).toEqual(
+        expect.arrayContaining([
+          { store: 'teams-outbox', key: String(newerId), reason: newer },
+          { store: 'teams-outbox', key: String(badId), reason: expect.stringMatching(/^invalid document/) },
+        ]),
+      );
       expect(refused).toHaveLength(2);
     });
 
@@ -213,9 +334,13 @@ for (const backend of useBackends()) {
       const xmpp = new SqlXmppStore(store);
       await xmpp.saveSession({ jid: 'a@x', conversationId: 'c1', updatedAt: at });
       await xmpp.saveSuggestions('a@x', ['eins', 'zwei']);
-      expect((await fresh.raw<{ suggestions: string }>("SELECT suggestions FROM xmpp_sessions WHERE jid = 'a@x'"))[0]?.suggestions).toBe('["eins","zwei"]');
+      expect((await fresh.raw<{ suggestions: string }>("SELECT suggestions FROM xmpp_sessions WHERE jid = 'a@x'"))[0]?.suggestions).toBe(
+        '["eins","zwei"]',
+      );
       const insert = (jid: string, suggestions: string) =>
-        fresh.raw(`INSERT INTO xmpp_sessions (jid, conversation_id, updated_at, suggestions) VALUES (${literal(jid)}, 'c9', ${literal(at)}, ${literal(suggestions)})`);
+        fresh.raw(
+          `INSERT INTO xmpp_sessions (jid, conversation_id, updated_at, suggestions) VALUES (${literal(jid)}, 'c9', ${literal(at)}, ${literal(suggestions)})`,
+        );
       await insert('old@x', '["alt"]');
       await insert('new@x', JSON.stringify({ $v: 2, value: [{ text: 'neu' }] }));
       await insert('bad@x', '[1,2]');
@@ -238,17 +363,25 @@ for (const backend of useBackends()) {
       const other = await secondStore();
       const teams = new SqlTeamsStore(store);
       const conversations = ['a:1', 'a:2', 'a:3', 'a:4'];
-      for (const id of conversations) await teams.saveConversation({ conversationId: id, kind: 'personal', reference: reference(id), serviceUrl: 'http://x/' }, at);
+      for (const id of conversations)
+        await teams.saveConversation({ conversationId: id, kind: 'personal', reference: reference(id), serviceUrl: 'http://x/' }, at);
       const order: { conversation: string; text: string }[] = [];
       const record = (call: FakeConnectorCall): ConnectorOutcome => {
-        order.push({ conversation: (JSON.parse(call.reference) as { conversation: { id: string } }).conversation.id, text: String(call.activity?.text) });
+        order.push({
+          conversation: (JSON.parse(call.reference) as { conversation: { id: string } }).conversation.id,
+          text: String(call.activity?.text),
+        });
         return { kind: 'ok' };
       };
       const [one, two] = [new FakeTeamsConnector(record), new FakeTeamsConnector(record)];
       const a = outboxOn(store, teams, one);
       const b = outboxOn(other, new SqlTeamsStore(other), two);
       for (let index = 0; index < 40; index += 1) {
-        await (index % 2 ? a : b).enqueue({ op: 'activity', conversationId: conversations[index % 4]!, activity: { type: 'message', text: `m${index}` } });
+        await (index % 2 ? a : b).enqueue({
+          op: 'activity',
+          conversationId: conversations[index % 4]!,
+          activity: { type: 'message', text: `m${index}` },
+        });
       }
       expect(await b.pendingCount()).toBe(40);
       a.start();
@@ -311,9 +444,17 @@ describe('channel tables of an older lotse', () => {
          created_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0);
        CREATE TABLE xmpp_sessions (jid TEXT PRIMARY KEY, conversation_id TEXT, last_message_id TEXT, last_outcome TEXT, last_rating TEXT, updated_at TEXT NOT NULL);`,
     ]);
-    database.prepare(`INSERT INTO teams_conversations (conversation_id, kind, reference, person_id, service_url, updated_at) VALUES ('a:1', 'personal', ?, 'p-1', 'http://x/', ?)`).run(reference('a:1'), at);
+    database
+      .prepare(
+        `INSERT INTO teams_conversations (conversation_id, kind, reference, person_id, service_url, updated_at) VALUES ('a:1', 'personal', ?, 'p-1', 'http://x/', ?)`,
+      )
+      .run(reference('a:1'), at);
     database.prepare(`INSERT INTO teams_card_actions (key, at) VALUES ('action-1', ?)`).run(at);
-    database.prepare(`INSERT INTO teams_outbox (conversation_id, op, activity, not_before, created_at) VALUES ('a:1', 'activity', '{"type":"message","text":"alt"}', 0, ?)`).run(at);
+    database
+      .prepare(
+        `INSERT INTO teams_outbox (conversation_id, op, activity, not_before, created_at) VALUES ('a:1', 'activity', '{"type":"message","text":"alt"}', 0, ?)`,
+      )
+      .run(at);
     database.prepare(`INSERT INTO xmpp_outbox (stanza_id, to_jid, body, created_at) VALUES ('s-1', 'a@x', 'alt', ?)`).run(at);
     database.prepare(`INSERT INTO xmpp_sessions (jid, conversation_id, updated_at) VALUES ('a@x', 'c-1', ?)`).run(at);
     const store = sqliteStoreDatabase(database);
@@ -326,6 +467,12 @@ describe('channel tables of an older lotse', () => {
     expect((await xmpp.pending()).map((entry) => entry.body)).toEqual(['alt']);
     await xmpp.savePlainLanguage('a@x', true, later);
     await xmpp.saveSuggestions('a@x', ['eins']);
-    expect(await xmpp.session('a@x')).toEqual({ jid: 'a@x', conversationId: 'c-1', updatedAt: at, suggestions: ['eins'], plainLanguage: true });
+    expect(await xmpp.session('a@x')).toEqual({
+      jid: 'a@x',
+      conversationId: 'c-1',
+      updatedAt: at,
+      suggestions: ['eins'],
+      plainLanguage: true,
+    });
   });
 });

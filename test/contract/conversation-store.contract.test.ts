@@ -9,10 +9,21 @@ import { InMemoryConversationStore } from '../fakes/in-memory-conversation-store
 import { FixedClock, SequentialIds } from '../fakes/fixed-clock.ts';
 import { useBackends } from './backends.ts';
 
-const message = (id: string, conversationId: string, text: string, extra: object = {}) => ({ id, conversationId, role: 'user' as const, text, createdAt: `2026-11-23T08:00:0${id.slice(-1)}.000Z`, ...extra });
+const message = (id: string, conversationId: string, text: string, extra: object = {}) => ({
+  id,
+  conversationId,
+  role: 'user' as const,
+  text,
+  createdAt: `2026-11-23T08:00:0${id.slice(-1)}.000Z`,
+  ...extra,
+});
 
 /** The `ConversationStore` contract: `open()` gives two stores on the same data (two replicas; the fake: one). */
-function conversationStoreContract(name: string, available: boolean, open: () => Promise<{ a: ConversationStore; b: ConversationStore }>): void {
+function conversationStoreContract(
+  name: string,
+  available: boolean,
+  open: () => Promise<{ a: ConversationStore; b: ConversationStore }>,
+): void {
   describe.skipIf(!available)(`conversation store contract on ${name}`, () => {
     it('keeps conversations with their owner, messages in order, and feedback (shared between replicas)', async () => {
       const { a, b } = await open();
@@ -20,7 +31,12 @@ function conversationStoreContract(name: string, available: boolean, open: () =>
       expect(await b.ensureConversation({ id: 'c-1', channel: 'web', userId: 'u-2', at: 't0' })).toBe(false);
       expect(await a.ensureConversation({ id: 'c-1', channel: 'web', userId: 'u-1', at: 't1' })).toBe(true);
       await a.appendMessage(message('m-1', 'c-1', 'Frage eins'));
-      await b.appendMessage({ ...message('m-2', 'c-1', 'Antwort'), role: 'bot', outcome: 'answered', payload: '{"citations":[{"document":"d-1"}]}' });
+      await b.appendMessage({
+        ...message('m-2', 'c-1', 'Antwort'),
+        role: 'bot',
+        outcome: 'answered',
+        payload: '{"citations":[{"document":"d-1"}]}',
+      });
       await a.appendMessage(message('m-3', 'c-1', 'Frage zwei'));
       expect((await b.recentMessages('c-1', 2)).map((entry) => entry.id)).toEqual(['m-2', 'm-3']);
       expect((await b.messagesUntil('c-1', 'm-2', 5)).map((entry) => entry.id)).toEqual(['m-1', 'm-2']);
@@ -35,7 +51,9 @@ function conversationStoreContract(name: string, available: boolean, open: () =>
       await b.recordFeedback({ messageId: 'm-2', rating: 'down', reason: 'veraltet', at: '2026-11-23T09:01:00.000Z' });
       expect(await a.feedbackFor('m-2')).toEqual({ messageId: 'm-2', rating: 'down', reason: 'veraltet' });
       expect(await a.feedbackFor('m-1')).toBeUndefined();
-      expect(await a.negativeFeedback(10)).toEqual([{ messageId: 'm-2', at: '2026-11-23T09:01:00.000Z', documents: ['d-1'], reason: 'veraltet' }]);
+      expect(await a.negativeFeedback(10)).toEqual([
+        { messageId: 'm-2', at: '2026-11-23T09:01:00.000Z', documents: ['d-1'], reason: 'veraltet' },
+      ]);
     });
   });
 }
@@ -51,8 +69,12 @@ function counting(store: StoreDatabase): { database: StoreDatabase; statements: 
     },
   };
   const database: StoreDatabase = {
-    dialect: store.dialect, db: store.db.withPlugin(counter), transaction: (work) => store.transaction(work),
-    ping: () => store.ping(), gauges: () => store.gauges(), close: () => store.close(),
+    dialect: store.dialect,
+    db: store.db.withPlugin(counter),
+    transaction: (work) => store.transaction(work),
+    ping: () => store.ping(),
+    gauges: () => store.gauges(),
+    close: () => store.close(),
   };
   return { database, statements: () => count };
 }
@@ -83,7 +105,9 @@ for (const backend of useBackends()) {
       expect(await turn(() => a.ensureConversation({ id: 'c-1', channel: 'web', userId: 'u-1', at: 't0' }))).toEqual([true, creating]);
       expect(await turn(() => a.ensureConversation({ id: 'c-1', channel: 'web', userId: 'u-1', at: 't1' }))).toEqual([true, 1]);
       expect(await turn(() => a.ensureConversation({ id: 'c-1', channel: 'web', userId: 'u-2', at: 't1' }))).toEqual([false, 1]);
-      const racing = await Promise.all([a, b, a, b].map((replica, index) => replica.ensureConversation({ id: 'c-2', channel: 'web', userId: `u-${index}`, at: 't2' })));
+      const racing = await Promise.all(
+        [a, b, a, b].map((replica, index) => replica.ensureConversation({ id: 'c-2', channel: 'web', userId: `u-${index}`, at: 't2' })),
+      );
       expect(racing.filter(Boolean)).toHaveLength(1);
       expect(await b.conversationOwner('c-2')).toBe(`u-${racing.indexOf(true)}`);
     });
@@ -100,7 +124,12 @@ for (const backend of useBackends()) {
       expect(await b.pseudonymizeOwners(ownerKey)).toBe(0);
       expect(await a.ensureConversation({ id: 'c-1', channel: 'web', userId: 'p-marek', at: 't0' })).toBe(true);
       expect([await b.conversationOwner('c-1'), await b.conversationOwner('c-clear')]).toEqual([ownerKey('p-marek'), ownerKey('p-helga')]);
-      expect([await b.isOwner('c-1', 'p-marek'), await b.isOwner('c-1', 'p-helga'), await b.isOwner('c-clear', 'p-helga'), await b.isOwner('c-x', 'p-helga')]).toEqual([true, false, true, false]);
+      expect([
+        await b.isOwner('c-1', 'p-marek'),
+        await b.isOwner('c-1', 'p-helga'),
+        await b.isOwner('c-clear', 'p-helga'),
+        await b.isOwner('c-x', 'p-helga'),
+      ]).toEqual([true, false, true, false]);
       expect(await b.ensureConversation({ id: 'c-1', channel: 'web', userId: 'p-helga', at: 't0' })).toBe(false);
     });
 
@@ -109,12 +138,23 @@ for (const backend of useBackends()) {
       const conversations = new SqlConversationStore(store);
       const inbox = new SqlInbox(store, conversations, new FixedClock(), new SequentialIds());
       await conversations.ensureConversation({ id: 'c-1', channel: 'web', userId: 'u-1', at: 't0' });
-      expect(await inbox.send({ kind: 'person', personId: 'p-aylin' }, { kind: 'ticket-created', text: 'Neues Ticket', ticketId: 't-1' })).toEqual({ kind: 'queued' });
-      expect(await inbox.send({ kind: 'person', personId: 'p-aylin' }, { kind: 'ticket-reminder', text: 'Erinnerung' })).toEqual({ kind: 'queued' });
-      expect((await inbox.unread('p-aylin')).map((entry) => [entry.id, entry.text, entry.ticketId])).toEqual([[1, 'Neues Ticket', 't-1'], [2, 'Erinnerung', null]]);
+      expect(
+        await inbox.send({ kind: 'person', personId: 'p-aylin' }, { kind: 'ticket-created', text: 'Neues Ticket', ticketId: 't-1' }),
+      ).toEqual({ kind: 'queued' });
+      expect(await inbox.send({ kind: 'person', personId: 'p-aylin' }, { kind: 'ticket-reminder', text: 'Erinnerung' })).toEqual({
+        kind: 'queued',
+      });
+      expect((await inbox.unread('p-aylin')).map((entry) => [entry.id, entry.text, entry.ticketId])).toEqual([
+        [1, 'Neues Ticket', 't-1'],
+        [2, 'Erinnerung', null],
+      ]);
       const reference = { channel: 'web' as const, conversationId: 'c-1' };
-      expect(await inbox.send({ kind: 'conversation', userId: 'u-1', reference }, { kind: 'ticket-answered', text: 'Antwort der Lotsin' })).toEqual({ kind: 'delivered' });
-      expect(await inbox.send({ kind: 'conversation', userId: 'u-2', reference }, { kind: 'ticket-answered', text: 'x' })).toMatchObject({ kind: 'undeliverable' });
+      expect(
+        await inbox.send({ kind: 'conversation', userId: 'u-1', reference }, { kind: 'ticket-answered', text: 'Antwort der Lotsin' }),
+      ).toEqual({ kind: 'delivered' });
+      expect(await inbox.send({ kind: 'conversation', userId: 'u-2', reference }, { kind: 'ticket-answered', text: 'x' })).toMatchObject({
+        kind: 'undeliverable',
+      });
       expect((await conversations.recentMessages('c-1', 5)).map((entry) => entry.text)).toEqual(['Antwort der Lotsin']);
     });
   });

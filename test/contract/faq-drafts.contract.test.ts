@@ -19,7 +19,15 @@ function faqDraftsContract(name: string, available: boolean, open: () => Promise
       const { a, b } = await open();
       const first = await a.create({ ticketId: 't-1', question: 'Wie?', answer: 'So.', draftedBy: 'p-aylin', at: 't0' });
       const other = await b.create({ ticketId: 't-2', question: 'Wo?', answer: 'Dort.', draftedBy: 'p-aylin', at: 't1' });
-      expect(first).toEqual({ id: 1, ticketId: 't-1', question: 'Wie?', answer: 'So.', draftedBy: 'p-aylin', state: 'draft', createdAt: 't0' });
+      expect(first).toEqual({
+        id: 1,
+        ticketId: 't-1',
+        question: 'Wie?',
+        answer: 'So.',
+        draftedBy: 'p-aylin',
+        state: 'draft',
+        createdAt: 't0',
+      });
       expect(other.id).toBe(2);
       expect(await b.decide(1, 'approved', 'p-dana', 't2')).toBe(true);
       expect(await a.decide(1, 'rejected', 'p-dana', 't3')).toBe(false);
@@ -38,7 +46,13 @@ function faqDraftsContract(name: string, available: boolean, open: () => Promise
       await a.decide(1, 'approved', 'p-dana', 't2');
       await b.markRevalidated(1, 'p-dana', 't4');
       await b.markRevalidated(2, 'p-dana', 't4');
-      expect(await a.get(1)).toMatchObject({ state: 'approved', decidedBy: 'p-dana', decidedAt: 't2', revalidatedBy: 'p-dana', revalidatedAt: 't4' });
+      expect(await a.get(1)).toMatchObject({
+        state: 'approved',
+        decidedBy: 'p-dana',
+        decidedAt: 't2',
+        revalidatedBy: 'p-dana',
+        revalidatedAt: 't4',
+      });
       expect(await a.get(2)).not.toHaveProperty('revalidatedBy');
       expect(await a.get(3)).toBeUndefined();
       expect(await a.get(Number.NaN)).toBeUndefined();
@@ -66,7 +80,11 @@ describe('FAQ drafts of an older lotse', () => {
          drafted_by TEXT NOT NULL, state TEXT NOT NULL, created_at TEXT NOT NULL, decided_by TEXT, decided_at TEXT);`,
       'CREATE TABLE faq_notices (draft_id INTEGER NOT NULL, step TEXT NOT NULL, sent_at TEXT NOT NULL, PRIMARY KEY (draft_id, step));',
     ]);
-    database.prepare("INSERT INTO faq_drafts (ticket_id, question, answer, drafted_by, state, created_at) VALUES ('t-1', 'Wie?', 'So.', 'p-aylin', 'approved', 't0')").run();
+    database
+      .prepare(
+        "INSERT INTO faq_drafts (ticket_id, question, answer, drafted_by, state, created_at) VALUES ('t-1', 'Wie?', 'So.', 'p-aylin', 'approved', 't0')",
+      )
+      .run();
     database.prepare("INSERT INTO faq_notices (draft_id, step, sent_at) VALUES (1, 'owner', 't1')").run();
     const store = sqliteStoreDatabase(database);
     expect(await runMigrations(store)).toContain('0012-faq-drafts');

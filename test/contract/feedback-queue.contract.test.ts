@@ -15,7 +15,11 @@ import { InMemoryFeedbackQueue } from '../fakes/in-memory-feedback-queue.ts';
 import { useBackends } from './backends.ts';
 
 /** `open()` gives two stores on the same data (two replicas; the fake: one). */
-function feedbackQueueContract(name: string, available: boolean, open: () => Promise<{ a: FeedbackQueueStore; b: FeedbackQueueStore }>): void {
+function feedbackQueueContract(
+  name: string,
+  available: boolean,
+  open: () => Promise<{ a: FeedbackQueueStore; b: FeedbackQueueStore }>,
+): void {
   describe.skipIf(!available)(`feedback queue contract on ${name}`, () => {
     it('keeps one state per document, overwritten by the latest change', async () => {
       const { a, b } = await open();
@@ -45,7 +49,10 @@ for (const backend of useBackends()) {
   describe.skipIf(!backend.available)(`feedback queue rows on ${backend.name}`, () => {
     it('skips rows with a state it does not know', async () => {
       const { store } = await backend.fresh();
-      await run(store.db, sql`INSERT INTO feedback_queue (document, state, updated_at, updated_by) VALUES ('x.md', 'unknown', '2026-12-01', 'p')`);
+      await run(
+        store.db,
+        sql`INSERT INTO feedback_queue (document, state, updated_at, updated_by) VALUES ('x.md', 'unknown', '2026-12-01', 'p')`,
+      );
       expect(await new SqlFeedbackQueue(store).list()).toEqual([]);
     });
   });
@@ -54,8 +61,12 @@ for (const backend of useBackends()) {
 describe('feedback queue of an older lotse', () => {
   it('keeps the table and rows its constructor created (the legacy step is skipped)', async () => {
     const database = openMemoryDatabase();
-    migrate(database, 'feedback-queue', ['CREATE TABLE feedback_queue (document TEXT PRIMARY KEY, state TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL);']);
-    database.prepare('INSERT INTO feedback_queue (document, state, updated_at, updated_by) VALUES (?, ?, ?, ?)').run('a.md', 'in_progress', '2026-12-01', 'p');
+    migrate(database, 'feedback-queue', [
+      'CREATE TABLE feedback_queue (document TEXT PRIMARY KEY, state TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL);',
+    ]);
+    database
+      .prepare('INSERT INTO feedback_queue (document, state, updated_at, updated_by) VALUES (?, ?, ?, ?)')
+      .run('a.md', 'in_progress', '2026-12-01', 'p');
     const store = sqliteStoreDatabase(database);
     expect(await runMigrations(store)).toContain('0011-feedback-queue');
     expect(await new SqlFeedbackQueue(store).list()).toEqual([{ document: 'a.md', state: 'in_progress', updatedAt: '2026-12-01' }]);

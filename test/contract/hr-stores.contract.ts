@@ -27,7 +27,10 @@ export function runOutboxContract(name: string, available: boolean, open: TwoOf<
     it('claims due rows once and not again while they are in flight', async () => {
       const outbox = await create();
       await outbox.enqueue('job-1', { kind: 'notice', text: 'Hallo' }, ['p1', 'p2'], at);
-      expect((await outbox.claim(at, 10)).map((entry) => [entry.personId, entry.attempts, entry.message.text])).toEqual([['p1', 1, 'Hallo'], ['p2', 1, 'Hallo']]);
+      expect((await outbox.claim(at, 10)).map((entry) => [entry.personId, entry.attempts, entry.message.text])).toEqual([
+        ['p1', 1, 'Hallo'],
+        ['p2', 1, 'Hallo'],
+      ]);
       expect(await outbox.claim(later, 10)).toEqual([]);
       await outbox.markSent('job-1', 'p1', later);
       expect(await outbox.recover(at)).toBe(0);
@@ -46,7 +49,14 @@ export function runOutboxContract(name: string, available: boolean, open: TwoOf<
       expect((await outbox.claim(later, 10)).map((entry) => entry.personId)).toEqual(['p1']);
       await outbox.markSent('job-1', 'p1', later);
       expect(await outbox.open('job-1')).toBe(false);
-      expect(await outbox.report('job-1')).toEqual({ recipients: 2, pending: 0, sent: 1, failed: 1, acknowledged: 0, failures: [{ reason: 'unbekannt', count: 1 }] });
+      expect(await outbox.report('job-1')).toEqual({
+        recipients: 2,
+        pending: 0,
+        sent: 1,
+        failed: 1,
+        acknowledged: 0,
+        failures: [{ reason: 'unbekannt', count: 1 }],
+      });
     });
 
     it('records acknowledgements of recipients only, once', async () => {
@@ -81,7 +91,10 @@ export function runOutboxContract(name: string, available: boolean, open: TwoOf<
     it('gives every row to exactly one of two replicas claiming at once, and creates a job once', async () => {
       const { a, b } = await open();
       const people = Array.from({ length: 60 }, (_, index) => `p${String(index).padStart(2, '0')}`);
-      const created = await Promise.all([a.enqueue('job-1', { kind: 'notice', text: 'Hallo' }, people, at), b.enqueue('job-1', { kind: 'notice', text: 'Hallo' }, people, at)]);
+      const created = await Promise.all([
+        a.enqueue('job-1', { kind: 'notice', text: 'Hallo' }, people, at),
+        b.enqueue('job-1', { kind: 'notice', text: 'Hallo' }, people, at),
+      ]);
       expect(created.filter(Boolean)).toHaveLength(1);
       const claimed: string[] = [];
       const drain = async (outbox: Outbox): Promise<void> => {
@@ -98,8 +111,16 @@ export function runOutboxContract(name: string, available: boolean, open: TwoOf<
 }
 
 const survey: Survey = {
-  id: 'survey-1', version: 1, state: 'draft', title: 'Puls', audience: { kind: 'all' }, questions: [{ id: 'q1', type: 'scale', text: 'Wie geht es?' }],
-  opensAt: at, closesAt: '2026-12-10T00:00:00.000Z', author: 'hr1', createdAt: at,
+  id: 'survey-1',
+  version: 1,
+  state: 'draft',
+  title: 'Puls',
+  audience: { kind: 'all' },
+  questions: [{ id: 'q1', type: 'scale', text: 'Wie geht es?' }],
+  opensAt: at,
+  closesAt: '2026-12-10T00:00:00.000Z',
+  author: 'hr1',
+  createdAt: at,
 };
 
 /** The survey store contract: lifecycle compare-and-set, participation apart from answers, reminder rounds. */
@@ -120,10 +141,14 @@ export function runSurveyStoreContract(name: string, available: boolean, open: T
       await store.openParticipation('survey-1', ['p1', 'p2', 'p3'], { A: 'A' }, at);
       expect(await store.isEligible('survey-1', 'p1')).toBe(true);
       expect(await store.isEligible('survey-1', 'p9')).toBe(false);
-      const outcome = await store.writeBatch('survey-1', [
-        { personId: 'p2', answers: [{ questionId: 'q1', reportingUnit: 'A', value: 4 }], texts: [{ questionId: 'q2', text: 'gut' }] },
-        { personId: 'p1', answers: [{ questionId: 'q1', reportingUnit: 'A', value: 2 }], texts: [] },
-      ], 2);
+      const outcome = await store.writeBatch(
+        'survey-1',
+        [
+          { personId: 'p2', answers: [{ questionId: 'q1', reportingUnit: 'A', value: 4 }], texts: [{ questionId: 'q2', text: 'gut' }] },
+          { personId: 'p1', answers: [{ questionId: 'q1', reportingUnit: 'A', value: 2 }], texts: [] },
+        ],
+        2,
+      );
       expect(outcome).toEqual({ kind: 'written', people: 2, duplicates: [] });
       expect(await store.hasAnswered('survey-1', 'p1')).toBe(true);
       expect(await store.nonParticipants('survey-1')).toEqual(['p3']);
@@ -139,7 +164,8 @@ export function runSurveyStoreContract(name: string, available: boolean, open: T
     it('keeps every answer and text when it reshuffles, and mixes batches', async () => {
       const store = await create();
       await store.createSurvey(survey);
-      const batch = (from: number) => Array.from({ length: 20 }, (_, index) => ({ questionId: 'q1', reportingUnit: 'A', value: from + index }));
+      const batch = (from: number) =>
+        Array.from({ length: 20 }, (_, index) => ({ questionId: 'q1', reportingUnit: 'A', value: from + index }));
       await store.openParticipation('survey-1', ['p1', 'p2'], {}, at);
       await store.writeBatch('survey-1', [{ personId: 'p1', answers: batch(0), texts: [{ questionId: 'q2', text: 'a' }] }], 1);
       await store.writeBatch('survey-1', [{ personId: 'p2', answers: batch(100), texts: [{ questionId: 'q2', text: 'b' }] }], 1);
@@ -154,11 +180,23 @@ export function runSurveyStoreContract(name: string, available: boolean, open: T
       const store = await create();
       await store.createSurvey(survey);
       await store.openParticipation('survey-1', ['p1', 'p2', 'p3', 'p4'], {}, at);
-      const response = (personId: string, value: number) => ({ personId, answers: [{ questionId: 'q1', reportingUnit: '', value }], texts: [] });
-      expect(await store.writeBatch('survey-1', [response('p1', 1), response('p2', 2)], 2)).toEqual({ kind: 'written', people: 2, duplicates: [] });
+      const response = (personId: string, value: number) => ({
+        personId,
+        answers: [{ questionId: 'q1', reportingUnit: '', value }],
+        texts: [],
+      });
+      expect(await store.writeBatch('survey-1', [response('p1', 1), response('p2', 2)], 2)).toEqual({
+        kind: 'written',
+        people: 2,
+        duplicates: [],
+      });
       expect(await store.writeBatch('survey-1', [response('p2', 5), response('p3', 3)], 2)).toEqual({ kind: 'held', duplicates: ['p2'] });
       expect(await store.hasAnswered('survey-1', 'p3')).toBe(false);
-      expect(await store.writeBatch('survey-1', [response('p3', 3), response('p4', 4), response('p1', 5)], 2)).toEqual({ kind: 'written', people: 2, duplicates: ['p1'] });
+      expect(await store.writeBatch('survey-1', [response('p3', 3), response('p4', 4), response('p1', 5)], 2)).toEqual({
+        kind: 'written',
+        people: 2,
+        duplicates: ['p1'],
+      });
       expect(await store.participation('survey-1')).toEqual({ eligible: 4, answered: 4 });
       expect((await store.answers('survey-1')).map((answer) => answer.value).sort()).toEqual([1, 2, 3, 4]);
     });
@@ -175,8 +213,15 @@ export function runSurveyStoreContract(name: string, available: boolean, open: T
       const { a, b } = await open();
       await a.createSurvey(survey);
       await a.openParticipation('survey-1', ['p1', 'p2', 'p3', 'p4'], {}, at);
-      const response = (personId: string, value: number) => ({ personId, answers: [{ questionId: 'q1', reportingUnit: '', value }], texts: [] });
-      const outcomes = await Promise.all([a.writeBatch('survey-1', [response('p1', 1), response('p2', 1), response('p3', 1)], 1), b.writeBatch('survey-1', [response('p3', 5), response('p4', 5), response('p2', 5)], 1)]);
+      const response = (personId: string, value: number) => ({
+        personId,
+        answers: [{ questionId: 'q1', reportingUnit: '', value }],
+        texts: [],
+      });
+      const outcomes = await Promise.all([
+        a.writeBatch('survey-1', [response('p1', 1), response('p2', 1), response('p3', 1)], 1),
+        b.writeBatch('survey-1', [response('p3', 5), response('p4', 5), response('p2', 5)], 1),
+      ]);
       const written = outcomes.reduce((sum, outcome) => sum + (outcome.kind === 'written' ? outcome.people : 0), 0);
       expect(written).toBe(4);
       expect(await b.participation('survey-1')).toEqual({ eligible: 4, answered: 4 });
@@ -186,7 +231,13 @@ export function runSurveyStoreContract(name: string, available: boolean, open: T
 }
 
 const broadcast: Broadcast = {
-  id: 'broadcast-1', state: 'draft', author: 'hr1', content: { title: 'Neu', text: 'Hallo', acknowledge: false }, audience: { kind: 'all' }, sendAt: at, createdAt: at,
+  id: 'broadcast-1',
+  state: 'draft',
+  author: 'hr1',
+  content: { title: 'Neu', text: 'Hallo', acknowledge: false },
+  audience: { kind: 'all' },
+  sendAt: at,
+  createdAt: at,
 };
 
 /** The broadcast store contract: lifecycle compare-and-set (one winner across replicas) and topic subscriptions. */
@@ -199,7 +250,10 @@ export function runBroadcastStoreContract(name: string, available: boolean, open
       expect((await b.broadcasts()).map((entry) => entry.id)).toEqual(['broadcast-0', 'broadcast-1']);
       expect(await a.transition('broadcast-1', 'released', { state: 'sending' })).toBe(false);
       expect(await a.transition('broadcast-1', 'draft', { state: 'released', releasedBy: 'pr1', releasedAt: later })).toBe(true);
-      const moves = await Promise.all([a.transition('broadcast-1', 'released', { state: 'sending' }), b.transition('broadcast-1', 'released', { state: 'sending' })]);
+      const moves = await Promise.all([
+        a.transition('broadcast-1', 'released', { state: 'sending' }),
+        b.transition('broadcast-1', 'released', { state: 'sending' }),
+      ]);
       expect(moves.filter(Boolean)).toHaveLength(1);
       expect(await b.broadcast('broadcast-1')).toMatchObject({ state: 'sending', releasedBy: 'pr1' });
       expect(await b.broadcast('nope')).toBeUndefined();

@@ -16,7 +16,11 @@ import { InMemoryIndexPublication } from '../fakes/in-memory-index-publication.t
 import { useBackends } from './backends.ts';
 
 const publication = (version: string, files: Publication['files']): Publication => ({
-  version, manifest: JSON.stringify({ version }), createdAt: '2026-12-03T08:00:00.000Z', publisher: 'replica-a', files,
+  version,
+  manifest: JSON.stringify({ version }),
+  createdAt: '2026-12-03T08:00:00.000Z',
+  publisher: 'replica-a',
+  files,
 });
 
 /**
@@ -25,7 +29,10 @@ const publication = (version: string, files: Publication['files']): Publication 
  * `racer` publishes against `a` at the same time: `b` where two writers really run in parallel (PostgreSQL);
  * on SQLite one process has one connection, whose transactions Kysely serialises, so it is `a` itself.
  */
-type Open = (partBytes?: number, readSliceBytes?: number) => Promise<{ readonly a: IndexPublication; readonly b: IndexPublication; readonly racer: IndexPublication }>;
+type Open = (
+  partBytes?: number,
+  readSliceBytes?: number,
+) => Promise<{ readonly a: IndexPublication; readonly b: IndexPublication; readonly racer: IndexPublication }>;
 
 /** The `IndexPublication` contract. */
 function indexPublicationContract(name: string, available: boolean, open: Open): void {
@@ -34,9 +41,18 @@ function indexPublicationContract(name: string, available: boolean, open: Open):
       const { a: writer, b: reader } = await open(1000, 300);
       expect(await reader.latest()).toBeUndefined();
       const big = randomBytes(3500);
-      const files = [{ name: 'bm25.bin', bytes: big }, { name: 'hashed/index.bin', bytes: Buffer.from('vektoren') }, { name: 'empty', bytes: Buffer.alloc(0) }];
+      const files = [
+        { name: 'bm25.bin', bytes: big },
+        { name: 'hashed/index.bin', bytes: Buffer.from('vektoren') },
+        { name: 'empty', bytes: Buffer.alloc(0) },
+      ];
       expect(await writer.publish(publication('v1', files))).toEqual({ kind: 'published' });
-      expect(await reader.latest()).toMatchObject({ version: 'v1', publisher: 'replica-a', manifest: '{"version":"v1"}', createdAt: '2026-12-03T08:00:00.000Z' });
+      expect(await reader.latest()).toMatchObject({
+        version: 'v1',
+        publisher: 'replica-a',
+        manifest: '{"version":"v1"}',
+        createdAt: '2026-12-03T08:00:00.000Z',
+      });
       const fetched = (await reader.fetch('v1'))!;
       const byName = new Map(fetched.files.map((file) => [file.name, Buffer.from(file.bytes)]));
       expect(byName.get('bm25.bin')!.equals(big)).toBe(true);
@@ -48,7 +64,14 @@ function indexPublicationContract(name: string, available: boolean, open: Open):
     it('carries a payload larger than one default part (bytea / blob) unchanged', async () => {
       const { a: writer, b: reader } = await open();
       const large = randomBytes(5 * 1024 * 1024 + 17);
-      expect(await writer.publish(publication('large', [{ name: 'hnsw.bin', bytes: large }, { name: 'plain', bytes: new Uint8Array([0, 1, 255]) }]))).toEqual({ kind: 'published' });
+      expect(
+        await writer.publish(
+          publication('large', [
+            { name: 'hnsw.bin', bytes: large },
+            { name: 'plain', bytes: new Uint8Array([0, 1, 255]) },
+          ]),
+        ),
+      ).toEqual({ kind: 'published' });
       const fetched = (await reader.fetch('large'))!;
       const byName = new Map(fetched.files.map((file) => [file.name, Buffer.from(file.bytes)]));
       expect(byName.get('hnsw.bin')!.equals(large)).toBe(true);
@@ -57,7 +80,8 @@ function indexPublicationContract(name: string, available: boolean, open: Open):
 
     it('keeps the newest versions only and refuses a version twice without changing anything', async () => {
       const { a: store, b: other } = await open();
-      for (const version of ['v1', 'v2', 'v3', 'v4']) await store.publish(publication(version, [{ name: 'f', bytes: Buffer.from(version) }]), 2);
+      for (const version of ['v1', 'v2', 'v3', 'v4'])
+        await store.publish(publication(version, [{ name: 'f', bytes: Buffer.from(version) }]), 2);
       expect((await store.latest())?.version).toBe('v4');
       expect(await store.fetch('v2')).toBeUndefined();
       expect(Buffer.from((await store.fetch('v3'))!.files[0]!.bytes).toString()).toBe('v3');
@@ -68,7 +92,9 @@ function indexPublicationContract(name: string, available: boolean, open: Open):
 
     it('lets one of two replicas publishing the same version at once win', async () => {
       const { a, b, racer } = await open();
-      const results = await Promise.all([a, racer].map((replica) => replica.publish(publication('race', [{ name: 'f', bytes: Buffer.from('x') }]))));
+      const results = await Promise.all(
+        [a, racer].map((replica) => replica.publish(publication('race', [{ name: 'f', bytes: Buffer.from('x') }]))),
+      );
       expect(results.map((result) => result.kind).sort()).toEqual(['exists', 'published']);
       expect((await b.fetch('race'))!.files).toHaveLength(1);
     });
@@ -83,7 +109,13 @@ function indexPublicationContract(name: string, available: boolean, open: Open):
       await leader.markHandled([first], '2026-12-03T08:00:09.000Z', '{"added":0}');
       await leader.markHandled([], '2026-12-03T08:00:09.000Z', '{}');
       expect(await leader.pendingRequests()).toEqual([]);
-      expect(await replicaB.request(first)).toEqual({ id: first, requestedBy: 'replica-b', requestedAt: '2026-12-03T08:00:00.000Z', handledAt: '2026-12-03T08:00:05.000Z', report: '{"added":1}' });
+      expect(await replicaB.request(first)).toEqual({
+        id: first,
+        requestedBy: 'replica-b',
+        requestedAt: '2026-12-03T08:00:00.000Z',
+        handledAt: '2026-12-03T08:00:05.000Z',
+        report: '{"added":1}',
+      });
       expect(await replicaB.request(next + 100)).toBeUndefined();
     });
   });
@@ -114,9 +146,13 @@ describe('index publication in a database made by an earlier lotse', () => {
        CREATE TABLE index_reindex_requests (id INTEGER PRIMARY KEY, requested_by TEXT NOT NULL, requested_at TEXT NOT NULL,
          handled_at TEXT, report TEXT);`,
     ]);
-    database.prepare('INSERT INTO index_versions (version, manifest, created_at, publisher) VALUES (?, ?, ?, ?)').run('old', '{}', '2026-12-01T08:00:00.000Z', 'old-replica');
+    database
+      .prepare('INSERT INTO index_versions (version, manifest, created_at, publisher) VALUES (?, ?, ?, ?)')
+      .run('old', '{}', '2026-12-01T08:00:00.000Z', 'old-replica');
     database.prepare('INSERT INTO index_version_parts (version_id, file, part, bytes) VALUES (1, ?, 0, ?)').run('f', Buffer.from('alt'));
-    database.prepare('INSERT INTO index_reindex_requests (requested_by, requested_at) VALUES (?, ?)').run('old-replica', '2026-12-01T08:00:00.000Z');
+    database
+      .prepare('INSERT INTO index_reindex_requests (requested_by, requested_at) VALUES (?, ?)')
+      .run('old-replica', '2026-12-01T08:00:00.000Z');
     const store = sqliteStoreDatabase(database);
     expect(await runMigrations(store)).toContain('0008-index-publication');
     const publication = new SqlIndexPublication(store);

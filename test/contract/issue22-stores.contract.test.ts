@@ -7,7 +7,17 @@ import { SqlAuditLog } from '../../bot/adapters/storage/sql-audit-log.ts';
 import type { AuditEntry, AuditRecordType } from '../../bot/ports/audit-log.ts';
 import { useBackends } from './backends.ts';
 
-const entry = (at: string, type: AuditRecordType): AuditEntry => ({ type, at, pseudonym: 'p', channel: 'web', outcome: 'answered', rules: [], policyVersion: 'v', indexVersion: 'i', documents: [] });
+const entry = (at: string, type: AuditRecordType): AuditEntry => ({
+  type,
+  at,
+  pseudonym: 'p',
+  channel: 'web',
+  outcome: 'answered',
+  rules: [],
+  policyVersion: 'v',
+  indexVersion: 'i',
+  documents: [],
+});
 
 for (const backend of useBackends()) {
   describe.skipIf(!backend.available)(`issue #22 stores on ${backend.name}`, () => {

@@ -32,7 +32,11 @@ function jobLeasesContract(name: string, available: boolean, open: () => Promise
     it('gives a lease to one holder, renews it for that holder and hands it over after expiry', async () => {
       const { a, b } = await open();
       expect((await a.acquire('reindex', 'replica-a', t0, 30_000)).kind).toBe('held');
-      expect(await b.acquire('reindex', 'replica-b', later(1_000), 30_000)).toMatchObject({ kind: 'taken', holder: 'replica-a', until: later(30_000).toISOString() });
+      expect(await b.acquire('reindex', 'replica-b', later(1_000), 30_000)).toMatchObject({
+        kind: 'taken',
+        holder: 'replica-a',
+        until: later(30_000).toISOString(),
+      });
       expect(await a.acquire('reindex', 'replica-a', later(20_000), 30_000)).toEqual({ kind: 'held', until: later(50_000).toISOString() });
       expect((await b.acquire('reindex', 'replica-b', later(40_000), 30_000)).kind).toBe('taken');
       expect(await b.holderOf('reindex', later(40_000))).toBe('replica-a');
@@ -58,7 +62,9 @@ function jobLeasesContract(name: string, available: boolean, open: () => Promise
 
     it('has exactly one winner when many holders race for a free lease', async () => {
       const { a, b } = await open();
-      const results = await Promise.all(Array.from({ length: 10 }, (_, index) => (index % 2 ? a : b).acquire('race', `replica-${index}`, t0, 30_000)));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, index) => (index % 2 ? a : b).acquire('race', `replica-${index}`, t0, 30_000)),
+      );
       expect(results.filter((result) => result.kind === 'held')).toHaveLength(1);
     });
 
@@ -98,7 +104,9 @@ describe('job leases and daily runs in a database made by an earlier lotse', () 
     const database = openMemoryDatabase();
     migrate(database, 'job-leases', ['CREATE TABLE job_leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, until TEXT NOT NULL);']);
     migrate(database, 'daily-runs', ['CREATE TABLE daily_runs (job TEXT PRIMARY KEY, day TEXT NOT NULL, at TEXT NOT NULL);']);
-    database.prepare('INSERT INTO job_leases (name, holder, until) VALUES (?, ?, ?)').run('reindex', 'old-replica', later(30_000).toISOString());
+    database
+      .prepare('INSERT INTO job_leases (name, holder, until) VALUES (?, ?, ?)')
+      .run('reindex', 'old-replica', later(30_000).toISOString());
     database.prepare('INSERT INTO daily_runs (job, day, at) VALUES (?, ?, ?)').run('backup', '2026-12-02', t0.toISOString());
     const store = sqliteStoreDatabase(database);
     expect(await runMigrations(store)).toEqual(expect.arrayContaining(['0005-job-leases', '0007-daily-runs']));

@@ -35,30 +35,81 @@ function personalDataContract(name: string, available: boolean, open: () => Prom
     it('collects one person’s records across the stores', async () => {
       const data = await open();
       expect(await data.collect(marek)).toEqual({
-        conversations: [{ id: 'c-1', channel: 'web', createdAt: at, messages: [{ role: 'user', text: 'Frage von Marek', createdAt: at, feedback: { rating: 'down', reason: 'unklar', at: '2026-11-23T08:01:00.000Z' } }] }],
+        conversations: [
+          {
+            id: 'c-1',
+            channel: 'web',
+            createdAt: at,
+            messages: [
+              {
+                role: 'user',
+                text: 'Frage von Marek',
+                createdAt: at,
+                feedback: { rating: 'down', reason: 'unklar', at: '2026-11-23T08:01:00.000Z' },
+              },
+            ],
+          },
+        ],
         ticketsAsAsker: [{ number: 1, state: 'open', question: 'Frage von Marek', createdAt: at }],
         ticketsAsLotse: [],
-        surveyParticipation: [{ surveyId: 's-1', invitedOn: '2026-11-01', answered: true }, { surveyId: 's-2', invitedOn: '2026-11-20', answered: false }],
+        surveyParticipation: [
+          { surveyId: 's-1', invitedOn: '2026-11-01', answered: true },
+          { surveyId: 's-2', invitedOn: '2026-11-20', answered: false },
+        ],
         subscriptions: ['fortbildung'],
         inbox: [{ kind: 'hr-news', text: 'Neuigkeiten', createdAt: at }],
         newsDeliveries: [{ job: 'j-1', state: 'sent', acknowledgedOn: '2026-11-22' }],
-        chatSessions: 1, pendingChatMessages: 1, loginSessions: 1, teamsConversations: 1, teamsMessages: 1, teamsPlainLanguage: true,
+        chatSessions: 1,
+        pendingChatMessages: 1,
+        loginSessions: 1,
+        teamsConversations: 1,
+        teamsMessages: 1,
+        teamsPlainLanguage: true,
       });
-      expect(await data.collect(aylin)).toMatchObject({ ticketsAsLotse: [{ number: 2, state: 'answered', answer: 'So geht es.', answeredAt: '2026-11-23T09:00:00.000Z' }], absence: { until: '2026-12-24' } });
+      expect(await data.collect(aylin)).toMatchObject({
+        ticketsAsLotse: [{ number: 2, state: 'answered', answer: 'So geht es.', answeredAt: '2026-11-23T09:00:00.000Z' }],
+        absence: { until: '2026-12-24' },
+      });
       expect(await data.collect({ personId: 'p-nobody', ownerKeys: ['p-nobody'] })).toEqual(emptyPersonalData());
     });
 
     it('erases one person’s records, keeps flags of open surveys, other people’s records and answers given as Lotse', async () => {
       const data = await open();
       expect(await data.erase(marek)).toMatchObject({
-        conversations: 1, messages: 1, feedback: 1, tickets: 1, surveyParticipation: 1, subscriptions: 1, newsDeliveries: 1, inbox: 1,
-        chatSessions: 1, pendingChatMessages: 1, loginSessions: 1, teamsConversations: 1, teamsMessages: 1, teamsPreferences: 1,
+        conversations: 1,
+        messages: 1,
+        feedback: 1,
+        tickets: 1,
+        surveyParticipation: 1,
+        subscriptions: 1,
+        newsDeliveries: 1,
+        inbox: 1,
+        chatSessions: 1,
+        pendingChatMessages: 1,
+        loginSessions: 1,
+        teamsConversations: 1,
+        teamsMessages: 1,
+        teamsPreferences: 1,
       });
-      expect(await data.collect(marek)).toEqual({ ...emptyPersonalData(), surveyParticipation: [{ surveyId: 's-2', invitedOn: '2026-11-20', answered: false }] });
-      expect(await data.collect(sabine)).toMatchObject({ conversations: [{ id: 'c-2' }], subscriptions: ['fortbildung'], ticketsAsAsker: [{ number: 2 }] });
+      expect(await data.collect(marek)).toEqual({
+        ...emptyPersonalData(),
+        surveyParticipation: [{ surveyId: 's-2', invitedOn: '2026-11-20', answered: false }],
+      });
+      expect(await data.collect(sabine)).toMatchObject({
+        conversations: [{ id: 'c-2' }],
+        subscriptions: ['fortbildung'],
+        ticketsAsAsker: [{ number: 2 }],
+      });
       expect(await data.erase(aylin)).toMatchObject({ absence: 1 });
-      expect(await data.collect(aylin)).toEqual({ ...emptyPersonalData(), ticketsAsLotse: [{ number: 2, state: 'answered', answer: 'So geht es.', answeredAt: '2026-11-23T09:00:00.000Z' }] });
-      expect(await data.erase({ personId: 'p-nobody', ownerKeys: ['p-nobody'] })).toMatchObject({ conversations: 0, tickets: 0, loginSessions: 0 });
+      expect(await data.collect(aylin)).toEqual({
+        ...emptyPersonalData(),
+        ticketsAsLotse: [{ number: 2, state: 'answered', answer: 'So geht es.', answeredAt: '2026-11-23T09:00:00.000Z' }],
+      });
+      expect(await data.erase({ personId: 'p-nobody', ownerKeys: ['p-nobody'] })).toMatchObject({
+        conversations: 0,
+        tickets: 0,
+        loginSessions: 0,
+      });
     });
   });
 }
@@ -68,14 +119,47 @@ personalDataContract('the in-memory fake', true, async () => {
   const first = await data.collect(marek);
   data.records.set('p-marek', {
     ...first,
-    conversations: [{ id: 'c-1', channel: 'web', createdAt: at, messages: [{ role: 'user', text: 'Frage von Marek', createdAt: at, feedback: { rating: 'down', reason: 'unklar', at: '2026-11-23T08:01:00.000Z' } }] }],
+    conversations: [
+      {
+        id: 'c-1',
+        channel: 'web',
+        createdAt: at,
+        messages: [
+          {
+            role: 'user',
+            text: 'Frage von Marek',
+            createdAt: at,
+            feedback: { rating: 'down', reason: 'unklar', at: '2026-11-23T08:01:00.000Z' },
+          },
+        ],
+      },
+    ],
     ticketsAsAsker: [{ number: 1, state: 'open', question: 'Frage von Marek', createdAt: at }],
-    surveyParticipation: [{ surveyId: 's-1', invitedOn: '2026-11-01', answered: true }, { surveyId: 's-2', invitedOn: '2026-11-20', answered: false }],
-    subscriptions: ['fortbildung'], inbox: [{ kind: 'hr-news', text: 'Neuigkeiten', createdAt: at }], newsDeliveries: [{ job: 'j-1', state: 'sent', acknowledgedOn: '2026-11-22' }],
-    chatSessions: 1, pendingChatMessages: 1, loginSessions: 1, teamsConversations: 1, teamsMessages: 1, teamsPlainLanguage: true,
+    surveyParticipation: [
+      { surveyId: 's-1', invitedOn: '2026-11-01', answered: true },
+      { surveyId: 's-2', invitedOn: '2026-11-20', answered: false },
+    ],
+    subscriptions: ['fortbildung'],
+    inbox: [{ kind: 'hr-news', text: 'Neuigkeiten', createdAt: at }],
+    newsDeliveries: [{ job: 'j-1', state: 'sent', acknowledgedOn: '2026-11-22' }],
+    chatSessions: 1,
+    pendingChatMessages: 1,
+    loginSessions: 1,
+    teamsConversations: 1,
+    teamsMessages: 1,
+    teamsPlainLanguage: true,
   });
-  data.records.set('p-sabine', { ...emptyPersonalData(), conversations: [{ id: 'c-2', channel: 'web', createdAt: at, messages: [] }], ticketsAsAsker: [{ number: 2, state: 'answered', question: 'Frage von Sabine', createdAt: at, answer: 'So geht es.' }], subscriptions: ['fortbildung'] });
-  data.records.set('p-aylin', { ...emptyPersonalData(), ticketsAsLotse: [{ number: 2, state: 'answered', answer: 'So geht es.', answeredAt: '2026-11-23T09:00:00.000Z' }], absence: { until: '2026-12-24' } });
+  data.records.set('p-sabine', {
+    ...emptyPersonalData(),
+    conversations: [{ id: 'c-2', channel: 'web', createdAt: at, messages: [] }],
+    ticketsAsAsker: [{ number: 2, state: 'answered', question: 'Frage von Sabine', createdAt: at, answer: 'So geht es.' }],
+    subscriptions: ['fortbildung'],
+  });
+  data.records.set('p-aylin', {
+    ...emptyPersonalData(),
+    ticketsAsLotse: [{ number: 2, state: 'answered', answer: 'So geht es.', answeredAt: '2026-11-23T09:00:00.000Z' }],
+    absence: { until: '2026-12-24' },
+  });
   data.openSurveys.add('s-2');
   return data;
 });
@@ -85,27 +169,68 @@ async function seed(store: StoreDatabase): Promise<void> {
   const conversations = new SqlConversationStore(store);
   const tickets = new SqlTicketStore(store);
   await new SqlSessionStore(store).create({
-    idHash: 'h-1', csrfToken: 'c', createdAt: at, lastSeenAt: at, expiresAt: '2026-11-24T00:00:00.000Z',
+    idHash: 'h-1',
+    csrfToken: 'c',
+    createdAt: at,
+    lastSeenAt: at,
+    expiresAt: '2026-11-24T00:00:00.000Z',
     principal: { userId: 'p-marek', personId: 'p-marek', displayName: 'Marek', roles: ['staff'], source: 'dev' },
   });
-  for (const [id, user, text] of [['c-1', 'ps-marek', 'Frage von Marek'], ['c-2', 'p-sabine', 'Frage von Sabine']] as const) {
+  for (const [id, user, text] of [
+    ['c-1', 'ps-marek', 'Frage von Marek'],
+    ['c-2', 'p-sabine', 'Frage von Sabine'],
+  ] as const) {
     await conversations.ensureConversation({ id, channel: 'web', userId: user, at });
     await conversations.appendMessage({ id: `${id}-m1`, conversationId: id, role: 'user', text, createdAt: at });
   }
   await conversations.recordFeedback({ messageId: 'c-1-m1', rating: 'down', reason: 'unklar', at: '2026-11-23T08:01:00.000Z' });
-  await tickets.create(openTicket({ id: 't-1', askerId: 'p-marek', question: 'Frage von Marek' }), { ticketId: 't-1', at, actor: 'p-marek', from: null, to: 'open' });
-  await tickets.create(openTicket({ id: 't-2', askerId: 'p-sabine', question: 'Frage von Sabine', state: 'answered', assignee: 'p-aylin', answer: { text: 'So geht es.', by: 'p-aylin', at: '2026-11-23T09:00:00.000Z' } }), { ticketId: 't-2', at, actor: 'p-sabine', from: null, to: 'open' });
+  await tickets.create(openTicket({ id: 't-1', askerId: 'p-marek', question: 'Frage von Marek' }), {
+    ticketId: 't-1',
+    at,
+    actor: 'p-marek',
+    from: null,
+    to: 'open',
+  });
+  await tickets.create(
+    openTicket({
+      id: 't-2',
+      askerId: 'p-sabine',
+      question: 'Frage von Sabine',
+      state: 'answered',
+      assignee: 'p-aylin',
+      answer: { text: 'So geht es.', by: 'p-aylin', at: '2026-11-23T09:00:00.000Z' },
+    }),
+    { ticketId: 't-2', at, actor: 'p-sabine', from: null, to: 'open' },
+  );
   await new SqlAbsenceStore(store).set({ personId: 'p-aylin', until: '2026-12-24', setAt: at });
   const db = store.db;
-  await run(db, sql`INSERT INTO inbox (person_id, kind, text, ticket_id, created_at) VALUES ('p-aylin', 'ticket-created', 'Neue Anfrage', 't-1', ${at}), ('p-marek', 'hr-news', 'Neuigkeiten', NULL, ${at})`);
+  await run(
+    db,
+    sql`INSERT INTO inbox (person_id, kind, text, ticket_id, created_at) VALUES ('p-aylin', 'ticket-created', 'Neue Anfrage', 't-1', ${at}), ('p-marek', 'hr-news', 'Neuigkeiten', NULL, ${at})`,
+  );
   await run(db, sql`INSERT INTO hr_surveys (id, state, data) VALUES ('s-1', 'closed', '{}'), ('s-2', 'open', '{}')`);
-  await run(db, sql`INSERT INTO hr_survey_participation (survey_id, person_id, invited_on, answered) VALUES ('s-1', 'p-marek', '2026-11-01', 1), ('s-2', 'p-marek', '2026-11-20', 0)`);
+  await run(
+    db,
+    sql`INSERT INTO hr_survey_participation (survey_id, person_id, invited_on, answered) VALUES ('s-1', 'p-marek', '2026-11-01', 1), ('s-2', 'p-marek', '2026-11-20', 0)`,
+  );
   await run(db, sql`INSERT INTO hr_subscriptions (person_id, topic) VALUES ('p-marek', 'fortbildung'), ('p-sabine', 'fortbildung')`);
   await run(db, sql`INSERT INTO hr_jobs (job, message, created_at) VALUES ('j-1', '{}', ${at})`);
-  await run(db, sql`INSERT INTO hr_outbox (job, person_id, state, next_at, acknowledged_on) VALUES ('j-1', 'p-marek', 'sent', ${at}, '2026-11-22')`);
-  await run(db, sql`INSERT INTO xmpp_sessions (jid, conversation_id, last_message_id, last_outcome, updated_at) VALUES ('marek@x', 'c-1', 'c-1-m1', 'answered', ${at})`);
-  await run(db, sql`INSERT INTO xmpp_outbox (stanza_id, to_jid, body, created_at) VALUES ('s-1', 'marek@x', 'Antwort', ${at}), ('s-2', 'sabine@x', 'Antwort', ${at})`);
-  await run(db, sql`INSERT INTO teams_conversations (conversation_id, kind, reference, person_id, aad_object_id, service_url, updated_at) VALUES ('tc-1', 'personal', '{}', 'p-marek', 'aad-marek', 'https://smba', ${at})`);
+  await run(
+    db,
+    sql`INSERT INTO hr_outbox (job, person_id, state, next_at, acknowledged_on) VALUES ('j-1', 'p-marek', 'sent', ${at}, '2026-11-22')`,
+  );
+  await run(
+    db,
+    sql`INSERT INTO xmpp_sessions (jid, conversation_id, last_message_id, last_outcome, updated_at) VALUES ('marek@x', 'c-1', 'c-1-m1', 'answered', ${at})`,
+  );
+  await run(
+    db,
+    sql`INSERT INTO xmpp_outbox (stanza_id, to_jid, body, created_at) VALUES ('s-1', 'marek@x', 'Antwort', ${at}), ('s-2', 'sabine@x', 'Antwort', ${at})`,
+  );
+  await run(
+    db,
+    sql`INSERT INTO teams_conversations (conversation_id, kind, reference, person_id, aad_object_id, service_url, updated_at) VALUES ('tc-1', 'personal', '{}', 'p-marek', 'aad-marek', 'https://smba', ${at})`,
+  );
   await run(db, sql`INSERT INTO teams_core_links (core_conversation_id, teams_conversation_id) VALUES ('c-1', 'tc-1')`);
   await run(db, sql`INSERT INTO teams_outbox (conversation_id, op, not_before, created_at) VALUES ('tc-1', 'send', 0, ${at})`);
   await run(db, sql`INSERT INTO teams_preferences (user_id, plain_language, updated_at) VALUES ('p-marek', 1, ${at})`);
@@ -114,7 +239,19 @@ async function seed(store: StoreDatabase): Promise<void> {
 /** Tables of stores whose channel or feature is off, as a lotse that never ran them has (none of them). */
 async function dropChannelTables(store: StoreDatabase): Promise<void> {
   const cascade = store.dialect === 'postgres' ? sql` CASCADE` : sql``;
-  for (const table of ['teams_outbox', 'teams_core_links', 'teams_ticket_cards', 'teams_conversations', 'teams_preferences', 'xmpp_outbox', 'xmpp_sessions', 'hr_outbox', 'hr_subscriptions', 'hr_survey_participation', 'hr_surveys']) {
+  for (const table of [
+    'teams_outbox',
+    'teams_core_links',
+    'teams_ticket_cards',
+    'teams_conversations',
+    'teams_preferences',
+    'xmpp_outbox',
+    'xmpp_sessions',
+    'hr_outbox',
+    'hr_subscriptions',
+    'hr_survey_participation',
+    'hr_surveys',
+  ]) {
     await run(store.db, sql`DROP TABLE IF EXISTS ${sql.table(table)}${cascade}`);
   }
 }
@@ -133,7 +270,9 @@ for (const backend of useBackends()) {
       const counts = await new SqlPersonalData(await secondStore()).erase(marek);
       expect(counts).toMatchObject({ ticketNotifications: 1, ticketEvents: 1, teamsLinks: 1 });
       expect(await new SqlPersonalData(store).collect(aylin)).toMatchObject({ inbox: [] });
-      expect(await new SqlPersonalData(store).collect({ personId: 'p-sabine', ownerKeys: ['p-sabine'], jid: 'sabine@x' })).toMatchObject({ pendingChatMessages: 1 });
+      expect(await new SqlPersonalData(store).collect({ personId: 'p-sabine', ownerKeys: ['p-sabine'], jid: 'sabine@x' })).toMatchObject({
+        pendingChatMessages: 1,
+      });
     });
 
     it('skips the tables of channels that are off', async () => {
@@ -141,7 +280,15 @@ for (const backend of useBackends()) {
       await seed(store);
       await dropChannelTables(store);
       const data = new SqlPersonalData(store);
-      expect(await data.collect(marek)).toMatchObject({ conversations: [{ id: 'c-1' }], surveyParticipation: [], subscriptions: [], newsDeliveries: [], chatSessions: 0, teamsConversations: 0, teamsMessages: 0 });
+      expect(await data.collect(marek)).toMatchObject({
+        conversations: [{ id: 'c-1' }],
+        surveyParticipation: [],
+        subscriptions: [],
+        newsDeliveries: [],
+        chatSessions: 0,
+        teamsConversations: 0,
+        teamsMessages: 0,
+      });
       expect(await data.erase(marek)).toMatchObject({ conversations: 1, tickets: 1, subscriptions: 0, chatSessions: 0, teamsMessages: 0 });
       expect(await data.collect(marek)).toEqual(emptyPersonalData());
     });
@@ -150,10 +297,18 @@ for (const backend of useBackends()) {
       const { store } = await backend.fresh();
       await seed(store);
       const data = new SqlPersonalData(store);
-      await run(store.db, sql`UPDATE tickets SET body = ${JSON.stringify(openTicket({ id: 't-1', askerId: 'p-marek', question: 'Frage von Marek' }))} WHERE id = 't-1'`);
+      await run(
+        store.db,
+        sql`UPDATE tickets SET body = ${JSON.stringify(openTicket({ id: 't-1', askerId: 'p-marek', question: 'Frage von Marek' }))} WHERE id = 't-1'`,
+      );
       expect(await data.collect(marek)).toMatchObject({ ticketsAsAsker: [{ number: 1, question: 'Frage von Marek' }] });
-      await run(store.db, sql`UPDATE tickets SET body = ${JSON.stringify({ $v: 2, ...openTicket({ id: 't-1', askerId: 'p-marek' }) })} WHERE id = 't-1'`);
-      await expect(data.collect(marek)).rejects.toThrow(new StoredJsonError('ticket t-1', 'written by a newer lotse (document version 2, this lotse reads up to version 1)'));
+      await run(
+        store.db,
+        sql`UPDATE tickets SET body = ${JSON.stringify({ $v: 2, ...openTicket({ id: 't-1', askerId: 'p-marek' }) })} WHERE id = 't-1'`,
+      );
+      await expect(data.collect(marek)).rejects.toThrow(
+        new StoredJsonError('ticket t-1', 'written by a newer lotse (document version 2, this lotse reads up to version 1)'),
+      );
       expect(await data.erase(marek)).toMatchObject({ tickets: 1 });
       expect(await data.collect(marek)).toMatchObject({ ticketsAsAsker: [] });
     });

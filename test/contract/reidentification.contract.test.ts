@@ -27,7 +27,9 @@ function recorded(): { steps: string[]; options: ReidentificationOptions } {
   return {
     steps,
     options: {
-      validDays: 7, candidates: async () => ['u-1', 'u-2'], pseudonym: (user) => `ps-${user}`,
+      validDays: 7,
+      candidates: async () => ['u-1', 'u-2'],
+      pseudonym: (user) => `ps-${user}`,
       holdsRole: (by, role) => roles[by]?.includes(role) ?? false,
       onStep: async (step, id) => {
         await new Promise((resolve) => setTimeout(resolve, 5));
@@ -38,15 +40,36 @@ function recorded(): { steps: string[]; options: ReidentificationOptions } {
 }
 
 /** `open(options)` gives two stores on the same data (two replicas; the fake: one). */
-function reidentificationContract(name: string, available: boolean, open: (options: ReidentificationOptions) => Promise<{ a: Reidentification; b: Reidentification }>): void {
+function reidentificationContract(
+  name: string,
+  available: boolean,
+  open: (options: ReidentificationOptions) => Promise<{ a: Reidentification; b: Reidentification }>,
+): void {
   describe.skipIf(!available)(`re-identification contract on ${name}`, () => {
     it('reveals a pseudonym only after both approvals, each step audited before it returns', async () => {
       const { steps, options } = recorded();
       const { a, b } = await open(options);
-      expect(await a.request({ pseudonym: 'ps-u-2', reason: 'zu kurz', by: 'admin', now })).toEqual({ kind: 'refused', reason: 'reason_missing' });
-      expect(await a.request({ pseudonym: 'ps-u-2', reason, by: 'admin', now })).toEqual({ kind: 'requested', id: 1, expiresAt: '2026-11-30T08:00:00.000Z' });
+      expect(await a.request({ pseudonym: 'ps-u-2', reason: 'zu kurz', by: 'admin', now })).toEqual({
+        kind: 'refused',
+        reason: 'reason_missing',
+      });
+      expect(await a.request({ pseudonym: 'ps-u-2', reason, by: 'admin', now })).toEqual({
+        kind: 'requested',
+        id: 1,
+        expiresAt: '2026-11-30T08:00:00.000Z',
+      });
       expect(steps).toEqual(['requested#1']);
-      expect(await b.open(now)).toEqual([{ id: 1, pseudonym: 'ps-u-2', reason, requestedBy: 'admin', requestedAt: now.toISOString(), expiresAt: '2026-11-30T08:00:00.000Z', approvals: {} }]);
+      expect(await b.open(now)).toEqual([
+        {
+          id: 1,
+          pseudonym: 'ps-u-2',
+          reason,
+          requestedBy: 'admin',
+          requestedAt: now.toISOString(),
+          expiresAt: '2026-11-30T08:00:00.000Z',
+          approvals: {},
+        },
+      ]);
       expect(await b.approve({ id: 1, role: 'personalrat', by: 'pr', now })).toEqual({ kind: 'approved', id: 1, missing: ['dsb'] });
       expect(steps).toEqual(['requested#1', 'approved-personalrat#1']);
       expect((await a.open(now))[0]?.approvals).toEqual({ personalrat: 'pr' });
@@ -76,7 +99,10 @@ function reidentificationContract(name: string, available: boolean, open: (optio
       const { steps, options } = recorded();
       const { a, b } = await open(options);
       await a.request({ pseudonym: 'ps-u-1', reason, by: 'admin', now });
-      const results = await Promise.all([a.approve({ id: 1, role: 'personalrat', by: 'pr', now }), b.approve({ id: 1, role: 'dsb', by: 'dsb', now })]);
+      const results = await Promise.all([
+        a.approve({ id: 1, role: 'personalrat', by: 'pr', now }),
+        b.approve({ id: 1, role: 'dsb', by: 'dsb', now }),
+      ]);
       expect(results.map((result) => result.kind).sort()).toEqual(['approved', 'revealed']);
       expect(results.find((result) => result.kind === 'revealed')).toEqual({ kind: 'revealed', id: 1, userIds: ['u-1'] });
       expect(steps.filter((step) => step === 'revealed#1')).toHaveLength(1);
@@ -102,18 +128,28 @@ for (const backend of useBackends()) {
       const { store, refused } = withRefusals(fresh.store);
       const { options, steps } = recorded();
       const reid = new SqlReidentification(store, options);
-      const request = (pseudonym: string, approvals: string) => fresh.raw(`INSERT INTO reidentification_requests (pseudonym, reason, requested_by, requested_at, expires_at, approvals)
+      const request = (pseudonym: string, approvals: string) =>
+        fresh.raw(`INSERT INTO reidentification_requests (pseudonym, reason, requested_by, requested_at, expires_at, approvals)
         VALUES (${literal(pseudonym)}, ${literal(reason)}, 'admin', ${literal(now.toISOString())}, '2026-11-30T08:00:00.000Z', ${literal(approvals)})`);
       await request('ps-u-1', '{"personalrat":"pr"}');
       await request('ps-u-2', '{"$v":2,"personalrat":"pr","quorum":["pr"]}');
       await request('ps-u-2', '{"personalrat":7}');
       expect((await reid.open(now)).map((open) => [open.id, open.approvals])).toEqual([[1, { personalrat: 'pr' }]]);
-      expect(refused.map((entry) => [entry.key, String(entry.reason).split(' (')[0]])).toEqual([['2', 'written by a newer lotse'], ['3', 'invalid document']]);
+      expect(refused.map((entry) => [entry.key, String(entry.reason).split(' (')[0]])).toEqual([
+        ['2', 'written by a newer lotse'],
+        ['3', 'invalid document'],
+      ]);
       await expect(reid.approve({ id: 2, role: 'dsb', by: 'dsb', now })).rejects.toThrow(StoredJsonError);
-      await expect(reid.approve({ id: 3, role: 'dsb', by: 'dsb', now })).rejects.toThrow(/^stored approvals of re-identification request 3 cannot be read: invalid document/);
-      expect((await fresh.raw<{ approvals: string }>('SELECT approvals FROM reidentification_requests WHERE id = 2'))[0]?.approvals).toBe('{"$v":2,"personalrat":"pr","quorum":["pr"]}');
+      await expect(reid.approve({ id: 3, role: 'dsb', by: 'dsb', now })).rejects.toThrow(
+        /^stored approvals of re-identification request 3 cannot be read: invalid document/,
+      );
+      expect((await fresh.raw<{ approvals: string }>('SELECT approvals FROM reidentification_requests WHERE id = 2'))[0]?.approvals).toBe(
+        '{"$v":2,"personalrat":"pr","quorum":["pr"]}',
+      );
       expect(await reid.approve({ id: 1, role: 'dsb', by: 'dsb', now })).toEqual({ kind: 'revealed', id: 1, userIds: ['u-1'] });
-      expect((await fresh.raw<{ approvals: string }>('SELECT approvals FROM reidentification_requests WHERE id = 1'))[0]?.approvals).toBe('{"$v":1,"personalrat":"pr","dsb":"dsb"}');
+      expect((await fresh.raw<{ approvals: string }>('SELECT approvals FROM reidentification_requests WHERE id = 1'))[0]?.approvals).toBe(
+        '{"$v":1,"personalrat":"pr","dsb":"dsb"}',
+      );
       expect(steps).toEqual(['approved-dsb#1', 'revealed#1']);
     });
   });
@@ -122,9 +158,13 @@ for (const backend of useBackends()) {
 describe('re-identification requests of an older lotse', () => {
   it('keeps the table and requests its constructor created (the legacy step is skipped)', async () => {
     const database = openMemoryDatabase();
-    migrate(database, 'reidentification', [`CREATE TABLE reidentification_requests (id INTEGER PRIMARY KEY, pseudonym TEXT NOT NULL, reason TEXT NOT NULL, requested_by TEXT NOT NULL,
-     requested_at TEXT NOT NULL, expires_at TEXT NOT NULL, approvals TEXT NOT NULL DEFAULT '{}', revealed_at TEXT);`]);
-    database.prepare('INSERT INTO reidentification_requests (pseudonym, reason, requested_by, requested_at, expires_at) VALUES (?, ?, ?, ?, ?)').run('ps-u-1', reason, 'admin', now.toISOString(), '2026-11-30T08:00:00.000Z');
+    migrate(database, 'reidentification', [
+      `CREATE TABLE reidentification_requests (id INTEGER PRIMARY KEY, pseudonym TEXT NOT NULL, reason TEXT NOT NULL, requested_by TEXT NOT NULL,
+     requested_at TEXT NOT NULL, expires_at TEXT NOT NULL, approvals TEXT NOT NULL DEFAULT '{}', revealed_at TEXT);`,
+    ]);
+    database
+      .prepare('INSERT INTO reidentification_requests (pseudonym, reason, requested_by, requested_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+      .run('ps-u-1', reason, 'admin', now.toISOString(), '2026-11-30T08:00:00.000Z');
     const store = sqliteStoreDatabase(database);
     expect(await runMigrations(store)).toContain('0019-reidentification');
     const { options } = recorded();

@@ -24,25 +24,45 @@ import { useBackends, type FreshDatabase } from './backends.ts';
 const retention = { answer: 30, refusal: 30, security: 90, reidentification: 365 } as const;
 
 function auditEntry(at: string) {
-  return { type: 'answer' as const, at, pseudonym: 'u-1', channel: 'web' as const, outcome: 'answered' as const, rules: [], policyVersion: 'v1', indexVersion: 'i1', documents: [] };
+  return {
+    type: 'answer' as const,
+    at,
+    pseudonym: 'u-1',
+    channel: 'web' as const,
+    outcome: 'answered' as const,
+    rules: [],
+    policyVersion: 'v1',
+    indexVersion: 'i1',
+    documents: [],
+  };
 }
 
 function replicaOn(store: StoreDatabase, holder: string, clock: FixedClock) {
   const audit = new SqlAuditLog(store);
   const job = createRetentionPurge({
-    leases: new SqlJobLeases(store), runs: new SqlDailyRuns(store), holder, clock, logger: silentLogger,
+    leases: new SqlJobLeases(store),
+    runs: new SqlDailyRuns(store),
+    holder,
+    clock,
+    logger: silentLogger,
     purge: async () => ({ audit: (await audit.purge(clock.now(), retention)).removed }),
   });
   return { job, audit };
 }
 
 /** Tickets, feedback, inbox and HR outbox rows of an old (January) and a recent (November) day. */
-async function seedRecords(store: StoreDatabase, raw: FreshDatabase['raw']): Promise<{ tickets: SqlTicketStore; count: (table: string) => Promise<number> }> {
+async function seedRecords(
+  store: StoreDatabase,
+  raw: FreshDatabase['raw'],
+): Promise<{ tickets: SqlTicketStore; count: (table: string) => Promise<number> }> {
   const tickets = new SqlTicketStore(store);
   const conversations = new SqlConversationStore(store);
   const outbox = new SqlHrOutbox(store);
   const xmpp = new SqlXmppStore(store);
-  for (const [suffix, at] of [['old', '2026-01-10T09:00:00.000Z'], ['new', '2026-11-20T09:00:00.000Z']] as const) {
+  for (const [suffix, at] of [
+    ['old', '2026-01-10T09:00:00.000Z'],
+    ['new', '2026-11-20T09:00:00.000Z'],
+  ] as const) {
     const { number: _number, ...fields } = openTicket({ id: `t-${suffix}`, createdAt: at, updatedAt: at });
     const ticket = await tickets.create(fields, { ticketId: `t-${suffix}`, at, actor: 'asker', from: null, to: 'open' });
     const claim = applyTicketAction(ticket, { type: 'claim', by: 'p-aylin' }, at);
@@ -52,12 +72,16 @@ async function seedRecords(store: StoreDatabase, raw: FreshDatabase['raw']): Pro
     await conversations.ensureConversation({ id: `c-${suffix}`, channel: 'web', userId: 'u-1', at: '2026-01-01T09:00:00.000Z' });
     await conversations.appendMessage({ id: `m-${suffix}`, conversationId: `c-${suffix}`, role: 'bot', text: 'Antwort', createdAt: at });
     await conversations.recordFeedback({ messageId: `m-${suffix}`, rating: 'down', reason: 'zu knapp', at });
-    await new SqlInbox(store, conversations, new FixedClock(new Date(at)), new SequentialIds()).send({ kind: 'person', personId: 'p-aylin' }, { kind: 'ticket-created', text: 'Neues Ticket', ticketId: `t-${suffix}` });
+    await new SqlInbox(store, conversations, new FixedClock(new Date(at)), new SequentialIds()).send(
+      { kind: 'person', personId: 'p-aylin' },
+      { kind: 'ticket-created', text: 'Neues Ticket', ticketId: `t-${suffix}` },
+    );
     await outbox.enqueue(`job-${suffix}`, { kind: 'broadcast', text: 'Neuigkeit' }, ['p-aylin', 'p-erika'], at);
     await xmpp.enqueue([{ stanzaId: `s-${suffix}`, to: 'aylin@kreis.example', body: 'Neues Ticket' }], at);
     await xmpp.saveSession({ jid: `${suffix}@kreis.example`, conversationId: `c-${suffix}`, updatedAt: at });
   }
-  const count = async (table: string): Promise<number> => Number((await raw<{ count: number | string }>(`SELECT COUNT(*) AS count FROM ${table}`))[0]!.count);
+  const count = async (table: string): Promise<number> =>
+    Number((await raw<{ count: number | string }>(`SELECT COUNT(*) AS count FROM ${table}`))[0]!.count);
   return { tickets, count };
 }
 
@@ -72,13 +96,19 @@ for (const backend of useBackends()) {
       const a = replicaOn(store, 'replica-a', clock);
       const b = replicaOn(await secondStore(), 'replica-b', clock);
       for (let day = 1; day <= 40; day += 1) await a.audit.append(auditEntry(new Date(Date.UTC(2026, 9, day, 12)).toISOString()));
-      const first = await Promise.all(Array.from({ length: 8 }, (_, index) => Promise.resolve().then(() => (index % 2 ? a : b).job.tick())));
+      const first = await Promise.all(
+        Array.from({ length: 8 }, (_, index) => Promise.resolve().then(() => (index % 2 ? a : b).job.tick())),
+      );
       expect(ran(first)).toHaveLength(1);
       const removedFirst = (ran(first)[0] as Extract<PurgeCheck, { kind: 'ran' }>).removed.audit;
       expect(removedFirst).toBeGreaterThan(0);
       clock.advance(5 * 60_000);
       const restarted = replicaOn(await secondStore(), 'replica-b-restarted', clock);
-      expect([await a.job.tick(), await b.job.tick(), await restarted.job.tick()].map((outcome) => outcome.kind)).toEqual(['done-today', 'done-today', 'done-today']);
+      expect([await a.job.tick(), await b.job.tick(), await restarted.job.tick()].map((outcome) => outcome.kind)).toEqual([
+        'done-today',
+        'done-today',
+        'done-today',
+      ]);
       expect((await a.audit.verify()).kind).toBe('intact');
 
       clock.advance(24 * 3_600_000);
@@ -94,13 +124,21 @@ for (const backend of useBackends()) {
       const recordPurge = new SqlRecordPurge(await secondStore());
       const before = '2026-06-01T00:00:00.000Z';
       const job = createRetentionPurge({
-        leases: new SqlJobLeases(store), runs: new SqlDailyRuns(store), holder: 'replica-a', clock, logger: silentLogger,
+        leases: new SqlJobLeases(store),
+        runs: new SqlDailyRuns(store),
+        holder: 'replica-a',
+        clock,
+        logger: silentLogger,
         purge: () => recordPurge.purge({ tickets: before, feedback: before, inbox: before, outboxes: before }),
       });
       const outcome = await job.tick();
       expect(outcome).toEqual({ kind: 'ran', day: '2026-12-03', removed: { tickets: 1, feedback: 1, inbox: 1, outboxes: 4 } });
       expect([await tickets.get('t-old'), (await tickets.get('t-new'))?.id]).toEqual([undefined, 't-new']);
-      expect(await Promise.all(['ticket_events', 'ticket_reminders', 'feedback', 'inbox', 'hr_outbox', 'hr_jobs', 'xmpp_outbox', 'xmpp_sessions'].map(count))).toEqual([2, 1, 1, 1, 2, 1, 1, 1]);
+      expect(
+        await Promise.all(
+          ['ticket_events', 'ticket_reminders', 'feedback', 'inbox', 'hr_outbox', 'hr_jobs', 'xmpp_outbox', 'xmpp_sessions'].map(count),
+        ),
+      ).toEqual([2, 1, 1, 1, 2, 1, 1, 1]);
     });
   });
 }

@@ -7,7 +7,11 @@ import { InMemorySessionStore } from '../fakes/in-memory-session-store.ts';
 import { useBackends } from './backends.ts';
 
 const session = (idHash: string, partial: Partial<Session> = {}): Session => ({
-  idHash, csrfToken: `csrf-${idHash}`, createdAt: '2026-11-23T08:00:00.000Z', lastSeenAt: '2026-11-23T08:00:00.000Z', expiresAt: '2026-11-24T00:00:00.000Z',
+  idHash,
+  csrfToken: `csrf-${idHash}`,
+  createdAt: '2026-11-23T08:00:00.000Z',
+  lastSeenAt: '2026-11-23T08:00:00.000Z',
+  expiresAt: '2026-11-24T00:00:00.000Z',
   principal: { userId: 'u-1', personId: 'p-aylin', displayName: 'Aylin', roles: ['lotse', 'staff'], source: 'dev' },
   ...partial,
 });
@@ -50,7 +54,11 @@ function sessionStoreContract(name: string, available: boolean, open: () => Prom
       await a.create(session('h-expired', { lastSeenAt: '2026-11-23T09:30:00.000Z', expiresAt: '2026-11-23T10:00:00.000Z' }));
       await a.create(session('h-idle', { lastSeenAt: '2026-11-23T08:59:00.000Z' }));
       expect(await b.purgeExpired('2026-11-23T10:00:00.000Z', '2026-11-23T09:00:00.000Z')).toBe(2);
-      expect([await a.get('h-live'), await a.get('h-expired'), await a.get('h-idle')].map((found) => found?.idHash)).toEqual(['h-live', undefined, undefined]);
+      expect([await a.get('h-live'), await a.get('h-expired'), await a.get('h-idle')].map((found) => found?.idHash)).toEqual([
+        'h-live',
+        undefined,
+        undefined,
+      ]);
       expect(await a.purgeExpired('2026-11-23T10:00:00.000Z', '2026-11-23T09:00:00.000Z')).toBe(0);
     });
 
@@ -87,8 +95,11 @@ for (const backend of useBackends()) {
   describe.skipIf(!backend.available)(`session tables on ${backend.name}`, () => {
     it('clears expired pending logins that older versions wrote', async () => {
       const { store } = await backend.fresh();
-      await run(store.db, sql`INSERT INTO pending_logins (state, nonce, code_verifier, return_to, expires_at)
-        VALUES ('s-old', 'n', 'v', '/konsole', '2026-11-23T08:00:00.000Z'), ('s-new', 'n', 'v', '/konsole', '2026-11-23T12:00:00.000Z')`);
+      await run(
+        store.db,
+        sql`INSERT INTO pending_logins (state, nonce, code_verifier, return_to, expires_at)
+        VALUES ('s-old', 'n', 'v', '/konsole', '2026-11-23T08:00:00.000Z'), ('s-new', 'n', 'v', '/konsole', '2026-11-23T12:00:00.000Z')`,
+      );
       expect(await new SqlSessionStore(store).purgeExpired('2026-11-23T10:00:00.000Z', '2026-11-23T09:00:00.000Z')).toBe(0);
       const left = await sql<{ state: string }>`SELECT state FROM pending_logins ORDER BY state`.execute(store.db);
       expect(left.rows.map((row) => row.state)).toEqual(['s-new']);

@@ -28,7 +28,8 @@ import { repoRoot } from '../support/real-app.ts';
 import { useBackends } from './backends.ts';
 
 const sample = join(repoRoot, 'knowledge/directory/musterland.yaml');
-const newcomer = '  - { id: p-neu, name: Nora Neumann, unit: A50, roles: [staff], email: nora.neumann@musterland.example, kiTrained: true }\n';
+const newcomer =
+  '  - { id: p-neu, name: Nora Neumann, unit: A50, roles: [staff], email: nora.neumann@musterland.example, kiTrained: true }\n';
 const withNewcomer = (text: string): string => text.replace('lotsen:\n', `${newcomer}lotsen:\n`);
 
 function recordingLogger(): Logger & { events: string[] } {
@@ -81,7 +82,14 @@ function sharedDirectoryContract(name: string, available: boolean, open: () => P
       const followerFile = copyOfSample();
       const leaderLog = recordingLogger();
       const leader = await startDirectorySync({ versions: a, file: leaderFile, leases: leasesA, replicaId: 'a', clock, logger: leaderLog });
-      const follower = await startDirectorySync({ versions: b, file: followerFile, leases: leasesB, replicaId: 'b', clock, logger: recordingLogger() });
+      const follower = await startDirectorySync({
+        versions: b,
+        file: followerFile,
+        leases: leasesB,
+        replicaId: 'b',
+        clock,
+        logger: recordingLogger(),
+      });
       expect(follower.version()).toBe(leader.version());
       expect(follower.directory.person('p-neu')).toBeUndefined();
 
@@ -119,7 +127,10 @@ for (const backend of useBackends()) {
     const { store, secondStore } = await backend.fresh();
     const second = await secondStore();
     return {
-      a: new SqlDirectoryVersions(store), b: new SqlDirectoryVersions(second), leasesA: new SqlJobLeases(store), leasesB: new SqlJobLeases(second),
+      a: new SqlDirectoryVersions(store),
+      b: new SqlDirectoryVersions(second),
+      leasesA: new SqlJobLeases(store),
+      leasesB: new SqlJobLeases(second),
       kept: async () => Number((await first(store.db, sql<{ n: number }>`SELECT COUNT(*) AS n FROM directory_versions`))?.n),
     };
   });
@@ -134,8 +145,12 @@ describe('directory versions in a database made by an earlier lotse', () => {
     ]);
     const data = parseDirectoryData(readSample(), sample);
     const version = directoryVersionOf(data);
-    database.prepare('INSERT INTO directory_versions (version, data, source, published_at) VALUES (?, ?, ?, ?)').run(version, JSON.stringify(data), 'old.yaml', '2026-12-01T08:00:00.000Z');
-    database.prepare("INSERT INTO directory_current (name, version, published_at) VALUES ('current', ?, ?)").run(version, '2026-12-01T08:00:00.000Z');
+    database
+      .prepare('INSERT INTO directory_versions (version, data, source, published_at) VALUES (?, ?, ?, ?)')
+      .run(version, JSON.stringify(data), 'old.yaml', '2026-12-01T08:00:00.000Z');
+    database
+      .prepare("INSERT INTO directory_current (name, version, published_at) VALUES ('current', ?, ?)")
+      .run(version, '2026-12-01T08:00:00.000Z');
     const store = sqliteStoreDatabase(database);
     expect(await runMigrations(store)).toContain('0009-directory-versions');
     const versions = new SqlDirectoryVersions(store);

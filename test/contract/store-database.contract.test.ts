@@ -11,7 +11,15 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMigrations } from '../../bot/adapters/sql/migrations/run-migrations.ts';
 import { postgresStoreDatabase } from '../../bot/adapters/sql/postgres-store-database.ts';
-import { first, isConnectionError, isUniqueViolation, rows, run, withRetry, type StoreDatabase } from '../../bot/adapters/sql/store-database.ts';
+import {
+  first,
+  isConnectionError,
+  isUniqueViolation,
+  rows,
+  run,
+  withRetry,
+  type StoreDatabase,
+} from '../../bot/adapters/sql/store-database.ts';
 import { openDatabases } from '../../bot/app/open-databases.ts';
 import { loadConfig } from '../../bot/config/config.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';
@@ -27,10 +35,12 @@ for (const backend of useBackends()) {
       await store.transaction(async (tx) => {
         await run(tx, sql`INSERT INTO t (id, v) VALUES (${'a'}, ${'eins'})`);
       });
-      await expect(store.transaction(async (tx) => {
-        await run(tx, sql`INSERT INTO t (id, v) VALUES (${'b'}, ${'zwei'})`);
-        await run(tx, sql`INSERT INTO t (id, v) VALUES (${'a'}, ${'doppelt'})`);
-      })).rejects.toSatisfy(isUniqueViolation);
+      await expect(
+        store.transaction(async (tx) => {
+          await run(tx, sql`INSERT INTO t (id, v) VALUES (${'b'}, ${'zwei'})`);
+          await run(tx, sql`INSERT INTO t (id, v) VALUES (${'a'}, ${'doppelt'})`);
+        }),
+      ).rejects.toSatisfy(isUniqueViolation);
       expect(await rows(store.db, sql<{ id: string }>`SELECT id FROM t ORDER BY id`)).toEqual([{ id: 'a' }]);
       expect(await first(store.db, sql<{ n: number }>`SELECT count(*) AS n FROM t`)).toEqual({ n: 1 });
     });
@@ -40,12 +50,16 @@ for (const backend of useBackends()) {
       await run(store.db, sql`CREATE TABLE numbers (n INTEGER PRIMARY KEY)`);
       await run(store.db, sql`INSERT INTO numbers (n) VALUES (1)`);
       let attempts = 0;
-      const next = await withRetry(() => store.transaction(async (tx) => {
-        attempts += 1;
-        const taken = attempts === 1 ? 0 : Number((await first(tx, sql<{ n: number }>`SELECT max(n) AS n FROM numbers`))?.n ?? 0);
-        await run(tx, sql`INSERT INTO numbers (n) VALUES (${taken + 1})`);
-        return taken + 1;
-      }), { onUniqueViolation: true });
+      const next = await withRetry(
+        () =>
+          store.transaction(async (tx) => {
+            attempts += 1;
+            const taken = attempts === 1 ? 0 : Number((await first(tx, sql<{ n: number }>`SELECT max(n) AS n FROM numbers`))?.n ?? 0);
+            await run(tx, sql`INSERT INTO numbers (n) VALUES (${taken + 1})`);
+            return taken + 1;
+          }),
+        { onUniqueViolation: true },
+      );
       expect([next, attempts]).toEqual([2, 2]);
     });
   });
@@ -78,8 +92,14 @@ describe.skipIf(!bin)('PostgreSQL pool', () => {
     });
     const dataDir = mkdtempSync(join(tmpdir(), 'lotse-pool-'));
     try {
-      const config = loadConfig({ DATABASE_URL: `postgres://lotse:geheim@127.0.0.1:${port}/lotse`, DATABASE_CONNECT_TIMEOUT_MS: '1000' }, { dataDir }, repoRoot);
-      await expect(openDatabases(config, silentLogger)).rejects.toThrow(/Cannot open PostgreSQL at postgres:\/\/lotse:\*\*\*@127\.0\.0\.1.*Check DATABASE_URL/);
+      const config = loadConfig(
+        { DATABASE_URL: `postgres://lotse:geheim@127.0.0.1:${port}/lotse`, DATABASE_CONNECT_TIMEOUT_MS: '1000' },
+        { dataDir },
+        repoRoot,
+      );
+      await expect(openDatabases(config, silentLogger)).rejects.toThrow(
+        /Cannot open PostgreSQL at postgres:\/\/lotse:\*\*\*@127\.0\.0\.1.*Check DATABASE_URL/,
+      );
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
@@ -95,12 +115,18 @@ describe.skipIf(!bin)('PostgreSQL pool', () => {
     const store = open(await server.createDatabase('restart'), { connectTimeoutMs: 1_000 });
     await store.ping();
     server.stop();
-    const down = await store.ping().then(() => undefined, (error: unknown) => error);
+    const down = await store.ping().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(isConnectionError(down) || /terminat|shutting down|connect/i.test(String(down))).toBe(true);
     server.start();
     let back = false;
     for (let attempt = 0; attempt < 40 && !back; attempt += 1) {
-      back = await store.ping().then(() => true, () => false);
+      back = await store.ping().then(
+        () => true,
+        () => false,
+      );
       if (!back) await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(back).toBe(true);
@@ -112,16 +138,20 @@ describe.skipIf(!bin)('PostgreSQL pool', () => {
     const store = open(url);
     await run(store.db, sql`CREATE TABLE moves (id TEXT PRIMARY KEY)`);
     let attempts = 0;
-    const result = await withRetry(() => store.transaction(async (tx) => {
-      attempts += 1;
-      await run(tx, sql`INSERT INTO moves (id) VALUES (${`first-${attempts}`})`);
-      if (attempts === 1) {
-        const own = await first(tx, sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`);
-        await queryRows(url, 'SELECT pg_terminate_backend($1)', [own!.pid]); // the server drops this connection now
-      }
-      await run(tx, sql`INSERT INTO moves (id) VALUES (${`second-${attempts}`})`);
-      return attempts;
-    }), { pause: async () => undefined });
+    const result = await withRetry(
+      () =>
+        store.transaction(async (tx) => {
+          attempts += 1;
+          await run(tx, sql`INSERT INTO moves (id) VALUES (${`first-${attempts}`})`);
+          if (attempts === 1) {
+            const own = await first(tx, sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`);
+            await queryRows(url, 'SELECT pg_terminate_backend($1)', [own!.pid]); // the server drops this connection now
+          }
+          await run(tx, sql`INSERT INTO moves (id) VALUES (${`second-${attempts}`})`);
+          return attempts;
+        }),
+      { pause: async () => undefined },
+    );
     expect(result).toBe(2);
     expect(await rows(store.db, sql<{ id: string }>`SELECT id FROM moves ORDER BY id`)).toEqual([{ id: 'first-2' }, { id: 'second-2' }]);
   });

@@ -15,7 +15,9 @@ export const versioned = (version: number, value: object): string => JSON.string
 export function withRefusals(store: StoreDatabase): { store: StoreDatabase; refused: { store: unknown; key: unknown; reason: unknown }[] } {
   const refused: { store: unknown; key: unknown; reason: unknown }[] = [];
   const logger: Logger = {
-    debug: () => undefined, info: () => undefined, error: () => undefined,
+    debug: () => undefined,
+    info: () => undefined,
+    error: () => undefined,
     warn: (event, data) => {
       if (event === 'stored-json-refused') refused.push({ store: data?.['store'], key: data?.['key'], reason: data?.['reason'] });
     },

@@ -21,7 +21,15 @@ const policy = loadHrPolicy(join(root, 'policies'));
 
 function replica(store: StoreDatabase, clock: FixedClock) {
   const channels = createChannelRouter({ send: async () => ({ kind: 'delivered' as const }) }, silentLogger);
-  const hr = createHr({ store, directory, channels, clock, ids: new SequentialIds(), logger: silentLogger, policiesDir: join(root, 'policies') });
+  const hr = createHr({
+    store,
+    directory,
+    channels,
+    clock,
+    ids: new SequentialIds(),
+    logger: silentLogger,
+    policiesDir: join(root, 'policies'),
+  });
   return { store: hr.surveyStore, surveys: hr.surveys, jobs: hr.jobs };
 }
 
@@ -31,8 +39,14 @@ async function twoReplicas(open: () => Promise<{ store: StoreDatabase; secondSto
   const a = replica(store, clock);
   const b = replica(await secondStore(), clock);
   const created = await a.surveys.create('hr1', {
-    title: 'Puls', audience: { kind: 'units', units: ['D1'], includeSubunits: true }, opensAt: '2026-12-01T09:00:00Z', closesAt: '2026-12-08T09:00:00Z',
-    questions: [{ id: 'q1', type: 'scale', text: 'Wie geht es?', optional: false }, { id: 'q2', type: 'text', text: 'Was noch?', optional: true }],
+    title: 'Puls',
+    audience: { kind: 'units', units: ['D1'], includeSubunits: true },
+    opensAt: '2026-12-01T09:00:00Z',
+    closesAt: '2026-12-08T09:00:00Z',
+    questions: [
+      { id: 'q1', type: 'scale', text: 'Wie geht es?', optional: false },
+      { id: 'q2', type: 'text', text: 'Was noch?', optional: true },
+    ],
   });
   if (created.kind !== 'ok') throw new Error('not created');
   const id = created.survey.id;
@@ -46,7 +60,8 @@ for (const backend of useBackends()) {
     it('counts a person who answered on both replicas once; first written response wins', async () => {
       const { a, b, id } = await twoReplicas(() => backend.fresh());
       expect(policy.k).toBe(5);
-      for (const person of ['a1', 'a2', 'a3', 'a4']) expect((await b.surveys.submit(person, id, { q1: 1, q2: `nur B ${person}` })).kind).toBe('stored');
+      for (const person of ['a1', 'a2', 'a3', 'a4'])
+        expect((await b.surveys.submit(person, id, { q1: 1, q2: `nur B ${person}` })).kind).toBe('stored');
       for (const person of ['a1', 'a2', 'b1', 'b2']) expect((await a.surveys.submit(person, id, { q1: 5 })).kind).toBe('stored');
       // The fifth response on A writes A's batch (a1, a2 are still only buffered on B).
       expect((await a.surveys.submit('b3', id, { q1: 5 })).kind).toBe('stored');

@@ -17,12 +17,18 @@ const fieldsOf = (id: string, partial: Parameters<typeof openTicket>[0] = {}) =>
  * The `TicketStore` contract: `open()` gives two stores on the same data (two replicas; the fake: one).
  * `concurrentReplicas`: whether both may run transactions at the same time (PostgreSQL; SQLite has one handle per process).
  */
-function ticketStoreContract(name: string, available: boolean, concurrentReplicas: boolean, open: () => Promise<{ a: TicketStore; b: TicketStore }>): void {
+function ticketStoreContract(
+  name: string,
+  available: boolean,
+  concurrentReplicas: boolean,
+  open: () => Promise<{ a: TicketStore; b: TicketStore }>,
+): void {
   describe.skipIf(!available)(`TicketStore contract on ${name}`, () => {
     it('numbers tickets gaplessly across two replicas and keeps every transition', async () => {
       const { a, b } = await open();
       const numbers: number[] = [];
-      for (const [index, id] of ['t-1', 't-2', 't-3', 't-4'].entries()) numbers.push((await (index % 2 ? b : a).create(fieldsOf(id), created(id))).number);
+      for (const [index, id] of ['t-1', 't-2', 't-3', 't-4'].entries())
+        numbers.push((await (index % 2 ? b : a).create(fieldsOf(id), created(id))).number);
       expect(numbers).toEqual([1, 2, 3, 4]);
       const claim = applyTicketAction((await b.get('t-1'))!, { type: 'claim', by: 'p-aylin' }, '2026-11-23T09:00:00.000Z');
       if (claim.kind !== 'ok') throw new Error('claim refused');
@@ -32,12 +38,20 @@ function ticketStoreContract(name: string, available: boolean, concurrentReplica
       expect((await a.list({ assignee: 'p-aylin' })).map((ticket) => ticket.id)).toEqual(['t-1']);
       expect((await a.byNumber(3))?.id).toBe('t-3');
       expect(await a.get('nope')).toBeUndefined();
-      expect([await a.byNumber(Number('ticket-x')), await a.byNumber(99), await a.byNumber(2 ** 40)]).toEqual([undefined, undefined, undefined]);
+      expect([await a.byNumber(Number('ticket-x')), await a.byNumber(99), await a.byNumber(2 ** 40)]).toEqual([
+        undefined,
+        undefined,
+        undefined,
+      ]);
     });
 
     it('gives concurrent creates on two replicas distinct numbers (the loser repeats its whole transaction)', async () => {
       const { a, b } = await open();
-      const made = await Promise.all(['t-1', 't-2', 't-3', 't-4', 't-5', 't-6'].map((id, index) => (index % 2 && concurrentReplicas ? b : a).create(fieldsOf(id), created(id))));
+      const made = await Promise.all(
+        ['t-1', 't-2', 't-3', 't-4', 't-5', 't-6'].map((id, index) =>
+          (index % 2 && concurrentReplicas ? b : a).create(fieldsOf(id), created(id)),
+        ),
+      );
       expect(made.map((ticket) => ticket.number).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6]);
       for (const ticket of made) {
         expect((await a.byNumber(ticket.number))?.id).toBe(ticket.id);
@@ -51,7 +65,10 @@ function ticketStoreContract(name: string, available: boolean, concurrentReplica
       const first = applyTicketAction(ticket, { type: 'claim', by: 'p-aylin' }, 't1');
       const other = applyTicketAction(ticket, { type: 'claim', by: 'p-erika' }, 't1');
       if (first.kind !== 'ok' || other.kind !== 'ok') throw new Error('claims refused');
-      expect([await a.update(first.ticket, ticket.version, first.event), await b.update(other.ticket, ticket.version, other.event)]).toEqual([true, false]);
+      expect([
+        await a.update(first.ticket, ticket.version, first.event),
+        await b.update(other.ticket, ticket.version, other.event),
+      ]).toEqual([true, false]);
       expect((await b.get('t-1'))?.assignee).toBe('p-aylin');
       expect(await a.events('t-1')).toHaveLength(2);
     });
@@ -68,8 +85,14 @@ function ticketStoreContract(name: string, available: boolean, concurrentReplica
     it('filters by states, asker, assignee and candidate, by number', async () => {
       const { a: store } = await open();
       await store.create(fieldsOf('t-1', { askerId: 'u-1', candidates: ['p-aylin'] }), created('t-1'));
-      await store.create(fieldsOf('t-2', { askerId: 'u-2', candidates: ['p-erika'], state: 'claimed', assignee: 'p-erika' }), created('t-2'));
-      await store.create(fieldsOf('t-3', { askerId: 'u-2', candidates: ['p-aylin'], state: 'claimed', assignee: 'p-jonas' }), created('t-3'));
+      await store.create(
+        fieldsOf('t-2', { askerId: 'u-2', candidates: ['p-erika'], state: 'claimed', assignee: 'p-erika' }),
+        created('t-2'),
+      );
+      await store.create(
+        fieldsOf('t-3', { askerId: 'u-2', candidates: ['p-aylin'], state: 'claimed', assignee: 'p-jonas' }),
+        created('t-3'),
+      );
       expect((await store.list({ states: ['open'] })).map((ticket) => ticket.id)).toEqual(['t-1']);
       expect(await store.list({ states: [] })).toEqual([]);
       expect((await store.list({ askerId: 'u-2' })).map((ticket) => ticket.id)).toEqual(['t-2', 't-3']);
@@ -77,7 +100,14 @@ function ticketStoreContract(name: string, available: boolean, concurrentReplica
       expect((await store.list({ candidate: 'p-erika' })).map((ticket) => ticket.id)).toEqual(['t-2']);
       expect((await store.list({ candidate: 'p-jonas' })).map((ticket) => ticket.id)).toEqual(['t-3']);
       expect((await store.list({})).map((ticket) => ticket.number)).toEqual([1, 2, 3]);
-      expect(await store.get('t-2')).toMatchObject({ id: 't-2', number: 2, state: 'claimed', assignee: 'p-erika', askerId: 'u-2', candidates: ['p-erika'] });
+      expect(await store.get('t-2')).toMatchObject({
+        id: 't-2',
+        number: 2,
+        state: 'claimed',
+        assignee: 'p-erika',
+        askerId: 'u-2',
+        candidates: ['p-erika'],
+      });
     });
   });
 }
@@ -112,7 +142,9 @@ for (const backend of useBackends()) {
       await tickets.create(fieldsOf('t-1'), created('t-1'));
       expect((await fresh.raw<{ body: string }>("SELECT body FROM tickets WHERE id = 't-1'"))[0]?.body).toMatch(/^\{"\$v":1,"id":"t-1",/);
       const insert = (id: string, number: number, body: string) =>
-        fresh.raw(`INSERT INTO tickets (id, number, state, assignee, asker_id, version, body) VALUES (${literal(id)}, ${number}, 'open', NULL, 'asker', 1, ${literal(body)})`);
+        fresh.raw(
+          `INSERT INTO tickets (id, number, state, assignee, asker_id, version, body) VALUES (${literal(id)}, ${number}, 'open', NULL, 'asker', 1, ${literal(body)})`,
+        );
       await insert('t-2', 2, JSON.stringify(openTicket({ id: 't-2', number: 2 })));
       await insert('t-3', 3, versioned(2, { ...openTicket({ id: 't-3', number: 3 }), state: 'parked' }));
       await insert('t-4', 4, JSON.stringify({ ...openTicket({ id: 't-4', number: 4 }), state: 'lost' }));

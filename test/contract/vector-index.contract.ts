@@ -59,7 +59,10 @@ export function runVectorIndexContract(name: string, factory: VectorIndexFactory
         { id: 'y', vector: unit(1, dimensions) },
         { id: 'minus-x', vector: unit(0, dimensions, -1) },
       ]);
-      const hits = index.search(unit(0, dimensions).map((value) => value * 3), 3);
+      const hits = index.search(
+        unit(0, dimensions).map((value) => value * 3),
+        3,
+      );
       expect(hits[0]).toMatchObject({ id: 'x' });
       expect(hits[0]!.score).toBeCloseTo(1, 4);
       expect(hits.find((hit) => hit.id === 'y')?.score ?? 0).toBeCloseTo(0, 4);

@@ -54,7 +54,8 @@ async function runSet(name: string, folder: string, questionsFile: string, verbo
       (report as { correct: number }).correct += 1;
     } else {
       report.failures.push({ id: item.id, question: item.question, why });
-      if (verbose) console.log(`  ✗ ${item.id}: ${item.question}\n      ${why}\n      → ${result.answer.slice(0, 160).replace(/\n/g, ' ')}`);
+      if (verbose)
+        console.log(`  ✗ ${item.id}: ${item.question}\n      ${why}\n      → ${result.answer.slice(0, 160).replace(/\n/g, ' ')}`);
     }
   }
   await lotse.close();
@@ -115,16 +116,26 @@ if (seedSpecs.length > 0) {
   const measuredAt = new Date().toISOString();
   const code = codeVersion();
   const seedReports = await runSeedSets({ root, seedsDir: seeds, sets: seedSpecs, today: seedToday });
-  console.log(`\nseed sets scored like score_seeds.py (ingest ../shared/seeds, ask --json --top 10, LOTSE_TODAY=${seedToday}), ${measuredAt}${code ? `, code ${code.commit}${code.dirty ? ' + uncommitted changes' : ''}` : ''}:`);
+  console.log(
+    `\nseed sets scored like score_seeds.py (ingest ../shared/seeds, ask --json --top 10, LOTSE_TODAY=${seedToday}), ${measuredAt}${code ? `, code ${code.commit}${code.dirty ? ' + uncommitted changes' : ''}` : ''}:`,
+  );
   console.log(formatSeedTable(seedReports));
   if (verbose) {
     for (const report of seedReports) {
       for (const item of report.items.filter((entry) => !entry.ok)) {
-        console.log(`  ✗ ${report.name} ${item.id} (${item.kind}): ${item.outcome}, confidence ${item.confidence}, top-3 ${item.top.join(', ')}`);
+        console.log(
+          `  ✗ ${report.name} ${item.id} (${item.kind}): ${item.outcome}, confidence ${item.confidence}, top-3 ${item.top.join(', ')}`,
+        );
       }
     }
   }
-  const written = seedReports.map(({ file, ...rest }) => ({ ...rest, file: file.startsWith(root) ? file.slice(root.length + 1) : file.replace(resolve(root, '..') + '/', '../') }));
-  writeFileSync(join(root, 'bench-results/eval-seeds.json'), JSON.stringify({ measuredAt, code, today: seedToday, seedsDir: '../shared/seeds', sets: written }, null, 2));
+  const written = seedReports.map(({ file, ...rest }) => ({
+    ...rest,
+    file: file.startsWith(root) ? file.slice(root.length + 1) : file.replace(resolve(root, '..') + '/', '../'),
+  }));
+  writeFileSync(
+    join(root, 'bench-results/eval-seeds.json'),
+    JSON.stringify({ measuredAt, code, today: seedToday, seedsDir: '../shared/seeds', sets: written }, null, 2),
+  );
 }
 export type { EvalItem };

@@ -96,8 +96,7 @@ function scoreAnswerable(question: SeedQuestion, row: AnswerRow, stats: KindStat
   const top = (row.retrieved ?? []).slice(0, 3).filter((passage) => docs.has(baseName(passage.document)));
   if (top.some((passage) => coverage(evidence, passage.text ?? '') >= 0.6)) stats.retrieved += 1;
   const cites = (row.citations ?? []).slice(0, 3).filter((citation) => docs.has(baseName(citation.document)));
-  const citedText =
-    cites.map((citation) => citation.quote ?? '').join(' ') + ' ' + top.map((passage) => passage.text ?? '').join(' ');
+  const citedText = cites.map((citation) => citation.quote ?? '').join(' ') + ' ' + top.map((passage) => passage.text ?? '').join(' ');
   if (row.outcome !== 'answered') stats.false_abstain += 1;
   return row.outcome === 'answered' && cites.length > 0 && coverage(evidence, citedText) >= 0.6;
 }

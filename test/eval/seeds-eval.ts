@@ -58,7 +58,16 @@ export function loadSeedQuestions(file: string): SeedQuestion[] {
 
 /** The line `ask --json` prints for input it cannot read (see `bot/cli/commands/ask.ts`). */
 function invalidLine(question: string, message: string): PublicAnswer {
-  return { question: question.slice(0, 200), outcome: 'refused', answer: message, citations: [], retrieved: [], confidence: 0, rules: [], latencyMs: 0 };
+  return {
+    question: question.slice(0, 200),
+    outcome: 'refused',
+    answer: message,
+    citations: [],
+    retrieved: [],
+    confidence: 0,
+    rules: [],
+    latencyMs: 0,
+  };
 }
 
 async function askAll(lotse: Lotse, questions: readonly SeedQuestion[]): Promise<PublicAnswer[]> {
@@ -120,7 +129,14 @@ export async function runSeedSets(options: {
 }): Promise<SeedSetReport[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-eval-seeds-'));
   try {
-    const config = loadConfig({ LOTSE_TODAY: options.today, ...(process.env.ANSWER_MIN_CONFIDENCE ? { ANSWER_MIN_CONFIDENCE: process.env.ANSWER_MIN_CONFIDENCE } : {}) }, { dataDir }, options.root);
+    const config = loadConfig(
+      {
+        LOTSE_TODAY: options.today,
+        ...(process.env.ANSWER_MIN_CONFIDENCE ? { ANSWER_MIN_CONFIDENCE: process.env.ANSWER_MIN_CONFIDENCE } : {}),
+      },
+      { dataDir },
+      options.root,
+    );
     const ingester = await openLotse(config);
     await ingestKnowledge(ingester.knowledge, { folder: options.seedsDir, dataDir });
     await ingester.close();
@@ -170,7 +186,9 @@ export function formatSeedTable(reports: readonly SeedSetReport[]): string {
     return `| ${name} (${m.answerable} + ${m.unanswerable}) | ${m.citedPercent.toFixed(1)} % | ${m.wronglyAbstainedPercent.toFixed(1)} % | ${m.goldTop3Percent.toFixed(1)} % | ${m.abstainedPercent.toFixed(1)} % | ${cross} |`;
   });
   const extra = reports.flatMap(({ name, metrics: m }) => {
-    const traps = Object.entries(m.byTrap).map(([trap, bucket]) => `${trap} ${bucket.abstained}/${bucket.total}`).join(', ');
+    const traps = Object.entries(m.byTrap)
+      .map(([trap, bucket]) => `${trap} ${bucket.abstained}/${bucket.total}`)
+      .join(', ');
     const lines = [`  ${name}: unanswerable abstained by trap: ${traps || 'none'}`];
     if (m.guardrail) lines.push(`  ${name}: guardrail items right: ${m.guardrail.ok}/${m.guardrail.total}`);
     return lines;

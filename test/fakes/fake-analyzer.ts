@@ -1,7 +1,33 @@
 import type { LexicalIndex, TextAnalyzer } from '../../bot/ports/search.ts';
 import { foldGerman } from '../../bot/shared/text.ts';
 
-const stopWords = new Set(['der', 'die', 'das', 'und', 'ich', 'ist', 'wie', 'was', 'wer', 'ein', 'eine', 'in', 'zu', 'mit', 'fur', 'im', 'am', 'an', 'auf', 'kann', 'viele', 'pro', 'den', 'dem', 'des']);
+const stopWords = new Set([
+  'der',
+  'die',
+  'das',
+  'und',
+  'ich',
+  'ist',
+  'wie',
+  'was',
+  'wer',
+  'ein',
+  'eine',
+  'in',
+  'zu',
+  'mit',
+  'fur',
+  'im',
+  'am',
+  'an',
+  'auf',
+  'kann',
+  'viele',
+  'pro',
+  'den',
+  'dem',
+  'des',
+]);
 
 /** Lower-case, fold, split, drop stop words, crude suffix strip: deterministic and dependency-free. */
 export const fakeAnalyzer: TextAnalyzer = {

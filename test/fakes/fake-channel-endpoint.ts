@@ -7,7 +7,10 @@ export class FakeChannelEndpoint implements ChannelEndpoint {
 
   constructor(
     private readonly people: ReadonlySet<string> | ((personId: string) => boolean),
-    private readonly result: DeliveryResult | ((recipient: Recipient, message: OutboundMessage) => DeliveryResult | Promise<DeliveryResult>) = { kind: 'delivered' },
+    private readonly result:
+      DeliveryResult | ((recipient: Recipient, message: OutboundMessage) => DeliveryResult | Promise<DeliveryResult>) = {
+      kind: 'delivered',
+    },
   ) {}
 
   reaches(personId: string): boolean {
@@ -16,12 +19,16 @@ export class FakeChannelEndpoint implements ChannelEndpoint {
 
   async send(recipient: Recipient, message: OutboundMessage): Promise<DeliveryResult> {
     const result = typeof this.result === 'function' ? await this.result(recipient, message) : this.result;
-    if (result.kind !== 'undeliverable') this.sent.push({ personId: recipient.kind === 'person' ? recipient.personId : recipient.userId, message, at: performance.now() });
+    if (result.kind !== 'undeliverable')
+      this.sent.push({ personId: recipient.kind === 'person' ? recipient.personId : recipient.userId, message, at: performance.now() });
     return result;
   }
 
   /** Person ids that received a message of `kind`, sorted. */
   recipients(kind?: OutboundMessage['kind']): string[] {
-    return this.sent.filter((entry) => !kind || entry.message.kind === kind).map((entry) => entry.personId).sort();
+    return this.sent
+      .filter((entry) => !kind || entry.message.kind === kind)
+      .map((entry) => entry.personId)
+      .sort();
   }
 }

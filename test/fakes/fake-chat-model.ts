@@ -31,8 +31,14 @@ export class FakeChatModel implements ChatModel {
   messagesOf(index: number): { system: string; user: string } {
     const messages = this.calls[index]?.messages ?? [];
     return {
-      system: messages.filter((message) => message.role === 'system').map((message) => message.content).join('\n'),
-      user: messages.filter((message) => message.role === 'user').map((message) => message.content).join('\n'),
+      system: messages
+        .filter((message) => message.role === 'system')
+        .map((message) => message.content)
+        .join('\n'),
+      user: messages
+        .filter((message) => message.role === 'user')
+        .map((message) => message.content)
+        .join('\n'),
     };
   }
 

@@ -24,8 +24,16 @@ export class FakeChatService implements ChatService {
     return {
       conversationId: message.conversationId ?? `conversation-${this.turns.length}`,
       messageId: `message-${this.turns.length}`,
-      question: message.text, outcome: 'answered', answer: `Antwort auf: ${message.text}`, citations: [], retrieved: [],
-      confidence: 0.8, rules: [], actions: [], provenance: { mode: 'extractive', indexVersion: 'fake' }, latencyMs: 1,
+      question: message.text,
+      outcome: 'answered',
+      answer: `Antwort auf: ${message.text}`,
+      citations: [],
+      retrieved: [],
+      confidence: 0.8,
+      rules: [],
+      actions: [],
+      provenance: { mode: 'extractive', indexVersion: 'fake' },
+      latencyMs: 1,
       ...partial,
     };
   }

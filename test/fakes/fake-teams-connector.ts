@@ -1,4 +1,9 @@
-import type { ConnectorOutcome, CreateOutcome, OutgoingActivity, TeamsConnector } from '../../bot/adapters/channels/teams/teams-connector.ts';
+import type {
+  ConnectorOutcome,
+  CreateOutcome,
+  OutgoingActivity,
+  TeamsConnector,
+} from '../../bot/adapters/channels/teams/teams-connector.ts';
 
 /** One recorded call of the fake connector. */
 export interface FakeConnectorCall {
@@ -36,7 +41,11 @@ export class FakeTeamsConnector implements TeamsConnector {
   createPersonal(input: { serviceUrl: string; agentId: string; tenantId?: string; userId: string }): Promise<CreateOutcome> {
     this.calls.push({ op: 'create', reference: JSON.stringify(input), at: Date.now() });
     const conversationId = `a:fake-${input.userId}`;
-    return Promise.resolve({ kind: 'created', conversationId, reference: JSON.stringify({ conversation: { id: conversationId }, serviceUrl: input.serviceUrl }) });
+    return Promise.resolve({
+      kind: 'created',
+      conversationId,
+      reference: JSON.stringify({ conversation: { id: conversationId }, serviceUrl: input.serviceUrl }),
+    });
   }
 
   private answer(call: FakeConnectorCall): ConnectorOutcome {

@@ -47,7 +47,12 @@ export class InMemoryConversationStore implements ConversationStore {
     return [...this.feedback.values()]
       .filter((entry) => entry.rating === 'down')
       .sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''))
-      .map((entry) => ({ messageId: entry.messageId, at: entry.at ?? '', documents: citedDocuments(this.messages.find((message) => message.id === entry.messageId)?.payload), ...(entry.reason ? { reason: entry.reason } : {}) }))
+      .map((entry) => ({
+        messageId: entry.messageId,
+        at: entry.at ?? '',
+        documents: citedDocuments(this.messages.find((message) => message.id === entry.messageId)?.payload),
+        ...(entry.reason ? { reason: entry.reason } : {}),
+      }))
       .slice(0, limit);
   }
 }

@@ -17,7 +17,10 @@ export class InMemoryDirectoryVersions implements DirectoryVersions<DirectoryFil
     if (this.current === version) return false;
     this.versions.set(version, { json: JSON.stringify(data), publishedAt: at });
     this.current = version;
-    const newest = [...this.versions].sort(([a, x], [b, y]) => y.publishedAt.localeCompare(x.publishedAt) || a.localeCompare(b)).slice(0, 5).map(([key]) => key);
+    const newest = [...this.versions]
+      .sort(([a, x], [b, y]) => y.publishedAt.localeCompare(x.publishedAt) || a.localeCompare(b))
+      .slice(0, 5)
+      .map(([key]) => key);
     for (const key of [...this.versions.keys()]) if (!newest.includes(key)) this.versions.delete(key);
     return true;
   }

@@ -8,7 +8,15 @@ export class InMemoryFaqDrafts implements FaqDraftStore {
   readonly notices = new Set<string>();
 
   async create(input: { ticketId: string; question: string; answer: string; draftedBy: string; at: string }): Promise<FaqDraft> {
-    const draft = { id: this.drafts.length + 1, ticketId: input.ticketId, question: input.question, answer: input.answer, draftedBy: input.draftedBy, state: 'draft' as const, createdAt: input.at };
+    const draft = {
+      id: this.drafts.length + 1,
+      ticketId: input.ticketId,
+      question: input.question,
+      answer: input.answer,
+      draftedBy: input.draftedBy,
+      state: 'draft' as const,
+      createdAt: input.at,
+    };
     this.drafts.push(draft);
     return { ...draft };
   }

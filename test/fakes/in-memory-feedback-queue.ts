@@ -5,7 +5,8 @@ export class InMemoryFeedbackQueue implements FeedbackQueueStore {
   readonly entries = new Map<string, FeedbackQueueEntry & { readonly by: string }>();
 
   async list(): Promise<FeedbackQueueEntry[]> {
-    return [...this.entries.values()].sort((a, b) => (a.document < b.document ? -1 : a.document > b.document ? 1 : 0))
+    return [...this.entries.values()]
+      .sort((a, b) => (a.document < b.document ? -1 : a.document > b.document ? 1 : 0))
       .map((entry) => ({ document: entry.document, state: entry.state, updatedAt: entry.updatedAt }));
   }
   async set(entry: FeedbackQueueEntry & { readonly by: string }): Promise<void> {

@@ -1,5 +1,13 @@
 import type { OutboundMessage } from '../../bot/ports/channel-sender.ts';
-import type { BatchOutcome, BroadcastStore, BufferedResponse, Outbox, OutboxEntry, Subscriptions, SurveyStore } from '../../bot/ports/hr-store.ts';
+import type {
+  BatchOutcome,
+  BroadcastStore,
+  BufferedResponse,
+  Outbox,
+  OutboxEntry,
+  Subscriptions,
+  SurveyStore,
+} from '../../bot/ports/hr-store.ts';
 import type { Broadcast, BroadcastState, DeliveryReport, StoredAnswer, Survey, SurveyState } from '../../bot/ports/hr-types.ts';
 
 /** Broadcasts and subscriptions in memory (deterministic; broadcasts by send time, like the SQL store). */
@@ -32,7 +40,10 @@ export class InMemoryBroadcasts implements BroadcastStore, Subscriptions {
     return [...(this.topics.get(topic) ?? [])].sort();
   }
   async topicsOf(personId: string): Promise<readonly string[]> {
-    return [...this.topics].filter(([, people]) => people.has(personId)).map(([topic]) => topic).sort();
+    return [...this.topics]
+      .filter(([, people]) => people.has(personId))
+      .map(([topic]) => topic)
+      .sort();
   }
 }
 
@@ -50,7 +61,8 @@ interface OutboxRow {
 export class InMemoryOutbox implements Outbox {
   readonly jobs = new Map<string, OutboundMessage>();
   readonly rows: OutboxRow[] = [];
-  private row = (job: string, personId: string): OutboxRow | undefined => this.rows.find((row) => row.job === job && row.personId === personId);
+  private row = (job: string, personId: string): OutboxRow | undefined =>
+    this.rows.find((row) => row.job === job && row.personId === personId);
 
   async enqueue(job: string, message: OutboundMessage, personIds: readonly string[], at: string): Promise<boolean> {
     if (this.jobs.has(job)) return false;
@@ -93,13 +105,19 @@ export class InMemoryOutbox implements Outbox {
     const failures = new Map<string, number>();
     for (const row of rows) if (row.state === 'failed') failures.set(row.reason ?? '', (failures.get(row.reason ?? '') ?? 0) + 1);
     return {
-      recipients: rows.length, pending: rows.filter((row) => row.state === 'pending' || row.state === 'in_flight').length,
-      sent: rows.filter((row) => row.state === 'sent').length, failed: rows.filter((row) => row.state === 'failed').length,
-      acknowledged: rows.filter((row) => row.acknowledgedOn).length, failures: [...failures].map(([reason, count]) => ({ reason, count })),
+      recipients: rows.length,
+      pending: rows.filter((row) => row.state === 'pending' || row.state === 'in_flight').length,
+      sent: rows.filter((row) => row.state === 'sent').length,
+      failed: rows.filter((row) => row.state === 'failed').length,
+      acknowledged: rows.filter((row) => row.acknowledgedOn).length,
+      failures: [...failures].map(([reason, count]) => ({ reason, count })),
     };
   }
   async unacknowledged(personId: string): Promise<readonly string[]> {
-    return this.rows.filter((row) => row.personId === personId && row.state === 'sent' && !row.acknowledgedOn && this.jobs.get(row.job)?.acknowledgeJob).map((row) => row.job).reverse();
+    return this.rows
+      .filter((row) => row.personId === personId && row.state === 'sent' && !row.acknowledgedOn && this.jobs.get(row.job)?.acknowledgeJob)
+      .map((row) => row.job)
+      .reverse();
   }
   async acknowledge(job: string, personId: string, on: string): Promise<boolean> {
     const row = this.row(job, personId);
@@ -148,7 +166,10 @@ export class InMemorySurveys implements SurveyStore {
     return this.eligible.get(surveyId)?.get(personId) === true;
   }
   async nonParticipants(surveyId: string): Promise<readonly string[]> {
-    return [...(this.eligible.get(surveyId) ?? [])].filter(([, answered]) => !answered).map(([personId]) => personId).sort();
+    return [...(this.eligible.get(surveyId) ?? [])]
+      .filter(([, answered]) => !answered)
+      .map(([personId]) => personId)
+      .sort();
   }
   async participation(surveyId: string): Promise<{ eligible: number; answered: number }> {
     const people = [...(this.eligible.get(surveyId)?.values() ?? [])];
@@ -161,8 +182,12 @@ export class InMemorySurveys implements SurveyStore {
     if (winners.length === 0 || winners.length < minimum) return { kind: 'held', duplicates };
     for (const response of winners) marks?.set(response.personId, true);
     for (const answer of winners.flatMap((response) => response.answers)) this.stored.push({ surveyId, answer });
-    for (const text of winners.flatMap((response) => response.texts)) this.textRows.push({ id: this.textRows.length + 1, surveyId, questionId: text.questionId, text: text.text, reviewed: false });
-    this.writes.push({ people: winners.map((response) => response.personId), answers: winners.reduce((sum, response) => sum + response.answers.length, 0) });
+    for (const text of winners.flatMap((response) => response.texts))
+      this.textRows.push({ id: this.textRows.length + 1, surveyId, questionId: text.questionId, text: text.text, reviewed: false });
+    this.writes.push({
+      people: winners.map((response) => response.personId),
+      answers: winners.reduce((sum, response) => sum + response.answers.length, 0),
+    });
     return { kind: 'written', people: winners.length, duplicates };
   }
   /** Reverses the survey's rows (deterministic stand-in for the random order) and counts the calls. */
@@ -177,7 +202,9 @@ export class InMemorySurveys implements SurveyStore {
     return this.stored.filter((row) => row.surveyId === surveyId).map((row) => row.answer);
   }
   async texts(surveyId: string): Promise<readonly { id: number; questionId: string; text: string; reviewed: boolean }[]> {
-    return this.textRows.filter((row) => row.surveyId === surveyId).map(({ id, questionId, text, reviewed }) => ({ id, questionId, text, reviewed }));
+    return this.textRows
+      .filter((row) => row.surveyId === surveyId)
+      .map(({ id, questionId, text, reviewed }) => ({ id, questionId, text, reviewed }));
   }
   async markTextsReviewed(surveyId: string, ids: readonly number[]): Promise<number> {
     const rows = this.textRows.filter((row) => row.surveyId === surveyId && ids.includes(row.id));

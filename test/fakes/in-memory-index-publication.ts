@@ -1,5 +1,12 @@
 /** Deterministic in-memory `IndexPublication` (the same rules as the SQL store), asynchronous like the port. */
-import type { IndexPublication, Publication, PublishedFile, PublishedVersion, PublishResult, ReindexRequest } from '../../bot/ports/index-publication.ts';
+import type {
+  IndexPublication,
+  Publication,
+  PublishedFile,
+  PublishedVersion,
+  PublishResult,
+  ReindexRequest,
+} from '../../bot/ports/index-publication.ts';
 
 /** Versions and requests in arrays; pass the same instance to several "replicas" to simulate a shared store. */
 export class InMemoryIndexPublication implements IndexPublication {
@@ -20,7 +27,9 @@ export class InMemoryIndexPublication implements IndexPublication {
 
   async fetch(version: string): Promise<{ version: PublishedVersion; files: PublishedFile[] } | undefined> {
     const stored = this.versions.find((entry) => entry.version.version === version);
-    return stored ? { version: stored.version, files: stored.files.map((file) => ({ name: file.name, bytes: Buffer.from(file.bytes) })) } : undefined;
+    return stored
+      ? { version: stored.version, files: stored.files.map((file) => ({ name: file.name, bytes: Buffer.from(file.bytes) })) }
+      : undefined;
   }
 
   async requestReindex(by: string, at: string): Promise<number> {

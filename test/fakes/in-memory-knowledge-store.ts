@@ -49,7 +49,17 @@ export function sampleDocument(
   const chunks = paragraphs.map((paragraph, ordinal): Chunk => {
     const partial = typeof paragraph === 'string' ? { text: paragraph } : paragraph;
     const text = partial.text ?? '';
-    const chunk: Chunk = { id: `${meta.id}#${ordinal}`, documentId: meta.id, ordinal, section: '', start: offset, end: offset + text.length, kind: 'text', ...partial, text };
+    const chunk: Chunk = {
+      id: `${meta.id}#${ordinal}`,
+      documentId: meta.id,
+      ordinal,
+      section: '',
+      start: offset,
+      end: offset + text.length,
+      kind: 'text',
+      ...partial,
+      text,
+    };
     offset += text.length + 2;
     return chunk;
   });

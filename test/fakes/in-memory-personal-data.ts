@@ -3,8 +3,18 @@ import type { DataSubject, ErasureCounts, PersonalData, PersonalDataStore } from
 /** Nothing stored about a person. */
 export function emptyPersonalData(): PersonalData {
   return {
-    conversations: [], ticketsAsAsker: [], ticketsAsLotse: [], surveyParticipation: [], subscriptions: [], inbox: [], newsDeliveries: [],
-    chatSessions: 0, pendingChatMessages: 0, loginSessions: 0, teamsConversations: 0, teamsMessages: 0,
+    conversations: [],
+    ticketsAsAsker: [],
+    ticketsAsLotse: [],
+    surveyParticipation: [],
+    subscriptions: [],
+    inbox: [],
+    newsDeliveries: [],
+    chatSessions: 0,
+    pendingChatMessages: 0,
+    loginSessions: 0,
+    teamsConversations: 0,
+    teamsMessages: 0,
   };
 }
 
@@ -27,11 +37,21 @@ export class InMemoryPersonalData implements PersonalDataStore {
     const messages = data.conversations.flatMap((conversation) => conversation.messages);
     this.records.set(subject.personId, { ...emptyPersonalData(), ticketsAsLotse: data.ticketsAsLotse, surveyParticipation: keptFlags });
     return {
-      feedback: messages.filter((message) => message.feedback).length, messages: messages.length, conversations: data.conversations.length,
-      tickets: data.ticketsAsAsker.length, surveyParticipation: data.surveyParticipation.length - keptFlags.length, subscriptions: data.subscriptions.length,
-      newsDeliveries: data.newsDeliveries.length, inbox: data.inbox.length, absence: data.absence ? 1 : 0, chatSessions: data.chatSessions,
-      pendingChatMessages: data.pendingChatMessages, loginSessions: data.loginSessions, teamsConversations: data.teamsConversations,
-      teamsMessages: data.teamsMessages, teamsPreferences: data.teamsPlainLanguage === undefined ? 0 : 1,
+      feedback: messages.filter((message) => message.feedback).length,
+      messages: messages.length,
+      conversations: data.conversations.length,
+      tickets: data.ticketsAsAsker.length,
+      surveyParticipation: data.surveyParticipation.length - keptFlags.length,
+      subscriptions: data.subscriptions.length,
+      newsDeliveries: data.newsDeliveries.length,
+      inbox: data.inbox.length,
+      absence: data.absence ? 1 : 0,
+      chatSessions: data.chatSessions,
+      pendingChatMessages: data.pendingChatMessages,
+      loginSessions: data.loginSessions,
+      teamsConversations: data.teamsConversations,
+      teamsMessages: data.teamsMessages,
+      teamsPreferences: data.teamsPlainLanguage === undefined ? 0 : 1,
     };
   }
 }

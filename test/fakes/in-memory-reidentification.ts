@@ -1,4 +1,11 @@
-import { refusalOf, type ApprovalRole, type OpenReidentification, type Reidentification, type ReidentificationOptions, type ReidentificationResult } from '../../bot/ports/reidentification.ts';
+import {
+  refusalOf,
+  type ApprovalRole,
+  type OpenReidentification,
+  type Reidentification,
+  type ReidentificationOptions,
+  type ReidentificationResult,
+} from '../../bot/ports/reidentification.ts';
 
 interface Stored {
   readonly id: number;
@@ -21,7 +28,15 @@ export class InMemoryReidentification implements Reidentification {
     if (input.reason.trim().length < 10) return { kind: 'refused', reason: 'reason_missing' };
     const expiresAt = new Date(input.now.getTime() + this.options.validDays * 86_400_000).toISOString();
     const id = this.requests.length + 1;
-    this.requests.push({ id, pseudonym: input.pseudonym, reason: input.reason.trim(), requestedBy: input.by, requestedAt: input.now.toISOString(), expiresAt, approvals: {} });
+    this.requests.push({
+      id,
+      pseudonym: input.pseudonym,
+      reason: input.reason.trim(),
+      requestedBy: input.by,
+      requestedAt: input.now.toISOString(),
+      expiresAt,
+      approvals: {},
+    });
     await this.options.onStep('requested', id);
     return { kind: 'requested', id, expiresAt };
   }
@@ -35,7 +50,11 @@ export class InMemoryReidentification implements Reidentification {
   async approve(input: { id: number; role: ApprovalRole; by: string; now: Date }): Promise<ReidentificationResult> {
     const stored = this.requests.find((request) => request.id === input.id);
     if (!stored) return { kind: 'refused', reason: 'not_found' };
-    const refusal = refusalOf({ ...stored, revealed: stored.revealedAt !== undefined, approvals: stored.approvals as Record<string, string> }, input, this.options.holdsRole);
+    const refusal = refusalOf(
+      { ...stored, revealed: stored.revealedAt !== undefined, approvals: stored.approvals as Record<string, string> },
+      input,
+      this.options.holdsRole,
+    );
     if (refusal) return refusal;
     const approvals = { ...stored.approvals, [input.role]: input.by };
     stored.approvals = approvals;

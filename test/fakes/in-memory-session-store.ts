@@ -23,8 +23,11 @@ export class InMemorySessionStore implements SessionStore {
     } catch {
       return undefined;
     }
-    const valid = typeof principal?.userId === 'string' && Array.isArray(principal.roles) && principal.roles.every((role) => roles.includes(role))
-      && (principal.source === 'oidc' || principal.source === 'dev');
+    const valid =
+      typeof principal?.userId === 'string' &&
+      Array.isArray(principal.roles) &&
+      principal.roles.every((role) => roles.includes(role)) &&
+      (principal.source === 'oidc' || principal.source === 'dev');
     return valid ? { ...stored, principal } : undefined;
   }
   async touch(idHash: string, at: string): Promise<void> {

@@ -15,7 +15,12 @@ export class InMemoryTeamsStore implements TeamsStore {
     const tenantId = conversation.tenantId ?? before?.tenantId;
     const { undeliverable: _cleared, ...fresh } = conversation;
     this.conversations.set(conversation.conversationId, {
-      conversation: { ...fresh, ...(personId ? { personId } : {}), ...(aadObjectId ? { aadObjectId } : {}), ...(tenantId ? { tenantId } : {}) },
+      conversation: {
+        ...fresh,
+        ...(personId ? { personId } : {}),
+        ...(aadObjectId ? { aadObjectId } : {}),
+        ...(tenantId ? { tenantId } : {}),
+      },
       at,
     });
   }
@@ -25,11 +30,15 @@ export class InMemoryTeamsStore implements TeamsStore {
   }
 
   async personalConversationOf(personId: string): Promise<StoredConversation | undefined> {
-    return this.newestFirst().find(({ conversation }) => conversation.personId === personId && conversation.kind === 'personal' && !conversation.undeliverable)?.conversation;
+    return this.newestFirst().find(
+      ({ conversation }) => conversation.personId === personId && conversation.kind === 'personal' && !conversation.undeliverable,
+    )?.conversation;
   }
 
   async personsWithPersonalConversation(): Promise<string[]> {
-    const found = [...this.conversations.values()].filter(({ conversation }) => conversation.kind === 'personal' && !conversation.undeliverable);
+    const found = [...this.conversations.values()].filter(
+      ({ conversation }) => conversation.kind === 'personal' && !conversation.undeliverable,
+    );
     return [...new Set(found.flatMap(({ conversation }) => (conversation.personId ? [conversation.personId] : [])))];
   }
 
@@ -57,7 +66,12 @@ export class InMemoryTeamsStore implements TeamsStore {
   async saveTicketCard(card: TicketCard): Promise<void> {
     const key = `${card.ticketId}\u0000${card.conversationId}`;
     const activityId = card.activityId ?? this.cards.get(key)?.activityId;
-    this.cards.set(key, { ticketId: card.ticketId, conversationId: card.conversationId, version: card.version, ...(activityId ? { activityId } : {}) });
+    this.cards.set(key, {
+      ticketId: card.ticketId,
+      conversationId: card.conversationId,
+      version: card.version,
+      ...(activityId ? { activityId } : {}),
+    });
   }
 
   async ticketCard(ticketId: string, conversationId: string): Promise<TicketCard | undefined> {
@@ -65,7 +79,9 @@ export class InMemoryTeamsStore implements TeamsStore {
   }
 
   async ticketCards(): Promise<TicketCard[]> {
-    return [...this.cards.values()].sort((a, b) => a.ticketId.localeCompare(b.ticketId) || a.conversationId.localeCompare(b.conversationId));
+    return [...this.cards.values()].sort(
+      (a, b) => a.ticketId.localeCompare(b.ticketId) || a.conversationId.localeCompare(b.conversationId),
+    );
   }
 
   async claimAction(key: string): Promise<boolean> {
@@ -87,6 +103,8 @@ export class InMemoryTeamsStore implements TeamsStore {
   }
 
   private newestFirst(): { conversation: StoredConversation; at: string }[] {
-    return [...this.conversations.values()].sort((a, b) => b.at.localeCompare(a.at) || a.conversation.conversationId.localeCompare(b.conversation.conversationId));
+    return [...this.conversations.values()].sort(
+      (a, b) => b.at.localeCompare(a.at) || a.conversation.conversationId.localeCompare(b.conversation.conversationId),
+    );
   }
 }

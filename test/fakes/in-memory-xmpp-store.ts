@@ -7,8 +7,10 @@ export class InMemoryXmppStore implements XmppStore {
   private nextId = 1;
 
   async enqueue(entries: readonly { stanzaId: string; to: string; body: string }[], at: string): Promise<void> {
-    if (entries.some((entry) => this.outbox.some((queued) => queued.stanzaId === entry.stanzaId))) throw new Error('UNIQUE constraint failed: xmpp_outbox.stanza_id');
-    for (const entry of entries) this.outbox.push({ id: this.nextId++, stanzaId: entry.stanzaId, to: entry.to, body: entry.body, createdAt: at, attempts: 0 });
+    if (entries.some((entry) => this.outbox.some((queued) => queued.stanzaId === entry.stanzaId)))
+      throw new Error('UNIQUE constraint failed: xmpp_outbox.stanza_id');
+    for (const entry of entries)
+      this.outbox.push({ id: this.nextId++, stanzaId: entry.stanzaId, to: entry.to, body: entry.body, createdAt: at, attempts: 0 });
   }
 
   async pending(limit = 500): Promise<OutboxEntry[]> {

@@ -29,7 +29,12 @@ export const samplePolicy: EscalationPolicy = {
   topics: [
     { id: 'it-stoerung', match: ['drucker', 'störung', 'fehlermeldung'], route: 'it-servicedesk', reply: '' },
     { id: 'datenschutz', match: ['datenschutz', 'dsgvo'], route: 'dsb', reply: '' },
-    { id: 'personal', match: ['krank', 'vorgesetzt', 'mobbing'], route: 'refer', reply: 'Bitte wenden Sie sich an die Personalabteilung oder den Personalrat.' },
+    {
+      id: 'personal',
+      match: ['krank', 'vorgesetzt', 'mobbing'],
+      route: 'refer',
+      reply: 'Bitte wenden Sie sich an die Personalabteilung oder den Personalrat.',
+    },
   ],
   centralPool: ['p-erika', 'p-jonas'],
   queues: { 'it-servicedesk': ['p-frank'], dsb: ['p-dana'] },

@@ -25,8 +25,16 @@ export interface TwoCountyCoreOptions {
 /** The core and the retriever it uses (its `calls` show what was searched). */
 export function twoCountyCore(options: TwoCountyCoreOptions): { chat: ChatService; retriever: OverlapRetriever } {
   const store = new InMemoryKnowledgeStore();
-  store.putDocument(sampleDocument({ id: 'viersen.txt', title: 'Strategie Viersen', tenant: 'Kreis Viersen' }, ['Der Kreis Viersen hat 37 Digitallotsen in allen Ämtern.']));
-  store.putDocument(sampleDocument({ id: 'unna.txt', title: 'Agenda Unna', tenant: 'Kreis Unna' }, ['Der Kreis Unna setzt auf 12 Digitallotsen im Netzwerk.']));
+  store.putDocument(
+    sampleDocument({ id: 'viersen.txt', title: 'Strategie Viersen', tenant: 'Kreis Viersen' }, [
+      'Der Kreis Viersen hat 37 Digitallotsen in allen Ämtern.',
+    ]),
+  );
+  store.putDocument(
+    sampleDocument({ id: 'unna.txt', title: 'Agenda Unna', tenant: 'Kreis Unna' }, [
+      'Der Kreis Unna setzt auf 12 Digitallotsen im Netzwerk.',
+    ]),
+  );
   const retriever = new OverlapRetriever(store, fakeAnalyzer);
   const chat = createConversationCore({
     answer: {

@@ -48,7 +48,12 @@ function seedQuestions(file: string): LabelledQuestion[] {
   return seedQuestionSchema
     .parse(JSON.parse(readFileSync(file, 'utf8')))
     .filter((item) => item.kind === 'answerable' || item.kind === 'unanswerable')
-    .map((item) => ({ id: item.id, question: item.question.replace(/\n/g, ' '), label: item.kind === 'answerable' ? 1 : 0, kind: item.kind === 'answerable' ? 'answerable' : (item.trap ?? 'unanswerable') }));
+    .map((item) => ({
+      id: item.id,
+      question: item.question.replace(/\n/g, ' '),
+      label: item.kind === 'answerable' ? 1 : 0,
+      kind: item.kind === 'answerable' ? 'answerable' : (item.trap ?? 'unanswerable'),
+    }));
 }
 
 function xquadCorpus(folder: string): LabelledQuestion[] {
@@ -61,8 +66,13 @@ function xquadCorpus(folder: string): LabelledQuestion[] {
     writeFileSync(join(folder, `${paragraph.id.replace(/[^\w]+/g, '_')}.txt`), `${paragraph.text}\n`);
   }
   const text = new Map(paragraphs.flatMap((paragraph) => paragraph.questions.map((qa) => [qa.id, qa.question] as const)));
-  const of = (ids: readonly string[], label: 0 | 1, kind: string): LabelledQuestion[] => ids.map((id) => ({ id, question: text.get(id) ?? '', label, kind }));
-  return [...of(split.questions.answerable, 1, 'answerable'), ...of(split.questions.near_miss, 0, 'near_miss'), ...of(split.questions.out_of_corpus, 0, 'out_of_corpus')];
+  const of = (ids: readonly string[], label: 0 | 1, kind: string): LabelledQuestion[] =>
+    ids.map((id) => ({ id, question: text.get(id) ?? '', label, kind }));
+  return [
+    ...of(split.questions.answerable, 1, 'answerable'),
+    ...of(split.questions.near_miss, 0, 'near_miss'),
+    ...of(split.questions.out_of_corpus, 0, 'out_of_corpus'),
+  ];
 }
 
 const noFeatures = Object.fromEntries(featureNames.map((name) => [name, 0])) as unknown as EvidenceFeatures;
@@ -81,7 +91,8 @@ export async function collect(set: string, folder: string, questions: readonly L
     // Refused by a guardrail or small talk: the model never sees it and it is not counted. Abstained before the
     // model (no passage in scope, cross-county trap): not fitted on, but counted with score 0 when scoring.
     if (seen) rows.push({ set, id: item.id, label: item.label, kind: item.kind, features: seen });
-    else if (result.outcome === 'no_answer') rows.push({ set, id: item.id, label: item.label, kind: item.kind, features: noFeatures, abstainedBefore: true });
+    else if (result.outcome === 'no_answer')
+      rows.push({ set, id: item.id, label: item.label, kind: item.kind, features: noFeatures, abstainedBefore: true });
   }
   await lotse.close();
   rmSync(dataDir, { recursive: true, force: true });

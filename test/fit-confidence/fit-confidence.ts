@@ -79,7 +79,10 @@ function score(set: string, tested: readonly FeatureRow[], scores: readonly numb
     set,
     answerable: positives.length,
     unanswerable: negatives.length,
-    auroc: auroc(positives.map((row) => row.score), negatives.map((row) => row.score)),
+    auroc: auroc(
+      positives.map((row) => row.score),
+      negatives.map((row) => row.score),
+    ),
     answered: positives.filter((row) => row.pass).length / Math.max(1, positives.length),
     abstained: negatives.filter((row) => !row.pass).length / Math.max(1, negatives.length),
     byKind: Object.fromEntries(byKind),
@@ -112,15 +115,23 @@ function heldOut(set: string, rows: readonly FeatureRow[]): SetScore {
   const model = fit(training);
   const threshold = chooseThreshold(model, training);
   const scores = tested.map((row) => scoreOf(model, row));
-  return score(`${set} (held out: fitted without it)`, tested, scores, scores.map(() => threshold));
+  return score(
+    `${set} (held out: fitted without it)`,
+    tested,
+    scores,
+    scores.map(() => threshold),
+  );
 }
 
 const args = process.argv.slice(2);
-const featuresFile = args.includes('--features') ? args[args.indexOf('--features') + 1]! : join(root, 'bench-results/confidence-features.json');
+const featuresFile = args.includes('--features')
+  ? args[args.indexOf('--features') + 1]!
+  : join(root, 'bench-results/confidence-features.json');
 const excluded = args.includes('--exclude') ? args[args.indexOf('--exclude') + 1] : undefined;
-const collected: FeatureRow[] = args.includes('--features') && existsSync(featuresFile)
-  ? (JSON.parse(readFileSync(featuresFile, 'utf8')) as FeatureRow[])
-  : await collectAll(featuresFile);
+const collected: FeatureRow[] =
+  args.includes('--features') && existsSync(featuresFile)
+    ? (JSON.parse(readFileSync(featuresFile, 'utf8')) as FeatureRow[])
+    : await collectAll(featuresFile);
 /** The held-out set: never fitted on, never used to choose anything; only scored by the shipped model. */
 const heldOutSet = 'seeds-fresh';
 const fresh = collected.filter((row) => row.set === heldOutSet);
@@ -137,11 +148,26 @@ const logit = (p: number): number => Math.log(p / (1 - p));
 const model: LogisticModel = { weights: fitted.weights, bias: fitted.bias - logit(threshold) + logit(minConfidence) };
 if (fresh.length) {
   const scores = fresh.map((row) => scoreOf(fitted, row));
-  evaluations.push(score(`${heldOutSet} (held out: the shipped model, never fitted or tuned on it)`, fresh, scores, scores.map(() => threshold)));
+  evaluations.push(
+    score(
+      `${heldOutSet} (held out: the shipped model, never fitted or tuned on it)`,
+      fresh,
+      scores,
+      scores.map(() => threshold),
+    ),
+  );
 }
 const report: FitReport = {
   fittedAt: new Date().toISOString().slice(0, 10),
-  rows: Object.fromEntries(sets.map((set) => [set, { answerable: rows.filter((r) => r.set === set && r.label === 1).length, unanswerable: rows.filter((r) => r.set === set && r.label === 0).length }])),
+  rows: Object.fromEntries(
+    sets.map((set) => [
+      set,
+      {
+        answerable: rows.filter((r) => r.set === set && r.label === 1).length,
+        unanswerable: rows.filter((r) => r.set === set && r.label === 0).length,
+      },
+    ]),
+  ),
   l2,
   xquadShare,
   threshold,

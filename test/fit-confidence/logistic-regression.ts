@@ -81,7 +81,10 @@ export function fitLogisticWithSigns(examples: readonly Example[], signs: readon
   const active = signs.map(() => true);
   for (;;) {
     const columns = active.flatMap((on, index) => (on ? [index] : []));
-    const reduced = fitLogistic(examples.map((e) => ({ ...e, x: columns.map((index) => e.x[index]!) })), l2);
+    const reduced = fitLogistic(
+      examples.map((e) => ({ ...e, x: columns.map((index) => e.x[index]!) })),
+      l2,
+    );
     const weights = signs.map(() => 0);
     columns.forEach((index, position) => (weights[index] = reduced.weights[position]!));
     const wrong = columns.filter((index) => signs[index]! * weights[index]! < 0);

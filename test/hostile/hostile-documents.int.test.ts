@@ -17,9 +17,14 @@ import { repoRoot } from '../support/real-app.ts';
 const fixtures = join(repoRoot, 'test/fixtures/documents');
 
 function encryptedPdf(): string {
-  return ['%PDF-1.7', '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj', '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj',
+  return [
+    '%PDF-1.7',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj',
     '3 0 obj << /Filter /Standard /V 2 /R 3 /Length 128 /P -4 /O (0123456789abcdef0123456789abcdef) /U (0123456789abcdef0123456789abcdef) >> endobj',
-    'trailer << /Root 1 0 R /Encrypt 3 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>] >>', '%%EOF'].join('\n');
+    'trailer << /Root 1 0 R /Encrypt 3 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>] >>',
+    '%%EOF',
+  ].join('\n');
 }
 
 describe('hostile documents', () => {
@@ -31,7 +36,10 @@ describe('hostile documents', () => {
   });
 
   it('skips every hostile file with a reason and still answers from the good one', async () => {
-    writeFileSync(join(folder, 'gut.md'), '---\ntitle: Dienstanweisung Parken\nstand: 2026-10-01\n---\n# Parken\n\nBeschäftigte parken kostenlos in der Tiefgarage am Kreishaus.\n');
+    writeFileSync(
+      join(folder, 'gut.md'),
+      '---\ntitle: Dienstanweisung Parken\nstand: 2026-10-01\n---\n# Parken\n\nBeschäftigte parken kostenlos in der Tiefgarage am Kreishaus.\n',
+    );
     copyFileSync(join(fixtures, 'broken.pdf'), join(folder, 'kaputt.pdf'));
     copyFileSync(join(fixtures, 'truncated.docx'), join(folder, 'abgeschnitten.docx'));
     writeFileSync(join(folder, 'verschluesselt.pdf'), encryptedPdf());
@@ -46,12 +54,19 @@ describe('hostile documents', () => {
       const summary = await ingestKnowledge(lotse.knowledge, { folder, dataDir });
       const seconds = (performance.now() - started) / 1000;
       const skipped = new Map(summary.skipped.map((entry) => [entry.file, entry.reason]));
-      console.log(`hostile documents: ${cases.length} cases, ${cases.filter((name) => skipped.has(name)).length} skipped with a reason, ingest ${seconds.toFixed(1)} s\n${[...skipped].map(([file, reason]) => `  ${file}: ${reason}`).join('\n')}`);
+      console.log(
+        `hostile documents: ${cases.length} cases, ${cases.filter((name) => skipped.has(name)).length} skipped with a reason, ingest ${seconds.toFixed(1)} s\n${[...skipped].map(([file, reason]) => `  ${file}: ${reason}`).join('\n')}`,
+      );
       for (const name of cases) expect(skipped.get(name), name).toBeTruthy();
       expect(skipped.get('bombe.docx')).toMatch(/zip bomb/);
       // Invalid UTF-8 is read as Windows-1252 (legacy exports), never with replacement characters.
       expect(summary.added).toBe(2);
-      expect(lotse.knowledge.store.chunksOf('ungueltig.md').map((chunk) => chunk.text).join('')).not.toContain('\uFFFD');
+      expect(
+        lotse.knowledge.store
+          .chunksOf('ungueltig.md')
+          .map((chunk) => chunk.text)
+          .join(''),
+      ).not.toContain('\uFFFD');
       const answer = await lotse.chat.handleTurn({ channel: 'cli', userId: 'tester', text: 'Wo parken Beschäftigte?' });
       expect(answer.outcome).toBe('answered');
       expect(answer.citations[0]?.document).toBe('gut.md');

@@ -13,14 +13,21 @@ import { repoRoot } from '../support/real-app.ts';
 
 const files = ['guardrails.yaml', 'lexicon.yaml', 'pii.yaml', 'retention.yaml', 'escalation.yaml', 'broadcasts.yaml'];
 
-const aliasBomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
-  'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]', 'f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]', 'g: [*f,*f,*f,*f,*f,*f,*f,*f,*f]'].join('\n');
+const aliasBomb = [
+  'a: &a ["x","x","x","x","x","x","x","x","x"]',
+  'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+  'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+  'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+  'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+  'f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]',
+  'g: [*f,*f,*f,*f,*f,*f,*f,*f,*f]',
+].join('\n');
 
 const variants: Record<string, string | Buffer> = {
   'syntax error': 'version: "2026-12\nrules: [\n',
   'alias bomb': aliasBomb,
   'list instead of mapping': '- eins\n- zwei\n',
-  'scalar': 'nur ein Satz\n',
+  scalar: 'nur ein Satz\n',
   'empty file': '',
   'binary garbage': Buffer.from(Array.from({ length: 2048 }, (_, index) => (index * 131 + 7) % 256)),
   'tab indentation': 'version: 1\nrules:\n\t- id: x\n',
@@ -31,7 +38,13 @@ const variants: Record<string, string | Buffer> = {
 async function runAsk(policiesDir: string, dataDir: string): Promise<{ code: number; stderr: string; ms: number }> {
   let stderr = '';
   const started = performance.now();
-  const io = { stdout: () => undefined, stderr: (text: string) => void (stderr += text), env: { POLICIES_DIR: policiesDir, DATA_DIR: dataDir, LOG_LEVEL: 'error', LOTSE_TODAY: '2026-11-23' }, cwd: repoRoot, interactive: false };
+  const io = {
+    stdout: () => undefined,
+    stderr: (text: string) => void (stderr += text),
+    env: { POLICIES_DIR: policiesDir, DATA_DIR: dataDir, LOG_LEVEL: 'error', LOTSE_TODAY: '2026-11-23' },
+    cwd: repoRoot,
+    interactive: false,
+  };
   const code = await main(['ask', 'Wie beantrage ich Urlaub?'], io as never);
   return { code, stderr, ms: performance.now() - started };
 }

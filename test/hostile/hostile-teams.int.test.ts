@@ -48,7 +48,11 @@ describe('hostile Teams activities', () => {
       const health = await fetch(`${app.url}/healthz`);
       if (health.status !== 200) failures.push(`${name}: unhealthy afterwards`);
     }
-    const broken = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": "message", "text": ' });
+    const broken = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type": "message", "text": ',
+    });
     if (broken.status >= 500) failures.push(`broken JSON: ${broken.status}`);
     expect((await app.post(valid)).status).toBeLessThan(300);
     console.log(`hostile Teams corpus: ${cases.length + 1} cases, ${cases.length + 1 - failures.length} handled without a server error`);

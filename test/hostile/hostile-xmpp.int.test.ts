@@ -26,12 +26,25 @@ describe.skipIf(!prosodyAvailable)('hostile XMPP stanzas', () => {
       ['empty body', xml('message', { to, type: 'chat' }, xml('body', {}, ''))],
       ['whitespace body', xml('message', { to, type: 'chat' }, xml('body', {}, '   \n\t '))],
       ['body of 100 KB', xml('message', { to, type: 'chat' }, xml('body', {}, 'Frage '.repeat(17_000)))],
-      ['zero-width and bidi characters', xml('message', { to, type: 'chat' }, xml('body', {}, '\u200b\u202eWie\u2066 beantrage\u200d ich Urlaub?'))],
+      [
+        'zero-width and bidi characters',
+        xml('message', { to, type: 'chat' }, xml('body', {}, '\u200b\u202eWie\u2066 beantrage\u200d ich Urlaub?')),
+      ],
       ['markup in the body', xml('message', { to, type: 'chat' }, xml('body', {}, '<script>alert(1)</script> &amp; ]]>'))],
-      ['two bodies in two languages', xml('message', { to, type: 'chat' }, xml('body', { 'xml:lang': 'de' }, 'Hallo'), xml('body', { 'xml:lang': 'en' }, 'Hello'))],
+      [
+        'two bodies in two languages',
+        xml('message', { to, type: 'chat' }, xml('body', { 'xml:lang': 'de' }, 'Hallo'), xml('body', { 'xml:lang': 'en' }, 'Hello')),
+      ],
       ['groupchat type', xml('message', { to, type: 'groupchat' }, xml('body', {}, 'Hallo Raum'))],
       ['headline type', xml('message', { to, type: 'headline' }, xml('body', {}, 'Schlagzeile'))],
-      ['error type', xml('message', { to, type: 'error' }, xml('error', { type: 'cancel' }, xml('item-not-found', { xmlns: 'urn:ietf:params:xml:ns:xmpp-stanzas' })))],
+      [
+        'error type',
+        xml(
+          'message',
+          { to, type: 'error' },
+          xml('error', { type: 'cancel' }, xml('item-not-found', { xmlns: 'urn:ietf:params:xml:ns:xmpp-stanzas' })),
+        ),
+      ],
       ['chat state only', xml('message', { to, type: 'chat' }, xml('composing', { xmlns: 'http://jabber.org/protocol/chatstates' }))],
       ['subject and thread only', xml('message', { to, type: 'chat' }, xml('subject', {}, 'Betreff'), xml('thread', {}, 't1'))],
       ['unknown iq', xml('iq', { to, type: 'get', id: 'odd-1' }, xml('query', { xmlns: 'urn:example:unknown' }))],

@@ -46,27 +46,41 @@ describe.skipIf(!available)('greeting-wrapped questions over the five seed docum
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'lotse-greetings-'));
     const all = JSON.parse(readFileSync(questionFile, 'utf8')) as { kind: string; question: string }[];
-    questions = all.filter((entry) => entry.kind === 'answerable').slice(0, 20).map((entry) => entry.question.replace(/\s*\n\s*/g, ' '));
+    questions = all
+      .filter((entry) => entry.kind === 'answerable')
+      .slice(0, 20)
+      .map((entry) => entry.question.replace(/\s*\n\s*/g, ' '));
     expect(questions).toHaveLength(20);
     const ingest = await runCli(['ingest', seeds, '--data', join(root, 'data')]);
     expect(ingest.code, ingest.stderr).toBe(0);
     const lines = [...questions, ...variants.flatMap((variant) => questions.map(variant.wrap)), ...greetingsOnly];
     const run = await runCli(['ask', '--json', '--data', join(root, 'data'), '--top', '10'], { stdin: lines.join('\n') + '\n' });
     expect(run.code, run.stderr).toBe(0);
-    answers = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Answer);
+    answers = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Answer);
     expect(answers).toHaveLength(lines.length);
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it.each(variants.map((variant, index) => [variant.name, index] as const))('%s: same outcome and first citation as the bare question', (_name, index) => {
-    const differences = questions.flatMap((question, number) => {
-      const bare = answers[number]!;
-      const wrapped = answers[questions.length * (index + 1) + number]!;
-      const same = wrapped.outcome === bare.outcome && wrapped.citations[0]?.document === bare.citations[0]?.document && wrapped.citations[0]?.quote === bare.citations[0]?.quote;
-      return same ? [] : [{ question, bare: [bare.outcome, bare.citations[0]?.document], wrapped: [wrapped.outcome, wrapped.citations[0]?.document] }];
-    });
-    expect(differences).toEqual([]);
-  });
+  it.each(variants.map((variant, index) => [variant.name, index] as const))(
+    '%s: same outcome and first citation as the bare question',
+    (_name, index) => {
+      const differences = questions.flatMap((question, number) => {
+        const bare = answers[number]!;
+        const wrapped = answers[questions.length * (index + 1) + number]!;
+        const same =
+          wrapped.outcome === bare.outcome &&
+          wrapped.citations[0]?.document === bare.citations[0]?.document &&
+          wrapped.citations[0]?.quote === bare.citations[0]?.quote;
+        return same
+          ? []
+          : [{ question, bare: [bare.outcome, bare.citations[0]?.document], wrapped: [wrapped.outcome, wrapped.citations[0]?.document] }];
+      });
+      expect(differences).toEqual([]);
+    },
+  );
 
   it('echoes each wrapped question as it was received', () => {
     expect(answers[questions.length]?.question).toBe(`Hallo, ${questions[0]} Danke!`);

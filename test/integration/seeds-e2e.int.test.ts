@@ -29,7 +29,13 @@ describe.skipIf(!existsSync(seeds))('end to end over the five real county docume
   });
 
   it('infers the county of every document', () => {
-    expect(lotse.knowledge.store.listDocuments().map((meta) => meta.tenant)).toEqual(['Kreis Viersen', 'Kreis Viersen', 'Kreis Unna', 'Kreis Recklinghausen', 'Kreis Paderborn']);
+    expect(lotse.knowledge.store.listDocuments().map((meta) => meta.tenant)).toEqual([
+      'Kreis Viersen',
+      'Kreis Viersen',
+      'Kreis Unna',
+      'Kreis Recklinghausen',
+      'Kreis Paderborn',
+    ]);
   });
 
   it('answers with a verbatim, cited quote from the right county', async () => {

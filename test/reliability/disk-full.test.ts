@@ -45,7 +45,10 @@ describe.skipIf(!mounted)('disk full on the data dir', () => {
     const chunks = first.knowledge.lexical.size;
     await first.close();
 
-    const sections = Array.from({ length: 3000 }, (_, index) => `## Abschnitt ${index}\n\nDie Aktenordnung regelt in Abschnitt ${index} die Aufbewahrung der Vorgänge Nummer ${index}.`);
+    const sections = Array.from(
+      { length: 3000 },
+      (_, index) => `## Abschnitt ${index}\n\nDie Aktenordnung regelt in Abschnitt ${index} die Aufbewahrung der Vorgänge Nummer ${index}.`,
+    );
     writeFileSync(join(folder, 'aktenordnung.md'), `---\ntitle: Aktenordnung\n---\n# Aktenordnung\n\n${sections.join('\n\n')}\n`);
     const free = statfsSync(mount);
     writeFileSync(join(mount, 'filler'), Buffer.alloc(Number(free.bavail * free.bsize) - 200 * 1024));

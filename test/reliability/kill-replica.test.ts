@@ -30,7 +30,11 @@ describe.skipIf(!bin)('kill -9 of a replica during ticket creation', () => {
     await asker.devLogin({ person: 'p-marek' });
     const conversations: string[] = [];
     for (let index = 0; index < questions; index += 1) {
-      const chat = await asker.request('POST', '/api/chat', json({ text: `Wie beantrage ich Zugang zu OPEN/PROSOZ für Vorgang ${index}?` }));
+      const chat = await asker.request(
+        'POST',
+        '/api/chat',
+        json({ text: `Wie beantrage ich Zugang zu OPEN/PROSOZ für Vorgang ${index}?` }),
+      );
       conversations.push(((await chat.json()) as { conversationId: string }).conversationId);
     }
     // The same browser session sends all escalations to the victim; it dies after the third answer.
@@ -38,16 +42,18 @@ describe.skipIf(!bin)('kill -9 of a replica during ticket creation', () => {
     for (const name of ['lotse_session', 'lotse_csrf']) onVictim.setCookie(name, asker.cookie(name)!);
     let answered = 0;
     let killing: Promise<void> | undefined;
-    const attempts = await Promise.all(conversations.map(async (conversationId) => {
-      try {
-        const response = await onVictim.request('POST', '/api/tickets', json({ conversationId }));
-        answered += 1;
-        if (answered === 3) killing = victim!.kill();
-        return response.status;
-      } catch {
-        return 'connection-lost' as const;
-      }
-    }));
+    const attempts = await Promise.all(
+      conversations.map(async (conversationId) => {
+        try {
+          const response = await onVictim.request('POST', '/api/tickets', json({ conversationId }));
+          answered += 1;
+          if (answered === 3) killing = victim!.kill();
+          return response.status;
+        } catch {
+          return 'connection-lost' as const;
+        }
+      }),
+    );
     await killing;
     expect(attempts.filter((status) => status === 'connection-lost').length).toBeGreaterThan(0);
 
@@ -57,7 +63,9 @@ describe.skipIf(!bin)('kill -9 of a replica during ticket creation', () => {
     for (const name of ['lotse_session', 'lotse_csrf']) retry.setCookie(name, asker.cookie(name)!);
     const confirmed = attempts.filter((status) => status === 201).length;
     const committed = await countTickets(url);
-    console.info(`kill -9: ${confirmed} confirmed, ${committed - confirmed} committed but unconfirmed, ${questions - confirmed} retried after restart`);
+    console.info(
+      `kill -9: ${confirmed} confirmed, ${committed - confirmed} committed but unconfirmed, ${questions - confirmed} retried after restart`,
+    );
     // Clients retry everything that was not confirmed with 201.
     for (const [index, conversationId] of conversations.entries()) {
       if (attempts[index] === 201) continue;
@@ -69,9 +77,13 @@ describe.skipIf(!bin)('kill -9 of a replica during ticket creation', () => {
     try {
       const tickets = await client.query<{ number: number; body: string }>('SELECT number, body FROM tickets ORDER BY number');
       expect(tickets.rows.map((row) => row.number)).toEqual(Array.from({ length: questions }, (_, index) => index + 1));
-      const perConversation = new Set(tickets.rows.map((row) => (JSON.parse(row.body) as { replyTo: { conversationId: string } }).replyTo.conversationId));
+      const perConversation = new Set(
+        tickets.rows.map((row) => (JSON.parse(row.body) as { replyTo: { conversationId: string } }).replyTo.conversationId),
+      );
       expect(perConversation.size).toBe(questions);
-      const orphans = await client.query('SELECT t.id FROM tickets t LEFT JOIN ticket_events e ON e.ticket_id = t.id AND e.seq = 1 WHERE e.ticket_id IS NULL');
+      const orphans = await client.query(
+        'SELECT t.id FROM tickets t LEFT JOIN ticket_events e ON e.ticket_id = t.id AND e.seq = 1 WHERE e.ticket_id IS NULL',
+      );
       expect(orphans.rowCount).toBe(0);
     } finally {
       await client.end();

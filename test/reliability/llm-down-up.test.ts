@@ -20,21 +20,26 @@ import { startOpenAiMockServer, type OpenAiMockServer } from '../support/openai-
 function relay(target: number) {
   let server: Server | undefined;
   const sockets = new Set<Socket>();
-  const up = (port: number) => new Promise<number>((resolve) => {
-    server = createServer((socket) => {
-      const upstream = connect(target, '127.0.0.1');
-      sockets.add(socket).add(upstream);
-      socket.pipe(upstream).pipe(socket);
-      const drop = () => { socket.destroy(); upstream.destroy(); };
-      socket.on('error', drop).on('close', drop);
-      upstream.on('error', drop).on('close', drop);
-    }).listen(port, '127.0.0.1', () => resolve((server!.address() as { port: number }).port));
-  });
-  const down = () => new Promise<void>((resolve) => {
-    for (const socket of sockets) socket.destroy();
-    sockets.clear();
-    server ? server.close(() => resolve()) : resolve();
-  });
+  const up = (port: number) =>
+    new Promise<number>((resolve) => {
+      server = createServer((socket) => {
+        const upstream = connect(target, '127.0.0.1');
+        sockets.add(socket).add(upstream);
+        socket.pipe(upstream).pipe(socket);
+        const drop = () => {
+          socket.destroy();
+          upstream.destroy();
+        };
+        socket.on('error', drop).on('close', drop);
+        upstream.on('error', drop).on('close', drop);
+      }).listen(port, '127.0.0.1', () => resolve((server!.address() as { port: number }).port));
+    });
+  const down = () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+      server ? server.close(() => resolve()) : resolve();
+    });
   return { up, down };
 }
 
@@ -52,10 +57,21 @@ describe('LLM endpoint down and up', () => {
     mock.respondWith(() => ({ kind: 'text', text: 'Die Kernarbeitszeit gilt von 9:00 bis 13:00 Uhr [1].', model: 'mock-gpt' }));
     endpoint = relay(Number(new URL(mock.baseUrl).port));
     port = await endpoint.up(0);
-    const env = { LOTSE_TODAY: '2026-11-22', LLM_PROVIDER: 'openai', LLM_BASE_URL: `http://127.0.0.1:${port}/v1`, LLM_MODEL: 'mock-gpt', LLM_TIMEOUT_MS: '2000' };
-    lotse = await createLotse(loadConfig(env, { dataDir }, repoRoot), silentLogger, { clock: { now: () => new Date(Date.now() + offset) } });
+    const env = {
+      LOTSE_TODAY: '2026-11-22',
+      LLM_PROVIDER: 'openai',
+      LLM_BASE_URL: `http://127.0.0.1:${port}/v1`,
+      LLM_MODEL: 'mock-gpt',
+      LLM_TIMEOUT_MS: '2000',
+    };
+    lotse = await createLotse(loadConfig(env, { dataDir }, repoRoot), silentLogger, {
+      clock: { now: () => new Date(Date.now() + offset) },
+    });
     await ingestKnowledge(lotse.knowledge, { folder: join(repoRoot, 'knowledge/sources'), dataDir });
-    app = await startHttpServer(createHttpServer({ chat: lotse.chat, logger: silentLogger, transparency: lotse.transparency }), { port: 0, host: '127.0.0.1' });
+    app = await startHttpServer(createHttpServer({ chat: lotse.chat, logger: silentLogger, transparency: lotse.transparency }), {
+      port: 0,
+      host: '127.0.0.1',
+    });
   }, 60_000);
   afterAll(async () => {
     await app?.close();
@@ -67,7 +83,11 @@ describe('LLM endpoint down and up', () => {
 
   const ask = async () => {
     const started = Date.now();
-    const response = await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Welche Kernarbeitszeit gilt beim mobilen Arbeiten?' }) });
+    const response = await fetch(`${app.url}/api/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'Welche Kernarbeitszeit gilt beim mobilen Arbeiten?' }),
+    });
     const body = (await response.json()) as { outcome: string; provenance: { mode: string } };
     return { status: response.status, mode: body.provenance?.mode, outcome: body.outcome, ms: Date.now() - started };
   };
@@ -85,6 +105,8 @@ describe('LLM endpoint down and up', () => {
     offset = 31_000; // the breaker's cooldown has passed: the next question probes the endpoint again
     const after = await ask();
     expect(after).toMatchObject({ status: 200, mode: 'generative' });
-    console.info(`llm down/up: ${during.length} answers during the outage (${during.map((answer) => `${answer.mode} ${answer.ms} ms`).join(', ')}), generative again after it`);
+    console.info(
+      `llm down/up: ${during.length} answers during the outage (${during.map((answer) => `${answer.mode} ${answer.ms} ms`).join(', ')}), generative again after it`,
+    );
   }, 60_000);
 });

@@ -29,7 +29,8 @@ describe.skipIf(!bin)('PostgreSQL restart under load', () => {
       const started = Date.now();
       const response = await session.request('POST', '/api/chat', json({ text }));
       slowest = Math.max(slowest, Date.now() - started);
-      if (response.status >= 500) expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/[äöüß]|Bitte|nicht/);
+      if (response.status >= 500)
+        expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/[äöüß]|Bitte|nicht/);
       else await response.arrayBuffer();
       statuses.push(response.status);
       return response.status;
@@ -40,7 +41,8 @@ describe.skipIf(!bin)('PostgreSQL restart under load', () => {
         if ((await ask(text)) === 200) continue;
         failedThenRetried += 1;
         // The client retries until it succeeds (at most 30 s).
-        for (let attempt = 0; attempt < 60 && (await ask(text)) !== 200; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 500));
+        for (let attempt = 0; attempt < 60 && (await ask(text)) !== 200; attempt += 1)
+          await new Promise((resolve) => setTimeout(resolve, 500));
       }
     };
     const load = Promise.all([1, 2, 3, 4].map(worker));
@@ -55,7 +57,9 @@ describe.skipIf(!bin)('PostgreSQL restart under load', () => {
     running = false;
     await load;
     const failures = statuses.filter((status) => status !== 200).length;
-    console.info(`postgres restart: ${statuses.length} requests, ${failures} failed during the outage (${failedThenRetried} retried until answered), slowest ${slowest} ms, ${during} before the stop`);
+    console.info(
+      `postgres restart: ${statuses.length} requests, ${failures} failed during the outage (${failedThenRetried} retried until answered), slowest ${slowest} ms, ${during} before the stop`,
+    );
     expect(failures).toBeGreaterThan(0);
     expect(statuses.filter((status) => status !== 200 && status !== 500 && status !== 503)).toEqual([]);
     expect(slowest).toBeLessThan(25_000);

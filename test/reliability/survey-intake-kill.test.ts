@@ -23,7 +23,10 @@ const dir = mkdtempSync(join(tmpdir(), 'lotse-survey-kill-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function directoryFile(): string {
-  const directory = parse(readFileSync(resolve(import.meta.dirname, '../../knowledge/directory/musterland.yaml'), 'utf8')) as { units: object[]; people: object[] };
+  const directory = parse(readFileSync(resolve(import.meta.dirname, '../../knowledge/directory/musterland.yaml'), 'utf8')) as {
+    units: object[];
+    people: object[];
+  };
   directory.units.push({ id: 'A99', name: 'Testamt', kind: 'amt', parent: 'D3' });
   for (const id of people) directory.people.push({ id, name: `Test ${id}`, unit: 'A99', roles: ['staff'], kiTrained: true });
   const file = join(dir, 'directory.yaml');
@@ -33,9 +36,23 @@ function directoryFile(): string {
 
 async function counts(url: string, surveyId: string): Promise<{ answered: number; perQuestion: Record<string, number>; open: string[] }> {
   return withPgClient(url, async (client) => {
-    const answered = (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM hr_survey_participation WHERE survey_id = $1 AND answered = 1', [surveyId])).rows[0]!.n;
-    const rows = (await client.query<{ question_id: string; n: number }>('SELECT question_id, count(*)::int AS n FROM hr_survey_answers WHERE survey_id = $1 GROUP BY question_id', [surveyId])).rows;
-    const open = (await client.query<{ person_id: string }>('SELECT person_id FROM hr_survey_participation WHERE survey_id = $1 AND answered = 0 ORDER BY person_id', [surveyId])).rows.map((row) => row.person_id);
+    const answered = (
+      await client.query<{ n: number }>('SELECT count(*)::int AS n FROM hr_survey_participation WHERE survey_id = $1 AND answered = 1', [
+        surveyId,
+      ])
+    ).rows[0]!.n;
+    const rows = (
+      await client.query<{ question_id: string; n: number }>(
+        'SELECT question_id, count(*)::int AS n FROM hr_survey_answers WHERE survey_id = $1 GROUP BY question_id',
+        [surveyId],
+      )
+    ).rows;
+    const open = (
+      await client.query<{ person_id: string }>(
+        'SELECT person_id FROM hr_survey_participation WHERE survey_id = $1 AND answered = 0 ORDER BY person_id',
+        [surveyId],
+      )
+    ).rows.map((row) => row.person_id);
     return { answered, perQuestion: Object.fromEntries(rows.map((row) => [row.question_id, row.n])), open };
   });
 }
@@ -49,7 +66,11 @@ async function session(url: string, person: string): Promise<HttpSession> {
 /** Submits a response; `lost` when the replica died before it answered. */
 async function answer(client: HttpSession, surveyId: string, index: number): Promise<string> {
   try {
-    const response = await client.request('POST', `/api/hr/surveys/${surveyId}/answers`, json({ answers: { zufrieden: (index % 5) + 1, kanal: index % 3 } }));
+    const response = await client.request(
+      'POST',
+      `/api/hr/surveys/${surveyId}/answers`,
+      json({ answers: { zufrieden: (index % 5) + 1, kanal: index % 3 } }),
+    );
     const body = (await response.json()) as { kind: string; reason?: string };
     return body.reason ?? body.kind;
   } catch {
@@ -74,9 +95,14 @@ describe.skipIf(!bin)('kill -9 of a replica during survey intake', () => {
     const hr = await session(survivor.url, 'p-nina');
     const now = Date.now();
     const draft = {
-      title: 'Puls nach dem Umzug', audience: { kind: 'units', units: ['A99'], includeSubunits: true },
-      opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString(),
-      questions: [{ id: 'zufrieden', type: 'scale', text: 'Wie zufrieden sind Sie?' }, { id: 'kanal', type: 'single', text: 'Wo lesen Sie Neuigkeiten?', options: ['Teams', 'Jabber', 'Intranet'] }],
+      title: 'Puls nach dem Umzug',
+      audience: { kind: 'units', units: ['A99'], includeSubunits: true },
+      opensAt: new Date(now - 60_000).toISOString(),
+      closesAt: new Date(now + 86_400_000).toISOString(),
+      questions: [
+        { id: 'zufrieden', type: 'scale', text: 'Wie zufrieden sind Sie?' },
+        { id: 'kanal', type: 'single', text: 'Wo lesen Sie Neuigkeiten?', options: ['Teams', 'Jabber', 'Intranet'] },
+      ],
     };
     const created = (await (await hr.request('POST', '/api/hr/surveys', json(draft))).json()) as { survey: { id: string } };
     const surveyId = created.survey.id;
@@ -93,11 +119,13 @@ describe.skipIf(!bin)('kill -9 of a replica during survey intake', () => {
     const submit = async (index: number): Promise<void> => {
       const mine = index % 2 === 0 ? [onVictim[index]!] : [onSurvivor[index]!];
       if (index % 3 === 0) mine.push(index % 2 === 0 ? onSurvivor[index]! : onVictim[index]!);
-      const results = await Promise.all(mine.map(async (client) => {
-        const result = await answer(client, surveyId, index);
-        if (client === onVictim[index] && result === 'stored' && ++storedOnVictim === 12) killing = victim.kill();
-        return result;
-      }));
+      const results = await Promise.all(
+        mine.map(async (client) => {
+          const result = await answer(client, surveyId, index);
+          if (client === onVictim[index] && result === 'stored' && ++storedOnVictim === 12) killing = victim.kill();
+          return result;
+        }),
+      );
       outcomes.set(people[index]!, results);
     };
     for (let start = 0; start < people.length; start += 4) await Promise.all([0, 1, 2, 3].map((offset) => submit(start + offset)));
@@ -107,7 +135,9 @@ describe.skipIf(!bin)('kill -9 of a replica during survey intake', () => {
     expect(lostRequests).toBeGreaterThan(0);
 
     const afterKill = await counts(url, surveyId);
-    console.info(`survey kill -9: ${afterKill.answered} counted, ${afterKill.open.length} still non-participants, ${lostRequests} requests lost`);
+    console.info(
+      `survey kill -9: ${afterKill.answered} counted, ${afterKill.open.length} still non-participants, ${lostRequests} requests lost`,
+    );
     expect(afterKill.perQuestion.zufrieden ?? 0).toBe(afterKill.answered);
     expect(afterKill.perQuestion.kanal ?? 0).toBe(afterKill.answered);
     expect(afterKill.answered + afterKill.open.length).toBe(people.length);
@@ -116,9 +146,15 @@ describe.skipIf(!bin)('kill -9 of a replica during survey intake', () => {
 
     const restarted = await startReplica(env, { dataDir: victim.dataDir });
     replicas.push(restarted);
-    const again = await Promise.all(afterKill.open.map(async (person) => answer(rebase(onSurvivor[people.indexOf(person)]!, restarted.url), surveyId, people.indexOf(person))));
+    const again = await Promise.all(
+      afterKill.open.map(async (person) =>
+        answer(rebase(onSurvivor[people.indexOf(person)]!, restarted.url), surveyId, people.indexOf(person)),
+      ),
+    );
     expect(again.every((result) => result === 'stored' || result === 'already_answered')).toBe(true);
-    const twice = await Promise.all(people.slice(0, 6).map(async (person, index) => answer(rebase(onSurvivor[index]!, restarted.url), surveyId, index)));
+    const twice = await Promise.all(
+      people.slice(0, 6).map(async (person, index) => answer(rebase(onSurvivor[index]!, restarted.url), surveyId, index)),
+    );
     expect(twice.every((result) => result === 'already_answered' || result === 'stored')).toBe(true);
 
     // Close on the survivor; the restarted replica writes its buffer at its next HR job tick (15 s).

@@ -41,7 +41,9 @@ function writeDirectory(dir: string): string {
       person.aadObjectId = aad.tobias;
     }
   }
-  directory.lotsen = directory.lotsen.map((entry) => (entry.unit === 'A36' ? { unit: 'A36', lotsen: ['p-tobias', 'p-aylin', 'p-erika'], deputies: ['p-jonas'] } : entry));
+  directory.lotsen = directory.lotsen.map((entry) =>
+    entry.unit === 'A36' ? { unit: 'A36', lotsen: ['p-tobias', 'p-aylin', 'p-erika'], deputies: ['p-jonas'] } : entry,
+  );
   const file = join(dir, 'directory.yaml');
   writeFileSync(file, stringify(directory));
   return file;
@@ -72,9 +74,18 @@ export async function startAllChannelsApp(): Promise<AllChannelsApp> {
   const accounts = [botAccount, ...['marek', 'aylin', 'erika', 'sabine'].map((username) => ({ username, password: userPassword }))];
   const prosody = await startProsody({ domain, accounts });
   const env: Record<string, string> = {
-    LOTSE_TODAY: '2026-11-22', AUTH_MODE: 'dev', DIRECTORY_FILE: writeDirectory(dataDir),
-    TEAMS_ENABLED: 'true', TEAMS_STREAM_DELAY_MS: '0', TEAMS_CONVERSATION_RATE_PER_SECOND: '20', TEAMS_CONVERSATION_BURST: '10',
-    XMPP_SERVICE: prosody.service, XMPP_DOMAIN: domain, XMPP_USERNAME: botAccount.username, XMPP_PASSWORD: botAccount.password, XMPP_ALLOW_PLAIN: 'true',
+    LOTSE_TODAY: '2026-11-22',
+    AUTH_MODE: 'dev',
+    DIRECTORY_FILE: writeDirectory(dataDir),
+    TEAMS_ENABLED: 'true',
+    TEAMS_STREAM_DELAY_MS: '0',
+    TEAMS_CONVERSATION_RATE_PER_SECOND: '20',
+    TEAMS_CONVERSATION_BURST: '10',
+    XMPP_SERVICE: prosody.service,
+    XMPP_DOMAIN: domain,
+    XMPP_USERNAME: botAccount.username,
+    XMPP_PASSWORD: botAccount.password,
+    XMPP_ALLOW_PLAIN: 'true',
     // Twelve hand-overs in a few seconds: more than the default burst of 5 messages per person.
     XMPP_RATE_BURST: '50',
   };
@@ -84,16 +95,34 @@ export async function startAllChannelsApp(): Promise<AllChannelsApp> {
   const xmpp = await startXmppReplica(channelHostOf(lotse, silentLogger), config.xmpp!, { outboxPollMs: 200 });
   const identity = createIdentity(lotse, silentLogger, { retryMs: 200 });
   await identity.ready;
-  const server = createHttpServer({ chat: lotse.chat, logger: silentLogger, transparency: lotse.transparency, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity, hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) } });
+  const server = createHttpServer({
+    chat: lotse.chat,
+    logger: silentLogger,
+    transparency: lotse.transparency,
+    tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf },
+    identity,
+    hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) },
+  });
   const teams = createTeamsChannel(channelHostOf(lotse, silentLogger), config.teams, { cardRefreshMs: 200 });
   teams.registerRoutes(server);
   teams.start();
   const running = await startHttpServer(server, { port: 0, host: '127.0.0.1' });
   return {
-    url: running.url, lotse, teams, xmpp, connector, prosody, env, dataDir,
+    url: running.url,
+    lotse,
+    teams,
+    xmpp,
+    connector,
+    prosody,
+    env,
+    dataDir,
     botJid: `${botAccount.username}@${domain}`,
     async postActivity(activity) {
-      const response = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const response = await fetch(`${running.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
       const text = await response.text();
       return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
     },

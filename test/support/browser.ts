@@ -16,8 +16,19 @@ export async function launchChromium(executablePath: string, options: { lang?: s
   return chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...(options.lang ? [`--lang=${options.lang}`] : [])],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
+    ],
     // Headless Chromium on Linux takes its UI language from LANGUAGE (needs Debian's chromium-l10n; else English).
-    ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang.split('-')[0]!, LANG: `${options.lang.replace('-', '_')}.UTF-8` } } : {}),
+    ...(options.lang
+      ? { env: { ...process.env, LANGUAGE: options.lang.split('-')[0]!, LANG: `${options.lang.replace('-', '_')}.UTF-8` } }
+      : {}),
   });
 }

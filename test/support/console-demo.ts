@@ -20,7 +20,10 @@ export async function seedTickets(app: RunningApp): Promise<{ noAnswer: Ticket; 
     if (created.kind !== 'created') throw new Error(`no ticket for "${text}": ${created.kind}`);
     return created.ticket;
   };
-  return { noAnswer: await handOver('p-marek', demoQuestions.noAnswer, 'no_answer'), request: await handOver('p-sabine', demoQuestions.request, 'user_request') };
+  return {
+    noAnswer: await handOver('p-marek', demoQuestions.noAnswer, 'no_answer'),
+    request: await handOver('p-sabine', demoQuestions.request, 'user_request'),
+  };
 }
 
 /** Logs `page` in as a directory person through the development login and lands on `/konsole`. */
@@ -35,13 +38,22 @@ export async function loginAs(page: Page, baseUrl: string, personId: string): Pr
 /** Fills the FAQ and feedback pages: the ticket answered (if not yet) and drafted as an FAQ entry by its Lotsin, and a thumbs-down with a reason. */
 export async function seedFaqAndFeedback(app: RunningApp, ticket: Ticket): Promise<void> {
   if ((await app.lotse.escalation.get(ticket.id))?.state !== 'answered') {
-    const answered = await app.lotse.escalation.act(ticket.id, { type: 'answer', by: 'p-aylin', text: 'Die Hundesteuer erhebt die Gemeinde, nicht der Kreis.' });
+    const answered = await app.lotse.escalation.act(ticket.id, {
+      type: 'answer',
+      by: 'p-aylin',
+      text: 'Die Hundesteuer erhebt die Gemeinde, nicht der Kreis.',
+    });
     if (answered.kind !== 'ok') throw new Error(`not answered: ${answered.message}`);
   }
   const draft = await app.lotse.faq.draft(ticket.id, 'p-aylin');
   if (draft.kind !== 'ok') throw new Error(`no FAQ draft: ${draft.message}`);
   const turn = await app.lotse.chat.handleTurn({ channel: 'web', userId: 'p-sabine', text: 'Darf ich private E-Mails im Dienst lesen?' });
-  const feedback = await app.lotse.chat.recordFeedback({ userId: 'p-sabine', messageId: turn.messageId, rating: 'down', reason: 'Mir fehlt, was für Jabber in der Pause gilt.' });
+  const feedback = await app.lotse.chat.recordFeedback({
+    userId: 'p-sabine',
+    messageId: turn.messageId,
+    rating: 'down',
+    reason: 'Mir fehlt, was für Jabber in der Pause gilt.',
+  });
   if (feedback.kind !== 'recorded') throw new Error('feedback not recorded');
 }
 
@@ -49,13 +61,17 @@ export async function seedFaqAndFeedback(app: RunningApp, ticket: Ticket): Promi
 export async function seedSurveys(app: RunningApp): Promise<string> {
   const surveys = app.lotse.hr.surveys;
   const draft = (title: string, question: string) => ({
-    title, audience: { kind: 'all' as const }, opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+    title,
+    audience: { kind: 'all' as const },
+    opensAt: new Date(Date.now() - 60_000).toISOString(),
+    closesAt: new Date(Date.now() + 86_400_000).toISOString(),
     questions: [{ id: 'zufrieden', type: 'scale' as const, text: question, optional: false }],
   });
   const start = async (title: string, question: string): Promise<string> => {
     const created = await surveys.create('p-nina', draft(title, question));
     if (created.kind !== 'ok') throw new Error(created.message);
-    for (const step of [await surveys.approve('p-peter', created.survey.id), await surveys.open(created.survey.id)]) if (step.kind !== 'ok') throw new Error(step.message);
+    for (const step of [await surveys.approve('p-peter', created.survey.id), await surveys.open(created.survey.id)])
+      if (step.kind !== 'ok') throw new Error(step.message);
     return created.survey.id;
   };
   const closed = await start('IT-Ausstattung im Herbst', 'Wie zufrieden sind Sie mit Ihrer IT-Ausstattung?');

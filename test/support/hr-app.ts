@@ -28,14 +28,19 @@ export async function startHrApp(options: { dataDir?: string; env?: Record<strin
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'lotse-hr-'));
   const env = { DIRECTORY_FILE: join(repoRoot, 'test/fixtures/hr/directory.yaml'), ...options.env };
   const lotse = await createLotse(loadConfig(env, { dataDir }, repoRoot), silentLogger);
-  const resolveActor = (request: { headers: Record<string, unknown> }) => (typeof request.headers['x-test-person'] === 'string' ? request.headers['x-test-person'] : undefined);
+  const resolveActor = (request: { headers: Record<string, unknown> }) =>
+    typeof request.headers['x-test-person'] === 'string' ? request.headers['x-test-person'] : undefined;
   const server = createHttpServer({ chat: lotse.chat, logger: silentLogger, hr: { hr: lotse.hr, resolveActor } });
   const running = await startHttpServer(server, { port: 0, host: '127.0.0.1' });
   return {
-    url: running.url, lotse, dataDir,
+    url: running.url,
+    lotse,
+    dataDir,
     async call(person, method, path, body) {
       const response = await fetch(`${running.url}${path}`, {
-        method, headers: { 'x-test-person': person, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        method,
+        headers: { 'x-test-person': person, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const text = await response.text();
       return { status: response.status, body: response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };

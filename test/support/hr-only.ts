@@ -17,7 +17,10 @@ import { silentLogger } from '../../bot/shared/logger.ts';
 import { repoRoot } from './real-app.ts';
 
 /** HR over a data dir, with its channel router. */
-export async function openHrOnly(dataDir: string, policiesDir = join(repoRoot, 'policies')): Promise<{ hr: Hr; channels: ChannelRouter; close(): void }> {
+export async function openHrOnly(
+  dataDir: string,
+  policiesDir = join(repoRoot, 'policies'),
+): Promise<{ hr: Hr; channels: ChannelRouter; close(): void }> {
   const database = openSqliteDatabase(dataDir);
   const store = sqliteStoreDatabase(database);
   await runMigrations(store);
@@ -25,6 +28,21 @@ export async function openHrOnly(dataDir: string, policiesDir = join(repoRoot, '
   const ids = { next: (prefix: string) => `${prefix}-${randomUUID()}` };
   const inbox = new SqlInbox(store, new SqlConversationStore(store), clock, ids);
   const channels = createChannelRouter(inbox, silentLogger);
-  const hr = createHr({ store, directory: loadDirectory(join(repoRoot, 'test/fixtures/hr/directory.yaml')), channels, clock, ids, logger: silentLogger, policiesDir });
-  return { hr, channels, close: () => { hr.close(); database.close(); } };
+  const hr = createHr({
+    store,
+    directory: loadDirectory(join(repoRoot, 'test/fixtures/hr/directory.yaml')),
+    channels,
+    clock,
+    ids,
+    logger: silentLogger,
+    policiesDir,
+  });
+  return {
+    hr,
+    channels,
+    close: () => {
+      hr.close();
+      database.close();
+    },
+  };
 }

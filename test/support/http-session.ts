@@ -17,14 +17,29 @@ export class HttpSession {
   }
 
   /** Sends a request; `csrf` adds the `x-csrf-token` header from the CSRF cookie. */
-  async request(method: string, path: string, options: { body?: string | Uint8Array<ArrayBuffer>; type?: string; csrf?: boolean; accept?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+  async request(
+    method: string,
+    path: string,
+    options: {
+      body?: string | Uint8Array<ArrayBuffer>;
+      type?: string;
+      csrf?: boolean;
+      accept?: string;
+      headers?: Record<string, string>;
+    } = {},
+  ): Promise<Response> {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([key, value]) => `${key}=${value}`).join('; ');
     if (options.type) headers['content-type'] = options.type;
     if (options.accept) headers.accept = options.accept;
     const csrf = this.cookies.get('lotse_csrf');
     if (options.csrf && csrf) headers['x-csrf-token'] = csrf;
-    const response = await fetch(new URL(path, this.baseUrl), { method, headers, redirect: 'manual', ...(options.body !== undefined ? { body: typeof options.body === 'string' ? options.body : new Blob([options.body]) } : {}) });
+    const response = await fetch(new URL(path, this.baseUrl), {
+      method,
+      headers,
+      redirect: 'manual',
+      ...(options.body !== undefined ? { body: typeof options.body === 'string' ? options.body : new Blob([options.body]) } : {}),
+    });
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const [key, ...rest] = pair!.split('=');
@@ -44,7 +59,10 @@ export class HttpSession {
 
   /** Posts a console form (URL-encoded, with the CSRF field from the cookie), as the browser does. */
   postForm(path: string, fields: readonly (readonly [string, string])[]): Promise<Response> {
-    const body = new URLSearchParams([['_csrf', this.cookie('lotse_csrf') ?? ''], ...fields.map(([key, value]) => [key, value] as [string, string])]);
+    const body = new URLSearchParams([
+      ['_csrf', this.cookie('lotse_csrf') ?? ''],
+      ...fields.map(([key, value]) => [key, value] as [string, string]),
+    ]);
     return this.request('POST', path, { body: body.toString(), type: 'application/x-www-form-urlencoded' });
   }
 

@@ -24,15 +24,17 @@ export async function startInProcessServe(args: string[], env: Record<string, st
   let output = '';
   const waiters: { check: () => boolean; done: () => void }[] = [];
   const notify = (): void => {
-    for (const waiter of [...waiters]) if (waiter.check()) {
-      waiters.splice(waiters.indexOf(waiter), 1);
-      waiter.done();
-    }
+    for (const waiter of [...waiters])
+      if (waiter.check()) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.done();
+      }
   };
-  const until = (check: () => boolean): Promise<void> => new Promise((done) => {
-    waiters.push({ check, done });
-    notify();
-  });
+  const until = (check: () => boolean): Promise<void> =>
+    new Promise((done) => {
+      waiters.push({ check, done });
+      notify();
+    });
   const count = (event: string): number => output.split(`"event":"${event}"`).length - 1;
   const io: CliIo = {
     stdout: () => undefined,

@@ -44,9 +44,10 @@ export async function startLocalJwks(tenant: string): Promise<LocalJwks> {
   return {
     authority: `http://127.0.0.1:${port}/${tenant}`,
     sign: (claims, options = {}) => signWith(options.foreignKey ? foreign.privateKey : published.privateKey, kid, claims),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

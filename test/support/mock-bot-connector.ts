@@ -49,12 +49,19 @@ export async function startMockBotConnector(): Promise<MockBotConnector> {
     request.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
       const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-      const recorded: ConnectorRequest = { method: request.method ?? '', url: request.url ?? '', headers: request.headers, body, at: Date.now() };
+      const recorded: ConnectorRequest = {
+        method: request.method ?? '',
+        url: request.url ?? '',
+        headers: request.headers,
+        body,
+        at: Date.now(),
+      };
       requests.push(recorded);
       const injected = decide?.(recorded);
       if (injected) return answer(response, injected.status, injected.body, injected.headers);
       counter += 1;
-      if (recorded.method === 'POST' && /^\/v3\/conversations\/?$/.test(recorded.url)) return answer(response, 200, { id: `a:created-${counter}` });
+      if (recorded.method === 'POST' && /^\/v3\/conversations\/?$/.test(recorded.url))
+        return answer(response, 200, { id: `a:created-${counter}` });
       const existing = /\/activities\/([^/?]+)$/.exec(recorded.url);
       if (recorded.method === 'PUT' && existing?.[1]) return answer(response, 200, { id: decodeURIComponent(existing[1]) });
       answer(response, 200, { id: `activity-${counter}` });
@@ -77,9 +84,10 @@ export async function startMockBotConnector(): Promise<MockBotConnector> {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

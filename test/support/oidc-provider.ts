@@ -31,12 +31,24 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts the provider on `port` for a client whose redirect URL is `redirectUri`. */
-export async function startOidcProvider(port: number, redirectUri: string, accounts: Readonly<Record<string, TestAccount>>): Promise<TestOidcProvider> {
+export async function startOidcProvider(
+  port: number,
+  redirectUri: string,
+  accounts: Readonly<Record<string, TestAccount>>,
+): Promise<TestOidcProvider> {
   const issuer = `http://127.0.0.1:${port}`;
   const clientId = 'lotse-test';
   const clientSecret = 'lotse-test-secret-0123456789abcdef';
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [redirectUri],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     scopes: ['openid', 'profile', 'email', 'groups'],
     claims: { openid: ['sub'], profile: ['name'], email: ['email', 'email_verified'], groups: ['groups'] },
     cookies: { keys: ['oidc-test-cookie-key-0123456789'] },
@@ -44,16 +56,22 @@ export async function startOidcProvider(port: number, redirectUri: string, accou
     async findAccount(_context, id) {
       const account = accounts[id];
       if (!account) return undefined;
-      return { accountId: id, claims: async () => ({ sub: id, email: account.email, email_verified: true, name: account.name, groups: [...account.groups] }) };
+      return {
+        accountId: id,
+        claims: async () => ({ sub: id, email: account.email, email_verified: true, name: account.name, groups: [...account.groups] }),
+      };
     },
   });
   const server: Server = createServer(provider.callback());
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
-    issuer, clientId, clientSecret,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    issuer,
+    clientId,
+    clientSecret,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

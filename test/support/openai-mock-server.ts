@@ -60,8 +60,13 @@ function completion(text: string, model: string, finishReason: string): unknown 
 }
 
 function chunk(model: string, delta: Record<string, string>, finishReason: string | null): string {
-  const body = { id: 'chatcmpl-mock', object: 'chat.completion.chunk', created: 1_700_000_000, model,
-    choices: [{ index: 0, delta, finish_reason: finishReason }] };
+  const body = {
+    id: 'chatcmpl-mock',
+    object: 'chat.completion.chunk',
+    created: 1_700_000_000,
+    model,
+    choices: [{ index: 0, delta, finish_reason: finishReason }],
+  };
   return `data: ${JSON.stringify(body)}\n\n`;
 }
 
@@ -95,7 +100,9 @@ function sendEmbeddings(response: ServerResponse, reply: Extract<MockReply, { ki
     embedding: base64 ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector,
   }));
   response.writeHead(200, { 'content-type': 'application/json' });
-  response.end(JSON.stringify({ object: 'list', data, model: request.body?.['model'] ?? 'mock-embed', usage: { prompt_tokens: 1, total_tokens: 1 } }));
+  response.end(
+    JSON.stringify({ object: 'list', data, model: request.body?.['model'] ?? 'mock-embed', usage: { prompt_tokens: 1, total_tokens: 1 } }),
+  );
 }
 
 async function send(response: ServerResponse, reply: MockReply, request: RecordedRequest): Promise<void> {
@@ -148,8 +155,13 @@ export async function startOpenAiMockServer(): Promise<OpenAiMockServer> {
   const server = createServer((incoming, response) => {
     void readBody(incoming).then(async (text) => {
       const url = incoming.url ?? '/';
-      const record: RecordedRequest = { method: incoming.method ?? 'GET', url, path: url.split('?')[0] ?? url,
-        headers: incoming.headers, body: parseJson(text) };
+      const record: RecordedRequest = {
+        method: incoming.method ?? 'GET',
+        url,
+        path: url.split('?')[0] ?? url,
+        headers: incoming.headers,
+        body: parseJson(text),
+      };
       requests.push(record);
       await send(response, queue.shift() ?? responder(record), record);
     });

@@ -28,7 +28,9 @@ export function findPostgresBinaries(): string | undefined {
   if (process.env.LOTSE_TEST_POSTGRES === 'off') return undefined; // `npm run test:fast` (vitest.fast.config.ts)
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root).filter((name) => existsSync(join(root, name, 'bin/initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((name) => existsSync(join(root, name, 'bin/initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions[0] ? join(root, versions[0], 'bin') : undefined;
 }
 
@@ -50,7 +52,7 @@ async function freePort(): Promise<number> {
 }
 
 function asPostgres(bin: string, args: string[]): void {
-  const runAs = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] as const : [bin, args] as const;
+  const runAs = process.getuid?.() === 0 ? (['runuser', ['-u', 'postgres', '--', bin, ...args]] as const) : ([bin, args] as const);
   execFileSync(runAs[0], [...runAs[1]], { stdio: 'pipe', timeout: 60_000 });
 }
 

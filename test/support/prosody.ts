@@ -59,7 +59,8 @@ export interface ProsodyTls {
 }
 
 function encryptionLines(dir: string, tls: ProsodyTls | undefined): string {
-  if (!tls) return `modules_disabled = { "s2s"; "tls" }
+  if (!tls)
+    return `modules_disabled = { "s2s"; "tls" }
 allow_registration = false; c2s_require_encryption = false; allow_unencrypted_plain_auth = true`;
   return `modules_disabled = { "s2s" }
 allow_registration = false; c2s_require_encryption = true; allow_unencrypted_plain_auth = false
@@ -87,7 +88,10 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
   while (Date.now() < deadline) {
     const open = await new Promise<boolean>((resolve) => {
       const socket = createConnection({ port, host: '127.0.0.1' });
-      socket.once('connect', () => { socket.destroy(); resolve(true); });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
       socket.once('error', () => resolve(false));
     });
     if (open) return;
@@ -102,18 +106,28 @@ function ownByProsody(dir: string): void {
   if (!asRoot) return;
   // The data dir must belong to the prosody user, which the server drops to.
   const { uid, gid } = prosodyIds();
-  for (const path of [dir, join(dir, 'data'), join(dir, 'certs'), ...['server.crt', 'server.key'].map((name) => join(dir, 'certs', name)).filter(existsSync)]) chownSync(path, uid, gid);
+  for (const path of [
+    dir,
+    join(dir, 'data'),
+    join(dir, 'certs'),
+    ...['server.crt', 'server.key'].map((name) => join(dir, 'certs', name)).filter(existsSync),
+  ])
+    chownSync(path, uid, gid);
 }
 
 function prosodyIds(): { uid: number; gid: number } {
-  const line = readFileSync('/etc/passwd', 'utf8').split('\n').find((entry) => entry.startsWith('prosody:'));
+  const line = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('prosody:'));
   const fields = line?.split(':') ?? [];
   if (fields.length < 4) throw new Error('the prosody system user does not exist (apt-get install prosody)');
   return { uid: Number(fields[2]), gid: Number(fields[3]) };
 }
 
 /** Writes the config and starts Prosody for `domain` on a free loopback port; `nagle: false` sets TCP_NODELAY on its sockets. */
-export async function startProsody(options: { domain?: string; accounts?: readonly XmppAccount[]; nagle?: boolean; tls?: ProsodyTls } = {}): Promise<ProsodyServer> {
+export async function startProsody(
+  options: { domain?: string; accounts?: readonly XmppAccount[]; nagle?: boolean; tls?: ProsodyTls } = {},
+): Promise<ProsodyServer> {
   const domain = options.domain ?? 'musterland.example';
   const dir = mkdtempSync(join(tmpdir(), 'lotse-prosody-'));
   mkdirSync(join(dir, 'data'));
@@ -154,7 +168,9 @@ export async function startProsody(options: { domain?: string; accounts?: readon
     const pidFile = join(dir, 'prosody.pid');
     const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : child.pid;
     if (pid) process.kill(pid, 'SIGTERM');
-    const timer = setTimeout(() => { if (pid && child?.exitCode === null) process.kill(pid, 'SIGKILL'); }, 5000);
+    const timer = setTimeout(() => {
+      if (pid && child?.exitCode === null) process.kill(pid, 'SIGKILL');
+    }, 5000);
     await exited;
     clearTimeout(timer);
     child = undefined;
@@ -163,7 +179,13 @@ export async function startProsody(options: { domain?: string; accounts?: readon
   if (options.accounts?.length) await register(options.accounts);
   await start();
   return {
-    domain, port, service: `xmpp://127.0.0.1:${port}`, dir, register, start, stop,
+    domain,
+    port,
+    service: `xmpp://127.0.0.1:${port}`,
+    dir,
+    register,
+    start,
+    stop,
     close: async () => {
       await stop();
       rmSync(dir, { recursive: true, force: true });

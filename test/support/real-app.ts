@@ -26,7 +26,11 @@ export interface RunningApp {
 }
 
 /** Ingests `folder` into a temporary data dir and serves it; `env` adds configuration (e.g. `LLM_*`). */
-export async function startRealApp(folder = join(repoRoot, 'knowledge/sources'), env: Record<string, string> = {}, options: { clock?: Clock; port?: number; logger?: Logger } = {}): Promise<RunningApp> {
+export async function startRealApp(
+  folder = join(repoRoot, 'knowledge/sources'),
+  env: Record<string, string> = {},
+  options: { clock?: Clock; port?: number; logger?: Logger } = {},
+): Promise<RunningApp> {
   const logger = options.logger ?? silentLogger;
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-app-'));
   // The dev login must be chosen explicitly (issue #18); tests with OIDC_* or their own AUTH_MODE keep theirs.
@@ -35,7 +39,17 @@ export async function startRealApp(folder = join(repoRoot, 'knowledge/sources'),
   await ingestKnowledge(lotse.knowledge, { folder, dataDir });
   const identity = createIdentity(lotse, logger, { ...(options.clock ? { clock: options.clock } : {}), retryMs: 200 });
   await identity.ready;
-  const server = createHttpServer({ chat: lotse.chat, logger, transparency: lotse.transparency, ...(lotse.config.publicUrl ? { publicUrl: lotse.config.publicUrl } : {}), tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf }, identity, hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) }, availability: { availability: lotse.availability, ticketStats: createTicketStatistics(lotse) }, privacy: { requests: createLotseDataSubjectRequests(lotse) } });
+  const server = createHttpServer({
+    chat: lotse.chat,
+    logger,
+    transparency: lotse.transparency,
+    ...(lotse.config.publicUrl ? { publicUrl: lotse.config.publicUrl } : {}),
+    tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf },
+    identity,
+    hr: { hr: lotse.hr, resolveActor: (request) => identity.resolveActor(request) },
+    availability: { availability: lotse.availability, ticketStats: createTicketStatistics(lotse) },
+    privacy: { requests: createLotseDataSubjectRequests(lotse) },
+  });
   const running = await startHttpServer(server, { port: options.port ?? 0, host: '127.0.0.1' });
   return {
     url: running.url,

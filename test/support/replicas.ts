@@ -25,21 +25,43 @@ export interface Replica {
 }
 
 /** Request limits high enough never to trigger in load and failover tests. */
-const unlimited = { RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_BURST: '100000', RATE_LIMIT_CLIENT_PER_MINUTE: '1000000', RATE_LIMIT_CLIENT_BURST: '1000000' };
+const unlimited = {
+  RATE_LIMIT_PER_MINUTE: '100000',
+  RATE_LIMIT_BURST: '100000',
+  RATE_LIMIT_CLIENT_PER_MINUTE: '1000000',
+  RATE_LIMIT_CLIENT_BURST: '1000000',
+};
 
 /** Starts a replica and resolves once it serves; `dataDir` reuses a folder (restart after a crash). */
-export async function startReplica(env: Record<string, string>, options: { dataDir?: string; ingest?: boolean; timeoutMs?: number } = {}): Promise<Replica> {
+export async function startReplica(
+  env: Record<string, string>,
+  options: { dataDir?: string; ingest?: boolean; timeoutMs?: number } = {},
+): Promise<Replica> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'lotse-replica-'));
   const child = spawn(process.execPath, ['bin/lotse.js', 'serve', ...(options.ingest ? [] : ['--no-ingest'])], {
     cwd: repoRoot,
     // Load and failover tests drive many requests from one loopback client: request limits (issue #18) off unless a test sets them.
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', AUTH_MODE: 'dev', LOTSE_TODAY: '2026-11-23', LOG_LEVEL: 'warn', ...unlimited, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      AUTH_MODE: 'dev',
+      LOTSE_TODAY: '2026-11-23',
+      LOG_LEVEL: 'warn',
+      ...unlimited,
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let output = '';
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`replica did not start within ${options.timeoutMs ?? 45_000} ms:\n${output}`)), options.timeoutMs ?? 45_000);
+    const timer = setTimeout(
+      () => fail(new Error(`replica did not start within ${options.timeoutMs ?? 45_000} ms:\n${output}`)),
+      options.timeoutMs ?? 45_000,
+    );
     child.stderr!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /lotse web chat: (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);

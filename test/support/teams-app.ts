@@ -18,7 +18,11 @@ import { silentLogger } from '../../bot/shared/logger.ts';
 import { repoRoot } from './real-app.ts';
 
 /** Entra object ids used by the fixtures. */
-export const aad = { sabine: '7d8f0a3e-1111-4c2b-9a1e-000000000001', tobias: '7d8f0a3e-1111-4c2b-9a1e-000000000002', jonas: '7d8f0a3e-1111-4c2b-9a1e-000000000003' } as const;
+export const aad = {
+  sabine: '7d8f0a3e-1111-4c2b-9a1e-000000000001',
+  tobias: '7d8f0a3e-1111-4c2b-9a1e-000000000002',
+  jonas: '7d8f0a3e-1111-4c2b-9a1e-000000000003',
+} as const;
 
 /** A running app with the Teams channel. */
 export interface TeamsApp {
@@ -61,19 +65,38 @@ export function fixture(name: string, serviceUrl: string, changes: Record<string
 /** Starts lotse + Teams on an ephemeral port. */
 export async function startTeamsApp(options: TeamsAppOptions = {}): Promise<TeamsApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'lotse-teams-'));
-  const env = { LOTSE_TODAY: '2026-11-22', TEAMS_ENABLED: 'true', TEAMS_STREAM_DELAY_MS: '0', TEAMS_CONVERSATION_RATE_PER_SECOND: '20', TEAMS_CONVERSATION_BURST: '10', DIRECTORY_FILE: directoryFile(dataDir), ...options.env };
+  const env = {
+    LOTSE_TODAY: '2026-11-22',
+    TEAMS_ENABLED: 'true',
+    TEAMS_STREAM_DELAY_MS: '0',
+    TEAMS_CONVERSATION_RATE_PER_SECOND: '20',
+    TEAMS_CONVERSATION_BURST: '10',
+    DIRECTORY_FILE: directoryFile(dataDir),
+    ...options.env,
+  };
   const config = loadConfig(env, { dataDir }, repoRoot);
   const lotse = await createLotse(config, silentLogger, options.chatModel ? { chatModel: options.chatModel } : {});
   await ingestKnowledge(lotse.knowledge, { folder: join(repoRoot, 'knowledge/sources'), dataDir });
-  const server = createHttpServer({ chat: lotse.chat, logger: silentLogger, tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf } });
+  const server = createHttpServer({
+    chat: lotse.chat,
+    logger: silentLogger,
+    tickets: { escalation: lotse.escalation, messagesOf: lotse.messagesOf },
+  });
   const teams = createTeamsChannel(channelHostOf(lotse, silentLogger), config.teams, { cardRefreshMs: 200 });
   teams.registerRoutes(server);
   if (options.startOutbox !== false) teams.start();
   const running = await startHttpServer(server, { port: 0, host: '127.0.0.1' });
   return {
-    url: running.url, lotse, teams, dataDir,
+    url: running.url,
+    lotse,
+    teams,
+    dataDir,
     async post(activity, headers = {}) {
-      const response = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+      const response = await fetch(`${running.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
+      });
       const text = await response.text();
       let body: unknown = text;
       try {

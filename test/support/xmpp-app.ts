@@ -24,8 +24,18 @@ export function extraUsers(count: number): string[] {
 }
 
 function writeDirectory(dir: string, extra: readonly string[], domain: string): string {
-  const directory = parse(readFileSync(join(repoRoot, 'knowledge/directory/musterland.yaml'), 'utf8')) as { people: Record<string, unknown>[] };
-  for (const name of extra) directory.people.push({ id: `p-${name}`, name: `Test Person ${name}`, unit: 'A36-1', roles: ['staff'], jid: `${name}@${domain}`, kiTrained: true });
+  const directory = parse(readFileSync(join(repoRoot, 'knowledge/directory/musterland.yaml'), 'utf8')) as {
+    people: Record<string, unknown>[];
+  };
+  for (const name of extra)
+    directory.people.push({
+      id: `p-${name}`,
+      name: `Test Person ${name}`,
+      unit: 'A36-1',
+      roles: ['staff'],
+      jid: `${name}@${domain}`,
+      kiTrained: true,
+    });
   const file = join(dir, 'directory.yaml');
   writeFileSync(file, stringify(directory));
   return file;
@@ -43,15 +53,34 @@ export interface XmppWorld {
 }
 
 /** Starts Prosody with the directory's users, `extra` test users and `unregistered` accounts, then lotse with its channel. */
-export async function startXmppWorld(options: { extra?: number; strangers?: readonly string[]; logger?: Logger; xmppEnv?: Record<string, string>; appEnv?: Record<string, string>; nagle?: boolean } = {}): Promise<XmppWorld> {
+export async function startXmppWorld(
+  options: {
+    extra?: number;
+    strangers?: readonly string[];
+    logger?: Logger;
+    xmppEnv?: Record<string, string>;
+    appEnv?: Record<string, string>;
+    nagle?: boolean;
+  } = {},
+): Promise<XmppWorld> {
   const domain = 'musterland.example';
   const dir = mkdtempSync(join(tmpdir(), 'lotse-xmpp-world-'));
   const extra = extraUsers(options.extra ?? 0);
   const staff = ['erika', 'jonas', 'aylin', 'marek', 'sabine', 'tobias', 'frank'];
-  const accounts = [botAccount, ...[...staff, ...extra, ...(options.strangers ?? [])].map((username) => ({ username, password: userPassword }))];
+  const accounts = [
+    botAccount,
+    ...[...staff, ...extra, ...(options.strangers ?? [])].map((username) => ({ username, password: userPassword })),
+  ];
   const prosody = await startProsody({ domain, accounts, ...(options.nagle === false ? { nagle: false } : {}) });
   const config = (overrides: Record<string, string> = {}): XmppConfig =>
-    parseXmppConfig({ XMPP_SERVICE: prosody.service, XMPP_DOMAIN: domain, XMPP_USERNAME: botAccount.username, XMPP_PASSWORD: botAccount.password, XMPP_ALLOW_PLAIN: 'true', ...overrides })!;
+    parseXmppConfig({
+      XMPP_SERVICE: prosody.service,
+      XMPP_DOMAIN: domain,
+      XMPP_USERNAME: botAccount.username,
+      XMPP_PASSWORD: botAccount.password,
+      XMPP_ALLOW_PLAIN: 'true',
+      ...overrides,
+    })!;
   let app: RunningApp | undefined;
   let xmpp: RunningXmppChannel;
   try {
@@ -65,9 +94,13 @@ export async function startXmppWorld(options: { extra?: number; strangers?: read
     throw error;
   }
   return {
-    prosody, app, xmpp, config,
+    prosody,
+    app,
+    xmpp,
+    config,
     botJid: `${botAccount.username}@${domain}`,
-    login: (username, password = userPassword, loginOptions = {}) => connectTestClient({ service: prosody.service, domain, username, password, ...loginOptions }),
+    login: (username, password = userPassword, loginOptions = {}) =>
+      connectTestClient({ service: prosody.service, domain, username, password, ...loginOptions }),
     close: async () => {
       await xmpp.stop();
       await app.close();

@@ -28,7 +28,15 @@ export interface XmppTestClient {
 }
 
 /** Logs a test user in. */
-export async function connectTestClient(options: { service: string; domain: string; username: string; password: string; resource?: string; presence?: boolean; noDelay?: boolean }): Promise<XmppTestClient> {
+export async function connectTestClient(options: {
+  service: string;
+  domain: string;
+  username: string;
+  password: string;
+  resource?: string;
+  presence?: boolean;
+  noDelay?: boolean;
+}): Promise<XmppTestClient> {
   const xmpp: Client = client({
     service: options.service,
     domain: options.domain,
@@ -40,7 +48,8 @@ export async function connectTestClient(options: { service: string; domain: stri
     },
   } as unknown as Parameters<typeof client>[0]);
   xmpp.reconnect.stop();
-  if (options.noDelay) xmpp.on('connect', () => (xmpp as unknown as { socket?: { setNoDelay?: (on: boolean) => void } }).socket?.setNoDelay?.(true));
+  if (options.noDelay)
+    xmpp.on('connect', () => (xmpp as unknown as { socket?: { setNoDelay?: (on: boolean) => void } }).socket?.setNoDelay?.(true));
   const received: ReceivedMessage[] = [];
   const stanzas: Element[] = [];
   let consumed = 0;
@@ -65,10 +74,19 @@ export async function connectTestClient(options: { service: string; domain: stri
     const deadline = Date.now() + timeoutMs;
     while (received.length - consumed < count) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`${options.username}: expected ${count} message(s), got ${received.length - consumed}: ${received.slice(consumed).map((m) => m.body.slice(0, 60)).join(' | ')}`);
+      if (left <= 0)
+        throw new Error(
+          `${options.username}: expected ${count} message(s), got ${received.length - consumed}: ${received
+            .slice(consumed)
+            .map((m) => m.body.slice(0, 60))
+            .join(' | ')}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
-        waiters.push(() => { clearTimeout(timer); resolve(); });
+        waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
     }
     const batch = received.slice(consumed, consumed + count);

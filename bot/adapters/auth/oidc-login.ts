@@ -8,7 +8,8 @@ import type { PendingLogin } from '../../ports/identity.ts';
 import { describeError } from '../../shared/errors.ts';
 
 /** Verified claims of a finished login, or why it failed (English, for the log). */
-export type LoginResult = { readonly ok: true; readonly claims: { sub: string; [claim: string]: unknown } } | { readonly ok: false; readonly reason: string };
+export type LoginResult =
+  { readonly ok: true; readonly claims: { sub: string; [claim: string]: unknown } } | { readonly ok: false; readonly reason: string };
 
 /** A connected OIDC relying party. */
 export interface OidcLogin {

@@ -25,7 +25,8 @@ function semanticProblems(file: DirectoryFile): { path: (string | number)[]; mes
     units.add(unit.id);
   });
   file.units.forEach((unit, index) => {
-    if (unit.parent && !units.has(unit.parent)) problems.push({ path: ['units', index, 'parent'], message: `unknown unit "${unit.parent}"` });
+    if (unit.parent && !units.has(unit.parent))
+      problems.push({ path: ['units', index, 'parent'], message: `unknown unit "${unit.parent}"` });
   });
   const people = new Set<string>();
   file.people.forEach((person, index) => {
@@ -55,12 +56,22 @@ function withCsvPeople(data: DirectoryFile, file: string): { data: DirectoryFile
   if (!existsSync(csvFile)) throw new DirectoryError(`Invalid directory:\n${file} people_csv: file not found: ${csvFile}`);
   const csv = parsePeopleCsv(readFileSync(csvFile, 'utf8'), csvFile);
   if (!csv.ok) throw new DirectoryError(`Invalid directory:\n${csv.problems.join('\n')}`);
-  return { data: { ...data, people: [...data.people, ...csv.people] }, csv: { file: csvFile, lines: csv.lines, offset: data.people.length } };
+  return {
+    data: { ...data, people: [...data.people, ...csv.people] },
+    csv: { file: csvFile, lines: csv.lines, offset: data.people.length },
+  };
 }
 
-function locate(issue: { path: (string | number)[] }, document: Document.Parsed, counter: LineCounter, file: string, csv: CsvPeople | undefined): string {
+function locate(
+  issue: { path: (string | number)[] },
+  document: Document.Parsed,
+  counter: LineCounter,
+  file: string,
+  csv: CsvPeople | undefined,
+): string {
   const [section, index] = issue.path;
-  if (csv && section === 'people' && typeof index === 'number' && index >= csv.offset) return `${csv.file}:${csv.lines[index - csv.offset]} row`;
+  if (csv && section === 'people' && typeof index === 'number' && index >= csv.offset)
+    return `${csv.file}:${csv.lines[index - csv.offset]} row`;
   const line = lineOfPath(document.contents, issue.path, counter);
   return `${file}${line ? `:${line}` : ''} ${issue.path.join('.')}`;
 }
@@ -77,7 +88,9 @@ export function parseDirectoryData(text: string, file: string): DirectoryFile {
   const merged = parsed.success ? withCsvPeople(parsed.data, file) : undefined;
   const issues = merged
     ? semanticProblems(merged.data)
-    : !parsed.success ? parsed.error.issues.map((issue) => ({ path: issue.path.filter((key) => typeof key !== 'symbol'), message: issue.message })) : [];
+    : !parsed.success
+      ? parsed.error.issues.map((issue) => ({ path: issue.path.filter((key) => typeof key !== 'symbol'), message: issue.message }))
+      : [];
   if (issues.length > 0 || !merged) {
     const lines = issues.map((issue) => `${locate(issue, document, counter, file, merged?.csv)}: ${issue.message}`);
     throw new DirectoryError(`Invalid directory:\n${lines.join('\n')}`);

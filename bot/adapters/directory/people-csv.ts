@@ -7,16 +7,25 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { personSchema, type DirectoryPerson } from './directory-schema.ts';
 
 /** Result of reading the CSV: people, or precise problems. */
-export type PeopleCsv = { readonly ok: true; readonly people: DirectoryPerson[]; readonly lines: number[] } | { readonly ok: false; readonly problems: string[] };
+export type PeopleCsv =
+  { readonly ok: true; readonly people: DirectoryPerson[]; readonly lines: number[] } | { readonly ok: false; readonly problems: string[] };
 
 const truthy = new Set(['ja', 'yes', 'true', '1', 'x']);
 
 function rowToPerson(row: Record<string, string>): Record<string, unknown> {
   const optional = (key: string): Record<string, string> => (row[key]?.trim() ? { [key]: row[key]!.trim() } : {});
   return {
-    id: row.id?.trim(), name: row.name?.trim(), unit: row.unit?.trim(),
-    roles: (row.roles ?? 'staff').split('|').map((role) => role.trim()).filter(Boolean),
-    ...optional('email'), ...optional('jid'), ...optional('aadObjectId'), ...optional('lotseTitle'),
+    id: row.id?.trim(),
+    name: row.name?.trim(),
+    unit: row.unit?.trim(),
+    roles: (row.roles ?? 'staff')
+      .split('|')
+      .map((role) => role.trim())
+      .filter(Boolean),
+    ...optional('email'),
+    ...optional('jid'),
+    ...optional('aadObjectId'),
+    ...optional('lotseTitle'),
     kiTrained: truthy.has((row.kiTrained ?? '').trim().toLowerCase()),
     ...(truthy.has((row.plainLanguage ?? '').trim().toLowerCase()) ? { plainLanguage: true } : {}),
   };
@@ -40,7 +49,9 @@ export function parsePeopleCsv(text: string, file: string): PeopleCsv {
       people.push(parsed.data);
       lines.push(info.lines);
     } else {
-      problems.push(...parsed.error.issues.map((issue) => `${file}:${info.lines} column ${String(issue.path[0] ?? '?')}: ${issue.message}`));
+      problems.push(
+        ...parsed.error.issues.map((issue) => `${file}:${info.lines} column ${String(issue.path[0] ?? '?')}: ${issue.message}`),
+      );
     }
   }
   return problems.length ? { ok: false, problems } : { ok: true, people, lines };

@@ -29,11 +29,20 @@ export class SqlDirectoryVersions implements DirectoryVersions<DirectoryFile> {
     const version = directoryVersionOf(data);
     if ((await this.currentVersion()) === version) return false;
     await this.database.transaction(async (tx) => {
-      await run(tx, sql`INSERT INTO directory_versions (version, data, source, published_at) VALUES (${version}, ${JSON.stringify(data)}, ${source}, ${at})
-        ON CONFLICT (version) DO UPDATE SET published_at = excluded.published_at`);
-      await run(tx, sql`INSERT INTO directory_current (name, version, published_at) VALUES ('current', ${version}, ${at})
-        ON CONFLICT (name) DO UPDATE SET version = excluded.version, published_at = excluded.published_at`);
-      await run(tx, sql`DELETE FROM directory_versions WHERE version NOT IN (SELECT version FROM directory_versions ORDER BY published_at DESC, version LIMIT ${keep})`);
+      await run(
+        tx,
+        sql`INSERT INTO directory_versions (version, data, source, published_at) VALUES (${version}, ${JSON.stringify(data)}, ${source}, ${at})
+        ON CONFLICT (version) DO UPDATE SET published_at = excluded.published_at`,
+      );
+      await run(
+        tx,
+        sql`INSERT INTO directory_current (name, version, published_at) VALUES ('current', ${version}, ${at})
+        ON CONFLICT (name) DO UPDATE SET version = excluded.version, published_at = excluded.published_at`,
+      );
+      await run(
+        tx,
+        sql`DELETE FROM directory_versions WHERE version NOT IN (SELECT version FROM directory_versions ORDER BY published_at DESC, version LIMIT ${keep})`,
+      );
     });
     return true;
   }

@@ -66,7 +66,10 @@ export async function createOnnxEmbedder(options: OnnxEmbedderOptions): Promise<
   const prefix = options.prefix ?? '';
   const batchSize = Math.max(1, options.batchSize ?? 16);
   const run = async (texts: readonly string[]): Promise<number[][]> => {
-    const output = await extractor(texts.map((text) => prefix + text), { pooling: 'mean', normalize: true });
+    const output = await extractor(
+      texts.map((text) => prefix + text),
+      { pooling: 'mean', normalize: true },
+    );
     return toRows(output.tolist(), texts.length);
   };
   const dimensions = (await run(['Dimension']))[0]?.length ?? 0;

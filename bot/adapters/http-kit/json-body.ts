@@ -17,12 +17,26 @@ export interface BodyProblem {
 }
 
 /** Reads the body as parsed JSON, or returns the problem. */
-export async function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<{ ok: true; value: unknown } | { ok: false; problem: BodyProblem }> {
+export async function readJsonBody(
+  request: IncomingMessage,
+  maxBytes: number,
+): Promise<{ ok: true; value: unknown } | { ok: false; problem: BodyProblem }> {
   const type = request.headers['content-type'] ?? '';
   if (!/^application\/json\b/i.test(type)) {
-    return { ok: false, problem: { status: 415, code: 'unsupported_media_type', message: 'Bitte senden Sie die Anfrage als JSON (Content-Type: application/json).' } };
+    return {
+      ok: false,
+      problem: {
+        status: 415,
+        code: 'unsupported_media_type',
+        message: 'Bitte senden Sie die Anfrage als JSON (Content-Type: application/json).',
+      },
+    };
   }
-  const tooLarge: BodyProblem = { status: 413, code: 'payload_too_large', message: `Die Anfrage ist zu groß (höchstens ${Math.round(maxBytes / 1024)} KB).` };
+  const tooLarge: BodyProblem = {
+    status: 413,
+    code: 'payload_too_large',
+    message: `Die Anfrage ist zu groß (höchstens ${Math.round(maxBytes / 1024)} KB).`,
+  };
   const bytes = await readLimitedBody(request, maxBytes);
   if (!bytes) return { ok: false, problem: tooLarge };
   let text: string;

@@ -9,16 +9,53 @@ import pino, { type DestinationStream } from 'pino';
 import type { Logger, LogLevel } from '../../shared/logger.ts';
 
 /** Field names whose values may be user text; censored at one and two levels of nesting. */
-export const userTextFields = ['text', 'question', 'answer', 'body', 'message', 'reply', 'name', 'email', 'query', 'comment', 'title'] as const;
+export const userTextFields = [
+  'text',
+  'question',
+  'answer',
+  'body',
+  'message',
+  'reply',
+  'name',
+  'email',
+  'query',
+  'comment',
+  'title',
+] as const;
 
 /**
  * Field names that may carry credentials; censored at one to three levels of nesting at every level,
  * `debug` included (issue #18, item 14).
  */
 export const secretFields = [
-  'authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'password', 'passwd', 'secret', 'clientSecret', 'client_secret',
-  'apiKey', 'api_key', 'apikey', 'x-api-key', 'token', 'accessToken', 'access_token', 'refreshToken', 'refresh_token', 'idToken', 'id_token',
-  'csrf', 'x-csrf-token', 'sessionId', 'privateKey', 'key', 'hmacKey', 'databaseUrl', 'connectionString',
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'password',
+  'passwd',
+  'secret',
+  'clientSecret',
+  'client_secret',
+  'apiKey',
+  'api_key',
+  'apikey',
+  'x-api-key',
+  'token',
+  'accessToken',
+  'access_token',
+  'refreshToken',
+  'refresh_token',
+  'idToken',
+  'id_token',
+  'csrf',
+  'x-csrf-token',
+  'sessionId',
+  'privateKey',
+  'key',
+  'hmacKey',
+  'databaseUrl',
+  'connectionString',
 ] as const;
 
 /** What replaces a censored value. */
@@ -62,13 +99,15 @@ export function createPinoLogger(options: PinoLoggerOptions = {}): FlushableLogg
     },
     destination,
   );
-  const emit = (at: LogLevel) => (event: string, data?: Record<string, unknown>): void => {
-    try {
-      logger[at](data ?? {}, event);
-    } catch {
-      // Logging must never take the service down (e.g. stderr closed during shutdown).
-    }
-  };
+  const emit =
+    (at: LogLevel) =>
+    (event: string, data?: Record<string, unknown>): void => {
+      try {
+        logger[at](data ?? {}, event);
+      } catch {
+        // Logging must never take the service down (e.g. stderr closed during shutdown).
+      }
+    };
   return {
     debug: emit('debug'),
     info: emit('info'),

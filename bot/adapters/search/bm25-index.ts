@@ -130,12 +130,13 @@ export class Bm25Index implements LexicalIndex {
   }
 
   search(query: string, k: number, filter?: IdFilter): ScoredId[] {
-    const words: readonly WordForms[] = this.analyzer.expandQuery?.(query) ?? this.analyzer.analyze(query).map((term) => ({ forms: [term], parts: [] }));
+    const words: readonly WordForms[] =
+      this.analyzer.expandQuery?.(query) ?? this.analyzer.analyze(query).map((term) => ({ forms: [term], parts: [] }));
     // A German word (in the word list) is never a typo: "mitgemacht" must not become "mitgedacht".
-    const terms = words.flatMap((word) => [...word.forms, ...word.parts].map((term) => (word.dictionary ? term : this.correct(term) ?? term)));
-    const termIds = [...new Set(terms)]
-      .map((term) => this.termIds.get(term))
-      .filter((termId): termId is number => termId !== undefined);
+    const terms = words.flatMap((word) =>
+      [...word.forms, ...word.parts].map((term) => (word.dictionary ? term : (this.correct(term) ?? term))),
+    );
+    const termIds = [...new Set(terms)].map((term) => this.termIds.get(term)).filter((termId): termId is number => termId !== undefined);
     const relatedScale = this.parameters.relatedScale ?? 1;
     const expanded = relatedScale > 0 ? words.filter((word) => word.related?.length) : [];
     if ((termIds.length === 0 && expanded.length === 0) || this.size === 0) return [];
@@ -180,9 +181,13 @@ export class Bm25Index implements LexicalIndex {
       scorable: (list) => !shape.large || list.length <= this.size * 0.1,
     };
     for (const word of words) {
-      const forms = word.forms.map((term) => (word.dictionary ? term : this.correct(term) ?? term));
+      const forms = word.forms.map((term) => (word.dictionary ? term : (this.correct(term) ?? term)));
       const known = forms.some((term) => this.termIds.has(term));
-      const factor = scale * (known ? (this.parameters.knownWordRelatedScale ?? defaultKnownWordRelatedScale) : (this.parameters.unknownWordRelatedScale ?? defaultUnknownWordRelatedScale));
+      const factor =
+        scale *
+        (known
+          ? (this.parameters.knownWordRelatedScale ?? defaultKnownWordRelatedScale)
+          : (this.parameters.unknownWordRelatedScale ?? defaultUnknownWordRelatedScale));
       if (factor <= 0) continue;
       // Word-vector neighbours only stand in for a word no chunk contains (colloquial "Knete" for "Entgelt"): for a
       // known word they mostly pull in near misses.
@@ -285,12 +290,15 @@ function isSavedIndex(raw: unknown): raw is SavedIndex {
   if (typeof raw !== 'object' || raw === null) return false;
   const saved: Partial<Record<keyof SavedIndex, unknown>> = raw;
   const { format, analyzer, ids, lengths, terms } = saved;
-  if (format !== fileFormat || typeof analyzer !== 'string' || !Array.isArray(ids) || !Array.isArray(lengths) || !Array.isArray(terms)) return false;
-  if (ids.length !== lengths.length || !ids.every((id) => typeof id === 'string') || !lengths.every((length) => Number.isInteger(length))) return false;
+  if (format !== fileFormat || typeof analyzer !== 'string' || !Array.isArray(ids) || !Array.isArray(lengths) || !Array.isArray(terms))
+    return false;
+  if (ids.length !== lengths.length || !ids.every((id) => typeof id === 'string') || !lengths.every((length) => Number.isInteger(length)))
+    return false;
   return terms.every((entry: unknown) => {
     if (!Array.isArray(entry) || entry.length !== 3) return false;
     const [term, docs, freqs]: unknown[] = entry;
-    if (typeof term !== 'string' || !(docs instanceof Int32Array) || !(freqs instanceof Uint16Array) || docs.length !== freqs.length) return false;
+    if (typeof term !== 'string' || !(docs instanceof Int32Array) || !(freqs instanceof Uint16Array) || docs.length !== freqs.length)
+      return false;
     return docs.every((slot) => slot >= 0 && slot < ids.length);
   });
 }

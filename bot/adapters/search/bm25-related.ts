@@ -70,7 +70,12 @@ function contribution(state: RelatedScoringState, idf: number, frequency: number
 }
 
 /** Adds the related-term scores of one question word (`forms`: its own terms, after spelling correction). */
-export function addRelatedScores(state: RelatedScoringState, scratch: RelatedScratch, forms: readonly string[], related: readonly RelatedTerm[]): void {
+export function addRelatedScores(
+  state: RelatedScoringState,
+  scratch: RelatedScratch,
+  forms: readonly string[],
+  related: readonly RelatedTerm[],
+): void {
   const stamp = scratch.next(state.docIds.length);
   const { wordHit, best, group } = scratch;
   const formLists = forms.map((form) => state.postings(form)).filter((list): list is PostingList => list !== undefined);

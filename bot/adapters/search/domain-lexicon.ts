@@ -20,9 +20,7 @@ const entrySchema = z.union([
   z.object({ from: termList, to: termList, weight: z.number().gt(0).max(1).optional() }).strict(),
   z.object({ prefix: z.string().min(2), to: termList, weight: z.number().gt(0).max(1).optional() }).strict(),
 ]);
-const lexiconSchema = z
-  .object({ version: z.literal(1), defaultWeight: z.number().gt(0).max(1), entries: z.array(entrySchema) })
-  .strict();
+const lexiconSchema = z.object({ version: z.literal(1), defaultWeight: z.number().gt(0).max(1), entries: z.array(entrySchema) }).strict();
 
 /** A word or phrase of the documents that a key stands for, with its weight. */
 export interface DomainRelation {
@@ -42,7 +40,10 @@ export class DomainLexicon {
   private readonly prefixes: { readonly prefix: string; readonly targets: readonly string[]; readonly weight: number }[] = [];
 
   /** `stem` maps a one-word key to the stem the analyzer gives it (the second index). */
-  constructor(relations: readonly { readonly key: string; readonly relation: DomainRelation }[], stem?: (word: string) => string | undefined) {
+  constructor(
+    relations: readonly { readonly key: string; readonly relation: DomainRelation }[],
+    stem?: (word: string) => string | undefined,
+  ) {
     for (const { key, relation } of relations) {
       add(this.byKey, lexiconKey(key), relation);
       const stemmed = !/\s/.test(key.trim()) ? stem?.(key) : undefined;
@@ -62,7 +63,8 @@ export class DomainLexicon {
         prefixes.push({ prefix: lexiconKey(entry.prefix), targets: entry.to.map(lexiconKey), weight });
         continue;
       }
-      const pairs = 'terms' in entry ? entry.terms.map((key) => [key, entry.terms] as const) : entry.from.map((key) => [key, entry.to] as const);
+      const pairs =
+        'terms' in entry ? entry.terms.map((key) => [key, entry.terms] as const) : entry.from.map((key) => [key, entry.to] as const);
       for (const [key, targets] of pairs) {
         for (const text of targets) if (lexiconKey(text) !== lexiconKey(key)) relations.push({ key, relation: { text, weight } });
       }

@@ -40,13 +40,13 @@ export interface GermanAnalyzerOptions {
 
 const shared = new Map<string, unknown>();
 
-
 /** Loads a resource once per process and path; logs a warning when the file is missing. */
 function loadShared<T>(kind: string, path: string, load: () => T | undefined, logger?: Logger): T | undefined {
   const key = `${kind}:${path}`;
   if (shared.has(key)) return shared.get(key) as T | undefined;
   const value = load();
-  if (value === undefined) logger?.warn(`${kind}-missing`, { path, hint: 'run `npm run build:lexicon` or pass an existing file; this step is off' });
+  if (value === undefined)
+    logger?.warn(`${kind}-missing`, { path, hint: 'run `npm run build:lexicon` or pass an existing file; this step is off' });
   shared.set(key, value);
   return value;
 }
@@ -60,11 +60,20 @@ export type GermanAnalyzer = TextAnalyzer & { readonly id: string; warmUp(): voi
 export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): GermanAnalyzer {
   const stemmer = newStemmer('german');
   const path = options.dictionaryPath === undefined ? defaultDictionaryPath : options.dictionaryPath;
-  const splitter = path === false ? undefined : loadShared('compound-dictionary', path, () => CompoundSplitter.fromFile(path), options.logger);
-  const infinitives = path === false ? undefined : loadShared('infinitives', defaultInfinitivesPath, () => {
-    const text = readLexiconText(defaultInfinitivesPath);
-    return text === undefined ? undefined : new Set(decodeWordList(text));
-  }, options.logger);
+  const splitter =
+    path === false ? undefined : loadShared('compound-dictionary', path, () => CompoundSplitter.fromFile(path), options.logger);
+  const infinitives =
+    path === false
+      ? undefined
+      : loadShared(
+          'infinitives',
+          defaultInfinitivesPath,
+          () => {
+            const text = readLexiconText(defaultInfinitivesPath);
+            return text === undefined ? undefined : new Set(decodeWordList(text));
+          },
+          options.logger,
+        );
   const isInfinitive = (folded: string): boolean => infinitives?.has(folded) ?? false;
   const cache = new Map<string, WordForms | null>();
   const stem = (word: string): string => foldGerman(stemmer.stem(word));
@@ -84,7 +93,12 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): Germa
     const compoundParts = splitter?.split(folded) ?? [];
     const parts = [...(compoundParts.length ? compoundParts : base ? [base] : [])].filter((part) => !germanStopWords.has(part)).map(stem);
     const dictionary = splitter?.isKnownWord(folded) ?? false;
-    return { forms: unique(forms), parts: unique(parts).filter((part) => !forms.includes(part)), ...(dictionary ? { dictionary } : {}), ...(lemma ? { lemma } : {}) };
+    return {
+      forms: unique(forms),
+      parts: unique(parts).filter((part) => !forms.includes(part)),
+      ...(dictionary ? { dictionary } : {}),
+      ...(lemma ? { lemma } : {}),
+    };
   };
 
   const analyzeToken = (token: string): WordForms | null => {
@@ -97,7 +111,9 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): Germa
     if (pieces.length > 1) {
       const joined = analyzeWord(pieces.join(''), capitalized);
       const pieceForms = pieces.map((piece) => analyzeWord(piece, false)).flatMap((word) => (word ? [...word.forms, ...word.parts] : []));
-      result = joined ? { ...joined, parts: unique([...pieceForms, ...joined.parts]).filter((part) => !joined.forms.includes(part)) } : null;
+      result = joined
+        ? { ...joined, parts: unique([...pieceForms, ...joined.parts]).filter((part) => !joined.forms.includes(part)) }
+        : null;
     } else {
       result = analyzeWord(lower, capitalized);
     }
@@ -117,7 +133,8 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): Germa
     return words;
   };
 
-  const tokensOf = (text: string): AnalysedToken[] => [...text.matchAll(tokenPattern)].map((match) => ({ token: match[0], word: analyzeToken(match[0]) }));
+  const tokensOf = (text: string): AnalysedToken[] =>
+    [...text.matchAll(tokenPattern)].map((match) => ({ token: match[0], word: analyzeToken(match[0]) }));
   const stemOfFolded = (folded: string): string => foldGerman(stemmer.stem(folded));
   const thesaurusPath = options.thesaurusPath === undefined ? defaultThesaurusPath : options.thesaurusPath;
   const lexiconPath = options.domainLexiconPath === undefined ? defaultDomainLexiconPath : options.domainLexiconPath;
@@ -126,9 +143,29 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): Germa
   let expansion: { thesaurus?: Thesaurus; lexicon?: DomainLexicon; neighbours?: WordNeighbours } | undefined;
   const expansionSources = (): { thesaurus?: Thesaurus; lexicon?: DomainLexicon; neighbours?: WordNeighbours } => {
     if (expansion) return expansion;
-    const thesaurus = thesaurusPath === false ? undefined : loadShared('thesaurus', thesaurusPath, () => Thesaurus.fromFile(thesaurusPath, { stem: stemOfFolded, stopWords: new Set([...germanStopWords, ...expansionStopWords]) }), options.logger);
-    const lexicon = lexiconPath === false ? undefined : loadShared('domain-lexicon', lexiconPath, () => DomainLexicon.fromFile(lexiconPath, (word) => analyzeToken(word)?.forms[0]), options.logger);
-    const neighbours = neighboursPath === false ? undefined : loadShared('word-neighbours', neighboursPath, () => WordNeighbours.fromFile(neighboursPath), options.logger);
+    const thesaurus =
+      thesaurusPath === false
+        ? undefined
+        : loadShared(
+            'thesaurus',
+            thesaurusPath,
+            () =>
+              Thesaurus.fromFile(thesaurusPath, { stem: stemOfFolded, stopWords: new Set([...germanStopWords, ...expansionStopWords]) }),
+            options.logger,
+          );
+    const lexicon =
+      lexiconPath === false
+        ? undefined
+        : loadShared(
+            'domain-lexicon',
+            lexiconPath,
+            () => DomainLexicon.fromFile(lexiconPath, (word) => analyzeToken(word)?.forms[0]),
+            options.logger,
+          );
+    const neighbours =
+      neighboursPath === false
+        ? undefined
+        : loadShared('word-neighbours', neighboursPath, () => WordNeighbours.fromFile(neighboursPath), options.logger);
     expansion = { ...(thesaurus ? { thesaurus } : {}), ...(lexicon ? { lexicon } : {}), ...(neighbours ? { neighbours } : {}) };
     return expansion;
   };

@@ -19,7 +19,10 @@ export class HnswVectorIndex implements VectorIndex {
   private idOf: (string | undefined)[] = [];
   private freeLabels: number[] = [];
 
-  constructor(readonly dimensions: number, capacity = initialCapacity) {
+  constructor(
+    readonly dimensions: number,
+    capacity = initialCapacity,
+  ) {
     this.capacity = capacity;
     this.index = new HierarchicalNSW('cosine', dimensions);
     this.index.initIndex(capacity, 16, 40, 42, true);
@@ -31,7 +34,8 @@ export class HnswVectorIndex implements VectorIndex {
 
   upsert(entries: readonly VectorEntry[]): void {
     for (const entry of entries) {
-      if (entry.vector.length !== this.dimensions) throw new Error(`Vector of ${entry.vector.length} dimensions, index has ${this.dimensions}`);
+      if (entry.vector.length !== this.dimensions)
+        throw new Error(`Vector of ${entry.vector.length} dimensions, index has ${this.dimensions}`);
       let label = this.labelOf.get(entry.id);
       const reuse = label === undefined && this.freeLabels.length > 0;
       if (label === undefined) label = this.freeLabels.pop() ?? this.idOf.length;
@@ -60,7 +64,12 @@ export class HnswVectorIndex implements VectorIndex {
     const count = Math.min(k, this.size);
     if (count === 0) return [];
     this.index.setEf(Math.max(64, count * 2));
-    const accept = filter ? (label: number) => { const id = this.idOf[label]; return id !== undefined && filter(id); } : undefined;
+    const accept = filter
+      ? (label: number) => {
+          const id = this.idOf[label];
+          return id !== undefined && filter(id);
+        }
+      : undefined;
     const result = this.index.searchKnn([...vector], count, accept);
     return result.neighbors.map((label, index) => ({ id: this.idOf[label]!, score: 1 - result.distances[index]! }));
   }
@@ -69,13 +78,17 @@ export class HnswVectorIndex implements VectorIndex {
   save(dir: string): void {
     mkdirSync(dir, { recursive: true });
     this.index.writeIndexSync(join(dir, 'hnsw.bin'));
-    writeFileSync(join(dir, 'labels.json'), JSON.stringify({ dimensions: this.dimensions, capacity: this.capacity, ids: this.idOf, free: this.freeLabels }));
+    writeFileSync(
+      join(dir, 'labels.json'),
+      JSON.stringify({ dimensions: this.dimensions, capacity: this.capacity, ids: this.idOf, free: this.freeLabels }),
+    );
   }
 
   /** Reads an index written by `save`; throws a clear Error when it is missing, corrupt or of other dimensions. */
   static load(dir: string, dimensions: number): HnswVectorIndex {
     const labels = readLabels(join(dir, 'labels.json'));
-    if (labels.dimensions !== dimensions) throw new Error(`Vector index in ${dir} has ${labels.dimensions} dimensions, expected ${dimensions}; rebuild the index`);
+    if (labels.dimensions !== dimensions)
+      throw new Error(`Vector index in ${dir} has ${labels.dimensions} dimensions, expected ${dimensions}; rebuild the index`);
     // hnswlib cannot add points to an index read back with no element in it (the process aborts: "munmap_chunk():
     // invalid pointer"); an empty saved index is simply a new one.
     if (labels.ids.length === 0) return new HnswVectorIndex(dimensions);
@@ -115,8 +128,10 @@ function readLabels(file: string): SavedLabels {
   const { dimensions, ids, free } = parsed;
   const valid =
     typeof dimensions === 'number' &&
-    Array.isArray(ids) && ids.every((id) => id === null || typeof id === 'string') &&
-    Array.isArray(free) && free.every((label) => Number.isInteger(label) && label >= 0 && label < ids.length);
+    Array.isArray(ids) &&
+    ids.every((id) => id === null || typeof id === 'string') &&
+    Array.isArray(free) &&
+    free.every((label) => Number.isInteger(label) && label >= 0 && label < ids.length);
   if (!valid) throw new Error(`Not a valid vector label map: ${file}; rebuild the index`);
   return { dimensions, ids, free };
 }

@@ -39,7 +39,14 @@ function phraseRelations(tokens: readonly AnalysedToken[], end: number, lexicon:
   const byWord = new Map<number, Relation[]>();
   for (let length = 2; length <= maxKeyWords && end - length + 1 >= 0; length += 1) {
     const start = end - length + 1;
-    const relations = lexicon.byNormalisedKey(lexiconKey(tokens.slice(start, end + 1).map((entry) => entry.token).join('')));
+    const relations = lexicon.byNormalisedKey(
+      lexiconKey(
+        tokens
+          .slice(start, end + 1)
+          .map((entry) => entry.token)
+          .join(''),
+      ),
+    );
     if (relations.length === 0) continue;
     let owner = end;
     while (owner >= start && !tokens[owner]!.word) owner -= 1;
@@ -61,7 +68,11 @@ function singleRelations(token: string, stem: string | undefined, options: Query
     const direct = options.thesaurus.related(token.toLowerCase());
     // The thesaurus lists infinitives: a participle ("mitgemacht") is looked up as its lemma ("mitmachen").
     for (const related of direct.length || !lemma ? direct : options.thesaurus.related(lemma)) {
-      relations.push({ text: related.word, weight: related.weight, source: related.labels.length ? `thesaurus:${related.labels.join(',')}` : 'thesaurus' });
+      relations.push({
+        text: related.word,
+        weight: related.weight,
+        source: related.labels.length ? `thesaurus:${related.labels.join(',')}` : 'thesaurus',
+      });
     }
   }
   return relations;
@@ -101,7 +112,8 @@ export function expandWords(tokens: readonly AnalysedToken[], options: QueryExpa
   const phrases = new Map<number, Relation[]>();
   if (options.lexicon) {
     for (let end = 0; end < tokens.length; end += 1) {
-      for (const [owner, relations] of phraseRelations(tokens, end, options.lexicon)) phrases.set(owner, [...(phrases.get(owner) ?? []), ...relations]);
+      for (const [owner, relations] of phraseRelations(tokens, end, options.lexicon))
+        phrases.set(owner, [...(phrases.get(owner) ?? []), ...relations]);
     }
   }
   const words: WordForms[] = [];

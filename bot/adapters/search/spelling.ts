@@ -31,7 +31,8 @@ export function closestTerm(term: string, vocabulary: Iterable<string>, frequenc
     const distance = boundedEditDistance(term, candidate, max);
     if (distance > max) continue;
     const count = frequency(candidate);
-    if (!best || distance < best.distance || (distance === best.distance && count > best.frequency)) best = { term: candidate, distance, frequency: count };
+    if (!best || distance < best.distance || (distance === best.distance && count > best.frequency))
+      best = { term: candidate, distance, frequency: count };
   }
   return best?.term;
 }

@@ -28,7 +28,16 @@ emphatisch übertreibend fälschlich irrtümlich biblisch bibl. zitat selten ddr
 österr. schweiz. südtirolerisch südtirol. liechtensteinisch luxemburgisch`.split(/\s+/),
 );
 /** Multi-word labels that also drop an entry. */
-const droppedPhrases = ['stark abwertend', 'leicht abwertend', 'oft abwertend', 'geflügeltes wort', 'auch fig.', 'oft fig.', 'oft iron.', 'schweiz. od. veraltet'];
+const droppedPhrases = [
+  'stark abwertend',
+  'leicht abwertend',
+  'oft abwertend',
+  'geflügeltes wort',
+  'auch fig.',
+  'oft fig.',
+  'oft iron.',
+  'schweiz. od. veraltet',
+];
 
 /** Colloquial and regional usage inside Germany: a good word to start from, a poor word to search for. */
 const colloquialLabels = new Set(
@@ -57,13 +66,24 @@ const trailingLabels = /\S\s*\(([^()]+)\)\s*$/u;
 /** Parses one entry of an OpenThesaurus line. */
 export function parseThesaurusEntry(raw: string): ThesaurusEntry {
   const trailing = trailingLabels.exec(raw);
-  const labels = trailing ? trailing[1]!.split(',').map((label) => label.trim()).filter(Boolean) : [];
-  const text = raw.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const labels = trailing
+    ? trailing[1]!
+        .split(',')
+        .map((label) => label.trim())
+        .filter(Boolean)
+    : [];
+  const text = raw
+    .replace(/\([^()]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return { text, labels, register: registerOf(labels) };
 }
 
 /** Parses a thesaurus line ("a;b (ugs.);c"); comment lines (#) give an empty list. */
 export function parseThesaurusLine(line: string): ThesaurusEntry[] {
   if (line.startsWith('#') || !line.trim()) return [];
-  return line.split(';').map(parseThesaurusEntry).filter((entry) => entry.text.length > 0);
+  return line
+    .split(';')
+    .map(parseThesaurusEntry)
+    .filter((entry) => entry.text.length > 0);
 }

@@ -81,12 +81,19 @@ export class Thesaurus {
       for (const raw of line.split(';')) {
         // Fast path: most entries are one plain word without labels.
         if (!raw.includes('(')) {
-          if (raw && !/[\s.]/.test(raw)) members.push({ word: raw, folded: foldWord(raw), umlaut: hasUmlaut(raw), labels: [], register: 'standard' });
+          if (raw && !/[\s.]/.test(raw))
+            members.push({ word: raw, folded: foldWord(raw), umlaut: hasUmlaut(raw), labels: [], register: 'standard' });
           continue;
         }
         const entry = parseThesaurusEntry(raw);
         if (entry.register === 'dropped' || !entry.text || /[\s.]/.test(entry.text)) continue;
-        members.push({ word: entry.text, folded: foldWord(entry.text), umlaut: hasUmlaut(entry.text), labels: entry.labels, register: entry.register });
+        members.push({
+          word: entry.text,
+          folded: foldWord(entry.text),
+          umlaut: hasUmlaut(entry.text),
+          labels: entry.labels,
+          register: entry.register,
+        });
       }
       if (members.length >= 2) synsets.push(members);
     }
@@ -150,15 +157,21 @@ export class Thesaurus {
         const weight = registerWeights[source.register][member.register] * senseFactor;
         if (weight <= 0) continue;
         const previous = best.get(member.folded);
-        const related = previous && previous.related.weight >= weight ? previous.related : { word: member.word, weight, labels: member.labels };
+        const related =
+          previous && previous.related.weight >= weight ? previous.related : { word: member.word, weight, labels: member.labels };
         best.set(member.folded, { related, count: (previous?.count ?? 0) + 1, size: Math.min(previous?.size ?? Infinity, members.length) });
       }
     }
-    return [...best.values()]
-      // Heavier first, then words shared by more synsets of the word, then words from tighter (smaller) synsets.
-      .sort((a, b) => b.related.weight - a.related.weight || b.count - a.count || a.size - b.size || a.related.word.localeCompare(b.related.word))
-      .slice(0, maxRelated)
-      .map((entry) => entry.related);
+    return (
+      [...best.values()]
+        // Heavier first, then words shared by more synsets of the word, then words from tighter (smaller) synsets.
+        .sort(
+          (a, b) =>
+            b.related.weight - a.related.weight || b.count - a.count || a.size - b.size || a.related.word.localeCompare(b.related.word),
+        )
+        .slice(0, maxRelated)
+        .map((entry) => entry.related)
+    );
   }
 }
 

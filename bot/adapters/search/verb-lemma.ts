@@ -9,9 +9,38 @@
 
 /** Separable verb prefixes (in front of "ge"/"zu": "an-ge-meldet", "ein-zu-reichen"), longest first. */
 const separablePrefixes = [
-  'zusammen', 'zuruck', 'herunter', 'heraus', 'herein', 'wieder', 'weiter', 'voran', 'vorbei', 'uber', 'unter', 'durch',
-  'fest', 'frei', 'hoch', 'nach', 'teil', 'auf', 'aus', 'bei', 'ein', 'her', 'hin', 'los', 'mit', 'vor', 'weg', 'dar',
-  'ab', 'an', 'um', 'zu',
+  'zusammen',
+  'zuruck',
+  'herunter',
+  'heraus',
+  'herein',
+  'wieder',
+  'weiter',
+  'voran',
+  'vorbei',
+  'uber',
+  'unter',
+  'durch',
+  'fest',
+  'frei',
+  'hoch',
+  'nach',
+  'teil',
+  'auf',
+  'aus',
+  'bei',
+  'ein',
+  'her',
+  'hin',
+  'los',
+  'mit',
+  'vor',
+  'weg',
+  'dar',
+  'ab',
+  'an',
+  'um',
+  'zu',
 ] as const;
 
 /** Inseparable prefixes: their participles have no "ge" ("beantragt", "verschickt", "erstellt", "zerlegt"). */
@@ -63,7 +92,11 @@ function fromPrefixParticiple(word: string, isWord: IsWord): string | undefined 
   if (word.endsWith('iert') || word.endsWith('iertes')) return withInfinitiveEnding(word.replace(/es$/, ''), isWord);
   for (const prefix of ['', ...separablePrefixes]) {
     const rest = word.slice(prefix.length);
-    if (!word.startsWith(prefix) || !inseparablePrefixes.some((inseparable) => rest.startsWith(inseparable) && rest.length > inseparable.length + 3)) continue;
+    if (
+      !word.startsWith(prefix) ||
+      !inseparablePrefixes.some((inseparable) => rest.startsWith(inseparable) && rest.length > inseparable.length + 3)
+    )
+      continue;
     const found = withInfinitiveEnding(word, isWord);
     if (found) return found;
   }
@@ -75,7 +108,7 @@ function fromPrefixParticiple(word: string, isWord: IsWord): string | undefined 
  * not be an infinitive already, and the candidate must be in the word list.
  */
 export function infinitiveOf(folded: string, isWord: IsWord): string | undefined {
-  if (folded.length < 5 || !/^[a-z]+$/.test(folded) || folded.endsWith('en') && !folded.includes('zu')) return undefined;
+  if (folded.length < 5 || !/^[a-z]+$/.test(folded) || (folded.endsWith('en') && !folded.includes('zu'))) return undefined;
   return fromZuInfinitive(folded, isWord) ?? fromGeParticiple(folded, isWord) ?? fromPrefixParticiple(folded, isWord);
 }
 

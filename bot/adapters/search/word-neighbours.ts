@@ -82,7 +82,11 @@ export class WordNeighbours {
  * terms it already relates to; words without neighbours stay unchanged. Common words ("nein", "machen") keep theirs:
  * leaving them out, as the thesaurus does, measured worse on seeds-dev and seeds-own (docs/measurements.md).
  */
-export function withNeighbours(words: readonly WordForms[], neighbours: WordNeighbours, options: NeighbourOptions = neighbourDefaults): WordForms[] {
+export function withNeighbours(
+  words: readonly WordForms[],
+  neighbours: WordNeighbours,
+  options: NeighbourOptions = neighbourDefaults,
+): WordForms[] {
   return words.map((word) => {
     const taken = new Set([...word.forms, ...word.parts, ...(word.related ?? []).map((entry) => entry.term)]);
     const added: RelatedTerm[] = [];

@@ -59,7 +59,20 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
-const connectionCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+const connectionCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '08004',
+]);
 
 /** True when `error` says the connection was lost or refused (the unit of work may be repeated). */
 export function isConnectionError(error: unknown): boolean {
@@ -99,9 +112,15 @@ export async function withRetry<T>(work: () => Promise<T>, options: RetryOptions
 }
 
 /** Whether a table exists (stores of channels that are off never create theirs); `database.db` may be a transaction. */
-export async function tableExists(database: Pick<StoreDatabase, 'dialect'> & { readonly db: SqlExecutor }, table: string): Promise<boolean> {
-  const query = database.dialect === 'sqlite'
-    ? sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ${table}`
-    : sql<{ n: number }>`SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ${table}`;
+export async function tableExists(
+  database: Pick<StoreDatabase, 'dialect'> & { readonly db: SqlExecutor },
+  table: string,
+): Promise<boolean> {
+  const query =
+    database.dialect === 'sqlite'
+      ? sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ${table}`
+      : sql<{
+          n: number;
+        }>`SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ${table}`;
   return Number((await first(database.db, query))?.n ?? 0) > 0;
 }

@@ -84,7 +84,8 @@ export function storedJson<T>(schema: z.ZodType<T>, version: number, options: St
       if (isRecord(parsed) && versionKey in parsed) {
         const stamp = parsed[versionKey];
         if (typeof stamp !== 'number' || !Number.isSafeInteger(stamp) || stamp < 1) return refuse(`invalid version field ${versionKey}`);
-        if (stamp > version) return refuse(`written by a newer lotse (document version ${stamp}, this lotse reads up to version ${version})`, true);
+        if (stamp > version)
+          return refuse(`written by a newer lotse (document version ${stamp}, this lotse reads up to version ${version})`, true);
         written = stamp;
         const { [versionKey]: _stamp, ...rest } = parsed;
         body = wrapped ? rest['value'] : rest;

@@ -46,7 +46,9 @@ export interface ChainPoint {
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, item]) => item !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    const entries = Object.entries(value)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b));
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
   }
   return JSON.stringify(value);
@@ -110,8 +112,7 @@ export function foldPrefix(start: ChainPoint, rows: ReadonlyMap<number, ChainRow
 
 /** Outcome of stepping over the gaps before a row during verification. */
 export type GapStep =
-  | { readonly kind: 'ok'; readonly at: ChainPoint; readonly passed: readonly AuditGap[] }
-  | { readonly kind: 'undeclared' };
+  { readonly kind: 'ok'; readonly at: ChainPoint; readonly passed: readonly AuditGap[] } | { readonly kind: 'undeclared' };
 
 /** Steps from `at` over declared gaps until the record `seq` is next; `undeclared` when a removal was not declared. */
 export function stepOverGaps(at: ChainPoint, seq: number, gaps: ReadonlyMap<number, AuditGap>): GapStep {

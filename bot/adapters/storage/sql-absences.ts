@@ -20,8 +20,11 @@ export class SqlAbsenceStore implements AbsenceStore {
   constructor(private readonly database: StoreDatabase) {}
 
   async set(absence: Absence): Promise<void> {
-    await run(this.database.db, sql`INSERT INTO lotse_absences (person_id, until, set_at) VALUES (${absence.personId}, ${absence.until}, ${absence.setAt})
-      ON CONFLICT (person_id) DO UPDATE SET until = excluded.until, set_at = excluded.set_at`);
+    await run(
+      this.database.db,
+      sql`INSERT INTO lotse_absences (person_id, until, set_at) VALUES (${absence.personId}, ${absence.until}, ${absence.setAt})
+      ON CONFLICT (person_id) DO UPDATE SET until = excluded.until, set_at = excluded.set_at`,
+    );
   }
 
   async clear(personId: string): Promise<boolean> {
@@ -34,7 +37,9 @@ export class SqlAbsenceStore implements AbsenceStore {
   }
 
   async currentOn(date: string): Promise<Absence[]> {
-    return (await rows(this.database.db, sql<Row>`SELECT person_id, until, set_at FROM lotse_absences WHERE until >= ${date} ORDER BY person_id`)).map(toAbsence);
+    return (
+      await rows(this.database.db, sql<Row>`SELECT person_id, until, set_at FROM lotse_absences WHERE until >= ${date} ORDER BY person_id`)
+    ).map(toAbsence);
   }
 
   async removeEndedBefore(date: string): Promise<number> {

@@ -16,7 +16,18 @@ import type { AuditEntry, AuditHead, AuditLog, AuditRecordType, AuditVerificatio
 import { first, rows, run, withRetry, type SqlExecutor, type StoreDatabase } from '../sql/store-database.ts';
 import { refusedRowReporter } from '../sql/stored-json.ts';
 import { storedAuditEntry } from './stored-documents.ts';
-import { anchorType, canonicalJson, declaredGaps, expiredRuns, foldPrefix, stepOverGaps, type AnchorBody, type AuditGap, type ChainPoint, type ChainRow } from './audit-anchors.ts';
+import {
+  anchorType,
+  canonicalJson,
+  declaredGaps,
+  expiredRuns,
+  foldPrefix,
+  stepOverGaps,
+  type AnchorBody,
+  type AuditGap,
+  type ChainPoint,
+  type ChainRow,
+} from './audit-anchors.ts';
 
 const genesis = '0'.repeat(64);
 /** Advisory lock that serialises writers of the chain across replicas on PostgreSQL ("audit" in ASCII). */
@@ -40,7 +51,10 @@ export class SqlAuditLog implements AuditLog {
    * `key` (the audit HMAC key, kept outside the database) turns the chain into an HMAC chain: whoever can write
    * the database but lacks the key cannot recompute it after an edit (issue #18, item 12).
    */
-  constructor(private readonly database: StoreDatabase, options: { key?: string } = {}) {
+  constructor(
+    private readonly database: StoreDatabase,
+    options: { key?: string } = {},
+  ) {
     const key = options.key;
     this.chainHash = key ? (previous, body) => createHmac('sha256', key).update(previous).update(body).digest('hex') : plainHash;
     this.refused = refusedRowReporter('audit-log', database.logger);
@@ -64,13 +78,20 @@ export class SqlAuditLog implements AuditLog {
 
   async append(entry: AuditEntry): Promise<void> {
     // A lost connection repeats the whole append; a unique violation (a writer without the lock, e.g. an older replica) too.
-    await withRetry(() => this.database.transaction(async (tx) => {
-      await this.lockChain(tx);
-      const last = await this.last(tx);
-      const body = canonicalJson(entry);
-      await run(tx, sql`INSERT INTO audit_records (seq, at, type, body, prev_hash, hash)
-        VALUES (${last.seq + 1}, ${entry.at}, ${entry.type}, ${body}, ${last.hash}, ${this.chainHash(last.hash, body)})`);
-    }), { onUniqueViolation: true, attempts: 8 });
+    await withRetry(
+      () =>
+        this.database.transaction(async (tx) => {
+          await this.lockChain(tx);
+          const last = await this.last(tx);
+          const body = canonicalJson(entry);
+          await run(
+            tx,
+            sql`INSERT INTO audit_records (seq, at, type, body, prev_hash, hash)
+        VALUES (${last.seq + 1}, ${entry.at}, ${entry.type}, ${body}, ${last.hash}, ${this.chainHash(last.hash, body)})`,
+          );
+        }),
+      { onUniqueViolation: true, attempts: 8 },
+    );
   }
 
   /** The records after `seq`, in order, one page at a time. */
@@ -99,7 +120,8 @@ export class SqlAuditLog implements AuditLog {
         headSeen = true; // an exported head purged since: only the last record of its run can still be compared
       }
       point = step.at;
-      if (row.seq !== point.seq + 1 || row.prev_hash !== point.hash) return { kind: 'broken', atSequence: row.seq, reason: 'removed_or_reordered' };
+      if (row.seq !== point.seq + 1 || row.prev_hash !== point.hash)
+        return { kind: 'broken', atSequence: row.seq, reason: 'removed_or_reordered' };
       if (this.chainHash(row.prev_hash, row.body) !== row.hash) {
         // A plain sha256 link in a keyed log: written before the key was introduced (run `lotse audit rekey`) or forged.
         const reason = this.chainHash !== plainHash && plainHash(row.prev_hash, row.body) === row.hash ? 'unkeyed' : 'edited';
@@ -142,7 +164,8 @@ export class SqlAuditLog implements AuditLog {
       const gapsBefore = new Map<number, readonly AuditGap[]>();
       for (const row of all) {
         const step = stepOverGaps(point, row.seq, gaps);
-        if (step.kind === 'undeclared' || row.seq !== step.at.seq + 1 || row.prev_hash !== step.at.hash) return { kind: 'broken', atSequence: row.seq, reason: 'removed_or_reordered' };
+        if (step.kind === 'undeclared' || row.seq !== step.at.seq + 1 || row.prev_hash !== step.at.hash)
+          return { kind: 'broken', atSequence: row.seq, reason: 'removed_or_reordered' };
         const keyed = this.chainHash(row.prev_hash, row.body) === row.hash;
         if (!keyed && plainHash(row.prev_hash, row.body) !== row.hash) return { kind: 'broken', atSequence: row.seq, reason: 'edited' };
         gapsBefore.set(row.seq, step.passed);
@@ -173,46 +196,60 @@ export class SqlAuditLog implements AuditLog {
    * Removes every record past the retention of its type (days per type). A removed prefix moves the anchor;
    * removed runs after a kept record are declared in one anchor record appended to the chain.
    */
-  async purge(now: Date, retentionDays: Readonly<Partial<Record<AuditRecordType, number>>>): Promise<{ removed: number; byType: Partial<Record<AuditRecordType, number>> }> {
+  async purge(
+    now: Date,
+    retentionDays: Readonly<Partial<Record<AuditRecordType, number>>>,
+  ): Promise<{ removed: number; byType: Partial<Record<AuditRecordType, number>> }> {
     const expired = (row: Row): boolean => {
       const days = retentionDays[row.type as AuditRecordType] ?? Number.POSITIVE_INFINITY;
       return new Date(row.at).getTime() + days * 86_400_000 < now.getTime();
     };
-    return withRetry(() => this.database.transaction(async (tx) => {
-      await this.lockChain(tx);
-      const all = (await rows(tx, sql<Row>`SELECT * FROM audit_records ORDER BY seq`)).map((row) => ({ ...row, seq: Number(row.seq) }));
-      const runs = expiredRuns(all, expired);
-      const byType: Partial<Record<AuditRecordType, number>> = {};
-      const gone = new Set<number>();
-      for (const row of all) {
-        if (row.type === anchorType || !expired(row)) continue;
-        gone.add(row.seq);
-        byType[row.type as AuditRecordType] = (byType[row.type as AuditRecordType] ?? 0) + 1;
-      }
-      if (runs.length === 0) return { removed: 0, byType };
-      const last = all[all.length - 1]!;
-      for (const expiredRun of runs) await run(tx, sql`DELETE FROM audit_records WHERE seq BETWEEN ${expiredRun.from} AND ${expiredRun.to}`);
-      const kept = new Map(all.filter((row) => !gone.has(row.seq)).map((row) => [row.seq, row]));
-      const gaps = await this.gaps(tx);
-      for (const expiredRun of runs) gaps.set(expiredRun.from, expiredRun);
-      const anchor = await this.anchor(tx);
-      const prefix = foldPrefix(anchor, kept, gaps);
-      if (prefix.seq > anchor.seq) {
-        // Anchor records passed by the prefix declare only gaps before themselves: they can go too.
-        await run(tx, sql`DELETE FROM audit_records WHERE seq <= ${prefix.seq}`);
-        await run(tx, sql`INSERT INTO audit_anchor (id, seq, hash, purged_at) VALUES (1, ${prefix.seq}, ${prefix.hash}, ${now.toISOString()})
-          ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, purged_at = excluded.purged_at`);
-      }
-      const declared = runs.filter((expiredRun) => expiredRun.from > prefix.seq);
-      if (declared.length > 0) await this.appendAnchor(tx, { kind: 'anchor', at: now.toISOString(), removed: declared }, last);
-      return { removed: gone.size, byType };
-    }), { onUniqueViolation: true });
+    return withRetry(
+      () =>
+        this.database.transaction(async (tx) => {
+          await this.lockChain(tx);
+          const all = (await rows(tx, sql<Row>`SELECT * FROM audit_records ORDER BY seq`)).map((row) => ({ ...row, seq: Number(row.seq) }));
+          const runs = expiredRuns(all, expired);
+          const byType: Partial<Record<AuditRecordType, number>> = {};
+          const gone = new Set<number>();
+          for (const row of all) {
+            if (row.type === anchorType || !expired(row)) continue;
+            gone.add(row.seq);
+            byType[row.type as AuditRecordType] = (byType[row.type as AuditRecordType] ?? 0) + 1;
+          }
+          if (runs.length === 0) return { removed: 0, byType };
+          const last = all[all.length - 1]!;
+          for (const expiredRun of runs)
+            await run(tx, sql`DELETE FROM audit_records WHERE seq BETWEEN ${expiredRun.from} AND ${expiredRun.to}`);
+          const kept = new Map(all.filter((row) => !gone.has(row.seq)).map((row) => [row.seq, row]));
+          const gaps = await this.gaps(tx);
+          for (const expiredRun of runs) gaps.set(expiredRun.from, expiredRun);
+          const anchor = await this.anchor(tx);
+          const prefix = foldPrefix(anchor, kept, gaps);
+          if (prefix.seq > anchor.seq) {
+            // Anchor records passed by the prefix declare only gaps before themselves: they can go too.
+            await run(tx, sql`DELETE FROM audit_records WHERE seq <= ${prefix.seq}`);
+            await run(
+              tx,
+              sql`INSERT INTO audit_anchor (id, seq, hash, purged_at) VALUES (1, ${prefix.seq}, ${prefix.hash}, ${now.toISOString()})
+          ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, purged_at = excluded.purged_at`,
+            );
+          }
+          const declared = runs.filter((expiredRun) => expiredRun.from > prefix.seq);
+          if (declared.length > 0) await this.appendAnchor(tx, { kind: 'anchor', at: now.toISOString(), removed: declared }, last);
+          return { removed: gone.size, byType };
+        }),
+      { onUniqueViolation: true },
+    );
   }
 
   private async appendAnchor(tx: SqlExecutor, anchor: AnchorBody, after: ChainPoint): Promise<void> {
     const body = canonicalJson(anchor);
-    await run(tx, sql`INSERT INTO audit_records (seq, at, type, body, prev_hash, hash)
-      VALUES (${after.seq + 1}, ${anchor.at}, ${anchorType}, ${body}, ${after.hash}, ${this.chainHash(after.hash, body)})`);
+    await run(
+      tx,
+      sql`INSERT INTO audit_records (seq, at, type, body, prev_hash, hash)
+      VALUES (${after.seq + 1}, ${anchor.at}, ${anchorType}, ${body}, ${after.hash}, ${this.chainHash(after.hash, body)})`,
+    );
   }
 
   /**

@@ -32,7 +32,10 @@ export class SqlBroadcasts implements BroadcastStore, Subscriptions {
   }
 
   async createBroadcast(broadcast: Broadcast): Promise<void> {
-    await run(this.database.db, sql`INSERT INTO hr_broadcasts (id, state, send_at, data) VALUES (${broadcast.id}, ${broadcast.state}, ${broadcast.sendAt}, ${storedBroadcast.encode(broadcast)})`);
+    await run(
+      this.database.db,
+      sql`INSERT INTO hr_broadcasts (id, state, send_at, data) VALUES (${broadcast.id}, ${broadcast.state}, ${broadcast.sendAt}, ${storedBroadcast.encode(broadcast)})`,
+    );
   }
 
   async broadcast(id: string): Promise<Broadcast | undefined> {
@@ -41,18 +44,28 @@ export class SqlBroadcasts implements BroadcastStore, Subscriptions {
   }
 
   async broadcasts(): Promise<readonly Broadcast[]> {
-    return (await rows(this.database.db, sql<{ id: string; data: string }>`SELECT id, data FROM hr_broadcasts ORDER BY send_at, id`)).flatMap((row) => this.parse(row) ?? []);
+    return (
+      await rows(this.database.db, sql<{ id: string; data: string }>`SELECT id, data FROM hr_broadcasts ORDER BY send_at, id`)
+    ).flatMap((row) => this.parse(row) ?? []);
   }
 
   async transition(id: string, from: BroadcastState, patch: Partial<Broadcast> & { state: BroadcastState }): Promise<boolean> {
     const current = await this.broadcast(id);
     if (!current || current.state !== from) return false;
     const next = { ...current, ...patch };
-    return (await run(this.database.db, sql`UPDATE hr_broadcasts SET state = ${next.state}, send_at = ${next.sendAt}, data = ${storedBroadcast.encode(next)} WHERE id = ${id} AND state = ${from}`)) === 1;
+    return (
+      (await run(
+        this.database.db,
+        sql`UPDATE hr_broadcasts SET state = ${next.state}, send_at = ${next.sendAt}, data = ${storedBroadcast.encode(next)} WHERE id = ${id} AND state = ${from}`,
+      )) === 1
+    );
   }
 
   async subscribe(personId: string, topic: string): Promise<void> {
-    await run(this.database.db, sql`INSERT INTO hr_subscriptions (person_id, topic) VALUES (${personId}, ${topic}) ON CONFLICT (person_id, topic) DO NOTHING`);
+    await run(
+      this.database.db,
+      sql`INSERT INTO hr_subscriptions (person_id, topic) VALUES (${personId}, ${topic}) ON CONFLICT (person_id, topic) DO NOTHING`,
+    );
   }
 
   async unsubscribe(personId: string, topic: string): Promise<void> {
@@ -60,10 +73,17 @@ export class SqlBroadcasts implements BroadcastStore, Subscriptions {
   }
 
   async subscribers(topic: string): Promise<readonly string[]> {
-    return (await rows(this.database.db, sql<{ person_id: string }>`SELECT person_id FROM hr_subscriptions WHERE topic = ${topic} ORDER BY person_id`)).map((row) => row.person_id);
+    return (
+      await rows(
+        this.database.db,
+        sql<{ person_id: string }>`SELECT person_id FROM hr_subscriptions WHERE topic = ${topic} ORDER BY person_id`,
+      )
+    ).map((row) => row.person_id);
   }
 
   async topicsOf(personId: string): Promise<readonly string[]> {
-    return (await rows(this.database.db, sql<{ topic: string }>`SELECT topic FROM hr_subscriptions WHERE person_id = ${personId} ORDER BY topic`)).map((row) => row.topic);
+    return (
+      await rows(this.database.db, sql<{ topic: string }>`SELECT topic FROM hr_subscriptions WHERE person_id = ${personId} ORDER BY topic`)
+    ).map((row) => row.topic);
   }
 }

@@ -47,13 +47,18 @@ const isPseudonym = (value: string): boolean => /^[0-9a-f]{32}$/.test(value);
 export class SqlConversationStore implements ConversationStore {
   private readonly keyOf: (userId: string) => string;
 
-  constructor(private readonly database: StoreDatabase, options: ConversationStoreOptions = {}) {
+  constructor(
+    private readonly database: StoreDatabase,
+    options: ConversationStoreOptions = {},
+  ) {
     this.keyOf = options.ownerKey ?? ((userId) => userId);
   }
 
   /** Replaces owners stored in clear (before keys, or written unkeyed) by their key; idempotent, safe on replicas. */
   async pseudonymizeOwners(ownerKey: (userId: string) => string): Promise<number> {
-    const clear = (await rows(this.database.db, sql<{ user_id: string }>`SELECT DISTINCT user_id FROM conversations WHERE length(user_id) <> 32`))
+    const clear = (
+      await rows(this.database.db, sql<{ user_id: string }>`SELECT DISTINCT user_id FROM conversations WHERE length(user_id) <> 32`)
+    )
       .map((row) => row.user_id)
       .filter((userId) => !isPseudonym(userId));
     if (clear.length === 0) return 0;
@@ -71,8 +76,13 @@ export class SqlConversationStore implements ConversationStore {
     if (this.database.dialect === 'postgres') {
       // One round trip, new or not: the inserted row, else the existing one (the outer SELECT sees the table as
       // it was before the statement, so exactly one of the two answers).
-      found = (await first(this.database.db, sql<{ user_id: string }>`WITH inserted AS (${insert})
-        SELECT user_id FROM inserted UNION ALL SELECT user_id FROM conversations WHERE id = ${input.id}`))?.user_id;
+      found = (
+        await first(
+          this.database.db,
+          sql<{ user_id: string }>`WITH inserted AS (${insert})
+        SELECT user_id FROM inserted UNION ALL SELECT user_id FROM conversations WHERE id = ${input.id}`,
+        )
+      )?.user_id;
     } else {
       // SQLite has no INSERT in WITH: every turn after the first finds its conversation in one statement, a new
       // one is inserted if still absent with its owner returned.
@@ -83,21 +93,30 @@ export class SqlConversationStore implements ConversationStore {
   }
 
   async appendMessage(message: StoredMessage): Promise<void> {
-    await run(this.database.db, sql`INSERT INTO messages (id, conversation_id, seq, role, text, outcome, payload, created_at)
+    await run(
+      this.database.db,
+      sql`INSERT INTO messages (id, conversation_id, seq, role, text, outcome, payload, created_at)
       VALUES (${message.id}, ${message.conversationId},
         (SELECT coalesce(max(seq), 0) + 1 FROM messages WHERE conversation_id = ${message.conversationId}),
-        ${message.role}, ${message.text}, ${message.outcome ?? null}, ${message.payload ?? null}, ${message.createdAt})`);
+        ${message.role}, ${message.text}, ${message.outcome ?? null}, ${message.payload ?? null}, ${message.createdAt})`,
+    );
   }
 
   async recentMessages(conversationId: string, limit: number): Promise<StoredMessage[]> {
-    const found = await rows(this.database.db, sql<MessageRow>`SELECT * FROM messages WHERE conversation_id = ${conversationId}
-      ORDER BY seq DESC LIMIT ${limit}`);
+    const found = await rows(
+      this.database.db,
+      sql<MessageRow>`SELECT * FROM messages WHERE conversation_id = ${conversationId}
+      ORDER BY seq DESC LIMIT ${limit}`,
+    );
     return found.reverse().map(toMessage);
   }
 
   async messagesUntil(conversationId: string, messageId: string, limit: number): Promise<StoredMessage[]> {
-    const found = await rows(this.database.db, sql<MessageRow>`SELECT * FROM messages WHERE conversation_id = ${conversationId}
-      AND seq <= (SELECT seq FROM messages WHERE id = ${messageId} AND conversation_id = ${conversationId}) ORDER BY seq DESC LIMIT ${limit}`);
+    const found = await rows(
+      this.database.db,
+      sql<MessageRow>`SELECT * FROM messages WHERE conversation_id = ${conversationId}
+      AND seq <= (SELECT seq FROM messages WHERE id = ${messageId} AND conversation_id = ${conversationId}) ORDER BY seq DESC LIMIT ${limit}`,
+    );
     return found.reverse().map(toMessage);
   }
 
@@ -107,7 +126,8 @@ export class SqlConversationStore implements ConversationStore {
   }
 
   async conversationOwner(conversationId: string): Promise<string | undefined> {
-    return (await first(this.database.db, sql<{ user_id: string }>`SELECT user_id FROM conversations WHERE id = ${conversationId}`))?.user_id;
+    return (await first(this.database.db, sql<{ user_id: string }>`SELECT user_id FROM conversations WHERE id = ${conversationId}`))
+      ?.user_id;
   }
 
   async isOwner(conversationId: string, userId: string): Promise<boolean> {
@@ -116,13 +136,19 @@ export class SqlConversationStore implements ConversationStore {
   }
 
   async recordFeedback(feedback: Feedback & { at: string }): Promise<void> {
-    await run(this.database.db, sql`INSERT INTO feedback (message_id, rating, reason, created_at)
+    await run(
+      this.database.db,
+      sql`INSERT INTO feedback (message_id, rating, reason, created_at)
       VALUES (${feedback.messageId}, ${feedback.rating}, ${feedback.reason ?? null}, ${feedback.at})
-      ON CONFLICT (message_id) DO UPDATE SET rating = excluded.rating, reason = excluded.reason, created_at = excluded.created_at`);
+      ON CONFLICT (message_id) DO UPDATE SET rating = excluded.rating, reason = excluded.reason, created_at = excluded.created_at`,
+    );
   }
 
   async feedbackFor(messageId: string): Promise<Feedback | undefined> {
-    const row = await first(this.database.db, sql<{ rating: string; reason: string | null }>`SELECT rating, reason FROM feedback WHERE message_id = ${messageId}`);
+    const row = await first(
+      this.database.db,
+      sql<{ rating: string; reason: string | null }>`SELECT rating, reason FROM feedback WHERE message_id = ${messageId}`,
+    );
     if (!row) return undefined;
     return { messageId, rating: row.rating === 'up' ? 'up' : 'down', ...(row.reason ? { reason: row.reason } : {}) };
   }
@@ -142,9 +168,17 @@ export class SqlConversationStore implements ConversationStore {
   }
 
   async negativeFeedback(limit: number): Promise<NegativeFeedback[]> {
-    const found = await rows(this.database.db, sql<{ message_id: string; reason: string | null; created_at: string; payload: string | null }>`
+    const found = await rows(
+      this.database.db,
+      sql<{ message_id: string; reason: string | null; created_at: string; payload: string | null }>`
       SELECT f.message_id, f.reason, f.created_at, m.payload FROM feedback f JOIN messages m ON m.id = f.message_id
-      WHERE f.rating = 'down' ORDER BY f.created_at DESC LIMIT ${limit}`);
-    return found.map((row) => ({ messageId: row.message_id, at: row.created_at, documents: citedDocuments(row.payload), ...(row.reason ? { reason: row.reason } : {}) }));
+      WHERE f.rating = 'down' ORDER BY f.created_at DESC LIMIT ${limit}`,
+    );
+    return found.map((row) => ({
+      messageId: row.message_id,
+      at: row.created_at,
+      documents: citedDocuments(row.payload),
+      ...(row.reason ? { reason: row.reason } : {}),
+    }));
   }
 }

@@ -16,10 +16,13 @@ export class SqlDailyRuns implements DailyRuns {
   }
 
   async recordDay(job: string, day: string, at: string): Promise<boolean> {
-    const recorded = await first(this.database.db, sql<{ job: string }>`
+    const recorded = await first(
+      this.database.db,
+      sql<{ job: string }>`
       INSERT INTO daily_runs (job, day, at) VALUES (${job}, ${day}, ${at})
       ON CONFLICT (job) DO UPDATE SET day = excluded.day, at = excluded.at WHERE daily_runs.day < excluded.day
-      RETURNING job`);
+      RETURNING job`,
+    );
     return recorded !== undefined;
   }
 }

@@ -22,10 +22,17 @@ interface Row {
 }
 
 const toDraft = (row: Row): FaqDraft => ({
-  id: Number(row.id), ticketId: row.ticket_id, question: row.question, answer: row.answer, draftedBy: row.drafted_by,
-  state: row.state === 'approved' ? 'approved' : row.state === 'rejected' ? 'rejected' : 'draft', createdAt: row.created_at,
-  ...(row.decided_by ? { decidedBy: row.decided_by } : {}), ...(row.decided_at ? { decidedAt: row.decided_at } : {}),
-  ...(row.revalidated_by ? { revalidatedBy: row.revalidated_by } : {}), ...(row.revalidated_at ? { revalidatedAt: row.revalidated_at } : {}),
+  id: Number(row.id),
+  ticketId: row.ticket_id,
+  question: row.question,
+  answer: row.answer,
+  draftedBy: row.drafted_by,
+  state: row.state === 'approved' ? 'approved' : row.state === 'rejected' ? 'rejected' : 'draft',
+  createdAt: row.created_at,
+  ...(row.decided_by ? { decidedBy: row.decided_by } : {}),
+  ...(row.decided_at ? { decidedAt: row.decided_at } : {}),
+  ...(row.revalidated_by ? { revalidatedBy: row.revalidated_by } : {}),
+  ...(row.revalidated_at ? { revalidatedAt: row.revalidated_at } : {}),
 });
 
 /** SQL storage of FAQ drafts. */
@@ -34,8 +41,11 @@ export class SqlFaqDrafts implements FaqDraftStore {
 
   /** Stores a new draft and returns it with its number. */
   async create(input: { ticketId: string; question: string; answer: string; draftedBy: string; at: string }): Promise<FaqDraft> {
-    const row = await first(this.database.db, sql<Row>`INSERT INTO faq_drafts (ticket_id, question, answer, drafted_by, state, created_at)
-      VALUES (${input.ticketId}, ${input.question}, ${input.answer}, ${input.draftedBy}, 'draft', ${input.at}) RETURNING *`);
+    const row = await first(
+      this.database.db,
+      sql<Row>`INSERT INTO faq_drafts (ticket_id, question, answer, drafted_by, state, created_at)
+      VALUES (${input.ticketId}, ${input.question}, ${input.answer}, ${input.draftedBy}, 'draft', ${input.at}) RETURNING *`,
+    );
     if (!row) throw new Error('FAQ draft was not stored');
     return toDraft(row);
   }
@@ -50,13 +60,21 @@ export class SqlFaqDrafts implements FaqDraftStore {
   /** Decides a draft once; returns false when it was already decided. */
   async decide(id: number, state: 'approved' | 'rejected', by: string, at: string): Promise<boolean> {
     if (!Number.isSafeInteger(id)) return false;
-    return (await run(this.database.db, sql`UPDATE faq_drafts SET state = ${state}, decided_by = ${by}, decided_at = ${at} WHERE id = ${id} AND state = 'draft'`)) === 1;
+    return (
+      (await run(
+        this.database.db,
+        sql`UPDATE faq_drafts SET state = ${state}, decided_by = ${by}, decided_at = ${at} WHERE id = ${id} AND state = 'draft'`,
+      )) === 1
+    );
   }
 
   /** Records that an owner confirmed an approved entry (replicas rebuild its Stand from this). */
   async markRevalidated(id: number, by: string, at: string): Promise<void> {
     if (!Number.isSafeInteger(id)) return;
-    await run(this.database.db, sql`UPDATE faq_drafts SET revalidated_by = ${by}, revalidated_at = ${at} WHERE id = ${id} AND state = 'approved'`);
+    await run(
+      this.database.db,
+      sql`UPDATE faq_drafts SET revalidated_by = ${by}, revalidated_at = ${at} WHERE id = ${id} AND state = 'approved'`,
+    );
   }
 
   /** Drafts in number order, all or those in one state. */
@@ -69,6 +87,11 @@ export class SqlFaqDrafts implements FaqDraftStore {
 
   /** Records that a notice step was sent for a draft; false when it already was (no double sends). */
   async markNotice(draftId: number, step: string, at: string): Promise<boolean> {
-    return (await run(this.database.db, sql`INSERT INTO faq_notices (draft_id, step, sent_at) VALUES (${draftId}, ${step}, ${at}) ON CONFLICT (draft_id, step) DO NOTHING`)) === 1;
+    return (
+      (await run(
+        this.database.db,
+        sql`INSERT INTO faq_notices (draft_id, step, sent_at) VALUES (${draftId}, ${step}, ${at}) ON CONFLICT (draft_id, step) DO NOTHING`,
+      )) === 1
+    );
   }
 }

@@ -20,12 +20,16 @@ export class SqlFeedbackQueue implements FeedbackQueueStore {
   constructor(private readonly database: StoreDatabase) {}
 
   async list(): Promise<FeedbackQueueEntry[]> {
-    return (await rows(this.database.db, sql<Row>`SELECT document, state, updated_at FROM feedback_queue ORDER BY document`))
-      .flatMap((row) => (isState(row.state) ? [{ document: row.document, state: row.state, updatedAt: row.updated_at }] : []));
+    return (await rows(this.database.db, sql<Row>`SELECT document, state, updated_at FROM feedback_queue ORDER BY document`)).flatMap(
+      (row) => (isState(row.state) ? [{ document: row.document, state: row.state, updatedAt: row.updated_at }] : []),
+    );
   }
 
   async set(entry: FeedbackQueueEntry & { readonly by: string }): Promise<void> {
-    await run(this.database.db, sql`INSERT INTO feedback_queue (document, state, updated_at, updated_by) VALUES (${entry.document}, ${entry.state}, ${entry.updatedAt}, ${entry.by})
-      ON CONFLICT (document) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
+    await run(
+      this.database.db,
+      sql`INSERT INTO feedback_queue (document, state, updated_at, updated_by) VALUES (${entry.document}, ${entry.state}, ${entry.updatedAt}, ${entry.by})
+      ON CONFLICT (document) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    );
   }
 }

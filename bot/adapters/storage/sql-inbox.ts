@@ -33,12 +33,16 @@ export class SqlInbox implements ChannelSender {
     if (recipient.kind === 'person') {
       // HR news (issue #10) carry a headline and an optional link; the inbox shows them as text.
       const text = message.title ? [message.title, message.text, message.link].filter(Boolean).join('\n\n') : message.text;
-      await run(this.database.db, sql`INSERT INTO inbox (person_id, kind, text, ticket_id, created_at)
-        VALUES (${recipient.personId}, ${message.kind}, ${text}, ${message.ticketId ?? null}, ${at})`);
+      await run(
+        this.database.db,
+        sql`INSERT INTO inbox (person_id, kind, text, ticket_id, created_at)
+        VALUES (${recipient.personId}, ${message.kind}, ${text}, ${message.ticketId ?? null}, ${at})`,
+      );
       return { kind: 'queued' };
     }
     const { conversationId } = recipient.reference;
-    if (!(await this.conversations.isOwner(conversationId, recipient.userId))) return { kind: 'undeliverable', reason: 'conversation not found' };
+    if (!(await this.conversations.isOwner(conversationId, recipient.userId)))
+      return { kind: 'undeliverable', reason: 'conversation not found' };
     await this.conversations.appendMessage({
       id: this.ids.next('msg'),
       conversationId,
@@ -52,8 +56,11 @@ export class SqlInbox implements ChannelSender {
 
   /** Unread entries of a person, oldest first. */
   async unread(personId: string): Promise<InboxEntry[]> {
-    const found = await rows(this.database.db, sql<{ id: number; kind: string; text: string; ticket_id: string | null; created_at: string }>`
-      SELECT * FROM inbox WHERE person_id = ${personId} AND read_at IS NULL ORDER BY id`);
+    const found = await rows(
+      this.database.db,
+      sql<{ id: number; kind: string; text: string; ticket_id: string | null; created_at: string }>`
+      SELECT * FROM inbox WHERE person_id = ${personId} AND read_at IS NULL ORDER BY id`,
+    );
     return found.map((row) => ({ id: Number(row.id), kind: row.kind, text: row.text, ticketId: row.ticket_id, createdAt: row.created_at }));
   }
 }

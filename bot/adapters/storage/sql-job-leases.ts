@@ -21,11 +21,14 @@ export class SqlJobLeases implements JobLeases {
     const at = now.toISOString();
     // Taking or renewing is idempotent for one holder: the whole attempt may be repeated after a dropped connection.
     return withRetry(async () => {
-      const won = await first(this.database.db, sql<{ until: string }>`
+      const won = await first(
+        this.database.db,
+        sql<{ until: string }>`
         INSERT INTO job_leases (name, holder, until) VALUES (${name}, ${holder}, ${until})
         ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until = excluded.until
         WHERE job_leases.holder = excluded.holder OR job_leases.until <= ${at}
-        RETURNING until`);
+        RETURNING until`,
+      );
       if (won) return { kind: 'held', until };
       const row = await first(this.database.db, sql<Row>`SELECT holder, until FROM job_leases WHERE name = ${name}`);
       return { kind: 'taken', holder: row?.holder ?? '', until: row?.until ?? at };
@@ -33,7 +36,10 @@ export class SqlJobLeases implements JobLeases {
   }
 
   async release(name: string, holder: string): Promise<void> {
-    await run(this.database.db, sql`UPDATE job_leases SET holder = '', until = ${new Date(0).toISOString()} WHERE name = ${name} AND holder = ${holder}`);
+    await run(
+      this.database.db,
+      sql`UPDATE job_leases SET holder = '', until = ${new Date(0).toISOString()} WHERE name = ${name} AND holder = ${holder}`,
+    );
   }
 
   async holderOf(name: string, now: Date): Promise<string | undefined> {

@@ -22,8 +22,17 @@ import { storedTicket } from './stored-documents.ts';
 
 /** Tables of stores whose channel or feature may be off (their tables may be missing). */
 const optionalTables = [
-  'hr_surveys', 'hr_survey_participation', 'hr_subscriptions', 'hr_outbox', 'xmpp_sessions', 'xmpp_outbox',
-  'teams_conversations', 'teams_outbox', 'teams_core_links', 'teams_ticket_cards', 'teams_preferences',
+  'hr_surveys',
+  'hr_survey_participation',
+  'hr_subscriptions',
+  'hr_outbox',
+  'xmpp_sessions',
+  'xmpp_outbox',
+  'teams_conversations',
+  'teams_outbox',
+  'teams_core_links',
+  'teams_ticket_cards',
+  'teams_preferences',
 ] as const;
 type OptionalTable = (typeof optionalTables)[number];
 
@@ -44,7 +53,8 @@ function readTicket(row: { id: string; body: string }): Ticket {
   return decoded.value;
 }
 
-const count = async (executor: SqlExecutor, query: RawBuilder<{ n: number | string }>): Promise<number> => Number((await first(executor, query))?.n ?? 0);
+const count = async (executor: SqlExecutor, query: RawBuilder<{ n: number | string }>): Promise<number> =>
+  Number((await first(executor, query))?.n ?? 0);
 
 /** SQL implementation over the tables of the other stores (SQLite or PostgreSQL). */
 export class SqlPersonalData implements PersonalDataStore {
@@ -58,14 +68,20 @@ export class SqlPersonalData implements PersonalDataStore {
 
   private async conversations(executor: SqlExecutor, subject: DataSubject): Promise<{ id: string; channel: string; created_at: string }[]> {
     if (!subject.ownerKeys.length) return [];
-    return rows(executor, sql<{ id: string; channel: string; created_at: string }>`SELECT id, channel, created_at FROM conversations
-      WHERE user_id IN (${sql.join(subject.ownerKeys)}) ORDER BY created_at, id`);
+    return rows(
+      executor,
+      sql<{ id: string; channel: string; created_at: string }>`SELECT id, channel, created_at FROM conversations
+      WHERE user_id IN (${sql.join(subject.ownerKeys)}) ORDER BY created_at, id`,
+    );
   }
 
   /** The tickets the person asked, found by the asker column. */
   private async ticketRows(executor: SqlExecutor, subject: DataSubject): Promise<{ id: string; body: string }[]> {
     const askers = [...new Set([subject.personId, ...subject.ownerKeys])];
-    return rows(executor, sql<{ id: string; body: string }>`SELECT id, body FROM tickets WHERE asker_id IN (${sql.join(askers)}) ORDER BY number`);
+    return rows(
+      executor,
+      sql<{ id: string; body: string }>`SELECT id, body FROM tickets WHERE asker_id IN (${sql.join(askers)}) ORDER BY number`,
+    );
   }
 
   private async tickets(executor: SqlExecutor, subject: DataSubject): Promise<Ticket[]> {
@@ -92,12 +108,20 @@ export class SqlPersonalData implements PersonalDataStore {
   private async messagesOf(conversationIds: readonly string[]): Promise<Map<string, ExportedMessage[]>> {
     const byConversation = new Map<string, ExportedMessage[]>();
     if (!conversationIds.length) return byConversation;
-    const found = await rows(this.database.db, sql<MessageRow>`SELECT m.conversation_id, m.role, m.text, m.created_at, f.rating, f.reason, f.created_at AS rated_at
+    const found = await rows(
+      this.database.db,
+      sql<MessageRow>`SELECT m.conversation_id, m.role, m.text, m.created_at, f.rating, f.reason, f.created_at AS rated_at
       FROM messages m LEFT JOIN feedback f ON f.message_id = m.id
-      WHERE m.conversation_id IN (${sql.join(conversationIds)}) ORDER BY m.conversation_id, m.seq`);
+      WHERE m.conversation_id IN (${sql.join(conversationIds)}) ORDER BY m.conversation_id, m.seq`,
+    );
     for (const row of found) {
-      const feedback = row.rating ? { feedback: { rating: row.rating, at: row.rated_at ?? '', ...(row.reason ? { reason: row.reason } : {}) } } : {};
-      byConversation.set(row.conversation_id, [...(byConversation.get(row.conversation_id) ?? []), { role: row.role, text: row.text, createdAt: row.created_at, ...feedback }]);
+      const feedback = row.rating
+        ? { feedback: { rating: row.rating, at: row.rated_at ?? '', ...(row.reason ? { reason: row.reason } : {}) } }
+        : {};
+      byConversation.set(row.conversation_id, [
+        ...(byConversation.get(row.conversation_id) ?? []),
+        { role: row.role, text: row.text, createdAt: row.created_at, ...feedback },
+      ]);
     }
     return byConversation;
   }
@@ -110,30 +134,78 @@ export class SqlPersonalData implements PersonalDataStore {
     const person = subject.personId;
     const absence = await first(db, sql<{ until: string }>`SELECT until FROM lotse_absences WHERE person_id = ${person}`);
     const participation = present.has('hr_survey_participation')
-      ? await rows(db, sql<{ survey_id: string; invited_on: string; answered: number }>`SELECT survey_id, invited_on, answered FROM hr_survey_participation WHERE person_id = ${person} ORDER BY invited_on`)
+      ? await rows(
+          db,
+          sql<{
+            survey_id: string;
+            invited_on: string;
+            answered: number;
+          }>`SELECT survey_id, invited_on, answered FROM hr_survey_participation WHERE person_id = ${person} ORDER BY invited_on`,
+        )
       : [];
-    const subscriptions = present.has('hr_subscriptions') ? await rows(db, sql<{ topic: string }>`SELECT topic FROM hr_subscriptions WHERE person_id = ${person} ORDER BY topic`) : [];
+    const subscriptions = present.has('hr_subscriptions')
+      ? await rows(db, sql<{ topic: string }>`SELECT topic FROM hr_subscriptions WHERE person_id = ${person} ORDER BY topic`)
+      : [];
     const deliveries = present.has('hr_outbox')
-      ? await rows(db, sql<{ job: string; state: string; acknowledged_on: string | null }>`SELECT job, state, acknowledged_on FROM hr_outbox WHERE person_id = ${person} ORDER BY job`)
+      ? await rows(
+          db,
+          sql<{
+            job: string;
+            state: string;
+            acknowledged_on: string | null;
+          }>`SELECT job, state, acknowledged_on FROM hr_outbox WHERE person_id = ${person} ORDER BY job`,
+        )
       : [];
-    const inbox = await rows(db, sql<{ kind: string; text: string; created_at: string }>`SELECT kind, text, created_at FROM inbox WHERE person_id = ${person} ORDER BY id`);
+    const inbox = await rows(
+      db,
+      sql<{
+        kind: string;
+        text: string;
+        created_at: string;
+      }>`SELECT kind, text, created_at FROM inbox WHERE person_id = ${person} ORDER BY id`,
+    );
     const jid = subject.jid;
     return {
-      conversations: conversations.map((row) => ({ id: row.id, channel: row.channel, createdAt: row.created_at, messages: messages.get(row.id) ?? [] })),
+      conversations: conversations.map((row) => ({
+        id: row.id,
+        channel: row.channel,
+        createdAt: row.created_at,
+        messages: messages.get(row.id) ?? [],
+      })),
       ticketsAsAsker: (await this.tickets(db, subject)).map((ticket) => ({
-        number: ticket.number, state: ticket.state, question: ticket.question, createdAt: ticket.createdAt,
-        ...(ticket.answer ? { answer: ticket.answer.text } : {}), ...(ticket.returned?.note ? { returnedNote: ticket.returned.note } : {}),
+        number: ticket.number,
+        state: ticket.state,
+        question: ticket.question,
+        createdAt: ticket.createdAt,
+        ...(ticket.answer ? { answer: ticket.answer.text } : {}),
+        ...(ticket.returned?.note ? { returnedNote: ticket.returned.note } : {}),
       })),
       ticketsAsLotse: (await this.ticketsWorked(person)).map((ticket) => ({
-        number: ticket.number, state: ticket.state, ...(ticket.answer?.by === person ? { answer: ticket.answer.text, answeredAt: ticket.answer.at } : {}),
+        number: ticket.number,
+        state: ticket.state,
+        ...(ticket.answer?.by === person ? { answer: ticket.answer.text, answeredAt: ticket.answer.at } : {}),
       })),
-      surveyParticipation: participation.map((row) => ({ surveyId: row.survey_id, invitedOn: row.invited_on, answered: Number(row.answered) === 1 })),
+      surveyParticipation: participation.map((row) => ({
+        surveyId: row.survey_id,
+        invitedOn: row.invited_on,
+        answered: Number(row.answered) === 1,
+      })),
       subscriptions: subscriptions.map((row) => row.topic),
       inbox: inbox.map((row) => ({ kind: row.kind, text: row.text, createdAt: row.created_at })),
-      newsDeliveries: deliveries.map((row) => ({ job: row.job, state: row.state, ...(row.acknowledged_on ? { acknowledgedOn: row.acknowledged_on } : {}) })),
+      newsDeliveries: deliveries.map((row) => ({
+        job: row.job,
+        state: row.state,
+        ...(row.acknowledged_on ? { acknowledgedOn: row.acknowledged_on } : {}),
+      })),
       ...(absence ? { absence: { until: absence.until } } : {}),
-      chatSessions: jid && present.has('xmpp_sessions') ? await count(db, sql<{ n: number }>`SELECT COUNT(*) AS n FROM xmpp_sessions WHERE jid = ${jid}`) : 0,
-      pendingChatMessages: jid && present.has('xmpp_outbox') ? await count(db, sql<{ n: number }>`SELECT COUNT(*) AS n FROM xmpp_outbox WHERE to_jid = ${jid}`) : 0,
+      chatSessions:
+        jid && present.has('xmpp_sessions')
+          ? await count(db, sql<{ n: number }>`SELECT COUNT(*) AS n FROM xmpp_sessions WHERE jid = ${jid}`)
+          : 0,
+      pendingChatMessages:
+        jid && present.has('xmpp_outbox')
+          ? await count(db, sql<{ n: number }>`SELECT COUNT(*) AS n FROM xmpp_outbox WHERE to_jid = ${jid}`)
+          : 0,
       loginSessions: (await this.loginSessions(db, subject)).length,
       ...(await this.teams(subject, present)),
     };
@@ -152,17 +224,23 @@ export class SqlPersonalData implements PersonalDataStore {
       const forConversations = async (query: () => RawBuilder<unknown>): Promise<number> => (conversationIds.length ? run(tx, query()) : 0);
       const forTickets = async (query: () => RawBuilder<unknown>): Promise<number> => (ticketIds.length ? run(tx, query()) : 0);
       const counts: Record<string, number> = {
-        feedback: await forConversations(() => sql`DELETE FROM feedback WHERE message_id IN (SELECT id FROM messages WHERE conversation_id IN (${inConversations}))`),
+        feedback: await forConversations(
+          () => sql`DELETE FROM feedback WHERE message_id IN (SELECT id FROM messages WHERE conversation_id IN (${inConversations}))`,
+        ),
         messages: await forConversations(() => sql`DELETE FROM messages WHERE conversation_id IN (${inConversations})`),
         ticketNotifications: await forTickets(() => sql`DELETE FROM inbox WHERE ticket_id IN (${inTickets})`),
-        ticketEvents: (await forTickets(() => sql`DELETE FROM ticket_events WHERE ticket_id IN (${inTickets})`))
-          + (await forTickets(() => sql`DELETE FROM ticket_reminders WHERE ticket_id IN (${inTickets})`)),
+        ticketEvents:
+          (await forTickets(() => sql`DELETE FROM ticket_events WHERE ticket_id IN (${inTickets})`)) +
+          (await forTickets(() => sql`DELETE FROM ticket_reminders WHERE ticket_id IN (${inTickets})`)),
         tickets: await forTickets(() => sql`DELETE FROM tickets WHERE id IN (${inTickets})`),
         // Flags of a survey still open stay until it closes: without them the person could answer twice.
         surveyParticipation: has('hr_survey_participation')
-          ? await run(tx, has('hr_surveys')
-            ? sql`DELETE FROM hr_survey_participation WHERE person_id = ${person} AND survey_id NOT IN (SELECT id FROM hr_surveys WHERE state = 'open')`
-            : sql`DELETE FROM hr_survey_participation WHERE person_id = ${person}`)
+          ? await run(
+              tx,
+              has('hr_surveys')
+                ? sql`DELETE FROM hr_survey_participation WHERE person_id = ${person} AND survey_id NOT IN (SELECT id FROM hr_surveys WHERE state = 'open')`
+                : sql`DELETE FROM hr_survey_participation WHERE person_id = ${person}`,
+            )
           : 0,
         subscriptions: has('hr_subscriptions') ? await run(tx, sql`DELETE FROM hr_subscriptions WHERE person_id = ${person}`) : 0,
         newsDeliveries: has('hr_outbox') ? await run(tx, sql`DELETE FROM hr_outbox WHERE person_id = ${person}`) : 0,
@@ -172,7 +250,9 @@ export class SqlPersonalData implements PersonalDataStore {
         pendingChatMessages: jid && has('xmpp_outbox') ? await run(tx, sql`DELETE FROM xmpp_outbox WHERE to_jid = ${jid}`) : 0,
       };
       const loginSessions = await this.loginSessions(tx, subject);
-      counts.loginSessions = loginSessions.length ? await run(tx, sql`DELETE FROM sessions WHERE id_hash IN (${sql.join(loginSessions)})`) : 0;
+      counts.loginSessions = loginSessions.length
+        ? await run(tx, sql`DELETE FROM sessions WHERE id_hash IN (${sql.join(loginSessions)})`)
+        : 0;
       // Teams links name the core conversations: removed before them.
       Object.assign(counts, await this.eraseTeams(tx, subject, conversationIds, present));
       counts.conversations = await forConversations(() => sql`DELETE FROM conversations WHERE id IN (${inConversations})`);
@@ -183,40 +263,70 @@ export class SqlPersonalData implements PersonalDataStore {
   /** The person's Teams conversations: stored with their person id or their Entra object id (issue #22). */
   private async teamsConversationIds(executor: SqlExecutor, subject: DataSubject, present: ReadonlySet<OptionalTable>): Promise<string[]> {
     if (!present.has('teams_conversations')) return [];
-    const found = await rows(executor, sql<{ conversation_id: string }>`SELECT conversation_id FROM teams_conversations
-      WHERE person_id = ${subject.personId} OR aad_object_id = ${subject.aadObjectId ?? subject.personId}`);
+    const found = await rows(
+      executor,
+      sql<{ conversation_id: string }>`SELECT conversation_id FROM teams_conversations
+      WHERE person_id = ${subject.personId} OR aad_object_id = ${subject.aadObjectId ?? subject.personId}`,
+    );
     return found.map((row) => row.conversation_id);
   }
 
   /** Outbox rows to the person (pending or sent): addressed to them, or into one of their Teams conversations. */
   private teamsOutboxWhere(subject: DataSubject, teamsIds: readonly string[]): RawBuilder<unknown> {
-    return teamsIds.length ? sql`person_id = ${subject.personId} OR conversation_id IN (${sql.join(teamsIds)})` : sql`person_id = ${subject.personId}`;
+    return teamsIds.length
+      ? sql`person_id = ${subject.personId} OR conversation_id IN (${sql.join(teamsIds)})`
+      : sql`person_id = ${subject.personId}`;
   }
 
-  private async teams(subject: DataSubject, present: ReadonlySet<OptionalTable>): Promise<Pick<PersonalData, 'teamsConversations' | 'teamsMessages' | 'teamsPlainLanguage'>> {
+  private async teams(
+    subject: DataSubject,
+    present: ReadonlySet<OptionalTable>,
+  ): Promise<Pick<PersonalData, 'teamsConversations' | 'teamsMessages' | 'teamsPlainLanguage'>> {
     const db = this.database.db;
     const teamsIds = await this.teamsConversationIds(db, subject, present);
-    const messages = present.has('teams_outbox') ? await count(db, sql<{ n: number }>`SELECT COUNT(*) AS n FROM teams_outbox WHERE ${this.teamsOutboxWhere(subject, teamsIds)}`) : 0;
+    const messages = present.has('teams_outbox')
+      ? await count(db, sql<{ n: number }>`SELECT COUNT(*) AS n FROM teams_outbox WHERE ${this.teamsOutboxWhere(subject, teamsIds)}`)
+      : 0;
     const preference = present.has('teams_preferences')
       ? await first(db, sql<{ plain_language: number }>`SELECT plain_language FROM teams_preferences WHERE user_id = ${subject.personId}`)
       : undefined;
-    return { teamsConversations: teamsIds.length, teamsMessages: messages, ...(preference ? { teamsPlainLanguage: Number(preference.plain_language) === 1 } : {}) };
+    return {
+      teamsConversations: teamsIds.length,
+      teamsMessages: messages,
+      ...(preference ? { teamsPlainLanguage: Number(preference.plain_language) === 1 } : {}),
+    };
   }
 
-  private async eraseTeams(tx: SqlExecutor, subject: DataSubject, coreConversationIds: readonly string[], present: ReadonlySet<OptionalTable>): Promise<Record<string, number>> {
+  private async eraseTeams(
+    tx: SqlExecutor,
+    subject: DataSubject,
+    coreConversationIds: readonly string[],
+    present: ReadonlySet<OptionalTable>,
+  ): Promise<Record<string, number>> {
     const teamsIds = await this.teamsConversationIds(tx, subject, present);
     const has = (table: OptionalTable): boolean => present.has(table);
     const inTeams = sql.join(teamsIds);
     const links = has('teams_core_links')
-      ? (coreConversationIds.length ? await run(tx, sql`DELETE FROM teams_core_links WHERE core_conversation_id IN (${sql.join(coreConversationIds)})`) : 0)
-        + (teamsIds.length ? await run(tx, sql`DELETE FROM teams_core_links WHERE teams_conversation_id IN (${inTeams})`) : 0)
+      ? (coreConversationIds.length
+          ? await run(tx, sql`DELETE FROM teams_core_links WHERE core_conversation_id IN (${sql.join(coreConversationIds)})`)
+          : 0) + (teamsIds.length ? await run(tx, sql`DELETE FROM teams_core_links WHERE teams_conversation_id IN (${inTeams})`) : 0)
       : 0;
     return {
-      teamsMessages: has('teams_outbox') ? await run(tx, sql`DELETE FROM teams_outbox WHERE ${this.teamsOutboxWhere(subject, teamsIds)}`) : 0,
+      teamsMessages: has('teams_outbox')
+        ? await run(tx, sql`DELETE FROM teams_outbox WHERE ${this.teamsOutboxWhere(subject, teamsIds)}`)
+        : 0,
       teamsLinks: links,
-      teamsCards: has('teams_ticket_cards') && teamsIds.length ? await run(tx, sql`DELETE FROM teams_ticket_cards WHERE teams_conversation_id IN (${inTeams})`) : 0,
-      teamsConversations: has('teams_conversations') && teamsIds.length ? await run(tx, sql`DELETE FROM teams_conversations WHERE conversation_id IN (${inTeams})`) : 0,
-      teamsPreferences: has('teams_preferences') ? await run(tx, sql`DELETE FROM teams_preferences WHERE user_id = ${subject.personId}`) : 0,
+      teamsCards:
+        has('teams_ticket_cards') && teamsIds.length
+          ? await run(tx, sql`DELETE FROM teams_ticket_cards WHERE teams_conversation_id IN (${inTeams})`)
+          : 0,
+      teamsConversations:
+        has('teams_conversations') && teamsIds.length
+          ? await run(tx, sql`DELETE FROM teams_conversations WHERE conversation_id IN (${inTeams})`)
+          : 0,
+      teamsPreferences: has('teams_preferences')
+        ? await run(tx, sql`DELETE FROM teams_preferences WHERE user_id = ${subject.personId}`)
+        : 0,
     };
   }
 }

@@ -11,7 +11,14 @@
  * must never be decided on approvals that were not understood, nor overwrite them.
  */
 import { sql } from 'kysely';
-import { refusalOf, type ApprovalRole, type OpenReidentification, type Reidentification, type ReidentificationOptions, type ReidentificationResult } from '../../ports/reidentification.ts';
+import {
+  refusalOf,
+  type ApprovalRole,
+  type OpenReidentification,
+  type Reidentification,
+  type ReidentificationOptions,
+  type ReidentificationResult,
+} from '../../ports/reidentification.ts';
 import { first, rows, run, type StoreDatabase } from '../sql/store-database.ts';
 import { refusedRowReporter, StoredJsonError } from '../sql/stored-json.ts';
 import { storedApprovals } from './stored-documents.ts';
@@ -44,25 +51,38 @@ export class SqlReidentification implements Reidentification {
   async request(input: { pseudonym: string; reason: string; by: string; now: Date }): Promise<ReidentificationResult> {
     if (input.reason.trim().length < 10) return { kind: 'refused', reason: 'reason_missing' };
     const expiresAt = new Date(input.now.getTime() + this.options.validDays * 86_400_000).toISOString();
-    const inserted = await first(this.database.db, sql<{ id: number }>`INSERT INTO reidentification_requests (pseudonym, reason, requested_by, requested_at, expires_at)
-      VALUES (${input.pseudonym}, ${input.reason.trim()}, ${input.by}, ${input.now.toISOString()}, ${expiresAt}) RETURNING id`);
+    const inserted = await first(
+      this.database.db,
+      sql<{ id: number }>`INSERT INTO reidentification_requests (pseudonym, reason, requested_by, requested_at, expires_at)
+      VALUES (${input.pseudonym}, ${input.reason.trim()}, ${input.by}, ${input.now.toISOString()}, ${expiresAt}) RETURNING id`,
+    );
     const id = Number(inserted!.id);
     await this.options.onStep('requested', id);
     return { kind: 'requested', id, expiresAt };
   }
 
   async open(now: Date): Promise<OpenReidentification[]> {
-    const found = await rows(this.database.db, sql<RequestRow>`SELECT * FROM reidentification_requests WHERE revealed_at IS NULL AND expires_at >= ${now.toISOString()} ORDER BY id`);
+    const found = await rows(
+      this.database.db,
+      sql<RequestRow>`SELECT * FROM reidentification_requests WHERE revealed_at IS NULL AND expires_at >= ${now.toISOString()} ORDER BY id`,
+    );
     return found.flatMap((row) => {
       const approvals = storedApprovals.decode(row.approvals);
       if (!approvals.ok) {
         this.refused(String(row.id), approvals.reason);
         return [];
       }
-      return [{
-        id: Number(row.id), pseudonym: row.pseudonym, reason: row.reason, requestedBy: row.requested_by, requestedAt: row.requested_at, expiresAt: row.expires_at,
-        approvals: approvals.value,
-      }];
+      return [
+        {
+          id: Number(row.id),
+          pseudonym: row.pseudonym,
+          reason: row.reason,
+          requestedBy: row.requested_by,
+          requestedAt: row.requested_at,
+          expiresAt: row.expires_at,
+          approvals: approvals.value,
+        },
+      ];
     });
   }
 
@@ -73,13 +93,21 @@ export class SqlReidentification implements Reidentification {
       const decoded = storedApprovals.decode(row.approvals);
       if (!decoded.ok) throw new StoredJsonError(`approvals of re-identification request ${input.id}`, decoded.reason);
       const previous: Partial<Record<ApprovalRole, string>> = decoded.value;
-      const refusal = refusalOf({ requestedBy: row.requested_by, expiresAt: row.expires_at, revealed: row.revealed_at !== null, approvals: previous }, input, this.options.holdsRole);
+      const refusal = refusalOf(
+        { requestedBy: row.requested_by, expiresAt: row.expires_at, revealed: row.revealed_at !== null, approvals: previous },
+        input,
+        this.options.holdsRole,
+      );
       if (refusal) return refusal;
       const approvals = { ...previous, [input.role]: input.by };
-      const changed = await run(this.database.db, sql`UPDATE reidentification_requests SET approvals = ${storedApprovals.encode(approvals)}
-        WHERE id = ${input.id} AND approvals = ${row.approvals} AND revealed_at IS NULL`);
+      const changed = await run(
+        this.database.db,
+        sql`UPDATE reidentification_requests SET approvals = ${storedApprovals.encode(approvals)}
+        WHERE id = ${input.id} AND approvals = ${row.approvals} AND revealed_at IS NULL`,
+      );
       if (!changed) {
-        if (attempt >= approvalAttempts) throw new Error(`re-identification request ${input.id}: approvals changed concurrently ${attempt} times`);
+        if (attempt >= approvalAttempts)
+          throw new Error(`re-identification request ${input.id}: approvals changed concurrently ${attempt} times`);
         continue; // another approval landed in between: decide again on what is stored now
       }
       await this.options.onStep(`approved-${input.role}`, input.id);
@@ -91,7 +119,10 @@ export class SqlReidentification implements Reidentification {
 
   private async reveal(pseudonym: string, id: number, now: Date): Promise<ReidentificationResult> {
     const userIds = (await this.options.candidates()).filter((userId) => this.options.pseudonym(userId) === pseudonym);
-    const revealed = await run(this.database.db, sql`UPDATE reidentification_requests SET revealed_at = ${now.toISOString()} WHERE id = ${id} AND revealed_at IS NULL`);
+    const revealed = await run(
+      this.database.db,
+      sql`UPDATE reidentification_requests SET revealed_at = ${now.toISOString()} WHERE id = ${id} AND revealed_at IS NULL`,
+    );
     if (!revealed) return { kind: 'refused', reason: 'already_revealed' };
     await this.options.onStep('revealed', id);
     return { kind: 'revealed', id, userIds };

@@ -42,7 +42,14 @@ function principalOf(text: string): Principal | undefined {
 function toSession(row: SessionRow): Session | undefined {
   const principal = principalOf(row.principal);
   if (!principal) return undefined;
-  return { idHash: row.id_hash, principal, csrfToken: row.csrf_token, createdAt: row.created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at };
+  return {
+    idHash: row.id_hash,
+    principal,
+    csrfToken: row.csrf_token,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
+  };
 }
 
 /** Sessions in the lotse database, shared by replicas on PostgreSQL. */
@@ -50,13 +57,19 @@ export class SqlSessionStore implements SessionStore {
   constructor(private readonly database: StoreDatabase) {}
 
   async create(session: Session): Promise<void> {
-    await run(this.database.db, sql`INSERT INTO sessions (id_hash, principal, csrf_token, created_at, last_seen_at, expires_at)
-      VALUES (${session.idHash}, ${JSON.stringify(session.principal)}, ${session.csrfToken}, ${session.createdAt}, ${session.lastSeenAt}, ${session.expiresAt})`);
+    await run(
+      this.database.db,
+      sql`INSERT INTO sessions (id_hash, principal, csrf_token, created_at, last_seen_at, expires_at)
+      VALUES (${session.idHash}, ${JSON.stringify(session.principal)}, ${session.csrfToken}, ${session.createdAt}, ${session.lastSeenAt}, ${session.expiresAt})`,
+    );
   }
 
   async get(idHash: string): Promise<Session | undefined> {
-    const row = await first(this.database.db, sql<SessionRow>`SELECT id_hash, principal, csrf_token, created_at, last_seen_at, expires_at
-      FROM sessions WHERE id_hash = ${idHash}`);
+    const row = await first(
+      this.database.db,
+      sql<SessionRow>`SELECT id_hash, principal, csrf_token, created_at, last_seen_at, expires_at
+      FROM sessions WHERE id_hash = ${idHash}`,
+    );
     return row ? toSession(row) : undefined;
   }
 

@@ -24,9 +24,12 @@ interface EventRow {
 }
 
 async function appendEvent(tx: SqlExecutor, event: TicketEvent): Promise<void> {
-  await run(tx, sql`INSERT INTO ticket_events (ticket_id, seq, at, actor, from_state, to_state, note)
+  await run(
+    tx,
+    sql`INSERT INTO ticket_events (ticket_id, seq, at, actor, from_state, to_state, note)
     VALUES (${event.ticketId}, (SELECT coalesce(max(seq), 0) + 1 FROM ticket_events WHERE ticket_id = ${event.ticketId}),
-      ${event.at}, ${event.actor}, ${event.from}, ${event.to}, ${event.note ?? null})`);
+      ${event.at}, ${event.actor}, ${event.from}, ${event.to}, ${event.note ?? null})`,
+  );
 }
 
 /** The ticket store on SQLite or PostgreSQL. */
@@ -48,14 +51,21 @@ export class SqlTicketStore implements TicketStore {
 
   async create(ticket: Omit<Ticket, 'number'>, event: TicketEvent): Promise<Ticket> {
     // Replicas may race for the next number: the loser's whole transaction rolls back and is repeated (each round one wins).
-    return withRetry(() => this.database.transaction(async (tx) => {
-      const row = await first(tx, sql<{ next: number }>`SELECT coalesce(max(number), 0) + 1 AS next FROM tickets`);
-      const created: Ticket = { ...ticket, number: Number(row?.next ?? 1) };
-      await run(tx, sql`INSERT INTO tickets (id, number, state, assignee, asker_id, version, body)
-        VALUES (${created.id}, ${created.number}, ${created.state}, ${created.assignee ?? null}, ${created.askerId}, ${created.version}, ${storedTicket.encode(created)})`);
-      await appendEvent(tx, event);
-      return created;
-    }), { onUniqueViolation: true, attempts: 8 });
+    return withRetry(
+      () =>
+        this.database.transaction(async (tx) => {
+          const row = await first(tx, sql<{ next: number }>`SELECT coalesce(max(number), 0) + 1 AS next FROM tickets`);
+          const created: Ticket = { ...ticket, number: Number(row?.next ?? 1) };
+          await run(
+            tx,
+            sql`INSERT INTO tickets (id, number, state, assignee, asker_id, version, body)
+        VALUES (${created.id}, ${created.number}, ${created.state}, ${created.assignee ?? null}, ${created.askerId}, ${created.version}, ${storedTicket.encode(created)})`,
+          );
+          await appendEvent(tx, event);
+          return created;
+        }),
+      { onUniqueViolation: true, attempts: 8 },
+    );
   }
 
   async get(id: string): Promise<Ticket | undefined> {
@@ -65,13 +75,18 @@ export class SqlTicketStore implements TicketStore {
   async byNumber(number: number): Promise<Ticket | undefined> {
     // e.g. Number('ticket-x'), or beyond the INTEGER column: PostgreSQL refuses NaN and out-of-range values.
     if (!Number.isSafeInteger(number) || Math.abs(number) > 2_147_483_647) return undefined;
-    return this.parse(await first(this.database.db, sql<{ id: string; body: string }>`SELECT id, body FROM tickets WHERE number = ${number}`));
+    return this.parse(
+      await first(this.database.db, sql<{ id: string; body: string }>`SELECT id, body FROM tickets WHERE number = ${number}`),
+    );
   }
 
   async update(ticket: Ticket, expectedVersion: number, event: TicketEvent): Promise<boolean> {
     return this.database.transaction(async (tx) => {
-      const changed = await run(tx, sql`UPDATE tickets SET state = ${ticket.state}, assignee = ${ticket.assignee ?? null}, version = ${ticket.version},
-        body = ${storedTicket.encode(ticket)} WHERE id = ${ticket.id} AND version = ${expectedVersion}`);
+      const changed = await run(
+        tx,
+        sql`UPDATE tickets SET state = ${ticket.state}, assignee = ${ticket.assignee ?? null}, version = ${ticket.version},
+        body = ${storedTicket.encode(ticket)} WHERE id = ${ticket.id} AND version = ${expectedVersion}`,
+      );
       if (changed !== 1) return false;
       await appendEvent(tx, event);
       return true;
@@ -94,13 +109,21 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async markReminder(ticketId: string, step: string, at: string): Promise<boolean> {
-    return (await run(this.database.db, sql`INSERT INTO ticket_reminders (ticket_id, step, sent_at) VALUES (${ticketId}, ${step}, ${at})
-      ON CONFLICT (ticket_id, step) DO NOTHING`)) === 1;
+    return (
+      (await run(
+        this.database.db,
+        sql`INSERT INTO ticket_reminders (ticket_id, step, sent_at) VALUES (${ticketId}, ${step}, ${at})
+      ON CONFLICT (ticket_id, step) DO NOTHING`,
+      )) === 1
+    );
   }
 
   async events(ticketId: string): Promise<TicketEvent[]> {
-    const found = await rows(this.database.db, sql<EventRow>`SELECT ticket_id, at, actor, from_state, to_state, note FROM ticket_events
-      WHERE ticket_id = ${ticketId} ORDER BY seq`);
+    const found = await rows(
+      this.database.db,
+      sql<EventRow>`SELECT ticket_id, at, actor, from_state, to_state, note FROM ticket_events
+      WHERE ticket_id = ${ticketId} ORDER BY seq`,
+    );
     return found.map((row) => ({
       ticketId: row.ticket_id,
       at: row.at,

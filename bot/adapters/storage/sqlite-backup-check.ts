@@ -27,7 +27,9 @@ export async function checkSqliteBackup(file: string, chainKey?: string): Promis
   try {
     const integrity = String(database.pragma('integrity_check', { simple: true }));
     if (integrity !== 'ok') return { integrity, documents: [] };
-    const documents = hasTable(database, 'documents') ? database.prepare<[], { id: string; checksum: string }>('SELECT id, checksum FROM documents').all() : [];
+    const documents = hasTable(database, 'documents')
+      ? database.prepare<[], { id: string; checksum: string }>('SELECT id, checksum FROM documents').all()
+      : [];
     if (!chainKey || !hasTable(database, 'audit_records')) return { integrity, documents };
     const log = new SqlAuditLog(sqliteStoreDatabase(database), { key: chainKey });
     return { integrity, documents, audit: { verification: await log.verify(), head: await log.head() } };

@@ -45,9 +45,7 @@ export function openMemoryDatabase(): Database.Database {
  */
 export function migrate(database: SqliteDatabase, store: string, steps: readonly string[]): void {
   database.transaction(() => {
-    database.exec(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (store TEXT NOT NULL, step INTEGER NOT NULL, PRIMARY KEY (store, step))',
-    );
+    database.exec('CREATE TABLE IF NOT EXISTS schema_migrations (store TEXT NOT NULL, step INTEGER NOT NULL, PRIMARY KEY (store, step))');
     const applied = new Set(
       database
         .prepare<[string], { step: number }>('SELECT step FROM schema_migrations WHERE store = ?')

@@ -25,7 +25,10 @@ export function discardStaging(database: SqliteDatabase): void {
 /** Creates empty staging tables with the schema of the served ones (and removes leftovers first). */
 export function beginStaging(database: SqliteDatabase): void {
   discardStaging(database);
-  const live = database.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'chunks'").all().map((row) => row.name);
+  const live = database
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'chunks'")
+    .all()
+    .map((row) => row.name);
   const staged = live.includes(indexNames[0]) ? indexNames[1] : indexNames[0];
   database.exec(`CREATE TABLE documents_next (id TEXT PRIMARY KEY, checksum TEXT NOT NULL, meta TEXT NOT NULL, text_length INTEGER NOT NULL);
     CREATE TABLE chunks_next (id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents_next(id) ON DELETE CASCADE,

@@ -15,7 +15,6 @@ const migrations = [
    CREATE INDEX chunks_by_document ON chunks (document_id, ordinal);`,
 ];
 
-
 /** SQLite implementation of the knowledge store (chunks kept as JSON rows). */
 export class SqliteKnowledgeStore implements KnowledgeStore {
   private readonly chunkCache = new Map<string, Chunk>();
@@ -47,9 +46,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   getChunk(id: string): Chunk | undefined {
     const cached = this.chunkCache.get(id);
     if (cached) return cached;
-    const row = this.database
-      .prepare<[string], { body: string }>('SELECT body FROM chunks WHERE id = ?')
-      .get(id);
+    const row = this.database.prepare<[string], { body: string }>('SELECT body FROM chunks WHERE id = ?').get(id);
     if (!row) return undefined;
     const chunk = JSON.parse(row.body) as Chunk;
     if (this.chunkCache.size > 10_000) this.chunkCache.clear();
@@ -71,9 +68,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       this.database
         .prepare('INSERT INTO documents (id, checksum, meta, text_length) VALUES (?, ?, ?, ?)')
         .run(meta.id, meta.checksum, JSON.stringify(meta), document.text.length);
-      const insert = this.database.prepare(
-        'INSERT INTO chunks (id, document_id, ordinal, body) VALUES (?, ?, ?, ?)',
-      );
+      const insert = this.database.prepare('INSERT INTO chunks (id, document_id, ordinal, body) VALUES (?, ?, ?, ?)');
       for (const chunk of document.chunks) insert.run(chunk.id, meta.id, chunk.ordinal, JSON.stringify(chunk));
       this.documentCache.set(meta.id, meta);
       return { removedChunkIds };
@@ -92,9 +87,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   }
 
   *allChunks(): Iterable<Chunk> {
-    const rows = this.database
-      .prepare<[], { body: string }>('SELECT body FROM chunks ORDER BY document_id, ordinal')
-      .iterate();
+    const rows = this.database.prepare<[], { body: string }>('SELECT body FROM chunks ORDER BY document_id, ordinal').iterate();
     for (const row of rows) yield JSON.parse(row.body) as Chunk;
   }
 
@@ -107,8 +100,12 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   /** Every document and chunk row, for a published snapshot. */
   exportRows(): KnowledgeRows {
     return {
-      documents: this.database.prepare<[], KnowledgeRows['documents'][number]>('SELECT id, checksum, meta, text_length FROM documents ORDER BY id').all(),
-      chunks: this.database.prepare<[], KnowledgeRows['chunks'][number]>('SELECT id, document_id, ordinal, body FROM chunks ORDER BY document_id, ordinal').all(),
+      documents: this.database
+        .prepare<[], KnowledgeRows['documents'][number]>('SELECT id, checksum, meta, text_length FROM documents ORDER BY id')
+        .all(),
+      chunks: this.database
+        .prepare<[], KnowledgeRows['chunks'][number]>('SELECT id, document_id, ordinal, body FROM chunks ORDER BY document_id, ordinal')
+        .all(),
     };
   }
 

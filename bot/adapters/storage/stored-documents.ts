@@ -61,13 +61,15 @@ const surveySchema: z.ZodType<Survey> = z.looseObject({
   state: z.enum(['draft', 'approved', 'open', 'closed']),
   title: text,
   intro: optionalText,
-  questions: z.array(z.looseObject({
-    id: text,
-    type: z.enum(['scale', 'single', 'multiple', 'text']),
-    text,
-    options: z.array(text).optional(),
-    optional: z.boolean().optional(),
-  })),
+  questions: z.array(
+    z.looseObject({
+      id: text,
+      type: z.enum(['scale', 'single', 'multiple', 'text']),
+      text,
+      options: z.array(text).optional(),
+      optional: z.boolean().optional(),
+    }),
+  ),
   audience: audienceSchema,
   opensAt: text,
   closesAt: text,
@@ -106,7 +108,17 @@ const broadcastSchema: z.ZodType<Broadcast> = z.looseObject({
 export const storedBroadcast = storedJson(broadcastSchema, 1);
 
 const outboundMessageSchema: z.ZodType<OutboundMessage> = z.looseObject({
-  kind: z.enum(['ticket-created', 'ticket-answered', 'ticket-reminder', 'ticket-returned', 'ticket-update', 'notice', 'broadcast', 'survey-invite', 'survey-reminder']),
+  kind: z.enum([
+    'ticket-created',
+    'ticket-answered',
+    'ticket-reminder',
+    'ticket-returned',
+    'ticket-update',
+    'notice',
+    'broadcast',
+    'survey-invite',
+    'survey-reminder',
+  ]),
   text,
   ticketId: optionalText,
   from: optionalText,

@@ -17,7 +17,12 @@ export async function runAbsence(args: string[], io: CliIo): Promise<number> {
   const { lotse } = await openLotse(io, values.data, { quiet: true });
   try {
     const { availability } = lotse;
-    const result = action === 'set' ? await availability.setAbsent(values.as, date!) : action === 'clear' ? await availability.clear(values.as) : await availability.status(values.as);
+    const result =
+      action === 'set'
+        ? await availability.setAbsent(values.as, date!)
+        : action === 'clear'
+          ? await availability.clear(values.as)
+          : await availability.status(values.as);
     const refused = result.kind === 'invalid_date' || result.kind === 'in_past' || result.kind === 'too_far' || result.kind === 'not_lotse';
     const output = values.json ? JSON.stringify(result) : result.text;
     (refused ? io.stderr : io.stdout)(`${output}\n`);

@@ -13,11 +13,18 @@ const percent = (value: number | null): string => (value === null ? '<5' : `${Ma
 /** Runs an audit subcommand. */
 export async function runAudit(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
-    data: { type: 'string' }, json: { type: 'boolean' }, request: { type: 'string' }, reason: { type: 'string' },
-    approve: { type: 'string' }, role: { type: 'string' }, by: { type: 'string' }, head: { type: 'string' },
+    data: { type: 'string' },
+    json: { type: 'boolean' },
+    request: { type: 'string' },
+    reason: { type: 'string' },
+    approve: { type: 'string' },
+    role: { type: 'string' },
+    by: { type: 'string' },
+    head: { type: 'string' },
   });
   const action = positionals[0];
-  if (!action || !['verify', 'report', 'purge', 'reidentify', 'head', 'rekey'].includes(action)) throw new UsageError('audit needs verify, report, purge, reidentify, head or rekey.');
+  if (!action || !['verify', 'report', 'purge', 'reidentify', 'head', 'rekey'].includes(action))
+    throw new UsageError('audit needs verify, report, purge, reidentify, head or rekey.');
   const exported = values.head === undefined ? undefined : /^(\d+):([0-9a-f]{64})$/.exec(values.head);
   if (values.head !== undefined && !exported) throw new UsageError('--head expects <seq>:<hash> as printed by "lotse audit head".');
   const { lotse } = await openLotse(io, values.data, { quiet: true });
@@ -29,7 +36,11 @@ export async function runAudit(args: string[], io: CliIo): Promise<number> {
     }
     if (action === 'rekey') {
       const result = await lotse.audit.rekey();
-      io.stdout(result.kind === 'intact' ? `Audit chain rekeyed: ${result.records} record(s).\n` : `Not rekeyed: chain broken at record ${result.atSequence} (${result.reason}).\n`);
+      io.stdout(
+        result.kind === 'intact'
+          ? `Audit chain rekeyed: ${result.records} record(s).\n`
+          : `Not rekeyed: chain broken at record ${result.atSequence} (${result.reason}).\n`,
+      );
       return result.kind === 'intact' ? 0 : 1;
     }
     if (action === 'verify') {
@@ -44,12 +55,19 @@ export async function runAudit(args: string[], io: CliIo): Promise<number> {
     if (action === 'reidentify') {
       // Approvals only from logged-in role holders in the console, never from a free-text --by (issue #18, item 12).
       if (values.approve) {
-        io.stderr('Zustimmungen zur Re-Identifizierung gibt es nur in der Konsole (/konsole/reidentifizierung), angemeldet als Personalrat oder Datenschutzbeauftragte(r).\n');
+        io.stderr(
+          'Zustimmungen zur Re-Identifizierung gibt es nur in der Konsole (/konsole/reidentifizierung), angemeldet als Personalrat oder Datenschutzbeauftragte(r).\n',
+        );
         return 1;
       }
       const by = values.by ?? 'unbekannt';
-      const result = values.request ? await lotse.reidentification.request({ pseudonym: values.request, reason: values.reason ?? '', by, now: new Date() }) : undefined;
-      if (!result) throw new UsageError('audit reidentify needs --request <pseudonym> --reason "…"; approvals are given in the console (/konsole/reidentifizierung).');
+      const result = values.request
+        ? await lotse.reidentification.request({ pseudonym: values.request, reason: values.reason ?? '', by, now: new Date() })
+        : undefined;
+      if (!result)
+        throw new UsageError(
+          'audit reidentify needs --request <pseudonym> --reason "…"; approvals are given in the console (/konsole/reidentifizierung).',
+        );
       io.stdout(JSON.stringify(result) + '\n');
       return result.kind === 'refused' ? 1 : 0;
     }
@@ -58,9 +76,15 @@ export async function runAudit(args: string[], io: CliIo): Promise<number> {
       const now = lotse.config.today ? new Date(`${lotse.config.today}T12:00:00.000Z`) : new Date();
       const { removed, byType } = await lotse.audit.purge(now, lotse.retentionDays);
       const conversations = await lotse.purgeConversations(now);
-      const records = Object.entries(await lotse.purgeRecords(now)).map(([kind, count]) => `${kind} ${count}`).join(', ');
-      const perType = Object.entries(byType).map(([type, count]) => `${type} ${count}`).join(', ');
-      io.stdout(`Purged ${removed} expired record(s)${perType ? ` (${perType})` : ''} and ${conversations} idle conversation(s); chain ${(await lotse.audit.verify()).kind}.\n`);
+      const records = Object.entries(await lotse.purgeRecords(now))
+        .map(([kind, count]) => `${kind} ${count}`)
+        .join(', ');
+      const perType = Object.entries(byType)
+        .map(([type, count]) => `${type} ${count}`)
+        .join(', ');
+      io.stdout(
+        `Purged ${removed} expired record(s)${perType ? ` (${perType})` : ''} and ${conversations} idle conversation(s); chain ${(await lotse.audit.verify()).kind}.\n`,
+      );
       if (records) io.stdout(`Purged stored records past retention: ${records}.\n`);
       return 0;
     }
@@ -73,8 +97,13 @@ export async function runAudit(args: string[], io: CliIo): Promise<number> {
     io.stdout('Woche     Anfragen  abgelehnt  weitergegeben  ohne Antwort  Regeln (Anzahl)\n');
     for (const week of report) {
       const rules = week.rules.map((rule) => `${rule.id} ${rule.count ?? '<5'}`).join(', ');
-      io.stdout(`${week.week}  ${String(week.turns ?? '<5').padStart(8)}  ${percent(week.refusedRate).padStart(9)}  ${percent(week.escalatedRate).padStart(13)}  ${percent(week.noAnswerRate).padStart(12)}  ${rules}\n`);
-      if (week.unansweredTopics.length) io.stdout(`          unbeantwortete Themen: ${week.unansweredTopics.map((topic) => `${topic.topic} (${topic.askers})`).join(', ')}\n`);
+      io.stdout(
+        `${week.week}  ${String(week.turns ?? '<5').padStart(8)}  ${percent(week.refusedRate).padStart(9)}  ${percent(week.escalatedRate).padStart(13)}  ${percent(week.noAnswerRate).padStart(12)}  ${rules}\n`,
+      );
+      if (week.unansweredTopics.length)
+        io.stdout(
+          `          unbeantwortete Themen: ${week.unansweredTopics.map((topic) => `${topic.topic} (${topic.askers})`).join(', ')}\n`,
+        );
     }
     return 0;
   } finally {

@@ -29,11 +29,18 @@ export async function runBackup(args: string[], io: CliIo): Promise<number> {
     const check = await checkSqliteBackup(file, key ? auditChainKey(key) : undefined);
     const chain = check.audit?.verification;
     if (check.integrity !== 'ok' || chain?.kind === 'broken') {
-      io.stderr(`Backup written to ${file} but it does not verify: ${check.integrity !== 'ok' ? `integrity_check ${check.integrity}` : `audit chain broken at record ${chain?.kind === 'broken' ? chain.atSequence : '?'}`}.\n`);
+      io.stderr(
+        `Backup written to ${file} but it does not verify: ${check.integrity !== 'ok' ? `integrity_check ${check.integrity}` : `audit chain broken at record ${chain?.kind === 'broken' ? chain.atSequence : '?'}`}.\n`,
+      );
       return 1;
     }
-    const verified = chain?.kind === 'intact' ? `verified: integrity ok, audit chain intact (${chain.records} record(s), head ${check.audit!.head.seq}:${check.audit!.head.hash})` : 'verified: integrity ok';
-    io.stdout(`Backup written to ${file} (${pages} pages), ${verified}. Restore: stop lotse, then "lotse restore ${file} --data ${config.dataDir} --force".\n`);
+    const verified =
+      chain?.kind === 'intact'
+        ? `verified: integrity ok, audit chain intact (${chain.records} record(s), head ${check.audit!.head.seq}:${check.audit!.head.hash})`
+        : 'verified: integrity ok';
+    io.stdout(
+      `Backup written to ${file} (${pages} pages), ${verified}. Restore: stop lotse, then "lotse restore ${file} --data ${config.dataDir} --force".\n`,
+    );
     return 0;
   } catch (error) {
     io.stderr(`Backup failed: ${error instanceof Error ? error.message : String(error)}\n`);

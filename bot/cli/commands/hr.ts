@@ -14,8 +14,19 @@ import { openLotse } from '../open-lotse.ts';
 import { parseOptions, UsageError } from '../parse-options.ts';
 
 const flags = {
-  data: { type: 'string' }, as: { type: 'string' }, json: { type: 'boolean' }, file: { type: 'string' }, title: { type: 'string' }, text: { type: 'string' },
-  link: { type: 'string' }, image: { type: 'string' }, ack: { type: 'boolean' }, audience: { type: 'string' }, 'send-at': { type: 'string' }, csv: { type: 'boolean' }, svg: { type: 'string' },
+  data: { type: 'string' },
+  as: { type: 'string' },
+  json: { type: 'boolean' },
+  file: { type: 'string' },
+  title: { type: 'string' },
+  text: { type: 'string' },
+  link: { type: 'string' },
+  image: { type: 'string' },
+  ack: { type: 'boolean' },
+  audience: { type: 'string' },
+  'send-at': { type: 'string' },
+  csv: { type: 'boolean' },
+  svg: { type: 'string' },
 } as const;
 type Values = ReturnType<typeof parseOptions<typeof flags>>['values'];
 type Outcome = { kind: 'ok' } | { kind: 'refused'; message: string };
@@ -43,57 +54,117 @@ async function broadcast(lotse: Lotse, action: string, id: string | undefined, v
   const hr = lotse.hr;
   if (action === 'preview') {
     const preview = await hr.broadcasts.preview(actor, validate(parseAudience(need(values.audience, '--audience')), audienceSchema));
-    return finish(io, preview, () => preview.kind === 'ok' ? [`${preview.recipients} Empfänger`, ...preview.byUnit.map((unit) => `  ${unit.unit.padEnd(8)} ${String(unit.count).padStart(5)}  ${unit.name}`)].join('\n') : '');
+    return finish(io, preview, () =>
+      preview.kind === 'ok'
+        ? [
+            `${preview.recipients} Empfänger`,
+            ...preview.byUnit.map((unit) => `  ${unit.unit.padEnd(8)} ${String(unit.count).padStart(5)}  ${unit.name}`),
+          ].join('\n')
+        : '',
+    );
   }
   if (action === 'create') {
-    const draft = values.file ? readDefinition(values.file, io.cwd, broadcastDraftSchema) : validate({
-      title: values.title, text: values.text, audience: parseAudience(need(values.audience, '--audience')), acknowledge: values.ack ?? false,
-      ...(values.link ? { link: values.link } : {}), ...(values.image ? { image: imageDataUrl(values.image, io.cwd) } : {}), ...(values['send-at'] ? { sendAt: values['send-at'] } : {}),
-    }, broadcastDraftSchema);
+    const draft = values.file
+      ? readDefinition(values.file, io.cwd, broadcastDraftSchema)
+      : validate(
+          {
+            title: values.title,
+            text: values.text,
+            audience: parseAudience(need(values.audience, '--audience')),
+            acknowledge: values.ack ?? false,
+            ...(values.link ? { link: values.link } : {}),
+            ...(values.image ? { image: imageDataUrl(values.image, io.cwd) } : {}),
+            ...(values['send-at'] ? { sendAt: values['send-at'] } : {}),
+          },
+          broadcastDraftSchema,
+        );
     const created = await hr.broadcasts.create(actor, draft);
-    return finish(io, created, () => created.kind === 'ok' ? `${created.broadcast.id}  Entwurf, ${created.recipients} Empfänger, Versand ab ${created.broadcast.sendAt}` : '');
+    return finish(io, created, () =>
+      created.kind === 'ok'
+        ? `${created.broadcast.id}  Entwurf, ${created.recipients} Empfänger, Versand ab ${created.broadcast.sendAt}`
+        : '',
+    );
   }
   if (action === 'release') {
     const released = await hr.broadcasts.release(actor, need(id, 'a broadcast id'));
-    return finish(io, released, () => released.kind === 'ok' ? `${released.broadcast.id}  freigegeben von ${actor}, Versand ab ${released.broadcast.sendAt}` : '');
+    return finish(io, released, () =>
+      released.kind === 'ok' ? `${released.broadcast.id}  freigegeben von ${actor}, Versand ab ${released.broadcast.sendAt}` : '',
+    );
   }
   const allowed = refuseUnlessHr(lotse, actor);
   if (allowed.kind === 'refused') return finish(io, allowed, () => '');
   if (action === 'send') {
     const run = await hr.jobs.runDue();
-    return finish(io, { kind: 'ok' }, () => (run.kind === 'done' ? `gesendet ${run.delivery.sent}, erneut versucht ${run.delivery.retried}, fehlgeschlagen ${run.delivery.failed}` : 'läuft bereits'));
+    return finish(io, { kind: 'ok' }, () =>
+      run.kind === 'done'
+        ? `gesendet ${run.delivery.sent}, erneut versucht ${run.delivery.retried}, fehlgeschlagen ${run.delivery.failed}`
+        : 'läuft bereits',
+    );
   }
   if (action === 'list') {
     const list = await hr.broadcasts.list();
-    return finish(io, { kind: 'ok' }, () => list.map((entry) => `${entry.id}  ${entry.state.padEnd(9)} ${entry.sendAt}  ${entry.content.title}`).join('\n') || 'Keine Nachrichten.');
+    return finish(
+      io,
+      { kind: 'ok' },
+      () =>
+        list.map((entry) => `${entry.id}  ${entry.state.padEnd(9)} ${entry.sendAt}  ${entry.content.title}`).join('\n') ||
+        'Keine Nachrichten.',
+    );
   }
   const report = await hr.broadcasts.report(need(id, 'a broadcast id'));
   return finish(io, report, () => {
     if (report.kind !== 'ok') return '';
     if (values.json) return JSON.stringify(report.report);
     const { recipients, sent, pending, failed, acknowledged, failures } = report.report;
-    return [`${report.broadcast.content.title} (${report.broadcast.state})`, `Empfänger ${recipients}, gesendet ${sent}, offen ${pending}, fehlgeschlagen ${failed}, zur Kenntnis genommen ${acknowledged}`, ...failures.map((failure) => `  ${failure.count}× ${failure.reason}`)].join('\n');
+    return [
+      `${report.broadcast.content.title} (${report.broadcast.state})`,
+      `Empfänger ${recipients}, gesendet ${sent}, offen ${pending}, fehlgeschlagen ${failed}, zur Kenntnis genommen ${acknowledged}`,
+      ...failures.map((failure) => `  ${failure.count}× ${failure.reason}`),
+    ].join('\n');
   });
 }
 
-async function survey(lotse: Lotse, action: string, id: string | undefined, rest: readonly string[], values: Values, io: CliIo): Promise<number> {
+async function survey(
+  lotse: Lotse,
+  action: string,
+  id: string | undefined,
+  rest: readonly string[],
+  values: Values,
+  io: CliIo,
+): Promise<number> {
   const actor = need(values.as, '--as <person id>');
   const hr = lotse.hr;
   if (action === 'create') {
     const created = await hr.surveys.create(actor, readDefinition(need(values.file, '--file <survey.yaml>'), io.cwd, surveyDraftSchema));
-    return finish(io, created, () => created.kind === 'ok' ? `${created.survey.id}  Entwurf (Version ${created.survey.version}); Freigabe durch den Personalrat: lotse hr survey approve ${created.survey.id} --as <person>` : '');
+    return finish(io, created, () =>
+      created.kind === 'ok'
+        ? `${created.survey.id}  Entwurf (Version ${created.survey.version}); Freigabe durch den Personalrat: lotse hr survey approve ${created.survey.id} --as <person>`
+        : '',
+    );
   }
   const surveyId = need(id, 'a survey id');
   if (action === 'revise') {
-    const revised = await hr.surveys.revise(actor, surveyId, readDefinition(need(values.file, '--file <survey.yaml>'), io.cwd, surveyDraftSchema));
-    return finish(io, revised, () => revised.kind === 'ok' ? `${revised.survey.id}  neue Version ${revised.survey.version} von ${surveyId} (Entwurf, braucht eine neue Freigabe)` : '');
+    const revised = await hr.surveys.revise(
+      actor,
+      surveyId,
+      readDefinition(need(values.file, '--file <survey.yaml>'), io.cwd, surveyDraftSchema),
+    );
+    return finish(io, revised, () =>
+      revised.kind === 'ok'
+        ? `${revised.survey.id}  neue Version ${revised.survey.version} von ${surveyId} (Entwurf, braucht eine neue Freigabe)`
+        : '',
+    );
   }
   if (action === 'approve') {
     const approved = await hr.surveys.approve(actor, surveyId);
     return finish(io, approved, () => `${surveyId}  freigegeben von ${actor}`);
   }
   const isResults = action === 'results' || action === 'texts' || action === 'review';
-  const allowed = isResults ? (hr.canSeeResults(actor) ? { kind: 'ok' as const } : { kind: 'refused' as const, message: hr.messages.refusedNotHr }) : refuseUnlessHr(lotse, actor);
+  const allowed = isResults
+    ? hr.canSeeResults(actor)
+      ? { kind: 'ok' as const }
+      : { kind: 'refused' as const, message: hr.messages.refusedNotHr }
+    : refuseUnlessHr(lotse, actor);
   if (allowed.kind === 'refused') return finish(io, allowed, () => '');
   if (action === 'open' || action === 'close') {
     const step = action === 'open' ? await hr.surveys.open(surveyId) : await hr.surveys.close(surveyId);
@@ -101,7 +172,13 @@ async function survey(lotse: Lotse, action: string, id: string | undefined, rest
   }
   if (action === 'texts') {
     const texts = await hr.surveyStore.texts(surveyId);
-    return finish(io, { kind: 'ok' }, () => texts.map((text) => `${text.id}  ${text.reviewed ? 'geprüft ' : 'offen   '} ${text.questionId}: ${text.text}`).join('\n') || 'Keine Freitexte.');
+    return finish(
+      io,
+      { kind: 'ok' },
+      () =>
+        texts.map((text) => `${text.id}  ${text.reviewed ? 'geprüft ' : 'offen   '} ${text.questionId}: ${text.text}`).join('\n') ||
+        'Keine Freitexte.',
+    );
   }
   if (action === 'review') {
     const reviewed = await hr.surveyStore.markTextsReviewed(surveyId, rest.map(Number).filter(Number.isInteger));
@@ -111,15 +188,27 @@ async function survey(lotse: Lotse, action: string, id: string | undefined, rest
   if (results.kind === 'refused') return finish(io, results, () => '');
   if (action === 'publish') {
     const message = resultsMessage(results.results, hr.messages);
-    const created = await hr.broadcasts.create(actor, { title: message.title, text: message.text, audience: { kind: 'all' }, acknowledge: false });
-    return finish(io, created, () => created.kind === 'ok' ? `${created.broadcast.id}  Ergebnis-Nachricht als Entwurf an alle (${created.recipients}); Freigabe: lotse hr broadcast release ${created.broadcast.id} --as <person>` : '');
+    const created = await hr.broadcasts.create(actor, {
+      title: message.title,
+      text: message.text,
+      audience: { kind: 'all' },
+      acknowledge: false,
+    });
+    return finish(io, created, () =>
+      created.kind === 'ok'
+        ? `${created.broadcast.id}  Ergebnis-Nachricht als Entwurf an alle (${created.recipients}); Freigabe: lotse hr broadcast release ${created.broadcast.id} --as <person>`
+        : '',
+    );
   }
   if (values.svg) {
     const dir = resolve(io.cwd, values.svg);
     mkdirSync(dir, { recursive: true });
-    for (const chart of resultCharts(results.results)) if (chart.svg) writeFileSync(join(dir, `${surveyId}-${chart.questionId}.svg`), chart.svg);
+    for (const chart of resultCharts(results.results))
+      if (chart.svg) writeFileSync(join(dir, `${surveyId}-${chart.questionId}.svg`), chart.svg);
   }
-  return finish(io, { kind: 'ok' }, () => (values.csv ? resultsToCsv(results.results).trimEnd() : JSON.stringify(results.results, null, 2)));
+  return finish(io, { kind: 'ok' }, () =>
+    values.csv ? resultsToCsv(results.results).trimEnd() : JSON.stringify(results.results, null, 2),
+  );
 }
 
 /** Runs an `hr` subcommand. */

@@ -20,7 +20,9 @@ export function formatIngestSummary(summary: IngestSummary): string {
   ];
   for (const skipped of summary.skipped) lines.push(`  skipped ${skipped.file}: ${skipped.reason}`);
   for (const chunk of summary.quarantined ?? []) {
-    lines.push(`  quarantined ${chunk.file}#${chunk.chunk}${chunk.section ? ` (${chunk.section})` : ''}: ${chunk.reason} "${chunk.excerpt}" (searchable, never sent to a language model)`);
+    lines.push(
+      `  quarantined ${chunk.file}#${chunk.chunk}${chunk.section ? ` (${chunk.section})` : ''}: ${chunk.reason} "${chunk.excerpt}" (searchable, never sent to a language model)`,
+    );
   }
   return lines.join('\n') + '\n';
 }

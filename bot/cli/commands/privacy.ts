@@ -12,7 +12,12 @@ import { parseOptions, UsageError } from '../parse-options.ts';
 
 /** Runs a privacy subcommand; exit 1 when the caller is not the DSB. */
 export async function runPrivacy(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseOptions(args, { data: { type: 'string' }, by: { type: 'string' }, out: { type: 'string' }, confirm: { type: 'boolean' } });
+  const { values, positionals } = parseOptions(args, {
+    data: { type: 'string' },
+    by: { type: 'string' },
+    out: { type: 'string' },
+    confirm: { type: 'boolean' },
+  });
   const [action, subject] = positionals;
   if ((action !== 'export' && action !== 'erase') || !subject) throw new UsageError('privacy needs export <person> or erase <person>.');
   if (!values.by) throw new UsageError(`privacy ${action} needs --by <person id of the DSB>.`);
@@ -22,7 +27,8 @@ export async function runPrivacy(args: string[], io: CliIo): Promise<number> {
   const { lotse } = await openLotse(io, values.data, { quiet: true });
   try {
     const requests = createLotseDataSubjectRequests(lotse);
-    const result = action === 'export' ? await requests.export({ subject, by: values.by }) : await requests.erase({ subject, by: values.by });
+    const result =
+      action === 'export' ? await requests.export({ subject, by: values.by }) : await requests.erase({ subject, by: values.by });
     if (result.kind === 'refused') {
       io.stderr(`${result.text}\n`);
       return 1;

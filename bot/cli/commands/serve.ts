@@ -47,20 +47,25 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   keepProcessAlive(logger);
   const chain = await lotse.audit.verify();
   if (chain.kind === 'broken') {
-    const hint = chain.reason === 'unkeyed'
-      ? 'Its links are not keyed: if this data dir was last used by a version before the keyed audit chain (issue #18), run "lotse audit rekey" once; otherwise the chain was rewritten without the key: restore the database from backup.'
-      : 'Run "lotse audit verify" and restore the database from backup.';
-    io.stderr(`Refusing to start: the audit chain in ${config.dataDir}/lotse.db is broken at record ${chain.atSequence} (${chain.reason}). ${hint}\n`);
+    const hint =
+      chain.reason === 'unkeyed'
+        ? 'Its links are not keyed: if this data dir was last used by a version before the keyed audit chain (issue #18), run "lotse audit rekey" once; otherwise the chain was rewritten without the key: restore the database from backup.'
+        : 'Run "lotse audit verify" and restore the database from backup.';
+    io.stderr(
+      `Refusing to start: the audit chain in ${config.dataDir}/lotse.db is broken at record ${chain.atSequence} (${chain.reason}). ${hint}\n`,
+    );
     await lotse.close();
     return 1;
   }
   // The composition root (bot/app/create-service.ts): channels, identity, HTTP server, background jobs, drain plan.
   const service = createService(lotse, config, logger, {
     write: io.stderr,
-    ingest: values['no-ingest'] ? false : {
-      progress: () => createProgressReporter({ write: io.stderr, interactive: io.interactive }),
-      report: (summary) => io.stderr(formatIngestSummary(summary)),
-    },
+    ingest: values['no-ingest']
+      ? false
+      : {
+          progress: () => createProgressReporter({ write: io.stderr, interactive: io.interactive }),
+          report: (summary) => io.stderr(formatIngestSummary(summary)),
+        },
   });
   const started = await service.start();
   if (started.kind === 'refused') {

@@ -20,10 +20,17 @@ function line(ticket: Ticket): string {
 /** Runs a tickets subcommand. */
 export async function runTickets(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
-    data: { type: 'string' }, json: { type: 'boolean' }, for: { type: 'string' }, as: { type: 'string' }, question: { type: 'string' }, answer: { type: 'string' }, model: { type: 'boolean' },
+    data: { type: 'string' },
+    json: { type: 'boolean' },
+    for: { type: 'string' },
+    as: { type: 'string' },
+    question: { type: 'string' },
+    answer: { type: 'string' },
+    model: { type: 'boolean' },
   });
   const [action, number, ...text] = positionals;
-  if (!action || !['list', 'stats', 'claim', 'answer', 'inbox', 'faq', 'approve', 'reject', 'revalidate'].includes(action)) throw new UsageError('tickets needs list, stats, claim, answer, inbox, faq, approve, reject or revalidate.');
+  if (!action || !['list', 'stats', 'claim', 'answer', 'inbox', 'faq', 'approve', 'reject', 'revalidate'].includes(action))
+    throw new UsageError('tickets needs list, stats, claim, answer, inbox, faq, approve, reject or revalidate.');
   if (action !== 'list' && action !== 'stats' && !values.as) throw new UsageError(`tickets ${action} needs --as <person id>.`);
   const { lotse, logger } = await openLotse(io, values.data, { quiet: true });
   // Answers and notifications reach Teams and Jabber through their outboxes, which `serve` sends (issue #19).
@@ -31,7 +38,9 @@ export async function runTickets(args: string[], io: CliIo): Promise<number> {
   try {
     if (action === 'list') {
       const tickets = values.for ? await lotse.escalation.queueFor(values.for) : await lotse.escalation.allTickets();
-      io.stdout(values.json ? JSON.stringify(tickets) + '\n' : tickets.map(line).join('\n') + (tickets.length ? '\n' : 'Keine Anfragen.\n'));
+      io.stdout(
+        values.json ? JSON.stringify(tickets) + '\n' : tickets.map(line).join('\n') + (tickets.length ? '\n' : 'Keine Anfragen.\n'),
+      );
       return 0;
     }
     if (action === 'stats') {
@@ -44,17 +53,24 @@ export async function runTickets(args: string[], io: CliIo): Promise<number> {
     }
     if (!number) throw new UsageError(`tickets ${action} needs a number.`);
     if (action === 'faq' || action === 'approve' || action === 'reject' || action === 'revalidate') {
-      const step = action === 'faq' && values.model
-        ? await lotse.faq.draftWithModel(number, values.as!)
-        : action === 'faq'
-        ? await lotse.faq.draft(number, values.as!, { ...(values.question ? { question: values.question } : {}), ...(values.answer ? { answer: values.answer } : {}) })
-        : action === 'revalidate' ? await lotse.faq.revalidate(Number(number), values.as!) : await lotse.faq.decide(Number(number), values.as!, action === 'approve');
+      const step =
+        action === 'faq' && values.model
+          ? await lotse.faq.draftWithModel(number, values.as!)
+          : action === 'faq'
+            ? await lotse.faq.draft(number, values.as!, {
+                ...(values.question ? { question: values.question } : {}),
+                ...(values.answer ? { answer: values.answer } : {}),
+              })
+            : action === 'revalidate'
+              ? await lotse.faq.revalidate(Number(number), values.as!)
+              : await lotse.faq.decide(Number(number), values.as!, action === 'approve');
       (step.kind === 'ok' ? io.stdout : io.stderr)(`${step.message}\n`);
       return step.kind === 'ok' ? 0 : 1;
     }
-    const result = action === 'claim'
-      ? await lotse.escalation.act(number, { type: 'claim', by: values.as! })
-      : await lotse.escalation.act(number, { type: 'answer', by: values.as!, text: text.join(' ') });
+    const result =
+      action === 'claim'
+        ? await lotse.escalation.act(number, { type: 'claim', by: values.as! })
+        : await lotse.escalation.act(number, { type: 'answer', by: values.as!, text: text.join(' ') });
     if (result.kind === 'refused') {
       io.stderr(`${result.message}\n`);
       return 1;

@@ -8,14 +8,7 @@ import type { IdFilter, LexicalIndex, TextAnalyzer } from '../../ports/search.ts
 import type { AnswerProvenance, Citation, Outcome, RetrievedPassage } from '../../ports/turn.ts';
 import type { ScopeEvidence } from '../retrieval/confidence.ts';
 import { fillTemplate, type AnswerMessages } from './answer-messages.ts';
-import {
-  documentIdOf,
-  standPart,
-  type AnswerContext,
-  type ComposedAnswer,
-  type RankedHit,
-  type ResolvedHit,
-} from './answer-context.ts';
+import { documentIdOf, standPart, type AnswerContext, type ComposedAnswer, type RankedHit, type ResolvedHit } from './answer-context.ts';
 import { composeCourseAnswer } from './course-answer.ts';
 import { weighQuery } from './coverage.ts';
 import { composeExtractiveAnswer } from './extractive-answer.ts';
@@ -81,7 +74,11 @@ function editionNote(composed: ComposedAnswer, scope: AnswerScope, context: Answ
   const older = cited ? undefined : composed.citations.find((citation) => scope.replacedBy.has(citation.document));
   const newer = older ? scope.replacedBy.get(older.document) : undefined;
   if (older && newer) {
-    return fillTemplate(context.messages.olderEditionNote, { older: older.title, title: newer.title, stand: standPart(context.messages, newer.stand) });
+    return fillTemplate(context.messages.olderEditionNote, {
+      older: older.title,
+      title: newer.title,
+      stand: standPart(context.messages, newer.stand),
+    });
   }
   if (!cited) return undefined;
   const current = context.knowledge.getDocument(cited.document);
@@ -100,10 +97,7 @@ function abstain(messages: AnswerMessages, scope: AnswerScope): string {
 }
 
 /** Answers one standalone question from the knowledge base, or abstains. */
-export async function answerQuestion<H extends RankedHit>(
-  deps: AnswerDeps<H>,
-  request: AnswerRequest,
-): Promise<AnswerDraft> {
+export async function answerQuestion<H extends RankedHit>(deps: AnswerDeps<H>, request: AnswerRequest): Promise<AnswerDraft> {
   const { question, today, topK } = request;
   const scope = scopeQuestion({
     question,
@@ -124,7 +118,8 @@ export async function answerQuestion<H extends RankedHit>(
   const trap = namedCounty && focusOutsideScope(searchText, query, deps.lexical, filter, (text) => deps.analyzer.analyze(text));
   const resolved = resolveHits(hits, deps.knowledge);
   // A named county: do other counties' documents answer it clearly better? (another county's figure is a trap)
-  const outsideHits = namedCounty && !trap && hits.length ? await deps.retriever.retrieve(searchText, { k: 3, filter: (id) => !filter(id) }) : [];
+  const outsideHits =
+    namedCounty && !trap && hits.length ? await deps.retriever.retrieve(searchText, { k: 3, filter: (id) => !filter(id) }) : [];
   const elsewhere = outsideHits.length
     ? betterElsewhere({
         question: searchText,
@@ -135,9 +130,7 @@ export async function answerQuestion<H extends RankedHit>(
       })
     : 0;
   const confidence = hits.length && !trap ? deps.confidence(searchText, hits, { outsideScope, betterElsewhere: elsewhere }) : 0;
-  const retrieved = resolved
-    .slice(0, topK)
-    .map(({ hit, chunk }) => ({ document: chunk.documentId, text: chunk.text, score: hit.score }));
+  const retrieved = resolved.slice(0, topK).map(({ hit, chunk }) => ({ document: chunk.documentId, text: chunk.text, score: hit.score }));
   const base: AnswerProvenance = { mode: 'none', indexVersion: deps.indexVersion() };
   const context: AnswerContext = {
     question,
@@ -152,25 +145,40 @@ export async function answerQuestion<H extends RankedHit>(
   if (confidence < deps.minConfidence) return noAnswer(deps.messages, scope, retrieved, confidence, base);
   const curated = composeCourseAnswer(context) ?? composeFaqAnswer(context);
   if (curated) return answered(curated, scope, context, { retrieved, confidence, provenance: { ...base, mode: curated.mode } });
-  const generated = deps.generation && request.generativeAllowed !== false
-    ? await composeGenerativeAnswer(context, deps.generation, request.onDelta, request.plainLanguage === true)
-    : undefined;
+  const generated =
+    deps.generation && request.generativeAllowed !== false
+      ? await composeGenerativeAnswer(context, deps.generation, request.onDelta, request.plainLanguage === true)
+      : undefined;
   if (generated?.kind === 'not_in_sources') {
     const { model, promptId, promptVersion } = generated;
     return noAnswer(deps.messages, scope, retrieved, confidence, { ...base, model, promptId, promptVersion });
   }
   if (generated?.kind === 'answered') {
     const { model, promptId, promptVersion, dropped } = generated;
-    return answered(generated.composed, scope, context, { retrieved, confidence, provenance: { ...base, mode: 'generative', model, promptId, promptVersion, dropped } });
+    return answered(generated.composed, scope, context, {
+      retrieved,
+      confidence,
+      provenance: { ...base, mode: 'generative', model, promptId, promptVersion, dropped },
+    });
   }
   const extractive = composeExtractiveAnswer(context);
   if (!extractive) return noAnswer(deps.messages, scope, retrieved, confidence, base);
   const fallback = generated?.kind === 'failed' ? generated.failure : undefined;
-  const draft = answered(extractive, scope, context, { retrieved, confidence, provenance: { ...base, mode: 'extractive', ...(fallback ? { modelFallback: fallback } : {}) } });
+  const draft = answered(extractive, scope, context, {
+    retrieved,
+    confidence,
+    provenance: { ...base, mode: 'extractive', ...(fallback ? { modelFallback: fallback } : {}) },
+  });
   return fallback ? { ...draft, answer: `${deps.messages.modelFallback}\n\n${draft.answer}` } : draft;
 }
 
-function noAnswer(messages: AnswerMessages, scope: AnswerScope, retrieved: readonly RetrievedPassage[], confidence: number, provenance: AnswerProvenance): AnswerDraft {
+function noAnswer(
+  messages: AnswerMessages,
+  scope: AnswerScope,
+  retrieved: readonly RetrievedPassage[],
+  confidence: number,
+  provenance: AnswerProvenance,
+): AnswerDraft {
   return { outcome: 'no_answer', answer: abstain(messages, scope), citations: [], retrieved, confidence, provenance };
 }
 

@@ -15,11 +15,28 @@ import { foldGerman } from '../../shared/text.ts';
 
 /** County name (as in "Kreis <Name>") → its registration codes, current first. */
 export const countyCodes: Readonly<Record<string, readonly string[]>> = {
-  Viersen: ['VIE', 'KK'], Unna: ['UN', 'LÜN'], Recklinghausen: ['RE', 'CAS', 'GLA'], Paderborn: ['PB', 'BÜR'],
-  Kleve: ['KLE', 'GEL'], Wesel: ['WES', 'DIN', 'MO'], Mettmann: ['ME'], Düren: ['DN', 'JÜL'], Euskirchen: ['EU', 'SLE'],
-  Heinsberg: ['HS', 'GK', 'ERK'], Borken: ['BOR', 'AH', 'BOH'], Coesfeld: ['COE', 'LH'], Steinfurt: ['ST', 'BF', 'TE'],
-  Warendorf: ['WAF', 'BE'], Gütersloh: ['GT'], Herford: ['HF'], Höxter: ['HX', 'WAR'], Lippe: ['LIP'],
-  'Minden-Lübbecke': ['MI'], Olpe: ['OE'], 'Siegen-Wittgenstein': ['SI', 'BLB'], Soest: ['SO', 'LP'],
+  Viersen: ['VIE', 'KK'],
+  Unna: ['UN', 'LÜN'],
+  Recklinghausen: ['RE', 'CAS', 'GLA'],
+  Paderborn: ['PB', 'BÜR'],
+  Kleve: ['KLE', 'GEL'],
+  Wesel: ['WES', 'DIN', 'MO'],
+  Mettmann: ['ME'],
+  Düren: ['DN', 'JÜL'],
+  Euskirchen: ['EU', 'SLE'],
+  Heinsberg: ['HS', 'GK', 'ERK'],
+  Borken: ['BOR', 'AH', 'BOH'],
+  Coesfeld: ['COE', 'LH'],
+  Steinfurt: ['ST', 'BF', 'TE'],
+  Warendorf: ['WAF', 'BE'],
+  Gütersloh: ['GT'],
+  Herford: ['HF'],
+  Höxter: ['HX', 'WAR'],
+  Lippe: ['LIP'],
+  'Minden-Lübbecke': ['MI'],
+  Olpe: ['OE'],
+  'Siegen-Wittgenstein': ['SI', 'BLB'],
+  Soest: ['SO', 'LP'],
 };
 
 /** Irregular demonyms and adjective forms; regular ones ("Paderborner", "Unnas") are derived from the name. */
@@ -35,7 +52,26 @@ export const internationalCodes: ReadonlySet<string> = new Set(['UN', 'EU']);
 /** "in pb", "bei vie": a lower-case code right after a place preposition still names the county… */
 const placePreposition = /\b(?:in|im|bei|beim|aus|nach)\s+$/i;
 /** …unless the code is also a word or a common abbreviation ("in re", "so", "war"). */
-const wordLikeCodes = new Set(['re', 'un', 'eu', 'so', 'war', 'be', 'me', 'mi', 'mo', 'ah', 'st', 'te', 'si', 'oe', 'gel', 'din', 'lip', 'hs']);
+const wordLikeCodes = new Set([
+  're',
+  'un',
+  'eu',
+  'so',
+  'war',
+  'be',
+  'me',
+  'mi',
+  'mo',
+  'ah',
+  'st',
+  'te',
+  'si',
+  'oe',
+  'gel',
+  'din',
+  'lip',
+  'hs',
+]);
 
 const regularSuffixes = ['', 's', 'er', 'ern', 'ers', 'erin', 'erinnen'];
 const prefixEvidence = /(?:\b(?:land)?kreis(?:es|verwaltung)?|\bkv|\blk)\s+$/i;

@@ -23,11 +23,10 @@ function describeCourse(course: Course, today: string, messages: AnswerMessages)
     : messages.courseNoDates;
   const where = course.online ? messages.courseOnline : fillTemplate(messages.coursePlace, { place: course.place });
   const seats =
-    course.seats === undefined
-      ? messages.courseSeatsUnknown
-      : fillTemplate(messages.courseSeats, { seats: String(course.seats) });
+    course.seats === undefined ? messages.courseSeatsUnknown : fillTemplate(messages.courseSeats, { seats: String(course.seats) });
   // A title that already says so ("KI-Grundlagen (Pflichtschulung nach § 8 DV KI)") gets no second mark (issue #19).
-  const marked = course.mandatory && !course.title.toLowerCase().includes(messages.courseMandatory.replace(/[()]/g, '').trim().toLowerCase());
+  const marked =
+    course.mandatory && !course.title.toLowerCase().includes(messages.courseMandatory.replace(/[()]/g, '').trim().toLowerCase());
   const title = marked ? `${course.title}${messages.courseMandatory}` : course.title;
   return fillTemplate(messages.courseLine, {
     title,
@@ -54,8 +53,6 @@ export function composeCourseAnswer(context: AnswerContext): ComposedAnswer | un
   return {
     mode: 'course',
     text: [intro, ...lines].join('\n'),
-    citations: chosen.map((resolved, index) =>
-      citationFor(resolved, lines[index] ?? resolved.chunk.text, resolved.chunk.course!.title),
-    ),
+    citations: chosen.map((resolved, index) => citationFor(resolved, lines[index] ?? resolved.chunk.text, resolved.chunk.course!.title)),
   };
 }

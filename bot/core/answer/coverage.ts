@@ -64,7 +64,10 @@ export interface WeightedQuery {
 
 /** Analyses a question into words, corrects misspelt forms against the index, and weights each word by idf. */
 export function weighQuery(question: string, analyzer: TextAnalyzer, lexical: LexicalIndex): WeightedQuery {
-  const groups = analyzer.expandQuery?.(question) ?? analyzer.analyzeWords?.(question) ?? analyzer.analyze(question).map((term) => ({ forms: [term], parts: [] }));
+  const groups =
+    analyzer.expandQuery?.(question) ??
+    analyzer.analyzeWords?.(question) ??
+    analyzer.analyze(question).map((term) => ({ forms: [term], parts: [] }));
   const seen = new Set<string>();
   const words: WeightedWord[] = [];
   const unknownIdf = lexical.idf('\u0000');
@@ -73,7 +76,9 @@ export function weighQuery(question: string, analyzer: TextAnalyzer, lexical: Le
     // A compound whose parts the corpus knows ("Raumbuchung") is not a typo of some other word.
     const compoundOfKnownParts = group.parts.length >= 2 && group.parts.every(isKnown);
     // A word of the German word list is no typo either ("mitgemacht" is not "mitgedacht").
-    const corrected = group.forms.map((term) => (compoundOfKnownParts || ('dictionary' in group && group.dictionary) || isKnown(term) ? undefined : lexical.correct?.(term)));
+    const corrected = group.forms.map((term) =>
+      compoundOfKnownParts || ('dictionary' in group && group.dictionary) || isKnown(term) ? undefined : lexical.correct?.(term),
+    );
     const forms = group.forms.map((term, index) => corrected[index] ?? term);
     const key = forms.join(' ');
     if (seen.has(key)) continue;
@@ -84,11 +89,20 @@ export function weighQuery(question: string, analyzer: TextAnalyzer, lexical: Le
     const idf = Math.max(0.1, Math.min(...forms.map((term) => lexical.idf(term))));
     const known = forms.some(isKnown);
     const rank = 'everyday' in group ? group.everyday : undefined;
-    const weight = rank === undefined ? idf : !known ? idf * everydayUnknownShare : rank < everydayCommonRank ? idf * everydayKnownShare : idf;
+    const weight =
+      rank === undefined ? idf : !known ? idf * everydayUnknownShare : rank < everydayCommonRank ? idf * everydayKnownShare : idf;
     const partIdf = group.parts.map((part) => lexical.idf(part));
     const partTotal = partIdf.reduce((sum, value) => sum + value, 0);
     const partWeights = partTotal > 0 ? partIdf.map((value) => value / partTotal) : undefined;
-    words.push({ forms, parts: group.parts, ...(partWeights ? { partWeights } : {}), credit, weight, known, related: ('related' in group ? group.related : undefined) ?? [] });
+    words.push({
+      forms,
+      parts: group.parts,
+      ...(partWeights ? { partWeights } : {}),
+      credit,
+      weight,
+      known,
+      related: ('related' in group ? group.related : undefined) ?? [],
+    });
   }
   return { words, total: words.reduce((sum, word) => sum + word.weight, 0) };
 }

@@ -21,7 +21,8 @@ export const olderEditionWeight = 0.75;
  */
 export const olderEditionWeightForPresent = 0.6;
 
-const presentCue = /\b(inzwischen|mittlerweile|aktuell|derzeit|zurzeit|zur\s+zeit|zzt|momentan|grad|gerade|jetzt|heute|heutzutage|neueste[nrms]?|stand\s+heute)\b/;
+const presentCue =
+  /\b(inzwischen|mittlerweile|aktuell|derzeit|zurzeit|zur\s+zeit|zzt|momentan|grad|gerade|jetzt|heute|heutzutage|neueste[nrms]?|stand\s+heute)\b/;
 
 const designation = String.raw`(?:digi(?:talisierungs)?)?(?:strategie|agenda|fassung|version|ausgabe|auflage|konzept|papier|dienstanweisung|dienstvereinbarung|richtlinie|leitfaden|plan)`;
 const olderWords = String.raw`(?:alte|fruhere|vorherige|bisherige|vorige|erste|ursprungliche|damalige)[nrms]?`;
@@ -46,7 +47,10 @@ const foldedMeta = new WeakMap<DocumentMeta, { readonly title: string; readonly 
 function folded(meta: DocumentMeta): { readonly title: string; readonly described: string } {
   let entry = foldedMeta.get(meta);
   if (!entry) {
-    entry = { title: foldGerman(meta.title).trim(), described: ` ${foldGerman(`${meta.title} ${meta.tenant ?? ''}`).replace(/[^\p{L}\p{N}]+/gu, ' ')} ` };
+    entry = {
+      title: foldGerman(meta.title).trim(),
+      described: ` ${foldGerman(`${meta.title} ${meta.tenant ?? ''}`).replace(/[^\p{L}\p{N}]+/gu, ' ')} `,
+    };
     foldedMeta.set(meta, entry);
   }
   return entry;
@@ -86,11 +90,16 @@ export function supersededBy(documents: readonly DocumentMeta[], today: string):
     if (!isInForce(meta, today)) continue;
     for (const reference of meta.supersedes) {
       const foldedReference = foldReference(reference);
-      const candidates = documents.filter((candidate) => candidate.id !== meta.id && referenceMatches(foldedReference, candidate)
-        && (!meta.tenant || !candidate.tenant || candidate.tenant === meta.tenant));
+      const candidates = documents.filter(
+        (candidate) =>
+          candidate.id !== meta.id &&
+          referenceMatches(foldedReference, candidate) &&
+          (!meta.tenant || !candidate.tenant || candidate.tenant === meta.tenant),
+      );
       const dated = candidates.filter((candidate) => editionYear(candidate) !== undefined);
-      const older = documents.find((candidate) => candidate.id === reference && candidate.id !== meta.id)
-        ?? (dated.length === 1 ? dated[0] : candidates.length === 1 ? candidates[0] : undefined);
+      const older =
+        documents.find((candidate) => candidate.id === reference && candidate.id !== meta.id) ??
+        (dated.length === 1 ? dated[0] : candidates.length === 1 ? candidates[0] : undefined);
       if (older) replacedBy.set(older.id, meta);
     }
   }
@@ -99,9 +108,12 @@ export function supersededBy(documents: readonly DocumentMeta[], today: string):
 
 /** The year of an older edition: its own, else the year the replacing edition's reference gives it. */
 export function olderEditionYear(older: DocumentMeta, newer: DocumentMeta): string | undefined {
-  return editionYear(older)
-    ?? newer.supersedes.flatMap((reference) => (referenceMatches(foldReference(reference), older) ? [yearPattern.exec(reference)?.[1]] : []))
-      .find((year): year is string => year !== undefined);
+  return (
+    editionYear(older) ??
+    newer.supersedes
+      .flatMap((reference) => (referenceMatches(foldReference(reference), older) ? [yearPattern.exec(reference)?.[1]] : []))
+      .find((year): year is string => year !== undefined)
+  );
 }
 
 /** Whether the question asks for an older edition in general ("alte Fassung", "damals", "erste Strategie"). */
@@ -113,7 +125,9 @@ export function asksForOlderEdition(question: string): boolean {
 export function namesEditionYear(question: string, year: string | undefined): boolean {
   if (!year) return false;
   const folded = foldGerman(question);
-  const near = new RegExp(String.raw`${designation}\w*\s*(?:von|aus|vom|aus dem jahr|des jahres|\()?\s*${year}\b|\b${year}(?:er)?\s*(?:\w+\s+)?${designation}`);
+  const near = new RegExp(
+    String.raw`${designation}\w*\s*(?:von|aus|vom|aus dem jahr|des jahres|\()?\s*${year}\b|\b${year}(?:er)?\s*(?:\w+\s+)?${designation}`,
+  );
   return near.test(folded);
 }
 
@@ -127,7 +141,11 @@ function mentionsYear(question: string, year: string | undefined): boolean {
  * question asks for older editions or mentions its year; an edition named by year ("Strategie 2021") makes
  * the editions replacing it step back instead.
  */
-export function editionWeights(question: string, documents: readonly DocumentMeta[], replacedBy: ReadonlyMap<string, DocumentMeta>): Map<string, number> {
+export function editionWeights(
+  question: string,
+  documents: readonly DocumentMeta[],
+  replacedBy: ReadonlyMap<string, DocumentMeta>,
+): Map<string, number> {
   const weights = new Map<string, number>();
   const older = asksForOlderEdition(question);
   const present = presentCue.test(foldGerman(question));

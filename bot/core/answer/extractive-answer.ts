@@ -3,13 +3,7 @@
  * quoted verbatim with document, section and Stand.
  */
 import { fillTemplate } from './answer-messages.ts';
-import {
-  citationFor,
-  standPart,
-  type AnswerContext,
-  type ComposedAnswer,
-  type ResolvedHit,
-} from './answer-context.ts';
+import { citationFor, standPart, type AnswerContext, type ComposedAnswer, type ResolvedHit } from './answer-context.ts';
 import { coverageOf } from './coverage.ts';
 import { containsAnswerType, expectedAnswerType } from '../retrieval/answer-type.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
@@ -31,10 +25,17 @@ function candidatesOf(context: AnswerContext): Candidate[] {
     return sentences.map((sentence, index) => {
       const section = resolved.chunk.section === resolved.document.title ? '' : resolved.chunk.section;
       const next = sentences[index + 1]?.text ?? '';
-      const coverage = Math.max(coverageOf(context.query, `${section} ${sentence.text}`, context.analyzer), 0.9 * coverageOf(context.query, `${section} ${sentence.text} ${next}`, context.analyzer));
+      const coverage = Math.max(
+        coverageOf(context.query, `${section} ${sentence.text}`, context.analyzer),
+        0.9 * coverageOf(context.query, `${section} ${sentence.text} ${next}`, context.analyzer),
+      );
       const shortPenalty = sentence.text.length < 30 ? 0.15 : 0;
       // A sentence that cannot hold the asked-for value rarely answers; one whose next sentence holds it may.
-      const typeFactor = containsAnswerType(sentence.text, type) ? 1 : containsAnswerType(`${sentence.text} ${sentences[index + 1]?.text ?? ''}`, type) ? 0.85 : 0.6;
+      const typeFactor = containsAnswerType(sentence.text, type)
+        ? 1
+        : containsAnswerType(`${sentence.text} ${sentences[index + 1]?.text ?? ''}`, type)
+          ? 0.85
+          : 0.6;
       return { resolved, sentences, index, coverage, score: coverage * typeFactor * (1 - 0.12 * rank) - shortPenalty };
     });
   });
@@ -76,9 +77,7 @@ export function composeExtractiveAnswer(context: AnswerContext): ComposedAnswer 
   const best = ranked[0];
   if (!best) return undefined;
   const parts = [best];
-  const second = ranked.find(
-    (candidate) => candidate.resolved.chunk.id !== best.resolved.chunk.id && candidate.coverage >= 0.5,
-  );
+  const second = ranked.find((candidate) => candidate.resolved.chunk.id !== best.resolved.chunk.id && candidate.coverage >= 0.5);
   if (second && second.score >= best.score * 0.75) parts.push(second);
   const rendered = parts.map((part) => ({ part, ...renderPart(part, context) }));
   return {

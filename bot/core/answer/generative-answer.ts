@@ -17,7 +17,14 @@ export const generativePassages = 5;
 
 /** A generated answer with its provenance, or why there is none. */
 export type GenerativeStep =
-  | { readonly kind: 'answered'; readonly composed: ComposedAnswer; readonly model: string; readonly promptId: string; readonly promptVersion: string; readonly dropped: readonly { sentence: string; reason: string }[] }
+  | {
+      readonly kind: 'answered';
+      readonly composed: ComposedAnswer;
+      readonly model: string;
+      readonly promptId: string;
+      readonly promptVersion: string;
+      readonly dropped: readonly { sentence: string; reason: string }[];
+    }
   | { readonly kind: 'not_in_sources'; readonly model: string; readonly promptId: string; readonly promptVersion: string }
   | { readonly kind: 'failed'; readonly failure: string };
 
@@ -31,7 +38,11 @@ function passagesOf(hits: readonly ResolvedHit[]): GroundedPassage[] {
   }));
 }
 
-async function outcomeOf(deps: GroundedAnswerDeps, input: { question: string; passages: GroundedPassage[]; plainLanguage?: boolean }, onDelta?: (text: string) => void): Promise<GenerativeOutcome> {
+async function outcomeOf(
+  deps: GroundedAnswerDeps,
+  input: { question: string; passages: GroundedPassage[]; plainLanguage?: boolean },
+  onDelta?: (text: string) => void,
+): Promise<GenerativeOutcome> {
   if (!onDelta) return generateGroundedAnswer(deps, input);
   for await (const event of streamGroundedAnswer(deps, input)) {
     if (event.kind === 'delta') onDelta(event.text);
@@ -56,5 +67,12 @@ export async function composeGenerativeAnswer(
     const resolved = context.hits[index - 1];
     return resolved ? [citationFor(resolved, truncateText(resolved.chunk.text, 400))] : [];
   });
-  return { kind: 'answered', composed: { mode: 'generative', text: outcome.text, citations }, model, promptId, promptVersion, dropped: outcome.dropped };
+  return {
+    kind: 'answered',
+    composed: { mode: 'generative', text: outcome.text, citations },
+    model,
+    promptId,
+    promptVersion,
+    dropped: outcome.dropped,
+  };
 }

@@ -26,13 +26,22 @@ export function outsideScopeShare(query: WeightedQuery, lexical: LexicalIndex, f
  * Paderborn?") occurs in other counties' documents but in none of the named county's, not even as a related word.
  * Then the named county's documents cannot answer, and another county's figure must not be passed off as its own.
  */
-export function focusOutsideScope(question: string, query: WeightedQuery, lexical: LexicalIndex, filter: IdFilter, analyze: (text: string) => string[]): boolean {
+export function focusOutsideScope(
+  question: string,
+  query: WeightedQuery,
+  lexical: LexicalIndex,
+  filter: IdFilter,
+  analyze: (text: string) => string[],
+): boolean {
   if (!lexical.contains) return false;
   // Every word right after the question word must be missing ("wie viele Fachverfahren hängen …": the county's
   // documents name Fachverfahren, so the rarer "hängen" alone does not make a trap).
   const focus = focusCandidates(question, query, analyze);
   const inScope = (term: string): boolean => lexical.contains!(term, filter);
-  return focus.length > 0 && focus.every((word) => word.known && !word.forms.some(inScope) && !word.related.some((related) => inScope(related.term)));
+  return (
+    focus.length > 0 &&
+    focus.every((word) => word.known && !word.forms.some(inScope) && !word.related.some((related) => inScope(related.term)))
+  );
 }
 
 /** Best coverage of the question by a window of two sentences that can hold the expected kind of answer. */

@@ -126,10 +126,20 @@ export function withoutTenantMention(question: string, tenant: string | undefine
   const words = new RegExp(String.raw`(?<![\p{L}\p{N}])${lead}(?:${forms})(?:s|er|ern|ers|n)?(?![\p{L}\p{N}])`, 'giu');
   const codes = (countyCodes[name] ?? []).map(escapeRegExp).join('|');
   const coded = codes ? new RegExp(String.raw`(?<![\p{L}\p{N}-])${lead}(?:${codes})(?![\p{L}\p{N}-])`, 'gu') : undefined;
-  const compoundCodes = (countyCodes[name] ?? []).filter((code) => !internationalCodes.has(code)).map(escapeRegExp).join('|');
+  const compoundCodes = (countyCodes[name] ?? [])
+    .filter((code) => !internationalCodes.has(code))
+    .map(escapeRegExp)
+    .join('|');
   const prefixed = compoundCodes ? new RegExp(String.raw`(?<![\p{L}\p{N}-])(?:${compoundCodes})-(?=\p{L})`, 'gu') : undefined;
-  const withoutCodes = [coded, prefixed].reduce((text, pattern) => (pattern ? text.replace(pattern, pattern === coded ? ' ' : '') : text), question);
-  const stripped = withoutCodes.replace(words, ' ').replace(/\s{2,}/g, ' ').replace(/\s+([?!.,])/g, '$1').trim();
+  const withoutCodes = [coded, prefixed].reduce(
+    (text, pattern) => (pattern ? text.replace(pattern, pattern === coded ? ' ' : '') : text),
+    question,
+  );
+  const stripped = withoutCodes
+    .replace(words, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .replace(/\s+([?!.,])/g, '$1')
+    .trim();
   return stripped.length >= 3 ? stripped : question;
 }
 

@@ -12,14 +12,69 @@ export interface Sentence {
   readonly end: number;
 }
 
-const abbreviations = new Set(
-  [
-    'z', 'b', 'abs', 'nr', 'ca', 'bzw', 'ggf', 'u', 'a', 'd', 'h', 'vgl', 'evtl', 'inkl', 'ggü', 'usw', 'etc', 'str',
-    'dr', 'prof', 'hr', 'fr', 'tel', 'bspw', 'max', 'min', 'mind', 'ziff', 'lit', 'art', 'gem', 'o', 's', 'sog',
-    'v', 'i', 'e', 'ff', 'f', 'zzgl', 'allg', 'jan', 'feb', 'mrz', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
-    'okt', 'nov', 'dez', 'st', 'bzgl', 'std', 'mio', 'mrd', 'kap', 'anm', 'insb',
-  ],
-);
+const abbreviations = new Set([
+  'z',
+  'b',
+  'abs',
+  'nr',
+  'ca',
+  'bzw',
+  'ggf',
+  'u',
+  'a',
+  'd',
+  'h',
+  'vgl',
+  'evtl',
+  'inkl',
+  'ggü',
+  'usw',
+  'etc',
+  'str',
+  'dr',
+  'prof',
+  'hr',
+  'fr',
+  'tel',
+  'bspw',
+  'max',
+  'min',
+  'mind',
+  'ziff',
+  'lit',
+  'art',
+  'gem',
+  'o',
+  's',
+  'sog',
+  'v',
+  'i',
+  'e',
+  'ff',
+  'f',
+  'zzgl',
+  'allg',
+  'jan',
+  'feb',
+  'mrz',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'okt',
+  'nov',
+  'dez',
+  'st',
+  'bzgl',
+  'std',
+  'mio',
+  'mrd',
+  'kap',
+  'anm',
+  'insb',
+]);
 
 function isBoundary(text: string, index: number): boolean {
   const char = text[index];
@@ -46,8 +101,14 @@ export function isUnitLine(line: string): boolean {
 /** A short label line right under a column row ("2024 | 322.537 | 363.883" + "Scans Scans Scans") belongs to it. */
 function isCaptionOf(row: string, line: string): boolean {
   const trimmed = line.trim();
-  return tableRow.test(row.trim()) && !isUnitLine(trimmed) && trimmed.length > 0 && trimmed.length <= 60
-    && !/[.!?:;,]$/.test(trimmed) && !/^([-•*–]|\d+[.)])\s/.test(trimmed);
+  return (
+    tableRow.test(row.trim()) &&
+    !isUnitLine(trimmed) &&
+    trimmed.length > 0 &&
+    trimmed.length <= 60 &&
+    !/[.!?:;,]$/.test(trimmed) &&
+    !/^([-•*–]|\d+[.)])\s/.test(trimmed)
+  );
 }
 
 function lineAt(text: string, start: number): string {
@@ -82,7 +143,8 @@ export function splitSentences(text: string): Sentence[] {
         unitEnd = index + 1 + next.length;
         continue;
       }
-      if (nextIsUnit || index === unitEnd || isUnitLine(lineBefore(text, index)) || /^\s*([-•*–]|\d+[.)])\s/.test(next.slice(0, 5))) push(index + 1);
+      if (nextIsUnit || index === unitEnd || isUnitLine(lineBefore(text, index)) || /^\s*([-•*–]|\d+[.)])\s/.test(next.slice(0, 5)))
+        push(index + 1);
       else if (isBoundary(text, index)) push(index + 1);
       unitEnd = nextIsUnit ? index + 1 + next.length : -1;
     } else if (unitEnd < 0 && isBoundary(text, index)) push(index + 1);

@@ -20,8 +20,10 @@ export function adminActionReport(entries: readonly AuditEntry[]): AdminActionWe
     week.set(entry.adminAction, (week.get(entry.adminAction) ?? 0) + 1);
     weeks.set(isoWeek(entry.at), week);
   }
-  return [...weeks].sort(([a], [b]) => a.localeCompare(b)).map(([week, counts]) => ({
-    week,
-    actions: adminActions.filter((action) => counts.has(action)).map((action) => ({ action, count: counts.get(action)! })),
-  }));
+  return [...weeks]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([week, counts]) => ({
+      week,
+      actions: adminActions.filter((action) => counts.has(action)).map((action) => ({ action, count: counts.get(action)! })),
+    }));
 }

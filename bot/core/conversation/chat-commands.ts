@@ -43,8 +43,13 @@ const plainOffWords = new Set(['normal', 'normale sprache', 'normal bitte', 'bit
 /** Only a date-like word after "abwesend bis" makes it a command ("abwesend bis wann …?" stays a question). */
 const absentPattern = /^abwesend bis (?:zum |einschließlich |einschl\. )?(\d{1,2}\.\d{1,2}\.?(?:\d{2}|\d{4})?|\d{4}-\d{2}-\d{2})\.?$/iu;
 const targets: Readonly<Record<string, RerouteTarget>> = {
-  zentral: 'central', zentrale: 'central', 'it': 'it-servicedesk', servicedesk: 'it-servicedesk',
-  'it-servicedesk': 'it-servicedesk', datenschutz: 'dsb', dsb: 'dsb',
+  zentral: 'central',
+  zentrale: 'central',
+  it: 'it-servicedesk',
+  servicedesk: 'it-servicedesk',
+  'it-servicedesk': 'it-servicedesk',
+  datenschutz: 'dsb',
+  dsb: 'dsb',
 };
 
 function feedback(text: string): ChatCommand | undefined {
@@ -89,7 +94,9 @@ function ticketCommand(text: string, folded: string): ChatCommand | undefined {
  */
 export function parseChatCommand(input: string): ChatCommand {
   const text = input.trim();
-  const folded = foldGerman(text).replace(/[.!]+$/, '').replace(/\s+/g, ' ');
+  const folded = foldGerman(text)
+    .replace(/[.!]+$/, '')
+    .replace(/\s+/g, ' ');
   if (helpWords.has(folded)) return { kind: 'help' };
   if (escalateWords.has(folded)) return { kind: 'escalate' };
   if (ticketWords.has(folded)) return { kind: 'tickets' };

@@ -20,7 +20,13 @@ import { looksLikeFollowUp, resolveFollowUp } from './follow-up.ts';
 import { actionsFor, smallTalkActions } from './turn-actions.ts';
 import { decideHandover, type HandoverDecision, type Referrals } from './handover-decision.ts';
 import { fillTemplate } from '../answer/answer-messages.ts';
-import { fromDocuments, plainLanguageAnswer, suggestionsFor, type PresentationTexts, type PresentedTurn } from '../presentation/present-answer.ts';
+import {
+  fromDocuments,
+  plainLanguageAnswer,
+  suggestionsFor,
+  type PresentationTexts,
+  type PresentedTurn,
+} from '../presentation/present-answer.ts';
 
 /** Everything the core needs, injected by the composition root. */
 export interface ConversationDeps<H extends RankedHit = RankedHit> {
@@ -108,7 +114,14 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
     // Greetings, thanks and fillers only hide the question from analysis; what is stored stays as received.
     const normalized = normalizeQuestion(text);
     if (normalized.smallTalk && deps.smallTalk) {
-      const draft: AnswerDraft = { outcome: 'answered', answer: deps.smallTalk[normalized.smallTalk], citations: [], retrieved: [], confidence: 1, provenance: { mode: 'none', indexVersion: deps.answer.indexVersion() } };
+      const draft: AnswerDraft = {
+        outcome: 'answered',
+        answer: deps.smallTalk[normalized.smallTalk],
+        citations: [],
+        retrieved: [],
+        confidence: 1,
+        provenance: { mode: 'none', indexVersion: deps.answer.indexVersion() },
+      };
       return { draft, resolvedQuestion: previousQuestion(history) ?? '', smallTalk: true };
     }
     const resolvedQuestion = await standalone(normalized.text || text, history);
@@ -129,7 +142,11 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
   const handleTurn = async (message: InboundMessage, onDelta?: (text: string) => void): Promise<TurnResult> => {
     const started = performance.now();
     const conversationId = await conversationFor(message);
-    const context = { userId: message.userId, ...(message.tenant ? { tenant: message.tenant } : {}), ...(message.generativeAllowed === false ? { generativeAllowed: false } : {}) };
+    const context = {
+      userId: message.userId,
+      ...(message.tenant ? { tenant: message.tenant } : {}),
+      ...(message.generativeAllowed === false ? { generativeAllowed: false } : {}),
+    };
     const input = deps.guardrail.reviewInput(message.text.slice(0, maxQuestionLength), context);
     const history = await deps.conversations.recentMessages(conversationId, 6);
     const at = deps.clock.now().toISOString();
@@ -157,7 +174,15 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       answer = office ? `${input.reply}\n\n${office}` : input.reply;
     }
     // Case data, personal matters and refusals never go to a Digitallotse: no hand-over button (issues #17, #19).
-    const handover: HandoverDecision | undefined = smallTalk ? undefined : decideHandover({ verdict: input, masked, outcome, question: resolvedQuestion, ...(deps.referrals ? { referrals: deps.referrals } : {}) });
+    const handover: HandoverDecision | undefined = smallTalk
+      ? undefined
+      : decideHandover({
+          verdict: input,
+          masked,
+          outcome,
+          question: resolvedQuestion,
+          ...(deps.referrals ? { referrals: deps.referrals } : {}),
+        });
     // Unanswered and referred (e.g. one's own leave): the office takes the place of the hand-over offer; the outcome stays.
     // The asker's own data (leave, pay, time account) is never in the documents: the office is named after an answer too.
     if (handover?.referral && (outcome !== 'answered' || handover.ownMatter)) {
@@ -165,12 +190,14 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       answer = answer.includes(offer) ? answer.replace(offer, handover.referral) : `${answer}\n\n${handover.referral}`;
     }
     // A model is configured but not used for this person (training gate): say so and name the next course (issue #22).
-    const withheld = message.generativeAllowed === false && deps.answer.generation && draft?.provenance.mode === 'extractive' && outcome === 'answered';
+    const withheld =
+      message.generativeAllowed === false && deps.answer.generation && draft?.provenance.mode === 'extractive' && outcome === 'answered';
     if (withheld && deps.trainingGateNote) answer = `${answer}\n\n${deps.trainingGateNote(today())}`;
     // The person learns that personal data was removed and what was kept (issue #19, item 5).
     if (masked) answer = `${answer}\n\n${fillTemplate(deps.answer.messages.personalDataRemoved, { question: input.text })}`;
     // Directory answers name contact persons on purpose (our template, no model or document text): not masked.
-    const output: GuardrailVerdict = draft?.provenance.mode === 'directory' ? { kind: 'allow', text: answer, rules: [] } : deps.guardrail.reviewOutput(answer, context);
+    const output: GuardrailVerdict =
+      draft?.provenance.mode === 'directory' ? { kind: 'allow', text: answer, rules: [] } : deps.guardrail.reviewOutput(answer, context);
     if (output.kind !== 'allow') outcome = refusalOutcome[output.kind];
     const offers = handover?.allowed === true && output.kind === 'allow';
     const result: TurnResult = {
@@ -182,11 +209,30 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       citations: output.kind === 'allow' ? (draft?.citations ?? []) : [],
       retrieved: draft?.retrieved ?? [],
       confidence: draft?.confidence ?? 0,
-      rules: [...input.rules, ...(handover?.rule ? [handover.rule] : []), ...(draft ? deps.guardrail.reviewSources?.(draft.retrieved.slice(0, 5).map((passage) => passage.text), context) ?? [] : []), ...output.rules],
-      actions: smallTalk && outcome === 'answered' ? smallTalkActions(deps.answer.messages) : actionsFor(outcome, deps.answer.messages).filter((action) => action.type !== 'escalate' || offers),
-      provenance: { ...(draft?.provenance ?? { mode: 'none', indexVersion: deps.answer.indexVersion() }), ...(plain ? { plainLanguage: true } : {}) },
+      rules: [
+        ...input.rules,
+        ...(handover?.rule ? [handover.rule] : []),
+        ...(draft
+          ? (deps.guardrail.reviewSources?.(
+              draft.retrieved.slice(0, 5).map((passage) => passage.text),
+              context,
+            ) ?? [])
+          : []),
+        ...output.rules,
+      ],
+      actions:
+        smallTalk && outcome === 'answered'
+          ? smallTalkActions(deps.answer.messages)
+          : actionsFor(outcome, deps.answer.messages).filter((action) => action.type !== 'escalate' || offers),
+      provenance: {
+        ...(draft?.provenance ?? { mode: 'none', indexVersion: deps.answer.indexVersion() }),
+        ...(plain ? { plainLanguage: true } : {}),
+      },
       latencyMs: performance.now() - started,
-      suggestions: draft && output.kind === 'allow' ? suggestionsFor(presented(draft, outcome, resolvedQuestion, smallTalk), deps.answer.knowledge, deps.presentation) : [],
+      suggestions:
+        draft && output.kind === 'allow'
+          ? suggestionsFor(presented(draft, outcome, resolvedQuestion, smallTalk), deps.answer.knowledge, deps.presentation)
+          : [],
     };
     // `handover` records the decision, so that a later hand-over request refers to this answer (or is refused).
     const decision = handover ? { handover: offers, ...(!offers && handover.referral ? { referral: handover.referral } : {}) } : {};
@@ -196,14 +242,34 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       role: 'bot',
       text: result.answer,
       outcome,
-      payload: JSON.stringify({ resolvedQuestion, citations: result.citations, provenance: result.provenance, tried: triedOf(result), ...decision }),
+      payload: JSON.stringify({
+        resolvedQuestion,
+        citations: result.citations,
+        provenance: result.provenance,
+        tried: triedOf(result),
+        ...decision,
+      }),
       createdAt: deps.clock.now().toISOString(),
     });
     await deps.audit?.record(result, message.channel, message.userId);
     // Every turn at info with ids and a pseudonym only, so that an operator can follow a conversation (issue #19, item 9).
-    deps.logger.info('turn', { channel: message.channel, conversation: conversationId, messageId: result.messageId, user: deps.pseudonymOf?.(message.userId) ?? 'unknown', outcome, handover: offers, ms: Math.round(result.latencyMs) });
+    deps.logger.info('turn', {
+      channel: message.channel,
+      conversation: conversationId,
+      messageId: result.messageId,
+      user: deps.pseudonymOf?.(message.userId) ?? 'unknown',
+      outcome,
+      handover: offers,
+      ms: Math.round(result.latencyMs),
+    });
     // Question and answer only in debug logs (LOG_LEVEL=debug); at info the logger drops or censors them.
-    deps.logger.debug('chat-turn', { channel: message.channel, outcome, ms: Math.round(result.latencyMs), question: input.text, answer: result.answer });
+    deps.logger.debug('chat-turn', {
+      channel: message.channel,
+      outcome,
+      ms: Math.round(result.latencyMs),
+      question: input.text,
+      answer: result.answer,
+    });
     return result;
   };
 
@@ -221,7 +287,12 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
       if (!stored || stored.role !== 'bot') return { kind: 'not_found' };
       if (!(await deps.conversations.isOwner(stored.conversationId, input.userId))) return { kind: 'not_found' };
       const reason = input.reason?.trim().slice(0, 500);
-      deps.logger.info('feedback', { conversation: stored.conversationId, messageId: input.messageId, rating: input.rating, withReason: Boolean(reason) });
+      deps.logger.info('feedback', {
+        conversation: stored.conversationId,
+        messageId: input.messageId,
+        rating: input.rating,
+        withReason: Boolean(reason),
+      });
       await deps.conversations.recordFeedback({
         messageId: input.messageId,
         rating: input.rating,

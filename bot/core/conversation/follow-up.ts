@@ -36,15 +36,14 @@ function replaceCounty(question: string, oldKey: string, newName: string, knownT
 }
 
 function stripFollowUpWords(text: string): string {
-  return text.replace(followUpStart, '').replace(/[?!.]+$/, '').trim();
+  return text
+    .replace(followUpStart, '')
+    .replace(/[?!.]+$/, '')
+    .trim();
 }
 
 /** Rewrites a follow-up into a standalone question; returns the text unchanged when it is not a follow-up. */
-export function resolveFollowUp(input: {
-  text: string;
-  previousQuestion?: string;
-  knownTenants: readonly string[];
-}): string {
+export function resolveFollowUp(input: { text: string; previousQuestion?: string; knownTenants: readonly string[] }): string {
   const { text, previousQuestion, knownTenants } = input;
   if (!previousQuestion || !looksLikeFollowUp(text)) return text;
   const newCounty = countyIn(text, knownTenants);

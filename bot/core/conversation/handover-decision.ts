@@ -42,6 +42,12 @@ export function decideHandover(input: {
   if (verdict.kind === 'refuse' || verdict.kind === 'refer') return { allowed: false };
   if (verdict.kind === 'escalate') return { allowed: verdict.handover !== false };
   const topic = input.referrals?.forQuestion(input.question);
-  if (topic) return { allowed: false, referral: topic.reply, ...(topic.ownMatter ? { ownMatter: true } : {}), rule: { id: `referral-${topic.topic}`, clause: 'DV KI § 9 Abs. 2', action: 'refer' } };
+  if (topic)
+    return {
+      allowed: false,
+      referral: topic.reply,
+      ...(topic.ownMatter ? { ownMatter: true } : {}),
+      rule: { id: `referral-${topic.topic}`, clause: 'DV KI § 9 Abs. 2', action: 'refer' },
+    };
   return { allowed: !(input.masked && input.outcome === 'no_answer') };
 }

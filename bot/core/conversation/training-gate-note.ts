@@ -35,5 +35,9 @@ export function trainingGateNote(texts: TrainingGateTexts, chunks: Iterable<Chun
   const next = nextMandatoryCourse(chunks, texts.courseTitle, today);
   const course = next?.course.title ?? texts.courseTitle;
   if (!next?.date) return fillTemplate(texts.withheldNoDate, { course });
-  return fillTemplate(texts.withheld, { course, date: formatGermanDate(next.date), link: next.course.registrationUrl ?? texts.courseTitle });
+  return fillTemplate(texts.withheld, {
+    course,
+    date: formatGermanDate(next.date),
+    link: next.course.registrationUrl ?? texts.courseTitle,
+  });
 }

@@ -3,7 +3,16 @@
  */
 
 /** Every key must exist in the YAML file. */
-export const availabilityMessageKeys = ['absenceSet', 'absenceCleared', 'absenceNone', 'absenceStatus', 'invalidDate', 'dateInPast', 'dateTooFar', 'notLotse'] as const;
+export const availabilityMessageKeys = [
+  'absenceSet',
+  'absenceCleared',
+  'absenceNone',
+  'absenceStatus',
+  'invalidDate',
+  'dateInPast',
+  'dateTooFar',
+  'notLotse',
+] as const;
 
 /** The texts, by key. */
 export type AvailabilityMessages = Readonly<Record<(typeof availabilityMessageKeys)[number], string>>;

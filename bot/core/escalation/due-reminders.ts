@@ -22,7 +22,11 @@ export interface DueReminder {
 const waiting = new Set<Ticket['state']>(['open', 'claimed', 'rerouted', 'returned']);
 
 /** All steps due at `now` for a ticket still waiting for an answer (the caller skips those already sent). */
-export function dueReminders(ticket: Ticket, now: Date, deps: { policy: EscalationPolicy; directory: Directory; present?: PresenceCheck | undefined }): DueReminder[] {
+export function dueReminders(
+  ticket: Ticket,
+  now: Date,
+  deps: { policy: EscalationPolicy; directory: Directory; present?: PresenceCheck | undefined },
+): DueReminder[] {
   if (!waiting.has(ticket.state)) return [];
   const waitedMinutes = officeMinutesBetween(new Date(ticket.createdAt), now, deps.policy.officeHours);
   const { reminders } = deps.policy;
@@ -30,8 +34,11 @@ export function dueReminders(ticket: Ticket, now: Date, deps: { policy: Escalati
   // Absent people are neither reminded nor added as candidates (issue #22); the next step reaches someone present.
   const here = (people: readonly string[]): readonly string[] => (deps.present ? people.filter(deps.present) : people);
   const steps: DueReminder[] = [];
-  if (waitedMinutes >= reminders.assignee) steps.push({ step: 'assignee', recipients: here(ticket.assignee ? [ticket.assignee] : ticket.candidates), waitedMinutes });
-  if (waitedMinutes >= reminders.deputies && unit?.deputies.length) steps.push({ step: 'deputies', recipients: here(unit.deputies), waitedMinutes });
-  if (waitedMinutes >= reminders.central) steps.push({ step: 'central', recipients: presentOrAll(deps.policy.centralPool, deps.present), waitedMinutes });
+  if (waitedMinutes >= reminders.assignee)
+    steps.push({ step: 'assignee', recipients: here(ticket.assignee ? [ticket.assignee] : ticket.candidates), waitedMinutes });
+  if (waitedMinutes >= reminders.deputies && unit?.deputies.length)
+    steps.push({ step: 'deputies', recipients: here(unit.deputies), waitedMinutes });
+  if (waitedMinutes >= reminders.central)
+    steps.push({ step: 'central', recipients: presentOrAll(deps.policy.centralPool, deps.present), waitedMinutes });
   return steps;
 }

@@ -28,4 +28,3 @@ export interface EscalationDeps {
   /** False for a Lotse who is absent today ("abwesend bis", issue #22); everyone is present without it. */
   readonly present?: (personId: string) => boolean;
 }
-

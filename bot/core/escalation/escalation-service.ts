@@ -41,7 +41,12 @@ export type ActionResult =
   | { readonly kind: 'refused'; readonly reason: TransitionRefusal | 'not_found'; readonly message: string };
 
 function poolLabel(pool: TicketPool, messages: EscalationMessages): string {
-  const labels = { unit: messages.poolUnit, central: messages.poolCentral, 'it-servicedesk': messages.poolItServicedesk, dsb: messages.poolDsb };
+  const labels = {
+    unit: messages.poolUnit,
+    central: messages.poolCentral,
+    'it-servicedesk': messages.poolItServicedesk,
+    dsb: messages.poolDsb,
+  };
   return labels[pool.kind];
 }
 
@@ -62,14 +67,23 @@ export function createEscalationService(deps: EscalationDeps) {
   const { messages } = deps;
   const now = (): string => deps.clock.now().toISOString();
   // Ticket life in the log at info, with pseudonyms and ids only (no question, answer or note), issue #19 item 9.
-  const who = (id: string): string => (id === 'system' ? 'system' : deps.pseudonymOf?.(id) ?? 'unknown');
-  const reasons: Record<TicketReason, string> = { no_answer: messages.reasonNoAnswer, user_request: messages.reasonUserRequest, unhelpful_answer: messages.reasonUnhelpful };
+  const who = (id: string): string => (id === 'system' ? 'system' : (deps.pseudonymOf?.(id) ?? 'unknown'));
+  const reasons: Record<TicketReason, string> = {
+    no_answer: messages.reasonNoAnswer,
+    user_request: messages.reasonUserRequest,
+    unhelpful_answer: messages.reasonUnhelpful,
+  };
 
   const notify = async (personIds: readonly string[], ticket: Ticket): Promise<void> => {
-    const text = fillTemplate(messages.lotseNotification, { number: String(ticket.number), question: ticket.question, reason: reasons[ticket.reason] });
+    const text = fillTemplate(messages.lotseNotification, {
+      number: String(ticket.number),
+      question: ticket.question,
+      reason: reasons[ticket.reason],
+    });
     for (const personId of personIds) {
       const result = await deps.sender.send({ kind: 'person', personId }, { kind: 'ticket-created', text, ticketId: ticket.id });
-      if (result.kind === 'undeliverable') deps.logger.warn('ticket-notification-undeliverable', { ticket: ticket.id, reason: result.reason });
+      if (result.kind === 'undeliverable')
+        deps.logger.warn('ticket-notification-undeliverable', { ticket: ticket.id, reason: result.reason });
     }
   };
 
@@ -79,8 +93,15 @@ export function createEscalationService(deps: EscalationDeps) {
    * JID on Jabber), kept in `replyTo`.
    */
   const escalate = async (input: EscalationInput): Promise<EscalationResult> => {
-    const source = (await deps.conversations.isOwner(input.conversationId, input.userId)) ? await findHandoverSource(deps.conversations, input.conversationId, input.messageId) : undefined;
-    const trace = { channel: input.channel, conversation: input.conversationId, ...(input.messageId ? { answerId: input.messageId } : {}), asker: who(input.userId) };
+    const source = (await deps.conversations.isOwner(input.conversationId, input.userId))
+      ? await findHandoverSource(deps.conversations, input.conversationId, input.messageId)
+      : undefined;
+    const trace = {
+      channel: input.channel,
+      conversation: input.conversationId,
+      ...(input.messageId ? { answerId: input.messageId } : {}),
+      asker: who(input.userId),
+    };
     if (!source) {
       deps.logger.info('handover-no-question', trace);
       return { kind: 'no_question', message: messages.noQuestion };
@@ -92,14 +113,24 @@ export function createEscalationService(deps: EscalationDeps) {
       return { kind: 'referred', message: fillTemplate(messages.ticketReferred, { reply: refusal }) };
     }
     // A retried request (double click, replica killed before it answered) gets the ticket it already has.
-    const sameSource = (ticket: Ticket): boolean => (ticket.sourceMessageId && answer ? ticket.sourceMessageId === answer.id : ticket.question === question);
-    const pending = (await deps.tickets.list({ askerId: input.userId, states: ['open', 'claimed', 'rerouted', 'returned'] }))
-      .find((ticket) => ticket.replyTo.conversationId === input.conversationId && sameSource(ticket));
+    const sameSource = (ticket: Ticket): boolean =>
+      ticket.sourceMessageId && answer ? ticket.sourceMessageId === answer.id : ticket.question === question;
+    const pending = (await deps.tickets.list({ askerId: input.userId, states: ['open', 'claimed', 'rerouted', 'returned'] })).find(
+      (ticket) => ticket.replyTo.conversationId === input.conversationId && sameSource(ticket),
+    );
     if (pending) deps.logger.info('handover-repeated', { ...trace, ticket: pending.id, number: pending.number });
-    if (pending) return { kind: 'created', ticket: pending, message: fillTemplate(messages.ticketCreated, { number: String(pending.number), pool: poolLabel(pending.pool, messages) }) };
+    if (pending)
+      return {
+        kind: 'created',
+        ticket: pending,
+        message: fillTemplate(messages.ticketCreated, { number: String(pending.number), pool: poolLabel(pending.pool, messages) }),
+      };
     const personId = deps.personOf(input.userId);
     const askerUnit = personId ? deps.directory.person(personId)?.unit : undefined;
-    const decision = routeTicket({ question, ...(askerUnit ? { askerUnit } : {}) }, { directory: deps.directory, policy: deps.policy, openCount: await claimedCounts(deps.tickets), present: deps.present });
+    const decision = routeTicket(
+      { question, ...(askerUnit ? { askerUnit } : {}) },
+      { directory: deps.directory, policy: deps.policy, openCount: await claimedCounts(deps.tickets), present: deps.present },
+    );
     if (decision.kind === 'refer') {
       deps.logger.info('handover-referred', { ...trace, topic: decision.topic });
       return { kind: 'referred', message: fillTemplate(messages.ticketReferred, { reply: decision.reply }) };
@@ -108,16 +139,36 @@ export function createEscalationService(deps: EscalationDeps) {
     const id = deps.ids.next('ticket');
     const ticket = await deps.tickets.create(
       {
-        id, state: 'open', question, reason: input.reason, askerId: input.userId,
+        id,
+        state: 'open',
+        question,
+        reason: input.reason,
+        askerId: input.userId,
         excerpt: history.map((message) => ({ role: message.role, text: message.text })),
         tried: triedPassages(answer),
-        replyTo: { channel: input.channel, conversationId: input.conversationId, ...(input.reference ? { reference: input.reference } : {}) },
-        pool: decision.pool, candidates: decision.candidates, createdAt: at, updatedAt: at, version: 1,
-        ...(askerUnit ? { askerUnit } : {}), ...(decision.topic ? { topic: decision.topic } : {}), ...(answer ? { sourceMessageId: answer.id } : {}),
+        replyTo: {
+          channel: input.channel,
+          conversationId: input.conversationId,
+          ...(input.reference ? { reference: input.reference } : {}),
+        },
+        pool: decision.pool,
+        candidates: decision.candidates,
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
+        ...(askerUnit ? { askerUnit } : {}),
+        ...(decision.topic ? { topic: decision.topic } : {}),
+        ...(answer ? { sourceMessageId: answer.id } : {}),
       },
       { ticketId: id, at, actor: input.userId, from: null, to: 'open' },
     );
-    deps.logger.info('ticket-created', { ...trace, ticket: ticket.id, number: ticket.number, pool: ticket.pool.kind, candidates: ticket.candidates.map(who) });
+    deps.logger.info('ticket-created', {
+      ...trace,
+      ticket: ticket.id,
+      number: ticket.number,
+      pool: ticket.pool.kind,
+      candidates: ticket.candidates.map(who),
+    });
     await notify(ticket.candidates, ticket);
     const created = fillTemplate(messages.ticketCreated, { number: String(ticket.number), pool: poolLabel(ticket.pool, messages) });
     // IT faults: help the asker make the service-desk ticket complete.
@@ -130,7 +181,10 @@ export function createEscalationService(deps: EscalationDeps) {
     const lotse = lotseLabel(deps.directory, ticket.answer.by);
     const text = fillTemplate(messages.askerAnswer, { lotse, number: String(ticket.number), answer: ticket.answer.text });
     try {
-      await deps.sender.send({ kind: 'conversation', reference: ticket.replyTo, userId: ticket.askerId }, { kind: 'ticket-answered', text, ticketId: ticket.id, from: lotse });
+      await deps.sender.send(
+        { kind: 'conversation', reference: ticket.replyTo, userId: ticket.askerId },
+        { kind: 'ticket-answered', text, ticketId: ticket.id, from: lotse },
+      );
     } catch (error) {
       deps.logger.error('ticket-answer-delivery-failed', { ticket: ticket.id, error: describeError(error) });
     }
@@ -140,7 +194,11 @@ export function createEscalationService(deps: EscalationDeps) {
   const notifyReturned = async (ticket: Ticket): Promise<void> => {
     const assignee = ticket.assignee && deps.directory.person(ticket.assignee) ? [ticket.assignee] : [];
     const recipients = assignee.length ? assignee : ticket.candidates;
-    const text = fillTemplate(messages.ticketReturned, { number: String(ticket.number), note: ticket.returned?.note ? `„${ticket.returned.note}“` : messages.returnNoNote, question: ticket.question });
+    const text = fillTemplate(messages.ticketReturned, {
+      number: String(ticket.number),
+      note: ticket.returned?.note ? `„${ticket.returned.note}“` : messages.returnNoNote,
+      question: ticket.question,
+    });
     for (const personId of recipients) {
       const result = await deps.sender.send({ kind: 'person', personId }, { kind: 'ticket-returned', text, ticketId: ticket.id });
       if (result.kind === 'undeliverable') deps.logger.warn('ticket-return-undeliverable', { ticket: ticket.id, reason: result.reason });
@@ -148,8 +206,11 @@ export function createEscalationService(deps: EscalationDeps) {
   };
 
   const refusalText: Record<TransitionRefusal | 'not_found', string> = {
-    wrong_state: messages.refusedWrongState, not_permitted: messages.refusedNotPermitted, empty_answer: messages.refusedEmptyAnswer,
-    answer_too_long: messages.refusedTooLong, not_found: messages.refusedNotFound,
+    wrong_state: messages.refusedWrongState,
+    not_permitted: messages.refusedNotPermitted,
+    empty_answer: messages.refusedEmptyAnswer,
+    answer_too_long: messages.refusedTooLong,
+    not_found: messages.refusedNotFound,
   };
 
   const act = async (ticketId: string, action: TicketAction): Promise<ActionResult> => {
@@ -161,11 +222,26 @@ export function createEscalationService(deps: EscalationDeps) {
       }
       const result = applyTicketAction(ticket, action, now());
       if (result.kind === 'refused') {
-        deps.logger.info('ticket-action-refused', { ticket: ticket.id, number: ticket.number, action: action.type, state: ticket.state, reason: result.reason, actor: who(action.by) });
+        deps.logger.info('ticket-action-refused', {
+          ticket: ticket.id,
+          number: ticket.number,
+          action: action.type,
+          state: ticket.state,
+          reason: result.reason,
+          actor: who(action.by),
+        });
         return { ...result, message: refusalText[result.reason] };
       }
       if (!(await deps.tickets.update(result.ticket, ticket.version, result.event))) continue;
-      deps.logger.info('ticket-transition', { ticket: ticket.id, number: ticket.number, action: action.type, from: ticket.state, to: result.ticket.state, actor: who(action.by), version: result.ticket.version });
+      deps.logger.info('ticket-transition', {
+        ticket: ticket.id,
+        number: ticket.number,
+        action: action.type,
+        from: ticket.state,
+        to: result.ticket.state,
+        actor: who(action.by),
+        version: result.ticket.version,
+      });
       if (result.ticket.state === 'answered') await deliverAnswer(result.ticket);
       if (result.ticket.state === 'returned') await notifyReturned(result.ticket);
       return { kind: 'ok', ticket: result.ticket };
@@ -181,9 +257,11 @@ export function createEscalationService(deps: EscalationDeps) {
       for (const due of dueReminders(ticket, now, { policy: deps.policy, directory: deps.directory, present: deps.present })) {
         if (!(await deps.tickets.markReminder(ticket.id, due.step, now.toISOString()))) continue;
         const widened = [...new Set([...ticket.candidates, ...due.recipients])];
-        if (due.step !== 'assignee' && widened.length > ticket.candidates.length) await act(ticket.id, { type: 'reassign', by: 'system', candidates: widened });
+        if (due.step !== 'assignee' && widened.length > ticket.candidates.length)
+          await act(ticket.id, { type: 'reassign', by: 'system', candidates: widened });
         const text = fillTemplate(messages.reminder, { number: String(ticket.number), hours: String(Math.round(due.waitedMinutes / 60)) });
-        for (const personId of due.recipients) await deps.sender.send({ kind: 'person', personId }, { kind: 'ticket-reminder', text, ticketId: ticket.id });
+        for (const personId of due.recipients)
+          await deps.sender.send({ kind: 'person', personId }, { kind: 'ticket-reminder', text, ticketId: ticket.id });
         sent += 1;
       }
     }
@@ -195,7 +273,11 @@ export function createEscalationService(deps: EscalationDeps) {
     const pool = target === 'central' ? deps.policy.centralPool.filter((id) => deps.directory.person(id)) : deps.policy.queues[target];
     const candidates = presentOrAll(pool, deps.present);
     const result = await act(ticketId, { type: 'reroute', by, pool: { kind: target }, candidates });
-    if (result.kind === 'ok') await notify(result.ticket.candidates.filter((id) => id !== by), result.ticket);
+    if (result.kind === 'ok')
+      await notify(
+        result.ticket.candidates.filter((id) => id !== by),
+        result.ticket,
+      );
     return result;
   };
 
@@ -206,7 +288,8 @@ export function createEscalationService(deps: EscalationDeps) {
     remind,
     ...createQueueCare(deps, act),
     /** Tickets a Lotse may work on now (candidate or assignee, not finished). */
-    queueFor: (personId: string): Promise<Ticket[]> => deps.tickets.list({ states: ['open', 'claimed', 'rerouted', 'returned'], candidate: personId }),
+    queueFor: (personId: string): Promise<Ticket[]> =>
+      deps.tickets.list({ states: ['open', 'claimed', 'rerouted', 'returned'], candidate: personId }),
     /** All tickets, oldest first (operators). */
     allTickets: (): Promise<Ticket[]> => deps.tickets.list({}),
     /** Tickets an asker opened. */

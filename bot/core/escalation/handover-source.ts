@@ -43,7 +43,11 @@ function sourceUntil(history: readonly StoredMessage[], answer: StoredMessage | 
  * when it is not a bot message of this conversation). Without: the latest answer to a question (small talk
  * skipped); for conversations stored before answers recorded their hand-over decision, the last question.
  */
-export async function findHandoverSource(conversations: ConversationStore, conversationId: string, messageId?: string): Promise<HandoverSource | undefined> {
+export async function findHandoverSource(
+  conversations: ConversationStore,
+  conversationId: string,
+  messageId?: string,
+): Promise<HandoverSource | undefined> {
   if (messageId !== undefined) {
     const history = await conversations.messagesUntil(conversationId, messageId, excerptLength);
     const answer = history.at(-1);
@@ -54,7 +58,10 @@ export async function findHandoverSource(conversations: ConversationStore, conve
   const latest = [...recent].reverse().find(isQuestionAnswer);
   if (!latest) {
     const legacy = recent.slice(-excerptLength);
-    return sourceUntil(legacy, [...legacy].reverse().find((message) => message.role === 'bot' && message.payload));
+    return sourceUntil(
+      legacy,
+      [...legacy].reverse().find((message) => message.role === 'bot' && message.payload),
+    );
   }
   const end = recent.indexOf(latest) + 1;
   return sourceUntil(recent.slice(Math.max(0, end - excerptLength), end), latest);

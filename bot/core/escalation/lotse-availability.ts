@@ -32,7 +32,8 @@ export interface AvailabilityDeps {
   readonly today?: string;
 }
 
-const validDate = (date: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
+const validDate = (date: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
 
 /** Reads `2026-12-24`, `24.12.2026`, `24.12.26`, `24.12.` or `24.12` (the next such day from `today` on); undefined otherwise. */
 export function parseAbsenceDate(text: string, today: string): string | undefined {
@@ -97,7 +98,9 @@ export function createLotseAvailability(deps: AvailabilityDeps) {
 
   const status = async (personId: string): Promise<AvailabilityResult> => {
     const until = await current(personId);
-    return until ? { kind: 'status', until, text: fillTemplate(messages.absenceStatus, { until: germanDate(until) }) } : { kind: 'none', text: messages.absenceNone };
+    return until
+      ? { kind: 'status', until, text: fillTemplate(messages.absenceStatus, { until: germanDate(until) }) }
+      : { kind: 'none', text: messages.absenceNone };
   };
 
   return {

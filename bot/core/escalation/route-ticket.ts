@@ -25,7 +25,12 @@ export function matchTopic(question: string, topics: readonly TopicRoute[]): Top
 /** Whether a person is at work today (absent Lotsen get no new tickets, issue #22); everyone when not given. */
 export type PresenceCheck = (personId: string) => boolean;
 
-function underCapacity(people: readonly string[], openCount: (personId: string) => number, max: number, deps: { directory: Directory; present?: PresenceCheck | undefined }): string[] {
+function underCapacity(
+  people: readonly string[],
+  openCount: (personId: string) => number,
+  max: number,
+  deps: { directory: Directory; present?: PresenceCheck | undefined },
+): string[] {
   return people
     .filter((id) => deps.directory.person(id) && (deps.present?.(id) ?? true) && openCount(id) < max)
     .sort((a, b) => openCount(a) - openCount(b));
@@ -54,7 +59,13 @@ export function routeTicket(
   const { directory, policy, openCount } = deps;
   const topic = matchTopic(input.question, policy.topics);
   if (topic?.route === 'refer') return { kind: 'refer', topic: topic.id, reply: topic.reply };
-  if (topic) return { kind: 'route', pool: { kind: topic.route }, candidates: presentOrAll(policy.queues[topic.route], deps.present), topic: topic.id };
+  if (topic)
+    return {
+      kind: 'route',
+      pool: { kind: topic.route },
+      candidates: presentOrAll(policy.queues[topic.route], deps.present),
+      topic: topic.id,
+    };
   const assignment = input.askerUnit ? directory.lotsenFor(input.askerUnit) : undefined;
   if (assignment) {
     const lotsen = underCapacity(assignment.lotsen, openCount, policy.maxOpenPerLotse, deps);
@@ -62,5 +73,12 @@ export function routeTicket(
     const deputies = underCapacity(assignment.deputies, openCount, policy.maxOpenPerLotse, deps);
     if (deputies.length) return { kind: 'route', pool: { kind: 'unit', unit: assignment.unit }, candidates: deputies };
   }
-  return { kind: 'route', pool: { kind: 'central' }, candidates: presentOrAll(policy.centralPool.filter((id) => directory.person(id)), deps.present) };
+  return {
+    kind: 'route',
+    pool: { kind: 'central' },
+    candidates: presentOrAll(
+      policy.centralPool.filter((id) => directory.person(id)),
+      deps.present,
+    ),
+  };
 }

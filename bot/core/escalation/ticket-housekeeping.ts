@@ -20,7 +20,12 @@ const waiting = new Set<Ticket['state']>(['open', 'claimed', 'rerouted', 'return
 export function housekeepingSteps(
   tickets: readonly Ticket[],
   now: Date,
-  deps: { policy: EscalationPolicy; directory: Directory; reroute: (ticket: Ticket) => readonly string[]; present?: PresenceCheck | undefined },
+  deps: {
+    policy: EscalationPolicy;
+    directory: Directory;
+    reroute: (ticket: Ticket) => readonly string[];
+    present?: PresenceCheck | undefined;
+  },
 ): HousekeepingStep[] {
   const inDirectory = (id: string): boolean => deps.directory.person(id) !== undefined;
   const present = (id: string): boolean => inDirectory(id) && (deps.present?.(id) ?? true);
@@ -32,7 +37,8 @@ export function housekeepingSteps(
       continue;
     }
     const left = (ticket.assignee !== undefined && !inDirectory(ticket.assignee)) || ticket.candidates.some((id) => !inDirectory(id));
-    const away = ticket.assignee !== undefined ? !present(ticket.assignee) : ticket.candidates.length > 0 && !ticket.candidates.some(present);
+    const away =
+      ticket.assignee !== undefined ? !present(ticket.assignee) : ticket.candidates.length > 0 && !ticket.candidates.some(present);
     if (!left && !away) continue;
     const remaining = ticket.candidates.filter((id) => present(id) && id !== ticket.assignee);
     const central = presentOrAll(deps.policy.centralPool.filter(inDirectory), deps.present);
@@ -49,7 +55,8 @@ export function digestsFor(tickets: readonly Ticket[]): Map<string, Ticket[]> {
   const byPerson = new Map<string, Ticket[]>();
   for (const ticket of [...tickets].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
     if (!waiting.has(ticket.state)) continue;
-    for (const person of ticket.assignee ? [ticket.assignee] : ticket.candidates) byPerson.set(person, [...(byPerson.get(person) ?? []), ticket]);
+    for (const person of ticket.assignee ? [ticket.assignee] : ticket.candidates)
+      byPerson.set(person, [...(byPerson.get(person) ?? []), ticket]);
   }
   return byPerson;
 }

@@ -42,19 +42,21 @@ export function ticketStats(tickets: readonly Ticket[], k = 5, privacy?: PoolPri
     if (privacy) add(`${week}|alle`, ticket);
     if (!privacy || privacy.peopleIn(ticket.pool) >= (privacy.minPeople ?? 3)) add(`${week}|${poolName(ticket.pool)}`, ticket);
   }
-  return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([key, list]) => {
-    const [week = '', pool = ''] = key.split('|');
-    const answered = list.filter((ticket) => ticket.answer);
-    const hours = answered.map((ticket) => (new Date(ticket.answer!.at).getTime() - new Date(ticket.createdAt).getTime()) / 3_600_000);
-    const open = list.filter((ticket) => ['open', 'claimed', 'rerouted', 'returned'].includes(ticket.state)).length;
-    const suppress = (count: number): number | null => (count >= k ? count : null);
-    return {
-      week,
-      pool,
-      tickets: suppress(list.length),
-      answered: suppress(answered.length),
-      medianHoursToAnswer: answered.length >= k ? Math.round(median(hours) * 10) / 10 : null,
-      open: suppress(open),
-    };
-  });
+  return [...groups]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, list]) => {
+      const [week = '', pool = ''] = key.split('|');
+      const answered = list.filter((ticket) => ticket.answer);
+      const hours = answered.map((ticket) => (new Date(ticket.answer!.at).getTime() - new Date(ticket.createdAt).getTime()) / 3_600_000);
+      const open = list.filter((ticket) => ['open', 'claimed', 'rerouted', 'returned'].includes(ticket.state)).length;
+      const suppress = (count: number): number | null => (count >= k ? count : null);
+      return {
+        week,
+        pool,
+        tickets: suppress(list.length),
+        answered: suppress(answered.length),
+        medianHoursToAnswer: answered.length >= k ? Math.round(median(hours) * 10) / 10 : null,
+        open: suppress(open),
+      };
+    });
 }

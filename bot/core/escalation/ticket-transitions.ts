@@ -28,8 +28,11 @@ export type TransitionResult =
 const claimable: readonly TicketState[] = ['open', 'rerouted', 'returned'];
 
 function mayWork(ticket: Ticket, by: string): boolean {
-  return ticket.assignee === by || (ticket.assignee === undefined && ticket.candidates.includes(by)) ||
-    (ticket.state === 'returned' && ticket.candidates.includes(by));
+  return (
+    ticket.assignee === by ||
+    (ticket.assignee === undefined && ticket.candidates.includes(by)) ||
+    (ticket.state === 'returned' && ticket.candidates.includes(by))
+  );
 }
 
 function next(ticket: Ticket, to: TicketState, by: string, at: string, changes: Partial<Ticket>, note?: string): TransitionResult {
@@ -58,11 +61,11 @@ export function applyTicketAction(ticket: Ticket, action: TicketAction, at: stri
     case 'return':
       if (ticket.state !== 'answered') return { kind: 'refused', reason: 'wrong_state' };
       if (action.by !== ticket.askerId) return { kind: 'refused', reason: 'not_permitted' };
-    {
-      // The reason stays on the ticket, so Lotsen see it in every list (issue #19, item 6).
-      const note = action.note?.trim().slice(0, 1000);
-      return next(ticket, 'returned', action.by, at, { returned: { at, ...(note ? { note } : {}) } }, note || undefined);
-    }
+      {
+        // The reason stays on the ticket, so Lotsen see it in every list (issue #19, item 6).
+        const note = action.note?.trim().slice(0, 1000);
+        return next(ticket, 'returned', action.by, at, { returned: { at, ...(note ? { note } : {}) } }, note || undefined);
+      }
     case 'close':
       if (ticket.state !== 'answered') return { kind: 'refused', reason: 'wrong_state' };
       if (action.by !== ticket.askerId && action.by !== 'system') return { kind: 'refused', reason: 'not_permitted' };

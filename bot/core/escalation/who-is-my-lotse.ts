@@ -15,13 +15,20 @@ export function asksForOwnLotse(text: string): boolean {
 }
 
 /** The answer text and a citation of the directory. */
-export function describeOwnLotsen(deps: { directory: Directory; messages: EscalationMessages; centralPool: readonly string[] }, personId: string | undefined): { text: string; citation: Citation } {
+export function describeOwnLotsen(
+  deps: { directory: Directory; messages: EscalationMessages; centralPool: readonly string[] },
+  personId: string | undefined,
+): { text: string; citation: Citation } {
   const names = (ids: readonly string[]): string => ids.map((id) => deps.directory.person(id)?.name ?? id).join(', ') || '–';
   const person = personId ? deps.directory.person(personId) : undefined;
   const assignment = person ? deps.directory.lotsenFor(person.unit) : undefined;
-  const unit = assignment ? deps.directory.unit(assignment.unit)?.name ?? assignment.unit : undefined;
-  const text = assignment && unit
-    ? fillTemplate(deps.messages.whoIsMyLotse, { unit, lotsen: names(assignment.lotsen), deputies: names(assignment.deputies) })
-    : fillTemplate(deps.messages.whoIsMyLotseUnknown, { central: names(deps.centralPool) });
-  return { text, citation: { document: 'verzeichnis', title: deps.messages.directorySource, section: unit ?? '', stand: null, quote: text, score: 1 } };
+  const unit = assignment ? (deps.directory.unit(assignment.unit)?.name ?? assignment.unit) : undefined;
+  const text =
+    assignment && unit
+      ? fillTemplate(deps.messages.whoIsMyLotse, { unit, lotsen: names(assignment.lotsen), deputies: names(assignment.deputies) })
+      : fillTemplate(deps.messages.whoIsMyLotseUnknown, { central: names(deps.centralPool) });
+  return {
+    text,
+    citation: { document: 'verzeichnis', title: deps.messages.directorySource, section: unit ?? '', stand: null, quote: text, score: 1 },
+  };
 }

@@ -48,11 +48,18 @@ export function feedbackQueue(
       groups.set(document, group);
     }
   }
-  return [...groups].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0])).map(([document, group]) => {
-    const entry = stored.get(document);
-    const closed = entry && (entry.state === 'source_changed' || entry.state === 'discarded');
-    const state: FeedbackState = !entry || (closed && group.latest > entry.updatedAt) ? 'new' : entry.state;
-    const shown = group.count >= options.k;
-    return { document, state, ...(shown ? { count: group.count } : {}), reasons: shown ? group.reasons.slice(0, options.maxReasons ?? 5) : [] };
-  });
+  return [...groups]
+    .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
+    .map(([document, group]) => {
+      const entry = stored.get(document);
+      const closed = entry && (entry.state === 'source_changed' || entry.state === 'discarded');
+      const state: FeedbackState = !entry || (closed && group.latest > entry.updatedAt) ? 'new' : entry.state;
+      const shown = group.count >= options.k;
+      return {
+        document,
+        state,
+        ...(shown ? { count: group.count } : {}),
+        reasons: shown ? group.reasons.slice(0, options.maxReasons ?? 5) : [],
+      };
+    });
 }

@@ -13,7 +13,9 @@ export const faqDraftPromptId = 'faq.draft';
 const draftSchema = z.object({ frage: z.string().trim().min(5).max(300), antwort: z.string().trim().min(5).max(2000) });
 
 /** A model draft, or why there is none (the caller keeps the ticket's own text then). */
-export type FaqDraftResult = { readonly kind: 'drafted'; readonly question: string; readonly answer: string } | { readonly kind: 'unavailable'; readonly reason: string };
+export type FaqDraftResult =
+  | { readonly kind: 'drafted'; readonly question: string; readonly answer: string }
+  | { readonly kind: 'unavailable'; readonly reason: string };
 
 const figures = (text: string): string[] => text.match(/\d+(?:[.,:]\d+)*/g) ?? [];
 
@@ -29,11 +31,18 @@ function jsonOf(text: string): unknown {
 }
 
 /** Asks the model for a draft; never throws. */
-export async function draftFaqEntry(deps: { model: ChatModel; templates: ReadonlyMap<string, PromptTemplate> }, ticket: { question: string; answer: string }): Promise<FaqDraftResult> {
+export async function draftFaqEntry(
+  deps: { model: ChatModel; templates: ReadonlyMap<string, PromptTemplate> },
+  ticket: { question: string; answer: string },
+): Promise<FaqDraftResult> {
   const template = deps.templates.get(faqDraftPromptId);
   if (!template) return { kind: 'unavailable', reason: `prompt template ${faqDraftPromptId} is not loaded` };
   const data = (text: string): string => text.replace(/<\s*\/?\s*(anfrage|antwort)/gi, '‹$1');
-  const result = await deps.model.generate({ messages: [{ role: 'user', content: template.render({ question: data(ticket.question), answer: data(ticket.answer) }) }], temperature: 0, maxTokens: 600 });
+  const result = await deps.model.generate({
+    messages: [{ role: 'user', content: template.render({ question: data(ticket.question), answer: data(ticket.answer) }) }],
+    temperature: 0,
+    maxTokens: 600,
+  });
   if (result.kind !== 'ok') return { kind: 'unavailable', reason: `model: ${result.kind}` };
   const parsed = draftSchema.safeParse(jsonOf(result.text));
   if (!parsed.success) return { kind: 'unavailable', reason: 'model output is not the expected JSON' };

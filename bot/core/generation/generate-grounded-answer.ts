@@ -78,7 +78,11 @@ export function promptablePassages(passages: readonly GroundedPassage[]): Ground
   return passages.filter((passage) => !isQuarantined([passage.title, passage.section, passage.text].join('\n')));
 }
 
-const allQuarantined: GenerativeOutcome = { kind: 'failed', failure: 'unverifiable', detail: 'every passage is quarantined (instructions or hidden text in the document)' };
+const allQuarantined: GenerativeOutcome = {
+  kind: 'failed',
+  failure: 'unverifiable',
+  detail: 'every passage is quarantined (instructions or hidden text in the document)',
+};
 
 /** Builds the chat request (system prompt + question with delimited sources) and the citation evidence. */
 export function prepareGroundedRequest(deps: GroundedAnswerDeps, input: GroundedAnswerInput): PreparedRequest {
@@ -162,10 +166,7 @@ function completeSentences(sentences: readonly string[]): number {
  * Streams a cited answer: each sentence is emitted as a delta only after it passed the citation check,
  * so the concatenated deltas equal the final `text`; ends with one `final` event.
  */
-export async function* streamGroundedAnswer(
-  deps: GroundedAnswerDeps,
-  input: GroundedAnswerInput,
-): AsyncGenerator<GroundedStreamEvent> {
+export async function* streamGroundedAnswer(deps: GroundedAnswerDeps, input: GroundedAnswerInput): AsyncGenerator<GroundedStreamEvent> {
   if (input.passages.length === 0) {
     yield { kind: 'final', outcome: withoutSources(deps, input) };
     return;

@@ -14,7 +14,10 @@ export interface GroundedPassage {
 
 /** Neutralises the delimiters inside document text (`<quelle …>`, `</quelle>`). */
 function neutralise(text: string): string {
-  return text.replace(/<(\s*\/?\s*)(quellen?)/gi, '‹$1$2').replace(/\r\n?/g, '\n').trim();
+  return text
+    .replace(/<(\s*\/?\s*)(quellen?)/gi, '‹$1$2')
+    .replace(/\r\n?/g, '\n')
+    .trim();
 }
 
 /** One `<quelle nr="n">` block with title, section, Stand and content. */

@@ -36,7 +36,13 @@ function renderHistory(history: readonly HistoryTurn[]): string {
   return history
     .slice(-maxTurns)
     .map((turn) => {
-      const text = truncateText(turn.text.replace(/\s+/g, ' ').replace(/<(\s*\/?\s*verlauf)/gi, '‹$1').trim(), maxTurnLength);
+      const text = truncateText(
+        turn.text
+          .replace(/\s+/g, ' ')
+          .replace(/<(\s*\/?\s*verlauf)/gi, '‹$1')
+          .trim(),
+        maxTurnLength,
+      );
       return `${turn.role === 'user' ? 'Frage' : 'Antwort'}: ${text}`;
     })
     .join('\n');

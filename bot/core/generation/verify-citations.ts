@@ -53,17 +53,37 @@ const citationPattern = /\[(?:Quelle\s*)?(\d+(?:\s*[,;]\s*\d+)*)\]/gi;
 const numberPattern = /\d+(?:[.,:/]\d+)*/g;
 const prefixLength = 6;
 /** Words of the sentences the prompt asks for ("Diese Angaben haben den Stand …") that no source has to contain. */
-const metaWords = 'diese dieser angabe angaben information informationen haben hat hatte gilt gelten stand laut quelle quellen dokument gemäß seit';
+const metaWords =
+  'diese dieser angabe angaben information informationen haben hat hatte gilt gelten stand laut quelle quellen dokument gemäß seit';
 const numberWords: Readonly<Record<string, string>> = {
-  eins: '1', ein: '1', eine: '1', einen: '1', zwei: '2', drei: '3', vier: '4', fünf: '5', sechs: '6', sieben: '7',
-  acht: '8', neun: '9', zehn: '10', elf: '11', zwölf: '12', zwanzig: '20', dreißig: '30', hundert: '100',
+  eins: '1',
+  ein: '1',
+  eine: '1',
+  einen: '1',
+  zwei: '2',
+  drei: '3',
+  vier: '4',
+  fünf: '5',
+  sechs: '6',
+  sieben: '7',
+  acht: '8',
+  neun: '9',
+  zehn: '10',
+  elf: '11',
+  zwölf: '12',
+  zwanzig: '20',
+  dreißig: '30',
+  hundert: '100',
 };
 
 /** Splits an answer into sentences, first moving citations that follow the full stop in front of it. */
 export function splitAnswerSentences(answer: string): string[] {
   const normalised = answer
     .replace(/\*\*|__/g, '')
-    .replace(/([.!?])((?:\s*\[(?:Quelle\s*)?\d+(?:\s*[,;]\s*\d+)*\])+)/gi, (_match, stop: string, marks: string) => ` ${marks.trim()}${stop}`);
+    .replace(
+      /([.!?])((?:\s*\[(?:Quelle\s*)?\d+(?:\s*[,;]\s*\d+)*\])+)/gi,
+      (_match, stop: string, marks: string) => ` ${marks.trim()}${stop}`,
+    );
   return splitSentences(normalised)
     .map((sentence) => sentence.text.replace(/^(?:[-•*–]|\d+[.)])\s+/, '').trim())
     .filter((sentence) => sentence.length > 0);
@@ -134,12 +154,7 @@ function numbersSupported(sentence: string, cited: readonly number[], evidence: 
 }
 
 /** Verifies one sentence against prepared evidence. */
-export function checkSentence(
-  sentence: string,
-  evidence: Evidence,
-  analyzer: TextAnalyzer,
-  options: VerifyOptions = {},
-): SentenceVerdict {
+export function checkSentence(sentence: string, evidence: Evidence, analyzer: TextAnalyzer, options: VerifyOptions = {}): SentenceVerdict {
   const cited = citationsOf(sentence);
   if (cited.length === 0) return { kept: false, sentence, reason: 'no_citation' };
   const valid = cited.filter((index) => evidence.has(index));

@@ -16,10 +16,74 @@ export interface WeeklyFigures {
   readonly unansweredTopics: readonly { readonly topic: string; readonly askers: number }[];
 }
 
-const topicStopWords = new Set(['wie', 'was', 'wer', 'wann', 'warum', 'welche', 'welcher', 'welches', 'kann', 'darf', 'muss', 'gibt', 'habe', 'haben',
-  'eine', 'einen', 'einem', 'einer', 'der', 'die', 'das', 'den', 'dem', 'des', 'und', 'oder', 'für', 'mit', 'bei', 'von', 'zum', 'zur', 'ich', 'mich',
-  'mir', 'wir', 'uns', 'sie', 'ihr', 'ist', 'sind', 'wird', 'werden', 'auf', 'aus', 'nach', 'über', 'unter', 'eigentlich', 'bitte', 'name',
-  'beantrage', 'beantragen', 'bekomme', 'bekommen', 'brauche', 'finde', 'finden', 'mache', 'machen', 'melde', 'melden', 'geht', 'gilt', 'soll', 'sollen']);
+const topicStopWords = new Set([
+  'wie',
+  'was',
+  'wer',
+  'wann',
+  'warum',
+  'welche',
+  'welcher',
+  'welches',
+  'kann',
+  'darf',
+  'muss',
+  'gibt',
+  'habe',
+  'haben',
+  'eine',
+  'einen',
+  'einem',
+  'einer',
+  'der',
+  'die',
+  'das',
+  'den',
+  'dem',
+  'des',
+  'und',
+  'oder',
+  'für',
+  'mit',
+  'bei',
+  'von',
+  'zum',
+  'zur',
+  'ich',
+  'mich',
+  'mir',
+  'wir',
+  'uns',
+  'sie',
+  'ihr',
+  'ist',
+  'sind',
+  'wird',
+  'werden',
+  'auf',
+  'aus',
+  'nach',
+  'über',
+  'unter',
+  'eigentlich',
+  'bitte',
+  'name',
+  'beantrage',
+  'beantragen',
+  'bekomme',
+  'bekommen',
+  'brauche',
+  'finde',
+  'finden',
+  'mache',
+  'machen',
+  'melde',
+  'melden',
+  'geht',
+  'gilt',
+  'soll',
+  'sollen',
+]);
 
 /** The most asked-about words among unanswered questions; a word counts only with ≥ k distinct askers. */
 export function unansweredTopics(entries: readonly AuditEntry[], k = 5, top = 5): { topic: string; askers: number }[] {
@@ -29,8 +93,11 @@ export function unansweredTopics(entries: readonly AuditEntry[], k = 5, top = 5)
     const words = new Set((entry.question.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((word) => !topicStopWords.has(word)));
     for (const word of words) askers.set(word, (askers.get(word) ?? new Set()).add(entry.pseudonym));
   }
-  return [...askers].map(([topic, people]) => ({ topic, askers: people.size })).filter((entry) => entry.askers >= k)
-    .sort((a, b) => b.askers - a.askers || a.topic.localeCompare(b.topic)).slice(0, top);
+  return [...askers]
+    .map(([topic, people]) => ({ topic, askers: people.size }))
+    .filter((entry) => entry.askers >= k)
+    .sort((a, b) => b.askers - a.askers || a.topic.localeCompare(b.topic))
+    .slice(0, top);
 }
 
 /** ISO 8601 week label, e.g. "2026-W47". */
@@ -49,19 +116,23 @@ const suppress = (count: number, k: number): number | null => (count >= k ? coun
 export function weeklyReport(entries: readonly AuditEntry[], k = 5): WeeklyFigures[] {
   const weeks = new Map<string, AuditEntry[]>();
   for (const entry of entries) weeks.set(isoWeek(entry.at), [...(weeks.get(isoWeek(entry.at)) ?? []), entry]);
-  return [...weeks].sort(([a], [b]) => a.localeCompare(b)).map(([week, list]) => {
-    const total = list.length;
-    const rate = (outcome: string): number | null => (total >= k ? list.filter((entry) => entry.outcome === outcome).length / total : null);
-    const counts = new Map<string, { clause: string; count: number }>();
-    for (const rule of list.flatMap((entry) => entry.rules)) counts.set(rule.id, { clause: rule.clause, count: (counts.get(rule.id)?.count ?? 0) + 1 });
-    return {
-      week,
-      turns: suppress(total, k),
-      refusedRate: rate('refused'),
-      escalatedRate: rate('escalated'),
-      noAnswerRate: rate('no_answer'),
-      rules: [...counts].map(([id, { clause, count }]) => ({ id, clause, count: suppress(count, k) })),
-      unansweredTopics: unansweredTopics(list, k),
-    };
-  });
+  return [...weeks]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([week, list]) => {
+      const total = list.length;
+      const rate = (outcome: string): number | null =>
+        total >= k ? list.filter((entry) => entry.outcome === outcome).length / total : null;
+      const counts = new Map<string, { clause: string; count: number }>();
+      for (const rule of list.flatMap((entry) => entry.rules))
+        counts.set(rule.id, { clause: rule.clause, count: (counts.get(rule.id)?.count ?? 0) + 1 });
+      return {
+        week,
+        turns: suppress(total, k),
+        refusedRate: rate('refused'),
+        escalatedRate: rate('escalated'),
+        noAnswerRate: rate('no_answer'),
+        rules: [...counts].map(([id, { clause, count }]) => ({ id, clause, count: suppress(count, k) })),
+        unansweredTopics: unansweredTopics(list, k),
+      };
+    });
 }

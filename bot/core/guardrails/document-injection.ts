@@ -35,7 +35,10 @@ const addressedToAi: readonly RegExp[] = [
 ];
 
 function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+|\n+/u).map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 0);
+  return text
+    .split(/(?<=[.!?])\s+|\n+/u)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence.length > 0);
 }
 
 function excerptOf(text: string): string {
@@ -46,13 +49,18 @@ function excerptOf(text: string): string {
 /** Checks one chunk of document text; `undefined` when it may enter a model prompt. */
 export function findDocumentInjection(text: string): QuarantineFinding | undefined {
   const hidden = hiddenCharacters.exec(text);
-  if (hidden) return { reason: 'hidden-characters', excerpt: `U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${hidden.index}` };
+  if (hidden)
+    return {
+      reason: 'hidden-characters',
+      excerpt: `U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${hidden.index}`,
+    };
   for (const pattern of roleClaims) {
     const match = pattern.exec(text);
     if (match) return { reason: 'role-claim', excerpt: excerptOf(text.slice(match.index, match.index + 80)) };
   }
   for (const sentence of sentences(text)) {
-    if (isInstructionLike(sentence) || addressedToAi.some((pattern) => pattern.test(sentence))) return { reason: 'instruction', excerpt: excerptOf(sentence) };
+    if (isInstructionLike(sentence) || addressedToAi.some((pattern) => pattern.test(sentence)))
+      return { reason: 'instruction', excerpt: excerptOf(sentence) };
   }
   return undefined;
 }

@@ -142,7 +142,12 @@ function negated(span: readonly [number, number], negations: Spans): boolean {
 }
 
 /** Searches one combination of spans (one per class) that satisfies window, order and negation. */
-function combine(lists: readonly Spans[], feature: DetectionFeature, negations: Spans, chosen: (readonly [number, number])[] = []): boolean {
+function combine(
+  lists: readonly Spans[],
+  feature: DetectionFeature,
+  negations: Spans,
+  chosen: (readonly [number, number])[] = [],
+): boolean {
   const index = chosen.length;
   if (index === lists.length) return true;
   for (const span of lists[index]!) {
@@ -159,7 +164,12 @@ function combine(lists: readonly Spans[], feature: DetectionFeature, negations: 
 }
 
 /** True when the feature fires on the tokens. */
-export function featureFires(lexicon: Lexicon, feature: DetectionFeature, tokens: readonly string[], cache: SpanCache = new Map()): boolean {
+export function featureFires(
+  lexicon: Lexicon,
+  feature: DetectionFeature,
+  tokens: readonly string[],
+  cache: SpanCache = new Map(),
+): boolean {
   const spansOf = (name: string): Spans => {
     const known = cache.get(name);
     if (known) return known;

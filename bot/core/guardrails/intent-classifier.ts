@@ -56,7 +56,8 @@ export function intentFeatures(maskedText: string, buckets: number): Map<number,
     if (next !== undefined) add(`b:${word} ${next}`);
     if (word.startsWith('ph_') || word === '_s_') continue;
     const padded = ` ${word} `;
-    for (let size = 3; size <= 5; size++) for (let start = 0; start + size <= padded.length; start++) add(`c:${padded.slice(start, start + size)}`);
+    for (let size = 3; size <= 5; size++)
+      for (let start = 0; start + size <= padded.length; start++) add(`c:${padded.slice(start, start + size)}`);
   }
   let norm = 0;
   for (const value of counts.values()) norm += value * value;

@@ -37,7 +37,12 @@ export function thresholdFor(row: IntentRow, hasPersonalData: boolean, input?: E
  * The row to act on: of the intents whose probability reaches their threshold (`thresholdFor`), the most likely.
  * Without `input` no evidence is checked (the row's plain threshold applies).
  */
-export function intentRowFor(policy: IntentPolicy, scores: IntentScores, hasPersonalData: boolean, input?: EvidenceInput): IntentRow | undefined {
+export function intentRowFor(
+  policy: IntentPolicy,
+  scores: IntentScores,
+  hasPersonalData: boolean,
+  input?: EvidenceInput,
+): IntentRow | undefined {
   let chosen: IntentRow | undefined;
   for (const row of policy.rows) {
     const probability = scores.probabilities[row.intent];

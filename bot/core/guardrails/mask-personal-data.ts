@@ -30,8 +30,14 @@ export interface SurnameOptions {
  * Builds a masker for the given entities and staff names ("Vorname Nachname", matched in any case); with
  * `surnames`, the bare surnames of those names are masked too (issue #17).
  */
-export function createMasker(entities: readonly PiiEntity[], knownNames: readonly string[] = [], surnames?: SurnameOptions): (text: string) => MaskResult {
-  const namePatterns = [fullNamePattern(knownNames), surnames ? surnamePattern(knownNames, surnames.wordLike) : undefined].filter((pattern) => pattern !== undefined);
+export function createMasker(
+  entities: readonly PiiEntity[],
+  knownNames: readonly string[] = [],
+  surnames?: SurnameOptions,
+): (text: string) => MaskResult {
+  const namePatterns = [fullNamePattern(knownNames), surnames ? surnamePattern(knownNames, surnames.wordLike) : undefined].filter(
+    (pattern) => pattern !== undefined,
+  );
   return (text) => {
     const found = new Set<string>();
     let masked = text;

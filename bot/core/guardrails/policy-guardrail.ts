@@ -14,7 +14,14 @@ import { createMasker } from './mask-personal-data.ts';
 import type { IntentPolicy, Policies, PolicyRule, RefusalHandling } from './policies.ts';
 
 /** Rule ids reported as security events (pseudonymous, in the audit trail). */
-export const securityRuleIds: ReadonlySet<string> = new Set(['prompt-injection', 'document-injection', 'hide-traces', 'unauthorized-access', 'intent-injection', 'intent-harmful']);
+export const securityRuleIds: ReadonlySet<string> = new Set([
+  'prompt-injection',
+  'document-injection',
+  'hide-traces',
+  'unauthorized-access',
+  'intent-injection',
+  'intent-harmful',
+]);
 
 const verdictKind = { refuse: 'refuse', refer: 'refer', escalate: 'escalate' } as const;
 
@@ -46,10 +53,21 @@ interface Block {
   readonly handling: RefusalHandling;
 }
 
-function blockOf(rule: PolicyRule | undefined, intents: IntentPolicy | undefined, masked: string, hasPersonalData: boolean, evidence: EvidenceInput): Block | undefined {
+function blockOf(
+  rule: PolicyRule | undefined,
+  intents: IntentPolicy | undefined,
+  masked: string,
+  hasPersonalData: boolean,
+  evidence: EvidenceInput,
+): Block | undefined {
   const scores = intents ? scoreIntent(intents, masked) : undefined;
   if (rule && !(intents && scores && overruledAsBenign(intents, scores, rule.id, hasPersonalData))) {
-    return { rule, action: verdictKind[rule.action as keyof typeof verdictKind], reply: rule.reply, handling: ruleHandling(intents, rule.id) };
+    return {
+      rule,
+      action: verdictKind[rule.action as keyof typeof verdictKind],
+      reply: rule.reply,
+      handling: ruleHandling(intents, rule.id),
+    };
   }
   const row = intents && scores ? intentRowFor(intents, scores, hasPersonalData, evidence) : undefined;
   if (!row) return undefined;
@@ -68,7 +86,10 @@ export interface PolicyGuardrailOptions {
 export function createPolicyGuardrail(policies: Policies, options: PolicyGuardrailOptions = {}): Guardrail {
   // Bare surnames of directory staff are masked in questions (issue #17); answers keep them (documents name contacts).
   const maskInput = createMasker(policies.pii.entities, options.knownStaffNames, { wordLike: policies.pii.surnamesNeedContext ?? [] });
-  const maskOutput = createMasker(policies.pii.entities.filter((entity) => entity.output), options.knownStaffNames);
+  const maskOutput = createMasker(
+    policies.pii.entities.filter((entity) => entity.output),
+    options.knownStaffNames,
+  );
   const rulesFor = (context: GuardrailContext): readonly PolicyRule[] => {
     if (options.today && policies.rulesOn) return policies.rulesOn(options.today(), context.tenant);
     return (context.tenant ? policies.tenantRules.get(context.tenant) : undefined) ?? policies.rules;
@@ -92,10 +113,17 @@ export function createPolicyGuardrail(policies: Policies, options: PolicyGuardra
       const block = blockOf(rule, intents, masked.text, masked.found.length > 0, { lexicon, tokens: input.tokens, spans: input.spans });
       if (block) {
         // A withheld question is not kept even masked: conversation and audit log get the stand-in only.
-        const withheld = (block.handling.store === 'withheld' || (intents?.withholdWithPersonalData === true && masked.found.length > 0)) && intents;
+        const withheld =
+          (block.handling.store === 'withheld' || (intents?.withholdWithPersonalData === true && masked.found.length > 0)) && intents;
         const stored = withheld ? intents.withheldText : masked.text;
         const storeHits = withheld ? [hit({ id: 'withheld-message', clause: policies.pii.clause }, 'redact')] : [];
-        return { kind: block.action, text: stored, reply: block.reply, rules: [hit(block.rule, block.action), ...hits, ...storeHits], handover: block.handling.handover };
+        return {
+          kind: block.action,
+          text: stored,
+          reply: block.reply,
+          rules: [hit(block.rule, block.action), ...hits, ...storeHits],
+          handover: block.handling.handover,
+        };
       }
       const gate = rules.find((entry) => entry.id === 'training-gate');
       if (gate && context.generativeAllowed === false) hits.push(hit(gate, 'allow'));

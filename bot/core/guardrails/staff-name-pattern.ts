@@ -12,13 +12,17 @@ function escapeRegex(text: string): string {
 const notLetterBefore = '(?<![\\p{L}\\p{N}-])';
 const notLetterAfter = '(?![\\p{L}\\p{N}-])';
 const titleBefore = '(?<=\\b(?:herrn?|frau|kollegin|kollege|chefin|chef|dr\\.|prof\\.)\\s{1,3})';
-const unitAfter = '(?=\\s+(?:aus|vom|von|im)\\s+(?:dem\\s+|der\\s+)?(?:amt|sachgebiet|team|referat|dezernat|stabsstelle|fachbereich|abteilung|personalrat|servicedesk)\\b)';
+const unitAfter =
+  '(?=\\s+(?:aus|vom|von|im)\\s+(?:dem\\s+|der\\s+)?(?:amt|sachgebiet|team|referat|dezernat|stabsstelle|fachbereich|abteilung|personalrat|servicedesk)\\b)';
 
 /** A case-insensitive pattern for the full names, or undefined when there are none. */
 export function fullNamePattern(knownNames: readonly string[]): RegExp | undefined {
   const names = knownNames.map((name) => name.trim()).filter((name) => name.length > 0);
   if (names.length === 0) return undefined;
-  return new RegExp(`${notLetterBefore}(?:${names.map((name) => escapeRegex(name).replace(/\s+/g, '\\s+')).join('|')})${notLetterAfter}`, 'giu');
+  return new RegExp(
+    `${notLetterBefore}(?:${names.map((name) => escapeRegex(name).replace(/\s+/g, '\\s+')).join('|')})${notLetterAfter}`,
+    'giu',
+  );
 }
 
 /**
@@ -32,7 +36,9 @@ export function surnamePattern(knownNames: readonly string[], wordLike: readonly
   const guarded = surnames.filter((surname) => ordinary.has(surname.toLocaleLowerCase('de'))).map(escapeRegex);
   const parts = [
     ...(plain.length ? [`${notLetterBefore}(?:${plain.join('|')})${notLetterAfter}`] : []),
-    ...(guarded.length ? [`${titleBefore}(?:${guarded.join('|')})${notLetterAfter}`, `${notLetterBefore}(?:${guarded.join('|')})${unitAfter}`] : []),
+    ...(guarded.length
+      ? [`${titleBefore}(?:${guarded.join('|')})${notLetterAfter}`, `${notLetterBefore}(?:${guarded.join('|')})${unitAfter}`]
+      : []),
   ];
   return parts.length ? new RegExp(parts.join('|'), 'giu') : undefined;
 }

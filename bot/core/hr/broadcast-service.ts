@@ -46,7 +46,8 @@ export const broadcastJob = (id: string): string => `broadcast:${id}`;
 export function audienceRefusal(refusal: AudienceRefusal, messages: HrMessages): Refused {
   const text = {
     not_permitted: () => fillTemplate(messages.refusedNotPermitted, { audience: refusal.kind === 'not_permitted' ? refusal.audience : '' }),
-    unit_not_permitted: () => fillTemplate(messages.refusedUnitNotPermitted, { unit: refusal.kind === 'unit_not_permitted' ? refusal.unit : '' }),
+    unit_not_permitted: () =>
+      fillTemplate(messages.refusedUnitNotPermitted, { unit: refusal.kind === 'unit_not_permitted' ? refusal.unit : '' }),
     unknown_unit: () => fillTemplate(messages.refusedUnknownUnit, { unit: refusal.kind === 'unknown_unit' ? refusal.unit : '' }),
     unknown_topic: () => fillTemplate(messages.refusedUnknownTopic, { topic: refusal.kind === 'unknown_topic' ? refusal.topic : '' }),
     unknown_sender: () => messages.refusedUnknownSender,
@@ -68,13 +69,18 @@ export function createBroadcastService(deps: BroadcastDeps) {
     const subscribed = audience.kind === 'topic' ? await deps.subscriptions.subscribers(audience.topic) : [];
     return resolveAudience(audience, deps.directory, () => subscribed);
   };
-  const wrongState = (state: string): Refused => ({ kind: 'refused', reason: 'wrong_state', message: fillTemplate(messages.refusedWrongState, { state }) });
+  const wrongState = (state: string): Refused => ({
+    kind: 'refused',
+    reason: 'wrong_state',
+    message: fillTemplate(messages.refusedWrongState, { state }),
+  });
   const notFound: Refused = { kind: 'refused', reason: 'not_found', message: messages.refusedNotFound };
 
   const check = async (actor: string, audience: Audience): Promise<Refused | undefined> => {
     const refusal = checkSender(actor, audience, deps.directory, deps.policy);
     if (refusal) return audienceRefusal(refusal, messages);
-    if ((await recipientsOf(audience)).length === 0) return { kind: 'refused', reason: 'empty_audience', message: messages.refusedEmptyAudience };
+    if ((await recipientsOf(audience)).length === 0)
+      return { kind: 'refused', reason: 'empty_audience', message: messages.refusedEmptyAudience };
     return undefined;
   };
 
@@ -87,21 +93,41 @@ export function createBroadcastService(deps: BroadcastDeps) {
       const unit = deps.directory.person(personId)?.unit ?? '';
       counts.set(unit, (counts.get(unit) ?? 0) + 1);
     }
-    const byUnit = [...counts].sort((a, b) => a[0].localeCompare(b[0])).map(([unit, count]) => ({ unit, name: deps.directory.unit(unit)?.name ?? unit, count }));
+    const byUnit = [...counts]
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([unit, count]) => ({ unit, name: deps.directory.unit(unit)?.name ?? unit, count }));
     return { kind: 'ok', recipients: recipients.length, byUnit };
   };
 
-  const create = async (actor: string, draft: BroadcastDraft): Promise<{ kind: 'ok'; broadcast: Broadcast; recipients: number } | Refused> => {
+  const create = async (
+    actor: string,
+    draft: BroadcastDraft,
+  ): Promise<{ kind: 'ok'; broadcast: Broadcast; recipients: number } | Refused> => {
     const refused = await check(actor, draft.audience);
     if (refused) return refused;
     if (draft.image && dataUrlBytes(draft.image) > deps.policy.imageMaxBytes) {
       const size = String(Math.ceil(dataUrlBytes(draft.image) / 1024));
-      return { kind: 'refused', reason: 'image_too_large', message: fillTemplate(messages.refusedImageTooLarge, { size, max: String(Math.floor(deps.policy.imageMaxBytes / 1024)) }) };
+      return {
+        kind: 'refused',
+        reason: 'image_too_large',
+        message: fillTemplate(messages.refusedImageTooLarge, { size, max: String(Math.floor(deps.policy.imageMaxBytes / 1024)) }),
+      };
     }
     const at = now();
     const broadcast: Broadcast = {
-      id: deps.ids.next('broadcast'), state: 'draft', author: actor, audience: draft.audience, sendAt: draft.sendAt ? new Date(draft.sendAt).toISOString() : at, createdAt: at,
-      content: { title: draft.title, text: draft.text, acknowledge: draft.acknowledge, ...(draft.link ? { link: draft.link } : {}), ...(draft.image ? { image: draft.image } : {}) },
+      id: deps.ids.next('broadcast'),
+      state: 'draft',
+      author: actor,
+      audience: draft.audience,
+      sendAt: draft.sendAt ? new Date(draft.sendAt).toISOString() : at,
+      createdAt: at,
+      content: {
+        title: draft.title,
+        text: draft.text,
+        acknowledge: draft.acknowledge,
+        ...(draft.link ? { link: draft.link } : {}),
+        ...(draft.image ? { image: draft.image } : {}),
+      },
     };
     await deps.store.createBroadcast(broadcast);
     return { kind: 'ok', broadcast, recipients: (await recipientsOf(draft.audience)).length };
@@ -113,12 +139,14 @@ export function createBroadcastService(deps: BroadcastDeps) {
     if (broadcast.state !== 'draft') return wrongState(broadcast.state);
     if (deps.policy.fourEyes) {
       const releaser = deps.directory.person(actor);
-      if (actor === broadcast.author || !releaser?.roles.some((role) => deps.policy.releaseRoles.includes(role))) return { kind: 'refused', reason: 'four_eyes', message: messages.refusedFourEyes };
+      if (actor === broadcast.author || !releaser?.roles.some((role) => deps.policy.releaseRoles.includes(role)))
+        return { kind: 'refused', reason: 'four_eyes', message: messages.refusedFourEyes };
     } else {
       const refused = await check(actor, broadcast.audience);
       if (refused) return refused;
     }
-    if (!(await deps.store.transition(id, 'draft', { state: 'released', releasedBy: actor, releasedAt: now() }))) return wrongState('released');
+    if (!(await deps.store.transition(id, 'draft', { state: 'released', releasedBy: actor, releasedAt: now() })))
+      return wrongState('released');
     const released = await deps.store.broadcast(id);
     return released ? { kind: 'ok', broadcast: released } : notFound;
   };
@@ -127,8 +155,12 @@ export function createBroadcastService(deps: BroadcastDeps) {
     const hint = broadcast.content.acknowledge ? `\n\n${messages.acknowledgeHint}` : '';
     const from = deps.directory.person(broadcast.author)?.name;
     return {
-      kind: 'broadcast' as const, text: `${broadcast.content.text}${hint}`, title: broadcast.content.title,
-      ...(from ? { from } : {}), ...(broadcast.content.link ? { link: broadcast.content.link } : {}), ...(broadcast.content.image ? { image: broadcast.content.image } : {}),
+      kind: 'broadcast' as const,
+      text: `${broadcast.content.text}${hint}`,
+      title: broadcast.content.title,
+      ...(from ? { from } : {}),
+      ...(broadcast.content.link ? { link: broadcast.content.link } : {}),
+      ...(broadcast.content.image ? { image: broadcast.content.image } : {}),
       ...(broadcast.content.acknowledge ? { acknowledgeJob: broadcastJob(broadcast.id) } : {}),
     };
   };
@@ -148,7 +180,8 @@ export function createBroadcastService(deps: BroadcastDeps) {
   /** Marks broadcasts whose outbox is drained as sent. */
   const finishSent = async (): Promise<void> => {
     for (const broadcast of await deps.store.broadcasts()) {
-      if (broadcast.state === 'sending' && !(await deps.outbox.open(broadcastJob(broadcast.id)))) await deps.store.transition(broadcast.id, 'sending', { state: 'sent' });
+      if (broadcast.state === 'sending' && !(await deps.outbox.open(broadcastJob(broadcast.id))))
+        await deps.store.transition(broadcast.id, 'sending', { state: 'sent' });
     }
   };
 
@@ -162,7 +195,17 @@ export function createBroadcastService(deps: BroadcastDeps) {
     return Boolean(broadcast?.content.acknowledge) && (await deps.outbox.acknowledge(broadcastJob(id), personId, now().slice(0, 10)));
   };
 
-  return { preview, create, release, enqueueDue, finishSent, report, acknowledge, list: async () => deps.store.broadcasts(), get: async (id: string) => deps.store.broadcast(id) };
+  return {
+    preview,
+    create,
+    release,
+    enqueueDue,
+    finishSent,
+    report,
+    acknowledge,
+    list: async () => deps.store.broadcasts(),
+    get: async (id: string) => deps.store.broadcast(id),
+  };
 }
 
 /** The broadcast service's interface. */

@@ -50,7 +50,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
   const deliver = async (entry: OutboxEntry, totals: { sent: number; retried: number; failed: number }): Promise<void> => {
     let reason: string | undefined;
     try {
-      const result = await deps.sender.send({ kind: 'person', personId: entry.personId }, { ...entry.message, deliveryId: `${entry.job}:${entry.personId}` });
+      const result = await deps.sender.send(
+        { kind: 'person', personId: entry.personId },
+        { ...entry.message, deliveryId: `${entry.job}:${entry.personId}` },
+      );
       if (result.kind === 'undeliverable') reason = result.reason;
     } catch (error) {
       reason = describeError(error);
@@ -72,7 +75,12 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
     totals.retried += 1;
   };
 
-  const runChannel = async (channel: string, entries: readonly OutboxEntry[], totals: { sent: number; retried: number; failed: number }, until: number): Promise<void> => {
+  const runChannel = async (
+    channel: string,
+    entries: readonly OutboxEntry[],
+    totals: { sent: number; retried: number; failed: number },
+    until: number,
+  ): Promise<void> => {
     for (const entry of entries) {
       // Past the deadline (shutdown): the claimed row goes back to pending for the next start or another replica.
       if (msLeft(until) <= 0) {
@@ -98,7 +106,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
         const left = msLeft(until);
         if (left <= 0) return totals;
         // Near a deadline, claim only what the slowest channel can send before it.
-        const entries = await deps.outbox.claim(deps.clock.now().toISOString(), Number.isFinite(left) ? Math.max(1, Math.min(limit, Math.floor((slowest * left) / 1000))) : limit);
+        const entries = await deps.outbox.claim(
+          deps.clock.now().toISOString(),
+          Number.isFinite(left) ? Math.max(1, Math.min(limit, Math.floor((slowest * left) / 1000))) : limit,
+        );
         if (entries.length === 0) return totals;
         const byChannel = new Map<string, OutboxEntry[]>();
         for (const entry of entries) {

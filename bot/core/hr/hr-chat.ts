@@ -48,8 +48,11 @@ export function createHrChat(deps: HrChatDeps) {
   };
 
   const subscription = async (personId: string, action: string, topicId: string): Promise<string> => {
-    const topic = deps.policy.topics.find((entry) => entry.id === topicId.toLowerCase() || entry.name.toLowerCase() === topicId.toLowerCase());
-    if (!topic) return fillTemplate(messages.unknownTopic, { topic: topicId, topics: deps.policy.topics.map((entry) => entry.id).join(', ') });
+    const topic = deps.policy.topics.find(
+      (entry) => entry.id === topicId.toLowerCase() || entry.name.toLowerCase() === topicId.toLowerCase(),
+    );
+    if (!topic)
+      return fillTemplate(messages.unknownTopic, { topic: topicId, topics: deps.policy.topics.map((entry) => entry.id).join(', ') });
     if (action.toLowerCase() === 'abonnieren') await deps.subscriptions.subscribe(personId, topic.id);
     else await deps.subscriptions.unsubscribe(personId, topic.id);
     return fillTemplate(action.toLowerCase() === 'abonnieren' ? messages.subscribed : messages.unsubscribed, { topic: topic.name });

@@ -44,7 +44,12 @@ export function createHrJobs(deps: HrJobDeps) {
     const at = deps.clock.now().toISOString();
     if (!(await deps.surveyStore.recordReminder(surveyId, round, at))) return;
     const text = fillTemplate(deps.messages.surveyReminder, { title: survey.title, closes: deps.surveys.closesText(survey) });
-    await deps.outbox.enqueue(surveyJob(surveyId, `reminder-${round}`), { kind: 'survey-reminder', text, title: survey.title, surveyId }, await deps.surveys.nonParticipants(surveyId), at);
+    await deps.outbox.enqueue(
+      surveyJob(surveyId, `reminder-${round}`),
+      { kind: 'survey-reminder', text, title: survey.title, surveyId },
+      await deps.surveys.nonParticipants(surveyId),
+      at,
+    );
   };
 
   const surveySteps = async (): Promise<void> => {

@@ -103,19 +103,30 @@ function questionResult(input: AggregateInput, question: SurveyQuestion): Questi
   const sizes = [...byGroup].map(([group, values]) => ({ group, n: values.length }));
   const hidden = suppressedGroups(sizes, input.k);
   // A single group is the total itself; showing it again adds nothing.
-  const groups = question.type === 'text' || byGroup.size < 2 || !totalVisible ? [] : [...byGroup].sort((a, b) => a[0].localeCompare(b[0]))
-    .map(([group, values]) => groupResult(question, group, input.labelOf(group), hidden.has(group) ? null : values));
+  const groups =
+    question.type === 'text' || byGroup.size < 2 || !totalVisible
+      ? []
+      : [...byGroup]
+          .sort((a, b) => a[0].localeCompare(b[0]))
+          .map(([group, values]) => groupResult(question, group, input.labelOf(group), hidden.has(group) ? null : values));
   const texts = question.type === 'text' && totalVisible ? input.reviewedTexts(question.id) : [];
   return {
-    questionId: question.id, text: question.text, type: question.type, options: optionLabels(question),
-    total: groupResult(question, '', input.labelOf(''), totalVisible ? mine.map((answer) => answer.value) : null), groups, texts,
+    questionId: question.id,
+    text: question.text,
+    type: question.type,
+    options: optionLabels(question),
+    total: groupResult(question, '', input.labelOf(''), totalVisible ? mine.map((answer) => answer.value) : null),
+    groups,
+    texts,
   };
 }
 
 /** Aggregates stored answers into k-anonymous results. */
 export function aggregateResults(input: AggregateInput): SurveyResults {
   return {
-    surveyId: input.survey.id, title: input.survey.title, k: input.k,
+    surveyId: input.survey.id,
+    title: input.survey.title,
+    k: input.k,
     respondents: input.respondents >= input.k ? input.respondents : null,
     questions: input.survey.questions.map((question) => questionResult(input, question)),
   };

@@ -16,7 +16,11 @@ export function createNameMasker(names: readonly string[]): (text: string) => st
   const longest = Math.max(0, ...[...known].map((name) => name.split(' ').length));
   return (text) => {
     if (known.size === 0) return text;
-    const words = [...text.matchAll(wordPattern)].map((match) => ({ start: match.index, end: match.index + match[0].length, word: normalize(match[0]) }));
+    const words = [...text.matchAll(wordPattern)].map((match) => ({
+      start: match.index,
+      end: match.index + match[0].length,
+      word: normalize(match[0]),
+    }));
     const spans: { start: number; end: number }[] = [];
     for (let index = 0; index < words.length; index += 1) {
       for (let length = Math.min(longest, words.length - index); length >= 1; length -= 1) {

@@ -23,7 +23,11 @@ function unitIds(directory: Directory, audience: Audience & { kind: 'units' }): 
 }
 
 /** The people an audience reaches, sorted by id; `subscribersOf` answers topic audiences. */
-export function resolveAudience(audience: Audience, directory: Directory, subscribersOf: (topic: string) => readonly string[]): readonly string[] {
+export function resolveAudience(
+  audience: Audience,
+  directory: Directory,
+  subscribersOf: (topic: string) => readonly string[],
+): readonly string[] {
   const people = directory.people();
   let chosen: readonly Person[];
   if (audience.kind === 'all') chosen = people;
@@ -50,7 +54,8 @@ export function checkSender(senderId: string, audience: Audience, directory: Dir
     const unknown = audience.units.find((unit) => !directory.unit(unit));
     if (unknown) return { kind: 'unknown_unit', unit: unknown };
   }
-  if (audience.kind === 'topic' && !policy.topics.some((topic) => topic.id === audience.topic)) return { kind: 'unknown_topic', topic: audience.topic };
+  if (audience.kind === 'topic' && !policy.topics.some((topic) => topic.id === audience.topic))
+    return { kind: 'unknown_topic', topic: audience.topic };
   const rules = policy.senders.filter((rule) => sender.roles.includes(rule.role) && rule.audiences.includes(audience.kind));
   if (rules.length === 0) return { kind: 'not_permitted', audience: audience.kind };
   if (audience.kind !== 'units' || rules.some((rule) => !rule.units)) return undefined;

@@ -23,13 +23,21 @@ export const utf8Bom = '\uFEFF';
 function groupRows(question: QuestionResult, group: GroupResult, k: number): string[][] {
   if (group.n === null || group.counts === null) return [[question.questionId, group.label, `<${k}`, '', '']];
   if (question.type === 'text') return [[question.questionId, group.label, String(group.n), '', '']];
-  return question.options.map((option, index) => [question.questionId, group.label, String(group.n), option, String(group.counts![index] ?? 0)]);
+  return question.options.map((option, index) => [
+    question.questionId,
+    group.label,
+    String(group.n),
+    option,
+    String(group.counts![index] ?? 0),
+  ]);
 }
 
 /** CSV (semicolon-separated, as German spreadsheets expect) of aggregates: question, group, n, option, count. */
 export function resultsToCsv(results: SurveyResults): string {
   const header = ['frage', 'gruppe', 'n', 'antwort', 'anzahl'];
-  const rows = results.questions.flatMap((question) => [question.total, ...question.groups].flatMap((group) => groupRows(question, group, results.k)));
+  const rows = results.questions.flatMap((question) =>
+    [question.total, ...question.groups].flatMap((group) => groupRows(question, group, results.k)),
+  );
   return [header, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
 }
 
@@ -43,7 +51,10 @@ export function resultCharts(results: SurveyResults): readonly { questionId: str
   return results.questions.map((question) => {
     if (question.type === 'text' || question.total.counts === null) return { questionId: question.questionId, svg: null };
     const bars = question.options.map((label, index) => ({ label, value: question.total.counts![index] ?? 0 }));
-    return { questionId: question.questionId, svg: renderBarChart({ title: question.text, description: `n = ${question.total.n}.`, bars }, `q-${question.questionId}`) };
+    return {
+      questionId: question.questionId,
+      svg: renderBarChart({ title: question.text, description: `n = ${question.total.n}.`, bars }, `q-${question.questionId}`),
+    };
   });
 }
 
@@ -58,7 +69,12 @@ function summaryOf(question: QuestionResult, results: SurveyResults, messages: H
 
 /** The "Digitalisierung in Zahlen" message: title and one line per question, aggregates only. */
 export function resultsMessage(results: SurveyResults, messages: HrMessages): { title: string; text: string } {
-  const lines = results.questions.map((question) => fillTemplate(messages.resultsLine, { question: question.text, summary: summaryOf(question, results, messages) }));
-  const outro = fillTemplate(messages.resultsOutro, { respondents: results.respondents === null ? `<${results.k}` : String(results.respondents), k: String(results.k) });
+  const lines = results.questions.map((question) =>
+    fillTemplate(messages.resultsLine, { question: question.text, summary: summaryOf(question, results, messages) }),
+  );
+  const outro = fillTemplate(messages.resultsOutro, {
+    respondents: results.respondents === null ? `<${results.k}` : String(results.respondents),
+    k: String(results.k),
+  });
   return { title: fillTemplate(messages.resultsTitle, { title: results.title }), text: [...lines, outro].join('\n') };
 }

@@ -31,11 +31,16 @@ const skipWords = new Set(['weiter', 'überspringen', 'skip', '-']);
 const cancelWords = new Set(['abbrechen', 'abbruch', 'stopp', 'stop']);
 
 /** Checks one value against its question; `undefined` means "not answered". */
-export function checkAnswer(question: SurveyQuestion, value: AnswerValue | undefined): { ok: true; value: AnswerValue | undefined } | { ok: false } {
+export function checkAnswer(
+  question: SurveyQuestion,
+  value: AnswerValue | undefined,
+): { ok: true; value: AnswerValue | undefined } | { ok: false } {
   if (value === undefined || value === '') return question.optional ? { ok: true, value: undefined } : { ok: false };
   const optionCount = question.options?.length ?? 0;
-  const isIndex = (entry: unknown): entry is number => typeof entry === 'number' && Number.isInteger(entry) && entry >= 0 && entry < optionCount;
-  if (question.type === 'scale') return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5 ? { ok: true, value } : { ok: false };
+  const isIndex = (entry: unknown): entry is number =>
+    typeof entry === 'number' && Number.isInteger(entry) && entry >= 0 && entry < optionCount;
+  if (question.type === 'scale')
+    return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5 ? { ok: true, value } : { ok: false };
   if (question.type === 'single') return isIndex(value) ? { ok: true, value } : { ok: false };
   if (question.type === 'multiple') {
     if (!Array.isArray(value) || value.length === 0 || !value.every(isIndex)) return { ok: false };
@@ -63,14 +68,23 @@ export function parseReply(question: SurveyQuestion, text: string): ParsedReply 
 
 function hintOf(question: SurveyQuestion, messages: HrMessages): string {
   const options = (question.options ?? []).map((option, index) => `${index + 1}. ${option}`).join('\n');
-  const base = { scale: messages.scaleHint, single: `${messages.singleHint}\n${options}`, multiple: `${messages.multipleHint}\n${options}`, text: messages.textHint }[question.type];
+  const base = {
+    scale: messages.scaleHint,
+    single: `${messages.singleHint}\n${options}`,
+    multiple: `${messages.multipleHint}\n${options}`,
+    text: messages.textHint,
+  }[question.type];
   return question.optional && question.type !== 'text' ? `${base}\n${messages.optionalHint}` : base;
 }
 
 /** Renders question `index` of a survey as chat text. */
 export function renderQuestion(survey: Survey, index: number, messages: HrMessages): string {
   const question = survey.questions[index]!;
-  const header = fillTemplate(messages.questionHeader, { index: String(index + 1), count: String(survey.questions.length), text: question.text });
+  const header = fillTemplate(messages.questionHeader, {
+    index: String(index + 1),
+    count: String(survey.questions.length),
+    text: question.text,
+  });
   return `${header}\n${hintOf(question, messages)}`;
 }
 
@@ -95,7 +109,10 @@ export function advanceDialog(survey: Survey, state: DialogState, text: string, 
 }
 
 /** Checks a whole response (web form); returns the cleaned answers or the first invalid question id. */
-export function checkResponse(survey: Survey, raw: Readonly<Record<string, AnswerValue>>): { ok: true; answers: ResponseAnswers } | { ok: false; questionId: string } {
+export function checkResponse(
+  survey: Survey,
+  raw: Readonly<Record<string, AnswerValue>>,
+): { ok: true; answers: ResponseAnswers } | { ok: false; questionId: string } {
   const answers: Record<string, AnswerValue> = {};
   for (const question of survey.questions) {
     const checked = checkAnswer(question, raw[question.id]);

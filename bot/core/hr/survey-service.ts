@@ -40,7 +40,11 @@ export function createSurveyService(deps: SurveyDeps) {
   const buffers = new Map<string, BufferedResponse[]>();
   const now = (): string => deps.clock.now().toISOString();
   const notFound: Refused = { kind: 'refused', reason: 'not_found', message: messages.refusedNotFound };
-  const wrongState = (state: string): Refused => ({ kind: 'refused', reason: 'wrong_state', message: fillTemplate(messages.refusedWrongState, { state }) });
+  const wrongState = (state: string): Refused => ({
+    kind: 'refused',
+    reason: 'wrong_state',
+    message: fillTemplate(messages.refusedWrongState, { state }),
+  });
   const hasRole = (actor: string, role: 'hr' | 'personalrat'): boolean => deps.directory.person(actor)?.roles.includes(role) ?? false;
   const closesText = (survey: Survey): string => survey.closesAt.slice(0, 10).split('-').reverse().join('.');
   const isOpen = (survey: Survey): boolean => survey.state === 'open' && survey.opensAt <= now() && now() < survey.closesAt;
@@ -54,11 +58,21 @@ export function createSurveyService(deps: SurveyDeps) {
     if (!hasRole(actor, 'hr')) return { kind: 'refused', reason: 'not_hr', message: messages.refusedNotHr };
     const refusal = checkSender(actor, draft.audience, deps.directory, deps.policy);
     if (refusal) return audienceRefusal(refusal, messages);
-    if ((await audienceOf(draft)).length === 0) return { kind: 'refused', reason: 'empty_audience', message: messages.refusedEmptyAudience };
+    if ((await audienceOf(draft)).length === 0)
+      return { kind: 'refused', reason: 'empty_audience', message: messages.refusedEmptyAudience };
     const survey: Survey = {
-      id: deps.ids.next('survey'), version: (supersedes?.version ?? 0) + 1, state: 'draft', title: draft.title, questions: draft.questions, audience: draft.audience,
-      opensAt: new Date(draft.opensAt).toISOString(), closesAt: new Date(draft.closesAt).toISOString(), author: actor, createdAt: now(),
-      ...(draft.intro ? { intro: draft.intro } : {}), ...(supersedes ? { supersedes: supersedes.id } : {}),
+      id: deps.ids.next('survey'),
+      version: (supersedes?.version ?? 0) + 1,
+      state: 'draft',
+      title: draft.title,
+      questions: draft.questions,
+      audience: draft.audience,
+      opensAt: new Date(draft.opensAt).toISOString(),
+      closesAt: new Date(draft.closesAt).toISOString(),
+      author: actor,
+      createdAt: now(),
+      ...(draft.intro ? { intro: draft.intro } : {}),
+      ...(supersedes ? { supersedes: supersedes.id } : {}),
     };
     await store.createSurvey(survey);
     return { kind: 'ok', survey };
@@ -76,7 +90,14 @@ export function createSurveyService(deps: SurveyDeps) {
     if (!survey) return notFound;
     if (survey.state !== 'draft') return { kind: 'refused', reason: 'locked', message: messages.refusedLocked };
     if (!hasRole(actor, 'hr')) return { kind: 'refused', reason: 'not_hr', message: messages.refusedNotHr };
-    const patch = { state: 'draft' as const, title: draft.title, questions: draft.questions, audience: draft.audience, opensAt: new Date(draft.opensAt).toISOString(), closesAt: new Date(draft.closesAt).toISOString() };
+    const patch = {
+      state: 'draft' as const,
+      title: draft.title,
+      questions: draft.questions,
+      audience: draft.audience,
+      opensAt: new Date(draft.opensAt).toISOString(),
+      closesAt: new Date(draft.closesAt).toISOString(),
+    };
     return (await store.transition(id, 'draft', patch)) ? after(id) : wrongState(survey.state);
   };
 
@@ -90,7 +111,9 @@ export function createSurveyService(deps: SurveyDeps) {
     const survey = await store.survey(id);
     if (!survey) return notFound;
     if (survey.state !== 'draft') return wrongState(survey.state);
-    return (await store.transition(id, 'draft', { state: 'approved', approvedBy: actor, approvedAt: now() })) ? after(id) : wrongState(survey.state);
+    return (await store.transition(id, 'draft', { state: 'approved', approvedBy: actor, approvedAt: now() }))
+      ? after(id)
+      : wrongState(survey.state);
   };
 
   /** Opens an approved survey: fixes the audience and reporting units, and queues the invitations. */
@@ -101,7 +124,12 @@ export function createSurveyService(deps: SurveyDeps) {
     if (survey.state !== 'approved') return wrongState(survey.state);
     const people = await audienceOf(survey);
     await store.openParticipation(id, people, reportingUnits(people, deps.directory, deps.policy.k), now());
-    const text = fillTemplate(messages.surveyInvite, { title: survey.title, closes: closesText(survey), intro: survey.intro ?? '', k: String(deps.policy.k) }).replace(/\s+ /g, ' ');
+    const text = fillTemplate(messages.surveyInvite, {
+      title: survey.title,
+      closes: closesText(survey),
+      intro: survey.intro ?? '',
+      k: String(deps.policy.k),
+    }).replace(/\s+ /g, ' ');
     await deps.outbox.enqueue(surveyJob(id, 'invite'), { kind: 'survey-invite', text, title: survey.title, surveyId: id }, people, now());
     const opensAt = survey.opensAt < now() ? survey.opensAt : now();
     if (!(await store.transition(id, 'approved', { state: 'open', opensAt }))) return wrongState('open');
@@ -130,7 +158,10 @@ export function createSurveyService(deps: SurveyDeps) {
    */
   const flush = (surveyId: string, minimum: number): Promise<number> => {
     const turn = (writing.get(surveyId) ?? Promise.resolve()).then(() => flushNow(surveyId, minimum));
-    const settled = turn.then(() => undefined, () => undefined);
+    const settled = turn.then(
+      () => undefined,
+      () => undefined,
+    );
     writing.set(surveyId, settled);
     void settled.then(() => {
       if (writing.get(surveyId) === settled) writing.delete(surveyId);
@@ -150,7 +181,8 @@ export function createSurveyService(deps: SurveyDeps) {
     const survey = await store.survey(id);
     if (!survey) return notFound;
     if (survey.state !== 'open') return wrongState(survey.state);
-    if (!(await store.transition(id, 'open', { state: 'closed', closesAt: survey.closesAt < now() ? survey.closesAt : now() }))) return wrongState('closed');
+    if (!(await store.transition(id, 'open', { state: 'closed', closesAt: survey.closesAt < now() ? survey.closesAt : now() })))
+      return wrongState('closed');
     await flushClosed(id);
     return after(id);
   };
@@ -164,14 +196,20 @@ export function createSurveyService(deps: SurveyDeps) {
     }
   };
 
-  const buffered = (surveyId: string, personId: string): boolean => buffers.get(surveyId)?.some((response) => response.personId === personId) ?? false;
+  const buffered = (surveyId: string, personId: string): boolean =>
+    buffers.get(surveyId)?.some((response) => response.personId === personId) ?? false;
 
   /** Stores a complete response (from the web form or the chat dialog). */
   const submit = async (personId: string, surveyId: string, raw: Readonly<Record<string, AnswerValue>>): Promise<SubmitResult> => {
     const survey = await store.survey(surveyId);
-    if (!survey || !isOpen(survey)) return { kind: 'ignored', reason: 'not_open', message: fillTemplate(messages.surveyNotOpen, { title: survey?.title ?? surveyId }) };
+    if (!survey || !isOpen(survey))
+      return { kind: 'ignored', reason: 'not_open', message: fillTemplate(messages.surveyNotOpen, { title: survey?.title ?? surveyId }) };
     if (!(await store.isEligible(surveyId, personId))) return { kind: 'ignored', reason: 'not_eligible', message: messages.noOpenSurvey };
-    const alreadyAnswered = { kind: 'ignored' as const, reason: 'already_answered' as const, message: fillTemplate(messages.alreadyAnswered, { title: survey.title }) };
+    const alreadyAnswered = {
+      kind: 'ignored' as const,
+      reason: 'already_answered' as const,
+      message: fillTemplate(messages.alreadyAnswered, { title: survey.title }),
+    };
     if (buffered(surveyId, personId) || (await store.hasAnswered(surveyId, personId))) return alreadyAnswered;
     const checked = checkResponse(survey, raw);
     if (!checked.ok) return { kind: 'invalid', questionId: checked.questionId };
@@ -195,7 +233,13 @@ export function createSurveyService(deps: SurveyDeps) {
   const openFor = async (personId: string): Promise<readonly Survey[]> => {
     const found: Survey[] = [];
     for (const survey of await store.surveys()) {
-      if (isOpen(survey) && !buffered(survey.id, personId) && (await store.isEligible(survey.id, personId)) && !(await store.hasAnswered(survey.id, personId))) found.push(survey);
+      if (
+        isOpen(survey) &&
+        !buffered(survey.id, personId) &&
+        (await store.isEligible(survey.id, personId)) &&
+        !(await store.hasAnswered(survey.id, personId))
+      )
+        found.push(survey);
     }
     return found;
   };
@@ -213,20 +257,45 @@ export function createSurveyService(deps: SurveyDeps) {
     const texts = await store.texts(id);
     const answers = await store.answers(id);
     const respondents = (await store.participation(id)).answered;
-    return { kind: 'ok', results: aggregateResults({
-      survey, answers: [...answers, ...texts.map((text) => ({ questionId: text.questionId, reportingUnit: '', value: text.text }))], groups: [...new Set(Object.values(units))], respondents, k: deps.policy.k,
-      reviewedTexts: (questionId) => texts.filter((text) => text.questionId === questionId && text.reviewed).map((text) => text.text),
-      labelOf: (group) => (group === '' ? messages.wholeSurvey : deps.directory.unit(group)?.name ?? group),
-    }) };
+    return {
+      kind: 'ok',
+      results: aggregateResults({
+        survey,
+        answers: [...answers, ...texts.map((text) => ({ questionId: text.questionId, reportingUnit: '', value: text.text }))],
+        groups: [...new Set(Object.values(units))],
+        respondents,
+        k: deps.policy.k,
+        reviewedTexts: (questionId) => texts.filter((text) => text.questionId === questionId && text.reviewed).map((text) => text.text),
+        labelOf: (group) => (group === '' ? messages.wholeSurvey : (deps.directory.unit(group)?.name ?? group)),
+      }),
+    };
   };
 
   /** Buffered responses not yet written (they are discarded on shutdown, see docs/hr.md). */
   const pending = (): number => [...buffers.values()].reduce((sum, buffer) => sum + buffer.length, 0);
 
   /** People of an open survey who have not answered (buffered responses count as answered). */
-  const nonParticipants = async (id: string): Promise<readonly string[]> => (await store.nonParticipants(id)).filter((personId) => !buffered(id, personId));
+  const nonParticipants = async (id: string): Promise<readonly string[]> =>
+    (await store.nonParticipants(id)).filter((personId) => !buffered(id, personId));
 
-  return { create, edit, revise, approve, open, close, submit, openFor, results, flushClosed, pending, nonParticipants, isOpen, closesText, get: async (id: string) => store.survey(id), list: async () => store.surveys() };
+  return {
+    create,
+    edit,
+    revise,
+    approve,
+    open,
+    close,
+    submit,
+    openFor,
+    results,
+    flushClosed,
+    pending,
+    nonParticipants,
+    isOpen,
+    closesText,
+    get: async (id: string) => store.survey(id),
+    list: async () => store.surveys(),
+  };
 }
 
 /** The survey service's interface. */

@@ -21,5 +21,9 @@ export function plainLanguageChoice(choice: boolean | undefined): { plainLanguag
 /** The context of a directory person; people outside the directory have no recorded training (extractive only). */
 export function personContext(person: Person | undefined): PersonContext {
   if (!person) return { generativeAllowed: false };
-  return { ...(person.tenant ? { tenant: person.tenant } : {}), generativeAllowed: person.kiTrained, ...(person.plainLanguage ? { plainLanguage: true } : {}) };
+  return {
+    ...(person.tenant ? { tenant: person.tenant } : {}),
+    generativeAllowed: person.kiTrained,
+    ...(person.plainLanguage ? { plainLanguage: true } : {}),
+  };
 }

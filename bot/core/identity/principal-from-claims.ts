@@ -28,18 +28,22 @@ export function rolesFromGroups(groups: readonly string[], policy: RolePolicy): 
 function directoryPerson(claims: IdentityClaims, policy: RolePolicy, directory: Directory): Person | undefined {
   const key = claims[policy.personClaim];
   if (typeof key !== 'string' || !key) return undefined;
-  if (policy.personClaim === 'oid') return directory.personByChannelId('aadObjectId', key.toLowerCase()) ?? directory.personByChannelId('aadObjectId', key);
+  if (policy.personClaim === 'oid')
+    return directory.personByChannelId('aadObjectId', key.toLowerCase()) ?? directory.personByChannelId('aadObjectId', key);
   if (policy.personClaim === 'sub') return directory.person(key);
   if (![true, 'true'].includes(claims.email_verified as never) && claims.xms_edov !== true) return undefined;
   return directory.personByChannelId('email', key.toLowerCase()) ?? directory.personByChannelId('email', key);
 }
 
 /** Builds the principal; `pseudonym` turns the IdP subject into a stable id without personal data. */
-export function principalFromClaims(claims: IdentityClaims, deps: { policy: RolePolicy; directory: Directory; pseudonym: (sub: string) => string }): Principal {
+export function principalFromClaims(
+  claims: IdentityClaims,
+  deps: { policy: RolePolicy; directory: Directory; pseudonym: (sub: string) => string },
+): Principal {
   const person = directoryPerson(claims, deps.policy, deps.directory);
   const granted = new Set<Role>([...deps.policy.defaultRoles, ...rolesFromGroups(stringList(claims[deps.policy.groupClaim]), deps.policy)]);
   if (person && deps.policy.directoryRoles) for (const role of person.roles) granted.add(role);
-  const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : person?.name ?? 'Angemeldete Person';
+  const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : (person?.name ?? 'Angemeldete Person');
   return {
     userId: person?.id ?? deps.pseudonym(claims.sub),
     ...(person ? { personId: person.id } : {}),

@@ -41,7 +41,9 @@ function sentence(text: string): string {
 /** Splits one long sentence at "; " and at commas before a main-clause or condition conjunction. */
 export function splitLongSentence(text: string, texts: Pick<PlainLanguageTexts, 'conditionLead'>): string[] {
   if (wordCount(text) <= longSentenceWords) return [text];
-  const parts = text.split(/(?<=;)\s+|(?<=,)\s+(?=(?:und|oder|aber|sondern|denn|jedoch|wenn|sofern|soweit|falls|solange|weil|da|sobald|nachdem|bevor)\s)/iu);
+  const parts = text.split(
+    /(?<=;)\s+|(?<=,)\s+(?=(?:und|oder|aber|sondern|denn|jedoch|wenn|sofern|soweit|falls|solange|weil|da|sobald|nachdem|bevor)\s)/iu,
+  );
   const result: string[] = [];
   for (const part of parts) {
     const previous = result.at(-1);
@@ -84,6 +86,8 @@ export function simplifyAnswer(answer: string, texts: PlainLanguageTexts): strin
       .join('\n'),
   );
   const terms = explainedTerms(answer, texts.glossary);
-  const glossary = terms.length ? [[texts.glossaryHeading, ...terms.map((entry) => `• ${entry.term}: ${entry.explanation}`)].join('\n')] : [];
+  const glossary = terms.length
+    ? [[texts.glossaryHeading, ...terms.map((entry) => `• ${entry.term}: ${entry.explanation}`)].join('\n')]
+    : [];
   return [texts.intro, ...paragraphs, ...glossary].join('\n\n');
 }

@@ -24,7 +24,9 @@ export interface PresentedTurn {
 
 /** Answers from documents (not refusals, abstentions, small talk, directory or course lists): what Leichte Sprache and suggestions apply to. */
 export function fromDocuments(turn: PresentedTurn): boolean {
-  return turn.outcome === 'answered' && !turn.smallTalk && ['extractive', 'faq', 'generative'].includes(turn.mode) && turn.citations.length > 0;
+  return (
+    turn.outcome === 'answered' && !turn.smallTalk && ['extractive', 'faq', 'generative'].includes(turn.mode) && turn.citations.length > 0
+  );
 }
 
 /**
@@ -37,7 +39,11 @@ export function plainLanguageAnswer(answer: string, turn: PresentedTurn, texts: 
 }
 
 /** Two or three related questions from the cited documents; none for anything but an answer from documents. */
-export function suggestionsFor(turn: PresentedTurn, knowledge: Pick<KnowledgeStore, 'chunksOf' | 'getDocument'>, texts: PresentationTexts | undefined): string[] {
+export function suggestionsFor(
+  turn: PresentedTurn,
+  knowledge: Pick<KnowledgeStore, 'chunksOf' | 'getDocument'>,
+  texts: PresentationTexts | undefined,
+): string[] {
   if (!texts || !fromDocuments(turn)) return [];
   return suggestFollowUps({ question: turn.question, citations: turn.citations, knowledge, texts: texts.suggestions });
 }

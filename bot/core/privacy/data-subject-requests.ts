@@ -49,17 +49,32 @@ export type DataSubjectResult =
 export function createDataSubjectRequests(deps: DataSubjectDeps) {
   const subjectOf = (personId: string) => {
     const person = deps.directory.person(personId);
-    return { personId, ownerKeys: [personId, deps.pseudonym(personId)], ...(person?.jid ? { jid: person.jid } : {}), ...(person?.aadObjectId ? { aadObjectId: person.aadObjectId } : {}) };
+    return {
+      personId,
+      ownerKeys: [personId, deps.pseudonym(personId)],
+      ...(person?.jid ? { jid: person.jid } : {}),
+      ...(person?.aadObjectId ? { aadObjectId: person.aadObjectId } : {}),
+    };
   };
   const isDsb = (by: string): boolean => deps.directory.person(by)?.roles.includes('dsb') ?? false;
   const record = (personId: string, article: 15 | 17): Promise<void> =>
     deps.audit.append({
       // The DSB's accountability class for acts about one person (as re-identification), kept 730 days.
-      type: 'reidentification', at: deps.clock.now().toISOString(), pseudonym: deps.pseudonym(personId), channel: 'cli', outcome: 'answered',
+      type: 'reidentification',
+      at: deps.clock.now().toISOString(),
+      pseudonym: deps.pseudonym(personId),
+      channel: 'cli',
+      outcome: 'answered',
       rules: [{ id: article === 15 ? 'gdpr-access' : 'gdpr-erasure', clause: `DSGVO Art. ${article}`, action: 'allow' }],
-      policyVersion: deps.policyVersion, indexVersion: deps.indexVersion(), documents: [],
+      policyVersion: deps.policyVersion,
+      indexVersion: deps.indexVersion(),
+      documents: [],
     });
-  const notes = (): string[] => [fillTemplate(deps.texts.auditKept, { retention: String(deps.auditRetentionDays) }), deps.texts.surveyAnswers, deps.texts.lotseAnswersKept];
+  const notes = (): string[] => [
+    fillTemplate(deps.texts.auditKept, { retention: String(deps.auditRetentionDays) }),
+    deps.texts.surveyAnswers,
+    deps.texts.lotseAnswersKept,
+  ];
 
   return {
     /** Art. 15: everything stored about `subject`, for the DSB to hand over. */
@@ -77,7 +92,12 @@ export function createDataSubjectRequests(deps: DataSubjectDeps) {
       const counts = await deps.store.erase(subject);
       await record(input.subject, 17);
       const kept = before - (counts.surveyParticipation ?? 0);
-      return { kind: 'erased', subject: input.subject, counts, notes: [deps.texts.erased, ...notes(), ...(kept ? [fillTemplate(deps.texts.openSurveysKept, { count: String(kept) })] : [])] };
+      return {
+        kind: 'erased',
+        subject: input.subject,
+        counts,
+        notes: [deps.texts.erased, ...notes(), ...(kept ? [fillTemplate(deps.texts.openSurveysKept, { count: String(kept) })] : [])],
+      };
     },
   };
 }

@@ -12,30 +12,52 @@ export type AnswerType = 'number' | 'date' | 'percent' | 'money' | 'phone' | 'or
 /** Question cues per type, most specific first (the first match decides). */
 const questionCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['phone', /\b(durchwahl|telefonnummer|rufnummer|telefon\s*nr|tel\.?\s*nr)\b/i],
-  ['percent', /\b(wie\s*viel\s*prozent|wieviel\s*prozent|prozentsatz|welche[nrm]?\s+anteil|wie\s+hoch\s+(ist|war)\s+der\s+anteil|quote)\b/i],
-  ['money', /\b(was|wie\s*viel)\s+(hat|haben|hatte|soll|sollen|wird|werden|würde)?\s*\S*\s*(gekostet|kosten|kostet)\b|\b(kostet|kosteten|gekostet|budget|wie\s*viel\s*geld|wieviel\s*geld|wie\s*viele?\s*euro|fördersumme|verdient|verdienen)\b/i],
-  ['list', /\bwelche[nrms]?\s+(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+\S|\b(liste|aufzählung|alle\s+namen|namen\s+bitte|alle\s+aufzählen)\b/i],
+  [
+    'percent',
+    /\b(wie\s*viel\s*prozent|wieviel\s*prozent|prozentsatz|welche[nrm]?\s+anteil|wie\s+hoch\s+(ist|war)\s+der\s+anteil|quote)\b/i,
+  ],
+  [
+    'money',
+    /\b(was|wie\s*viel)\s+(hat|haben|hatte|soll|sollen|wird|werden|würde)?\s*\S*\s*(gekostet|kosten|kostet)\b|\b(kostet|kosteten|gekostet|budget|wie\s*viel\s*geld|wieviel\s*geld|wie\s*viele?\s*euro|fördersumme|verdient|verdienen)\b/i,
+  ],
+  [
+    'list',
+    /\bwelche[nrms]?\s+(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+\S|\b(liste|aufzählung|alle\s+namen|namen\s+bitte|alle\s+aufzählen)\b/i,
+  ],
   ['date', /\b(wann|seit\s+wann|bis\s+wann|ab\s+wann|in\s+welchem\s+jahr|welche[nrms]?\s+(jahr|datum|zeitpunkt|monat|stichtag))\b/i],
   ['number', /\b(wie\s*viele?|wieviele?|wie\s+hoch|wie\s+lange?|wie\s+alt|wie\s+gro(ß|ss)|wie\s+weit|wie\s+oft|um\s+wie\s+viel|anzahl)\b/i],
-  ['organisation', /\b(welche[rnms]?|mit\s+welche[rnms]?|von\s+welche[rnms]?|bei\s+welche[rnms]?|wie\s+hei(?:ß|ss)t\s+(?:die|das|der))\s+(firma|firmen|unternehmen|dienstleister|anbieter|hersteller|hochschule|universität|beratung|beratungsfirma|agentur|partner)\b/i],
-  ['person', /^\s*(leitung|leiter(in)?|chef(in)?|ansprechpart(ner|nerin))\b|\b(wer\s+leitet|wer\s+ist\s+(der|die)\s+(leiter|leiterin|chef|chefin)|leitung\s+(de[rs]|von)|wie\s+hei(ß|ss)t\s+(der|die)\s+\S*(leiter|leiterin|beauftragte|dezernent|dezernentin|landrat|landrätin|cdo)|name\s+(de[rs]|von))\b/i],
-  ['name', /\bwelche[snrm]?\s+(software|programm|tool|werkzeug|anwendung|app|system|plattform|cms|dms|lösung|produkt|anbieter|dienst)\b|\bwie\s+hei(ß|ss)(t|en)\b/i],
+  [
+    'organisation',
+    /\b(welche[rnms]?|mit\s+welche[rnms]?|von\s+welche[rnms]?|bei\s+welche[rnms]?|wie\s+hei(?:ß|ss)t\s+(?:die|das|der))\s+(firma|firmen|unternehmen|dienstleister|anbieter|hersteller|hochschule|universität|beratung|beratungsfirma|agentur|partner)\b/i,
+  ],
+  [
+    'person',
+    /^\s*(leitung|leiter(in)?|chef(in)?|ansprechpart(ner|nerin))\b|\b(wer\s+leitet|wer\s+ist\s+(der|die)\s+(leiter|leiterin|chef|chefin)|leitung\s+(de[rs]|von)|wie\s+hei(ß|ss)t\s+(der|die)\s+\S*(leiter|leiterin|beauftragte|dezernent|dezernentin|landrat|landrätin|cdo)|name\s+(de[rs]|von))\b/i,
+  ],
+  [
+    'name',
+    /\bwelche[snrm]?\s+(software|programm|tool|werkzeug|anwendung|app|system|plattform|cms|dms|lösung|produkt|anbieter|dienst)\b|\bwie\s+hei(ß|ss)(t|en)\b/i,
+  ],
   ['agent', /\bwer\b/i],
 ];
 
-const numberPattern = /\d|\b(?:mindestens|höchstens|genau|nur|jeweils|je|pro)\s+(?:eine?[nmr]?)\b|\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|millionen?|milliarden?|dutzend|hälfte|drittel|viertel)\b/i;
-const datePattern = /\b(1[0-9]{3}|20[0-9]{2})\b|\d{1,2}\.\s*\d{1,2}\.|\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|jahrhundert|quartal|q[1-4])\b/i;
+const numberPattern =
+  /\d|\b(?:mindestens|höchstens|genau|nur|jeweils|je|pro)\s+(?:eine?[nmr]?)\b|\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|millionen?|milliarden?|dutzend|hälfte|drittel|viertel)\b/i;
+const datePattern =
+  /\b(1[0-9]{3}|20[0-9]{2})\b|\d{1,2}\.\s*\d{1,2}\.|\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|jahrhundert|quartal|q[1-4])\b/i;
 const textCues: Record<Exclude<AnswerType, 'none'>, RegExp> = {
   number: numberPattern,
   date: datePattern,
   percent: /\d\s*(%|prozent)|\b(hälfte|drittel|viertel)\b/i,
   money: /\d[\d.,]*\s*(€|euro\b|eur\b|mio\.?\s*(€|euro)|millionen\s+euro|tsd\.?\s*(€|euro))|€\s*\d/i,
   phone: /(\+49|\b0\d{2,5})[\s/-]*\d[\d\s/-]{3,}/,
-  organisation: /\b(GmbH|AG|KG|SE|UG|AöR|GbR|mbH|e\.\s?V\.)(?![\p{L}])|\b(Hochschule|Universität|Fachhochschule|Institut|Beratung|Consulting|Agentur)|\b\p{Lu}\p{Ll}+\p{Lu}\p{L}*/u,
+  organisation:
+    /\b(GmbH|AG|KG|SE|UG|AöR|GbR|mbH|e\.\s?V\.)(?![\p{L}])|\b(Hochschule|Universität|Fachhochschule|Institut|Beratung|Consulting|Agentur)|\b\p{Lu}\p{Ll}+\p{Lu}\p{L}*/u,
   list: /(?:^|\n)\s*(?:[-•*–▪]|\d+[.)])\s+\S[^\n]*(?:\n+\s*(?:[-•*–▪]|\d+[.)])\s+\S[^\n]*){2,}|(?:[^,;\n]+[,;]){2,}/,
   name: /\b[A-ZÄÖÜ]{2,}[a-zäöü]*\b|\b\p{Lu}\p{Ll}+\p{Lu}\p{L}*|„[^“]{2,}“|"[^"]{2,}"|\b\p{L}+\d+\p{L}*\b/u,
-  agent: /\b(Herrn?|Frau|Dr\.|Prof\.)\s+\p{Lu}|\b(Ämter|Amt|Stabsstelle|Dezernat|Dezernent\p{L}*|Fachbereich|Fachdienst|Kreistag|Landrat|Landrätin|Ausschuss|Verwaltungsvorstand|Verwaltungsführung|Personalrat|Datenschutzbeauftragte\p{L}*|Projektteam|Lenkungs\p{L}+|Digitallots\p{L}*|Servicedesk|Abteilung|Referat|Leitung|Team|Mitarbeitende\p{L}*|Beschäftigte\p{L}*|Führungskräfte|Kommunen|Bürger\p{L}*|Dienstleister|Firma|Unternehmen|Hochschule)\b/u,
-    person: /\b(Herrn?|Frau|Dr\.|Prof\.)\s+\p{Lu}|\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(-\p{Lu}\p{Ll}+)?,\s/u,
+  agent:
+    /\b(Herrn?|Frau|Dr\.|Prof\.)\s+\p{Lu}|\b(Ämter|Amt|Stabsstelle|Dezernat|Dezernent\p{L}*|Fachbereich|Fachdienst|Kreistag|Landrat|Landrätin|Ausschuss|Verwaltungsvorstand|Verwaltungsführung|Personalrat|Datenschutzbeauftragte\p{L}*|Projektteam|Lenkungs\p{L}+|Digitallots\p{L}*|Servicedesk|Abteilung|Referat|Leitung|Team|Mitarbeitende\p{L}*|Beschäftigte\p{L}*|Führungskräfte|Kommunen|Bürger\p{L}*|Dienstleister|Firma|Unternehmen|Hochschule)\b/u,
+  person: /\b(Herrn?|Frau|Dr\.|Prof\.)\s+\p{Lu}|\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(-\p{Lu}\p{Ll}+)?,\s/u,
 };
 
 /** The answer type a question expects. */
@@ -53,7 +75,8 @@ export function checkedAnswerType(question: string): AnswerType {
 }
 
 /** Years and calendar dates ("2024", "11. September 2023", "24.02.2026", "10/25"): points in time, not counts. */
-const timePoints = /\b\d{1,2}\.\s*(?:\d{1,2}\.(?:\d{2,4})?|(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b)|(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)|\b\d{1,2}\/\d{2}(?:\d{2})?\b/giu;
+const timePoints =
+  /\b\d{1,2}\.\s*(?:\d{1,2}\.(?:\d{2,4})?|(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b)|(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)|\b\d{1,2}\/\d{2}(?:\d{2})?\b/giu;
 
 /** Whether the text contains a value of the type (for a count, a year or a date is no value). */
 export function containsAnswerType(text: string, type: AnswerType): boolean {

@@ -5,9 +5,18 @@
  */
 
 const monthNames: readonly (readonly [RegExp, number])[] = [
-  [/\bjan(?:uar|\.)?\b/giu, 1], [/\bfeb(?:ruar|\.)?\b/giu, 2], [/\bmär(?:z|\.)?\b|\bmaerz\b/giu, 3], [/\bapr(?:il|\.)?\b/giu, 4],
-  [/\bmai\b/giu, 5], [/\bjuni?\b/giu, 6], [/\bjuli?\b/giu, 7], [/\baug(?:ust|\.)?\b/giu, 8], [/\bsep(?:t(?:ember)?)?\.?(?=\s|$|\d)/giu, 9],
-  [/\bokt(?:ober|\.)?\b/giu, 10], [/\bnov(?:ember|\.)?\b/giu, 11], [/\bdez(?:ember|\.)?\b/giu, 12],
+  [/\bjan(?:uar|\.)?\b/giu, 1],
+  [/\bfeb(?:ruar|\.)?\b/giu, 2],
+  [/\bmär(?:z|\.)?\b|\bmaerz\b/giu, 3],
+  [/\bapr(?:il|\.)?\b/giu, 4],
+  [/\bmai\b/giu, 5],
+  [/\bjuni?\b/giu, 6],
+  [/\bjuli?\b/giu, 7],
+  [/\baug(?:ust|\.)?\b/giu, 8],
+  [/\bsep(?:t(?:ember)?)?\.?(?=\s|$|\d)/giu, 9],
+  [/\bokt(?:ober|\.)?\b/giu, 10],
+  [/\bnov(?:ember|\.)?\b/giu, 11],
+  [/\bdez(?:ember|\.)?\b/giu, 12],
 ];
 /** "10/25", "10/2025" (month/year) and "01.10.2025", "1.10." (day.month.). */
 const numericMonth = /(?<![\d/.])(\d{1,2})\/(?:\d{2}|\d{4})(?![\d/])|(?<![\d.])\d{1,2}\.(\d{1,2})\.(?:\d{2,4})?(?!\d)/gu;

@@ -97,16 +97,51 @@ export interface ConfidenceInput {
 
 /** The feature names in the order of the fitted model's weights. */
 export const featureNames: readonly (keyof EvidenceFeatures)[] = [
-  'passageCoverage', 'sentenceCoverage', 'softSentence', 'maxMissing', 'unknownShare', 'vectorSimilarity', 'agreement',
-  'margin', 'missingNumber', 'missingAnswerType', 'strictSentence', 'knownSentence', 'knownAbsent', 'dominantAbsent', 'allUnknown', 'focusAnswered', 'outsideScope', 'asksSpecifics',
-  'betterElsewhere', 'otherYear', 'neighbourPassage',
+  'passageCoverage',
+  'sentenceCoverage',
+  'softSentence',
+  'maxMissing',
+  'unknownShare',
+  'vectorSimilarity',
+  'agreement',
+  'margin',
+  'missingNumber',
+  'missingAnswerType',
+  'strictSentence',
+  'knownSentence',
+  'knownAbsent',
+  'dominantAbsent',
+  'allUnknown',
+  'focusAnswered',
+  'outsideScope',
+  'asksSpecifics',
+  'betterElsewhere',
+  'otherYear',
+  'neighbourPassage',
 ];
 /** The direction each feature must act in (+1: more evidence, more confidence; -1: less); the fit enforces it. */
 export const featureDirections: Readonly<Record<keyof EvidenceFeatures, 1 | -1>> = {
-  passageCoverage: 1, sentenceCoverage: 1, softSentence: 1, maxMissing: -1, unknownShare: -1, vectorSimilarity: 1,
-  agreement: 1, margin: 1, missingNumber: -1, missingAnswerType: -1, strictSentence: 1, knownSentence: 1,
-  knownAbsent: -1, dominantAbsent: -1, allUnknown: -1, focusAnswered: 1, outsideScope: -1, asksSpecifics: -1,
-  betterElsewhere: -1, otherYear: -1, neighbourPassage: 1,
+  passageCoverage: 1,
+  sentenceCoverage: 1,
+  softSentence: 1,
+  maxMissing: -1,
+  unknownShare: -1,
+  vectorSimilarity: 1,
+  agreement: 1,
+  margin: 1,
+  missingNumber: -1,
+  missingAnswerType: -1,
+  strictSentence: 1,
+  knownSentence: 1,
+  knownAbsent: -1,
+  dominantAbsent: -1,
+  allUnknown: -1,
+  focusAnswered: 1,
+  outsideScope: -1,
+  asksSpecifics: -1,
+  betterElsewhere: -1,
+  otherYear: -1,
+  neighbourPassage: 1,
 };
 const weights: Partial<Record<keyof EvidenceFeatures, number>> = confidenceModel.weights;
 
@@ -151,18 +186,38 @@ function numbersMissing(question: string, texts: readonly string[]): number {
   // Single digits are usually written as words in documents ("zwei", "fünf"); edition years name the paper.
   const numbers = [...new Set(question.match(questionNumber) ?? [])].filter((number) => number.length > 1 && !editions.has(number));
   if (!numbers.length) return 0;
-  const present = (number: string): boolean => texts.some((text) => new RegExp(`(^|[^\\d.,])${number.replace(/[.,]/g, '[.,]')}($|[^\\d])`).test(text));
+  const present = (number: string): boolean =>
+    texts.some((text) => new RegExp(`(^|[^\\d.,])${number.replace(/[.,]/g, '[.,]')}($|[^\\d])`).test(text));
   return numbers.every(present) ? 0 : 1;
 }
 
-function windowEvidence(full: WeightedQuery, weighted: WeightedQuery, known: WeightedQuery, focus: WeightedQuery['words'], hit: RetrievalHit, input: ConfidenceInput): WindowEvidence {
+function windowEvidence(
+  full: WeightedQuery,
+  weighted: WeightedQuery,
+  known: WeightedQuery,
+  focus: WeightedQuery['words'],
+  hit: RetrievalHit,
+  input: ConfidenceInput,
+): WindowEvidence {
   const text = input.textOf(hit.id);
   const sentences = splitSentences(text).map((sentence) => sentence.text);
   // Each sentence is analysed once; a window's terms are those of its two sentences, the passage's those of all.
   const terms = sentences.map((sentence) => input.analyzer.analyze(sentence));
   const passage = softCoverageOfTerms(weighted, terms.flat(), { prefixes: false }).coverage;
   const neighbourPassage = neighbourShare(full, terms.flat());
-  const result: WindowEvidence = { passage, sentence: hit.evidence ?? 0, soft: 0, maxMissing: 1, strict: 0, known: 0, typed: false, typedSoft: 0, focus: false, neighbourPassage, text: '' };
+  const result: WindowEvidence = {
+    passage,
+    sentence: hit.evidence ?? 0,
+    soft: 0,
+    maxMissing: 1,
+    strict: 0,
+    known: 0,
+    typed: false,
+    typedSoft: 0,
+    focus: false,
+    neighbourPassage,
+    text: '',
+  };
   const type = checkedAnswerType(input.query);
   sentences.forEach((sentence, index) => {
     if (hit.evidence === null) result.sentence = Math.max(result.sentence, coverageOf(weighted, sentence, input.analyzer));
@@ -189,7 +244,19 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
   const weighted = withoutVectorTerms(full);
   const knownWords = weighted.words.filter((word) => word.known);
   const known: WeightedQuery = { words: knownWords, total: knownWords.reduce((sum, word) => sum + word.weight, 0) };
-  const best: WindowEvidence = { passage: 0, sentence: 0, soft: 0, maxMissing: 1, strict: 0, known: 0, typed: false, typedSoft: 0, focus: false, neighbourPassage: 0, text: '' };
+  const best: WindowEvidence = {
+    passage: 0,
+    sentence: 0,
+    soft: 0,
+    maxMissing: 1,
+    strict: 0,
+    known: 0,
+    typed: false,
+    typedSoft: 0,
+    focus: false,
+    neighbourPassage: 0,
+    text: '',
+  };
   const focus = focusWords(input.query, weighted, (text) => input.analyzer.analyze(text));
   const top = input.hits.slice(0, passagesConsidered);
   const topTerms = new Set(top.flatMap((hit) => input.analyzer.analyze(input.textOf(hit.id))));
@@ -204,7 +271,8 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     best.strict = Math.max(best.strict, evidence.strict);
     best.neighbourPassage = Math.max(best.neighbourPassage, evidence.neighbourPassage);
     best.typedSoft = Math.max(best.typedSoft, evidence.typedSoft);
-    if (evidence.soft > best.soft) Object.assign(best, { soft: evidence.soft, maxMissing: evidence.maxMissing, typed: evidence.typed, text: evidence.text });
+    if (evidence.soft > best.soft)
+      Object.assign(best, { soft: evidence.soft, maxMissing: evidence.maxMissing, typed: evidence.typed, text: evidence.text });
   }
   const unknown = weighted.words.filter((word) => !word.known).reduce((sum, word) => sum + word.weight, 0);
   const [first, second] = input.hits;

@@ -12,7 +12,9 @@ const isVector = (entry: { readonly source: string }): boolean => entry.source =
 
 /** The query without vector neighbours (what the other evidence features are computed from). */
 export function withoutVectorTerms(query: WeightedQuery): WeightedQuery {
-  const words = query.words.map((word) => (word.related.some(isVector) ? { ...word, related: word.related.filter((entry) => !isVector(entry)) } : word));
+  const words = query.words.map((word) =>
+    word.related.some(isVector) ? { ...word, related: word.related.filter((entry) => !isVector(entry)) } : word,
+  );
   return { words, total: query.total };
 }
 
@@ -28,7 +30,13 @@ export function neighbourShare(query: WeightedQuery, terms: readonly string[] | 
     const vectors = word.related.filter(isVector);
     if (!vectors.length) continue;
     if (word.forms.some((form) => present.has(form)) || word.parts.some((part) => present.has(part))) continue;
-    if (relatedCredit(word.related.filter((entry) => !isVector(entry)), present) > 0) continue;
+    if (
+      relatedCredit(
+        word.related.filter((entry) => !isVector(entry)),
+        present,
+      ) > 0
+    )
+      continue;
     const strongest = Math.max(...vectors.map((entry) => entry.weight));
     const credit = relatedCredit(vectors, present);
     if (credit > 0) share += (word.weight * word.credit * credit) / strongest;

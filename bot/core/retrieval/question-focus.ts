@@ -30,6 +30,7 @@ export function focusWords(question: string, weighted: WeightedQuery, analyze: (
 /** Whether a set of text terms names the focus word (as itself, a compound part or a related word). */
 export function namesFocus(focus: WeightedQuery['words'], terms: ReadonlySet<string>): boolean {
   return focus.every(
-    (word) => word.forms.some((form) => terms.has(form)) || word.parts.some((part) => terms.has(part)) || relatedCredit(word.related, terms) > 0,
+    (word) =>
+      word.forms.some((form) => terms.has(form)) || word.parts.some((part) => terms.has(part)) || relatedCredit(word.related, terms) > 0,
   );
 }

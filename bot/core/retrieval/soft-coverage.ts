@@ -42,7 +42,11 @@ export function softCoverageDetail(query: WeightedQuery, text: string, analyzer:
  * `prefixes: false` gives the plain coverage of `coverageOf` (whole words and compound parts only); `parts: false`
  * with it counts whole words only.
  */
-export function softCoverageOfTerms(query: WeightedQuery, terms: readonly string[], options: { prefixes?: boolean; parts?: boolean } = {}): CoverageDetail {
+export function softCoverageOfTerms(
+  query: WeightedQuery,
+  terms: readonly string[],
+  options: { prefixes?: boolean; parts?: boolean } = {},
+): CoverageDetail {
   const prefixes = options.prefixes ?? true;
   const parts = options.parts ?? true;
   if (query.total === 0) return { coverage: 0, maxMissing: 0 };

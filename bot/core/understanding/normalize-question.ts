@@ -53,10 +53,19 @@ function contractionPattern(): { pattern: RegExp; lookup: (word: string) => stri
 }
 
 const contraction = contractionPattern();
-const spelled = spelledOut.map((entry) => ({ pattern: new RegExp(`${notWordBefore}${entry.pattern}${notWordAfter}`, 'giu'), text: entry.text }));
-const anywhereFillers = new RegExp(`${notWordBefore}(?:${fillers.map((word) => escape(word).replace(/ /g, '\\s+')).join('|')})${notWordAfter}`, 'giu');
+const spelled = spelledOut.map((entry) => ({
+  pattern: new RegExp(`${notWordBefore}${entry.pattern}${notWordAfter}`, 'giu'),
+  text: entry.text,
+}));
+const anywhereFillers = new RegExp(
+  `${notWordBefore}(?:${fillers.map((word) => escape(word).replace(/ /g, '\\s+')).join('|')})${notWordAfter}`,
+  'giu',
+);
 const shortFillers = new RegExp(`${notWordBefore}(?:${shortFillerPhrases.join('|')})${notWordAfter}`, 'giu');
-const caseFillers = new RegExp(`${notWordBefore}(?:${lowerCaseFillers.map((word) => `${word}|${capitalize(word)}`).join('|')})${notWordAfter}`, 'gu');
+const caseFillers = new RegExp(
+  `${notWordBefore}(?:${lowerCaseFillers.map((word) => `${word}|${capitalize(word)}`).join('|')})${notWordAfter}`,
+  'gu',
+);
 
 /** Expands colloquial contractions and abbreviations: "gibts ne Regel aufm Amt" → "gibt es eine Regel auf dem Amt". */
 export function expandContractions(text: string): string {

@@ -42,7 +42,10 @@ const delimiter = /([.!?;:,…]+(?=\s|$)|\s*\n[\s\n]*|\s[-–—]+\s)/u;
 
 /** Splits into words; hyphenated words stay one word ("Dankeschön-Aktion"), other punctuation separates. */
 function tokenize(text: string): Tokens {
-  const original = text.replace(/[^\p{L}\p{N}\s-]|(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu, ' ').split(/\s+/).filter(Boolean);
+  const original = text
+    .replace(/[^\p{L}\p{N}\s-]|(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
   return { original, folded: original.map((word) => foldGerman(word)), failed: new Set() };
 }
 
@@ -56,7 +59,12 @@ function nameLike(words: readonly string[], lowerCaseAllowed: boolean): boolean 
  * Reads all words from `start` as small talk; returns the kinds in order, or undefined when a word is left.
  * `namesAfterGreeting` allows "Hallo Anna" (only in a part that cannot be the question itself).
  */
-function consume(tokens: Tokens, start: number, previous: SmallTalkKind | undefined, namesAfterGreeting: boolean): SmallTalkKind[] | undefined {
+function consume(
+  tokens: Tokens,
+  start: number,
+  previous: SmallTalkKind | undefined,
+  namesAfterGreeting: boolean,
+): SmallTalkKind[] | undefined {
   const { folded, original } = tokens;
   if (start === folded.length) return previous ? [] : undefined;
   if (previous && folded[start] === 'und' && start + 1 < folded.length) return consume(tokens, start + 1, undefined, namesAfterGreeting);
@@ -71,7 +79,8 @@ function consume(tokens: Tokens, start: number, previous: SmallTalkKind | undefi
       if (after) return [kind, ...after];
     }
   }
-  const nameMayFollow = previous && (kindsBeforeName.includes(previous) || (namesAfterGreeting && (previous === 'greeting' || previous === 'addressee')));
+  const nameMayFollow =
+    previous && (kindsBeforeName.includes(previous) || (namesAfterGreeting && (previous === 'greeting' || previous === 'addressee')));
   if (nameMayFollow && nameLike(original.slice(start), previous === 'farewell')) return [];
   tokens.failed.add(key);
   return undefined;
@@ -180,5 +189,11 @@ export function stripSmallTalk(text: string): SmallTalkStrip {
   if (last && questionMark && !last.delimiter.includes('?')) last.delimiter = '?';
   if (kept[0]) kept[0] = { ...kept[0], content: stripGreetingWords(kept[0].content, kinds) };
   stripClosing(kept, kinds);
-  return { text: kept.map((segment) => segment.content + segment.delimiter).join('').trim(), kinds };
+  return {
+    text: kept
+      .map((segment) => segment.content + segment.delimiter)
+      .join('')
+      .trim(),
+    kinds,
+  };
 }

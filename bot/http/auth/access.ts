@@ -145,12 +145,15 @@ export function pathUnder(url: string, prefixes: readonly string[]): boolean {
 export function csrfGuardFor(sessions: SessionManager, prefixes: readonly string[]) {
   return (request: Request, response: Response, next: (proceed?: boolean | Error) => void): void => {
     if (!stateChanging.has(request.method ?? '') || !pathUnder(request.url ?? '', prefixes)) return next();
-    sessions.resolve(request).then((session) => {
-      if (session && (foreignOrigin(request) || !sessions.csrfValid(request, session))) {
-        sendError(response, 403, 'csrf_invalid', 'Die Sicherheitsprüfung ist fehlgeschlagen. Bitte laden Sie die Seite neu.');
-        return next(false);
-      }
-      next();
-    }, (error: unknown) => next(error instanceof Error ? error : new Error(String(error))));
+    sessions.resolve(request).then(
+      (session) => {
+        if (session && (foreignOrigin(request) || !sessions.csrfValid(request, session))) {
+          sendError(response, 403, 'csrf_invalid', 'Die Sicherheitsprüfung ist fehlgeschlagen. Bitte laden Sie die Seite neu.');
+          return next(false);
+        }
+        next();
+      },
+      (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+    );
   };
 }

@@ -47,4 +47,3 @@ export function redirect(response: Response, location: string): void {
   response.setHeader('Cache-Control', 'no-store');
   response.send(302);
 }
-

@@ -21,7 +21,10 @@ import { cookieName } from './session-manager.ts';
 const loginCookie = 'lotse_login';
 
 function failurePage(deps: AuthRouteDeps, message: string): string {
-  return renderConsolePage(deps.texts, { title: deps.texts.loginTitle, body: `<p role="alert">${escapeHtml(message)}</p><p><a href="/login">${escapeHtml(deps.texts.loginAgain)}</a></p>` });
+  return renderConsolePage(deps.texts, {
+    title: deps.texts.loginTitle,
+    body: `<p role="alert">${escapeHtml(message)}</p><p><a href="/login">${escapeHtml(deps.texts.loginAgain)}</a></p>`,
+  });
 }
 
 async function startLogin(deps: AuthRouteDeps, request: Request, response: Response): Promise<void> {
@@ -69,30 +72,58 @@ async function finishLogin(deps: AuthRouteDeps, request: Request, response: Resp
 
 /** Registers `/login`, the OIDC callback, `/logout`, `/abgemeldet`, `/api/session` and (dev mode) `/dev-login`. */
 export function registerAuthRoutes(server: Server, deps: AuthRouteDeps): void {
-  const guard = (handler: (request: Request, response: Response) => Promise<void>) => async (request: Request, response: Response): Promise<void> => {
-    try {
-      await handler(request, response);
-    } catch (error) {
-      deps.logger.error('login-route-failed', { error: String(error) });
-      if (!response.headersSent) sendPage(response, 500, failurePage(deps, deps.texts.loginFailed));
-    }
-  };
-  server.get('/login', guard((request, response) => startLogin(deps, request, response)));
-  if (deps.redirectUrl) server.get(deps.redirectUrl.pathname, guard((request, response) => finishLogin(deps, request, response)));
-  server.post('/logout', deps.protect('authenticated', async (_request, response, caller) => {
-    await deps.sessions.end(response, caller.session);
-    redirect(response, '/abgemeldet');
-  }));
-  server.get('/abgemeldet', guard(async (_request, response) => {
-    const endSession = deps.redirectUrl ? deps.oidc()?.endSessionUrl(new URL('/', deps.redirectUrl)) : undefined;
-    const link = endSession ? `<p><a href="${escapeHtml(endSession.href)}">${escapeHtml(deps.texts.logoutAtProvider)}</a></p>` : '';
-    sendPage(response, 200, renderConsolePage(deps.texts, { title: deps.texts.loggedOutTitle, body: `<p>${escapeHtml(deps.texts.loggedOut)}</p>${link}<p><a href="/login">${escapeHtml(deps.texts.loginAgain)}</a></p>` }));
-  }));
-  server.get('/api/session', deps.protect('public', async (_request, response, caller) => {
-    response.setHeader('Cache-Control', 'no-store');
-    response.send(200, caller.principal
-      ? { authenticated: true, mode: deps.mode, displayName: caller.principal.displayName, roles: caller.principal.roles }
-      : { authenticated: false, mode: deps.mode });
-  }));
+  const guard =
+    (handler: (request: Request, response: Response) => Promise<void>) =>
+    async (request: Request, response: Response): Promise<void> => {
+      try {
+        await handler(request, response);
+      } catch (error) {
+        deps.logger.error('login-route-failed', { error: String(error) });
+        if (!response.headersSent) sendPage(response, 500, failurePage(deps, deps.texts.loginFailed));
+      }
+    };
+  server.get(
+    '/login',
+    guard((request, response) => startLogin(deps, request, response)),
+  );
+  if (deps.redirectUrl)
+    server.get(
+      deps.redirectUrl.pathname,
+      guard((request, response) => finishLogin(deps, request, response)),
+    );
+  server.post(
+    '/logout',
+    deps.protect('authenticated', async (_request, response, caller) => {
+      await deps.sessions.end(response, caller.session);
+      redirect(response, '/abgemeldet');
+    }),
+  );
+  server.get(
+    '/abgemeldet',
+    guard(async (_request, response) => {
+      const endSession = deps.redirectUrl ? deps.oidc()?.endSessionUrl(new URL('/', deps.redirectUrl)) : undefined;
+      const link = endSession ? `<p><a href="${escapeHtml(endSession.href)}">${escapeHtml(deps.texts.logoutAtProvider)}</a></p>` : '';
+      sendPage(
+        response,
+        200,
+        renderConsolePage(deps.texts, {
+          title: deps.texts.loggedOutTitle,
+          body: `<p>${escapeHtml(deps.texts.loggedOut)}</p>${link}<p><a href="/login">${escapeHtml(deps.texts.loginAgain)}</a></p>`,
+        }),
+      );
+    }),
+  );
+  server.get(
+    '/api/session',
+    deps.protect('public', async (_request, response, caller) => {
+      response.setHeader('Cache-Control', 'no-store');
+      response.send(
+        200,
+        caller.principal
+          ? { authenticated: true, mode: deps.mode, displayName: caller.principal.displayName, roles: caller.principal.roles }
+          : { authenticated: false, mode: deps.mode },
+      );
+    }),
+  );
   if (deps.mode === 'dev') registerDevLogin(server, deps);
 }

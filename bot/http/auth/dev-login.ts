@@ -22,9 +22,19 @@ async function readSmallForm(request: Request): Promise<URLSearchParams | undefi
 }
 
 function pickerPage(deps: AuthRouteDeps, returnTo: string): string {
-  const people = deps.directory.people().map((person) =>
-    `<li><label><input type="radio" name="person" value="${escapeHtml(person.id)}"> ${escapeHtml(person.name)} (${escapeHtml(roleNames(deps.texts, person.roles))})</label></li>`).join('');
-  const roleOptions = roles.map((role) => `<li><label><input type="radio" name="role" value="${role}"> ${escapeHtml(deps.texts.devDemoName)} – ${escapeHtml(deps.texts.labels.roles[role])}</label></li>`).join('');
+  const people = deps.directory
+    .people()
+    .map(
+      (person) =>
+        `<li><label><input type="radio" name="person" value="${escapeHtml(person.id)}"> ${escapeHtml(person.name)} (${escapeHtml(roleNames(deps.texts, person.roles))})</label></li>`,
+    )
+    .join('');
+  const roleOptions = roles
+    .map(
+      (role) =>
+        `<li><label><input type="radio" name="role" value="${role}"> ${escapeHtml(deps.texts.devDemoName)} – ${escapeHtml(deps.texts.labels.roles[role])}</label></li>`,
+    )
+    .join('');
   const body = `<form method="post" action="/dev-login">
 <input type="hidden" name="returnTo" value="${escapeHtml(returnTo)}">
 <fieldset><legend>${escapeHtml(deps.texts.devPickPerson)}</legend><ul class="plain">${people}</ul></fieldset>
@@ -36,10 +46,22 @@ function pickerPage(deps: AuthRouteDeps, returnTo: string): string {
 
 function demoPrincipal(deps: AuthRouteDeps, form: URLSearchParams): Principal | undefined {
   const person = deps.directory.person(form.get('person') ?? '');
-  if (person) return { userId: person.id, personId: person.id, displayName: person.name, roles: [...new Set<Role>(['staff', ...person.roles])], source: 'dev' };
+  if (person)
+    return {
+      userId: person.id,
+      personId: person.id,
+      displayName: person.name,
+      roles: [...new Set<Role>(['staff', ...person.roles])],
+      source: 'dev',
+    };
   const role = roles.find((entry) => entry === form.get('role'));
   if (!role) return undefined;
-  return { userId: `dev-${role}`, displayName: `${deps.texts.devDemoName} (${deps.texts.labels.roles[role]})`, roles: [...new Set<Role>(['staff', role])], source: 'dev' };
+  return {
+    userId: `dev-${role}`,
+    displayName: `${deps.texts.devDemoName} (${deps.texts.labels.roles[role]})`,
+    roles: [...new Set<Role>(['staff', role])],
+    source: 'dev',
+  };
 }
 
 /** 403 for a dev-login request that did not come straight from this machine (proxy, foreign Host); issue #18. */
@@ -61,7 +83,8 @@ export function registerDevLogin(server: Server, deps: AuthRouteDeps): void {
   });
   server.post('/dev-login', async (request: Request, response: Response) => {
     if (refusedOffLoopback(deps, request, response)) return;
-    if (foreignOrigin(request)) return sendError(response, 403, 'foreign_origin', 'Diese Anfrage kam von einer fremden Seite und wurde abgelehnt.');
+    if (foreignOrigin(request))
+      return sendError(response, 403, 'foreign_origin', 'Diese Anfrage kam von einer fremden Seite und wurde abgelehnt.');
     const form = await readSmallForm(request);
     const principal = form ? demoPrincipal(deps, form) : undefined;
     if (!form || !principal) return sendError(response, 400, 'invalid_request', 'Bitte wählen Sie eine Person oder eine Rolle aus.');

@@ -16,7 +16,15 @@ export interface PendingLoginSeal {
   open(value: string): PendingLogin | undefined;
 }
 
-const pendingSchema = z.object({ state: z.string().min(1), nonce: z.string().min(1), codeVerifier: z.string().min(1), returnTo: z.string(), expiresAt: z.string() }).strict();
+const pendingSchema = z
+  .object({
+    state: z.string().min(1),
+    nonce: z.string().min(1),
+    codeVerifier: z.string().min(1),
+    returnTo: z.string(),
+    expiresAt: z.string(),
+  })
+  .strict();
 
 /** Derives the cookie key from the audit key (never the audit key itself). */
 export function pendingLoginKey(auditKey: string): Buffer {

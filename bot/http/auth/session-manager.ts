@@ -43,7 +43,11 @@ export function createSessionManager(deps: { store: SessionStore; policy: RolePo
       const id = token();
       const now = deps.clock.now();
       const session: Session = {
-        idHash: hash(id), principal, csrfToken: token(), createdAt: now.toISOString(), lastSeenAt: now.toISOString(),
+        idHash: hash(id),
+        principal,
+        csrfToken: token(),
+        createdAt: now.toISOString(),
+        lastSeenAt: now.toISOString(),
         expiresAt: new Date(now.getTime() + deps.policy.absoluteHours * 3_600_000).toISOString(),
       };
       await deps.store.create(session);

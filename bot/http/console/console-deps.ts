@@ -32,7 +32,9 @@ export interface IngestReport {
 }
 
 /** Outcome of an upload (German message either way). */
-export type UploadOutcome = { readonly kind: 'stored'; readonly message: string; readonly report: IngestReport } | { readonly kind: 'rejected'; readonly status: number; readonly message: string };
+export type UploadOutcome =
+  | { readonly kind: 'stored'; readonly message: string; readonly report: IngestReport }
+  | { readonly kind: 'rejected'; readonly status: number; readonly message: string };
 
 /** A pending FAQ draft. */
 export interface PendingDraft {
@@ -86,7 +88,10 @@ export interface ConsoleDeps {
   /** HR news and surveys (absent: the HR pages answer 404). */
   readonly hr?: Hr;
   /** Writes a document's title, owner, validity and successors (sidecar), then re-indexes (issue #22). */
-  readonly editDocument?: (documentId: string, change: { title: string; owner?: string; validTo?: string; supersedes: readonly string[] }) => Promise<UploadOutcome>;
+  readonly editDocument?: (
+    documentId: string,
+    change: { title: string; owner?: string; validTo?: string; supersedes: readonly string[] },
+  ) => Promise<UploadOutcome>;
   /** Deletes a document's file and sidecar, then re-indexes (issue #22). */
   readonly deleteDocument?: (documentId: string) => Promise<UploadOutcome>;
   /** Records an administrative action in the audit trail (actor pseudonymised there). */
@@ -94,7 +99,10 @@ export interface ConsoleDeps {
   /** Administrative actions counted per ISO week and action (no persons), for the staff-council report. */
   readonly adminReport?: () => Promise<readonly AdminActionWeek[]>;
   /** Work state of the owners' feedback queue per document (issue #22); `by` is the actor's directory id. */
-  readonly feedbackQueue?: { list(): Promise<readonly FeedbackQueueEntry[]>; set(document: string, state: FeedbackState, by: string): Promise<void> };
+  readonly feedbackQueue?: {
+    list(): Promise<readonly FeedbackQueueEntry[]>;
+    set(document: string, state: FeedbackState, by: string): Promise<void>;
+  };
   /** Re-identification requests and four-eyes approvals (absent: the pages answer 404). */
   readonly reidentification?: ReidentificationConsole;
 }

@@ -35,7 +35,8 @@ function headerOf(texts: ConsoleTexts, page: ConsolePageParts): string {
 
 function navOf(texts: ConsoleTexts, page: ConsolePageParts): string {
   if (!page.nav?.length) return '';
-  const item = (entry: NavEntry): string => `<li><a href="${escapeHtml(entry.href)}"${entry.href === page.current ? ' aria-current="page"' : ''}>${escapeHtml(entry.label)}</a></li>`;
+  const item = (entry: NavEntry): string =>
+    `<li><a href="${escapeHtml(entry.href)}"${entry.href === page.current ? ' aria-current="page"' : ''}>${escapeHtml(entry.label)}</a></li>`;
   return `<nav class="console-nav" aria-label="${escapeHtml(texts.navLabel)}"><ul>${[{ href: '/konsole', label: texts.overviewTitle }, ...page.nav].map(item).join('')}</ul></nav>`;
 }
 

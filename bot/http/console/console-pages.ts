@@ -54,7 +54,9 @@ export function navFor(deps: ConsoleDeps, caller: Caller): NavEntry[] {
 /** Wraps a body into the console frame for the caller; `current` marks the navigation entry of the page. */
 export function consolePage(deps: ConsoleDeps, caller: Caller, title: string, body: string, current?: string): string {
   return renderConsolePage(deps.texts, {
-    title, body, nav: navFor(deps, caller),
+    title,
+    body,
+    nav: navFor(deps, caller),
     ...(current ? { current } : {}),
     ...(caller.principal ? { principal: caller.principal } : {}),
     ...(caller.session ? { csrfToken: caller.session.csrfToken } : {}),
@@ -69,7 +71,10 @@ export function errorPage(deps: ConsoleDeps, caller: Caller, page: { title: stri
 
 /** The 403 page: names the caller's roles, so they know what to ask the administration for. */
 export function forbiddenPage(deps: ConsoleDeps, caller: Caller): string {
-  return errorPage(deps, caller, { title: deps.texts.forbiddenTitle, message: fillText(deps.texts.forbiddenText, { roles: roleNames(deps.texts, caller.principal?.roles ?? []) || '–' }) });
+  return errorPage(deps, caller, {
+    title: deps.texts.forbiddenTitle,
+    message: fillText(deps.texts.forbiddenText, { roles: roleNames(deps.texts, caller.principal?.roles ?? []) || '–' }),
+  });
 }
 
 /** Overview: a greeting and a tile per page the caller may open, with what waits there (queue, FAQ drafts). */
@@ -83,7 +88,8 @@ export async function overviewBody(deps: ConsoleDeps, caller: Caller): Promise<s
   const waiting: Record<string, () => number> = { '/konsole/tickets': () => queued, '/konsole/faq': () => pending };
   const tile = (entry: NavEntry): string => {
     const count = waiting[entry.href]?.();
-    const badge = count === undefined ? '' : ` <span class="badge">${escapeHtml(fillText(t.overviewWaiting, { count: String(count) }))}</span>`;
+    const badge =
+      count === undefined ? '' : ` <span class="badge">${escapeHtml(fillText(t.overviewWaiting, { count: String(count) }))}</span>`;
     const title = pageTitles[entry.href]?.(t) ?? entry.label;
     return `<li><a href="${escapeHtml(entry.href)}"><span class="tile-label">${escapeHtml(entry.label)}</span>${badge}${title === entry.label ? '' : `<span class="tile-text">${escapeHtml(title)}</span>`}</a></li>`;
   };
@@ -95,10 +101,26 @@ function faqEntriesTable(deps: ConsoleDeps, csrf: string, mayDecide: boolean): s
   const entries = deps.faqEntries();
   if (!entries.length) return '';
   const t = deps.texts;
-  return table(t.faqEntriesTitle, [t.ticketNumber, t.ticketQuestion, t.sourceValidity, ...(mayDecide ? [t.actionsColumn] : [])], entries.map((entry) => [
-    String(entry.draftId), entry.question, formatGermanDate(entry.validTo),
-    ...(mayDecide ? [{ html: postForm(`/konsole/faq/${entry.draftId}/revalidate`, csrf, `<button type="submit" class="secondary">${escapeHtml(t.faqRevalidate)}</button>`) }] : []),
-  ]));
+  return table(
+    t.faqEntriesTitle,
+    [t.ticketNumber, t.ticketQuestion, t.sourceValidity, ...(mayDecide ? [t.actionsColumn] : [])],
+    entries.map((entry) => [
+      String(entry.draftId),
+      entry.question,
+      formatGermanDate(entry.validTo),
+      ...(mayDecide
+        ? [
+            {
+              html: postForm(
+                `/konsole/faq/${entry.draftId}/revalidate`,
+                csrf,
+                `<button type="submit" class="secondary">${escapeHtml(t.faqRevalidate)}</button>`,
+              ),
+            },
+          ]
+        : []),
+    ]),
+  );
 }
 
 /** Pending FAQ drafts with approve/reject forms, then the approved entries. */
@@ -109,10 +131,30 @@ export async function faqBody(deps: ConsoleDeps, caller: Caller): Promise<string
   const mayDecide = caller.principal?.roles.includes('owner') ?? false;
   const entries = faqEntriesTable(deps, csrf, mayDecide);
   if (!drafts.length) return `<p class="empty">${escapeHtml(t.faqEmpty)}</p>${entries}`;
-  return table(t.faqTitle, [t.ticketNumber, t.ticketQuestion, t.faqAnswer, ...(mayDecide ? [t.actionsColumn] : [])], drafts.map((draft) => [
-    String(draft.id), draft.question, draft.answer,
-    ...(mayDecide ? [{ html: postForm(`/konsole/faq/${draft.id}/approve`, csrf, `<button type="submit">${escapeHtml(t.faqApprove)}</button>`) + postForm(`/konsole/faq/${draft.id}/reject`, csrf, `<button type="submit" class="secondary">${escapeHtml(t.faqReject)}</button>`) }] : []),
-  ])) + entries;
+  return (
+    table(
+      t.faqTitle,
+      [t.ticketNumber, t.ticketQuestion, t.faqAnswer, ...(mayDecide ? [t.actionsColumn] : [])],
+      drafts.map((draft) => [
+        String(draft.id),
+        draft.question,
+        draft.answer,
+        ...(mayDecide
+          ? [
+              {
+                html:
+                  postForm(`/konsole/faq/${draft.id}/approve`, csrf, `<button type="submit">${escapeHtml(t.faqApprove)}</button>`) +
+                  postForm(
+                    `/konsole/faq/${draft.id}/reject`,
+                    csrf,
+                    `<button type="submit" class="secondary">${escapeHtml(t.faqReject)}</button>`,
+                  ),
+              },
+            ]
+          : []),
+      ]),
+    ) + entries
+  );
 }
 
 /** Names of the caller's unit and its parents (documents name these as `owner`). */
@@ -130,7 +172,9 @@ export function ownsDocument(deps: ConsoleDeps, caller: Caller, documentId: stri
 
 /** An ISO week (`2026-W49`) as a German calendar week (`KW 49/2026`); other values unchanged. */
 export function calendarWeek(texts: ConsoleDeps['texts'], week: string): string {
-  return week.replace(/^(\d{4})-W(\d{2})$/, (_whole, year: string, number: string) => fillText(texts.reportWeekFormat, { week: String(Number(number)), year }));
+  return week.replace(/^(\d{4})-W(\d{2})$/, (_whole, year: string, number: string) =>
+    fillText(texts.reportWeekFormat, { week: String(Number(number)), year }),
+  );
 }
 
 /** A stored pool key (`unit:A36`, `central`, …) as German text: the unit's name or the queue's label. */
@@ -143,15 +187,46 @@ export function poolName(deps: ConsoleDeps, pool: string): string {
 /** The aggregated weekly report (k ≥ 5, no per-person figures). */
 export async function reportsBody(deps: ConsoleDeps): Promise<string> {
   const texts = deps.texts;
-  const show = (value: number | null, percent = false): string => (value === null ? texts.suppressed : percent ? `${Math.round(value * 100)} %` : String(value));
-  const rows = (await deps.weeklyReport()).map((week) => [calendarWeek(texts, week.week), show(week.turns), show(week.refusedRate, true), show(week.escalatedRate, true), show(week.noAnswerRate, true),
-    week.rules.map((rule) => `${rule.id} (${rule.clause}): ${show(rule.count)}`).join('; ') || '–', week.unansweredTopics.map((topic) => `${topic.topic} (${topic.askers})`).join(', ') || '–']);
-  return `<p>${escapeHtml(texts.reportsNote)}</p>` + table(texts.reportsTitle, [texts.reportWeek, texts.reportTurns, texts.reportRefused, texts.reportEscalated, texts.reportNoAnswer, texts.reportRules, texts.reportTopics], rows) + (await adminActionsTable(deps));
+  const show = (value: number | null, percent = false): string =>
+    value === null ? texts.suppressed : percent ? `${Math.round(value * 100)} %` : String(value);
+  const rows = (await deps.weeklyReport()).map((week) => [
+    calendarWeek(texts, week.week),
+    show(week.turns),
+    show(week.refusedRate, true),
+    show(week.escalatedRate, true),
+    show(week.noAnswerRate, true),
+    week.rules.map((rule) => `${rule.id} (${rule.clause}): ${show(rule.count)}`).join('; ') || '–',
+    week.unansweredTopics.map((topic) => `${topic.topic} (${topic.askers})`).join(', ') || '–',
+  ]);
+  return (
+    `<p>${escapeHtml(texts.reportsNote)}</p>` +
+    table(
+      texts.reportsTitle,
+      [
+        texts.reportWeek,
+        texts.reportTurns,
+        texts.reportRefused,
+        texts.reportEscalated,
+        texts.reportNoAnswer,
+        texts.reportRules,
+        texts.reportTopics,
+      ],
+      rows,
+    ) +
+    (await adminActionsTable(deps))
+  );
 }
 
 /** Administrative actions per week and kind (issue #22), without persons. */
 async function adminActionsTable(deps: ConsoleDeps): Promise<string> {
   const texts = deps.texts;
-  const rows = ((await deps.adminReport?.()) ?? []).flatMap((week) => week.actions.map((entry) => [calendarWeek(texts, week.week), texts.labels.adminActions[entry.action], String(entry.count)]));
-  return `<h2>${escapeHtml(texts.reportAdminTitle)}</h2><p>${escapeHtml(texts.reportAdminNote)}</p>` + (rows.length ? table(texts.reportAdminTitle, [texts.reportWeek, texts.reportAdminAction, texts.reportAdminCount], rows) : '<p class="empty">–</p>');
+  const rows = ((await deps.adminReport?.()) ?? []).flatMap((week) =>
+    week.actions.map((entry) => [calendarWeek(texts, week.week), texts.labels.adminActions[entry.action], String(entry.count)]),
+  );
+  return (
+    `<h2>${escapeHtml(texts.reportAdminTitle)}</h2><p>${escapeHtml(texts.reportAdminNote)}</p>` +
+    (rows.length
+      ? table(texts.reportAdminTitle, [texts.reportWeek, texts.reportAdminAction, texts.reportAdminCount], rows)
+      : '<p class="empty">–</p>')
+  );
 }

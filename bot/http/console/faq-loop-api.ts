@@ -6,7 +6,8 @@
 import type { FaqDraft } from '../../ports/faq-drafts.ts';
 
 /** Outcome of a loop step (German message for the CLI/console). */
-export type FaqStep = { readonly kind: 'ok'; readonly message: string; readonly draftId?: number } | { readonly kind: 'refused'; readonly message: string };
+export type FaqStep =
+  { readonly kind: 'ok'; readonly message: string; readonly draftId?: number } | { readonly kind: 'refused'; readonly message: string };
 
 /** The FAQ loop's API. */
 export interface FaqLoop {

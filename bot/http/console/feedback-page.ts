@@ -19,7 +19,11 @@ async function rowsFor(deps: ConsoleDeps, caller: Caller): Promise<FeedbackQueue
   const admin = caller.principal?.roles.includes('admin') ?? false;
   const units = callerUnitNames(deps, caller);
   const visible = (document: string): boolean => admin || units.has(deps.document(document)?.owner ?? '');
-  return feedbackQueue(await deps.negativeFeedback(), (await deps.feedbackQueue?.list()) ?? [], { k: feedbackMinimum, noSource: deps.texts.feedbackNoSource, visible });
+  return feedbackQueue(await deps.negativeFeedback(), (await deps.feedbackQueue?.list()) ?? [], {
+    k: feedbackMinimum,
+    noSource: deps.texts.feedbackNoSource,
+    visible,
+  });
 }
 
 function fixLink(deps: ConsoleDeps, document: string): string {
@@ -32,9 +36,15 @@ function fixLink(deps: ConsoleDeps, document: string): string {
 function stateForm(deps: ConsoleDeps, caller: Caller, row: FeedbackQueueRow, index: number): string {
   if (!deps.feedbackQueue || !ownsDocument(deps, caller, row.document) || !deps.document(row.document)) return '–';
   const t = deps.texts;
-  const options = allowedNextStates(row.state).map((state) => `<option value="${state}">${e(t.labels.feedbackStates[state])}</option>`).join('');
-  return postForm('/konsole/rueckmeldungen/status', caller.session?.csrfToken ?? '', `<input type="hidden" name="document" value="${e(row.document)}">
-<label for="feedback-state-${index}">${e(t.feedbackNewState)}</label> <select id="feedback-state-${index}" name="state">${options}</select> <button type="submit" class="secondary">${e(t.feedbackSetState)}</button>`);
+  const options = allowedNextStates(row.state)
+    .map((state) => `<option value="${state}">${e(t.labels.feedbackStates[state])}</option>`)
+    .join('');
+  return postForm(
+    '/konsole/rueckmeldungen/status',
+    caller.session?.csrfToken ?? '',
+    `<input type="hidden" name="document" value="${e(row.document)}">
+<label for="feedback-state-${index}">${e(t.feedbackNewState)}</label> <select id="feedback-state-${index}" name="state">${options}</select> <button type="submit" class="secondary">${e(t.feedbackSetState)}</button>`,
+  );
 }
 
 /** The queue page: one row per document the caller owns (admins: all). */
@@ -47,10 +57,22 @@ export async function feedbackBody(deps: ConsoleDeps, caller: Caller): Promise<s
     const meta = deps.document(document);
     return { html: meta ? `${e(meta.title)} <span class="document">(${e(document)})</span>` : e(document) };
   };
-  return note + table(t.feedbackTitle, [t.feedbackDocument, t.sourceOwner, t.feedbackState, t.feedbackCount, t.feedbackReasons, t.feedbackFixSource, t.actionsColumn], rows.map((row, index) => [
-    title(row.document), deps.document(row.document)?.owner ?? '–', t.labels.feedbackStates[row.state], row.count === undefined ? t.suppressed : String(row.count),
-    row.reasons.join(' · ') || '–', { html: fixLink(deps, row.document) }, { html: stateForm(deps, caller, row, index) },
-  ]));
+  return (
+    note +
+    table(
+      t.feedbackTitle,
+      [t.feedbackDocument, t.sourceOwner, t.feedbackState, t.feedbackCount, t.feedbackReasons, t.feedbackFixSource, t.actionsColumn],
+      rows.map((row, index) => [
+        title(row.document),
+        deps.document(row.document)?.owner ?? '–',
+        t.labels.feedbackStates[row.state],
+        row.count === undefined ? t.suppressed : String(row.count),
+        row.reasons.join(' · ') || '–',
+        { html: fixLink(deps, row.document) },
+        { html: stateForm(deps, caller, row, index) },
+      ]),
+    )
+  );
 }
 
 const isState = (value: string): value is FeedbackState => (feedbackStates as readonly string[]).includes(value);
@@ -59,7 +81,8 @@ const isState = (value: string): value is FeedbackState => (feedbackStates as re
 export function feedbackStateHandler(deps: ConsoleDeps, actorOf: (caller: Caller) => string): ProtectedHandler {
   return async (_request, response, caller) => {
     const t = deps.texts;
-    const refused = (status: number, title: string, message: string): void => sendHtml(response, status, errorPage(deps, caller, { title, message }));
+    const refused = (status: number, title: string, message: string): void =>
+      sendHtml(response, status, errorPage(deps, caller, { title, message }));
     const form = caller.form ?? new URLSearchParams();
     const document = form.get('document') ?? '';
     const state = form.get('state') ?? '';
@@ -71,4 +94,3 @@ export function feedbackStateHandler(deps: ConsoleDeps, actorOf: (caller: Caller
     seeOther(response, '/konsole/rueckmeldungen');
   };
 }
-

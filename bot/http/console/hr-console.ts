@@ -24,39 +24,84 @@ const e = escapeHtml;
 async function newsBody(deps: ConsoleDeps, hr: Hr, caller: Caller, values?: URLSearchParams): Promise<string> {
   const t = deps.texts;
   const csrf = caller.session?.csrfToken ?? '';
-  const rows = await Promise.all((await hr.broadcasts.list()).slice(-50).reverse().map(async (broadcast) => {
-    const report = await hr.broadcasts.report(broadcast.id);
-    const counts = report.kind === 'ok' ? fillText(t.hrNewsDelivery, { sent: String(report.report.sent), recipients: String(report.report.recipients), failed: String(report.report.failed), acknowledged: String(report.report.acknowledged) }) : '–';
-    const release = broadcast.state === 'draft' ? postForm(`/konsole/hr/nachrichten/${e(broadcast.id)}/freigeben`, csrf, `<button type="submit">${e(t.hrNewsRelease)}</button>`) : '';
-    return [broadcast.content.title, t.labels.broadcastStates[broadcast.state], formatBerlinDateTime(broadcast.sendAt), counts, { html: release }];
-  }));
-  const list = rows.length ? table(t.hrNewsTitle, [...t.hrNewsColumns.split('|'), t.actionsColumn], rows) : `<p class="empty">${e(t.hrNewsNone)}</p>`;
-  return `<p>${e(t.hrNewsFourEyes)}</p>` + (caller.principal?.roles.includes('hr') ? composeForm(t, csrf, deps.directory.units(), values) : '') + list;
+  const rows = await Promise.all(
+    (await hr.broadcasts.list())
+      .slice(-50)
+      .reverse()
+      .map(async (broadcast) => {
+        const report = await hr.broadcasts.report(broadcast.id);
+        const counts =
+          report.kind === 'ok'
+            ? fillText(t.hrNewsDelivery, {
+                sent: String(report.report.sent),
+                recipients: String(report.report.recipients),
+                failed: String(report.report.failed),
+                acknowledged: String(report.report.acknowledged),
+              })
+            : '–';
+        const release =
+          broadcast.state === 'draft'
+            ? postForm(`/konsole/hr/nachrichten/${e(broadcast.id)}/freigeben`, csrf, `<button type="submit">${e(t.hrNewsRelease)}</button>`)
+            : '';
+        return [
+          broadcast.content.title,
+          t.labels.broadcastStates[broadcast.state],
+          formatBerlinDateTime(broadcast.sendAt),
+          counts,
+          { html: release },
+        ];
+      }),
+  );
+  const list = rows.length
+    ? table(t.hrNewsTitle, [...t.hrNewsColumns.split('|'), t.actionsColumn], rows)
+    : `<p class="empty">${e(t.hrNewsNone)}</p>`;
+  return (
+    `<p>${e(t.hrNewsFourEyes)}</p>` +
+    (caller.principal?.roles.includes('hr') ? composeForm(t, csrf, deps.directory.units(), values) : '') +
+    list
+  );
 }
 
 async function surveysBody(deps: ConsoleDeps, hr: Hr, caller: Caller, values?: URLSearchParams): Promise<string> {
   const t = deps.texts;
   const csrf = caller.session?.csrfToken ?? '';
   const roles = caller.principal?.roles ?? [];
-  const step = (id: string, action: string, label: string): string => postForm(`/konsole/umfragen/${e(id)}/${action}`, csrf, `<button type="submit">${e(label)}</button>`);
-  const rows = (await hr.surveys.list()).slice(-50).reverse().map((survey) => {
-    const actions = [
-      survey.state === 'draft' && roles.includes('personalrat') ? step(survey.id, 'freigeben', t.hrSurveyApprove) : '',
-      survey.state === 'approved' && roles.includes('hr') ? step(survey.id, 'oeffnen', t.hrSurveyOpen) : '',
-      survey.state === 'open' && roles.includes('hr') ? step(survey.id, 'schliessen', t.hrSurveyClose) : '',
-      survey.state !== 'draft' ? `<a href="/konsole/umfragen/${encodeURIComponent(survey.id)}/ergebnisse">${e(t.hrSurveyResults)}</a>` : '',
-    ].join(' ');
-    const state = t.labels.surveyStates[survey.state] + (survey.approvedBy && survey.state !== 'approved' ? ` ${t.hrSurveyApproved}` : '');
-    return [survey.title, state, `${formatBerlinDateTime(survey.opensAt)} – ${formatBerlinDateTime(survey.closesAt)}`, String(survey.questions.length), { html: actions }];
-  });
-  const list = rows.length ? table(t.hrSurveysTitle, [...t.hrSurveyColumns.split('|'), t.actionsColumn], rows) : `<p class="empty">${e(t.hrSurveysNone)}</p>`;
+  const step = (id: string, action: string, label: string): string =>
+    postForm(`/konsole/umfragen/${e(id)}/${action}`, csrf, `<button type="submit">${e(label)}</button>`);
+  const rows = (await hr.surveys.list())
+    .slice(-50)
+    .reverse()
+    .map((survey) => {
+      const actions = [
+        survey.state === 'draft' && roles.includes('personalrat') ? step(survey.id, 'freigeben', t.hrSurveyApprove) : '',
+        survey.state === 'approved' && roles.includes('hr') ? step(survey.id, 'oeffnen', t.hrSurveyOpen) : '',
+        survey.state === 'open' && roles.includes('hr') ? step(survey.id, 'schliessen', t.hrSurveyClose) : '',
+        survey.state !== 'draft'
+          ? `<a href="/konsole/umfragen/${encodeURIComponent(survey.id)}/ergebnisse">${e(t.hrSurveyResults)}</a>`
+          : '',
+      ].join(' ');
+      const state =
+        t.labels.surveyStates[survey.state] + (survey.approvedBy && survey.state !== 'approved' ? ` ${t.hrSurveyApproved}` : '');
+      return [
+        survey.title,
+        state,
+        `${formatBerlinDateTime(survey.opensAt)} – ${formatBerlinDateTime(survey.closesAt)}`,
+        String(survey.questions.length),
+        { html: actions },
+      ];
+    });
+  const list = rows.length
+    ? table(t.hrSurveysTitle, [...t.hrSurveyColumns.split('|'), t.actionsColumn], rows)
+    : `<p class="empty">${e(t.hrSurveysNone)}</p>`;
   return (roles.includes('hr') ? surveyForm(t, csrf, deps.directory.units(), values) : '') + list;
 }
 
 async function resultsBody(t: ConsoleTexts, hr: Hr, id: string): Promise<string> {
   const results = await hr.surveys.results(id);
   if (results.kind !== 'ok') return alert(results.message);
-  const charts = resultCharts(results.results).map((chart) => chart.svg ?? `<p>${e(t.hrSurveySuppressed)}</p>`).join('\n');
+  const charts = resultCharts(results.results)
+    .map((chart) => chart.svg ?? `<p>${e(t.hrSurveySuppressed)}</p>`)
+    .join('\n');
   return `${charts}<p><a href="/konsole/umfragen/${encodeURIComponent(id)}/ergebnisse.csv">${e(t.hrSurveyCsv)}</a></p>`;
 }
 
@@ -67,7 +112,10 @@ function surveyInput(t: ConsoleTexts, form: URLSearchParams): { kind: 'ok'; raw:
     try {
       return { kind: 'ok', raw: parseYaml(definition) };
     } catch (error) {
-      return { kind: 'invalid', message: fillText(t.hrSurveyInvalidYaml, { details: error instanceof Error ? error.message.split('\n')[0] ?? '' : '' }) };
+      return {
+        kind: 'invalid',
+        message: fillText(t.hrSurveyInvalidYaml, { details: error instanceof Error ? (error.message.split('\n')[0] ?? '') : '' }),
+      };
     }
   }
   const opensAt = timeField(form, 'opensAt');
@@ -80,14 +128,49 @@ function surveyInput(t: ConsoleTexts, form: URLSearchParams): { kind: 'ok'; raw:
 }
 
 /** Handlers of the HR console routes (ids as in the route table). */
-export function hrConsoleHandlers(deps: ConsoleDeps, hr: Hr): Record<'hr-news-page' | 'hr-news-create' | 'hr-news-release' | 'hr-surveys-page' | 'hr-survey-create' | 'hr-survey-step' | 'hr-survey-results' | 'hr-survey-csv', ProtectedHandler> {
+export function hrConsoleHandlers(
+  deps: ConsoleDeps,
+  hr: Hr,
+): Record<
+  | 'hr-news-page'
+  | 'hr-news-create'
+  | 'hr-news-release'
+  | 'hr-surveys-page'
+  | 'hr-survey-create'
+  | 'hr-survey-step'
+  | 'hr-survey-results'
+  | 'hr-survey-csv',
+  ProtectedHandler
+> {
   const t = deps.texts;
-  const render = (response: Parameters<ProtectedHandler>[1], caller: Caller, page: { title: string; body: string; current?: string }, status = 200): void =>
-    sendHtml(response, status, consolePage(deps, caller, page.title, page.body, page.current));
+  const render = (
+    response: Parameters<ProtectedHandler>[1],
+    caller: Caller,
+    page: { title: string; body: string; current?: string },
+    status = 200,
+  ): void => sendHtml(response, status, consolePage(deps, caller, page.title, page.body, page.current));
   const news = async (response: Parameters<ProtectedHandler>[1], caller: Caller, status = 200, problem?: string): Promise<void> =>
-    render(response, caller, { title: t.hrNewsTitle, current: '/konsole/hr', body: (problem ? alert(problem) : '') + (await newsBody(deps, hr, caller, problem ? caller.form : undefined)) }, status);
+    render(
+      response,
+      caller,
+      {
+        title: t.hrNewsTitle,
+        current: '/konsole/hr',
+        body: (problem ? alert(problem) : '') + (await newsBody(deps, hr, caller, problem ? caller.form : undefined)),
+      },
+      status,
+    );
   const surveys = async (response: Parameters<ProtectedHandler>[1], caller: Caller, status = 200, problem?: string): Promise<void> =>
-    render(response, caller, { title: t.hrSurveysTitle, current: '/konsole/umfragen', body: (problem ? alert(problem) : '') + (await surveysBody(deps, hr, caller, problem ? caller.form : undefined)) }, status);
+    render(
+      response,
+      caller,
+      {
+        title: t.hrSurveysTitle,
+        current: '/konsole/umfragen',
+        body: (problem ? alert(problem) : '') + (await surveysBody(deps, hr, caller, problem ? caller.form : undefined)),
+      },
+      status,
+    );
   return {
     'hr-news-page': async (_request, response, caller) => news(response, caller),
     'hr-news-create': async (_request, response, caller) => {
@@ -95,8 +178,12 @@ export function hrConsoleHandlers(deps: ConsoleDeps, hr: Hr): Record<'hr-news-pa
       const sendAt = timeField(form, 'sendAt');
       if (sendAt.kind === 'invalid') return news(response, caller, 400, fillText(t.hrTimeInvalid, { field: t.hrNewsSendAt }));
       const draft = broadcastDraftSchema.safeParse({
-        title: form.get('title') ?? '', text: form.get('text') ?? '', acknowledge: form.get('acknowledge') === 'true', audience: audienceOf(form),
-        ...(form.get('link') ? { link: form.get('link') } : {}), ...(sendAt.kind === 'ok' ? { sendAt: sendAt.iso } : {}),
+        title: form.get('title') ?? '',
+        text: form.get('text') ?? '',
+        acknowledge: form.get('acknowledge') === 'true',
+        audience: audienceOf(form),
+        ...(form.get('link') ? { link: form.get('link') } : {}),
+        ...(sendAt.kind === 'ok' ? { sendAt: sendAt.iso } : {}),
       });
       if (!draft.success) return news(response, caller, 400, fillText(t.hrInvalid, { details: describeIssues(draft.error) }));
       const created = await hr.broadcasts.create(actorOf(caller), draft.data);
@@ -123,20 +210,27 @@ export function hrConsoleHandlers(deps: ConsoleDeps, hr: Hr): Record<'hr-news-pa
       const id = String(request.params.id);
       const step = String(request.params.step);
       const roles = caller.principal?.roles ?? [];
-      const result = step === 'freigeben' ? await hr.surveys.approve(actorOf(caller), id)
-        : (step === 'oeffnen' || step === 'schliessen') && roles.includes('hr') ? (step === 'oeffnen' ? await hr.surveys.open(id) : await hr.surveys.close(id))
-        : { kind: 'refused' as const, message: t.hrNotYours };
+      const result =
+        step === 'freigeben'
+          ? await hr.surveys.approve(actorOf(caller), id)
+          : (step === 'oeffnen' || step === 'schliessen') && roles.includes('hr')
+            ? step === 'oeffnen'
+              ? await hr.surveys.open(id)
+              : await hr.surveys.close(id)
+            : { kind: 'refused' as const, message: t.hrNotYours };
       if (result.kind !== 'ok') return surveys(response, caller, 409, result.message);
       seeOther(response, '/konsole/umfragen');
     },
     'hr-survey-results': async (request, response, caller) => {
       const id = String(request.params.id);
-      if (!(await hr.surveys.get(id))) return sendHtml(response, 404, errorPage(deps, caller, { title: t.notFoundTitle, message: t.notFoundText }));
+      if (!(await hr.surveys.get(id)))
+        return sendHtml(response, 404, errorPage(deps, caller, { title: t.notFoundTitle, message: t.notFoundText }));
       render(response, caller, { title: t.hrResultsTitle, body: await resultsBody(t, hr, id) });
     },
     'hr-survey-csv': async (request, response, caller) => {
       const results = await hr.surveys.results(String(request.params.id));
-      if (results.kind !== 'ok') return sendHtml(response, 404, errorPage(deps, caller, { title: t.notFoundTitle, message: results.message }));
+      if (results.kind !== 'ok')
+        return sendHtml(response, 404, errorPage(deps, caller, { title: t.notFoundTitle, message: results.message }));
       response.setHeader('Content-Type', 'text/csv; charset=utf-8');
       response.setHeader('Content-Disposition', 'attachment; filename="umfrage-ergebnisse.csv"');
       response.sendRaw(200, resultsCsvDownload(results.results));

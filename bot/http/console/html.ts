@@ -5,7 +5,11 @@ import type { Response } from 'restify';
 import { escapeHtml } from '../pages.ts';
 
 /** A table with a caption and header row; cells are escaped unless given as `{ html }`. */
-export function table(caption: string, headers: readonly string[], rows: readonly (readonly (string | number | { html: string })[])[]): string {
+export function table(
+  caption: string,
+  headers: readonly string[],
+  rows: readonly (readonly (string | number | { html: string })[])[],
+): string {
   const cell = (value: string | number | { html: string }): string => (typeof value === 'object' ? value.html : escapeHtml(String(value)));
   return `<table><caption>${escapeHtml(caption)}</caption><thead><tr>${headers.map((header) => `<th scope="col">${escapeHtml(header)}</th>`).join('')}</tr></thead>
 <tbody>${rows.map((row) => `<tr>${row.map((value) => `<td>${cell(value)}</td>`).join('')}</tr>`).join('\n')}</tbody></table>`;

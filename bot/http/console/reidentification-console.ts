@@ -26,35 +26,69 @@ async function body(deps: ConsoleDeps, store: ReidentificationConsole, caller: C
   const nameOf = (id: string): string => deps.directory.person(id)?.name ?? id;
   const roleLabel = (role: ApprovalRole): string => deps.texts.labels.roles[role];
   const rows = (await store.open(store.now())).map((request) => {
-    const given = approvalRoles.flatMap((role) => (request.approvals[role] ? [fillText(t.approvedBy, { role: roleLabel(role), name: nameOf(request.approvals[role]!) })] : []));
-    const buttons = approvalRoles.filter((role) => roles.includes(role) && !request.approvals[role])
-      .map((role) => postForm(`${reidentificationPath}/${request.id}/freigeben`, csrf, `<input type="hidden" name="role" value="${role}"><button type="submit">${e(fillText(t.approveAs, { role: roleLabel(role) }))}</button>`));
-    return [String(request.id), request.pseudonym, request.reason, nameOf(request.requestedBy), request.expiresAt.slice(0, 10), { html: [...given.map(e), ...buttons].join('<br>') }];
+    const given = approvalRoles.flatMap((role) =>
+      request.approvals[role] ? [fillText(t.approvedBy, { role: roleLabel(role), name: nameOf(request.approvals[role]!) })] : [],
+    );
+    const buttons = approvalRoles
+      .filter((role) => roles.includes(role) && !request.approvals[role])
+      .map((role) =>
+        postForm(
+          `${reidentificationPath}/${request.id}/freigeben`,
+          csrf,
+          `<input type="hidden" name="role" value="${role}"><button type="submit">${e(fillText(t.approveAs, { role: roleLabel(role) }))}</button>`,
+        ),
+      );
+    return [
+      String(request.id),
+      request.pseudonym,
+      request.reason,
+      nameOf(request.requestedBy),
+      request.expiresAt.slice(0, 10),
+      { html: [...given.map(e), ...buttons].join('<br>') },
+    ];
   });
   const list = rows.length ? table(t.openCaption, t.columns.split('|'), rows) : `<p class="empty">${e(t.none)}</p>`;
-  const form = postForm(reidentificationPath, csrf, `<h2>${e(t.requestHeading)}</h2>
+  const form = postForm(
+    reidentificationPath,
+    csrf,
+    `<h2>${e(t.requestHeading)}</h2>
 <p><label>${e(t.pseudonymLabel)} <input name="pseudonym" required pattern="[0-9a-f]{32}" maxlength="32"></label></p>
 <p><label>${e(t.reasonLabel)} <textarea name="reason" required minlength="10" maxlength="2000"></textarea></label></p>
-<p><button type="submit">${e(t.requestButton)}</button></p>`);
+<p><button type="submit">${e(t.requestButton)}</button></p>`,
+  );
   return (message ? notice(message) : '') + `<p>${e(t.intro)}</p>` + list + form;
 }
 
 /** The German message for a result. */
 function describe(deps: ConsoleDeps, t: ReidentificationTexts, result: ReidentificationResult): string {
   switch (result.kind) {
-    case 'requested': return fillText(t.requested, { id: String(result.id) });
-    case 'approved': return fillText(t.approved, { id: String(result.id), missing: result.missing.map((role) => deps.texts.labels.roles[role]).join(', ') });
-    case 'revealed': return result.userIds.length
-      ? fillText(t.revealed, { id: String(result.id), people: result.userIds.map((id) => deps.directory.person(id)?.name ?? id).join(', ') })
-      : fillText(t.revealedNobody, { id: String(result.id) });
-    case 'refused': return fillText(t.refused, { reason: t.reasons[result.reason] });
+    case 'requested':
+      return fillText(t.requested, { id: String(result.id) });
+    case 'approved':
+      return fillText(t.approved, {
+        id: String(result.id),
+        missing: result.missing.map((role) => deps.texts.labels.roles[role]).join(', '),
+      });
+    case 'revealed':
+      return result.userIds.length
+        ? fillText(t.revealed, {
+            id: String(result.id),
+            people: result.userIds.map((id) => deps.directory.person(id)?.name ?? id).join(', '),
+          })
+        : fillText(t.revealedNobody, { id: String(result.id) });
+    case 'refused':
+      return fillText(t.refused, { reason: t.reasons[result.reason] });
   }
 }
 
-const statusOf = (result: ReidentificationResult): number => (result.kind !== 'refused' ? 200 : result.reason === 'not_found' ? 404 : result.reason === 'reason_missing' ? 400 : 409);
+const statusOf = (result: ReidentificationResult): number =>
+  result.kind !== 'refused' ? 200 : result.reason === 'not_found' ? 404 : result.reason === 'reason_missing' ? 400 : 409;
 
 /** Handlers of the re-identification routes (ids as in the route table). */
-export function reidentificationHandlers(deps: ConsoleDeps, store: ReidentificationConsole): Record<'reidentification-page' | 'reidentification-request' | 'reidentification-approve', ProtectedHandler> {
+export function reidentificationHandlers(
+  deps: ConsoleDeps,
+  store: ReidentificationConsole,
+): Record<'reidentification-page' | 'reidentification-request' | 'reidentification-approve', ProtectedHandler> {
   const t = store.texts;
   const render = async (response: Parameters<ProtectedHandler>[1], caller: Caller, status: number, message?: string): Promise<void> =>
     sendHtml(response, status, consolePage(deps, caller, t.title, await body(deps, store, caller, message), reidentificationPath));
@@ -66,7 +100,12 @@ export function reidentificationHandlers(deps: ConsoleDeps, store: Reidentificat
       const by = actor(caller);
       if (!by) return render(response, caller, 409, fillText(t.refused, { reason: t.reasons.not_permitted }));
       const form = caller.form ?? new URLSearchParams();
-      const result = await store.request({ pseudonym: (form.get('pseudonym') ?? '').trim().slice(0, 64), reason: (form.get('reason') ?? '').slice(0, 2000), by, now: store.now() });
+      const result = await store.request({
+        pseudonym: (form.get('pseudonym') ?? '').trim().slice(0, 64),
+        reason: (form.get('reason') ?? '').slice(0, 2000),
+        by,
+        now: store.now(),
+      });
       await render(response, caller, result.kind === 'requested' ? 201 : statusOf(result), describe(deps, t, result));
     },
     'reidentification-approve': async (request, response, caller) => {
@@ -79,7 +118,9 @@ export function reidentificationHandlers(deps: ConsoleDeps, store: Reidentificat
       if (!role) return render(response, caller, 403, fillText(t.refused, { reason: t.reasons.not_permitted }));
       if (!by) return render(response, caller, 409, fillText(t.refused, { reason: t.reasons.not_permitted }));
       const id = Number(request.params.id);
-      const result = Number.isSafeInteger(id) ? await store.approve({ id, role, by, now: store.now() }) : ({ kind: 'refused', reason: 'not_found' } as const);
+      const result = Number.isSafeInteger(id)
+        ? await store.approve({ id, role, by, now: store.now() })
+        : ({ kind: 'refused', reason: 'not_found' } as const);
       await render(response, caller, statusOf(result), describe(deps, t, result));
     },
   };

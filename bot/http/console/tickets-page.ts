@@ -33,14 +33,23 @@ const fact = (term: string, value: string): string => `<div><dt>${e(term)}</dt><
 function factsOf(deps: ConsoleDeps, ticket: Ticket): string {
   const t = deps.texts;
   const name = (id: string): string => deps.directory.person(id)?.name ?? id;
-  const unit = ticket.askerUnit ? deps.directory.unit(ticket.askerUnit)?.name ?? ticket.askerUnit : t.ticketUnitUnknown;
+  const unit = ticket.askerUnit ? (deps.directory.unit(ticket.askerUnit)?.name ?? ticket.askerUnit) : t.ticketUnitUnknown;
   return `<dl class="facts">${[
     fact(t.ticketCreated, formatBerlinDateTime(ticket.createdAt)),
     fact(t.ticketReason, t.labels.ticketReasons[ticket.reason]),
     fact(t.ticketUnit, unit),
-    fact(t.ticketChannel, (t.labels.channels as Readonly<Record<string, string | undefined>>)[ticket.replyTo.channel] ?? ticket.replyTo.channel), // a plugin channel has no label
-    fact(t.ticketPool, t.labels.pools[ticket.pool.kind] + (ticket.pool.kind === 'unit' ? ` (${deps.directory.unit(ticket.pool.unit)?.name ?? ticket.pool.unit})` : '')),
-    ticket.assignee ? fact(t.ticketAssignee, name(ticket.assignee)) : fact(t.ticketResponsible, ticket.candidates.map(name).join(', ') || '–'),
+    fact(
+      t.ticketChannel,
+      (t.labels.channels as Readonly<Record<string, string | undefined>>)[ticket.replyTo.channel] ?? ticket.replyTo.channel,
+    ), // a plugin channel has no label
+    fact(
+      t.ticketPool,
+      t.labels.pools[ticket.pool.kind] +
+        (ticket.pool.kind === 'unit' ? ` (${deps.directory.unit(ticket.pool.unit)?.name ?? ticket.pool.unit})` : ''),
+    ),
+    ticket.assignee
+      ? fact(t.ticketAssignee, name(ticket.assignee))
+      : fact(t.ticketResponsible, ticket.candidates.map(name).join(', ') || '–'),
     ticket.updatedAt !== ticket.createdAt ? fact(t.ticketUpdated, formatBerlinDateTime(ticket.updatedAt)) : '',
     // Why the asker returned the answer (issue #19, item 6).
     ticket.state === 'returned' && ticket.returned?.note ? fact(t.labels.ticketStates.returned, `„${ticket.returned.note}“`) : '',
@@ -49,28 +58,41 @@ function factsOf(deps: ConsoleDeps, ticket: Ticket): string {
 
 function excerptOf(t: ConsoleTexts, ticket: Ticket): string {
   if (!ticket.excerpt.length) return '';
-  const lines = ticket.excerpt.map((line) => `<li><span class="speaker">${e(line.role === 'user' ? t.ticketExcerptUser : t.ticketExcerptBot)}:</span> ${e(line.text)}</li>`).join('');
+  const lines = ticket.excerpt
+    .map(
+      (line) =>
+        `<li><span class="speaker">${e(line.role === 'user' ? t.ticketExcerptUser : t.ticketExcerptBot)}:</span> ${e(line.text)}</li>`,
+    )
+    .join('');
   return `<details class="excerpt"><summary>${e(t.ticketExcerpt)}</summary><ol>${lines}</ol></details>`;
 }
 
 function triedOf(deps: ConsoleDeps, ticket: Ticket): string {
   const t = deps.texts;
-  const items = ticket.tried.map((passage) => {
-    // Older tickets carry the path as title; the index knows the real one.
-    const title = deps.document(passage.document)?.title ?? (passage.title.trim() || passage.document);
-    const section = passage.section.trim() ? ` – ${passage.section.trim()}` : '';
-    return `<li>${e(title)}${e(section)}${title === passage.document ? '' : ` <span class="document">(${e(passage.document)})</span>`}</li>`;
-  }).join('');
+  const items = ticket.tried
+    .map((passage) => {
+      // Older tickets carry the path as title; the index knows the real one.
+      const title = deps.document(passage.document)?.title ?? (passage.title.trim() || passage.document);
+      const section = passage.section.trim() ? ` – ${passage.section.trim()}` : '';
+      return `<li>${e(title)}${e(section)}${title === passage.document ? '' : ` <span class="document">(${e(passage.document)})</span>`}</li>`;
+    })
+    .join('');
   return `<h3>${e(t.ticketTried)}</h3>${items ? `<ul class="tried">${items}</ul>` : `<p class="muted">${e(t.ticketTriedNone)}</p>`}`;
 }
 
 function actionsOf(t: ConsoleTexts, caller: Caller, ticket: Ticket): string {
   if (!mayWork(ticket, caller.principal?.personId)) return `<p class="muted">${e(t.ticketNotYours)}</p>`;
   const csrf = caller.session?.csrfToken ?? '';
-  const claim = ticket.state !== 'claimed' ? postForm(`/konsole/tickets/${e(ticket.id)}/claim`, csrf, `<button type="submit" class="secondary">${e(t.ticketClaim)}</button>`) : '';
+  const claim =
+    ticket.state !== 'claimed'
+      ? postForm(`/konsole/tickets/${e(ticket.id)}/claim`, csrf, `<button type="submit" class="secondary">${e(t.ticketClaim)}</button>`)
+      : '';
   const id = `answer-${ticket.number}`;
-  const answer = postForm(`/konsole/tickets/${e(ticket.id)}/answer`, csrf,
-    `<label for="${id}">${e(t.ticketAnswerLabel)}</label><textarea id="${id}" name="text" rows="4" required maxlength="4000"></textarea><button type="submit">${e(t.ticketAnswer)}</button>`);
+  const answer = postForm(
+    `/konsole/tickets/${e(ticket.id)}/answer`,
+    csrf,
+    `<label for="${id}">${e(t.ticketAnswerLabel)}</label><textarea id="${id}" name="text" rows="4" required maxlength="4000"></textarea><button type="submit">${e(t.ticketAnswer)}</button>`,
+  );
   return `<div class="actions">${claim}${answer}</div>`;
 }
 

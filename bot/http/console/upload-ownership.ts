@@ -10,7 +10,8 @@ import type { ConsoleTexts } from './console-texts.ts';
 /** The refusal texts (`prompts/ui/console.de.yaml`). */
 export type OwnershipTexts = Pick<ConsoleTexts, 'uploadForeignFile' | 'uploadForeignOwner' | 'uploadForeignTenant' | 'supersedesForeign'>;
 
-const fill = (template: string, values: Readonly<Record<string, string>>): string => template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+const fill = (template: string, values: Readonly<Record<string, string>>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 
 /** Who uploads: admins may do anything; everyone else is bound to their units. */
 export interface Uploader {
@@ -25,7 +26,12 @@ export interface Uploader {
 }
 
 /** The German reason an upload is refused (403), or undefined when it may be stored. */
-export async function uploadOwnershipProblem(name: string, bytes: Buffer, uploader: Uploader, texts: OwnershipTexts): Promise<string | undefined> {
+export async function uploadOwnershipProblem(
+  name: string,
+  bytes: Buffer,
+  uploader: Uploader,
+  texts: OwnershipTexts,
+): Promise<string | undefined> {
   if (uploader.admin) return undefined;
   const id = `uploads/${name}`;
   if (uploader.exists(id) && !uploader.owns(id)) return fill(texts.uploadForeignFile, { name });
@@ -34,8 +40,10 @@ export async function uploadOwnershipProblem(name: string, bytes: Buffer, upload
   const meta = parseDocumentMeta(parsed.rawMeta);
   // Invalid metadata is reported by the ingestion (skipped file); only valid claims need a decision here.
   if (!meta.ok) return undefined;
-  if (meta.meta.owner !== undefined && !uploader.unitNames.has(meta.meta.owner)) return fill(texts.uploadForeignOwner, { owner: meta.meta.owner });
-  if (meta.meta.tenant !== undefined && meta.meta.tenant !== uploader.tenant) return fill(texts.uploadForeignTenant, { tenant: meta.meta.tenant });
+  if (meta.meta.owner !== undefined && !uploader.unitNames.has(meta.meta.owner))
+    return fill(texts.uploadForeignOwner, { owner: meta.meta.owner });
+  if (meta.meta.tenant !== undefined && meta.meta.tenant !== uploader.tenant)
+    return fill(texts.uploadForeignTenant, { tenant: meta.meta.tenant });
   const foreign = (meta.meta.supersedes ?? []).filter((documentId) => !uploader.owns(documentId));
   if (foreign.length) return fill(texts.supersedesForeign, { documents: foreign.join(', ') });
   return undefined;

@@ -13,7 +13,9 @@ import { readLimitedBody } from '../../adapters/http-kit/read-limited-body.ts';
 export const maxUploadBytes = 20 * 1024 * 1024;
 
 /** An accepted upload or why not. */
-export type UploadRead = { readonly kind: 'ok'; readonly name: string; readonly bytes: Buffer } | { readonly kind: 'rejected'; readonly status: number; readonly message: string };
+export type UploadRead =
+  | { readonly kind: 'ok'; readonly name: string; readonly bytes: Buffer }
+  | { readonly kind: 'rejected'; readonly status: number; readonly message: string };
 
 const rejected = (status: number, message: string): UploadRead => ({ kind: 'rejected', status, message });
 

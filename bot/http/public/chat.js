@@ -34,7 +34,9 @@ function renderCitations(citations) {
   if (!citations.length) return null;
   const list = element('ol', { className: 'citations' });
   citations.forEach((citation) => {
-    const summary = element('summary', { text: `${citation.title}${citation.section ? ` – ${texts.section} „${citation.section}“` : ''} (${formatStand(citation.stand)})` });
+    const summary = element('summary', {
+      text: `${citation.title}${citation.section ? ` – ${texts.section} „${citation.section}“` : ''} (${formatStand(citation.stand)})`,
+    });
     const quote = element('blockquote', { text: citation.quote });
     const source = element('p', { className: 'document', text: citation.document });
     list.append(element('li', {}, [element('details', {}, [summary, quote, source])]));
@@ -113,23 +115,38 @@ function renderSuggestions(answer) {
     button.addEventListener('click', () => ask(suggestion));
     list.append(element('li', {}, [button]));
   }
-  return element('div', { className: 'follow-ups' }, [element('h2', { className: 'suggestions-heading', text: texts.suggestionsHeading }), list]);
+  return element('div', { className: 'follow-ups' }, [
+    element('h2', { className: 'suggestions-heading', text: texts.suggestionsHeading }),
+    list,
+  ]);
 }
 
 function renderAnswer(answer) {
   const body = linkedText('div', 'answer-text', answer.answer);
-  const label = element('p', { className: 'ai-label' }, [document.createTextNode(`${texts.aiLabel} `), element('a', { href: texts.usageRulesUrl ?? '/nutzungshinweise', text: texts.usageRulesLink })]);
+  const label = element('p', { className: 'ai-label' }, [
+    document.createTextNode(`${texts.aiLabel} `),
+    element('a', { href: texts.usageRulesUrl ?? '/nutzungshinweise', text: texts.usageRulesLink }),
+  ]);
   // How sure lotse is only means something for an answer from sources, not for refusals, abstentions or small talk.
   const sourced = answer.outcome === 'answered' && answer.citations.length > 0;
-  const metaParts = [sourced ? `${texts.confidence}: ${Math.round(answer.confidence * 100)} %` : '', answer.provenance?.model ? `${texts.model}: ${answer.provenance.model}` : ''].filter(Boolean);
+  const metaParts = [
+    sourced ? `${texts.confidence}: ${Math.round(answer.confidence * 100)} %` : '',
+    answer.provenance?.model ? `${texts.model}: ${answer.provenance.model}` : '',
+  ].filter(Boolean);
   const meta = metaParts.length ? element('p', { className: 'meta', text: metaParts.join(' · ') }) : null;
   const offers = (type) => !answer.actions || answer.actions.some((action) => action.type === type);
-  const escalate = !offers('escalate') ? null : element('button', { type: 'button', className: answer.outcome === 'answered' ? 'secondary' : 'primary', text: texts.askLotse });
+  const escalate = !offers('escalate')
+    ? null
+    : element('button', { type: 'button', className: answer.outcome === 'answered' ? 'secondary' : 'primary', text: texts.askLotse });
   const notice = element('p', { className: 'notice', role: 'status' });
   escalate?.addEventListener('click', async () => {
     escalate.disabled = true;
     try {
-      const result = await postJson('/api/tickets', { conversationId: answer.conversationId, messageId: answer.messageId, reason: answer.outcome === 'answered' ? 'user_request' : 'no_answer' });
+      const result = await postJson('/api/tickets', {
+        conversationId: answer.conversationId,
+        messageId: answer.messageId,
+        reason: answer.outcome === 'answered' ? 'user_request' : 'no_answer',
+      });
       notice.textContent = result.message;
       watchForLotseAnswer(answer.conversationId);
     } catch (error) {
@@ -139,13 +156,25 @@ function renderAnswer(answer) {
   });
   const feedback = answer.outcome === 'answered' && offers('feedback') ? feedbackControls(answer) : null;
   return element('li', { className: `message bot outcome-${answer.outcome}` }, [
-    element('p', { className: 'speaker', text: texts.bot }), body, renderCitations(answer.citations), renderSuggestions(answer), label, meta, feedback, escalate, notice,
+    element('p', { className: 'speaker', text: texts.bot }),
+    body,
+    renderCitations(answer.citations),
+    renderSuggestions(answer),
+    label,
+    meta,
+    feedback,
+    escalate,
+    notice,
   ]);
 }
 
 // Reads the server-sent events of /api/chat: verified sentences as they come, then the final answer.
 async function postStreaming(body, onDelta) {
-  const response = await fetch('/api/chat', { method: 'POST', headers: { ...jsonHeaders(), accept: 'text/event-stream' }, body: JSON.stringify(body) });
+  const response = await fetch('/api/chat', {
+    method: 'POST',
+    headers: { ...jsonHeaders(), accept: 'text/event-stream' },
+    body: JSON.stringify(body),
+  });
   if (!response.ok || !response.body) {
     const json = await response.json().catch(() => ({}));
     throw new Error(json?.error?.message ?? texts.errorGeneric);
@@ -178,7 +207,10 @@ async function showLotseAnswers(conversationId) {
   for (const message of messages) {
     if (message.kind !== 'ticket-answered' || shownMessages.has(message.id)) continue;
     shownMessages.add(message.id);
-    const item = element('li', { className: 'message bot lotse-answer' }, [element('p', { className: 'speaker', text: texts.lotseAnswer }), linkedText('p', 'answer-text', message.text)]);
+    const item = element('li', { className: 'message bot lotse-answer' }, [
+      element('p', { className: 'speaker', text: texts.lotseAnswer }),
+      linkedText('p', 'answer-text', message.text),
+    ]);
     if (message.ticketId) item.append(ticketControls(message.ticketId));
     conversation.append(item);
   }
@@ -191,7 +223,9 @@ function ticketControls(ticketId) {
     try {
       await postJson(`/api/tickets/${encodeURIComponent(ticketId)}/${action}`, {});
       note.textContent = done;
-      controls.querySelectorAll('button').forEach((button) => { button.disabled = true; });
+      controls.querySelectorAll('button').forEach((button) => {
+        button.disabled = true;
+      });
     } catch (error) {
       note.textContent = error.message;
     }
@@ -212,7 +246,12 @@ const returning = sessionStorage.getItem(storageKey);
 if (returning) showLotseAnswers(returning);
 
 async function ask(question) {
-  conversation.append(element('li', { className: 'message user' }, [element('p', { className: 'speaker', text: texts.you }), element('p', { text: question })]));
+  conversation.append(
+    element('li', { className: 'message user' }, [
+      element('p', { className: 'speaker', text: texts.you }),
+      element('p', { text: question }),
+    ]),
+  );
   status.textContent = texts.sending;
   sendButton.disabled = true;
   const draft = element('li', { className: 'message bot streaming', 'aria-hidden': 'true' }, [element('p', { className: 'answer-text' })]);

@@ -33,7 +33,11 @@ function questionField(survey, question) {
   const legend = node('legend', { text: question.optional ? `${question.text} ${texts.surveyOptional}` : question.text });
   if (question.type === 'text') {
     const id = `${survey.id}-${question.id}`;
-    return node('fieldset', {}, [legend, node('label', { for: id, class: 'visually-hidden', text: question.text }), node('textarea', { id, name: question.id, rows: '3', maxlength: '2000' })]);
+    return node('fieldset', {}, [
+      legend,
+      node('label', { for: id, class: 'visually-hidden', text: question.text }),
+      node('textarea', { id, name: question.id, rows: '3', maxlength: '2000' }),
+    ]);
   }
   return node('fieldset', {}, [legend, ...choices(survey, question)]);
 }
@@ -66,7 +70,11 @@ function surveyForm(survey) {
   ]);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const response = await fetch(`/api/hr/surveys/${encodeURIComponent(survey.id)}/answers`, { method: 'POST', headers: csrfHeaders(), body: JSON.stringify({ answers: answersOf(form, survey) }) });
+    const response = await fetch(`/api/hr/surveys/${encodeURIComponent(survey.id)}/answers`, {
+      method: 'POST',
+      headers: csrfHeaders(),
+      body: JSON.stringify({ answers: answersOf(form, survey) }),
+    });
     const json = await response.json().catch(() => ({}));
     if (!response.ok) {
       status.textContent = json?.error?.message ?? texts.errorGeneric;

@@ -8,26 +8,57 @@ import type { Course } from '../../../bot/ports/knowledge.ts';
 import { decodeText, type ParseResult } from './parsed-document.ts';
 
 const aliases: Record<string, keyof Course> = {
-  titel: 'title', title: 'title', beschreibung: 'description', description: 'description', termine: 'dates', dates: 'dates',
-  ort: 'place', place: 'place', online: 'online', plaetze: 'seats', plätze: 'seats', seats: 'seats', anmeldung: 'registrationUrl',
-  registrationurl: 'registrationUrl', zielgruppe: 'targetGroup', targetgroup: 'targetGroup', pflicht: 'mandatory',
-  mandatory: 'mandatory', digcomp: 'digCompArea', digcomparea: 'digCompArea', niveau: 'level', level: 'level',
+  titel: 'title',
+  title: 'title',
+  beschreibung: 'description',
+  description: 'description',
+  termine: 'dates',
+  dates: 'dates',
+  ort: 'place',
+  place: 'place',
+  online: 'online',
+  plaetze: 'seats',
+  plätze: 'seats',
+  seats: 'seats',
+  anmeldung: 'registrationUrl',
+  registrationurl: 'registrationUrl',
+  zielgruppe: 'targetGroup',
+  targetgroup: 'targetGroup',
+  pflicht: 'mandatory',
+  mandatory: 'mandatory',
+  digcomp: 'digCompArea',
+  digcomparea: 'digCompArea',
+  niveau: 'level',
+  level: 'level',
 };
 
 const yesNo = z.union([z.boolean(), z.string()]).transform((value) => value === true || /^(ja|yes|true|1|x)$/i.test(String(value).trim()));
-const optionalText = z.union([z.string(), z.number()]).transform((value) => String(value).trim()).optional();
+const optionalText = z
+  .union([z.string(), z.number()])
+  .transform((value) => String(value).trim())
+  .optional();
 
 const courseSchema = z.object({
   title: z.string().trim().min(1, 'title is empty'),
   description: z.string().default(''),
-  dates: z.union([z.string(), z.array(z.string())]).default([]).transform((value) =>
-    (Array.isArray(value) ? value : value.split(/[|;]/)).map((date) => date.trim()).filter(Boolean).sort()),
+  dates: z
+    .union([z.string(), z.array(z.string())])
+    .default([])
+    .transform((value) =>
+      (Array.isArray(value) ? value : value.split(/[|;]/))
+        .map((date) => date.trim())
+        .filter(Boolean)
+        .sort(),
+    ),
   place: z.string().default(''),
   online: yesNo.default(false),
-  seats: z.union([z.number(), z.string()]).optional().transform((value) => {
-    const seats = value === undefined || value === '' ? undefined : Number(value);
-    return seats !== undefined && Number.isFinite(seats) ? seats : undefined;
-  }),
+  seats: z
+    .union([z.number(), z.string()])
+    .optional()
+    .transform((value) => {
+      const seats = value === undefined || value === '' ? undefined : Number(value);
+      return seats !== undefined && Number.isFinite(seats) ? seats : undefined;
+    }),
   registrationUrl: optionalText,
   targetGroup: optionalText,
   mandatory: yesNo.default(false),
@@ -38,7 +69,13 @@ const courseSchema = z.object({
 function canonicalRow(row: Record<string, unknown>): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
-    const canonical = aliases[key.trim().toLowerCase().replace(/[\s_-]/g, '')];
+    const canonical =
+      aliases[
+        key
+          .trim()
+          .toLowerCase()
+          .replace(/[\s_-]/g, '')
+      ];
     if (canonical && value !== '' && value !== null) result[canonical] = value;
   }
   return result;
@@ -77,7 +114,10 @@ export function parseCatalogue(bytes: Uint8Array, format: 'csv' | 'json'): Parse
   try {
     rows = rowsOf(decoded.text, format);
   } catch (error) {
-    return { kind: 'failed', reason: `unreadable ${format.toUpperCase()}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+    return {
+      kind: 'failed',
+      reason: `unreadable ${format.toUpperCase()}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    };
   }
   const canonical = rows.map(canonicalRow);
   if (canonical.length === 0 || !canonical.some((row) => 'title' in row)) {
@@ -86,7 +126,11 @@ export function parseCatalogue(bytes: Uint8Array, format: 'csv' | 'json'): Parse
   const courses: Course[] = [];
   for (const [index, row] of canonical.entries()) {
     const parsed = courseSchema.safeParse(row);
-    if (!parsed.success) return { kind: 'failed', reason: `row ${index + 2}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}` };
+    if (!parsed.success)
+      return {
+        kind: 'failed',
+        reason: `row ${index + 2}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+      };
     courses.push(stripEmpty(parsed.data));
   }
   return { kind: 'parsed', text: courses.map(courseText).join('\n\n'), courses };

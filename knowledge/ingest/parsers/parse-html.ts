@@ -19,7 +19,8 @@ const converterOptions = {
 };
 
 /** Elements a browser does not show; their text may hide instructions for an AI system. */
-const hiddenSelector = '[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"], [style*="visibility:hidden"], [style*="visibility: hidden"], [style*="font-size:0"], [style*="font-size: 0"]';
+const hiddenSelector =
+  '[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"], [style*="visibility:hidden"], [style*="visibility: hidden"], [style*="font-size:0"], [style*="font-size: 0"]';
 
 /** Invisible separator around hidden text: the chunk stays searchable, and ingest quarantines it from model prompts. */
 export const hiddenTextMarker = '\u2063';

@@ -57,9 +57,15 @@ export function parseMarkdown(bytes: Uint8Array): ParseResult {
   try {
     rawMeta = front === undefined ? undefined : parseYaml(front);
   } catch (error) {
-    return { kind: 'failed', reason: `invalid YAML front-matter: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+    return {
+      kind: 'failed',
+      reason: `invalid YAML front-matter: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    };
   }
-  const blocks = marked.lexer(dehyphenate(body.normalize('NFC'))).flatMap(renderToken).filter(Boolean);
+  const blocks = marked
+    .lexer(dehyphenate(body.normalize('NFC')))
+    .flatMap(renderToken)
+    .filter(Boolean);
   const text = blocks.join('\n\n').trim();
   if (!text) return { kind: 'failed', reason: 'empty document' };
   return { kind: 'parsed', text, ...(rawMeta !== undefined && rawMeta !== null ? { rawMeta } : {}) };

@@ -12,7 +12,9 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParseResult> {
     const { text } = await extractText(pdf, { mergePages: false });
     const pages = Array.isArray(text) ? text : [text];
     const normalized = normalizeText(pages.join('\n\n'));
-    return normalized ? { kind: 'parsed', text: normalized } : { kind: 'failed', reason: 'the PDF contains no extractable text (scanned image?)' };
+    return normalized
+      ? { kind: 'parsed', text: normalized }
+      : { kind: 'failed', reason: 'the PDF contains no extractable text (scanned image?)' };
   } catch (error) {
     return { kind: 'failed', reason: `unreadable PDF: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
   }

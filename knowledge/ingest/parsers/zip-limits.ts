@@ -22,7 +22,13 @@ export interface ZipLimits {
 }
 
 /** The limits used for uploads and ingestion. */
-export const zipLimits: ZipLimits = { maxEntries: 5_000, maxUncompressedBytes: 100 * 1024 * 1024, maxRatio: 200, ratioFloorBytes: 1024 * 1024, maxNesting: 1 };
+export const zipLimits: ZipLimits = {
+  maxEntries: 5_000,
+  maxUncompressedBytes: 100 * 1024 * 1024,
+  maxRatio: 200,
+  ratioFloorBytes: 1024 * 1024,
+  maxNesting: 1,
+};
 
 /** Why an archive is refused; a value, never thrown. */
 export type ZipProblem =
@@ -78,12 +84,17 @@ function readEntries(bytes: Uint8Array, view: DataView, limits: ZipLimits): Entr
   const entries: Entry[] = [];
   let offset = start;
   for (let index = 0; index < count; index += 1) {
-    if (offset + 46 > end || view.getUint32(offset, true) !== centralEntry) return { kind: 'damaged', detail: 'damaged ZIP central directory' };
+    if (offset + 46 > end || view.getUint32(offset, true) !== centralEntry)
+      return { kind: 'damaged', detail: 'damaged ZIP central directory' };
     const nameLength = view.getUint16(offset + 28, true);
     const name = Buffer.from(bytes.subarray(offset + 46, offset + 46 + nameLength)).toString('utf8');
     const entry: Entry = {
-      name, flags: view.getUint16(offset + 8, true), method: view.getUint16(offset + 10, true),
-      compressed: view.getUint32(offset + 20, true), declared: view.getUint32(offset + 24, true), localOffset: view.getUint32(offset + 42, true),
+      name,
+      flags: view.getUint16(offset + 8, true),
+      method: view.getUint16(offset + 10, true),
+      compressed: view.getUint32(offset + 20, true),
+      declared: view.getUint32(offset + 24, true),
+      localOffset: view.getUint32(offset + 42, true),
     };
     if (entry.compressed === 0xffffffff || entry.declared === 0xffffffff || entry.localOffset === 0xffffffff) return { kind: 'zip64' };
     entries.push(entry);
@@ -122,7 +133,8 @@ function inflateCapped(data: Uint8Array, cap: number): Buffer | 'over' | 'broken
   }
 }
 
-const isZip = (data: Uint8Array): boolean => data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
+const isZip = (data: Uint8Array): boolean =>
+  data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
 
 function checkEntry(entry: Entry, data: Uint8Array, limits: ZipLimits, budget: Budget, depth: number): ZipProblem | undefined {
   if (isUnsafeEntryName(entry.name)) return { kind: 'unsafe-path', entry: entry.name };
@@ -140,12 +152,15 @@ function checkEntry(entry: Entry, data: Uint8Array, limits: ZipLimits, budget: B
     const inflated = inflateCapped(data, cap);
     if (inflated === 'broken') return { kind: 'damaged', detail: `entry ${entry.name} does not inflate` };
     if (inflated === 'over' || inflated.length > cap) {
-      return cap === budget.remaining ? tooLarge : { kind: 'ratio', entry: entry.name, ratio: Math.round(cap / Math.max(1, data.length)), limit: limits.maxRatio };
+      return cap === budget.remaining
+        ? tooLarge
+        : { kind: 'ratio', entry: entry.name, ratio: Math.round(cap / Math.max(1, data.length)), limit: limits.maxRatio };
     }
     output = inflated;
   }
   budget.remaining -= output.length;
-  if (output.length !== entry.declared) return { kind: 'size-mismatch', entry: entry.name, declared: entry.declared, actual: output.length };
+  if (output.length !== entry.declared)
+    return { kind: 'size-mismatch', entry: entry.name, declared: entry.declared, actual: output.length };
   if (!isZip(output)) return undefined;
   if (depth + 1 > limits.maxNesting) return { kind: 'nested', entry: entry.name, limit: limits.maxNesting };
   return inspect(output, limits, budget, depth + 1);
@@ -177,18 +192,30 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = zipLimits): Zi
 /** The English reason for logs and the ingest report. */
 export function describeZipProblem(problem: ZipProblem): string {
   switch (problem.kind) {
-    case 'not-zip': return 'not a ZIP archive (no central directory)';
-    case 'damaged': return problem.detail;
-    case 'zip64': return 'ZIP64 archives are not accepted for office documents';
-    case 'encrypted': return `encrypted entry ${problem.entry}`;
-    case 'unsupported-method': return `entry ${problem.entry} uses compression method ${problem.method}`;
-    case 'too-many-entries': return `too many files in the archive (${problem.entries}, at most ${problem.limit})`;
-    case 'too-large': return `archive unpacks to more than ${problem.limitBytes / 1024 / 1024} MB (zip bomb?)`;
-    case 'ratio': return `implausible compression ratio over ${problem.limit}:1 in ${problem.entry} (zip bomb?)`;
-    case 'size-mismatch': return `entry ${problem.entry} declares ${problem.declared} bytes but unpacks to ${problem.actual} (zip bomb?)`;
-    case 'overlap': return `overlapping entries at ${problem.entry} (zip bomb?)`;
-    case 'nested': return `archive nested deeper than ${problem.limit} level(s) in ${problem.entry} (zip bomb?)`;
-    case 'unsafe-path': return `unsafe path in the archive: ${problem.entry}`;
+    case 'not-zip':
+      return 'not a ZIP archive (no central directory)';
+    case 'damaged':
+      return problem.detail;
+    case 'zip64':
+      return 'ZIP64 archives are not accepted for office documents';
+    case 'encrypted':
+      return `encrypted entry ${problem.entry}`;
+    case 'unsupported-method':
+      return `entry ${problem.entry} uses compression method ${problem.method}`;
+    case 'too-many-entries':
+      return `too many files in the archive (${problem.entries}, at most ${problem.limit})`;
+    case 'too-large':
+      return `archive unpacks to more than ${problem.limitBytes / 1024 / 1024} MB (zip bomb?)`;
+    case 'ratio':
+      return `implausible compression ratio over ${problem.limit}:1 in ${problem.entry} (zip bomb?)`;
+    case 'size-mismatch':
+      return `entry ${problem.entry} declares ${problem.declared} bytes but unpacks to ${problem.actual} (zip bomb?)`;
+    case 'overlap':
+      return `overlapping entries at ${problem.entry} (zip bomb?)`;
+    case 'nested':
+      return `archive nested deeper than ${problem.limit} level(s) in ${problem.entry} (zip bomb?)`;
+    case 'unsafe-path':
+      return `unsafe path in the archive: ${problem.entry}`;
   }
 }
 

@@ -33,5 +33,13 @@ export interface GuardrailCorpus {
 /** Reads all corpus files. */
 export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus {
   const read = (name: string): CorpusItem[] => z.array(itemSchema).parse(parse(readFileSync(join(dir, name), 'utf8')));
-  return { adversarial: read('adversarial.yaml'), benign: read('benign.yaml'), dev: read('dev.yaml'), holdout: read('holdout.yaml'), holdout2: read('holdout-2.yaml'), holdout3: read('holdout-3.yaml'), holdout4: read('holdout-4.yaml') };
+  return {
+    adversarial: read('adversarial.yaml'),
+    benign: read('benign.yaml'),
+    dev: read('dev.yaml'),
+    holdout: read('holdout.yaml'),
+    holdout2: read('holdout-2.yaml'),
+    holdout3: read('holdout-3.yaml'),
+    holdout4: read('holdout-4.yaml'),
+  };
 }

@@ -15,7 +15,17 @@ const table = securityTable('Audit chain (issue #18, item 12)');
 const key = 'k'.repeat(64);
 
 function entry(index: number): AuditEntry {
-  return { type: 'answer', at: `2026-11-2${index}T08:00:00.000Z`, pseudonym: `ps-${index}`, channel: 'web', outcome: 'answered', rules: [], policyVersion: 'v', indexVersion: 'i', documents: [] } as unknown as AuditEntry;
+  return {
+    type: 'answer',
+    at: `2026-11-2${index}T08:00:00.000Z`,
+    pseudonym: `ps-${index}`,
+    channel: 'web',
+    outcome: 'answered',
+    rules: [],
+    policyVersion: 'v',
+    indexVersion: 'i',
+    documents: [],
+  } as unknown as AuditEntry;
 }
 
 /** What an insider without the key can do: rewrite a body and recompute the chain with plain sha256. */
@@ -56,6 +66,10 @@ describe('keyed audit chain', () => {
     for (const index of [1, 2]) await plain.append(entry(index));
     const keyed = new SqlAuditLog(store, { key });
     table.record('old plain chain under the key before rekey', 'broken unkeyed', outcome(await keyed.verify()));
-    table.record('after lotse audit rekey', 'intact', outcome(await keyed.rekey()) === 'intact' ? outcome(await keyed.verify()) : 'rekey refused');
+    table.record(
+      'after lotse audit rekey',
+      'intact',
+      outcome(await keyed.rekey()) === 'intact' ? outcome(await keyed.verify()) : 'rekey refused',
+    );
   });
 });

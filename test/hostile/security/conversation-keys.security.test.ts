@@ -41,26 +41,51 @@ describe('stored conversations', () => {
     const first = await chat(marek, { text: question });
     const conversationId = String(first.json.conversationId);
     const rows = app.lotse.local
-      .prepare<[string], { user_id: string; text: string }>('SELECT c.user_id, m.text FROM conversations c JOIN messages m ON m.conversation_id = c.id WHERE m.text = ?')
+      .prepare<[string], { user_id: string; text: string }>(
+        'SELECT c.user_id, m.text FROM conversations c JOIN messages m ON m.conversation_id = c.id WHERE m.text = ?',
+      )
       .all(question);
     table.record('join of conversations and messages: rows with the question (control)', true, rows.length > 0);
-    table.record("owner column of Marek's conversation", 'pseudonym', rows.every((row) => row.user_id !== 'p-marek' && /^[0-9a-f]{32}$/.test(row.user_id)) ? 'pseudonym' : rows.map((row) => row.user_id).join(','));
+    table.record(
+      "owner column of Marek's conversation",
+      'pseudonym',
+      rows.every((row) => row.user_id !== 'p-marek' && /^[0-9a-f]{32}$/.test(row.user_id))
+        ? 'pseudonym'
+        : rows.map((row) => row.user_id).join(','),
+    );
     const audited = (await app.lotse.audit.entries()).map((record) => record.entry.pseudonym);
     table.record('owner key equals the audit pseudonym (same HMAC)', true, audited.includes(rows[0]!.user_id));
 
     const next = await chat(marek, { conversationId, text: 'und in Nordheide?' });
     table.record('Marek continues his conversation', `200 ${conversationId}`, `${next.status} ${String(next.json.conversationId)}`);
-    const feedback = await marek.request('POST', '/api/feedback', { body: JSON.stringify({ messageId: next.json.messageId, rating: 'up' }), type: 'application/json', csrf: true });
+    const feedback = await marek.request('POST', '/api/feedback', {
+      body: JSON.stringify({ messageId: next.json.messageId, rating: 'up' }),
+      type: 'application/json',
+      csrf: true,
+    });
     table.record('Marek rates an answer of his conversation', 204, feedback.status);
-    const foreign = await erika.request('POST', '/api/feedback', { body: JSON.stringify({ messageId: next.json.messageId, rating: 'down' }), type: 'application/json', csrf: true });
+    const foreign = await erika.request('POST', '/api/feedback', {
+      body: JSON.stringify({ messageId: next.json.messageId, rating: 'down' }),
+      type: 'application/json',
+      csrf: true,
+    });
     table.record("Erika rates an answer of Marek's conversation", 404, foreign.status);
     const hijack = await chat(erika, { conversationId, text: 'Was habe ich vorhin gefragt?' });
-    table.record("Erika writes into Marek's conversation id", 'new conversation', hijack.json.conversationId === conversationId ? 'same conversation' : 'new conversation');
+    table.record(
+      "Erika writes into Marek's conversation id",
+      'new conversation',
+      hijack.json.conversationId === conversationId ? 'same conversation' : 'new conversation',
+    );
   });
 
   it('keys rows written in clear before, at start', async () => {
     const { store } = await memoryStore();
-    await new SqlConversationStore(store).ensureConversation({ id: 'c-legacy', channel: 'web', userId: 'p-helga', at: new Date().toISOString() });
+    await new SqlConversationStore(store).ensureConversation({
+      id: 'c-legacy',
+      channel: 'web',
+      userId: 'p-helga',
+      at: new Date().toISOString(),
+    });
     const ownerKey = (userId: string): string => createHmac('sha256', 'test-key').update(userId).digest('hex').slice(0, 32);
     const restarted = new SqlConversationStore(store, { ownerKey });
     await restarted.pseudonymizeOwners(ownerKey);

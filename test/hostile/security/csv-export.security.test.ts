@@ -11,12 +11,21 @@ const table = securityTable('CSV export (issue #18, item 14)');
 
 function resultsWith(option: string, unit: string): SurveyResults {
   return {
-    surveyId: 's', title: 't', k: 5, respondents: 6,
-    questions: [{
-      questionId: 'q1', text: 'x', type: 'single', options: [option, 'nein'], texts: [],
-      total: { group: '', label: 'Gesamt', n: 6, counts: [4, 2], mean: null },
-      groups: [{ group: 'A', label: unit, n: 6, counts: [4, 2], mean: null }],
-    }],
+    surveyId: 's',
+    title: 't',
+    k: 5,
+    respondents: 6,
+    questions: [
+      {
+        questionId: 'q1',
+        text: 'x',
+        type: 'single',
+        options: [option, 'nein'],
+        texts: [],
+        total: { group: '', label: 'Gesamt', n: 6, counts: [4, 2], mean: null },
+        groups: [{ group: 'A', label: unit, n: 6, counts: [4, 2], mean: null }],
+      },
+    ],
   };
 }
 
@@ -31,7 +40,11 @@ describe('CSV export of survey results', () => {
     for (const payload of ['=HYPERLINK("http://evil.example","klick")', '+1+1', '-2+3', '@SUM(1)', '\t=1+1']) {
       const { option, unit } = cells(resultsToCsv(resultsWith(payload, payload)));
       const neutral = (cell: string): boolean => !/^"?[=+\-@\t\r]/.test(cell);
-      table.record(`option/unit text ${JSON.stringify(payload)}`, 'text', neutral(option) && neutral(unit) ? 'text' : `formula (${option})`);
+      table.record(
+        `option/unit text ${JSON.stringify(payload)}`,
+        'text',
+        neutral(option) && neutral(unit) ? 'text' : `formula (${option})`,
+      );
     }
     table.record('ordinary option "ja, gern" unchanged', 'ja, gern', cells(resultsToCsv(resultsWith('ja, gern', 'Amt A'))).option);
   });

@@ -65,7 +65,12 @@ describe('dev login requests', () => {
   });
 
   it('refuses requests that passed a reverse proxy', async () => {
-    for (const [name, value] of [['x-forwarded-for', '10.1.2.3'], ['x-forwarded-host', 'lotse.kreis.example'], ['x-forwarded-proto', 'https'], ['forwarded', 'for=10.1.2.3']] as const) {
+    for (const [name, value] of [
+      ['x-forwarded-for', '10.1.2.3'],
+      ['x-forwarded-host', 'lotse.kreis.example'],
+      ['x-forwarded-proto', 'https'],
+      ['forwarded', 'for=10.1.2.3'],
+    ] as const) {
       const proxied = await postDevLogin({ [name]: value });
       table.record(`POST /dev-login ${name}: ${value}`, '403 none', `${proxied.status} ${proxied.session ? 'session' : 'none'}`);
     }

@@ -16,8 +16,17 @@ let app: RunningApp;
 
 beforeAll(async () => {
   mock = await startOpenAiMockServer();
-  mock.respondWith(() => ({ kind: 'text', text: '{"question":"Wie beantrage ich mobiles Arbeiten?","answer":"Im Mitarbeiterportal."}', model: 'mock-gpt' }));
-  app = await startRealApp(join(repoRoot, 'knowledge/sources'), { LLM_PROVIDER: 'openai', LLM_BASE_URL: mock.baseUrl, LLM_MODEL: 'mock-gpt', LLM_TIMEOUT_MS: '2000' });
+  mock.respondWith(() => ({
+    kind: 'text',
+    text: '{"question":"Wie beantrage ich mobiles Arbeiten?","answer":"Im Mitarbeiterportal."}',
+    model: 'mock-gpt',
+  }));
+  app = await startRealApp(join(repoRoot, 'knowledge/sources'), {
+    LLM_PROVIDER: 'openai',
+    LLM_BASE_URL: mock.baseUrl,
+    LLM_MODEL: 'mock-gpt',
+    LLM_TIMEOUT_MS: '2000',
+  });
 });
 
 afterAll(async () => {
@@ -31,18 +40,35 @@ describe('FAQ draft from a ticket', () => {
     const userId = 'web-asker-1';
     const conversationId = 'c-faq-mask-1';
     await lotse.conversations.ensureConversation({ id: conversationId, channel: 'web', userId, at: new Date().toISOString() });
-    await lotse.conversations.appendMessage({ id: 'faq-mask-m1', conversationId, role: 'user', text: `Ich bin unter ${email} erreichbar: wie beantrage ich einen Schreibtisch im Kreishaus Nord?`, createdAt: new Date().toISOString() });
+    await lotse.conversations.appendMessage({
+      id: 'faq-mask-m1',
+      conversationId,
+      role: 'user',
+      text: `Ich bin unter ${email} erreichbar: wie beantrage ich einen Schreibtisch im Kreishaus Nord?`,
+      createdAt: new Date().toISOString(),
+    });
     const escalated = await lotse.escalation.escalate({ userId, conversationId, channel: 'web', reason: 'user_request' });
     const ticket = (await lotse.escalation.allTickets()).find((entry) => entry.replyTo.conversationId === conversationId);
     if (!ticket) throw new Error(`no ticket: ${JSON.stringify(escalated)}`);
     const by = ticket.candidates[0]!;
     await lotse.escalation.act(ticket.id, { type: 'claim', by });
-    await lotse.escalation.act(ticket.id, { type: 'answer', by, text: 'Bitte wenden Sie sich an Erika Mustermann, sie vergibt die Plätze.' });
+    await lotse.escalation.act(ticket.id, {
+      type: 'answer',
+      by,
+      text: 'Bitte wenden Sie sich an Erika Mustermann, sie vergibt die Plätze.',
+    });
     const before = mock.requests.length;
     await lotse.faq.draftWithModel(ticket.id, by);
-    const sent = mock.requests.slice(before).map((request) => JSON.stringify(request.body)).join('\n');
+    const sent = mock.requests
+      .slice(before)
+      .map((request) => JSON.stringify(request.body))
+      .join('\n');
     table.record('FAQ draft request reached the model', true, sent.length > 0);
     table.record("asker's e-mail in the FAQ draft prompt", 'absent', sent.includes(email) ? 'present' : 'absent');
-    table.record("colleague's name from the Lotse answer in the prompt", 'absent', sent.includes('Erika Mustermann') ? 'present' : 'absent');
+    table.record(
+      "colleague's name from the Lotse answer in the prompt",
+      'absent',
+      sent.includes('Erika Mustermann') ? 'present' : 'absent',
+    );
   });
 });

@@ -17,7 +17,12 @@ const table = securityTable('Cookie prefixes (issue #18, item 7)');
 const policy = loadRolePolicy(join(repoRoot, 'policies'));
 
 async function manager(secureCookies: boolean) {
-  return createSessionManager({ store: new SqlSessionStore((await memoryStore()).store), policy, clock: { now: () => new Date() }, secureCookies });
+  return createSessionManager({
+    store: new SqlSessionStore((await memoryStore()).store),
+    policy,
+    clock: { now: () => new Date() },
+    secureCookies,
+  });
 }
 
 async function started(secureCookies: boolean): Promise<{ sessions: Awaited<ReturnType<typeof manager>>; cookies: string[] }> {
@@ -38,10 +43,22 @@ describe('cookie names with https', () => {
     const { sessions, cookies } = await started(true);
     const names = cookies.map((line) => line.split('=')[0]).join(',');
     table.record('https: names of the session and CSRF cookies', '__Host-lotse_session,__Host-lotse_csrf', names);
-    table.record('https: every cookie Secure, Path=/, no Domain', true, cookies.every((line) => /; Secure/.test(line) && /; Path=\//.test(line) && !/Domain=/i.test(line)));
+    table.record(
+      'https: every cookie Secure, Path=/, no Domain',
+      true,
+      cookies.every((line) => /; Secure/.test(line) && /; Path=\//.test(line) && !/Domain=/i.test(line)),
+    );
     const id = cookies[0]!.split(';')[0]!.split('=')[1]!;
-    table.record('planted unprefixed lotse_session=<valid id> (cookie tossing)', 'ignored', (await sessions.resolve(requestWith(`lotse_session=${id}`))) ? 'accepted' : 'ignored');
-    table.record('__Host-lotse_session=<valid id> (control)', 'accepted', (await sessions.resolve(requestWith(`__Host-lotse_session=${id}`))) ? 'accepted' : 'ignored');
+    table.record(
+      'planted unprefixed lotse_session=<valid id> (cookie tossing)',
+      'ignored',
+      (await sessions.resolve(requestWith(`lotse_session=${id}`))) ? 'accepted' : 'ignored',
+    );
+    table.record(
+      '__Host-lotse_session=<valid id> (control)',
+      'accepted',
+      (await sessions.resolve(requestWith(`__Host-lotse_session=${id}`))) ? 'accepted' : 'ignored',
+    );
   });
 
   it('keeps plain names on http (loopback development, tests)', async () => {

@@ -34,13 +34,26 @@ const news = JSON.stringify({ title: 'Betriebsausflug', text: 'Am 12. Juni ist B
 async function asNina(method: string, path: string, headers: Record<string, string> = {}): Promise<number> {
   const cookie = ['lotse_session', 'lotse_csrf'].map((name) => `${name}=${hr.cookie(name) ?? ''}`).join('; ');
   const port = new URL(app.url).port;
-  const response = await rawRequest(`${app.url}/`, { method, headers: { host: `127.0.0.1:${port}`, cookie, 'content-type': 'application/json', ...headers }, body: news, path });
+  const response = await rawRequest(`${app.url}/`, {
+    method,
+    headers: { host: `127.0.0.1:${port}`, cookie, 'content-type': 'application/json', ...headers },
+    body: news,
+    path,
+  });
   return response.status;
 }
 
 describe('CSRF on the HR API', () => {
   it('refuses state-changing HR requests without the token, however the path is spelled', async () => {
-    for (const path of ['/api/hr/broadcasts', '/api/%68r/broadcasts', '/api/%68%72/broadcasts', '/api/%2568r/broadcasts', '/api//hr/broadcasts', '/api/x/../hr/broadcasts', '/api/./hr/broadcasts']) {
+    for (const path of [
+      '/api/hr/broadcasts',
+      '/api/%68r/broadcasts',
+      '/api/%68%72/broadcasts',
+      '/api/%2568r/broadcasts',
+      '/api//hr/broadcasts',
+      '/api/x/../hr/broadcasts',
+      '/api/./hr/broadcasts',
+    ]) {
       table.record(`POST ${path} with session, without CSRF token`, 403, await asNina('POST', path));
     }
     table.record('PUT /api/%68r/topics/it with session, without CSRF token', 403, await asNina('PUT', '/api/%68r/topics/it'));
@@ -48,10 +61,18 @@ describe('CSRF on the HR API', () => {
 
   it('refuses a foreign Origin even with the token', async () => {
     const token = hr.cookie('lotse_csrf') ?? '';
-    table.record('POST /api/%68r/broadcasts Origin: https://evil.example + token', 403, await asNina('POST', '/api/%68r/broadcasts', { origin: 'https://evil.example', 'x-csrf-token': token }));
+    table.record(
+      'POST /api/%68r/broadcasts Origin: https://evil.example + token',
+      403,
+      await asNina('POST', '/api/%68r/broadcasts', { origin: 'https://evil.example', 'x-csrf-token': token }),
+    );
   });
 
   it('still lets the same-site request with the token through', async () => {
-    table.record('POST /api/hr/broadcasts with CSRF token (legitimate)', 'accepted', (await asNina('POST', '/api/hr/broadcasts', { 'x-csrf-token': hr.cookie('lotse_csrf') ?? '' })) < 300 ? 'accepted' : 'refused');
+    table.record(
+      'POST /api/hr/broadcasts with CSRF token (legitimate)',
+      'accepted',
+      (await asNina('POST', '/api/hr/broadcasts', { 'x-csrf-token': hr.cookie('lotse_csrf') ?? '' })) < 300 ? 'accepted' : 'refused',
+    );
   });
 });

@@ -32,7 +32,8 @@ afterAll(async () => {
   await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
 });
 
-const status = async (base: string, headers: Record<string, string> = {}): Promise<number> => (await rawRequest(`${base}/metrics`, { headers: { host: new URL(base).host, ...headers } })).status;
+const status = async (base: string, headers: Record<string, string> = {}): Promise<number> =>
+  (await rawRequest(`${base}/metrics`, { headers: { host: new URL(base).host, ...headers } })).status;
 
 describe('/metrics access', () => {
   it('without METRICS_TOKEN answers direct loopback requests only', async () => {
@@ -44,7 +45,11 @@ describe('/metrics access', () => {
   it('with METRICS_TOKEN requires the bearer token', async () => {
     table.record('GET /metrics without Authorization (token configured)', 401, await status(withToken));
     table.record('GET /metrics with a wrong token', 401, await status(withToken, { authorization: 'Bearer wrong-token-0123456789' }));
-    table.record('GET /metrics with the token, through the proxy', 200, await status(withToken, { authorization: `Bearer ${token}`, 'x-forwarded-for': '10.1.2.3' }));
+    table.record(
+      'GET /metrics with the token, through the proxy',
+      200,
+      await status(withToken, { authorization: `Bearer ${token}`, 'x-forwarded-for': '10.1.2.3' }),
+    );
   });
 });
 

@@ -39,8 +39,15 @@ afterAll(async () => {
 
 async function serveLotse(env: Record<string, string>, clock: FixedClock): Promise<{ url: string; lotse: Lotse }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-nodb-'));
-  const lotse = await createLotse(loadConfig({ LOTSE_TODAY: '2026-11-22', AUTH_MODE: 'dev', ...env }, { dataDir }, repoRoot), silentLogger, { clock });
-  const running = await startHttpServer(createHttpServer({ chat: lotse.chat, logger: silentLogger, transparency: lotse.transparency }), { port: 0, host: '127.0.0.1' });
+  const lotse = await createLotse(
+    loadConfig({ LOTSE_TODAY: '2026-11-22', AUTH_MODE: 'dev', ...env }, { dataDir }, repoRoot),
+    silentLogger,
+    { clock },
+  );
+  const running = await startHttpServer(createHttpServer({ chat: lotse.chat, logger: silentLogger, transparency: lotse.transparency }), {
+    port: 0,
+    host: '127.0.0.1',
+  });
   cleanups.push(async () => {
     await running.close();
     await lotse.close();
@@ -72,39 +79,52 @@ describe('/readyz', () => {
   });
 
   const bin = findPostgresBinaries();
-  it.skipIf(!bin)('answers 503 while PostgreSQL is down and pings it at most once per probe period', async () => {
-    const postgres: TestPostgres = await startTestPostgres(bin);
-    cleanups.push(() => postgres.destroy());
-    const clock = new FixedClock();
-    const { url, lotse } = await serveLotse({ DATABASE_URL: await postgres.createDatabase('readyz') }, clock);
-    // No index leader runs in this test: count the (unpublished) index as loaded, so only the database decides.
-    if (lotse.index) Object.assign(lotse.index.follower, { ready: () => true });
-    // The readiness ping goes through the asynchronous pool (issue #20): count those pings.
-    const store = lotse.store as { ping(): Promise<void> };
-    const ping = store.ping.bind(store);
-    let pings = 0;
-    store.ping = async () => {
-      pings += 1;
-      await ping();
-    };
-    table.record('GET /readyz, PostgreSQL up (control)', 200, await readyz(url));
-    postgres.stop();
-    clock.advance(2_000);
-    const statuses = new Set<number>();
-    for (let request = 0; request < 20; request += 1) statuses.add(await readyz(url));
-    table.record('20 × GET /readyz, PostgreSQL stopped → statuses', '503', [...statuses].join(','));
-    table.record('pings for 1 + 20 requests in two probe periods', 2, pings);
-    postgres.start();
-    clock.advance(2_000);
-    table.record('GET /readyz 2 s after PostgreSQL is back', 200, await readyz(url));
-  }, 60_000);
+  it.skipIf(!bin)(
+    'answers 503 while PostgreSQL is down and pings it at most once per probe period',
+    async () => {
+      const postgres: TestPostgres = await startTestPostgres(bin);
+      cleanups.push(() => postgres.destroy());
+      const clock = new FixedClock();
+      const { url, lotse } = await serveLotse({ DATABASE_URL: await postgres.createDatabase('readyz') }, clock);
+      // No index leader runs in this test: count the (unpublished) index as loaded, so only the database decides.
+      if (lotse.index) Object.assign(lotse.index.follower, { ready: () => true });
+      // The readiness ping goes through the asynchronous pool (issue #20): count those pings.
+      const store = lotse.store as { ping(): Promise<void> };
+      const ping = store.ping.bind(store);
+      let pings = 0;
+      store.ping = async () => {
+        pings += 1;
+        await ping();
+      };
+      table.record('GET /readyz, PostgreSQL up (control)', 200, await readyz(url));
+      postgres.stop();
+      clock.advance(2_000);
+      const statuses = new Set<number>();
+      for (let request = 0; request < 20; request += 1) statuses.add(await readyz(url));
+      table.record('20 × GET /readyz, PostgreSQL stopped → statuses', '503', [...statuses].join(','));
+      table.record('pings for 1 + 20 requests in two probe periods', 2, pings);
+      postgres.start();
+      clock.advance(2_000);
+      table.record('GET /readyz 2 s after PostgreSQL is back', 200, await readyz(url));
+    },
+    60_000,
+  );
 });
 
 describe('/login', () => {
   const fakeOidc: OidcLogin = {
     async start(returnTo, now) {
       const state = randomBytes(24).toString('base64url');
-      return { url: new URL(`https://idp.kreis.example/authorize?state=${state}`), pending: { state, nonce: randomBytes(24).toString('base64url'), codeVerifier: randomBytes(32).toString('base64url'), returnTo, expiresAt: new Date(now.getTime() + 600_000).toISOString() } };
+      return {
+        url: new URL(`https://idp.kreis.example/authorize?state=${state}`),
+        pending: {
+          state,
+          nonce: randomBytes(24).toString('base64url'),
+          codeVerifier: randomBytes(32).toString('base64url'),
+          returnTo,
+          expiresAt: new Date(now.getTime() + 600_000).toISOString(),
+        },
+      };
     },
     finish: async () => ({ ok: true, claims: { sub: 'erika' } }),
     endSessionUrl: () => undefined,
@@ -118,9 +138,19 @@ describe('/login', () => {
     const sessions = createSessionManager({ store, policy, clock, secureCookies: false });
     const server: Server = restify.createServer();
     registerAuthRoutes(server, {
-      mode: 'oidc', oidc: () => fakeOidc, redirectUrl: new URL('http://127.0.0.1/auth/callback'), sessions, store, policy,
-      directory: loadDirectory(join(repoRoot, 'knowledge/directory/musterland.yaml')), pseudonym: (sub) => `oidc-${sub}`, clock, logger: silentLogger,
-      texts: loadConsoleTexts(), protect: createAccessGuard({ sessions, anonymousChat: false }), pendingSeal: createPendingLoginSeal(randomBytes(32)),
+      mode: 'oidc',
+      oidc: () => fakeOidc,
+      redirectUrl: new URL('http://127.0.0.1/auth/callback'),
+      sessions,
+      store,
+      policy,
+      directory: loadDirectory(join(repoRoot, 'knowledge/directory/musterland.yaml')),
+      pseudonym: (sub) => `oidc-${sub}`,
+      clock,
+      logger: silentLogger,
+      texts: loadConsoleTexts(),
+      protect: createAccessGuard({ sessions, anonymousChat: false }),
+      pendingSeal: createPendingLoginSeal(randomBytes(32)),
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -134,8 +164,14 @@ describe('/login', () => {
     table.record('30 × anonymous GET /login → rows in pending_logins', 0, rows());
     closeDatabase();
     const response = await rawRequest(`${base}/login`);
-    table.record('GET /login with the database closed', '302 idp.kreis.example', `${response.status} ${response.headers.location ? new URL(String(response.headers.location)).host : 'none'}`);
-    const forged = await rawRequest(`${base}/auth/callback?state=x&code=c`, { headers: { cookie: `lotse_login=${randomBytes(200).toString('base64url')}` } });
+    table.record(
+      'GET /login with the database closed',
+      '302 idp.kreis.example',
+      `${response.status} ${response.headers.location ? new URL(String(response.headers.location)).host : 'none'}`,
+    );
+    const forged = await rawRequest(`${base}/auth/callback?state=x&code=c`, {
+      headers: { cookie: `lotse_login=${randomBytes(200).toString('base64url')}` },
+    });
     table.record('callback with a forged login cookie', 400, forged.status);
   });
 });

@@ -34,7 +34,10 @@ let claims: { sub: string; [claim: string]: unknown } = { sub: 'attacker', name:
 const fakeOidc: OidcLogin = {
   async start(returnTo, now) {
     const state = randomBytes(24).toString('base64url');
-    return { url: new URL(`https://idp.kreis.example/authorize?state=${state}`), pending: { state, nonce: 'n', codeVerifier: 'v', returnTo, expiresAt: new Date(now.getTime() + 600_000).toISOString() } };
+    return {
+      url: new URL(`https://idp.kreis.example/authorize?state=${state}`),
+      pending: { state, nonce: 'n', codeVerifier: 'v', returnTo, expiresAt: new Date(now.getTime() + 600_000).toISOString() },
+    };
   },
   finish: async () => ({ ok: true, claims }),
   endSessionUrl: () => undefined,
@@ -46,7 +49,21 @@ beforeAll(async () => {
   const sessions = createSessionManager({ store, policy, clock, secureCookies: false });
   const protect = createAccessGuard({ sessions, anonymousChat: false });
   server = restify.createServer();
-  registerAuthRoutes(server, { mode: 'oidc', oidc: () => fakeOidc, redirectUrl: new URL('http://127.0.0.1/auth/callback'), sessions, store, policy, directory, pseudonym, clock, logger: silentLogger, texts: loadConsoleTexts(), protect, pendingSeal: createPendingLoginSeal(randomBytes(32)) });
+  registerAuthRoutes(server, {
+    mode: 'oidc',
+    oidc: () => fakeOidc,
+    redirectUrl: new URL('http://127.0.0.1/auth/callback'),
+    sessions,
+    store,
+    policy,
+    directory,
+    pseudonym,
+    clock,
+    logger: silentLogger,
+    texts: loadConsoleTexts(),
+    protect,
+    pendingSeal: createPendingLoginSeal(randomBytes(32)),
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -55,7 +72,12 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 /** Cookies (name → value) a response sets. */
 function cookiesOf(headers: Record<string, string | string[] | undefined>): Map<string, string> {
-  return new Map([headers['set-cookie'] ?? []].flat().map((line) => line.split(';')[0]!.split('=') as [string, string]).map(([name, ...value]) => [name, value.join('=')]));
+  return new Map(
+    [headers['set-cookie'] ?? []]
+      .flat()
+      .map((line) => line.split(';')[0]!.split('=') as [string, string])
+      .map(([name, ...value]) => [name, value.join('=')]),
+  );
 }
 
 /** `/login` in a browser with `cookie`: the state and the cookies it got. */
@@ -77,7 +99,9 @@ async function authenticated(session: string): Promise<boolean> {
 
 describe('OIDC login', () => {
   it('maps a person by e-mail only when the address is verified', () => {
-    const personOf = (extra: Record<string, unknown>): string => principalFromClaims({ sub: 's', email: 'frank.wagner@musterland.example', ...extra }, { policy, directory, pseudonym }).personId ?? 'none';
+    const personOf = (extra: Record<string, unknown>): string =>
+      principalFromClaims({ sub: 's', email: 'frank.wagner@musterland.example', ...extra }, { policy, directory, pseudonym }).personId ??
+      'none';
     table.record('claims email of Frank, no email_verified', 'none', personOf({}));
     table.record('claims email of Frank, email_verified: false', 'none', personOf({ email_verified: false }));
     table.record('claims email of Frank, email_verified: true', 'p-frank', personOf({ email_verified: true }));
@@ -87,11 +111,19 @@ describe('OIDC login', () => {
     claims = { sub: 'attacker', name: 'Angreifer' };
     const attacker = await startLogin();
     const victim = await callback(attacker.state, '');
-    table.record("victim opens the attacker's callback URL (no login cookie)", '400 none', `${victim.status} ${victim.session ? 'session' : 'none'}`);
+    table.record(
+      "victim opens the attacker's callback URL (no login cookie)",
+      '400 none',
+      `${victim.status} ${victim.session ? 'session' : 'none'}`,
+    );
     const wrongCookie = await callback(attacker.state, `lotse_login=${randomBytes(24).toString('base64url')}`);
     table.record('callback with another login cookie', '400 none', `${wrongCookie.status} ${wrongCookie.session ? 'session' : 'none'}`);
     const own = await callback(attacker.state, `lotse_login=${attacker.cookies.get('lotse_login') ?? ''}`);
-    table.record('callback in the browser that started the login (control)', '302 session', `${own.status} ${own.session ? 'session' : 'none'}`);
+    table.record(
+      'callback in the browser that started the login (control)',
+      '302 session',
+      `${own.status} ${own.session ? 'session' : 'none'}`,
+    );
   });
 
   it('revokes the previous session on a new login', async () => {
@@ -100,7 +132,11 @@ describe('OIDC login', () => {
     const one = await callback(first.state, `lotse_login=${first.cookies.get('lotse_login') ?? ''}`);
     const second = await startLogin(`lotse_session=${one.session ?? ''}`);
     const two = await callback(second.state, `lotse_login=${second.cookies.get('lotse_login') ?? ''}; lotse_session=${one.session ?? ''}`);
-    table.record('old session id after a new login in the same browser', 'revoked', (await authenticated(one.session ?? '')) ? 'still valid' : 'revoked');
+    table.record(
+      'old session id after a new login in the same browser',
+      'revoked',
+      (await authenticated(one.session ?? '')) ? 'still valid' : 'revoked',
+    );
     table.record('new session id', 'valid', (await authenticated(two.session ?? '')) ? 'valid' : 'invalid');
   });
 });

@@ -38,10 +38,17 @@ const requestId = (text: string): string => /Antrag Nr\. (\d+) ist gestellt/.exe
 describe('four-eyes re-identification in the console', () => {
   it('binds every approval to the logged-in role holder', async () => {
     const marek = sessions['p-marek']!;
-    await marek.request('POST', '/api/chat', { body: JSON.stringify({ text: 'Wie viele Tage darf ich mobil arbeiten?' }), type: 'application/json', csrf: true });
+    await marek.request('POST', '/api/chat', {
+      body: JSON.stringify({ text: 'Wie viele Tage darf ich mobil arbeiten?' }),
+      type: 'application/json',
+      csrf: true,
+    });
     const pseudonym = (await app.lotse.audit.entries()).at(-1)!.entry.pseudonym;
 
-    const requested = await post('p-frank', '/konsole/reidentifizierung', { pseudonym, reason: 'Verdacht auf Missbrauch, Vorgang 12/2026' });
+    const requested = await post('p-frank', '/konsole/reidentifizierung', {
+      pseudonym,
+      reason: 'Verdacht auf Missbrauch, Vorgang 12/2026',
+    });
     table.record('admin Frank requests (control)', 201, requested.status);
     const id = requestId(requested.text);
     const approve = (who: string, role: string, csrf = true) => post(who, `/konsole/reidentifizierung/${id}/freigeben`, { role }, csrf);
@@ -53,12 +60,23 @@ describe('four-eyes re-identification in the console', () => {
     table.record('staff Marek approves', 403, (await approve('p-marek', 'personalrat')).status);
     table.record('DSB Dana approves as DSB (control)', 200, (await approve('p-dana', 'dsb')).status);
     const revealed = await approve('p-peter', 'personalrat');
-    table.record('Personalrat Peter approves: revealed person', 'Marek', /gehört zu [^.]*Marek/.test(revealed.text) ? 'Marek' : `${revealed.status} not revealed`);
+    table.record(
+      'Personalrat Peter approves: revealed person',
+      'Marek',
+      /gehört zu [^.]*Marek/.test(revealed.text) ? 'Marek' : `${revealed.status} not revealed`,
+    );
   });
 
   it('never lets the requester approve their own request', async () => {
-    const requested = await post('p-dana', '/konsole/reidentifizierung', { pseudonym: 'a'.repeat(32), reason: 'Prüfung einer Beschwerde, Vorgang 13/2026' });
+    const requested = await post('p-dana', '/konsole/reidentifizierung', {
+      pseudonym: 'a'.repeat(32),
+      reason: 'Prüfung einer Beschwerde, Vorgang 13/2026',
+    });
     const own = await post('p-dana', `/konsole/reidentifizierung/${requestId(requested.text)}/freigeben`, { role: 'dsb' });
-    table.record('DSB Dana requests, then approves as DSB', '409 own request', `${own.status} ${own.text.includes('Wer den Antrag gestellt hat') ? 'own request' : 'other'}`);
+    table.record(
+      'DSB Dana requests, then approves as DSB',
+      '409 own request',
+      `${own.status} ${own.text.includes('Wer den Antrag gestellt hat') ? 'own request' : 'other'}`,
+    );
   });
 });

@@ -17,7 +17,16 @@ let now = 0;
 
 beforeAll(async () => {
   server = restify.createServer();
-  server.pre(requestLimitHook({ perPersonPerMinute: 6, perPersonBurst: 3, perClientPerMinute: 60, perClientBurst: 8, message: loadUiTexts().rateLimited, now: () => now }));
+  server.pre(
+    requestLimitHook({
+      perPersonPerMinute: 6,
+      perPersonBurst: 3,
+      perClientPerMinute: 60,
+      perClientBurst: 8,
+      message: loadUiTexts().rateLimited,
+      now: () => now,
+    }),
+  );
   const ok = async (_request: Request, response: Response): Promise<void> => void response.send(200, { ok: true });
   server.post('/api/chat', ok);
   server.get('/healthz', ok);
@@ -28,7 +37,11 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 async function chat(cookie: string, path = '/api/chat'): Promise<{ status: number; retryAfter: string; body: string }> {
-  const response = await rawRequest(`${base}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+  const response = await rawRequest(`${base}${path}`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: '{}',
+  });
   return { status: response.status, retryAfter: String(response.headers['retry-after'] ?? ''), body: response.body };
 }
 
@@ -40,7 +53,11 @@ describe('request limits', () => {
     const fourth = await chat('lotse_uid=11111111-1111-4111-8111-111111111111');
     table.record('4th request of that person at once', '429 Retry-After 10', `${fourth.status} Retry-After ${fourth.retryAfter}`);
     table.record('429 text is German', true, /Bitte warten Sie/.test(fourth.body));
-    table.record('same person via a percent-encoded path /api/%63hat', 429, (await chat('lotse_uid=11111111-1111-4111-8111-111111111111', '/api/%63hat')).status);
+    table.record(
+      'same person via a percent-encoded path /api/%63hat',
+      429,
+      (await chat('lotse_uid=11111111-1111-4111-8111-111111111111', '/api/%63hat')).status,
+    );
     now += 10_000;
     table.record('that person 10 s later', 200, (await chat('lotse_uid=11111111-1111-4111-8111-111111111111')).status);
   });
@@ -48,12 +65,17 @@ describe('request limits', () => {
   it('limits a client that rotates cookies by its address', async () => {
     now += 600_000;
     const statuses: number[] = [];
-    for (let index = 0; index < 9; index += 1) statuses.push((await chat(`lotse_uid=22222222-2222-4222-8222-${String(index).padStart(12, '0')}`)).status);
+    for (let index = 0; index < 9; index += 1)
+      statuses.push((await chat(`lotse_uid=22222222-2222-4222-8222-${String(index).padStart(12, '0')}`)).status);
     table.record('9 requests with 9 fresh cookies from one address (client burst 8)', 429, statuses.at(-1) ?? 0);
   });
 
   it('is on by default in serve with configurable limits', () => {
-    table.record('default RATE_LIMIT_PER_MINUTE / burst', '60/20', `${loadConfig({}).requestLimits.perPersonPerMinute}/${loadConfig({}).requestLimits.perPersonBurst}`);
+    table.record(
+      'default RATE_LIMIT_PER_MINUTE / burst',
+      '60/20',
+      `${loadConfig({}).requestLimits.perPersonPerMinute}/${loadConfig({}).requestLimits.perPersonBurst}`,
+    );
     table.record('RATE_LIMIT_PER_MINUTE=10', 10, loadConfig({ RATE_LIMIT_PER_MINUTE: '10' }).requestLimits.perPersonPerMinute);
   });
 });

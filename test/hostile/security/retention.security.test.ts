@@ -34,8 +34,20 @@ async function conversation(id: string, ages: readonly number[]): Promise<void> 
   const store = app.lotse.conversations;
   const at = (age: number): string => new Date(Date.now() - age * day).toISOString();
   await store.ensureConversation({ id, channel: 'web', userId: 'p-marek', at: at(Math.max(...ages)) });
-  for (const [index, age] of ages.entries()) await store.appendMessage({ id: `${id}-m${index}`, conversationId: id, role: index % 2 ? 'bot' : 'user', text: 'Ich bin krank, was muss ich tun?', createdAt: at(age) });
-  await store.recordFeedback({ messageId: `${id}-m${ages.length - 1}`, rating: 'down', reason: 'persönliche Notiz', at: at(Math.min(...ages)) });
+  for (const [index, age] of ages.entries())
+    await store.appendMessage({
+      id: `${id}-m${index}`,
+      conversationId: id,
+      role: index % 2 ? 'bot' : 'user',
+      text: 'Ich bin krank, was muss ich tun?',
+      createdAt: at(age),
+    });
+  await store.recordFeedback({
+    messageId: `${id}-m${ages.length - 1}`,
+    rating: 'down',
+    reason: 'persönliche Notiz',
+    at: at(Math.min(...ages)),
+  });
 }
 
 describe('conversation retention', () => {
@@ -50,7 +62,11 @@ describe('conversation retention', () => {
     const store = app.lotse.conversations;
     const kept = async (id: string): Promise<string> => ((await store.isOwner(id, 'p-marek')) ? 'kept' : 'gone');
     table.record(`conversation idle ${days + 10} days after purge`, 'gone', await kept('old'));
-    table.record(`its messages and feedback after purge`, 'gone', (await store.getMessage('old-m0')) || (await store.feedbackFor('old-m1')) ? 'kept' : 'gone');
+    table.record(
+      `its messages and feedback after purge`,
+      'gone',
+      (await store.getMessage('old-m0')) || (await store.feedbackFor('old-m1')) ? 'kept' : 'gone',
+    );
     table.record('conversation with a message 5 days ago (started long ago)', 'kept', await kept('revived'));
     table.record('recent conversation', 'kept', await kept('recent'));
   });
@@ -58,8 +74,20 @@ describe('conversation retention', () => {
   it('says truthfully on /nutzungshinweise under which key and how long conversations are kept', async () => {
     const days = loadRecordRetention(join(repoRoot, 'policies')).conversations;
     const page = await (await fetch(`${app.url}/nutzungshinweise`)).text();
-    table.record('/nutzungshinweise names the deletion period of retention.yaml', true, page.includes(`${days} Tage nach der letzten Nachricht gelöscht`));
-    table.record('/nutzungshinweise says conversations are kept under a pseudonymous key', true, /unter einer pseudonymen Kennung gespeichert/.test(readFileSync(join(repoRoot, 'prompts/ui/webchat.de.json'), 'utf8')));
-    table.record('/nutzungshinweise names the deletion period of tickets', true, page.includes(`Tickets an Digitallotsen werden ${loadRecordRetention(join(repoRoot, 'policies')).tickets} Tage`));
+    table.record(
+      '/nutzungshinweise names the deletion period of retention.yaml',
+      true,
+      page.includes(`${days} Tage nach der letzten Nachricht gelöscht`),
+    );
+    table.record(
+      '/nutzungshinweise says conversations are kept under a pseudonymous key',
+      true,
+      /unter einer pseudonymen Kennung gespeichert/.test(readFileSync(join(repoRoot, 'prompts/ui/webchat.de.json'), 'utf8')),
+    );
+    table.record(
+      '/nutzungshinweise names the deletion period of tickets',
+      true,
+      page.includes(`Tickets an Digitallotsen werden ${loadRecordRetention(join(repoRoot, 'policies')).tickets} Tage`),
+    );
   });
 });

@@ -54,7 +54,13 @@ describe('LLM_BASE_URL transport', () => {
     table.record('LLM_BASE_URL=https://llm.kreis.example/v1', 'accepted', llmStart('https://llm.kreis.example/v1'));
     let azure = 'accepted';
     try {
-      parseLlmConfig({ LLM_PROVIDER: 'azure', LLM_BASE_URL: 'http://aoai.kreis.example', LLM_API_KEY: 'k', LLM_MODEL: 'd', LLM_API_VERSION: '2024-10-21' });
+      parseLlmConfig({
+        LLM_PROVIDER: 'azure',
+        LLM_BASE_URL: 'http://aoai.kreis.example',
+        LLM_API_KEY: 'k',
+        LLM_MODEL: 'd',
+        LLM_API_VERSION: '2024-10-21',
+      });
     } catch {
       azure = 'refused';
     }
@@ -63,17 +69,44 @@ describe('LLM_BASE_URL transport', () => {
 });
 
 describe('log redaction', () => {
-  const secrets = { authorization: 'Bearer eyJ-secret-1', cookie: 'lotse_session=secret-2', password: 'secret-3', secret: 'secret-4', apiKey: 'sk-secret-5', clientSecret: 'secret-6', token: 'secret-7' };
-  const event = { ...secrets, headers: { authorization: 'Bearer eyJ-secret-1', cookie: 'lotse_session=secret-2', 'set-cookie': ['lotse_session=secret-2'], 'x-api-key': 'sk-secret-5' }, request: { headers: { authorization: 'Bearer eyJ-secret-1' } }, config: { llm: { apiKey: 'sk-secret-5' } } };
+  const secrets = {
+    authorization: 'Bearer eyJ-secret-1',
+    cookie: 'lotse_session=secret-2',
+    password: 'secret-3',
+    secret: 'secret-4',
+    apiKey: 'sk-secret-5',
+    clientSecret: 'secret-6',
+    token: 'secret-7',
+  };
+  const event = {
+    ...secrets,
+    headers: {
+      authorization: 'Bearer eyJ-secret-1',
+      cookie: 'lotse_session=secret-2',
+      'set-cookie': ['lotse_session=secret-2'],
+      'x-api-key': 'sk-secret-5',
+    },
+    request: { headers: { authorization: 'Bearer eyJ-secret-1' } },
+    config: { llm: { apiKey: 'sk-secret-5' } },
+  };
 
   for (const level of ['info', 'debug'] as const) {
     it(`censors credentials at LOG_LEVEL=${level}`, () => {
       const lines: string[] = [];
-      const destination = new Writable({ write(chunk: Buffer, _encoding, done) { lines.push(chunk.toString('utf8')); done(); } });
+      const destination = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          lines.push(chunk.toString('utf8'));
+          done();
+        },
+      });
       createPinoLogger({ level, destination }).warn('probe', event);
       const written = lines.join('');
       const leaked = Object.values(secrets).filter((value) => written.includes(value));
-      table.record(`log event with authorization/cookie/password/secret/apiKey/token (LOG_LEVEL=${level})`, 'none leaked', leaked.length ? `leaked: ${leaked.join(', ')}` : 'none leaked');
+      table.record(
+        `log event with authorization/cookie/password/secret/apiKey/token (LOG_LEVEL=${level})`,
+        'none leaked',
+        leaked.length ? `leaked: ${leaked.join(', ')}` : 'none leaked',
+      );
     });
   }
 });

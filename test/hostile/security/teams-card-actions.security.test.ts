@@ -23,13 +23,17 @@ function actionData(value: unknown): Record<string, unknown>[] {
   if (Array.isArray(value)) return value.flatMap(actionData);
   if (typeof value !== 'object' || value === null) return [];
   const record = value as Record<string, unknown>;
-  const own = record.type === 'Action.Execute' && typeof record.data === 'object' && record.data !== null ? [record.data as Record<string, unknown>] : [];
+  const own =
+    record.type === 'Action.Execute' && typeof record.data === 'object' && record.data !== null
+      ? [record.data as Record<string, unknown>]
+      : [];
   return [...own, ...Object.values(record).flatMap(actionData)];
 }
 
 function invoke(from: { id: string; aadObjectId: string }, conversationId: string, data: Record<string, unknown>): Record<string, unknown> {
   return fixture('invoke-adaptive-card-action', connector.serviceUrl, {
-    id: `f:${conversationId}:${JSON.stringify(data).length}:${String(data.version)}:${String(data.op)}`, from,
+    id: `f:${conversationId}:${JSON.stringify(data).length}:${String(data.version)}:${String(data.op)}`,
+    from,
     conversation: { conversationType: 'personal', tenantId: '4f0a6c1e-2222-4d3c-8b2a-00000000aaaa', id: conversationId },
     value: { action: { type: 'Action.Execute', verb: String(data.lotse), data }, trigger: 'manual' },
   });
@@ -59,16 +63,47 @@ async function leaks(from: { id: string; aadObjectId: string }, conversationId: 
 
 describe('ticket cards only for people involved', () => {
   it('gives a candidate Lotse the current card on a stale action (control)', async () => {
-    table.record(`candidate Tobias (${ticket.candidates.join(',')}), stale version`, 'ticket card', await leaks(tobias, 'a:1personal-tobias', { lotse: 'ticket', op: 'claim', ticketId: ticket.id, version: ticket.version + 50 }));
+    table.record(
+      `candidate Tobias (${ticket.candidates.join(',')}), stale version`,
+      'ticket card',
+      await leaks(tobias, 'a:1personal-tobias', { lotse: 'ticket', op: 'claim', ticketId: ticket.id, version: ticket.version + 50 }),
+    );
   });
 
   it('gives other Lotsen and other people nothing', async () => {
-    table.record('Lotse Jonas (not involved), stale version', 'no card', await leaks(jonas, 'a:1personal-jonas', { lotse: 'ticket', op: 'claim', ticketId: ticket.id, version: ticket.version + 60 }));
-    table.record('Lotse Jonas (not involved), answer on the current version (refused)', 'no card', await leaks(jonas, 'a:1personal-jonas', { lotse: 'ticket', op: 'answer', ticketId: ticket.id, version: ticket.version, answerText: 'x' }));
-    table.record("Jonas as 'asker' of Sabine's ticket (refused close)", 'no card', await leaks(jonas, 'a:1personal-jonas', { lotse: 'asker', op: 'close', ticketId: ticket.id, version: ticket.version }));
+    table.record(
+      'Lotse Jonas (not involved), stale version',
+      'no card',
+      await leaks(jonas, 'a:1personal-jonas', { lotse: 'ticket', op: 'claim', ticketId: ticket.id, version: ticket.version + 60 }),
+    );
+    table.record(
+      'Lotse Jonas (not involved), answer on the current version (refused)',
+      'no card',
+      await leaks(jonas, 'a:1personal-jonas', {
+        lotse: 'ticket',
+        op: 'answer',
+        ticketId: ticket.id,
+        version: ticket.version,
+        answerText: 'x',
+      }),
+    );
+    table.record(
+      "Jonas as 'asker' of Sabine's ticket (refused close)",
+      'no card',
+      await leaks(jonas, 'a:1personal-jonas', { lotse: 'asker', op: 'close', ticketId: ticket.id, version: ticket.version }),
+    );
   });
 
   it('does not accept the short ticket number as an id', async () => {
-    table.record(`candidate Tobias, ticketId "${ticket.number}" (the number), stale version`, 'no card', await leaks(tobias, 'a:1personal-tobias', { lotse: 'ticket', op: 'claim', ticketId: String(ticket.number), version: ticket.version + 70 }));
+    table.record(
+      `candidate Tobias, ticketId "${ticket.number}" (the number), stale version`,
+      'no card',
+      await leaks(tobias, 'a:1personal-tobias', {
+        lotse: 'ticket',
+        op: 'claim',
+        ticketId: String(ticket.number),
+        version: ticket.version + 70,
+      }),
+    );
   });
 });

@@ -20,7 +20,15 @@ let app: TeamsApp;
 
 beforeAll(async () => {
   jwks = await startLocalJwks(tenant);
-  app = await startTeamsApp({ env: { MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: 'not-used-in-this-test', MICROSOFT_APP_TENANT_ID: tenant, TEAMS_AUTHORITY: jwks.authority }, startOutbox: false });
+  app = await startTeamsApp({
+    env: {
+      MICROSOFT_APP_ID: appId,
+      MICROSOFT_APP_PASSWORD: 'not-used-in-this-test',
+      MICROSOFT_APP_TENANT_ID: tenant,
+      TEAMS_AUTHORITY: jwks.authority,
+    },
+    startOutbox: false,
+  });
 });
 
 afterAll(async () => {
@@ -39,7 +47,16 @@ function question(changes: Record<string, unknown> = {}): Record<string, unknown
 
 function token(overrides: Record<string, unknown> = {}): string {
   const now = Math.floor(Date.now() / 1000);
-  return jwks.sign({ iss: `${jwks.authority}/v2.0`, aud: appId, tid: tenant, serviceurl: teamsServiceUrl, iat: now, nbf: now - 10, exp: now + 600, ...overrides });
+  return jwks.sign({
+    iss: `${jwks.authority}/v2.0`,
+    aud: appId,
+    tid: tenant,
+    serviceurl: teamsServiceUrl,
+    iat: now,
+    nbf: now - 10,
+    exp: now + 600,
+    ...overrides,
+  });
 }
 
 const storedServiceUrl = async (): Promise<string> => (await app.teams.store.personalConversationOf('p-sabine'))?.serviceUrl ?? 'none';
@@ -53,21 +70,30 @@ describe('Teams token and activity validation', () => {
   it('refuses tokens of a foreign issuer', async () => {
     const foreign = await app.post(question(), { authorization: `Bearer ${token({ iss: 'https://evil.example/', tid: undefined })}` });
     table.record('token iss https://evil.example/ (signature valid, aud ours)', 401, foreign.status);
-    const otherEntra = await app.post(question(), { authorization: `Bearer ${token({ iss: `https://login.microsoftonline.com/${otherTenant}/v2.0`, tid: otherTenant })}` });
+    const otherEntra = await app.post(question(), {
+      authorization: `Bearer ${token({ iss: `https://login.microsoftonline.com/${otherTenant}/v2.0`, tid: otherTenant })}`,
+    });
     table.record('token of another Entra tenant (iss and tid consistent)', 401, otherEntra.status);
   });
 
   it('refuses activities from another tenant', async () => {
     const conversation = { conversationType: 'personal', tenantId: otherTenant, id: 'a:1personal-sabine' };
-    const response = await app.post(question({ conversation, channelData: { tenant: { id: otherTenant } } }), { authorization: `Bearer ${token()}` });
+    const response = await app.post(question({ conversation, channelData: { tenant: { id: otherTenant } } }), {
+      authorization: `Bearer ${token()}`,
+    });
     table.record('activity conversation.tenantId = another tenant', 403, response.status);
   });
 
   it('refuses a foreign serviceUrl and never stores it as the conversation reference', async () => {
     const before = await storedServiceUrl();
-    const forged = await app.post(question({ serviceUrl: 'https://attacker.example/', from: { id: '29:x', aadObjectId: aad.sabine, name: 'Sabine' } }), { authorization: `Bearer ${token()}` });
+    const forged = await app.post(
+      question({ serviceUrl: 'https://attacker.example/', from: { id: '29:x', aadObjectId: aad.sabine, name: 'Sabine' } }),
+      { authorization: `Bearer ${token()}` },
+    );
     table.record('activity serviceUrl https://attacker.example/ (token claim smba)', 400, forged.status);
-    const claimed = await app.post(question({ serviceUrl: 'https://attacker.example/' }), { authorization: `Bearer ${token({ serviceurl: 'https://attacker.example/' })}` });
+    const claimed = await app.post(question({ serviceUrl: 'https://attacker.example/' }), {
+      authorization: `Bearer ${token({ serviceurl: 'https://attacker.example/' })}`,
+    });
     table.record('serviceUrl and token claim both https://attacker.example/', 400, claimed.status);
     table.record('stored serviceUrl of Sabine after the attempts', before, await storedServiceUrl());
   });
@@ -79,6 +105,10 @@ describe('Teams token and activity validation', () => {
     table.record('host policy: https://attacker.example/', false, policy.isAllowed('https://attacker.example/'));
     table.record('host policy: http://169.254.169.254/ (cloud metadata)', false, policy.isAllowed('http://169.254.169.254/'));
     const sovereign = teamsHostPolicy(parseTeamsConfig({ ...entra, TEAMS_SERVICE_URL_HOSTS: 'smba.infra.gov.teams.microsoft.us' }));
-    table.record('TEAMS_SERVICE_URL_HOSTS=smba.infra.gov.teams.microsoft.us → that host', true, sovereign.isAllowed('https://smba.infra.gov.teams.microsoft.us/'));
+    table.record(
+      'TEAMS_SERVICE_URL_HOSTS=smba.infra.gov.teams.microsoft.us → that host',
+      true,
+      sovereign.isAllowed('https://smba.infra.gov.teams.microsoft.us/'),
+    );
   });
 });

@@ -18,8 +18,17 @@ let app: RunningApp;
 
 beforeAll(async () => {
   mock = await startOpenAiMockServer();
-  mock.respondWith(() => ({ kind: 'text', text: 'Die Kernarbeitszeit von 9:00 bis 13:00 Uhr gilt auch beim mobilen Arbeiten [1].', model: 'mock-gpt' }));
-  app = await startRealApp(join(repoRoot, 'knowledge/sources'), { LLM_PROVIDER: 'openai', LLM_BASE_URL: mock.baseUrl, LLM_MODEL: 'mock-gpt', LLM_TIMEOUT_MS: '2000' });
+  mock.respondWith(() => ({
+    kind: 'text',
+    text: 'Die Kernarbeitszeit von 9:00 bis 13:00 Uhr gilt auch beim mobilen Arbeiten [1].',
+    model: 'mock-gpt',
+  }));
+  app = await startRealApp(join(repoRoot, 'knowledge/sources'), {
+    LLM_PROVIDER: 'openai',
+    LLM_BASE_URL: mock.baseUrl,
+    LLM_MODEL: 'mock-gpt',
+    LLM_TIMEOUT_MS: '2000',
+  });
 });
 
 afterAll(async () => {
@@ -33,8 +42,12 @@ async function sessionFor(principal: Principal): Promise<{ cookie: string; csrf:
   const csrf = randomBytes(16).toString('base64url');
   const now = new Date();
   await new SqlSessionStore(app.lotse.store).create({
-    idHash: createHash('sha256').update(id).digest('base64url'), principal, csrfToken: csrf,
-    createdAt: now.toISOString(), lastSeenAt: now.toISOString(), expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
+    idHash: createHash('sha256').update(id).digest('base64url'),
+    principal,
+    csrfToken: csrf,
+    createdAt: now.toISOString(),
+    lastSeenAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
   });
   return { cookie: `lotse_session=${id}; lotse_csrf=${csrf}`, csrf };
 }
@@ -52,14 +65,26 @@ async function answerModeFor(principal: Principal): Promise<string> {
 
 describe('web chat training gate', () => {
   it('gives a trained directory person generated answers', async () => {
-    table.record('OIDC session of p-erika (kiTrained: true)', '200 generative', await answerModeFor({ userId: 'p-erika', personId: 'p-erika', displayName: 'Erika Mustermann', roles: ['staff'], source: 'oidc' }));
+    table.record(
+      'OIDC session of p-erika (kiTrained: true)',
+      '200 generative',
+      await answerModeFor({ userId: 'p-erika', personId: 'p-erika', displayName: 'Erika Mustermann', roles: ['staff'], source: 'oidc' }),
+    );
   });
 
   it('gives an untrained directory person extractive answers only', async () => {
-    table.record('OIDC session of p-marek (kiTrained: false)', '200 extractive', await answerModeFor({ userId: 'p-marek', personId: 'p-marek', displayName: 'Marek Nowak', roles: ['staff'], source: 'oidc' }));
+    table.record(
+      'OIDC session of p-marek (kiTrained: false)',
+      '200 extractive',
+      await answerModeFor({ userId: 'p-marek', personId: 'p-marek', displayName: 'Marek Nowak', roles: ['staff'], source: 'oidc' }),
+    );
   });
 
   it('gives a logged-in person missing from the directory extractive answers only', async () => {
-    table.record('OIDC session of a person not in the directory', '200 extractive', await answerModeFor({ userId: 'oidc-0123456789abcdef0123', displayName: 'Unbekannte Person', roles: ['staff'], source: 'oidc' }));
+    table.record(
+      'OIDC session of a person not in the directory',
+      '200 extractive',
+      await answerModeFor({ userId: 'oidc-0123456789abcdef0123', displayName: 'Unbekannte Person', roles: ['staff'], source: 'oidc' }),
+    );
   });
 });

@@ -46,19 +46,37 @@ const docxPart = (data: Buffer): ZipEntry => ({ name: 'word/document.xml', data 
 
 describe('archive inspection', () => {
   it('refuses archives whose declared sizes lie, by the bytes actually inflated', () => {
-    table.record('DOCX declares 1 KB, part inflates to 60 MB of spaces', 'ratio', kind(lyingZip([docxPart(Buffer.alloc(60 * 1024 * 1024, 0x20))], 1024)));
+    table.record(
+      'DOCX declares 1 KB, part inflates to 60 MB of spaces',
+      'ratio',
+      kind(lyingZip([docxPart(Buffer.alloc(60 * 1024 * 1024, 0x20))], 1024)),
+    );
     const small = { ...zipLimits, maxUncompressedBytes: 4 * 1024 * 1024 };
-    table.record('part declares 1 KB, inflates to 6 MB of prose (budget 4 MB)', 'too-large', kind(lyingZip([docxPart(prose(6 * 1024 * 1024))], 1024), small));
+    table.record(
+      'part declares 1 KB, inflates to 6 MB of prose (budget 4 MB)',
+      'too-large',
+      kind(lyingZip([docxPart(prose(6 * 1024 * 1024))], 1024), small),
+    );
     table.record('part declares 10 bytes, inflates to 200 KB', 'size-mismatch', kind(lyingZip([docxPart(prose(200 * 1024))], 10)));
   });
 
   it('refuses too many entries, nesting, overlaps and traversal names', () => {
-    const many = createZip(Array.from({ length: zipLimits.maxEntries + 1 }, (_, index) => ({ name: `word/media/bild${index}.txt`, data: Buffer.from('x') })));
+    const many = createZip(
+      Array.from({ length: zipLimits.maxEntries + 1 }, (_, index) => ({ name: `word/media/bild${index}.txt`, data: Buffer.from('x') })),
+    );
     table.record(`${zipLimits.maxEntries + 1} entries`, 'too-many-entries', kind(many));
     const inner = createZip([{ name: 'innen.xml', data: Buffer.from('<a/>') }]);
     const middle = createZip([{ name: 'word/embeddings/tabelle.xlsx', data: inner }]);
-    table.record('embedded office document (one level, control)', 'accepted', kind(createZip([docxPart(Buffer.from('<w/>')), { name: 'word/embeddings/objekt.docx', data: inner }])));
-    table.record('archive in an archive in the DOCX', 'nested', kind(createZip([docxPart(Buffer.from('<w/>')), { name: 'word/embeddings/objekt.docx', data: middle }])));
+    table.record(
+      'embedded office document (one level, control)',
+      'accepted',
+      kind(createZip([docxPart(Buffer.from('<w/>')), { name: 'word/embeddings/objekt.docx', data: inner }])),
+    );
+    table.record(
+      'archive in an archive in the DOCX',
+      'nested',
+      kind(createZip([docxPart(Buffer.from('<w/>')), { name: 'word/embeddings/objekt.docx', data: middle }])),
+    );
     for (const name of ['../../etc/cron.d/lotse', '/etc/passwd', 'C:\\Windows\\win.ini', 'word\\..\\..\\boot.ini']) {
       table.record(`entry name ${name}`, 'unsafe-path', kind(createZip([docxPart(Buffer.from('<w/>')), { name, data: Buffer.from('x') }])));
     }
@@ -67,7 +85,11 @@ describe('archive inspection', () => {
   });
 
   it('accepts a real Word document (control)', () => {
-    table.record('dienstanweisung-fuehrerschein.docx', 'accepted', kind(readFileSync(join(repoRoot, 'test/fixtures/documents/dienstanweisung-fuehrerschein.docx'))));
+    table.record(
+      'dienstanweisung-fuehrerschein.docx',
+      'accepted',
+      kind(readFileSync(join(repoRoot, 'test/fixtures/documents/dienstanweisung-fuehrerschein.docx'))),
+    );
   });
 });
 
@@ -98,7 +120,11 @@ describe('upload of a lying DOCX through the console API', () => {
 
   it('is refused with a German reason before it is stored', async () => {
     const bomb = lyingZip([docxPart(Buffer.alloc(60 * 1024 * 1024, 0x20))], 1024);
-    const response = await frank.request('POST', '/api/sources?name=bombe.docx', { body: new Uint8Array(bomb), type: 'application/octet-stream', csrf: true });
+    const response = await frank.request('POST', '/api/sources?name=bombe.docx', {
+      body: new Uint8Array(bomb),
+      type: 'application/octet-stream',
+      csrf: true,
+    });
     const body = (await response.json()) as { error?: { message?: string } };
     table.record('admin uploads bombe.docx (declares 1 KB, inflates to 60 MB)', 422, response.status);
     expect(body.error?.message).toMatch(/ungewöhnlich stark gepackt/);

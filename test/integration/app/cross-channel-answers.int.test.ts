@@ -16,7 +16,11 @@ import type { XmppTestClient } from '../../support/xmpp-test-client.ts';
 type Asker = 'web' | 'teams' | 'jabber';
 type Path = 'cli' | 'console' | 'teams-card' | 'jabber';
 type Action = { type: string; title?: string; data?: Record<string, unknown>; card?: { actions?: Action[] } };
-interface Handed { readonly id: string; readonly number: number; readonly conversationId?: string }
+interface Handed {
+  readonly id: string;
+  readonly number: number;
+  readonly conversationId?: string;
+}
 
 const question = 'Wie hoch ist die Hundesteuer für einen Dackel?';
 const sabine = { id: '29:1sabine-teams-user-id', aadObjectId: aad.sabine };
@@ -28,7 +32,7 @@ async function waitFor<T>(find: () => T | undefined, what: string, timeoutMs = 1
   for (;;) {
     const found = find();
     if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms: ${what}${debug ? ` (${debug()})` : ""}`);
+    if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms: ${what}${debug ? ` (${debug()})` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -67,27 +71,58 @@ describe.skipIf(!prosodyAvailable)('Lotse answers reach every asker exactly once
   });
 
   const invoke = (from: { id: string; aadObjectId: string }, conversationId: string, data: Record<string, unknown>) =>
-    app.postActivity(fixture('invoke-adaptive-card-action', app.connector.serviceUrl, {
-      id: `invoke-${(activity += 1)}`, from, conversation: { conversationType: 'personal', tenantId: tenant, id: conversationId },
-      value: { action: { type: 'Action.Execute', verb: String(data.lotse), data }, trigger: 'manual' },
-    }));
+    app.postActivity(
+      fixture('invoke-adaptive-card-action', app.connector.serviceUrl, {
+        id: `invoke-${(activity += 1)}`,
+        from,
+        conversation: { conversationType: 'personal', tenantId: tenant, id: conversationId },
+        value: { action: { type: 'Action.Execute', verb: String(data.lotse), data }, trigger: 'manual' },
+      }),
+    );
 
   const jabberReply = (client: XmppTestClient, from: number, pattern: RegExp): Promise<string> =>
-    waitFor(() => client.received.slice(from).find((message) => pattern.test(message.body))?.body, `${client.jid}: ${pattern}`, 15_000, () => client.received.slice(from).map((message) => message.body.slice(0, 200)).join(" | "));
+    waitFor(
+      () => client.received.slice(from).find((message) => pattern.test(message.body))?.body,
+      `${client.jid}: ${pattern}`,
+      15_000,
+      () =>
+        client.received
+          .slice(from)
+          .map((message) => message.body.slice(0, 200))
+          .join(' | '),
+    );
 
   async function handOver(asker: Asker): Promise<Handed> {
     if (asker === 'web') {
-      const chat = await helga.request('POST', '/api/chat', { body: JSON.stringify({ text: question }), type: 'application/json', csrf: true });
+      const chat = await helga.request('POST', '/api/chat', {
+        body: JSON.stringify({ text: question }),
+        type: 'application/json',
+        csrf: true,
+      });
       const turn = (await chat.json()) as { conversationId: string; messageId: string };
-      const created = await helga.request('POST', '/api/tickets', { body: JSON.stringify({ conversationId: turn.conversationId, messageId: turn.messageId, reason: 'no_answer' }), type: 'application/json', csrf: true });
+      const created = await helga.request('POST', '/api/tickets', {
+        body: JSON.stringify({ conversationId: turn.conversationId, messageId: turn.messageId, reason: 'no_answer' }),
+        type: 'application/json',
+        csrf: true,
+      });
       expect(created.status).toBe(201);
       const { ticket } = (await created.json()) as { ticket: { id: string; number: number } };
       return { ...ticket, conversationId: turn.conversationId };
     }
     if (asker === 'teams') {
       const before = app.connector.to('a:1personal-sabine').length;
-      expect((await app.postActivity(fixture('message-personal', app.connector.serviceUrl, { id: `ask-${(activity += 1)}`, text: question }))).status).toBe(200);
-      const reply = await waitFor(() => app.connector.to('a:1personal-sabine').slice(before).find((request) => actionsOf(request).some((action) => action.data?.lotse === 'escalate')), 'answer card with hand-over');
+      expect(
+        (await app.postActivity(fixture('message-personal', app.connector.serviceUrl, { id: `ask-${(activity += 1)}`, text: question })))
+          .status,
+      ).toBe(200);
+      const reply = await waitFor(
+        () =>
+          app.connector
+            .to('a:1personal-sabine')
+            .slice(before)
+            .find((request) => actionsOf(request).some((action) => action.data?.lotse === 'escalate')),
+        'answer card with hand-over',
+      );
       const escalate = actionsOf(reply).find((action) => action.data?.lotse === 'escalate')!;
       const created = await invoke(sabine, 'a:1personal-sabine', escalate.data!);
       const number = Number(/Nr\. (\d+)/.exec(JSON.stringify(created.body))?.[1]);
@@ -104,13 +139,25 @@ describe.skipIf(!prosodyAvailable)('Lotse answers reach every asker exactly once
 
   async function answer(path: Path, ticket: Handed, text: string, cliEnv: Record<string, string> = app.env): Promise<void> {
     if (path === 'cli') {
-      const run = await runCli(['tickets', 'answer', String(ticket.number), '--as', 'p-erika', '--data', app.dataDir, text], { env: cliEnv });
+      const run = await runCli(['tickets', 'answer', String(ticket.number), '--as', 'p-erika', '--data', app.dataDir, text], {
+        env: cliEnv,
+      });
       expect(run.code, run.stderr).toBe(0);
     } else if (path === 'console') {
       const form = new URLSearchParams({ _csrf: erika.cookie('lotse_csrf')!, text }).toString();
-      expect((await erika.request('POST', `/konsole/tickets/${ticket.id}/answer`, { body: form, type: 'application/x-www-form-urlencoded' })).status).toBe(303);
+      expect(
+        (await erika.request('POST', `/konsole/tickets/${ticket.id}/answer`, { body: form, type: 'application/x-www-form-urlencoded' }))
+          .status,
+      ).toBe(303);
     } else if (path === 'teams-card') {
-      const card = await waitFor(() => app.connector.to('a:1personal-tobias').filter((request) => actionsOf(request).some((action) => action.data?.ticketId === ticket.id && action.data.op === 'answer')).at(-1), `ticket card ${ticket.number} for Tobias`);
+      const card = await waitFor(
+        () =>
+          app.connector
+            .to('a:1personal-tobias')
+            .filter((request) => actionsOf(request).some((action) => action.data?.ticketId === ticket.id && action.data.op === 'answer'))
+            .at(-1),
+        `ticket card ${ticket.number} for Tobias`,
+      );
       const action = actionsOf(card).find((candidate) => candidate.data?.ticketId === ticket.id && candidate.data.op === 'answer')!;
       const answered = await invoke(tobias, 'a:1personal-tobias', { ...action.data!, answerText: text });
       expect(JSON.stringify(answered.body)).toContain('beantwortet');
@@ -128,7 +175,8 @@ describe.skipIf(!prosodyAvailable)('Lotse answers reach every asker exactly once
       const { messages } = (await response.json()) as { messages: { text: string }[] };
       return messages.filter((message) => message.text.includes(marker)).length;
     }
-    if (asker === 'teams') return app.connector.to('a:1personal-sabine').filter((request) => JSON.stringify(request.body).includes(marker)).length;
+    if (asker === 'teams')
+      return app.connector.to('a:1personal-sabine').filter((request) => JSON.stringify(request.body).includes(marker)).length;
     return marek.received.filter((message) => message.body.includes(marker)).length;
   }
 
@@ -141,14 +189,17 @@ describe.skipIf(!prosodyAvailable)('Lotse answers reach every asker exactly once
         await answer(path, ticket, `Die Hundesteuer erhebt die Gemeinde, nicht der Kreis. ${marker}.`);
         // Through the outboxes the answer may take a moment (the CLI's rows are sent by this process).
         const deadline = Date.now() + 15_000;
-        while ((await received(asker, ticket, marker)) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+        while ((await received(asker, ticket, marker)) === 0 && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 50));
         cells.push({ asker, path, ticket, marker });
       }
     }
     // Let every outbox settle, then count: exactly one delivery per asker and answer, none elsewhere.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await app.teams.outbox.idle();
-    const counts = await Promise.all(cells.map(async (cell) => `${cell.asker} ← ${cell.path}: ${await received(cell.asker, cell.ticket, cell.marker)}`));
+    const counts = await Promise.all(
+      cells.map(async (cell) => `${cell.asker} ← ${cell.path}: ${await received(cell.asker, cell.ticket, cell.marker)}`),
+    );
     expect(counts).toEqual(cells.map((cell) => `${cell.asker} ← ${cell.path}: 1`));
     for (const cell of cells) {
       const elsewhere = (['web', 'teams', 'jabber'] as const).filter((other) => other !== cell.asker && other !== 'web');
@@ -165,7 +216,8 @@ describe.skipIf(!prosodyAvailable)('Lotse answers reach every asker exactly once
       const marker = `Antwortkennung ${asker}-cli-ohne-Kanalvariablen`;
       await answer('cli', ticket, `Die Hundesteuer erhebt die Gemeinde. ${marker}.`, shellEnv);
       const deadline = Date.now() + 15_000;
-      while ((await received(asker, ticket, marker)) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      while ((await received(asker, ticket, marker)) === 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       await new Promise((resolve) => setTimeout(resolve, 1000));
       expect(await received(asker, ticket, marker), `${asker}`).toBe(1);
     }

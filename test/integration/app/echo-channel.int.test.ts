@@ -5,7 +5,15 @@
  * graceful shutdown drains its outbox and stops it, like `serve` does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelDrains, channelGauges, channelHostOf, channelPlugins, createChannels, startChannels, stopChannels } from '../../../bot/app/channels.ts';
+import {
+  channelDrains,
+  channelGauges,
+  channelHostOf,
+  channelPlugins,
+  createChannels,
+  startChannels,
+  stopChannels,
+} from '../../../bot/app/channels.ts';
 import { gracefulShutdown } from '../../../bot/app/graceful-shutdown.ts';
 import type { ChannelPlugin } from '../../../bot/ports/channel-plugin.ts';
 import { silentLogger } from '../../../bot/shared/logger.ts';
@@ -48,22 +56,28 @@ describe('a channel plugin added through the registration list (echo)', () => {
   });
 
   it('delivers proactive messages through its endpoint and drains them on shutdown, then stops', async () => {
-    const result = await app.lotse.channels.send({ kind: 'person', personId: 'p-echo' }, { kind: 'notice', text: 'Ihr Ticket wurde beantwortet.' });
+    const result = await app.lotse.channels.send(
+      { kind: 'person', personId: 'p-echo' },
+      { kind: 'notice', text: 'Ihr Ticket wurde beantwortet.' },
+    );
     expect(result).toEqual({ kind: 'queued' });
     expect(await channelGauges(channels).echo_outbox_pending!()).toBe(1);
     // The same plan serve runs (feeders first, then the channel outboxes, then the channels stop).
-    const report = await gracefulShutdown({
-      markNotReady: () => undefined,
-      closeHttp: async () => undefined,
-      stopTimers: () => undefined,
-      feeders: [],
-      outboxes: channelDrains(channels),
-      stopChannels: () => stopChannels(channels),
-      close: async () => {
-        closed = true;
-        await app.close();
+    const report = await gracefulShutdown(
+      {
+        markNotReady: () => undefined,
+        closeHttp: async () => undefined,
+        stopTimers: () => undefined,
+        feeders: [],
+        outboxes: channelDrains(channels),
+        stopChannels: () => stopChannels(channels),
+        close: async () => {
+          closed = true;
+          await app.close();
+        },
       },
-    }, { drainMs: 5_000, now: Date.now, logger: silentLogger });
+      { drainMs: 5_000, now: Date.now, logger: silentLogger },
+    );
     expect(report.echo).toEqual({ drained: 1, remaining: 0 });
     expect(echo.delivered).toEqual([{ to: 'p-echo', text: 'Ihr Ticket wurde beantwortet.' }]);
     expect(echo.calls).toEqual(['start', 'routes', 'drain', 'stop']);

@@ -27,22 +27,42 @@ describe('FAQ revalidation', () => {
 
   it('reminds the owner once before expiry, stops using the entry after it, and extends it on revalidation', async () => {
     mkdirSync(join(folder, 'faq'));
-    writeFileSync(join(folder, 'faq', 'kantine.md'), '---\ntitle: Kantine\ntype: faq\nstand: 2026-01-01\n---\n# Kantine\n\nDie Kantine öffnet um 11:30 Uhr.\n');
+    writeFileSync(
+      join(folder, 'faq', 'kantine.md'),
+      '---\ntitle: Kantine\ntype: faq\nstand: 2026-01-01\n---\n# Kantine\n\nDie Kantine öffnet um 11:30 Uhr.\n',
+    );
     const clock = new FixedClock(new Date('2026-12-01T09:00:00Z'));
     lotse = await createLotse(loadConfig({}, { dataDir }, repoRoot), silentLogger, { clock });
     await ingestKnowledge(lotse.knowledge, { folder, dataDir });
     const received: { recipient: Recipient; message: OutboundMessage }[] = [];
-    const endpoint: ChannelEndpoint = { reaches: () => true, send: async (recipient, message) => (received.push({ recipient, message }), { kind: 'delivered' }) };
+    const endpoint: ChannelEndpoint = {
+      reaches: () => true,
+      send: async (recipient, message) => (received.push({ recipient, message }), { kind: 'delivered' }),
+    };
     lotse.channels.register('teams', endpoint);
 
     const turn = await lotse.chat.handleTurn({ channel: 'web', userId: 'p-marek', text: 'Wer erhebt die Hundesteuer im Kreis?' });
-    const created = await lotse.escalation.escalate({ userId: 'p-marek', conversationId: turn.conversationId, channel: 'web', reason: 'no_answer' });
+    const created = await lotse.escalation.escalate({
+      userId: 'p-marek',
+      conversationId: turn.conversationId,
+      channel: 'web',
+      reason: 'no_answer',
+    });
     if (created.kind !== 'created') throw new Error(created.kind);
-    expect((await lotse.escalation.act(created.ticket.id, { type: 'answer', by: 'p-aylin', text: 'Die Hundesteuer erhebt die Gemeinde, nicht der Kreis.' })).kind).toBe('ok');
+    expect(
+      (
+        await lotse.escalation.act(created.ticket.id, {
+          type: 'answer',
+          by: 'p-aylin',
+          text: 'Die Hundesteuer erhebt die Gemeinde, nicht der Kreis.',
+        })
+      ).kind,
+    ).toBe('ok');
     const draft = await lotse.faq.draft(created.ticket.id, 'p-aylin');
     if (draft.kind !== 'ok') throw new Error(draft.message);
     expect((await lotse.faq.decide(draft.draftId!, 'p-frank', true)).kind).toBe('ok');
-    const answerOf = async () => (await lotse!.chat.handleTurn({ channel: 'web', userId: 'p-marek', text: 'Wer erhebt die Hundesteuer?' })).citations[0]?.document;
+    const answerOf = async () =>
+      (await lotse!.chat.handleTurn({ channel: 'web', userId: 'p-marek', text: 'Wer erhebt die Hundesteuer?' })).citations[0]?.document;
     expect(await answerOf()).toMatch(/^lotse-faq\//);
 
     received.length = 0;

@@ -20,7 +20,8 @@ interface Answer {
 const bikeRoom = (room: string): string =>
   `---\ntitle: Fahrradkeller im Kreishaus\ntype: faq\nstand: 2026-11-01\n---\n\n# Fahrradkeller\n\n## Wer gibt Schlüssel für den Fahrradkeller aus?\n\nDen Schlüssel für den Fahrradkeller im Kreishaus gibt die Hausmeisterei in Raum ${room} gegen Unterschrift aus.\n`;
 
-const canteen = '---\ntitle: Kantine\ntype: faq\nstand: 2026-11-01\n---\n\n# Kantine\n\n## Wann hat die Kantine geöffnet?\n\nDie Kantine im Kreishaus hat montags bis freitags von 11:30 bis 14:00 Uhr geöffnet.\n';
+const canteen =
+  '---\ntitle: Kantine\ntype: faq\nstand: 2026-11-01\n---\n\n# Kantine\n\n## Wann hat die Kantine geöffnet?\n\nDie Kantine im Kreishaus hat montags bis freitags von 11:30 bis 14:00 Uhr geöffnet.\n';
 
 describe('lotse serve re-indexes KNOWLEDGE_DIR on its schedule (one process)', () => {
   const root = mkdtempSync(join(tmpdir(), 'lotse-reindex-'));
@@ -36,7 +37,11 @@ describe('lotse serve re-indexes KNOWLEDGE_DIR on its schedule (one process)', (
   const ask = async (question: string): Promise<Answer> => {
     const session = new HttpSession(serve!.url);
     await session.devLogin({ person: 'p-marek' });
-    const response = await session.request('POST', '/api/chat', { body: JSON.stringify({ text: question }), type: 'application/json', csrf: true });
+    const response = await session.request('POST', '/api/chat', {
+      body: JSON.stringify({ text: question }),
+      type: 'application/json',
+      csrf: true,
+    });
     expect(response.status).toBe(200);
     return (await response.json()) as Answer;
   };
@@ -52,7 +57,11 @@ describe('lotse serve re-indexes KNOWLEDGE_DIR on its schedule (one process)', (
     mkdirSync(join(folder, 'faq'), { recursive: true });
     writeFileSync(join(folder, 'faq', 'kantine.md'), canteen);
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    serve = await startInProcessServe(['--data', join(root, 'data')], { KNOWLEDGE_DIR: folder, REINDEX_INTERVAL_S: '10', BACKUP_KEEP: '0', LOTSE_TODAY: '2026-11-23' }, repoRoot);
+    serve = await startInProcessServe(
+      ['--data', join(root, 'data')],
+      { KNOWLEDGE_DIR: folder, REINDEX_INTERVAL_S: '10', BACKUP_KEEP: '0', LOTSE_TODAY: '2026-11-23' },
+      repoRoot,
+    );
     expect(serve.count('knowledge-reindex-scheduled')).toBe(1);
     expect(cited(await ask(question))).toBe(false);
 

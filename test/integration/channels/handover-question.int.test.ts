@@ -14,10 +14,20 @@ beforeAll(async () => {
 afterAll(async () => app.close());
 
 const cookie = 'lotse_uid=33333333-4444-4555-8666-777777777777';
-interface Answer { conversationId: string; messageId: string; outcome: string; answer: string; actions: { type: string }[] }
+interface Answer {
+  conversationId: string;
+  messageId: string;
+  outcome: string;
+  answer: string;
+  actions: { type: string }[];
+}
 
 async function post(path: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
+  const response = await fetch(`${app.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 

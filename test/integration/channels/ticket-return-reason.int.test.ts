@@ -38,8 +38,13 @@ describe('a returned ticket reaches its Lotsin with the reason (issue #19, item 
     expect(inbox).toContain(`Anfrage Nr. ${ticket.number} wurde zurückgegeben`);
     expect(inbox).toContain('„Die Gemeinde verweist an den Kreis.“');
 
-    const queue = (await (await aylin.request('GET', '/api/tickets?mine')).json()) as { tickets: { id: string; state: string; returned?: { note?: string } }[] };
-    expect(queue.tickets.find((entry) => entry.id === ticket.id)).toMatchObject({ state: 'returned', returned: { note: 'Die Gemeinde verweist an den Kreis.' } });
+    const queue = (await (await aylin.request('GET', '/api/tickets?mine')).json()) as {
+      tickets: { id: string; state: string; returned?: { note?: string } }[];
+    };
+    expect(queue.tickets.find((entry) => entry.id === ticket.id)).toMatchObject({
+      state: 'returned',
+      returned: { note: 'Die Gemeinde verweist an den Kreis.' },
+    });
     const page = await (await aylin.request('GET', '/konsole/tickets')).text();
     expect(page).toContain('Die Gemeinde verweist an den Kreis.');
   });

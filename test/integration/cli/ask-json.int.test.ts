@@ -31,10 +31,14 @@ const fields = ['question', 'outcome', 'answer', 'citations', 'retrieved', 'conf
 
 describe('lotse ask --json', () => {
   it('writes one object with exactly the documented fields per stdin line, in input order', async () => {
-    const stdin = 'Wie viele Tage pro Woche darf ich mobil arbeiten?\n\nWann öffnet die Kantine?\nWie hoch ist die Hundesteuer für einen Dackel?\n';
+    const stdin =
+      'Wie viele Tage pro Woche darf ich mobil arbeiten?\n\nWann öffnet die Kantine?\nWie hoch ist die Hundesteuer für einen Dackel?\n';
     const run = await runCli(['ask', '--json', '--data', dataDir, '--top', '3'], { stdin });
     expect(run.code, run.stderr).toBe(0);
-    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.map((line) => line.question)).toEqual([
       'Wie viele Tage pro Woche darf ich mobil arbeiten?',
       'Wann öffnet die Kantine?',
@@ -61,7 +65,10 @@ describe('lotse ask --json', () => {
       Buffer.from(`${'x'.repeat(2500)}\nWann öffnet die Kantine?\n`),
     ]);
     const run = await runCli(['ask', '--json', '--data', dataDir], { stdin: junk });
-    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { outcome: string; answer: string });
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { outcome: string; answer: string });
     expect(lines.map((line) => line.outcome)).toEqual(['refused', 'refused', 'refused', 'answered']);
     expect(lines[0]?.answer).toContain('Steuerzeichen');
     expect(lines[1]?.answer).toContain('UTF-8');
@@ -89,9 +96,21 @@ describe('lotse ask --json', () => {
 
 describe('guardrails in ask --json', () => {
   it('refuses a decision about a person with rule and clause, and never echoes the name', async () => {
-    const run = await runCli(['ask', '--json', '--data', dataDir], { stdin: 'Soll ich Frau Meier einstellen?\nMeine IBAN ist DE89 3704 0044 0532 0130 00 – wo trage ich sie ein?\n' });
-    const [decision, iban] = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { outcome: string; question: string; rules: unknown[] });
-    expect(decision).toMatchObject({ outcome: 'refused', question: 'Soll ich [NAME] einstellen?', rules: [{ id: 'person-decision', clause: 'DV KI § 4 Abs. 1', action: 'refuse' }, { id: 'pii-name', action: 'redact' }] });
+    const run = await runCli(['ask', '--json', '--data', dataDir], {
+      stdin: 'Soll ich Frau Meier einstellen?\nMeine IBAN ist DE89 3704 0044 0532 0130 00 – wo trage ich sie ein?\n',
+    });
+    const [decision, iban] = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { outcome: string; question: string; rules: unknown[] });
+    expect(decision).toMatchObject({
+      outcome: 'refused',
+      question: 'Soll ich [NAME] einstellen?',
+      rules: [
+        { id: 'person-decision', clause: 'DV KI § 4 Abs. 1', action: 'refuse' },
+        { id: 'pii-name', action: 'redact' },
+      ],
+    });
     expect(iban?.question).toBe('Meine IBAN ist [IBAN] – wo trage ich sie ein?');
     expect(run.stdout).not.toContain('Meier');
   });
@@ -118,10 +137,36 @@ describe('lotse audit reidentify', () => {
     const pseudonym = createHmac('sha256', key).update('cli').digest('hex').slice(0, 32);
     const tooShort = await runCli(['audit', 'reidentify', '--data', dataDir, '--request', pseudonym, '--reason', 'kurz']);
     expect(JSON.parse(tooShort.stdout)).toEqual({ kind: 'refused', reason: 'reason_missing' });
-    const request = JSON.parse((await runCli(['audit', 'reidentify', '--data', dataDir, '--request', pseudonym, '--reason', 'Verdacht auf Missbrauch, Vorgang 12/2026', '--by', 'p-frank'])).stdout) as { kind: string; id: number };
+    const request = JSON.parse(
+      (
+        await runCli([
+          'audit',
+          'reidentify',
+          '--data',
+          dataDir,
+          '--request',
+          pseudonym,
+          '--reason',
+          'Verdacht auf Missbrauch, Vorgang 12/2026',
+          '--by',
+          'p-frank',
+        ])
+      ).stdout,
+    ) as { kind: string; id: number };
     expect(request.kind).toBe('requested');
     // A free-text --by can name anyone: approvals come from logged-in role holders in the console.
-    const approve = await runCli(['audit', 'reidentify', '--data', dataDir, '--approve', String(request.id), '--role', 'dsb', '--by', 'p-dana']);
+    const approve = await runCli([
+      'audit',
+      'reidentify',
+      '--data',
+      dataDir,
+      '--approve',
+      String(request.id),
+      '--role',
+      'dsb',
+      '--by',
+      'p-dana',
+    ]);
     expect(approve.code).toBe(1);
     expect(approve.stderr).toContain('/konsole/reidentifizierung');
     const report = (await runCli(['audit', 'verify', '--data', dataDir])).stdout;

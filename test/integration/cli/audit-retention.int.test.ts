@@ -26,7 +26,17 @@ describe('lotse audit purge per record type', () => {
     const clock = new FixedClock(new Date('2025-06-01T09:00:00.000Z'));
     const lotse = await createLotse(loadConfig({ LOTSE_TODAY: '2026-11-22' }, { dataDir }, repoRoot), silentLogger, { clock });
     const append = (type: AuditRecordType): Promise<void> =>
-      lotse.audit.append({ type, at: clock.now().toISOString(), pseudonym: 'p', channel: 'web', outcome: type === 'security' ? 'refused' : 'answered', rules: [], policyVersion: 'v', indexVersion: 'i', documents: [] });
+      lotse.audit.append({
+        type,
+        at: clock.now().toISOString(),
+        pseudonym: 'p',
+        channel: 'web',
+        outcome: type === 'security' ? 'refused' : 'answered',
+        rules: [],
+        policyVersion: 'v',
+        indexVersion: 'i',
+        documents: [],
+      });
     await append('security'); // 2025-06-01: kept 730 days
     for (let week = 1; week <= 60; week += 1) {
       clock.advance(7 * day); // one answer a week until 2026-07-26

@@ -6,7 +6,11 @@ import { runCli } from '../../support/cli-harness.ts';
 import { repoRoot } from '../../support/real-app.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lotse-hr-cli-'));
-const env = { DIRECTORY_FILE: join(repoRoot, 'test/fixtures/hr/directory.yaml'), POLICIES_DIR: join(repoRoot, 'policies'), DATA_DIR: dataDir };
+const env = {
+  DIRECTORY_FILE: join(repoRoot, 'test/fixtures/hr/directory.yaml'),
+  POLICIES_DIR: join(repoRoot, 'policies'),
+  DATA_DIR: dataDir,
+};
 const hr = (...args: string[]) => runCli(['hr', ...args], { env, cwd: dataDir });
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -16,7 +20,19 @@ describe('lotse hr', () => {
     const refused = await hr('broadcast', 'create', '--as', 'a1', '--title', 'Hallo', '--text', 'Text', '--audience', 'all');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('nicht anschreiben');
-    const created = await hr('broadcast', 'create', '--as', 'hr1', '--title', 'Kasse', '--text', 'Neue Öffnungszeiten', '--audience', 'units:A12', '--ack');
+    const created = await hr(
+      'broadcast',
+      'create',
+      '--as',
+      'hr1',
+      '--title',
+      'Kasse',
+      '--text',
+      'Neue Öffnungszeiten',
+      '--audience',
+      'units:A12',
+      '--ack',
+    );
     expect(created.code).toBe(0);
     const id = created.stdout.split(/\s+/)[0]!;
     expect((await hr('broadcast', 'release', id, '--as', 'hr1')).stderr).toContain('Vier-Augen');
@@ -27,10 +43,17 @@ describe('lotse hr', () => {
   });
 
   it('runs a survey through approval and prints k-anonymous CSV and SVG charts', async () => {
-    writeFileSync(join(dataDir, 'umfrage.yaml'), [
-      'title: Pulsbefragung', 'audience: { kind: all }', `opensAt: "${new Date(Date.now() - 60_000).toISOString()}"`, `closesAt: "${new Date(Date.now() + 86_400_000).toISOString()}"`,
-      'questions:', '  - { id: zufrieden, type: scale, text: "Wie zufrieden sind Sie?" }',
-    ].join('\n'));
+    writeFileSync(
+      join(dataDir, 'umfrage.yaml'),
+      [
+        'title: Pulsbefragung',
+        'audience: { kind: all }',
+        `opensAt: "${new Date(Date.now() - 60_000).toISOString()}"`,
+        `closesAt: "${new Date(Date.now() + 86_400_000).toISOString()}"`,
+        'questions:',
+        '  - { id: zufrieden, type: scale, text: "Wie zufrieden sind Sie?" }',
+      ].join('\n'),
+    );
     const created = await hr('survey', 'create', '--as', 'hr1', '--file', 'umfrage.yaml');
     const id = created.stdout.split(/\s+/)[0]!;
     expect((await hr('survey', 'open', id, '--as', 'hr1')).stderr).toContain('Personalrat');

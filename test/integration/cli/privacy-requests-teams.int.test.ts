@@ -9,7 +9,10 @@ import { startMockBotConnector, type MockBotConnector } from '../../support/mock
 import { aad, fixture, startTeamsApp, type TeamsApp } from '../../support/teams-app.ts';
 
 const tenantId = '4f0a6c1e-2222-4d3c-8b2a-00000000aaaa';
-const chatOf = (aadObjectId: string, id: string) => ({ from: { id: `29:1${id}`, aadObjectId }, conversation: { conversationType: 'personal', tenantId, id: `a:1${id}` } });
+const chatOf = (aadObjectId: string, id: string) => ({
+  from: { id: `29:1${id}`, aadObjectId },
+  conversation: { conversationType: 'personal', tenantId, id: `a:1${id}` },
+});
 
 let connector: MockBotConnector;
 let app: TeamsApp;
@@ -34,7 +37,9 @@ describe('lotse privacy and the Teams tables', () => {
     await say(sabine, 'einfach');
     await say(sabine, 'Darf KI über Beförderungen entscheiden?');
     await say(chatOf(aad.tobias, 'tobias-chat'), 'einfach');
-    expect(await app.teams.endpoint.send({ kind: 'person', personId: 'p-sabine' }, { kind: 'notice', text: 'Ihre Frage wurde beantwortet.' })).toEqual({ kind: 'queued' });
+    expect(
+      await app.teams.endpoint.send({ kind: 'person', personId: 'p-sabine' }, { kind: 'notice', text: 'Ihre Frage wurde beantwortet.' }),
+    ).toEqual({ kind: 'queued' });
 
     const exported = await cli(['privacy', 'export', 'p-sabine', '--by', 'p-dana']);
     expect(exported.code, exported.stderr).toBe(0);
@@ -43,7 +48,10 @@ describe('lotse privacy and the Teams tables', () => {
 
     const erased = await cli(['privacy', 'erase', 'p-sabine', '--by', 'p-dana', '--confirm']);
     expect(erased.code, erased.stderr).toBe(0);
-    expect(JSON.parse(erased.stdout)).toMatchObject({ kind: 'erased', counts: { teamsConversations: 1, teamsMessages: 1, teamsPreferences: 1 } });
+    expect(JSON.parse(erased.stdout)).toMatchObject({
+      kind: 'erased',
+      counts: { teamsConversations: 1, teamsMessages: 1, teamsPreferences: 1 },
+    });
     expect(rows('SELECT COUNT(*) AS n FROM teams_conversations WHERE aad_object_id = ?', aad.sabine)).toBe(0);
     expect(rows('SELECT COUNT(*) AS n FROM teams_outbox WHERE conversation_id = ?', 'a:1sabine-chat')).toBe(0);
     expect(rows('SELECT COUNT(*) AS n FROM teams_core_links WHERE teams_conversation_id = ?', 'a:1sabine-chat')).toBe(0);

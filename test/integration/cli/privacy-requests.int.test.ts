@@ -17,7 +17,11 @@ beforeAll(async () => {
 afterAll(async () => app?.close());
 
 async function call(session: HttpSession, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-  const response = await session.request(method, path, { csrf: true, accept: 'application/json', ...(body === undefined ? {} : { body: JSON.stringify(body), type: 'application/json' }) });
+  const response = await session.request(method, path, {
+    csrf: true,
+    accept: 'application/json',
+    ...(body === undefined ? {} : { body: JSON.stringify(body), type: 'application/json' }),
+  });
   expect(response.status, `${method} ${path}`).toBeLessThan(300);
   return response.status === 204 ? {} : ((await response.json()) as Record<string, unknown>);
 }
@@ -45,7 +49,15 @@ describe('lotse privacy export | erase', () => {
 
     const exported = await cli(['privacy', 'export', 'p-marek', '--by', 'p-dana']);
     expect(exported.code, exported.stderr).toBe(0);
-    const data = JSON.parse(exported.stdout) as { kind: string; data: { conversations: { messages: { text: string; feedback?: { reason?: string } }[] }[]; ticketsAsAsker: { question: string }[]; subscriptions: string[] }; notes: string[] };
+    const data = JSON.parse(exported.stdout) as {
+      kind: string;
+      data: {
+        conversations: { messages: { text: string; feedback?: { reason?: string } }[] }[];
+        ticketsAsAsker: { question: string }[];
+        subscriptions: string[];
+      };
+      notes: string[];
+    };
     expect(data.kind).toBe('exported');
     const messages = data.data.conversations.flatMap((conversation) => conversation.messages);
     expect(messages.map((message) => message.text)).toContain('Wie hoch ist die Hundesteuer für einen Dackel?');
@@ -58,18 +70,25 @@ describe('lotse privacy export | erase', () => {
     expect((await cli(['privacy', 'erase', 'p-marek', '--by', 'p-dana'])).code).toBe(2); // needs --confirm
     const erased = await cli(['privacy', 'erase', 'p-marek', '--by', 'p-dana', '--confirm']);
     expect(erased.code, erased.stderr).toBe(0);
-    expect(JSON.parse(erased.stdout)).toMatchObject({ kind: 'erased', counts: { conversations: 1, tickets: 1, feedback: 1, subscriptions: 1 } });
+    expect(JSON.parse(erased.stdout)).toMatchObject({
+      kind: 'erased',
+      counts: { conversations: 1, tickets: 1, feedback: 1, subscriptions: 1 },
+    });
 
     const after = JSON.parse((await cli(['privacy', 'export', 'p-marek', '--by', 'p-dana'])).stdout) as { data: Record<string, unknown> };
     expect(after.data).toMatchObject({ conversations: [], ticketsAsAsker: [], subscriptions: [], inbox: [] });
-    const other = JSON.parse((await cli(['privacy', 'export', 'p-sabine', '--by', 'p-dana'])).stdout) as { data: { ticketsAsAsker: unknown[]; subscriptions: string[] } };
+    const other = JSON.parse((await cli(['privacy', 'export', 'p-sabine', '--by', 'p-dana'])).stdout) as {
+      data: { ticketsAsAsker: unknown[]; subscriptions: string[] };
+    };
     expect(other.data.ticketsAsAsker).toHaveLength(1);
     expect(other.data.subscriptions).toEqual(['fortbildung']);
 
     const rules = (await app.lotse.audit.entries()).flatMap((row) => row.entry.rules.map((rule) => rule.id));
     expect(rules.filter((id) => id === 'gdpr-access')).toHaveLength(3);
     expect(rules.filter((id) => id === 'gdpr-erasure')).toHaveLength(1);
-    expect(JSON.stringify((await app.lotse.audit.entries()).filter((row) => row.entry.rules.some((rule) => rule.id.startsWith('gdpr'))))).not.toContain('p-marek');
+    expect(
+      JSON.stringify((await app.lotse.audit.entries()).filter((row) => row.entry.rules.some((rule) => rule.id.startsWith('gdpr')))),
+    ).not.toContain('p-marek');
     expect((await cli(['audit', 'verify'])).stdout).toContain('intact');
   }, 120_000);
 

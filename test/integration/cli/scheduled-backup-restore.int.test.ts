@@ -14,7 +14,8 @@ import { HttpSession } from '../../support/http-session.ts';
 import { startInProcessServe, type InProcessServe } from '../../support/in-process-serve.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
-const canteen = '---\ntitle: Kantine\ntype: faq\nstand: 2026-11-01\n---\n\n# Kantine\n\n## Wann hat die Kantine geöffnet?\n\nDie Kantine im Kreishaus hat montags bis freitags von 11:30 bis 14:00 Uhr geöffnet.\n';
+const canteen =
+  '---\ntitle: Kantine\ntype: faq\nstand: 2026-11-01\n---\n\n# Kantine\n\n## Wann hat die Kantine geöffnet?\n\nDie Kantine im Kreishaus hat montags bis freitags von 11:30 bis 14:00 Uhr geöffnet.\n';
 
 describe('the daily backup of lotse serve and lotse restore', () => {
   const root = mkdtempSync(join(tmpdir(), 'lotse-backup-job-'));
@@ -38,12 +39,23 @@ describe('the daily backup of lotse serve and lotse restore', () => {
     }
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     // BACKUP_HOUR=0: due at any time of day, so the first check (after 5 minutes of fake time) backs up.
-    const env = { KNOWLEDGE_DIR: folder, BACKUP_DIR: backupDir, BACKUP_KEEP: '2', BACKUP_HOUR: '0', REINDEX_INTERVAL_S: '3600', LOTSE_TODAY: '2026-11-23' };
+    const env = {
+      KNOWLEDGE_DIR: folder,
+      BACKUP_DIR: backupDir,
+      BACKUP_KEEP: '2',
+      BACKUP_HOUR: '0',
+      REINDEX_INTERVAL_S: '3600',
+      LOTSE_TODAY: '2026-11-23',
+    };
     serve = await startInProcessServe(['--data', dataDir], env, repoRoot);
     expect(serve.count('backup-scheduled')).toBe(1);
     const session = new HttpSession(serve.url);
     await session.devLogin({ person: 'p-marek' });
-    const chat = await session.request('POST', '/api/chat', { body: JSON.stringify({ text: 'Wann hat die Kantine geöffnet?' }), type: 'application/json', csrf: true });
+    const chat = await session.request('POST', '/api/chat', {
+      body: JSON.stringify({ text: 'Wann hat die Kantine geöffnet?' }),
+      type: 'application/json',
+      csrf: true,
+    });
     expect(((await chat.json()) as { answer: string }).answer).toContain('11:30');
 
     vi.advanceTimersByTime(300_000);
@@ -52,7 +64,10 @@ describe('the daily backup of lotse serve and lotse restore', () => {
     expect(backups).toHaveLength(2);
     expect(backups[0]).toBe('lotse-20200102T010000Z');
     const latest = join(backupDir, backups[1]!);
-    const manifest = JSON.parse(readFileSync(join(latest, 'manifest.json'), 'utf8')) as { audit: { records: number; head: string } | null; index: { version: string } | null };
+    const manifest = JSON.parse(readFileSync(join(latest, 'manifest.json'), 'utf8')) as {
+      audit: { records: number; head: string } | null;
+      index: { version: string } | null;
+    };
     expect(manifest.audit?.records).toBeGreaterThan(0);
     expect(manifest.index).not.toBeNull();
 
@@ -82,7 +97,9 @@ describe('the daily backup of lotse serve and lotse restore', () => {
     const verified = await runCli(['audit', 'verify', '--data', restored, '--head', manifest.audit!.head], { env });
     expect(verified.stdout).toContain('Audit chain intact');
     const database = new Database(join(restored, 'lotse.db'), { readonly: true });
-    expect(database.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM messages WHERE text LIKE '%Kantine%'").get()!.n).toBeGreaterThan(0);
+    expect(database.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM messages WHERE text LIKE '%Kantine%'").get()!.n).toBeGreaterThan(
+      0,
+    );
     database.close();
   }, 180_000);
 });

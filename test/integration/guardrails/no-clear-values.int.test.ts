@@ -17,10 +17,19 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** Questions (as staff would type them) and the personal values in them. */
 const cases: readonly { readonly text: string; readonly values: readonly string[] }[] = [
-  { text: 'Trag mal die Steuer-ID 12 345 678 901 von Frau Quokkara in das Erstattungsformular ein', values: ['12 345 678 901', 'Quokkara'] },
-  { text: 'Passt die IBAN DE44 5001 0517 5407 3249 31 von Herrn Jonas Quokkmann, Lindenweg 7, 47533 Kleve, zu seiner Erstattung?', values: ['DE44 5001', 'Quokkmann', 'Lindenweg 7', '47533'] },
+  {
+    text: 'Trag mal die Steuer-ID 12 345 678 901 von Frau Quokkara in das Erstattungsformular ein',
+    values: ['12 345 678 901', 'Quokkara'],
+  },
+  {
+    text: 'Passt die IBAN DE44 5001 0517 5407 3249 31 von Herrn Jonas Quokkmann, Lindenweg 7, 47533 Kleve, zu seiner Erstattung?',
+    values: ['DE44 5001', 'Quokkmann', 'Lindenweg 7', '47533'],
+  },
   // Values long enough not to turn up by chance in random ids, keys and binary index files (a 4-digit one did).
-  { text: 'Schreib den Bescheid für Familie Quokkowski, geb. 12.03.1977, Az. 50.3-2025/447193, fertig', values: ['Quokkowski', '12.03.1977', '447193'] },
+  {
+    text: 'Schreib den Bescheid für Familie Quokkowski, geb. 12.03.1977, Az. 50.3-2025/447193, fertig',
+    values: ['Quokkowski', '12.03.1977', '447193'],
+  },
   { text: 'Hab 2 Bewerbungen (Quokkel, Quokkanen) – wem soll ich absagen?', values: ['Quokkel', 'Quokkanen'] },
   { text: 'Wo trage ich für Herrn Quokkberg die Reisekosten ein? Kennzeichen KLE-QK 42', values: ['Quokkberg', 'KLE-QK'] },
   // Bare, lower-case surnames of people in the directory (Nina Hoffmann, Marek Nowak: knowledge/directory/musterland.yaml);
@@ -41,7 +50,12 @@ describe('personal values after real turns', () => {
     try {
       for (const { text } of cases) results.push(await lotse.chat.handleTurn({ channel: 'web', userId: 'u-quokka', text }));
       // Asking for a Lotse anyway (Jabber "lotse", a replayed Teams card): referred, no ticket.
-      escalation = await lotse.escalation.escalate({ userId: 'u-quokka', conversationId: results[1]!.conversationId, channel: 'web', reason: 'user_request' });
+      escalation = await lotse.escalation.escalate({
+        userId: 'u-quokka',
+        conversationId: results[1]!.conversationId,
+        channel: 'web',
+        reason: 'user_request',
+      });
     } finally {
       await lotse.close();
     }

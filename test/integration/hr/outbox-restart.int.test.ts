@@ -10,13 +10,23 @@ const work = mkdtempSync(join(tmpdir(), 'lotse-hr-restart-'));
 const policies = join(work, 'policies');
 cpSync(join(repoRoot, 'policies'), policies, { recursive: true });
 // A short lease, so that the restarted process may take over rows the killed one had claimed.
-writeFileSync(join(policies, 'broadcasts.yaml'), readFileSync(join(policies, 'broadcasts.yaml'), 'utf8').replace('lease_seconds: 120', 'lease_seconds: 0.2').replace('teams: 30', 'teams: 500'));
+writeFileSync(
+  join(policies, 'broadcasts.yaml'),
+  readFileSync(join(policies, 'broadcasts.yaml'), 'utf8')
+    .replace('lease_seconds: 120', 'lease_seconds: 0.2')
+    .replace('teams: 30', 'teams: 500'),
+);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function releasedBroadcast(dataDir: string): Promise<string> {
   const app = await openHrOnly(dataDir, policies);
-  const created = await app.hr.broadcasts.create('hr1', { title: 'Wichtig', text: 'Bitte lesen', audience: { kind: 'all' }, acknowledge: false });
+  const created = await app.hr.broadcasts.create('hr1', {
+    title: 'Wichtig',
+    text: 'Bitte lesen',
+    audience: { kind: 'all' },
+    acknowledge: false,
+  });
   if (created.kind !== 'ok') throw new Error(created.message);
   await app.hr.broadcasts.release('hr2', created.broadcast.id);
   app.close();
@@ -24,9 +34,16 @@ async function releasedBroadcast(dataDir: string): Promise<string> {
 }
 
 function runChild(dataDir: string, file: string, mode: string, limit = 0): { status: number | null; signal: string | null } {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'test/support/hr-send-child.ts'), dataDir, file, mode, String(limit)], {
-    cwd: repoRoot, env: { ...process.env, HR_POLICIES_DIR: policies }, encoding: 'utf8', timeout: 60_000,
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'test/support/hr-send-child.ts'), dataDir, file, mode, String(limit)],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, HR_POLICIES_DIR: policies },
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   return { status: child.status, signal: child.signal };
 }
 
@@ -47,7 +64,10 @@ describe('HR outbox across kills', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     // 3. The restart (here in the test process) completes the broadcast.
     const restarted = await openHrOnly(dataDir, policies);
-    restarted.channels.register('teams', { reaches: () => true, send: async (_recipient, message) => (appendFileSync(file, `${message.deliveryId}\n`), { kind: 'delivered' }) });
+    restarted.channels.register('teams', {
+      reaches: () => true,
+      send: async (_recipient, message) => (appendFileSync(file, `${message.deliveryId}\n`), { kind: 'delivered' }),
+    });
     await restarted.hr.jobs.runDue();
     restarted.close();
     const delivered = lines(file);

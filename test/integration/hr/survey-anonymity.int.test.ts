@@ -23,9 +23,17 @@ const definition = () => ({
 
 // Each person answers differently, so that a successful join would be visible.
 const chatAnswers: Record<string, string[]> = {
-  a1: ['1', '1', '1', 'weiter'], a2: ['2', '1', '2', 'weiter'], a3: ['3', '2', '3', 'weiter'], a4: ['4', '2', '1,2', 'weiter'], a5: ['5', '3', '2,3', 'weiter'],
-  b1: ['1', '3', '1,3', 'Mehr Schulungen'], b2: ['2', '3', 'weiter', 'weiter'], b3: ['3', '1', '1,2,3', 'weiter'], b4: ['4', '2', '3', 'weiter'],
-  c1: ['5', '1', '2', 'weiter'], c2: ['4', '3', '1', 'weiter'],
+  a1: ['1', '1', '1', 'weiter'],
+  a2: ['2', '1', '2', 'weiter'],
+  a3: ['3', '2', '3', 'weiter'],
+  a4: ['4', '2', '1,2', 'weiter'],
+  a5: ['5', '3', '2,3', 'weiter'],
+  b1: ['1', '3', '1,3', 'Mehr Schulungen'],
+  b2: ['2', '3', 'weiter', 'weiter'],
+  b3: ['3', '1', '1,2,3', 'weiter'],
+  b4: ['4', '2', '3', 'weiter'],
+  c1: ['5', '1', '2', 'weiter'],
+  c2: ['4', '3', '1', 'weiter'],
 };
 
 beforeAll(async () => {
@@ -71,7 +79,9 @@ describe('pulse survey end to end', () => {
     }
     const form = await app.call('a6', 'GET', '/api/hr/surveys');
     expect(form.body.surveys.map((survey: { id: string }) => survey.id)).toEqual([surveyId]);
-    const web = await app.call('a6', 'POST', `/api/hr/surveys/${surveyId}/answers`, { answers: { zufrieden: 3, kanal: 2, kommentar: 'Gute Idee, fragen Sie mich: a6.privat@example.org oder Person b3' } });
+    const web = await app.call('a6', 'POST', `/api/hr/surveys/${surveyId}/answers`, {
+      answers: { zufrieden: 3, kanal: 2, kommentar: 'Gute Idee, fragen Sie mich: a6.privat@example.org oder Person b3' },
+    });
     expect(web.status).toBe(201);
     const again = await app.call('a1', 'POST', `/api/hr/surveys/${surveyId}/answers`, { answers: { zufrieden: 5, kanal: 0 } });
     expect(again.body).toMatchObject({ kind: 'ignored', reason: 'already_answered' });
@@ -92,7 +102,11 @@ describe('pulse survey end to end', () => {
     expect(results.respondents).toBe(12);
     const scale = results.questions[0];
     expect(scale.total).toMatchObject({ n: 12, counts: [2, 2, 3, 3, 2] });
-    expect(scale.groups.map((group: { group: string; n: number | null }) => [group.group, group.n])).toEqual([['A10', 6], ['A11', null], ['D1', null]]);
+    expect(scale.groups.map((group: { group: string; n: number | null }) => [group.group, group.n])).toEqual([
+      ['A10', 6],
+      ['A11', null],
+      ['D1', null],
+    ]);
     expect(results.questions[3].texts).toEqual([]);
     const csvResponse = await app.call('hr1', 'GET', `/api/hr/surveys/${surveyId}/results?format=csv`);
     const csv = csvResponse.body as string;
@@ -119,18 +133,29 @@ describe('pulse survey end to end', () => {
 
   it('stores no field that links an answer to a person: a join attempt over the database fails', async () => {
     const database = app.lotse.local;
-    const columns = (table: string): string[] => database.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all().map((column) => column.name);
+    const columns = (table: string): string[] =>
+      database
+        .prepare<[], { name: string }>(`PRAGMA table_info(${table})`)
+        .all()
+        .map((column) => column.name);
     expect(columns('hr_survey_answers')).toEqual(['survey_id', 'reporting_unit', 'question_id', 'value']);
     // `id` numbers the texts for review; it is assigned in the shuffled write order (and anew at close), never shared with participation.
     expect(columns('hr_survey_texts')).toEqual(['id', 'survey_id', 'question_id', 'text', 'reviewed']);
     // Personal data in free text is masked before it is stored.
-    const texts = database.prepare<[string], { text: string }>('SELECT text FROM hr_survey_texts WHERE survey_id = ?').all(surveyId).map((row) => row.text);
+    const texts = database
+      .prepare<[string], { text: string }>('SELECT text FROM hr_survey_texts WHERE survey_id = ?')
+      .all(surveyId)
+      .map((row) => row.text);
     expect(texts.join(' ')).not.toMatch(/example\.org|Person b3/);
     expect(texts.join(' ')).toContain('[E-MAIL]');
     expect(columns('hr_survey_participation')).toEqual(['survey_id', 'person_id', 'invited_on', 'answered']);
     // 1. No person id, unit of one person, or time appears in any answer row.
     const people = new Set(app.lotse.directory.people().map((person) => person.id));
-    const answerRows = database.prepare<[string], { reporting_unit: string; question_id: string; value: string }>('SELECT reporting_unit, question_id, value FROM hr_survey_answers WHERE survey_id = ?').all(surveyId);
+    const answerRows = database
+      .prepare<[string], { reporting_unit: string; question_id: string; value: string }>(
+        'SELECT reporting_unit, question_id, value FROM hr_survey_answers WHERE survey_id = ?',
+      )
+      .all(surveyId);
     for (const row of answerRows) for (const value of Object.values(row)) expect(people.has(String(value).replace(/"/g, ''))).toBe(false);
     const units = await app.lotse.hr.surveyStore.reportingUnits(surveyId);
     for (const group of new Set(answerRows.map((row) => row.reporting_unit))) {
@@ -138,12 +163,21 @@ describe('pulse survey end to end', () => {
       expect(members.length, `reporting unit ${group}`).toBeGreaterThanOrEqual(5);
     }
     // 2. Participation carries no time finer than a day and no order of answering (it is ordered by person).
-    const participation = database.prepare<[string], { person_id: string; invited_on: string }>('SELECT person_id, invited_on FROM hr_survey_participation WHERE survey_id = ? AND answered = 1').all(surveyId);
+    const participation = database
+      .prepare<[string], { person_id: string; invited_on: string }>(
+        'SELECT person_id, invited_on FROM hr_survey_participation WHERE survey_id = ? AND answered = 1',
+      )
+      .all(surveyId);
     for (const row of participation) expect(row.invited_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(participation.map((row) => row.person_id)).toEqual([...participation.map((row) => row.person_id)].sort());
     // 3. Join by position: answering order against answer row order does not recover who answered what.
     const answeringOrder = [...Object.keys(chatAnswers), 'a6'];
-    const scaleRows = database.prepare<[string], { value: string }>("SELECT value FROM hr_survey_answers WHERE survey_id = ? AND question_id = 'zufrieden' ORDER BY rowid").all(surveyId).map((row) => Number(row.value));
+    const scaleRows = database
+      .prepare<[string], { value: string }>(
+        "SELECT value FROM hr_survey_answers WHERE survey_id = ? AND question_id = 'zufrieden' ORDER BY rowid",
+      )
+      .all(surveyId)
+      .map((row) => Number(row.value));
     const truth = answeringOrder.map((person) => (person === 'a6' ? 3 : Number(chatAnswers[person]![0])));
     expect(scaleRows).toHaveLength(12);
     expect([...scaleRows].sort()).toEqual([...truth].sort());

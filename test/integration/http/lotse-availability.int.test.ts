@@ -16,8 +16,17 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => app?.close());
 
-async function json(session: HttpSession, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await session.request(method, path, { csrf: true, accept: 'application/json', ...(body === undefined ? {} : { body: JSON.stringify(body), type: 'application/json' }) });
+async function json(
+  session: HttpSession,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await session.request(method, path, {
+    csrf: true,
+    accept: 'application/json',
+    ...(body === undefined ? {} : { body: JSON.stringify(body), type: 'application/json' }),
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 

@@ -11,7 +11,11 @@ afterAll(async () => app.close());
 
 const cookie = 'lotse_uid=22222222-3333-4444-5555-666666666666';
 async function post(path: string, body: unknown) {
-  const response = await fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
+  const response = await fetch(`${app.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
@@ -30,7 +34,16 @@ describe('Digitallotse hand-over (web chat → ticket → Lotse answers → aske
     expect(queue.stdout).toContain('Hundesteuer');
     expect((await runCli(['tickets', 'claim', number, '--as', 'p-erika', '--data', dataDir])).code).toBe(0);
     expect((await runCli(['tickets', 'claim', number, '--as', 'p-jonas', '--data', dataDir])).stderr).toContain('bereits in Bearbeitung');
-    const answered = await runCli(['tickets', 'answer', number, '--as', 'p-erika', '--data', dataDir, 'Die Hundesteuer erhebt die Gemeinde, nicht der Kreis.']);
+    const answered = await runCli([
+      'tickets',
+      'answer',
+      number,
+      '--as',
+      'p-erika',
+      '--data',
+      dataDir,
+      'Die Hundesteuer erhebt die Gemeinde, nicht der Kreis.',
+    ]);
     expect(answered.code, answered.stderr).toBe(0);
 
     const messages = await fetch(`${app.url}/api/conversations/${String(asked.json.conversationId)}/messages`, { headers: { cookie } });
@@ -42,10 +55,22 @@ describe('Digitallotse hand-over (web chat → ticket → Lotse answers → aske
     expect(((await foreign.json()) as { messages: unknown[] }).messages).toEqual([]);
 
     // Answer → FAQ: the Lotse drafts, an owner (not the drafter) approves, the entry answers a paraphrase at once.
-    const draft = await runCli(['tickets', 'faq', number, '--as', 'p-erika', '--data', dataDir, '--question', 'Wer erhebt die Hundesteuer?']);
+    const draft = await runCli([
+      'tickets',
+      'faq',
+      number,
+      '--as',
+      'p-erika',
+      '--data',
+      dataDir,
+      '--question',
+      'Wer erhebt die Hundesteuer?',
+    ]);
     expect(draft.stdout).toMatch(/FAQ-Entwurf Nr\. (\d+)/);
     const draftId = /Nr\. (\d+)/.exec(draft.stdout)![1]!;
-    expect((await runCli(['tickets', 'approve', draftId, '--as', 'p-erika', '--data', dataDir])).stderr).toContain('verantwortliche Personen');
+    expect((await runCli(['tickets', 'approve', draftId, '--as', 'p-erika', '--data', dataDir])).stderr).toContain(
+      'verantwortliche Personen',
+    );
     const approved = await runCli(['tickets', 'approve', draftId, '--as', 'p-helga', '--data', dataDir]);
     expect(approved.stdout, approved.stderr).toContain('freigegeben');
     expect(await app.lotse.knowledge.refreshIfChanged()).toBe(true);

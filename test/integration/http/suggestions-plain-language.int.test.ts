@@ -25,7 +25,11 @@ interface ChatAnswer {
 }
 
 async function ask(text: string, extra: Record<string, unknown> = {}): Promise<ChatAnswer> {
-  const response = await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, ...extra }) });
+  const response = await fetch(`${app.url}/api/chat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text, ...extra }),
+  });
   expect(response.status).toBe(200);
   return (await response.json()) as ChatAnswer;
 }
@@ -38,7 +42,9 @@ describe('suggestions', () => {
     expect(result.suggestions.length).toBeLessThanOrEqual(3);
     expect(result.suggestions).toContain('Wie viele Tage darf ich von zu Hause arbeiten?');
     expect(result.suggestions).not.toContain('Wo beantrage ich mobiles Arbeiten?');
-    const faq = app.lotse.knowledge.store.chunksOf('faq/faq-digitales-arbeiten.md').flatMap((chunk) => (chunk.faq ? [chunk.faq.question] : []));
+    const faq = app.lotse.knowledge.store
+      .chunksOf('faq/faq-digitales-arbeiten.md')
+      .flatMap((chunk) => (chunk.faq ? [chunk.faq.question] : []));
     for (const suggestion of result.suggestions) expect(faq).toContain(suggestion);
   });
 
@@ -46,7 +52,11 @@ describe('suggestions', () => {
     const result = await ask('Darf KI über Beförderungen entscheiden?');
     expect(result.provenance.mode).toBe('extractive');
     expect(result.citations[0]?.section).toBe('§ 4 Keine Entscheidungen über Personen');
-    expect(result.suggestions).toEqual(['Mehr zu: § 3 Der Mensch entscheidet (DV KI)', 'Mehr zu: § 5 Schutz personenbezogener Daten (DV KI)', 'Mehr zu: § 2 Begriffe (DV KI)']);
+    expect(result.suggestions).toEqual([
+      'Mehr zu: § 3 Der Mensch entscheidet (DV KI)',
+      'Mehr zu: § 5 Schutz personenbezogener Daten (DV KI)',
+      'Mehr zu: § 2 Begriffe (DV KI)',
+    ]);
   });
 
   it('every suggestion, sent as the next question, is answered; a section suggestion cites that section', async () => {
@@ -71,12 +81,15 @@ describe('Leichte Sprache', () => {
     const plain = await ask(question, { plainLanguage: true });
     expect(plain.provenance).toMatchObject({ mode: 'extractive', plainLanguage: true });
     expect(plain.citations).toEqual(normal.citations);
-    const quote = 'Gegen eine Ablehnung kann die oder der Beschäftigte das Haupt- und Personalamt um Vermittlung bitten; der Personalrat kann hinzugezogen werden.';
+    const quote =
+      'Gegen eine Ablehnung kann die oder der Beschäftigte das Haupt- und Personalamt um Vermittlung bitten; der Personalrat kann hinzugezogen werden.';
     expect(plain.citations[0]?.quote).toContain(quote);
     expect(normal.answer).toContain(quote);
     expect(plain.answer).not.toContain(quote);
     expect(plain.answer).toMatch(/^In einfacher Sprache:/);
-    expect(plain.answer).toContain('Gegen eine Ablehnung kann die oder der Beschäftigte das Haupt- und Personalamt um Vermittlung bitten.\nDer Personalrat kann hinzugezogen werden.');
+    expect(plain.answer).toContain(
+      'Gegen eine Ablehnung kann die oder der Beschäftigte das Haupt- und Personalamt um Vermittlung bitten.\nDer Personalrat kann hinzugezogen werden.',
+    );
     expect(plain.answer).toContain('Schwere Wörter erklärt:\n');
     expect(plain.answer).toContain('• Personalrat: die gewählte Vertretung der Beschäftigten.');
     expect(normal.answer).not.toContain('Schwere Wörter');
@@ -88,7 +101,11 @@ describe('Leichte Sprache', () => {
   });
 
   it('rejects a plainLanguage flag that is not a boolean', async () => {
-    const response = await fetch(`${app.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: question, plainLanguage: 'ja' }) });
+    const response = await fetch(`${app.url}/api/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: question, plainLanguage: 'ja' }),
+    });
     expect(response.status).toBe(400);
   });
 });

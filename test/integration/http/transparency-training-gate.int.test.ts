@@ -15,8 +15,17 @@ let app: RunningApp;
 
 beforeAll(async () => {
   mock = await startOpenAiMockServer();
-  mock.respondWith(() => ({ kind: 'text', text: 'Die Kernarbeitszeit von 9:00 bis 13:00 Uhr gilt auch beim mobilen Arbeiten [1].', model: 'mock-gpt' }));
-  app = await startRealApp(join(repoRoot, 'knowledge/sources'), { LLM_PROVIDER: 'openai', LLM_BASE_URL: mock.baseUrl, LLM_MODEL: 'mock-gpt', LLM_TIMEOUT_MS: '2000' });
+  mock.respondWith(() => ({
+    kind: 'text',
+    text: 'Die Kernarbeitszeit von 9:00 bis 13:00 Uhr gilt auch beim mobilen Arbeiten [1].',
+    model: 'mock-gpt',
+  }));
+  app = await startRealApp(join(repoRoot, 'knowledge/sources'), {
+    LLM_PROVIDER: 'openai',
+    LLM_BASE_URL: mock.baseUrl,
+    LLM_MODEL: 'mock-gpt',
+    LLM_TIMEOUT_MS: '2000',
+  });
 }, 60_000);
 afterAll(async () => {
   await app?.close();
@@ -26,7 +35,12 @@ afterAll(async () => {
 async function ask(person: string, text: string): Promise<{ answer: string; provenance: { mode: string } }> {
   const session = new HttpSession(app.url);
   await session.devLogin({ person });
-  const response = await session.request('POST', '/api/chat', { csrf: true, body: JSON.stringify({ text }), type: 'application/json', accept: 'application/json' });
+  const response = await session.request('POST', '/api/chat', {
+    csrf: true,
+    body: JSON.stringify({ text }),
+    type: 'application/json',
+    accept: 'application/json',
+  });
   expect(response.status).toBe(200);
   return (await response.json()) as { answer: string; provenance: { mode: string } };
 }

@@ -9,7 +9,11 @@ beforeAll(async () => {
 afterAll(async () => app.close());
 
 async function post(path: string, body: string | Buffer, headers: Record<string, string> = { 'content-type': 'application/json' }) {
-  const response = await fetch(`${app.url}${path}`, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
+  const response = await fetch(`${app.url}${path}`, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+  });
   const text = await response.text();
   return { status: response.status, headers: response.headers, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
@@ -34,10 +38,17 @@ describe('web chat HTTP API (real app, sample knowledge base)', () => {
     const cookie = 'lotse_uid=11111111-2222-3333-4444-555555555555';
     const headers = { 'content-type': 'application/json', cookie };
     const first = await post('/api/chat', JSON.stringify({ text: 'Wie viele Tage darf ich im Kreis Musterland mobil arbeiten?' }), headers);
-    const second = await post('/api/chat', JSON.stringify({ conversationId: first.json.conversationId, text: 'und in Nordheide?' }), headers);
+    const second = await post(
+      '/api/chat',
+      JSON.stringify({ conversationId: first.json.conversationId, text: 'und in Nordheide?' }),
+      headers,
+    );
     expect(second.json.conversationId).toBe(first.json.conversationId);
     expect(String(second.json.answer)).toContain('einem Tag');
-    expect((await post('/api/feedback', JSON.stringify({ messageId: second.json.messageId, rating: 'down', reason: 'zu knapp' }), headers)).status).toBe(204);
+    expect(
+      (await post('/api/feedback', JSON.stringify({ messageId: second.json.messageId, rating: 'down', reason: 'zu knapp' }), headers))
+        .status,
+    ).toBe(204);
     const foreign = await post('/api/feedback', JSON.stringify({ messageId: second.json.messageId, rating: 'up' }));
     expect(foreign.status).toBe(404);
   });
@@ -86,7 +97,13 @@ describe('web chat HTTP API (real app, sample knowledge base)', () => {
   it('survives a client that aborts mid-body', async () => {
     const url = new URL(`${app.url}/api/chat`);
     await new Promise<void>((resolve) => {
-      const aborted = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '500' } });
+      const aborted = request({
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': '500' },
+      });
       aborted.on('error', () => resolve());
       aborted.write('{"text":"Wie vie');
       setTimeout(() => {

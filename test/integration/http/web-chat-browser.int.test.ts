@@ -58,7 +58,9 @@ describe.skipIf(!executable)('web chat in Chromium (real app, sample knowledge b
     // A Lotse answers; on return the asker sees the answer and closes the ticket as helpful.
     const ticket = (await app.lotse.escalation.allTickets()).at(-1)!;
     const by = ticket.candidates[0]!;
-    expect((await app.lotse.escalation.act(ticket.id, { type: 'answer', by, text: 'Die Hundesteuer erhebt die Gemeinde.' })).kind).toBe('ok');
+    expect((await app.lotse.escalation.act(ticket.id, { type: 'answer', by, text: 'Die Hundesteuer erhebt die Gemeinde.' })).kind).toBe(
+      'ok',
+    );
     await page.reload();
     const lotseAnswer = page.locator('.lotse-answer');
     await lotseAnswer.waitFor();

@@ -59,7 +59,9 @@ describe.skipIf(!executable)('web chat texts and hand-over of issue #19 (Chromiu
     const page = await browser.newPage();
     await page.goto(`${app.url}/`);
     const masked = await ask(page, 'Meine IBAN ist DE89370400440532013000, wie ändere ich die Bankverbindung?');
-    expect(await masked.locator('.answer-text').textContent()).toMatch(/Personenbezogene Daten habe ich aus Ihrer Nachricht entfernt.*\[IBAN\]/s);
+    expect(await masked.locator('.answer-text').textContent()).toMatch(
+      /Personenbezogene Daten habe ich aus Ihrer Nachricht entfernt.*\[IBAN\]/s,
+    );
     const leave = await ask(page, 'Wie viele Urlaubstage habe ich?');
     expect(await leave.locator('.answer-text').textContent()).toContain('Sachgebiet Personal');
     expect(await leave.getByRole('button', { name: 'Digitallotse fragen' }).count()).toBe(0);

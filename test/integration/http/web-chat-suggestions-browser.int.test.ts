@@ -51,7 +51,9 @@ describe.skipIf(!executable)('web chat: suggestions and Leichte Sprache (Chromiu
     const text = await answer.locator('.answer-text').textContent();
     expect(text).toContain('In einfacher Sprache:');
     expect(text).toContain('• Personalrat: die gewählte Vertretung der Beschäftigten.');
-    expect(await answer.locator('blockquote').first().textContent()).toContain('um Vermittlung bitten; der Personalrat kann hinzugezogen werden.');
+    expect(await answer.locator('blockquote').first().textContent()).toContain(
+      'um Vermittlung bitten; der Personalrat kann hinzugezogen werden.',
+    );
     await page.reload();
     expect(await page.getByLabel('Antworten in Leichter Sprache').isChecked()).toBe(true);
   });

@@ -18,15 +18,26 @@ describe.skipIf(!executable)('pulse survey in the web chat', () => {
     app = await startRealApp();
     browser = await launchChromium(executable!);
     const hr = app.lotse.hr;
-    const created = await hr.surveys.create('p-nina', surveyDraftSchema.parse({
-      title: 'Kurzumfrage Arbeitsplatz', audience: { kind: 'all' },
-      opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-      questions: [
-        { id: 'zufrieden', type: 'scale', text: 'Wie zufrieden sind Sie mit Ihrem Arbeitsplatz?' },
-        { id: 'themen', type: 'multiple', text: 'Welche Themen interessieren Sie?', options: ['KI', 'E-Akte', 'Telefonie'], optional: true },
-        { id: 'kommentar', type: 'text', text: 'Was möchten Sie uns noch sagen?' },
-      ],
-    }));
+    const created = await hr.surveys.create(
+      'p-nina',
+      surveyDraftSchema.parse({
+        title: 'Kurzumfrage Arbeitsplatz',
+        audience: { kind: 'all' },
+        opensAt: new Date(Date.now() - 60_000).toISOString(),
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+        questions: [
+          { id: 'zufrieden', type: 'scale', text: 'Wie zufrieden sind Sie mit Ihrem Arbeitsplatz?' },
+          {
+            id: 'themen',
+            type: 'multiple',
+            text: 'Welche Themen interessieren Sie?',
+            options: ['KI', 'E-Akte', 'Telefonie'],
+            optional: true,
+          },
+          { id: 'kommentar', type: 'text', text: 'Was möchten Sie uns noch sagen?' },
+        ],
+      }),
+    );
     if (created.kind !== 'ok') throw new Error(created.message);
     expect((await hr.surveys.approve('p-peter', created.survey.id)).kind).toBe('ok');
     expect((await hr.surveys.open(created.survey.id)).kind).toBe('ok');

@@ -18,12 +18,19 @@ const executable = chromiumPath();
 const screenshotDir = process.env.SCREENSHOT_DIR ? resolve(process.env.SCREENSHOT_DIR) : undefined;
 /** Pages of the admin's round that get a screenshot (the others are taken where they have content). */
 const screenshotNames: Record<string, string> = {
-  '/konsole': 'konsole-uebersicht', '/konsole/faq': 'konsole-faq', '/konsole/quellen': 'konsole-quellen', '/konsole/rueckmeldungen': 'konsole-rueckmeldungen',
-  '/konsole/berichte': 'konsole-berichte', '/konsole/statistik': 'konsole-statistik', '/konsole/reidentifizierung': 'konsole-reidentifizierung',
-  '/konsole/abwesenheit': 'konsole-abwesenheit', '/konsole/datenschutz': 'konsole-datenschutz',
+  '/konsole': 'konsole-uebersicht',
+  '/konsole/faq': 'konsole-faq',
+  '/konsole/quellen': 'konsole-quellen',
+  '/konsole/rueckmeldungen': 'konsole-rueckmeldungen',
+  '/konsole/berichte': 'konsole-berichte',
+  '/konsole/statistik': 'konsole-statistik',
+  '/konsole/reidentifizierung': 'konsole-reidentifizierung',
+  '/konsole/abwesenheit': 'konsole-abwesenheit',
+  '/konsole/datenschutz': 'konsole-datenschutz',
 };
 /** Raw stored values and English role names that must never reach a console page. */
-const rawValues = /\b(open|claimed|answered|returned|rerouted|no_answer|user_request|unhelpful_answer|staff|lotse, |owner|admin|personalrat, |draft|released|approved|YAML|UTC)\b|JJJJ|– ;|\d{4}-W\d{2}|unit:/;
+const rawValues =
+  /\b(open|claimed|answered|returned|rerouted|no_answer|user_request|unhelpful_answer|staff|lotse, |owner|admin|personalrat, |draft|released|approved|YAML|UTC)\b|JJJJ|– ;|\d{4}-W\d{2}|unit:/;
 
 describe.skipIf(!executable)('console as a German admin UI in Chromium', () => {
   let app: Awaited<ReturnType<typeof startRealAppOnCopy>>;
@@ -41,7 +48,8 @@ describe.skipIf(!executable)('console as a German admin UI in Chromium', () => {
     await app?.close();
   });
 
-  const newPage = async (): Promise<Page> => browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+  const newPage = async (): Promise<Page> =>
+    browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
   const shoot = async (page: Page, name: string): Promise<void> => {
     if (screenshotDir) await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
   };
@@ -134,14 +142,21 @@ describe.skipIf(!executable)('console as a German admin UI in Chromium', () => {
     await page.getByLabel(/Beginn/).fill('2026-12-01T08:00');
     await page.getByLabel(/Ende/).fill('2026-12-15T18:00');
     const second = page.getByRole('group', { name: 'Frage 2' });
-    await page.getByRole('group', { name: 'Frage 1' }).getByLabel('Fragetext').fill('Wie zufrieden sind Sie mit Ihrem Arbeitsplatzrechner?');
+    await page
+      .getByRole('group', { name: 'Frage 1' })
+      .getByLabel('Fragetext')
+      .fill('Wie zufrieden sind Sie mit Ihrem Arbeitsplatzrechner?');
     await second.getByLabel('Fragetext').fill('Welches Gerät nutzen Sie am meisten?');
     await second.getByLabel('Art der Antwort').selectOption({ label: 'Eine Antwort auswählen' });
     await second.getByLabel(/Antwortmöglichkeiten/).fill('Laptop\nStandrechner\nTablet');
     await page.getByRole('button', { name: /Als Entwurf speichern/ }).click();
     await page.waitForURL(`${app.url}/konsole/umfragen`);
     const survey = (await app.lotse.hr.surveys.list()).at(-1)!;
-    expect(survey).toMatchObject({ title: 'Zufriedenheit mit der IT-Ausstattung', opensAt: '2026-12-01T07:00:00.000Z', closesAt: '2026-12-15T17:00:00.000Z' });
+    expect(survey).toMatchObject({
+      title: 'Zufriedenheit mit der IT-Ausstattung',
+      opensAt: '2026-12-01T07:00:00.000Z',
+      closesAt: '2026-12-15T17:00:00.000Z',
+    });
     expect(survey.questions.map((question) => question.type)).toEqual(['scale', 'single']);
     expect(await page.locator('tr', { hasText: 'Zufriedenheit' }).innerText()).toContain('Entwurf');
     await shoot(page, 'konsole-hr-umfragen');

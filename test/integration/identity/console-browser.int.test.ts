@@ -37,7 +37,18 @@ describe.skipIf(!executable)('console in Chromium', () => {
     await page.click('button[type=submit]');
     await page.waitForURL(`${app.url}/konsole`);
     const links = await page.locator('nav a').evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).pathname));
-    expect(links).toEqual(['/konsole', '/konsole/tickets', '/konsole/faq', '/konsole/quellen', '/konsole/rueckmeldungen', '/konsole/berichte', '/konsole/hr', '/konsole/umfragen', '/konsole/reidentifizierung', '/konsole/statistik']);
+    expect(links).toEqual([
+      '/konsole',
+      '/konsole/tickets',
+      '/konsole/faq',
+      '/konsole/quellen',
+      '/konsole/rueckmeldungen',
+      '/konsole/berichte',
+      '/konsole/hr',
+      '/konsole/umfragen',
+      '/konsole/reidentifizierung',
+      '/konsole/statistik',
+    ]);
     expect(await page.locator('header a[href="/"]').textContent()).toBe('Zum Chat');
     for (const path of links) {
       await page.goto(`${app.url}${path}`);
@@ -45,7 +56,10 @@ describe.skipIf(!executable)('console in Chromium', () => {
     }
     await page.goto(`${app.url}/konsole/quellen`);
     const file = join(folder, '..', `rundschreiben-${Date.now()}.md`);
-    writeFileSync(file, '---\ntitle: Rundschreiben Parkplätze\nstand: 2026-12-01\n---\n# Parkplätze\n\nDie Tiefgarage ist ab Januar für Fahrräder geöffnet.\n');
+    writeFileSync(
+      file,
+      '---\ntitle: Rundschreiben Parkplätze\nstand: 2026-12-01\n---\n# Parkplätze\n\nDie Tiefgarage ist ab Januar für Fahrräder geöffnet.\n',
+    );
     await page.setInputFiles('#upload-file', file);
     await page.click('#upload-form button[type=submit]');
     await page.waitForFunction(() => document.getElementById('upload-status')?.textContent?.includes('im Index'));

@@ -23,9 +23,17 @@ describe('console flow (development login)', () => {
   it('routes a question to the Lotse queue; the Lotse answers in the console; the asker receives it', async () => {
     const asker = new HttpSession(app.url);
     await asker.devLogin({ person: 'p-marek' });
-    const chat = await asker.request('POST', '/api/chat', { body: JSON.stringify({ text: 'Wie beantrage ich einen Zugang zum Fachverfahren OPEN/PROSOZ?' }), type: 'application/json', csrf: true });
+    const chat = await asker.request('POST', '/api/chat', {
+      body: JSON.stringify({ text: 'Wie beantrage ich einen Zugang zum Fachverfahren OPEN/PROSOZ?' }),
+      type: 'application/json',
+      csrf: true,
+    });
     const { conversationId } = (await chat.json()) as { conversationId: string };
-    const created = await asker.request('POST', '/api/tickets', { body: JSON.stringify({ conversationId }), type: 'application/json', csrf: true });
+    const created = await asker.request('POST', '/api/tickets', {
+      body: JSON.stringify({ conversationId }),
+      type: 'application/json',
+      csrf: true,
+    });
     expect(created.status).toBe(201);
     const { ticket } = (await created.json()) as { ticket: { id: string; number: number } };
 
@@ -35,13 +43,24 @@ describe('console flow (development login)', () => {
     expect(queue).toContain('OPEN/PROSOZ');
     const csrf = lotse.cookie('lotse_csrf')!;
     const form = (fields: Record<string, string>) => new URLSearchParams({ _csrf: csrf, ...fields }).toString();
-    expect((await lotse.request('POST', `/konsole/tickets/${ticket.id}/claim`, { body: form({}), type: 'application/x-www-form-urlencoded' })).status).toBe(303);
-    const forged = await lotse.request('POST', `/konsole/tickets/${ticket.id}/answer`, { body: new URLSearchParams({ _csrf: 'falsch'.repeat(8), text: 'x' }).toString(), type: 'application/x-www-form-urlencoded' });
+    expect(
+      (await lotse.request('POST', `/konsole/tickets/${ticket.id}/claim`, { body: form({}), type: 'application/x-www-form-urlencoded' }))
+        .status,
+    ).toBe(303);
+    const forged = await lotse.request('POST', `/konsole/tickets/${ticket.id}/answer`, {
+      body: new URLSearchParams({ _csrf: 'falsch'.repeat(8), text: 'x' }).toString(),
+      type: 'application/x-www-form-urlencoded',
+    });
     expect(forged.status).toBe(403);
-    const answered = await lotse.request('POST', `/konsole/tickets/${ticket.id}/answer`, { body: form({ text: 'Den Zugang beantragt Ihre Teamleitung über das IT-Serviceportal.' }), type: 'application/x-www-form-urlencoded' });
+    const answered = await lotse.request('POST', `/konsole/tickets/${ticket.id}/answer`, {
+      body: form({ text: 'Den Zugang beantragt Ihre Teamleitung über das IT-Serviceportal.' }),
+      type: 'application/x-www-form-urlencoded',
+    });
     expect(answered.status).toBe(303);
 
-    const messages = (await (await asker.request('GET', `/api/conversations/${conversationId}/messages`)).json()) as { messages: { text: string; kind: string }[] };
+    const messages = (await (await asker.request('GET', `/api/conversations/${conversationId}/messages`)).json()) as {
+      messages: { text: string; kind: string }[];
+    };
     expect(messages.messages.at(-1)?.text).toContain('IT-Serviceportal');
     expect(messages.messages.at(-1)?.text).toContain('Aylin Demir');
     const closed = await asker.request('POST', `/api/tickets/${ticket.number}/close`, { csrf: true });
@@ -59,22 +78,28 @@ describe('console flow (development login)', () => {
   it('checks uploads before storing anything and indexes an accepted file', async () => {
     const owner = new HttpSession(app.url);
     await owner.devLogin({ person: 'p-helga' });
-    const upload = (name: string, body: Uint8Array<ArrayBuffer> | string) => owner.request('POST', `/api/sources?name=${encodeURIComponent(name)}`, { body, type: 'application/octet-stream', csrf: true });
+    const upload = (name: string, body: Uint8Array<ArrayBuffer> | string) =>
+      owner.request('POST', `/api/sources?name=${encodeURIComponent(name)}`, { body, type: 'application/octet-stream', csrf: true });
     expect((await upload('../../boese.md', '# x')).status).toBe(400);
     expect((await upload('programm.exe', 'MZ')).status).toBe(400);
     expect((await upload('falsch.pdf', 'kein pdf')).status).toBe(415);
     expect((await upload('gross.md', new Uint8Array(21 * 1024 * 1024))).status).toBe(413);
     expect(existsSync(join(folder, 'uploads')) ? readdirSync(join(folder, 'uploads')) : []).toEqual([]);
-    const accepted = await upload('Hinweis Druckerwartung.md', '---\ntitle: Hinweis Druckerwartung\nstand: 2026-12-01\n---\n# Druckerwartung\n\nDie Drucker im Kreishaus werden jeden ersten Montag im Monat gewartet.\n');
+    const accepted = await upload(
+      'Hinweis Druckerwartung.md',
+      '---\ntitle: Hinweis Druckerwartung\nstand: 2026-12-01\n---\n# Druckerwartung\n\nDie Drucker im Kreishaus werden jeden ersten Montag im Monat gewartet.\n',
+    );
     expect(accepted.status).toBe(201);
     const sources = await (await owner.request('GET', '/konsole/quellen', { accept: 'text/html' })).text();
     expect(sources).toContain('Hinweis Druckerwartung');
   }, 60_000);
 
   it('lets the owning unit set validity and successor of a document, and nobody else', async () => {
-    const form = (session: HttpSession, fields: Record<string, string>) => session.request('POST', '/konsole/quellen/gueltigkeit', {
-      body: new URLSearchParams({ _csrf: session.cookie('lotse_csrf')!, ...fields }).toString(), type: 'application/x-www-form-urlencoded',
-    });
+    const form = (session: HttpSession, fields: Record<string, string>) =>
+      session.request('POST', '/konsole/quellen/gueltigkeit', {
+        body: new URLSearchParams({ _csrf: session.cookie('lotse_csrf')!, ...fields }).toString(),
+        type: 'application/x-www-form-urlencoded',
+      });
     const foreignOwner = new HttpSession(app.url);
     await foreignOwner.devLogin({ person: 'p-helga' });
     expect((await form(foreignOwner, { document: 'faq/faq-digitales-arbeiten.md', valid_to: '2027-06-30' })).status).toBe(403);

@@ -19,32 +19,67 @@ describe('console forms', () => {
 
   it('refuses a survey without an end time in German and keeps the entered values', async () => {
     const nina = await as('p-nina');
-    const refused = await post(nina, '/konsole/umfragen', [['title', 'Kantine im Kreishaus'], ['opensAt', '2026-12-01T08:00'], ['closesAt', ''], ['q1-text', 'Wie schmeckt das Essen?']]);
+    const refused = await post(nina, '/konsole/umfragen', [
+      ['title', 'Kantine im Kreishaus'],
+      ['opensAt', '2026-12-01T08:00'],
+      ['closesAt', ''],
+      ['q1-text', 'Wie schmeckt das Essen?'],
+    ]);
     expect(refused.status).toBe(400);
     expect(refused.headers.get('content-type')).toContain('text/html');
     const page = await refused.text();
     expect(page).toContain('Bitte geben Sie Datum und Uhrzeit vollständig an: Ende');
     expect(page).toContain('value="Kantine im Kreishaus"');
     expect(page).toContain('value="Wie schmeckt das Essen?"');
-    const noQuestion = await post(nina, '/konsole/umfragen', [['title', 'Kantine im Kreishaus'], ['opensAt', '2026-12-01T08:00'], ['closesAt', '2026-12-08T08:00']]);
+    const noQuestion = await post(nina, '/konsole/umfragen', [
+      ['title', 'Kantine im Kreishaus'],
+      ['opensAt', '2026-12-01T08:00'],
+      ['closesAt', '2026-12-08T08:00'],
+    ]);
     expect(await noQuestion.text()).toContain('Bitte geben Sie mindestens eine Frage ein.');
   });
 
   it('reads the send time of news as Berlin time and sends to several picked units', async () => {
     const nina = await as('p-nina');
-    expect((await post(nina, '/konsole/hr/nachrichten', [['title', 'Betriebsausflug'], ['text', 'Der Betriebsausflug ist am 3. Juli.'], ['sendAt', '2026-07-01 9 Uhr']])).status).toBe(400);
-    const created = await post(nina, '/konsole/hr/nachrichten', [['title', 'Betriebsausflug'], ['text', 'Der Betriebsausflug ist am 3. Juli.'], ['units', 'A50'], ['units', 'A53'], ['sendAt', '2026-07-01T09:00']]);
+    expect(
+      (
+        await post(nina, '/konsole/hr/nachrichten', [
+          ['title', 'Betriebsausflug'],
+          ['text', 'Der Betriebsausflug ist am 3. Juli.'],
+          ['sendAt', '2026-07-01 9 Uhr'],
+        ])
+      ).status,
+    ).toBe(400);
+    const created = await post(nina, '/konsole/hr/nachrichten', [
+      ['title', 'Betriebsausflug'],
+      ['text', 'Der Betriebsausflug ist am 3. Juli.'],
+      ['units', 'A50'],
+      ['units', 'A53'],
+      ['sendAt', '2026-07-01T09:00'],
+    ]);
     expect(created.status).toBe(303);
-    expect((await app.lotse.hr.broadcasts.list()).at(-1)).toMatchObject({ sendAt: '2026-07-01T07:00:00.000Z', audience: { kind: 'units', units: ['A50', 'A53'] } });
+    expect((await app.lotse.hr.broadcasts.list()).at(-1)).toMatchObject({
+      sendAt: '2026-07-01T07:00:00.000Z',
+      audience: { kind: 'units', units: ['A50', 'A53'] },
+    });
   });
 
   it('stores several successors picked in the list', async () => {
     const frank = await as('p-frank');
-    const saved = await post(frank, '/konsole/quellen/gueltigkeit', [['document', 'dienstanweisungen/da-mobiles-arbeiten-2025.md'], ['valid_to', ''],
-      ['supersedes', 'dienstanweisungen/da-mobiles-arbeiten-2023.md'], ['supersedes', 'andere-kreise/nordheide-mobiles-arbeiten.md']]);
+    const saved = await post(frank, '/konsole/quellen/gueltigkeit', [
+      ['document', 'dienstanweisungen/da-mobiles-arbeiten-2025.md'],
+      ['valid_to', ''],
+      ['supersedes', 'dienstanweisungen/da-mobiles-arbeiten-2023.md'],
+      ['supersedes', 'andere-kreise/nordheide-mobiles-arbeiten.md'],
+    ]);
     expect(saved.status).toBe(303);
-    expect(app.lotse.knowledge.store.getDocument('dienstanweisungen/da-mobiles-arbeiten-2025.md')?.supersedes).toEqual(expect.arrayContaining(['dienstanweisungen/da-mobiles-arbeiten-2023.md', 'andere-kreise/nordheide-mobiles-arbeiten.md']));
-    const badDate = await post(frank, '/konsole/quellen/gueltigkeit', [['document', 'faq/faq-digitales-arbeiten.md'], ['valid_to', '2027-02-30x']]);
+    expect(app.lotse.knowledge.store.getDocument('dienstanweisungen/da-mobiles-arbeiten-2025.md')?.supersedes).toEqual(
+      expect.arrayContaining(['dienstanweisungen/da-mobiles-arbeiten-2023.md', 'andere-kreise/nordheide-mobiles-arbeiten.md']),
+    );
+    const badDate = await post(frank, '/konsole/quellen/gueltigkeit', [
+      ['document', 'faq/faq-digitales-arbeiten.md'],
+      ['valid_to', '2027-02-30x'],
+    ]);
     expect(badDate.status).toBe(400);
     expect(await badDate.text()).toContain('Bitte geben Sie ein gültiges Datum an.');
   }, 60_000);

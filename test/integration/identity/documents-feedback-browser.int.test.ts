@@ -23,7 +23,14 @@ describe.skipIf(!executable)('feedback queue, document page and admin report in 
     const at = new Date().toISOString();
     for (const index of [1, 2, 3, 4, 5]) {
       await store.ensureConversation({ id: `c-browser-${index}`, channel: 'web', userId: `u-browser-${index}`, at });
-      await store.appendMessage({ id: `m-browser-${index}`, conversationId: `c-browser-${index}`, role: 'bot', text: 'Antwort', payload: JSON.stringify({ citations: [{ document }] }), createdAt: at });
+      await store.appendMessage({
+        id: `m-browser-${index}`,
+        conversationId: `c-browser-${index}`,
+        role: 'bot',
+        text: 'Antwort',
+        payload: JSON.stringify({ citations: [{ document }] }),
+        createdAt: at,
+      });
       await store.recordFeedback({ messageId: `m-browser-${index}`, rating: 'down', reason: 'Die Antwort nennt eine alte Durchwahl.', at });
     }
   }, 60_000);

@@ -25,7 +25,14 @@ describe('feedback queue of document owners', () => {
     const store = app.lotse.conversations;
     sequence += 1;
     await store.ensureConversation({ id: `c-queue-${sequence}`, channel: 'web', userId: `u-queue-${sequence}`, at });
-    await store.appendMessage({ id: `m-queue-${sequence}`, conversationId: `c-queue-${sequence}`, role: 'bot', text: 'Antwort', payload: JSON.stringify({ citations: [{ document }] }), createdAt: at });
+    await store.appendMessage({
+      id: `m-queue-${sequence}`,
+      conversationId: `c-queue-${sequence}`,
+      role: 'bot',
+      text: 'Antwort',
+      payload: JSON.stringify({ citations: [{ document }] }),
+      createdAt: at,
+    });
     await store.recordFeedback({ messageId: `m-queue-${sequence}`, rating: 'down', reason, at });
   };
   const as = async (person: string): Promise<HttpSession> => {
@@ -33,10 +40,17 @@ describe('feedback queue of document owners', () => {
     await session.devLogin({ person });
     return session;
   };
-  const setState = (session: HttpSession, document: string, state: string) => session.request('POST', '/konsole/rueckmeldungen/status', {
-    body: new URLSearchParams([['_csrf', session.cookie('lotse_csrf')!], ['document', document], ['state', state]]).toString(), type: 'application/x-www-form-urlencoded',
-  });
-  const page = async (session: HttpSession): Promise<string> => (await session.request('GET', '/konsole/rueckmeldungen', { accept: 'text/html' })).text();
+  const setState = (session: HttpSession, document: string, state: string) =>
+    session.request('POST', '/konsole/rueckmeldungen/status', {
+      body: new URLSearchParams([
+        ['_csrf', session.cookie('lotse_csrf')!],
+        ['document', document],
+        ['state', state],
+      ]).toString(),
+      type: 'application/x-www-form-urlencoded',
+    });
+  const page = async (session: HttpSession): Promise<string> =>
+    (await session.request('GET', '/konsole/rueckmeldungen', { accept: 'text/html' })).text();
   const rowOf = (html: string, document: string): string => html.split('<tr>').find((row) => row.includes(`(${document})`)) ?? '';
 
   it('shows counts and masked reasons from five on, the state and a link to fix the source', async () => {

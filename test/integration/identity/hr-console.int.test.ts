@@ -28,12 +28,23 @@ describe('HR console', () => {
     return session;
   };
   const form = (session: HttpSession, path: string, fields: Record<string, string>) =>
-    session.request('POST', path, { body: new URLSearchParams({ _csrf: session.cookie('lotse_csrf')!, ...fields }).toString(), type: 'application/x-www-form-urlencoded' });
+    session.request('POST', path, {
+      body: new URLSearchParams({ _csrf: session.cookie('lotse_csrf')!, ...fields }).toString(),
+      type: 'application/x-www-form-urlencoded',
+    });
 
   it('lets HR compose news that a second person releases, with a delivery report', async () => {
     const nina = await as('p-nina');
     expect((await form(nina, '/konsole/hr/nachrichten', { title: 'x', text: '' })).status).toBe(400);
-    expect((await form(nina, '/konsole/hr/nachrichten', { title: 'Neue Parkregeln', text: 'Ab Januar gilt die neue Parkordnung.', units: 'A36' })).status).toBe(303);
+    expect(
+      (
+        await form(nina, '/konsole/hr/nachrichten', {
+          title: 'Neue Parkregeln',
+          text: 'Ab Januar gilt die neue Parkordnung.',
+          units: 'A36',
+        })
+      ).status,
+    ).toBe(303);
     const page = await (await nina.request('GET', '/konsole/hr', { accept: 'text/html' })).text();
     const id = /\/konsole\/hr\/nachrichten\/([^/]+)\/freigeben/.exec(page)?.[1];
     expect(id).toBeDefined();
@@ -57,7 +68,11 @@ describe('HR console', () => {
     expect((await form(nina, `/konsole/umfragen/${id}/oeffnen`, {})).status).toBe(303);
     for (const [index, person] of ['p-erika', 'p-jonas', 'p-aylin', 'p-marek', 'p-sabine', 'p-tobias'].entries()) {
       const colleague = await as(person);
-      const answered = await colleague.request('POST', `/api/hr/surveys/${id}/answers`, { body: JSON.stringify({ answers: { zufrieden: (index % 5) + 1 } }), type: 'application/json', csrf: true });
+      const answered = await colleague.request('POST', `/api/hr/surveys/${id}/answers`, {
+        body: JSON.stringify({ answers: { zufrieden: (index % 5) + 1 } }),
+        type: 'application/json',
+        csrf: true,
+      });
       expect(answered.status).toBeLessThan(300);
     }
     expect((await form(nina, `/konsole/umfragen/${id}/schliessen`, {})).status).toBe(303);

@@ -58,7 +58,11 @@ describe('console: absence, statistics, GDPR requests', () => {
 
   it('lets the DSB export and, only when confirmed, erase a person’s data', async () => {
     const marek = await as('p-marek');
-    await marek.request('POST', '/api/chat', { csrf: true, body: JSON.stringify({ text: 'Wie viele Tage darf ich mobil arbeiten?' }), type: 'application/json' });
+    await marek.request('POST', '/api/chat', {
+      csrf: true,
+      body: JSON.stringify({ text: 'Wie viele Tage darf ich mobil arbeiten?' }),
+      type: 'application/json',
+    });
     const dana = await as('p-dana');
     const form = await page(dana, '/konsole/datenschutz');
     expect(form.status).toBe(200);

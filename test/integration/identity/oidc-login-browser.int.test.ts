@@ -40,8 +40,12 @@ describe.skipIf(!executable)('OIDC login in Chromium against oidc-provider', () 
     const [idpPort, appPort] = [await freePort(), await freePort()];
     const redirect = `http://127.0.0.1:${appPort}/auth/callback`;
     const env = {
-      OIDC_ISSUER: `http://127.0.0.1:${idpPort}`, OIDC_CLIENT_ID: 'lotse-test', OIDC_CLIENT_SECRET: 'lotse-test-secret-0123456789abcdef',
-      OIDC_REDIRECT_URL: redirect, OIDC_ALLOW_HTTP: 'true', OIDC_SCOPES: 'openid profile email groups',
+      OIDC_ISSUER: `http://127.0.0.1:${idpPort}`,
+      OIDC_CLIENT_ID: 'lotse-test',
+      OIDC_CLIENT_SECRET: 'lotse-test-secret-0123456789abcdef',
+      OIDC_REDIRECT_URL: redirect,
+      OIDC_ALLOW_HTTP: 'true',
+      OIDC_SCOPES: 'openid profile email groups',
     };
     // The issuer is not up yet: lotse starts anyway, login answers 503 and discovery is retried.
     app = await startRealApp(undefined, env, { port: appPort, clock: { now: () => new Date(Date.now() + offsetMs) } });
@@ -83,8 +87,15 @@ describe.skipIf(!executable)('OIDC login in Chromium against oidc-provider', () 
     expect(forbidden?.status()).toBe(403);
     const statuses = await page.evaluate(async () => {
       const token = /lotse_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
-      const post = (headers: Record<string, string>) => fetch('/api/tickets/0/claim', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' }).then((response) => response.status);
-      return { without: await post({}), wrong: await post({ 'x-csrf-token': 'x'.repeat(43) }), right: await post({ 'x-csrf-token': token }) };
+      const post = (headers: Record<string, string>) =>
+        fetch('/api/tickets/0/claim', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' }).then(
+          (response) => response.status,
+        );
+      return {
+        without: await post({}),
+        wrong: await post({ 'x-csrf-token': 'x'.repeat(43) }),
+        right: await post({ 'x-csrf-token': token }),
+      };
     });
     expect(statuses).toEqual({ without: 403, wrong: 403, right: 404 });
     const chat = await page.goto(`${app.url}/`);

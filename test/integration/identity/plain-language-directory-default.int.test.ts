@@ -16,7 +16,10 @@ import { aad, fixture, startTeamsApp, type TeamsApp } from '../../support/teams-
 const repoRoot = join(import.meta.dirname, '../../..');
 const question = 'Was kann ich gegen eine Ablehnung des mobilen Arbeitens tun?';
 const tenantId = '4f0a6c1e-2222-4d3c-8b2a-00000000aaaa';
-const sabine = { from: { id: '29:1sabine-teams-user-id', aadObjectId: aad.sabine }, conversation: { conversationType: 'personal', tenantId, id: 'a:1personal-sabine' } };
+const sabine = {
+  from: { id: '29:1sabine-teams-user-id', aadObjectId: aad.sabine },
+  conversation: { conversationType: 'personal', tenantId, id: 'a:1personal-sabine' },
+};
 
 let web: RunningApp;
 let connector: MockBotConnector;
@@ -25,7 +28,13 @@ let teams: TeamsApp;
 beforeAll(async () => {
   const directory = join(mkdtempSync(join(tmpdir(), 'lotse-plain-')), 'directory.yaml');
   const source = readFileSync(join(repoRoot, 'knowledge/directory/musterland.yaml'), 'utf8');
-  writeFileSync(directory, source.replace('aadObjectId: 7d8f0a3e-1111-4c2b-9a1e-000000000001, kiTrained: true }', 'aadObjectId: 7d8f0a3e-1111-4c2b-9a1e-000000000001, kiTrained: true, plainLanguage: true }'));
+  writeFileSync(
+    directory,
+    source.replace(
+      'aadObjectId: 7d8f0a3e-1111-4c2b-9a1e-000000000001, kiTrained: true }',
+      'aadObjectId: 7d8f0a3e-1111-4c2b-9a1e-000000000001, kiTrained: true, plainLanguage: true }',
+    ),
+  );
   web = await startRealApp(join(repoRoot, 'knowledge/sources'), { DIRECTORY_FILE: directory });
   connector = await startMockBotConnector();
   teams = await startTeamsApp({ env: { DIRECTORY_FILE: directory } });
@@ -37,7 +46,10 @@ afterAll(async () => {
 
 async function devLogin(personId: string): Promise<Record<string, string>> {
   const response = await fetch(`${web.url}/dev-login`, {
-    method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: web.url }, body: new URLSearchParams({ person: personId, returnTo: '/' }).toString(),
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: web.url },
+    body: new URLSearchParams({ person: personId, returnTo: '/' }).toString(),
   });
   expect(response.status).toBe(302);
   const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!);
@@ -45,9 +57,14 @@ async function devLogin(personId: string): Promise<Record<string, string>> {
   return { cookie: cookies.join('; '), 'x-csrf-token': csrf };
 }
 
-async function webAnswer(session: Record<string, string> | undefined, extra: Record<string, unknown> = {}): Promise<{ answer: string; provenance: { plainLanguage?: boolean } }> {
+async function webAnswer(
+  session: Record<string, string> | undefined,
+  extra: Record<string, unknown> = {},
+): Promise<{ answer: string; provenance: { plainLanguage?: boolean } }> {
   const response = await fetch(`${web.url}/api/chat`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: web.url, ...session }, body: JSON.stringify({ text: question, ...extra }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: web.url, ...session },
+    body: JSON.stringify({ text: question, ...extra }),
   });
   expect(response.status).toBe(200);
   return (await response.json()) as { answer: string; provenance: { plainLanguage?: boolean } };

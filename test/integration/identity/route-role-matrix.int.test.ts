@@ -62,7 +62,9 @@ describe('route-by-role matrix (development login)', () => {
       }
       lines.push(`${role.padEnd(11)} ${cells.map((cell) => cell.padStart(4)).join('')}`);
     }
-    console.log(`route-by-role matrix (status per route):\n${allRoutes.map((route, index) => `  [${index}] ${route.method} ${route.probe}`).join('\n')}\n${' '.repeat(12)}${allRoutes.map((_route, index) => String(index).padStart(4)).join('')}\n${lines.join('\n')}\nviolations: ${violations.length}`);
+    console.log(
+      `route-by-role matrix (status per route):\n${allRoutes.map((route, index) => `  [${index}] ${route.method} ${route.probe}`).join('\n')}\n${' '.repeat(12)}${allRoutes.map((_route, index) => String(index).padStart(4)).join('')}\n${lines.join('\n')}\nviolations: ${violations.length}`,
+    );
     expect(violations).toEqual([]);
   }, 120_000);
 });

@@ -16,14 +16,23 @@ function sourceNumber(request: RecordedRequest, needle: string): number {
 
 beforeAll(async () => {
   mock = await startOpenAiMockServer();
-  app = await startRealApp(join(repoRoot, 'knowledge/sources'), { LLM_PROVIDER: 'openai', LLM_BASE_URL: mock.baseUrl, LLM_MODEL: 'mock-gpt', LLM_TIMEOUT_MS: '2000' });
+  app = await startRealApp(join(repoRoot, 'knowledge/sources'), {
+    LLM_PROVIDER: 'openai',
+    LLM_BASE_URL: mock.baseUrl,
+    LLM_MODEL: 'mock-gpt',
+    LLM_TIMEOUT_MS: '2000',
+  });
 });
 afterAll(async () => {
   await app.close();
   await mock.close();
 });
 beforeEach(() => {
-  mock.respondWith((request) => ({ kind: 'text', text: `Die Kernarbeitszeit von 9:00 bis 13:00 Uhr gilt auch beim mobilen Arbeiten [${sourceNumber(request, '13:00')}].`, model: 'mock-gpt' }));
+  mock.respondWith((request) => ({
+    kind: 'text',
+    text: `Die Kernarbeitszeit von 9:00 bis 13:00 Uhr gilt auch beim mobilen Arbeiten [${sourceNumber(request, '13:00')}].`,
+    model: 'mock-gpt',
+  }));
 });
 
 async function ask(text: string, stream = false) {
@@ -32,7 +41,10 @@ async function ask(text: string, stream = false) {
     headers: { 'content-type': 'application/json', ...(stream ? { accept: 'text/event-stream' } : {}) },
     body: JSON.stringify({ text }),
   });
-  return { response, body: stream ? await response.text() : ((await response.json()) as Record<string, unknown> & { provenance: Record<string, unknown> }) };
+  return {
+    response,
+    body: stream ? await response.text() : ((await response.json()) as Record<string, unknown> & { provenance: Record<string, unknown> }),
+  };
 }
 
 describe('generative answers through the OpenAI-compatible mock (real app)', () => {
@@ -56,7 +68,10 @@ describe('generative answers through the OpenAI-compatible mock (real app)', () 
   });
 
   it('drops an invented number and falls back to the extractive answer with a notice', async () => {
-    mock.respondWith((request) => ({ kind: 'text', text: `Die Kernarbeitszeit von 9:00 bis 15:00 Uhr gilt auch beim mobilen Arbeiten [${sourceNumber(request, '13:00')}].` }));
+    mock.respondWith((request) => ({
+      kind: 'text',
+      text: `Die Kernarbeitszeit von 9:00 bis 15:00 Uhr gilt auch beim mobilen Arbeiten [${sourceNumber(request, '13:00')}].`,
+    }));
     const { body } = await ask('Welche Kernarbeitszeit gilt beim mobilen Arbeiten?');
     if (typeof body === 'string') throw new Error('expected JSON');
     expect(body.outcome).toBe('answered');

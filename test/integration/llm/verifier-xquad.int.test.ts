@@ -37,10 +37,21 @@ function loadCases(): Case[] {
         const sibling = article.paragraphs[(paragraphIndex + 1) % article.paragraphs.length]!.context;
         const siblingSentence = splitSentences(sibling).find((entry) => entry.text.length > 40)?.text ?? '';
         const answer = qa.answers[0];
-        const sentence = splitSentences(paragraph.context).find((entry) => answer && entry.start <= answer.answer_start && answer.answer_start < entry.end);
+        const sentence = splitSentences(paragraph.context).find(
+          (entry) => answer && entry.start <= answer.answer_start && answer.answer_start < entry.end,
+        );
         if (!answer || !sentence) return [];
         if (sibling === paragraph.context || siblingSentence === '') return [];
-        return [{ context: paragraph.context, otherContext: other, siblingSentence, question: qa.question, answer: answer.text, sentence: sentence.text }];
+        return [
+          {
+            context: paragraph.context,
+            otherContext: other,
+            siblingSentence,
+            question: qa.question,
+            answer: answer.text,
+            sentence: sentence.text,
+          },
+        ];
       }),
     );
   });
@@ -62,7 +73,8 @@ describe.skipIf(!available)('verifyCitations on German XQuAD (simulated answers)
   it('keeps faithful sentences and drops invented numbers and wrongly cited sources', () => {
     const analyzer = createGermanAnalyzer();
     const cases = loadCases();
-    const keptCount = (answer: string, context: string): number => verifyCitations(answer, [{ index: 1, text: context }], analyzer).kept.length;
+    const keptCount = (answer: string, context: string): number =>
+      verifyCitations(answer, [{ index: 1, text: context }], analyzer).kept.length;
     const started = performance.now();
     let verbatim = 0;
     let echo = 0;

@@ -20,7 +20,6 @@ const instructions = dockerfile
 const stages = instructions.filter((line) => line.startsWith('FROM '));
 const runtime = instructions.slice(instructions.lastIndexOf(stages.at(-1)!));
 
-
 describe('Dockerfile contract', () => {
   it('builds in one stage and runs in a slim one as the unprivileged node user', () => {
     expect(stages).toHaveLength(2);
@@ -35,7 +34,9 @@ describe('Dockerfile contract', () => {
     for (const run of runs) expect(run).not.toMatch(/\b(curl|wget|apt-get|apk|git clone|pip)\b/);
     const install = runs.find((run) => run.includes('npm ci'))!;
     expect(install).toMatch(/npm ci --omit=dev --ignore-scripts/);
-    const allowed = Object.entries((JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { allowScripts: Record<string, boolean> }).allowScripts)
+    const allowed = Object.entries(
+      (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { allowScripts: Record<string, boolean> }).allowScripts,
+    )
       .filter(([, allow]) => allow)
       .map(([name]) => name)
       .sort();
@@ -55,7 +56,9 @@ describe('Dockerfile contract', () => {
     expect(volume).toContain('/srv/lotse/knowledge');
     expect(dockerfile).toMatch(/DATA_DIR=\/var\/lib\/lotse/);
     expect(dockerfile).toMatch(/KNOWLEDGE_DIR=\/srv\/lotse\/knowledge/);
-    const ignored = readFileSync(join(repoRoot, '.dockerignore'), 'utf8').split('\n').map((line) => line.trim());
+    const ignored = readFileSync(join(repoRoot, '.dockerignore'), 'utf8')
+      .split('\n')
+      .map((line) => line.trim());
     for (const entry of ['node_modules', 'data', '.env', '.git']) expect(ignored).toContain(entry);
   });
 });

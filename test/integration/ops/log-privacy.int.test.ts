@@ -14,7 +14,10 @@ import { repoRoot } from '../../support/real-app.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lotse-logs-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-const questions = ['Wie beantrage ich Zugang zu OPEN/PROSOZ Quokkafrage?', 'Meine Kollegin Frau Quokkamann hat Telefon 0171 2345678, wer hilft?'];
+const questions = [
+  'Wie beantrage ich Zugang zu OPEN/PROSOZ Quokkafrage?',
+  'Meine Kollegin Frau Quokkamann hat Telefon 0171 2345678, wer hilft?',
+];
 
 /** Runs the questions through a fresh lotse with a captured pino logger at `level`; returns the log text. */
 async function chatLog(level: 'info' | 'debug'): Promise<string> {
@@ -22,7 +25,8 @@ async function chatLog(level: 'info' | 'debug'): Promise<string> {
   const logger = createPinoLogger({ level, destination: { write: (line: string) => void lines.push(line) } });
   const lotse = await createLotse(loadConfig({ LOTSE_TODAY: '2026-11-22' }, { dataDir }, repoRoot), logger);
   try {
-    if (lotse.knowledge.lexical.size === 0) await ingestKnowledge(lotse.knowledge, { folder: join(repoRoot, 'knowledge/sources'), dataDir });
+    if (lotse.knowledge.lexical.size === 0)
+      await ingestKnowledge(lotse.knowledge, { folder: join(repoRoot, 'knowledge/sources'), dataDir });
     for (const text of questions) await lotse.chat.handleTurn({ channel: 'web', userId: 'u-quokka', text });
   } finally {
     await lotse.close();
@@ -40,7 +44,10 @@ describe('logs of chat turns', () => {
 
   it('show the turns with their text only at LOG_LEVEL=debug', async () => {
     const log = await chatLog('debug');
-    const turns = log.split('\n').filter((line) => line.includes('"event":"chat-turn"')).map((line) => JSON.parse(line) as { question: string; outcome: string });
+    const turns = log
+      .split('\n')
+      .filter((line) => line.includes('"event":"chat-turn"'))
+      .map((line) => JSON.parse(line) as { question: string; outcome: string });
     expect(turns).toHaveLength(2);
     expect(turns[0]!.question).toContain('Quokkafrage');
   }, 60_000);

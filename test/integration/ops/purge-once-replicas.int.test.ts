@@ -14,7 +14,11 @@ const bin = findPostgresBinaries();
 if (!bin) console.warn(postgresSkipMessage);
 const expired = 12;
 
-const purgeLines = (replica: Replica) => replica.stderr().split('\n').filter((line) => line.includes('"event":"retention-purge-done"'));
+const purgeLines = (replica: Replica) =>
+  replica
+    .stderr()
+    .split('\n')
+    .filter((line) => line.includes('"event":"retention-purge-done"'));
 
 async function waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -33,7 +37,17 @@ describe.skipIf(!bin)('retention purge on two replicas', () => {
     await runMigrations(seedStore);
     const audit = new SqlAuditLog(seedStore);
     for (let index = 0; index < expired; index += 1) {
-      await audit.append({ type: 'answer', at: new Date(Date.UTC(2020, 0, index + 1)).toISOString(), pseudonym: `u-${index}`, channel: 'web', outcome: 'answered', rules: [], policyVersion: 'v1', indexVersion: 'i1', documents: [] });
+      await audit.append({
+        type: 'answer',
+        at: new Date(Date.UTC(2020, 0, index + 1)).toISOString(),
+        pseudonym: `u-${index}`,
+        channel: 'web',
+        outcome: 'answered',
+        rules: [],
+        policyVersion: 'v1',
+        indexVersion: 'i1',
+        documents: [],
+      });
     }
     const env = { DATABASE_URL: url, LOG_LEVEL: 'info' };
     const slowMachine = { timeoutMs: 90_000 };

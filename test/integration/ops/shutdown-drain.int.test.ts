@@ -27,18 +27,27 @@ function directoryWithEntraIds(): { file: string; people: number } {
   let index = 0;
   const text = readFileSync(join(repoRoot, 'knowledge/directory/musterland.yaml'), 'utf8')
     .replace(/aadObjectId: [0-9a-f-]+, /g, '')
-    .replace(/^(\s*- \{ id: p-[a-z]+, name: [^,]+, unit: [^,]+, roles: \[[^\]]*\], )/gm, (match) => `${match}aadObjectId: 7d8f0a3e-1111-4c2b-9a1e-0000000001${String((index += 1)).padStart(2, '0')}, `);
+    .replace(
+      /^(\s*- \{ id: p-[a-z]+, name: [^,]+, unit: [^,]+, roles: \[[^\]]*\], )/gm,
+      (match) => `${match}aadObjectId: 7d8f0a3e-1111-4c2b-9a1e-0000000001${String((index += 1)).padStart(2, '0')}, `,
+    );
   const file = join(dataDir, 'directory.yaml');
   writeFileSync(file, text);
   return { file, people: index };
 }
 
-const broadcastRequests = () => connector.requests.filter((request) => request.method === 'POST' && request.url.includes('/activities') && JSON.stringify(request.body).includes(title));
+const broadcastRequests = () =>
+  connector.requests.filter(
+    (request) => request.method === 'POST' && request.url.includes('/activities') && JSON.stringify(request.body).includes(title),
+  );
 
 function outboxStates(): Record<string, number> {
   const database = new Database(join(dataDir, 'lotse.db'), { readonly: true });
   try {
-    const rows = database.prepare('SELECT state, COUNT(*) AS count FROM teams_outbox GROUP BY state').all() as { state: string; count: number }[];
+    const rows = database.prepare('SELECT state, COUNT(*) AS count FROM teams_outbox GROUP BY state').all() as {
+      state: string;
+      count: number;
+    }[];
     return Object.fromEntries(rows.map((row) => [row.state, row.count]));
   } finally {
     database.close();
@@ -60,11 +69,19 @@ describe('SIGTERM during a Teams broadcast', () => {
     const env = { TEAMS_ENABLED: 'true', DIRECTORY_FILE: directory.file, SHUTDOWN_DRAIN_S: String(drainSeconds), LOG_LEVEL: 'info' };
     const first = await startReplica({ ...env, TEAMS_RATE_PER_SECOND: '1' }, { dataDir, timeoutMs: 90_000 });
     running.push(first);
-    const installed = await fetch(`${first.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fixture('conversation-update', connector.serviceUrl)) });
+    const installed = await fetch(`${first.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(fixture('conversation-update', connector.serviceUrl)),
+    });
     expect(installed.status).toBe(200);
     const nina = new HttpSession(first.url);
     await nina.devLogin({ person: 'p-nina' });
-    const created = await nina.request('POST', '/api/hr/broadcasts', { body: JSON.stringify({ title, text: 'Ab Montag gilt die Heizperiode.', audience: { kind: 'all' } }), type: 'application/json', csrf: true });
+    const created = await nina.request('POST', '/api/hr/broadcasts', {
+      body: JSON.stringify({ title, text: 'Ab Montag gilt die Heizperiode.', audience: { kind: 'all' } }),
+      type: 'application/json',
+      csrf: true,
+    });
     expect(created.status).toBeLessThan(300);
     const { broadcast } = (await created.json()) as { broadcast: { id: string } };
     const frank = new HttpSession(first.url);
@@ -88,14 +105,20 @@ describe('SIGTERM during a Teams broadcast', () => {
     running.splice(running.indexOf(first), 1);
     const afterDrain = broadcastRequests().length;
     const states = outboxStates();
-    console.info(`shutdown drain: ${beforeSignal} sent before SIGTERM, ${afterDrain - beforeSignal} during the drain, ${states.pending ?? 0} left pending, exit after ${exitedAfterMs} ms`);
+    console.info(
+      `shutdown drain: ${beforeSignal} sent before SIGTERM, ${afterDrain - beforeSignal} during the drain, ${states.pending ?? 0} left pending, exit after ${exitedAfterMs} ms`,
+    );
 
     expect(code).toBe(0);
     expect(exitedAfterMs).toBeLessThan(drainSeconds * 1000);
     expect(afterDrain - beforeSignal).toBeGreaterThanOrEqual(1);
     expect(states.pending ?? 0).toBeGreaterThan(0);
     expect((states.sent ?? 0) + (states.pending ?? 0)).toBe(directory.people);
-    const drained = first.stderr().split('\n').filter((line) => line.includes('"event":"shutdown-drained"')).map((line) => JSON.parse(line) as { targets: Record<string, { drained: number; remaining: number }> });
+    const drained = first
+      .stderr()
+      .split('\n')
+      .filter((line) => line.includes('"event":"shutdown-drained"'))
+      .map((line) => JSON.parse(line) as { targets: Record<string, { drained: number; remaining: number }> });
     expect(drained).toHaveLength(1);
     // A request in flight at the deadline completes while the channel stops: counted by the mock, not by the drain log.
     const teams = drained[0]!.targets.teams!;

@@ -17,7 +17,12 @@ beforeAll(async () => {
 afterAll(async () => app?.close());
 
 type Line = Record<string, unknown> & { event: string };
-const parsed = (): Line[] => lines.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Line);
+const parsed = (): Line[] =>
+  lines
+    .join('')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Line);
 
 async function postJson(session: HttpSession, path: string, body: unknown): Promise<Record<string, unknown>> {
   const response = await session.request('POST', path, { body: JSON.stringify(body), type: 'application/json', csrf: true });
@@ -43,7 +48,14 @@ describe('operator logs of one ticket (issue #19, item 9)', () => {
     const log = lines.slice(start).join('');
     const events = parsed().filter((line) => line.ticket === ticket || line.conversation === asked.conversationId);
     const turn = events.find((line) => line.event === 'turn');
-    expect(turn).toMatchObject({ level: 'info', channel: 'web', conversation: asked.conversationId, messageId: asked.messageId, outcome: 'no_answer', handover: true });
+    expect(turn).toMatchObject({
+      level: 'info',
+      channel: 'web',
+      conversation: asked.conversationId,
+      messageId: asked.messageId,
+      outcome: 'no_answer',
+      handover: true,
+    });
     const asker = turn!.user as string;
     expect(asker).toMatch(/^[0-9a-f]{32}$/);
     const lotsin = app.lotse.pseudonymOf('p-aylin');

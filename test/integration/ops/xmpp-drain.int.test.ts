@@ -31,14 +31,25 @@ describe.skipIf(!prosodyAvailable)('Jabber outbox at shutdown', () => {
   it('drains queued messages until the server acknowledged them', async () => {
     const { app, xmpp } = world!;
     for (let round = 0; round < perUser; round += 1) {
-      for (const user of users) await app.lotse.channels.send({ kind: 'person', personId: `p-${user}` }, { kind: 'notice', text: `Hinweis ${round} für ${user}` });
+      for (const user of users)
+        await app.lotse.channels.send({ kind: 'person', personId: `p-${user}` }, { kind: 'notice', text: `Hinweis ${round} für ${user}` });
     }
     const queued = await xmpp.channel.pending();
-    const report = await gracefulShutdown({
-      markNotReady: () => undefined, closeHttp: async () => undefined, stopTimers: () => undefined,
-      feeders: [], outboxes: [xmppDrain(xmpp.channel)], stopChannels: () => xmpp.stop(), close: () => undefined,
-    }, { drainMs: 10_000, now: Date.now, logger: silentLogger });
-    console.info(`xmpp drain: ${queued} unacknowledged when the shutdown began, ${report.xmpp!.drained} acknowledged during the drain, ${report.xmpp!.remaining} left`);
+    const report = await gracefulShutdown(
+      {
+        markNotReady: () => undefined,
+        closeHttp: async () => undefined,
+        stopTimers: () => undefined,
+        feeders: [],
+        outboxes: [xmppDrain(xmpp.channel)],
+        stopChannels: () => xmpp.stop(),
+        close: () => undefined,
+      },
+      { drainMs: 10_000, now: Date.now, logger: silentLogger },
+    );
+    console.info(
+      `xmpp drain: ${queued} unacknowledged when the shutdown began, ${report.xmpp!.drained} acknowledged during the drain, ${report.xmpp!.remaining} left`,
+    );
     expect(report.xmpp!.remaining).toBe(0);
     expect(await xmpp.channel.pending()).toBe(0);
     const received = await Promise.all(clients.map((client) => client.nextMessages(perUser, 10_000)));

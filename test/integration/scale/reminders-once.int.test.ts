@@ -48,22 +48,43 @@ describe.skipIf(!bin)('reminders across three replicas on PostgreSQL', () => {
     const url = await server.createDatabase('reminders');
     const clock = new FixedClock(new Date('2026-11-23T08:00:00Z'));
     const sender = new RecordingSender();
-    const replicas = await Promise.all([0, 1, 2].map(async (index) => {
-      const store = postgresStoreDatabase(url);
-      stores.push(store);
-      await runMigrations(store);
-      const conversations = new SqlConversationStore(store);
-      const ids = { next: (prefix: string) => `${prefix}-r${index}-${randomUUID()}` };
-      return { conversations, escalation: createEscalationService({
-        tickets: new SqlTicketStore(store), conversations, directory, policy: samplePolicy, sender, clock,
-        ids, messages: loadEscalationMessages(), logger: silentLogger, personOf: (userId) => userId,
-      }) };
-    }));
+    const replicas = await Promise.all(
+      [0, 1, 2].map(async (index) => {
+        const store = postgresStoreDatabase(url);
+        stores.push(store);
+        await runMigrations(store);
+        const conversations = new SqlConversationStore(store);
+        const ids = { next: (prefix: string) => `${prefix}-r${index}-${randomUUID()}` };
+        return {
+          conversations,
+          escalation: createEscalationService({
+            tickets: new SqlTicketStore(store),
+            conversations,
+            directory,
+            policy: samplePolicy,
+            sender,
+            clock,
+            ids,
+            messages: loadEscalationMessages(),
+            logger: silentLogger,
+            personOf: (userId) => userId,
+          }),
+        };
+      }),
+    );
     for (let index = 0; index < 6; index += 1) {
       const replica = replicas[index % 3]!;
       await replica.conversations.ensureConversation({ id: `c${index}`, channel: 'web', userId: 'p-marek', at: 't' });
-      await replica.conversations.appendMessage({ id: `m${index}`, conversationId: `c${index}`, role: 'user', text: `Wie bestelle ich Toner für Drucker ${index}?`, createdAt: 't' });
-      expect((await replica.escalation.escalate({ userId: 'p-marek', conversationId: `c${index}`, channel: 'web', reason: 'no_answer' })).kind).toBe('created');
+      await replica.conversations.appendMessage({
+        id: `m${index}`,
+        conversationId: `c${index}`,
+        role: 'user',
+        text: `Wie bestelle ich Toner für Drucker ${index}?`,
+        createdAt: 't',
+      });
+      expect(
+        (await replica.escalation.escalate({ userId: 'p-marek', conversationId: `c${index}`, channel: 'web', reason: 'no_answer' })).kind,
+      ).toBe('created');
     }
     sender.sent.length = 0;
     clock.advance(240 * 60_000);

@@ -33,7 +33,11 @@ describe.skipIf(!bin)('two replicas on one PostgreSQL', () => {
     const [a, b] = replicas as [Replica, Replica];
     const askerOnA = new HttpSession(a.url);
     await askerOnA.devLogin({ person: 'p-marek' });
-    const chat = await askerOnA.request('POST', '/api/chat', json({ text: 'Wie beantrage ich einen Zugang zum Fachverfahren OPEN/PROSOZ?' }));
+    const chat = await askerOnA.request(
+      'POST',
+      '/api/chat',
+      json({ text: 'Wie beantrage ich einen Zugang zum Fachverfahren OPEN/PROSOZ?' }),
+    );
     expect(chat.status).toBe(200);
     const { conversationId } = (await chat.json()) as { conversationId: string };
     const created = await askerOnA.request('POST', '/api/tickets', json({ conversationId }));
@@ -52,27 +56,41 @@ describe.skipIf(!bin)('two replicas on one PostgreSQL', () => {
     await Promise.all([lotseOnA.devLogin({ person: 'p-aylin' }), lotseOnB.devLogin({ person: 'p-aylin' })]);
     const queue = await (await lotseOnB.request('GET', '/konsole/tickets', { accept: 'text/html' })).text();
     expect(queue).toContain('OPEN/PROSOZ');
-    const claims = await Promise.all([lotseOnA, lotseOnB].map((session) => session.request('POST', `/api/tickets/${ticket.id}/claim`, { csrf: true })));
+    const claims = await Promise.all(
+      [lotseOnA, lotseOnB].map((session) => session.request('POST', `/api/tickets/${ticket.id}/claim`, { csrf: true })),
+    );
     expect(claims.map((response) => response.status).sort()).toEqual([200, 409]);
-    const answered = await lotseOnB.request('POST', `/api/tickets/${ticket.id}/answer`, json({ text: 'Den Zugang beantragt Ihre Teamleitung über das IT-Serviceportal.' }));
+    const answered = await lotseOnB.request(
+      'POST',
+      `/api/tickets/${ticket.id}/answer`,
+      json({ text: 'Den Zugang beantragt Ihre Teamleitung über das IT-Serviceportal.' }),
+    );
     expect(answered.status).toBe(200);
-    const after = (await (await askerOnA.request('GET', `/api/conversations/${conversationId}/messages`)).json()) as { messages: { text: string }[] };
+    const after = (await (await askerOnA.request('GET', `/api/conversations/${conversationId}/messages`)).json()) as {
+      messages: { text: string }[];
+    };
     expect(after.messages.at(-1)?.text).toContain('IT-Serviceportal');
   }, 60_000);
 
   it('numbers tickets created concurrently on both replicas without gaps or duplicates', async () => {
-    const sessions = await Promise.all(replicas.flatMap((replica) => [0, 1, 2].map(async (index) => {
-      const session = new HttpSession(replica.url);
-      await session.devLogin({ person: index % 2 ? 'p-marek' : 'p-helga' });
-      return session;
-    })));
-    const numbers = await Promise.all(sessions.map(async (session, index) => {
-      const chat = await session.request('POST', '/api/chat', json({ text: `Wie beantrage ich Zugang zu OPEN/PROSOZ, Fall ${index}?` }));
-      const { conversationId } = (await chat.json()) as { conversationId: string };
-      const created = await session.request('POST', '/api/tickets', json({ conversationId }));
-      expect(created.status).toBe(201);
-      return ((await created.json()) as { ticket: { number: number } }).ticket.number;
-    }));
+    const sessions = await Promise.all(
+      replicas.flatMap((replica) =>
+        [0, 1, 2].map(async (index) => {
+          const session = new HttpSession(replica.url);
+          await session.devLogin({ person: index % 2 ? 'p-marek' : 'p-helga' });
+          return session;
+        }),
+      ),
+    );
+    const numbers = await Promise.all(
+      sessions.map(async (session, index) => {
+        const chat = await session.request('POST', '/api/chat', json({ text: `Wie beantrage ich Zugang zu OPEN/PROSOZ, Fall ${index}?` }));
+        const { conversationId } = (await chat.json()) as { conversationId: string };
+        const created = await session.request('POST', '/api/tickets', json({ conversationId }));
+        expect(created.status).toBe(201);
+        return ((await created.json()) as { ticket: { number: number } }).ticket.number;
+      }),
+    );
     expect(numbers.sort((x, y) => x - y)).toEqual([2, 3, 4, 5, 6, 7]);
   }, 60_000);
 });

@@ -38,7 +38,8 @@ describe.skipIf(!bin)('shared directory across replicas', () => {
 
   it('publishes a changed directory once and both replicas follow it', async () => {
     for (const replica of replicas) expect(await loginPage(replica)).not.toContain('Nora Neumann');
-    const person = '  - { id: p-neu, name: Nora Neumann, unit: A50, roles: [staff], email: nora.neumann@musterland.example, kiTrained: true }\n';
+    const person =
+      '  - { id: p-neu, name: Nora Neumann, unit: A50, roles: [staff], email: nora.neumann@musterland.example, kiTrained: true }\n';
     writeFileSync(file, readFileSync(file, 'utf8').replace('lotsen:\n', `${person}lotsen:\n`));
     for (const replica of replicas) {
       await expect.poll(() => loginPage(replica), { timeout: 20_000, interval: 500 }).toContain('Nora Neumann');

@@ -26,7 +26,11 @@ const holderPid = async (url: string): Promise<number | undefined> => {
   return row && row.until > new Date().toISOString() ? Number(row.holder.split(':')[1]) : undefined;
 };
 
-const connectedLines = (replica: Replica): number => replica.stderr().split('\n').filter((line) => line.includes('"xmpp-channel-started"')).length;
+const connectedLines = (replica: Replica): number =>
+  replica
+    .stderr()
+    .split('\n')
+    .filter((line) => line.includes('"xmpp-channel-started"')).length;
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -42,13 +46,23 @@ describe.skipIf(!bin || !prosodyAvailable)('Jabber on exactly one of two replica
   const { server, replicas } = usePostgresReplicas(bin!);
 
   it('connects one replica only; after kill -9 the other takes over, answers, and delivers queued notifications once', async () => {
-    const prosody: ProsodyServer = await startProsody({ domain, accounts: [{ username: 'lotse', password: 'pw-bot' }, ...['sabine', 'aylin'].map((username) => ({ username, password: 'pw-user' }))] });
+    const prosody: ProsodyServer = await startProsody({
+      domain,
+      accounts: [{ username: 'lotse', password: 'pw-bot' }, ...['sabine', 'aylin'].map((username) => ({ username, password: 'pw-user' }))],
+    });
     const clients: XmppTestClient[] = [];
     try {
       const url = await server().createDatabase('xmpp_leader');
       const env = {
-        DATABASE_URL: url, LOG_LEVEL: 'info', XMPP_SERVICE: prosody.service, XMPP_DOMAIN: domain, XMPP_USERNAME: 'lotse', XMPP_PASSWORD: 'pw-bot', XMPP_ALLOW_PLAIN: 'true',
-        XMPP_LEASE_TTL_MS: String(ttlMs), XMPP_LEASE_RENEW_MS: '1000',
+        DATABASE_URL: url,
+        LOG_LEVEL: 'info',
+        XMPP_SERVICE: prosody.service,
+        XMPP_DOMAIN: domain,
+        XMPP_USERNAME: 'lotse',
+        XMPP_PASSWORD: 'pw-bot',
+        XMPP_ALLOW_PLAIN: 'true',
+        XMPP_LEASE_TTL_MS: String(ttlMs),
+        XMPP_LEASE_RENEW_MS: '1000',
       };
       const first = await startReplica(env);
       const second = await startReplica(env);
@@ -75,22 +89,35 @@ describe.skipIf(!bin || !prosodyAvailable)('Jabber on exactly one of two replica
       // whose notifications for the Lotse (Aylin, A50) wait in the shared Jabber outbox.
       await holder!.kill();
       const killedAt = Date.now();
-      const takeover = waitFor(async () => ((await holderPid(url)) === standby!.child.pid && connectedLines(standby!) === 1 ? Date.now() - killedAt : undefined), ttlMs + 10_000);
+      const takeover = waitFor(
+        async () => ((await holderPid(url)) === standby!.child.pid && connectedLines(standby!) === 1 ? Date.now() - killedAt : undefined),
+        ttlMs + 10_000,
+      );
       const marek = new HttpSession(standby!.url);
       await marek.devLogin({ person: 'p-marek' });
-      for (const text of ['Wie beantrage ich einen Parkausweis für den Dienstwagen?', 'Wie beantrage ich einen Parkausweis für mein Fahrrad?']) {
+      for (const text of [
+        'Wie beantrage ich einen Parkausweis für den Dienstwagen?',
+        'Wie beantrage ich einen Parkausweis für mein Fahrrad?',
+      ]) {
         const chat = await marek.request('POST', '/api/chat', json({ text }));
         const { conversationId } = (await chat.json()) as { conversationId: string };
         expect((await marek.request('POST', '/api/tickets', json({ conversationId }))).status).toBe(201);
       }
-      const queued = Number((await query<{ count: number }>(url, `SELECT count(*)::int AS count FROM xmpp_outbox WHERE to_jid = 'aylin@${domain}'`))[0]!.count);
+      const queued = Number(
+        (await query<{ count: number }>(url, `SELECT count(*)::int AS count FROM xmpp_outbox WHERE to_jid = 'aylin@${domain}'`))[0]!.count,
+      );
       expect(queued).toBe(2);
 
       expect(Date.now() - killedAt).toBeLessThan(ttlMs); // the notifications were queued while nobody was connected
       const tookOver = await takeover;
-      const acquired = standby!.stderr().split('\n').find((line) => line.includes('"xmpp-lease-acquired"'));
+      const acquired = standby!
+        .stderr()
+        .split('\n')
+        .find((line) => line.includes('"xmpp-lease-acquired"'));
       const acquiredAfter = acquired ? Date.parse((JSON.parse(acquired) as { time: string }).time) - killedAt : Number.NaN;
-      console.info(`xmpp lease: standby took the lease ${acquiredAfter} ms and was connected ${tookOver} ms after kill -9 (TTL ${ttlMs} ms, renewal 1 s)`);
+      console.info(
+        `xmpp lease: standby took the lease ${acquiredAfter} ms and was connected ${tookOver} ms after kill -9 (TTL ${ttlMs} ms, renewal 1 s)`,
+      );
       expect(acquiredAfter).toBeLessThan(ttlMs + 2000);
       expect(tookOver).toBeLessThan(ttlMs + 6000);
       const [answer] = await sabine.ask(bot, 'hilfe', 1, 15_000);

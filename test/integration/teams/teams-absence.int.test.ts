@@ -10,7 +10,10 @@ import { aad, fixture, startTeamsApp, type TeamsApp } from '../../support/teams-
 let connector: MockBotConnector;
 let app: TeamsApp;
 const tenantId = '4f0a6c1e-2222-4d3c-8b2a-00000000aaaa';
-const tobias = { from: { id: '29:1tobias-teams-user-id', aadObjectId: aad.tobias }, conversation: { conversationType: 'personal', tenantId, id: 'a:1personal-tobias' } };
+const tobias = {
+  from: { id: '29:1tobias-teams-user-id', aadObjectId: aad.tobias },
+  conversation: { conversationType: 'personal', tenantId, id: 'a:1personal-tobias' },
+};
 
 beforeAll(async () => {
   connector = await startMockBotConnector();

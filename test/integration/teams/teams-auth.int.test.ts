@@ -9,7 +9,15 @@ let app: TeamsApp;
 
 beforeAll(async () => {
   jwks = await startLocalJwks(tenant);
-  app = await startTeamsApp({ env: { MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: 'not-used-in-this-test', MICROSOFT_APP_TENANT_ID: tenant, TEAMS_AUTHORITY: jwks.authority }, startOutbox: false });
+  app = await startTeamsApp({
+    env: {
+      MICROSOFT_APP_ID: appId,
+      MICROSOFT_APP_PASSWORD: 'not-used-in-this-test',
+      MICROSOFT_APP_TENANT_ID: tenant,
+      TEAMS_AUTHORITY: jwks.authority,
+    },
+    startOutbox: false,
+  });
 });
 afterAll(async () => {
   await app?.close();
@@ -33,7 +41,9 @@ describe('Teams channel with Entra authentication (MICROSOFT_APP_ID set)', () =>
     expect((await app.post(question(), { authorization: 'Basic abc' })).status).toBe(401);
     expect((await app.post(question(), { authorization: `Bearer ${jwks.sign(claims(), { foreignKey: true })}` })).status).toBe(401);
     expect((await app.post(question(), { authorization: `Bearer ${jwks.sign(claims({ aud: 'someone-else' }))}` })).status).toBe(401);
-    expect((await app.post(question(), { authorization: `Bearer ${jwks.sign(claims({ exp: Math.floor(Date.now() / 1000) - 3600 }))}` })).status).toBe(401);
+    expect(
+      (await app.post(question(), { authorization: `Bearer ${jwks.sign(claims({ exp: Math.floor(Date.now() / 1000) - 3600 }))}` })).status,
+    ).toBe(401);
   });
 
   it('accepts a token signed with the key published by the configured authority and answers', async () => {

@@ -5,7 +5,10 @@ import { aad, fixture, startTeamsApp, type TeamsApp } from '../../support/teams-
 let connector: MockBotConnector;
 let app: TeamsApp;
 
-type Card = { body: { text?: string; items?: { text: string }[]; facts?: { title: string; value: string }[] }[]; actions?: { type: string; title: string; data?: Record<string, unknown>; card?: Card }[] };
+type Card = {
+  body: { text?: string; items?: { text: string }[]; facts?: { title: string; value: string }[] }[];
+  actions?: { type: string; title: string; data?: Record<string, unknown>; card?: Card }[];
+};
 
 function cardOf(request: ConnectorRequest | undefined): Card {
   const attachments = request?.body.attachments as { content: Card }[] | undefined;
@@ -64,7 +67,9 @@ describe('Teams channel against a mock Bot Connector (real app)', () => {
     expect(text).toContain('Mitarbeiterportal');
     expect(text).toMatch(/\[1\] \*\*Häufige Fragen zum digitalen Arbeiten\*\* · Abschnitt: .+ · Stand: 01.09.2026/);
     expect(text).toContain('Automatisch erstellt');
-    expect(allActions(card).map((action) => action.title)).toEqual(expect.arrayContaining(['👍 Hilfreich', '👎 Nicht hilfreich', 'Digitallotse fragen']));
+    expect(allActions(card).map((action) => action.title)).toEqual(
+      expect.arrayContaining(['👍 Hilfreich', '👎 Nicht hilfreich', 'Digitallotse fragen']),
+    );
     expect((await app.teams.store.personalConversationOf('p-sabine'))?.conversationId).toBe('a:1personal-sabine');
   });
 
@@ -82,16 +87,30 @@ describe('Teams channel against a mock Bot Connector (real app)', () => {
     const card = cardOf(connector.to('a:1personal-sabine').at(-1));
     const up = allActions(card).find((action) => action.title === '👍 Hilfreich')!;
     const first = await app.post(invoke(sabine, 'a:1personal-sabine', up.data!));
-    expect(first.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Danke für Ihre Rückmeldung.' });
+    expect(first.body).toMatchObject({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: 'Danke für Ihre Rückmeldung.',
+    });
     const second = await app.post(invoke(sabine, 'a:1personal-sabine', up.data!));
     expect(second.body).toMatchObject({ value: 'Diese Aktion wurde bereits ausgeführt.' });
   });
 
   it('accepts Action.Submit values (a message with value) and answers with a text', async () => {
     const channelId = '19:abc123channel@thread.tacv2;messageid=1732267200000';
-    const card = cardOf(connector.to(channelId).filter((request) => request.body.attachments).at(-1));
+    const card = cardOf(
+      connector
+        .to(channelId)
+        .filter((request) => request.body.attachments)
+        .at(-1),
+    );
     const down = allActions(card).find((action) => action.data?.rating === 'down')!;
-    const submit = fixture('message-channel-mention', connector.serviceUrl, { id: 'submit-1', text: undefined, entities: [], value: { ...down.data!, reason: 'veraltete Quelle' } });
+    const submit = fixture('message-channel-mention', connector.serviceUrl, {
+      id: 'submit-1',
+      text: undefined,
+      entities: [],
+      value: { ...down.data!, reason: 'veraltete Quelle' },
+    });
     expect((await app.post(submit)).status).toBe(200);
     expect(connector.to(channelId).at(-1)?.body.text).toBe('Danke für Ihre Rückmeldung.');
   });
@@ -101,7 +120,9 @@ describe('Teams channel against a mock Bot Connector (real app)', () => {
     const escalate = allActions(answerCard).find((action) => action.title === 'Digitallotse fragen')!;
     const created = await app.post(invoke(sabine, 'a:1personal-sabine', escalate.data!));
     expect(String((created.body as { value: string }).value)).toMatch(/Nr\. \d+/);
-    await connector.waitFor(() => connector.to('a:1personal-tobias').some((request) => request.method === 'POST' && request.body.attachments));
+    await connector.waitFor(() =>
+      connector.to('a:1personal-tobias').some((request) => request.method === 'POST' && request.body.attachments),
+    );
     const ticketRequest = connector.to('a:1personal-tobias').find((request) => request.body.attachments)!;
     expect(decodeURIComponent(ticketRequest.url)).toBe('/v3/conversations/a:1personal-tobias/activities');
     const ticketCard = cardOf(ticketRequest);
@@ -112,20 +133,36 @@ describe('Teams channel against a mock Bot Connector (real app)', () => {
 
     // the same card again: a replay; the old card's answer button: stale
     expect(JSON.stringify((await app.post(invoke(tobias, 'a:1personal-tobias', claim.data!))).body)).toContain('in Bearbeitung');
-    await connector.waitFor(() => connector.to('a:1personal-tobias').some((request) => String(request.body.text).includes('Diese Aktion wurde bereits ausgeführt.')));
+    await connector.waitFor(() =>
+      connector.to('a:1personal-tobias').some((request) => String(request.body.text).includes('Diese Aktion wurde bereits ausgeführt.')),
+    );
     const staleAnswer = allActions(ticketCard).find((action) => action.data?.op === 'answer')!;
     await app.post(invoke(tobias, 'a:1personal-tobias', { ...staleAnswer.data!, answerText: 'Zu früh' }));
-    await connector.waitFor(() => connector.to('a:1personal-tobias').some((request) => String(request.body.text).includes('nicht mehr aktuell')));
+    await connector.waitFor(() =>
+      connector.to('a:1personal-tobias').some((request) => String(request.body.text).includes('nicht mehr aktuell')),
+    );
 
     const current = (claimed.body as { value: Card }).value;
     const answer = allActions(current).find((action) => action.data?.op === 'answer')!;
-    const answered = await app.post(invoke(tobias, 'a:1personal-tobias', { ...answer.data!, answerText: 'Im Mitarbeiterportal, die Amtsleitung entscheidet.' }));
+    const answered = await app.post(
+      invoke(tobias, 'a:1personal-tobias', { ...answer.data!, answerText: 'Im Mitarbeiterportal, die Amtsleitung entscheidet.' }),
+    );
     expect(JSON.stringify(answered.body)).toContain('beantwortet');
-    await connector.waitFor(() => connector.to('a:1personal-sabine').some((request) => JSON.stringify(request.body).includes('Antwort von Tobias Lange (Digitallotse)')));
+    await connector.waitFor(() =>
+      connector
+        .to('a:1personal-sabine')
+        .some((request) => JSON.stringify(request.body).includes('Antwort von Tobias Lange (Digitallotse)')),
+    );
     // the Lotse's ticket card is updated in place (PUT on the stored activity id)
-    await connector.waitFor(() => connector.to('a:1personal-tobias').some((request) => request.method === 'PUT' && JSON.stringify(request.body).includes('beantwortet')));
+    await connector.waitFor(() =>
+      connector
+        .to('a:1personal-tobias')
+        .some((request) => request.method === 'PUT' && JSON.stringify(request.body).includes('beantwortet')),
+    );
 
-    const askerCard = cardOf(connector.to('a:1personal-sabine').find((request) => JSON.stringify(request.body).includes('Antwort von Tobias Lange'))!);
+    const askerCard = cardOf(
+      connector.to('a:1personal-sabine').find((request) => JSON.stringify(request.body).includes('Antwort von Tobias Lange'))!,
+    );
     const helpful = allActions(askerCard).find((action) => action.title === 'Das hat geholfen')!;
     const closed = await app.post(invoke(sabine, 'a:1personal-sabine', helpful.data!));
     expect(JSON.stringify(closed.body)).toContain('Antwort von Tobias Lange');
@@ -137,27 +174,45 @@ describe('Teams channel with bad input', () => {
   it('ignores unknown activity types and rejects activities with missing fields or broken JSON', async () => {
     await app.teams.outbox.idle();
     const before = connector.to('a:1personal-sabine').length;
-    expect((await app.post(fixture('message-personal', connector.serviceUrl, { type: 'messageReaction', reactionsAdded: [{ type: 'like' }] }))).status).toBe(200);
+    expect(
+      (await app.post(fixture('message-personal', connector.serviceUrl, { type: 'messageReaction', reactionsAdded: [{ type: 'like' }] })))
+        .status,
+    ).toBe(200);
     const { conversation: _dropped, ...noConversation } = fixture('message-personal', connector.serviceUrl);
     expect((await app.post(noConversation)).status).toBe(400);
-    const broken = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' });
+    const broken = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type":',
+    });
     expect(broken.status).toBe(400);
     expect(connector.to('a:1personal-sabine').length).toBe(before);
   });
 
   it('answers invalid card data and people missing from the directory politely', async () => {
     const invalid = await app.post(invoke(tobias, 'a:1personal-tobias', { lotse: 'ticket', op: 'delete', ticketId: 'x', version: 1 }));
-    expect(invalid.body).toMatchObject({ value: 'Diese Aktion konnte nicht gelesen werden. Bitte verwenden Sie die Schaltflächen der aktuellen Karte.' });
+    expect(invalid.body).toMatchObject({
+      value: 'Diese Aktion konnte nicht gelesen werden. Bitte verwenden Sie die Schaltflächen der aktuellen Karte.',
+    });
     const stranger = { id: '29:1removed', aadObjectId: '7d8f0a3e-1111-4c2b-9a1e-0000000000ff' };
     const ticket = (await app.lotse.escalation.allTickets())[0]!;
-    const removed = await app.post(invoke(stranger, 'a:1personal-removed', { lotse: 'ticket', op: 'claim', ticketId: ticket.id, version: ticket.version }));
+    const removed = await app.post(
+      invoke(stranger, 'a:1personal-removed', { lotse: 'ticket', op: 'claim', ticketId: ticket.id, version: ticket.version }),
+    );
     expect(JSON.stringify(removed.body)).toContain('nicht (mehr) eingetragen');
   });
 
   it('marks a conversation undeliverable on 403, does not retry it and falls back to the web inbox', async () => {
     await app.post(fixture('installation-update', connector.serviceUrl));
-    connector.respondWith((request) => (decodeURIComponent(request.url).startsWith('/v3/conversations/a:1personal-jonas/') ? { status: 403, body: { error: { code: 'BotNotInConversationRoster' } } } : undefined));
-    const result = await app.lotse.channels.send({ kind: 'person', personId: 'p-jonas' }, { kind: 'notice', text: 'Neue Dienstanweisung veröffentlicht.' });
+    connector.respondWith((request) =>
+      decodeURIComponent(request.url).startsWith('/v3/conversations/a:1personal-jonas/')
+        ? { status: 403, body: { error: { code: 'BotNotInConversationRoster' } } }
+        : undefined,
+    );
+    const result = await app.lotse.channels.send(
+      { kind: 'person', personId: 'p-jonas' },
+      { kind: 'notice', text: 'Neue Dienstanweisung veröffentlicht.' },
+    );
     expect(result.kind).toBe('queued');
     await app.teams.outbox.idle();
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -178,8 +233,15 @@ describe('Teams channel with bad input', () => {
       return { status: 429, headers: { 'retry-after': '1' }, body: {} };
     });
     await app.lotse.channels.send({ kind: 'person', personId: 'p-tobias' }, { kind: 'notice', text: 'Gedrosselte Mitteilung' });
-    await connector.waitFor(() => connector.to('a:1personal-tobias').filter((request) => JSON.stringify(request.body).includes('Gedrosselte Mitteilung')).length === 2, 5000);
-    const [first, second] = connector.to('a:1personal-tobias').filter((request) => JSON.stringify(request.body).includes('Gedrosselte Mitteilung'));
+    await connector.waitFor(
+      () =>
+        connector.to('a:1personal-tobias').filter((request) => JSON.stringify(request.body).includes('Gedrosselte Mitteilung')).length ===
+        2,
+      5000,
+    );
+    const [first, second] = connector
+      .to('a:1personal-tobias')
+      .filter((request) => JSON.stringify(request.body).includes('Gedrosselte Mitteilung'));
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
     expect(app.teams.outbox.stats.throttled).toBeGreaterThanOrEqual(1);
     connector.respondWith(undefined);

@@ -32,13 +32,17 @@ function allActions(card: Card): Action[] {
 /** Sends a question as Sabine and returns the answer card (the reply to that activity). */
 async function ask(text: string, id: string): Promise<Card> {
   expect((await app.post(fixture('message-personal', connector.serviceUrl, { id, text }))).status).toBe(200);
-  const reply = connector.to(sabineChat).find((request) => decodeURIComponent(request.url).endsWith(`/activities/${id}`) && request.body.attachments);
+  const reply = connector
+    .to(sabineChat)
+    .find((request) => decodeURIComponent(request.url).endsWith(`/activities/${id}`) && request.body.attachments);
   return cardOf(reply);
 }
 
 function invoke(from: { id: string; aadObjectId: string }, conversationId: string, data: Record<string, unknown>): Record<string, unknown> {
   return fixture('invoke-adaptive-card-action', connector.serviceUrl, {
-    id: `f:${Math.random()}`, from, conversation: personal(conversationId),
+    id: `f:${Math.random()}`,
+    from,
+    conversation: personal(conversationId),
     value: { action: { type: 'Action.Execute', verb: String(data.lotse), data }, trigger: 'manual' },
   });
 }
@@ -57,7 +61,13 @@ afterAll(async () => {
 
 describe('Teams: the hand-over and the texts of issue #19', () => {
   it('greets once when Teams sends installationUpdate and conversationUpdate for the same chat', async () => {
-    await app.post(fixture('installation-update', connector.serviceUrl, { from: sabine, conversation: personal(sabineChat), channelData: { tenant: { id: personal('').tenantId } } }));
+    await app.post(
+      fixture('installation-update', connector.serviceUrl, {
+        from: sabine,
+        conversation: personal(sabineChat),
+        channelData: { tenant: { id: personal('').tenantId } },
+      }),
+    );
     await app.post(fixture('conversation-update', connector.serviceUrl, { from: sabine, conversation: personal(sabineChat) }));
     const greetings = connector.to(sabineChat).filter((request) => String(request.body.text ?? '').includes('Ich bin lotse'));
     expect(greetings).toHaveLength(1);
@@ -85,16 +95,38 @@ describe('Teams: the hand-over and the texts of issue #19', () => {
     // The answer reaches Sabine with the Lotse's own form from the directory.
     await app.post(invoke(tobias, 'a:1personal-tobias', { lotse: 'ticket', op: 'claim', ticketId: ticket!.id, version: ticket!.version }));
     const claimed = (await app.lotse.escalation.get(ticket!.id))!;
-    await app.post(invoke(tobias, 'a:1personal-tobias', { lotse: 'ticket', op: 'answer', ticketId: claimed.id, version: claimed.version, answerText: 'Die Hundesteuer erhebt die Gemeinde.' }));
-    await connector.waitFor(() => connector.to(sabineChat).some((request) => JSON.stringify(request.body).includes('Antwort von Tobias Lange (Digitallotse)')));
+    await app.post(
+      invoke(tobias, 'a:1personal-tobias', {
+        lotse: 'ticket',
+        op: 'answer',
+        ticketId: claimed.id,
+        version: claimed.version,
+        answerText: 'Die Hundesteuer erhebt die Gemeinde.',
+      }),
+    );
+    await connector.waitFor(() =>
+      connector.to(sabineChat).some((request) => JSON.stringify(request.body).includes('Antwort von Tobias Lange (Digitallotse)')),
+    );
 
     // Sabine returns the answer with a reason: Tobias gets it in Teams (item 6).
-    const answerCard = cardOf(connector.to(sabineChat).find((request) => JSON.stringify(request.body).includes('Antwort von Tobias Lange'))!);
+    const answerCard = cardOf(
+      connector.to(sabineChat).find((request) => JSON.stringify(request.body).includes('Antwort von Tobias Lange'))!,
+    );
     const giveBack = allActions(answerCard).find((action) => action.data?.op === 'return')!;
     await app.post(invoke(sabine, sabineChat, { ...giveBack.data!, note: 'Die Gemeinde verweist an den Kreis.' }));
     expect((await app.lotse.escalation.get(ticket!.id))?.state).toBe('returned');
-    await connector.waitFor(() => connector.to('a:1personal-tobias').some((request) => JSON.stringify(request.body).includes('wurde zurückgegeben') && JSON.stringify(request.body).includes('Die Gemeinde verweist an den Kreis.')));
-    await connector.waitFor(() => connector.to('a:1personal-tobias').some((request) => JSON.stringify(request.body).includes('Grund der Rückgabe')));
+    await connector.waitFor(() =>
+      connector
+        .to('a:1personal-tobias')
+        .some(
+          (request) =>
+            JSON.stringify(request.body).includes('wurde zurückgegeben') &&
+            JSON.stringify(request.body).includes('Die Gemeinde verweist an den Kreis.'),
+        ),
+    );
+    await connector.waitFor(() =>
+      connector.to('a:1personal-tobias').some((request) => JSON.stringify(request.body).includes('Grund der Rückgabe')),
+    );
   });
 
   it('offers no hand-over for an own personnel matter or a person decision, and names the responsible office', async () => {

@@ -14,8 +14,13 @@ let app: TeamsApp;
 const conversation = 'a:1personal-sabine';
 
 const says = (text: string) => fixture('message-personal', connector.serviceUrl, { id: `m-${Math.random()}`, text });
-const submits = (value: Record<string, unknown>) => fixture('message-personal', connector.serviceUrl, { id: `s-${Math.random()}`, text: undefined, value });
-const lastBody = () => connector.to(conversation).at(-1)?.body as { text?: string; attachments?: { content: { body: { type: string; text?: string }[]; actions?: { data?: Record<string, unknown> }[] } }[] };
+const submits = (value: Record<string, unknown>) =>
+  fixture('message-personal', connector.serviceUrl, { id: `s-${Math.random()}`, text: undefined, value });
+const lastBody = () =>
+  connector.to(conversation).at(-1)?.body as {
+    text?: string;
+    attachments?: { content: { body: { type: string; text?: string }[]; actions?: { data?: Record<string, unknown> }[] } }[];
+  };
 
 beforeAll(async () => {
   connector = await startMockBotConnector();
@@ -30,12 +35,23 @@ afterAll(async () => {
 describe('HR in Teams', () => {
   it('delivers news as a card and records „Zur Kenntnis genommen“', async () => {
     const hr = app.lotse.hr;
-    const created = await hr.broadcasts.create('p-nina', broadcastDraftSchema.parse({ title: 'Neue Kantinenzeiten', text: 'Ab Montag ab 11 Uhr.', acknowledge: true, audience: { kind: 'units', units: ['A36'] } }));
+    const created = await hr.broadcasts.create(
+      'p-nina',
+      broadcastDraftSchema.parse({
+        title: 'Neue Kantinenzeiten',
+        text: 'Ab Montag ab 11 Uhr.',
+        acknowledge: true,
+        audience: { kind: 'units', units: ['A36'] },
+      }),
+    );
     if (created.kind !== 'ok') throw new Error(created.message);
     expect((await hr.broadcasts.release('p-frank', created.broadcast.id)).kind).toBe('ok');
     await hr.jobs.runDue();
     await connector.waitFor((requests) => requests.some((request) => JSON.stringify(request.body).includes('Neue Kantinenzeiten')), 10_000);
-    const card = connector.to(conversation).map((request) => request.body as ReturnType<typeof lastBody>).find((body) => JSON.stringify(body).includes('Neue Kantinenzeiten'))!;
+    const card = connector
+      .to(conversation)
+      .map((request) => request.body as ReturnType<typeof lastBody>)
+      .find((body) => JSON.stringify(body).includes('Neue Kantinenzeiten'))!;
     const acknowledge = card.attachments![0]!.content.actions!.find((action) => action.data?.hr === 'acknowledge')!;
     expect((await app.post(submits(acknowledge.data!))).status).toBe(200);
     expect(lastBody().text).toBe('Danke, Ihre Kenntnisnahme ist vermerkt.');
@@ -57,7 +73,9 @@ describe('HR in Teams', () => {
     expect(hr.chat.inDialog('p-sabine')).toBe(false);
     const submit = card.actions![0]!.data!;
     expect((await app.post(submits({ ...submit, q_zufrieden: '4' }))).status).toBe(200);
-    expect(lastBody().text).toBe('Bitte prüfen Sie Ihre Antwort auf die Frage „Wo lesen Sie Neuigkeiten?“ und senden Sie die Karte erneut.');
+    expect(lastBody().text).toBe(
+      'Bitte prüfen Sie Ihre Antwort auf die Frage „Wo lesen Sie Neuigkeiten?“ und senden Sie die Karte erneut.',
+    );
     // A second replica on the same database (another process behind the load balancer) takes the submit.
     const other = await startTeamsApp({ dataDir: app.dataDir, startOutbox: false });
     try {
@@ -69,11 +87,16 @@ describe('HR in Teams', () => {
       expect(lastBody().text).toContain('bereits teilgenommen');
       expect((await other.lotse.hr.surveys.close(survey.survey.id)).kind).toBe('ok');
       expect((await hr.surveyStore.participation(survey.survey.id)).answered).toBe(1);
-      expect((await hr.surveyStore.answers(survey.survey.id)).map((answer) => [answer.questionId, answer.value]).sort()).toEqual([['kanal', 1], ['zufrieden', 4]]);
+      expect((await hr.surveyStore.answers(survey.survey.id)).map((answer) => [answer.questionId, answer.value]).sort()).toEqual([
+        ['kanal', 1],
+        ['zufrieden', 4],
+      ]);
     } finally {
       await other.close({ keepData: true });
     }
-    expect((await app.post(submits({ hr: 'survey-answer', surveyId: survey.survey.id, questionId: 'zufrieden', index: 0, value: '4' }))).status).toBe(200);
+    expect(
+      (await app.post(submits({ hr: 'survey-answer', surveyId: survey.survey.id, questionId: 'zufrieden', index: 0, value: '4' }))).status,
+    ).toBe(200);
     expect(lastBody().text).toContain('nicht mehr aktuell');
   }, 120_000);
 });

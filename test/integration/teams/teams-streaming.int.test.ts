@@ -10,7 +10,10 @@ let app: TeamsApp;
 /** The number of the source block that contains `needle` in the prompt. */
 function sourceNumber(request: ChatRequest, needle: string): number {
   const prompt = request.messages.map((message) => message.content).join('\n');
-  const found = prompt.split('<quelle nr="').slice(1).find((block) => block.includes(needle));
+  const found = prompt
+    .split('<quelle nr="')
+    .slice(1)
+    .find((block) => block.includes(needle));
   return found ? Number(found.split('"')[0]) : 1;
 }
 
@@ -42,11 +45,14 @@ afterAll(async () => {
 });
 
 type Entity = { type: string; streamType?: string; streamSequence?: number; streamId?: string };
-const streamInfo = (body: Record<string, unknown>): Entity | undefined => (body.entities as Entity[] | undefined)?.find((entity) => entity.type === 'streaminfo');
+const streamInfo = (body: Record<string, unknown>): Entity | undefined =>
+  (body.entities as Entity[] | undefined)?.find((entity) => entity.type === 'streaminfo');
 
 describe('Teams streaming of generated answers', () => {
   it('sends an informative update, streaming chunks and a final message with the answer card', async () => {
-    const response = await app.post(fixture('message-personal', connector.serviceUrl, { text: 'Welche Kernarbeitszeit gilt beim mobilen Arbeiten?' }));
+    const response = await app.post(
+      fixture('message-personal', connector.serviceUrl, { text: 'Welche Kernarbeitszeit gilt beim mobilen Arbeiten?' }),
+    );
     expect(response.status).toBe(200);
     const sent = connector.to('a:1personal-sabine').map((request) => request.body);
     const kinds = sent.map((body) => `${String(body.type)}:${streamInfo(body)?.streamType ?? '-'}`);
@@ -66,12 +72,23 @@ describe('Teams streaming of generated answers', () => {
   });
 
   it('does not stream in a channel and does not give generated answers to people without recorded KI training', async () => {
-    await app.post(fixture('message-channel-mention', connector.serviceUrl, { text: '<at>lotse</at> Welche Kernarbeitszeit gilt beim mobilen Arbeiten?' }));
+    await app.post(
+      fixture('message-channel-mention', connector.serviceUrl, {
+        text: '<at>lotse</at> Welche Kernarbeitszeit gilt beim mobilen Arbeiten?',
+      }),
+    );
     const channel = connector.to('19:abc123channel@thread.tacv2;messageid=1732267200000').map((request) => request.body);
     expect(channel.map((body) => body.type)).toEqual(['message']);
     const calls = model.calls.length;
     const stranger = { id: '29:1stranger', aadObjectId: '7d8f0a3e-1111-4c2b-9a1e-0000000000ee' };
-    await app.post(fixture('message-personal', connector.serviceUrl, { id: 'x-3', from: stranger, conversation: { conversationType: 'personal', id: 'a:1personal-stranger' }, text: 'Welche Kernarbeitszeit gilt beim mobilen Arbeiten?' }));
+    await app.post(
+      fixture('message-personal', connector.serviceUrl, {
+        id: 'x-3',
+        from: stranger,
+        conversation: { conversationType: 'personal', id: 'a:1personal-stranger' },
+        text: 'Welche Kernarbeitszeit gilt beim mobilen Arbeiten?',
+      }),
+    );
     expect(model.calls.length).toBe(calls);
     expect(connector.to('a:1personal-stranger').map((request) => request.body.type)).toEqual(['message']);
   });

@@ -8,13 +8,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockBotConnector, type MockBotConnector } from '../../support/mock-bot-connector.ts';
 import { aad, fixture, startTeamsApp, type TeamsApp } from '../../support/teams-app.ts';
 
-type CardElement = { type?: string; text?: string; items?: CardElement[]; actions?: { type: string; title: string; data?: { msteams?: { type: string; value: string } } }[] };
+type CardElement = {
+  type?: string;
+  text?: string;
+  items?: CardElement[];
+  actions?: { type: string; title: string; data?: { msteams?: { type: string; value: string } } }[];
+};
 type Card = { body: CardElement[] };
 
 let connector: MockBotConnector;
 let app: TeamsApp;
 const tenantId = '4f0a6c1e-2222-4d3c-8b2a-00000000aaaa';
-const sabine = { from: { id: '29:1sabine-teams-user-id', aadObjectId: aad.sabine }, conversation: { conversationType: 'personal', tenantId, id: 'a:1personal-sabine' } };
+const sabine = {
+  from: { id: '29:1sabine-teams-user-id', aadObjectId: aad.sabine },
+  conversation: { conversationType: 'personal', tenantId, id: 'a:1personal-sabine' },
+};
 
 beforeAll(async () => {
   connector = await startMockBotConnector();
@@ -36,14 +44,21 @@ async function say(text: string): Promise<{ text: string; card?: Card }> {
 
 function suggestionButtons(card: Card | undefined): { title: string; value: string | undefined }[] {
   const sets = (card?.body ?? []).filter((element) => element.type === 'ActionSet');
-  return sets.flatMap((set) => set.actions ?? []).filter((action) => action.type === 'Action.Submit').map((action) => ({ title: action.title, value: action.data?.msteams?.value }));
+  return sets
+    .flatMap((set) => set.actions ?? [])
+    .filter((action) => action.type === 'Action.Submit')
+    .map((action) => ({ title: action.title, value: action.data?.msteams?.value }));
 }
 
 describe('Teams: suggestions and Leichte Sprache', () => {
   it('offers the suggestions as imBack buttons; the posted suggestion is answered from its section', async () => {
     const { card } = await say('Darf KI über Beförderungen entscheiden?');
     const buttons = suggestionButtons(card);
-    expect(buttons.map((button) => button.title)).toEqual(['Mehr zu: § 3 Der Mensch entscheidet (DV KI)', 'Mehr zu: § 5 Schutz personenbezogener Daten (DV KI)', 'Mehr zu: § 2 Begriffe (DV KI)']);
+    expect(buttons.map((button) => button.title)).toEqual([
+      'Mehr zu: § 3 Der Mensch entscheidet (DV KI)',
+      'Mehr zu: § 5 Schutz personenbezogener Daten (DV KI)',
+      'Mehr zu: § 2 Begriffe (DV KI)',
+    ]);
     for (const button of buttons) expect(button.value).toBe(button.title);
     expect(JSON.stringify(card?.body)).toContain('Weiterfragen:');
     // Teams sends an imBack click as an ordinary message with the button's value as text.

@@ -12,7 +12,10 @@ import { aad, fixture, startTeamsApp, type TeamsApp } from '../../support/teams-
 
 const publicUrl = 'https://lotse.kreis-musterland.example/';
 const tenantId = '4f0a6c1e-2222-4d3c-8b2a-00000000aaaa';
-const sabine = { from: { id: '29:1sabine-teams-user-id', aadObjectId: aad.sabine }, conversation: { conversationType: 'personal', tenantId, id: 'a:1personal-sabine' } };
+const sabine = {
+  from: { id: '29:1sabine-teams-user-id', aadObjectId: aad.sabine },
+  conversation: { conversationType: 'personal', tenantId, id: 'a:1personal-sabine' },
+};
 const sources = join(import.meta.dirname, '../../../knowledge/sources');
 
 let web: RunningApp;

@@ -34,7 +34,11 @@ describe.skipIf(!prosodyAvailable)('Jabber channel against a real Prosody', () =
   };
 
   beforeAll(async () => {
-    world = await startXmppWorld({ extra: 50, strangers: ['fremd'], ...(process.env.XMPP_TEST_LOG ? { logger: createPinoLogger({ level: 'debug' }) } : {}) });
+    world = await startXmppWorld({
+      extra: 50,
+      strangers: ['fremd'],
+      ...(process.env.XMPP_TEST_LOG ? { logger: createPinoLogger({ level: 'debug' }) } : {}),
+    });
   });
 
   afterAll(async () => {
@@ -79,7 +83,11 @@ describe.skipIf(!prosodyAvailable)('Jabber channel against a real Prosody', () =
       chat.handleTurn = original;
     }
     // A (spoofed) carbon copy is never treated as a question.
-    const forwarded = xml('forwarded', { xmlns: 'urn:xmpp:forward:0' }, xml('message', { from: 'tobias@musterland.example/x', type: 'chat' }, xml('body', {}, 'hilfe')));
+    const forwarded = xml(
+      'forwarded',
+      { xmlns: 'urn:xmpp:forward:0' },
+      xml('message', { from: 'tobias@musterland.example/x', type: 'chat' }, xml('body', {}, 'hilfe')),
+    );
     await tobias.sendRaw(xml('message', { to: world.botJid, type: 'chat' }, xml('received', { xmlns: 'urn:xmpp:carbons:2' }, forwarded)));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(tobias.received).toHaveLength(2);
@@ -131,7 +139,9 @@ describe.skipIf(!prosodyAvailable)('Jabber channel against a real Prosody', () =
     expect(answer!.body).toContain('Antwort von Aylin Demir');
     expect(answer!.body).toContain('erhebt die Gemeinde');
     expect(answer!.body).toContain(`„erledigt ${number}“`);
-    expect((await world.app.lotse.escalation.get(number!))?.replyTo).toEqual(expect.objectContaining({ channel: 'xmpp', reference: 'marek@musterland.example' }));
+    expect((await world.app.lotse.escalation.get(number!))?.replyTo).toEqual(
+      expect.objectContaining({ channel: 'xmpp', reference: 'marek@musterland.example' }),
+    );
     const [again] = await aylin.ask(world.botJid, `antwort ${number} Noch einmal.`);
     expect(again!.body).toBe('Diese Anfrage ist bereits in Bearbeitung oder abgeschlossen.');
     const [closed] = await marek.ask(world.botJid, `erledigt ${number}`);
@@ -163,11 +173,22 @@ describe.skipIf(!prosodyAvailable)('Jabber channel against a real Prosody', () =
     const plain = startXmppChannel(channelHostOf(world.app.lotse, silentLogger), world.config({ XMPP_ALLOW_PLAIN: 'false' }));
     await expect(plain).rejects.toThrow(/offers no TLS/);
     const dataDir = mkdtempSync(join(tmpdir(), 'lotse-xmpp-serve-'));
-    const env = { XMPP_SERVICE: world.prosody.service, XMPP_DOMAIN: world.prosody.domain, XMPP_USERNAME: 'lotse', XMPP_PASSWORD: 'falsch', XMPP_ALLOW_PLAIN: 'true', LOG_LEVEL: 'error', PORT: '0', AUTH_MODE: 'dev' };
+    const env = {
+      XMPP_SERVICE: world.prosody.service,
+      XMPP_DOMAIN: world.prosody.domain,
+      XMPP_USERNAME: 'lotse',
+      XMPP_PASSWORD: 'falsch',
+      XMPP_ALLOW_PLAIN: 'true',
+      LOG_LEVEL: 'error',
+      PORT: '0',
+      AUTH_MODE: 'dev',
+    };
     const serve = await runCli(['serve', '--data', dataDir, '--no-ingest'], { env, cwd: repoRoot });
     rmSync(dataDir, { recursive: true, force: true });
     expect(serve.code).toBe(1);
-    expect(serve.stderr).toMatch(/Refusing to start: XmppLoginError: XMPP login as lotse@musterland\.example was rejected \(not-authorized\)/);
+    expect(serve.stderr).toMatch(
+      /Refusing to start: XmppLoginError: XMPP login as lotse@musterland\.example was rejected \(not-authorized\)/,
+    );
   });
 
   it('reconnects after a server restart and delivers every message queued meanwhile', async () => {
@@ -180,7 +201,12 @@ describe.skipIf(!prosodyAvailable)('Jabber channel against a real Prosody', () =
     await world.prosody.stop();
     const deliveries = [];
     for (let index = 1; index <= 5; index += 1) {
-      deliveries.push(await world.app.lotse.channels.send({ kind: 'person', personId: 'p-erika' }, { kind: 'notice', text: `Mitteilung ${index} während des Neustarts` }));
+      deliveries.push(
+        await world.app.lotse.channels.send(
+          { kind: 'person', personId: 'p-erika' },
+          { kind: 'notice', text: `Mitteilung ${index} während des Neustarts` },
+        ),
+      );
     }
     expect(deliveries.every((result) => result.kind === 'queued')).toBe(true);
     expect(await world.xmpp.channel.pending()).toBe(5);
@@ -199,7 +225,10 @@ describe.skipIf(!prosodyAvailable)('Jabber channel against a real Prosody', () =
 
   it('keeps queued messages across a restart of lotse and sends them after the next login', async () => {
     await world.xmpp.stop();
-    const queued = await world.xmpp.channel.endpoint.send({ kind: 'person', personId: 'p-sabine' }, { kind: 'notice', text: 'Nachricht aus dem letzten Lauf' });
+    const queued = await world.xmpp.channel.endpoint.send(
+      { kind: 'person', personId: 'p-sabine' },
+      { kind: 'notice', text: 'Nachricht aus dem letzten Lauf' },
+    );
     expect(queued.kind).toBe('queued');
     const sabine = await login('sabine');
     const restarted = await startXmppChannel(channelHostOf(world.app.lotse, silentLogger), world.config());

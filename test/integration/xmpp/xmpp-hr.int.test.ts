@@ -23,13 +23,20 @@ describe.skipIf(!prosodyAvailable)('HR news and surveys on Jabber', () => {
 
   it('delivers news with headline and link, and takes survey answers as numbers', async () => {
     const hr = world.app.lotse.hr;
-    const news = broadcastDraftSchema.parse({ title: 'Neue Kantinenzeiten', text: 'Die Kantine öffnet ab Montag um 11 Uhr.', link: 'https://intranet.musterland.example/kantine', audience: { kind: 'units', units: ['A36'] } });
+    const news = broadcastDraftSchema.parse({
+      title: 'Neue Kantinenzeiten',
+      text: 'Die Kantine öffnet ab Montag um 11 Uhr.',
+      link: 'https://intranet.musterland.example/kantine',
+      audience: { kind: 'units', units: ['A36'] },
+    });
     const created = await hr.broadcasts.create('p-nina', news);
     if (created.kind !== 'ok') throw new Error(created.message);
     expect((await hr.broadcasts.release('p-frank', created.broadcast.id)).kind).toBe('ok');
     await hr.jobs.runDue();
     const [delivered] = await sabine.nextMessages(1, 15_000);
-    expect(delivered!.body).toMatch(/^Neue Kantinenzeiten\n\nDie Kantine öffnet ab Montag um 11 Uhr\.[\s\S]*https:\/\/intranet\.musterland\.example\/kantine/);
+    expect(delivered!.body).toMatch(
+      /^Neue Kantinenzeiten\n\nDie Kantine öffnet ab Montag um 11 Uhr\.[\s\S]*https:\/\/intranet\.musterland\.example\/kantine/,
+    );
 
     const survey = await hr.surveys.create('p-nina', sampleSurveyDraft());
     if (survey.kind !== 'ok') throw new Error(survey.message);

@@ -35,7 +35,12 @@ describe.skipIf(!prosodyAvailable)('Jabber presence, rate notices and strangers 
     return client;
   };
   const fromBot = (client: XmppTestClient, type: string): Element[] =>
-    client.stanzas.filter((stanza) => stanza.is('presence') && String(stanza.attrs.from ?? '').split('/')[0] === world.botJid && String(stanza.attrs.type ?? 'available') === type);
+    client.stanzas.filter(
+      (stanza) =>
+        stanza.is('presence') &&
+        String(stanza.attrs.from ?? '').split('/')[0] === world.botJid &&
+        String(stanza.attrs.type ?? 'available') === type,
+    );
 
   beforeAll(async () => {
     world = await startXmppWorld({ strangers: ['fremd'], xmppEnv: rateEnv });
@@ -91,7 +96,13 @@ describe.skipIf(!prosodyAvailable)('Jabber presence, rate notices and strangers 
     const sabine = await login('sabine');
     const erika = await login('erika');
     // Sabine claims that Erika already receives the bot's presence: the bot refuses and keeps its own roster.
-    await sabine.sendRaw(xml('iq', { to: `${world.botJid}/lotse`, type: 'set', id: 'push-1' }, xml('query', { xmlns: 'jabber:iq:roster' }, xml('item', { jid: erika.jid, subscription: 'both' }))));
+    await sabine.sendRaw(
+      xml(
+        'iq',
+        { to: `${world.botJid}/lotse`, type: 'set', id: 'push-1' },
+        xml('query', { xmlns: 'jabber:iq:roster' }, xml('item', { jid: erika.jid, subscription: 'both' })),
+      ),
+    );
     await waitFor(() => sabine.stanzas.some((stanza) => stanza.is('iq') && stanza.attrs.id === 'push-1'), 5000, 'answer to the push');
     expect(sabine.stanzas.find((stanza) => stanza.is('iq') && stanza.attrs.id === 'push-1')!.attrs.type).toBe('error');
     const [reply] = await erika.ask(world.botJid, 'hilfe');

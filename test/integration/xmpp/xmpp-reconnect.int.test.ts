@@ -9,7 +9,11 @@ import type { Logger } from '../../../bot/shared/logger.ts';
 import { prosodyAvailable } from '../../support/prosody.ts';
 import { startXmppWorld, type XmppWorld } from '../../support/xmpp-app.ts';
 
-interface Recorded { readonly event: string; readonly at: number; readonly data: Record<string, unknown> }
+interface Recorded {
+  readonly event: string;
+  readonly at: number;
+  readonly data: Record<string, unknown>;
+}
 
 async function waitFor(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -45,7 +49,9 @@ describe.skipIf(!prosodyAvailable)('Jabber reconnect after Prosody restarts', ()
       const online = Date.now();
       const last = since('xmpp-reconnect-scheduled').at(-1)!;
       const fired = last.at + Number(last.data.delayMs);
-      measured.push(`${online - listening} ms (waiting ${Math.max(0, fired - listening)} ms, connect and login ${online - Math.max(fired, listening)} ms)`);
+      measured.push(
+        `${online - listening} ms (waiting ${Math.max(0, fired - listening)} ms, connect and login ${online - Math.max(fired, listening)} ms)`,
+      );
 
       const scheduled = since('xmpp-reconnect-scheduled');
       const failed = since('xmpp-reconnect-failed');

@@ -14,10 +14,14 @@ describe.skipIf(!prosodyAvailable)('Jabber: suggestions and Leichte Sprache', ()
   it('numbers the suggestions; the number as reply asks that suggestion', async () => {
     const marek = await login('marek');
     const [answer] = await marek.ask(suite.world.botJid, 'Darf KI über Beförderungen entscheiden?');
-    expect(answer!.body).toContain('Weiterfragen – antworten Sie mit der Nummer:\n1 – Mehr zu: § 3 Der Mensch entscheidet (DV KI)\n2 – Mehr zu: § 5 Schutz personenbezogener Daten (DV KI)\n3 – Mehr zu: § 2 Begriffe (DV KI)');
+    expect(answer!.body).toContain(
+      'Weiterfragen – antworten Sie mit der Nummer:\n1 – Mehr zu: § 3 Der Mensch entscheidet (DV KI)\n2 – Mehr zu: § 5 Schutz personenbezogener Daten (DV KI)\n3 – Mehr zu: § 2 Begriffe (DV KI)',
+    );
     const [next] = await marek.ask(suite.world.botJid, '2');
     expect(next!.body).toContain('§ 5 Schutz personenbezogener Daten');
-    expect(next!.body).toContain('[1] Dienstvereinbarung über den Einsatz von Künstlicher Intelligenz (DV KI) – § 5 Schutz personenbezogener Daten');
+    expect(next!.body).toContain(
+      '[1] Dienstvereinbarung über den Einsatz von Künstlicher Intelligenz (DV KI) – § 5 Schutz personenbezogener Daten',
+    );
     const [none] = await marek.ask(suite.world.botJid, 'Wie hoch ist die Hundesteuer für einen Dackel?');
     expect(none!.body).not.toContain('Weiterfragen');
   });

@@ -26,12 +26,20 @@ describe.skipIf(!prosodyAvailable)('Jabber with a private CA (real Prosody, STAR
   let prosody: ProsodyServer;
   let app: RunningApp;
   const env = (extra: Record<string, string> = {}): Record<string, string> => ({
-    XMPP_SERVICE: prosody.service, XMPP_DOMAIN: domain, XMPP_USERNAME: botAccount.username, XMPP_PASSWORD: botAccount.password, ...extra,
+    XMPP_SERVICE: prosody.service,
+    XMPP_DOMAIN: domain,
+    XMPP_USERNAME: botAccount.username,
+    XMPP_PASSWORD: botAccount.password,
+    ...extra,
   });
 
   beforeAll(async () => {
     ca = await createTestCa(domain);
-    prosody = await startProsody({ domain, accounts: [botAccount, { username: 'sabine', password: userPassword }], tls: { certificate: ca.certificate, key: ca.key } });
+    prosody = await startProsody({
+      domain,
+      accounts: [botAccount, { username: 'sabine', password: userPassword }],
+      tls: { certificate: ca.certificate, key: ca.key },
+    });
     app = await startRealApp();
   });
   afterAll(async () => {
@@ -48,9 +56,14 @@ describe.skipIf(!prosodyAvailable)('Jabber with a private CA (real Prosody, STAR
 
     const dataDir = mkdtempSync(join(tmpdir(), 'lotse-xmpp-tls-serve-'));
     try {
-      const serve = await runCli(['serve', '--data', dataDir, '--no-ingest'], { env: { ...env(), LOG_LEVEL: 'error', PORT: '0', AUTH_MODE: 'dev' }, cwd: repoRoot });
+      const serve = await runCli(['serve', '--data', dataDir, '--no-ingest'], {
+        env: { ...env(), LOG_LEVEL: 'error', PORT: '0', AUTH_MODE: 'dev' },
+        cwd: repoRoot,
+      });
       expect(serve.code).toBe(1);
-      expect(serve.stderr).toMatch(/Refusing to start: XmppLoginError: XMPP server xmpp:\/\/127\.0\.0\.1:\d+ presented a certificate .*XMPP_CA_FILE/);
+      expect(serve.stderr).toMatch(
+        /Refusing to start: XmppLoginError: XMPP server xmpp:\/\/127\.0\.0\.1:\d+ presented a certificate .*XMPP_CA_FILE/,
+      );
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
@@ -81,12 +94,24 @@ describe.skipIf(!prosodyAvailable)('Jabber with a private CA (real Prosody, STAR
   it('stops start-up for a self-signed server certificate too, and trusts it given as XMPP_CA_FILE', async () => {
     const selfDomain = 'selbst.example';
     const selfSigned = await createSelfSigned(selfDomain);
-    const server = await startProsody({ domain: selfDomain, accounts: [botAccount], tls: { certificate: selfSigned.certificate, key: selfSigned.key } });
+    const server = await startProsody({
+      domain: selfDomain,
+      accounts: [botAccount],
+      tls: { certificate: selfSigned.certificate, key: selfSigned.key },
+    });
     try {
-      const settings = { XMPP_SERVICE: server.service, XMPP_DOMAIN: selfDomain, XMPP_USERNAME: botAccount.username, XMPP_PASSWORD: botAccount.password };
+      const settings = {
+        XMPP_SERVICE: server.service,
+        XMPP_DOMAIN: selfDomain,
+        XMPP_USERNAME: botAccount.username,
+        XMPP_PASSWORD: botAccount.password,
+      };
       const refused = startXmppChannel(channelHostOf(app.lotse, silentLogger), parseXmppConfig(settings)!);
       await expect(refused).rejects.toThrow(/DEPTH_ZERO_SELF_SIGNED_CERT.*XMPP_CA_FILE.*NODE_EXTRA_CA_CERTS/);
-      const running = await startXmppChannel(channelHostOf(app.lotse, silentLogger), parseXmppConfig({ ...settings, XMPP_CA_FILE: selfSigned.caFile })!);
+      const running = await startXmppChannel(
+        channelHostOf(app.lotse, silentLogger),
+        parseXmppConfig({ ...settings, XMPP_CA_FILE: selfSigned.caFile })!,
+      );
       expect(running.state).toBe('online');
       await running.stop();
     } finally {

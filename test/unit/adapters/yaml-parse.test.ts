@@ -14,7 +14,8 @@ describe('parseYamlFile', () => {
   });
 
   it('refuses an alias bomb and a syntax error with the file name', () => {
-    const bomb = 'a: &a [1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n';
+    const bomb =
+      'a: &a [1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n';
     expect(() => parseYamlFile(bomb, 'x.yaml', fail)).toThrow(/^x\.yaml: Excessive alias count/);
     expect(() => parseYamlFile('a: "offen\n', 'x.yaml', fail)).toThrow(/^x\.yaml: Missing closing/);
   });

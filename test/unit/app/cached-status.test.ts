@@ -10,13 +10,16 @@ describe('cachedStatus (asynchronous readiness probe)', () => {
     const clock = new FixedClock();
     let probes = 0;
     let release: () => void = () => undefined;
-    const status = cachedStatus(async () => {
-      probes += 1;
-      await new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      return up;
-    }, { clock });
+    const status = cachedStatus(
+      async () => {
+        probes += 1;
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        return up;
+      },
+      { clock },
+    );
     const overlapping = [status(), status(), status()];
     release();
     expect(await Promise.all(overlapping)).toEqual([up, up, up]);
@@ -32,10 +35,13 @@ describe('cachedStatus (asynchronous readiness probe)', () => {
   it('reports not ready with the last good counts when the probe fails (an unreachable database)', async () => {
     const clock = new FixedClock();
     let fail = false;
-    const status = cachedStatus(async () => {
-      if (fail) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
-      return up;
-    }, { clock });
+    const status = cachedStatus(
+      async () => {
+        if (fail) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+        return up;
+      },
+      { clock },
+    );
     expect(await status()).toEqual(up);
     fail = true;
     clock.advance(2_000);

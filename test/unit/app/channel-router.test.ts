@@ -17,7 +17,11 @@ function recorder(result: DeliveryResult | Error, reaches: readonly string[] = [
 }
 
 const message: OutboundMessage = { kind: 'notice', text: 'Hallo' };
-const conversation = (channel: 'web' | 'xmpp'): Recipient => ({ kind: 'conversation', userId: 'u1', reference: { channel, conversationId: 'c1' } });
+const conversation = (channel: 'web' | 'xmpp'): Recipient => ({
+  kind: 'conversation',
+  userId: 'u1',
+  reference: { channel, conversationId: 'c1' },
+});
 
 describe('channel router', () => {
   it('sends a conversation message back to the channel it came from', async () => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { channelDrains, channelGauges, channelPlugins, createChannels, registerQueuedChannels, startChannels, stopChannels, type ChannelHost, type ChannelPluginFactory } from '../../../bot/app/channels.ts';
+import {
+  channelDrains,
+  channelGauges,
+  channelPlugins,
+  createChannels,
+  registerQueuedChannels,
+  startChannels,
+  stopChannels,
+  type ChannelHost,
+  type ChannelPluginFactory,
+} from '../../../bot/app/channels.ts';
 import { createChannelRouter } from '../../../bot/app/channel-router.ts';
 import { silentLogger } from '../../../bot/shared/logger.ts';
 import type { ChannelPlugin } from '../../../bot/ports/channel-plugin.ts';
@@ -43,7 +53,9 @@ describe('the channel registration list', () => {
 
   it('stops the channels already started when one fails to start, and rethrows', async () => {
     const calls: string[] = [];
-    await expect(startChannels([fakeChannel('a', calls), fakeChannel('b', calls, { failStart: true }), fakeChannel('c', calls)])).rejects.toThrow('b login rejected');
+    await expect(
+      startChannels([fakeChannel('a', calls), fakeChannel('b', calls, { failStart: true }), fakeChannel('c', calls)]),
+    ).rejects.toThrow('b login rejected');
     expect(calls).toEqual(['start a', 'start b', 'stop a']);
   });
 
@@ -56,9 +68,10 @@ describe('the channel registration list', () => {
   it('registers the queue-only endpoints of the list in list order for the CLI, and unregisters them', async () => {
     const channels = createChannelRouter({ send: async () => ({ kind: 'queued' }) }, silentLogger);
     const host = { ...(unconfigured as object), channels } as unknown as ChannelHost;
-    const queued = (name: string): ChannelPluginFactory => Object.assign(() => undefined, {
-      queueOnly: async () => ({ name, endpoint: { reaches: () => true, send: async () => ({ kind: 'queued' as const }) } }),
-    });
+    const queued = (name: string): ChannelPluginFactory =>
+      Object.assign(() => undefined, {
+        queueOnly: async () => ({ name, endpoint: { reaches: () => true, send: async () => ({ kind: 'queued' as const }) } }),
+      });
     expect(channelPlugins.every((factory) => factory.queueOnly !== undefined)).toBe(true);
     const unregister = await registerQueuedChannels(host, [queued('xmpp'), () => undefined, queued('teams')]);
     expect(channels.channels()).toEqual(['xmpp', 'teams']);

@@ -64,7 +64,11 @@ describe('graceful shutdown', () => {
     vi.useFakeTimers();
     const steps: string[] = [];
     const started = Date.now();
-    const shutdown = gracefulShutdown(plan(steps, { feeders: [], outboxes: [slowQueue('teams', 100, 20, steps)] }), { drainMs: 150, now: Date.now, logger: recordingLogger(steps) });
+    const shutdown = gracefulShutdown(plan(steps, { feeders: [], outboxes: [slowQueue('teams', 100, 20, steps)] }), {
+      drainMs: 150,
+      now: Date.now,
+      logger: recordingLogger(steps),
+    });
     await vi.runAllTimersAsync();
     // deadline: 150 ms minus a fifth kept for closing = 120 ms; an item of 20 ms starts only if it ends by then
     expect(await shutdown).toMatchObject({ teams: { drained: 6, remaining: 94 } });
@@ -75,7 +79,10 @@ describe('graceful shutdown', () => {
     vi.useFakeTimers();
     const steps: string[] = [];
     const started = Date.now();
-    const shutdown = gracefulShutdown(plan(steps, { closeHttp: () => new Promise(() => undefined), forceCloseHttp: () => void steps.push('http-forced') }), { drainMs: 100, now: Date.now, logger: recordingLogger(steps) });
+    const shutdown = gracefulShutdown(
+      plan(steps, { closeHttp: () => new Promise(() => undefined), forceCloseHttp: () => void steps.push('http-forced') }),
+      { drainMs: 100, now: Date.now, logger: recordingLogger(steps) },
+    );
     await vi.runAllTimersAsync();
     await shutdown;
     expect(Date.now() - started).toBe(80); // forced at the deadline (100 ms minus 20 ms for closing)
@@ -86,11 +93,30 @@ describe('graceful shutdown', () => {
   it('keeps going when a step throws and logs it', async () => {
     const steps: string[] = [];
     const logger = recordingLogger(steps);
-    const failing: DrainTarget = { name: 'hr', drain: async () => { throw new Error('db down'); }, remaining: () => { throw new Error('db down'); } };
-    const report = await gracefulShutdown(plan(steps, { feeders: [failing], stopChannels: async () => { throw new Error('socket'); } }), { drainMs: 500, now: Date.now, logger });
+    const failing: DrainTarget = {
+      name: 'hr',
+      drain: async () => {
+        throw new Error('db down');
+      },
+      remaining: () => {
+        throw new Error('db down');
+      },
+    };
+    const report = await gracefulShutdown(
+      plan(steps, {
+        feeders: [failing],
+        stopChannels: async () => {
+          throw new Error('socket');
+        },
+      }),
+      { drainMs: 500, now: Date.now, logger },
+    );
     expect(report.hr).toEqual({ drained: 0, remaining: null });
     expect(steps).toContain('close');
-    expect(logger.events.filter((entry) => entry.event === 'shutdown-step-failed').map((entry) => entry.data?.step)).toEqual(['drain-hr', 'channels']);
+    expect(logger.events.filter((entry) => entry.event === 'shutdown-step-failed').map((entry) => entry.data?.step)).toEqual([
+      'drain-hr',
+      'channels',
+    ]);
   });
 });
 
@@ -104,7 +130,9 @@ describe('drain targets', () => {
 
   it('a polled queue waits until nothing is due, counting deliveries', async () => {
     let pending = 5;
-    const timer = setInterval(() => { if (pending > 0) pending -= 1; }, 10);
+    const timer = setInterval(() => {
+      if (pending > 0) pending -= 1;
+    }, 10);
     try {
       const target = polledDrain({ name: 'teams', due: () => pending, remaining: () => pending }, { pollMs: 5 });
       expect(await target.drain(Date.now() + 2000)).toBe(5);

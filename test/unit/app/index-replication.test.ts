@@ -44,11 +44,24 @@ function documentOf(id: string, text: string, checksum = `sum-${id}`): IngestedD
 }
 
 /** A replica: its served knowledge base, a follower and a leader whose folder holds `folder` documents. */
-function replica(name: string, shared: { publication: InMemoryIndexPublication; leases: InMemoryJobLeases; clock: FixedClock; folder: IngestedDocument[]; faq: IngestedDocument[] }) {
+function replica(
+  name: string,
+  shared: {
+    publication: InMemoryIndexPublication;
+    leases: InMemoryJobLeases;
+    clock: FixedClock;
+    folder: IngestedDocument[];
+    faq: IngestedDocument[];
+  },
+) {
   const served = knowledgeBase();
   const ingests: number[] = [];
   const deps: IndexLeaderDeps = {
-    publication: shared.publication, leases: shared.leases, replicaId: name, clock: shared.clock, logger: silentLogger,
+    publication: shared.publication,
+    leases: shared.leases,
+    replicaId: name,
+    clock: shared.clock,
+    logger: silentLogger,
     openWork: async () => {
       const work = knowledgeBase();
       await work.open();
@@ -71,11 +84,22 @@ function replica(name: string, shared: { publication: InMemoryIndexPublication; 
     reindexIntervalMs: 60_000,
     leaseTtlMs: 10_000,
   };
-  return { served, ingests, leader: createIndexLeader(deps), follower: createIndexFollower({ publication: shared.publication, knowledge: served, logger: silentLogger }) };
+  return {
+    served,
+    ingests,
+    leader: createIndexLeader(deps),
+    follower: createIndexFollower({ publication: shared.publication, knowledge: served, logger: silentLogger }),
+  };
 }
 
 function world() {
-  return { publication: new InMemoryIndexPublication(), leases: new InMemoryJobLeases(), clock: new FixedClock(), folder: [documentOf('dienstwagen.md', 'Den Dienstwagen reserviert die Fahrbereitschaft im Buchungssystem.')], faq: [] as IngestedDocument[] };
+  return {
+    publication: new InMemoryIndexPublication(),
+    leases: new InMemoryJobLeases(),
+    clock: new FixedClock(),
+    folder: [documentOf('dienstwagen.md', 'Den Dienstwagen reserviert die Fahrbereitschaft im Buchungssystem.')],
+    faq: [] as IngestedDocument[],
+  };
 }
 
 const topDocument = (knowledge: KnowledgeBase, query: string): string | undefined => {
@@ -152,7 +176,10 @@ describe('follower swap', () => {
     await a.leader.tick();
     const next = (await shared.publication.fetch((await shared.publication.latest())!.version))!;
     const broken = next.files.map((file) => (file.name === 'bm25.bin' ? { ...file, bytes: Buffer.from('kaputt') } : file));
-    expect(await loadPublished(a.served, next.version, broken)).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('bm25.bin') });
+    expect(await loadPublished(a.served, next.version, broken)).toMatchObject({
+      kind: 'rejected',
+      reason: expect.stringContaining('bm25.bin'),
+    });
     expect(a.served.indexVersion()).toBe(loaded);
     expect(topDocument(a.served, 'Dienstwagen Fahrbereitschaft')).toBe('dienstwagen.md');
     const outcome = await loadPublished(a.served, next.version, next.files);
@@ -185,9 +212,13 @@ describe('follower swap during a retrieval', () => {
 /** `publication` with another `fetch` (to count fetches or act while one runs). */
 function withFetch(publication: IndexPublication, fetch: IndexPublication['fetch']): IndexPublication {
   return {
-    latest: () => publication.latest(), publish: (entry, keep) => publication.publish(entry, keep), fetch,
-    requestReindex: (by, at) => publication.requestReindex(by, at), pendingRequests: () => publication.pendingRequests(),
-    markHandled: (ids, at, report) => publication.markHandled(ids, at, report), request: (id) => publication.request(id),
+    latest: () => publication.latest(),
+    publish: (entry, keep) => publication.publish(entry, keep),
+    fetch,
+    requestReindex: (by, at) => publication.requestReindex(by, at),
+    pendingRequests: () => publication.pendingRequests(),
+    markHandled: (ids, at, report) => publication.markHandled(ids, at, report),
+    request: (id) => publication.request(id),
   };
 }
 
@@ -196,13 +227,26 @@ function gatedKnowledgeBase(): { served: KnowledgeBase; release: () => void } {
   const hashed = new HashedNgramEmbedder();
   let release: () => void = () => undefined;
   const gate = new Promise<void>((done) => (release = done));
-  const slow = { id: hashed.id, dimensions: hashed.dimensions, embed: async (texts: readonly string[]) => {
-    await gate;
-    return hashed.embed(texts);
-  } };
+  const slow = {
+    id: hashed.id,
+    dimensions: hashed.dimensions,
+    embed: async (texts: readonly string[]) => {
+      await gate;
+      return hashed.embed(texts);
+    },
+  };
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-replication-'));
   dirs.push(dataDir);
-  return { served: new KnowledgeBase({ dataDir, database: openSqliteDatabase(dataDir), analyzer, logger: silentLogger, embedders: [{ embedder: slow, weight: 0.3 }] }), release };
+  return {
+    served: new KnowledgeBase({
+      dataDir,
+      database: openSqliteDatabase(dataDir),
+      analyzer,
+      logger: silentLogger,
+      embedders: [{ embedder: slow, weight: 0.3 }],
+    }),
+    release,
+  };
 }
 
 describe('follower polls on the asynchronous store', () => {
@@ -224,7 +268,11 @@ describe('follower polls on the asynchronous store', () => {
 
   it('reports an unreachable store as a failed poll and stays not ready', async () => {
     const down = withFetch(new InMemoryIndexPublication(), async () => undefined);
-    const follower = createIndexFollower({ publication: { ...down, latest: () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })) }, knowledge: knowledgeBase(), logger: silentLogger });
+    const follower = createIndexFollower({
+      publication: { ...down, latest: () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })) },
+      knowledge: knowledgeBase(),
+      logger: silentLogger,
+    });
     expect(await follower.poll()).toMatchObject({ kind: 'failed', reason: expect.stringContaining('ECONNREFUSED') });
     expect(follower.ready()).toBe(false);
   });

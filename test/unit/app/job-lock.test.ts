@@ -10,13 +10,16 @@ describe('createJobLock', () => {
     const lock = createJobLock();
     const steps: string[] = [];
     let finishFirst: () => void = () => undefined;
-    const first = lock(() => new Promise<void>((done) => {
-      steps.push('first started');
-      finishFirst = () => {
-        steps.push('first finished');
-        done();
-      };
-    }));
+    const first = lock(
+      () =>
+        new Promise<void>((done) => {
+          steps.push('first started');
+          finishFirst = () => {
+            steps.push('first finished');
+            done();
+          };
+        }),
+    );
     const second = lock(async () => {
       steps.push('second started');
       throw new Error('disk full');

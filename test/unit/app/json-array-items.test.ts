@@ -11,7 +11,13 @@ const items = (text: string): { key: string; item: unknown }[] => [...arrayItems
 describe('arrayItems', () => {
   it('yields what JSON.parse gives, element by element, in document order', () => {
     const document = {
-      documents: [{ id: 'a "quoted" \\ back\\slash\\', meta: '{"x":[{"y":1},{"z":"]}"}]}', n: -1.5e3 }, 'Größe: }, { und ] [ – übermäßig', null, true, 7],
+      documents: [
+        { id: 'a "quoted" \\ back\\slash\\', meta: '{"x":[{"y":1},{"z":"]}"}]}', n: -1.5e3 },
+        'Größe: }, { und ] [ – übermäßig',
+        null,
+        true,
+        7,
+      ],
       version: 'skipped',
       nested: { chunks: [1] },
       chunks: [[1, [2, { three: '\\"' }]], { body: JSON.stringify({ text: 'Zeile\nzwei "Zitat" \\ Ende' }) }],
@@ -27,7 +33,19 @@ describe('arrayItems', () => {
   });
 
   it('throws a SyntaxError for text that is not such an object', () => {
-    for (const text of ['', '[]', '{"a":[1,2', '{"a":["x]}', '{"a":[1 2]}', '{"a":[1],}x', '{"a":[{"b":1]}', '{"a":[1]} trailing', '{"a":[tru]}', '{"a":[1,]}', '{"a":[1]']) {
+    for (const text of [
+      '',
+      '[]',
+      '{"a":[1,2',
+      '{"a":["x]}',
+      '{"a":[1 2]}',
+      '{"a":[1],}x',
+      '{"a":[{"b":1]}',
+      '{"a":[1]} trailing',
+      '{"a":[tru]}',
+      '{"a":[1,]}',
+      '{"a":[1]',
+    ]) {
       expect(() => items(text), text).toThrow(SyntaxError);
     }
   });

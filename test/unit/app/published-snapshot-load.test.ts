@@ -28,14 +28,29 @@ afterEach(() => {
 function knowledgeBase(embedders?: ConstructorParameters<typeof KnowledgeBase>[0]['embedders']): KnowledgeBase {
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-load-'));
   dirs.push(dataDir);
-  return new KnowledgeBase({ dataDir, database: openSqliteDatabase(dataDir), analyzer, logger: silentLogger, ...(embedders ? { embedders } : {}) });
+  return new KnowledgeBase({
+    dataDir,
+    database: openSqliteDatabase(dataDir),
+    analyzer,
+    logger: silentLogger,
+    ...(embedders ? { embedders } : {}),
+  });
 }
 
 function documentOf(id: string, texts: readonly string[]): IngestedDocument {
   return {
     meta: { id, title: id, type: 'faq', supersedes: [], visibility: [], checksum: `sum-${id}` },
     text: texts.join('\n'),
-    chunks: texts.map((text, ordinal) => ({ id: `${id}#${ordinal}`, documentId: id, ordinal, section: id, text, start: 0, end: text.length, kind: 'text' as const })),
+    chunks: texts.map((text, ordinal) => ({
+      id: `${id}#${ordinal}`,
+      documentId: id,
+      ordinal,
+      section: id,
+      text,
+      start: 0,
+      end: text.length,
+      kind: 'text' as const,
+    })),
   };
 }
 
@@ -49,7 +64,11 @@ async function published(documents: readonly IngestedDocument[], second = 0): Pr
 }
 
 const kantine = documentOf('kantine.md', ['Die Kantine öffnet um halb zwölf.']);
-const fuhrpark = documentOf('fuhrpark.md', ['Dienstwagen reserviert die Fahrbereitschaft.', 'Fahrtenbuch liegt im Handschuhfach.', 'Tankkarte beim Pförtner abholen.']);
+const fuhrpark = documentOf('fuhrpark.md', [
+  'Dienstwagen reserviert die Fahrbereitschaft.',
+  'Fahrtenbuch liegt im Handschuhfach.',
+  'Tankkarte beim Pförtner abholen.',
+]);
 const topDocument = (knowledge: KnowledgeBase, query: string): string | undefined => {
   const hit = knowledge.lexical.search(query, 1)[0];
   return hit ? knowledge.store.getChunk(hit.id)?.documentId : undefined;
@@ -57,7 +76,10 @@ const topDocument = (knowledge: KnowledgeBase, query: string): string | undefine
 const tablesOf = (knowledge: KnowledgeBase): string[] => {
   const database = openSqliteDatabase(knowledge.indexRoot.replace(/[\\/]index$/, ''));
   try {
-    return database.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((row) => row.name);
+    return database
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((row) => row.name);
   } finally {
     database.close();
   }
@@ -67,8 +89,14 @@ const tablesOf = (knowledge: KnowledgeBase): string[] => {
 function withRows(version: Publication, rows: unknown): Publication {
   const bytes = gzipSync(JSON.stringify(rows));
   const manifest = JSON.parse(version.manifest) as { files: { name: string; bytes: number; sha256: string }[] };
-  manifest.files = manifest.files.map((file) => (file.name === knowledgeFile ? { ...file, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') } : file));
-  return { ...version, manifest: JSON.stringify(manifest), files: version.files.map((file) => (file.name === knowledgeFile ? { ...file, bytes } : file)) };
+  manifest.files = manifest.files.map((file) =>
+    file.name === knowledgeFile ? { ...file, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') } : file,
+  );
+  return {
+    ...version,
+    manifest: JSON.stringify(manifest),
+    files: version.files.map((file) => (file.name === knowledgeFile ? { ...file, bytes } : file)),
+  };
 }
 
 describe('loading a published version step by step', () => {
@@ -81,12 +109,17 @@ describe('loading a published version step by step', () => {
     const outcome = await loadPublished(served, next, next.files, {
       batch: 1,
       pause: async () => {
-        seen.push(`${served.indexVersion()}|${topDocument(served, 'Dienstwagen Fahrbereitschaft') ?? '-'}|${served.store.getChunk('fuhrpark.md#0') ? 'new' : 'old'}|${served.store.listDocuments().length}`);
+        seen.push(
+          `${served.indexVersion()}|${topDocument(served, 'Dienstwagen Fahrbereitschaft') ?? '-'}|${served.store.getChunk('fuhrpark.md#0') ? 'new' : 'old'}|${served.store.listDocuments().length}`,
+        );
         await new Promise((resolve) => setImmediate(resolve));
       },
     });
     expect(outcome).toMatchObject({ kind: 'loaded', chunks: 4 });
-    const before = seen.slice(0, seen.findIndex((step) => step.startsWith(next.version)));
+    const before = seen.slice(
+      0,
+      seen.findIndex((step) => step.startsWith(next.version)),
+    );
     // 2 documents + 4 chunks staged one row per step, besides verifying, reading and writing
     expect(before.length).toBeGreaterThanOrEqual(6);
     expect(new Set(before)).toEqual(new Set([`${first.version}|-|old|1`]));
@@ -99,7 +132,11 @@ describe('loading a published version step by step', () => {
     const hashed = new HashedNgramEmbedder();
     let release: () => void = () => undefined;
     const gate = new Promise<void>((done) => (release = done));
-    const slow = { id: hashed.id, dimensions: hashed.dimensions, embed: async (texts: readonly string[]) => (await gate, hashed.embed(texts)) };
+    const slow = {
+      id: hashed.id,
+      dimensions: hashed.dimensions,
+      embed: async (texts: readonly string[]) => (await gate, hashed.embed(texts)),
+    };
     const served = knowledgeBase([{ embedder: slow, weight: 0.3 }]);
     const work = knowledgeBase([{ embedder: hashed, weight: 0.3 }]);
     await work.open();
@@ -128,8 +165,14 @@ describe('loading a published version step by step', () => {
     await loadPublished(served, first, first.files);
     const next = await published([kantine, fuhrpark], 5);
     const rows = served.store.exportRows();
-    const broken = withRows(next, { documents: rows.documents, chunks: [...rows.chunks, { id: 'x#0', document_id: 'kantine.md', ordinal: 'eins', body: '{}' }] });
-    expect(await loadPublished(served, broken, broken.files, { batch: 1 })).toEqual({ kind: 'rejected', reason: 'unreadable knowledge rows' });
+    const broken = withRows(next, {
+      documents: rows.documents,
+      chunks: [...rows.chunks, { id: 'x#0', document_id: 'kantine.md', ordinal: 'eins', body: '{}' }],
+    });
+    expect(await loadPublished(served, broken, broken.files, { batch: 1 })).toEqual({
+      kind: 'rejected',
+      reason: 'unreadable knowledge rows',
+    });
     expect(served.indexVersion()).toBe(first.version);
     expect(served.store.getChunk('kantine.md#0')?.text).toContain('Kantine');
     expect(tablesOf(served)).toEqual(['chunks', 'documents', 'schema_migrations']);
@@ -139,7 +182,11 @@ describe('loading a published version step by step', () => {
     const served = knowledgeBase();
     served.store.beginStaging(); // a process died while staging
     served.store.stage({ documents: [{ id: 'halb.md', checksum: 'x', meta: '{}', text_length: 1 }] });
-    for (const [second, documents] of [[6, [kantine]], [7, [kantine, fuhrpark]], [8, [fuhrpark]]] as const) {
+    for (const [second, documents] of [
+      [6, [kantine]],
+      [7, [kantine, fuhrpark]],
+      [8, [fuhrpark]],
+    ] as const) {
       const version = await published(documents, second);
       expect(await loadPublished(served, version, version.files)).toMatchObject({ kind: 'loaded', version: version.version });
     }

@@ -8,12 +8,21 @@ import { InMemoryJobLeases } from '../../fakes/in-memory-job-leases.ts';
 
 const minute = 60_000;
 
-function replica(holder: string, shared: { leases: InMemoryJobLeases; runs: DailyRuns; clock: FixedClock }, purge: () => Record<string, number> = () => ({ audit: 1 })) {
+function replica(
+  holder: string,
+  shared: { leases: InMemoryJobLeases; runs: DailyRuns; clock: FixedClock },
+  purge: () => Record<string, number> = () => ({ audit: 1 }),
+) {
   const calls: string[] = [];
-  const job = createRetentionPurge({ ...shared, holder, logger: silentLogger, purge: async () => {
-    calls.push(shared.clock.now().toISOString());
-    return purge();
-  } });
+  const job = createRetentionPurge({
+    ...shared,
+    holder,
+    logger: silentLogger,
+    purge: async () => {
+      calls.push(shared.clock.now().toISOString());
+      return purge();
+    },
+  });
   return { job, calls };
 }
 
@@ -88,11 +97,16 @@ describe('retention purge', () => {
       finish = resolve;
     });
     let calls = 0;
-    const job = createRetentionPurge({ ...shared, holder: 'a', logger: silentLogger, purge: async () => {
-      calls += 1;
-      await gate;
-      return { audit: 2 };
-    } });
+    const job = createRetentionPurge({
+      ...shared,
+      holder: 'a',
+      logger: silentLogger,
+      purge: async () => {
+        calls += 1;
+        await gate;
+        return { audit: 2 };
+      },
+    });
     const first = job.tick();
     const second = job.tick();
     expect(second).toBe(first);

@@ -16,7 +16,12 @@ function backupJob(start: string, reports: BackupRunReport[] = []) {
   const clock = new FixedClock(new Date(start));
   const runs: string[] = [];
   const job = createScheduledBackup({
-    leases: new InMemoryJobLeases(), runs: new InMemoryDailyRuns(), holder: 'a', clock, logger: silentLogger, hour: 2,
+    leases: new InMemoryJobLeases(),
+    runs: new InMemoryDailyRuns(),
+    holder: 'a',
+    clock,
+    logger: silentLogger,
+    hour: 2,
     run: async () => {
       runs.push(clock.now().toISOString());
       return reports.shift() ?? { kind: 'written', details: {} };
@@ -46,7 +51,10 @@ describe('scheduled backup', () => {
   });
 
   it('retries a failed backup after an hour, and records a skipped one (PostgreSQL) as done', async () => {
-    const { job, clock, runs } = backupJob('2026-12-06T02:00:00Z', [{ kind: 'failed', reason: 'disk full' }, { kind: 'skipped', reason: 'pg_dump' }]);
+    const { job, clock, runs } = backupJob('2026-12-06T02:00:00Z', [
+      { kind: 'failed', reason: 'disk full' },
+      { kind: 'skipped', reason: 'pg_dump' },
+    ]);
     expect(await job.tick()).toMatchObject({ kind: 'ran', report: { kind: 'failed' } });
     clock.advance(55 * minute);
     expect((await job.tick()).kind).toBe('not-due');

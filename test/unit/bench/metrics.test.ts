@@ -19,6 +19,11 @@ describe('benchmark metrics', () => {
 
   it('computes nearest-rank percentiles', () => {
     expect(percentile([5, 1, 3, 2, 4], 50)).toBe(3);
-    expect(percentile(Array.from({ length: 100 }, (_, index) => index + 1), 95)).toBe(95);
+    expect(
+      percentile(
+        Array.from({ length: 100 }, (_, index) => index + 1),
+        95,
+      ),
+    ).toBe(95);
   });
 });

@@ -7,7 +7,9 @@ describe('parseDatabasePoolConfig', () => {
   });
 
   it('reads the variables and names the one that is invalid', () => {
-    expect(parseDatabasePoolConfig({ DATABASE_POOL_SIZE: '4', DATABASE_CONNECT_TIMEOUT_MS: '2000', DATABASE_STATEMENT_TIMEOUT_MS: '30000' })).toEqual({ poolSize: 4, connectTimeoutMs: 2_000, statementTimeoutMs: 30_000 });
+    expect(
+      parseDatabasePoolConfig({ DATABASE_POOL_SIZE: '4', DATABASE_CONNECT_TIMEOUT_MS: '2000', DATABASE_STATEMENT_TIMEOUT_MS: '30000' }),
+    ).toEqual({ poolSize: 4, connectTimeoutMs: 2_000, statementTimeoutMs: 30_000 });
     expect(() => parseDatabasePoolConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
     expect(() => parseDatabasePoolConfig({ DATABASE_STATEMENT_TIMEOUT_MS: 'bald' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS/);
   });

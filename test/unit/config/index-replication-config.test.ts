@@ -5,7 +5,11 @@ import { parseIndexReplicationConfig } from '../../../bot/config/index-replicati
 describe('index replication config', () => {
   it('defaults to a 300 s re-index interval, 5 s polling and a 60 s lease', () => {
     expect(parseIndexReplicationConfig({})).toEqual({ reindexIntervalMs: 300_000, pollMs: 5_000, leaseTtlMs: 60_000 });
-    expect(parseIndexReplicationConfig({ REINDEX_INTERVAL_S: '2', INDEX_POLL_S: '0.5', INDEX_LEASE_TTL_S: '' })).toEqual({ reindexIntervalMs: 2_000, pollMs: 500, leaseTtlMs: 60_000 });
+    expect(parseIndexReplicationConfig({ REINDEX_INTERVAL_S: '2', INDEX_POLL_S: '0.5', INDEX_LEASE_TTL_S: '' })).toEqual({
+      reindexIntervalMs: 2_000,
+      pollMs: 500,
+      leaseTtlMs: 60_000,
+    });
   });
 
   it('names the variable of an invalid value', () => {

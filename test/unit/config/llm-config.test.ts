@@ -54,9 +54,9 @@ describe('parseLlmConfig', () => {
     expect(() => parseLlmConfig({ LLM_TIMEOUT_MS: '10' })).toThrow(/LLM_TIMEOUT_MS/);
     expect(() => parseLlmConfig({ LLM_PROVIDER: 'openai', LLM_API_KEY: 'k' })).toThrow('LLM_MODEL is required when LLM_PROVIDER=openai');
     expect(() => parseLlmConfig({ LLM_PROVIDER: 'openai', LLM_MODEL: 'gpt-4o-mini' })).toThrow('LLM_API_KEY is required');
-    expect(() =>
-      parseLlmConfig({ LLM_PROVIDER: 'azure', LLM_BASE_URL: 'https://a', LLM_API_KEY: 'k', LLM_MODEL: 'd' }),
-    ).toThrow('LLM_API_VERSION is required when LLM_PROVIDER=azure');
+    expect(() => parseLlmConfig({ LLM_PROVIDER: 'azure', LLM_BASE_URL: 'https://a', LLM_API_KEY: 'k', LLM_MODEL: 'd' })).toThrow(
+      'LLM_API_VERSION is required when LLM_PROVIDER=azure',
+    );
     expect(() => parseLlmConfig({ LLM_PROVIDER: 'azure' })).toThrow('LLM_BASE_URL is required when LLM_PROVIDER=azure');
   });
 });

@@ -9,8 +9,18 @@ describe('parseXmppConfig', () => {
     expect(parseXmppConfig({})).toBeUndefined();
     expect(loadConfig({}, {}, '/tmp').xmpp).toBeUndefined();
     expect(parseXmppConfig(base)).toEqual({
-      service: 'xmpp://jabber.musterland.example:5222', domain: 'jabber.musterland.example', username: 'lotse', password: 'geheim',
-      resource: 'lotse', allowPlain: false, ratePerMinute: 20, rateBurst: 5, maxMessageChars: 2000, reconnectMaxMs: 2000, leaseTtlMs: 30_000, leaseRenewMs: 10_000,
+      service: 'xmpp://jabber.musterland.example:5222',
+      domain: 'jabber.musterland.example',
+      username: 'lotse',
+      password: 'geheim',
+      resource: 'lotse',
+      allowPlain: false,
+      ratePerMinute: 20,
+      rateBurst: 5,
+      maxMessageChars: 2000,
+      reconnectMaxMs: 2000,
+      leaseTtlMs: 30_000,
+      leaseRenewMs: 10_000,
     });
     expect(loadConfig({ ...base, XMPP_DOMAIN: 'musterland.example' }, {}, '/tmp').xmpp?.domain).toBe('musterland.example');
   });

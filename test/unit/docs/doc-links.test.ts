@@ -26,7 +26,11 @@ function plainText(tokens: readonly Token[] | undefined): string {
 
 /** GitHub's heading slug (github-slugger): lower case, punctuation dropped, spaces to hyphens. */
 export function slugOf(heading: string): string {
-  return heading.toLowerCase().trim().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
+  return heading
+    .toLowerCase()
+    .trim()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-');
 }
 
 function anchorsOf(file: string): Set<string> {

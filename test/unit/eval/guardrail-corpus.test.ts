@@ -20,12 +20,16 @@ describe('guardrail corpus', () => {
 
   it('keeps the held-out items out of every tuning set', () => {
     const tuning = new Set([...corpus.adversarial, ...corpus.benign, ...corpus.dev].map((item) => item.text.toLowerCase()));
-    const leaked = [...corpus.holdout, ...corpus.holdout2, ...corpus.holdout3, ...corpus.holdout4].filter((item) => tuning.has(item.text.toLowerCase()));
+    const leaked = [...corpus.holdout, ...corpus.holdout2, ...corpus.holdout3, ...corpus.holdout4].filter((item) =>
+      tuning.has(item.text.toLowerCase()),
+    );
     expect(leaked).toEqual([]);
   });
 
   it('gives every personal-data item the entity and the value to look for', () => {
-    for (const item of [...corpus.adversarial, ...corpus.dev, ...corpus.holdout, ...corpus.holdout2, ...corpus.holdout3].filter((entry) => entry.expect === 'redact')) {
+    for (const item of [...corpus.adversarial, ...corpus.dev, ...corpus.holdout, ...corpus.holdout2, ...corpus.holdout3].filter(
+      (entry) => entry.expect === 'redact',
+    )) {
       expect(item.entity, item.text).toMatch(/^pii-/);
       expect(item.text, item.text).toContain(item.value);
     }

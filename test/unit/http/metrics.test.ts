@@ -11,7 +11,12 @@ describe('metrics', () => {
   });
 
   it('renders counters, a latency histogram and gauges in the Prometheus text format', async () => {
-    const metrics = createMetrics({ tickets_waiting: () => 3, broken: () => { throw new Error('store down'); } });
+    const metrics = createMetrics({
+      tickets_waiting: () => 3,
+      broken: () => {
+        throw new Error('store down');
+      },
+    });
     metrics.observe('/api/chat', 200, 0.02);
     metrics.observe('/api/chat', 400, 0.3);
     const text = await metrics.render();
@@ -32,10 +37,23 @@ describe('metrics', () => {
       indexChunks: () => 120,
       hr: { queues: { outboxPending: async () => 7, surveyBufferPending: () => 3 } },
     };
-    const gauges = queueGauges({ ...sources, channels: { teams_outbox_pending: async () => 5, xmpp_outbox_pending: async () => 2 }, database: { gauges: () => ({ total: 4, idle: 1, waiting: 2 }) } });
+    const gauges = queueGauges({
+      ...sources,
+      channels: { teams_outbox_pending: async () => 5, xmpp_outbox_pending: async () => 2 },
+      database: { gauges: () => ({ total: 4, idle: 1, waiting: 2 }) },
+    });
     await new Promise((resolve) => setImmediate(resolve)); // the ticket and HR outbox counts are read in the background (issue #20)
-    const withChannels = (await createMetrics(gauges).render());
-    for (const line of ['lotse_tickets_waiting 3', 'lotse_index_chunks 120', 'lotse_hr_outbox_pending 7', 'lotse_teams_outbox_pending 5', 'lotse_xmpp_outbox_pending 2', 'lotse_db_pool_connections 4', 'lotse_db_pool_idle 1', 'lotse_db_pool_waiting 2']) {
+    const withChannels = await createMetrics(gauges).render();
+    for (const line of [
+      'lotse_tickets_waiting 3',
+      'lotse_index_chunks 120',
+      'lotse_hr_outbox_pending 7',
+      'lotse_teams_outbox_pending 5',
+      'lotse_xmpp_outbox_pending 2',
+      'lotse_db_pool_connections 4',
+      'lotse_db_pool_idle 1',
+      'lotse_db_pool_waiting 2',
+    ]) {
       expect(withChannels).toContain(line);
     }
     expect(withChannels).toContain('# TYPE lotse_hr_outbox_pending gauge');
@@ -52,7 +70,12 @@ describe('metrics', () => {
     let tickets: { state: string }[] = [{ state: 'open' }];
     let fail = false;
     const gauges = queueGauges({
-      tickets: { allTickets: async () => { if (fail) throw new Error('database down'); return tickets; } },
+      tickets: {
+        allTickets: async () => {
+          if (fail) throw new Error('database down');
+          return tickets;
+        },
+      },
       indexChunks: () => 0,
       hr: { queues: { outboxPending: async () => 0 } },
     });
@@ -68,6 +91,6 @@ describe('metrics', () => {
     expect(gauges.tickets_waiting!()).toBe(2);
     await settle();
     expect(() => gauges.tickets_waiting!()).toThrow('database down');
-    expect((await createMetrics(gauges).render())).not.toContain('lotse_tickets_waiting');
+    expect(await createMetrics(gauges).render()).not.toContain('lotse_tickets_waiting');
   });
 });

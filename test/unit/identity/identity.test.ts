@@ -23,25 +23,37 @@ describe('login configuration', () => {
   });
 
   it('needs https for the issuer unless explicitly allowed on loopback', () => {
-    const base = { OIDC_ISSUER: 'http://idp.kreis.example', OIDC_CLIENT_ID: 'lotse', OIDC_REDIRECT_URL: 'https://lotse.kreis.example/auth/callback' };
+    const base = {
+      OIDC_ISSUER: 'http://idp.kreis.example',
+      OIDC_CLIENT_ID: 'lotse',
+      OIDC_REDIRECT_URL: 'https://lotse.kreis.example/auth/callback',
+    };
     expect(() => parseAuthConfig(base, '0.0.0.0')).toThrow(/OIDC_ISSUER must use https/);
     expect(() => parseAuthConfig({ ...base, OIDC_ALLOW_HTTP: 'true' }, '0.0.0.0')).toThrow(/OIDC_ISSUER must use https/);
     const config = parseAuthConfig({ ...base, OIDC_ISSUER: 'https://idp.kreis.example' }, '0.0.0.0');
     expect(config.mode).toBe('oidc');
-    expect(() => parseAuthConfig({ OIDC_ISSUER: 'https://idp.kreis.example' }, '0.0.0.0')).toThrow(/needs OIDC_REDIRECT_URL|needs OIDC_CLIENT_ID/);
+    expect(() => parseAuthConfig({ OIDC_ISSUER: 'https://idp.kreis.example' }, '0.0.0.0')).toThrow(
+      /needs OIDC_REDIRECT_URL|needs OIDC_CLIENT_ID/,
+    );
   });
 });
 
 describe('principal from claims', () => {
   it('finds the directory person by verified e-mail (or oid) and unites group, default and directory roles', () => {
-    const principal = principalFromClaims({ sub: 'x', email: 'Frank.Wagner@musterland.example', email_verified: true, groups: ['lotse-personalrat', 'unbekannt'] }, { policy, directory, pseudonym });
+    const principal = principalFromClaims(
+      { sub: 'x', email: 'Frank.Wagner@musterland.example', email_verified: true, groups: ['lotse-personalrat', 'unbekannt'] },
+      { policy, directory, pseudonym },
+    );
     expect(principal.personId).toBe('p-frank');
     expect(principal.userId).toBe('p-frank');
     expect(principal.roles).toEqual(['admin', 'owner', 'personalrat', 'staff']);
   });
 
   it('gives an unknown person a pseudonym and only mapped roles', () => {
-    const principal = principalFromClaims({ sub: 'abc', email: 'neu@example.org', name: 'Neue Person', groups: 'lotse-it-betrieb' }, { policy, directory, pseudonym });
+    const principal = principalFromClaims(
+      { sub: 'abc', email: 'neu@example.org', name: 'Neue Person', groups: 'lotse-it-betrieb' },
+      { policy, directory, pseudonym },
+    );
     expect(principal).toMatchObject({ userId: 'oidc-3', displayName: 'Neue Person', roles: ['admin', 'staff'] });
     expect(principal.personId).toBeUndefined();
   });
@@ -50,7 +62,10 @@ describe('principal from claims', () => {
 describe('role policy file', () => {
   it('names the line of an unknown role', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lotse-roles-'));
-    writeFileSync(join(dir, 'roles.yaml'), 'version: "1"\ngroups:\n  a: [lotse]\n  b: [chef]\nsession: { idle_minutes: 30, absolute_hours: 8 }\n');
+    writeFileSync(
+      join(dir, 'roles.yaml'),
+      'version: "1"\ngroups:\n  a: [lotse]\n  b: [chef]\nsession: { idle_minutes: 30, absolute_hours: 8 }\n',
+    );
     expect(() => loadRolePolicy(dir)).toThrow(/roles\.yaml:4 groups\.b\.0/);
   });
 });
@@ -58,7 +73,8 @@ describe('role policy file', () => {
 describe('request checks', () => {
   it('accepts only plain file names with a supported extension', () => {
     expect(checkUploadName('Dienstanweisung Telearbeit 2026.pdf')).toBeUndefined();
-    for (const name of ['../etc/passwd.md', '.versteckt.md', 'ordner/datei.md', 'programm.exe', 'a..md']) expect(checkUploadName(name)).toBeDefined();
+    for (const name of ['../etc/passwd.md', '.versteckt.md', 'ordner/datei.md', 'programm.exe', 'a..md'])
+      expect(checkUploadName(name)).toBeDefined();
   });
 
   it('follows only local paths after login', () => {

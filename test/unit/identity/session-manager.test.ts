@@ -4,7 +4,16 @@ import { createSessionManager } from '../../../bot/http/auth/session-manager.ts'
 import type { Principal, RolePolicy } from '../../../bot/ports/identity.ts';
 import { InMemorySessionStore } from '../../fakes/in-memory-session-store.ts';
 
-const policy: RolePolicy = { version: '1', groupClaim: 'groups', personClaim: 'email', defaultRoles: ['staff'], groups: {}, directoryRoles: true, idleMinutes: 30, absoluteHours: 8 };
+const policy: RolePolicy = {
+  version: '1',
+  groupClaim: 'groups',
+  personClaim: 'email',
+  defaultRoles: ['staff'],
+  groups: {},
+  directoryRoles: true,
+  idleMinutes: 30,
+  absoluteHours: 8,
+};
 const principal: Principal = { userId: 'p-erika', personId: 'p-erika', displayName: 'Erika', roles: ['lotse', 'staff'], source: 'dev' };
 
 function fakeResponse(): ServerResponse & { cookies(): string[] } {
@@ -16,7 +25,8 @@ function fakeResponse(): ServerResponse & { cookies(): string[] } {
   } as unknown as ServerResponse & { cookies(): string[] };
 }
 
-const requestWith = (cookie: string, headers: Record<string, string> = {}): IncomingMessage => ({ headers: { cookie, ...headers } }) as unknown as IncomingMessage;
+const requestWith = (cookie: string, headers: Record<string, string> = {}): IncomingMessage =>
+  ({ headers: { cookie, ...headers } }) as unknown as IncomingMessage;
 
 async function setup() {
   let now = new Date('2026-12-03T08:00:00Z');
@@ -24,8 +34,20 @@ async function setup() {
   const sessions = createSessionManager({ store, policy, clock: { now: () => now }, secureCookies: true });
   const response = fakeResponse();
   const session = await sessions.start(response, principal);
-  const cookie = response.cookies().map((line) => line.split(';')[0]).join('; ');
-  return { sessions, store, session, cookie, response, advance: (minutes: number) => { now = new Date(now.getTime() + minutes * 60_000); } };
+  const cookie = response
+    .cookies()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+  return {
+    sessions,
+    store,
+    session,
+    cookie,
+    response,
+    advance: (minutes: number) => {
+      now = new Date(now.getTime() + minutes * 60_000);
+    },
+  };
 }
 
 describe('session manager', () => {

@@ -25,8 +25,13 @@ describe('ingestFolder', () => {
     const sink = new MemorySink();
     const summary = await ingestFolder({ folder: fixtures, sink });
     expect([...sink.documents.keys()].sort()).toEqual([
-      'dienstanweisung-fuehrerschein.docx', 'dienstanweisung-fuehrerschein.pdf', 'faq-mit-frontmatter.md',
-      'intranet-seite.html', 'katalog.csv', 'katalog.json', 'protokoll.txt',
+      'dienstanweisung-fuehrerschein.docx',
+      'dienstanweisung-fuehrerschein.pdf',
+      'faq-mit-frontmatter.md',
+      'intranet-seite.html',
+      'katalog.csv',
+      'katalog.json',
+      'protokoll.txt',
     ]);
     const reasons = Object.fromEntries(summary.skipped.map((skip) => [skip.file, skip.reason]));
     expect(reasons['broken.pdf']).toMatch(/unreadable PDF/);
@@ -42,8 +47,16 @@ describe('ingestFolder', () => {
   it('reads metadata from sidecars and front-matter and infers the rest', async () => {
     const sink = new MemorySink();
     await ingestFolder({ folder: fixtures, sink });
-    expect(sink.documents.get('protokoll.txt')?.meta).toMatchObject({ title: 'Protokoll der Amtsleitungsrunde', stand: '2026-05-04', validTo: '2027-05-04' });
-    expect(sink.documents.get('faq-mit-frontmatter.md')?.meta).toMatchObject({ type: 'faq', tenant: 'Kreis Musterland', owner: 'Haupt- und Personalamt' });
+    expect(sink.documents.get('protokoll.txt')?.meta).toMatchObject({
+      title: 'Protokoll der Amtsleitungsrunde',
+      stand: '2026-05-04',
+      validTo: '2027-05-04',
+    });
+    expect(sink.documents.get('faq-mit-frontmatter.md')?.meta).toMatchObject({
+      type: 'faq',
+      tenant: 'Kreis Musterland',
+      owner: 'Haupt- und Personalamt',
+    });
     expect(sink.documents.get('dienstanweisung-fuehrerschein.pdf')?.meta).toMatchObject({ type: 'dienstanweisung', stand: '2025-03-01' });
     expect(sink.documents.get('intranet-seite.html')?.meta.title).toBe('Zulassungsstelle');
   });

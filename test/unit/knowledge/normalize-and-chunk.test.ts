@@ -9,7 +9,9 @@ const seeds = join(import.meta.dirname, '../../../../shared/seeds');
 
 describe('normalizeText', () => {
   it('joins end-of-line hyphenation with -, U+2011 and soft hyphens, but keeps "Kfz-Zulassung"', () => {
-    expect(dehyphenate('Führerschein-\nstelle und Ver\u2011\nwaltung und Digi\u00AD\ntal')).toBe('Führerscheinstelle und Verwaltung und Digital');
+    expect(dehyphenate('Führerschein-\nstelle und Ver\u2011\nwaltung und Digi\u00AD\ntal')).toBe(
+      'Führerscheinstelle und Verwaltung und Digital',
+    );
     expect(dehyphenate('Kfz-\nZulassung')).toBe('Kfz-\nZulassung');
     expect(normalizeText('Personal- und\nOrganisationsamt')).toBe('Personal- und Organisationsamt');
   });
@@ -62,7 +64,9 @@ describe('chunkText', () => {
   });
 
   it('makes one chunk per FAQ entry', () => {
-    const chunks = chunkText('faq.md', '# FAQ\n\n## Passwort vergessen?\n\nRufen Sie 4444 an.\n\n## VPN?\n\nStarten Sie das VPN.', { faq: true });
+    const chunks = chunkText('faq.md', '# FAQ\n\n## Passwort vergessen?\n\nRufen Sie 4444 an.\n\n## VPN?\n\nStarten Sie das VPN.', {
+      faq: true,
+    });
     expect(chunks.map((chunk) => chunk.faq)).toEqual([
       { question: 'Passwort vergessen?', answer: 'Rufen Sie 4444 an.' },
       { question: 'VPN?', answer: 'Starten Sie das VPN.' },

@@ -49,16 +49,30 @@ describe('parsers', () => {
     const csv = await parseFile('katalog.csv', fixture('katalog.csv'));
     const json = await parseFile('katalog.json', fixture('katalog.json'));
     if (csv.kind !== 'parsed' || json.kind !== 'parsed') throw new Error('catalogue not parsed');
-    expect(csv.courses?.[0]).toMatchObject({ title: 'E-Akte Grundlagen', seats: 6, online: false, dates: ['2026-12-02T09:00', '2027-01-13T09:00'] });
+    expect(csv.courses?.[0]).toMatchObject({
+      title: 'E-Akte Grundlagen',
+      seats: 6,
+      online: false,
+      dates: ['2026-12-02T09:00', '2027-01-13T09:00'],
+    });
     expect(csv.courses?.[1]).toMatchObject({ mandatory: true, online: true });
-    expect(json.courses?.[1]).toMatchObject({ title: 'Datenschutz kompakt', seats: 0, online: false, mandatory: true, dates: ['2027-03-01', '2027-04-01'] });
+    expect(json.courses?.[1]).toMatchObject({
+      title: 'Datenschutz kompakt',
+      seats: 0,
+      online: false,
+      mandatory: true,
+      dates: ['2027-03-01', '2027-04-01'],
+    });
   });
 
   it('reports unreadable input as a reason, never as an exception', async () => {
     expect(await parseFile('x.pdf', fixture('broken.pdf'))).toMatchObject({ kind: 'failed' });
     expect(await parseFile('x.docx', fixture('truncated.docx'))).toMatchObject({ kind: 'failed' });
     expect(await parseFile('x.txt', fixture('muell.txt'))).toMatchObject({ kind: 'failed', reason: expect.stringContaining('binary') });
-    expect(await parseFile('x.json', Buffer.from('{"titel": '))).toMatchObject({ kind: 'failed', reason: expect.stringContaining('unreadable JSON') });
+    expect(await parseFile('x.json', Buffer.from('{"titel": '))).toMatchObject({
+      kind: 'failed',
+      reason: expect.stringContaining('unreadable JSON'),
+    });
     expect(await parseFile('x.txt', Buffer.from([0x48, 0xe4, 0x6c, 0x6c, 0x6f]))).toMatchObject({ kind: 'parsed', text: 'Hällo' });
   });
 });

@@ -32,7 +32,12 @@ describe('Teams app package', () => {
     const entries = unzip(readFileSync(result.zip!));
     expect([...entries.keys()]).toEqual(['manifest.json', 'color.png', 'outline.png']);
     const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as Record<string, unknown>;
-    expect(manifest).toMatchObject({ manifestVersion: '1.30', id: env.MICROSOFT_APP_ID, bots: [{ botId: env.MICROSOFT_APP_ID }], validDomains: ['lotse.kreis-musterland.example'] });
+    expect(manifest).toMatchObject({
+      manifestVersion: '1.30',
+      id: env.MICROSOFT_APP_ID,
+      bots: [{ botId: env.MICROSOFT_APP_ID }],
+      validDomains: ['lotse.kreis-musterland.example'],
+    });
     const size = (png: Buffer) => [png.readUInt32BE(16), png.readUInt32BE(20)];
     expect(size(entries.get('color.png')!)).toEqual([192, 192]);
     expect(size(entries.get('outline.png')!)).toEqual([32, 32]);

@@ -20,6 +20,8 @@ describe('parseHrPolicy', () => {
   it('names the invalid field', () => {
     expect(() => parseHrPolicy(text.replace('role: hr,', 'role: chef,'))).toThrow(/senders\.0\.role/);
     expect(() => parseHrPolicy(text.replace('k: 5', 'k: 1'))).toThrow(/k:/);
-    expect(() => parseHrPolicy(text.replace('audiences: [all, units, roles, topic]', 'audiences: [everyone]'))).toThrow(/senders\.0\.audiences\.0/);
+    expect(() => parseHrPolicy(text.replace('audiences: [all, units, roles, topic]', 'audiences: [everyone]'))).toThrow(
+      /senders\.0\.audiences\.0/,
+    );
   });
 });

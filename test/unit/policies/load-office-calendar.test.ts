@@ -27,14 +27,29 @@ describe('loadOfficeCalendar', () => {
   });
 
   it('refuses an unknown time zone or state with file and field', () => {
-    expect(() => loadOfficeCalendar(calendar('version: "1"\ntime_zone: Europe/Musterstadt\nholidays: { source: feiertagejs, region: NW }\n'))).toThrow(/time_zone: unknown time zone/);
-    expect(() => loadOfficeCalendar(calendar('version: "1"\ntime_zone: Europe/Berlin\nholidays: { source: feiertagejs, region: XX }\n'))).toThrow(PolicyError);
+    expect(() =>
+      loadOfficeCalendar(calendar('version: "1"\ntime_zone: Europe/Musterstadt\nholidays: { source: feiertagejs, region: NW }\n')),
+    ).toThrow(/time_zone: unknown time zone/);
+    expect(() =>
+      loadOfficeCalendar(calendar('version: "1"\ntime_zone: Europe/Berlin\nholidays: { source: feiertagejs, region: XX }\n')),
+    ).toThrow(PolicyError);
   });
 
   it('closes the office on listed closing days too', () => {
-    const folder = calendar('version: "1"\ntime_zone: Europe/Berlin\nholidays: { source: feiertagejs, region: NW }\nclosed_days:\n  - { date: "2026-12-24", reason: "Heiligabend, Dienstvereinbarung Arbeitszeit" }\n');
+    const folder = calendar(
+      'version: "1"\ntime_zone: Europe/Berlin\nholidays: { source: feiertagejs, region: NW }\nclosed_days:\n  - { date: "2026-12-24", reason: "Heiligabend, Dienstvereinbarung Arbeitszeit" }\n',
+    );
     const policy = loadOfficeCalendar(folder);
-    const hours = { days: [1, 2, 3, 4, 5], from: '07:30', to: '16:00', timeZone: policy.timeZone, closed: germanClosedDays(policy.holidayRegion, policy.closedDays.map((day) => day.date)) };
+    const hours = {
+      days: [1, 2, 3, 4, 5],
+      from: '07:30',
+      to: '16:00',
+      timeZone: policy.timeZone,
+      closed: germanClosedDays(
+        policy.holidayRegion,
+        policy.closedDays.map((day) => day.date),
+      ),
+    };
     expect(officeMinutesBetween(new Date('2026-12-23T23:00:00Z'), new Date('2026-12-24T23:00:00Z'), hours)).toBe(0);
     expect(officeMinutesBetween(new Date('2026-12-22T23:00:00Z'), new Date('2026-12-23T23:00:00Z'), hours)).toBe(510);
   });

@@ -8,7 +8,8 @@ const source = join(import.meta.dirname, '../../../policies');
 
 function copyWith(file: string, edit: (text: string) => string): string {
   const dir = mkdtempSync(join(tmpdir(), 'lotse-policies-'));
-  for (const name of ['guardrails.yaml', 'pii.yaml', 'pii-first-names.txt', 'retention.yaml', 'lexicon.yaml']) cpSync(join(source, name), join(dir, name));
+  for (const name of ['guardrails.yaml', 'pii.yaml', 'pii-first-names.txt', 'retention.yaml', 'lexicon.yaml'])
+    cpSync(join(source, name), join(dir, name));
   writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), 'utf8')));
   return dir;
 }
@@ -27,13 +28,20 @@ describe('loadPolicies', () => {
   });
 
   it('rejects an unknown clause reference and a broken regular expression', () => {
-    expect(() => loadPolicies(copyWith('guardrails.yaml', (text) => text.replace('clause: "DV KI § 9 Abs. 2"', 'clause: "DV KI § 99"')))).toThrowError(/unknown clause "DV KI § 99"/);
-    expect(() => loadPolicies(copyWith('pii.yaml', (text) => text.replace('pattern: "\\\\b[\\\\w.+-]+@', 'pattern: "([')))).toThrowError(/not a valid regular expression/);
+    expect(() =>
+      loadPolicies(copyWith('guardrails.yaml', (text) => text.replace('clause: "DV KI § 9 Abs. 2"', 'clause: "DV KI § 99"'))),
+    ).toThrowError(/unknown clause "DV KI § 99"/);
+    expect(() => loadPolicies(copyWith('pii.yaml', (text) => text.replace('pattern: "\\\\b[\\\\w.+-]+@', 'pattern: "([')))).toThrowError(
+      /not a valid regular expression/,
+    );
   });
 
   it('applies a dated tenant override and keeps older rule versions as history', () => {
     const dir = copyWith('guardrails.yaml', (text) =>
-      text.replace('overrides: []', 'overrides:\n  - { tenant: "Kreis Nordheide", rule: personal-matter, action: allow, valid_from: 2026-01-01, reason: "Pilot mit eigener Beratungsstelle" }'),
+      text.replace(
+        'overrides: []',
+        'overrides:\n  - { tenant: "Kreis Nordheide", rule: personal-matter, action: allow, valid_from: 2026-01-01, reason: "Pilot mit eigener Beratungsstelle" }',
+      ),
     );
     const before = loadPolicies(dir, { today: '2025-12-31' });
     const after = loadPolicies(dir, { today: '2026-11-22' });
@@ -47,7 +55,9 @@ describe('loadPolicies', () => {
 describe('loadPolicies: scored detection, history and dated overrides', () => {
   it('names file and line of an unknown word class and of an unknown class reference', () => {
     const dir = copyWith('guardrails.yaml', (text) => text.replace('all: [stealth]', 'all: [stelth]'));
-    expect(() => loadPolicies(dir)).toThrowError(/guardrails\.yaml:\d+ rules\.\d+\.versions\.1\.detect\.features\.1: unknown word class "stelth"/);
+    expect(() => loadPolicies(dir)).toThrowError(
+      /guardrails\.yaml:\d+ rules\.\d+\.versions\.1\.detect\.features\.1: unknown word class "stelth"/,
+    );
     const lexicon = copyWith('lexicon.yaml', (text) => text.replace('"@named-person"', '"@named-persons"'));
     expect(() => loadPolicies(lexicon)).toThrowError(/lexicon\.yaml:\d+ classes\.[a-z-]+\.0: unknown word class "@named-persons"/);
   });
@@ -73,27 +83,46 @@ describe('loadPolicies: scored detection, history and dated overrides', () => {
 
   it('applies a tenant override only between valid_from and valid_to and records it on the rule', () => {
     const dir = copyWith('guardrails.yaml', (text) =>
-      text.replace('overrides: []', 'overrides:\n  - { tenant: "Kreis Nordheide", rule: personal-matter, action: allow, valid_from: 2026-01-01, valid_to: 2026-06-30, reason: "Pilot mit eigener Beratungsstelle" }'),
+      text.replace(
+        'overrides: []',
+        'overrides:\n  - { tenant: "Kreis Nordheide", rule: personal-matter, action: allow, valid_from: 2026-01-01, valid_to: 2026-06-30, reason: "Pilot mit eigener Beratungsstelle" }',
+      ),
     );
-    const rule = (today: string) => loadPolicies(dir, { today }).tenantRules.get('Kreis Nordheide')?.find((entry) => entry.id === 'personal-matter');
-    expect(rule('2026-03-01')).toMatchObject({ action: 'allow', override: { tenant: 'Kreis Nordheide', validFrom: '2026-01-01', reason: 'Pilot mit eigener Beratungsstelle' } });
+    const rule = (today: string) =>
+      loadPolicies(dir, { today })
+        .tenantRules.get('Kreis Nordheide')
+        ?.find((entry) => entry.id === 'personal-matter');
+    expect(rule('2026-03-01')).toMatchObject({
+      action: 'allow',
+      override: { tenant: 'Kreis Nordheide', validFrom: '2026-01-01', reason: 'Pilot mit eigener Beratungsstelle' },
+    });
     expect(rule('2026-07-01')?.action).toBe('refer');
     expect(rule('2026-07-01')?.override).toBeUndefined();
     const reversed = copyWith('guardrails.yaml', (text) =>
-      text.replace('overrides: []', 'overrides:\n  - { tenant: "Kreis Nordheide", rule: personal-matter, action: allow, valid_from: 2026-01-01, valid_to: 2025-06-30, reason: "Pilot mit eigener Beratungsstelle" }'),
+      text.replace(
+        'overrides: []',
+        'overrides:\n  - { tenant: "Kreis Nordheide", rule: personal-matter, action: allow, valid_from: 2026-01-01, valid_to: 2025-06-30, reason: "Pilot mit eigener Beratungsstelle" }',
+      ),
     );
     expect(() => loadPolicies(reversed)).toThrowError(/overrides\.0\.valid_to: ends before it starts/);
   });
 
   it('refuses an override without a documented reason (a county loosens a rule only explicitly)', () => {
-    const dir = copyWith('guardrails.yaml', (text) => text.replace('overrides: []', 'overrides:\n  - { tenant: "Kreis Nordheide", rule: person-decision, action: allow, valid_from: 2026-01-01, reason: "" }'));
+    const dir = copyWith('guardrails.yaml', (text) =>
+      text.replace(
+        'overrides: []',
+        'overrides:\n  - { tenant: "Kreis Nordheide", rule: person-decision, action: allow, valid_from: 2026-01-01, reason: "" }',
+      ),
+    );
     expect(() => loadPolicies(dir)).toThrowError(/overrides\.0\.reason: an override needs a documented reason/);
   });
 });
 
 describe('loadPolicies: lexicon file', () => {
   it('names file and line of an invalid class', () => {
-    const dir = copyWith('lexicon.yaml', (text) => text.replace('  negation: [nicht, kein, keine, keinen, keiner, nie, niemals]', '  Negation: []'));
+    const dir = copyWith('lexicon.yaml', (text) =>
+      text.replace('  negation: [nicht, kein, keine, keinen, keiner, nie, niemals]', '  Negation: []'),
+    );
     expect(() => loadPolicies(dir)).toThrowError(/lexicon\.yaml:\d+ classes\.Negation/);
   });
 });

@@ -22,7 +22,13 @@ export function cardAttachment(card: AdaptiveCard): { contentType: string; conte
 
 /** A card skeleton. */
 export function adaptiveCard(body: readonly unknown[], actions: readonly unknown[] = []): AdaptiveCard {
-  return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: cardSchemaVersion, body, ...(actions.length ? { actions } : {}) };
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: cardSchemaVersion,
+    body,
+    ...(actions.length ? { actions } : {}),
+  };
 }
 
 /** An `Action.Execute` button whose data is one of our validated actions. */
@@ -38,10 +44,18 @@ export function text(value: string, extra: Record<string, unknown> = {}): Record
 function citationBlock(citation: Citation, index: number, texts: TeamsTexts): Record<string, unknown> {
   // One German date format in every channel ("01.09.2026", as the answer text and the web chat), issue #19.
   const stand = citation.stand ? formatGermanDate(citation.stand) : texts.noStand;
-  const heading = [`[${index + 1}] **${citation.title}**`, citation.section ? `${texts.section}: ${citation.section}` : '', `${texts.stand}: ${stand}`]
+  const heading = [
+    `[${index + 1}] **${citation.title}**`,
+    citation.section ? `${texts.section}: ${citation.section}` : '',
+    `${texts.stand}: ${stand}`,
+  ]
     .filter(Boolean)
     .join(' · ');
-  return { type: 'Container', spacing: 'Small', items: [text(heading, { size: 'Small' }), text(`„${citation.quote}“`, { size: 'Small', isSubtle: true, spacing: 'None' })] };
+  return {
+    type: 'Container',
+    spacing: 'Small',
+    items: [text(heading, { size: 'Small' }), text(`„${citation.quote}“`, { size: 'Small', isSubtle: true, spacing: 'None' })],
+  };
 }
 
 /** The feedback and escalation buttons of an answer, and the usage rules as a link when the public address is known. */
@@ -55,17 +69,33 @@ function answerActions(result: TurnResult, texts: TeamsTexts, usageRulesUrl: str
       type: 'Action.ShowCard',
       title: texts.notHelpful,
       card: adaptiveCard(
-        [{ type: 'Input.Text', id: 'reason', label: texts.feedbackReasonLabel, placeholder: texts.feedbackReasonPlaceholder, maxLength: 500, isMultiline: true }],
+        [
+          {
+            type: 'Input.Text',
+            id: 'reason',
+            label: texts.feedbackReasonLabel,
+            placeholder: texts.feedbackReasonPlaceholder,
+            maxLength: 500,
+            isMultiline: true,
+          },
+        ],
         [executeAction(texts.feedbackSend, { lotse: 'feedback', messageId: result.messageId, rating: 'down' })],
       ),
     });
   }
   if (result.actions.some((action) => action.type === 'escalate') && result.messageId) {
     const reason = result.outcome === 'no_answer' ? 'no_answer' : 'user_request';
-    actions.push(executeAction(texts.askLotse, { lotse: 'escalate', conversationId: result.conversationId, messageId: result.messageId, reason }, result.outcome === 'no_answer' ? 'positive' : undefined));
+    actions.push(
+      executeAction(
+        texts.askLotse,
+        { lotse: 'escalate', conversationId: result.conversationId, messageId: result.messageId, reason },
+        result.outcome === 'no_answer' ? 'positive' : undefined,
+      ),
+    );
   }
   // Transparency footer (issue #22): every answer links the usage rules absolutely; without LOTSE_PUBLIC_URL Teams has no address for it.
-  if (result.outcome === 'answered' && !smallTalkReply && usageRulesUrl) actions.push({ type: 'Action.OpenUrl', title: texts.usageRules, url: usageRulesUrl });
+  if (result.outcome === 'answered' && !smallTalkReply && usageRulesUrl)
+    actions.push({ type: 'Action.OpenUrl', title: texts.usageRules, url: usageRulesUrl });
   return actions;
 }
 
@@ -74,11 +104,19 @@ function answerActions(result: TurnResult, texts: TeamsTexts, usageRulesUrl: str
  * person's own message, so it is asked like a typed question (and shows in the chat what was asked).
  */
 function suggestionActions(result: TurnResult): Record<string, unknown>[] {
-  return (result.suggestions ?? []).map((suggestion) => ({ type: 'Action.Submit', title: suggestion, data: { msteams: { type: 'imBack', value: suggestion } } }));
+  return (result.suggestions ?? []).map((suggestion) => ({
+    type: 'Action.Submit',
+    title: suggestion,
+    data: { msteams: { type: 'imBack', value: suggestion } },
+  }));
 }
 
 /** The answer card for one turn; without the answer text when it was streamed as the message text. */
-export function renderAnswerCard(result: TurnResult, texts: TeamsTexts, options: { withAnswer?: boolean; publicUrl?: string } = {}): AdaptiveCard {
+export function renderAnswerCard(
+  result: TurnResult,
+  texts: TeamsTexts,
+  options: { withAnswer?: boolean; publicUrl?: string } = {},
+): AdaptiveCard {
   const body: unknown[] = options.withAnswer === false ? [] : [text(result.answer)];
   if (result.citations.length > 0) {
     body.push(text(texts.sourcesHeading, { weight: 'Bolder', spacing: 'Medium' }));
@@ -86,7 +124,11 @@ export function renderAnswerCard(result: TurnResult, texts: TeamsTexts, options:
   }
   if (result.provenance.mode !== 'none') body.push(text(texts.aiLabel, { size: 'Small', isSubtle: true, spacing: 'Medium' }));
   const suggestions = suggestionActions(result);
-  if (suggestions.length > 0) body.push({ type: 'Container', spacing: 'Medium', items: [text(texts.suggestionsHeading, { weight: 'Bolder', size: 'Small' })] }, { type: 'ActionSet', actions: suggestions });
+  if (suggestions.length > 0)
+    body.push(
+      { type: 'Container', spacing: 'Medium', items: [text(texts.suggestionsHeading, { weight: 'Bolder', size: 'Small' })] },
+      { type: 'ActionSet', actions: suggestions },
+    );
   const usageRulesUrl = options.publicUrl ? new URL(usageRulesPath.slice(1), options.publicUrl).toString() : undefined;
   return adaptiveCard(body, answerActions(result, texts, usageRulesUrl));
 }

@@ -57,19 +57,33 @@ function currentCard(deps: TeamsTurnDeps, ticket: Ticket, forAsker: boolean): Ad
 }
 
 async function feedback(deps: TeamsTurnDeps, userId: string, action: Extract<CardAction, { lotse: 'feedback' }>): Promise<Reply> {
-  if (!(await deps.store.claimAction(`feedback:${action.messageId}:${userId}`, deps.clock.now().toISOString()))) return { text: deps.texts.replayedAction };
-  const outcome = await deps.chat.recordFeedback({ userId, messageId: action.messageId, rating: action.rating, ...(action.reason ? { reason: action.reason } : {}) });
+  if (!(await deps.store.claimAction(`feedback:${action.messageId}:${userId}`, deps.clock.now().toISOString())))
+    return { text: deps.texts.replayedAction };
+  const outcome = await deps.chat.recordFeedback({
+    userId,
+    messageId: action.messageId,
+    rating: action.rating,
+    ...(action.reason ? { reason: action.reason } : {}),
+  });
   return { text: outcome.kind === 'recorded' ? deps.texts.feedbackThanks : deps.texts.feedbackNotFound };
 }
 
 async function escalate(deps: TeamsTurnDeps, userId: string, action: Extract<CardAction, { lotse: 'escalate' }>): Promise<Reply> {
-  if (!(await deps.store.claimAction(`escalate:${action.messageId}:${userId}`, deps.clock.now().toISOString()))) return { text: deps.texts.replayedAction };
-  const result = await deps.escalation.escalate({ userId, conversationId: action.conversationId, messageId: action.messageId, channel: 'teams', reason: action.reason });
+  if (!(await deps.store.claimAction(`escalate:${action.messageId}:${userId}`, deps.clock.now().toISOString())))
+    return { text: deps.texts.replayedAction };
+  const result = await deps.escalation.escalate({
+    userId,
+    conversationId: action.conversationId,
+    messageId: action.messageId,
+    channel: 'teams',
+    reason: action.reason,
+  });
   return { text: result.message };
 }
 
 function ticketActionOf(deps: TeamsTurnDeps, action: Extract<CardAction, { lotse: 'ticket' | 'asker' }>, by: string): TicketAction {
-  if (action.lotse === 'asker') return action.op === 'close' ? { type: 'close', by } : { type: 'return', by, ...(action.note ? { note: action.note } : {}) };
+  if (action.lotse === 'asker')
+    return action.op === 'close' ? { type: 'close', by } : { type: 'return', by, ...(action.note ? { note: action.note } : {}) };
   if (action.op === 'claim') return { type: 'claim', by };
   if (action.op === 'answer') return { type: 'answer', by, text: action.answerText ?? '' };
   return { type: 'reroute', by, pool: { kind: 'central' }, candidates: deps.centralPool() };
@@ -83,7 +97,12 @@ function successText(deps: TeamsTurnDeps, action: Extract<CardAction, { lotse: '
   return fillText(deps.texts.ticketRerouted, number);
 }
 
-async function ticketAction(deps: TeamsTurnDeps, inbound: ActionInbound, person: Person | undefined, action: Extract<CardAction, { lotse: 'ticket' | 'asker' }>): Promise<Reply> {
+async function ticketAction(
+  deps: TeamsTurnDeps,
+  inbound: ActionInbound,
+  person: Person | undefined,
+  action: Extract<CardAction, { lotse: 'ticket' | 'asker' }>,
+): Promise<Reply> {
   const forAsker = action.lotse === 'asker';
   if (!forAsker && !person) return { text: deps.texts.unknownPerson };
   if (!forAsker && !person?.roles.includes('lotse')) return { text: deps.texts.notALotse };

@@ -11,9 +11,26 @@ const optionalText = z.string().max(4000).optional();
 /** Every action our cards offer. */
 export const cardActionSchema = z.discriminatedUnion('lotse', [
   z.object({ lotse: z.literal('feedback'), messageId: id, rating: z.enum(['up', 'down']), reason: z.string().max(500).optional() }),
-  z.object({ lotse: z.literal('escalate'), conversationId: id, messageId: id, reason: z.enum(['no_answer', 'user_request', 'unhelpful_answer']) }),
-  z.object({ lotse: z.literal('ticket'), op: z.enum(['claim', 'answer', 'reroute']), ticketId: id, version: z.coerce.number().int().min(1), answerText: optionalText }),
-  z.object({ lotse: z.literal('asker'), op: z.enum(['close', 'return']), ticketId: id, version: z.coerce.number().int().min(1), note: optionalText }),
+  z.object({
+    lotse: z.literal('escalate'),
+    conversationId: id,
+    messageId: id,
+    reason: z.enum(['no_answer', 'user_request', 'unhelpful_answer']),
+  }),
+  z.object({
+    lotse: z.literal('ticket'),
+    op: z.enum(['claim', 'answer', 'reroute']),
+    ticketId: id,
+    version: z.coerce.number().int().min(1),
+    answerText: optionalText,
+  }),
+  z.object({
+    lotse: z.literal('asker'),
+    op: z.enum(['close', 'return']),
+    ticketId: id,
+    version: z.coerce.number().int().min(1),
+    note: optionalText,
+  }),
 ]);
 
 /** A validated card action. */

@@ -9,10 +9,18 @@ import type { AnswerValue, Survey, SurveyQuestion } from '../../../ports/hr-type
 import type { SurveyResults } from '../../../core/hr/k-anonymous-results.ts';
 
 /** An Adaptive Card as a JSON object. */
-export type AdaptiveCard = { readonly type: 'AdaptiveCard'; readonly version: '1.5'; readonly body: readonly object[]; readonly actions?: readonly object[] };
+export type AdaptiveCard = {
+  readonly type: 'AdaptiveCard';
+  readonly version: '1.5';
+  readonly body: readonly object[];
+  readonly actions?: readonly object[];
+};
 
 const card = (body: readonly object[], actions: readonly object[] = []): AdaptiveCard => ({
-  type: 'AdaptiveCard', version: '1.5', body, ...(actions.length ? { actions } : {}),
+  type: 'AdaptiveCard',
+  version: '1.5',
+  body,
+  ...(actions.length ? { actions } : {}),
 });
 
 /** A broadcast message as a card. */
@@ -25,7 +33,9 @@ export function broadcastCard(message: OutboundMessage, labels: { acknowledge: s
   ];
   const actions: object[] = [
     ...(message.link ? [{ type: 'Action.OpenUrl', title: labels.link, url: message.link }] : []),
-    ...(message.acknowledgeJob ? [{ type: 'Action.Submit', title: labels.acknowledge, data: { hr: 'acknowledge', job: message.acknowledgeJob } }] : []),
+    ...(message.acknowledgeJob
+      ? [{ type: 'Action.Submit', title: labels.acknowledge, data: { hr: 'acknowledge', job: message.acknowledgeJob } }]
+      : []),
   ];
   return card(body, actions);
 }
@@ -34,12 +44,21 @@ export function broadcastCard(message: OutboundMessage, labels: { acknowledge: s
 export const surveyInputId = (questionId: string): string => `q_${questionId}`;
 
 function questionInput(question: SurveyQuestion): object {
-  const choices = question.type === 'scale'
-    ? ['1', '2', '3', '4', '5'].map((value) => ({ title: value, value }))
-    : (question.options ?? []).map((option, position) => ({ title: option, value: String(position + 1) }));
+  const choices =
+    question.type === 'scale'
+      ? ['1', '2', '3', '4', '5'].map((value) => ({ title: value, value }))
+      : (question.options ?? []).map((option, position) => ({ title: option, value: String(position + 1) }));
   return question.type === 'text'
     ? { type: 'Input.Text', id: surveyInputId(question.id), isMultiline: true, maxLength: 2000, label: question.text }
-    : { type: 'Input.ChoiceSet', id: surveyInputId(question.id), style: 'expanded', isMultiSelect: question.type === 'multiple', isRequired: !question.optional, label: question.text, choices };
+    : {
+        type: 'Input.ChoiceSet',
+        id: surveyInputId(question.id),
+        style: 'expanded',
+        isMultiSelect: question.type === 'multiple',
+        isRequired: !question.optional,
+        label: question.text,
+        choices,
+      };
 }
 
 /**
@@ -58,7 +77,10 @@ function cardValue(question: SurveyQuestion, raw: unknown): AnswerValue | undefi
   if (typeof raw !== 'string' || raw.trim() === '') return undefined;
   const text = raw.trim();
   if (question.type === 'text') return text;
-  const numbers = text.split(/[\s,;]+/).filter(Boolean).map((part) => (/^\d{1,2}$/.test(part) ? Number(part) : Number.NaN));
+  const numbers = text
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map((part) => (/^\d{1,2}$/.test(part) ? Number(part) : Number.NaN));
   if (question.type === 'scale') return numbers.length === 1 ? numbers[0] : Number.NaN;
   const indexes = numbers.map((number) => number - 1);
   return question.type === 'multiple' ? indexes : indexes.length === 1 ? indexes[0] : Number.NaN;
@@ -86,7 +108,8 @@ export function resultsCard(results: SurveyResults, labels: { title: string; sup
     }
     const facts = question.options.map((option, index) => ({ title: option, value: String(counts[index] ?? 0) }));
     body.push({
-      type: 'Chart.VerticalBar', title: `${question.text} (n = ${question.total.n})`,
+      type: 'Chart.VerticalBar',
+      title: `${question.text} (n = ${question.total.n})`,
       data: question.options.map((option, index) => ({ x: option, y: counts[index] ?? 0 })),
       fallback: { type: 'FactSet', facts },
     });

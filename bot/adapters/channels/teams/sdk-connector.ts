@@ -6,7 +6,14 @@
 import { CloudAdapter, HttpError } from '@microsoft/agents-hosting';
 import { Activity, type ConversationReference } from '@microsoft/agents-activity';
 import { describeError } from '../../../shared/errors.ts';
-import { outcomeOfStatus, retryAfterMs, type ConnectorOutcome, type CreateOutcome, type OutgoingActivity, type TeamsConnector } from './teams-connector.ts';
+import {
+  outcomeOfStatus,
+  retryAfterMs,
+  type ConnectorOutcome,
+  type CreateOutcome,
+  type OutgoingActivity,
+  type TeamsConnector,
+} from './teams-connector.ts';
 
 /** Who the bot is when it calls the connector (empty app id in dev mode). */
 export interface SdkConnectorOptions {
@@ -16,7 +23,11 @@ export interface SdkConnectorOptions {
 
 function failure(error: unknown): Exclude<ConnectorOutcome, { kind: 'ok' }> {
   if (error instanceof HttpError) {
-    return outcomeOfStatus(error.status, retryAfterMs(error.response?.headers?.get?.('retry-after'), Date.now()), `HTTP ${error.status}`) as Exclude<ConnectorOutcome, { kind: 'ok' }>;
+    return outcomeOfStatus(
+      error.status,
+      retryAfterMs(error.response?.headers?.get?.('retry-after'), Date.now()),
+      `HTTP ${error.status}`,
+    ) as Exclude<ConnectorOutcome, { kind: 'ok' }>;
   }
   return { kind: 'failed', reason: describeError(error) };
 }
@@ -29,7 +40,13 @@ function parseReference(reference: string): ConversationReference {
 export function createSdkConnector(options: SdkConnectorOptions): TeamsConnector {
   // In dev mode there is no app id: an identity without `aud` makes the SDK call the connector anonymously.
   const identity = options.appId ? options.appId : {};
-  const within = async (reference: string, work: (send: (activity: Activity) => Promise<string | undefined>, update: (activity: Activity) => Promise<void>) => Promise<string | undefined>): Promise<ConnectorOutcome> => {
+  const within = async (
+    reference: string,
+    work: (
+      send: (activity: Activity) => Promise<string | undefined>,
+      update: (activity: Activity) => Promise<void>,
+    ) => Promise<string | undefined>,
+  ): Promise<ConnectorOutcome> => {
     // Errors are caught inside the turn: the adapter's turn-error handler would otherwise swallow them.
     let failed: { error: unknown } | undefined;
     let activityId: string | undefined;
@@ -78,10 +95,17 @@ export function createSdkConnector(options: SdkConnectorOptions): TeamsConnector
           bot: { id: input.agentId },
           ...(input.tenantId ? { tenantId: input.tenantId, channelData: { tenant: { id: input.tenantId } } } : {}),
         };
-        await options.adapter.createConversationAsync(options.appId ?? '', 'msteams', input.serviceUrl, 'https://api.botframework.com', parameters as never, async (context) => {
-          conversationId = context.activity.conversation?.id ?? '';
-          reference = JSON.stringify({ ...context.activity.getConversationReference(), activityId: undefined });
-        });
+        await options.adapter.createConversationAsync(
+          options.appId ?? '',
+          'msteams',
+          input.serviceUrl,
+          'https://api.botframework.com',
+          parameters as never,
+          async (context) => {
+            conversationId = context.activity.conversation?.id ?? '';
+            reference = JSON.stringify({ ...context.activity.getConversationReference(), activityId: undefined });
+          },
+        );
         if (!reference || !conversationId) return { kind: 'failed', reason: 'connector returned no conversation id' };
         return { kind: 'created', conversationId, reference };
       } catch (error) {

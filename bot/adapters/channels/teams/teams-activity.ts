@@ -18,9 +18,19 @@ const activitySchema = z.object({
   serviceUrl: z.string().min(1).nullish(),
   from: accountSchema,
   recipient: accountSchema,
-  conversation: z.object({ id: z.string().min(1), conversationType: z.string().nullish(), tenantId: z.string().nullish(), isGroup: z.boolean().nullish() }),
-  channelData: z.object({ tenant: z.object({ id: z.string() }).nullish() }).passthrough().nullish(),
-  entities: z.array(z.object({ type: z.string(), text: z.string().nullish(), mentioned: z.object({ id: z.string() }).nullish() }).passthrough()).nullish(),
+  conversation: z.object({
+    id: z.string().min(1),
+    conversationType: z.string().nullish(),
+    tenantId: z.string().nullish(),
+    isGroup: z.boolean().nullish(),
+  }),
+  channelData: z
+    .object({ tenant: z.object({ id: z.string() }).nullish() })
+    .passthrough()
+    .nullish(),
+  entities: z
+    .array(z.object({ type: z.string(), text: z.string().nullish(), mentioned: z.object({ id: z.string() }).nullish() }).passthrough())
+    .nullish(),
   membersAdded: z.array(z.object({ id: z.string() }).passthrough()).nullish(),
   membersRemoved: z.array(z.object({ id: z.string() }).passthrough()).nullish(),
 });
@@ -65,14 +75,20 @@ function kindOf(type: string | null | undefined): TeamsConversationKind {
 export function stripBotMention(text: string, mentions: readonly { text?: string | null | undefined }[]): string {
   let cleaned = text;
   for (const mention of mentions) if (mention.text) cleaned = cleaned.split(mention.text).join(' ');
-  return cleaned.replace(/<at>[^<]*<\/at>/g, ' ').replace(/\s+/g, ' ').trim();
+  return cleaned
+    .replace(/<at>[^<]*<\/at>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 type Parsed = z.infer<typeof activitySchema>;
 
 function classifyMessage(activity: Parsed, kind: TeamsConversationKind): TeamsInboundKind {
-  if (activity.value !== undefined && activity.value !== null && !activity.text) return { kind: 'card-action', value: activity.value, fromInvoke: false };
-  const botMentions = (activity.entities ?? []).filter((entity) => entity.type === 'mention' && entity.mentioned?.id === activity.recipient.id);
+  if (activity.value !== undefined && activity.value !== null && !activity.text)
+    return { kind: 'card-action', value: activity.value, fromInvoke: false };
+  const botMentions = (activity.entities ?? []).filter(
+    (entity) => entity.type === 'mention' && entity.mentioned?.id === activity.recipient.id,
+  );
   if (kind === 'channel' && botMentions.length === 0) return { kind: 'ignored', reason: 'channel message without mention', invoke: false };
   return { kind: 'question', text: stripBotMention(activity.text ?? '', botMentions) };
 }
@@ -103,7 +119,12 @@ export function readTeamsActivity(raw: unknown): ReadActivity {
   const activity = parsed.data;
   const kind = kindOf(activity.conversation.conversationType);
   const tenantId = activity.conversation.tenantId ?? activity.channelData?.tenant?.id ?? undefined;
-  const conversation: TeamsConversationInfo = { id: activity.conversation.id, kind, ...(activity.serviceUrl ? { serviceUrl: activity.serviceUrl } : {}), ...(tenantId ? { tenantId } : {}) };
+  const conversation: TeamsConversationInfo = {
+    id: activity.conversation.id,
+    kind,
+    ...(activity.serviceUrl ? { serviceUrl: activity.serviceUrl } : {}),
+    ...(tenantId ? { tenantId } : {}),
+  };
   const user: TeamsUserInfo = { id: activity.from.id, ...(activity.from.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}) };
   return { ok: true, inbound: { conversation, user, ...classify(activity, kind) } };
 }

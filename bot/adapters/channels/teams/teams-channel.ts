@@ -4,7 +4,13 @@
  * and the `POST /api/messages` route. The plugin (`teams-plugin.ts`) calls it when the channel is enabled; tests
  * call it with a mock connector.
  */
-import { CloudAdapter, createOutboundHostValidator, getAuthConfigWithDefaults, type AuthConfiguration, type OutboundHostValidator } from '@microsoft/agents-hosting';
+import {
+  CloudAdapter,
+  createOutboundHostValidator,
+  getAuthConfigWithDefaults,
+  type AuthConfiguration,
+  type OutboundHostValidator,
+} from '@microsoft/agents-hosting';
 import type { Server } from 'restify';
 import { z } from 'zod';
 import type { TeamsConfig } from '../../../config/teams-config.ts';
@@ -68,16 +74,26 @@ const loopbackHosts = ['localhost', '127.0.0.1', '[::1]'];
  * item 2): the SDK's Microsoft defaults plus `TEAMS_SERVICE_URL_HOSTS` with an app id; loopback only in dev mode.
  */
 export function teamsHostPolicy(config: TeamsConfig): OutboundHostValidator {
-  if (config.auth.mode === 'dev') return createOutboundHostValidator({ enabled: true, includeDefaultMicrosoftHosts: false, hosts: loopbackHosts });
+  if (config.auth.mode === 'dev')
+    return createOutboundHostValidator({ enabled: true, includeDefaultMicrosoftHosts: false, hosts: loopbackHosts });
   return createOutboundHostValidator({ enabled: true, includeDefaultMicrosoftHosts: true, hosts: config.serviceUrlHosts ?? [] });
 }
 
 const fallbackSchema = z.object({
   recipient: z.union([
     z.object({ kind: z.literal('person'), personId: z.string() }),
-    z.object({ kind: z.literal('conversation'), userId: z.string(), reference: z.object({ channel: z.string().min(1), conversationId: z.string() }) }),
+    z.object({
+      kind: z.literal('conversation'),
+      userId: z.string(),
+      reference: z.object({ channel: z.string().min(1), conversationId: z.string() }),
+    }),
   ]),
-  message: z.object({ kind: z.enum(['ticket-created', 'ticket-answered', 'ticket-reminder', 'ticket-update', 'notice']), text: z.string(), ticketId: z.string().optional(), from: z.string().optional() }),
+  message: z.object({
+    kind: z.enum(['ticket-created', 'ticket-answered', 'ticket-reminder', 'ticket-update', 'notice']),
+    text: z.string(),
+    ticketId: z.string().optional(),
+    from: z.string().optional(),
+  }),
 });
 
 /** The tenant every activity must come from: set for single-tenant apps and managed identities (issue #18, item 2). */
@@ -89,7 +105,10 @@ function singleTenant(config: TeamsConfig, refusal: string): { tenant?: { readon
 /** Builds the channel and registers it with the router as `teams`. */
 export function createTeamsChannel(host: ChannelHost, config: TeamsConfig, overrides: TeamsChannelOverrides = {}): TeamsChannel {
   const logger = host.logger;
-  if (config.auth.mode === 'dev') logger.warn('teams-dev-mode', { note: 'MICROSOFT_APP_ID is not set: /api/messages accepts unauthenticated requests (Agents Playground / emulator only)' });
+  if (config.auth.mode === 'dev')
+    logger.warn('teams-dev-mode', {
+      note: 'MICROSOFT_APP_ID is not set: /api/messages accepts unauthenticated requests (Agents Playground / emulator only)',
+    });
   const clock = overrides.clock ?? { now: () => new Date() };
   const texts = loadTeamsTexts();
   const authConfig = teamsAuthConfiguration(config);
@@ -98,30 +117,59 @@ export function createTeamsChannel(host: ChannelHost, config: TeamsConfig, overr
   // The SDK's default sends English error texts to the user; lotse logs instead (handlers reply in German).
   adapter.onTurnError = async (_context, error) => logger.error('teams-turn-error', { error: describeError(error) });
   const store = new SqlTeamsStore(host.database);
-  const connector = overrides.connector ?? createSdkConnector({ adapter, ...(config.auth.mode === 'entra' ? { appId: config.auth.appId } : {}) });
+  const connector =
+    overrides.connector ?? createSdkConnector({ adapter, ...(config.auth.mode === 'entra' ? { appId: config.auth.appId } : {}) });
   const nameOf = (id: string): string => host.directory.person(id)?.name ?? id;
   const onFailed = (failed: FailedDelivery): void => {
     const parsed = failed.fallback ? fallbackSchema.safeParse(JSON.parse(failed.fallback)) : undefined;
     if (!parsed?.success) return;
-    host.inbox.send(parsed.data.recipient, parsed.data.message).catch((error: unknown) => logger.error('teams-fallback-failed', { error: describeError(error) }));
+    host.inbox
+      .send(parsed.data.recipient, parsed.data.message)
+      .catch((error: unknown) => logger.error('teams-fallback-failed', { error: describeError(error) }));
   };
   const outbox = new TeamsOutbox({
-    database: host.database, connector, store, logger, onFailed,
-    ratePerSecond: config.ratePerSecond, conversationRatePerSecond: config.conversationRatePerSecond,
-    conversationBurst: config.conversationBurst, maxAttempts: config.maxAttempts,
+    database: host.database,
+    connector,
+    store,
+    logger,
+    onFailed,
+    ratePerSecond: config.ratePerSecond,
+    conversationRatePerSecond: config.conversationRatePerSecond,
+    conversationBurst: config.conversationBurst,
+    maxAttempts: config.maxAttempts,
     renderTicketCard: async (ticketId) => {
       const ticket = await host.escalation.get(ticketId);
-      return ticket ? { activity: cardMessage(renderTicketCard(ticket, texts, nameOf), ticket.question), version: ticket.version } : undefined;
+      return ticket
+        ? { activity: cardMessage(renderTicketCard(ticket, texts, nameOf), ticket.question), version: ticket.version }
+        : undefined;
     },
   });
-  const endpoint = createTeamsEndpoint({ store, outbox, connector, directory: host.directory, escalation: host.escalation, texts, clock, logger });
+  const endpoint = createTeamsEndpoint({
+    store,
+    outbox,
+    connector,
+    directory: host.directory,
+    escalation: host.escalation,
+    texts,
+    clock,
+    logger,
+  });
   const unregister = host.channels.register('teams', endpoint);
   const centralPool = loadEscalationPolicy(host.config.policiesDir).centralPool;
   const handler = createTeamsTurnHandler({
-    chat: host.chat, escalation: host.escalation, directory: host.directory, store, texts, clock, logger, pseudonymOf: host.pseudonymOf, availability: host.availability,
+    chat: host.chat,
+    escalation: host.escalation,
+    directory: host.directory,
+    store,
+    texts,
+    clock,
+    logger,
+    pseudonymOf: host.pseudonymOf,
+    availability: host.availability,
     centralPool: () => centralPool.filter((id) => host.directory.person(id)),
     ticketChanged: (ticket) => endpoint.syncTicketCards(ticket),
-    conversationsChanged: () => endpoint.refreshReach().catch((error: unknown) => logger.warn('teams-reach-refresh-failed', { error: describeError(error) })),
+    conversationsChanged: () =>
+      endpoint.refreshReach().catch((error: unknown) => logger.warn('teams-reach-refresh-failed', { error: describeError(error) })),
     ...(config.streamDelayMs !== undefined ? { streamDelayMs: config.streamDelayMs } : {}),
     ...(host.config.publicUrl ? { publicUrl: host.config.publicUrl } : {}),
     hr: {
@@ -135,16 +183,32 @@ export function createTeamsChannel(host: ChannelHost, config: TeamsConfig, overr
   });
   let refresh: NodeJS.Timeout | undefined;
   return {
-    store, outbox, endpoint, adapter,
-    registerRoutes: (server) => registerTeamsRoutes(server, { adapter, authConfig, handler, logger, ...(config.auth.mode === 'dev' ? { loopbackOnly: texts.devModeLoopbackOnly } : {}), ...singleTenant(config, texts.foreignTenant) }),
+    store,
+    outbox,
+    endpoint,
+    adapter,
+    registerRoutes: (server) =>
+      registerTeamsRoutes(server, {
+        adapter,
+        authConfig,
+        handler,
+        logger,
+        ...(config.auth.mode === 'dev' ? { loopbackOnly: texts.devModeLoopbackOnly } : {}),
+        ...singleTenant(config, texts.foreignTenant),
+      }),
     start() {
       // Finished outbox rows older than a day are deleted now and once an hour (message texts are not kept).
-      const purge = (): void => void outbox.purgeFinished(86_400_000).catch((error: unknown) => logger.error('teams-outbox-purge-failed', { error: describeError(error) }));
+      const purge = (): void =>
+        void outbox
+          .purgeFinished(86_400_000)
+          .catch((error: unknown) => logger.error('teams-outbox-purge-failed', { error: describeError(error) }));
       purge();
       outbox.start();
       let ticks = 0;
       refresh ??= setInterval(() => {
-        endpoint.refreshChangedCards().catch((error: unknown) => logger.error('teams-card-refresh-failed', { error: describeError(error) }));
+        endpoint
+          .refreshChangedCards()
+          .catch((error: unknown) => logger.error('teams-card-refresh-failed', { error: describeError(error) }));
         if ((ticks += 1) % Math.max(1, Math.round(3_600_000 / (overrides.cardRefreshMs ?? 15_000))) === 0) purge();
       }, overrides.cardRefreshMs ?? 15_000);
       refresh.unref();

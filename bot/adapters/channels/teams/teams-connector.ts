@@ -12,7 +12,8 @@ export type ConnectorOutcome =
   | { readonly kind: 'failed'; readonly reason: string; readonly status?: number };
 
 /** Result of opening a 1:1 conversation. */
-export type CreateOutcome = { readonly kind: 'created'; readonly conversationId: string; readonly reference: string } | Exclude<ConnectorOutcome, { kind: 'ok' }>;
+export type CreateOutcome =
+  { readonly kind: 'created'; readonly conversationId: string; readonly reference: string } | Exclude<ConnectorOutcome, { kind: 'ok' }>;
 
 /** A JSON activity (message with text and/or attachments). */
 export type OutgoingActivity = Readonly<Record<string, unknown>>;

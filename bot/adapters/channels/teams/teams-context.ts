@@ -53,7 +53,10 @@ export function personOf(user: TeamsUserInfo, directory: Directory): Person | un
 /** The core user id: the directory person id, else a pseudonym of the Entra object id (no clear names). */
 export function coreUserId(user: TeamsUserInfo, person: Person | undefined): string {
   if (person) return person.id;
-  return `teams-${createHash('sha256').update(user.aadObjectId ?? user.id).digest('hex').slice(0, 24)}`;
+  return `teams-${createHash('sha256')
+    .update(user.aadObjectId ?? user.id)
+    .digest('hex')
+    .slice(0, 24)}`;
 }
 
 /** A stable core conversation id per Teams conversation and user (group chats hold one per person). */
@@ -68,22 +71,28 @@ export async function replyText(context: TurnContext, text: string): Promise<voi
 
 /** Sends a card reply and returns the new activity id. */
 export async function replyCard(context: TurnContext, card: AdaptiveCard, text?: string): Promise<string | undefined> {
-  const response = await context.sendActivity(Activity.fromObject({ type: 'message', ...(text ? { text } : {}), attachments: [cardAttachment(card)] }));
+  const response = await context.sendActivity(
+    Activity.fromObject({ type: 'message', ...(text ? { text } : {}), attachments: [cardAttachment(card)] }),
+  );
   return response?.id;
 }
 
 /** Answers an `adaptiveCard/action` invoke with a card that replaces the clicked one. */
 export async function invokeCardResponse(context: TurnContext, card: AdaptiveCard): Promise<void> {
-  await context.sendActivity(Activity.fromObject({
-    type: 'invokeResponse',
-    value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
-  }));
+  await context.sendActivity(
+    Activity.fromObject({
+      type: 'invokeResponse',
+      value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
+    }),
+  );
 }
 
 /** Answers an invoke with a short message (shown by Teams next to the card). */
 export async function invokeMessageResponse(context: TurnContext, message: string, status = 200): Promise<void> {
-  await context.sendActivity(Activity.fromObject({
-    type: 'invokeResponse',
-    value: { status, body: { statusCode: status, type: 'application/vnd.microsoft.activity.message', value: message } },
-  }));
+  await context.sendActivity(
+    Activity.fromObject({
+      type: 'invokeResponse',
+      value: { status, body: { statusCode: status, type: 'application/vnd.microsoft.activity.message', value: message } },
+    }),
+  );
 }

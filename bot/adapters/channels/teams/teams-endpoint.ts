@@ -46,7 +46,11 @@ export interface TeamsEndpoint extends ChannelEndpoint {
 }
 
 /** Who `reaches` says yes for: people with a deliverable 1:1 chat and whether chats can be opened, read in the background. */
-function reachCache(store: TeamsStore, logger: Logger, maxAgeMs = 5000): { has(personId: string): boolean; endpointKnown(): boolean; refresh(): Promise<void>; add(personId: string): void } {
+function reachCache(
+  store: TeamsStore,
+  logger: Logger,
+  maxAgeMs = 5000,
+): { has(personId: string): boolean; endpointKnown(): boolean; refresh(): Promise<void>; add(personId: string): void } {
   let persons = new Set<string>();
   let endpoint = false;
   let loadedAt = Number.NEGATIVE_INFINITY;
@@ -61,13 +65,20 @@ function reachCache(store: TeamsStore, logger: Logger, maxAgeMs = 5000): { has(p
   const refresh = (): Promise<void> => {
     const next = (loading ?? Promise.resolve()).catch(() => undefined).then(load);
     loading = next;
-    next.then(() => undefined, () => undefined).finally(() => {
-      if (loading === next) loading = undefined;
-    }).catch(() => undefined);
+    next
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => {
+        if (loading === next) loading = undefined;
+      })
+      .catch(() => undefined);
     return next;
   };
   const refreshIfOld = (): void => {
-    if (!loading && Date.now() - loadedAt > maxAgeMs) refresh().catch((error: unknown) => logger.warn('teams-reach-refresh-failed', { error: describeError(error) }));
+    if (!loading && Date.now() - loadedAt > maxAgeMs)
+      refresh().catch((error: unknown) => logger.warn('teams-reach-refresh-failed', { error: describeError(error) }));
   };
   refreshIfOld();
   return {
@@ -94,13 +105,23 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
     const aadObjectId = deps.directory.person(personId)?.aadObjectId;
     const endpoint = await store.latestEndpoint();
     if (!aadObjectId || !endpoint) return undefined;
-    const created = await deps.connector.createPersonal({ serviceUrl: endpoint.serviceUrl, agentId: endpoint.agentId, userId: aadObjectId, ...(endpoint.tenantId ? { tenantId: endpoint.tenantId } : {}) });
+    const created = await deps.connector.createPersonal({
+      serviceUrl: endpoint.serviceUrl,
+      agentId: endpoint.agentId,
+      userId: aadObjectId,
+      ...(endpoint.tenantId ? { tenantId: endpoint.tenantId } : {}),
+    });
     if (created.kind !== 'created') {
       deps.logger.warn('teams-open-chat-failed', { kind: created.kind });
       return undefined;
     }
     const conversation: StoredConversation = {
-      conversationId: created.conversationId, kind: 'personal', reference: created.reference, personId, aadObjectId, serviceUrl: endpoint.serviceUrl,
+      conversationId: created.conversationId,
+      kind: 'personal',
+      reference: created.reference,
+      personId,
+      aadObjectId,
+      serviceUrl: endpoint.serviceUrl,
       ...(endpoint.tenantId ? { tenantId: endpoint.tenantId } : {}),
     };
     await store.saveConversation(conversation, deps.clock.now().toISOString());
@@ -121,26 +142,46 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
       return;
     }
     const title = message.kind === 'ticket-reminder' ? deps.texts.reminderTitle : deps.texts.noticeTitle;
-    await outbox.enqueue({ op: 'activity', conversationId, personId, fallback, activity: cardMessage(renderNoticeCard(title, message.text), message.text), ...(message.ticketId ? { ticketId: message.ticketId } : {}) });
-    if (ticket && (message.kind === 'ticket-reminder' || message.kind === 'ticket-returned')) await outbox.enqueue({ op: 'ticket-card', conversationId, ticketId: ticket.id, personId });
+    await outbox.enqueue({
+      op: 'activity',
+      conversationId,
+      personId,
+      fallback,
+      activity: cardMessage(renderNoticeCard(title, message.text), message.text),
+      ...(message.ticketId ? { ticketId: message.ticketId } : {}),
+    });
+    if (ticket && (message.kind === 'ticket-reminder' || message.kind === 'ticket-returned'))
+      await outbox.enqueue({ op: 'ticket-card', conversationId, ticketId: ticket.id, personId });
   };
 
-  const sendToConversation = async (recipient: Extract<Recipient, { kind: 'conversation' }>, message: OutboundMessage): Promise<DeliveryResult> => {
+  const sendToConversation = async (
+    recipient: Extract<Recipient, { kind: 'conversation' }>,
+    message: OutboundMessage,
+  ): Promise<DeliveryResult> => {
     const original = await store.teamsConversationOf(recipient.reference.conversationId);
     const personal = original && (await store.conversation(original))?.kind === 'personal';
     const target = (personal ? original : (await store.personalConversationOf(recipient.userId))?.conversationId) ?? original;
     if (!target || (await store.conversation(target))?.undeliverable) return { kind: 'undeliverable', reason: 'no Teams conversation' };
     const ticket = message.ticketId ? await deps.escalation.get(message.ticketId) : undefined;
-    const card = ticket?.answer && message.kind === 'ticket-answered'
-      ? renderLotseAnswerCard(ticket, message.from ?? lotseLabel(deps.directory, ticket.answer.by), deps.texts)
-      : renderNoticeCard(deps.texts.noticeTitle, message.text);
-    await outbox.enqueue({ op: 'activity', conversationId: target, activity: cardMessage(card, message.text), fallback: JSON.stringify({ recipient, message }), ...(message.ticketId ? { ticketId: message.ticketId } : {}) });
+    const card =
+      ticket?.answer && message.kind === 'ticket-answered'
+        ? renderLotseAnswerCard(ticket, message.from ?? lotseLabel(deps.directory, ticket.answer.by), deps.texts)
+        : renderNoticeCard(deps.texts.noticeTitle, message.text);
+    await outbox.enqueue({
+      op: 'activity',
+      conversationId: target,
+      activity: cardMessage(card, message.text),
+      fallback: JSON.stringify({ recipient, message }),
+      ...(message.ticketId ? { ticketId: message.ticketId } : {}),
+    });
     return { kind: 'queued' };
   };
 
   const syncTicketCards = async (ticket: Ticket): Promise<void> => {
     const people = new Set([...ticket.candidates, ...(ticket.assignee ? [ticket.assignee] : [])]);
-    const conversations = new Set((await store.ticketCards()).filter((card) => card.ticketId === ticket.id).map((card) => card.conversationId));
+    const conversations = new Set(
+      (await store.ticketCards()).filter((card) => card.ticketId === ticket.id).map((card) => card.conversationId),
+    );
     for (const personId of people) {
       const chat = await store.personalConversationOf(personId);
       if (chat) conversations.add(chat.conversationId);
@@ -164,7 +205,8 @@ export function createTeamsEndpoint(deps: TeamsEndpointDeps): TeamsEndpoint {
         if ((await store.conversation(card.conversationId))?.undeliverable) continue;
         const ticket = await deps.escalation.get(card.ticketId);
         if (!ticket || ticket.version === card.version) continue;
-        if ((await outbox.enqueue({ op: 'ticket-card', conversationId: card.conversationId, ticketId: ticket.id })) !== undefined) queued += 1;
+        if ((await outbox.enqueue({ op: 'ticket-card', conversationId: card.conversationId, ticketId: ticket.id })) !== undefined)
+          queued += 1;
       }
       return queued;
     },

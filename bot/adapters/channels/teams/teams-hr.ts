@@ -29,13 +29,22 @@ export interface TeamsHrDeps {
 
 /** The German labels of HR in Teams. */
 export interface TeamsHrLabels {
-  readonly acknowledge: string; readonly link: string; readonly submit: string; readonly acknowledged: string; readonly alreadyAcknowledged: string;
-  readonly staleSurvey: string; readonly noOpenSurvey: string; readonly surveyIntro: string; readonly surveyInvalid: string;
+  readonly acknowledge: string;
+  readonly link: string;
+  readonly submit: string;
+  readonly acknowledged: string;
+  readonly alreadyAcknowledged: string;
+  readonly staleSurvey: string;
+  readonly noOpenSurvey: string;
+  readonly surveyIntro: string;
+  readonly surveyInvalid: string;
 }
 
 const hrActionSchema = z.discriminatedUnion('hr', [
   z.object({ hr: z.literal('acknowledge'), job: z.string().min(1).max(200) }),
-  z.object({ hr: z.literal('survey-submit'), surveyId: z.string().min(1).max(200) }).catchall(z.union([z.string().max(4000), z.number(), z.boolean()])),
+  z
+    .object({ hr: z.literal('survey-submit'), surveyId: z.string().min(1).max(200) })
+    .catchall(z.union([z.string().max(4000), z.number(), z.boolean()])),
   // Question-by-question cards of earlier versions: answered with a hint to open the current card.
   z.object({ hr: z.literal('survey-answer') }).passthrough(),
 ]);
@@ -45,15 +54,26 @@ const surveyCommand = /^umfrage\.?$/i;
 /** The HR labels from the Teams texts. */
 export function hrLabels(texts: TeamsTexts): TeamsHrLabels {
   return {
-    acknowledge: texts.hrAcknowledge, link: texts.hrOpenLink, submit: texts.hrSubmit, acknowledged: texts.hrAcknowledged, alreadyAcknowledged: texts.hrAlreadyAcknowledged,
-    staleSurvey: texts.hrStaleSurvey, noOpenSurvey: texts.hrNoOpenSurvey, surveyIntro: texts.hrSurveyIntro, surveyInvalid: texts.hrSurveyInvalid,
+    acknowledge: texts.hrAcknowledge,
+    link: texts.hrOpenLink,
+    submit: texts.hrSubmit,
+    acknowledged: texts.hrAcknowledged,
+    alreadyAcknowledged: texts.hrAlreadyAcknowledged,
+    staleSurvey: texts.hrStaleSurvey,
+    noOpenSurvey: texts.hrNoOpenSurvey,
+    surveyIntro: texts.hrSurveyIntro,
+    surveyInvalid: texts.hrSurveyInvalid,
   };
 }
 
 /** The outgoing activity for an HR message, or undefined for other kinds. */
 export function hrActivity(message: OutboundMessage, labels: TeamsHrLabels): Activity | undefined {
   if (message.kind !== 'broadcast') return undefined;
-  return Activity.fromObject({ type: 'message', text: message.title ?? message.text, attachments: [cardAttachment(broadcastCard(message, labels))] });
+  return Activity.fromObject({
+    type: 'message',
+    text: message.title ?? message.text,
+    attachments: [cardAttachment(broadcastCard(message, labels))],
+  });
 }
 
 const say = (context: TurnContext, text: string): Promise<unknown> => context.sendActivity(Activity.fromObject({ type: 'message', text }));
@@ -82,7 +102,12 @@ export async function handleHrText(context: TurnContext, deps: TeamsHrDeps, pers
   return true;
 }
 
-async function submitSurveyCard(context: TurnContext, deps: TeamsHrDeps, personId: string, data: Readonly<Record<string, unknown>> & { surveyId: string }): Promise<void> {
+async function submitSurveyCard(
+  context: TurnContext,
+  deps: TeamsHrDeps,
+  personId: string,
+  data: Readonly<Record<string, unknown>> & { surveyId: string },
+): Promise<void> {
   const survey = await deps.survey(data.surveyId);
   if (!survey) {
     await say(context, deps.labels.staleSurvey);
@@ -98,7 +123,12 @@ async function submitSurveyCard(context: TurnContext, deps: TeamsHrDeps, personI
 }
 
 /** Handles an HR card action (`{ hr: … }`); returns whether the value was one. */
-export async function handleHrAction(context: TurnContext, deps: TeamsHrDeps, personId: string | undefined, value: unknown): Promise<boolean> {
+export async function handleHrAction(
+  context: TurnContext,
+  deps: TeamsHrDeps,
+  personId: string | undefined,
+  value: unknown,
+): Promise<boolean> {
   if (typeof value !== 'object' || value === null || !('hr' in value)) return false;
   const action = hrActionSchema.safeParse(value);
   if (!action.success || !personId) return false;

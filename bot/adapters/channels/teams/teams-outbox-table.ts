@@ -14,17 +14,43 @@ export const storedActivity = storedJson<OutgoingActivity>(z.looseObject({ type:
 
 /** A message to queue: a ready activity, or the current ticket card (rendered when it is sent). */
 export type OutboxItem =
-  | { readonly op: 'activity'; readonly conversationId: string; readonly activity: OutgoingActivity; readonly personId?: string; readonly fallback?: string; readonly ticketId?: string }
-  | { readonly op: 'ticket-card'; readonly conversationId: string; readonly ticketId: string; readonly personId?: string; readonly fallback?: string };
+  | {
+      readonly op: 'activity';
+      readonly conversationId: string;
+      readonly activity: OutgoingActivity;
+      readonly personId?: string;
+      readonly fallback?: string;
+      readonly ticketId?: string;
+    }
+  | {
+      readonly op: 'ticket-card';
+      readonly conversationId: string;
+      readonly ticketId: string;
+      readonly personId?: string;
+      readonly fallback?: string;
+    };
 
 /** One row of the outbox. */
 export interface OutboxRow {
-  id: number; conversation_id: string; op: 'activity' | 'ticket-card'; activity: string | null; ticket_id: string | null;
-  person_id: string | null; fallback: string | null; attempts: number; throttled: number;
+  id: number;
+  conversation_id: string;
+  op: 'activity' | 'ticket-card';
+  activity: string | null;
+  ticket_id: string | null;
+  person_id: string | null;
+  fallback: string | null;
+  attempts: number;
+  throttled: number;
 }
 
-const numeric = (row: OutboxRow): OutboxRow => ({ ...row, id: Number(row.id), attempts: Number(row.attempts), throttled: Number(row.throttled) });
-const count = async (executor: SqlExecutor, query: RawBuilder<{ n: number }>): Promise<number> => Number((await first(executor, query))?.n ?? 0);
+const numeric = (row: OutboxRow): OutboxRow => ({
+  ...row,
+  id: Number(row.id),
+  attempts: Number(row.attempts),
+  throttled: Number(row.throttled),
+});
+const count = async (executor: SqlExecutor, query: RawBuilder<{ n: number }>): Promise<number> =>
+  Number((await first(executor, query))?.n ?? 0);
 
 /** The outbox table of one store database. */
 export class TeamsOutboxTable {
@@ -34,12 +60,23 @@ export class TeamsOutboxTable {
   async insert(item: OutboxItem, now: number): Promise<number | undefined> {
     const values = sql`${item.conversationId}, ${item.op}, ${item.op === 'activity' ? storedActivity.encode(item.activity) : null}, ${item.ticketId ?? null},
       ${item.personId ?? null}, ${item.fallback ?? null}, ${now}, ${new Date(now).toISOString()}`;
-    const inserted = item.op === 'ticket-card'
-      ? await first(this.db, sql<{ id: number }>`INSERT INTO teams_outbox (conversation_id, op, activity, ticket_id, person_id, fallback, not_before, created_at)
+    const inserted =
+      item.op === 'ticket-card'
+        ? await first(
+            this.db,
+            sql<{
+              id: number;
+            }>`INSERT INTO teams_outbox (conversation_id, op, activity, ticket_id, person_id, fallback, not_before, created_at)
           SELECT ${values} WHERE NOT EXISTS (SELECT 1 FROM teams_outbox WHERE state = 'pending' AND op = 'ticket-card' AND ticket_id = ${item.ticketId}
-            AND conversation_id = ${item.conversationId}) RETURNING id`)
-      : await first(this.db, sql<{ id: number }>`INSERT INTO teams_outbox (conversation_id, op, activity, ticket_id, person_id, fallback, not_before, created_at)
-          VALUES (${values}) RETURNING id`);
+            AND conversation_id = ${item.conversationId}) RETURNING id`,
+          )
+        : await first(
+            this.db,
+            sql<{
+              id: number;
+            }>`INSERT INTO teams_outbox (conversation_id, op, activity, ticket_id, person_id, fallback, not_before, created_at)
+          VALUES (${values}) RETURNING id`,
+          );
     return inserted ? Number(inserted.id) : undefined;
   }
 
@@ -60,20 +97,31 @@ export class TeamsOutboxTable {
 
   /** The first pending row of each conversation, when it is due (order per conversation). */
   heads(now: number): Promise<OutboxRow[]> {
-    return rows(this.db, sql<OutboxRow>`SELECT o.* FROM teams_outbox o JOIN (SELECT MIN(id) AS id FROM teams_outbox WHERE state = 'pending' GROUP BY conversation_id) h ON o.id = h.id
-      WHERE o.not_before <= ${now} ORDER BY o.id LIMIT 500`);
+    return rows(
+      this.db,
+      sql<OutboxRow>`SELECT o.* FROM teams_outbox o JOIN (SELECT MIN(id) AS id FROM teams_outbox WHERE state = 'pending' GROUP BY conversation_id) h ON o.id = h.id
+      WHERE o.not_before <= ${now} ORDER BY o.id LIMIT 500`,
+    );
   }
 
   /** Takes a due row until `leaseUntil` (exactly one claimant: the conditional UPDATE re-checks the row under its lock). */
   async claim(id: number, now: number, leaseUntil: number): Promise<OutboxRow | undefined> {
-    const claimed = await first(this.db, sql<OutboxRow>`UPDATE teams_outbox SET not_before = ${leaseUntil}
-      WHERE id = ${id} AND state = 'pending' AND not_before <= ${now} RETURNING *`);
+    const claimed = await first(
+      this.db,
+      sql<OutboxRow>`UPDATE teams_outbox SET not_before = ${leaseUntil}
+      WHERE id = ${id} AND state = 'pending' AND not_before <= ${now} RETURNING *`,
+    );
     return claimed ? numeric(claimed) : undefined;
   }
 
   /** Pending rows of a conversation, in order. */
   async pendingOf(conversationId: string): Promise<OutboxRow[]> {
-    return (await rows(this.db, sql<OutboxRow>`SELECT * FROM teams_outbox WHERE state = 'pending' AND conversation_id = ${conversationId} ORDER BY id`)).map(numeric);
+    return (
+      await rows(
+        this.db,
+        sql<OutboxRow>`SELECT * FROM teams_outbox WHERE state = 'pending' AND conversation_id = ${conversationId} ORDER BY id`,
+      )
+    ).map(numeric);
   }
 
   /** Leaves a pending row until `until` without counting an attempt (written by a newer lotse). */
@@ -86,15 +134,26 @@ export class TeamsOutboxTable {
   }
 
   async markThrottled(id: number, until: number): Promise<void> {
-    await run(this.db, sql`UPDATE teams_outbox SET throttled = throttled + 1, not_before = ${until}, last_error = 'HTTP 429' WHERE id = ${id}`);
+    await run(
+      this.db,
+      sql`UPDATE teams_outbox SET throttled = throttled + 1, not_before = ${until}, last_error = 'HTTP 429' WHERE id = ${id}`,
+    );
   }
 
   async markRetry(id: number, until: number, reason: string): Promise<void> {
-    await run(this.db, sql`UPDATE teams_outbox SET attempts = attempts + 1, not_before = ${until}, last_error = ${reason} WHERE id = ${id}`);
+    await run(
+      this.db,
+      sql`UPDATE teams_outbox SET attempts = attempts + 1, not_before = ${until}, last_error = ${reason} WHERE id = ${id}`,
+    );
   }
 
   /** Marks a pending row failed; false when it was no longer pending (another replica settled it). */
   async markFailed(id: number, at: string, reason: string): Promise<boolean> {
-    return (await run(this.db, sql`UPDATE teams_outbox SET state = 'failed', done_at = ${at}, last_error = ${reason} WHERE id = ${id} AND state = 'pending'`)) > 0;
+    return (
+      (await run(
+        this.db,
+        sql`UPDATE teams_outbox SET state = 'failed', done_at = ${at}, last_error = ${reason} WHERE id = ${id} AND state = 'pending'`,
+      )) > 0
+    );
   }
 }

@@ -54,7 +54,10 @@ export interface TeamsOutboxOptions {
   readonly conversationBurst: number;
   readonly maxAttempts: number;
   /** Renders the current card of a ticket for a conversation; undefined when there is nothing to show. */
-  readonly renderTicketCard: (ticketId: string, conversationId: string) => Promise<{ activity: OutgoingActivity; version: number } | undefined>;
+  readonly renderTicketCard: (
+    ticketId: string,
+    conversationId: string,
+  ) => Promise<{ activity: OutgoingActivity; version: number } | undefined>;
   readonly onFailed?: (failed: FailedDelivery) => void;
   /** Most requests in flight at once. */
   readonly maxInFlight?: number;
@@ -160,7 +163,9 @@ export class TeamsOutbox {
           candidates = (await this.table.heads(now)).filter((row) => !this.inFlight.has(row.conversation_id));
           fetchedAt = now;
         }
-        const index = candidates.findIndex((row) => !this.inFlight.has(row.conversation_id) && this.perConversation.of(row.conversation_id).waitMs(now) === 0);
+        const index = candidates.findIndex(
+          (row) => !this.inFlight.has(row.conversation_id) && this.perConversation.of(row.conversation_id).waitMs(now) === 0,
+        );
         if (index < 0) {
           candidates = [];
           await this.pause(this.inFlight.size > 0 ? 5 : 50);
@@ -204,7 +209,8 @@ export class TeamsOutbox {
     let outcome: ConnectorOutcome;
     let activity: OutgoingActivity | undefined;
     if (row.op === 'activity') {
-      const decoded = row.activity === null ? { ok: false as const, reason: 'no activity', newer: false } : storedActivity.decode(row.activity);
+      const decoded =
+        row.activity === null ? { ok: false as const, reason: 'no activity', newer: false } : storedActivity.decode(row.activity);
       if (!decoded.ok) return this.refuse(row, decoded.reason, decoded.newer);
       activity = decoded.value;
     }
@@ -235,7 +241,8 @@ export class TeamsOutbox {
   }
 
   private async attempt(row: Row, reference: string, activity: OutgoingActivity | undefined): Promise<ConnectorOutcome> {
-    if (row.op === 'activity') return activity ? this.options.connector.send(reference, activity) : { kind: 'failed', reason: unreadableActivityReason };
+    if (row.op === 'activity')
+      return activity ? this.options.connector.send(reference, activity) : { kind: 'failed', reason: unreadableActivityReason };
     const ticketId = row.ticket_id ?? '';
     const rendered = await this.options.renderTicketCard(ticketId, row.conversation_id);
     if (!rendered) return { kind: 'ok' };
@@ -244,10 +251,16 @@ export class TeamsOutbox {
       ? await this.options.connector.update(reference, card.activityId, rendered.activity)
       : await this.options.connector.send(reference, rendered.activity);
     // The card message was deleted (404 on update): post a fresh card instead of giving up the conversation.
-    if (card?.activityId && outcome.kind === 'gone' && outcome.status === 404) outcome = await this.options.connector.send(reference, rendered.activity);
+    if (card?.activityId && outcome.kind === 'gone' && outcome.status === 404)
+      outcome = await this.options.connector.send(reference, rendered.activity);
     if (outcome.kind === 'ok') {
       const activityId = outcome.activityId ?? card?.activityId;
-      await this.options.store.saveTicketCard({ ticketId, conversationId: row.conversation_id, version: rendered.version, ...(activityId ? { activityId } : {}) });
+      await this.options.store.saveTicketCard({
+        ticketId,
+        conversationId: row.conversation_id,
+        version: rendered.version,
+        ...(activityId ? { activityId } : {}),
+      });
     }
     return outcome;
   }
@@ -284,7 +297,13 @@ export class TeamsOutbox {
     if (!(await this.table.markFailed(row.id, new Date(this.now()).toISOString(), reason))) return;
     this.stats.failed += 1;
     this.options.logger.warn('teams-delivery-failed', { outboxId: row.id, ...(row.ticket_id ? { ticket: row.ticket_id } : {}), reason });
-    this.options.onFailed?.({ id: row.id, conversationId: row.conversation_id, reason, ...(row.person_id ? { personId: row.person_id } : {}), ...(row.fallback ? { fallback: row.fallback } : {}) });
+    this.options.onFailed?.({
+      id: row.id,
+      conversationId: row.conversation_id,
+      reason,
+      ...(row.person_id ? { personId: row.person_id } : {}),
+      ...(row.fallback ? { fallback: row.fallback } : {}),
+    });
   }
 }
 

@@ -16,8 +16,17 @@ import { TeamsOutbox } from './teams-outbox.ts';
 import { SqlTeamsStore } from './teams-store.ts';
 
 /** The Teams outbox as a drain target (its pump keeps sending until the channel is stopped). */
-export function teamsDrain(outbox: { dueCount(): Promise<number>; pendingCount(): Promise<number>; readonly stats: { readonly sent: number } }): DrainTarget {
-  return polledDrain({ name: 'teams', due: () => outbox.dueCount(), delivered: () => outbox.stats.sent, remaining: () => outbox.pendingCount() });
+export function teamsDrain(outbox: {
+  dueCount(): Promise<number>;
+  pendingCount(): Promise<number>;
+  readonly stats: { readonly sent: number };
+}): DrainTarget {
+  return polledDrain({
+    name: 'teams',
+    due: () => outbox.dueCount(),
+    delivered: () => outbox.stats.sent,
+    remaining: () => outbox.pendingCount(),
+  });
 }
 
 /** This process never talks to the Bot Connector: opening a chat is left to `serve`. */
@@ -32,14 +41,33 @@ const noConnector: TeamsConnector = {
  * only when this process's configuration enables Teams, like in `serve`.
  */
 async function queuedTeams(host: ChannelHost): Promise<ChannelEndpoint> {
-  const { config: { teams: config }, logger } = host;
+  const {
+    config: { teams: config },
+    logger,
+  } = host;
   const store = new SqlTeamsStore(host.database);
   // Not started: rows are only written; the pump of `serve` sends them (and renders ticket cards then).
   const outbox = new TeamsOutbox({
-    database: host.database, connector: noConnector, store, logger, renderTicketCard: async () => undefined,
-    ratePerSecond: config.ratePerSecond, conversationRatePerSecond: config.conversationRatePerSecond, conversationBurst: config.conversationBurst, maxAttempts: config.maxAttempts,
+    database: host.database,
+    connector: noConnector,
+    store,
+    logger,
+    renderTicketCard: async () => undefined,
+    ratePerSecond: config.ratePerSecond,
+    conversationRatePerSecond: config.conversationRatePerSecond,
+    conversationBurst: config.conversationBurst,
+    maxAttempts: config.maxAttempts,
   });
-  const endpoint = createTeamsEndpoint({ store, outbox, connector: noConnector, directory: host.directory, escalation: host.escalation, texts: loadTeamsTexts(), clock: { now: () => new Date() }, logger });
+  const endpoint = createTeamsEndpoint({
+    store,
+    outbox,
+    connector: noConnector,
+    directory: host.directory,
+    escalation: host.escalation,
+    texts: loadTeamsTexts(),
+    clock: { now: () => new Date() },
+    logger,
+  });
   // Who has a 1:1 chat is read before anything is routed (`reaches` answers synchronously from it).
   if (config.enabled) await endpoint.refreshReach();
   return {
@@ -69,4 +97,6 @@ const buildTeams: ChannelPluginFactory = (host) => {
 };
 
 /** Microsoft Teams: `POST /api/messages` on the web server, proactive messages through its outbox. */
-export const teamsPlugin: ChannelPluginFactory = Object.assign(buildTeams, { queueOnly: async (host: ChannelHost) => ({ name: 'teams', endpoint: await queuedTeams(host) }) });
+export const teamsPlugin: ChannelPluginFactory = Object.assign(buildTeams, {
+  queueOnly: async (host: ChannelHost) => ({ name: 'teams', endpoint: await queuedTeams(host) }),
+});

@@ -4,7 +4,14 @@
  * anonymous only in dev mode) and hands the activity to the SDK's `CloudAdapter.process`.
  */
 import type { ServerResponse } from 'node:http';
-import { authorizeJWT, type AuthConfiguration, type CloudAdapter, type Request as SdkRequest, type TurnContext, type WebResponse } from '@microsoft/agents-hosting';
+import {
+  authorizeJWT,
+  type AuthConfiguration,
+  type CloudAdapter,
+  type Request as SdkRequest,
+  type TurnContext,
+  type WebResponse,
+} from '@microsoft/agents-hosting';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { describeError } from '../../../shared/errors.ts';
@@ -39,7 +46,9 @@ const tenantFields = z.object({
 function fromTenant(activity: unknown, expected: string): boolean {
   const parsed = tenantFields.safeParse(activity);
   if (!parsed.success) return false;
-  const named = [parsed.data.conversation?.tenantId, parsed.data.channelData?.tenant?.id].filter((id): id is string => typeof id === 'string');
+  const named = [parsed.data.conversation?.tenantId, parsed.data.channelData?.tenant?.id].filter(
+    (id): id is string => typeof id === 'string',
+  );
   return named.length > 0 && named.every((id) => id.toLowerCase() === expected.toLowerCase());
 }
 

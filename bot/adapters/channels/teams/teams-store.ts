@@ -100,22 +100,43 @@ export interface TeamsStore {
 }
 
 interface ConversationRow {
-  conversation_id: string; kind: TeamsConversationKind; reference: string; person_id: string | null; aad_object_id: string | null;
-  tenant_id: string | null; service_url: string; undeliverable: string | null;
+  conversation_id: string;
+  kind: TeamsConversationKind;
+  reference: string;
+  person_id: string | null;
+  aad_object_id: string | null;
+  tenant_id: string | null;
+  service_url: string;
+  undeliverable: string | null;
 }
 
-interface CardRow { ticket_id: string; teams_conversation_id: string; activity_id: string | null; version: number }
+interface CardRow {
+  ticket_id: string;
+  teams_conversation_id: string;
+  activity_id: string | null;
+  version: number;
+}
 
 function toConversation(row: ConversationRow, reference: Reference): StoredConversation {
   return {
-    conversationId: row.conversation_id, kind: row.kind, reference: JSON.stringify(reference), serviceUrl: row.service_url,
-    ...(row.person_id ? { personId: row.person_id } : {}), ...(row.aad_object_id ? { aadObjectId: row.aad_object_id } : {}),
-    ...(row.tenant_id ? { tenantId: row.tenant_id } : {}), ...(row.undeliverable ? { undeliverable: row.undeliverable } : {}),
+    conversationId: row.conversation_id,
+    kind: row.kind,
+    reference: JSON.stringify(reference),
+    serviceUrl: row.service_url,
+    ...(row.person_id ? { personId: row.person_id } : {}),
+    ...(row.aad_object_id ? { aadObjectId: row.aad_object_id } : {}),
+    ...(row.tenant_id ? { tenantId: row.tenant_id } : {}),
+    ...(row.undeliverable ? { undeliverable: row.undeliverable } : {}),
   };
 }
 
 function toCard(row: CardRow): TicketCard {
-  return { ticketId: row.ticket_id, conversationId: row.teams_conversation_id, version: Number(row.version), ...(row.activity_id ? { activityId: row.activity_id } : {}) };
+  return {
+    ticketId: row.ticket_id,
+    conversationId: row.teams_conversation_id,
+    version: Number(row.version),
+    ...(row.activity_id ? { activityId: row.activity_id } : {}),
+  };
 }
 
 /** The Teams store on the asynchronous store database (SQLite or PostgreSQL). */
@@ -143,21 +164,29 @@ export class SqlTeamsStore implements TeamsStore {
     const checked = storedReference.decode(conversation.reference);
     if (!checked.ok) throw new Error(`Teams conversation reference not stored: ${checked.reason}`);
     const reference = storedReference.encode(checked.value);
-    await run(this.database.db, sql`INSERT INTO teams_conversations (conversation_id, kind, reference, person_id, aad_object_id, tenant_id, service_url, undeliverable, updated_at)
+    await run(
+      this.database.db,
+      sql`INSERT INTO teams_conversations (conversation_id, kind, reference, person_id, aad_object_id, tenant_id, service_url, undeliverable, updated_at)
       VALUES (${conversation.conversationId}, ${conversation.kind}, ${reference}, ${conversation.personId ?? null}, ${conversation.aadObjectId ?? null},
         ${conversation.tenantId ?? null}, ${conversation.serviceUrl}, NULL, ${at})
       ON CONFLICT (conversation_id) DO UPDATE SET kind = excluded.kind, reference = excluded.reference,
         person_id = COALESCE(excluded.person_id, teams_conversations.person_id), aad_object_id = COALESCE(excluded.aad_object_id, teams_conversations.aad_object_id),
-        tenant_id = COALESCE(excluded.tenant_id, teams_conversations.tenant_id), service_url = excluded.service_url, undeliverable = NULL, updated_at = excluded.updated_at`);
+        tenant_id = COALESCE(excluded.tenant_id, teams_conversations.tenant_id), service_url = excluded.service_url, undeliverable = NULL, updated_at = excluded.updated_at`,
+    );
   }
 
   async conversation(conversationId: string): Promise<StoredConversation | undefined> {
-    return this.readable(await first(this.database.db, sql<ConversationRow>`SELECT * FROM teams_conversations WHERE conversation_id = ${conversationId}`));
+    return this.readable(
+      await first(this.database.db, sql<ConversationRow>`SELECT * FROM teams_conversations WHERE conversation_id = ${conversationId}`),
+    );
   }
 
   async personalConversationOf(personId: string): Promise<StoredConversation | undefined> {
-    const found = await rows(this.database.db, sql<ConversationRow>`SELECT * FROM teams_conversations
-      WHERE person_id = ${personId} AND kind = 'personal' AND undeliverable IS NULL ORDER BY updated_at DESC, conversation_id`);
+    const found = await rows(
+      this.database.db,
+      sql<ConversationRow>`SELECT * FROM teams_conversations
+      WHERE person_id = ${personId} AND kind = 'personal' AND undeliverable IS NULL ORDER BY updated_at DESC, conversation_id`,
+    );
     for (const row of found) {
       const conversation = this.readable(row);
       if (conversation) return conversation;
@@ -166,14 +195,20 @@ export class SqlTeamsStore implements TeamsStore {
   }
 
   async personsWithPersonalConversation(): Promise<string[]> {
-    const found = await rows(this.database.db, sql<{ person_id: string }>`SELECT DISTINCT person_id FROM teams_conversations
-      WHERE person_id IS NOT NULL AND kind = 'personal' AND undeliverable IS NULL`);
+    const found = await rows(
+      this.database.db,
+      sql<{ person_id: string }>`SELECT DISTINCT person_id FROM teams_conversations
+      WHERE person_id IS NOT NULL AND kind = 'personal' AND undeliverable IS NULL`,
+    );
     return found.map((row) => row.person_id);
   }
 
   async latestEndpoint(): Promise<TeamsEndpointInfo | undefined> {
-    const found = await rows(this.database.db, sql<{ conversation_id: string; service_url: string; tenant_id: string | null; reference: string }>`
-      SELECT conversation_id, service_url, tenant_id, reference FROM teams_conversations ORDER BY updated_at DESC, conversation_id LIMIT ${endpointCandidates}`);
+    const found = await rows(
+      this.database.db,
+      sql<{ conversation_id: string; service_url: string; tenant_id: string | null; reference: string }>`
+      SELECT conversation_id, service_url, tenant_id, reference FROM teams_conversations ORDER BY updated_at DESC, conversation_id LIMIT ${endpointCandidates}`,
+    );
     for (const row of found) {
       const agentId = this.referenceOf(row)?.agent?.id;
       if (agentId) return { serviceUrl: row.service_url, agentId, ...(row.tenant_id ? { tenantId: row.tenant_id } : {}) };
@@ -186,32 +221,50 @@ export class SqlTeamsStore implements TeamsStore {
   }
 
   async linkCoreConversation(coreConversationId: string, teamsConversationId: string): Promise<void> {
-    await run(this.database.db, sql`INSERT INTO teams_core_links (core_conversation_id, teams_conversation_id) VALUES (${coreConversationId}, ${teamsConversationId})
-      ON CONFLICT (core_conversation_id) DO UPDATE SET teams_conversation_id = excluded.teams_conversation_id`);
+    await run(
+      this.database.db,
+      sql`INSERT INTO teams_core_links (core_conversation_id, teams_conversation_id) VALUES (${coreConversationId}, ${teamsConversationId})
+      ON CONFLICT (core_conversation_id) DO UPDATE SET teams_conversation_id = excluded.teams_conversation_id`,
+    );
   }
 
   async teamsConversationOf(coreConversationId: string): Promise<string | undefined> {
-    const row = await first(this.database.db, sql<{ teams_conversation_id: string }>`SELECT teams_conversation_id FROM teams_core_links WHERE core_conversation_id = ${coreConversationId}`);
+    const row = await first(
+      this.database.db,
+      sql<{
+        teams_conversation_id: string;
+      }>`SELECT teams_conversation_id FROM teams_core_links WHERE core_conversation_id = ${coreConversationId}`,
+    );
     return row?.teams_conversation_id;
   }
 
   async saveTicketCard(card: TicketCard): Promise<void> {
-    await run(this.database.db, sql`INSERT INTO teams_ticket_cards (ticket_id, teams_conversation_id, activity_id, version)
+    await run(
+      this.database.db,
+      sql`INSERT INTO teams_ticket_cards (ticket_id, teams_conversation_id, activity_id, version)
       VALUES (${card.ticketId}, ${card.conversationId}, ${card.activityId ?? null}, ${card.version})
-      ON CONFLICT (ticket_id, teams_conversation_id) DO UPDATE SET activity_id = COALESCE(excluded.activity_id, teams_ticket_cards.activity_id), version = excluded.version`);
+      ON CONFLICT (ticket_id, teams_conversation_id) DO UPDATE SET activity_id = COALESCE(excluded.activity_id, teams_ticket_cards.activity_id), version = excluded.version`,
+    );
   }
 
   async ticketCard(ticketId: string, conversationId: string): Promise<TicketCard | undefined> {
-    const row = await first(this.database.db, sql<CardRow>`SELECT * FROM teams_ticket_cards WHERE ticket_id = ${ticketId} AND teams_conversation_id = ${conversationId}`);
+    const row = await first(
+      this.database.db,
+      sql<CardRow>`SELECT * FROM teams_ticket_cards WHERE ticket_id = ${ticketId} AND teams_conversation_id = ${conversationId}`,
+    );
     return row ? toCard(row) : undefined;
   }
 
   async ticketCards(): Promise<TicketCard[]> {
-    return (await rows(this.database.db, sql<CardRow>`SELECT * FROM teams_ticket_cards ORDER BY ticket_id, teams_conversation_id`)).map(toCard);
+    return (await rows(this.database.db, sql<CardRow>`SELECT * FROM teams_ticket_cards ORDER BY ticket_id, teams_conversation_id`)).map(
+      toCard,
+    );
   }
 
   async claimAction(key: string, at: string): Promise<boolean> {
-    return (await run(this.database.db, sql`INSERT INTO teams_card_actions (key, at) VALUES (${key}, ${at}) ON CONFLICT (key) DO NOTHING`)) === 1;
+    return (
+      (await run(this.database.db, sql`INSERT INTO teams_card_actions (key, at) VALUES (${key}, ${at}) ON CONFLICT (key) DO NOTHING`)) === 1
+    );
   }
 
   async releaseAction(key: string): Promise<void> {
@@ -219,12 +272,18 @@ export class SqlTeamsStore implements TeamsStore {
   }
 
   async plainLanguage(userId: string): Promise<boolean | undefined> {
-    const row = await first(this.database.db, sql<{ plain_language: number }>`SELECT plain_language FROM teams_preferences WHERE user_id = ${userId}`);
+    const row = await first(
+      this.database.db,
+      sql<{ plain_language: number }>`SELECT plain_language FROM teams_preferences WHERE user_id = ${userId}`,
+    );
     return row ? Number(row.plain_language) === 1 : undefined;
   }
 
   async setPlainLanguage(userId: string, on: boolean, at: string): Promise<void> {
-    await run(this.database.db, sql`INSERT INTO teams_preferences (user_id, plain_language, updated_at) VALUES (${userId}, ${on ? 1 : 0}, ${at})
-      ON CONFLICT (user_id) DO UPDATE SET plain_language = excluded.plain_language, updated_at = excluded.updated_at`);
+    await run(
+      this.database.db,
+      sql`INSERT INTO teams_preferences (user_id, plain_language, updated_at) VALUES (${userId}, ${on ? 1 : 0}, ${at})
+      ON CONFLICT (user_id) DO UPDATE SET plain_language = excluded.plain_language, updated_at = excluded.updated_at`,
+    );
   }
 }

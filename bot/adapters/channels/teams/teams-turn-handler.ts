@@ -29,10 +29,13 @@ async function remember(context: TurnContext, deps: TeamsTurnDeps, inbound: Team
   const person = personal ? personOf(user, deps.directory) : undefined;
   await deps.store.saveConversation(
     {
-      conversationId: conversation.id, kind: conversation.kind, serviceUrl: conversation.serviceUrl,
+      conversationId: conversation.id,
+      kind: conversation.kind,
+      serviceUrl: conversation.serviceUrl,
       // Without the activity id, proactive messages start a new message instead of replying to this one.
       reference: JSON.stringify({ ...context.activity.getConversationReference(), activityId: undefined }),
-      ...(person ? { personId: person.id } : {}), ...(personal && user.aadObjectId ? { aadObjectId: user.aadObjectId } : {}),
+      ...(person ? { personId: person.id } : {}),
+      ...(personal && user.aadObjectId ? { aadObjectId: user.aadObjectId } : {}),
       ...(conversation.tenantId ? { tenantId: conversation.tenantId } : {}),
     },
     deps.clock.now().toISOString(),
@@ -72,7 +75,11 @@ async function answerQuestion(context: TurnContext, deps: TeamsTurnDeps, inbound
   };
   const result = await deps.chat.handleTurn(
     {
-      channel: 'teams', conversationId, userId, text: question.data, canStream,
+      channel: 'teams',
+      conversationId,
+      userId,
+      text: question.data,
+      canStream,
       // County and KI-training gate (DV KI § 8) from the directory; unknown people get extractive answers only.
       ...personContext(person),
       // The person's "einfach"/"normal" wins over the directory default (issue #22).
@@ -84,11 +91,17 @@ async function answerQuestion(context: TurnContext, deps: TeamsTurnDeps, inbound
     // The final message replaces the streamed text (a verification fallback may have changed it); the SDK
     // takes the attachments from setAttachments, not from the final message.
     stream.setFinalMessage(Activity.fromObject({ type: 'message', text: result.answer }));
-    stream.setAttachments([cardAttachment(renderAnswerCard(result, deps.texts, { withAnswer: false, ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}) }))]);
+    stream.setAttachments([
+      cardAttachment(renderAnswerCard(result, deps.texts, { withAnswer: false, ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}) })),
+    ]);
     await stream.endStream();
     return;
   }
-  await context.sendActivity(Activity.fromObject(cardMessage(renderAnswerCard(result, deps.texts, deps.publicUrl ? { publicUrl: deps.publicUrl } : {}), result.answer)));
+  await context.sendActivity(
+    Activity.fromObject(
+      cardMessage(renderAnswerCard(result, deps.texts, deps.publicUrl ? { publicUrl: deps.publicUrl } : {}), result.answer),
+    ),
+  );
 }
 
 async function dispatch(context: TurnContext, deps: TeamsTurnDeps, inbound: TeamsInbound): Promise<void> {
@@ -101,7 +114,11 @@ async function dispatch(context: TurnContext, deps: TeamsTurnDeps, inbound: Team
     case 'installed':
     case 'bot-added':
       // Teams sends both installationUpdate and conversationUpdate on install: greet each personal chat once.
-      if (inbound.conversation.kind === 'personal' && (await deps.store.claimAction(`greeting:${inbound.conversation.id}`, deps.clock.now().toISOString()))) await replyText(context, deps.texts.greeting);
+      if (
+        inbound.conversation.kind === 'personal' &&
+        (await deps.store.claimAction(`greeting:${inbound.conversation.id}`, deps.clock.now().toISOString()))
+      )
+        await replyText(context, deps.texts.greeting);
       return;
     case 'uninstalled':
     case 'bot-removed':
@@ -125,14 +142,20 @@ export function createTeamsTurnHandler(deps: TeamsTurnDeps): (context: TurnConte
     }
     // Each channel event at info, with a pseudonym and no text (issue #19, item 9).
     const { inbound } = read;
-    deps.logger.info('teams-activity', { kind: inbound.kind, conversationKind: inbound.conversation.kind, user: deps.pseudonymOf?.(coreUserId(inbound.user, personOf(inbound.user, deps.directory))) ?? 'unknown' });
+    deps.logger.info('teams-activity', {
+      kind: inbound.kind,
+      conversationKind: inbound.conversation.kind,
+      user: deps.pseudonymOf?.(coreUserId(inbound.user, personOf(inbound.user, deps.directory))) ?? 'unknown',
+    });
     try {
       await remember(context, deps, read.inbound);
       await dispatch(context, deps, read.inbound);
     } catch (error) {
       deps.logger.error('teams-turn-failed', { kind: read.inbound.kind, error: describeError(error) });
       if (context.activity.type === 'invoke') {
-        await invokeMessageResponse(context, deps.texts.invalidAction, 500).catch((reply: unknown) => deps.logger.error('teams-reply-failed', { error: describeError(reply) }));
+        await invokeMessageResponse(context, deps.texts.invalidAction, 500).catch((reply: unknown) =>
+          deps.logger.error('teams-reply-failed', { error: describeError(reply) }),
+        );
       }
     }
   };

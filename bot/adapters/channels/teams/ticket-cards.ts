@@ -8,10 +8,19 @@ import { fillText, type TeamsTexts } from '../../../../prompts/load-teams-texts.
 import { adaptiveCard, executeAction, text, type AdaptiveCard } from './answer-card.ts';
 
 const stateKeys: Record<TicketState, keyof TeamsTexts> = {
-  open: 'stateOpen', claimed: 'stateClaimed', answered: 'stateAnswered', closed: 'stateClosed', returned: 'stateReturned',
-  rerouted: 'stateRerouted', expired: 'stateExpired',
+  open: 'stateOpen',
+  claimed: 'stateClaimed',
+  answered: 'stateAnswered',
+  closed: 'stateClosed',
+  returned: 'stateReturned',
+  rerouted: 'stateRerouted',
+  expired: 'stateExpired',
 };
-const reasonKeys: Record<Ticket['reason'], keyof TeamsTexts> = { no_answer: 'reasonNoAnswer', user_request: 'reasonUserRequest', unhelpful_answer: 'reasonUnhelpful' };
+const reasonKeys: Record<Ticket['reason'], keyof TeamsTexts> = {
+  no_answer: 'reasonNoAnswer',
+  user_request: 'reasonUserRequest',
+  unhelpful_answer: 'reasonUnhelpful',
+};
 
 /** Names of people for the card (the assignee); ids are shown when a name is unknown. */
 export type NameOf = (personId: string) => string;
@@ -26,7 +35,17 @@ function ticketActions(ticket: Ticket, texts: TeamsTexts): unknown[] {
     type: 'Action.ShowCard',
     title: texts.ticketSendAnswer,
     card: adaptiveCard(
-      [{ type: 'Input.Text', id: 'answerText', label: texts.ticketAnswerInputLabel, placeholder: texts.ticketAnswerPlaceholder, isMultiline: true, isRequired: true, maxLength: 4000 }],
+      [
+        {
+          type: 'Input.Text',
+          id: 'answerText',
+          label: texts.ticketAnswerInputLabel,
+          placeholder: texts.ticketAnswerPlaceholder,
+          isMultiline: true,
+          isRequired: true,
+          maxLength: 4000,
+        },
+      ],
       [executeAction(texts.ticketSendAnswer, { ...base, op: 'answer' }, 'positive')],
     ),
   });
@@ -42,7 +61,10 @@ export function renderTicketCard(ticket: Ticket, texts: TeamsTexts, nameOf: Name
     ...(ticket.assignee ? [{ title: texts.ticketAssignee, value: nameOf(ticket.assignee) }] : []),
     ...(ticket.state === 'returned' && ticket.returned?.note ? [{ title: texts.ticketReturnNote, value: ticket.returned.note }] : []),
   ];
-  const tried = ticket.tried.length > 0 ? ticket.tried.map((entry) => `- ${entry.title}${entry.section ? ` – ${entry.section}` : ''}`).join('\n') : texts.ticketNoneTried;
+  const tried =
+    ticket.tried.length > 0
+      ? ticket.tried.map((entry) => `- ${entry.title}${entry.section ? ` – ${entry.section}` : ''}`).join('\n')
+      : texts.ticketNoneTried;
   const body: unknown[] = [
     text(fillText(texts.ticketTitle, { number: String(ticket.number) }), { size: 'Medium', weight: 'Bolder' }),
     text(`**${texts.ticketQuestion}:** ${ticket.question}`),
@@ -61,16 +83,20 @@ export function renderLotseAnswerCard(ticket: Ticket, lotseName: string, texts: 
     text(fillText(texts.ticketTitle, { number: String(ticket.number) }), { size: 'Small', isSubtle: true, spacing: 'None' }),
     text(ticket.answer?.text ?? ''),
   ];
-  const actions = ticket.state === 'answered'
-    ? [
-        executeAction(texts.answerHelpful, { ...base, op: 'close' }, 'positive'),
-        {
-          type: 'Action.ShowCard',
-          title: texts.answerReturn,
-          card: adaptiveCard([{ type: 'Input.Text', id: 'note', label: texts.answerReturnNoteLabel, isMultiline: true, maxLength: 1000 }], [executeAction(texts.answerReturn, { ...base, op: 'return' })]),
-        },
-      ]
-    : [];
+  const actions =
+    ticket.state === 'answered'
+      ? [
+          executeAction(texts.answerHelpful, { ...base, op: 'close' }, 'positive'),
+          {
+            type: 'Action.ShowCard',
+            title: texts.answerReturn,
+            card: adaptiveCard(
+              [{ type: 'Input.Text', id: 'note', label: texts.answerReturnNoteLabel, isMultiline: true, maxLength: 1000 }],
+              [executeAction(texts.answerReturn, { ...base, op: 'return' })],
+            ),
+          },
+        ]
+      : [];
   return adaptiveCard(body, actions);
 }
 

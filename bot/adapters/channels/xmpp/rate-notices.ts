@@ -18,7 +18,11 @@ const realTimers: NoticeTimers = {
 };
 
 /** Notices for refused messages, per bare JID. */
-export function createRateNotices(options: { send: (jid: string, text: string) => void; texts: Pick<XmppTexts, 'rateLimited' | 'rateLimitedDropped'>; timers?: NoticeTimers }) {
+export function createRateNotices(options: {
+  send: (jid: string, text: string) => void;
+  texts: Pick<XmppTexts, 'rateLimited' | 'rateLimitedDropped'>;
+  timers?: NoticeTimers;
+}) {
   const timers = options.timers ?? realTimers;
   const pending = new Map<string, { dropped: number; timer: unknown }>();
   return {

@@ -33,8 +33,11 @@ function germanDate(iso: string): string {
 function sources(result: TurnResult, options: RenderOptions): string {
   const lines = [options.texts.sourcesHeading];
   result.citations.forEach((citation, index) => {
-    const parts = [citation.title, citation.section, citation.stand ? fillText(options.texts.stand, { date: germanDate(citation.stand) }) : '']
-      .filter((part) => part.trim() !== '');
+    const parts = [
+      citation.title,
+      citation.section,
+      citation.stand ? fillText(options.texts.stand, { date: germanDate(citation.stand) }) : '',
+    ].filter((part) => part.trim() !== '');
     lines.push(`[${index + 1}] ${parts.join(' – ')}`);
     const link = options.linkOf?.(citation.document);
     if (link) lines.push(`    ${link}`);
@@ -48,7 +51,8 @@ export function renderTurn(result: TurnResult, options: RenderOptions): string[]
   if (result.citations.length > 0) blocks.push(sources(result, options));
   // Numbered suggested next questions: the person replies with the number (issue #22).
   const suggestions = result.suggestions ?? [];
-  if (suggestions.length > 0) blocks.push([options.texts.suggestionsHeading, ...suggestions.map((text, index) => `${index + 1} – ${text}`)].join('\n'));
+  if (suggestions.length > 0)
+    blocks.push([options.texts.suggestionsHeading, ...suggestions.map((text, index) => `${index + 1} – ${text}`)].join('\n'));
   for (const action of result.actions) {
     const link = action.type === 'link' ? absoluteLink(action.url, options.publicUrl) : undefined;
     if (action.type === 'link' && link) blocks.push(`${action.label}: ${link}`);

@@ -42,8 +42,24 @@ export interface XmppSession {
   readonly plainLanguage?: boolean;
 }
 
-interface OutboxRow { id: number; stanza_id: string; to_jid: string; body: string; created_at: string }
-interface SessionRow { jid: string; conversation_id: string | null; last_message_id: string | null; last_outcome: string | null; last_rating: string | null; updated_at: string; suggestions: string | null; plain_language: number; plain_language_chosen: number }
+interface OutboxRow {
+  id: number;
+  stanza_id: string;
+  to_jid: string;
+  body: string;
+  created_at: string;
+}
+interface SessionRow {
+  jid: string;
+  conversation_id: string | null;
+  last_message_id: string | null;
+  last_outcome: string | null;
+  last_rating: string | null;
+  updated_at: string;
+  suggestions: string | null;
+  plain_language: number;
+  plain_language_chosen: number;
+}
 
 /** The Jabber channel's outbox and sessions. */
 export interface XmppStore {
@@ -86,12 +102,19 @@ export class SqlXmppStore implements XmppStore {
   async enqueue(entries: readonly { stanzaId: string; to: string; body: string }[], at: string): Promise<void> {
     if (entries.length === 0) return;
     await this.database.transaction(async (tx) => {
-      for (const entry of entries) await run(tx, sql`INSERT INTO xmpp_outbox (stanza_id, to_jid, body, created_at) VALUES (${entry.stanzaId}, ${entry.to}, ${entry.body}, ${at})`);
+      for (const entry of entries)
+        await run(
+          tx,
+          sql`INSERT INTO xmpp_outbox (stanza_id, to_jid, body, created_at) VALUES (${entry.stanzaId}, ${entry.to}, ${entry.body}, ${at})`,
+        );
     });
   }
 
   async pending(limit = 500): Promise<OutboxEntry[]> {
-    const found = await rows(this.database.db, sql<OutboxRow>`SELECT id, stanza_id, to_jid, body, created_at FROM xmpp_outbox ORDER BY id LIMIT ${limit}`);
+    const found = await rows(
+      this.database.db,
+      sql<OutboxRow>`SELECT id, stanza_id, to_jid, body, created_at FROM xmpp_outbox ORDER BY id LIMIT ${limit}`,
+    );
     return found.map((row) => ({ id: Number(row.id), stanzaId: row.stanza_id, to: row.to_jid, body: row.body, createdAt: row.created_at }));
   }
 
@@ -112,7 +135,8 @@ export class SqlXmppStore implements XmppStore {
     if (!row) return undefined;
     const suggestions = row.suggestions ? this.suggestionsOf(row.jid, row.suggestions) : undefined;
     return {
-      jid: row.jid, updatedAt: row.updated_at,
+      jid: row.jid,
+      updatedAt: row.updated_at,
       ...(row.conversation_id ? { conversationId: row.conversation_id } : {}),
       ...(row.last_message_id ? { lastMessageId: row.last_message_id } : {}),
       ...(row.last_outcome ? { lastOutcome: row.last_outcome } : {}),
@@ -123,18 +147,27 @@ export class SqlXmppStore implements XmppStore {
   }
 
   async saveSession(session: XmppSession): Promise<void> {
-    await run(this.database.db, sql`INSERT INTO xmpp_sessions (jid, conversation_id, last_message_id, last_outcome, last_rating, updated_at)
+    await run(
+      this.database.db,
+      sql`INSERT INTO xmpp_sessions (jid, conversation_id, last_message_id, last_outcome, last_rating, updated_at)
       VALUES (${session.jid}, ${session.conversationId ?? null}, ${session.lastMessageId ?? null}, ${session.lastOutcome ?? null}, ${session.lastRating ?? null}, ${session.updatedAt})
       ON CONFLICT (jid) DO UPDATE SET conversation_id = excluded.conversation_id, last_message_id = excluded.last_message_id,
-        last_outcome = excluded.last_outcome, last_rating = excluded.last_rating, updated_at = excluded.updated_at`);
+        last_outcome = excluded.last_outcome, last_rating = excluded.last_rating, updated_at = excluded.updated_at`,
+    );
   }
 
   async saveSuggestions(jid: string, suggestions: readonly string[]): Promise<void> {
-    await run(this.database.db, sql`UPDATE xmpp_sessions SET suggestions = ${storedSuggestions.encode([...suggestions])} WHERE jid = ${jid}`);
+    await run(
+      this.database.db,
+      sql`UPDATE xmpp_sessions SET suggestions = ${storedSuggestions.encode([...suggestions])} WHERE jid = ${jid}`,
+    );
   }
 
   async savePlainLanguage(jid: string, on: boolean, at: string): Promise<void> {
-    await run(this.database.db, sql`INSERT INTO xmpp_sessions (jid, plain_language, plain_language_chosen, updated_at) VALUES (${jid}, ${on ? 1 : 0}, 1, ${at})
-      ON CONFLICT (jid) DO UPDATE SET plain_language = excluded.plain_language, plain_language_chosen = 1`);
+    await run(
+      this.database.db,
+      sql`INSERT INTO xmpp_sessions (jid, plain_language, plain_language_chosen, updated_at) VALUES (${jid}, ${on ? 1 : 0}, 1, ${at})
+      ON CONFLICT (jid) DO UPDATE SET plain_language = excluded.plain_language, plain_language_chosen = 1`,
+    );
   }
 }

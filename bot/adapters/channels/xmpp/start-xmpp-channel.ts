@@ -42,7 +42,11 @@ export function createHostedXmppChannel(host: ChannelHost, config: XmppConfig, o
 }
 
 /** Logs the bot in and registers the channel as `xmpp` (one process; several replicas use `xmpp-leader.ts`). */
-export async function startXmppChannel(host: ChannelHost, config: XmppConfig, options: { now?: () => Date } = {}): Promise<RunningXmppChannel> {
+export async function startXmppChannel(
+  host: ChannelHost,
+  config: XmppConfig,
+  options: { now?: () => Date } = {},
+): Promise<RunningXmppChannel> {
   const channel = createHostedXmppChannel(host, config, options);
   const state = await channel.start();
   const unregister = host.channels.register('xmpp', channel.endpoint);

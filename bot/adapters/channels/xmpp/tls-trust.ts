@@ -59,7 +59,8 @@ export function trustCaForHosts(transports: readonly unknown[], hosts: readonly 
         const connectOptions = options as ConnectOptions;
         const host = String(connectOptions.servername ?? connectOptions.host ?? '').toLowerCase();
         const ca = trusted.get(host);
-        if (ca && connectOptions.ca === undefined) return original.call(this, { ...connectOptions, ca: [...rootCertificates, ca] }, ...args.slice(1));
+        if (ca && connectOptions.ca === undefined)
+          return original.call(this, { ...connectOptions, ca: [...rootCertificates, ca] }, ...args.slice(1));
       }
       return original.apply(this, args);
     };

@@ -66,7 +66,8 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
   let again = false;
 
   const trySend = (stanza: Element): void => {
-    if (connection.isOnline()) connection.send(stanza).catch((error: unknown) => logger.debug('xmpp-send-failed', { error: describeError(error) }));
+    if (connection.isOnline())
+      connection.send(stanza).catch((error: unknown) => logger.debug('xmpp-send-failed', { error: describeError(error) }));
   };
 
   const flushOnce = async (): Promise<void> => {
@@ -162,7 +163,9 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
     const previous = chains.get(jid) ?? Promise.resolve();
     const next = previous.then(() => processMessage(jid, text));
     chains.set(jid, next);
-    void next.finally(() => { if (chains.get(jid) === next) chains.delete(jid); });
+    void next.finally(() => {
+      if (chains.get(jid) === next) chains.delete(jid);
+    });
   };
 
   const onPresence = (stanza: Element): void => {
@@ -215,7 +218,8 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
 
   const onOnline = async (resumed: boolean): Promise<void> => {
     // Stream management is enabled right after resource binding; wait for it so acks confirm what we send.
-    for (let waited = 0; !resumed && !connection.streamManagement() && waited < 500; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let waited = 0; !resumed && !connection.streamManagement() && waited < 500; waited += 10)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     if (!resumed) {
       presenceSent.clear();
       // Fetching the roster marks the session "interested", so the server passes subscription requests on.
@@ -227,19 +231,27 @@ export function createXmppChannel(deps: XmppChannelDeps): XmppChannel {
     await flush();
   };
 
-  const connection = createXmppConnection(config, {
-    stanza: onStanza,
-    online: (resumed) => void onOnline(resumed),
-    offline: () => undefined,
-    acked: (id) => {
-      inFlight.delete(id);
-      store.remove(id).catch((error: unknown) => logger.warn('xmpp-outbox-remove-failed', { error: describeError(error) }));
+  const connection = createXmppConnection(
+    config,
+    {
+      stanza: onStanza,
+      online: (resumed) => void onOnline(resumed),
+      offline: () => undefined,
+      acked: (id) => {
+        inFlight.delete(id);
+        store.remove(id).catch((error: unknown) => logger.warn('xmpp-outbox-remove-failed', { error: describeError(error) }));
+      },
+      failed: (id) => inFlight.delete(id),
     },
-    failed: (id) => inFlight.delete(id),
-  }, { logger, ...(deps.random ? { random: deps.random } : {}) });
+    { logger, ...(deps.random ? { random: deps.random } : {}) },
+  );
 
   const endpoint: XmppChannel['endpoint'] = createXmppEndpoint({
-    directory: deps.directory, texts, maxChars: config.maxMessageChars, enqueue, online: () => connection.isOnline(),
+    directory: deps.directory,
+    texts,
+    maxChars: config.maxMessageChars,
+    enqueue,
+    online: () => connection.isOnline(),
     ...(deps.ticket ? { ticket: deps.ticket } : {}),
   });
 

@@ -68,15 +68,26 @@ function loginMessage(config: XmppConfig, error: unknown): string {
 }
 
 /** Creates the session; nothing connects before `start()`. */
-export function createXmppConnection(config: XmppConfig, handlers: ConnectionHandlers, deps: { logger: Logger; random?: () => number; timers?: ReconnectTimers }): XmppConnection {
+export function createXmppConnection(
+  config: XmppConfig,
+  handlers: ConnectionHandlers,
+  deps: { logger: Logger; random?: () => number; timers?: ReconnectTimers },
+): XmppConnection {
   const { logger } = deps;
   const timers = deps.timers ?? realTimers;
   const userAgent = xml('user-agent', { id: randomUUID() }, xml('software', {}, 'lotse'));
   let lastMechanism: unknown;
   let scramCache: { mechanism: string; keys: Record<string, unknown> } | undefined;
-  const credentials = async (authenticate: Authenticate, mechanisms: string[], _fast: unknown, entity: { isSecure(): boolean }): Promise<void> => {
+  const credentials = async (
+    authenticate: Authenticate,
+    mechanisms: string[],
+    _fast: unknown,
+    entity: { isSecure(): boolean },
+  ): Promise<void> => {
     if (!entity.isSecure() && !config.allowPlain) {
-      throw new XmppLoginError(`XMPP server ${config.service} offers no TLS; refusing to log in unencrypted (XMPP_ALLOW_PLAIN=true is allowed for loopback only)`);
+      throw new XmppLoginError(
+        `XMPP server ${config.service} offers no TLS; refusing to log in unencrypted (XMPP_ALLOW_PLAIN=true is allowed for loopback only)`,
+      );
     }
     const mechanism = entity.isSecure() ? mechanisms[0] : mechanisms.find((name) => name !== 'PLAIN');
     if (!mechanism) throw new XmppLoginError(`XMPP server ${config.service} offers no usable SASL mechanism (${mechanisms.join(', ')})`);
@@ -90,7 +101,13 @@ export function createXmppConnection(config: XmppConfig, handlers: ConnectionHan
   };
 
   // `timeout`: stream open/close wait 2 s by default, short for a busy server (many clients reconnecting after a restart).
-  const xmpp: Client = client({ service: config.service, domain: config.domain, resource: config.resource, credentials, timeout: 10_000 } as unknown as Parameters<typeof client>[0]);
+  const xmpp: Client = client({
+    service: config.service,
+    domain: config.domain,
+    resource: config.resource,
+    credentials,
+    timeout: 10_000,
+  } as unknown as Parameters<typeof client>[0]);
   xmpp.reconnect.stop();
   // Remember the SASL mechanism object of the login in progress (its SCRAM cache, see `credentials`).
   const saslFactory = (xmpp as unknown as { saslFactory: { create(names: string[]): unknown } }).saslFactory;
@@ -99,10 +116,20 @@ export function createXmppConnection(config: XmppConfig, handlers: ConnectionHan
   // Roster pushes of our server must be acknowledged (others get an error); the channel reads them from the
   // `stanza` event (xmpp-roster.ts).
   const ownBare = `${config.username}@${config.domain}`.toLowerCase();
-  xmpp.iqCallee.set('jabber:iq:roster', 'query', (context: { stanza: Element }) => (fromServer(context.stanza, ownBare) ? true : undefined));
-  if (config.ca) trustCaForHosts((xmpp as unknown as { transports: unknown[] }).transports, [config.domain, new URL(config.service).hostname], config.ca.pem);
+  xmpp.iqCallee.set('jabber:iq:roster', 'query', (context: { stanza: Element }) =>
+    fromServer(context.stanza, ownBare) ? true : undefined,
+  );
+  if (config.ca)
+    trustCaForHosts(
+      (xmpp as unknown as { transports: unknown[] }).transports,
+      [config.domain, new URL(config.service).hostname],
+      config.ca.pem,
+    );
   // The typings omit that the stream-management object is an event emitter (ack, fail, resumed).
-  const sm = xmpp.streamManagement as unknown as { enabled: boolean; on(event: 'ack' | 'fail' | 'resumed', listener: (stanza: Element) => void): void };
+  const sm = xmpp.streamManagement as unknown as {
+    enabled: boolean;
+    on(event: 'ack' | 'fail' | 'resumed', listener: (stanza: Element) => void): void;
+  };
   let stopping = false;
   let started = false;
   let attempt = 0;
@@ -140,12 +167,17 @@ export function createXmppConnection(config: XmppConfig, handlers: ConnectionHan
       // Stream open; if login does not complete (e.g. the password changed meanwhile), try again later.
       loginWatchdog = timers.setTimeout(() => {
         loginWatchdog = undefined;
-        if (!stopping && xmpp.status !== 'online') void xmpp.disconnect().catch(() => undefined).finally(schedule);
+        if (!stopping && xmpp.status !== 'online')
+          void xmpp
+            .disconnect()
+            .catch(() => undefined)
+            .finally(schedule);
       }, 20_000);
     } catch (error) {
       logger.warn('xmpp-reconnect-failed', { attempt, error: describeError(error) });
       // The server's certificate changed to one of an untrusted CA while lotse runs: say what to configure.
-      if (isUntrustedCertificate(error)) logger.error('xmpp-untrusted-certificate', { message: untrustedCertificateMessage(config.service, error, config.ca?.file) });
+      if (isUntrustedCertificate(error))
+        logger.error('xmpp-untrusted-certificate', { message: untrustedCertificateMessage(config.service, error, config.ca?.file) });
       schedule();
     }
   };
@@ -158,7 +190,8 @@ export function createXmppConnection(config: XmppConfig, handlers: ConnectionHan
   // Replies are small writes right after a chat-state write: without TCP_NODELAY, Nagle's algorithm and
   // delayed ACKs hold them back by ~40 ms (measured with bench:xmpp).
   xmpp.on('connect', () => {
-    const socket = (xmpp as unknown as { socket?: { setNoDelay?: (on: boolean) => void; socket?: { setNoDelay?: (on: boolean) => void } } }).socket;
+    const socket = (xmpp as unknown as { socket?: { setNoDelay?: (on: boolean) => void; socket?: { setNoDelay?: (on: boolean) => void } } })
+      .socket;
     (socket?.setNoDelay ? socket : socket?.socket)?.setNoDelay?.(true);
   });
   xmpp.on('stanza', (stanza: Element) => handlers.stanza(stanza));
@@ -179,8 +212,12 @@ export function createXmppConnection(config: XmppConfig, handlers: ConnectionHan
     offlineSince = undefined;
     handlers.online(true);
   });
-  sm.on('ack', (stanza: Element) => { if (stanza.attrs.id) handlers.acked(String(stanza.attrs.id)); });
-  sm.on('fail', (stanza: Element) => { if (stanza.attrs.id) handlers.failed(String(stanza.attrs.id)); });
+  sm.on('ack', (stanza: Element) => {
+    if (stanza.attrs.id) handlers.acked(String(stanza.attrs.id));
+  });
+  sm.on('fail', (stanza: Element) => {
+    if (stanza.attrs.id) handlers.failed(String(stanza.attrs.id));
+  });
   xmpp.on('disconnect', () => {
     if (stopping || !started) return;
     if (offlineSince === undefined) {

@@ -48,7 +48,12 @@ async function isLotse(person: Person, deps: XmppConversationDeps): Promise<bool
 }
 
 function stateLabel(ticket: Ticket, texts: XmppTexts): string {
-  const labels: Partial<Record<Ticket['state'], string>> = { open: texts.stateOpen, claimed: texts.stateClaimed, rerouted: texts.stateRerouted, returned: texts.stateReturned };
+  const labels: Partial<Record<Ticket['state'], string>> = {
+    open: texts.stateOpen,
+    claimed: texts.stateClaimed,
+    rerouted: texts.stateRerouted,
+    returned: texts.stateReturned,
+  };
   return labels[ticket.state] ?? ticket.state;
 }
 
@@ -69,15 +74,31 @@ async function answerQuestion(sender: Sender, text: string, deps: XmppConversati
     ...(fresh && session.conversationId ? { conversationId: session.conversationId } : {}),
     ...plainLanguageChoice(session?.plainLanguage),
   });
-  await deps.store.saveSession({ jid: sender.jid, conversationId: result.conversationId, lastMessageId: result.messageId, lastOutcome: result.outcome, updatedAt: deps.now().toISOString() });
+  await deps.store.saveSession({
+    jid: sender.jid,
+    conversationId: result.conversationId,
+    lastMessageId: result.messageId,
+    lastOutcome: result.outcome,
+    updatedAt: deps.now().toISOString(),
+  });
   await deps.store.saveSuggestions(sender.jid, result.suggestions ?? []);
-  return renderTurn(result, { texts: deps.texts, maxChars: deps.maxChars, ...(deps.linkOf ? { linkOf: deps.linkOf } : {}), ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}) });
+  return renderTurn(result, {
+    texts: deps.texts,
+    maxChars: deps.maxChars,
+    ...(deps.linkOf ? { linkOf: deps.linkOf } : {}),
+    ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
+  });
 }
 
 async function feedback(sender: Sender, command: Extract<ChatCommand, { kind: 'feedback' }>, deps: XmppConversationDeps): Promise<string> {
   const session = await deps.store.session(sender.jid);
   if (!session?.lastMessageId) return deps.texts.feedbackNothing;
-  const outcome = await deps.chat.recordFeedback({ userId: sender.person.id, messageId: session.lastMessageId, rating: command.rating, ...(command.reason ? { reason: command.reason } : {}) });
+  const outcome = await deps.chat.recordFeedback({
+    userId: sender.person.id,
+    messageId: session.lastMessageId,
+    rating: command.rating,
+    ...(command.reason ? { reason: command.reason } : {}),
+  });
   if (outcome.kind === 'not_found') return deps.texts.feedbackNothing;
   await deps.store.saveSession({ ...session, lastRating: command.rating, updatedAt: deps.now().toISOString() });
   // The "write lotse" hint only after an answer a Lotse may take over: a refusal said it is not handed on (issue #19, item 5).
@@ -105,20 +126,35 @@ async function ticketList(sender: Sender, deps: XmppConversationDeps): Promise<s
   const tickets = await deps.escalation.queueFor(sender.person.id);
   if (tickets.length === 0) return deps.texts.ticketsNone;
   const lines = tickets.map((ticket) => {
-    const line = fillText(deps.texts.ticketLine, { number: String(ticket.number), state: stateLabel(ticket, deps.texts), question: shorten(ticket.question, 160) });
+    const line = fillText(deps.texts.ticketLine, {
+      number: String(ticket.number),
+      state: stateLabel(ticket, deps.texts),
+      question: shorten(ticket.question, 160),
+    });
     // Why the asker returned the answer (issue #19, item 6).
-    return ticket.state === 'returned' && ticket.returned?.note ? `${line}\n${fillText(deps.texts.ticketReturnNote, { note: shorten(ticket.returned.note, 300) })}` : line;
+    return ticket.state === 'returned' && ticket.returned?.note
+      ? `${line}\n${fillText(deps.texts.ticketReturnNote, { note: shorten(ticket.returned.note, 300) })}`
+      : line;
   });
   return [deps.texts.ticketsHeading, ...lines].join('\n');
 }
 
-async function ticketAction(sender: Sender, command: Extract<ChatCommand, { kind: 'claim' | 'answer' | 'reroute' | 'return' | 'close' }>, deps: XmppConversationDeps): Promise<string> {
+async function ticketAction(
+  sender: Sender,
+  command: Extract<ChatCommand, { kind: 'claim' | 'answer' | 'reroute' | 'return' | 'close' }>,
+  deps: XmppConversationDeps,
+): Promise<string> {
   const by = sender.person.id;
   const number = String(command.number);
   if (command.kind === 'return' || command.kind === 'close') {
-    const action = command.kind === 'return' ? { type: 'return' as const, by, ...(command.note ? { note: command.note } : {}) } : { type: 'close' as const, by };
+    const action =
+      command.kind === 'return'
+        ? { type: 'return' as const, by, ...(command.note ? { note: command.note } : {}) }
+        : { type: 'close' as const, by };
     const result = await deps.escalation.act(number, action);
-    return result.kind === 'ok' ? fillText(command.kind === 'return' ? deps.texts.returned : deps.texts.closed, { number }) : result.message;
+    return result.kind === 'ok'
+      ? fillText(command.kind === 'return' ? deps.texts.returned : deps.texts.closed, { number })
+      : result.message;
   }
   if (command.kind === 'claim') {
     const result = await deps.escalation.act(number, { type: 'claim', by });
@@ -143,7 +179,9 @@ export async function handleXmppMessage(sender: Sender, text: string, deps: Xmpp
     return one(hrReply);
   }
   // "1", "2", "3" after an answer asks its numbered suggestion (issue #22); otherwise the digit is a question.
-  const suggestion = /^\s*([1-9])\s*$/.exec(text) ? (await deps.store.session(sender.jid))?.suggestions?.[Number(text.trim()) - 1] : undefined;
+  const suggestion = /^\s*([1-9])\s*$/.exec(text)
+    ? (await deps.store.session(sender.jid))?.suggestions?.[Number(text.trim()) - 1]
+    : undefined;
   const command = suggestion ? { kind: 'question' as const, text: suggestion } : parseChatCommand(text);
   deps.trace?.('xmpp-message', { kind: command.kind, user });
   switch (command.kind) {
@@ -158,7 +196,12 @@ export async function handleXmppMessage(sender: Sender, text: string, deps: Xmpp
     case 'tickets':
       return one(await ticketList(sender, deps));
     case 'usage': {
-      const usage = { claim: deps.texts.usageClaim, answer: deps.texts.usageAnswer, reroute: deps.texts.usageReroute, return: deps.texts.usageReturn };
+      const usage = {
+        claim: deps.texts.usageClaim,
+        answer: deps.texts.usageAnswer,
+        reroute: deps.texts.usageReroute,
+        return: deps.texts.usageReturn,
+      };
       return one(usage[command.command]);
     }
     case 'claim':
@@ -168,7 +211,9 @@ export async function handleXmppMessage(sender: Sender, text: string, deps: Xmpp
     case 'close':
       return one(await ticketAction(sender, command, deps));
     case 'absent':
-      return deps.availability ? one((await deps.availability.setAbsent(sender.person.id, command.until)).text) : answerQuestion(sender, text, deps);
+      return deps.availability
+        ? one((await deps.availability.setAbsent(sender.person.id, command.until)).text)
+        : answerQuestion(sender, text, deps);
     case 'back':
       return deps.availability ? one((await deps.availability.clear(sender.person.id)).text) : answerQuestion(sender, text, deps);
     case 'plain-language':

@@ -36,7 +36,10 @@ const jidPattern = /^[^@/\s]+@[^@/\s]+$/;
 
 /** Writes `bodies` for `to` into the outbox store, each with a fresh stanza id. */
 export async function enqueueInStore(store: Pick<XmppStore, 'enqueue'>, to: string, bodies: readonly string[], at: string): Promise<void> {
-  await store.enqueue(bodies.map((body) => ({ stanzaId: `lotse-${randomUUID()}`, to, body })), at);
+  await store.enqueue(
+    bodies.map((body) => ({ stanzaId: `lotse-${randomUUID()}`, to, body })),
+    at,
+  );
 }
 
 /** Creates the endpoint. */
@@ -47,7 +50,10 @@ export function createXmppEndpoint(deps: XmppEndpointDeps): XmppEndpoint {
     reaches: (personId) => (deps.reachesPeople ?? true) && jidOfPerson(personId) !== undefined,
     async send(recipient, message) {
       const reference = recipient.kind === 'conversation' ? recipient.reference.reference?.toLowerCase() : undefined;
-      const jid = reference && jidPattern.test(reference) ? reference : jidOfPerson(recipient.kind === 'person' ? recipient.personId : recipient.userId);
+      const jid =
+        reference && jidPattern.test(reference)
+          ? reference
+          : jidOfPerson(recipient.kind === 'person' ? recipient.personId : recipient.userId);
       if (!jid) return { kind: 'undeliverable', reason: 'xmpp: no JID for the recipient' };
       const ticket = message.ticketId ? await deps.ticket?.(message.ticketId) : undefined;
       await deps.enqueue(jid, splitMessage(render(message, ticket, texts), deps.maxChars));
@@ -66,7 +72,10 @@ function render(message: OutboundMessage, ticket: Pick<Ticket, 'number' | 'answe
   if (message.kind === 'ticket-answered' && number && ticket?.answer) {
     return fillText(texts.ticketAnswer, { lotse: message.from ?? ticket.answer.by, number, answer: ticket.answer.text });
   }
-  const footers: Partial<Record<OutboundMessage['kind'], string>> = { 'ticket-created': texts.notificationFooter, 'ticket-reminder': texts.notificationFooter };
+  const footers: Partial<Record<OutboundMessage['kind'], string>> = {
+    'ticket-created': texts.notificationFooter,
+    'ticket-reminder': texts.notificationFooter,
+  };
   const template = footers[message.kind];
   const footer = number !== undefined && template ? `\n\n${fillText(template, { number })}` : '';
   // HR news: the headline first and the link last (plain text, no markup on Jabber).

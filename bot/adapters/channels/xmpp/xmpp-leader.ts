@@ -150,18 +150,30 @@ export const soleProcessLeases: JobLeases = {
 };
 
 /** Starts Jabber for `serve`: the `xmpp` endpoint on every replica, the connection only on the lease holder. */
-export async function startXmppReplica(host: ChannelHost, config: XmppConfig, options: { now?: () => Date; outboxPollMs?: number } = {}): Promise<RunningXmppReplica> {
+export async function startXmppReplica(
+  host: ChannelHost,
+  config: XmppConfig,
+  options: { now?: () => Date; outboxPollMs?: number } = {},
+): Promise<RunningXmppReplica> {
   const logger = host.logger;
   const now = options.now ?? (() => new Date());
   // Never connected: its endpoint only writes to the shared outbox, which the holder's channel sends.
   const standby = createHostedXmppChannel(host, config, { now });
   let active: XmppChannel | undefined;
-  const endpoint: ChannelEndpoint = { reaches: (personId) => standby.endpoint.reaches(personId), send: (recipient, message) => (active ?? standby).endpoint.send(recipient, message) };
+  const endpoint: ChannelEndpoint = {
+    reaches: (personId) => standby.endpoint.reaches(personId),
+    send: (recipient, message) => (active ?? standby).endpoint.send(recipient, message),
+  };
   const unregister = host.channels.register('xmpp', endpoint);
   const poll = setInterval(() => void active?.flush(), options.outboxPollMs ?? 2000);
   poll.unref();
   const leader = createXmppLeader({
-    leases: host.config.databaseUrl ? host.leases : soleProcessLeases, holder: host.replicaId, now, ttlMs: config.leaseTtlMs, renewMs: config.leaseRenewMs, logger,
+    leases: host.config.databaseUrl ? host.leases : soleProcessLeases,
+    holder: host.replicaId,
+    now,
+    ttlMs: config.leaseTtlMs,
+    renewMs: config.leaseRenewMs,
+    logger,
     connect: async () => {
       active = createHostedXmppChannel(host, config, { now });
       const state = await active.start();
@@ -181,7 +193,8 @@ export async function startXmppReplica(host: ChannelHost, config: XmppConfig, op
     unregister();
     throw error;
   }
-  if (state === 'standby') logger.info('xmpp-standby', { holder: (await host.leases.holderOf(xmppLease, now()).catch(() => undefined)) ?? null });
+  if (state === 'standby')
+    logger.info('xmpp-standby', { holder: (await host.leases.holderOf(xmppLease, now()).catch(() => undefined)) ?? null });
   return {
     leader,
     state,

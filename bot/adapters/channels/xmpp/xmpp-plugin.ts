@@ -15,7 +15,11 @@ import { createXmppEndpoint, enqueueInStore } from './xmpp-endpoint.ts';
 
 /** The Jabber outbox as a drain target (flushed while the connection is online). */
 export function xmppDrain(channel: { pending(): Promise<number>; readonly connection: { isOnline(): boolean } }): DrainTarget {
-  return polledDrain({ name: 'xmpp', due: async () => (channel.connection.isOnline() ? channel.pending() : 0), remaining: () => channel.pending() });
+  return polledDrain({
+    name: 'xmpp',
+    due: async () => (channel.connection.isOnline() ? channel.pending() : 0),
+    remaining: () => channel.pending(),
+  });
 }
 
 /**
@@ -53,4 +57,6 @@ const buildXmpp: ChannelPluginFactory = (host) => {
 };
 
 /** Jabber/XMPP: the `xmpp` endpoint on every replica, the connection on the holder of the lease `xmpp`. */
-export const xmppPlugin: ChannelPluginFactory = Object.assign(buildXmpp, { queueOnly: async (host: ChannelHost) => ({ name: 'xmpp', endpoint: await queuedXmpp(host) }) });
+export const xmppPlugin: ChannelPluginFactory = Object.assign(buildXmpp, {
+  queueOnly: async (host: ChannelHost) => ({ name: 'xmpp', endpoint: await queuedXmpp(host) }),
+});

@@ -12,7 +12,14 @@ const carbonsNs = 'urn:xmpp:carbons:2';
 
 /** What an inbound message stanza is. */
 export type InboundStanza =
-  | { readonly kind: 'chat'; readonly from: string; readonly bareFrom: string; readonly body: string; readonly id?: string; readonly wantsReceipt: boolean }
+  | {
+      readonly kind: 'chat';
+      readonly from: string;
+      readonly bareFrom: string;
+      readonly body: string;
+      readonly id?: string;
+      readonly wantsReceipt: boolean;
+    }
   | { readonly kind: 'receipt'; readonly bareFrom: string; readonly id: string }
   | { readonly kind: 'ignored'; readonly reason: 'carbon' | 'no-body' | 'type' | 'own' | 'server' };
 
@@ -35,12 +42,25 @@ export function readMessage(stanza: Element, ownBare: string): InboundStanza {
   const body = stanza.getChildText('body');
   if (body === null) return { kind: 'ignored', reason: 'no-body' };
   const id = stanza.attrs.id ? String(stanza.attrs.id) : undefined;
-  return { kind: 'chat', from, bareFrom: bare, body, ...(id ? { id } : {}), wantsReceipt: Boolean(id && stanza.getChild('request', receiptsNs)) };
+  return {
+    kind: 'chat',
+    from,
+    bareFrom: bare,
+    body,
+    ...(id ? { id } : {}),
+    wantsReceipt: Boolean(id && stanza.getChild('request', receiptsNs)),
+  };
 }
 
 /** A chat message that asks for a delivery receipt and marks the chat state active. */
 export function chatMessage(to: string, id: string, body: string): Element {
-  return xml('message', { to, id, type: 'chat' }, xml('body', {}, body), xml('active', { xmlns: chatStatesNs }), xml('request', { xmlns: receiptsNs }));
+  return xml(
+    'message',
+    { to, id, type: 'chat' },
+    xml('body', {}, body),
+    xml('active', { xmlns: chatStatesNs }),
+    xml('request', { xmlns: receiptsNs }),
+  );
 }
 
 /** "lotse is typing". */

@@ -12,7 +12,12 @@ export const ticketsMigration: StoreMigration = {
       `CREATE TABLE IF NOT EXISTS ticket_events (ticket_id TEXT NOT NULL REFERENCES tickets(id), seq INTEGER NOT NULL, at TEXT NOT NULL,
          actor TEXT NOT NULL, from_state TEXT, to_state TEXT NOT NULL, note TEXT, PRIMARY KEY (ticket_id, seq))`,
     ],
-    ['CREATE TABLE IF NOT EXISTS ticket_reminders (ticket_id TEXT NOT NULL, step TEXT NOT NULL, sent_at TEXT NOT NULL, PRIMARY KEY (ticket_id, step))'],
-    ['CREATE INDEX IF NOT EXISTS tickets_by_assignee ON tickets (assignee, state)', 'CREATE INDEX IF NOT EXISTS tickets_by_asker ON tickets (asker_id)'],
+    [
+      'CREATE TABLE IF NOT EXISTS ticket_reminders (ticket_id TEXT NOT NULL, step TEXT NOT NULL, sent_at TEXT NOT NULL, PRIMARY KEY (ticket_id, step))',
+    ],
+    [
+      'CREATE INDEX IF NOT EXISTS tickets_by_assignee ON tickets (assignee, state)',
+      'CREATE INDEX IF NOT EXISTS tickets_by_asker ON tickets (asker_id)',
+    ],
   ],
 };

@@ -4,5 +4,9 @@ import type { StoreMigration } from './migration.ts';
 export const feedbackQueueMigration: StoreMigration = {
   name: '0011-feedback-queue',
   legacyStore: 'feedback-queue',
-  steps: [['CREATE TABLE IF NOT EXISTS feedback_queue (document TEXT PRIMARY KEY, state TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL)']],
+  steps: [
+    [
+      'CREATE TABLE IF NOT EXISTS feedback_queue (document TEXT PRIMARY KEY, state TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL)',
+    ],
+  ],
 };

@@ -13,7 +13,9 @@ export const faqDraftsMigration: StoreMigration = {
           answer TEXT NOT NULL, drafted_by TEXT NOT NULL, state TEXT NOT NULL, created_at TEXT NOT NULL, decided_by TEXT, decided_at TEXT)`,
       },
     ],
-    ['CREATE TABLE IF NOT EXISTS faq_notices (draft_id BIGINT NOT NULL, step TEXT NOT NULL, sent_at TEXT NOT NULL, PRIMARY KEY (draft_id, step))'],
+    [
+      'CREATE TABLE IF NOT EXISTS faq_notices (draft_id BIGINT NOT NULL, step TEXT NOT NULL, sent_at TEXT NOT NULL, PRIMARY KEY (draft_id, step))',
+    ],
     ['ALTER TABLE faq_drafts ADD COLUMN revalidated_by TEXT', 'ALTER TABLE faq_drafts ADD COLUMN revalidated_at TEXT'],
   ],
 };

@@ -15,8 +15,14 @@ export const xmppMigration: StoreMigration = {
       `CREATE TABLE IF NOT EXISTS xmpp_sessions (jid TEXT PRIMARY KEY, conversation_id TEXT, last_message_id TEXT, last_outcome TEXT, last_rating TEXT,
         updated_at TEXT NOT NULL)`,
     ],
-    ['ALTER TABLE xmpp_sessions ADD COLUMN suggestions TEXT', 'ALTER TABLE xmpp_sessions ADD COLUMN plain_language INTEGER NOT NULL DEFAULT 0'],
+    [
+      'ALTER TABLE xmpp_sessions ADD COLUMN suggestions TEXT',
+      'ALTER TABLE xmpp_sessions ADD COLUMN plain_language INTEGER NOT NULL DEFAULT 0',
+    ],
     // Whether the person chose "einfach"/"normal" here; without a choice the directory default applies (issue #22).
-    ['ALTER TABLE xmpp_sessions ADD COLUMN plain_language_chosen INTEGER NOT NULL DEFAULT 0', 'UPDATE xmpp_sessions SET plain_language_chosen = 1 WHERE plain_language = 1'],
+    [
+      'ALTER TABLE xmpp_sessions ADD COLUMN plain_language_chosen INTEGER NOT NULL DEFAULT 0',
+      'UPDATE xmpp_sessions SET plain_language_chosen = 1 WHERE plain_language = 1',
+    ],
   ],
 };

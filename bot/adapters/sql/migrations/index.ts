@@ -20,4 +20,24 @@ import { surveysMigration } from './0016-surveys.ts';
 import { broadcastsMigration } from './0017-broadcasts.ts';
 import { hrOutboxMigration } from './0018-hr-outbox.ts';
 
-export const storeMigrations: readonly StoreMigration[] = [conversationsMigration, inboxMigration, auditMigration, sessionsMigration, ticketsMigration, jobLeasesMigration, dailyRunsMigration, absencesMigration, indexPublicationMigration, directoryVersionsMigration, feedbackQueueMigration, faqDraftsMigration, reidentificationMigration, teamsMigration, teamsOutboxMigration, xmppMigration, surveysMigration, broadcastsMigration, hrOutboxMigration];
+export const storeMigrations: readonly StoreMigration[] = [
+  conversationsMigration,
+  inboxMigration,
+  auditMigration,
+  sessionsMigration,
+  ticketsMigration,
+  jobLeasesMigration,
+  dailyRunsMigration,
+  absencesMigration,
+  indexPublicationMigration,
+  directoryVersionsMigration,
+  feedbackQueueMigration,
+  faqDraftsMigration,
+  reidentificationMigration,
+  teamsMigration,
+  teamsOutboxMigration,
+  xmppMigration,
+  surveysMigration,
+  broadcastsMigration,
+  hrOutboxMigration,
+];

@@ -51,7 +51,10 @@ function toKyselyMigration(migration: StoreMigration, dialect: SqlDialectName): 
 export async function runMigrations(database: StoreDatabase, migrations: readonly StoreMigration[] = storeMigrations): Promise<string[]> {
   const migrator = new Migrator({
     db: database.db,
-    provider: { getMigrations: async () => Object.fromEntries(migrations.map((migration) => [migration.name, toKyselyMigration(migration, database.dialect)])) },
+    provider: {
+      getMigrations: async () =>
+        Object.fromEntries(migrations.map((migration) => [migration.name, toKyselyMigration(migration, database.dialect)])),
+    },
     migrationTableName: 'lotse_migrations',
     migrationLockTableName: 'lotse_migration_lock',
     // Each migration creates or changes the tables of one store and none depends on a later number, so one that

@@ -9,9 +9,18 @@ import { loadTeamsTexts } from '../../../../prompts/load-teams-texts.ts';
 
 // The core answers a bare "Hallo" with outcome `answered`, no citations and only the usage-rules link (issue 16).
 const reply: TurnResult = {
-  conversationId: 'c1', messageId: 'm1', question: 'Hallo', outcome: 'answered', answer: loadSmallTalkMessages().greeting,
-  citations: [], retrieved: [], confidence: 1, rules: [], actions: [{ type: 'link', label: 'Nutzungshinweise', url: '/nutzungshinweise' }],
-  provenance: { mode: 'none', indexVersion: 'v1' }, latencyMs: 1,
+  conversationId: 'c1',
+  messageId: 'm1',
+  question: 'Hallo',
+  outcome: 'answered',
+  answer: loadSmallTalkMessages().greeting,
+  citations: [],
+  retrieved: [],
+  confidence: 1,
+  rules: [],
+  actions: [{ type: 'link', label: 'Nutzungshinweise', url: '/nutzungshinweise' }],
+  provenance: { mode: 'none', indexVersion: 'v1' },
+  latencyMs: 1,
 };
 
 describe('channels render the reply to a bare greeting without feedback or hand-over', () => {
@@ -32,7 +41,11 @@ describe('channels render the reply to a bare greeting without feedback or hand-
   it('CLI: the reply alone, without the AI label and a certainty', () => {
     expect(formatAnswerForPeople(reply, 'KI-Hinweis')).toBe(`${reply.answer}\n\n`);
     const citation = { document: 'faq.md', title: 'FAQ', section: '', stand: '2026-09-01', quote: 'So.', score: 1 };
-    expect(formatAnswerForPeople({ ...reply, citations: [citation], provenance: { mode: 'extractive', indexVersion: 'v1' } }, 'KI-Hinweis')).toContain('KI-Hinweis Treffsicherheit: 100 %');
-    expect(formatAnswerForPeople({ ...reply, outcome: 'refused', provenance: { mode: 'none', indexVersion: 'v1' } }, 'KI-Hinweis')).not.toContain('sicherheit');
+    expect(
+      formatAnswerForPeople({ ...reply, citations: [citation], provenance: { mode: 'extractive', indexVersion: 'v1' } }, 'KI-Hinweis'),
+    ).toContain('KI-Hinweis Treffsicherheit: 100 %');
+    expect(
+      formatAnswerForPeople({ ...reply, outcome: 'refused', provenance: { mode: 'none', indexVersion: 'v1' } }, 'KI-Hinweis'),
+    ).not.toContain('sicherheit');
   });
 });

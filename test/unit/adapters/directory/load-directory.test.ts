@@ -8,7 +8,12 @@ describe('loadDirectory', () => {
   it('loads the sample directory with hierarchy, channel ids and inherited Lotsen', () => {
     const directory = loadDirectory(sample);
     expect(directory.unitPath('A36-1').map((unit) => unit.id)).toEqual(['A36-1', 'A36', 'D3']);
-    expect(directory.unitWithDescendants('D2').map((unit) => unit.id).sort()).toEqual(['A50', 'A53', 'D2']);
+    expect(
+      directory
+        .unitWithDescendants('D2')
+        .map((unit) => unit.id)
+        .sort(),
+    ).toEqual(['A50', 'A53', 'D2']);
     expect(directory.personByChannelId('jid', 'ERIKA@musterland.example')?.id).toBe('p-erika');
     expect(directory.lotsenFor('A36-1')).toMatchObject({ unit: 'A36', lotsen: ['p-tobias'] });
     expect(directory.lotsenFor('A53')?.unit).toBe('D2');

@@ -4,7 +4,14 @@ import type { AzureLlmConfig, OpenAiLlmConfig } from '../../../../bot/config/llm
 import { mockVector, startOpenAiMockServer, type OpenAiMockServer } from '../../../support/openai-mock-server.ts';
 
 let mock: OpenAiMockServer;
-const openAi = (): OpenAiLlmConfig => ({ provider: 'openai', baseUrl: mock.baseUrl, apiKey: 'k', model: 'chat', timeoutMs: 2000, embeddingsModel: 'embed-small' });
+const openAi = (): OpenAiLlmConfig => ({
+  provider: 'openai',
+  baseUrl: mock.baseUrl,
+  apiKey: 'k',
+  model: 'chat',
+  timeoutMs: 2000,
+  embeddingsModel: 'embed-small',
+});
 
 beforeAll(async () => {
   mock = await startOpenAiMockServer();
@@ -32,7 +39,14 @@ describe('createOpenAiEmbedder', () => {
   });
 
   it('skips the probe when dimensions are given and calls the Azure deployment path', async () => {
-    const azure: AzureLlmConfig = { provider: 'azure', endpoint: mock.origin, apiKey: 'a', deployment: 'gpt', apiVersion: '2024-10-21', timeoutMs: 2000 };
+    const azure: AzureLlmConfig = {
+      provider: 'azure',
+      endpoint: mock.origin,
+      apiKey: 'a',
+      deployment: 'gpt',
+      apiVersion: '2024-10-21',
+      timeoutMs: 2000,
+    };
     const embedder = await createOpenAiEmbedder(azure, { model: 'embed-dep', dimensions: 8 });
     await embedder.embed(['Text']);
     expect(mock.requests.map((request) => request.url)).toEqual(['/openai/deployments/embed-dep/embeddings?api-version=2024-10-21']);

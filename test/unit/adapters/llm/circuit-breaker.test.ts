@@ -48,7 +48,12 @@ describe('withCircuitBreaker', () => {
     const clock = new FixedClock();
     let release: (result: ChatResult) => void = () => undefined;
     const inner = new FakeChatModel(down);
-    const slow = { ...inner, id: inner.id, generate: () => new Promise<ChatResult>((resolve) => (release = resolve)), stream: inner.stream.bind(inner) };
+    const slow = {
+      ...inner,
+      id: inner.id,
+      generate: () => new Promise<ChatResult>((resolve) => (release = resolve)),
+      stream: inner.stream.bind(inner),
+    };
     const model = withCircuitBreaker(slow, { failureThreshold: 1, cooldownMs: 1000, clock });
     const first = model.generate(request);
     release(down);
@@ -76,7 +81,10 @@ describe('withCircuitBreaker', () => {
   it('does not count content filter or unauthorized results as outages', async () => {
     const clock = new FixedClock();
     const model = withCircuitBreaker(
-      new FakeChatModel([{ kind: 'content_filtered', detail: 'x' }, { kind: 'unauthorized', detail: 'x' }]),
+      new FakeChatModel([
+        { kind: 'content_filtered', detail: 'x' },
+        { kind: 'unauthorized', detail: 'x' },
+      ]),
       { failureThreshold: 1, cooldownMs: 1000, clock },
     );
     await model.generate(request);

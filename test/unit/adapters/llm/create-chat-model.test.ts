@@ -26,7 +26,10 @@ describe('createChatModel and createConfiguredEmbedder', () => {
     mock.enqueue({ kind: 'status', status: 500 }, { kind: 'status', status: 500 });
     expect((await model?.generate({ messages: [{ role: 'user', content: 'Hallo' }] }))?.kind).toBe('unavailable');
     expect(mock.requests).toHaveLength(2);
-    expect(await model?.generate({ messages: [{ role: 'user', content: 'Hallo' }] })).toMatchObject({ kind: 'unavailable', detail: 'circuit open for openai:m' });
+    expect(await model?.generate({ messages: [{ role: 'user', content: 'Hallo' }] })).toMatchObject({
+      kind: 'unavailable',
+      detail: 'circuit open for openai:m',
+    });
     expect(mock.requests).toHaveLength(2);
     const embedder = await createConfiguredEmbedder(config);
     expect(embedder?.id).toBe('openai:e');

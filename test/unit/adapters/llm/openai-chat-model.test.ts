@@ -136,7 +136,9 @@ describe('createOpenAiChatModel', () => {
     mock.enqueue({
       kind: 'status',
       status: 400,
-      body: { error: { code: 'content_filter', message: 'The response was filtered', innererror: { code: 'ResponsibleAIPolicyViolation' } } },
+      body: {
+        error: { code: 'content_filter', message: 'The response was filtered', innererror: { code: 'ResponsibleAIPolicyViolation' } },
+      },
     });
     expect((await createOpenAiChatModel(openAiConfig()).generate(question)).kind).toBe('content_filtered');
   });

@@ -42,7 +42,13 @@ describe('pino logger', () => {
     logger.info('ignored');
     logger.error('kept', { error: 'boom' });
     expect(records().map((record) => record.event)).toEqual(['kept']);
-    const broken = createPinoLogger({ destination: { write: () => { throw new Error('EPIPE'); } } });
+    const broken = createPinoLogger({
+      destination: {
+        write: () => {
+          throw new Error('EPIPE');
+        },
+      },
+    });
     expect(() => broken.error('still-fine')).not.toThrow();
     expect(() => broken.flush()).not.toThrow();
   });

@@ -71,7 +71,10 @@ describe('Bm25Index', () => {
   it('keeps long posting lists exact across growth, removal and a save/load round trip', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lotse-bm25-'));
     const index = new Bm25Index(analyzer);
-    const many = Array.from({ length: 300 }, (_, position) => ({ id: `d${position}`, text: `Antrag ${'Frist '.repeat(1 + (position % 7))} Nummer ${position}` }));
+    const many = Array.from({ length: 300 }, (_, position) => ({
+      id: `d${position}`,
+      text: `Antrag ${'Frist '.repeat(1 + (position % 7))} Nummer ${position}`,
+    }));
     index.upsert(many);
     index.remove(['d6', 'd13']);
     const before = index.search('Frist', 300);
@@ -80,17 +83,27 @@ describe('Bm25Index', () => {
     expect(before[0]!.score).toBeGreaterThan(before.at(-1)!.score);
     index.save(join(dir, 'bm25.bin'));
     const loaded = Bm25Index.load(join(dir, 'bm25.bin'), analyzer);
-    expect(loaded.search('Frist', 300).map((hit) => hit.id).sort()).toEqual(before.map((hit) => hit.id).sort());
+    expect(
+      loaded
+        .search('Frist', 300)
+        .map((hit) => hit.id)
+        .sort(),
+    ).toEqual(before.map((hit) => hit.id).sort());
     expect(loaded.search('Nummer 123', 1)[0]?.id).toBe('d123');
   });
 
   it('scores like textbook BM25 for a single-term query', () => {
     const plain = createPlainAnalyzer();
     const index = new Bm25Index(plain, { k1: 1.2, b: 0.75, correctSpelling: false });
-    index.upsert([{ id: 'a', text: 'x y' }, { id: 'b', text: 'x x y z' }, { id: 'c', text: 'z' }]);
+    index.upsert([
+      { id: 'a', text: 'x y' },
+      { id: 'b', text: 'x x y z' },
+      { id: 'c', text: 'z' },
+    ]);
     const idf = Math.log(1 + (3 - 2 + 0.5) / (2 + 0.5));
     const average = (2 + 4 + 1) / 3;
-    const expected = (frequency: number, length: number) => (idf * frequency * 2.2) / (frequency + 1.2 * (1 - 0.75 + (0.75 * length) / average));
+    const expected = (frequency: number, length: number) =>
+      (idf * frequency * 2.2) / (frequency + 1.2 * (1 - 0.75 + (0.75 * length) / average));
     const hits = index.search('x', 3);
     expect(hits.map((hit) => hit.id)).toEqual(['b', 'a']);
     expect(hits[0]!.score).toBeCloseTo(expected(2, 4), 10);

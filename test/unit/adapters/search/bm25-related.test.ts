@@ -7,7 +7,8 @@ function analyzerWith(related: Record<string, readonly RelatedTerm[]>): TextAnal
   const analyze = (text: string): string[] => text.toLowerCase().split(/\s+/).filter(Boolean);
   return {
     analyze,
-    expandQuery: (text): WordForms[] => analyze(text).map((term) => ({ forms: [term], parts: [], ...(related[term] ? { related: related[term] } : {}) })),
+    expandQuery: (text): WordForms[] =>
+      analyze(text).map((term) => ({ forms: [term], parts: [], ...(related[term] ? { related: related[term] } : {}) })),
   };
 }
 
@@ -21,7 +22,8 @@ const entries = [
 const mensa = { term: 'mensa', weight: 0.4, source: 'test' };
 const cafeteria = { term: 'cafeteria', weight: 0.4, source: 'test' };
 
-const scores = (index: Bm25Index, query: string): Map<string, number> => new Map(index.search(query, 100).map((hit) => [hit.id, hit.score]));
+const scores = (index: Bm25Index, query: string): Map<string, number> =>
+  new Map(index.search(query, 100).map((hit) => [hit.id, hit.score]));
 
 describe('Bm25Index with weighted related terms', () => {
   it('scores a chunk with only the related term at the weight times its own BM25 score', () => {
@@ -102,7 +104,12 @@ describe('Bm25Index with weighted related terms', () => {
   it('finds chunks by related terms alone when the word is unknown, and not at all with relatedScale 0', () => {
     const index = new Bm25Index(analyzerWith({ speisesaal: [mensa] }));
     index.upsert(entries);
-    expect(index.search('speisesaal', 10).map((hit) => hit.id).sort()).toEqual(['both', 'synonym', 'two-synonyms']);
+    expect(
+      index
+        .search('speisesaal', 10)
+        .map((hit) => hit.id)
+        .sort(),
+    ).toEqual(['both', 'synonym', 'two-synonyms']);
     const off = new Bm25Index(analyzerWith({ speisesaal: [mensa] }), { k1: 1.2, b: 0.75, correctSpelling: false, relatedScale: 0 });
     off.upsert(entries);
     expect(off.search('speisesaal', 10)).toEqual([]);

@@ -7,7 +7,11 @@ import type { TextAnalyzer, WordForms } from '../../../../bot/ports/search.ts';
 const analyzer: TextAnalyzer = {
   analyze: (text) => text.toLowerCase().match(/\p{L}+/gu) ?? [],
   expandQuery: (text): WordForms[] =>
-    (text.toLowerCase().match(/\p{L}+/gu) ?? []).map((term) => ({ forms: [term], parts: [], related: [{ term: 'entgelt', weight: 0.25, source: vectorSource }] })),
+    (text.toLowerCase().match(/\p{L}+/gu) ?? []).map((term) => ({
+      forms: [term],
+      parts: [],
+      related: [{ term: 'entgelt', weight: 0.25, source: vectorSource }],
+    })),
 };
 
 describe('Bm25Index with word-vector neighbours', () => {

@@ -24,7 +24,11 @@ describe('DomainLexicon', () => {
 
   it('rewrites words that start with a prefix, but not words that already start with the target', () => {
     const lexicon = DomainLexicon.fromYaml(`${yaml}  - { prefix: digi, to: [digital, digitalisierungs] }\n`);
-    expect(lexicon.byPrefix('digilotsen').map((entry) => entry.text)).toEqual(['digitallotsen', 'digitalisierungslotsen', 'digital lotsen']);
+    expect(lexicon.byPrefix('digilotsen').map((entry) => entry.text)).toEqual([
+      'digitallotsen',
+      'digitalisierungslotsen',
+      'digital lotsen',
+    ]);
     expect(lexicon.byPrefix('digitalisierung')).toEqual([]);
     expect(lexicon.byPrefix('dig')).toEqual([]);
   });

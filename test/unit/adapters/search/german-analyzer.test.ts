@@ -35,7 +35,10 @@ describe('createGermanAnalyzer', () => {
   });
 
   it('groups the forms of each word and adds weighted related terms for questions, not as forms', () => {
-    expect(analyzer.analyzeWords?.('Mietzuschuss beantragen')).toEqual([{ forms: ['mietzuschuss'], parts: ['miet', 'zuschuss'], dictionary: true }, { forms: ['beantrag'], parts: [], dictionary: true }]);
+    expect(analyzer.analyzeWords?.('Mietzuschuss beantragen')).toEqual([
+      { forms: ['mietzuschuss'], parts: ['miet', 'zuschuss'], dictionary: true },
+      { forms: ['beantrag'], parts: [], dictionary: true },
+    ]);
     expect(analyzer.analyzeWords?.('Dienst-anweisung')).toEqual([{ forms: ['dienstanweis'], parts: ['dien', 'anweis'], dictionary: true }]);
     const [home] = analyzer.expandQuery?.('von zuhause arbeiten') ?? [];
     expect(home?.forms).toEqual(['zuhaus']);
@@ -44,7 +47,8 @@ describe('createGermanAnalyzer', () => {
   });
 
   it('expands abbreviations, hyphen pieces and phrases from the domain lexicon', () => {
-    const related = (question: string): string[] => (analyzer.expandQuery?.(question) ?? []).flatMap((word) => word.related ?? []).map((entry) => entry.term);
+    const related = (question: string): string[] =>
+      (analyzer.expandQuery?.(question) ?? []).flatMap((word) => word.related ?? []).map((entry) => entry.term);
     expect(related('Wo erreiche ich das IT-SD?')).toContain('servicedesk');
     expect(related('Darf ich KI-Tools nutzen?')).toEqual(expect.arrayContaining(['intelligenz', 'werkzeug']));
     expect(related('Was gilt für die Dienstvereinbarungen?')).toContain('dv');
@@ -56,7 +60,11 @@ describe('createGermanAnalyzer', () => {
     const off = createGermanAnalyzer({ thesaurusPath: false, domainLexiconPath: false, wordNeighboursPath: false });
     off.warmUp();
     expect(off.expandQuery?.('Wo erreiche ich das IT-SD?').every((word) => !word.related)).toBe(true);
-    const missing = createGermanAnalyzer({ thesaurusPath: '/nonexistent/thesaurus.txt', domainLexiconPath: '/nonexistent/lexicon.yaml', wordNeighboursPath: '/nonexistent/neighbours.txt' });
+    const missing = createGermanAnalyzer({
+      thesaurusPath: '/nonexistent/thesaurus.txt',
+      domainLexiconPath: '/nonexistent/lexicon.yaml',
+      wordNeighboursPath: '/nonexistent/neighbours.txt',
+    });
     expect(missing.expandQuery?.('Kennwort')).toEqual([{ forms: ['kennwort'], parts: [], dictionary: true }]);
   });
 

@@ -50,7 +50,11 @@ describe('HashedNgramEmbedder', () => {
   it('brings "Mietzuschuss" close to "Zuschuss zur Miete" and folds umlauts', async () => {
     const embedder = new HashedNgramEmbedder();
     const [query, paraphrase, unrelated, folded, umlaut] = await embedder.embed([
-      'Mietzuschuss', 'Zuschuss zur Miete', 'Kantine Öffnungszeiten', 'Offnungszeiten', 'Öffnungszeiten',
+      'Mietzuschuss',
+      'Zuschuss zur Miete',
+      'Kantine Öffnungszeiten',
+      'Offnungszeiten',
+      'Öffnungszeiten',
     ]);
     expect(dot(query!, paraphrase!)).toBeGreaterThan(dot(query!, unrelated!) + 0.1);
     expect(dot(folded!, umlaut!)).toBeCloseTo(1, 6);

@@ -21,7 +21,14 @@ describe('lexicon files', () => {
   });
 
   it('ships the word list, thesaurus, lexicon, sources and licence texts', () => {
-    for (const name of ['ngerman-words.txt.gz', 'openthesaurus.txt.gz', 'domain-lexicon.yaml', 'README.md', 'licenses/GPL-2.txt', 'licenses/LGPL-2.1.txt']) {
+    for (const name of [
+      'ngerman-words.txt.gz',
+      'openthesaurus.txt.gz',
+      'domain-lexicon.yaml',
+      'README.md',
+      'licenses/GPL-2.txt',
+      'licenses/LGPL-2.1.txt',
+    ]) {
       expect(existsSync(lexiconDataPath(name)), name).toBe(true);
     }
     const sources = JSON.parse(readFileSync(lexiconDataPath('sources.json'), 'utf8')) as Record<string, { license: string }>;

@@ -7,7 +7,10 @@ describe('selectTop', () => {
   it('returns the k best, best first, for small and heap-sized inputs', () => {
     for (const count of [5, 500]) {
       const input = scored(count);
-      const expected = [...input].sort((a, b) => b.score - a.score).slice(0, 10).map((hit) => hit.score);
+      const expected = [...input]
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 10)
+        .map((hit) => hit.score);
       expect(selectTop(input, 10).map((hit) => hit.score)).toEqual(expected);
     }
   });

@@ -25,14 +25,20 @@ describe('thesaurus labels', () => {
   });
 
   it('drops vulgar, old-fashioned, elevated and figurative entries', () => {
-    for (const labels of [['derb'], ['vulg.'], ['veraltet'], ['geh.'], ['ugs.', 'fig.'], ['österr.']]) expect(registerOf(labels)).toBe('dropped');
+    for (const labels of [['derb'], ['vulg.'], ['veraltet'], ['geh.'], ['ugs.', 'fig.'], ['österr.']])
+      expect(registerOf(labels)).toBe('dropped');
     expect(registerOf(['fachspr.'])).toBe('formal');
     expect(registerOf([])).toBe('standard');
   });
 });
 
 describe('Thesaurus', () => {
-  const thesaurus = Thesaurus.fromText(text, { maxSynsetSize: 5, maxSynsetsPerWord: 2, maxRelated: 3, stem: (word) => word.replace(/(en|e)$/, '') });
+  const thesaurus = Thesaurus.fromText(text, {
+    maxSynsetSize: 5,
+    maxSynsetsPerWord: 2,
+    maxRelated: 3,
+    stem: (word) => word.replace(/(en|e)$/, ''),
+  });
 
   it('maps colloquial words to standard and formal wording with weights below 1', () => {
     const handy = thesaurus.related('handy');

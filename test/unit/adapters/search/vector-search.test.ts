@@ -27,7 +27,12 @@ describe('HashedNgramEmbedder', () => {
 
 describe('HnswVectorIndex', () => {
   it('finds neighbours, grows beyond its capacity, deletes, and reuses labels', async () => {
-    const index = await indexOf({ a: 'Zuschuss zur Miete', b: 'Kantine Öffnungszeiten', c: 'Passwort vergessen', d: 'Mietzuschuss beantragen' });
+    const index = await indexOf({
+      a: 'Zuschuss zur Miete',
+      b: 'Kantine Öffnungszeiten',
+      c: 'Passwort vergessen',
+      d: 'Mietzuschuss beantragen',
+    });
     const [query] = await embedder.embed(['Mietzuschuss']);
     expect(index.search(query!, 2).map((hit) => hit.id)).toContain('d');
     index.remove(['d']);
@@ -65,7 +70,10 @@ describe('HnswVectorIndex saved empty', () => {
     new HnswVectorIndex(embedder.dimensions).save(dir);
     const loaded = HnswVectorIndex.load(dir, embedder.dimensions);
     const [vector] = await embedder.embed(['Homeoffice an zwei Tagen']);
-    loaded.upsert([{ id: 'a', vector: vector! }, { id: 'b', vector: vector!.map((value) => -value) }]);
+    loaded.upsert([
+      { id: 'a', vector: vector! },
+      { id: 'b', vector: vector!.map((value) => -value) },
+    ]);
     expect(loaded.search(vector!, 1)[0]?.id).toBe('a');
   });
 });

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { createGermanAnalyzer } from '../../../../bot/adapters/search/german-analyzer.ts';
 import { infinitiveOf, separatedVerbs } from '../../../../bot/adapters/search/verb-lemma.ts';
 
-const infinitives = new Set(['mitmachen', 'anmelden', 'einscannen', 'digitalisieren', 'beantragen', 'einreichen', 'machen', 'wandern', 'bedeuten']);
+const infinitives = new Set([
+  'mitmachen',
+  'anmelden',
+  'einscannen',
+  'digitalisieren',
+  'beantragen',
+  'einreichen',
+  'machen',
+  'wandern',
+  'bedeuten',
+]);
 const isInfinitive = (word: string): boolean => infinitives.has(word);
 
 describe('infinitiveOf', () => {
@@ -56,7 +66,15 @@ describe('separatedVerbs', () => {
   const isWord = (word: string): boolean => list.has(word);
 
   it('joins a finite verb with the particle that ends its clause', () => {
-    expect(separatedVerbs([['wertet', 'jemand', 'aus'], ['wie', 'oft']], isWord)).toEqual(new Map([['0:0', 'auswerten']]));
+    expect(
+      separatedVerbs(
+        [
+          ['wertet', 'jemand', 'aus'],
+          ['wie', 'oft'],
+        ],
+        isWord,
+      ),
+    ).toEqual(new Map([['0:0', 'auswerten']]));
     expect(separatedVerbs([['wo', 'melde', 'ich', 'mich', 'an']], isWord)).toEqual(new Map([['0:1', 'anmelden']]));
   });
 

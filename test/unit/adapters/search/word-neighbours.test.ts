@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createGermanAnalyzer } from '../../../../bot/adapters/search/german-analyzer.ts';
 import { neighbourDefaults, vectorSource, withNeighbours, WordNeighbours } from '../../../../bot/adapters/search/word-neighbours.ts';
 
-const table = WordNeighbours.parse(['#lotse-word-neighbours-v1 dim=200', 'knet geld:0.82 lohn:0.71 teig:0.55', 'urlaub ferien:0.8', ''].join('\n'));
+const table = WordNeighbours.parse(
+  ['#lotse-word-neighbours-v1 dim=200', 'knet geld:0.82 lohn:0.71 teig:0.55', 'urlaub ferien:0.8', ''].join('\n'),
+);
 
 describe('WordNeighbours', () => {
   it('parses the neighbour lines, best first', () => {
@@ -24,8 +26,12 @@ describe('WordNeighbours', () => {
     expect(Math.max(...word!.related!.map((entry) => entry.weight))).toBeLessThan(0.35);
   });
 
-  it('skips the word\'s own terms, and terms it already relates to, and respects the cap', () => {
-    const [word] = withNeighbours([{ forms: ['knet'], parts: ['geld'], related: [{ term: 'lohn', weight: 0.5, source: 'thesaurus' }] }], table, { ...neighbourDefaults, perWord: 1 });
+  it("skips the word's own terms, and terms it already relates to, and respects the cap", () => {
+    const [word] = withNeighbours(
+      [{ forms: ['knet'], parts: ['geld'], related: [{ term: 'lohn', weight: 0.5, source: 'thesaurus' }] }],
+      table,
+      { ...neighbourDefaults, perWord: 1 },
+    );
     expect(word!.related).toEqual([{ term: 'lohn', weight: 0.5, source: 'thesaurus' }]);
     const [plain] = withNeighbours([{ forms: ['dienst'], parts: [] }], table);
     expect(plain).toEqual({ forms: ['dienst'], parts: [] });

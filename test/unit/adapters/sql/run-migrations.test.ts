@@ -5,7 +5,10 @@ import { sqliteStoreDatabase } from '../../../../bot/adapters/sql/sqlite-store-d
 import { openMemoryDatabase } from '../../../../bot/adapters/storage/sqlite-database.ts';
 
 const tables = (database: ReturnType<typeof openMemoryDatabase>): string[] =>
-  database.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((row) => row.name);
+  database
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .all()
+    .map((row) => row.name);
 
 describe('runMigrations', () => {
   it('applies every migration once, in number order, and nothing on the second start', async () => {
@@ -13,14 +16,18 @@ describe('runMigrations', () => {
     const store = sqliteStoreDatabase(database);
     const applied = await runMigrations(store);
     expect(applied).toEqual(storeMigrations.map((migration) => migration.name).sort());
-    expect(tables(database)).toEqual(expect.arrayContaining(['conversations', 'messages', 'feedback', 'inbox', 'audit_records', 'lotse_migrations']));
+    expect(tables(database)).toEqual(
+      expect.arrayContaining(['conversations', 'messages', 'feedback', 'inbox', 'audit_records', 'lotse_migrations']),
+    );
     expect(await runMigrations(store)).toEqual([]);
   });
 
   it('skips the steps a database made by an earlier lotse already has (legacy schema_migrations)', async () => {
     const database = openMemoryDatabase();
     database.exec('CREATE TABLE schema_migrations (store TEXT NOT NULL, step INTEGER NOT NULL, PRIMARY KEY (store, step))');
-    database.exec("CREATE TABLE inbox (id INTEGER PRIMARY KEY, person_id TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, ticket_id TEXT, created_at TEXT NOT NULL, read_at TEXT)");
+    database.exec(
+      'CREATE TABLE inbox (id INTEGER PRIMARY KEY, person_id TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, ticket_id TEXT, created_at TEXT NOT NULL, read_at TEXT)',
+    );
     database.exec("INSERT INTO inbox (person_id, kind, text, created_at) VALUES ('p-1', 'ticket-created', 'alt', 't0')");
     database.exec("INSERT INTO schema_migrations (store, step) VALUES ('inbox', 0)");
     await runMigrations(sqliteStoreDatabase(database));

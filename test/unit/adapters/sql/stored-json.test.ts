@@ -31,12 +31,21 @@ describe('storedJson', () => {
 
   it('refuses a version newer than it knows, saying so', () => {
     const decoded = note.decode('{"$v":3,"id":"n-1","state":"open"}');
-    expect(decoded).toEqual({ ok: false, newer: true, reason: 'written by a newer lotse (document version 3, this lotse reads up to version 2)' });
+    expect(decoded).toEqual({
+      ok: false,
+      newer: true,
+      reason: 'written by a newer lotse (document version 3, this lotse reads up to version 2)',
+    });
   });
 
   it('refuses text that is not JSON, a broken version field and documents the schema rejects, without their values', () => {
     expect(note.decode('{"id":')).toEqual({ ok: false, newer: false, reason: 'not JSON' });
-    for (const stamp of ['"2"', '0', '1.5', 'null']) expect(note.decode(`{"$v":${stamp},"id":"n-1","state":"open"}`)).toMatchObject({ ok: false, newer: false, reason: 'invalid version field $v' });
+    for (const stamp of ['"2"', '0', '1.5', 'null'])
+      expect(note.decode(`{"$v":${stamp},"id":"n-1","state":"open"}`)).toMatchObject({
+        ok: false,
+        newer: false,
+        reason: 'invalid version field $v',
+      });
     const invalid = note.decode('{"id":"secret-text","state":"lost"}');
     expect(invalid).toMatchObject({ ok: false, newer: false });
     if (invalid.ok) throw new Error('accepted');
@@ -54,7 +63,11 @@ describe('storedJson', () => {
     expect(score2.encode(4)).toBe('{"$v":2,"value":4}');
     expect(score2.decode('3')).toEqual({ ok: true, value: 3, version: 1 });
     expect(score2.decode(score2.encode([1]))).toEqual({ ok: true, value: [1], version: 2 });
-    expect(score.decode(score2.encode(3))).toEqual({ ok: false, newer: true, reason: 'written by a newer lotse (document version 2, this lotse reads up to version 1)' });
+    expect(score.decode(score2.encode(3))).toEqual({
+      ok: false,
+      newer: true,
+      reason: 'written by a newer lotse (document version 2, this lotse reads up to version 1)',
+    });
     expect(score.decode('{"$v":1,"value":3}')).toEqual({ ok: true, value: 3, version: 1 });
     expect(score.decode('{"value":3}')).toMatchObject({ ok: false, newer: false });
   });
@@ -74,7 +87,12 @@ describe('storedJson', () => {
 describe('refusedRowReporter', () => {
   it('logs each row and reason once', () => {
     const warnings: unknown[] = [];
-    const logger: Logger = { debug: () => undefined, info: () => undefined, error: () => undefined, warn: (event, data) => warnings.push({ event, ...data }) };
+    const logger: Logger = {
+      debug: () => undefined,
+      info: () => undefined,
+      error: () => undefined,
+      warn: (event, data) => warnings.push({ event, ...data }),
+    };
     const report = refusedRowReporter('tickets', logger);
     report('t-1', 'not JSON');
     report('t-1', 'not JSON');

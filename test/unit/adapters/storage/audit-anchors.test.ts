@@ -13,7 +13,16 @@ const day = 86_400_000;
 const retention = { answer: 365, refusal: 365, security: 730, reidentification: 730 };
 
 const entry = (at: Date, type: AuditRecordType = 'answer'): AuditEntry => ({
-  type, at: at.toISOString(), pseudonym: 'p1', channel: 'web', outcome: 'answered', rules: [], policyVersion: 'v1', indexVersion: 'i1', documents: [], question: `Frage ${at.toISOString()}`,
+  type,
+  at: at.toISOString(),
+  pseudonym: 'p1',
+  channel: 'web',
+  outcome: 'answered',
+  rules: [],
+  policyVersion: 'v1',
+  indexVersion: 'i1',
+  documents: [],
+  question: `Frage ${at.toISOString()}`,
 });
 
 /** A security record on day 0, then one answer per day for `days` days and a security record on day 100. */
@@ -55,7 +64,7 @@ describe('SqlAuditLog purge per record type', () => {
     expect((await log.purge(clock.now(), retention)).removed).toBe(10);
     expect(await log.verify()).toMatchObject({ kind: 'intact' });
     clock.advance(360 * day); // day 800: the day-0 security record (730 days) and all answers are past retention
-    expect((await log.purge(clock.now(), retention))).toEqual({ removed: 326, byType: { answer: 325, security: 1 } });
+    expect(await log.purge(clock.now(), retention)).toEqual({ removed: 326, byType: { answer: 325, security: 1 } });
     expect((await log.entries()).map((row) => [row.seq, row.entry.type])).toEqual([[101, 'security']]);
     // the prefix anchor moved to seq 100; the three anchor records after the day-100 record stay with it
     expect(await log.verify()).toEqual({ kind: 'intact', records: 4 });
@@ -72,13 +81,21 @@ describe('SqlAuditLog purge per record type', () => {
     const forged = await history(400, 'k'.repeat(64));
     forged.clock.advance(30 * day);
     await forged.log.purge(forged.clock.now(), retention);
-    const row = forged.database.prepare<[], { seq: number; hash: string; prev_hash: string }>('SELECT seq, hash, prev_hash FROM audit_records WHERE seq = 200').get()!;
+    const row = forged.database
+      .prepare<[], { seq: number; hash: string; prev_hash: string }>('SELECT seq, hash, prev_hash FROM audit_records WHERE seq = 200')
+      .get()!;
     const previous = forged.database.prepare<[], { hash: string }>('SELECT hash FROM audit_records WHERE seq = 199').get()!;
     forged.database.prepare('DELETE FROM audit_records WHERE seq = 200').run();
     // Without the key the forger can only append an anchor record with a plain hash.
     const last = await forged.log.head();
-    const body = JSON.stringify({ at: forged.clock.now().toISOString(), kind: 'anchor', removed: [{ from: 200, lastHash: row.hash, prevHash: previous.hash, to: 200 }] });
-    forged.database.prepare("INSERT INTO audit_records (seq, at, type, body, prev_hash, hash) VALUES (?, ?, 'anchor', ?, ?, ?)").run(last.seq + 1, forged.clock.now().toISOString(), body, last.hash, 'f'.repeat(64));
+    const body = JSON.stringify({
+      at: forged.clock.now().toISOString(),
+      kind: 'anchor',
+      removed: [{ from: 200, lastHash: row.hash, prevHash: previous.hash, to: 200 }],
+    });
+    forged.database
+      .prepare("INSERT INTO audit_records (seq, at, type, body, prev_hash, hash) VALUES (?, ?, 'anchor', ?, ?, ?)")
+      .run(last.seq + 1, forged.clock.now().toISOString(), body, last.hash, 'f'.repeat(64));
     expect(await forged.log.verify()).toMatchObject({ kind: 'broken', atSequence: last.seq + 1, reason: 'edited' });
     expect(row.prev_hash).toBe(previous.hash);
   });

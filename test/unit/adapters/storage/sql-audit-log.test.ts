@@ -5,7 +5,16 @@ import { weeklyReport } from '../../../../bot/core/guardrails/audit-report.ts';
 import type { AuditEntry } from '../../../../bot/ports/audit-log.ts';
 
 const entry = (at: string, partial: Partial<AuditEntry> = {}): AuditEntry => ({
-  type: 'answer', at, pseudonym: 'p1', channel: 'web', outcome: 'answered', rules: [], policyVersion: 'v1', indexVersion: 'i1', documents: [], ...partial,
+  type: 'answer',
+  at,
+  pseudonym: 'p1',
+  channel: 'web',
+  outcome: 'answered',
+  rules: [],
+  policyVersion: 'v1',
+  indexVersion: 'i1',
+  documents: [],
+  ...partial,
 });
 
 async function filled(count = 5) {
@@ -48,7 +57,12 @@ describe('SqlAuditLog', () => {
 describe('weeklyReport', () => {
   it('aggregates per week and suppresses counts below k', () => {
     const entries = [
-      ...Array.from({ length: 6 }, (_, index) => entry(`2026-11-16T0${index}:00:00.000Z`, { outcome: index < 2 ? 'refused' : 'answered', rules: index < 2 ? [{ id: 'person-decision', clause: 'DV KI § 4 Abs. 1', action: 'refuse' as const }] : [] })),
+      ...Array.from({ length: 6 }, (_, index) =>
+        entry(`2026-11-16T0${index}:00:00.000Z`, {
+          outcome: index < 2 ? 'refused' : 'answered',
+          rules: index < 2 ? [{ id: 'person-decision', clause: 'DV KI § 4 Abs. 1', action: 'refuse' as const }] : [],
+        }),
+      ),
       entry('2026-11-23T10:00:00.000Z'),
     ];
     const [first, second] = weeklyReport(entries);
@@ -57,7 +71,8 @@ describe('weeklyReport', () => {
   });
 
   it('lists unanswered topics only when at least k different people asked', () => {
-    const ask = (index: number, question: string, pseudonym: string) => entry(`2026-11-16T0${index % 10}:00:00.000Z`, { outcome: 'no_answer', question, pseudonym });
+    const ask = (index: number, question: string, pseudonym: string) =>
+      entry(`2026-11-16T0${index % 10}:00:00.000Z`, { outcome: 'no_answer', question, pseudonym });
     const entries = [
       ...Array.from({ length: 5 }, (_, index) => ask(index, `Wie beantrage ich ein Diensthandy für [NAME]?`, `p${index}`)),
       ...Array.from({ length: 6 }, (_, index) => ask(index, 'Gibt es Zuschüsse zum Jobticket?', 'immer-dieselbe-person')),

@@ -4,12 +4,22 @@ import { scopeQuestion, weighHitsByScope } from '../../../../bot/core/answer/sco
 import type { DocumentMeta } from '../../../../bot/ports/knowledge.ts';
 
 const meta = (partial: Partial<DocumentMeta> & { id: string }): DocumentMeta => ({
-  title: partial.id, type: 'strategie', supersedes: [], visibility: [], checksum: 'x', ...partial,
+  title: partial.id,
+  type: 'strategie',
+  supersedes: [],
+  visibility: [],
+  checksum: 'x',
+  ...partial,
 });
 
 // As ingestion infers them from the seed strategies: same title, the newer one names the older by year.
 const documents = [
-  meta({ id: 'vie-2025.txt', title: 'Digitalisierungsstrategie Kreis Viersen', tenant: 'Kreis Viersen', supersedes: ['Digitalisierungsstrategie Kreis Viersen 2021'] }),
+  meta({
+    id: 'vie-2025.txt',
+    title: 'Digitalisierungsstrategie Kreis Viersen',
+    tenant: 'Kreis Viersen',
+    supersedes: ['Digitalisierungsstrategie Kreis Viersen 2021'],
+  }),
   meta({ id: 'vie-2021.txt', title: 'Digitalisierungsstrategie Kreis Viersen', tenant: 'Kreis Viersen' }),
   meta({ id: 'unna.txt', title: 'Digitale Agenda der Kreisverwaltung Unna', tenant: 'Kreis Unna', stand: '2026-02-24' }),
 ];
@@ -21,7 +31,10 @@ describe('supersededBy', () => {
   });
 
   it('does not resolve a description whose year contradicts the candidate Stand', () => {
-    const dated = [documents[0]!, meta({ id: 'vie-2019.txt', title: 'Digitalisierungsstrategie Kreis Viersen', tenant: 'Kreis Viersen', stand: '2019-05-01' })];
+    const dated = [
+      documents[0]!,
+      meta({ id: 'vie-2019.txt', title: 'Digitalisierungsstrategie Kreis Viersen', tenant: 'Kreis Viersen', stand: '2019-05-01' }),
+    ];
     expect(supersededBy(dated, '2026-11-22').size).toBe(0);
   });
 
@@ -42,7 +55,11 @@ describe('edition weights in the scope', () => {
   });
 
   it('counts the older edition fully when the question asks for it in general', () => {
-    for (const question of ['Was stand damals in der Strategie zu WLAN?', 'Was sagte die alte Fassung zum DMS?', 'Welche Säulen hatte die erste Digitalisierungsstrategie?']) {
+    for (const question of [
+      'Was stand damals in der Strategie zu WLAN?',
+      'Was sagte die alte Fassung zum DMS?',
+      'Welche Säulen hatte die erste Digitalisierungsstrategie?',
+    ]) {
       expect(scope(question).weights.size, question).toBe(0);
     }
   });
@@ -63,20 +80,34 @@ describe('weighHitsByScope', () => {
   const documentOf = (id: string): string => id.split('#')[0]!;
   const replacedBy = new Map([['vie-2021.txt', documents[0]!]]);
 
-  it('lets the newer edition take the older one\'s place, other documents keep theirs', () => {
-    const hits = [{ id: 'vie-2021.txt#3', score: 1 }, { id: 'unna.txt#0', score: 0.95 }, { id: 'vie-2025.txt#1', score: 0.9 }];
+  it("lets the newer edition take the older one's place, other documents keep theirs", () => {
+    const hits = [
+      { id: 'vie-2021.txt#3', score: 1 },
+      { id: 'unna.txt#0', score: 0.95 },
+      { id: 'vie-2025.txt#1', score: 0.9 },
+    ];
     const weighed = weighHitsByScope(hits, { weights: new Map([['vie-2021.txt', 0.8]]), replacedBy }, documentOf);
-    expect(weighed).toEqual([{ id: 'vie-2025.txt#1', score: 1 }, { id: 'unna.txt#0', score: 0.95 }, { id: 'vie-2021.txt#3', score: 0.9 }]);
+    expect(weighed).toEqual([
+      { id: 'vie-2025.txt#1', score: 1 },
+      { id: 'unna.txt#0', score: 0.95 },
+      { id: 'vie-2021.txt#3', score: 0.9 },
+    ]);
   });
 
   it('keeps the older edition first when it is far ahead, and changes nothing without weights', () => {
-    const hits = [{ id: 'vie-2021.txt#3', score: 1 }, { id: 'vie-2025.txt#1', score: 0.5 }];
+    const hits = [
+      { id: 'vie-2021.txt#3', score: 1 },
+      { id: 'vie-2025.txt#1', score: 0.5 },
+    ];
     expect(weighHitsByScope(hits, { weights: new Map([['vie-2021.txt', 0.8]]), replacedBy }, documentOf)).toEqual(hits);
     expect(weighHitsByScope(hits, { weights: new Map(), replacedBy }, documentOf)).toEqual(hits);
   });
 
   it('never moves an older edition below a document of another county', () => {
-    const hits = [{ id: 'vie-2021.txt#3', score: 1 }, { id: 'unna.txt#0', score: 0.95 }];
+    const hits = [
+      { id: 'vie-2021.txt#3', score: 1 },
+      { id: 'unna.txt#0', score: 0.95 },
+    ];
     expect(weighHitsByScope(hits, { weights: new Map([['vie-2021.txt', 0.8]]), replacedBy }, documentOf)).toEqual(hits);
   });
 });

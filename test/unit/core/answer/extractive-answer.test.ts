@@ -18,14 +18,24 @@ const text = [
 const store = new InMemoryKnowledgeStore();
 store.putDocument(sampleDocument({ id: 'strategie.md', title: 'Strategie' }, [text]));
 const lexical = new Bm25Index(analyzer);
-lexical.upsert([{ id: 'strategie.md#0', text }, { id: 'x#0', text: 'Anderer Text über Drucker.' }, { id: 'y#0', text: 'Noch ein Text über Telefone.' }]);
+lexical.upsert([
+  { id: 'strategie.md#0', text },
+  { id: 'x#0', text: 'Anderer Text über Drucker.' },
+  { id: 'y#0', text: 'Noch ein Text über Telefone.' },
+]);
 
 function answerTo(question: string): string {
   const chunk = store.getChunk('strategie.md#0')!;
   const document = store.getDocument('strategie.md')!;
   const context: AnswerContext = {
-    question, query: weighQuery(question, analyzer, lexical), today: '2026-12-06', hits: [{ hit: { id: chunk.id, score: 1 }, chunk, document }],
-    analyzer, lexical, knowledge: store, messages: loadMessages().messages,
+    question,
+    query: weighQuery(question, analyzer, lexical),
+    today: '2026-12-06',
+    hits: [{ hit: { id: chunk.id, score: 1 }, chunk, document }],
+    analyzer,
+    lexical,
+    knowledge: store,
+    messages: loadMessages().messages,
   };
   return composeExtractiveAnswer(context)?.citations[0]?.quote ?? '';
 }
@@ -43,13 +53,20 @@ describe('composeExtractiveAnswer picks the sentence that holds the kind of answ
 
 describe('composeExtractiveAnswer quotes the window that answers', () => {
   it('quotes a statement together with the next sentence that holds the asked-for value', () => {
-    const spanning = 'Die Kreisverwaltung tauscht ihre Rechner turnusmäßig aus. Das geschieht alle fünf bis sechs Jahre. Drucker und Multifunktionsgeräte werden zentral beschafft, im Flur aufgestellt und über einen Wartungsvertrag mit dem Hersteller betreut. Die Telefone laufen über Jabber.';
+    const spanning =
+      'Die Kreisverwaltung tauscht ihre Rechner turnusmäßig aus. Das geschieht alle fünf bis sechs Jahre. Drucker und Multifunktionsgeräte werden zentral beschafft, im Flur aufgestellt und über einen Wartungsvertrag mit dem Hersteller betreut. Die Telefone laufen über Jabber.';
     const spanStore = new InMemoryKnowledgeStore();
     spanStore.putDocument(sampleDocument({ id: 'it.md', title: 'IT' }, [spanning]));
     const chunk = spanStore.getChunk('it.md#0')!;
     const context: AnswerContext = {
-      question: 'wie oft werden die rechner ausgetauscht?', query: weighQuery('wie oft werden die rechner ausgetauscht?', analyzer, lexical), today: '2026-12-06',
-      hits: [{ hit: { id: chunk.id, score: 1 }, chunk, document: spanStore.getDocument('it.md')! }], analyzer, lexical, knowledge: spanStore, messages: loadMessages().messages,
+      question: 'wie oft werden die rechner ausgetauscht?',
+      query: weighQuery('wie oft werden die rechner ausgetauscht?', analyzer, lexical),
+      today: '2026-12-06',
+      hits: [{ hit: { id: chunk.id, score: 1 }, chunk, document: spanStore.getDocument('it.md')! }],
+      analyzer,
+      lexical,
+      knowledge: spanStore,
+      messages: loadMessages().messages,
     };
     const quote = composeExtractiveAnswer(context)?.citations[0]?.quote ?? '';
     expect(quote).toContain('Rechner turnusmäßig');

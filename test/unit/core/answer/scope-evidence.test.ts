@@ -15,7 +15,7 @@ lexical.upsert([
 const unnaOnly = (id: string) => id.startsWith('unna');
 
 describe('outsideScopeShare', () => {
-  it('is the weight share of words only other counties\' documents contain', () => {
+  it("is the weight share of words only other counties' documents contain", () => {
     const query = weighQuery('Wie viele Digitallotsen hat die Kreisverwaltung?', analyzer, lexical);
     const share = outsideScopeShare(query, lexical, unnaOnly);
     expect(share).toBeGreaterThan(0.4);
@@ -39,7 +39,7 @@ describe('focusOutsideScope', () => {
   const trap = (question: string, filter: (id: string) => boolean) =>
     focusOutsideScope(question, weighQuery(question, analyzer, lexical), lexical, filter, (text) => analyzer.analyze(text));
 
-  it('flags a question whose focus only other counties\' documents contain', () => {
+  it("flags a question whose focus only other counties' documents contain", () => {
     expect(trap('Wie viele Digitallotsen hat die Kreisverwaltung?', unnaOnly)).toBe(true);
     expect(trap('Wie viele Digitallotsen hat die Kreisverwaltung?', () => true)).toBe(false);
   });
@@ -65,8 +65,12 @@ describe('betterElsewhere', () => {
   const query = weighQuery(question, analyzer, lexical);
   const input = { question, query, analyzer };
 
-  it('is high when only another county\'s passage holds the figure the question asks for', () => {
-    const value = betterElsewhere({ ...input, inside: ['Die Kreisverwaltung digitalisiert ihre Prozesse mit den Ämtern.'], outside: ['Die Kreisverwaltung hat 37 Digitallotsen in allen Ämtern.'] });
+  it("is high when only another county's passage holds the figure the question asks for", () => {
+    const value = betterElsewhere({
+      ...input,
+      inside: ['Die Kreisverwaltung digitalisiert ihre Prozesse mit den Ämtern.'],
+      outside: ['Die Kreisverwaltung hat 37 Digitallotsen in allen Ämtern.'],
+    });
     expect(value).toBeGreaterThan(0.5);
   });
 

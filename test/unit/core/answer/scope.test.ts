@@ -45,14 +45,22 @@ describe('scopeQuestion', () => {
   });
 
   it('restricts to the county named by a short form, so another county cannot answer', () => {
-    for (const question of ['Wie viele Digitallotsen hat UN?', 'wieviele lotsen haben wir bei uns in unna?', 'Digitallotsen im Kreis UN?']) {
+    for (const question of [
+      'Wie viele Digitallotsen hat UN?',
+      'wieviele lotsen haben wir bei uns in unna?',
+      'Digitallotsen im Kreis UN?',
+    ]) {
       expect([...scopeQuestion({ question, documents, today: '2026-11-22' }).allowed].sort(), question).toEqual(['generic.md', 'unna.txt']);
     }
     expect(scopeQuestion({ question: 'RE: Wie viele Tage mobiles Arbeiten?', documents, today: '2026-11-22' }).tenant).toBeUndefined();
   });
 
   it('keeps an older edition that is still in force, ranked below its replacement', () => {
-    const both = [...documents, meta({ id: 'old.md', title: 'Strategie Viersen', tenant: 'Kreis Viersen' }), meta({ id: 'new.md', title: 'Strategie Viersen neu', tenant: 'Kreis Viersen', supersedes: ['old.md'] })];
+    const both = [
+      ...documents,
+      meta({ id: 'old.md', title: 'Strategie Viersen', tenant: 'Kreis Viersen' }),
+      meta({ id: 'new.md', title: 'Strategie Viersen neu', tenant: 'Kreis Viersen', supersedes: ['old.md'] }),
+    ];
     const scope = scopeQuestion({ question: 'Was steht in der Strategie?', documents: both, today: '2026-11-22' });
     expect(scope.allowed.has('old.md')).toBe(true);
     expect(scope.weights.get('old.md')).toBeLessThan(1);
@@ -73,7 +81,9 @@ describe('scopeQuestion', () => {
 describe('withoutTenantMention', () => {
   it('removes the scoped county from the question', async () => {
     const { withoutTenantMention } = await import('../../../../bot/core/answer/scope.ts');
-    expect(withoutTenantMention('Wie viele Tage darf ich im Kreis Musterland mobil arbeiten?', 'Kreis Musterland')).toBe('Wie viele Tage darf ich mobil arbeiten?');
+    expect(withoutTenantMention('Wie viele Tage darf ich im Kreis Musterland mobil arbeiten?', 'Kreis Musterland')).toBe(
+      'Wie viele Tage darf ich mobil arbeiten?',
+    );
     expect(withoutTenantMention('Was plant Unna?', 'Kreis Unna')).toBe('Was plant?');
     expect(withoutTenantMention('Was gilt?', undefined)).toBe('Was gilt?');
   });

@@ -26,7 +26,8 @@ describe('splitSentences', () => {
   });
 
   it('makes every table row a sentence of its own, without splitting inside a row', () => {
-    const text = 'Projekte im Überblick.\nEinsatzbereich | Beschreibung\nZentrale Dienste | Digitales Archiv, ca. 50 Geräte. Neu!\nKämmerei | Rechnungsworkflow\nDanach folgt Text. Noch ein Satz.';
+    const text =
+      'Projekte im Überblick.\nEinsatzbereich | Beschreibung\nZentrale Dienste | Digitales Archiv, ca. 50 Geräte. Neu!\nKämmerei | Rechnungsworkflow\nDanach folgt Text. Noch ein Satz.';
     expect(splitSentences(text).map((sentence) => sentence.text)).toEqual([
       'Projekte im Überblick.',
       'Einsatzbereich | Beschreibung',
@@ -38,7 +39,8 @@ describe('splitSentences', () => {
   });
 
   it('treats tab- and space-aligned key figure rows and "label: value" lines as sentences', () => {
-    const text = 'Jahr\t2022\t2023\nScans\t322.537\t363.883\n2024      322.537      363.883      417.561\nAnzahl an Digitallotsinnen und –lotsen: 37\nIn 2024 gab es 190 Mitteilungen.';
+    const text =
+      'Jahr\t2022\t2023\nScans\t322.537\t363.883\n2024      322.537      363.883      417.561\nAnzahl an Digitallotsinnen und –lotsen: 37\nIn 2024 gab es 190 Mitteilungen.';
     expect(splitSentences(text).map((sentence) => sentence.text)).toEqual([
       'Jahr\t2022\t2023',
       'Scans\t322.537\t363.883',
@@ -51,7 +53,10 @@ describe('splitSentences', () => {
   it('keeps a short label line under a figure row with the row', () => {
     const text = '2024 | 322.537 | 363.883 | 417.561\nScans Scans Scans\n\nZentrale Scanstelle hat seit 2022 63.000 Dateien erzeugt.';
     const sentences = splitSentences(text);
-    expect(sentences.map((sentence) => sentence.text)).toEqual(['2024 | 322.537 | 363.883 | 417.561\nScans Scans Scans', 'Zentrale Scanstelle hat seit 2022 63.000 Dateien erzeugt.']);
+    expect(sentences.map((sentence) => sentence.text)).toEqual([
+      '2024 | 322.537 | 363.883 | 417.561\nScans Scans Scans',
+      'Zentrale Scanstelle hat seit 2022 63.000 Dateien erzeugt.',
+    ]);
     for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
   });
 

@@ -14,7 +14,7 @@ const hits = [
 ];
 
 describe('preferTypedHits', () => {
-  it('moves a passage holding the asked-for number ahead of close passages without one, keeping the places\' scores', () => {
+  it("moves a passage holding the asked-for number ahead of close passages without one, keeping the places' scores", () => {
     const ordered = preferTypedHits(hits, 'wie viele beschäftigte hat die KV ungefähr', textOf);
     expect(ordered.map((hit) => hit.id)).toEqual(['figure', 'intro', 'article']);
     expect(ordered.map((hit) => hit.score)).toEqual([1.0, 0.95, 0.9]);
@@ -22,12 +22,18 @@ describe('preferTypedHits', () => {
 
   it('keeps the order when the question asks for no value, or the typed passage is far behind', () => {
     expect(preferTypedHits(hits, 'was macht die Kreisverwaltung?', textOf).map((hit) => hit.id)).toEqual(['intro', 'article', 'figure']);
-    const far = [{ id: 'intro', score: 1.0 }, { id: 'figure', score: 0.5 }];
+    const far = [
+      { id: 'intro', score: 1.0 },
+      { id: 'figure', score: 0.5 },
+    ];
     expect(preferTypedHits(far, 'Wie viele Mitarbeitende?', textOf).map((hit) => hit.id)).toEqual(['intro', 'figure']);
   });
 
   it('re-orders only the first hits', () => {
-    const many = [...Array.from({ length: typedWindow }, (_, index) => ({ id: `intro-${index}`, score: 2 - index * 0.01 })), { id: 'figure', score: 1.9 }];
+    const many = [
+      ...Array.from({ length: typedWindow }, (_, index) => ({ id: `intro-${index}`, score: 2 - index * 0.01 })),
+      { id: 'figure', score: 1.9 },
+    ];
     expect(preferTypedHits(many, 'Wie viele Mitarbeitende?', textOf).at(-1)?.id).toBe('figure');
   });
 });

@@ -12,7 +12,11 @@ describe('parseChatCommand', () => {
 
   it('reads + and - as feedback, with an optional reason', () => {
     expect(parseChatCommand('+')).toEqual({ kind: 'feedback', rating: 'up' });
-    expect(parseChatCommand('- veraltet, es gibt eine neue DA')).toEqual({ kind: 'feedback', rating: 'down', reason: 'veraltet, es gibt eine neue DA' });
+    expect(parseChatCommand('- veraltet, es gibt eine neue DA')).toEqual({
+      kind: 'feedback',
+      rating: 'down',
+      reason: 'veraltet, es gibt eine neue DA',
+    });
     expect(parseChatCommand('👎')).toEqual({ kind: 'feedback', rating: 'down' });
     expect(parseChatCommand('-5 Grad im Büro?')).toEqual({ kind: 'question', text: '-5 Grad im Büro?' });
   });
@@ -20,14 +24,22 @@ describe('parseChatCommand', () => {
   it('parses claim, answer and reroute with a ticket number', () => {
     expect(parseChatCommand('übernehmen 12')).toEqual({ kind: 'claim', number: 12 });
     expect(parseChatCommand('uebernehmen #7')).toEqual({ kind: 'claim', number: 7 });
-    expect(parseChatCommand('antwort 12 Die Vorlage liegt\nim Intranet.')).toEqual({ kind: 'answer', number: 12, text: 'Die Vorlage liegt\nim Intranet.' });
+    expect(parseChatCommand('antwort 12 Die Vorlage liegt\nim Intranet.')).toEqual({
+      kind: 'answer',
+      number: 12,
+      text: 'Die Vorlage liegt\nim Intranet.',
+    });
     expect(parseChatCommand('weiterleiten 3 zentral')).toEqual({ kind: 'reroute', number: 3, target: 'central' });
     expect(parseChatCommand('weiterleiten 3')).toEqual({ kind: 'reroute', number: 3, target: 'central' });
     expect(parseChatCommand('weiterleiten 3 Datenschutz')).toEqual({ kind: 'reroute', number: 3, target: 'dsb' });
   });
 
   it('lets the asker return or close an answered ticket', () => {
-    expect(parseChatCommand('zurückgeben 4 Das beantwortet meine Frage nicht.')).toEqual({ kind: 'return', number: 4, note: 'Das beantwortet meine Frage nicht.' });
+    expect(parseChatCommand('zurückgeben 4 Das beantwortet meine Frage nicht.')).toEqual({
+      kind: 'return',
+      number: 4,
+      note: 'Das beantwortet meine Frage nicht.',
+    });
     expect(parseChatCommand('zurueckgeben 4')).toEqual({ kind: 'return', number: 4 });
     expect(parseChatCommand('erledigt 4')).toEqual({ kind: 'close', number: 4 });
     expect(parseChatCommand('Erledigt!')).toEqual({ kind: 'question', text: 'Erledigt!' });

@@ -42,13 +42,23 @@ describe('createConversationCore', () => {
   it('starts a new conversation when the id belongs to someone else', async () => {
     const chat = core();
     const first = await chat.handleTurn({ channel: 'web', userId: 'u1', text: 'Digitallotsen Viersen?' });
-    const other = await chat.handleTurn({ channel: 'web', userId: 'u2', conversationId: first.conversationId, text: 'Digitallotsen Viersen?' });
+    const other = await chat.handleTurn({
+      channel: 'web',
+      userId: 'u2',
+      conversationId: first.conversationId,
+      text: 'Digitallotsen Viersen?',
+    });
     expect(other.conversationId).not.toBe(first.conversationId);
   });
 
   it('stores only the redacted text and reports the rules of a refusing guardrail', async () => {
     const guardrail: Guardrail = {
-      reviewInput: () => ({ kind: 'refuse', text: 'Soll ich [NAME] einstellen?', reply: 'Das entscheide ich nicht.', rules: [{ id: 'no-person-decisions', clause: 'DV KI § 4 Abs. 1', action: 'refuse' }] }),
+      reviewInput: () => ({
+        kind: 'refuse',
+        text: 'Soll ich [NAME] einstellen?',
+        reply: 'Das entscheide ich nicht.',
+        rules: [{ id: 'no-person-decisions', clause: 'DV KI § 4 Abs. 1', action: 'refuse' }],
+      }),
       reviewOutput: (text) => ({ kind: 'allow', text, rules: [] }),
     };
     const result = await core(guardrail).handleTurn({ channel: 'web', userId: 'u1', text: 'Soll ich Frau Meier einstellen?' });
@@ -65,7 +75,12 @@ describe('createConversationCore', () => {
       reviewOutput: (text) => ({ kind: 'allow', text, rules: [] }),
       reviewSources: (passages) => (passages.length ? [{ id: 'document-injection', clause: 'DV KI § 11 Abs. 1', action: 'allow' }] : []),
     };
-    const result = await core(guardrail).handleTurn({ channel: 'web', userId: 'u1', text: 'Digitallotsen Viersen?', generativeAllowed: false });
+    const result = await core(guardrail).handleTurn({
+      channel: 'web',
+      userId: 'u1',
+      text: 'Digitallotsen Viersen?',
+      generativeAllowed: false,
+    });
     expect(seen[0]).toMatchObject({ userId: 'u1', generativeAllowed: false });
     expect(result.rules.map((rule) => rule.id)).toContain('document-injection');
   });
@@ -80,7 +95,9 @@ describe('createConversationCore', () => {
     const chat = core();
     const result = await chat.handleTurn({ channel: 'web', userId: 'u1', text: 'Digitallotsen Viersen?' });
     expect(await chat.recordFeedback({ userId: 'u2', messageId: result.messageId, rating: 'down' })).toEqual({ kind: 'not_found' });
-    expect(await chat.recordFeedback({ userId: 'u1', messageId: result.messageId, rating: 'down', reason: ' veraltet ' })).toEqual({ kind: 'recorded' });
+    expect(await chat.recordFeedback({ userId: 'u1', messageId: result.messageId, rating: 'down', reason: ' veraltet ' })).toEqual({
+      kind: 'recorded',
+    });
     expect(await conversations.feedbackFor(result.messageId)).toMatchObject({ rating: 'down', reason: 'veraltet' });
   });
 });

@@ -47,7 +47,9 @@ describe('small talk in the conversation core', () => {
   it('searches the question without its greeting and stores the message as received', async () => {
     const text = 'Hallo, wie viele Digitallotsen hat der Kreis Viersen eigentlich? Danke und viele Grüße, Marek';
     const result = await core().handleTurn({ channel: 'web', userId: 'u1', text });
-    expect(JSON.parse(conversations.messages.at(-1)?.payload ?? '{}').resolvedQuestion).toBe('wie viele Digitallotsen hat der Kreis Viersen?');
+    expect(JSON.parse(conversations.messages.at(-1)?.payload ?? '{}').resolvedQuestion).toBe(
+      'wie viele Digitallotsen hat der Kreis Viersen?',
+    );
     expect(retriever.calls.at(-1)?.query).toBe('wie viele Digitallotsen hat?');
     expect(result.outcome).toBe('answered');
     expect(result.answer).toContain('37');
@@ -58,7 +60,11 @@ describe('small talk in the conversation core', () => {
 
   it('gives a question wrapped in a greeting the outcome and citation of the bare question', async () => {
     const bare = await core().handleTurn({ channel: 'web', userId: 'u1', text: 'Wie viele Digitallotsen hat der Kreis Unna?' });
-    const wrapped = await core().handleTurn({ channel: 'web', userId: 'u1', text: 'Moin, wie viele Digital\u200Blotsen hat der Kreis Unna? LG' });
+    const wrapped = await core().handleTurn({
+      channel: 'web',
+      userId: 'u1',
+      text: 'Moin, wie viele Digital\u200Blotsen hat der Kreis Unna? LG',
+    });
     expect(wrapped.outcome).toBe(bare.outcome);
     expect(wrapped.citations[0]?.document).toBe(bare.citations[0]?.document);
     expect(wrapped.confidence).toBe(bare.confidence);

@@ -15,8 +15,16 @@ describe('escalate (retries)', () => {
     const conversations = new InMemoryConversationStore();
     const tickets = new SqlTicketStore((await memoryStore()).store);
     const escalation = createEscalationService({
-      tickets, conversations, directory: loadDirectory(join(import.meta.dirname, '../../../../knowledge/directory/musterland.yaml')), policy: samplePolicy,
-      sender: { send: async () => ({ kind: 'queued' as const }) }, clock: new FixedClock(), ids: new SequentialIds(), messages: loadEscalationMessages(), logger: silentLogger, personOf: (userId) => userId,
+      tickets,
+      conversations,
+      directory: loadDirectory(join(import.meta.dirname, '../../../../knowledge/directory/musterland.yaml')),
+      policy: samplePolicy,
+      sender: { send: async () => ({ kind: 'queued' as const }) },
+      clock: new FixedClock(),
+      ids: new SequentialIds(),
+      messages: loadEscalationMessages(),
+      logger: silentLogger,
+      personOf: (userId) => userId,
     });
     await conversations.ensureConversation({ id: 'c1', channel: 'web', userId: 'p-marek', at: 't' });
     await conversations.appendMessage({ id: 'm1', conversationId: 'c1', role: 'user', text: 'Wie bestelle ich Toner?', createdAt: 't' });
@@ -24,7 +32,13 @@ describe('escalate (retries)', () => {
     const retried = await escalation.escalate({ userId: 'p-marek', conversationId: 'c1', channel: 'web', reason: 'no_answer' });
     expect(first.kind === 'created' && retried.kind === 'created' && retried.ticket.id === first.ticket.id).toBe(true);
     expect(retried.kind === 'created' && retried.message).toContain('1');
-    await conversations.appendMessage({ id: 'm2', conversationId: 'c1', role: 'user', text: 'Und wie bestelle ich Papier?', createdAt: 't2' });
+    await conversations.appendMessage({
+      id: 'm2',
+      conversationId: 'c1',
+      role: 'user',
+      text: 'Und wie bestelle ich Papier?',
+      createdAt: 't2',
+    });
     const next = await escalation.escalate({ userId: 'p-marek', conversationId: 'c1', channel: 'web', reason: 'no_answer' });
     expect(next.kind === 'created' && next.ticket.number).toBe(2);
     expect(await tickets.list({})).toHaveLength(2);

@@ -35,8 +35,22 @@ async function setup() {
     personOf: (userId) => (userId === 'web-marek' ? 'p-marek' : undefined),
   });
   await conversations.ensureConversation({ id: 'c1', channel: 'web', userId: 'web-marek', at: 't' });
-  await conversations.appendMessage({ id: 'm1', conversationId: 'c1', role: 'user', text: 'Wie bestelle ich einen zweiten Bildschirm?', createdAt: 't' });
-  await conversations.appendMessage({ id: 'm2', conversationId: 'c1', role: 'bot', text: 'Dazu finde ich nichts.', outcome: 'no_answer', payload: JSON.stringify({ tried: [{ document: 'faq.md', title: 'FAQ', section: '' }] }), createdAt: 't' });
+  await conversations.appendMessage({
+    id: 'm1',
+    conversationId: 'c1',
+    role: 'user',
+    text: 'Wie bestelle ich einen zweiten Bildschirm?',
+    createdAt: 't',
+  });
+  await conversations.appendMessage({
+    id: 'm2',
+    conversationId: 'c1',
+    role: 'bot',
+    text: 'Dazu finde ich nichts.',
+    outcome: 'no_answer',
+    payload: JSON.stringify({ tried: [{ document: 'faq.md', title: 'FAQ', section: '' }] }),
+    createdAt: 't',
+  });
   return { service, sender, conversations };
 }
 
@@ -50,9 +64,15 @@ describe('createEscalationService', () => {
     expect(created.message).toContain('Nr. 1');
     expect(sender.sent[0]).toMatchObject({ recipient: { kind: 'person', personId: 'p-aylin' }, message: { kind: 'ticket-created' } });
     expect((await service.act('1', { type: 'claim', by: 'p-aylin' })).kind).toBe('ok');
-    expect((await service.act(created.ticket.id, { type: 'answer', by: 'p-aylin', text: 'Über das Serviceportal, Kategorie Hardware.' })).kind).toBe('ok');
+    expect(
+      (await service.act(created.ticket.id, { type: 'answer', by: 'p-aylin', text: 'Über das Serviceportal, Kategorie Hardware.' })).kind,
+    ).toBe('ok');
     const delivered = sender.sent.at(-1);
-    expect(delivered?.recipient).toMatchObject({ kind: 'conversation', reference: { channel: 'web', conversationId: 'c1' }, userId: 'web-marek' });
+    expect(delivered?.recipient).toMatchObject({
+      kind: 'conversation',
+      reference: { channel: 'web', conversationId: 'c1' },
+      userId: 'web-marek',
+    });
     expect(delivered?.message.text).toContain('Aylin Demir');
     expect(delivered?.message.text).toContain('Serviceportal');
   });
@@ -67,17 +87,31 @@ describe('createEscalationService', () => {
 
   it('does not open tickets for someone else’s conversation', async () => {
     const { service } = await setup();
-    expect((await service.escalate({ userId: 'intruder', conversationId: 'c1', channel: 'web', reason: 'user_request' })).kind).toBe('no_question');
+    expect((await service.escalate({ userId: 'intruder', conversationId: 'c1', channel: 'web', reason: 'user_request' })).kind).toBe(
+      'no_question',
+    );
   });
 
   it('keeps the channel reference of the asker and reroutes to the central pool, notifying its Lotsen', async () => {
     const { service, sender } = await setup();
-    const created = await service.escalate({ userId: 'web-marek', conversationId: 'c1', channel: 'xmpp', reason: 'user_request', reference: 'marek@musterland.example' });
+    const created = await service.escalate({
+      userId: 'web-marek',
+      conversationId: 'c1',
+      channel: 'xmpp',
+      reason: 'user_request',
+      reference: 'marek@musterland.example',
+    });
     if (created.kind !== 'created') throw new Error(created.kind);
     expect(created.ticket.replyTo).toEqual({ channel: 'xmpp', conversationId: 'c1', reference: 'marek@musterland.example' });
     const rerouted = await service.reroute('1', 'p-aylin', 'central');
-    expect(rerouted).toMatchObject({ kind: 'ok', ticket: { state: 'rerouted', pool: { kind: 'central' }, candidates: ['p-erika', 'p-jonas'] } });
-    expect(sender.sent.slice(-2).map((entry) => entry.recipient)).toEqual([{ kind: 'person', personId: 'p-erika' }, { kind: 'person', personId: 'p-jonas' }]);
+    expect(rerouted).toMatchObject({
+      kind: 'ok',
+      ticket: { state: 'rerouted', pool: { kind: 'central' }, candidates: ['p-erika', 'p-jonas'] },
+    });
+    expect(sender.sent.slice(-2).map((entry) => entry.recipient)).toEqual([
+      { kind: 'person', personId: 'p-erika' },
+      { kind: 'person', personId: 'p-jonas' },
+    ]);
     expect((await service.reroute('1', 'p-marek', 'dsb')).kind).toBe('refused');
   });
 });

@@ -10,7 +10,14 @@ import { samplePolicy } from '../../../fakes/sample-tickets.ts';
 function conversation(): InMemoryConversationStore {
   const store = new InMemoryConversationStore();
   const add = (id: string, role: 'user' | 'bot', text: string, payload?: object): void =>
-    void store.messages.push({ id, conversationId: 'c1', role, text, createdAt: id, ...(payload ? { payload: JSON.stringify(payload) } : {}) });
+    void store.messages.push({
+      id,
+      conversationId: 'c1',
+      role,
+      text,
+      createdAt: id,
+      ...(payload ? { payload: JSON.stringify(payload) } : {}),
+    });
   add('u1', 'user', 'Wie bestelle ich Toner?');
   add('b1', 'bot', 'Dazu finde ich nichts.', { handover: true, tried: [{ document: 'a.md', title: 'A', section: '' }] });
   add('u2', 'user', 'Welche Pflichtschulungen gibt es?');
@@ -40,11 +47,22 @@ describe('findHandoverSource (issue #19, item 1)', () => {
 });
 
 describe('referrals of the escalation policy (issue #19, item 7)', () => {
-  const policy = { ...samplePolicy, topics: [...samplePolicy.topics, { id: 'personal', route: 'refer' as const, ownOnly: true, match: ['urlaub'], reply: 'Sachgebiet Personal' }], refusalReferrals: { 'person-decision': 'Zuständig: Personal' } };
+  const policy = {
+    ...samplePolicy,
+    topics: [
+      ...samplePolicy.topics,
+      { id: 'personal', route: 'refer' as const, ownOnly: true, match: ['urlaub'], reply: 'Sachgebiet Personal' },
+    ],
+    refusalReferrals: { 'person-decision': 'Zuständig: Personal' },
+  };
   const referrals = escalationReferrals(policy);
 
   it('refers own personnel matters only when the question is about the asker', () => {
-    expect(referrals.forQuestion('Wie viele Urlaubstage habe ich?')).toEqual({ topic: 'personal', reply: 'Sachgebiet Personal', ownMatter: true });
+    expect(referrals.forQuestion('Wie viele Urlaubstage habe ich?')).toEqual({
+      topic: 'personal',
+      reply: 'Sachgebiet Personal',
+      ownMatter: true,
+    });
     expect(referrals.forQuestion('Wann verfällt mein Resturlaub?')?.topic).toBe('personal');
     expect(referrals.forQuestion('Wie viele Urlaubstage haben Beschäftigte?')).toBeUndefined();
   });
@@ -58,8 +76,15 @@ describe('referrals of the escalation policy (issue #19, item 7)', () => {
 describe('returned tickets and Lotse labels (issue #19, items 5 and 6)', () => {
   it('keeps the trimmed reason of a return on the ticket', () => {
     const answered = { id: 't1', number: 1, state: 'answered', askerId: 'asker', version: 3 } as unknown as Ticket;
-    const result = applyTicketAction(answered, { type: 'return', by: 'asker', note: '  Die Gemeinde verweist an den Kreis. ' }, '2026-12-01T10:00:00Z');
-    expect(result).toMatchObject({ kind: 'ok', ticket: { state: 'returned', returned: { at: '2026-12-01T10:00:00Z', note: 'Die Gemeinde verweist an den Kreis.' } } });
+    const result = applyTicketAction(
+      answered,
+      { type: 'return', by: 'asker', note: '  Die Gemeinde verweist an den Kreis. ' },
+      '2026-12-01T10:00:00Z',
+    );
+    expect(result).toMatchObject({
+      kind: 'ok',
+      ticket: { state: 'returned', returned: { at: '2026-12-01T10:00:00Z', note: 'Die Gemeinde verweist an den Kreis.' } },
+    });
   });
 
   it('names a Lotse in their own form, only by name without one, by id when unknown', () => {

@@ -25,12 +25,21 @@ import { InMemoryConversationStore } from '../../../fakes/in-memory-conversation
 import { samplePolicy } from '../../../fakes/sample-tickets.ts';
 import { memoryStore } from '../../../support/store-database.ts';
 
-const berlin: OfficeHours = { days: [1, 2, 3, 4, 5], from: '07:30', to: '16:00', timeZone: 'Europe/Berlin', closed: germanClosedDays('NW') };
+const berlin: OfficeHours = {
+  days: [1, 2, 3, 4, 5],
+  from: '07:30',
+  to: '16:00',
+  timeZone: 'Europe/Berlin',
+  closed: germanClosedDays('NW'),
+};
 const directory = loadDirectory(join(import.meta.dirname, '../../../../knowledge/directory/musterland.yaml'));
 
 function availability(clock: FixedClock, store = new InMemoryAbsenceStore()) {
   return createLotseAvailability({
-    store, clock, messages: loadAvailabilityMessages(), timeZone: 'Europe/Berlin',
+    store,
+    clock,
+    messages: loadAvailabilityMessages(),
+    timeZone: 'Europe/Berlin',
     receivesTickets: (personId) => ['p-aylin', 'p-erika', 'p-jonas'].includes(personId),
   });
 }
@@ -80,7 +89,7 @@ describe('abwesend bis', () => {
     expect((await lotsen.clear('p-aylin')).kind).toBe('none');
   });
 
-  it('answers presence from its cache: own changes at once, another replica\'s after a refresh', async () => {
+  it("answers presence from its cache: own changes at once, another replica's after a refresh", async () => {
     const clock = new FixedClock(new Date('2026-11-22T10:00:00Z'));
     const store = new InMemoryAbsenceStore();
     const here = availability(clock, store);
@@ -112,8 +121,17 @@ describe('routing, reminders and digests with an absent Lotsin', () => {
     const sender = new RecordingSender();
     const conversations = new InMemoryConversationStore();
     const escalation = createEscalationService({
-      tickets: new SqlTicketStore((await memoryStore()).store), conversations, directory, policy: samplePolicy, sender, clock,
-      ids: new SequentialIds(), messages: loadEscalationMessages(), logger: silentLogger, personOf: (userId) => userId, present: lotsen.isPresent,
+      tickets: new SqlTicketStore((await memoryStore()).store),
+      conversations,
+      directory,
+      policy: samplePolicy,
+      sender,
+      clock,
+      ids: new SequentialIds(),
+      messages: loadEscalationMessages(),
+      logger: silentLogger,
+      personOf: (userId) => userId,
+      present: lotsen.isPresent,
     });
     await conversations.ensureConversation({ id: 'c1', channel: 'web', userId: 'p-marek', at: 't' });
     await conversations.appendMessage({ id: 'm1', conversationId: 'c1', role: 'user', text: 'Wie bestelle ich Toner?', createdAt: 't' });
@@ -140,8 +158,17 @@ describe('housekeeping with an absent Lotsin', () => {
     const sender = new RecordingSender();
     const conversations = new InMemoryConversationStore();
     const escalation = createEscalationService({
-      tickets: new SqlTicketStore((await memoryStore()).store), conversations, directory, policy: samplePolicy, sender, clock,
-      ids: new SequentialIds(), messages: loadEscalationMessages(), logger: silentLogger, personOf: (userId) => userId, present: lotsen.isPresent,
+      tickets: new SqlTicketStore((await memoryStore()).store),
+      conversations,
+      directory,
+      policy: samplePolicy,
+      sender,
+      clock,
+      ids: new SequentialIds(),
+      messages: loadEscalationMessages(),
+      logger: silentLogger,
+      personOf: (userId) => userId,
+      present: lotsen.isPresent,
     });
     await conversations.ensureConversation({ id: 'c1', channel: 'web', userId: 'p-marek', at: 't' });
     await conversations.appendMessage({ id: 'm1', conversationId: 'c1', role: 'user', text: 'Wie bestelle ich Toner?', createdAt: 't' });
@@ -169,10 +196,22 @@ describe('Jabber: abwesend bis / wieder da', () => {
     expect(parseChatCommand('abwesend bis wann darf ich im Urlaub sein?')).toMatchObject({ kind: 'question' });
     expect(parseChatCommand('Wieder da!')).toEqual({ kind: 'back' });
     const lotsen = availability(new FixedClock(new Date('2026-11-22T10:00:00Z')));
-    const aylin = { person: { id: 'p-aylin', name: 'Aylin Demir', unit: 'A50', roles: ['staff', 'lotse'] as const, kiTrained: true }, jid: 'aylin@x' };
+    const aylin = {
+      person: { id: 'p-aylin', name: 'Aylin Demir', unit: 'A50', roles: ['staff', 'lotse'] as const, kiTrained: true },
+      jid: 'aylin@x',
+    };
     const deps = {
-      chat: new FakeChatService(), store: new InMemoryXmppStore(), texts: loadXmppTexts(), maxChars: 2000, now: () => new Date('2026-11-22T10:00:00Z'),
-      escalation: { escalate: async () => ({ kind: 'no_question' as const, message: '' }), act: async () => ({ kind: 'refused' as const, reason: 'not_found' as const, message: '' }), reroute: async () => ({ kind: 'refused' as const, reason: 'not_found' as const, message: '' }), queueFor: async () => [] },
+      chat: new FakeChatService(),
+      store: new InMemoryXmppStore(),
+      texts: loadXmppTexts(),
+      maxChars: 2000,
+      now: () => new Date('2026-11-22T10:00:00Z'),
+      escalation: {
+        escalate: async () => ({ kind: 'no_question' as const, message: '' }),
+        act: async () => ({ kind: 'refused' as const, reason: 'not_found' as const, message: '' }),
+        reroute: async () => ({ kind: 'refused' as const, reason: 'not_found' as const, message: '' }),
+        queueFor: async () => [],
+      },
       availability: lotsen,
     };
     expect((await handleXmppMessage(aylin, 'abwesend bis 24.12.', deps))[0]).toContain('bis einschließlich 24.12.2026');

@@ -19,7 +19,15 @@ const messages = loadEscalationMessages();
 
 /** The directory after a person left. */
 function without(personId: string): Directory {
-  return { ...Object.fromEntries(Object.getOwnPropertyNames(Object.getPrototypeOf(directory)).map((name) => [name, (directory as unknown as Record<string, (...args: unknown[]) => unknown>)[name]!.bind(directory)])), person: (id: string) => (id === personId ? undefined : directory.person(id)) } as unknown as Directory;
+  return {
+    ...Object.fromEntries(
+      Object.getOwnPropertyNames(Object.getPrototypeOf(directory)).map((name) => [
+        name,
+        (directory as unknown as Record<string, (...args: unknown[]) => unknown>)[name]!.bind(directory),
+      ]),
+    ),
+    person: (id: string) => (id === personId ? undefined : directory.person(id)),
+  } as unknown as Directory;
 }
 
 class RecordingSender implements ChannelSender {
@@ -30,17 +38,42 @@ class RecordingSender implements ChannelSender {
   }
 }
 
-function setup(database: StoreDatabase, clock: FixedClock, sender: RecordingSender, people: Directory = directory, conversations = new InMemoryConversationStore()) {
+function setup(
+  database: StoreDatabase,
+  clock: FixedClock,
+  sender: RecordingSender,
+  people: Directory = directory,
+  conversations = new InMemoryConversationStore(),
+) {
   const escalation = createEscalationService({
-    tickets: new SqlTicketStore(database), conversations, directory: people, policy: samplePolicy, sender, clock,
-    ids: new SequentialIds(), messages, logger: silentLogger, personOf: (userId) => userId,
+    tickets: new SqlTicketStore(database),
+    conversations,
+    directory: people,
+    policy: samplePolicy,
+    sender,
+    clock,
+    ids: new SequentialIds(),
+    messages,
+    logger: silentLogger,
+    personOf: (userId) => userId,
   });
   return { escalation, conversations };
 }
 
-async function ticketFrom(escalation: ReturnType<typeof setup>['escalation'], conversations: InMemoryConversationStore, id: string, asker = 'p-marek') {
+async function ticketFrom(
+  escalation: ReturnType<typeof setup>['escalation'],
+  conversations: InMemoryConversationStore,
+  id: string,
+  asker = 'p-marek',
+) {
   await conversations.ensureConversation({ id, channel: 'web', userId: asker, at: 't' });
-  await conversations.appendMessage({ id: `${id}-m`, conversationId: id, role: 'user', text: `Wie beantrage ich Zugang ${id}?`, createdAt: 't' });
+  await conversations.appendMessage({
+    id: `${id}-m`,
+    conversationId: id,
+    role: 'user',
+    text: `Wie beantrage ich Zugang ${id}?`,
+    createdAt: 't',
+  });
   const created = await escalation.escalate({ userId: asker, conversationId: id, channel: 'web', reason: 'no_answer' });
   if (created.kind !== 'created') throw new Error(created.kind);
   return created.ticket;
@@ -58,7 +91,10 @@ describe('queue care', () => {
     clock.advance(86_400_000);
     expect(await escalation.housekeeping()).toBe(1);
     expect((await escalation.get(ticket.id))?.state).toBe('expired');
-    expect(sender.sent.at(-1)).toMatchObject({ recipient: { kind: 'conversation', userId: 'p-marek' }, message: { kind: 'ticket-update' } });
+    expect(sender.sent.at(-1)).toMatchObject({
+      recipient: { kind: 'conversation', userId: 'p-marek' },
+      message: { kind: 'ticket-update' },
+    });
     expect(sender.sent.at(-1)?.message.text).toContain(`Nr. ${ticket.number}`);
     expect(await escalation.housekeeping()).toBe(0);
   });
@@ -105,7 +141,8 @@ describe('queue care', () => {
 
 describe('Wer ist mein Digitallotse?', () => {
   it('recognises the question in several forms and nothing else', () => {
-    for (const text of ['Wer ist mein Digitallotse?', 'wer sind unsere Digitallotsen', 'Wer ist meine zuständige Digital-Lotsin?']) expect(asksForOwnLotse(text)).toBe(true);
+    for (const text of ['Wer ist mein Digitallotse?', 'wer sind unsere Digitallotsen', 'Wer ist meine zuständige Digital-Lotsin?'])
+      expect(asksForOwnLotse(text)).toBe(true);
     for (const text of ['Was macht ein Digitallotse?', 'Wie werde ich Digitallotsin?']) expect(asksForOwnLotse(text)).toBe(false);
   });
 
@@ -127,7 +164,13 @@ describe('IT faults', () => {
     const sender = new RecordingSender();
     const { escalation, conversations } = setup(database, new FixedClock(new Date('2026-11-23T08:00:00Z')), sender);
     await conversations.ensureConversation({ id: 'c1', channel: 'web', userId: 'p-marek', at: 't' });
-    await conversations.appendMessage({ id: 'm1', conversationId: 'c1', role: 'user', text: 'Mein Drucker zeigt eine Fehlermeldung', createdAt: 't' });
+    await conversations.appendMessage({
+      id: 'm1',
+      conversationId: 'c1',
+      role: 'user',
+      text: 'Mein Drucker zeigt eine Fehlermeldung',
+      createdAt: 't',
+    });
     const created = await escalation.escalate({ userId: 'p-marek', conversationId: 'c1', channel: 'web', reason: 'user_request' });
     expect(created.kind).toBe('created');
     if (created.kind !== 'created') return;

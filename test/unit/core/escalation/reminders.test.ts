@@ -28,8 +28,16 @@ function service(database: StoreDatabase, clock: FixedClock, sender: RecordingSe
   return {
     conversations,
     escalation: createEscalationService({
-      tickets: new SqlTicketStore(database), conversations, directory, policy: samplePolicy, sender, clock,
-      ids: new SequentialIds(), messages: loadEscalationMessages(), logger: silentLogger, personOf: (userId) => userId,
+      tickets: new SqlTicketStore(database),
+      conversations,
+      directory,
+      policy: samplePolicy,
+      sender,
+      clock,
+      ids: new SequentialIds(),
+      messages: loadEscalationMessages(),
+      logger: silentLogger,
+      personOf: (userId) => userId,
     }),
   };
 }

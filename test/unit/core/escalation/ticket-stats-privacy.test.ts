@@ -10,7 +10,9 @@ import { openTicket } from '../../../fakes/sample-tickets.ts';
 describe('ticketStats with pool privacy', () => {
   it('keeps small pools out of their own rows and counts them in the week total', () => {
     const at = (hour: number) => `2026-11-23T${String(hour).padStart(2, '0')}:00:00.000Z`;
-    const unit = Array.from({ length: 5 }, (_, index) => openTicket({ id: `u-${index}`, state: 'answered', createdAt: at(8), answer: { text: 'a', by: 'p-aylin', at: at(9 + index) } }));
+    const unit = Array.from({ length: 5 }, (_, index) =>
+      openTicket({ id: `u-${index}`, state: 'answered', createdAt: at(8), answer: { text: 'a', by: 'p-aylin', at: at(9 + index) } }),
+    );
     const central = Array.from({ length: 5 }, (_, index) => openTicket({ id: `c-${index}`, pool: { kind: 'central' }, createdAt: at(8) }));
     const peopleIn = (pool: TicketPool): number => (pool.kind === 'central' ? 3 : 1);
     const rows = ticketStats([...unit, ...central], 5, { peopleIn });

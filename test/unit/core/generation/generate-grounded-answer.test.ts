@@ -114,7 +114,10 @@ describe('generateGroundedAnswer', () => {
   it('falls back without calling the model when every passage is quarantined', async () => {
     const model = new FakeChatModel('egal');
     const hidden = { ...input.passages[0]!, text: 'Die Hundesteuer\u200b beträgt 96 Euro.' };
-    expect(await generateGroundedAnswer(deps(model), { question: 'Hundesteuer?', passages: [poisoned, hidden] })).toMatchObject({ kind: 'failed', failure: 'unverifiable' });
+    expect(await generateGroundedAnswer(deps(model), { question: 'Hundesteuer?', passages: [poisoned, hidden] })).toMatchObject({
+      kind: 'failed',
+      failure: 'unverifiable',
+    });
     const streamed = await drain(streamGroundedAnswer(deps(model), { question: 'Hundesteuer?', passages: [poisoned] }));
     expect(streamed.outcome).toMatchObject({ kind: 'failed', failure: 'unverifiable' });
     expect(model.calls).toHaveLength(0);
@@ -138,7 +141,9 @@ describe('generateGroundedAnswer', () => {
   });
 
   it('uses the Leichte Sprache prompt when asked', async () => {
-    const model = new FakeChatModel('Sie müssen den Hund beim Steueramt anmelden [2]. Die Anmeldung muss innerhalb von zwei Wochen erfolgen [2].');
+    const model = new FakeChatModel(
+      'Sie müssen den Hund beim Steueramt anmelden [2]. Die Anmeldung muss innerhalb von zwei Wochen erfolgen [2].',
+    );
     const outcome = await generateGroundedAnswer(deps(model), { ...input, plainLanguage: true });
     expect(outcome).toMatchObject({ kind: 'answered', promptId: 'answer.grounded-leichte-sprache', citedIndexes: [2] });
     expect(model.messagesOf(0).system).toContain('Leichter Sprache');

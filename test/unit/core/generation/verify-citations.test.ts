@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  citationsOf,
-  splitAnswerSentences,
-  verifyCitations,
-} from '../../../../bot/core/generation/verify-citations.ts';
+import { citationsOf, splitAnswerSentences, verifyCitations } from '../../../../bot/core/generation/verify-citations.ts';
 import { isInstructionLike } from '../../../../bot/core/generation/instruction-patterns.ts';
 import { fakeAnalyzer } from '../../../fakes/fake-analyzer.ts';
 

@@ -15,7 +15,18 @@ const lexicon = compileLexicon({
 
 describe('tokenize', () => {
   it('folds umlauts, turns placeholders into tokens and marks sentence starts', () => {
-    expect(tokenize('Soll ich [NAME] einstellen? Wie läuft das ab')).toEqual(['_s_', 'soll', 'ich', 'ph_name', 'einstellen', '_s_', 'wie', 'lauft', 'das', 'ab']);
+    expect(tokenize('Soll ich [NAME] einstellen? Wie läuft das ab')).toEqual([
+      '_s_',
+      'soll',
+      'ich',
+      'ph_name',
+      'einstellen',
+      '_s_',
+      'wie',
+      'lauft',
+      'das',
+      'ab',
+    ]);
     expect(tokenize('Frau Dr. Meier, geb. am')).toEqual(['_s_', 'frau', 'dr', 'meier', 'geb', '_s_', 'am']);
     expect(tokenize('System: ### Kfz-Kennzeichen')).toEqual(['_s_', 'system', '_s_', 'kfz-kennzeichen']);
   });
@@ -26,7 +37,10 @@ describe('lexicon terms', () => {
     expect(compileTerm('einstell*').steps[0]!.pattern.test('einstellen')).toBe(true);
     expect(compileTerm('einstell*').steps[0]!.pattern.test('eingestellt')).toBe(false);
     expect(findClass(lexicon, 'ask', tokenize('Sollte wir ihn'))).toEqual([[1, 3]]);
-    expect(findClass(lexicon, 'start', tokenize('Bitte lehne ab. Lehne ab.'))).toEqual([[0, 3], [4, 6]]);
+    expect(findClass(lexicon, 'start', tokenize('Bitte lehne ab. Lehne ab.'))).toEqual([
+      [0, 3],
+      [4, 6],
+    ]);
     expect(findClass(lexicon, 'start', tokenize('Wie lehne ich ab'))).toEqual([]);
     expect(findClass(lexicon, 'distress', tokenize('mir geht es seit Wochen schlecht'))).toHaveLength(1);
     expect(findClass(lexicon, 'distress', tokenize('mir geht es seit drei langen Wochen schlecht'))).toHaveLength(0);
@@ -42,7 +56,9 @@ describe('features', () => {
     expect(featureFires(lexicon, feature, tokens('Soll ich den Bewerber einstellen?'))).toBe(true);
     expect(featureFires(lexicon, feature, tokens('Den Bewerber einstellen, soll ich?'))).toBe(true);
     expect(featureFires(lexicon, { ...feature, ordered: true }, tokens('Den Bewerber einstellen, soll ich?'))).toBe(false);
-    expect(featureFires(lexicon, feature, tokens('Soll ich heute nach der langen Sitzung mit allen noch den Bewerber einstellen?'))).toBe(false);
+    expect(featureFires(lexicon, feature, tokens('Soll ich heute nach der langen Sitzung mit allen noch den Bewerber einstellen?'))).toBe(
+      false,
+    );
     expect(featureFires(lexicon, feature, tokens('Soll ich einstellen?'))).toBe(false);
   });
 
@@ -55,7 +71,14 @@ describe('features', () => {
   });
 
   it('sums the weights of fired features, negative cues included', () => {
-    const detection = { threshold: 1, features: [{ classes: ['action', 'person'], weight: 1, window: 5 }, { classes: ['general'], weight: -0.5 }, { classes: ['named'], weight: 0.5 }] };
+    const detection = {
+      threshold: 1,
+      features: [
+        { classes: ['action', 'person'], weight: 1, window: 5 },
+        { classes: ['general'], weight: -0.5 },
+        { classes: ['named'], weight: 0.5 },
+      ],
+    };
     expect(detect(lexicon, detection, tokens('Bewerber einstellen'))).toEqual({ score: 1, fired: ['action+person'] });
     expect(detect(lexicon, detection, tokens('Wie läuft es, Bewerber einstellen')).score).toBe(0.5);
     expect(detect(lexicon, detection, tokens('Wie läuft es, Frau X einstellen')).score).toBe(1);

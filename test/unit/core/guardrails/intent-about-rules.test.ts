@@ -27,6 +27,9 @@ describe('questions about rules in a role', () => {
   it('still refers an own matter, even when it asks for the procedure', () => {
     // The model is unsure here (benign about 0.5): below the override's 0.9 the word rule decides.
     expect(verdict('Ich werde im Team gemobbt, wie läuft eine Beschwerde?')).toMatchObject({ kind: 'refer', handover: false });
-    expect(verdict('Mein Sachgebietsleiter belästigt mich seit Wochen, wie zeige ich das an?')).toMatchObject({ kind: 'refer', handover: false });
+    expect(verdict('Mein Sachgebietsleiter belästigt mich seit Wochen, wie zeige ich das an?')).toMatchObject({
+      kind: 'refer',
+      handover: false,
+    });
   });
 });

@@ -11,7 +11,9 @@ const firstRule = (verdict: GuardrailVerdict): string | undefined => verdict.rul
 
 describe('decision table (issue #17)', () => {
   it('refuses case data with a referral to the Fachverfahren, no hand-over and nothing of the question stored', () => {
-    const verdict = review('Prüf bitte, ob Herr Jonas Krämer, geb. 04.05.1970, mit IBAN DE02 1203 0000 0000 2020 51 seine Beihilfe richtig bekommt');
+    const verdict = review(
+      'Prüf bitte, ob Herr Jonas Krämer, geb. 04.05.1970, mit IBAN DE02 1203 0000 0000 2020 51 seine Beihilfe richtig bekommt',
+    );
     expect(verdict.kind).toBe('refuse');
     if (verdict.kind === 'allow') return;
     expect(verdict.reply).toMatch(/Fachverfahren/);

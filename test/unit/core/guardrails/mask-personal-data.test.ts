@@ -16,7 +16,9 @@ describe('personal data that generalises (issue #17)', () => {
 
   it('masks IBANs with spaces, dates of birth in common forms and Aktenzeichen variants', () => {
     expect(masked('IBAN DE44 5001 0517 5407 3249 31')).toBe('IBAN [IBAN]');
-    expect(masked('Geburtsdatum 09.05.1986, geb. am 3. März 1961, geboren 1987-11-02')).toBe('[GEBURTSDATUM], [GEBURTSDATUM], [GEBURTSDATUM]');
+    expect(masked('Geburtsdatum 09.05.1986, geb. am 3. März 1961, geboren 1987-11-02')).toBe(
+      '[GEBURTSDATUM], [GEBURTSDATUM], [GEBURTSDATUM]',
+    );
     expect(masked('Vorgang 51.2-2024/0771 und AZ: 63-BG-0457/24')).toBe('Vorgang [AKTENZEICHEN] und [AKTENZEICHEN]');
     expect(masked('Seit 2021 gibt es 37 Digitallotsen am 1.2.2024')).toBe('Seit 2021 gibt es 37 Digitallotsen am 1.2.2024');
   });

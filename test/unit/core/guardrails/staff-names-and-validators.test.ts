@@ -24,7 +24,9 @@ describe('staff names from the directory', () => {
   });
 
   it('masks surnames that are ordinary words only with a title or a unit beside them', () => {
-    expect(masked('Wie lange dauert ein Antrag, zum Beispiel beim Richter?')).toBe('Wie lange dauert ein Antrag, zum Beispiel beim Richter?');
+    expect(masked('Wie lange dauert ein Antrag, zum Beispiel beim Richter?')).toBe(
+      'Wie lange dauert ein Antrag, zum Beispiel beim Richter?',
+    );
     expect(masked('hat lange aus dem Amt 36 zurückgerufen')).toBe('hat [NAME] aus dem Amt 36 zurückgerufen');
     expect(masked('kollege richter meint, das geht')).toBe('kollege [NAME] meint, das geht');
   });

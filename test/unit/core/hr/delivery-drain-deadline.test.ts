@@ -14,15 +14,33 @@ function virtualTime(startMs: number): { clock: { now: () => Date }; sleep: (mil
   return { clock: { now: () => new Date(nowMs) }, sleep: async (milliseconds) => void (nowMs += milliseconds) };
 }
 
-const realTime = { clock: { now: () => new Date() }, sleep: (milliseconds: number) => new Promise<void>((resolve) => setTimeout(resolve, milliseconds)) };
+const realTime = {
+  clock: { now: () => new Date() },
+  sleep: (milliseconds: number) => new Promise<void>((resolve) => setTimeout(resolve, milliseconds)),
+};
 
 async function setup(count: number, time: ReturnType<typeof virtualTime> = realTime) {
   const outbox = new SqlHrOutbox((await memoryStore()).store);
-  await outbox.enqueue('job', { kind: 'notice', text: 'x' }, Array.from({ length: count }, (_, index) => `p${index}`), new Date(0).toISOString());
+  await outbox.enqueue(
+    'job',
+    { kind: 'notice', text: 'x' },
+    Array.from({ length: count }, (_, index) => `p${index}`),
+    new Date(0).toISOString(),
+  );
   const sent: string[] = [];
   const worker = createDeliveryWorker({
-    outbox, sender: { send: async (recipient) => { sent.push(recipient.kind === 'person' ? recipient.personId : '?'); return { kind: 'delivered' }; } },
-    channelOf: () => 'teams', policy: { ...policy, ratePerSecond: { teams: 50, default: 50 } }, leaseSeconds: 60, ...time, logger: silentLogger,
+    outbox,
+    sender: {
+      send: async (recipient) => {
+        sent.push(recipient.kind === 'person' ? recipient.personId : '?');
+        return { kind: 'delivered' };
+      },
+    },
+    channelOf: () => 'teams',
+    policy: { ...policy, ratePerSecond: { teams: 50, default: 50 } },
+    leaseSeconds: 60,
+    ...time,
+    logger: silentLogger,
   });
   return { outbox, worker, sent };
 }

@@ -19,10 +19,24 @@ function setup() {
   const store = new InMemorySurveys();
   const acknowledged: string[] = [];
   const surveys = createSurveyService({
-    store, outbox, subscriptions, directory: loadDirectory(join(root, 'test/fixtures/hr/directory.yaml')), policy,
-    clock: new FixedClock(new Date('2026-12-01T10:00:00Z')), ids: new SequentialIds(), messages, logger: silentLogger,
+    store,
+    outbox,
+    subscriptions,
+    directory: loadDirectory(join(root, 'test/fixtures/hr/directory.yaml')),
+    policy,
+    clock: new FixedClock(new Date('2026-12-01T10:00:00Z')),
+    ids: new SequentialIds(),
+    messages,
+    logger: silentLogger,
   });
-  const chat = createHrChat({ surveys, subscriptions, outbox, acknowledge: async (personId, job) => Boolean(acknowledged.push(`${personId}:${job}`)), policy, messages });
+  const chat = createHrChat({
+    surveys,
+    subscriptions,
+    outbox,
+    acknowledge: async (personId, job) => Boolean(acknowledged.push(`${personId}:${job}`)),
+    policy,
+    messages,
+  });
   return { chat, surveys, store, outbox, subscriptions, acknowledged };
 }
 
@@ -42,7 +56,16 @@ describe('HR chat', () => {
 
   it('cancels a survey without storing anything, and can start again', async () => {
     const { chat, surveys, store } = setup();
-    const created = await surveys.create('hr1', { title: 'Puls', audience: { kind: 'all' }, opensAt: '2026-12-01T09:00:00Z', closesAt: '2026-12-08T09:00:00Z', questions: [{ id: 'q1', type: 'scale', text: 'Wie geht es?', optional: false }, { id: 'q2', type: 'scale', text: 'Und sonst?', optional: false }] });
+    const created = await surveys.create('hr1', {
+      title: 'Puls',
+      audience: { kind: 'all' },
+      opensAt: '2026-12-01T09:00:00Z',
+      closesAt: '2026-12-08T09:00:00Z',
+      questions: [
+        { id: 'q1', type: 'scale', text: 'Wie geht es?', optional: false },
+        { id: 'q2', type: 'scale', text: 'Und sonst?', optional: false },
+      ],
+    });
     if (created.kind !== 'ok') throw new Error('not created');
     await surveys.approve('pr1', created.survey.id);
     await surveys.open(created.survey.id);
@@ -61,8 +84,14 @@ describe('HR chat', () => {
   it('acknowledges the newest broadcast that asks for it', async () => {
     const { chat, outbox, acknowledged } = setup();
     expect(await chat.handle('b1', 'zur Kenntnis genommen')).toContain('keine Nachricht');
-    await outbox.enqueue('broadcast:x', { kind: 'broadcast', text: 'Bitte lesen', acknowledgeJob: 'broadcast:x' }, ['b1'], '2026-12-01T10:00:00Z');
-    for (const entry of await outbox.claim('2026-12-01T10:00:00Z', 10)) await outbox.markSent(entry.job, entry.personId, '2026-12-01T10:00:00Z');
+    await outbox.enqueue(
+      'broadcast:x',
+      { kind: 'broadcast', text: 'Bitte lesen', acknowledgeJob: 'broadcast:x' },
+      ['b1'],
+      '2026-12-01T10:00:00Z',
+    );
+    for (const entry of await outbox.claim('2026-12-01T10:00:00Z', 10))
+      await outbox.markSent(entry.job, entry.personId, '2026-12-01T10:00:00Z');
     expect(await chat.handle('b1', 'Zur Kenntnis genommen.')).toContain('vermerkt');
     expect(acknowledged).toEqual(['b1:broadcast:x']);
   });

@@ -3,8 +3,15 @@ import { aggregateResults, suppressedGroups, type SurveyResults } from '../../..
 import type { StoredAnswer, Survey } from '../../../../bot/ports/hr-types.ts';
 
 const survey: Survey = {
-  id: 'survey-1', version: 1, state: 'closed', title: 'Puls', audience: { kind: 'all' }, opensAt: '2026-11-01T00:00:00.000Z', closesAt: '2026-11-15T00:00:00.000Z',
-  author: 'hr1', createdAt: '2026-10-30T00:00:00.000Z',
+  id: 'survey-1',
+  version: 1,
+  state: 'closed',
+  title: 'Puls',
+  audience: { kind: 'all' },
+  opensAt: '2026-11-01T00:00:00.000Z',
+  closesAt: '2026-11-15T00:00:00.000Z',
+  author: 'hr1',
+  createdAt: '2026-10-30T00:00:00.000Z',
   questions: [
     { id: 'zufrieden', type: 'scale', text: 'Wie zufrieden sind Sie?' },
     { id: 'tool', type: 'single', text: 'Welches Werkzeug?', options: ['Teams', 'Jabber'] },
@@ -13,12 +20,22 @@ const survey: Survey = {
 };
 
 function answersFor(sizes: Record<string, number>): StoredAnswer[] {
-  return Object.entries(sizes).flatMap(([group, n]) => Array.from({ length: n }, (_, index) => ({ questionId: 'zufrieden', reportingUnit: group, value: (index % 5) + 1 })));
+  return Object.entries(sizes).flatMap(([group, n]) =>
+    Array.from({ length: n }, (_, index) => ({ questionId: 'zufrieden', reportingUnit: group, value: (index % 5) + 1 })),
+  );
 }
 
 function aggregate(sizes: Record<string, number>, k = 5, extra: StoredAnswer[] = []): SurveyResults {
   const answers = [...answersFor(sizes), ...extra];
-  return aggregateResults({ survey, answers, groups: Object.keys(sizes), respondents: Object.values(sizes).reduce((a, b) => a + b, 0), reviewedTexts: () => ['Gut so'], labelOf: (group) => group || 'Gesamt', k });
+  return aggregateResults({
+    survey,
+    answers,
+    groups: Object.keys(sizes),
+    respondents: Object.values(sizes).reduce((a, b) => a + b, 0),
+    reviewedTexts: () => ['Gut so'],
+    labelOf: (group) => group || 'Gesamt',
+    k,
+  });
 }
 
 /** The attacker's best guess: total minus every visible group, for the one hidden group. */
@@ -30,19 +47,61 @@ function differencingAttack(results: SurveyResults): { hiddenGroups: number; hid
 
 describe('suppressedGroups', () => {
   it('suppresses nothing when every group has k respondents', () => {
-    expect([...suppressedGroups([{ group: 'A', n: 5 }, { group: 'B', n: 9 }], 5)]).toEqual([]);
+    expect([
+      ...suppressedGroups(
+        [
+          { group: 'A', n: 5 },
+          { group: 'B', n: 9 },
+        ],
+        5,
+      ),
+    ]).toEqual([]);
   });
 
   it('adds the next-smallest group when exactly one group is below k', () => {
-    expect([...suppressedGroups([{ group: 'A', n: 6 }, { group: 'B', n: 2 }, { group: 'C', n: 9 }], 5)].sort()).toEqual(['A', 'B']);
+    expect(
+      [
+        ...suppressedGroups(
+          [
+            { group: 'A', n: 6 },
+            { group: 'B', n: 2 },
+            { group: 'C', n: 9 },
+          ],
+          5,
+        ),
+      ].sort(),
+    ).toEqual(['A', 'B']);
   });
 
   it('needs no second group when the small groups together reach k', () => {
-    expect([...suppressedGroups([{ group: 'A', n: 3 }, { group: 'B', n: 2 }, { group: 'C', n: 9 }], 5)].sort()).toEqual(['A', 'B']);
+    expect(
+      [
+        ...suppressedGroups(
+          [
+            { group: 'A', n: 3 },
+            { group: 'B', n: 2 },
+            { group: 'C', n: 9 },
+          ],
+          5,
+        ),
+      ].sort(),
+    ).toEqual(['A', 'B']);
   });
 
   it('keeps adding groups until the suppressed hold k', () => {
-    expect([...suppressedGroups([{ group: 'A', n: 1 }, { group: 'B', n: 0 }, { group: 'C', n: 5 }, { group: 'D', n: 6 }], 5)].sort()).toEqual(['A', 'B', 'C']);
+    expect(
+      [
+        ...suppressedGroups(
+          [
+            { group: 'A', n: 1 },
+            { group: 'B', n: 0 },
+            { group: 'C', n: 5 },
+            { group: 'D', n: 6 },
+          ],
+          5,
+        ),
+      ].sort(),
+    ).toEqual(['A', 'B', 'C']);
   });
 });
 
@@ -52,7 +111,11 @@ describe('aggregateResults', () => {
     const question = results.questions[0]!;
     expect(question.total.n).toBe(12);
     expect(question.total.counts).toEqual([4, 3, 2, 2, 1]);
-    expect(question.groups.map((group) => [group.group, group.n])).toEqual([['A10', 6], ['A11', null], ['D1', null]]);
+    expect(question.groups.map((group) => [group.group, group.n])).toEqual([
+      ['A10', 6],
+      ['A11', null],
+      ['D1', null],
+    ]);
     expect(question.groups.find((group) => group.group === 'A11')!.counts).toBeNull();
   });
 
@@ -65,7 +128,7 @@ describe('aggregateResults', () => {
 
   it('holds for random group sizes: no visible group below k, no hidden remainder below k', () => {
     let seed = 7;
-    const random = (max: number): number => ((seed = (seed * 48271) % 2147483647) % max);
+    const random = (max: number): number => (seed = (seed * 48271) % 2147483647) % max;
     for (let round = 0; round < 500; round += 1) {
       const k = 3 + random(5);
       const sizes = Object.fromEntries(Array.from({ length: 2 + random(6) }, (_, index) => [`G${index}`, random(12)]));
@@ -89,7 +152,8 @@ describe('aggregateResults', () => {
   });
 
   it('shows reviewed free text only for the whole survey and only with k answers', () => {
-    const texts = (n: number): StoredAnswer[] => Array.from({ length: n }, () => ({ questionId: 'kommentar', reportingUnit: '', value: 'x' }));
+    const texts = (n: number): StoredAnswer[] =>
+      Array.from({ length: n }, () => ({ questionId: 'kommentar', reportingUnit: '', value: 'x' }));
     expect(aggregate({ A: 6 }, 5, texts(5)).questions[2]!.texts).toEqual(['Gut so']);
     expect(aggregate({ A: 6 }, 5, texts(4)).questions[2]!.texts).toEqual([]);
     expect(aggregate({ A: 6 }, 5, texts(5)).questions[2]!.groups).toEqual([]);

@@ -19,7 +19,13 @@ describe('free-text masking', () => {
   it('masks what the guardrail masker masks on sample comments', () => {
     const guardrail = createMasker(entities, names);
     const ours = createFreeTextMasker(entities, names);
-    for (const text of ['Bitte an erika.mustermann@musterland.example schreiben', 'Jonas Beispiel, Tel. 02162 12345', 'IBAN DE89 3704 0044 0532 0130 00 stimmt', 'Mehr Schulungen zu KI', 'Erika Mustermann und Jonas Beispiel']) {
+    for (const text of [
+      'Bitte an erika.mustermann@musterland.example schreiben',
+      'Jonas Beispiel, Tel. 02162 12345',
+      'IBAN DE89 3704 0044 0532 0130 00 stimmt',
+      'Mehr Schulungen zu KI',
+      'Erika Mustermann und Jonas Beispiel',
+    ]) {
       expect(ours(text)).toBe(guardrail(text).text);
     }
   });
@@ -27,7 +33,10 @@ describe('free-text masking', () => {
   it('does not slow down with the number of staff names (no scan per name)', () => {
     const text = 'Die Schulung war gut, aber Vorname42 Nachname42 war krank und das WLAN im Haus B ist zu langsam.';
     const timeWith = (names: number): number => {
-      const mask = createFreeTextMasker(entities, Array.from({ length: names }, (_, index) => `Vorname${index} Nachname${index}`));
+      const mask = createFreeTextMasker(
+        entities,
+        Array.from({ length: names }, (_, index) => `Vorname${index} Nachname${index}`),
+      );
       mask(text);
       const started = performance.now();
       for (let round = 0; round < 300; round += 1) mask(text);
@@ -37,7 +46,10 @@ describe('free-text masking', () => {
     const few = Math.min(timeWith(50), timeWith(50));
     const many = Math.min(timeWith(5000), timeWith(5000));
     expect(many / few, `ratio ${(many / few).toFixed(1)}`).toBeLessThan(15);
-    const mask = createFreeTextMasker(entities, Array.from({ length: 5000 }, (_, index) => `Vorname${index} Nachname${index}`));
+    const mask = createFreeTextMasker(
+      entities,
+      Array.from({ length: 5000 }, (_, index) => `Vorname${index} Nachname${index}`),
+    );
     expect(mask('Vorname42 Nachname42 war krank')).toBe('[NAME] war krank');
   });
 });

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { renderBarChart, renderDataTable } from '../../../../bot/core/hr/render-bar-chart.ts';
 import { resultsToCsv } from '../../../../bot/core/hr/results-export.ts';
 
-const chart = { title: 'Zufriedenheit <Ausstattung> & "Technik"', description: 'n = 12.', bars: [{ label: '1', value: 2 }, { label: '5', value: 10 }] };
+const chart = {
+  title: 'Zufriedenheit <Ausstattung> & "Technik"',
+  description: 'n = 12.',
+  bars: [
+    { label: '1', value: 2 },
+    { label: '5', value: 10 },
+  ],
+};
 
 describe('renderBarChart', () => {
   it('is an accessible, self-contained SVG with escaped text', () => {
@@ -25,10 +32,29 @@ describe('renderBarChart', () => {
 
 describe('resultsToCsv', () => {
   it('quotes cells with separators and marks suppressed groups', () => {
-    const csv = resultsToCsv({ surveyId: 's', title: 't', k: 5, respondents: 6, questions: [{
-      questionId: 'q1', text: 'x', type: 'single', options: ['ja; gern', 'nein'], texts: [],
-      total: { group: '', label: 'Gesamt', n: 6, counts: [4, 2], mean: null }, groups: [{ group: 'A', label: 'Amt "A"', n: null, counts: null, mean: null }],
-    }] });
-    expect(csv.split('\r\n')).toEqual(['frage;gruppe;n;antwort;anzahl', 'q1;Gesamt;6;"ja; gern";4', 'q1;Gesamt;6;nein;2', 'q1;"Amt ""A""";<5;;', '']);
+    const csv = resultsToCsv({
+      surveyId: 's',
+      title: 't',
+      k: 5,
+      respondents: 6,
+      questions: [
+        {
+          questionId: 'q1',
+          text: 'x',
+          type: 'single',
+          options: ['ja; gern', 'nein'],
+          texts: [],
+          total: { group: '', label: 'Gesamt', n: 6, counts: [4, 2], mean: null },
+          groups: [{ group: 'A', label: 'Amt "A"', n: null, counts: null, mean: null }],
+        },
+      ],
+    });
+    expect(csv.split('\r\n')).toEqual([
+      'frage;gruppe;n;antwort;anzahl',
+      'q1;Gesamt;6;"ja; gern";4',
+      'q1;Gesamt;6;nein;2',
+      'q1;"Amt ""A""";<5;;',
+      '',
+    ]);
   });
 });

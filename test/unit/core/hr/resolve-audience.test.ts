@@ -18,12 +18,19 @@ describe('resolveAudience', () => {
   it('includes sub-units only when asked', () => {
     expect(resolveAudience({ kind: 'units', units: ['D1'], includeSubunits: false }, directory, none)).toEqual(['hr1', 'hr2', 'pr1']);
     expect(resolveAudience({ kind: 'units', units: ['D1'], includeSubunits: true }, directory, none)).toHaveLength(18);
-    expect(resolveAudience({ kind: 'units', units: ['A12', 'A50'], includeSubunits: true }, directory, none)).toEqual(['c1', 'c2', 'd1', 'd2']);
+    expect(resolveAudience({ kind: 'units', units: ['A12', 'A50'], includeSubunits: true }, directory, none)).toEqual([
+      'c1',
+      'c2',
+      'd1',
+      'd2',
+    ]);
   });
 
   it('selects by role and by topic subscription', () => {
     expect(resolveAudience({ kind: 'roles', roles: ['hr', 'personalrat'] }, directory, none)).toEqual(['hr1', 'hr2', 'pr1']);
-    expect(resolveAudience({ kind: 'topic', topic: 'fortbildung' }, directory, (topic) => (topic === 'fortbildung' ? ['b2', 'ghost'] : []))).toEqual(['b2']);
+    expect(
+      resolveAudience({ kind: 'topic', topic: 'fortbildung' }, directory, (topic) => (topic === 'fortbildung' ? ['b2', 'ghost'] : [])),
+    ).toEqual(['b2']);
   });
 });
 
@@ -34,11 +41,17 @@ describe('checkSender', () => {
 
   it('refuses staff and names the reason', () => {
     expect(checkSender('a1', { kind: 'all' }, directory, policy)).toEqual({ kind: 'not_permitted', audience: 'all' });
-    expect(checkSender('pr1', { kind: 'units', units: ['A10'], includeSubunits: true }, directory, policy)).toEqual({ kind: 'not_permitted', audience: 'units' });
+    expect(checkSender('pr1', { kind: 'units', units: ['A10'], includeSubunits: true }, directory, policy)).toEqual({
+      kind: 'not_permitted',
+      audience: 'units',
+    });
   });
 
   it('refuses unknown units, topics and senders', () => {
-    expect(checkSender('hr1', { kind: 'units', units: ['X9'], includeSubunits: true }, directory, policy)).toEqual({ kind: 'unknown_unit', unit: 'X9' });
+    expect(checkSender('hr1', { kind: 'units', units: ['X9'], includeSubunits: true }, directory, policy)).toEqual({
+      kind: 'unknown_unit',
+      unit: 'X9',
+    });
     expect(checkSender('hr1', { kind: 'topic', topic: 'katzen' }, directory, policy)).toEqual({ kind: 'unknown_topic', topic: 'katzen' });
     expect(checkSender('nobody', { kind: 'all' }, directory, policy)).toEqual({ kind: 'unknown_sender' });
   });
@@ -46,7 +59,10 @@ describe('checkSender', () => {
   it('restricts unit audiences to the units of the rule', () => {
     const restricted = { ...policy, senders: [{ role: 'hr' as const, audiences: ['units' as const], units: ['A10'] }] };
     expect(checkSender('hr1', { kind: 'units', units: ['A10'], includeSubunits: true }, directory, restricted)).toBeUndefined();
-    expect(checkSender('hr1', { kind: 'units', units: ['A11'], includeSubunits: true }, directory, restricted)).toEqual({ kind: 'unit_not_permitted', unit: 'A11' });
+    expect(checkSender('hr1', { kind: 'units', units: ['A11'], includeSubunits: true }, directory, restricted)).toEqual({
+      kind: 'unit_not_permitted',
+      unit: 'A11',
+    });
   });
 });
 
@@ -65,7 +81,8 @@ describe('reportingUnits', () => {
         const group = mapping[directory.person(personId)!.unit]!;
         sizes.set(group, (sizes.get(group) ?? 0) + 1);
       }
-      for (const [group, size] of sizes) if (group !== '' || sizes.size > 1) expect(size, `k=${k} group=${group}`).toBeGreaterThanOrEqual(Math.min(k, audience.length));
+      for (const [group, size] of sizes)
+        if (group !== '' || sizes.size > 1) expect(size, `k=${k} group=${group}`).toBeGreaterThanOrEqual(Math.min(k, audience.length));
     }
   });
 });

@@ -9,8 +9,16 @@ const single = { id: 'q2', type: 'single' as const, text: 'Welcher Kanal?', opti
 const multiple = { id: 'q3', type: 'multiple' as const, text: 'Welche Themen?', options: ['KI', 'Akten', 'Telefon'], optional: true };
 const text = { id: 'q4', type: 'text' as const, text: 'Was noch?', optional: true };
 const survey: Survey = {
-  id: 'survey-1', version: 1, state: 'open', title: 'Puls', audience: { kind: 'all' }, questions: [scale, single, multiple, text],
-  opensAt: '2026-11-01T00:00:00.000Z', closesAt: '2026-12-01T00:00:00.000Z', author: 'hr1', createdAt: '2026-10-01T00:00:00.000Z',
+  id: 'survey-1',
+  version: 1,
+  state: 'open',
+  title: 'Puls',
+  audience: { kind: 'all' },
+  questions: [scale, single, multiple, text],
+  opensAt: '2026-11-01T00:00:00.000Z',
+  closesAt: '2026-12-01T00:00:00.000Z',
+  author: 'hr1',
+  createdAt: '2026-10-01T00:00:00.000Z',
 };
 
 describe('parseReply', () => {
@@ -42,14 +50,21 @@ describe('dialog', () => {
     let state = started.state;
     const invalid = advanceDialog(survey, state, 'sehr', messages);
     expect(invalid.kind === 'next' && invalid.reply).toContain('nicht verstanden');
-    for (const [reply, expected] of [['5', 'Frage 2 von 4'], ['1', '1. Teams'], ['weiter', 'Frage 4 von 4']] as const) {
+    for (const [reply, expected] of [
+      ['5', 'Frage 2 von 4'],
+      ['1', '1. Teams'],
+      ['weiter', 'Frage 4 von 4'],
+    ] as const) {
       const step = advanceDialog(survey, state, reply, messages);
       expect(step.kind).toBe('next');
       if (step.kind !== 'next') return;
       expect(step.reply).toContain(expected === '1. Teams' ? 'Frage 3 von 4' : expected);
       state = step.state;
     }
-    expect(advanceDialog(survey, state, 'Mehr Schulungen', messages)).toEqual({ kind: 'complete', answers: { q1: 5, q2: 0, q4: 'Mehr Schulungen' } });
+    expect(advanceDialog(survey, state, 'Mehr Schulungen', messages)).toEqual({
+      kind: 'complete',
+      answers: { q1: 5, q2: 0, q4: 'Mehr Schulungen' },
+    });
   });
 });
 

@@ -16,11 +16,25 @@ async function setup() {
   const outbox = new InMemoryOutbox();
   const clock = new FixedClock(new Date('2026-12-01T10:00:00Z'));
   const surveys = createSurveyService({
-    store, outbox, subscriptions: new InMemoryBroadcasts(), directory, policy: loadHrPolicy(join(root, 'policies')), clock, ids: new SequentialIds(), messages: loadHrMessages(), logger: silentLogger,
+    store,
+    outbox,
+    subscriptions: new InMemoryBroadcasts(),
+    directory,
+    policy: loadHrPolicy(join(root, 'policies')),
+    clock,
+    ids: new SequentialIds(),
+    messages: loadHrMessages(),
+    logger: silentLogger,
   });
   const created = await surveys.create('hr1', {
-    title: 'Puls', audience: { kind: 'units', units: ['D1'], includeSubunits: true }, opensAt: '2026-12-01T09:00:00Z', closesAt: '2026-12-08T09:00:00Z',
-    questions: [{ id: 'q1', type: 'scale', text: 'Wie geht es?', optional: false }, { id: 'q2', type: 'text', text: 'Was noch?', optional: true }],
+    title: 'Puls',
+    audience: { kind: 'units', units: ['D1'], includeSubunits: true },
+    opensAt: '2026-12-01T09:00:00Z',
+    closesAt: '2026-12-08T09:00:00Z',
+    questions: [
+      { id: 'q1', type: 'scale', text: 'Wie geht es?', optional: false },
+      { id: 'q2', type: 'text', text: 'Was noch?', optional: true },
+    ],
   });
   if (created.kind !== 'ok') throw new Error('not created');
   const id = created.survey.id;
@@ -33,7 +47,10 @@ describe('survey service', () => {
   it('writes answers only in batches of k people, and the rest when the survey closes', async () => {
     const { store, surveys, id } = await setup();
     const people = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'b1'];
-    for (const [index, person] of people.entries()) expect((await surveys.submit(person, id, { q1: (index % 5) + 1, ...(index < 5 ? { q2: `Kommentar ${index}` } : {}) })).kind).toBe('stored');
+    for (const [index, person] of people.entries())
+      expect((await surveys.submit(person, id, { q1: (index % 5) + 1, ...(index < 5 ? { q2: `Kommentar ${index}` } : {}) })).kind).toBe(
+        'stored',
+      );
     expect(store.writes.map((write) => write.people.length)).toEqual([5]);
     expect((await store.participation(id)).answered).toBe(5);
     expect(await surveys.submit('a7', id, { q1: 1 })).toMatchObject({ kind: 'ignored', reason: 'already_answered' });
@@ -50,7 +67,10 @@ describe('survey service', () => {
     await surveys.close(id);
     const before = await surveys.results(id);
     expect(before.kind === 'ok' && before.results.questions[1]!.texts).toEqual([]);
-    await store.markTextsReviewed(id, (await store.texts(id)).slice(0, 2).map((text) => text.id));
+    await store.markTextsReviewed(
+      id,
+      (await store.texts(id)).slice(0, 2).map((text) => text.id),
+    );
     const after = await surveys.results(id);
     expect(after.kind === 'ok' && after.results.questions[1]!.texts).toHaveLength(2);
   });
@@ -94,7 +114,13 @@ describe('survey service', () => {
 
   it('refuses edits once approved and versions instead', async () => {
     const { surveys, id } = await setup();
-    const draft = { title: 'Puls 2', audience: { kind: 'all' as const }, opensAt: '2026-12-02T09:00:00Z', closesAt: '2026-12-09T09:00:00Z', questions: [{ id: 'q1', type: 'scale' as const, text: 'Wie geht es?', optional: false }] };
+    const draft = {
+      title: 'Puls 2',
+      audience: { kind: 'all' as const },
+      opensAt: '2026-12-02T09:00:00Z',
+      closesAt: '2026-12-09T09:00:00Z',
+      questions: [{ id: 'q1', type: 'scale' as const, text: 'Wie geht es?', optional: false }],
+    };
     expect(await surveys.edit('hr1', id, draft)).toMatchObject({ kind: 'refused', reason: 'locked' });
     expect(await surveys.revise('hr1', id, draft)).toMatchObject({ kind: 'ok', survey: { version: 2, supersedes: id, state: 'draft' } });
     expect(await surveys.revise('a1', id, draft)).toMatchObject({ kind: 'refused', reason: 'not_hr' });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { confidenceFromFeatures, estimateConfidence, evidenceFeatures, type EvidenceFeatures } from '../../../../bot/core/retrieval/confidence.ts';
+import {
+  confidenceFromFeatures,
+  estimateConfidence,
+  evidenceFeatures,
+  type EvidenceFeatures,
+} from '../../../../bot/core/retrieval/confidence.ts';
 import type { RetrievalHit } from '../../../../bot/core/retrieval/hybrid-retriever.ts';
 import { fakeAnalyzer } from '../../../fakes/fake-analyzer.ts';
 import { InMemoryLexicalIndex } from '../../../fakes/in-memory-lexical-index.ts';
@@ -16,7 +21,14 @@ const lexical = new InMemoryLexicalIndex(fakeAnalyzer);
 lexical.upsert(Object.entries(texts).map(([id, text]) => ({ id, text })));
 
 const hit = (id: string, overrides: Partial<RetrievalHit> = {}): RetrievalHit => ({
-  id, score: 1, lexicalScore: 1, lexicalRank: 0, vectorScore: 0.4, vectorRank: 0, evidence: null, ...overrides,
+  id,
+  score: 1,
+  lexicalScore: 1,
+  lexicalRank: 0,
+  vectorScore: 0.4,
+  vectorRank: 0,
+  evidence: null,
+  ...overrides,
 });
 const confidence = (query: string, hits: RetrievalHit[]) =>
   estimateConfidence({ query, hits, textOf: (id) => texts[id] ?? '', analyzer: fakeAnalyzer, lexical });
@@ -47,7 +59,8 @@ describe('estimateConfidence', () => {
 });
 
 describe('evidenceFeatures: otherYear', () => {
-  const features = (query: string) => evidenceFeatures({ query, hits: [hit('mobil')], textOf: (id) => texts[id] ?? '', analyzer: fakeAnalyzer, lexical });
+  const features = (query: string) =>
+    evidenceFeatures({ query, hits: [hit('mobil')], textOf: (id) => texts[id] ?? '', analyzer: fakeAnalyzer, lexical });
 
   it('is 1 when the passage gives other years than the one asked for, 0 when it gives that year', () => {
     expect(features('Ausstattungsgrad mobiler Arbeitsplätze 2023?').otherYear).toBe(1);
@@ -62,14 +75,61 @@ describe('evidenceFeatures: otherYear', () => {
 
 describe('confidenceFromFeatures (the fitted model)', () => {
   const base: EvidenceFeatures = {
-    passageCoverage: 0.6, sentenceCoverage: 0.6, softSentence: 0.6, maxMissing: 0.2, unknownShare: 0.1,
-    vectorSimilarity: 0.3, agreement: 1, margin: 0.5, missingNumber: 0, missingAnswerType: 0, strictSentence: 0.6,
-    knownSentence: 0.7, knownAbsent: 0, dominantAbsent: 0, allUnknown: 0, focusAnswered: 1, outsideScope: 0, asksSpecifics: 0, betterElsewhere: 0, otherYear: 0, neighbourPassage: 0,
+    passageCoverage: 0.6,
+    sentenceCoverage: 0.6,
+    softSentence: 0.6,
+    maxMissing: 0.2,
+    unknownShare: 0.1,
+    vectorSimilarity: 0.3,
+    agreement: 1,
+    margin: 0.5,
+    missingNumber: 0,
+    missingAnswerType: 0,
+    strictSentence: 0.6,
+    knownSentence: 0.7,
+    knownAbsent: 0,
+    dominantAbsent: 0,
+    allUnknown: 0,
+    focusAnswered: 1,
+    outsideScope: 0,
+    asksSpecifics: 0,
+    betterElsewhere: 0,
+    otherYear: 0,
+    neighbourPassage: 0,
   };
-  const full: EvidenceFeatures = { ...base, passageCoverage: 1, sentenceCoverage: 1, softSentence: 1, maxMissing: 0, unknownShare: 0, strictSentence: 1, knownSentence: 1, margin: 1 };
+  const full: EvidenceFeatures = {
+    ...base,
+    passageCoverage: 1,
+    sentenceCoverage: 1,
+    softSentence: 1,
+    maxMissing: 0,
+    unknownShare: 0,
+    strictSentence: 1,
+    knownSentence: 1,
+    margin: 1,
+  };
   const none: EvidenceFeatures = {
-    passageCoverage: 0, sentenceCoverage: 0, softSentence: 0, maxMissing: 1, unknownShare: 1, vectorSimilarity: 0, agreement: 0,
-    margin: 0, missingNumber: 1, missingAnswerType: 1, strictSentence: 0, knownSentence: 0, knownAbsent: 1, dominantAbsent: 1, allUnknown: 1, focusAnswered: 0, outsideScope: 1, asksSpecifics: 1, betterElsewhere: 1, otherYear: 1, neighbourPassage: 0,
+    passageCoverage: 0,
+    sentenceCoverage: 0,
+    softSentence: 0,
+    maxMissing: 1,
+    unknownShare: 1,
+    vectorSimilarity: 0,
+    agreement: 0,
+    margin: 0,
+    missingNumber: 1,
+    missingAnswerType: 1,
+    strictSentence: 0,
+    knownSentence: 0,
+    knownAbsent: 1,
+    dominantAbsent: 1,
+    allUnknown: 1,
+    focusAnswered: 0,
+    outsideScope: 1,
+    asksSpecifics: 1,
+    betterElsewhere: 1,
+    otherYear: 1,
+    neighbourPassage: 0,
   };
 
   it('answers on full evidence and abstains on none at ANSWER_MIN_CONFIDENCE 0.4', () => {
@@ -91,12 +151,24 @@ describe('confidenceFromFeatures (the fitted model)', () => {
   });
 
   it('rises with the coverage of the best window', () => {
-    const coverage = (value: number) => ({ ...base, softSentence: value, sentenceCoverage: value, strictSentence: value, knownSentence: value });
+    const coverage = (value: number) => ({
+      ...base,
+      softSentence: value,
+      sentenceCoverage: value,
+      strictSentence: value,
+      knownSentence: value,
+    });
     expect(confidenceFromFeatures(coverage(0.9))).toBeGreaterThan(confidenceFromFeatures(coverage(0.3)));
   });
 
   it('exposes the features it is computed from', () => {
-    const features = evidenceFeatures({ query: 'Öffnet die Kantine?', hits: [hit('kantine')], textOf: (id) => texts[id] ?? '', analyzer: fakeAnalyzer, lexical });
+    const features = evidenceFeatures({
+      query: 'Öffnet die Kantine?',
+      hits: [hit('kantine')],
+      textOf: (id) => texts[id] ?? '',
+      analyzer: fakeAnalyzer,
+      lexical,
+    });
     expect(features.sentenceCoverage).toBeCloseTo(1);
     expect(features.softSentence).toBeCloseTo(1);
     expect(features.maxMissing).toBe(0);
@@ -108,16 +180,40 @@ describe('confidenceFromFeatures (the fitted model)', () => {
   });
 
   it('flags a year of the question that no passage contains, and a missing answer type', () => {
-    const year = evidenceFeatures({ query: 'Wann öffnete die Kantine 2019?', hits: [hit('kantine')], textOf: (id) => texts[id] ?? '', analyzer: fakeAnalyzer, lexical });
+    const year = evidenceFeatures({
+      query: 'Wann öffnete die Kantine 2019?',
+      hits: [hit('kantine')],
+      textOf: (id) => texts[id] ?? '',
+      analyzer: fakeAnalyzer,
+      lexical,
+    });
     expect(year.missingNumber).toBe(1);
-    const type = evidenceFeatures({ query: 'Wie viele Gerichte bietet die Kantine?', hits: [hit('kantineMenu')], textOf: (id) => texts[id] ?? '', analyzer: fakeAnalyzer, lexical });
+    const type = evidenceFeatures({
+      query: 'Wie viele Gerichte bietet die Kantine?',
+      hits: [hit('kantineMenu')],
+      textOf: (id) => texts[id] ?? '',
+      analyzer: fakeAnalyzer,
+      lexical,
+    });
     expect(type.missingAnswerType).toBe(1);
   });
 
   it('measures the coverage lost when the sentence must hold the asked-for value (an article is no number)', () => {
-    const article = evidenceFeatures({ query: 'Wie viele Gerichte bietet die Kantine?', hits: [hit('kantineMenu')], textOf: () => 'Die Kantine bietet eine Auswahl an Gerichten.', analyzer: fakeAnalyzer, lexical });
+    const article = evidenceFeatures({
+      query: 'Wie viele Gerichte bietet die Kantine?',
+      hits: [hit('kantineMenu')],
+      textOf: () => 'Die Kantine bietet eine Auswahl an Gerichten.',
+      analyzer: fakeAnalyzer,
+      lexical,
+    });
     expect(article.missingAnswerType).toBe(1);
-    const elsewhere = evidenceFeatures({ query: 'Wie viele Gerichte bietet die Kantine?', hits: [hit('kantinePlan')], textOf: (id) => texts[id] ?? '', analyzer: fakeAnalyzer, lexical });
+    const elsewhere = evidenceFeatures({
+      query: 'Wie viele Gerichte bietet die Kantine?',
+      hits: [hit('kantinePlan')],
+      textOf: (id) => texts[id] ?? '',
+      analyzer: fakeAnalyzer,
+      lexical,
+    });
     expect(elsewhere.missingAnswerType).toBeGreaterThan(0);
     expect(elsewhere.missingAnswerType).toBeLessThan(1);
   });

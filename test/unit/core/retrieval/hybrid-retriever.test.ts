@@ -11,7 +11,13 @@ const texts: Record<string, string> = {
   c: 'Passwörter müssen zwölf Zeichen haben.',
 };
 
-const lexical = (hits: ScoredId[]): LexicalIndex => ({ upsert: () => undefined, remove: () => undefined, search: (_query, k, filter) => hits.filter((hit) => !filter || filter(hit.id)).slice(0, k), idf: (term) => (term === '\u0000' ? 3 : 1), size: 3 });
+const lexical = (hits: ScoredId[]): LexicalIndex => ({
+  upsert: () => undefined,
+  remove: () => undefined,
+  search: (_query, k, filter) => hits.filter((hit) => !filter || filter(hit.id)).slice(0, k),
+  idf: (term) => (term === '\u0000' ? 3 : 1),
+  size: 3,
+});
 const embedder: Embedder = { id: 'fake', dimensions: 1, embed: async (inputs) => inputs.map(() => [1]) };
 const vectors = (hits: ScoredId[]): VectorIndex => ({ upsert: () => undefined, remove: () => undefined, search: () => hits, size: 3 });
 
@@ -19,8 +25,19 @@ describe('HybridRetriever', () => {
   it('fuses normalised BM25, weighted cosine and sentence evidence', async () => {
     const evidence = createSentenceEvidence({ textOf: (id) => texts[id] ?? '', analyzer: fakeAnalyzer, lexical: lexical([]) });
     const retriever = new HybridRetriever({
-      lexical: lexical([{ id: 'b', score: 10 }, { id: 'a', score: 9 }]),
-      vectors: [{ embedder, index: vectors([{ id: 'c', score: 0.9 }, { id: 'a', score: 0.8 }]) }],
+      lexical: lexical([
+        { id: 'b', score: 10 },
+        { id: 'a', score: 9 },
+      ]),
+      vectors: [
+        {
+          embedder,
+          index: vectors([
+            { id: 'c', score: 0.9 },
+            { id: 'a', score: 0.8 },
+          ]),
+        },
+      ],
       evidence,
     });
     const hits = await retriever.retrieve('Wann öffnet die Kantine?', { k: 3 });
@@ -30,7 +47,13 @@ describe('HybridRetriever', () => {
   });
 
   it('passes the filter to every list', async () => {
-    const retriever = new HybridRetriever({ lexical: lexical([{ id: 'a', score: 1 }, { id: 'b', score: 1 }]), vectors: [] });
+    const retriever = new HybridRetriever({
+      lexical: lexical([
+        { id: 'a', score: 1 },
+        { id: 'b', score: 1 },
+      ]),
+      vectors: [],
+    });
     expect((await retriever.retrieve('x', { k: 5, filter: (id) => id === 'b' })).map((hit) => hit.id)).toEqual(['b']);
   });
 });

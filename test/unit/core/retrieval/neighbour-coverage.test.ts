@@ -5,8 +5,28 @@ import { neighbourShare, vectorSource, withoutVectorTerms } from '../../../../bo
 const query: WeightedQuery = {
   total: 4,
   words: [
-    { forms: ['knet'], parts: [], weight: 2, credit: 1, known: false, related: [{ term: 'entgelt', weight: 0.24, source: vectorSource }, { term: 'lohn', weight: 0.2, source: vectorSource }] },
-    { forms: ['antrag'], parts: [], weight: 1, credit: 1, known: true, related: [{ term: 'formular', weight: 0.4, source: 'thesaurus' }, { term: 'gesuch', weight: 0.2, source: vectorSource }] },
+    {
+      forms: ['knet'],
+      parts: [],
+      weight: 2,
+      credit: 1,
+      known: false,
+      related: [
+        { term: 'entgelt', weight: 0.24, source: vectorSource },
+        { term: 'lohn', weight: 0.2, source: vectorSource },
+      ],
+    },
+    {
+      forms: ['antrag'],
+      parts: [],
+      weight: 1,
+      credit: 1,
+      known: true,
+      related: [
+        { term: 'formular', weight: 0.4, source: 'thesaurus' },
+        { term: 'gesuch', weight: 0.2, source: vectorSource },
+      ],
+    },
     { forms: ['frist'], parts: [], weight: 1, credit: 1, known: true, related: [] },
   ],
 };

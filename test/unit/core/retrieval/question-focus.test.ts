@@ -10,7 +10,9 @@ const focusOf = (question: string) => {
 
 describe('question focus', () => {
   it('takes the word asked for after the question word', () => {
-    expect(focusOf('Wie viele Mitarbeitende hat die Verwaltung?').flatMap((word) => word.forms)).toEqual(fakeAnalyzer.analyze('Mitarbeitende'));
+    expect(focusOf('Wie viele Mitarbeitende hat die Verwaltung?').flatMap((word) => word.forms)).toEqual(
+      fakeAnalyzer.analyze('Mitarbeitende'),
+    );
     expect(focusOf('welches CMS nutzt die Homepage').flatMap((word) => word.forms)).toEqual(fakeAnalyzer.analyze('CMS'));
     expect(focusOf('Darf ich Passwörter weitergeben?')).toEqual([]);
   });

@@ -45,7 +45,13 @@ describe('relatedCredit', () => {
 describe('compound parts weighed by idf', () => {
   it('credits "Urlaubstage" little for the common head "Tag" when the rare "Urlaub" is missing', async () => {
     const { partShare } = await import('../../../../bot/core/answer/coverage.ts');
-    const compound: TextAnalyzer = { analyze: (text) => text.toLowerCase().match(/\p{L}+/gu) ?? [], analyzeWords: (text) => (text.toLowerCase().match(/\p{L}+/gu) ?? []).map((word) => (word === 'urlaubstage' ? { forms: ['urlaubstag'], parts: ['urlaub', 'tag'] } : { forms: [word], parts: [] })) };
+    const compound: TextAnalyzer = {
+      analyze: (text) => text.toLowerCase().match(/\p{L}+/gu) ?? [],
+      analyzeWords: (text) =>
+        (text.toLowerCase().match(/\p{L}+/gu) ?? []).map((word) =>
+          word === 'urlaubstage' ? { forms: ['urlaubstag'], parts: ['urlaub', 'tag'] } : { forms: [word], parts: [] },
+        ),
+    };
     const idf: Record<string, number> = { tag: 1, urlaub: 6 };
     const lexical = { ...flatIdfLexical, idf: (term: string) => idf[term] ?? 6 };
     const weighted = weighQuery('urlaubstage', compound, lexical);

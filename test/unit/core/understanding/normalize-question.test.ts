@@ -169,7 +169,9 @@ describe('building blocks', () => {
 
 describe('normalizeQuestion keeps the layout a guardrail or an answer needs', () => {
   it('keeps a line break after a colon as a space', () => {
-    expect(text('Fass mir das Protokoll zusammen:\nTOP 1 Rollout\nTOP 2 Schulung')).toBe('Fass mir das Protokoll zusammen: TOP 1 Rollout TOP 2 Schulung');
+    expect(text('Fass mir das Protokoll zusammen:\nTOP 1 Rollout\nTOP 2 Schulung')).toBe(
+      'Fass mir das Protokoll zusammen: TOP 1 Rollout TOP 2 Schulung',
+    );
   });
 
   it('expands "brauchts" and keeps "1-2 mal"', () => {

@@ -15,7 +15,8 @@ describe('berlin-time', () => {
   });
 
   it('refuses malformed and impossible values', () => {
-    for (const value of ['', '24.12.2026 09:00', '2026-02-30T09:00', '2026-12-24T24:00', '2026-12-24']) expect(berlinLocalToIso(value)).toBeUndefined();
+    for (const value of ['', '24.12.2026 09:00', '2026-02-30T09:00', '2026-12-24T24:00', '2026-12-24'])
+      expect(berlinLocalToIso(value)).toBeUndefined();
   });
 
   it('round-trips an instant through the picker format', () => {

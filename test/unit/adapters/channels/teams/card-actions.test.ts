@@ -3,12 +3,23 @@ import { parseCardAction } from '../../../../../bot/adapters/channels/teams/card
 
 describe('parseCardAction', () => {
   it('reads Action.Execute data with merged inputs', () => {
-    const value = { action: { type: 'Action.Execute', verb: 'ticket', data: { lotse: 'ticket', op: 'answer', ticketId: 't-1', version: '3', answerText: 'Antwort' } } };
+    const value = {
+      action: {
+        type: 'Action.Execute',
+        verb: 'ticket',
+        data: { lotse: 'ticket', op: 'answer', ticketId: 't-1', version: '3', answerText: 'Antwort' },
+      },
+    };
     expect(parseCardAction(value, true)).toEqual({ lotse: 'ticket', op: 'answer', ticketId: 't-1', version: 3, answerText: 'Antwort' });
   });
 
   it('reads Action.Submit values', () => {
-    expect(parseCardAction({ lotse: 'feedback', messageId: 'm-1', rating: 'down', reason: 'veraltet' }, false)).toEqual({ lotse: 'feedback', messageId: 'm-1', rating: 'down', reason: 'veraltet' });
+    expect(parseCardAction({ lotse: 'feedback', messageId: 'm-1', rating: 'down', reason: 'veraltet' }, false)).toEqual({
+      lotse: 'feedback',
+      messageId: 'm-1',
+      rating: 'down',
+      reason: 'veraltet',
+    });
   });
 
   it('rejects unknown actions, wrong types and foreign payloads', () => {

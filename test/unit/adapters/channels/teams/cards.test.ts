@@ -7,13 +7,37 @@ import { loadTeamsTexts } from '../../../../../prompts/load-teams-texts.ts';
 
 const texts = loadTeamsTexts();
 const result: TurnResult = {
-  conversationId: 'conv-1', messageId: 'msg-1', question: 'Frage?', outcome: 'answered', answer: 'Die Antwort.',
+  conversationId: 'conv-1',
+  messageId: 'msg-1',
+  question: 'Frage?',
+  outcome: 'answered',
+  answer: 'Die Antwort.',
   citations: [{ document: 'a.md', title: 'DA Telearbeit', section: '§ 3', stand: '2025-03-01', quote: 'Zitat', score: 1 }],
-  retrieved: [], confidence: 0.8, rules: [], actions: [{ type: 'escalate', label: 'x' }, { type: 'feedback', label: 'y' }], provenance: { mode: 'extractive', indexVersion: 'v1' }, latencyMs: 1,
+  retrieved: [],
+  confidence: 0.8,
+  rules: [],
+  actions: [
+    { type: 'escalate', label: 'x' },
+    { type: 'feedback', label: 'y' },
+  ],
+  provenance: { mode: 'extractive', indexVersion: 'v1' },
+  latencyMs: 1,
 };
 const ticket: Ticket = {
-  id: 't-1', number: 7, state: 'open', question: 'Wie geht das?', excerpt: [], tried: [{ document: 'a.md', title: 'DA Telearbeit', section: '§ 3' }], reason: 'no_answer',
-  askerId: 'p-sabine', replyTo: { channel: 'teams', conversationId: 'c' }, pool: { kind: 'unit', unit: 'A36' }, candidates: ['p-tobias'], createdAt: '', updatedAt: '', version: 4,
+  id: 't-1',
+  number: 7,
+  state: 'open',
+  question: 'Wie geht das?',
+  excerpt: [],
+  tried: [{ document: 'a.md', title: 'DA Telearbeit', section: '§ 3' }],
+  reason: 'no_answer',
+  askerId: 'p-sabine',
+  replyTo: { channel: 'teams', conversationId: 'c' },
+  pool: { kind: 'unit', unit: 'A36' },
+  candidates: ['p-tobias'],
+  createdAt: '',
+  updatedAt: '',
+  version: 4,
 };
 
 const actionData = (card: Record<string, unknown>): string[] => JSON.stringify(card).match(/"data":\{[^}]*\}/g) ?? [];
@@ -34,7 +58,9 @@ describe('Teams cards', () => {
   });
 
   it('offers no feedback for a refusal and a prominent Digitallotse after no answer', () => {
-    const card = JSON.stringify(renderAnswerCard({ ...result, outcome: 'no_answer', citations: [], provenance: { mode: 'none', indexVersion: 'v1' } }, texts));
+    const card = JSON.stringify(
+      renderAnswerCard({ ...result, outcome: 'no_answer', citations: [], provenance: { mode: 'none', indexVersion: 'v1' } }, texts),
+    );
     expect(card).not.toContain('"rating"');
     expect(card).not.toContain(texts.aiLabel);
     expect(card).toContain('"reason":"no_answer"},"style":"positive"');
@@ -46,13 +72,23 @@ describe('Teams cards', () => {
     expect(open).toContain('- DA Telearbeit – § 3');
     expect(open.match(/"version":4/g)).toHaveLength(3);
     expect(open).toContain('"id":"answerText"');
-    const answered = renderTicketCard({ ...ticket, state: 'answered', assignee: 'p-tobias', answer: { text: 'So.', by: 'p-tobias', at: '' } }, texts, () => 'Tobias Lange');
+    const answered = renderTicketCard(
+      { ...ticket, state: 'answered', assignee: 'p-tobias', answer: { text: 'So.', by: 'p-tobias', at: '' } },
+      texts,
+      () => 'Tobias Lange',
+    );
     expect(JSON.stringify(answered)).toContain('Tobias Lange');
     expect(answered).not.toHaveProperty('actions');
   });
 
   it('names the Lotse on the asker card and offers close and return while answered', () => {
-    const card = JSON.stringify(renderLotseAnswerCard({ ...ticket, state: 'answered', answer: { text: 'So geht es.', by: 'p-tobias', at: '' } }, 'Tobias Lange (Digitallotse)', texts));
+    const card = JSON.stringify(
+      renderLotseAnswerCard(
+        { ...ticket, state: 'answered', answer: { text: 'So geht es.', by: 'p-tobias', at: '' } },
+        'Tobias Lange (Digitallotse)',
+        texts,
+      ),
+    );
     expect(card).toContain('Antwort von Tobias Lange (Digitallotse)');
     expect(card).toContain('"op":"close"');
     expect(card).toContain('"op":"return"');

@@ -22,16 +22,29 @@ async function idleOnFakeTimers(outbox: TeamsOutbox): Promise<number> {
   return Date.now() - started;
 }
 
-async function setup(reply: FakeConnectorReply | readonly FakeConnectorReply[] = { kind: 'ok' }, rates: { global?: number; perConversation?: number; burst?: number } = {}) {
+async function setup(
+  reply: FakeConnectorReply | readonly FakeConnectorReply[] = { kind: 'ok' },
+  rates: { global?: number; perConversation?: number; burst?: number } = {},
+) {
   const { store: database } = await memoryStore();
   const store = new SqlTeamsStore(database);
-  for (const id of ['c1', 'c2']) await store.saveConversation({ conversationId: id, kind: 'personal', reference: JSON.stringify({ conversation: { id } }), serviceUrl: 'http://x/' }, '2026-11-22T00:00:00Z');
+  for (const id of ['c1', 'c2'])
+    await store.saveConversation(
+      { conversationId: id, kind: 'personal', reference: JSON.stringify({ conversation: { id } }), serviceUrl: 'http://x/' },
+      '2026-11-22T00:00:00Z',
+    );
   const connector = new FakeTeamsConnector(reply);
   const failed: FailedDelivery[] = [];
   let version = 1;
   const outbox = new TeamsOutbox({
-    database, connector, store, logger: silentLogger, maxAttempts: 3,
-    ratePerSecond: rates.global ?? 1000, conversationRatePerSecond: rates.perConversation ?? 1000, conversationBurst: rates.burst ?? 10,
+    database,
+    connector,
+    store,
+    logger: silentLogger,
+    maxAttempts: 3,
+    ratePerSecond: rates.global ?? 1000,
+    conversationRatePerSecond: rates.perConversation ?? 1000,
+    conversationBurst: rates.burst ?? 10,
     renderTicketCard: async (ticketId) => ({ activity: { type: 'message', text: `card ${ticketId} v${version}` }, version }),
     onFailed: (entry) => failed.push(entry),
   });
@@ -55,7 +68,8 @@ describe('TeamsOutbox', () => {
   it('keeps the configured global rate', async () => {
     vi.useFakeTimers();
     const { outbox, connector } = await setup({ kind: 'ok' }, { global: 50 });
-    for (let index = 0; index < 11; index += 1) await outbox.enqueue({ op: 'activity', conversationId: index % 2 ? 'c1' : 'c2', activity: message(`m${index}`) });
+    for (let index = 0; index < 11; index += 1)
+      await outbox.enqueue({ op: 'activity', conversationId: index % 2 ? 'c1' : 'c2', activity: message(`m${index}`) });
     outbox.start();
     await idleOnFakeTimers(outbox);
     const gaps = connector.calls.slice(1).map((call, index) => call.at - connector.calls[index]!.at);
@@ -75,7 +89,9 @@ describe('TeamsOutbox', () => {
   });
 
   it('marks the conversation undeliverable on 403, fails its queued rows and reports them, without retrying', async () => {
-    const { outbox, connector, store, failed } = await setup((call) => (call.reference.includes('c1') ? { kind: 'gone', status: 403 } : { kind: 'ok' }));
+    const { outbox, connector, store, failed } = await setup((call) =>
+      call.reference.includes('c1') ? { kind: 'gone', status: 403 } : { kind: 'ok' },
+    );
     await outbox.enqueue({ op: 'activity', conversationId: 'c1', activity: message('one'), fallback: 'f1' });
     await outbox.enqueue({ op: 'activity', conversationId: 'c1', activity: message('two'), fallback: 'f2' });
     await outbox.enqueue({ op: 'activity', conversationId: 'c2', activity: message('other') });
@@ -146,7 +162,17 @@ describe('TeamsOutbox', () => {
     await outbox.enqueue({ op: 'activity', conversationId: 'c1', activity: message('later') });
     const store = new SqlTeamsStore(database);
     const connector = new FakeTeamsConnector();
-    const next = new TeamsOutbox({ database, connector, store, logger: silentLogger, maxAttempts: 3, ratePerSecond: 100, conversationRatePerSecond: 100, conversationBurst: 1, renderTicketCard: async () => undefined });
+    const next = new TeamsOutbox({
+      database,
+      connector,
+      store,
+      logger: silentLogger,
+      maxAttempts: 3,
+      ratePerSecond: 100,
+      conversationRatePerSecond: 100,
+      conversationBurst: 1,
+      renderTicketCard: async () => undefined,
+    });
     running.push(next);
     next.start();
     await next.idle();
@@ -157,8 +183,15 @@ describe('TeamsOutbox', () => {
     const { outbox, connector, database } = await setup();
     const errors: string[] = [];
     const logged = new TeamsOutbox({
-      database, connector, store: new SqlTeamsStore(database), maxAttempts: 3, ratePerSecond: 1000, conversationRatePerSecond: 1000, conversationBurst: 10,
-      renderTicketCard: async () => undefined, logger: { ...silentLogger, error: (event) => void errors.push(event) },
+      database,
+      connector,
+      store: new SqlTeamsStore(database),
+      maxAttempts: 3,
+      ratePerSecond: 1000,
+      conversationRatePerSecond: 1000,
+      conversationBurst: 10,
+      renderTicketCard: async () => undefined,
+      logger: { ...silentLogger, error: (event) => void errors.push(event) },
     });
     running.push(logged);
     await run(database.db, sql`ALTER TABLE teams_outbox RENAME TO teams_outbox_away`);

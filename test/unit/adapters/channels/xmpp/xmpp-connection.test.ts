@@ -38,10 +38,21 @@ describe('createXmppConnection reconnect backoff', () => {
   it('schedules each failed attempt exactly once, doubling from 250 ms up to the cap', async () => {
     // Nothing listens on the port: every attempt fails at once with ECONNREFUSED (socket close and rejection).
     const port = await freePort();
-    const config = parseXmppConfig({ XMPP_SERVICE: `xmpp://127.0.0.1:${port}`, XMPP_DOMAIN: 'musterland.example', XMPP_USERNAME: 'lotse', XMPP_PASSWORD: 'x', XMPP_ALLOW_PLAIN: 'true', XMPP_RECONNECT_MAX_MS: '3000' })!;
+    const config = parseXmppConfig({
+      XMPP_SERVICE: `xmpp://127.0.0.1:${port}`,
+      XMPP_DOMAIN: 'musterland.example',
+      XMPP_USERNAME: 'lotse',
+      XMPP_PASSWORD: 'x',
+      XMPP_ALLOW_PLAIN: 'true',
+      XMPP_RECONNECT_MAX_MS: '3000',
+    })!;
     const { timers, scheduled } = recordingTimers();
     const { logger, events } = recordingLogger();
-    const connection = createXmppConnection(config, { stanza: () => undefined, online: () => undefined, offline: () => undefined, acked: () => undefined, failed: () => undefined }, { logger, random: () => 1, timers });
+    const connection = createXmppConnection(
+      config,
+      { stanza: () => undefined, online: () => undefined, offline: () => undefined, acked: () => undefined, failed: () => undefined },
+      { logger, random: () => 1, timers },
+    );
     try {
       expect(await connection.start()).toBe('retrying');
       expect(scheduled.map((entry) => entry.ms)).toEqual([250]);
@@ -53,7 +64,9 @@ describe('createXmppConnection reconnect backoff', () => {
       }
       expect(scheduled.map((entry) => entry.ms)).toEqual([250, 500, 1000, 2000, 3000, 3000, 3000]);
       expect(scheduled.filter((entry) => entry.cleared)).toHaveLength(0);
-      expect(events.filter((entry) => entry.event === 'xmpp-reconnect-scheduled').map((entry) => entry.data?.attempt)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(events.filter((entry) => entry.event === 'xmpp-reconnect-scheduled').map((entry) => entry.data?.attempt)).toEqual([
+        1, 2, 3, 4, 5, 6, 7,
+      ]);
     } finally {
       await connection.stop();
     }

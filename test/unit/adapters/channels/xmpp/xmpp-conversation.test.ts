@@ -27,7 +27,14 @@ function setup(chat = new FakeChatService()) {
       queueFor: async () => [],
     },
   };
-  return { deps, chat, escalations, advance: (ms: number) => { now += ms; } };
+  return {
+    deps,
+    chat,
+    escalations,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 describe('handleXmppMessage', () => {
@@ -44,7 +51,9 @@ describe('handleXmppMessage', () => {
   });
 
   it('does not suggest "lotse" after negative feedback on a refusal', async () => {
-    const { deps } = setup(new FakeChatService({ outcome: 'refused', answer: 'Ihre Nachricht wird nicht an Digitallotsen weitergegeben.' }));
+    const { deps } = setup(
+      new FakeChatService({ outcome: 'refused', answer: 'Ihre Nachricht wird nicht an Digitallotsen weitergegeben.' }),
+    );
     await handleXmppMessage({ person: marek, jid: 'marek@x' }, 'Persönliches?', deps);
     expect(await handleXmppMessage({ person: marek, jid: 'marek@x' }, '- passt nicht', deps)).toEqual([deps.texts.feedbackThanks]);
   });
@@ -56,7 +65,9 @@ describe('handleXmppMessage', () => {
     expect(await handleXmppMessage({ person: marek, jid: 'marek@x' }, '- veraltet', deps)).toEqual([deps.texts.feedbackThanksDown]);
     expect(chat.feedback).toEqual([{ userId: 'p-marek', messageId: 'message-1', rating: 'down', reason: 'veraltet' }]);
     expect(await handleXmppMessage({ person: marek, jid: 'marek@x' }, 'lotse', deps)).toEqual(['weitergegeben']);
-    expect(escalations).toEqual([{ userId: 'p-marek', conversationId: 'conversation-1', channel: 'xmpp', reason: 'unhelpful_answer', reference: 'marek@x' }]);
+    expect(escalations).toEqual([
+      { userId: 'p-marek', conversationId: 'conversation-1', channel: 'xmpp', reason: 'unhelpful_answer', reference: 'marek@x' },
+    ]);
   });
 
   it('shows the Lotse commands only to Lotsen and passes refusals of ticket actions through', async () => {

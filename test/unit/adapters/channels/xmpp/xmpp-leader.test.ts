@@ -27,7 +27,12 @@ function replica(name: string, shared: JobLeases, clock: FixedClock, options: { 
   const events: string[] = [];
   let scheduled: (() => void) | undefined;
   const leader = createXmppLeader({
-    leases, holder: name, now: () => clock.now(), ttlMs: 30_000, renewMs: 10_000, logger: silentLogger,
+    leases,
+    holder: name,
+    now: () => clock.now(),
+    ttlMs: 30_000,
+    renewMs: 10_000,
+    logger: silentLogger,
     connect: async () => {
       if (options.failConnect) throw new Error('login rejected');
       events.push('connect');
