@@ -14,7 +14,7 @@ import type { ChannelHost, ChannelPluginFactory, QueueOnlyEndpoint } from '../ad
 import type { Logger } from '../shared/logger.ts';
 import { teamsPlugin } from '../adapters/channels/teams/teams-plugin.ts';
 import { xmppPlugin } from '../adapters/channels/xmpp/xmpp-plugin.ts';
-import type { Lotse } from './create-lotse.ts';
+import type { Lotse } from './lotse.ts';
 
 export type { ChannelHost, ChannelPluginFactory } from '../adapters/channels/channel-host.ts';
 

@@ -12,7 +12,7 @@ import { loadReidentificationTexts } from '../../prompts/load-reidentification-t
 import { loadConsoleLotseDsbTexts } from '../../prompts/load-console-lotse-dsb-texts.ts';
 import { createTicketStatistics } from './ticket-statistics.ts';
 import { createLotseDataSubjectRequests } from './create-data-subject-requests.ts';
-import type { Lotse } from './create-lotse.ts';
+import type { Lotse } from './lotse.ts';
 import { ingestKnowledge, recordedSourceFolder } from './ingest-knowledge.ts';
 import { ticketFaqPrefix } from './faq-loop.ts';
 import type { IndexReplicaState } from './index-replica-state.ts';

@@ -8,7 +8,7 @@ import { createDataSubjectRequests, type DataSubjectRequests } from '../core/pri
 import type { Clock } from '../ports/clock.ts';
 import { loadPrivacyTexts } from '../../prompts/load-privacy-texts.ts';
 import { auditKey, createAuditRecorder } from './audit-trail.ts';
-import type { Lotse } from './create-lotse.ts';
+import type { Lotse } from './lotse.ts';
 
 /** Builds the requests for the DSB (CLI, console). */
 export function createLotseDataSubjectRequests(lotse: Lotse, clock: Clock = { now: () => new Date() }): DataSubjectRequests {

@@ -20,7 +20,7 @@ import { loadRolePolicy } from '../../policies/load-roles.ts';
 import { auditKey } from './audit-trail.ts';
 import { consoleDataOf } from './console-wiring.ts';
 import { personContext } from '../core/identity/person-context.ts';
-import type { Lotse } from './create-lotse.ts';
+import type { Lotse } from './lotse.ts';
 
 /** The identity layer of one process. */
 export interface Identity extends IdentityWiring {

@@ -1,134 +1,56 @@
 /**
  * The composition root of one lotse process: opens the data dir, builds adapters, loads the index and
- * wires them into the conversation core. CLI commands and the HTTP server start from here.
+ * wires them into the conversation core (chat-wiring.ts). CLI commands and the HTTP server start from here;
+ * what the returned instance offers is described in lotse.ts.
  */
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { loadHrPolicy } from '../../policies/load-broadcasts.ts';
+import { loadEscalationPolicy } from '../../policies/load-escalation.ts';
+import { loadPolicies } from '../../policies/load-policies.ts';
+import { loadRecordRetention } from '../../policies/load-retention.ts';
+import { loadEscalationMessages } from '../../prompts/load-messages.ts';
+import { loadTemplates } from '../../prompts/load-templates.ts';
+import { loadTransparencyTexts } from '../../prompts/load-transparency-texts.ts';
+import { loadDirectory } from '../adapters/directory/load-directory.ts';
+import { SqlDirectoryVersions } from '../adapters/directory/sql-directory-versions.ts';
+import { createConfiguredEmbedder } from '../adapters/embeddings/create-embedder.ts';
+import { createChatModel } from '../adapters/llm/create-chat-model.ts';
 import { withEverydayWords } from '../adapters/search/everyday-words.ts';
 import { createGermanAnalyzer } from '../adapters/search/german-analyzer.ts';
-import { SqlConversationStore } from '../adapters/storage/sql-conversation-store.ts';
-import type { LotseConfig } from '../config/config.ts';
-import { createConversationCore } from '../core/conversation/conversation-core.ts';
-import { confidenceFromFeatures, estimateConfidence, evidenceFeatures, type ConfidenceObservation } from '../core/retrieval/confidence.ts';
-import type { RetrievalHit } from '../core/retrieval/hybrid-retriever.ts';
-import type { ChatService } from '../ports/chat-service.ts';
-import type { Clock, IdGenerator } from '../ports/clock.ts';
-import type { Guardrail } from '../ports/guardrail.ts';
-import type { Directory } from '../ports/directory.ts';
-import type { TextAnalyzer } from '../ports/search.ts';
-import type { Logger } from '../shared/logger.ts';
-import { loadMessages } from '../../prompts/load-messages.ts';
-import { loadTemplates } from '../../prompts/load-templates.ts';
-import { createChatModel } from '../adapters/llm/create-chat-model.ts';
-import { createConfiguredEmbedder } from '../adapters/embeddings/create-embedder.ts';
 import { HashedNgramEmbedder } from '../adapters/search/hashed-ngram-embedder.ts';
-import { rewriteFollowUp } from '../core/generation/rewrite-follow-up.ts';
-import { draftFaqEntry } from '../core/generation/draft-faq-entry.ts';
-import type { ChatModel } from '../ports/chat-model.ts';
-import type { ConversationStore, StoredMessage } from '../ports/conversation-store.ts';
-import { loadPolicies } from '../../policies/load-policies.ts';
-import { createPolicyGuardrail } from '../core/guardrails/policy-guardrail.ts';
-import { loadDirectory } from '../adapters/directory/load-directory.ts';
 import { SqlAuditLog } from '../adapters/storage/sql-audit-log.ts';
-import { auditChainKey, auditKey, createAuditRecorder } from './audit-trail.ts';
-import { cachedStatus } from './cached-status.ts';
-import { maskFeedbackReasons, maskReturnNotes } from './mask-free-text-inputs.ts';
-import { loadRecordRetention } from '../../policies/load-retention.ts';
-import { SqlInbox } from '../adapters/storage/sql-inbox.ts';
-import { SqlRecordPurge } from '../adapters/storage/sql-record-purge.ts';
+import { SqlConversationStore } from '../adapters/storage/sql-conversation-store.ts';
 import { SqlFaqDrafts } from '../adapters/storage/sql-faq-drafts.ts';
-import { loadHrPolicy } from '../../policies/load-broadcasts.ts';
-import { SqlDirectoryVersions } from '../adapters/directory/sql-directory-versions.ts';
-import { startDirectorySync, type DirectorySync } from './shared-directory.ts';
+import { SqlInbox } from '../adapters/storage/sql-inbox.ts';
 import { SqlJobLeases } from '../adapters/storage/sql-job-leases.ts';
-import type { JobLeases } from '../ports/job-lease.ts';
-import type { Reidentification } from '../ports/reidentification.ts';
-import { hostname } from 'node:os';
-import { createFaqLoop, type FaqLoop } from './faq-loop.ts';
+import { SqlRecordPurge } from '../adapters/storage/sql-record-purge.ts';
 import { SqlTicketStore } from '../adapters/storage/sql-ticket-store.ts';
-import { createEscalationService, type EscalationService } from '../core/escalation/escalation-service.ts';
-import { loadEscalationPolicy } from '../../policies/load-escalation.ts';
-import { loadEscalationMessages, loadSmallTalkMessages } from '../../prompts/load-messages.ts';
-import { KnowledgeBase } from './knowledge-base.ts';
-import { currentLexical } from './current-lexical.ts';
-import { asksForOwnLotse, describeOwnLotsen } from '../core/escalation/who-is-my-lotse.ts';
-import { escalationReferrals } from '../core/escalation/referrals.ts';
-import type { TransparencyFacts } from '../http/pages.ts';
-import { createChannelRouter, type ChannelRouter } from './channel-router.ts';
-import { createHr, type Hr } from './create-hr.ts';
-import { auditHrApprovals, createAdminAudit, type AuditRetentionDays } from './admin-audit.ts';
+import type { LotseConfig } from '../config/config.ts';
+import { createEscalationService } from '../core/escalation/escalation-service.ts';
+import { draftFaqEntry } from '../core/generation/draft-faq-entry.ts';
+import { createPolicyGuardrail } from '../core/guardrails/policy-guardrail.ts';
 import { createFreeTextMasker } from '../core/hr/mask-free-text.ts';
-import type { StoreDatabase } from '../adapters/sql/store-database.ts';
-import type { SqliteDatabase } from '../adapters/storage/sqlite-database.ts';
+import type { TransparencyFacts } from '../http/pages.ts';
+import type { Clock, IdGenerator } from '../ports/clock.ts';
+import type { StoredMessage } from '../ports/conversation-store.ts';
+import type { Directory } from '../ports/directory.ts';
+import type { Logger } from '../shared/logger.ts';
+import { auditHrApprovals, createAdminAudit } from './admin-audit.ts';
+import { auditChainKey, auditKey, createAuditRecorder } from './audit-trail.ts';
+import { createChannelRouter } from './channel-router.ts';
+import { createLotseChat } from './chat-wiring.ts';
+import { createOfficeAvailability } from './create-availability.ts';
+import { createHr } from './create-hr.ts';
+import { createFaqLoop } from './faq-loop.ts';
+import { createIndexReplicaState } from './index-replica-state.ts';
+import { KnowledgeBase } from './knowledge-base.ts';
+import type { Lotse, LotseOverrides } from './lotse.ts';
+import { maskReturnNotes } from './mask-free-text-inputs.ts';
 import { openDatabases } from './open-databases.ts';
 import { createLotseReidentification } from './reidentification-wiring.ts';
-import { createIndexReplicaState, type IndexReplicaState } from './index-replica-state.ts';
-import { createOfficeAvailability, type LotseAvailability } from './create-availability.ts';
-import { trainingGateNote } from '../core/conversation/training-gate-note.ts';
-import { loadPresentation } from '../../prompts/load-presentation.ts';
-import { loadTransparencyTexts } from '../../prompts/load-transparency-texts.ts';
+import { startDirectorySync } from './shared-directory.ts';
 import { findUsageAgreement } from './usage-agreement.ts';
-
-/** A running lotse instance (without its HTTP server). */
-export interface Lotse {
-  readonly config: LotseConfig;
-  readonly chat: ChatService;
-  readonly knowledge: KnowledgeBase;
-  /** The database of the stores (SQLite in `DATA_DIR`, or PostgreSQL with `DATABASE_URL`; issue #20). */
-  readonly store: StoreDatabase;
-  /** `<DATA_DIR>/lotse.db` of this process: the knowledge store, and every store when there is no `DATABASE_URL`. */
-  readonly local: SqliteDatabase;
-  readonly audit: SqlAuditLog;
-  readonly retentionDays: AuditRetentionDays;
-  /** Deletes conversations (messages, feedback) idle longer than `records.conversations` days of `retention.yaml`; returns how many. */
-  purgeConversations(now: Date): Promise<number>;
-  /** Deletes tickets, feedback, inbox entries and outbox rows past `policies/retention.yaml`; counts per kind. */
-  purgeRecords(now: Date): Promise<Record<string, number>>;
-  /** Masks personal data in free text like questions (feedback reasons, notes), issue #18 item 12. */
-  maskText(text: string): string;
-  readonly reidentification: Reidentification;
-  /** The Digitallotsen workflow (tickets, routing, answers back to the asker). */
-  readonly escalation: EscalationService;
-  /** "Abwesend bis" of Digitallotsen: routing, reminders and digests skip absent people (issue #22). */
-  readonly availability: LotseAvailability;
-  readonly inbox: SqlInbox;
-  /** Proactive delivery: channels (Teams, Jabber) register here; the web inbox is the fallback. */
-  readonly channels: ChannelRouter;
-  /** Conversations, messages and feedback. */
-  readonly conversations: ConversationStore;
-  /** The organisation directory (identity mapping, routing, audiences). */
-  readonly directory: Directory;
-  /** Answered tickets → reviewed FAQ entries. */
-  readonly faq: FaqLoop;
-  /** HR news and k-anonymous pulse surveys (issue #10). */
-  readonly hr: Hr;
-  /** Messages of a conversation if `userId` owns it. */
-  messagesOf(userId: string, conversationId: string): Promise<readonly StoredMessage[]>;
-  /** The model and the rules in force, for the transparency page. */
-  readonly transparency: TransparencyFacts;
-  /** The pseudonym that names a person or user in logs and the audit trail (keyed HMAC), issue #19 item 9. */
-  readonly pseudonymOf: (id: string) => string;
-  /** Leases for work that must run on exactly one replica (re-index, retention purge, Jabber). */
-  readonly leases: JobLeases;
-  /** This process's name as a lease holder (host, pid and a random part). */
-  readonly replicaId: string;
-  /** With PostgreSQL: the shared directory (call `tick()` periodically to import and follow changes). */
-  readonly directorySync?: DirectorySync;
-  /** With `DATABASE_URL`: published index versions, this replica's follower and re-index requests. */
-  readonly index?: IndexReplicaState;
-  close(): Promise<void>;
-}
-
-/** Optional replacements for tests. */
-export interface LotseOverrides {
-  readonly clock?: Clock;
-  readonly ids?: IdGenerator;
-  readonly guardrail?: Guardrail;
-  readonly analyzer?: TextAnalyzer;
-  /** A chat model instead of the one configured by `LLM_*` (tests). */
-  readonly chatModel?: ChatModel | null;
-  /** Sees the evidence features and the confidence of every answered question (fitting and diagnostics). */
-  readonly onConfidence?: (observation: ConfidenceObservation) => void;
-}
 
 /** The German analyzer with its thesaurus and domain lexicon loaded now, not on the first question. */
 function warmedGermanAnalyzer(logger: Logger): ReturnType<typeof createGermanAnalyzer> {
@@ -237,68 +159,27 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const index = shared ? createIndexReplicaState({ store, knowledge, logger, replicaId, now: () => clock.now() }) : undefined;
   const opened = await knowledge.open();
   logger.info('index-ready', { how: opened, chunks: knowledge.lexical.size, version: knowledge.indexVersion() });
-  const lexical = currentLexical(knowledge);
-  const textOf = (id: string): string => knowledge.textOf(id);
-  const chat = maskFeedbackReasons(
-    createConversationCore<RetrievalHit>({
-      answer: {
-        retriever: { retrieve: (query, options) => knowledge.retrieve(query, options) },
-        confidence: (query, hits, scope) => {
-          if (!overrides.onConfidence) return estimateConfidence({ query, hits, textOf, analyzer, lexical, ...(scope ? { scope } : {}) });
-          const features = evidenceFeatures({ query, hits, textOf, analyzer, lexical, ...(scope ? { scope } : {}) });
-          const confidence = confidenceFromFeatures(features);
-          overrides.onConfidence({ query, features, confidence });
-          return confidence;
-        },
-        knowledge: knowledge.store,
-        analyzer,
-        lexical,
-        messages: loadMessages().messages,
-        minConfidence: config.minConfidence,
-        indexVersion: () => knowledge.indexVersion(),
-        ...(model ? { generation: { model, templates, analyzer } } : {}),
-      },
-      ...(model ? { rewrite: (history, question) => rewriteFollowUp({ model, templates }, { history, question }) } : {}),
-      conversations,
-      guardrail,
-      smallTalk: loadSmallTalkMessages(),
-      referrals: escalationReferrals(escalationPolicy),
-      pseudonymOf: recorder.pseudonym,
-      trainingGateNote: (today) => trainingGateNote(transparencyTexts.trainingGate, knowledge.store.allChunks(), today),
-      presentation: loadPresentation({ policiesDir: config.policiesDir }),
-      directAnswer: (question, userId) => {
-        if (!asksForOwnLotse(question)) return undefined;
-        const own = describeOwnLotsen(
-          { directory, messages: escalationMessages, centralPool: escalationPolicy.centralPool },
-          directory.person(userId) ? userId : undefined,
-        );
-        return {
-          outcome: 'answered',
-          answer: own.text,
-          citations: [own.citation],
-          retrieved: [],
-          confidence: 1,
-          provenance: { mode: 'directory', indexVersion: knowledge.indexVersion() },
-        };
-      },
-      audit: recorder,
-      clock,
-      ids,
-      logger,
-      topK: 10,
-      ...(config.today ? { today: config.today } : {}),
-      status: cachedStatus(
-        async () => ({
-          ready: (await databaseReady()) && (index?.follower.ready() ?? true), // with replicas: once a published index is loaded
-          documents: knowledge.store.listDocuments().length,
-          chunks: knowledge.lexical.size,
-          indexVersion: knowledge.indexVersion(),
-        }),
-        { clock },
-      ),
-    }),
+  const chat = createLotseChat({
+    config,
+    knowledge,
+    analyzer,
+    model,
+    templates,
+    trainingGate: transparencyTexts.trainingGate,
+    conversations,
+    guardrail,
+    directory,
+    escalationPolicy,
+    escalationMessages,
+    recorder,
+    clock,
+    ids,
+    logger,
+    databaseReady,
+    index,
     maskFreeText,
-  );
+    onConfidence: overrides.onConfidence,
+  });
   const titleOf = (clause: string): string => policies.clauses.find((entry) => entry.id === clause)?.title ?? clause;
   const transparency: TransparencyFacts = {
     model: model?.id ?? null,

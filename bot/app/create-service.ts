@@ -14,7 +14,7 @@ import type { Logger } from '../shared/logger.ts';
 import { channelDrains, channelGauges, channelHostOf, createChannels, startChannels, stopChannels } from './channels.ts';
 import { createLotseDataSubjectRequests } from './create-data-subject-requests.ts';
 import { createIdentity } from './create-identity.ts';
-import type { Lotse } from './create-lotse.ts';
+import type { Lotse } from './lotse.ts';
 import { hrDrain, readinessGate } from './drain-targets.ts';
 import { gracefulShutdown } from './graceful-shutdown.ts';
 import { startIndexReplication } from './index-replication.ts';

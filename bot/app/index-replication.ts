@@ -10,7 +10,7 @@ import { SqlFaqDrafts } from '../adapters/storage/sql-faq-drafts.ts';
 import type { IngestedDocument } from '../ports/knowledge.ts';
 import type { Logger } from '../shared/logger.ts';
 import { describeError } from '../shared/errors.ts';
-import type { Lotse } from './create-lotse.ts';
+import type { Lotse } from './lotse.ts';
 import { faqDocument } from './faq-loop.ts';
 import { createIndexLeader, type IndexLeader } from './index-leader.ts';
 

@@ -10,7 +10,7 @@ import type { DailyRuns } from '../ports/daily-runs.ts';
 import type { JobLeases } from '../ports/job-lease.ts';
 import { describeError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
-import type { Lotse } from './create-lotse.ts';
+import type { Lotse } from './lotse.ts';
 
 /** Name of the lease and of the daily-run record. */
 export const retentionPurgeJob = 'retention-purge';

@@ -8,7 +8,7 @@ import type { LotseConfig } from '../config/config.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../shared/logger.ts';
 import { auditChainKey, existingAuditKey } from './audit-trail.ts';
-import type { Lotse } from './create-lotse.ts';
+import type { Lotse } from './lotse.ts';
 import type { JobLock } from './job-lock.ts';
 import { pruneBackups, writeDataBackup } from './data-backup.ts';
 import { createScheduledBackup, startScheduledBackup, type BackupRunReport } from './scheduled-backup.ts';

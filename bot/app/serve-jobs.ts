@@ -7,7 +7,7 @@ import type { LotseConfig } from '../config/config.ts';
 import type { ChannelPlugin } from '../ports/channel-plugin.ts';
 import { describeError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
-import type { Lotse } from './create-lotse.ts';
+import type { Lotse } from './lotse.ts';
 import { createFolderReindex, startFolderReindex } from './folder-reindex.ts';
 import type { RunningIndexReplication } from './index-replication.ts';
 import { recordedSourceFolder } from './ingest-knowledge.ts';

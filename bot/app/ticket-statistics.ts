@@ -6,7 +6,7 @@
 import { ticketStats, type TicketStatsRow } from '../core/escalation/ticket-stats.ts';
 import type { TicketPool } from '../ports/tickets.ts';
 import { loadEscalationPolicy } from '../../policies/load-escalation.ts';
-import type { Lotse } from './create-lotse.ts';
+import type { Lotse } from './lotse.ts';
 
 /** Returns a function computing the current statistics of `lotse`. */
 export function createTicketStatistics(lotse: Pick<Lotse, 'escalation' | 'directory' | 'config'>): () => Promise<TicketStatsRow[]> {

@@ -2,7 +2,8 @@
  * Shared start-up of CLI commands: configuration from environment and flags, logger, lotse instance.
  */
 import { loadConfig, type LotseConfig } from '../config/config.ts';
-import { createLotse, type Lotse } from '../app/create-lotse.ts';
+import { createLotse } from '../app/create-lotse.ts';
+import type { Lotse } from '../app/lotse.ts';
 import { createPinoLogger, type FlushableLogger } from '../adapters/logging/pino-logger.ts';
 import type { CliIo } from './cli-io.ts';
 

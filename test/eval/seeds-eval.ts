@@ -6,7 +6,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLotse, type Lotse } from '../../bot/app/create-lotse.ts';
+import { createLotse } from '../../bot/app/create-lotse.ts';
+import type { Lotse } from '../../bot/app/lotse.ts';
 import { ingestKnowledge } from '../../bot/app/ingest-knowledge.ts';
 import { loadConfig, type LotseConfig } from '../../bot/config/config.ts';
 import { questionTextSchema } from '../../bot/ports/chat-service.ts';

@@ -6,7 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLotse, type Lotse } from '../../bot/app/create-lotse.ts';
+import { createLotse } from '../../bot/app/create-lotse.ts';
+import type { Lotse } from '../../bot/app/lotse.ts';
 import { loadConfig } from '../../bot/config/config.ts';
 import { createHttpServer, startHttpServer } from '../../bot/http/create-server.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';

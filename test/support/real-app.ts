@@ -5,7 +5,8 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createLotse, type Lotse } from '../../bot/app/create-lotse.ts';
+import { createLotse } from '../../bot/app/create-lotse.ts';
+import type { Lotse } from '../../bot/app/lotse.ts';
 import { ingestKnowledge } from '../../bot/app/ingest-knowledge.ts';
 import { loadConfig } from '../../bot/config/config.ts';
 import { createHttpServer, startHttpServer } from '../../bot/http/create-server.ts';

@@ -7,7 +7,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLotse, type Lotse } from '../../bot/app/create-lotse.ts';
+import { createLotse } from '../../bot/app/create-lotse.ts';
+import type { Lotse } from '../../bot/app/lotse.ts';
 import { createTeamsChannel, type TeamsChannel } from '../../bot/adapters/channels/teams/teams-channel.ts';
 import { channelHostOf } from '../../bot/app/channels.ts';
 import { ingestKnowledge } from '../../bot/app/ingest-knowledge.ts';

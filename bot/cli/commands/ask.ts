@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { questionTextSchema } from '../../ports/chat-service.ts';
 import { toPublicAnswer, type PublicAnswer } from '../../ports/public-answer.ts';
 import { loadMessages } from '../../../prompts/load-messages.ts';
-import type { Lotse } from '../../app/create-lotse.ts';
+import type { Lotse } from '../../app/lotse.ts';
 import type { CliIo } from '../cli-io.ts';
 import { formatAnswerForPeople } from '../format-answer.ts';
 import { openLotse } from '../open-lotse.ts';

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Lotse } from '../../app/create-lotse.ts';
+import type { Lotse } from '../../app/lotse.ts';
 import { audienceSchema, broadcastDraftSchema, surveyDraftSchema } from '../../core/hr/hr-schemas.ts';
 import { resultCharts, resultsMessage, resultsToCsv } from '../../core/hr/results-export.ts';
 import type { CliIo } from '../cli-io.ts';

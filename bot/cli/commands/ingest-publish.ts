@@ -3,7 +3,7 @@
  * next to the replicas): ingest into this data dir's work copy and publish when the knowledge changed.
  */
 import { createReplicaLeader } from '../../app/index-replication.ts';
-import type { Lotse } from '../../app/create-lotse.ts';
+import type { Lotse } from '../../app/lotse.ts';
 import { silentLogger } from '../../shared/logger.ts';
 import type { CliIo } from '../cli-io.ts';
 
