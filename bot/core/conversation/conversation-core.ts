@@ -3,7 +3,7 @@
  * renders the `TurnResult`. Guardrails run first (their redacted text is all that is stored), then the
  * follow-up is resolved, the question answered, the answer reviewed and the turn stored.
  */
-import type { ChatService, FeedbackInput, FeedbackOutcome, ServiceStatus } from '../../ports/chat-service.ts';
+import type { ChatService, ServiceStatus } from '../../ports/chat-service.ts';
 import { maxQuestionLength } from '../../ports/chat-service.ts';
 import type { Clock, IdGenerator } from '../../ports/clock.ts';
 import type { ConversationStore, StoredMessage } from '../../ports/conversation-store.ts';
@@ -17,6 +17,8 @@ import type { AnswerMessages } from '../answer/answer-messages.ts';
 import { normalizeQuestion } from '../understanding/normalize-question.ts';
 import type { SmallTalkMessages } from '../understanding/small-talk-messages.ts';
 import { looksLikeFollowUp, resolveFollowUp } from './follow-up.ts';
+import { recordAnswerFeedback } from './answer-feedback.ts';
+import { previousQuestion, triedOf } from './bot-message-payload.ts';
 import { actionsFor, smallTalkActions } from './turn-actions.ts';
 import { decideHandover, type HandoverDecision, type Referrals } from './handover-decision.ts';
 import { fillTemplate } from '../answer/answer-messages.ts';
@@ -63,17 +65,6 @@ const refusalOutcome: Record<Exclude<GuardrailVerdict['kind'], 'allow'>, Outcome
   refer: 'refused',
   escalate: 'escalated',
 };
-
-function previousQuestion(history: readonly StoredMessage[]): string | undefined {
-  const lastBot = [...history].reverse().find((message) => message.role === 'bot' && message.payload);
-  if (!lastBot?.payload) return undefined;
-  const parsed: unknown = JSON.parse(lastBot.payload);
-  if (typeof parsed === 'object' && parsed && 'resolvedQuestion' in parsed) {
-    const value = (parsed as { resolvedQuestion: unknown }).resolvedQuestion;
-    return typeof value === 'string' ? value : undefined;
-  }
-  return undefined;
-}
 
 /** The abstention text with the hand-over offer replaced by where personal data belongs. */
 function withoutHandoverOffer(answer: string, messages: AnswerMessages): string {
@@ -282,42 +273,13 @@ export function createConversationCore<H extends RankedHit>(deps: ConversationDe
         return failedTurn(deps, message);
       }
     },
-    recordFeedback: async (input: FeedbackInput): Promise<FeedbackOutcome> => {
-      const stored = await deps.conversations.getMessage(input.messageId);
-      if (!stored || stored.role !== 'bot') return { kind: 'not_found' };
-      if (!(await deps.conversations.isOwner(stored.conversationId, input.userId))) return { kind: 'not_found' };
-      const reason = input.reason?.trim().slice(0, 500);
-      deps.logger.info('feedback', {
-        conversation: stored.conversationId,
-        messageId: input.messageId,
-        rating: input.rating,
-        withReason: Boolean(reason),
-      });
-      await deps.conversations.recordFeedback({
-        messageId: input.messageId,
-        rating: input.rating,
-        ...(reason ? { reason } : {}),
-        at: deps.clock.now().toISOString(),
-      });
-      return { kind: 'recorded' };
-    },
+    recordFeedback: (input) => recordAnswerFeedback(deps, input),
     status: deps.status,
   };
 }
 
 function presented(draft: AnswerDraft, outcome: Outcome, question: string, smallTalk: boolean | undefined): PresentedTurn {
   return { question, outcome, mode: draft.provenance.mode, citations: draft.citations, smallTalk: smallTalk === true };
-}
-
-/** The passages a Lotse should see when this turn becomes a ticket. */
-function triedOf(result: TurnResult): { document: string; title: string; section: string }[] {
-  const cited = result.citations.map((citation) => ({ document: citation.document, title: citation.title, section: citation.section }));
-  const seen = new Set(cited.map((entry) => entry.document));
-  const retrieved = result.retrieved
-    .filter((passage) => !seen.has(passage.document) && seen.add(passage.document))
-    .slice(0, 3)
-    .map((passage) => ({ document: passage.document, title: passage.document, section: '' }));
-  return [...cited, ...retrieved];
 }
 
 function failedTurn<H extends RankedHit>(deps: ConversationDeps<H>, message: InboundMessage): TurnResult {
