@@ -18,6 +18,7 @@ import type { DataSubject, ErasureCounts, ExportedMessage, PersonalData, Persona
 import type { Ticket } from '../../ports/tickets.ts';
 import { first, rows, run, tableExists, type SqlExecutor, type StoreDatabase } from '../sql/store-database.ts';
 import { StoredJsonError } from '../sql/stored-json.ts';
+import { eraseTeamsPersonalData, teamsPersonalData } from './sql-personal-data-teams.ts';
 import { storedTicket } from './stored-documents.ts';
 
 /** Tables of stores whose channel or feature may be off (their tables may be missing). */
@@ -207,7 +208,7 @@ export class SqlPersonalData implements PersonalDataStore {
           ? await count(db, sql<{ n: number }>`SELECT COUNT(*) AS n FROM xmpp_outbox WHERE to_jid = ${jid}`)
           : 0,
       loginSessions: (await this.loginSessions(db, subject)).length,
-      ...(await this.teams(subject, present)),
+      ...(await teamsPersonalData(db, subject, present)),
     };
   }
 
@@ -254,79 +255,9 @@ export class SqlPersonalData implements PersonalDataStore {
         ? await run(tx, sql`DELETE FROM sessions WHERE id_hash IN (${sql.join(loginSessions)})`)
         : 0;
       // Teams links name the core conversations: removed before them.
-      Object.assign(counts, await this.eraseTeams(tx, subject, conversationIds, present));
+      Object.assign(counts, await eraseTeamsPersonalData(tx, subject, conversationIds, present));
       counts.conversations = await forConversations(() => sql`DELETE FROM conversations WHERE id IN (${inConversations})`);
       return counts;
     });
-  }
-
-  /** The person's Teams conversations: stored with their person id or their Entra object id (issue #22). */
-  private async teamsConversationIds(executor: SqlExecutor, subject: DataSubject, present: ReadonlySet<OptionalTable>): Promise<string[]> {
-    if (!present.has('teams_conversations')) return [];
-    const found = await rows(
-      executor,
-      sql<{ conversation_id: string }>`SELECT conversation_id FROM teams_conversations
-      WHERE person_id = ${subject.personId} OR aad_object_id = ${subject.aadObjectId ?? subject.personId}`,
-    );
-    return found.map((row) => row.conversation_id);
-  }
-
-  /** Outbox rows to the person (pending or sent): addressed to them, or into one of their Teams conversations. */
-  private teamsOutboxWhere(subject: DataSubject, teamsIds: readonly string[]): RawBuilder<unknown> {
-    return teamsIds.length
-      ? sql`person_id = ${subject.personId} OR conversation_id IN (${sql.join(teamsIds)})`
-      : sql`person_id = ${subject.personId}`;
-  }
-
-  private async teams(
-    subject: DataSubject,
-    present: ReadonlySet<OptionalTable>,
-  ): Promise<Pick<PersonalData, 'teamsConversations' | 'teamsMessages' | 'teamsPlainLanguage'>> {
-    const db = this.database.db;
-    const teamsIds = await this.teamsConversationIds(db, subject, present);
-    const messages = present.has('teams_outbox')
-      ? await count(db, sql<{ n: number }>`SELECT COUNT(*) AS n FROM teams_outbox WHERE ${this.teamsOutboxWhere(subject, teamsIds)}`)
-      : 0;
-    const preference = present.has('teams_preferences')
-      ? await first(db, sql<{ plain_language: number }>`SELECT plain_language FROM teams_preferences WHERE user_id = ${subject.personId}`)
-      : undefined;
-    return {
-      teamsConversations: teamsIds.length,
-      teamsMessages: messages,
-      ...(preference ? { teamsPlainLanguage: Number(preference.plain_language) === 1 } : {}),
-    };
-  }
-
-  private async eraseTeams(
-    tx: SqlExecutor,
-    subject: DataSubject,
-    coreConversationIds: readonly string[],
-    present: ReadonlySet<OptionalTable>,
-  ): Promise<Record<string, number>> {
-    const teamsIds = await this.teamsConversationIds(tx, subject, present);
-    const has = (table: OptionalTable): boolean => present.has(table);
-    const inTeams = sql.join(teamsIds);
-    const links = has('teams_core_links')
-      ? (coreConversationIds.length
-          ? await run(tx, sql`DELETE FROM teams_core_links WHERE core_conversation_id IN (${sql.join(coreConversationIds)})`)
-          : 0) + (teamsIds.length ? await run(tx, sql`DELETE FROM teams_core_links WHERE teams_conversation_id IN (${inTeams})`) : 0)
-      : 0;
-    return {
-      teamsMessages: has('teams_outbox')
-        ? await run(tx, sql`DELETE FROM teams_outbox WHERE ${this.teamsOutboxWhere(subject, teamsIds)}`)
-        : 0,
-      teamsLinks: links,
-      teamsCards:
-        has('teams_ticket_cards') && teamsIds.length
-          ? await run(tx, sql`DELETE FROM teams_ticket_cards WHERE teams_conversation_id IN (${inTeams})`)
-          : 0,
-      teamsConversations:
-        has('teams_conversations') && teamsIds.length
-          ? await run(tx, sql`DELETE FROM teams_conversations WHERE conversation_id IN (${inTeams})`)
-          : 0,
-      teamsPreferences: has('teams_preferences')
-        ? await run(tx, sql`DELETE FROM teams_preferences WHERE user_id = ${subject.personId}`)
-        : 0,
-    };
   }
 }
