@@ -22,6 +22,7 @@ import type { StoreDatabase } from '../../sql/store-database.ts';
 import { KeyedRateLimiter, RateLimiter } from '../../../shared/rate-limiter.ts';
 import type { ConnectorOutcome, OutgoingActivity, TeamsConnector } from './teams-connector.ts';
 import type { TeamsStore } from './teams-store.ts';
+import { sendTicketCard, type RenderTicketCard } from './ticket-card-delivery.ts';
 import { refusedRowReporter } from '../../sql/stored-json.ts';
 import { storedActivity, TeamsOutboxTable, type OutboxItem, type OutboxRow as Row } from './teams-outbox-table.ts';
 
@@ -54,10 +55,7 @@ export interface TeamsOutboxOptions {
   readonly conversationBurst: number;
   readonly maxAttempts: number;
   /** Renders the current card of a ticket for a conversation; undefined when there is nothing to show. */
-  readonly renderTicketCard: (
-    ticketId: string,
-    conversationId: string,
-  ) => Promise<{ activity: OutgoingActivity; version: number } | undefined>;
+  readonly renderTicketCard: RenderTicketCard;
   readonly onFailed?: (failed: FailedDelivery) => void;
   /** Most requests in flight at once. */
   readonly maxInFlight?: number;
@@ -243,26 +241,7 @@ export class TeamsOutbox {
   private async attempt(row: Row, reference: string, activity: OutgoingActivity | undefined): Promise<ConnectorOutcome> {
     if (row.op === 'activity')
       return activity ? this.options.connector.send(reference, activity) : { kind: 'failed', reason: unreadableActivityReason };
-    const ticketId = row.ticket_id ?? '';
-    const rendered = await this.options.renderTicketCard(ticketId, row.conversation_id);
-    if (!rendered) return { kind: 'ok' };
-    const card = await this.options.store.ticketCard(ticketId, row.conversation_id);
-    let outcome = card?.activityId
-      ? await this.options.connector.update(reference, card.activityId, rendered.activity)
-      : await this.options.connector.send(reference, rendered.activity);
-    // The card message was deleted (404 on update): post a fresh card instead of giving up the conversation.
-    if (card?.activityId && outcome.kind === 'gone' && outcome.status === 404)
-      outcome = await this.options.connector.send(reference, rendered.activity);
-    if (outcome.kind === 'ok') {
-      const activityId = outcome.activityId ?? card?.activityId;
-      await this.options.store.saveTicketCard({
-        ticketId,
-        conversationId: row.conversation_id,
-        version: rendered.version,
-        ...(activityId ? { activityId } : {}),
-      });
-    }
-    return outcome;
+    return sendTicketCard(this.options, reference, row.ticket_id ?? '', row.conversation_id);
   }
 
   private async settle(row: Row, outcome: ConnectorOutcome): Promise<void> {
