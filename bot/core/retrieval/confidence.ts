@@ -4,17 +4,16 @@
  * two-sentence window (answers usually sit in one sentence; same-topic passages without the answer do not
  * cover the question's rare terms), the heaviest question word that window misses, the share of the
  * question the corpus never mentions, the n-gram similarity, the fused-score margin and list agreement.
+ * The per-passage window scoring is in confidence-windows.ts.
  */
 import { otherMonth } from './asked-month.ts';
 import type { LexicalIndex, TextAnalyzer } from '../../ports/search.ts';
-import { coverageOf, relatedCredit, weighQuery, type WeightedQuery } from '../answer/coverage.ts';
-import { splitSentences } from '../answer/sentences.ts';
+import { relatedCredit, weighQuery, type WeightedQuery } from '../answer/coverage.ts';
 import type { RetrievalHit } from './hybrid-retriever.ts';
-import { checkedAnswerType, containsAnswerType } from './answer-type.ts';
 import { confidenceModel } from './confidence-model.ts';
-import { focusWords, namesFocus } from './question-focus.ts';
-import { neighbourShare, withoutVectorTerms } from './neighbour-coverage.ts';
-import { softCoverageOfTerms } from './soft-coverage.ts';
+import { numbersMissing, windowEvidence, yearsElsewhere, type WindowEvidence } from './confidence-windows.ts';
+import { focusWords } from './question-focus.ts';
+import { withoutVectorTerms } from './neighbour-coverage.ts';
 
 /** The features confidence is computed from (exported for diagnostics and the benchmark). */
 export interface EvidenceFeatures {
@@ -147,96 +146,7 @@ const weights: Partial<Record<keyof EvidenceFeatures, number>> = confidenceModel
 
 const passagesConsidered = 3;
 
-interface WindowEvidence {
-  passage: number;
-  sentence: number;
-  soft: number;
-  maxMissing: number;
-  strict: number;
-  known: number;
-  typed: boolean;
-  /** Best window coverage among windows that hold a value of the expected answer type. */
-  typedSoft: number;
-  focus: boolean;
-  neighbourPassage: number;
-  /** The best window with one sentence of context on each side (where the answer's figures would be). */
-  text: string;
-}
-
 const specificsCue = /\b(genau|konkret\p{L}*|namentlich|namen|liste|aufzählung|aufzählen|einzeln|im\s+detail|detailliert)\b/iu;
-
-const questionNumber = /\b\d+(?:[.,]\d+)*\b/g;
-
-/** A year that names a document's edition ("Strategie 2021", "Agenda 2026") says which paper, not which fact. */
-const editionYear = /[\p{L}-]*(?:strategie|agenda|konzept|papier|fassung|version|ausgabe)\s+(?:von\s+|aus\s+)?(\d{4})\b/giu;
-
-const yearInText = /(?<![\d.,])(?:19|20)\d{2}(?![\d])/g;
-
-/** See `EvidenceFeatures.otherYear`. */
-function yearsElsewhere(question: string, text: string): number {
-  const editions = new Set([...question.matchAll(editionYear)].map((match) => match[1]!));
-  const asked = [...new Set(question.match(yearInText) ?? [])].filter((year) => !editions.has(year));
-  if (!asked.length) return 0;
-  const given = new Set(text.match(yearInText) ?? []);
-  return asked.some((year) => !given.has(year)) && [...given].some((year) => !asked.includes(year)) ? 1 : 0;
-}
-
-function numbersMissing(question: string, texts: readonly string[]): number {
-  const editions = new Set([...question.matchAll(editionYear)].map((match) => match[1]!));
-  // Single digits are usually written as words in documents ("zwei", "fünf"); edition years name the paper.
-  const numbers = [...new Set(question.match(questionNumber) ?? [])].filter((number) => number.length > 1 && !editions.has(number));
-  if (!numbers.length) return 0;
-  const present = (number: string): boolean =>
-    texts.some((text) => new RegExp(`(^|[^\\d.,])${number.replace(/[.,]/g, '[.,]')}($|[^\\d])`).test(text));
-  return numbers.every(present) ? 0 : 1;
-}
-
-function windowEvidence(
-  full: WeightedQuery,
-  weighted: WeightedQuery,
-  known: WeightedQuery,
-  focus: WeightedQuery['words'],
-  hit: RetrievalHit,
-  input: ConfidenceInput,
-): WindowEvidence {
-  const text = input.textOf(hit.id);
-  const sentences = splitSentences(text).map((sentence) => sentence.text);
-  // Each sentence is analysed once; a window's terms are those of its two sentences, the passage's those of all.
-  const terms = sentences.map((sentence) => input.analyzer.analyze(sentence));
-  const passage = softCoverageOfTerms(weighted, terms.flat(), { prefixes: false }).coverage;
-  const neighbourPassage = neighbourShare(full, terms.flat());
-  const result: WindowEvidence = {
-    passage,
-    sentence: hit.evidence ?? 0,
-    soft: 0,
-    maxMissing: 1,
-    strict: 0,
-    known: 0,
-    typed: false,
-    typedSoft: 0,
-    focus: false,
-    neighbourPassage,
-    text: '',
-  };
-  const type = checkedAnswerType(input.query);
-  sentences.forEach((sentence, index) => {
-    if (hit.evidence === null) result.sentence = Math.max(result.sentence, coverageOf(weighted, sentence, input.analyzer));
-    const window = [...terms[index]!, ...(terms[index + 1] ?? [])];
-    const detail = softCoverageOfTerms(weighted, window);
-    const typed = containsAnswerType(`${sentence} ${sentences[index + 1] ?? ''}`, type);
-    if (typed) result.typedSoft = Math.max(result.typedSoft, detail.coverage);
-    if (detail.coverage > result.soft) {
-      const text = sentences.slice(Math.max(0, index - 1), index + 3).join(' ');
-      Object.assign(result, { soft: detail.coverage, maxMissing: detail.maxMissing, typed, text });
-    }
-    result.strict = Math.max(result.strict, softCoverageOfTerms(weighted, window, { prefixes: false, parts: false }).coverage);
-    result.known = Math.max(result.known, softCoverageOfTerms(known, window).coverage);
-    if (!result.focus && focus.length && namesFocus(focus, new Set(window))) {
-      result.focus = containsAnswerType(`${sentence} ${sentences[index + 1] ?? ''}`, type);
-    }
-  });
-  return result;
-}
 
 /** Computes the evidence features of the top hits. */
 export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
