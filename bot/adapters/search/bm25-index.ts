@@ -1,12 +1,11 @@
 /**
  * Our own BM25 index (k1 = 1.2, b = 0.75): integer term ids, growable postings, tombstones for removed
- * chunks (compacted on save), persisted with `v8.serialize`. Scores are accumulated into a typed array,
+ * chunks (compacted on save), persisted with `v8.serialize` (bm25-file.ts). Scores are accumulated into a typed array,
  * so a query costs one pass over the postings of its terms. Related terms of the analyzer's query expansion
  * count with their weight, only in chunks that lack the question word (see `bm25-related.ts`).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { deserialize, serialize } from 'node:v8';
 import type { IdFilter, LexicalEntry, LexicalIndex, ScoredId, TextAnalyzer, WordForms } from '../../ports/search.ts';
+import { readBm25File, writeBm25File, type SavedIndex } from './bm25-file.ts';
 import { addRelatedScores, RelatedScratch, type RelatedScoringState } from './bm25-related.ts';
 import { PostingList } from './posting-list.ts';
 import { selectTop } from './select-top.ts';
@@ -34,17 +33,8 @@ export interface Bm25Parameters {
 }
 
 const defaultParameters: Bm25Parameters = { k1: 1.2, b: 0.75, correctSpelling: true };
-const fileFormat = 'lotse-bm25-v2';
 const defaultKnownWordRelatedScale = 1;
 const defaultUnknownWordRelatedScale = 2;
-
-interface SavedIndex {
-  format: string;
-  analyzer: string;
-  ids: string[];
-  lengths: number[];
-  terms: [string, Int32Array, Uint16Array][];
-}
 
 /** A mutable in-memory BM25 index. */
 export class Bm25Index implements LexicalIndex {
@@ -222,22 +212,12 @@ export class Bm25Index implements LexicalIndex {
       }
       if (docs.length) terms.push([term, Int32Array.from(docs), Uint16Array.from(freqs)]);
     }
-    const saved: SavedIndex = { format: fileFormat, analyzer: analyzerId(this.analyzer), ids, lengths, terms };
-    writeFileSync(file, serialize(saved));
+    writeBm25File(file, this.analyzer, { ids, lengths, terms });
   }
 
   /** Loads an index written by `save`; throws a clear Error when the file is missing, corrupt, of another format or analyzer. */
   static load(file: string, analyzer: TextAnalyzer): Bm25Index {
-    let raw: unknown;
-    try {
-      raw = deserialize(readFileSync(file));
-    } catch (error) {
-      throw new Error(`Cannot read the BM25 index file ${file}; rebuild the index`, { cause: error });
-    }
-    if (!isSavedIndex(raw)) throw new Error(`Not a valid lotse BM25 index file (${fileFormat}): ${file}; rebuild the index`);
-    if (raw.analyzer !== analyzerId(analyzer)) {
-      throw new Error(`BM25 index ${file} was built with analyzer "${raw.analyzer}", not "${analyzerId(analyzer)}"; rebuild the index`);
-    }
+    const raw = readBm25File(file, analyzer);
     const index = new Bm25Index(analyzer);
     index.docIds = raw.ids;
     index.lengths = raw.lengths;
@@ -278,27 +258,4 @@ function accumulateShort(docs: number[], freqs: number[], length: number, weight
     if (scores[slot] === 0) touched.push(slot);
     scores[slot] = scores[slot]! + (weight * frequency * (k1 + 1)) / norm;
   }
-}
-
-/** The analyzer's id when it has one (German and plain analyzers do), so a file is only read with the same analysis. */
-function analyzerId(analyzer: TextAnalyzer): string {
-  return 'id' in analyzer && typeof analyzer.id === 'string' ? analyzer.id : 'unnamed';
-}
-
-/** Full structural check of a deserialised file: types, lengths and slot ranges of every posting list. */
-function isSavedIndex(raw: unknown): raw is SavedIndex {
-  if (typeof raw !== 'object' || raw === null) return false;
-  const saved: Partial<Record<keyof SavedIndex, unknown>> = raw;
-  const { format, analyzer, ids, lengths, terms } = saved;
-  if (format !== fileFormat || typeof analyzer !== 'string' || !Array.isArray(ids) || !Array.isArray(lengths) || !Array.isArray(terms))
-    return false;
-  if (ids.length !== lengths.length || !ids.every((id) => typeof id === 'string') || !lengths.every((length) => Number.isInteger(length)))
-    return false;
-  return terms.every((entry: unknown) => {
-    if (!Array.isArray(entry) || entry.length !== 3) return false;
-    const [term, docs, freqs]: unknown[] = entry;
-    if (typeof term !== 'string' || !(docs instanceof Int32Array) || !(freqs instanceof Uint16Array) || docs.length !== freqs.length)
-      return false;
-    return docs.every((slot) => slot >= 0 && slot < ids.length);
-  });
 }
