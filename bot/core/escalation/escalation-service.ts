@@ -5,15 +5,14 @@
 import type { StoredMessage } from '../../ports/conversation-store.ts';
 import type { ChannelName } from '../../ports/turn.ts';
 import type { Ticket, TicketPool, TicketReason } from '../../ports/tickets.ts';
-import { describeError } from '../../shared/errors.ts';
 import { fillTemplate } from '../answer/answer-messages.ts';
 import type { EscalationMessages } from './escalation-messages.ts';
 import type { EscalationDeps } from './escalation-deps.ts';
 import { claimedCounts, presentOrAll, routeTicket } from './route-ticket.ts';
 import { findHandoverSource, payloadOf } from './handover-source.ts';
-import { lotseLabel } from './lotse-label.ts';
 import { dueReminders } from './due-reminders.ts';
 import { createQueueCare } from './queue-care.ts';
+import { createTicketNotifications } from './ticket-notifications.ts';
 import { applyTicketAction, type TicketAction, type TransitionRefusal } from './ticket-transitions.ts';
 
 export type { EscalationDeps };
@@ -68,24 +67,7 @@ export function createEscalationService(deps: EscalationDeps) {
   const now = (): string => deps.clock.now().toISOString();
   // Ticket life in the log at info, with pseudonyms and ids only (no question, answer or note), issue #19 item 9.
   const who = (id: string): string => (id === 'system' ? 'system' : (deps.pseudonymOf?.(id) ?? 'unknown'));
-  const reasons: Record<TicketReason, string> = {
-    no_answer: messages.reasonNoAnswer,
-    user_request: messages.reasonUserRequest,
-    unhelpful_answer: messages.reasonUnhelpful,
-  };
-
-  const notify = async (personIds: readonly string[], ticket: Ticket): Promise<void> => {
-    const text = fillTemplate(messages.lotseNotification, {
-      number: String(ticket.number),
-      question: ticket.question,
-      reason: reasons[ticket.reason],
-    });
-    for (const personId of personIds) {
-      const result = await deps.sender.send({ kind: 'person', personId }, { kind: 'ticket-created', text, ticketId: ticket.id });
-      if (result.kind === 'undeliverable')
-        deps.logger.warn('ticket-notification-undeliverable', { ticket: ticket.id, reason: result.reason });
-    }
-  };
+  const { notify, deliverAnswer, notifyReturned } = createTicketNotifications(deps);
 
   /**
    * Hands over the question whose answer is `messageId` (the answer that carried the button), or without it the
@@ -174,35 +156,6 @@ export function createEscalationService(deps: EscalationDeps) {
     // IT faults: help the asker make the service-desk ticket complete.
     const message = ticket.pool.kind === 'it-servicedesk' ? `${created}\n${messages.itChecklist}` : created;
     return { kind: 'created', ticket, message };
-  };
-
-  const deliverAnswer = async (ticket: Ticket): Promise<void> => {
-    if (!ticket.answer) return;
-    const lotse = lotseLabel(deps.directory, ticket.answer.by);
-    const text = fillTemplate(messages.askerAnswer, { lotse, number: String(ticket.number), answer: ticket.answer.text });
-    try {
-      await deps.sender.send(
-        { kind: 'conversation', reference: ticket.replyTo, userId: ticket.askerId },
-        { kind: 'ticket-answered', text, ticketId: ticket.id, from: lotse },
-      );
-    } catch (error) {
-      deps.logger.error('ticket-answer-delivery-failed', { ticket: ticket.id, error: describeError(error) });
-    }
-  };
-
-  /** A returned answer goes back to whoever answered it (else the candidates), with the asker's reason (issue #19, item 6). */
-  const notifyReturned = async (ticket: Ticket): Promise<void> => {
-    const assignee = ticket.assignee && deps.directory.person(ticket.assignee) ? [ticket.assignee] : [];
-    const recipients = assignee.length ? assignee : ticket.candidates;
-    const text = fillTemplate(messages.ticketReturned, {
-      number: String(ticket.number),
-      note: ticket.returned?.note ? `„${ticket.returned.note}“` : messages.returnNoNote,
-      question: ticket.question,
-    });
-    for (const personId of recipients) {
-      const result = await deps.sender.send({ kind: 'person', personId }, { kind: 'ticket-returned', text, ticketId: ticket.id });
-      if (result.kind === 'undeliverable') deps.logger.warn('ticket-return-undeliverable', { ticket: ticket.id, reason: result.reason });
-    }
   };
 
   const refusalText: Record<TransitionRefusal | 'not_found', string> = {
