@@ -5,7 +5,7 @@
  * buffered or the survey closes; participation is marked conditionally, so that a person who answered on
  * two replicas is counted once. Every step awaits the asynchronous stores (issue #20); batch writes of a survey take turns.
  */
-import type { BufferedResponse, SurveyStore } from '../../ports/hr-store.ts';
+import type { SurveyStore } from '../../ports/hr-store.ts';
 import type { AnswerValue, StoredAnswer, Survey } from '../../ports/hr-types.ts';
 import { describeError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
@@ -15,6 +15,7 @@ import type { SurveyDraft } from './hr-schemas.ts';
 import { aggregateResults, type SurveyResults } from './k-anonymous-results.ts';
 import { checkSender, reportingUnits, resolveAudience } from './resolve-audience.ts';
 import { checkResponse } from './survey-dialog.ts';
+import { createResponseBuffer } from './survey-response-buffer.ts';
 
 /** Dependencies of the survey service. */
 export interface SurveyDeps extends HrServiceDeps {
@@ -36,8 +37,7 @@ export const surveyJob = (id: string, step: 'invite' | `reminder-${number}`): st
 /** Creates the survey service. */
 export function createSurveyService(deps: SurveyDeps) {
   const { messages, store } = deps;
-  // Responses linked to their person in memory only, until the batch is written (never stored with the person).
-  const buffers = new Map<string, BufferedResponse[]>();
+  const responses = createResponseBuffer(deps);
   const now = (): string => deps.clock.now().toISOString();
   const notFound: Refused = { kind: 'refused', reason: 'not_found', message: messages.refusedNotFound };
   const wrongState = (state: string): Refused => ({
@@ -137,44 +137,12 @@ export function createSurveyService(deps: SurveyDeps) {
     return opened.kind === 'ok' ? { ...opened, invited: people.length } : opened;
   };
 
-  // Batch writes of one survey take turns: responses arriving during a write stay in the buffer for the next one.
-  const writing = new Map<string, Promise<unknown>>();
-
-  const flushNow = async (surveyId: string, minimum: number): Promise<number> => {
-    const batch = [...(buffers.get(surveyId) ?? [])];
-    if (batch.length === 0 || batch.length < minimum) return 0;
-    const outcome = await store.writeBatch(surveyId, batch, minimum);
-    if (outcome.duplicates.length > 0) deps.logger.info('hr-survey-duplicates-dropped', { surveyId, responses: outcome.duplicates.length });
-    const gone = new Set(outcome.kind === 'written' ? batch : batch.filter((response) => outcome.duplicates.includes(response.personId)));
-    const remaining = (buffers.get(surveyId) ?? []).filter((response) => !gone.has(response));
-    if (remaining.length > 0) buffers.set(surveyId, remaining);
-    else buffers.delete(surveyId);
-    return outcome.kind === 'written' ? outcome.people : 0;
-  };
-
-  /**
-   * Writes the buffer when at least `minimum` of its people have not answered elsewhere (another replica):
-   * those are dropped (first response wins); a batch that would fall below `minimum` stays buffered.
-   */
-  const flush = (surveyId: string, minimum: number): Promise<number> => {
-    const turn = (writing.get(surveyId) ?? Promise.resolve()).then(() => flushNow(surveyId, minimum));
-    const settled = turn.then(
-      () => undefined,
-      () => undefined,
-    );
-    writing.set(surveyId, settled);
-    void settled.then(() => {
-      if (writing.get(surveyId) === settled) writing.delete(surveyId);
-    });
-    return turn;
-  };
-
   /**
    * Writes what is left of a closed survey and reshuffles all its rows, so the last small batch cannot be
    * told apart. Every replica calls it from its HR job tick once it sees the survey closed.
    */
   const flushClosed = async (surveyId: string): Promise<void> => {
-    if ((await flush(surveyId, 1)) > 0) await store.reshuffle(surveyId);
+    if ((await responses.flush(surveyId, 1)) > 0) await store.reshuffle(surveyId);
   };
 
   const close = async (id: string): Promise<{ kind: 'ok'; survey: Survey } | Refused> => {
@@ -190,14 +158,11 @@ export function createSurveyService(deps: SurveyDeps) {
   /** A failed batch write (database unreachable) keeps the buffer for the next response or the close. */
   const writeQuietly = async (surveyId: string): Promise<void> => {
     try {
-      await flush(surveyId, deps.policy.k);
+      await responses.flush(surveyId, deps.policy.k);
     } catch (error) {
       deps.logger.error('hr-survey-batch-failed', { surveyId, error: describeError(error) });
     }
   };
-
-  const buffered = (surveyId: string, personId: string): boolean =>
-    buffers.get(surveyId)?.some((response) => response.personId === personId) ?? false;
 
   /** Stores a complete response (from the web form or the chat dialog). */
   const submit = async (personId: string, surveyId: string, raw: Readonly<Record<string, AnswerValue>>): Promise<SubmitResult> => {
@@ -210,7 +175,7 @@ export function createSurveyService(deps: SurveyDeps) {
       reason: 'already_answered' as const,
       message: fillTemplate(messages.alreadyAnswered, { title: survey.title }),
     };
-    if (buffered(surveyId, personId) || (await store.hasAnswered(surveyId, personId))) return alreadyAnswered;
+    if (responses.buffered(surveyId, personId) || (await store.hasAnswered(surveyId, personId))) return alreadyAnswered;
     const checked = checkResponse(survey, raw);
     if (!checked.ok) return { kind: 'invalid', questionId: checked.questionId };
     const unit = deps.directory.person(personId)?.unit ?? '';
@@ -222,10 +187,8 @@ export function createSurveyService(deps: SurveyDeps) {
       else response.answers.push({ questionId, reportingUnit, value });
     }
     // Checked again after the awaits: the same person's second, concurrent submission is not buffered twice.
-    if (buffered(surveyId, personId)) return alreadyAnswered;
-    const buffer = [...(buffers.get(surveyId) ?? []), response];
-    buffers.set(surveyId, buffer);
-    if (buffer.length >= deps.policy.k) await writeQuietly(surveyId);
+    if (responses.buffered(surveyId, personId)) return alreadyAnswered;
+    if (responses.add(surveyId, response) >= deps.policy.k) await writeQuietly(surveyId);
     return { kind: 'stored', message: fillTemplate(messages.surveyThanks, { title: survey.title, k: String(deps.policy.k) }) };
   };
 
@@ -235,7 +198,7 @@ export function createSurveyService(deps: SurveyDeps) {
     for (const survey of await store.surveys()) {
       if (
         isOpen(survey) &&
-        !buffered(survey.id, personId) &&
+        !responses.buffered(survey.id, personId) &&
         (await store.isEligible(survey.id, personId)) &&
         !(await store.hasAnswered(survey.id, personId))
       )
@@ -271,12 +234,9 @@ export function createSurveyService(deps: SurveyDeps) {
     };
   };
 
-  /** Buffered responses not yet written (they are discarded on shutdown, see docs/hr.md). */
-  const pending = (): number => [...buffers.values()].reduce((sum, buffer) => sum + buffer.length, 0);
-
   /** People of an open survey who have not answered (buffered responses count as answered). */
   const nonParticipants = async (id: string): Promise<readonly string[]> =>
-    (await store.nonParticipants(id)).filter((personId) => !buffered(id, personId));
+    (await store.nonParticipants(id)).filter((personId) => !responses.buffered(id, personId));
 
   return {
     create,
@@ -289,7 +249,7 @@ export function createSurveyService(deps: SurveyDeps) {
     openFor,
     results,
     flushClosed,
-    pending,
+    pending: responses.pending,
     nonParticipants,
     isOpen,
     closesText,
