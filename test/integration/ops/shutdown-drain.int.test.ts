@@ -110,7 +110,6 @@ describe('SIGTERM during a Teams broadcast', () => {
     );
 
     expect(code).toBe(0);
-    expect(exitedAfterMs).toBeLessThan(drainSeconds * 1000);
     expect(afterDrain - beforeSignal).toBeGreaterThanOrEqual(1);
     expect(states.pending ?? 0).toBeGreaterThan(0);
     expect((states.sent ?? 0) + (states.pending ?? 0)).toBe(directory.people);
@@ -120,6 +119,8 @@ describe('SIGTERM during a Teams broadcast', () => {
       .filter((line) => line.includes('"event":"shutdown-drained"'))
       .map((line) => JSON.parse(line) as { targets: Record<string, { drained: number; remaining: number }> });
     expect(drained).toHaveLength(1);
+    // That the whole shutdown fits in SHUTDOWN_DRAIN_S is checked with fake timers in test/unit/app/graceful-shutdown.test.ts;
+    // the exit time of this process is reported above, not asserted (no wall-clock limits in tests).
     // A request in flight at the deadline completes while the channel stops: counted by the mock, not by the drain log.
     const teams = drained[0]!.targets.teams!;
     expect(teams.drained).toBeGreaterThanOrEqual(1);

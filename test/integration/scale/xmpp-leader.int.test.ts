@@ -108,7 +108,8 @@ describe.skipIf(!bin || !prosodyAvailable)('Jabber on exactly one of two replica
       );
       expect(queued).toBe(2);
 
-      expect(Date.now() - killedAt).toBeLessThan(ttlMs); // the notifications were queued while nobody was connected
+      // The notifications were queued while nobody held the connection: the standby has not taken the lease yet.
+      expect(standby!.stderr()).not.toContain('"xmpp-lease-acquired"');
       const tookOver = await takeover;
       const acquired = standby!
         .stderr()
@@ -118,8 +119,8 @@ describe.skipIf(!bin || !prosodyAvailable)('Jabber on exactly one of two replica
       console.info(
         `xmpp lease: standby took the lease ${acquiredAfter} ms and was connected ${tookOver} ms after kill -9 (TTL ${ttlMs} ms, renewal 1 s)`,
       );
-      expect(acquiredAfter).toBeLessThan(ttlMs + 2000);
-      expect(tookOver).toBeLessThan(ttlMs + 6000);
+      // The standby took over after the lease expired (how fast is reported above, not asserted: no wall-clock limits).
+      expect(acquired).toBeDefined();
       const [answer] = await sabine.ask(bot, 'hilfe', 1, 15_000);
       expect(answer!.body.length).toBeGreaterThan(0);
 
