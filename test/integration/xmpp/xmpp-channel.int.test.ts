@@ -210,10 +210,8 @@ describe.skipIf(!prosodyAvailable)('Jabber channel against a real Prosody', () =
     }
     expect(deliveries.every((result) => result.kind === 'queued')).toBe(true);
     expect(await world.xmpp.channel.pending()).toBe(5);
-    const restarted = Date.now();
     await world.prosody.start();
     await waitFor(() => world.xmpp.channel.connection.isOnline(), 10_000);
-    expect(Date.now() - restarted).toBeLessThan(10_000);
     const erikaAgain = await login('erika');
     const notices = await erikaAgain.nextMessages(5);
     expect(notices.map((notice) => notice.body)).toEqual([1, 2, 3, 4, 5].map((index) => `Mitteilung ${index} während des Neustarts`));
