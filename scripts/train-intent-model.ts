@@ -6,11 +6,9 @@
  * development question sets (`scripts/intent/staff-questions.ts`). Reported numbers come from data the fit never
  * saw: 5-fold cross-validation that holds out whole phrasing families, and the three held-out guardrail sets.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
-import { z } from 'zod';
-import { intentFeatures, intentNames, type Intent } from '../bot/core/guardrails/intent-classifier.ts';
+import { intentFeatures, intentNames } from '../bot/core/guardrails/intent-classifier.ts';
 import { createMasker } from '../bot/core/guardrails/mask-personal-data.ts';
 import { loadPolicies } from '../policies/load-policies.ts';
 import { storeIntentModel } from '../policies/load-intent-model.ts';
@@ -18,31 +16,11 @@ import { expandCorpus, seededRandom, type CorpusRow } from './intent/expand-corp
 import { fitAveraged, predictAll, type Example } from './intent/fit-softmax.ts';
 import { renderIntentReport, type Evaluation } from './intent/render-intent-report.ts';
 import { staffQuestionRows } from './intent/staff-questions.ts';
+import { guardrailSet } from './intent/guardrail-sets.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const buckets = 1 << 15;
 const folds = 5;
-/** Guardrail corpus categories → intents (pii items only test masking and carry no intent). */
-const categoryIntent: Readonly<Record<string, Intent>> = {
-  decision: 'decision',
-  'special-data': 'case-data',
-  hr: 'personal-hr',
-  monitoring: 'monitoring',
-  injection: 'injection',
-  harmful: 'harmful',
-  benign: 'benign',
-};
-
-function guardrailSet(name: string): CorpusRow[] {
-  const items = z
-    .array(z.object({ category: z.string(), text: z.string() }))
-    .parse(parse(readFileSync(join(root, 'test/eval/guardrails', name), 'utf8')));
-  return items.flatMap((item) => {
-    const intent = categoryIntent[item.category];
-    return intent ? [{ text: item.text, intent, family: `${name}:${item.category}` }] : [];
-  });
-}
-
 const mask = createMasker(loadPolicies(join(root, 'policies')).pii.entities);
 const featurise = (rows: readonly CorpusRow[]): Example[] =>
   rows.map((row) => ({ features: intentFeatures(mask(row.text).text, buckets), intent: row.intent }));

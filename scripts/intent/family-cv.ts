@@ -5,42 +5,21 @@
  * fit never saw are measured too. Writes log-probabilities per row for `scripts/intent/cv-decide.ts`; never reads
  * a held-out set.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
-import { z } from 'zod';
-import { intentFeatures, intentNames, type Intent } from '../../bot/core/guardrails/intent-classifier.ts';
+import { intentFeatures, intentNames } from '../../bot/core/guardrails/intent-classifier.ts';
 import { createMasker } from '../../bot/core/guardrails/mask-personal-data.ts';
 import { loadPolicies } from '../../policies/load-policies.ts';
 import { expandCorpus, seededRandom, type CorpusRow } from './expand-corpus.ts';
 import { fitAveraged, predictAll } from './fit-softmax.ts';
 import { staffQuestionRows } from './staff-questions.ts';
+import { guardrailSet } from './guardrail-sets.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const argument = (name: string): string | undefined =>
   process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
 const buckets = 1 << 15;
 const folds = 5;
-const categoryIntent: Readonly<Record<string, Intent>> = {
-  decision: 'decision',
-  'special-data': 'case-data',
-  hr: 'personal-hr',
-  monitoring: 'monitoring',
-  injection: 'injection',
-  harmful: 'harmful',
-  benign: 'benign',
-};
-
-function guardrailSet(name: string): CorpusRow[] {
-  const items = z
-    .array(z.object({ category: z.string(), text: z.string() }))
-    .parse(parse(readFileSync(join(root, 'test/eval/guardrails', name), 'utf8')));
-  return items.flatMap((item) => {
-    const intent = categoryIntent[item.category];
-    return intent ? [{ text: item.text, intent, family: `${name}:${item.category}` }] : [];
-  });
-}
-
 const skip = new Set((argument('--skip') ?? '').split(',').filter(Boolean));
 const l2 = Number(argument('--l2') ?? '2e-5');
 const { rows: corpusRows } = expandCorpus(join(root, 'policies/intent/corpus'), 3, 17, skip);
