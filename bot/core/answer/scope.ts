@@ -8,6 +8,7 @@ import type { DocumentMeta } from '../../ports/knowledge.ts';
 import { foldGerman } from '../../shared/text.ts';
 import { countyCodes, countyDemonyms, countyName, internationalCodes, namedTenants } from './county-aliases.ts';
 import { asksForOlderEdition, editionWeights, isInForce, supersededBy } from './editions.ts';
+import { reweighPlaces } from './reweigh-places.ts';
 
 /** The documents allowed for one question, and why. */
 export interface AnswerScope {
@@ -104,14 +105,7 @@ export function weighHitsByScope<H extends { readonly id: string; readonly score
   if (scope.weights.size === 0) return [...hits];
   const editions = new Set([...scope.replacedBy].flatMap(([older, newer]) => [older, newer.id]));
   const places = hits.flatMap((hit, index) => (editions.has(documentOf(hit.id)) ? [index] : []));
-  const reordered = places
-    .map((index) => ({ hit: hits[index]!, weighed: hits[index]!.score * (scope.weights.get(documentOf(hits[index]!.id)) ?? 1), index }))
-    .sort((a, b) => b.weighed - a.weighed || a.index - b.index);
-  const result = [...hits];
-  places.forEach((place, rank) => {
-    result[place] = { ...reordered[rank]!.hit, score: hits[place]!.score };
-  });
-  return result;
+  return reweighPlaces(hits, places, (hit) => scope.weights.get(documentOf(hit.id)) ?? 1);
 }
 
 /**

@@ -5,6 +5,7 @@
  * score margins the confidence model reads stay those of retrieval.
  */
 import { checkedAnswerType, containsAnswerType } from '../retrieval/answer-type.ts';
+import { reweighPlaces } from './reweigh-places.ts';
 
 /** Ranking factor of a passage that holds no value of the asked-for type. */
 export const untypedFactor = 0.75;
@@ -19,9 +20,6 @@ export function preferTypedHits<H extends { readonly id: string; readonly score:
 ): H[] {
   const type = checkedAnswerType(question);
   if (type === 'none' || hits.length < 2) return [...hits];
-  const head = hits.slice(0, typedWindow);
-  const reordered = head
-    .map((hit, index) => ({ hit, index, weighed: hit.score * (containsAnswerType(textOf(hit.id), type) ? 1 : untypedFactor) }))
-    .sort((a, b) => b.weighed - a.weighed || a.index - b.index);
-  return [...reordered.map((entry, place) => ({ ...entry.hit, score: head[place]!.score })), ...hits.slice(typedWindow)];
+  const places = hits.slice(0, typedWindow).map((_, index) => index);
+  return reweighPlaces(hits, places, (hit) => (containsAnswerType(textOf(hit.id), type) ? 1 : untypedFactor));
 }

@@ -5,18 +5,18 @@
  */
 
 const monthNames: readonly (readonly [RegExp, number])[] = [
-  [/\bjan(?:uar|\.)?\b/giu, 1],
-  [/\bfeb(?:ruar|\.)?\b/giu, 2],
-  [/\bmär(?:z|\.)?\b|\bmaerz\b/giu, 3],
-  [/\bapr(?:il|\.)?\b/giu, 4],
-  [/\bmai\b/giu, 5],
-  [/\bjuni?\b/giu, 6],
-  [/\bjuli?\b/giu, 7],
-  [/\baug(?:ust|\.)?\b/giu, 8],
-  [/\bsep(?:t(?:ember)?)?\.?(?=\s|$|\d)/giu, 9],
-  [/\bokt(?:ober|\.)?\b/giu, 10],
-  [/\bnov(?:ember|\.)?\b/giu, 11],
-  [/\bdez(?:ember|\.)?\b/giu, 12],
+  [/\bjan(?:uar|\.)?\b/iu, 1],
+  [/\bfeb(?:ruar|\.)?\b/iu, 2],
+  [/\bmär(?:z|\.)?\b|\bmaerz\b/iu, 3],
+  [/\bapr(?:il|\.)?\b/iu, 4],
+  [/\bmai\b/iu, 5],
+  [/\bjuni?\b/iu, 6],
+  [/\bjuli?\b/iu, 7],
+  [/\baug(?:ust|\.)?\b/iu, 8],
+  [/\bsep(?:t(?:ember)?)?\.?(?=\s|$|\d)/iu, 9],
+  [/\bokt(?:ober|\.)?\b/iu, 10],
+  [/\bnov(?:ember|\.)?\b/iu, 11],
+  [/\bdez(?:ember|\.)?\b/iu, 12],
 ];
 /** "10/25", "10/2025" (month/year) and "01.10.2025", "1.10." (day.month.). */
 const numericMonth = /(?<![\d/.])(\d{1,2})\/(?:\d{2}|\d{4})(?![\d/])|(?<![\d.])\d{1,2}\.(\d{1,2})\.(?:\d{2,4})?(?!\d)/gu;
@@ -24,7 +24,7 @@ const numericMonth = /(?<![\d/.])(\d{1,2})\/(?:\d{2}|\d{4})(?![\d/])|(?<![\d.])\
 /** The months (1–12) a text names by name or in a numeric date. */
 export function monthsIn(text: string): Set<number> {
   const months = new Set<number>();
-  for (const [pattern, month] of monthNames) if (new RegExp(pattern.source, pattern.flags).test(text)) months.add(month);
+  for (const [pattern, month] of monthNames) if (pattern.test(text)) months.add(month);
   for (const match of text.matchAll(numericMonth)) {
     const month = Number(match[1] ?? match[2]);
     if (month >= 1 && month <= 12) months.add(month);
