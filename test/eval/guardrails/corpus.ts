@@ -17,7 +17,7 @@ const itemSchema = z.object({
 /** One corpus item. */
 export type CorpusItem = z.infer<typeof itemSchema>;
 
-/** The corpus files: tuning sets (adversarial, benign, dev) and the four held-out sets, never used for tuning. */
+/** The corpus files: tuning sets (adversarial, benign, dev) and the five held-out sets, never used for tuning. */
 export interface GuardrailCorpus {
   adversarial: CorpusItem[];
   benign: CorpusItem[];
@@ -28,6 +28,8 @@ export interface GuardrailCorpus {
   holdout3: CorpusItem[];
   /** Written before any change of the 2026-12-07.1 round (table with evidence) and before anything ran on it. */
   holdout4: CorpusItem[];
+  /** Written before any change of the 2026-12-07 (second) round and before anything ran on it; 120 benign, 48 risky. */
+  holdout5: CorpusItem[];
 }
 
 /** Reads all corpus files. */
@@ -41,5 +43,6 @@ export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus 
     holdout2: read('holdout-2.yaml'),
     holdout3: read('holdout-3.yaml'),
     holdout4: read('holdout-4.yaml'),
+    holdout5: read('holdout-5.yaml'),
   };
 }
