@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/intent/family-cv.ts <out.json> [--l2 x] [--skip file.yaml,…]`: cross-validation of the intent
+ * `npx tsx scripts/intent/family-cv.ts <out.json> [--l2 x] [--skip file.yaml,…] [--seed n]`: cross-validation of the intent
  * check with every phrasing family held out as a whole, including the tuning corpora (one family per file and
  * category) and the development staff questions (one family per file), so that ordinary questions of a kind the
  * fit never saw are measured too. Writes log-probabilities per row for `scripts/intent/cv-decide.ts`; never reads
@@ -27,7 +27,7 @@ const rows = [...corpusRows, ...['adversarial.yaml', 'benign.yaml', 'dev.yaml'].
 const mask = createMasker(loadPolicies(join(root, 'policies')).pii.entities);
 const masked = rows.map((row) => mask(row.text));
 const examples = rows.map((row, index) => ({ features: intentFeatures(masked[index]!.text, buckets), intent: row.intent }));
-const random = seededRandom(3);
+const random = seededRandom(Number(argument('--seed') ?? '3'));
 const foldOf = new Map<string, number>();
 for (const intent of intentNames) {
   const families = [...new Set(rows.filter((row) => row.intent === intent).map((row) => row.family))].sort(() => random() - 0.5);
