@@ -99,6 +99,10 @@ if (!existsSync(seeds)) {
   if (existsSync(seedsDev)) seedSpecs.push({ name: 'seeds-dev', file: seedsDev });
   else console.log('eval: ../shared/eval-data/seeds-dev.json not found, skipping seeds-dev');
   seedSpecs.push({ name: 'seeds-own', file: join(root, 'test/eval/questions/seeds-own.json') });
+  for (const extra of ['seeds-own-2', 'seeds-own-3']) {
+    const file = join(root, `test/eval/questions/${extra}.json`);
+    if (existsSync(file)) seedSpecs.push({ name: extra, file });
+  }
   // Held out: written from the documents only, never fitted on and never read for tuning (only its totals are looked at).
   seedSpecs.push({ name: 'seeds-fresh', file: join(root, 'test/eval/questions/seeds-fresh.json') });
 }

@@ -1,7 +1,7 @@
 /**
  * The TypeScript port of `score_seeds.py` gives the same result as the Python scorer on a synthetic answers file
  * (skipped when python3 or `../shared/eval-data/score_seeds.py` is missing). Also checks that every gold evidence
- * of `seeds-own.json` is a verbatim substring of its seed file.
+ * of `seeds-own.json`, `seeds-own-2.json` and `seeds-own-3.json` is a verbatim substring of its seed file.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -168,8 +168,8 @@ describe.skipIf(!canCompare)('seed scoring: TypeScript port equals score_seeds.p
   });
 });
 
-describe.skipIf(!existsSync(seedsDir))('seeds-own.json', () => {
-  const items = JSON.parse(readFileSync(join(root, 'test/eval/questions/seeds-own.json'), 'utf8')) as SeedQuestion[];
+describe.skipIf(!existsSync(seedsDir)).each(['seeds-own.json', 'seeds-own-2.json', 'seeds-own-3.json'])('%s', (file) => {
+  const items = JSON.parse(readFileSync(join(root, 'test/eval/questions', file), 'utf8')) as SeedQuestion[];
 
   it('has verbatim gold evidence for every answerable item and unique ids', () => {
     const texts = new Map<string, string>();

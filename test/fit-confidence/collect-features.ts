@@ -4,8 +4,8 @@
  * it was written for, and the features the confidence model sees are recorded with the label
  * (1 = the documents answer it, 0 = they do not).
  *
- * Sets: `seeds-dev` (../shared/eval-data/seeds-dev.json, read at run time), `seeds-own`
- * (test/eval/questions/seeds-own.json) over ../shared/seeds, and `xquad` (the XQuAD-de abstention split:
+ * Sets: `seeds-dev` (../shared/eval-data/seeds-dev.json, read at run time), `seeds-own`, `seeds-own-2` and
+ * `seeds-own-3` (test/eval/questions/) over ../shared/seeds, and `xquad` (the XQuAD-de abstention split:
  * answerable vs near-miss and out-of-corpus questions over the 160 corpus paragraphs).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -107,6 +107,10 @@ export async function collectAll(file: string): Promise<FeatureRow[]> {
   const own = join(root, 'test/eval/questions/seeds-own.json');
   if (existsSync(seeds) && existsSync(dev)) rows.push(...(await collect('seeds-dev', seeds, seedQuestions(dev))));
   if (existsSync(seeds) && existsSync(own)) rows.push(...(await collect('seeds-own', seeds, seedQuestions(own))));
+  for (const extra of ['seeds-own-2', 'seeds-own-3']) {
+    const file = join(root, `test/eval/questions/${extra}.json`);
+    if (existsSync(seeds) && existsSync(file)) rows.push(...(await collect(extra, seeds, seedQuestions(file))));
+  }
   // Held out: collected only to be scored by the shipped model (fit-confidence.ts never fits on it).
   const fresh = join(root, 'test/eval/questions/seeds-fresh.json');
   if (existsSync(seeds) && existsSync(fresh)) rows.push(...(await collect('seeds-fresh', seeds, seedQuestions(fresh))));

@@ -139,7 +139,7 @@ const rows = collected.filter((row) => row.set !== excluded && row.set !== heldO
 const sets = [...new Set(rows.map((row) => row.set))];
 const evaluations: SetScore[] = [];
 if (sets.includes('seeds-dev')) evaluations.push(crossValidate('seeds-dev', rows));
-if (sets.includes('seeds-own')) evaluations.push(heldOut('seeds-own', rows), crossValidate('seeds-own', rows));
+for (const own of ['seeds-own', 'seeds-own-2', 'seeds-own-3']) if (sets.includes(own)) evaluations.push(heldOut(own, rows));
 if (sets.includes('xquad')) evaluations.push(crossValidate('xquad', rows));
 const fitted = fit(rows);
 const threshold = chooseThreshold(fitted, rows);
