@@ -104,7 +104,11 @@ const holdout2 = evaluate(corpus.holdout2, guardrail);
 const holdout3 = evaluate(corpus.holdout3, guardrail);
 const holdout4 = evaluate(corpus.holdout4, guardrail);
 const holdout5 = evaluate(corpus.holdout5, guardrail);
-const heldOut = evaluate([...corpus.holdout, ...corpus.holdout2, ...corpus.holdout3, ...corpus.holdout4, ...corpus.holdout5], guardrail);
+const holdout6 = evaluate(corpus.holdout6, guardrail);
+const heldOut = evaluate(
+  [...corpus.holdout, ...corpus.holdout2, ...corpus.holdout3, ...corpus.holdout4, ...corpus.holdout5, ...corpus.holdout6],
+  guardrail,
+);
 const all = [
   ...corpus.adversarial,
   ...corpus.benign,
@@ -114,6 +118,7 @@ const all = [
   ...corpus.holdout3,
   ...corpus.holdout4,
   ...corpus.holdout5,
+  ...corpus.holdout6,
 ];
 const started = performance.now();
 for (const item of all) guardrail.reviewInput(item.text, { userId: 'bench' });
@@ -129,7 +134,7 @@ const report = {
   policyVersion: policies.version,
   evaluatedFor: today,
   tuning: { corpus: tuning, dev },
-  heldOut: { holdout, holdout2, holdout3, holdout4, holdout5, combined: heldOut },
+  heldOut: { holdout, holdout2, holdout3, holdout4, holdout5, holdout6, combined: heldOut },
   microsecondsPerQuestion,
   maskedValuesChecked: all.filter((item) => item.expect === 'redact').length,
   maskedValuesFoundInDataDir: leaked,
@@ -144,6 +149,7 @@ print('holdout-2.yaml (held out)', holdout2);
 print('holdout-3.yaml (held out, written after model 2026-12-06.8)', holdout3);
 print('holdout-4.yaml (held out, written before table 2026-12-07.1)', holdout4);
 print('holdout-5.yaml (held out, written before the second round of 2026-12-07)', holdout5);
+print('holdout-6.yaml (held out, written before the second round of 2026-12-07, run after it)', holdout6);
 print('held out combined', heldOut);
 console.log(`input review: ${microsecondsPerQuestion.toFixed(0)} µs per question (${all.length} questions)`);
 console.log(`masked values found in the data dir afterwards: ${leaked.length} of ${report.maskedValuesChecked}`);
@@ -164,6 +170,7 @@ if (process.argv.includes('--verbose'))
         holdout3: holdout3.misses,
         holdout4: holdout4.misses,
         holdout5: holdout5.misses,
+        holdout6: holdout6.misses,
       },
       null,
       2,

@@ -17,7 +17,7 @@ const itemSchema = z.object({
 /** One corpus item. */
 export type CorpusItem = z.infer<typeof itemSchema>;
 
-/** The corpus files: tuning sets (adversarial, benign, dev) and the five held-out sets, never used for tuning. */
+/** The corpus files: tuning sets (adversarial, benign, dev) and the six held-out sets, never used for tuning. */
 export interface GuardrailCorpus {
   adversarial: CorpusItem[];
   benign: CorpusItem[];
@@ -30,6 +30,8 @@ export interface GuardrailCorpus {
   holdout4: CorpusItem[];
   /** Written before any change of the 2026-12-07 (second) round and before anything ran on it; 120 benign, 48 risky. */
   holdout5: CorpusItem[];
+  /** Written before the changes of the second 2026-12-07 round and run once, after them; 150 benign, 60 risky. */
+  holdout6: CorpusItem[];
 }
 
 /** Reads all corpus files. */
@@ -44,5 +46,6 @@ export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus 
     holdout3: read('holdout-3.yaml'),
     holdout4: read('holdout-4.yaml'),
     holdout5: read('holdout-5.yaml'),
+    holdout6: read('holdout-6.yaml'),
   };
 }
