@@ -132,26 +132,31 @@ const collected: FeatureRow[] =
   args.includes('--features') && existsSync(featuresFile)
     ? (JSON.parse(readFileSync(featuresFile, 'utf8')) as FeatureRow[])
     : await collectAll(featuresFile);
-/** The held-out set: never fitted on, never used to choose anything; only scored by the shipped model. */
-const heldOutSet = 'seeds-fresh';
-const fresh = collected.filter((row) => row.set === heldOutSet);
-const rows = collected.filter((row) => row.set !== excluded && row.set !== heldOutSet);
+/**
+ * The held-out sets: never fitted on, never used to choose anything; only scored by the shipped model. seeds-own-2 and
+ * seeds-own-3 were fitted on for a while and taken out again: with them the model answered "Wie beantrage ich
+ * Elterngeld?" from an unrelated passage (the weight of unknown question words fell from −1.21 to −0.33).
+ */
+const heldOutSets = ['seeds-fresh', 'seeds-own-2', 'seeds-own-3'];
+const rows = collected.filter((row) => row.set !== excluded && !heldOutSets.includes(row.set));
 const sets = [...new Set(rows.map((row) => row.set))];
 const evaluations: SetScore[] = [];
 if (sets.includes('seeds-dev')) evaluations.push(crossValidate('seeds-dev', rows));
-for (const own of ['seeds-own', 'seeds-own-2', 'seeds-own-3']) if (sets.includes(own)) evaluations.push(heldOut(own, rows));
+if (sets.includes('seeds-own')) evaluations.push(heldOut('seeds-own', rows), crossValidate('seeds-own', rows));
 if (sets.includes('xquad')) evaluations.push(crossValidate('xquad', rows));
 const fitted = fit(rows);
 const threshold = chooseThreshold(fitted, rows);
 // Shift the bias so that the chosen threshold becomes ANSWER_MIN_CONFIDENCE.
 const logit = (p: number): number => Math.log(p / (1 - p));
 const model: LogisticModel = { weights: fitted.weights, bias: fitted.bias - logit(threshold) + logit(minConfidence) };
-if (fresh.length) {
-  const scores = fresh.map((row) => scoreOf(fitted, row));
+for (const set of heldOutSets) {
+  const tested = collected.filter((row) => row.set === set);
+  if (!tested.length) continue;
+  const scores = tested.map((row) => scoreOf(fitted, row));
   evaluations.push(
     score(
-      `${heldOutSet} (held out: the shipped model, never fitted or tuned on it)`,
-      fresh,
+      `${set} (held out: scored by the shipped model, not fitted on it)`,
+      tested,
       scores,
       scores.map(() => threshold),
     ),
