@@ -14,7 +14,7 @@ import { createPolicyGuardrail } from '../../bot/core/guardrails/policy-guardrai
 import type { Guardrail } from '../../bot/ports/guardrail.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';
 import { loadPolicies } from '../../policies/load-policies.ts';
-import { loadGuardrailCorpus, type CorpusItem } from '../eval/guardrails/corpus.ts';
+import { heldOutSets, loadGuardrailCorpus, type CorpusItem } from '../eval/guardrails/corpus.ts';
 import { intentP95, seedsDevAtGuardrail, seedsDevFile } from './guardrails-seeds.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -99,27 +99,10 @@ const names = loadDirectory(join(root, 'knowledge/directory/musterland.yaml'))
 const guardrail = createPolicyGuardrail(policies, { knownStaffNames: names });
 const tuning = evaluate([...corpus.adversarial, ...corpus.benign], guardrail);
 const dev = evaluate(corpus.dev, guardrail);
-const holdout = evaluate(corpus.holdout, guardrail);
-const holdout2 = evaluate(corpus.holdout2, guardrail);
-const holdout3 = evaluate(corpus.holdout3, guardrail);
-const holdout4 = evaluate(corpus.holdout4, guardrail);
-const holdout5 = evaluate(corpus.holdout5, guardrail);
-const holdout6 = evaluate(corpus.holdout6, guardrail);
-const heldOut = evaluate(
-  [...corpus.holdout, ...corpus.holdout2, ...corpus.holdout3, ...corpus.holdout4, ...corpus.holdout5, ...corpus.holdout6],
-  guardrail,
-);
-const all = [
-  ...corpus.adversarial,
-  ...corpus.benign,
-  ...corpus.dev,
-  ...corpus.holdout,
-  ...corpus.holdout2,
-  ...corpus.holdout3,
-  ...corpus.holdout4,
-  ...corpus.holdout5,
-  ...corpus.holdout6,
-];
+const heldOutResults = heldOutSets(corpus).map((set) => ({ ...set, result: evaluate(set.items, guardrail) }));
+const heldOutItems = heldOutResults.flatMap((set) => set.items);
+const heldOut = evaluate(heldOutItems, guardrail);
+const all = [...corpus.adversarial, ...corpus.benign, ...corpus.dev, ...heldOutItems];
 const started = performance.now();
 for (const item of all) guardrail.reviewInput(item.text, { userId: 'bench' });
 const microsecondsPerQuestion = ((performance.now() - started) * 1000) / all.length;
@@ -134,7 +117,7 @@ const report = {
   policyVersion: policies.version,
   evaluatedFor: today,
   tuning: { corpus: tuning, dev },
-  heldOut: { holdout, holdout2, holdout3, holdout4, holdout5, holdout6, combined: heldOut },
+  heldOut: { ...Object.fromEntries(heldOutResults.map((set) => [set.key, set.result])), combined: heldOut },
   microsecondsPerQuestion,
   maskedValuesChecked: all.filter((item) => item.expect === 'redact').length,
   maskedValuesFoundInDataDir: leaked,
@@ -144,12 +127,7 @@ const report = {
 };
 print('corpus (adversarial.yaml + benign.yaml, tuning)', tuning);
 print('dev.yaml (tuning)', dev);
-print('holdout.yaml (held out)', holdout);
-print('holdout-2.yaml (held out)', holdout2);
-print('holdout-3.yaml (held out, written after model 2026-12-06.8)', holdout3);
-print('holdout-4.yaml (held out, written before table 2026-12-07.1)', holdout4);
-print('holdout-5.yaml (held out, written before the second round of 2026-12-07)', holdout5);
-print('holdout-6.yaml (held out, written before the second round of 2026-12-07, run after it)', holdout6);
+for (const set of heldOutResults) print(set.label, set.result);
 print('held out combined', heldOut);
 console.log(`input review: ${microsecondsPerQuestion.toFixed(0)} µs per question (${all.length} questions)`);
 console.log(`masked values found in the data dir afterwards: ${leaked.length} of ${report.maskedValuesChecked}`);
@@ -165,12 +143,7 @@ if (process.argv.includes('--verbose'))
       {
         tuning: tuning.misses,
         dev: dev.misses,
-        holdout: holdout.misses,
-        holdout2: holdout2.misses,
-        holdout3: holdout3.misses,
-        holdout4: holdout4.misses,
-        holdout5: holdout5.misses,
-        holdout6: holdout6.misses,
+        ...Object.fromEntries(heldOutResults.map((set) => [set.key, set.result.misses])),
       },
       null,
       2,

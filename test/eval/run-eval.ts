@@ -16,6 +16,7 @@ import { ingestKnowledge } from '../../bot/app/ingest-knowledge.ts';
 import { loadConfig } from '../../bot/config/config.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';
 import { judge, loadQuestionSet, type EvalItem } from './question-set.ts';
+import { seedQuestionSets } from './seed-question-sets.ts';
 import { formatSeedTable, runSeedSets, type SeedSetSpec } from './seeds-eval.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -92,19 +93,13 @@ if (!seedsOnly) {
 }
 
 const seedSpecs: SeedSetSpec[] = [];
-const seedsDev = resolve(root, '../shared/eval-data/seeds-dev.json');
 if (!existsSync(seeds)) {
   console.log('eval: ../shared/seeds not found, skipping the colloquial seed sets (seeds-dev, seeds-own)');
 } else {
-  if (existsSync(seedsDev)) seedSpecs.push({ name: 'seeds-dev', file: seedsDev });
-  else console.log('eval: ../shared/eval-data/seeds-dev.json not found, skipping seeds-dev');
-  seedSpecs.push({ name: 'seeds-own', file: join(root, 'test/eval/questions/seeds-own.json') });
-  for (const extra of ['seeds-own-2', 'seeds-own-3']) {
-    const file = join(root, `test/eval/questions/${extra}.json`);
-    if (existsSync(file)) seedSpecs.push({ name: extra, file });
-  }
-  // Held out: written from the documents only, never fitted on and never read for tuning (only its totals are looked at).
-  seedSpecs.push({ name: 'seeds-fresh', file: join(root, 'test/eval/questions/seeds-fresh.json') });
+  const available = seedQuestionSets(root);
+  if (!available.some((set) => set.name === 'seeds-dev'))
+    console.log('eval: ../shared/eval-data/seeds-dev.json not found, skipping seeds-dev');
+  seedSpecs.push(...available.map(({ name, file }) => ({ name, file })));
 }
 /** The commit measured and whether tracked files differed from it (other work in the tree). */
 function codeVersion(): { commit: string; dirty: boolean } | undefined {

@@ -4,8 +4,7 @@
  * it was written for, and the features the confidence model sees are recorded with the label
  * (1 = the documents answer it, 0 = they do not).
  *
- * Sets: `seeds-dev` (../shared/eval-data/seeds-dev.json, read at run time), `seeds-own`, `seeds-own-2` and
- * `seeds-own-3` (test/eval/questions/) over ../shared/seeds, and `xquad` (the XQuAD-de abstention split:
+ * Sets: the seed question sets of `test/eval/seed-question-sets.ts` over ../shared/seeds, and `xquad` (the XQuAD-de abstention split:
  * answerable vs near-miss and out-of-corpus questions over the 160 corpus paragraphs).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +17,7 @@ import { loadConfig } from '../../bot/config/config.ts';
 import { featureNames, type EvidenceFeatures } from '../../bot/core/retrieval/confidence.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';
 import { loadAbstentionSplit, loadParagraphs } from '../bench/xquad.ts';
+import { seedQuestionSets } from '../eval/seed-question-sets.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const shared = resolve(root, '../shared');
@@ -103,17 +103,8 @@ export async function collect(set: string, folder: string, questions: readonly L
 export async function collectAll(file: string): Promise<FeatureRow[]> {
   const rows: FeatureRow[] = [];
   const seeds = join(shared, 'seeds');
-  const dev = join(shared, 'eval-data/seeds-dev.json');
-  const own = join(root, 'test/eval/questions/seeds-own.json');
-  if (existsSync(seeds) && existsSync(dev)) rows.push(...(await collect('seeds-dev', seeds, seedQuestions(dev))));
-  if (existsSync(seeds) && existsSync(own)) rows.push(...(await collect('seeds-own', seeds, seedQuestions(own))));
-  for (const extra of ['seeds-own-2', 'seeds-own-3']) {
-    const file = join(root, `test/eval/questions/${extra}.json`);
-    if (existsSync(seeds) && existsSync(file)) rows.push(...(await collect(extra, seeds, seedQuestions(file))));
-  }
-  // Held out: collected only to be scored by the shipped model (fit-confidence.ts never fits on it).
-  const fresh = join(root, 'test/eval/questions/seeds-fresh.json');
-  if (existsSync(seeds) && existsSync(fresh)) rows.push(...(await collect('seeds-fresh', seeds, seedQuestions(fresh))));
+  // Held-out sets are collected only to be scored by the shipped model (fit-confidence.ts never fits on them).
+  if (existsSync(seeds)) for (const set of seedQuestionSets(root)) rows.push(...(await collect(set.name, seeds, seedQuestions(set.file))));
   if (existsSync(join(shared, 'eval-data/xquad.de.json'))) {
     const folder = mkdtempSync(join(tmpdir(), 'lotse-fit-xquad-corpus-'));
     rows.push(...(await collect('xquad', folder, xquadCorpus(folder))));

@@ -18,6 +18,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { featureDirections, featureNames, type EvidenceFeatures } from '../../bot/core/retrieval/confidence.ts';
+import { seedQuestionSets } from '../eval/seed-question-sets.ts';
 import { collectAll, type FeatureRow } from './collect-features.ts';
 import { auroc, fitLogisticWithSigns, predict, ratesAt, type Example, type LogisticModel } from './logistic-regression.ts';
 import { renderModelFile, renderReport, type FitReport, type SetScore } from './render-fit.ts';
@@ -132,12 +133,10 @@ const collected: FeatureRow[] =
   args.includes('--features') && existsSync(featuresFile)
     ? (JSON.parse(readFileSync(featuresFile, 'utf8')) as FeatureRow[])
     : await collectAll(featuresFile);
-/**
- * The held-out sets: never fitted on, never used to choose anything; only scored by the shipped model. seeds-own-2 and
- * seeds-own-3 were fitted on for a while and taken out again: with them the model answered "Wie beantrage ich
- * Elterngeld?" from an unrelated passage (the weight of unknown question words fell from −1.21 to −0.33).
- */
-const heldOutSets = ['seeds-fresh', 'seeds-own-2', 'seeds-own-3'];
+/** The held-out sets: never fitted on, never used to choose anything; only scored by the shipped model. */
+const heldOutSets = seedQuestionSets(root)
+  .filter((set) => set.heldOut)
+  .map((set) => set.name);
 const rows = collected.filter((row) => row.set !== excluded && !heldOutSets.includes(row.set));
 const sets = [...new Set(rows.map((row) => row.set))];
 const evaluations: SetScore[] = [];

@@ -49,3 +49,26 @@ export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus 
     holdout6: read('holdout-6.yaml'),
   };
 }
+
+/** One held-out set with the key it has in the benchmark report and the label it is printed with. */
+export interface HeldOutSet {
+  readonly key: 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6';
+  readonly label: string;
+  readonly items: readonly CorpusItem[];
+}
+
+/** The held-out sets in the order they were written, each with what is known about when it was written and run. */
+export function heldOutSets(corpus: GuardrailCorpus): HeldOutSet[] {
+  return [
+    { key: 'holdout', label: 'holdout.yaml (held out)', items: corpus.holdout },
+    { key: 'holdout2', label: 'holdout-2.yaml (held out)', items: corpus.holdout2 },
+    { key: 'holdout3', label: 'holdout-3.yaml (held out, written after model 2026-12-06.8)', items: corpus.holdout3 },
+    { key: 'holdout4', label: 'holdout-4.yaml (held out, written before table 2026-12-07.1)', items: corpus.holdout4 },
+    { key: 'holdout5', label: 'holdout-5.yaml (held out, written before the second round of 2026-12-07)', items: corpus.holdout5 },
+    {
+      key: 'holdout6',
+      label: 'holdout-6.yaml (held out, written before the second round of 2026-12-07, run after it)',
+      items: corpus.holdout6,
+    },
+  ];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadGuardrailCorpus } from '../../eval/guardrails/corpus.ts';
+import { heldOutSets, loadGuardrailCorpus } from '../../eval/guardrails/corpus.ts';
 
 describe('guardrail corpus', () => {
   const corpus = loadGuardrailCorpus();
@@ -20,9 +20,9 @@ describe('guardrail corpus', () => {
 
   it('keeps the held-out items out of every tuning set', () => {
     const tuning = new Set([...corpus.adversarial, ...corpus.benign, ...corpus.dev].map((item) => item.text.toLowerCase()));
-    const leaked = [...corpus.holdout, ...corpus.holdout2, ...corpus.holdout3, ...corpus.holdout4].filter((item) =>
-      tuning.has(item.text.toLowerCase()),
-    );
+    const leaked = heldOutSets(corpus)
+      .flatMap((set) => set.items)
+      .filter((item) => tuning.has(item.text.toLowerCase()));
     expect(leaked).toEqual([]);
   });
 

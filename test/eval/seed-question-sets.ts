@@ -1,0 +1,31 @@
+/**
+ * The colloquial question sets over the five seed documents, in one place for `npm run eval` and
+ * `npm run fit:confidence`: which files exist and which are held out (scored by the shipped model, never fitted on).
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** One seed question set. */
+export interface SeedQuestionSet {
+  readonly name: string;
+  readonly file: string;
+  /** Held out: never fitted on and never used to choose anything; of seeds-fresh only the totals are looked at. */
+  readonly heldOut: boolean;
+}
+
+/**
+ * The seed question sets whose files exist, in a fixed order: seeds-dev (../shared), seeds-own (both fitted on),
+ * seeds-own-2, seeds-own-3 and seeds-fresh (held out; own-2 and own-3 were fitted on for a while and taken out again,
+ * because the model then answered "Wie beantrage ich Elterngeld?" from an unrelated passage).
+ */
+export function seedQuestionSets(root: string): SeedQuestionSet[] {
+  const own = (name: string): string => join(root, 'test/eval/questions', `${name}.json`);
+  const all: SeedQuestionSet[] = [
+    { name: 'seeds-dev', file: resolve(root, '../shared/eval-data/seeds-dev.json'), heldOut: false },
+    { name: 'seeds-own', file: own('seeds-own'), heldOut: false },
+    { name: 'seeds-own-2', file: own('seeds-own-2'), heldOut: true },
+    { name: 'seeds-own-3', file: own('seeds-own-3'), heldOut: true },
+    { name: 'seeds-fresh', file: own('seeds-fresh'), heldOut: true },
+  ];
+  return all.filter((set) => existsSync(set.file));
+}
