@@ -1,6 +1,7 @@
 /**
  * Decides which documents may answer a question and how they weigh: the county (tenant) it is about
- * — named as "Kreis Unna", "Unna", "KV Viersen", "PB", "Paderborner" — and which editions are in force.
+ * — named as "Kreis Unna", "Unna", "KV Viersen", "PB", "Paderborner" — and which editions are in force. A county or
+ * kreisfreie Stadt without documents ("kreis wesel", "in Gütersloh", "Märkischer Kreis") allows nothing (unknown-place.ts).
  * Never lets a fact from another county into an answer; an older edition stays answerable but ranks
  * below the edition that replaces it (see editions.ts).
  */
@@ -9,6 +10,7 @@ import { foldGerman } from '../../shared/text.ts';
 import { countyCodes, countyDemonyms, countyName, internationalCodes, namedTenants } from './county-aliases.ts';
 import { asksForOlderEdition, editionWeights, isInForce, supersededBy } from './editions.ts';
 import { reweighPlaces } from './reweigh-places.ts';
+import { unknownPlace } from './unknown-place.ts';
 
 /** The documents allowed for one question, and why. */
 export interface AnswerScope {
@@ -28,8 +30,6 @@ export interface AnswerScope {
   readonly replacedBy: ReadonlyMap<string, DocumentMeta>;
 }
 
-const countyPattern = /\b(?:Land)?[Kk]reis(?:es|verwaltung)?\s+([A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?)/g;
-
 const tenantKeys = new Map<string, string>();
 
 /** The distinguishing name of a tenant label, e.g. "Kreis Viersen" → "viersen" (memoised: labels are few, calls many). */
@@ -42,16 +42,6 @@ export function tenantKey(tenant: string): string {
   return key;
 }
 
-function unknownCounty(question: string, known: readonly string[]): string | undefined {
-  const knownKeys = new Set(known.map(tenantKey));
-  for (const match of question.matchAll(countyPattern)) {
-    const name = match[1] ?? '';
-    const first = tenantKey(name.split(/\s+/)[0] ?? '');
-    if (!knownKeys.has(tenantKey(name)) && !knownKeys.has(first)) return `Kreis ${name}`;
-  }
-  return undefined;
-}
-
 /** Computes the scope of a question over the stored documents. */
 export function scopeQuestion(input: {
   question: string;
@@ -62,7 +52,7 @@ export function scopeQuestion(input: {
   const { question, documents, today } = input;
   const known = [...new Set(documents.flatMap((meta) => (meta.tenant ? [meta.tenant] : [])))];
   const named = namedTenants(question, known)[0];
-  const unknown = named ? undefined : unknownCounty(question, known);
+  const unknown = named ? undefined : unknownPlace(question, new Set(known.map(tenantKey)));
   const tenant = named ?? (unknown ? undefined : input.userTenant);
   const wantsOlder = asksForOlderEdition(question);
   const replacedBy = supersededBy(documents, today);

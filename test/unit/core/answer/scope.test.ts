@@ -32,6 +32,47 @@ describe('scopeQuestion', () => {
     expect(scope.allowed.size).toBe(0);
   });
 
+  it('reports counties and cities without documents however they are written, and allows nothing', () => {
+    for (const [question, place] of [
+      ['wie viele digilotsen hat der kreis wesel?', 'Kreis Wesel'],
+      ['welches DMS nutzt man in Gütersloh?', 'Kreis Gütersloh'],
+      ['in höxter gibts auch ein kreisweites lorawan?', 'Kreis Höxter'],
+      ['hat der märkische kreis ne digitalisierungsstrategie?', 'Märkischer Kreis'],
+      ['Wie macht das der Ennepe-Ruhr-Kreis?', 'Ennepe-Ruhr-Kreis'],
+      ['Gibt es das im Hochsauerlandkreis?', 'Hochsauerlandkreis'],
+      ['Hat der Rhein-Sieg-Kreis Digitallotsen?', 'Rhein-Sieg-Kreis'],
+      ['Was plant die Städteregion Aachen?', 'Städteregion Aachen'],
+      ['Was plant der Landkreis Ahrweiler?', 'Kreis Ahrweiler'],
+      ['Welche E-Akte hat die Stadt Köln?', 'Stadt Köln'],
+      ['Wie ist das bei der Stadtverwaltung Bielefeld?', 'Stadt Bielefeld'],
+    ]) {
+      const scope = scopeQuestion({ question: question!, documents, today: '2026-11-22', userTenant: 'Kreis Unna' });
+      expect(scope.unknownTenant, question).toBe(place);
+      expect(scope.allowed.size, question).toBe(0);
+      expect(scope.tenant, question).toBeUndefined();
+    }
+  });
+
+  it('lets a county with documents named in the same question win over an unknown one', () => {
+    for (const question of ['Wie macht das Viersen im Vergleich zum Kreis Wesel?', 'Hat der kreis wesel auch so viele Lotsen wie Unna?']) {
+      const scope = scopeQuestion({ question, documents, today: '2026-11-22' });
+      expect(scope.unknownTenant, question).toBeUndefined();
+      expect(scope.tenant, question).toBeDefined();
+    }
+  });
+
+  it('does not take ordinary sentences for places', () => {
+    for (const question of [
+      'Wer ist im Kreis der Kollegen zuständig?',
+      'Gilt das für Stadt und Land?',
+      'Darf ich bei Regen mobil arbeiten?',
+    ]) {
+      const scope = scopeQuestion({ question, documents, today: '2026-11-22' });
+      expect(scope.unknownTenant, question).toBeUndefined();
+      expect(scope.allowed.size, question).toBeGreaterThan(0);
+    }
+  });
+
   it('excludes expired editions and remembers what replaced them', () => {
     const scope = scopeQuestion({ question: 'Wie viele Tage mobiles Arbeiten?', documents, today: '2026-11-22' });
     expect(scope.allowed.has('da-2023.md')).toBe(false);
