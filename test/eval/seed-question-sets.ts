@@ -14,17 +14,20 @@ export interface SeedQuestionSet {
 }
 
 /**
- * The seed question sets whose files exist, in a fixed order: seeds-dev (../shared), seeds-own (both fitted on),
- * seeds-own-2, seeds-own-3 and seeds-fresh (held out; own-2 and own-3 were fitted on for a while and taken out again,
- * because the model then answered "Wie beantrage ich Elterngeld?" from an unrelated passage).
+ * The seed question sets whose files exist, in a fixed order. Fitted on: seeds-dev (../shared), seeds-own, seeds-own-2,
+ * seeds-own-3, seeds-train-1 and seeds-train-2 (all written blind from the five documents, each by another hand).
+ * Held out: seeds-own-4 (written blind before the model it judges) and seeds-fresh (of which only totals are read).
  */
 export function seedQuestionSets(root: string): SeedQuestionSet[] {
   const own = (name: string): string => join(root, 'test/eval/questions', `${name}.json`);
   const all: SeedQuestionSet[] = [
     { name: 'seeds-dev', file: resolve(root, '../shared/eval-data/seeds-dev.json'), heldOut: false },
     { name: 'seeds-own', file: own('seeds-own'), heldOut: false },
-    { name: 'seeds-own-2', file: own('seeds-own-2'), heldOut: true },
-    { name: 'seeds-own-3', file: own('seeds-own-3'), heldOut: true },
+    { name: 'seeds-own-2', file: own('seeds-own-2'), heldOut: false },
+    { name: 'seeds-own-3', file: own('seeds-own-3'), heldOut: false },
+    { name: 'seeds-train-1', file: own('seeds-train-1'), heldOut: false },
+    { name: 'seeds-train-2', file: own('seeds-train-2'), heldOut: false },
+    { name: 'seeds-own-4', file: own('seeds-own-4'), heldOut: true },
     { name: 'seeds-fresh', file: own('seeds-fresh'), heldOut: true },
   ];
   return all.filter((set) => existsSync(set.file));

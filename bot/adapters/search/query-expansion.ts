@@ -26,7 +26,7 @@ export interface QueryExpansionOptions {
   readonly maxRelatedTerms?: number;
 }
 
-const defaultMaxRelatedTerms = 8;
+const defaultMaxRelatedTerms = 14;
 
 interface Relation {
   readonly text: string;

@@ -34,7 +34,7 @@ export interface ThesaurusOptions {
   readonly stopWords?: ReadonlySet<string>;
 }
 
-const defaults: ThesaurusOptions = { maxSynsetSize: 12, maxSynsetsPerWord: 4, maxRelated: 3 };
+const defaults: ThesaurusOptions = { maxSynsetSize: 12, maxSynsetsPerWord: 4, maxRelated: 8 };
 
 /** Weight of a related word by the register of the question word (rows) and of the related word (columns). */
 const registerWeights: Record<Exclude<Register, 'dropped'>, Record<Exclude<Register, 'dropped'>, number>> = {

@@ -1,6 +1,6 @@
 /**
  * Expected answer type of a German question and whether a text contains a value of that type:
- * "Wie viele …?" → a number, "Wann …?" → a date or year, "Wie viel Prozent …?" → a percentage, "Was kostet …?"
+ * "Wie viele …?" → a number, "Wann …?" → a date, year or clock time, "Wie viel Prozent …?" → a percentage, "Was kostet …?"
  * → an amount of money, "Durchwahl …?" → a phone number, "Mit welcher Firma …?" → an organisation, "Wer leitet
  * …?" → a person's name, "Welche vier …?"/"Liste" → an enumeration, "Welche Software …?"/"Wie heißt …?" → a
  * proper name (acronym, CamelCase, quoted), "Wer …?" → a person or an office. Sentence evidence, the answer sentence and confidence prefer text that can hold the answer.
@@ -44,7 +44,7 @@ const questionCues: readonly (readonly [AnswerType, RegExp])[] = [
 const numberPattern =
   /\d|\b(?:mindestens|höchstens|genau|nur|jeweils|je|pro)\s+(?:eine?[nmr]?)\b|\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|millionen?|milliarden?|dutzend|hälfte|drittel|viertel)\b/i;
 const datePattern =
-  /\b(1[0-9]{3}|20[0-9]{2})\b|\d{1,2}\.\s*\d{1,2}\.|\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|jahrhundert|quartal|q[1-4])\b/i;
+  /\b(1[0-9]{3}|20[0-9]{2})\b|\d{1,2}\.\s*\d{1,2}\.|\b\d{1,2}(?:[:.]\d{2})?\s*uhr\b|\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|jahrhundert|quartal|q[1-4])\b/i;
 const textCues: Record<Exclude<AnswerType, 'none'>, RegExp> = {
   number: numberPattern,
   date: datePattern,

@@ -9,7 +9,7 @@ import { coverageOf, type WeightedQuery } from '../answer/coverage.ts';
 import { splitSentences } from '../answer/sentences.ts';
 import { checkedAnswerType, containsAnswerType } from './answer-type.ts';
 import type { RetrievalHit } from './hybrid-retriever.ts';
-import { neighbourShare } from './neighbour-coverage.ts';
+import { neighbourShare, synonymShare } from './neighbour-coverage.ts';
 import { namesFocus } from './question-focus.ts';
 import { softCoverageOfTerms } from './soft-coverage.ts';
 
@@ -33,6 +33,10 @@ export interface WindowEvidence {
   typedSoft: number;
   focus: boolean;
   neighbourPassage: number;
+  /** How many question words the best window covers in any way. */
+  words: number;
+  /** Share of the question the best window covers only through thesaurus or lexicon terms (see `synonymShare`). */
+  synonyms: number;
   /** The best window with one sentence of context on each side (where the answer's figures would be). */
   text: string;
 }
@@ -94,6 +98,8 @@ export function windowEvidence(
     typedSoft: 0,
     focus: false,
     neighbourPassage,
+    words: 0,
+    synonyms: 0,
     text: '',
   };
   const type = checkedAnswerType(input.query);
@@ -105,7 +111,14 @@ export function windowEvidence(
     if (typed) result.typedSoft = Math.max(result.typedSoft, detail.coverage);
     if (detail.coverage > result.soft) {
       const text = sentences.slice(Math.max(0, index - 1), index + 3).join(' ');
-      Object.assign(result, { soft: detail.coverage, maxMissing: detail.maxMissing, typed, text });
+      Object.assign(result, {
+        soft: detail.coverage,
+        maxMissing: detail.maxMissing,
+        words: detail.coveredWords,
+        synonyms: synonymShare(weighted, window),
+        typed,
+        text,
+      });
     }
     result.strict = Math.max(result.strict, softCoverageOfTerms(weighted, window, { prefixes: false, parts: false }).coverage);
     result.known = Math.max(result.known, softCoverageOfTerms(known, window).coverage);

@@ -8,7 +8,7 @@
  */
 import { otherMonth } from './asked-month.ts';
 import type { LexicalIndex, TextAnalyzer } from '../../ports/search.ts';
-import { relatedCredit, weighQuery, type WeightedQuery } from '../answer/coverage.ts';
+import { partShare, relatedCredit, weighQuery, type WeightedQuery } from '../answer/coverage.ts';
 import type { RetrievalHit } from './hybrid-retriever.ts';
 import { confidenceModel } from './confidence-model.ts';
 import { numbersMissing, windowEvidence, yearsElsewhere, type WindowEvidence } from './confidence-windows.ts';
@@ -55,6 +55,16 @@ export interface EvidenceFeatures {
    * whole word: the question is about something the allowed documents lack (another county's term, a detail).
    */
   readonly knownAbsent: number;
+  /**
+   * Weight share of the heaviest question word the corpus does not contain and the top passages do not bridge either
+   * (no compound part, no synonym present), scaled by the share left unbridged: a topic the documents lack
+   * ("Elterngeld"), as opposed to chat words (everyday words weigh little) or new compounds of known parts ("Scanfirma").
+   */
+  readonly unknownAbsent: number;
+  /** 1 when the best window covers at most one word of a question of two or more (one shared word is no evidence of an answer). */
+  readonly singleWord: number;
+  /** Share of the question the best window covers only through thesaurus or domain-lexicon terms (full credit). */
+  readonly synonymWindow: number;
   /** 1 when that absent word carries at least half of the question's weight (the question is about it). */
   readonly dominantAbsent: number;
   /** 1 when no word of the question occurs in the documents at all ("Urlaubstage" where they only say "Tage"). */
@@ -109,6 +119,9 @@ export const featureNames: readonly (keyof EvidenceFeatures)[] = [
   'strictSentence',
   'knownSentence',
   'knownAbsent',
+  'unknownAbsent',
+  'singleWord',
+  'synonymWindow',
   'dominantAbsent',
   'allUnknown',
   'focusAnswered',
@@ -133,6 +146,9 @@ export const featureDirections: Readonly<Record<keyof EvidenceFeatures, 1 | -1>>
   strictSentence: 1,
   knownSentence: 1,
   knownAbsent: -1,
+  unknownAbsent: -1,
+  singleWord: -1,
+  synonymWindow: 1,
   dominantAbsent: -1,
   allUnknown: -1,
   focusAnswered: 1,
@@ -165,6 +181,8 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     typedSoft: 0,
     focus: false,
     neighbourPassage: 0,
+    words: 0,
+    synonyms: 0,
     text: '',
   };
   const focus = focusWords(input.query, weighted, (text) => input.analyzer.analyze(text));
@@ -172,6 +190,10 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
   const topTerms = new Set(top.flatMap((hit) => input.analyzer.analyze(input.textOf(hit.id))));
   const absent = knownWords.filter((word) => !word.forms.some((form) => topTerms.has(form)) && relatedCredit(word.related, topTerms) === 0);
   const knownAbsent = weighted.total > 0 ? Math.max(0, ...absent.map((word) => word.weight)) / weighted.total : 0;
+  const unbridged = weighted.words
+    .filter((word) => !word.known)
+    .map((word) => word.weight * (1 - Math.max(partShare(word, topTerms), relatedCredit(word.related, topTerms))));
+  const unknownAbsent = weighted.total > 0 ? Math.max(0, ...unbridged) / weighted.total : 0;
   for (const hit of top) {
     const evidence = windowEvidence(full, weighted, known, focus, hit, input);
     best.focus ||= evidence.focus;
@@ -182,7 +204,14 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     best.neighbourPassage = Math.max(best.neighbourPassage, evidence.neighbourPassage);
     best.typedSoft = Math.max(best.typedSoft, evidence.typedSoft);
     if (evidence.soft > best.soft)
-      Object.assign(best, { soft: evidence.soft, maxMissing: evidence.maxMissing, typed: evidence.typed, text: evidence.text });
+      Object.assign(best, {
+        soft: evidence.soft,
+        maxMissing: evidence.maxMissing,
+        words: evidence.words,
+        synonyms: evidence.synonyms,
+        typed: evidence.typed,
+        text: evidence.text,
+      });
   }
   const unknown = weighted.words.filter((word) => !word.known).reduce((sum, word) => sum + word.weight, 0);
   const [first, second] = input.hits;
@@ -201,6 +230,9 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     strictSentence: best.strict,
     knownSentence: best.known,
     knownAbsent,
+    unknownAbsent,
+    singleWord: weighted.words.length >= 2 && best.words <= 1 ? 1 : 0,
+    synonymWindow: best.synonyms,
     dominantAbsent: knownAbsent >= 0.5 ? 1 : 0,
     allUnknown: weighted.total > 0 && unknown >= weighted.total * 0.999 ? 1 : 0,
     focusAnswered: !focus.length || best.focus ? 1 : 0,

@@ -30,6 +30,8 @@ function prefixMatch(form: string, terms: readonly string[]): boolean {
 export interface CoverageDetail {
   readonly coverage: number;
   readonly maxMissing: number;
+  /** How many question words the text covers in any way (whole, by parts, related terms or prefix). */
+  readonly coveredWords: number;
 }
 
 /** Share (0..1) of the question's weight covered by `text`, whole words first, then parts, then prefixes. */
@@ -49,12 +51,14 @@ export function softCoverageOfTerms(
 ): CoverageDetail {
   const prefixes = options.prefixes ?? true;
   const parts = options.parts ?? true;
-  if (query.total === 0) return { coverage: 0, maxMissing: 0 };
+  if (query.total === 0) return { coverage: 0, maxMissing: 0, coveredWords: 0 };
   const present = new Set(terms);
   let covered = 0;
   let maxMissing = 0;
+  let coveredWords = 0;
   for (const word of query.words) {
     const value = word.weight * word.credit;
+    coveredWords += 1;
     if (word.forms.some((term) => present.has(term))) {
       covered += value;
       continue;
@@ -63,9 +67,12 @@ export function softCoverageOfTerms(
     const related = parts ? relatedCredit(word.related, present) : 0;
     if (partCredit > 0 || related > 0) covered += value * Math.max(partCredit, related);
     else if (prefixes && word.forms.some((form) => prefixMatch(form, terms))) covered += value * softCoverageDefaults.prefixCredit;
-    else maxMissing = Math.max(maxMissing, word.weight);
+    else {
+      maxMissing = Math.max(maxMissing, word.weight);
+      coveredWords -= 1;
+    }
   }
-  return { coverage: covered / query.total, maxMissing: maxMissing / query.total };
+  return { coverage: covered / query.total, maxMissing: maxMissing / query.total, coveredWords };
 }
 
 /** Share (0..1) of the question's weight covered by `text` (see `softCoverageDetail`). */

@@ -62,3 +62,11 @@ describe('names and agents', () => {
     expect(containsAnswerType('Das geschieht jährlich.', 'agent')).toBe(false);
   });
 });
+
+describe('clock times', () => {
+  it('answer a "wann" question ("öffnet um 11:30 Uhr"), but a bare number does not', () => {
+    expect(containsAnswerType('Die Kantine öffnet um 11:30 Uhr.', 'date')).toBe(true);
+    expect(containsAnswerType('Sprechzeiten ab 8 Uhr', 'date')).toBe(true);
+    expect(containsAnswerType('Es gibt 12 Gerichte.', 'date')).toBe(false);
+  });
+});

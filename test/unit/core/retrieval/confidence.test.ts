@@ -58,6 +58,21 @@ describe('estimateConfidence', () => {
   });
 });
 
+describe('evidenceFeatures: topic words and single-word evidence', () => {
+  const features = (query: string, id: string) =>
+    evidenceFeatures({ query, hits: [hit(id)], textOf: (chunk) => texts[chunk] ?? '', analyzer: fakeAnalyzer, lexical });
+
+  it('flags a best window that shares only one word with a longer question', () => {
+    expect(features('Wie beantrage ich Elterngeld?', 'urlaub').singleWord).toBe(1);
+    expect(features('Wo wird Urlaub beantragt?', 'urlaub').singleWord).toBe(0);
+  });
+
+  it('weighs an unknown word the passages do not bridge (unknownAbsent), not one they cover by a compound part', () => {
+    expect(features('Wie beantrage ich Elterngeld?', 'urlaub').unknownAbsent).toBeGreaterThan(0.3);
+    expect(features('Urlaub im Mitarbeiterportal beantragt?', 'urlaub').unknownAbsent).toBe(0);
+  });
+});
+
 describe('evidenceFeatures: otherYear', () => {
   const features = (query: string) =>
     evidenceFeatures({ query, hits: [hit('mobil')], textOf: (id) => texts[id] ?? '', analyzer: fakeAnalyzer, lexical });
@@ -88,6 +103,9 @@ describe('confidenceFromFeatures (the fitted model)', () => {
     strictSentence: 0.6,
     knownSentence: 0.7,
     knownAbsent: 0,
+    unknownAbsent: 0,
+    singleWord: 0,
+    synonymWindow: 0,
     dominantAbsent: 0,
     allUnknown: 0,
     focusAnswered: 1,
@@ -122,6 +140,9 @@ describe('confidenceFromFeatures (the fitted model)', () => {
     strictSentence: 0,
     knownSentence: 0,
     knownAbsent: 1,
+    unknownAbsent: 1,
+    singleWord: 1,
+    synonymWindow: 0,
     dominantAbsent: 1,
     allUnknown: 1,
     focusAnswered: 0,
@@ -145,7 +166,7 @@ describe('confidenceFromFeatures (the fitted model)', () => {
   it('lowers confidence when question words are unknown to the corpus or absent from the passages', () => {
     expect(confidenceFromFeatures({ ...base, unknownShare: 0.6 })).toBeLessThan(confidenceFromFeatures(base));
     // The fit may leave a feature out (weight 0) but never lets it act in the wrong direction.
-    for (const feature of ['knownAbsent', 'dominantAbsent', 'outsideScope', 'maxMissing', 'asksSpecifics'] as const) {
+    for (const feature of ['knownAbsent', 'unknownAbsent', 'dominantAbsent', 'outsideScope', 'maxMissing', 'asksSpecifics'] as const) {
       expect(confidenceFromFeatures({ ...base, [feature]: 1 })).toBeLessThanOrEqual(confidenceFromFeatures(base));
     }
   });

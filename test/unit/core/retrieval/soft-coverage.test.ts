@@ -24,7 +24,8 @@ describe('softCoverage', () => {
     const detail = softCoverageDetail(query('kantine preis'), 'die kantine', words);
     expect(detail.coverage).toBeCloseTo(0.5);
     expect(detail.maxMissing).toBeCloseTo(0.5);
-    expect(softCoverageDetail(query(''), 'text', words)).toEqual({ coverage: 0, maxMissing: 0 });
+    expect(detail.coveredWords).toBe(1);
+    expect(softCoverageDetail(query(''), 'text', words)).toEqual({ coverage: 0, maxMissing: 0, coveredWords: 0 });
   });
 });
 
