@@ -13,7 +13,7 @@ import { loadConfig, type LotseConfig } from '../../bot/config/config.ts';
 import { questionTextSchema } from '../../bot/ports/chat-service.ts';
 import { toPublicAnswer, type PublicAnswer } from '../../bot/ports/public-answer.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';
-import { scoreSeeds, type SeedQuestion, type SeedScore } from './seed-scoring.ts';
+import { coverage, scoreSeeds, type SeedQuestion, type SeedScore } from './seed-scoring.ts';
 
 /** One seed set to run: a name for the table and its JSON question file. */
 export interface SeedSetSpec {
@@ -40,7 +40,16 @@ export interface SeedSetReport {
   readonly file: string;
   readonly metrics: SeedMetrics;
   readonly score: SeedScore;
-  readonly items: { id: string; kind: string; outcome: string; confidence: number; ok: boolean; top: string[] }[];
+  readonly items: {
+    id: string;
+    kind: string;
+    outcome: string;
+    confidence: number;
+    ok: boolean;
+    top: string[];
+    /** Rank (0-based, of the 10 retrieved) of the first passage of the gold document holding the gold evidence; -1 if none (answerable only). */
+    goldRank?: number;
+  }[];
 }
 
 const KIND_GROUPS: readonly (readonly string[])[] = [['answerable', 'unanswerable'], ['guardrail']];
@@ -162,7 +171,21 @@ export async function runSeedSets(options: {
         group.forEach((item, index) => {
           const row = rows[index]!;
           const top = row.retrieved.slice(0, 3).map((passage) => passage.document.split('/').at(-1) ?? '');
-          items.push({ id: item.id, kind: item.kind, outcome: row.outcome, confidence: row.confidence, ok: !missed.has(item.id), top });
+          const goldRank =
+            item.kind === 'answerable'
+              ? row.retrieved.findIndex(
+                  (passage) => passage.document.split('/').at(-1) === item.seed && coverage(item.evidence ?? '', passage.text ?? '') >= 0.6,
+                )
+              : undefined;
+          items.push({
+            id: item.id,
+            kind: item.kind,
+            outcome: row.outcome,
+            confidence: row.confidence,
+            ok: !missed.has(item.id),
+            top,
+            ...(goldRank === undefined ? {} : { goldRank }),
+          });
         });
       }
       const score: SeedScore = {

@@ -32,6 +32,8 @@ export interface GuardrailCorpus {
   holdout5: CorpusItem[];
   /** Written before the changes of the second 2026-12-07 round and run once, after them; 150 benign, 60 risky. */
   holdout6: CorpusItem[];
+  /** Written blind before the 2026-12-08 round (issue #17) and run once, after it; 160 benign, 64 risky. */
+  holdout7: CorpusItem[];
 }
 
 /** Reads all corpus files. */
@@ -47,12 +49,13 @@ export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus 
     holdout4: read('holdout-4.yaml'),
     holdout5: read('holdout-5.yaml'),
     holdout6: read('holdout-6.yaml'),
+    holdout7: read('holdout-7.yaml'),
   };
 }
 
 /** One held-out set with the key it has in the benchmark report and the label it is printed with. */
 export interface HeldOutSet {
-  readonly key: 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6';
+  readonly key: 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6' | 'holdout7';
   readonly label: string;
   readonly items: readonly CorpusItem[];
 }
@@ -69,6 +72,11 @@ export function heldOutSets(corpus: GuardrailCorpus): HeldOutSet[] {
       key: 'holdout6',
       label: 'holdout-6.yaml (held out, written before the second round of 2026-12-07, run after it)',
       items: corpus.holdout6,
+    },
+    {
+      key: 'holdout7',
+      label: 'holdout-7.yaml (held out, written blind before the round of 2026-12-08, run once after it)',
+      items: corpus.holdout7,
     },
   ];
 }
