@@ -87,11 +87,14 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
       })
     : undefined;
   const directory: Directory = directorySync?.directory ?? fileDirectory;
-  const analyzer = overrides.analyzer ?? withEverydayWords(warmedGermanAnalyzer(logger));
+  const german = overrides.analyzer ? undefined : warmedGermanAnalyzer(logger);
+  const analyzer = overrides.analyzer ?? withEverydayWords(german!);
   const clock = overrides.clock ?? systemClock;
   const dense = await createConfiguredEmbedder(config.llm);
   const embedders = [{ embedder: new HashedNgramEmbedder(), weight: 0.3 }, ...(dense ? [{ embedder: dense, weight: 0.6 }] : [])];
   const knowledge = new KnowledgeBase({ dataDir: config.dataDir, database: local, analyzer, logger, embedders });
+  // Query expansion keeps the thesaurus words the current index contains (it is replaced on rebuild).
+  german?.useVocabulary((term) => knowledge.lexical.contains(term));
   const model = overrides.chatModel !== undefined ? overrides.chatModel : createChatModel(config.llm, { clock, logger });
   const templates = loadTemplates();
   const transparencyTexts = loadTransparencyTexts();

@@ -24,8 +24,11 @@ export async function buildStack(
   documents: readonly { id: string; text: string }[],
   options: { vectors?: boolean } = {},
 ): Promise<RetrievalStack> {
-  const analyzer = withEverydayWords(createGermanAnalyzer());
+  const german = createGermanAnalyzer();
+  const analyzer = withEverydayWords(german);
   const bm25 = new Bm25Index(analyzer);
+  // As in the product (create-lotse.ts): query expansion keeps the thesaurus words the index contains.
+  german.useVocabulary((term) => bm25.contains(term));
   const texts = new Map(documents.map((document) => [document.id, document.text]));
   bm25.upsert(documents);
   const vectors = [];

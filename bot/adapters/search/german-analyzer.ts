@@ -53,8 +53,15 @@ function loadShared<T>(kind: string, path: string, load: () => T | undefined, lo
 
 const unique = (terms: readonly string[]): string[] => [...new Set(terms)].filter((term) => term.length > 1 || /\d/.test(term));
 
-/** The German analyzer; `warmUp` loads the query-expansion data now (else the first question pays ~0.5 s). */
-export type GermanAnalyzer = TextAnalyzer & { readonly id: string; warmUp(): void };
+/**
+ * The German analyzer; `warmUp` loads the query-expansion data now (else the first question pays ~0.5 s);
+ * `useVocabulary` lets query expansion keep the thesaurus words the corpus contains (see `QueryExpansionOptions.inCorpus`).
+ */
+export type GermanAnalyzer = TextAnalyzer & {
+  readonly id: string;
+  warmUp(): void;
+  useVocabulary(inCorpus: (term: string) => boolean): void;
+};
 
 /** Creates the analyzer; the word list is loaded once per process and shared. */
 export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): GermanAnalyzer {
@@ -193,10 +200,16 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): Germa
     });
   };
 
+  let inCorpus: ((term: string) => boolean) | undefined;
   const expandQuery = (text: string): WordForms[] => {
     const references = [...text.matchAll(paragraphReference)].map((match) => ({ forms: [`§${match[1]!.toLowerCase()}`], parts: [] }));
     const { neighbours, ...sources } = expansionSources();
-    const words = expandWords(questionTokens(text), { ...sources, analyzeRelated, stemOf: (token) => analyzeToken(token)?.forms[0] });
+    const words = expandWords(questionTokens(text), {
+      ...sources,
+      analyzeRelated,
+      stemOf: (token) => analyzeToken(token)?.forms[0],
+      ...(inCorpus ? { inCorpus } : {}),
+    });
     return [...references, ...(neighbours ? withNeighbours(words, neighbours) : words)];
   };
 
@@ -206,6 +219,9 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): Germa
     analyzeWords,
     expandQuery,
     warmUp: () => void expansionSources(),
+    useVocabulary: (predicate) => {
+      inCorpus = predicate;
+    },
   };
 }
 

@@ -6,7 +6,7 @@
 import type { RelatedTerm, WordForms } from '../../ports/search.ts';
 import { foldGerman } from '../../shared/text.ts';
 import { lexiconKey, maxKeyWords, type DomainLexicon } from './domain-lexicon.ts';
-import type { Thesaurus } from './thesaurus.ts';
+import type { RelatedWord, Thesaurus } from './thesaurus.ts';
 
 /** A token of the question with its analysis (null for stop words and noise, which still count in phrases). */
 export interface AnalysedToken {
@@ -18,6 +18,11 @@ export interface AnalysedToken {
 export interface QueryExpansionOptions {
   readonly lexicon?: DomainLexicon;
   readonly thesaurus?: Thesaurus;
+  /**
+   * Whether the corpus contains an index term. When given, thesaurus words come from the broader candidates
+   * (`Thesaurus.candidates`) and only those the corpus contains are kept, at most `maxCorpusThesaurusWords`.
+   */
+  readonly inCorpus?: (term: string) => boolean;
   /** Analysed forms of each word of a related word or phrase ("mobiles Arbeiten" → [["mobil"], ["arbeit"]]). */
   readonly analyzeRelated: (text: string) => readonly (readonly string[])[];
   /** The stem the analyzer gives a single word (for lexicon keys of hyphen pieces: "KI-Tools" → "KI", "Tools"). */
@@ -27,6 +32,8 @@ export interface QueryExpansionOptions {
 }
 
 const defaultMaxRelatedTerms = 14;
+/** Thesaurus words kept per question word when they are chosen by the corpus. */
+export const maxCorpusThesaurusWords = 8;
 
 interface Relation {
   readonly text: string;
@@ -65,9 +72,18 @@ function singleRelations(token: string, stem: string | undefined, options: Query
     relations.push(...[...found, ...options.lexicon.byPrefix(lexiconKey(token))].map((relation) => ({ ...relation, source: 'domain' })));
   }
   if (options.thesaurus && !/\d/.test(token)) {
-    const direct = options.thesaurus.related(token.toLowerCase());
+    const thesaurus = options.thesaurus;
+    const inCorpus = options.inCorpus;
+    const lookup = (word: string): readonly RelatedWord[] =>
+      inCorpus
+        ? thesaurus
+            .candidates(word)
+            .filter((related) => options.analyzeRelated(related.word).some((forms) => forms.some(inCorpus)))
+            .slice(0, maxCorpusThesaurusWords)
+        : thesaurus.related(word);
+    const direct = lookup(token.toLowerCase());
     // The thesaurus lists infinitives: a participle ("mitgemacht") is looked up as its lemma ("mitmachen").
-    for (const related of direct.length || !lemma ? direct : options.thesaurus.related(lemma)) {
+    for (const related of direct.length || !lemma ? direct : lookup(lemma)) {
       relations.push({
         text: related.word,
         weight: related.weight,

@@ -28,13 +28,19 @@ export interface ThesaurusOptions {
   readonly maxSynsetsPerWord: number;
   /** At most this many related words per word. */
   readonly maxRelated: number;
+  /** Limits of `candidates` (filtered afterwards to the words the corpus contains, so broader groups are safe). */
+  readonly wideSynsetSize: number;
+  readonly wideSynsetsPerWord: number;
   /** Stem function for the second index (question "Kurse" finds synsets of "Kurs"); identity when absent. */
   readonly stem?: (folded: string) => string;
   /** Folded words never expanded. */
   readonly stopWords?: ReadonlySet<string>;
 }
 
-const defaults: ThesaurusOptions = { maxSynsetSize: 12, maxSynsetsPerWord: 4, maxRelated: 8 };
+const defaults: ThesaurusOptions = { maxSynsetSize: 12, maxSynsetsPerWord: 4, maxRelated: 8, wideSynsetSize: 40, wideSynsetsPerWord: 12 };
+
+/** At most this many candidates per word. */
+const maxCandidates = 64;
 
 /** Weight of a related word by the register of the question word (rows) and of the related word (columns). */
 const registerWeights: Record<Exclude<Register, 'dropped'>, Record<Exclude<Register, 'dropped'>, number>> = {
@@ -66,7 +72,7 @@ export class Thesaurus {
   ) {
     this.options = { ...defaults, ...options };
     synsets.forEach((members, id) => {
-      if (members.length > this.options.maxSynsetSize) return;
+      if (members.length > Math.max(this.options.maxSynsetSize, this.options.wideSynsetSize)) return;
       for (const member of members) push(this.byWord, member.folded, id);
     });
     this.sortedWords = [...this.byWord.keys()].sort();
@@ -113,9 +119,24 @@ export class Thesaurus {
   related(word: string): readonly RelatedWord[] {
     const cached = this.cache.get(word);
     if (cached) return cached;
-    const result = this.lookup(foldWord(word), hasUmlaut(word));
+    const result = this.lookup(foldWord(word), hasUmlaut(word), false);
     if (this.cache.size > 50_000) this.cache.clear();
     this.cache.set(word, result);
+    return result;
+  }
+
+  /**
+   * Related words from broader limits (larger synsets, more polysemous words: "Homepage" ~ "Website" sits in a
+   * synset of 20 words, "mitmachen" in 9 synsets), best first, for a caller that keeps only the words its corpus
+   * contains: a wrong sense rarely occurs there, and a word that does not occur cannot match anyway.
+   */
+  candidates(word: string): readonly RelatedWord[] {
+    const key = `\u0000${word}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const result = this.lookup(foldWord(word), hasUmlaut(word), true);
+    if (this.cache.size > 50_000) this.cache.clear();
+    this.cache.set(key, result);
     return result;
   }
 
@@ -136,12 +157,17 @@ export class Thesaurus {
     return words;
   }
 
-  private lookup(folded: string, umlaut: boolean): readonly RelatedWord[] {
-    const { stem: stemOf, stopWords, maxSynsetsPerWord, maxRelated } = this.options;
+  private lookup(folded: string, umlaut: boolean, wide: boolean): readonly RelatedWord[] {
+    const { stem: stemOf, stopWords } = this.options;
+    const maxSynsetSize = wide ? this.options.wideSynsetSize : this.options.maxSynsetSize;
+    const maxSynsetsPerWord = wide ? this.options.wideSynsetsPerWord : this.options.maxSynsetsPerWord;
+    const maxRelated = wide ? maxCandidates : this.options.maxRelated;
     if (folded.length < 3 || stopWords?.has(folded)) return [];
     const sources = new Set(this.byWord.has(folded) || !stemOf ? [folded] : this.wordsOfStem(stemOf(folded), stemOf));
     const isSource = (member: Member): boolean => sources.has(member.folded) && (!umlaut || member.umlaut);
-    const ids = [...new Set([...sources].flatMap((word) => this.byWord.get(word) ?? []))].filter((id) => this.synsets[id]!.some(isSource));
+    const ids = [...new Set([...sources].flatMap((word) => this.byWord.get(word) ?? []))].filter(
+      (id) => this.synsets[id]!.length <= maxSynsetSize && this.synsets[id]!.some(isSource),
+    );
     if (ids.length === 0 || ids.length > maxSynsetsPerWord) return [];
     const best = new Map<string, { related: RelatedWord; count: number; size: number }>();
     const sourceOf = (id: number): Member | undefined => this.synsets[id]!.find(isSource);

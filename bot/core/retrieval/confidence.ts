@@ -78,6 +78,8 @@ export interface EvidenceFeatures {
    * coverage outside its scope minus the best inside ("wie viele Mitarbeitende hat Unna?" — Paderborn's paper has the figure).
    */
   readonly betterElsewhere: number;
+  /** 1 when another county's documents answer clearly better (`betterElsewhere` ≥ 0.5): lets the fit treat it as a trap, not a shade. */
+  readonly clearlyElsewhere: number;
   /** 1 when the question insists on specifics ("genau", "konkret", "Liste", "Namen", "alle einzeln"): a passage on the topic is not enough. */
   readonly asksSpecifics: number;
   /**
@@ -128,6 +130,7 @@ export const featureNames: readonly (keyof EvidenceFeatures)[] = [
   'outsideScope',
   'asksSpecifics',
   'betterElsewhere',
+  'clearlyElsewhere',
   'otherYear',
   'neighbourPassage',
 ];
@@ -155,6 +158,7 @@ export const featureDirections: Readonly<Record<keyof EvidenceFeatures, 1 | -1>>
   outsideScope: -1,
   asksSpecifics: -1,
   betterElsewhere: -1,
+  clearlyElsewhere: -1,
   otherYear: -1,
   neighbourPassage: 1,
 };
@@ -238,6 +242,7 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     focusAnswered: !focus.length || best.focus ? 1 : 0,
     outsideScope: input.scope?.outsideScope ?? 0,
     betterElsewhere: input.scope?.betterElsewhere ?? 0,
+    clearlyElsewhere: (input.scope?.betterElsewhere ?? 0) >= 0.5 ? 1 : 0,
     asksSpecifics: specificsCue.test(input.query) ? 1 : 0,
     neighbourPassage: best.neighbourPassage,
   };

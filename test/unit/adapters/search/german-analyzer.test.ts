@@ -91,3 +91,19 @@ describe('plain analyzer and spelling', () => {
     expect(closestTerm('kurz', ['kurs'], () => 1)).toBeUndefined();
   });
 });
+
+describe('query expansion chosen by the corpus (useVocabulary)', () => {
+  it('keeps thesaurus words the corpus contains, also from synsets the plain expansion skips', () => {
+    const related = (text: string, known?: ReadonlySet<string>): string[] => {
+      const german = createGermanAnalyzer();
+      if (known) german.useVocabulary((term) => known.has(term));
+      return (german.expandQuery?.(text)[0]?.related ?? [])
+        .filter((entry) => entry.source.startsWith('thesaurus'))
+        .map((entry) => entry.term);
+    };
+    const website = analyzer.analyze('Website')[0]!;
+    expect(related('Homepage')).not.toContain(website);
+    expect(related('Homepage', new Set([website]))).toEqual([website]);
+    expect(related('Homepage', new Set())).toEqual([]);
+  });
+});

@@ -78,6 +78,14 @@ describe('Thesaurus', () => {
     expect(capped.related('handy')).toHaveLength(1);
   });
 
+  it('offers broader candidates (large synsets, polysemous words) for a caller that filters by its corpus', () => {
+    const broad = Thesaurus.fromText('Homepage;Website;Webseite;Netzauftritt;Internetseite;Webpräsenz', { maxSynsetSize: 5 });
+    expect(broad.related('homepage')).toEqual([]);
+    expect(words(broad.candidates('homepage')).sort()).toEqual(['Internetseite', 'Netzauftritt', 'Webpräsenz', 'Webseite', 'Website']);
+    expect(words(thesaurus.candidates('stelle')).sort()).toEqual(['Amt', 'Ort', 'Position']);
+    expect(words(thesaurus.candidates('chef'))).toEqual(['Vorgesetzter']);
+  });
+
   it('loads the shipped thesaurus', () => {
     const shipped = Thesaurus.fromFile();
     expect(shipped).toBeDefined();
