@@ -6,6 +6,11 @@
  */
 import { dictionary } from '@zxcvbn-ts/language-de';
 import type { TextAnalyzer, WordForms } from '../../ports/search.ts';
+import { foldGerman } from '../../shared/text.ts';
+import { boundedEditDistance } from './spelling.ts';
+
+/** Shortest form that may be a typo of an everyday word ("ungefär" → "ungefähr"); shorter forms are too ambiguous. */
+const minTypoLength = 6;
 
 /** The frequency-ranked everyday words (lower case, most frequent first). */
 export function everydayGermanWords(): readonly string[] {
@@ -19,18 +24,36 @@ export function everydayGermanWords(): readonly string[] {
  */
 export function withEverydayWords<A extends TextAnalyzer>(analyzer: A, words: readonly string[] = everydayGermanWords()): A {
   let ranks: Map<string, number> | undefined;
+  /** Index forms and folded spellings of the listed words (stop words such as "ungefähr" have only the latter). */
+  let spellings: Map<string, number> | undefined;
   const rankOf = (form: string): number | undefined => {
     if (!ranks) {
       ranks = new Map();
+      spellings = new Map();
       words.forEach((word, rank) => {
         for (const term of analyzer.analyzeWords?.(word)[0]?.forms ?? analyzer.analyze(word)) if (!ranks!.has(term)) ranks!.set(term, rank);
+        const folded = foldGerman(word.toLowerCase());
+        if (folded.length >= minTypoLength - 1 && !spellings!.has(folded)) spellings!.set(folded, rank);
       });
+      for (const [term, rank] of ranks) if (term.length >= minTypoLength - 1 && !spellings.has(term)) spellings.set(term, rank);
     }
     return ranks.get(form);
   };
+  /** The rank of an everyday word one edit away from a form that is no German word at all (a typo of chat German). */
+  const typoRankOf = (form: string): number | undefined => {
+    if (form.length < minTypoLength || /\d/.test(form)) return undefined;
+    rankOf(form);
+    let best: number | undefined;
+    for (const [term, rank] of spellings!) {
+      if (boundedEditDistance(form, term, 1) <= 1 && (best === undefined || rank < best)) best = rank;
+    }
+    return best;
+  };
   const mark = (word: WordForms): WordForms => {
     const found = word.forms.map(rankOf).filter((rank): rank is number => rank !== undefined);
-    return found.length ? { ...word, everyday: Math.min(...found) } : word;
+    if (found.length) return { ...word, everyday: Math.min(...found) };
+    const typo = word.dictionary || word.parts.length ? undefined : typoRankOf(word.forms[0] ?? '');
+    return typo === undefined ? word : { ...word, everyday: typo };
   };
   const expandQuery = analyzer.expandQuery ? (text: string) => analyzer.expandQuery!(text).map(mark) : undefined;
   return { ...analyzer, ...(expandQuery ? { expandQuery } : {}) };

@@ -20,4 +20,15 @@ describe('everyday German words', () => {
     expect(rankOf('Dienstvereinbarung')).toBeUndefined();
     expect(analyzer.analyze('gesessen')).toEqual(base.analyze('gesessen'));
   });
+
+  it('reads a misspelt everyday word ("ungefär") as that word, but never a German word or a short form', () => {
+    const base = createGermanAnalyzer();
+    const analyzer = withEverydayWords(base, ['ungefähr', 'eigentlich', 'bitte']);
+    const rank = (question: string, word: string) =>
+      analyzer.expandQuery!(question).find((entry) => entry.forms.includes(base.analyze(word)[0]!))?.everyday;
+    expect(rank('Wie viele Außenstellen gibt es ungefär?', 'ungefär')).toBe(0);
+    expect(rank('Wie viele Außenstellen gibt es eigntlich?', 'eigntlich')).toBe(1);
+    expect(rank('Wie viele Außenstellen gibt es?', 'Außenstellen')).toBeUndefined();
+    expect(rank('bite', 'bite')).toBeUndefined();
+  });
 });
