@@ -26,6 +26,9 @@ export function withEverydayWords<A extends TextAnalyzer>(analyzer: A, words: re
   let ranks: Map<string, number> | undefined;
   /** Index forms and folded spellings of the listed words (stop words such as "ungefähr" have only the latter). */
   let spellings: Map<string, number> | undefined;
+  /** The spellings by length (a typo is compared only with words one letter longer, shorter or as long). */
+  let byLength: Map<number, [string, number][]> | undefined;
+  const typos = new Map<string, number | undefined>();
   const rankOf = (form: string): number | undefined => {
     if (!ranks) {
       ranks = new Map();
@@ -36,17 +39,24 @@ export function withEverydayWords<A extends TextAnalyzer>(analyzer: A, words: re
         if (folded.length >= minTypoLength - 1 && !spellings!.has(folded)) spellings!.set(folded, rank);
       });
       for (const [term, rank] of ranks) if (term.length >= minTypoLength - 1 && !spellings.has(term)) spellings.set(term, rank);
+      byLength = new Map();
+      for (const entry of spellings) byLength.set(entry[0].length, [...(byLength.get(entry[0].length) ?? []), entry]);
     }
     return ranks.get(form);
   };
   /** The rank of an everyday word one edit away from a form that is no German word at all (a typo of chat German). */
   const typoRankOf = (form: string): number | undefined => {
     if (form.length < minTypoLength || /\d/.test(form)) return undefined;
+    if (typos.has(form)) return typos.get(form);
     rankOf(form);
     let best: number | undefined;
-    for (const [term, rank] of spellings!) {
-      if (boundedEditDistance(form, term, 1) <= 1 && (best === undefined || rank < best)) best = rank;
+    for (const length of [form.length - 1, form.length, form.length + 1]) {
+      for (const [term, rank] of byLength!.get(length) ?? []) {
+        if ((best === undefined || rank < best) && boundedEditDistance(form, term, 1) <= 1) best = rank;
+      }
     }
+    if (typos.size > 10_000) typos.clear();
+    typos.set(form, best);
     return best;
   };
   const mark = (word: WordForms): WordForms => {
