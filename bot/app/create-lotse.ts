@@ -89,6 +89,8 @@ export async function createLotse(config: LotseConfig, logger: Logger, overrides
   const directory: Directory = directorySync?.directory ?? fileDirectory;
   const german = overrides.analyzer ? undefined : warmedGermanAnalyzer(logger);
   const analyzer = overrides.analyzer ?? withEverydayWords(german!);
+  // The everyday-word ranks and typo spellings are built on first use: build them now, not on the first question.
+  if (!overrides.analyzer) analyzer.expandQuery?.('ungefähr eigntlich');
   const clock = overrides.clock ?? systemClock;
   const dense = await createConfiguredEmbedder(config.llm);
   const embedders = [{ embedder: new HashedNgramEmbedder(), weight: 0.3 }, ...(dense ? [{ embedder: dense, weight: 0.6 }] : [])];
