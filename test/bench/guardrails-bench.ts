@@ -16,6 +16,7 @@ import { silentLogger } from '../../bot/shared/logger.ts';
 import { loadPolicies } from '../../policies/load-policies.ts';
 import { heldOutSets, loadGuardrailCorpus, type CorpusItem } from '../eval/guardrails/corpus.ts';
 import { intentP95, seedsDevAtGuardrail, seedsDevFile } from './guardrails-seeds.ts';
+import { personalValues } from './pii-values.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 /** The day the benchmark evaluates the policies for (the intent check of issue #17 starts on 2026-12-06). */
@@ -70,13 +71,14 @@ function filesBelow(dir: string): string[] {
   });
 }
 
-async function leakedValues(items: readonly CorpusItem[]): Promise<string[]> {
+/** Runs `items` through the app and returns which of `values` (per item) are found anywhere under the data dir. */
+async function leakedValues(items: readonly CorpusItem[], valuesOf: (item: CorpusItem) => readonly string[]): Promise<string[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-guardrail-bench-'));
   const lotse = await createLotse(loadConfig({ LOTSE_TODAY: today }, { dataDir }, root), silentLogger);
   for (const item of items) await lotse.chat.handleTurn({ channel: 'cli', userId: 'bench', text: item.text });
   await lotse.close();
   const contents = filesBelow(dataDir).map((file) => readFileSync(file).toString('latin1') + readFileSync(file).toString('utf8'));
-  const leaked = items.map((item) => item.value ?? '').filter((value) => value && contents.some((content) => content.includes(value)));
+  const leaked = items.flatMap(valuesOf).filter((value) => value && contents.some((content) => content.includes(value)));
   rmSync(dataDir, { recursive: true, force: true });
   return leaked;
 }
@@ -106,7 +108,14 @@ const all = [...corpus.adversarial, ...corpus.benign, ...corpus.dev, ...heldOutI
 const started = performance.now();
 for (const item of all) guardrail.reviewInput(item.text, { userId: 'bench' });
 const microsecondsPerQuestion = ((performance.now() - started) * 1000) / all.length;
-const leaked = await leakedValues(all.filter((item) => item.expect === 'redact'));
+const leaked = await leakedValues(
+  all.filter((item) => item.expect === 'redact'),
+  (item) => (item.value ? [item.value] : []),
+);
+// Every text of every set, labelled or not: IBANs, tax ids and e-mail addresses recognised by their shape.
+const shaped = all.filter((item) => personalValues(item.text).length > 0);
+const shapedLeaked = await leakedValues(shaped, (item) => personalValues(item.text));
+const shapedChecked = shaped.flatMap((item) => personalValues(item.text)).length;
 const seeds = seedsDevAtGuardrail(seedsDevFile(root), guardrail);
 const intentMsP95 = intentP95(
   policies,
@@ -121,6 +130,8 @@ const report = {
   microsecondsPerQuestion,
   maskedValuesChecked: all.filter((item) => item.expect === 'redact').length,
   maskedValuesFoundInDataDir: leaked,
+  shapedValuesChecked: shapedChecked,
+  shapedValuesFoundInDataDir: shapedLeaked,
   intentModel: policies.intents?.version,
   intentMsP95,
   seedsDev: seeds,
@@ -131,6 +142,9 @@ for (const set of heldOutResults) print(set.label, set.result);
 print('held out combined', heldOut);
 console.log(`input review: ${microsecondsPerQuestion.toFixed(0)} µs per question (${all.length} questions)`);
 console.log(`masked values found in the data dir afterwards: ${leaked.length} of ${report.maskedValuesChecked}`);
+console.log(
+  `IBANs, tax ids and e-mail addresses of all ${all.length} texts (${shaped.length} hold some) found in the data dir: ${shapedLeaked.length} of ${shapedChecked} spellings${shapedLeaked.length ? ` (${shapedLeaked.join(', ')})` : ''}`,
+);
 console.log(`intent check (${policies.intents?.version ?? 'none'}): p95 ${intentMsP95?.toFixed(2) ?? '–'} ms per question`);
 if (seeds) {
   console.log(
