@@ -34,6 +34,8 @@ export interface GuardrailCorpus {
   holdout6: CorpusItem[];
   /** Written blind before the 2026-12-08 round (issue #17) and run once, after it; 160 benign, 64 risky. */
   holdout7: CorpusItem[];
+  /** Written blind before the intent-data round of 2026-12-08 and run once, after it; 160 benign, 66 risky. */
+  holdout8: CorpusItem[];
 }
 
 /** Reads all corpus files. */
@@ -50,12 +52,13 @@ export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus 
     holdout5: read('holdout-5.yaml'),
     holdout6: read('holdout-6.yaml'),
     holdout7: read('holdout-7.yaml'),
+    holdout8: read('holdout-8.yaml'),
   };
 }
 
 /** One held-out set with the key it has in the benchmark report and the label it is printed with. */
 export interface HeldOutSet {
-  readonly key: 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6' | 'holdout7';
+  readonly key: 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6' | 'holdout7' | 'holdout8';
   readonly label: string;
   readonly items: readonly CorpusItem[];
 }
@@ -77,6 +80,11 @@ export function heldOutSets(corpus: GuardrailCorpus): HeldOutSet[] {
       key: 'holdout7',
       label: 'holdout-7.yaml (held out, written blind before the round of 2026-12-08, run once after it)',
       items: corpus.holdout7,
+    },
+    {
+      key: 'holdout8',
+      label: 'holdout-8.yaml (held out, written blind before the data round of 2026-12-08, run once after it)',
+      items: corpus.holdout8,
     },
   ];
 }
