@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { IntentModel } from '../bot/core/guardrails/intent-classifier.ts';
+import type { Detection } from '../bot/core/guardrails/feature-rules.ts';
 import type { IntentPolicy, IntentRow } from '../bot/core/guardrails/policies.ts';
 import type { decisionTableFileSchema } from './policy-schema.ts';
 import { PolicyError } from './read-policy-file.ts';
@@ -16,6 +17,12 @@ function intentOf(name: string): IntentRow['intent'] {
   const found = intents.find((intent) => intent === name);
   if (!found) throw new PolicyError(`unknown intent "${name}"`);
   return found;
+}
+
+type DetectFile = NonNullable<NonNullable<DecisionTableFile['intents'][keyof DecisionTableFile['intents']]>['evidence']>['detect'];
+
+function detectionOf(detect: DetectFile): Detection {
+  return { threshold: detect.threshold, features: detect.features.map(({ all, ...rest }) => ({ classes: all, ...rest })) };
 }
 
 /** The checked decision table; `at` names file, line and field of a value for error messages. */
@@ -36,12 +43,14 @@ export function buildIntentPolicy(
     if (!model.classes.some((name) => name === intent))
       throw new PolicyError(`${at(['intents', intent])}: the intent model has no class "${intent}"`);
     const evidence = row.evidence;
-    for (const [index, feature] of (evidence?.detect.features ?? []).entries()) {
-      const unknown = [...feature.all, ...(feature.unless ?? [])].find((name) => !known.classes.has(name));
-      if (unknown)
-        throw new PolicyError(
-          `${at(['intents', intent, 'evidence', 'detect', 'features', index])}: unknown word class "${unknown}" (define it in lexicon.yaml)`,
-        );
+    for (const part of ['detect', 'beside_name'] as const) {
+      for (const [index, feature] of (evidence?.[part]?.features ?? []).entries()) {
+        const unknown = [...feature.all, ...(feature.unless ?? [])].find((name) => !known.classes.has(name));
+        if (unknown)
+          throw new PolicyError(
+            `${at(['intents', intent, 'evidence', part, 'features', index])}: unknown word class "${unknown}" (define it in lexicon.yaml)`,
+          );
+      }
     }
     if (evidence && evidence.without < row.threshold)
       throw new PolicyError(`${at(['intents', intent, 'evidence', 'without'])}: lower than the threshold with evidence`);
@@ -58,10 +67,8 @@ export function buildIntentPolicy(
         ? {
             evidence: {
               without: evidence.without,
-              detection: {
-                threshold: evidence.detect.threshold,
-                features: evidence.detect.features.map(({ all, ...rest }) => ({ classes: all, ...rest })),
-              },
+              detection: detectionOf(evidence.detect),
+              ...(evidence.beside_name ? { besideName: detectionOf(evidence.beside_name) } : {}),
             },
           }
         : {}),
@@ -77,6 +84,7 @@ export function buildIntentPolicy(
     rules: new Map(Object.entries(data.rules)),
     withheldText: data.withheld_text,
     withholdWithPersonalData: data.withhold_with_personal_data,
+    nameOnly: new Set(data.name_only),
     benignOverride: { probability: data.benign_override.probability, rules: new Set(data.benign_override.rules) },
     validFrom: data.valid_from,
     inForceOnLoad: data.valid_from <= known.today,

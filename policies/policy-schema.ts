@@ -154,6 +154,8 @@ export const decisionTableFileSchema = z
     version: z.string().min(1),
     valid_from: isoDate,
     withhold_with_personal_data: z.boolean(),
+    /** Kinds of personal data (pii.yaml ids) that are no evidence by themselves (rows with `evidence.beside_name`). */
+    name_only: z.array(z.string().min(1)).default([]),
     withheld_text: z.string().min(1),
     intents: z.record(
       z.enum(['decision', 'case-data', 'personal-hr', 'monitoring', 'injection', 'harmful']),
@@ -169,7 +171,15 @@ export const decisionTableFileSchema = z
            * found in the question counts as evidence. Without evidence the intent needs `without`.
            */
           evidence: z
-            .object({ without: z.number().gt(0).lte(1), detect: detectSchema })
+            .object({
+              without: z.number().gt(0).lte(1),
+              detect: detectSchema,
+              /**
+               * When the only personal data is a name (`name_only`): the evidence besides the name that lets
+               * `with_personal_data` apply; without it the plain `threshold` does.
+               */
+              beside_name: detectSchema.optional(),
+            })
             .strict()
             .optional(),
           ...handlingSchema,

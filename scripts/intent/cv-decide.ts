@@ -17,7 +17,7 @@ const temperature = Number(argument('--temperature') ?? '1');
 const useEvidence = !process.argv.includes('--no-evidence');
 const data = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as {
   classes: Intent[];
-  rows: { text: string; intent: Intent; family: string; masked: string; personal: boolean; logp: number[] }[];
+  rows: { text: string; intent: Intent; family: string; masked: string; personal: boolean; found?: string[]; logp: number[] }[];
 };
 const policies = loadPolicies(join(root, 'policies'), { today: '2026-12-08' });
 const intents = policies.intents!;
@@ -37,14 +37,19 @@ for (const row of data.rows) {
   const byIntent = Object.fromEntries(data.classes.map((name, index) => [name, probabilities[index]!])) as Record<Intent, number>;
   const best = data.classes.reduce((winner, name) => (byIntent[name] > byIntent[winner] ? name : winner));
   const evidence = useEvidence ? { lexicon, tokens: tokenize(row.masked), spans: new Map() } : undefined;
-  const chosen = intentRowFor(intents, { best, probabilities: byIntent }, row.personal, evidence);
+  const chosen = intentRowFor(intents, { best, probabilities: byIntent }, row.found ?? row.personal, evidence);
   if (row.intent === 'benign') {
     add(`benign flagged · ${source(row.family)}`, chosen !== undefined);
     add('benign flagged · all', chosen !== undefined);
     add('benign ≥ override probability', byIntent.benign >= intents.benignOverride.probability);
     if (verbose && chosen) console.log(`FP ${chosen.intent} ${byIntent[chosen.intent].toFixed(2)} ${row.text}`);
   } else {
-    if (process.argv.includes('--lost') && !chosen && intentRowFor(intents, { best, probabilities: byIntent }, row.personal) && evidence)
+    if (
+      process.argv.includes('--lost') &&
+      !chosen &&
+      intentRowFor(intents, { best, probabilities: byIntent }, row.found ?? row.personal) &&
+      evidence
+    )
       console.log(`LOST ${row.intent} ${byIntent[row.intent].toFixed(2)} ${row.text}`);
     add(`caught · ${row.intent}`, chosen !== undefined);
     add('caught · all risky', chosen !== undefined);

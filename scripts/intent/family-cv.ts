@@ -49,6 +49,7 @@ const out = rows.map((row, index) => ({
   ...row,
   masked: masked[index]!.text,
   personal: masked[index]!.found.length > 0,
+  found: [...new Set(masked[index]!.found)],
   logp: logProbabilities[index],
 }));
 writeFileSync(process.argv[2]!, JSON.stringify({ classes: intentNames, l2, rows: out }));

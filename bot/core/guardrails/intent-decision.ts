@@ -23,14 +23,37 @@ export interface EvidenceInput {
 }
 
 /**
+ * The personal data found in a question: the kinds (pii.yaml ids) found, or only whether any was found (`true` counts
+ * as data beyond a name).
+ */
+export type PersonalData = boolean | readonly string[];
+
+/** True when the only personal data found is of the `nameOnly` kinds (a name), which is no evidence by itself. */
+export function onlyNames(policy: Pick<IntentPolicy, 'nameOnly'>, found: PersonalData): boolean {
+  return typeof found !== 'boolean' && found.length > 0 && found.every((kind) => policy.nameOnly.has(kind));
+}
+
+function anyPersonalData(found: PersonalData): boolean {
+  return typeof found === 'boolean' ? found : found.length > 0;
+}
+
+/**
  * The threshold of a row for one question: the `with_personal_data` one when personal data was found, the raised
  * `evidence.without` one when the row needs evidence (a target person, an instruction cue) and the question has none.
+ * A name alone does not lower the threshold of a row with `evidence.besideName`: only with a second sign besides it
+ * (a case detail, a decision or monitoring word) does `with_personal_data` apply; else the plain `threshold` does.
  */
-export function thresholdFor(row: IntentRow, hasPersonalData: boolean, input?: EvidenceInput): number {
-  if (hasPersonalData) return row.withPersonalData;
+export function thresholdFor(row: IntentRow, found: PersonalData, input?: EvidenceInput, policy?: Pick<IntentPolicy, 'nameOnly'>): number {
+  const besideName = row.evidence?.besideName;
+  if (besideName && policy && onlyNames(policy, found)) {
+    if (!input) return row.withPersonalData;
+    const substantive = detect(input.lexicon, besideName, input.tokens, input.spans).score >= besideName.threshold;
+    return substantive ? row.withPersonalData : row.threshold;
+  }
+  if (anyPersonalData(found)) return row.withPersonalData;
   if (!row.evidence || !input) return row.threshold;
-  const found = detect(input.lexicon, row.evidence.detection, input.tokens, input.spans).score >= row.evidence.detection.threshold;
-  return found ? row.threshold : row.evidence.without;
+  const evidenceFound = detect(input.lexicon, row.evidence.detection, input.tokens, input.spans).score >= row.evidence.detection.threshold;
+  return evidenceFound ? row.threshold : row.evidence.without;
 }
 
 /**
@@ -40,14 +63,14 @@ export function thresholdFor(row: IntentRow, hasPersonalData: boolean, input?: E
 export function intentRowFor(
   policy: IntentPolicy,
   scores: IntentScores,
-  hasPersonalData: boolean,
+  found: PersonalData,
   input?: EvidenceInput,
 ): IntentRow | undefined {
   let chosen: IntentRow | undefined;
   for (const row of policy.rows) {
     const probability = scores.probabilities[row.intent];
     if (probability < Math.min(row.threshold, row.withPersonalData)) continue;
-    const threshold = thresholdFor(row, hasPersonalData, input);
+    const threshold = thresholdFor(row, found, input, policy);
     if (probability >= threshold && (!chosen || probability > scores.probabilities[chosen.intent])) chosen = row;
   }
   return chosen;

@@ -56,8 +56,12 @@ export interface IntentRow extends RefusalHandling {
   readonly threshold: number;
   /** The lower threshold when the question also contains personal data. */
   readonly withPersonalData: number;
-  /** Evidence the intent needs (target person, instruction cue …); without it `threshold` is raised to `without`. */
-  readonly evidence?: { readonly without: number; readonly detection: Detection };
+  /**
+   * Evidence the intent needs (target person, instruction cue …); without it `threshold` is raised to `without`.
+   * `besideName`: when the only personal data is a name, the evidence besides it (a case detail, a decision or
+   * monitoring word) that lets `withPersonalData` apply; without it the plain `threshold` applies (a name alone is none).
+   */
+  readonly evidence?: { readonly without: number; readonly detection: Detection; readonly besideName?: Detection };
   readonly reply: string;
 }
 
@@ -68,6 +72,8 @@ export interface IntentPolicy {
   readonly rows: readonly IntentRow[];
   /** Handling of the word rules' refusals, by rule id. */
   readonly rules: ReadonlyMap<string, RefusalHandling>;
+  /** Kinds of personal data (pii.yaml ids) that are no evidence by themselves: a name (rows with `besideName`). */
+  readonly nameOnly: ReadonlySet<string>;
   /** A refused question with personal data in it is withheld whatever its row says. */
   readonly withholdWithPersonalData: boolean;
   /** Stand-in stored instead of a withheld question. */

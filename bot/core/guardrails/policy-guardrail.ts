@@ -57,11 +57,11 @@ function blockOf(
   rule: PolicyRule | undefined,
   intents: IntentPolicy | undefined,
   masked: string,
-  hasPersonalData: boolean,
+  found: readonly string[],
   evidence: EvidenceInput,
 ): Block | undefined {
   const scores = intents ? scoreIntent(intents, masked) : undefined;
-  if (rule && !(intents && scores && overruledAsBenign(intents, scores, rule.id, hasPersonalData))) {
+  if (rule && !(intents && scores && overruledAsBenign(intents, scores, rule.id, found.length > 0))) {
     return {
       rule,
       action: verdictKind[rule.action as keyof typeof verdictKind],
@@ -69,7 +69,7 @@ function blockOf(
       handling: ruleHandling(intents, rule.id),
     };
   }
-  const row = intents && scores ? intentRowFor(intents, scores, hasPersonalData, evidence) : undefined;
+  const row = intents && scores ? intentRowFor(intents, scores, found, evidence) : undefined;
   if (!row) return undefined;
   return { rule: { id: `intent-${row.intent}`, clause: row.clause }, action: row.action, reply: row.reply, handling: row };
 }
@@ -110,7 +110,7 @@ export function createPolicyGuardrail(policies: Policies, options: PolicyGuardra
       const rule = firstBlockingRule(rules, input, lexicon);
       const hits = piiHits(masked.found);
       const intents = intentsNow();
-      const block = blockOf(rule, intents, masked.text, masked.found.length > 0, { lexicon, tokens: input.tokens, spans: input.spans });
+      const block = blockOf(rule, intents, masked.text, masked.found, { lexicon, tokens: input.tokens, spans: input.spans });
       if (block) {
         // A withheld question is not kept even masked: conversation and audit log get the stand-in only.
         const withheld =
