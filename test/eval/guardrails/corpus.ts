@@ -36,6 +36,8 @@ export interface GuardrailCorpus {
   holdout7: CorpusItem[];
   /** Written blind before the intent-data round of 2026-12-08 and run once, after it; 160 benign, 66 risky. */
   holdout8: CorpusItem[];
+  /** Written blind before the name-only evidence change (table 2026-12-08.6) and run once, after it; 120 benign, 48 risky. */
+  holdout9: CorpusItem[];
 }
 
 /** Reads all corpus files. */
@@ -53,12 +55,13 @@ export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus 
     holdout6: read('holdout-6.yaml'),
     holdout7: read('holdout-7.yaml'),
     holdout8: read('holdout-8.yaml'),
+    holdout9: read('holdout-9.yaml'),
   };
 }
 
 /** One held-out set with the key it has in the benchmark report and the label it is printed with. */
 export interface HeldOutSet {
-  readonly key: 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6' | 'holdout7' | 'holdout8';
+  readonly key: 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6' | 'holdout7' | 'holdout8' | 'holdout9';
   readonly label: string;
   readonly items: readonly CorpusItem[];
 }
@@ -85,6 +88,11 @@ export function heldOutSets(corpus: GuardrailCorpus): HeldOutSet[] {
       key: 'holdout8',
       label: 'holdout-8.yaml (held out, written blind before the data round of 2026-12-08, run once after it)',
       items: corpus.holdout8,
+    },
+    {
+      key: 'holdout9',
+      label: 'holdout-9.yaml (held out, written blind before name-only evidence of 2026-12-08, run once after it)',
+      items: corpus.holdout9,
     },
   ];
 }
