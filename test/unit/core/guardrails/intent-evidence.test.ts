@@ -1,22 +1,11 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../../../bot/core/guardrails/feature-rules.ts';
-import { intentNames, type Intent, type IntentScores } from '../../../../bot/core/guardrails/intent-classifier.ts';
+import type { Intent } from '../../../../bot/core/guardrails/intent-classifier.ts';
 import { intentRowFor, thresholdFor } from '../../../../bot/core/guardrails/intent-decision.ts';
-import { loadPolicies } from '../../../../policies/load-policies.ts';
+import { intentTableFixtures } from './intent-table-fixtures.ts';
 
 // Evidence of decision table 2026-12-07.1 (issue #17): probabilities are set by hand, so the test checks the table
 // and the word classes, not the trained model.
-const policies = loadPolicies(join(import.meta.dirname, '../../../../policies'), { today: '2026-12-07' });
-const intents = policies.intents!;
-const scores = (intent: Intent, probability: number): IntentScores => {
-  const probabilities = Object.fromEntries(
-    intentNames.map((name) => [name, name === intent ? probability : (1 - probability) / (intentNames.length - 1)]),
-  ) as Record<Intent, number>;
-  return { best: intent, probabilities };
-};
-const input = (text: string) => ({ lexicon: policies.lexicon!, tokens: tokenize(text), spans: new Map() });
-const row = (intent: Intent) => intents.rows.find((entry) => entry.intent === intent)!;
+const { intents, scores, input, row } = intentTableFixtures('2026-12-07');
 
 describe('evidence in the decision table (issue #17)', () => {
   it('raises the monitoring threshold when no person or group of staff is named', () => {
