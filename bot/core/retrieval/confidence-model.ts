@@ -22,7 +22,6 @@ export const confidenceModel = {
     knownAbsent: 0,
     unknownAbsent: -0.5388,
     singleWord: -1.1041,
-    synonymWindow: 0,
     dominantAbsent: -0.2562,
     allUnknown: -0.3451,
     focusAnswered: 0,

@@ -9,7 +9,7 @@ import { coverageOf, type WeightedQuery } from '../answer/coverage.ts';
 import { splitSentences } from '../answer/sentences.ts';
 import { checkedAnswerType, containsAnswerType } from './answer-type.ts';
 import type { RetrievalHit } from './hybrid-retriever.ts';
-import { neighbourShare, synonymShare } from './neighbour-coverage.ts';
+import { neighbourShare } from './neighbour-coverage.ts';
 import { namesFocus } from './question-focus.ts';
 import { softCoverageOfTerms } from './soft-coverage.ts';
 
@@ -35,8 +35,6 @@ export interface WindowEvidence {
   neighbourPassage: number;
   /** How many question words the best window covers in any way. */
   words: number;
-  /** Share of the question the best window covers only through thesaurus or lexicon terms (see `synonymShare`). */
-  synonyms: number;
   /** The best window with one sentence of context on each side (where the answer's figures would be). */
   text: string;
 }
@@ -99,7 +97,6 @@ export function windowEvidence(
     focus: false,
     neighbourPassage,
     words: 0,
-    synonyms: 0,
     text: '',
   };
   const type = checkedAnswerType(input.query);
@@ -115,7 +112,6 @@ export function windowEvidence(
         soft: detail.coverage,
         maxMissing: detail.maxMissing,
         words: detail.coveredWords,
-        synonyms: synonymShare(weighted, window),
         typed,
         text,
       });

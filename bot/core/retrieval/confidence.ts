@@ -63,8 +63,6 @@ export interface EvidenceFeatures {
   readonly unknownAbsent: number;
   /** 1 when the best window covers at most one word of a question of two or more (one shared word is no evidence of an answer). */
   readonly singleWord: number;
-  /** Share of the question the best window covers only through thesaurus or domain-lexicon terms (full credit). */
-  readonly synonymWindow: number;
   /** 1 when that absent word carries at least half of the question's weight (the question is about it). */
   readonly dominantAbsent: number;
   /** 1 when no word of the question occurs in the documents at all ("Urlaubstage" where they only say "Tage"). */
@@ -123,7 +121,6 @@ export const featureNames: readonly (keyof EvidenceFeatures)[] = [
   'knownAbsent',
   'unknownAbsent',
   'singleWord',
-  'synonymWindow',
   'dominantAbsent',
   'allUnknown',
   'focusAnswered',
@@ -151,7 +148,6 @@ export const featureDirections: Readonly<Record<keyof EvidenceFeatures, 1 | -1>>
   knownAbsent: -1,
   unknownAbsent: -1,
   singleWord: -1,
-  synonymWindow: 1,
   dominantAbsent: -1,
   allUnknown: -1,
   focusAnswered: 1,
@@ -186,7 +182,6 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     focus: false,
     neighbourPassage: 0,
     words: 0,
-    synonyms: 0,
     text: '',
   };
   const focus = focusWords(input.query, weighted, (text) => input.analyzer.analyze(text));
@@ -212,7 +207,6 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
         soft: evidence.soft,
         maxMissing: evidence.maxMissing,
         words: evidence.words,
-        synonyms: evidence.synonyms,
         typed: evidence.typed,
         text: evidence.text,
       });
@@ -236,7 +230,6 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     knownAbsent,
     unknownAbsent,
     singleWord: weighted.words.length >= 2 && best.words <= 1 ? 1 : 0,
-    synonymWindow: best.synonyms,
     dominantAbsent: knownAbsent >= 0.5 ? 1 : 0,
     allUnknown: weighted.total > 0 && unknown >= weighted.total * 0.999 ? 1 : 0,
     focusAnswered: !focus.length || best.focus ? 1 : 0,

@@ -43,22 +43,3 @@ export function neighbourShare(query: WeightedQuery, terms: readonly string[] | 
   }
   return share / query.total;
 }
-
-/**
- * Weight share (0..1) of the question's words that `terms` lacks as a form or compound part but covers by a
- * thesaurus or domain-lexicon term (not by a vector neighbour); each counts with its best related term's credit
- * relative to the word's strongest related term. Lets the fit weigh synonym bridging on its own ("Laptop" ~ "Notebook").
- */
-export function synonymShare(query: WeightedQuery, terms: readonly string[] | ReadonlySet<string>): number {
-  if (query.total === 0) return 0;
-  const present = terms instanceof Set ? (terms as ReadonlySet<string>) : new Set(terms as readonly string[]);
-  let share = 0;
-  for (const word of query.words) {
-    const related = word.related.filter((entry) => !isVector(entry));
-    if (!related.length) continue;
-    if (word.forms.some((form) => present.has(form)) || word.parts.some((part) => present.has(part))) continue;
-    const credit = relatedCredit(related, present);
-    if (credit > 0) share += (word.weight * word.credit * credit) / Math.max(...related.map((entry) => entry.weight));
-  }
-  return share / query.total;
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WeightedQuery } from '../../../../bot/core/answer/coverage.ts';
-import { neighbourShare, synonymShare, vectorSource, withoutVectorTerms } from '../../../../bot/core/retrieval/neighbour-coverage.ts';
+import { neighbourShare, vectorSource, withoutVectorTerms } from '../../../../bot/core/retrieval/neighbour-coverage.ts';
 
 const query: WeightedQuery = {
   total: 4,
@@ -49,14 +49,5 @@ describe('withoutVectorTerms', () => {
     const plain = withoutVectorTerms(query);
     expect(plain.total).toBe(4);
     expect(plain.words.map((word) => word.related.map((entry) => entry.term))).toEqual([[], ['formular'], []]);
-  });
-});
-
-describe('synonymShare', () => {
-  it('counts words covered only by a thesaurus or lexicon term, never by a vector neighbour or the own form', () => {
-    expect(synonymShare(query, ['formular'])).toBeCloseTo(1 / 4);
-    expect(synonymShare(query, ['antrag', 'formular'])).toBe(0);
-    expect(synonymShare(query, ['gesuch', 'entgelt'])).toBe(0);
-    expect(synonymShare({ words: [], total: 0 }, ['formular'])).toBe(0);
   });
 });
