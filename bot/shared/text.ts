@@ -14,6 +14,11 @@ export function foldGerman(text: string): string {
     .replace(/[\u0300-\u036f]/g, '');
 }
 
+/** `text` with the characters that are special in a regular expression escaped, to match it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Cuts text to at most `max` characters at a word boundary and marks the cut with "…". */
 export function truncateText(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -11,7 +11,7 @@
  * precedes them; a lower-case code counts after "Kreis"/"KV" or a place preposition ("bei uns in pb") unless it
  * is also a word ("in re").
  */
-import { foldGerman } from '../../shared/text.ts';
+import { escapeRegExp, foldGerman } from '../../shared/text.ts';
 
 /** County name (as in "Kreis <Name>") → its registration codes, current first. */
 export const countyCodes: Readonly<Record<string, readonly string[]>> = {
@@ -76,10 +76,6 @@ const wordLikeCodes = new Set([
 const regularSuffixes = ['', 's', 'er', 'ern', 'ers', 'erin', 'erinnen'];
 const prefixEvidence = /(?:\b(?:land)?kreis(?:es|verwaltung)?|\bkv|\blk)\s+$/i;
 const mailPrefix = /^\s*(?:re|aw|wg|fw|fwd)\s*:/i;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Position of the first word naming the county `name` by its name, a demonym or an inflected form. */
 function wordMention(words: readonly { folded: string; index: number }[], name: string): number | undefined {

@@ -6,7 +6,7 @@
  * below the edition that replaces it (see editions.ts).
  */
 import type { DocumentMeta } from '../../ports/knowledge.ts';
-import { foldGerman } from '../../shared/text.ts';
+import { escapeRegExp, foldGerman } from '../../shared/text.ts';
 import { countyCodes, countyDemonyms, countyName, internationalCodes, namedTenants } from './county-aliases.ts';
 import { asksForOlderEdition, editionWeights, isInForce, supersededBy } from './editions.ts';
 import { reweighPlaces } from './reweigh-places.ts';
@@ -125,8 +125,4 @@ export function withoutTenantMention(question: string, tenant: string | undefine
     .replace(/\s+([?!.,])/g, '$1')
     .trim();
   return stripped.length >= 3 ? stripped : question;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -12,7 +12,7 @@
  *   place).
  * Names of counties that have documents never count here (they scope the question instead, see county-aliases.ts).
  */
-import { foldGerman } from '../../shared/text.ts';
+import { escapeRegExp, foldGerman } from '../../shared/text.ts';
 import { cityNames, districtNames } from './place-names.ts';
 
 interface Place {
@@ -61,10 +61,6 @@ const aliases: Readonly<Record<string, string>> = {
 };
 
 const composedLabel = /kreis(?:$|\s)|^(?:Städte)?Region|^Regionalverband|\sLand$/i;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** "Märkischer Kreis" → a pattern that also takes "märkischen Kreises", "Märkischer-Kreis", "hochsauerland-kreis". */
 function inflected(name: string): string {

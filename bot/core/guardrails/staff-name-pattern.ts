@@ -5,9 +5,7 @@
  * an organisational unit ("Kollege Richter", "lange aus dem Amt 36"), so "Wie lange dauert …" stays readable.
  */
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+import { escapeRegExp } from '../../shared/text.ts';
 
 const notLetterBefore = '(?<![\\p{L}\\p{N}-])';
 const notLetterAfter = '(?![\\p{L}\\p{N}-])';
@@ -20,7 +18,7 @@ export function fullNamePattern(knownNames: readonly string[]): RegExp | undefin
   const names = knownNames.map((name) => name.trim()).filter((name) => name.length > 0);
   if (names.length === 0) return undefined;
   return new RegExp(
-    `${notLetterBefore}(?:${names.map((name) => escapeRegex(name).replace(/\s+/g, '\\s+')).join('|')})${notLetterAfter}`,
+    `${notLetterBefore}(?:${names.map((name) => escapeRegExp(name).replace(/\s+/g, '\\s+')).join('|')})${notLetterAfter}`,
     'giu',
   );
 }
@@ -32,8 +30,8 @@ export function fullNamePattern(knownNames: readonly string[]): RegExp | undefin
 export function surnamePattern(knownNames: readonly string[], wordLike: readonly string[]): RegExp | undefined {
   const ordinary = new Set(wordLike.map((word) => word.toLocaleLowerCase('de')));
   const surnames = [...new Set(knownNames.map((name) => name.trim().split(/\s+/).at(-1) ?? '').filter((surname) => surname.length >= 3))];
-  const plain = surnames.filter((surname) => !ordinary.has(surname.toLocaleLowerCase('de'))).map(escapeRegex);
-  const guarded = surnames.filter((surname) => ordinary.has(surname.toLocaleLowerCase('de'))).map(escapeRegex);
+  const plain = surnames.filter((surname) => !ordinary.has(surname.toLocaleLowerCase('de'))).map(escapeRegExp);
+  const guarded = surnames.filter((surname) => ordinary.has(surname.toLocaleLowerCase('de'))).map(escapeRegExp);
   const parts = [
     ...(plain.length ? [`${notLetterBefore}(?:${plain.join('|')})${notLetterAfter}`] : []),
     ...(guarded.length
