@@ -2,7 +2,8 @@
  * Personal values that can be recognised by their shape in any corpus text, labelled or not: IBANs (validated by
  * `ibantools`), tax ids (11 digits, grouped by spaces or dots) and e-mail addresses. The guardrail benchmark runs
  * every risky and benign text through the app and then looks for each such value — in every spelling the text used,
- * grouped and compact — anywhere under the data dir (issue #17: nothing personal may be stored).
+ * grouped and compact — anywhere under the data dir (issue #17: nothing personal may be stored). Deliberately not the
+ * product's own recognisers (bot/core/guardrails): a value they miss would then be missed by the check as well.
  */
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 

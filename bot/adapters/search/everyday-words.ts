@@ -40,7 +40,11 @@ export function withEverydayWords<A extends TextAnalyzer>(analyzer: A, words: re
       });
       for (const [term, rank] of ranks) if (term.length >= minTypoLength - 1 && !spellings.has(term)) spellings.set(term, rank);
       byLength = new Map();
-      for (const entry of spellings) byLength.set(entry[0].length, [...(byLength.get(entry[0].length) ?? []), entry]);
+      for (const entry of spellings) {
+        const bucket = byLength.get(entry[0].length);
+        if (bucket) bucket.push(entry);
+        else byLength.set(entry[0].length, [entry]);
+      }
     }
     return ranks.get(form);
   };
