@@ -38,6 +38,7 @@ export interface GuardrailCorpus {
   holdout8: CorpusItem[];
   /** Written blind before the name-only evidence change (table 2026-12-08.6) and run once, after it; 120 benign, 48 risky. */
   holdout9: CorpusItem[];
+  holdout10: CorpusItem[];
 }
 
 /** Reads all corpus files. */
@@ -56,12 +57,14 @@ export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus 
     holdout7: read('holdout-7.yaml'),
     holdout8: read('holdout-8.yaml'),
     holdout9: read('holdout-9.yaml'),
+    holdout10: read('holdout-10.yaml'),
   };
 }
 
 /** One held-out set with the key it has in the benchmark report and the label it is printed with. */
 export interface HeldOutSet {
-  readonly key: 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6' | 'holdout7' | 'holdout8' | 'holdout9';
+  readonly key:
+    'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6' | 'holdout7' | 'holdout8' | 'holdout9' | 'holdout10';
   readonly label: string;
   readonly items: readonly CorpusItem[];
 }
@@ -93,6 +96,11 @@ export function heldOutSets(corpus: GuardrailCorpus): HeldOutSet[] {
       key: 'holdout9',
       label: 'holdout-9.yaml (held out, written blind before name-only evidence of 2026-12-08, run once after it)',
       items: corpus.holdout9,
+    },
+    {
+      key: 'holdout10',
+      label: 'holdout-10.yaml (held out, written blind on 2026-12-07 before the fifth session, run first on the code of 306c5e3)',
+      items: corpus.holdout10,
     },
   ];
 }
