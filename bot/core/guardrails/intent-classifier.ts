@@ -40,7 +40,8 @@ function hash(text: string): number {
 
 /**
  * Sparse, L2-normalised feature vector of a masked question (bucket → value): words (`w:`), neighbouring word
- * pairs (`b:`) and character 3–5-grams inside each word (`c:`), which carry inflection, compounds and typos.
+ * pairs (`b:`) and character 3–5-grams inside each word (`c:`), which carry inflection, compounds and typos. A masked
+ * name (`ph_name`) is left out: it says who, not what for (the decision table weighs names).
  */
 export function intentFeatures(maskedText: string, buckets: number): Map<number, number> {
   const counts = new Map<number, number>();
@@ -48,7 +49,9 @@ export function intentFeatures(maskedText: string, buckets: number): Map<number,
     const bucket = hash(feature) % buckets;
     counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
   };
-  const words = tokenize(maskedText);
+  // A masked name says who, not what for: the decision table weighs it (with_personal_data, name_only); as a feature
+  // the model learnt "a name means risk" from corpora where most risky rows name someone and few benign ones do.
+  const words = tokenize(maskedText).filter((word) => word !== 'ph_name');
   for (let index = 0; index < words.length; index++) {
     const word = words[index]!;
     add(`w:${word}`);

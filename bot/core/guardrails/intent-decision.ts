@@ -41,16 +41,16 @@ function anyPersonalData(found: PersonalData): boolean {
  * The threshold of a row for one question: the `with_personal_data` one when personal data was found, the raised
  * `evidence.without` one when the row needs evidence (a target person, an instruction cue) and the question has none.
  * A name alone does not lower the threshold of a row with `evidence.besideName`: only with a second sign besides it
- * (a case detail, a decision or monitoring word) does `with_personal_data` apply; else the plain `threshold` does.
+ * (a case detail, a decision or monitoring word, a sign of harm) does `with_personal_data` apply; else the question is
+ * judged as one without personal data (the evidence check).
  */
 export function thresholdFor(row: IntentRow, found: PersonalData, input?: EvidenceInput, policy?: Pick<IntentPolicy, 'nameOnly'>): number {
   const besideName = row.evidence?.besideName;
-  if (besideName && policy && onlyNames(policy, found)) {
-    if (!input) return row.withPersonalData;
-    const substantive = detect(input.lexicon, besideName, input.tokens, input.spans).score >= besideName.threshold;
-    return substantive ? row.withPersonalData : row.threshold;
-  }
-  if (anyPersonalData(found)) return row.withPersonalData;
+  const nameOnly = besideName !== undefined && policy !== undefined && onlyNames(policy, found);
+  if (nameOnly && !input) return row.withPersonalData;
+  if (nameOnly && input && detect(input.lexicon, besideName, input.tokens, input.spans).score >= besideName.threshold)
+    return row.withPersonalData;
+  if (!nameOnly && anyPersonalData(found)) return row.withPersonalData;
   if (!row.evidence || !input) return row.threshold;
   const evidenceFound = detect(input.lexicon, row.evidence.detection, input.tokens, input.spans).score >= row.evidence.detection.threshold;
   return evidenceFound ? row.threshold : row.evidence.without;
