@@ -13,7 +13,7 @@ import { DomainLexicon, defaultDomainLexiconPath } from './domain-lexicon.ts';
 import { expansionStopWords, germanStopWords } from './german-stopwords.ts';
 import { expandWords, type AnalysedToken } from './query-expansion.ts';
 import { Thesaurus, defaultThesaurusPath } from './thesaurus.ts';
-import { infinitiveOf, separableBaseOf, separatedVerbs } from './verb-lemma.ts';
+import { infinitiveOf, separableBaseOf, separatedVerbs, verbOfNoun } from './verb-lemma.ts';
 import { decodeWordList, lexiconDataPath, readLexiconText } from './lexicon-files.ts';
 import { defaultNeighboursPath, withNeighbours, WordNeighbours } from './word-neighbours.ts';
 
@@ -95,6 +95,9 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): Germa
     // A participle also stands for its infinitive ("angemeldet" ~ "anmelden" ~ "Anmeldungen").
     const lemma = infinitives ? infinitiveOf(folded, isInfinitive) : undefined;
     if (lemma) forms.push(stem(lemma));
+    // A noun of an "-ieren" verb also stands for the verb ("Definition" ~ "definiert", "Digitalisierung" ~ "digitalisieren").
+    const nounVerb = infinitives && !lemma ? verbOfNoun(folded, isInfinitive) : undefined;
+    if (nounVerb) forms.push(stem(nounVerb));
     const verb = lemma ?? (isInfinitive(folded) ? folded : undefined);
     const base = verb ? separableBaseOf(verb, isInfinitive) : undefined;
     const compoundParts = splitter?.split(folded) ?? [];
@@ -214,7 +217,7 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): Germa
   };
 
   return {
-    id: `de-snowball${splitter ? '-compound' : ''}-v5`,
+    id: `de-snowball${splitter ? '-compound' : ''}-v6`,
     analyze: (text) => analyzeWords(text).flatMap((word) => [...word.forms, ...word.parts]),
     analyzeWords,
     expandQuery,

@@ -158,3 +158,18 @@ export function separatedVerbs(clauses: readonly (readonly string[])[], isWord: 
   });
   return found;
 }
+
+/** Nouns of "-ieren" verbs whose Snowball stem differs from the verb's: "Digitalisierung" (digitalisier-), "Definition" (definition). */
+const ierenNoun = /^([a-z]{4,}?)(?:ierung(?:en)?|ation(?:en)?|ition(?:en)?)$/;
+
+/**
+ * The "-ieren" verb (folded) a noun derives from, when the word list has it: "digitalisierung" → "digitalisieren",
+ * "definition" → "definieren", "organisationen" → "organisieren". Snowball stems such a noun apart from its verb
+ * ("digitalisier" vs "digitalisi"), so "wie definiert PB Digitalisierung" would miss "die Definition".
+ */
+export function verbOfNoun(folded: string, isWord: IsWord): string | undefined {
+  const match = ierenNoun.exec(folded);
+  if (!match) return undefined;
+  const verb = `${match[1]!}ieren`;
+  return isWord(verb) ? verb : undefined;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createGermanAnalyzer } from '../../../../bot/adapters/search/german-analyzer.ts';
-import { infinitiveOf, separatedVerbs } from '../../../../bot/adapters/search/verb-lemma.ts';
+import { infinitiveOf, separatedVerbs, verbOfNoun } from '../../../../bot/adapters/search/verb-lemma.ts';
 
 const infinitives = new Set([
   'mitmachen',
@@ -89,5 +89,29 @@ describe('separatedVerbs', () => {
     const terms = new Set(analyzer.analyze('Werden meine Fragen ausgewertet?'));
     expect(verb?.lemma).toBe('auswerten');
     expect(verb?.forms.some((form) => terms.has(form))).toBe(true);
+  });
+});
+
+describe('verbOfNoun', () => {
+  const words = new Set(['digitalisieren', 'definieren', 'organisieren', 'investieren']);
+  const isWord = (word: string): boolean => words.has(word);
+
+  it('finds the "-ieren" verb of an "-ierung", "-ation" or "-ition" noun when the word list has it', () => {
+    expect(verbOfNoun('digitalisierung', isWord)).toBe('digitalisieren');
+    expect(verbOfNoun('definition', isWord)).toBe('definieren');
+    expect(verbOfNoun('organisationen', isWord)).toBe('organisieren');
+    expect(verbOfNoun('investitionen', isWord)).toBe('investieren');
+  });
+
+  it('leaves nouns alone whose verb the list lacks or whose stem is too short', () => {
+    expect(verbOfNoun('kommunikation', isWord)).toBeUndefined();
+    expect(verbOfNoun('station', isWord)).toBeUndefined();
+    expect(verbOfNoun('wohnung', isWord)).toBeUndefined();
+  });
+
+  it('lets "Wie definiert Paderborn …" meet "die folgende Definition"', () => {
+    const analyzer = createGermanAnalyzer();
+    const question = new Set(analyzer.analyze('Wie definiert der Kreis das?'));
+    expect(analyzer.analyze('die folgende Definition').some((term) => question.has(term))).toBe(true);
   });
 });
