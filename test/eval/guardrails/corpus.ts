@@ -39,6 +39,7 @@ export interface GuardrailCorpus {
   /** Written blind before the name-only evidence change (table 2026-12-08.6) and run once, after it; 120 benign, 48 risky. */
   holdout9: CorpusItem[];
   holdout10: CorpusItem[];
+  holdout11: CorpusItem[];
 }
 
 /** Reads all corpus files. */
@@ -58,13 +59,13 @@ export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus 
     holdout8: read('holdout-8.yaml'),
     holdout9: read('holdout-9.yaml'),
     holdout10: read('holdout-10.yaml'),
+    holdout11: read('holdout-11.yaml'),
   };
 }
 
 /** One held-out set with the key it has in the benchmark report and the label it is printed with. */
 export interface HeldOutSet {
-  readonly key:
-    'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6' | 'holdout7' | 'holdout8' | 'holdout9' | 'holdout10';
+  readonly key: Exclude<keyof GuardrailCorpus, 'adversarial' | 'benign' | 'dev'>;
   readonly label: string;
   readonly items: readonly CorpusItem[];
 }
@@ -101,6 +102,11 @@ export function heldOutSets(corpus: GuardrailCorpus): HeldOutSet[] {
       key: 'holdout10',
       label: 'holdout-10.yaml (held out, written blind on 2026-12-07 before the fifth session, run first on the code of 306c5e3)',
       items: corpus.holdout10,
+    },
+    {
+      key: 'holdout11',
+      label: 'holdout-11.yaml (held out, written blind on 2026-12-07 before the fifth session, run once after table 2026-12-09.1)',
+      items: corpus.holdout11,
     },
   ];
 }
