@@ -36,4 +36,14 @@ describe('personal data that generalises (issue #17)', () => {
     expect(masked('Hat die Antragstellerin Sommer Schulden bei der Bank?')).toBe('Hat die [NAME] Schulden bei der Bank?');
     expect(masked('Dürfen Bürger Anträge online stellen?')).toBe('Dürfen Bürger Anträge online stellen?');
   });
+
+  // pii.yaml 2026-12-09.1: blind holdout-11 stored "[NAME]. med. Vogel" and "Meine [NAME] Lenzen": the title or degree
+  // was taken for the name and the surname stayed in clear text.
+  it('masks the surname after chained titles and degrees, not the title', () => {
+    expect(masked('Sehr geehrter Herr Dr. med. Vogel')).toBe('Sehr geehrter [NAME]');
+    expect(masked('Meine Kollegin Frau Lenzen und ich')).toBe('Meine [NAME] und ich');
+    expect(masked('Frau Prof. Dr. Schulz kommt')).toBe('[NAME] kommt');
+    expect(masked('Herrn Dr. rer. nat. Özdemir')).toBe('[NAME]');
+  });
 });
+
