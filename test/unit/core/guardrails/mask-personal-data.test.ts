@@ -46,4 +46,3 @@ describe('personal data that generalises (issue #17)', () => {
     expect(masked('Herrn Dr. rer. nat. Özdemir')).toBe('[NAME]');
   });
 });
-
