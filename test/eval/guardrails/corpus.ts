@@ -40,6 +40,7 @@ export interface GuardrailCorpus {
   holdout9: CorpusItem[];
   holdout10: CorpusItem[];
   holdout11: CorpusItem[];
+  holdout12: CorpusItem[];
 }
 
 /** Reads all corpus files. */
@@ -60,6 +61,7 @@ export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus 
     holdout9: read('holdout-9.yaml'),
     holdout10: read('holdout-10.yaml'),
     holdout11: read('holdout-11.yaml'),
+    holdout12: read('holdout-12.yaml'),
   };
 }
 
@@ -107,6 +109,12 @@ export function heldOutSets(corpus: GuardrailCorpus): HeldOutSet[] {
       key: 'holdout11',
       label: 'holdout-11.yaml (held out, written blind on 2026-12-07 before the fifth session, run once after table 2026-12-09.1)',
       items: corpus.holdout11,
+    },
+    {
+      key: 'holdout12',
+      label:
+        'holdout-12.yaml (held out, written blind on 2026-12-07 after holdout-11 was read, run once after guardrails.yaml 2026-12-09.2)',
+      items: corpus.holdout12,
     },
   ];
 }
