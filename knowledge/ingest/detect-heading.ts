@@ -1,6 +1,7 @@
 /**
  * Recognises headings in normalised text: Markdown `#` lines, numbered section lines ("4.3.4.3 Jabber",
- * "§ 4 Grundsätze"), "Frage:" lines, and short title-like lines followed by a longer paragraph.
+ * "§ 4 Grundsätze"), "Frage:" lines, and short title-like lines followed by a longer paragraph; key figures and scored
+ * table rows are never headings.
  */
 
 /** A heading with its nesting level and position. */
@@ -13,6 +14,10 @@ export interface Heading {
 const markdownHeading = /^(#{1,6})\s+(.+)$/;
 const paragraphSign = /^§\s*\d+[a-z]?\b/;
 const numbered = /^(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+\S/;
+/** "Label: value" with a number ("Teilnehmende: 342", "Beteiligung: rd. 25%", "Anzahl …: 37"). */
+const keyFigure = /\p{L}\)?\s*:\s*(?:rd\.|ca\.|ungefähr|etwa|~)?\s*\d/u;
+/** A table row that ends in a score or amount ("… kurz 2,85", "… 1,20"). */
+const scoredRow = /\s\d+,\d+\s*$/;
 
 function clean(title: string): string {
   return title
@@ -29,6 +34,9 @@ export function detectHeading(block: { text: string; start: number }, next: stri
   if (markdown) return { level: markdown[1]!.length, title: clean(markdown[2]!), start };
   if (text.length > 100 || (/[.,;:!]$/.test(text) && !/\?$/.test(text))) return undefined;
   if (/\S \| \S/.test(text)) return undefined; // a table row, not a heading
+  // Key figures ("Teilnehmende: 342", "Beteiligung: rd. 25%") and scored table rows ("44 Work Space … 2,85") are content:
+  // as a heading they would leave the chunk text, and with it the quotes and the answers.
+  if (keyFigure.test(text) || scoredRow.test(text)) return undefined;
   if (/^frage:\s*/i.test(text)) return { level: 3, title: clean(text.replace(/^frage:\s*/i, '')), start };
   if (paragraphSign.test(text)) return { level: 2, title: clean(text), start };
   const number = numbered.exec(text);

@@ -9,6 +9,7 @@ import { join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { IngestedDocument } from '../../bot/ports/knowledge.ts';
 import { describeError } from '../../bot/shared/errors.ts';
+import { chunkingVersion } from './chunker.ts';
 import { buildDocument } from './build-document.ts';
 import { flagQuarantinedChunks, type QuarantinedChunk } from './flag-injection.ts';
 import { parseFile, supportedExtensions } from './parsers/parse-file.ts';
@@ -74,6 +75,7 @@ async function ingestFile(
   const checksum = createHash('sha256')
     .update(bytes)
     .update(sidecarBytes ?? '')
+    .update(chunkingVersion)
     .digest('hex');
   if (!refresh && known.get(id) === checksum) {
     summary.unchanged += 1;
