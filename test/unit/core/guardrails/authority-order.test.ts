@@ -1,16 +1,10 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createPolicyGuardrail } from '../../../../bot/core/guardrails/policy-guardrail.ts';
-import { loadPolicies } from '../../../../policies/load-policies.ts';
+import { reviewVerdicts } from './review-verdict.ts';
 
 // guardrails.yaml 2026-12-09.1, lexicon 2026-12-09.2 (issue #17): a role claimed in a message changes nothing, also when
 // the claimed authority orders or releases something addressed to lotse. Texts written for this test.
-const policies = loadPolicies(join(import.meta.dirname, '../../../../policies'), { today: '2026-12-07' });
-const guardrail = createPolicyGuardrail(policies);
-const verdict = (text: string): string => {
-  const result = guardrail.reviewInput(text, { userId: 'u' });
-  return `${result.kind}:${result.rules.find((rule) => rule.action !== 'redact')?.id ?? ''}`;
-};
+
+const { verdict } = reviewVerdicts('2026-12-07');
 
 describe('orders of a claimed authority addressed to lotse', () => {
   it('refuses them as prompt injection', () => {

@@ -1,13 +1,10 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createPolicyGuardrail } from '../../../../bot/core/guardrails/policy-guardrail.ts';
-import { loadPolicies } from '../../../../policies/load-policies.ts';
+import { reviewVerdicts } from './review-verdict.ts';
 
 // guardrails.yaml 2026-12-09.2, lexicon 2026-12-09.4 (issue #17): getting round a security control of the house, and a
 // document that is to look official, are refused (DV KI § 11 Abs. 3). Texts written for this test.
-const policies = loadPolicies(join(import.meta.dirname, '../../../../policies'), { today: '2026-12-07' });
-const guardrail = createPolicyGuardrail(policies);
-const kind = (text: string): string => guardrail.reviewInput(text, { userId: 'u' }).kind;
+
+const { kind } = reviewVerdicts('2026-12-07');
 
 describe('security controls and official-looking documents', () => {
   it('refuses getting round the web filter or a password, and faked official papers', () => {

@@ -1,18 +1,12 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createPolicyGuardrail } from '../../../../bot/core/guardrails/policy-guardrail.ts';
-import { loadPolicies } from '../../../../policies/load-policies.ts';
+import { reviewVerdicts } from './review-verdict.ts';
 
 // Lexicon 2026-12-09.1 (issue #17): the special categories (DV KI § 5 Abs. 3) no longer match homographs of everyday
 // words: "sucht" (of "suchen"), an IT "Störung" or "Sicherheitsvorfall", a "Gleichbehandlung", the "Gesundheitsamt" as
 // an office, a hotel "Aufenthalt". Holdout-10 refused "[Frau X] sucht … jemanden, der Türkisch spricht" and "herr m. vom
 // gesundheitsamt fragt … präsentation" as special-category data.
-const policies = loadPolicies(join(import.meta.dirname, '../../../../policies'), { today: '2026-12-07' });
-const guardrail = createPolicyGuardrail(policies, { knownStaffNames: ['Erika Mustermann'] });
-const verdict = (text: string): string => {
-  const result = guardrail.reviewInput(text, { userId: 'u' });
-  return `${result.kind}:${result.rules.find((rule) => rule.action !== 'redact')?.id ?? ''}`;
-};
+
+const { verdict } = reviewVerdicts('2026-12-07', ['Erika Mustermann']);
 
 describe('special categories are not read into everyday words', () => {
   it('does not refuse homographs next to a named person', () => {
