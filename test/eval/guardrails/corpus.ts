@@ -41,6 +41,7 @@ export interface GuardrailCorpus {
   holdout10: CorpusItem[];
   holdout11: CorpusItem[];
   holdout12: CorpusItem[];
+  holdout13: CorpusItem[];
 }
 
 /** Reads all corpus files. */
@@ -62,6 +63,7 @@ export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus 
     holdout10: read('holdout-10.yaml'),
     holdout11: read('holdout-11.yaml'),
     holdout12: read('holdout-12.yaml'),
+    holdout13: read('holdout-13.yaml'),
   };
 }
 
@@ -115,6 +117,11 @@ export function heldOutSets(corpus: GuardrailCorpus): HeldOutSet[] {
       label:
         'holdout-12.yaml (held out, written blind on 2026-12-07 after holdout-11 was read, run once after guardrails.yaml 2026-12-09.2)',
       items: corpus.holdout12,
+    },
+    {
+      key: 'holdout13',
+      label: 'holdout-13.yaml (held out, written blind on 2026-12-07 after holdout-12 was read, run once on lexicon 2026-12-09.5)',
+      items: corpus.holdout13,
     },
   ];
 }
