@@ -117,12 +117,7 @@ export class Thesaurus {
    * written with an umlaut or ß only matches thesaurus words that have one (a word written without may mean either).
    */
   related(word: string): readonly RelatedWord[] {
-    const cached = this.cache.get(word);
-    if (cached) return cached;
-    const result = this.lookup(foldWord(word), hasUmlaut(word), false);
-    if (this.cache.size > 50_000) this.cache.clear();
-    this.cache.set(word, result);
-    return result;
+    return this.cachedLookup(word, false);
   }
 
   /**
@@ -131,10 +126,15 @@ export class Thesaurus {
    * contains: a wrong sense rarely occurs there, and a word that does not occur cannot match anyway.
    */
   candidates(word: string): readonly RelatedWord[] {
-    const key = `\u0000${word}`;
+    return this.cachedLookup(word, true);
+  }
+
+  /** `lookup` of a word as written, cached per word and limits (the wide look-ups under a key of their own). */
+  private cachedLookup(word: string, wide: boolean): readonly RelatedWord[] {
+    const key = wide ? `\u0000${word}` : word;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const result = this.lookup(foldWord(word), hasUmlaut(word), true);
+    const result = this.lookup(foldWord(word), hasUmlaut(word), wide);
     if (this.cache.size > 50_000) this.cache.clear();
     this.cache.set(key, result);
     return result;

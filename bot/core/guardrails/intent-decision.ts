@@ -46,11 +46,9 @@ function anyPersonalData(found: PersonalData): boolean {
  */
 export function thresholdFor(row: IntentRow, found: PersonalData, input?: EvidenceInput, policy?: Pick<IntentPolicy, 'nameOnly'>): number {
   const besideName = row.evidence?.besideName;
-  const nameOnly = besideName !== undefined && policy !== undefined && onlyNames(policy, found);
-  if (nameOnly && !input) return row.withPersonalData;
-  if (nameOnly && input && detect(input.lexicon, besideName, input.tokens, input.spans).score >= besideName.threshold)
-    return row.withPersonalData;
-  if (!nameOnly && anyPersonalData(found)) return row.withPersonalData;
+  if (besideName && policy && onlyNames(policy, found)) {
+    if (!input || detect(input.lexicon, besideName, input.tokens, input.spans).score >= besideName.threshold) return row.withPersonalData;
+  } else if (anyPersonalData(found)) return row.withPersonalData;
   if (!row.evidence || !input) return row.threshold;
   const evidenceFound = detect(input.lexicon, row.evidence.detection, input.tokens, input.spans).score >= row.evidence.detection.threshold;
   return evidenceFound ? row.threshold : row.evidence.without;
