@@ -45,4 +45,21 @@ describe('personal data that generalises (issue #17)', () => {
     expect(masked('Frau Prof. Dr. Schulz kommt')).toBe('[NAME] kommt');
     expect(masked('Herrn Dr. rer. nat. Özdemir')).toBe('[NAME]');
   });
+
+  // pii.yaml 2026-12-10.1: names without a title stayed in clear text in the blind sets ("wie oft Sabine lotse benutzt",
+  // "mein kollege uwe ist krank", "Sachbearbeiterin S. Krämer", "familie yilmaz oder familie becker").
+  it('masks a first name alone, after a person noun in any case, an initial with a surname and a lower-case family', () => {
+    expect(masked('Zeig mir, wie oft Sabine lotse benutzt hat')).toBe('Zeig mir, wie oft [NAME] lotse benutzt hat');
+    expect(masked('mein kollege uwe ist seit 3 wochen krank')).toBe('mein [NAME] ist seit 3 wochen krank');
+    expect(masked('für meine Sachbearbeiterin S. Krämer, bitte')).toBe('für meine Sachbearbeiterin [NAME], bitte');
+    expect(masked('ob der platz an familie yilmaz oder familie becker geht')).toBe('ob der platz an [NAME] oder [NAME] geht');
+  });
+
+  it('leaves abbreviations, word-like first names and "Familie und Beruf" alone', () => {
+    expect(masked('Wer muss eins vorlegen, z. B. Trainer oder z.B. Betreuer?')).toBe(
+      'Wer muss eins vorlegen, z. B. Trainer oder z.B. Betreuer?',
+    );
+    expect(masked('Kostet das 5 Mark? Max. 3 Tage, ab Jan. 2026')).toBe('Kostet das 5 Mark? Max. 3 Tage, ab Jan. 2026');
+    expect(masked('Vereinbarkeit von familie und beruf')).toBe('Vereinbarkeit von familie und beruf');
+  });
 });
