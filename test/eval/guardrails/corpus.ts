@@ -42,6 +42,7 @@ export interface GuardrailCorpus {
   holdout11: CorpusItem[];
   holdout12: CorpusItem[];
   holdout13: CorpusItem[];
+  holdout14: CorpusItem[];
 }
 
 /** Reads all corpus files. */
@@ -64,6 +65,7 @@ export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus 
     holdout11: read('holdout-11.yaml'),
     holdout12: read('holdout-12.yaml'),
     holdout13: read('holdout-13.yaml'),
+    holdout14: read('holdout-14.yaml'),
   };
 }
 
@@ -122,6 +124,11 @@ export function heldOutSets(corpus: GuardrailCorpus): HeldOutSet[] {
       key: 'holdout13',
       label: 'holdout-13.yaml (held out, written blind on 2026-12-07 after holdout-12 was read, run once on lexicon 2026-12-09.5)',
       items: corpus.holdout13,
+    },
+    {
+      key: 'holdout14',
+      label: 'holdout-14.yaml (held out, written blind on 2026-12-07 before the sixth session, run once after pii/guardrails 2026-12-10.1)',
+      items: corpus.holdout14,
     },
   ];
 }

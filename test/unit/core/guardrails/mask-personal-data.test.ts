@@ -62,4 +62,10 @@ describe('personal data that generalises (issue #17)', () => {
     expect(masked('Kostet das 5 Mark? Max. 3 Tage, ab Jan. 2026')).toBe('Kostet das 5 Mark? Max. 3 Tage, ab Jan. 2026');
     expect(masked('Vereinbarkeit von familie und beruf')).toBe('Vereinbarkeit von familie und beruf');
   });
+
+  // pii.yaml 2026-12-10.2: holdout-14 stored "Bin Hr. Wolters, Personalnr. 40133" in clear text
+  it('masks the abbreviated titles Hr. and Fr. and a personnel number after its label', () => {
+    expect(masked('Bin Hr. Wolters, Personalnr. 40133')).toBe('Bin [NAME], [PERSONALNUMMER]');
+    expect(masked('Fr. Meier (Pers.-Nr. 4711)')).toBe('[NAME] ([PERSONALNUMMER])');
+  });
 });
