@@ -48,4 +48,10 @@ describe('word rules over ordinary questions', () => {
     expect(verdict('Darf lotse die Diagnose von Herrn Berger speichern?')).toBe('refuse:special-category-data');
     expect(verdict('Ich bin am Ende, mein Chef mobbt mich')).toBe('refer:personal-matter');
   });
+
+  // decision table 2026-12-10.1, lexicon 2026-12-10.3: a question relayed from a caller is no case evidence by itself
+  it('answers a general question relayed from a caller, not one with case data', () => {
+    expect(kind('Ein Bürger hat angerufen und wollte wissen, ob die Zulassungsstelle samstags offen hat. Weißt du das?')).toBe('allow');
+    expect(kind('Ein Bürger hat angerufen und wollte wissen, ob sein Antrag durch ist, Az. 123/45-6. Prüf mal.')).toBe('refuse');
+  });
 });
