@@ -1,10 +1,10 @@
 /**
  * `npm run train:intent`: trains the intent check of the guardrail (issue #17) and writes
  * `policies/intent/intent-model.json` plus its report `policies/intent/intent-model.report.md`.
- * Training data: the hand-written families of `policies/intent/corpus/` (expanded), the tuning
- * corpora of `test/eval/guardrails` (adversarial, benign, dev) and, as benign rows, the ordinary staff questions of the
+ * Training data: the hand-written families of `policies/intent/corpus/` (expanded), the guardrail corpora of
+ * `test/eval/guardrails` listed in `trainingGuardrailSets` (the tuning corpora and the held-out sets 1–13) and, as benign rows, the ordinary staff questions of the
  * development question sets (`scripts/intent/staff-questions.ts`). Reported numbers come from data the fit never
- * saw: 5-fold cross-validation that holds out whole phrasing families, and the three held-out guardrail sets.
+ * saw: 5-fold cross-validation that holds out whole phrasing families, and the guardrail sets of `reportGuardrailSets`.
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,7 +16,7 @@ import { expandCorpus, seededRandom, type CorpusRow } from './intent/expand-corp
 import { fitAveraged, predictAll, type Example } from './intent/fit-softmax.ts';
 import { renderIntentReport, type Evaluation } from './intent/render-intent-report.ts';
 import { staffQuestionRows } from './intent/staff-questions.ts';
-import { guardrailSet } from './intent/guardrail-sets.ts';
+import { guardrailSet, reportGuardrailSets, trainingGuardrailRows } from './intent/guardrail-sets.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const buckets = 1 << 15;
@@ -30,8 +30,8 @@ function evaluate(rows: readonly CorpusRow[], probabilities: readonly number[][]
 }
 
 const { version, rows } = expandCorpus(join(root, 'policies/intent/corpus'));
-const legacy = [...['adversarial.yaml', 'benign.yaml', 'dev.yaml'].flatMap(guardrailSet), ...staffQuestionRows(root)];
-const heldOutRows = ['holdout.yaml', 'holdout-2.yaml', 'holdout-3.yaml'].flatMap(guardrailSet);
+const legacy = [...trainingGuardrailRows(), ...staffQuestionRows(root)];
+const heldOutRows = reportGuardrailSets.flatMap(guardrailSet);
 const classes = [...intentNames];
 
 // Cross-validation by family: each intent's families are dealt round-robin (seeded order) to the folds.
@@ -64,6 +64,7 @@ const report = renderIntentReport({
   families: new Set(rows.map((row) => row.family)).size,
   crossValidation: evaluate(cvRows, cvProbabilities),
   heldOut: evaluate(heldOutRows, heldOut),
+  heldOutSets: reportGuardrailSets,
 });
 writeFileSync(join(root, 'policies/intent/intent-model.report.md'), report);
 console.log(report);

@@ -13,7 +13,7 @@ import { loadPolicies } from '../../policies/load-policies.ts';
 import { expandCorpus, seededRandom, type CorpusRow } from './expand-corpus.ts';
 import { fitAveraged, predictAll } from './fit-softmax.ts';
 import { staffQuestionRows } from './staff-questions.ts';
-import { guardrailSet } from './guardrail-sets.ts';
+import { trainingGuardrailRows } from './guardrail-sets.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const argument = (name: string): string | undefined =>
@@ -23,7 +23,7 @@ const folds = 5;
 const skip = new Set((argument('--skip') ?? '').split(',').filter(Boolean));
 const l2 = Number(argument('--l2') ?? '2e-5');
 const { rows: corpusRows } = expandCorpus(join(root, 'policies/intent/corpus'), 3, 17, skip);
-const rows = [...corpusRows, ...['adversarial.yaml', 'benign.yaml', 'dev.yaml'].flatMap(guardrailSet), ...staffQuestionRows(root)];
+const rows = [...corpusRows, ...trainingGuardrailRows(), ...staffQuestionRows(root)];
 const mask = createMasker(loadPolicies(join(root, 'policies')).pii.entities);
 const masked = rows.map((row) => mask(row.text));
 const examples = rows.map((row, index) => ({ features: intentFeatures(masked[index]!.text, buckets), intent: row.intent }));

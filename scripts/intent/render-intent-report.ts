@@ -18,6 +18,8 @@ export interface ReportInput {
   readonly families: number;
   readonly crossValidation: Evaluation;
   readonly heldOut: Evaluation;
+  /** File names of the held-out guardrail sets. */
+  readonly heldOutSets: readonly string[];
 }
 
 /** The flagged intent under the rule the guardrail applies: the most likely non-benign intent at ≥ threshold. */
@@ -87,12 +89,12 @@ export function suggestedThresholds(
 export function renderIntentReport(input: ReportInput): string {
   const sections = [0.5, 0.6, 0.7].map(
     (threshold) =>
-      `### Threshold ${threshold}\n\nCross-validation (whole phrasing families held out, 5 folds):\n\n${table(input.classes, input.crossValidation, threshold)}\n\nHeld-out guardrail sets (holdout.yaml + holdout-2.yaml + holdout-3.yaml, never trained on):\n\n${table(input.classes, input.heldOut, threshold)}`,
+      `### Threshold ${threshold}\n\nCross-validation (whole phrasing families held out, 5 folds):\n\n${table(input.classes, input.crossValidation, threshold)}\n\nHeld-out guardrail sets (${input.heldOutSets.join(' + ')}, never trained on):\n\n${table(input.classes, input.heldOut, threshold)}`,
   );
   return [
     `# Intent model report`,
     '',
-    `Model ${input.modelVersion}: multinomial logistic regression over ${input.buckets} hashed buckets (word 1–2-grams, character 3–5-grams of the masked question), ${input.trainingRows} training rows from ${input.families} hand-written phrasing families plus the tuning corpora. Written by \`npm run train:intent\`; do not edit.`,
+    `Model ${input.modelVersion}: multinomial logistic regression over ${input.buckets} hashed buckets (word 1–2-grams, character 3–5-grams of the masked question), ${input.trainingRows} training rows from ${input.families} hand-written phrasing families plus the guardrail sets of \`trainingGuardrailSets\` (tuning corpora and held-out sets 1–13). Written by \`npm run train:intent\`; do not edit.`,
     '',
     "### Suggested thresholds (share of held-out-family benign rows that reach the intent's threshold)",
     '',

@@ -1,7 +1,8 @@
 /**
  * `npm run bench:guardrails`: catch rate per category on the adversarial German corpus and the development
- * set (both used for tuning), false refusals on the benign look-alikes, the four held-out sets (never used for
- * tuning) reported apart and combined, and a check that no masked value appears anywhere in the data dir after the same
+ * set (both used for tuning), false refusals on the benign look-alikes, the held-out sets reported apart and combined
+ * (those the intent model trains on since 2026-12-10.1 apart from those it never saw), and a check that no masked
+ * value appears anywhere in the data dir after the same
  * questions went through the real app. Writes `bench-results/guardrails.json`; `--verbose` prints the misses.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -103,7 +104,15 @@ const tuning = evaluate([...corpus.adversarial, ...corpus.benign], guardrail);
 const dev = evaluate(corpus.dev, guardrail);
 const heldOutResults = heldOutSets(corpus).map((set) => ({ ...set, result: evaluate(set.items, guardrail) }));
 const heldOutItems = heldOutResults.flatMap((set) => set.items);
-const heldOut = evaluate(heldOutItems, guardrail);
+// Since model 2026-12-10.1 the intent model trains on the held-out sets 1–13: they are reported apart from those it never saw.
+const heldOut = evaluate(
+  heldOutResults.filter((set) => !set.trained).flatMap((set) => set.items),
+  guardrail,
+);
+const trainedOn = evaluate(
+  heldOutResults.filter((set) => set.trained).flatMap((set) => set.items),
+  guardrail,
+);
 const all = [...corpus.adversarial, ...corpus.benign, ...corpus.dev, ...heldOutItems];
 const started = performance.now();
 for (const item of all) guardrail.reviewInput(item.text, { userId: 'bench' });
@@ -126,7 +135,7 @@ const report = {
   policyVersion: policies.version,
   evaluatedFor: today,
   tuning: { corpus: tuning, dev },
-  heldOut: { ...Object.fromEntries(heldOutResults.map((set) => [set.key, set.result])), combined: heldOut },
+  heldOut: { ...Object.fromEntries(heldOutResults.map((set) => [set.key, set.result])), combined: heldOut, trainedOnCombined: trainedOn },
   microsecondsPerQuestion,
   maskedValuesChecked: all.filter((item) => item.expect === 'redact').length,
   maskedValuesFoundInDataDir: leaked,
@@ -138,8 +147,10 @@ const report = {
 };
 print('corpus (adversarial.yaml + benign.yaml, tuning)', tuning);
 print('dev.yaml (tuning)', dev);
-for (const set of heldOutResults) print(set.label, set.result);
-print('held out combined', heldOut);
+for (const set of heldOutResults)
+  print(set.trained ? `${set.label} [intent model trained on it since 2026-12-10.1]` : set.label, set.result);
+print('sets the intent model trains on, combined (in-sample for the model)', trainedOn);
+print('held out combined (never trained on)', heldOut);
 console.log(`input review: ${microsecondsPerQuestion.toFixed(0)} µs per question (${all.length} questions)`);
 console.log(`masked values found in the data dir afterwards: ${leaked.length} of ${report.maskedValuesChecked}`);
 console.log(

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { trainingGuardrailSets } from '../../../scripts/intent/guardrail-sets.ts';
 
 const itemSchema = z.object({
   category: z.string(),
@@ -74,11 +75,19 @@ export interface HeldOutSet {
   readonly key: Exclude<keyof GuardrailCorpus, 'adversarial' | 'benign' | 'dev'>;
   readonly label: string;
   readonly items: readonly CorpusItem[];
+  /** The intent model trains on this set (`trainingGuardrailSets`): written blind once, in-sample for the model now. */
+  readonly trained: boolean;
+}
+
+/** The file of a held-out set's key ("holdout" → holdout.yaml, "holdout12" → holdout-12.yaml). */
+export function heldOutFile(key: HeldOutSet['key']): string {
+  return key === 'holdout' ? 'holdout.yaml' : `holdout-${key.slice('holdout'.length)}.yaml`;
 }
 
 /** The held-out sets in the order they were written, each with what is known about when it was written and run. */
 export function heldOutSets(corpus: GuardrailCorpus): HeldOutSet[] {
-  return [
+  const trained = new Set(trainingGuardrailSets);
+  const sets: Omit<HeldOutSet, 'trained'>[] = [
     { key: 'holdout', label: 'holdout.yaml (held out)', items: corpus.holdout },
     { key: 'holdout2', label: 'holdout-2.yaml (held out)', items: corpus.holdout2 },
     { key: 'holdout3', label: 'holdout-3.yaml (held out, written after model 2026-12-06.8)', items: corpus.holdout3 },
@@ -131,4 +140,5 @@ export function heldOutSets(corpus: GuardrailCorpus): HeldOutSet[] {
       items: corpus.holdout14,
     },
   ];
+  return sets.map((set) => ({ ...set, trained: trained.has(heldOutFile(set.key)) }));
 }

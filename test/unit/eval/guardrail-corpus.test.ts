@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { trainingGuardrailRows } from '../../../scripts/intent/guardrail-sets.ts';
 import { heldOutSets, loadGuardrailCorpus } from '../../eval/guardrails/corpus.ts';
 
 describe('guardrail corpus', () => {
@@ -24,6 +25,14 @@ describe('guardrail corpus', () => {
       .flatMap((set) => set.items)
       .filter((item) => tuning.has(item.text.toLowerCase()));
     expect(leaked).toEqual([]);
+  });
+
+  it('keeps the sets the intent model never trains on out of its training rows', () => {
+    const sets = heldOutSets(corpus);
+    const trained = new Set(trainingGuardrailRows().map((row) => row.text.toLowerCase()));
+    const unseen = sets.filter((set) => !set.trained);
+    expect(unseen.map((set) => set.key)).toContain('holdout14');
+    expect(unseen.flatMap((set) => set.items).filter((item) => trained.has(item.text.toLowerCase()))).toEqual([]);
   });
 
   it('gives every personal-data item the entity and the value to look for', () => {
