@@ -44,6 +44,7 @@ export interface GuardrailCorpus {
   holdout12: CorpusItem[];
   holdout13: CorpusItem[];
   holdout14: CorpusItem[];
+  holdout15: CorpusItem[];
 }
 
 /** Reads all corpus files. */
@@ -67,6 +68,7 @@ export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus 
     holdout12: read('holdout-12.yaml'),
     holdout13: read('holdout-13.yaml'),
     holdout14: read('holdout-14.yaml'),
+    holdout15: read('holdout-15.yaml'),
   };
 }
 
@@ -138,6 +140,12 @@ export function heldOutSets(corpus: GuardrailCorpus): HeldOutSet[] {
       key: 'holdout14',
       label: 'holdout-14.yaml (held out, written blind on 2026-12-07 before the sixth session, run once after pii/guardrails 2026-12-10.1)',
       items: corpus.holdout14,
+    },
+    {
+      key: 'holdout15',
+      label:
+        'holdout-15.yaml (held out, written blind on 2026-12-07 before the sixth session, run once on the end state: intent model 2026-12-10.1)',
+      items: corpus.holdout15,
     },
   ];
   return sets.map((set) => ({ ...set, trained: trained.has(heldOutFile(set.key)) }));
