@@ -45,6 +45,7 @@ export interface GuardrailCorpus {
   holdout13: CorpusItem[];
   holdout14: CorpusItem[];
   holdout15: CorpusItem[];
+  holdout16: CorpusItem[];
 }
 
 /** Reads all corpus files. */
@@ -69,6 +70,7 @@ export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus 
     holdout13: read('holdout-13.yaml'),
     holdout14: read('holdout-14.yaml'),
     holdout15: read('holdout-15.yaml'),
+    holdout16: read('holdout-16.yaml'),
   };
 }
 
@@ -146,6 +148,11 @@ export function heldOutSets(corpus: GuardrailCorpus): HeldOutSet[] {
       label:
         'holdout-15.yaml (held out, written blind on 2026-12-07 before the sixth session, run once on the end state: intent model 2026-12-10.1)',
       items: corpus.holdout15,
+    },
+    {
+      key: 'holdout16',
+      label: 'holdout-16.yaml (held out, written blind on 2026-12-07 after holdout-15 was read, run once on guardrails.yaml 2026-12-10.4)',
+      items: corpus.holdout16,
     },
   ];
   return sets.map((set) => ({ ...set, trained: trained.has(heldOutFile(set.key)) }));
