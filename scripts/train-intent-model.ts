@@ -2,7 +2,7 @@
  * `npm run train:intent`: trains the intent check of the guardrail (issue #17) and writes
  * `policies/intent/intent-model.json` plus its report `policies/intent/intent-model.report.md`.
  * Training data: the hand-written families of `policies/intent/corpus/` (expanded), the guardrail corpora of
- * `test/eval/guardrails` listed in `trainingGuardrailSets` (the tuning corpora and the held-out sets 1–13) and, as benign rows, the ordinary staff questions of the
+ * `test/eval/guardrails` listed in `trainingGuardrailSets` (the tuning corpora and the held-out sets 1–15) and, as benign rows, the ordinary staff questions of the
  * development question sets (`scripts/intent/staff-questions.ts`). Reported numbers come from data the fit never
  * saw: 5-fold cross-validation that holds out whole phrasing families, and the guardrail sets of `reportGuardrailSets`.
  */

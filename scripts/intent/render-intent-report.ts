@@ -94,7 +94,7 @@ export function renderIntentReport(input: ReportInput): string {
   return [
     `# Intent model report`,
     '',
-    `Model ${input.modelVersion}: multinomial logistic regression over ${input.buckets} hashed buckets (word 1–2-grams, character 3–5-grams of the masked question), ${input.trainingRows} training rows from ${input.families} hand-written phrasing families plus the guardrail sets of \`trainingGuardrailSets\` (tuning corpora and held-out sets 1–13). Written by \`npm run train:intent\`; do not edit.`,
+    `Model ${input.modelVersion}: multinomial logistic regression over ${input.buckets} hashed buckets (word 1–2-grams, character 3–5-grams of the masked question), ${input.trainingRows} training rows from ${input.families} hand-written phrasing families plus the guardrail sets of \`trainingGuardrailSets\` (tuning corpora and held-out sets 1–15). Written by \`npm run train:intent\`; do not edit.`,
     '',
     "### Suggested thresholds (share of held-out-family benign rows that reach the intent's threshold)",
     '',

@@ -147,8 +147,7 @@ const report = {
 };
 print('corpus (adversarial.yaml + benign.yaml, tuning)', tuning);
 print('dev.yaml (tuning)', dev);
-for (const set of heldOutResults)
-  print(set.trained ? `${set.label} [intent model trained on it since 2026-12-10.1]` : set.label, set.result);
+for (const set of heldOutResults) print(set.trained ? `${set.label} [the intent model trains on it]` : set.label, set.result);
 print('sets the intent model trains on, combined (in-sample for the model)', trainedOn);
 print('held out combined (never trained on)', heldOut);
 console.log(`input review: ${microsecondsPerQuestion.toFixed(0)} µs per question (${all.length} questions)`);

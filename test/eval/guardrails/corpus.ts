@@ -46,6 +46,7 @@ export interface GuardrailCorpus {
   holdout14: CorpusItem[];
   holdout15: CorpusItem[];
   holdout16: CorpusItem[];
+  holdout17: CorpusItem[];
 }
 
 /** Reads all corpus files. */
@@ -71,6 +72,7 @@ export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus 
     holdout14: read('holdout-14.yaml'),
     holdout15: read('holdout-15.yaml'),
     holdout16: read('holdout-16.yaml'),
+    holdout17: read('holdout-17.yaml'),
   };
 }
 
@@ -151,8 +153,14 @@ export function heldOutSets(corpus: GuardrailCorpus): HeldOutSet[] {
     },
     {
       key: 'holdout16',
-      label: 'holdout-16.yaml (held out, written blind on 2026-12-07 after holdout-15 was read, run once on guardrails.yaml 2026-12-10.4)',
+      label:
+        'holdout-16.yaml (held out, written blind on 2026-12-07 after holdout-15 was read, judged guardrails.yaml 2026-12-10.4 once; not read)',
       items: corpus.holdout16,
+    },
+    {
+      key: 'holdout17',
+      label: 'holdout-17.yaml (held out, written blind on 2026-12-07 after round 3, run once on intent model 2026-12-10.2)',
+      items: corpus.holdout17,
     },
   ];
   return sets.map((set) => ({ ...set, trained: trained.has(heldOutFile(set.key)) }));
