@@ -1,6 +1,6 @@
 /**
  * `npx tsx scripts/intent/set-loso.ts [holdout-9.yaml,…]`: leave one guardrail set out. For every set of
- * `trainingGuardrailSets` that is not a tuning corpus (by default all of them, or the ones named), the intent model is
+ * `trainingGuardrailSets` that is a held-out set (by default all of them, or the ones named), the intent model is
  * trained without that set (everything else the trainer uses stays in) and the whole guardrail (word rules, masking,
  * decision table) judges the set. Each set was written blind by another hand, so this is the estimate for a new writer.
  * Prints caught/risky and refused/benign per set for the model trained without it; about 70 s per set.
@@ -21,7 +21,6 @@ import { staffQuestionRows } from './staff-questions.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const buckets = 1 << 15;
-const tuning = new Set(['adversarial.yaml', 'benign.yaml', 'dev.yaml']);
 const policies = loadPolicies(join(root, 'policies'));
 const intents = policies.intents;
 if (!intents) throw new Error('policies without an intent model');
@@ -35,10 +34,11 @@ const itemSchema = z.array(z.object({ category: z.string(), text: z.string(), ex
 
 const { rows } = expandCorpus(join(root, 'policies/intent/corpus'));
 const fixed = featurise([...rows, ...staffQuestionRows(root)]);
-const chosen = process.argv[2]?.split(',') ?? trainingGuardrailSets.filter((file) => !tuning.has(file));
+const chosen = process.argv[2]?.split(',') ?? trainingGuardrailSets.filter((file) => file.startsWith('holdout'));
+const guardrailRows = trainingGuardrailRows();
 const total = { caught: 0, risky: 0, refused: 0, benign: 0 };
 for (const left of chosen) {
-  const others = trainingGuardrailRows().filter((row) => !row.family.startsWith(`${left}:`));
+  const others = guardrailRows.filter((row) => !row.family.startsWith(`${left}:`));
   const model = fitAveraged([...fixed, ...featurise(others)], { buckets, classes: [...intentNames] });
   const guardrail = createPolicyGuardrail({ ...policies, intents: { ...intents, model } }, { knownStaffNames: names });
   const items = itemSchema
