@@ -16,7 +16,7 @@ export interface SeedQuestionSet {
 /**
  * The seed question sets whose files exist, in a fixed order. Fitted on: seeds-dev (../shared), seeds-own, seeds-own-2,
  * seeds-own-3, seeds-train-1 and seeds-train-2 (all written blind from the five documents, each by another hand).
- * Held out: seeds-own-4 to seeds-own-9 (each written blind before the changes it judges) and seeds-fresh (of which
+ * Held out: seeds-own-4 to seeds-own-10 (each written blind before the changes it judges) and seeds-fresh (of which
  * only totals are read).
  */
 export function seedQuestionSets(root: string): SeedQuestionSet[] {
@@ -34,6 +34,7 @@ export function seedQuestionSets(root: string): SeedQuestionSet[] {
     { name: 'seeds-own-7', file: own('seeds-own-7'), heldOut: true },
     { name: 'seeds-own-8', file: own('seeds-own-8'), heldOut: true },
     { name: 'seeds-own-9', file: own('seeds-own-9'), heldOut: true },
+    { name: 'seeds-own-10', file: own('seeds-own-10'), heldOut: true },
     { name: 'seeds-fresh', file: own('seeds-fresh'), heldOut: true },
   ];
   return all.filter((set) => existsSync(set.file));
