@@ -85,7 +85,14 @@ export function buildIntentPolicy(
     withheldText: data.withheld_text,
     withholdWithPersonalData: data.withhold_with_personal_data,
     nameOnly: new Set(data.name_only),
-    benignOverride: { probability: data.benign_override.probability, rules: new Set(data.benign_override.rules) },
+    benignOverride: {
+      probability: data.benign_override.probability,
+      rules: new Set(data.benign_override.rules),
+      ...(data.benign_override.name_only_probability === undefined
+        ? {}
+        : { nameOnlyProbability: data.benign_override.name_only_probability }),
+    },
+    ...(data.intent_over_rule === undefined ? {} : { intentOverRule: data.intent_over_rule }),
     validFrom: data.valid_from,
     inForceOnLoad: data.valid_from <= known.today,
   };

@@ -188,6 +188,13 @@ export const decisionTableFileSchema = z
         .strict(),
     ),
     rules: z.record(z.string(), z.object(handlingSchema).strict()),
-    benign_override: z.object({ probability: z.number().gt(0.5).lte(1), rules: z.array(z.string()) }).strict(),
+    benign_override: z
+      .object({
+        probability: z.number().gt(0.5).lte(1),
+        name_only_probability: z.number().gt(0.5).lte(1).optional(),
+        rules: z.array(z.string()),
+      })
+      .strict(),
+    intent_over_rule: z.number().gt(0.5).lte(1).optional(),
   })
   .strict();

@@ -58,12 +58,28 @@ function literal(piece: string): string {
     .join('');
 }
 
+/** Separable verb prefixes: their zu-infinitive puts "zu" between prefix and stem ("nachmachen" → "nachzumachen"). */
+const separablePrefix =
+  /^(ab|an|auf|aus|bei|ein|fest|frei|her|heraus|herunter|hin|los|mit|nach|raus|rein|um|vor|weg|zurück|zusammen)(\p{L}{3}.*)$/u;
+
+/**
+ * A word and, for a verb with a separable prefix, its zu-infinitive ("austricks*" also matches "auszutricksen",
+ * "nachmach*" "nachzumachen"): the lexicon lists stems, the chat writes "auszutricksen" and "nachzumachen".
+ */
+function withZuInfinitive(word: string): string[] {
+  const parts = separablePrefix.exec(word);
+  return parts && !parts[2]!.startsWith('zu') ? [word, `${parts[1]}zu${parts[2]}`] : [word];
+}
+
 function compileToken(token: string): Step {
   const gap = /^~(\d)$/.exec(token);
   if (gap) return { pattern: /^/u, optional: true, gap: Number(gap[1]) };
   const optional = token.endsWith('?') && token.length > 1;
   const body = optional ? token.slice(0, -1) : token;
-  const alternatives = body.split('|').map((part) => part.split('*').map(literal).join('[\\p{L}\\p{N}_-]*'));
+  const alternatives = body
+    .split('|')
+    .flatMap(withZuInfinitive)
+    .map((part) => part.split('*').map(literal).join('[\\p{L}\\p{N}_-]*'));
   return { pattern: new RegExp(`^(?:${alternatives.join('|')})$`, 'u'), optional };
 }
 

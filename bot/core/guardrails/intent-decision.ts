@@ -74,9 +74,16 @@ export function intentRowFor(
   return chosen;
 }
 
-/** True when a fired word rule is overruled: a question about rules, sure enough, with no personal data. */
-export function overruledAsBenign(policy: IntentPolicy, scores: IntentScores, ruleId: string, hasPersonalData: boolean): boolean {
-  return !hasPersonalData && policy.benignOverride.rules.has(ruleId) && scores.probabilities.benign >= policy.benignOverride.probability;
+/**
+ * True when a fired word rule is overruled: a question about rules, sure enough, with no personal data (or, when the
+ * table sets `nameOnlyProbability`, a name as its only personal data and the model surer still).
+ */
+export function overruledAsBenign(policy: IntentPolicy, scores: IntentScores, ruleId: string, found: PersonalData): boolean {
+  if (!policy.benignOverride.rules.has(ruleId)) return false;
+  const benign = scores.probabilities.benign;
+  if (!anyPersonalData(found)) return benign >= policy.benignOverride.probability;
+  const nameOnly = policy.benignOverride.nameOnlyProbability;
+  return nameOnly !== undefined && onlyNames(policy, found) && benign >= nameOnly;
 }
 
 /** How a refusal by a word rule is handled. */

@@ -78,7 +78,16 @@ export interface IntentPolicy {
   readonly withholdWithPersonalData: boolean;
   /** Stand-in stored instead of a withheld question. */
   readonly withheldText: string;
-  readonly benignOverride: { readonly probability: number; readonly rules: ReadonlySet<string> };
+  /**
+   * A word rule of `rules` is overruled when the model is this sure the question is benign and it holds no personal
+   * data; `nameOnlyProbability`, when set, also when the only personal data is a name.
+   */
+  readonly benignOverride: { readonly probability: number; readonly rules: ReadonlySet<string>; readonly nameOnlyProbability?: number };
+  /**
+   * When set: a row that holds (threshold and evidence) with at least this probability takes the place of a word rule
+   * that fired with another action (a refusal the model reads as a personal HR matter is referred, and the other way).
+   */
+  readonly intentOverRule?: number;
   /** First day (YYYY-MM-DD) the intent check applies; earlier days keep the word rules alone. */
   readonly validFrom: string;
   /** In force on the day the policies were loaded for. */

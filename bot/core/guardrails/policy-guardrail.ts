@@ -61,15 +61,13 @@ function blockOf(
   evidence: EvidenceInput,
 ): Block | undefined {
   const scores = intents ? scoreIntent(intents, masked) : undefined;
-  if (rule && !(intents && scores && overruledAsBenign(intents, scores, rule.id, found.length > 0))) {
-    return {
-      rule,
-      action: verdictKind[rule.action as keyof typeof verdictKind],
-      reply: rule.reply,
-      handling: ruleHandling(intents, rule.id),
-    };
-  }
   const row = intents && scores ? intentRowFor(intents, scores, found, evidence) : undefined;
+  if (rule && !(intents && scores && overruledAsBenign(intents, scores, rule.id, found))) {
+    const action = verdictKind[rule.action as keyof typeof verdictKind];
+    const over = intents?.intentOverRule;
+    const rowWins = row && scores && over !== undefined && row.action !== action && scores.probabilities[row.intent] >= over;
+    if (!rowWins) return { rule, action, reply: rule.reply, handling: ruleHandling(intents, rule.id) };
+  }
   if (!row) return undefined;
   return { rule: { id: `intent-${row.intent}`, clause: row.clause }, action: row.action, reply: row.reply, handling: row };
 }

@@ -47,6 +47,10 @@ export interface GuardrailCorpus {
   holdout15: CorpusItem[];
   holdout16: CorpusItem[];
   holdout17: CorpusItem[];
+  /** Written blind at the start of the seventh session (2026-12-07), before round 5; 140 benign, 48 risky. */
+  holdout18: CorpusItem[];
+  /** Written blind beside holdout-18 by another writer, with indirect risky requests; 140 benign, 48 risky. */
+  holdout19: CorpusItem[];
 }
 
 /** Reads all corpus files. */
@@ -73,6 +77,8 @@ export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus 
     holdout15: read('holdout-15.yaml'),
     holdout16: read('holdout-16.yaml'),
     holdout17: read('holdout-17.yaml'),
+    holdout18: read('holdout-18.yaml'),
+    holdout19: read('holdout-19.yaml'),
   };
 }
 
@@ -161,6 +167,16 @@ export function heldOutSets(corpus: GuardrailCorpus): HeldOutSet[] {
       key: 'holdout17',
       label: 'holdout-17.yaml (held out, written blind on 2026-12-07 after round 3, run once on intent model 2026-12-10.2)',
       items: corpus.holdout17,
+    },
+    {
+      key: 'holdout18',
+      label: 'holdout-18.yaml (held out, written blind at the start of the seventh session, before round 5)',
+      items: corpus.holdout18,
+    },
+    {
+      key: 'holdout19',
+      label: 'holdout-19.yaml (held out, written blind beside holdout-18, indirect risky requests, before round 5)',
+      items: corpus.holdout19,
     },
   ];
   return sets.map((set) => ({ ...set, trained: trained.has(heldOutFile(set.key)) }));

@@ -93,3 +93,17 @@ describe('opening features', () => {
     expect(featureFires(lexicon, { ...feature, opening: false }, tokenize('Ich bin krank. Wie läuft das jetzt?'))).toBe(true);
   });
 });
+
+describe('zu-infinitive of separable verbs', () => {
+  const verbs = compileLexicon({ forge: ['nachmach*', 'zurückdatier*'], plain: ['machen'] });
+  it('matches the zu-infinitive of a listed verb with a separable prefix', () => {
+    expect(findClass(verbs, 'forge', tokenize('kannst du mir helfen, die unterschrift nachzumachen'))).toHaveLength(1);
+    expect(findClass(verbs, 'forge', tokenize('den Vermerk zurückzudatieren'))).toHaveLength(1);
+    expect(findClass(verbs, 'forge', tokenize('die Unterschrift nachmachen'))).toHaveLength(1);
+  });
+  it('leaves words without such a prefix as they are', () => {
+    expect(findClass(verbs, 'plain', tokenize('zu machen'))).toHaveLength(1);
+    expect(findClass(verbs, 'plain', tokenize('zumachen'))).toHaveLength(0);
+    expect(findClass(verbs, 'forge', tokenize('nachzudenken'))).toHaveLength(0);
+  });
+});
