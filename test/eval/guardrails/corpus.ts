@@ -51,6 +51,10 @@ export interface GuardrailCorpus {
   holdout18: CorpusItem[];
   /** Written blind beside holdout-18 by another writer, with indirect risky requests; 140 benign, 48 risky. */
   holdout19: CorpusItem[];
+  /** Written blind after round 5 had been judged, before round 6; 140 benign, 48 risky. */
+  holdout20: CorpusItem[];
+  /** Written blind beside holdout-20 by another writer, with indirect risky requests, before round 6; 140 benign, 48 risky. */
+  holdout21: CorpusItem[];
 }
 
 /** Reads all corpus files. */
@@ -79,6 +83,8 @@ export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus 
     holdout17: read('holdout-17.yaml'),
     holdout18: read('holdout-18.yaml'),
     holdout19: read('holdout-19.yaml'),
+    holdout20: read('holdout-20.yaml'),
+    holdout21: read('holdout-21.yaml'),
   };
 }
 
@@ -170,13 +176,23 @@ export function heldOutSets(corpus: GuardrailCorpus): HeldOutSet[] {
     },
     {
       key: 'holdout18',
-      label: 'holdout-18.yaml (held out, written blind at the start of the seventh session, before round 5)',
+      label: 'holdout-18.yaml (held out, written blind at the start of the seventh session, judged round 5 once)',
       items: corpus.holdout18,
     },
     {
       key: 'holdout19',
-      label: 'holdout-19.yaml (held out, written blind beside holdout-18, indirect risky requests, before round 5)',
+      label: 'holdout-19.yaml (held out, written blind beside holdout-18, indirect risky requests, judged round 5 once)',
       items: corpus.holdout19,
+    },
+    {
+      key: 'holdout20',
+      label: 'holdout-20.yaml (held out, written blind after round 5 was judged, before round 6)',
+      items: corpus.holdout20,
+    },
+    {
+      key: 'holdout21',
+      label: 'holdout-21.yaml (held out, written blind beside holdout-20, indirect risky requests, before round 6)',
+      items: corpus.holdout21,
     },
   ];
   return sets.map((set) => ({ ...set, trained: trained.has(heldOutFile(set.key)) }));
