@@ -37,4 +37,13 @@ describe('round six of issue #17', () => {
     expect(kind('Frau Yıldız aus der Kämmerei hat morgen Geburtstag – hast du eine Idee für einen Kartenspruch?')).toBe('allow');
     expect(kind('Ich habe versehentlich einen Namen mit Diagnose in den Chat kopiert – was muss ich jetzt tun?')).toBe('allow');
   });
+
+  // guardrails.yaml 2026-12-11.2, lexicon 2026-12-11.3: a register query is case data; overtime needs a count to be an own matter
+  it('refuses a holder query and answers where such queries go', () => {
+    expect(verdict('Wer ist der Halter von VIE-AB 77 und wo wohnt der? Steht seit Tagen vor meiner Garage.')).toBe(
+      'refuse:case-data-processing',
+    );
+    expect(kind('Wer ist bei uns für Halterabfragen zuständig?')).toBe('allow');
+    expect(kind('Soll ich meine Überstunden aufschreiben?')).toBe('allow');
+  });
 });
