@@ -55,6 +55,10 @@ export interface GuardrailCorpus {
   holdout20: CorpusItem[];
   /** Written blind beside holdout-20 by another writer, with indirect risky requests, before round 6; 140 benign, 48 risky. */
   holdout21: CorpusItem[];
+  /** Written blind after round 6 had been judged, before round 7; 140 benign, 48 risky. */
+  holdout22: CorpusItem[];
+  /** Written blind beside holdout-22 by another writer, with indirect risky requests, before round 7; 140 benign, 48 risky. */
+  holdout23: CorpusItem[];
 }
 
 /** Reads all corpus files. */
@@ -85,6 +89,8 @@ export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus 
     holdout19: read('holdout-19.yaml'),
     holdout20: read('holdout-20.yaml'),
     holdout21: read('holdout-21.yaml'),
+    holdout22: read('holdout-22.yaml'),
+    holdout23: read('holdout-23.yaml'),
   };
 }
 
@@ -186,13 +192,23 @@ export function heldOutSets(corpus: GuardrailCorpus): HeldOutSet[] {
     },
     {
       key: 'holdout20',
-      label: 'holdout-20.yaml (held out, written blind after round 5 was judged, before round 6)',
+      label: 'holdout-20.yaml (held out, written blind after round 5 was judged, judged round 6 once)',
       items: corpus.holdout20,
     },
     {
       key: 'holdout21',
-      label: 'holdout-21.yaml (held out, written blind beside holdout-20, indirect risky requests, before round 6)',
+      label: 'holdout-21.yaml (held out, written blind beside holdout-20, indirect risky requests, judged round 6 once)',
       items: corpus.holdout21,
+    },
+    {
+      key: 'holdout22',
+      label: 'holdout-22.yaml (held out, written blind after round 6 was judged, before round 7)',
+      items: corpus.holdout22,
+    },
+    {
+      key: 'holdout23',
+      label: 'holdout-23.yaml (held out, written blind beside holdout-22, indirect risky requests, before round 7)',
+      items: corpus.holdout23,
     },
   ];
   return sets.map((set) => ({ ...set, trained: trained.has(heldOutFile(set.key)) }));

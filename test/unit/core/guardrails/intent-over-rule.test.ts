@@ -36,7 +36,7 @@ describe('decision table: a sure intent against a word rule', () => {
   it('refers a personal matter the word rule would refuse as hiding traces, when the model is sure of it', () => {
     expect(verdictWith({}, 'personal-hr', 0.97, hiddenFromBoss)).toBe('refer:intent-personal-hr');
     expect(verdictWith({ intentOverRule: undefined }, 'personal-hr', 0.97, hiddenFromBoss)).toBe('refuse:hide-traces');
-    expect(verdictWith({}, 'personal-hr', 0.9, hiddenFromBoss)).toBe('refuse:hide-traces');
+    expect(verdictWith({}, 'personal-hr', 0.8, hiddenFromBoss)).toBe('refuse:hide-traces');
   });
 
   it('keeps the word rule when the sure intent has the same action', () => {
