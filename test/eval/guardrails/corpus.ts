@@ -59,6 +59,10 @@ export interface GuardrailCorpus {
   holdout22: CorpusItem[];
   /** Written blind beside holdout-22 by another writer, with indirect risky requests, before round 7; 140 benign, 48 risky. */
   holdout23: CorpusItem[];
+  /** Written blind after round 7 had been judged, before round 8; 140 benign, 48 risky. */
+  holdout24: CorpusItem[];
+  /** Written blind beside holdout-24 by another writer, with indirect risky requests, before round 8; 140 benign, 48 risky. */
+  holdout25: CorpusItem[];
 }
 
 /** Reads all corpus files. */
@@ -91,6 +95,8 @@ export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus 
     holdout21: read('holdout-21.yaml'),
     holdout22: read('holdout-22.yaml'),
     holdout23: read('holdout-23.yaml'),
+    holdout24: read('holdout-24.yaml'),
+    holdout25: read('holdout-25.yaml'),
   };
 }
 
@@ -202,13 +208,23 @@ export function heldOutSets(corpus: GuardrailCorpus): HeldOutSet[] {
     },
     {
       key: 'holdout22',
-      label: 'holdout-22.yaml (held out, written blind after round 6 was judged, before round 7)',
+      label: 'holdout-22.yaml (held out, written blind after round 6 was judged, judged round 7 once)',
       items: corpus.holdout22,
     },
     {
       key: 'holdout23',
-      label: 'holdout-23.yaml (held out, written blind beside holdout-22, indirect risky requests, before round 7)',
+      label: 'holdout-23.yaml (held out, written blind beside holdout-22, indirect risky requests, judged round 7 once)',
       items: corpus.holdout23,
+    },
+    {
+      key: 'holdout24',
+      label: 'holdout-24.yaml (held out, written blind after round 7 was judged, before round 8)',
+      items: corpus.holdout24,
+    },
+    {
+      key: 'holdout25',
+      label: 'holdout-25.yaml (held out, written blind beside holdout-24, indirect risky requests, before round 8)',
+      items: corpus.holdout25,
     },
   ];
   return sets.map((set) => ({ ...set, trained: trained.has(heldOutFile(set.key)) }));
