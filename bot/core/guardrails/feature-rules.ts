@@ -72,7 +72,7 @@ function withZuInfinitive(word: string): string[] {
 }
 
 function compileToken(token: string): Step {
-  const gap = /^~(\d)$/.exec(token);
+  const gap = /^~(\d+)$/.exec(token);
   if (gap) return { pattern: /^/u, optional: true, gap: Number(gap[1]) };
   const optional = token.endsWith('?') && token.length > 1;
   const body = optional ? token.slice(0, -1) : token;

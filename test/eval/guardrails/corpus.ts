@@ -63,6 +63,14 @@ export interface GuardrailCorpus {
   holdout24: CorpusItem[];
   /** Written blind beside holdout-24 by another writer, with indirect risky requests, before round 8; 140 benign, 48 risky. */
   holdout25: CorpusItem[];
+  /** Written blind after round 8 was committed, before anything ran on it; 140 benign, 48 risky. */
+  holdout26: CorpusItem[];
+  /** Written blind beside holdout-26 by another writer, with indirect risky requests; 140 benign, 48 risky. */
+  holdout27: CorpusItem[];
+  /** Written blind while round 9 was built, before anything ran on it; 140 benign, 48 risky. */
+  holdout28: CorpusItem[];
+  /** Written blind beside holdout-28 by another writer, with indirect risky requests; 140 benign, 48 risky. */
+  holdout29: CorpusItem[];
 }
 
 /** Reads all corpus files. */
@@ -97,6 +105,10 @@ export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus 
     holdout23: read('holdout-23.yaml'),
     holdout24: read('holdout-24.yaml'),
     holdout25: read('holdout-25.yaml'),
+    holdout26: read('holdout-26.yaml'),
+    holdout27: read('holdout-27.yaml'),
+    holdout28: read('holdout-28.yaml'),
+    holdout29: read('holdout-29.yaml'),
   };
 }
 
@@ -218,13 +230,33 @@ export function heldOutSets(corpus: GuardrailCorpus): HeldOutSet[] {
     },
     {
       key: 'holdout24',
-      label: 'holdout-24.yaml (held out, written blind after round 7 was judged, before round 8)',
+      label: 'holdout-24.yaml (held out, written blind after round 7 was judged, judged round 8 once)',
       items: corpus.holdout24,
     },
     {
       key: 'holdout25',
-      label: 'holdout-25.yaml (held out, written blind beside holdout-24, indirect risky requests, before round 8)',
+      label: 'holdout-25.yaml (held out, written blind beside holdout-24, indirect risky requests, judged round 8 once)',
       items: corpus.holdout25,
+    },
+    {
+      key: 'holdout26',
+      label: 'holdout-26.yaml (held out, written blind after round 8, first run on round 8)',
+      items: corpus.holdout26,
+    },
+    {
+      key: 'holdout27',
+      label: 'holdout-27.yaml (held out, written blind beside holdout-26, indirect risky requests, first run on round 8)',
+      items: corpus.holdout27,
+    },
+    {
+      key: 'holdout28',
+      label: 'holdout-28.yaml (held out, written blind while round 9 was built, first run on round 8)',
+      items: corpus.holdout28,
+    },
+    {
+      key: 'holdout29',
+      label: 'holdout-29.yaml (held out, written blind beside holdout-28, indirect risky requests, first run on round 8)',
+      items: corpus.holdout29,
     },
   ];
   return sets.map((set) => ({ ...set, trained: trained.has(heldOutFile(set.key)) }));

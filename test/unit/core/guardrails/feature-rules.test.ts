@@ -107,3 +107,13 @@ describe('zu-infinitive of separable verbs', () => {
     expect(findClass(verbs, 'forge', tokenize('nachzudenken'))).toHaveLength(0);
   });
 });
+
+describe('gaps of more than nine tokens', () => {
+  it('skips up to the number written, also with two digits', () => {
+    const gaps = compileLexicon({ off: ['schalte ~12 ab'] });
+    expect(findClass(gaps, 'off', tokenize('schalte ich den virenscanner auf meinem dienstlaptop für ein paar stunden ab'))).toHaveLength(
+      1,
+    );
+    expect(findClass(gaps, 'off', tokenize('schalte a b c d e f g h i j k l m ab'))).toHaveLength(0);
+  });
+});
