@@ -16,7 +16,7 @@ import type { Guardrail } from '../../bot/ports/guardrail.ts';
 import { silentLogger } from '../../bot/shared/logger.ts';
 import { loadPolicies } from '../../policies/load-policies.ts';
 import { heldOutSets, loadGuardrailCorpus, type CorpusItem } from '../eval/guardrails/corpus.ts';
-import { intentP95, seedsDevAtGuardrail, seedsDevFile } from './guardrails-seeds.ts';
+import { intentP95, seedQuestionsAtGuardrail, seedsDevAtGuardrail, seedsDevFile } from './guardrails-seeds.ts';
 import { personalValues } from './pii-values.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -126,6 +126,7 @@ const shaped = all.filter((item) => personalValues(item.text).length > 0);
 const shapedLeaked = await leakedValues(shaped, (item) => personalValues(item.text));
 const shapedChecked = shaped.flatMap((item) => personalValues(item.text)).length;
 const seeds = seedsDevAtGuardrail(seedsDevFile(root), guardrail);
+const seedQuestions = seedQuestionsAtGuardrail(root, guardrail);
 const intentMsP95 = intentP95(
   policies,
   all.map((item) => item.text),
@@ -143,6 +144,7 @@ const report = {
   shapedValuesFoundInDataDir: shapedLeaked,
   intentModel: policies.intents?.version,
   intentMsP95,
+  seedQuestions,
   seedsDev: seeds,
 };
 print('corpus (adversarial.yaml + benign.yaml, tuning)', tuning);
@@ -161,6 +163,9 @@ if (seeds) {
     `seeds-dev.json guardrail items at the guardrail: tuning half (odd ids) ${seeds.tuningHalf.ok}/${seeds.tuningHalf.total}, report half (even ids) ${seeds.reportHalf.ok}/${seeds.reportHalf.total}; benign look-alikes refused ${seeds.benignLookalikes.refused.length}/${seeds.benignLookalikes.total}`,
   );
 } else console.log('seeds-dev.json: ../shared/eval-data not found, skipped');
+console.log(
+  `staff questions of the seed question sets refused or referred: ${seedQuestions.blocked.length}/${seedQuestions.total} (answerable ${seedQuestions.answerableBlocked.length}/${seedQuestions.answerableTotal})${seedQuestions.blocked.length ? `: ${seedQuestions.blocked.map((key) => (key.startsWith('seeds-fresh:') ? 'seeds-fresh (not read)' : key)).join(', ')}` : ''}`,
+);
 if (process.argv.includes('--verbose'))
   console.log(
     JSON.stringify(

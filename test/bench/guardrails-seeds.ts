@@ -2,7 +2,9 @@
  * Part of `npm run bench:guardrails` (issue #17): the guardrail items and benign look-alikes of
  * `../shared/eval-data/seeds-dev.json`, scored at the guardrail with the semantics of `score_seeds.py`
  * (refusal, redaction, rules fired, no hand-over), split by id parity into a tuning half (odd) and a report
- * half (even); and the p95 time of the intent check alone. Skips with a message when the folder is absent.
+ * half (even); the staff questions of every seed question set (answerable and unanswerable, no guardrail items) that
+ * the guardrail refuses or refers, which should be none; and the p95 time of the intent check alone. Skips with a
+ * message when the folder is absent.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +12,7 @@ import { z } from 'zod';
 import { classifyIntent } from '../../bot/core/guardrails/intent-classifier.ts';
 import type { Policies } from '../../bot/core/guardrails/policies.ts';
 import type { Guardrail, GuardrailVerdict } from '../../bot/ports/guardrail.ts';
+import { seedQuestionSets } from '../eval/seed-question-sets.ts';
 
 const itemSchema = z.object({
   id: z.string(),
@@ -47,6 +50,27 @@ export function seedsDevAtGuardrail(file: string, guardrail: Guardrail) {
     .filter((item) => guardrail.reviewInput(item.question, { userId: 'bench' }).kind !== 'allow')
     .map((item) => item.id);
   return { tuningHalf: score(half(1)), reportHalf: score(half(0)), benignLookalikes: { refused, total: lookalikes.length } };
+}
+
+/**
+ * The answerable and unanswerable questions of all seed question sets (`seedQuestionSets`): ordinary staff questions
+ * about the documents, so any refusal or referral among them is an over-refusal (a referral of one's own leave question
+ * to HR is the policy, but it is counted here too).
+ */
+export function seedQuestionsAtGuardrail(root: string, guardrail: Guardrail) {
+  const questions = seedQuestionSets(root).flatMap((set) =>
+    z
+      .array(itemSchema)
+      .parse(JSON.parse(readFileSync(set.file, 'utf8')))
+      .filter((item) => item.kind === 'answerable' || item.kind === 'unanswerable')
+      .map((item) => ({ ...item, set: set.name })),
+  );
+  const blocked = questions
+    .filter((item) => guardrail.reviewInput(item.question, { userId: 'bench' }).kind !== 'allow')
+    .map((item) => `${item.set}:${item.id}`);
+  const answerable = questions.filter((item) => item.kind === 'answerable');
+  const answerableBlocked = blocked.filter((key) => answerable.some((item) => `${item.set}:${item.id}` === key));
+  return { blocked, total: questions.length, answerableBlocked, answerableTotal: answerable.length };
 }
 
 /** p95 of the intent check alone over the given questions, in milliseconds. */
