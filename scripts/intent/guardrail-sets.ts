@@ -27,7 +27,14 @@ export const trainingGuardrailSets: readonly string[] = [
 ];
 
 /** The guardrail sets kept out of training and reported as held out by the trainer. */
-export const reportGuardrailSets: readonly string[] = ['holdout-26.yaml', 'holdout-27.yaml', 'holdout-28.yaml', 'holdout-29.yaml'];
+export const reportGuardrailSets: readonly string[] = [
+  'holdout-26.yaml',
+  'holdout-27.yaml',
+  'holdout-28.yaml',
+  'holdout-29.yaml',
+  'holdout-30.yaml',
+  'holdout-31.yaml',
+];
 
 /**
  * The training rows of `trainingGuardrailSets`, without any text that also stands in a guardrail set the model does not

@@ -71,6 +71,10 @@ export interface GuardrailCorpus {
   holdout28: CorpusItem[];
   /** Written blind beside holdout-28 by another writer, with indirect risky requests; 140 benign, 48 risky. */
   holdout29: CorpusItem[];
+  /** Written blind after the end state of the seventh session was committed, run once on it; 140 benign, 48 risky. */
+  holdout30: CorpusItem[];
+  /** Written blind beside holdout-30, with indirect risky requests, run once on the end state; 140 benign, 48 risky. */
+  holdout31: CorpusItem[];
 }
 
 /** Reads all corpus files. */
@@ -109,6 +113,8 @@ export function loadGuardrailCorpus(dir = import.meta.dirname): GuardrailCorpus 
     holdout27: read('holdout-27.yaml'),
     holdout28: read('holdout-28.yaml'),
     holdout29: read('holdout-29.yaml'),
+    holdout30: read('holdout-30.yaml'),
+    holdout31: read('holdout-31.yaml'),
   };
 }
 
@@ -257,6 +263,16 @@ export function heldOutSets(corpus: GuardrailCorpus): HeldOutSet[] {
       key: 'holdout29',
       label: 'holdout-29.yaml (held out, written blind beside holdout-28, indirect risky requests, first run on round 8)',
       items: corpus.holdout29,
+    },
+    {
+      key: 'holdout30',
+      label: "holdout-30.yaml (held out, written blind after the seventh session's end state, run once on it)",
+      items: corpus.holdout30,
+    },
+    {
+      key: 'holdout31',
+      label: 'holdout-31.yaml (held out, written blind beside holdout-30, indirect risky requests, run once on the end state)',
+      items: corpus.holdout31,
     },
   ];
   return sets.map((set) => ({ ...set, trained: trained.has(heldOutFile(set.key)) }));
