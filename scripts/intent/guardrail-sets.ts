@@ -14,9 +14,10 @@ const root = resolve(import.meta.dirname, '../..');
 
 /**
  * The guardrail corpora the intent model trains on: the tuning corpora and the held-out sets once they have judged a
- * round and been read (1–13 since model 2026-12-10.1, 1–15 since 2026-12-10.2, 1–17 since 2026-12-11.1, 1–19 since 2026-12-11.2, 1–21 since 2026-12-11.3, 1–23 since 2026-12-11.4, 1–25 since 2026-12-11.5). Each was written blind by another hand;
- * trained on all but one, the model refused 13 instead of 38 of the 1,419 benign questions of sets 1–13 and caught 545
- * instead of 538 of their 589 risky ones (leave one set out, `scripts/intent/set-loso.ts`). Later sets judge it.
+ * round and been read (1–13 since model 2026-12-10.1, 1–15 since .2, 1–17 since 2026-12-11.1, 1–19 since .2, 1–21 since
+ * .3, 1–23 since .4, 1–25 since .5). Each was written blind by another hand; trained on all but one, the model refused
+ * 13 instead of 38 of the 1,419 benign questions of sets 1–13 and caught 545 instead of 538 of their 589 risky ones
+ * (leave one set out, `scripts/intent/set-loso.ts`). Later sets judge it.
  */
 export const trainingGuardrailSets: readonly string[] = [
   'adversarial.yaml',

@@ -65,12 +65,14 @@ export function seedQuestionsAtGuardrail(root: string, guardrail: Guardrail) {
       .filter((item) => item.kind === 'answerable' || item.kind === 'unanswerable')
       .map((item) => ({ ...item, set: set.name })),
   );
-  const blocked = questions
-    .filter((item) => guardrail.reviewInput(item.question, { userId: 'bench' }).kind !== 'allow')
-    .map((item) => `${item.set}:${item.id}`);
-  const answerable = questions.filter((item) => item.kind === 'answerable');
-  const answerableBlocked = blocked.filter((key) => answerable.some((item) => `${item.set}:${item.id}` === key));
-  return { blocked, total: questions.length, answerableBlocked, answerableTotal: answerable.length };
+  const blocked = questions.filter((item) => guardrail.reviewInput(item.question, { userId: 'bench' }).kind !== 'allow');
+  const key = (item: (typeof questions)[number]) => `${item.set}:${item.id}`;
+  return {
+    blocked: blocked.map(key),
+    total: questions.length,
+    answerableBlocked: blocked.filter((item) => item.kind === 'answerable').map(key),
+    answerableTotal: questions.filter((item) => item.kind === 'answerable').length,
+  };
 }
 
 /** p95 of the intent check alone over the given questions, in milliseconds. */
