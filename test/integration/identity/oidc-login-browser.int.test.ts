@@ -120,7 +120,13 @@ describe.skipIf(!executable)('OIDC login in Chromium against oidc-provider', () 
     const cookies = await context.cookies();
     const session = cookies.find((cookie) => cookie.name === 'lotse_session')!;
     expect((await context.request.get(`${app.url}/api/tickets`)).status()).toBe(200);
-    await context.addCookies([{ ...session, value: `${session.value.slice(0, -2)}AA` }]);
+    // Change one character well inside the signature: the last characters of a base64 value may carry only
+    // padding bits, so replacing them can leave the decoded signature as it was.
+    const at = session.value.length - 6;
+    const tampered = `${session.value.slice(0, at)}${session.value[at] === 'A' ? 'B' : 'A'}${session.value.slice(at + 1)}`;
+    // Replace, not add: the browser must send only the tampered cookie.
+    await context.clearCookies();
+    await context.addCookies([{ ...session, value: tampered }]);
     expect((await context.request.get(`${app.url}/api/tickets`)).status()).toBe(401);
     const wrongState = await fetch(`${app.url}/auth/callback?code=abc&state=falsch`);
     expect(wrongState.status).toBe(400);
