@@ -15,9 +15,10 @@ export interface SeedQuestionSet {
 
 /**
  * The seed question sets whose files exist, in a fixed order. Fitted on: seeds-dev (../shared), seeds-own, seeds-own-2,
- * seeds-own-3, seeds-train-1 and seeds-train-2 (all written blind from the five documents, each by another hand).
- * Held out: seeds-own-4 to seeds-own-10 (each written blind before the changes it judges) and seeds-fresh (of which
- * only totals are read).
+ * seeds-own-3, seeds-train-1 and seeds-train-2 (all written blind from the five documents, each by another hand), and
+ * since the eighth session seeds-own-4 to seeds-own-7 (the judges of the fourth and fifth sessions). Held out:
+ * seeds-own-8 to seeds-own-12 (each written blind before the changes it judges) and seeds-fresh (of which only totals
+ * are read).
  */
 export function seedQuestionSets(root: string): SeedQuestionSet[] {
   const own = (name: string): string => join(root, 'test/eval/questions', `${name}.json`);
@@ -28,13 +29,15 @@ export function seedQuestionSets(root: string): SeedQuestionSet[] {
     { name: 'seeds-own-3', file: own('seeds-own-3'), heldOut: false },
     { name: 'seeds-train-1', file: own('seeds-train-1'), heldOut: false },
     { name: 'seeds-train-2', file: own('seeds-train-2'), heldOut: false },
-    { name: 'seeds-own-4', file: own('seeds-own-4'), heldOut: true },
-    { name: 'seeds-own-5', file: own('seeds-own-5'), heldOut: true },
-    { name: 'seeds-own-6', file: own('seeds-own-6'), heldOut: true },
-    { name: 'seeds-own-7', file: own('seeds-own-7'), heldOut: true },
+    { name: 'seeds-own-4', file: own('seeds-own-4'), heldOut: false },
+    { name: 'seeds-own-5', file: own('seeds-own-5'), heldOut: false },
+    { name: 'seeds-own-6', file: own('seeds-own-6'), heldOut: false },
+    { name: 'seeds-own-7', file: own('seeds-own-7'), heldOut: false },
     { name: 'seeds-own-8', file: own('seeds-own-8'), heldOut: true },
     { name: 'seeds-own-9', file: own('seeds-own-9'), heldOut: true },
     { name: 'seeds-own-10', file: own('seeds-own-10'), heldOut: true },
+    { name: 'seeds-own-11', file: own('seeds-own-11'), heldOut: true },
+    { name: 'seeds-own-12', file: own('seeds-own-12'), heldOut: true },
     { name: 'seeds-fresh', file: own('seeds-fresh'), heldOut: true },
   ];
   return all.filter((set) => existsSync(set.file));

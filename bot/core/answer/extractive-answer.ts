@@ -12,6 +12,8 @@ interface Candidate {
   readonly resolved: ResolvedHit;
   readonly sentences: readonly Sentence[];
   readonly index: number;
+  /** Rank of the passage among the retrieved hits (0 = best). */
+  readonly rank: number;
   readonly coverage: number;
   readonly score: number;
 }
@@ -36,7 +38,7 @@ function candidatesOf(context: AnswerContext): Candidate[] {
         : containsAnswerType(`${sentence.text} ${sentences[index + 1]?.text ?? ''}`, type)
           ? 0.85
           : 0.6;
-      return { resolved, sentences, index, coverage, score: coverage * typeFactor * (1 - 0.12 * rank) - shortPenalty };
+      return { resolved, sentences, index, rank, coverage, score: coverage * typeFactor * (1 - 0.12 * rank) - shortPenalty };
     });
   });
 }
@@ -78,7 +80,10 @@ export function composeExtractiveAnswer(context: AnswerContext): ComposedAnswer 
   if (!best) return undefined;
   const parts = [best];
   const second = ranked.find((candidate) => candidate.resolved.chunk.id !== best.resolved.chunk.id && candidate.coverage >= 0.5);
-  if (second && second.score >= best.score * 0.75) parts.push(second);
+  // The best-ranked passage is quoted too when its best sentence is nearly as good as one from a lower-ranked passage.
+  const fromTop = best.rank > 0 ? ranked.find((candidate) => candidate.rank === 0 && candidate.coverage >= 0.34) : undefined;
+  if (fromTop && fromTop.score >= best.score * 0.5) parts.push(fromTop);
+  else if (second && second.score >= best.score * 0.75) parts.push(second);
   const rendered = parts.map((part) => ({ part, ...renderPart(part, context) }));
   return {
     mode: 'extractive',

@@ -74,12 +74,28 @@ export function checkedAnswerType(question: string): AnswerType {
   return type === 'agent' || type === 'name' ? 'none' : type;
 }
 
+/**
+ * Types whose value a text either plainly shows or does not have: a person's name ("Frau …", "Dr. …"), an amount of
+ * money, a phone number. When the best window lacks one, the documents name the role, the cost or the line but not the
+ * value asked for ("Wie heißt der CDO?" over "Mit Besetzung der Stelle des CDO …"), so confidence treats it as its own
+ * feature (`missingNamedValue`) rather than as a shade of `missingAnswerType`.
+ */
+export const decisiveAnswerTypes: ReadonlySet<AnswerType> = new Set(['person', 'money', 'phone']);
+
 /** Years and calendar dates ("2024", "11. September 2023", "24.02.2026", "10/25"): points in time, not counts. */
 const timePoints =
   /\b\d{1,2}\.\s*(?:\d{1,2}\.(?:\d{2,4})?|(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b)|(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)|\b\d{1,2}\/\d{2}(?:\d{2})?\b/giu;
 
-/** Whether the text contains a value of the type (for a count, a year or a date is no value). */
+/**
+ * Numbers that are no values: section numbers ("s. 4.3.4", "7.1.5", "4.3.4.1"; a date has three parts and a year of
+ * two or four digits) and footnote marks glued to a word ("Prozesse6").
+ */
+const nonValues = /\b\d{1,2}\.\d{1,2}(?:\.\d{1,2}){2,}\b|\b\d{1,2}\.\d{1,2}\.\d(?![\d.])|(?<=\p{Ll})\d{1,2}\b/gu;
+
+/** Whether the text contains a value of the type (for a count, a year or a date is no value; nor is a section number). */
 export function containsAnswerType(text: string, type: AnswerType): boolean {
   if (type === 'none') return true;
-  return textCues[type].test(type === 'number' ? text.replace(timePoints, ' ') : text);
+  if (type === 'number') return textCues.number.test(text.replace(nonValues, ' ').replace(timePoints, ' '));
+  if (type === 'date') return textCues.date.test(text.replace(nonValues, ' '));
+  return textCues[type].test(text);
 }

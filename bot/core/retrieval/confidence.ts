@@ -7,6 +7,7 @@
  * The per-passage window scoring is in confidence-windows.ts.
  */
 import { otherMonth } from './asked-month.ts';
+import { checkedAnswerType, decisiveAnswerTypes } from './answer-type.ts';
 import type { LexicalIndex, TextAnalyzer } from '../../ports/search.ts';
 import { partShare, relatedCredit, weighQuery, type WeightedQuery } from '../answer/coverage.ts';
 import type { RetrievalHit } from './hybrid-retriever.ts';
@@ -46,6 +47,11 @@ export interface EvidenceFeatures {
    * coverage lost when the window must hold such a value (0: the best window holds one; 1: no window does).
    */
   readonly missingAnswerType: number;
+  /**
+   * 1 when the question asks for a person's name, an amount of money or a phone number (`decisiveAnswerTypes`) and the
+   * best window lacks it (`missingAnswerType` ≥ 0.5): the documents name the role or the topic, not the value.
+   */
+  readonly missingNamedValue: number;
   /** Coverage of the best window by whole words only (no compound parts, no prefixes). */
   readonly strictSentence: number;
   /** Coverage of the best window counting only question words the corpus knows (unknown words are `unknownShare`). */
@@ -130,6 +136,7 @@ export const featureNames: readonly (keyof EvidenceFeatures)[] = [
   'clearlyElsewhere',
   'otherYear',
   'neighbourPassage',
+  'missingNamedValue',
 ];
 /** The direction each feature must act in (+1: more evidence, more confidence; -1: less); the fit enforces it. */
 export const featureDirections: Readonly<Record<keyof EvidenceFeatures, 1 | -1>> = {
@@ -157,6 +164,7 @@ export const featureDirections: Readonly<Record<keyof EvidenceFeatures, 1 | -1>>
   clearlyElsewhere: -1,
   otherYear: -1,
   neighbourPassage: 1,
+  missingNamedValue: -1,
 };
 const weights: Partial<Record<keyof EvidenceFeatures, number>> = confidenceModel.weights;
 
@@ -213,6 +221,7 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
   }
   const unknown = weighted.words.filter((word) => !word.known).reduce((sum, word) => sum + word.weight, 0);
   const [first, second] = input.hits;
+  const missingAnswerType = best.typed ? 0 : best.soft > 0 ? Math.max(0, 1 - best.typedSoft / best.soft) : 1;
   return {
     passageCoverage: best.passage,
     sentenceCoverage: best.sentence,
@@ -224,7 +233,8 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     margin: Math.max(0, (first?.score ?? 0) - (second?.score ?? 0)),
     missingNumber: numbersMissing(input.query, [best.text]),
     otherYear: Math.max(yearsElsewhere(input.query, best.text), otherMonth(input.query, best.text)),
-    missingAnswerType: best.typed ? 0 : best.soft > 0 ? Math.max(0, 1 - best.typedSoft / best.soft) : 1,
+    missingAnswerType,
+    missingNamedValue: missingAnswerType >= 0.5 && decisiveAnswerTypes.has(checkedAnswerType(input.query)) ? 1 : 0,
     strictSentence: best.strict,
     knownSentence: best.known,
     knownAbsent,

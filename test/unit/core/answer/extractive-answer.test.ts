@@ -74,3 +74,36 @@ describe('composeExtractiveAnswer quotes the window that answers', () => {
     expect(quote).not.toContain('Telefone');
   });
 });
+
+describe('composeExtractiveAnswer cites the best-ranked passage', () => {
+  const top = 'Die Scanstelle überführt Akten sicher in das DMS.';
+  const lower = 'Die Plattform ist ein datenschutzkonformes Netzwerk, in dem Akten sicher liegen.';
+  const twoStore = new InMemoryKnowledgeStore();
+  twoStore.putDocument(sampleDocument({ id: 'scan.md', title: 'Scanstelle' }, [top]));
+  twoStore.putDocument(sampleDocument({ id: 'netz.md', title: 'Plattform' }, [lower]));
+  const twoLexical = new Bm25Index(analyzer);
+  twoLexical.upsert([
+    { id: 'scan.md#0', text: top },
+    { id: 'netz.md#0', text: lower },
+    { id: 'x#0', text: 'Anderer Text über Drucker.' },
+  ]);
+  const question = 'liegen akten bei der scanstelle sicher und datenschutzkonform?';
+  const contextWith = (order: readonly string[]): AnswerContext => ({
+    question,
+    query: weighQuery(question, analyzer, twoLexical),
+    today: '2026-12-06',
+    hits: order.map((id, rank) => {
+      const chunk = twoStore.getChunk(`${id}#0`)!;
+      return { hit: { id: chunk.id, score: 1 - rank * 0.1 }, chunk, document: twoStore.getDocument(id)! };
+    }),
+    analyzer,
+    lexical: twoLexical,
+    knowledge: twoStore,
+    messages: loadMessages().messages,
+  });
+
+  it('quotes the top passage too when a lower-ranked one has the best sentence', () => {
+    const documents = composeExtractiveAnswer(contextWith(['scan.md', 'netz.md']))?.citations.map((citation) => citation.document);
+    expect(documents).toContain('scan.md');
+  });
+});

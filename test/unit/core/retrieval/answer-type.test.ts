@@ -40,6 +40,15 @@ describe('containsAnswerType', () => {
     expect(containsAnswerType('Anmeldungen in 10/25: 480', 'number')).toBe(true);
     expect(containsAnswerType('mehr als 1.400 Mitarbeitende', 'number')).toBe(true);
   });
+
+  it('takes section numbers and footnote marks for no count or date, but keeps dates with short years', () => {
+    expect(containsAnswerType('Die rechtlichen Rahmenbedingungen (z.B. OZG, s. 2.1.2) erfordern es.', 'date')).toBe(false);
+    expect(containsAnswerType('Siehe Kapitel 4.3.4.1 zur E-Akte.', 'number')).toBe(false);
+    expect(containsAnswerType('Die wichtigsten internen Prozesse6 der Verwaltung.', 'number')).toBe(false);
+    expect(containsAnswerType('Die Agenda vom 24.02.26 liegt vor.', 'date')).toBe(true);
+    expect(containsAnswerType('Beschlossen am 1.2.2024.', 'date')).toBe(true);
+    expect(containsAnswerType('Die wichtigsten 200 Prozesse.', 'number')).toBe(true);
+  });
 });
 
 describe('list answers', () => {

@@ -15,6 +15,8 @@ const texts: Record<string, string> = {
   kantinePlan: 'Die Kantine bietet jeden Tag vegetarische Gerichte an. Im Flur hängt der Plan. Es gibt 12 Gerichte in der Kantine.',
   passwort: 'Passwörter müssen zwölf Zeichen haben. Sie werden alle 90 Tage geändert.',
   urlaub: 'Urlaub wird im Mitarbeiterportal beantragt.',
+  leitung: 'Die Leitung der Kantine hat eine neue Stelle. Frau Brandt leitet die Kantine seit 2024.',
+  leitungOffen: 'Die Leitung der Kantine wird neu besetzt. Die Stelle ist ausgeschrieben.',
   mobil: 'Ausstattungsgrad mobiler Arbeitsplätze: 2021 waren es 60 Prozent, 2025 sind es 89 Prozent.',
 };
 const lexical = new InMemoryLexicalIndex(fakeAnalyzer);
@@ -73,6 +75,20 @@ describe('evidenceFeatures: topic words and single-word evidence', () => {
   });
 });
 
+describe('evidenceFeatures: missingNamedValue', () => {
+  const features = (query: string, id: string) =>
+    evidenceFeatures({ query, hits: [hit(id)], textOf: (chunk) => texts[chunk] ?? '', analyzer: fakeAnalyzer, lexical });
+
+  it('is 1 when a name is asked for and the passage names only the role', () => {
+    expect(features('Wer leitet die Kantine?', 'leitungOffen').missingNamedValue).toBe(1);
+    expect(features('Wer leitet die Kantine?', 'leitung').missingNamedValue).toBe(0);
+  });
+
+  it('is 0 for a question that asks for no name, amount or phone number', () => {
+    expect(features('Ist die Stelle in der Kantine ausgeschrieben?', 'leitungOffen').missingNamedValue).toBe(0);
+  });
+});
+
 describe('evidenceFeatures: otherYear', () => {
   const features = (query: string) =>
     evidenceFeatures({ query, hits: [hit('mobil')], textOf: (id) => texts[id] ?? '', analyzer: fakeAnalyzer, lexical });
@@ -114,6 +130,7 @@ describe('confidenceFromFeatures (the fitted model)', () => {
     betterElsewhere: 0,
     otherYear: 0,
     neighbourPassage: 0,
+    missingNamedValue: 0,
   };
   const full: EvidenceFeatures = {
     ...base,
@@ -151,6 +168,7 @@ describe('confidenceFromFeatures (the fitted model)', () => {
     betterElsewhere: 1,
     otherYear: 1,
     neighbourPassage: 0,
+    missingNamedValue: 1,
   };
 
   it('answers on full evidence and abstains on none at ANSWER_MIN_CONFIDENCE 0.4', () => {
@@ -161,6 +179,12 @@ describe('confidenceFromFeatures (the fitted model)', () => {
   it('lowers confidence when a number of the question is missing or the answer type is absent', () => {
     expect(confidenceFromFeatures({ ...base, missingNumber: 1 })).toBeLessThan(confidenceFromFeatures(base));
     expect(confidenceFromFeatures({ ...base, missingAnswerType: 1 })).toBeLessThan(confidenceFromFeatures(base));
+  });
+
+  it('abstains on full word coverage when the name, amount or phone number asked for is missing', () => {
+    const roleOnly = { ...full, missingAnswerType: 1, missingNamedValue: 1 };
+    expect(confidenceFromFeatures({ ...full, missingAnswerType: 1 })).toBeGreaterThan(confidenceFromFeatures(roleOnly));
+    expect(confidenceFromFeatures(roleOnly)).toBeLessThan(0.4);
   });
 
   it('lowers confidence when question words are unknown to the corpus or absent from the passages', () => {
