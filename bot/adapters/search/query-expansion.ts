@@ -6,6 +6,7 @@
 import type { RelatedTerm, WordForms } from '../../ports/search.ts';
 import { foldGerman } from '../../shared/text.ts';
 import { lexiconKey, maxKeyWords, type DomainLexicon } from './domain-lexicon.ts';
+import { compoundSynonyms } from './compound-synonyms.ts';
 import type { RelatedWord, Thesaurus } from './thesaurus.ts';
 
 /** A token of the question with its analysis (null for stop words and noise, which still count in phrases). */
@@ -29,11 +30,16 @@ export interface QueryExpansionOptions {
   readonly stemOf: (token: string) => string | undefined;
   /** At most this many related terms per word (domain lexicon first). */
   readonly maxRelatedTerms?: number;
+  /**
+   * For compound synonyms (with `inCorpus`): the dictionary parts of a folded compound (none for a simple word) and
+   * the index term of a folded word by stemming alone (cheap: many candidate compounds are checked per word).
+   */
+  readonly compounds?: { readonly partsOf: (folded: string) => readonly string[]; readonly termOf: (folded: string) => string };
 }
 
 const defaultMaxRelatedTerms = 14;
 /** Thesaurus words kept per question word when they are chosen by the corpus. */
-export const maxCorpusThesaurusWords = 8;
+export const maxCorpusThesaurusWords = 16;
 
 interface Relation {
   readonly text: string;
@@ -82,8 +88,19 @@ function singleRelations(token: string, stem: string | undefined, options: Query
             .slice(0, maxCorpusThesaurusWords)
         : thesaurus.related(word);
     const direct = lookup(token.toLowerCase());
-    // The thesaurus lists infinitives: a participle ("mitgemacht") is looked up as its lemma ("mitmachen").
-    for (const related of direct.length || !lemma ? direct : lookup(lemma)) {
+    // The thesaurus lists infinitives: a participle ("mitgemacht", "angeschlossen") is also looked up as its lemma.
+    const found = lemma ? [...direct, ...lookup(lemma)] : direct;
+    // A compound the thesaurus lacks: the corpus's compounds with a part replaced by its thesaurus word.
+    const compounds =
+      found.length === 0 && inCorpus && options.compounds
+        ? compoundSynonyms(foldGerman(token.toLowerCase()), {
+            partsOf: options.compounds.partsOf,
+            candidates: (part) => thesaurus.candidates(part),
+            stemOf: options.compounds.termOf,
+            inCorpus,
+          })
+        : [];
+    for (const related of [...found, ...compounds]) {
       relations.push({
         text: related.word,
         weight: related.weight,

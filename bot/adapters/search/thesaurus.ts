@@ -163,8 +163,18 @@ export class Thesaurus {
     const maxSynsetsPerWord = wide ? this.options.wideSynsetsPerWord : this.options.maxSynsetsPerWord;
     const maxRelated = wide ? maxCandidates : this.options.maxRelated;
     if (folded.length < 3 || stopWords?.has(folded)) return [];
-    const sources = new Set(this.byWord.has(folded) || !stemOf ? [folded] : this.wordsOfStem(stemOf(folded), stemOf));
-    const isSource = (member: Member): boolean => sources.has(member.folded) && (!umlaut || member.umlaut);
+    const exact = this.byWord.has(folded) || !stemOf;
+    const sources = new Set(exact ? [folded] : this.wordsOfStem(stemOf(folded), stemOf));
+    // Found by its stem, an umlaut may be the plural's ("Abläufe" ~ "Ablauf", "Häusern" ~ "Haus"): a thesaurus word
+    // without umlaut counts when the question word is it plus a plural ending, unless a word with umlaut fits.
+    const umlautPlural =
+      umlaut &&
+      !exact &&
+      ![...sources].some((word) =>
+        (this.byWord.get(word) ?? []).some((id) => this.synsets[id]!.some((m) => m.folded === word && m.umlaut)),
+      );
+    const isSource = (member: Member): boolean =>
+      sources.has(member.folded) && (!umlaut || member.umlaut || (umlautPlural && isPluralOf(folded, member.folded)));
     const ids = [...new Set([...sources].flatMap((word) => this.byWord.get(word) ?? []))].filter(
       (id) => this.synsets[id]!.length <= maxSynsetSize && this.synsets[id]!.some(isSource),
     );
@@ -208,6 +218,12 @@ function foldWord(word: string): string {
 }
 
 const hasUmlaut = (word: string): boolean => /[äöüßÄÖÜ]/.test(word);
+
+/** Plural endings that go with an umlaut plural ("Abläufe", "Abläufen", "Häuser", "Häusern"). */
+const umlautPluralEndings: ReadonlySet<string> = new Set(['e', 'en', 'er', 'ern']);
+
+/** Whether folded `word` is folded `base` plus a plural ending of an umlaut plural. */
+const isPluralOf = (word: string, base: string): boolean => word.startsWith(base) && umlautPluralEndings.has(word.slice(base.length));
 
 const umlauts: Record<string, string> = { ä: 'a', ö: 'o', ü: 'u', ß: 'ss' };
 

@@ -4,7 +4,8 @@
  * "digitalisieren", "beantragt" → "beantragen", "einzureichen" → "einreichen". Staff ask in the perfect tense
  * ("ham da mitgemacht?") while the thesaurus and the documents' nouns ("Anmeldungen", "Teilnehmende") go with
  * the infinitive; the lemma lets the question word find both. Strong verbs with a changed stem ("genommen") are
- * not guessed: a candidate counts only when the word list has it, so the rule never invents a word.
+ * not guessed by rule: `strongInfinitiveOf` looks them up in a shipped table. A candidate counts only when the word
+ * list has it, so neither ever invents a word.
  */
 
 /** Separable verb prefixes (in front of "ge"/"zu": "an-ge-meldet", "ein-zu-reichen"), longest first. */
@@ -172,4 +173,45 @@ export function verbOfNoun(folded: string, isWord: IsWord): string | undefined {
   if (!match) return undefined;
   const verb = `${match[1]!}ieren`;
   return isWord(verb) ? verb : undefined;
+}
+
+/** Adjective endings a participle may carry ("angebundene", "angebundenen"). */
+const adjectiveEndings = ['', 'e', 'em', 'en', 'er', 'es'] as const;
+
+/** Parses the shipped strong-participle table (`participle infinitive` per line, folded; `#` comments). */
+export function parseStrongParticiples(text: string): Map<string, string> {
+  const table = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const [participle, infinitive] = line.trim().split(/\s+/);
+    if (participle && infinitive && !participle.startsWith('#')) table.set(participle, infinitive);
+  }
+  return table;
+}
+
+/**
+ * The infinitive (folded) of a strong or irregular participle, from the table of participles without prefix
+ * ("geschlossen" → "schliessen") and the prefix rules: "angeschlossen" → "anschliessen", "beschrieben" →
+ * "beschreiben", "verbundene" → "verbinden". The candidate must be in the word list (which also lists participles
+ * used as adjectives, so the word itself may be there); an infinitive that looks like a participle ("bekommen") maps
+ * to itself and is left alone.
+ */
+export function strongInfinitiveOf(folded: string, participles: ReadonlyMap<string, string>, isWord: IsWord): string | undefined {
+  if (folded.length < 5 || !/^[a-z]+$/.test(folded)) return undefined;
+  for (const ending of adjectiveEndings) {
+    if (!folded.endsWith(ending)) continue;
+    const word = folded.slice(0, folded.length - ending.length);
+    if (!word.endsWith('en')) continue;
+    const plain = participles.get(word);
+    if (plain && isWord(plain)) return plain;
+    for (const prefix of separablePrefixes) {
+      const base = word.startsWith(`${prefix}ge`) ? participles.get(word.slice(prefix.length)) : undefined;
+      if (base && isWord(`${prefix}${base}`)) return `${prefix}${base}` === word ? undefined : `${prefix}${base}`;
+    }
+    for (const prefix of inseparablePrefixes) {
+      const base =
+        word.startsWith(prefix) && word.length > prefix.length + 4 ? participles.get(`ge${word.slice(prefix.length)}`) : undefined;
+      if (base && isWord(`${prefix}${base}`)) return `${prefix}${base}` === word ? undefined : `${prefix}${base}`;
+    }
+  }
+  return undefined;
 }

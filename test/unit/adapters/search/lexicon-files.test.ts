@@ -28,6 +28,8 @@ describe('lexicon files', () => {
       'README.md',
       'licenses/GPL-2.txt',
       'licenses/LGPL-2.1.txt',
+      'strong-participles.txt',
+      'licenses/CC-BY-SA-4.0.txt',
     ]) {
       expect(existsSync(lexiconDataPath(name)), name).toBe(true);
     }

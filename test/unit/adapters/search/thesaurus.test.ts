@@ -9,6 +9,7 @@ Kennwort;Passwort;Parole (veraltet)
 Handy (ugs.);Mobiltelefon;Funkfernsprecher (Amtsdeutsch)
 Bürger;Einwohner
 Burger;Hamburger
+Ablauf;Prozess;Vorgang
 a1;a2;a3;a4;a5;a6
 Stelle;Position
 Stelle;Ort
@@ -71,6 +72,13 @@ describe('Thesaurus', () => {
 
   it('does not confuse a word with umlaut with its folded twin ("Bürger" is not "Burger")', () => {
     expect(words(thesaurus.related('bürger'))).toEqual(['Einwohner']);
+  });
+
+  it('finds an umlaut plural by its singular without umlaut ("Abläufe" ~ "Ablauf"), but no folded twin', () => {
+    expect(words(thesaurus.related('abläufe')).sort()).toEqual(['Prozess', 'Vorgang']);
+    expect(words(thesaurus.related('abläufen')).sort()).toEqual(['Prozess', 'Vorgang']);
+    const plural = Thesaurus.fromText(text, { stem: (word) => word.replace(/(n|en|e)$/, '') });
+    expect(words(plural.related('bürgern'))).toEqual(['Einwohner']);
   });
 
   it('caps the related words per word', () => {
