@@ -8,12 +8,41 @@ import { relatedCredit } from '../answer/coverage.ts';
 
 const focusCue = /\b(?:wie\s*viele?|wieviele?|welche[rnms]?|was\s+für\s+(?:eine?[nmrs]?\s+)?)\s+([\p{L}\p{N}-]+)(?:\s+([\p{L}\p{N}-]+))?/iu;
 
-/** The question words right after the cue (up to two; stop words drop out), or none. */
+/**
+ * Nouns that name the kind of value asked for, not the thing asked about ("zu welchem **Zeitpunkt**", "wie viel
+ * **Prozent**", "wie viele **Leute**"): the answer type already covers them, and a document that says "zum
+ * Jahreswechsel" or "Mitarbeitende" does not lack the focus because it never says "Zeitpunkt" or "Leute".
+ */
+const valueFrameNouns: ReadonlySet<string> = new Set([
+  'zeitpunkt',
+  'datum',
+  'jahr',
+  'jahre',
+  'monat',
+  'tag',
+  'uhrzeit',
+  'zeitraum',
+  'prozent',
+  'quote',
+  'anteil',
+  'geld',
+  'euro',
+  'höhe',
+  'anzahl',
+  'menge',
+  'umfang',
+  'form',
+  'weise',
+  'art',
+  'leute',
+]);
+
+/** The question words right after the cue (up to two; stop words and value-frame nouns drop out), or none. */
 export function focusCandidates(question: string, weighted: WeightedQuery, analyze: (text: string) => string[]): WeightedQuery['words'] {
   const match = focusCue.exec(question);
   if (!match) return [];
   return [match[1], match[2]]
-    .filter((token): token is string => Boolean(token))
+    .filter((token): token is string => Boolean(token) && !valueFrameNouns.has(token!.toLowerCase()))
     .flatMap((token) => {
       const terms = new Set(analyze(token));
       return weighted.words.filter((word) => word.forms.some((form) => terms.has(form)));

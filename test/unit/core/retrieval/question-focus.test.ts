@@ -17,6 +17,14 @@ describe('question focus', () => {
     expect(focusOf('Darf ich Passwörter weitergeben?')).toEqual([]);
   });
 
+  it('skips nouns that only name the kind of value asked for ("zu welchem Zeitpunkt", "wie viel Prozent")', () => {
+    expect(focusOf('Wer beschließt die Jahresziele und zu welchem Zeitpunkt?')).toEqual([]);
+    expect(focusOf('Wie viele Leute haben teilgenommen?').flatMap((word) => word.forms)).not.toContain(fakeAnalyzer.analyze('Leute')[0]);
+    expect(focusOf('Wie viel Prozent Beschäftigte arbeiten mobil?').flatMap((word) => word.forms)).toEqual(
+      fakeAnalyzer.analyze('Beschäftigte'),
+    );
+  });
+
   it('is named by a text that contains it', () => {
     const focus = focusOf('Wie viele Mitarbeitende hat die Verwaltung?');
     expect(namesFocus(focus, new Set(fakeAnalyzer.analyze('Die Verwaltung hat 1.200 Mitarbeitende.')))).toBe(true);
