@@ -246,14 +246,31 @@ export const spelledOut: readonly { readonly pattern: string; readonly text: str
   { pattern: 'z(?:\\.\\s?b\\.|b)', text: 'zum Beispiel' },
 ];
 
-/** Fillers removed wherever they stand (any case). */
-export const fillers: readonly string[] = ['eigentlich', 'nochmal', 'nochmals', 'noch mal'];
+/**
+ * Fillers removed wherever they stand (any case): discourse particles and hedges that never name what is asked about
+ * ("wie viele haben wir **eig mittlerweile**?"). Rare in the documents, they would otherwise weigh like a topic word.
+ */
+export const fillers: readonly string[] = [
+  'eigentlich',
+  'eig',
+  'eigtl',
+  'nochmal',
+  'nochmals',
+  'noch mal',
+  'mittlerweile',
+  'inzwischen',
+  'momentan',
+  'irgendwie',
+  'sowieso',
+  'ohnehin',
+  'quasi',
+];
 
 /**
  * Fillers removed in lower case anywhere and with a capital only at the start of a sentence; mid-sentence
- * "Mal" and "Bitte" are nouns ("das erste Mal", "eine Bitte").
+ * "Mal", "Bitte" and "Halt" are nouns ("das erste Mal", "eine Bitte").
  */
-export const lowerCaseFillers: readonly string[] = ['mal', 'bitte'];
+export const lowerCaseFillers: readonly string[] = ['mal', 'bitte', 'halt', 'gefühlt', 'grob'];
 
 /** Words before "mal" that make it count ("zwei mal", "das erste mal"), so it is kept. */
 export const countingWords: readonly string[] = [

@@ -75,6 +75,9 @@ describe('normalizeQuestion: fillers', () => {
     ['Bitte wie beantrage ich Homeoffice?', 'wie beantrage ich Homeoffice?'],
     ['Kannst du mir ganz kurz erklären, wie das geht?', 'Kannst du mir erklären, wie das geht?'],
     ['Darf ich noch mal kurz fragen, wie das geht?', 'Darf ich fragen, wie das geht?'],
+    ['wie viele digilotsen haben wir eig mittlerweile?', 'wie viele digilotsen haben wir?'],
+    ['gibts inzwischen halt irgendwie ne Vorlage?', 'gibt es eine Vorlage?'],
+    ['Wie oft hält der Bus am Halt?', 'Wie oft hält der Bus am Halt?'],
   ])('%j → %j', (message, expected) => {
     expect(text(message)).toBe(expected);
   });
