@@ -2,8 +2,9 @@
  * Finds a county (Kreis) or kreisfreie Stadt named in a question for which lotse has no documents, so that the answer
  * says "Zu <Ort> liegen mir keine Unterlagen vor." instead of answering from another county's papers. A place counts
  * when it is named
- * - after "Kreis", "Landkreis", "Kreisverwaltung", "Stadt" or "Stadtverwaltung", in any case ("kreis wesel",
- *   "Stadt Köln"; a capitalised unlisted name after "Kreis" counts too: "Kreis Musterland");
+ * - after "Kreis", "Landkreis", "Kreisverwaltung", "Kreistag", "Kreishaus", "Stadt" or "Stadtverwaltung", in any case
+ *   ("kreis wesel", "kreistag gütersloh", "Stadt Köln"; a capitalised unlisted name after "Kreis" counts too: "Kreis
+ *   Musterland");
  * - by a composite name of the list, in any case and inflected ("des märkischen Kreises", "Ennepe-Ruhr-Kreis",
  *   "im Hochsauerlandkreis", "Städteregion Aachen");
  * - by a bare listed name, capitalised ("Gütersloh hat …", "in Gütersloh"), or in lower case right after a place
@@ -113,7 +114,10 @@ for (const [name, kind] of places) {
 }
 
 const namePart = String.raw`[\p{L}][\p{L}.-]*(?:\s+(?:an der|am|im|in der|a\.|i\.)\s*[\p{L}][\p{L}.-]*)?`;
-const prefixed = new RegExp(String.raw`(?<![\p{L}])(landkreis|kreis(?:es|verwaltung)?|stadt(?:verwaltung)?)\s+(${namePart})`, 'giu');
+const prefixed = new RegExp(
+  String.raw`(?<![\p{L}])(landkreis|kreis(?:es|verwaltung|tag(?:s|es)?|haus(?:es)?)?|stadt(?:verwaltung)?)\s+(${namePart})`,
+  'giu',
+);
 const capitalised = /\b(?:Land)?[Kk]reis(?:es|verwaltung)?\s+([A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?)/g;
 const word = /(?<![\p{L}\p{N}-])[\p{L}]+(?![\p{L}\p{N}-])/gu;
 const placePreposition = /(?<![\p{L}])(?:in|bei|aus|nach|für)\s+$/iu;
@@ -133,8 +137,9 @@ function mentionedPlaces(question: string): { index: number; place: Place }[] {
       const name = words.slice(0, length).join(' ');
       const place = listed.get(foldGerman(name));
       if (!place) continue;
-      if (notBare.has(foldGerman(name)) && !isCapitalised(name)) break;
       const city = /^stadt/i.test(lead);
+      // "stadt essen" may be a meal; "kreis lippe" is the county whatever the case.
+      if (notBare.has(foldGerman(name)) && !isCapitalised(name) && (city || !place.label.startsWith('Kreis '))) break;
       const label = place.label.replace(/^(?:Kreis|Stadt) /, '');
       found.push({
         index: match.index,

@@ -74,10 +74,13 @@ describe('unknownPlace', () => {
     }
   });
 
-  it('names with an ordinary-word meaning count only capitalised after "Kreis"/"Stadt"', () => {
+  it('names with an ordinary-word meaning count only after "Kreis" (any case) or capitalised after "Stadt"', () => {
     expect(unknown('in Lippe gibt es das?')).toBeUndefined();
     expect(unknown('Wie viele Lotsen hat der Kreis Lippe?')).toBe('Kreis Lippe');
-    expect(unknown('wie viele lotsen hat der kreis lippe?')).toBeUndefined();
+    expect(unknown('wie viele lotsen hat der kreis lippe?')).toBe('Kreis Lippe');
+    expect(unknown('wie viele mitarbeitende hat die kreisverwaltung lippe?')).toBe('Kreis Lippe');
+    expect(unknown('wann hat der kreistag gütersloh die strategie beschlossen?')).toBe('Kreis Gütersloh');
+    expect(unknown('wo wollen wir in der stadt essen?')).toBeUndefined();
     expect(unknown('Was plant die Stadt Hof?')).toBe('Stadt Hof');
     expect([...notBare].every((name) => name === name.toLowerCase())).toBe(true);
   });
