@@ -24,7 +24,10 @@ const questionCues: readonly (readonly [AnswerType, RegExp])[] = [
     'list',
     /\bwelche[nrms]?\s+(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+\S|\b(liste|aufzählung|alle\s+namen|namen\s+bitte|alle\s+aufzählen)\b/i,
   ],
-  ['date', /\b(wann|seit\s+wann|bis\s+wann|ab\s+wann|in\s+welchem\s+jahr|welche[nrms]?\s+(jahr|datum|zeitpunkt|monat|stichtag))\b/i],
+  [
+    'date',
+    /\b(wann|seit\s+wann|bis\s+wann|ab\s+wann|in\s+welchem\s+jahr|welche[nrms]?\s+(jahr|datum|zeitpunkt|monat|stichtag|tag|termin|terminen))\b/i,
+  ],
   ['number', /\b(wie\s*viele?|wieviele?|wie\s+hoch|wie\s+lange?|wie\s+alt|wie\s+gro(ß|ss)|wie\s+weit|wie\s+oft|um\s+wie\s+viel|anzahl)\b/i],
   [
     'organisation',
@@ -32,7 +35,7 @@ const questionCues: readonly (readonly [AnswerType, RegExp])[] = [
   ],
   [
     'person',
-    /^\s*(leitung|leiter(in)?|chef(in)?|ansprechpart(ner|nerin))\b|\b(wer\s+leitet|wer\s+ist\s+(der|die)\s+(leiter|leiterin|chef|chefin)|leitung\s+(de[rs]|von)|wie\s+hei(ß|ss)t\s+(der|die)\s+\S*(leiter|leiterin|beauftragte|dezernent|dezernentin|landrat|landrätin|cdo)|name\s+(de[rs]|von))\b/i,
+    /^\s*(leitung|leiter(in)?|chef(in)?|ansprechpart(ner|nerin))\b|\b(wer\s+leitet|wer\s+ist\s+(der|die)\s+(leiter|leiterin|chef|chefin)|leitung\s+(de[rs]|von)|name\s+(de[rs]|von))\b|\b(wie\s+hei(ß|ss)t|wer\s+ist)\s+(?:\S+\s+)?(der|die|unser|unsere|euer|eure)\s+(?:\S+\s+){0,2}\S*(leiter|leiterin|beauftragte[rn]?|dezernent|dezernentin|landrat|landrätin|cdo|cio|officer|geschäftsführer|geschäftsführerin|vorsitzende[rn]?)\b/i,
   ],
   [
     'name',

@@ -13,6 +13,12 @@ describe('expectedAnswerType', () => {
     ['welche vier werte gelten?', 'list'],
     ['mit welcher firma arbeitet ihr beim scannen?', 'organisation'],
     ['wer leitet die stabsstelle?', 'person'],
+    ['wie heißt unsere datenschutzbeauftragte?', 'person'],
+    ['Wie heißt der Chief Information Officer im Kreis?', 'person'],
+    ['wer ist eig der CDO bei euch?', 'person'],
+    ['wie heißt das ticketsystem?', 'name'],
+    ['an welchem tag ging die seite online?', 'date'],
+    ['an welchen terminen sind die workshops?', 'date'],
     ['darf ich mein passwort weitergeben?', 'none'],
   ] as const)('%s → %s', (question, type) => {
     expect(expectedAnswerType(question)).toBe(type);
