@@ -60,9 +60,12 @@ describe('estimateConfidence', () => {
   });
 });
 
+/** The features of `query` over the one passage `id`. */
+const featuresOver = (query: string, id: string) =>
+  evidenceFeatures({ query, hits: [hit(id)], textOf: (chunk) => texts[chunk] ?? '', analyzer: fakeAnalyzer, lexical });
+
 describe('evidenceFeatures: topic words and single-word evidence', () => {
-  const features = (query: string, id: string) =>
-    evidenceFeatures({ query, hits: [hit(id)], textOf: (chunk) => texts[chunk] ?? '', analyzer: fakeAnalyzer, lexical });
+  const features = featuresOver;
 
   it('flags a best window that shares only one word with a longer question', () => {
     expect(features('Wie beantrage ich Elterngeld?', 'urlaub').singleWord).toBe(1);
@@ -76,8 +79,7 @@ describe('evidenceFeatures: topic words and single-word evidence', () => {
 });
 
 describe('evidenceFeatures: missingNamedValue', () => {
-  const features = (query: string, id: string) =>
-    evidenceFeatures({ query, hits: [hit(id)], textOf: (chunk) => texts[chunk] ?? '', analyzer: fakeAnalyzer, lexical });
+  const features = featuresOver;
 
   it('is 1 when a name is asked for and the passage names only the role', () => {
     expect(features('Wer leitet die Kantine?', 'leitungOffen').missingNamedValue).toBe(1);
