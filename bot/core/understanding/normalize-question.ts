@@ -3,16 +3,8 @@
  * invisible characters removed, NFC, small talk (greetings, thanks, sign-offs) and fillers stripped,
  * colloquial contractions expanded. A message that is only small talk is reported as such. Pure.
  */
-import {
-  contractions,
-  countingWords,
-  fillers,
-  lowerCaseFillers,
-  lowerCaseOnlyContractions,
-  shortFillerPhrases,
-  spelledOut,
-  type SmallTalkKind,
-} from './chat-german-lexicon.ts';
+import { countingWords, fillers, lowerCaseFillers, shortFillerPhrases } from './chat-fillers.ts';
+import { contractions, lowerCaseOnlyContractions, spelledOut, type SmallTalkKind } from './chat-german-lexicon.ts';
 import { stripSmallTalk } from './small-talk.ts';
 
 /** What a message that is nothing but small talk is. */
