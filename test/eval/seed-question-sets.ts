@@ -38,6 +38,8 @@ export function seedQuestionSets(root: string): SeedQuestionSet[] {
     { name: 'seeds-own-10', file: own('seeds-own-10'), heldOut: true },
     { name: 'seeds-own-11', file: own('seeds-own-11'), heldOut: true },
     { name: 'seeds-own-12', file: own('seeds-own-12'), heldOut: true },
+    { name: 'seeds-own-13', file: own('seeds-own-13'), heldOut: true },
+    { name: 'seeds-own-14', file: own('seeds-own-14'), heldOut: true },
     { name: 'seeds-fresh', file: own('seeds-fresh'), heldOut: true },
   ];
   return all.filter((set) => existsSync(set.file));

@@ -1,7 +1,7 @@
 /**
  * Expected answer type of a German question and whether a text contains a value of that type:
  * "Wie viele …?" → a number, "Wann …?" → a date, year or clock time, "Wie viel Prozent …?" → a percentage, "Was kostet …?"
- * → an amount of money, "Durchwahl …?" → a phone number, "Mit welcher Firma …?" → an organisation, "Wer leitet
+ * → an amount of money, "Durchwahl …?" → a phone number, "Mit welcher (RPA-)Firma …?", "Welches Recyclingunternehmen …?" → an organisation, "Wer leitet
  * …?" → a person's name, "Welche vier …?"/"Liste" → an enumeration, "Welche Software …?"/"Wie heißt …?" → a
  * proper name (acronym, CamelCase, quoted), "Wer …?" → a person or an office. Sentence evidence, the answer sentence and confidence prefer text that can hold the answer.
  */
@@ -31,7 +31,7 @@ const questionCues: readonly (readonly [AnswerType, RegExp])[] = [
   ['number', /\b(wie\s*viele?|wieviele?|wie\s+hoch|wie\s+lange?|wie\s+alt|wie\s+gro(ß|ss)|wie\s+weit|wie\s+oft|um\s+wie\s+viel|anzahl)\b/i],
   [
     'organisation',
-    /\b(welche[rnms]?|mit\s+welche[rnms]?|von\s+welche[rnms]?|bei\s+welche[rnms]?|wie\s+hei(?:ß|ss)t\s+(?:die|das|der))\s+(firma|firmen|unternehmen|dienstleister|anbieter|hersteller|hochschule|universität|beratung|beratungsfirma|agentur|partner)\b/i,
+    /\b(welche[rnms]?|mit\s+welche[rnms]?|von\s+welche[rnms]?|bei\s+welche[rnms]?|wie\s+hei(?:ß|ss)t\s+(?:die|das|der))\s+[\p{L}-]*?(firma|firmen|unternehmen|dienstleister|anbieter|hersteller|hochschule|universität|beratung|agentur|(?<!ansprech)partner)\b/iu,
   ],
   [
     'person',

@@ -15,6 +15,8 @@ import { confidenceModel } from './confidence-model.ts';
 import { numbersMissing, windowEvidence, yearsElsewhere, type WindowEvidence } from './confidence-windows.ts';
 import { focusWords } from './question-focus.ts';
 import { withoutVectorTerms } from './neighbour-coverage.ts';
+import { indefiniteOnly } from './indefinite-mention.ts';
+import { pairProximity } from './term-proximity.ts';
 
 /** The features confidence is computed from (exported for diagnostics and the benchmark). */
 export interface EvidenceFeatures {
@@ -91,6 +93,10 @@ export interface EvidenceFeatures {
    * neighbour in the self-trained word vectors (best passage; see `neighbour-coverage.ts`).
    */
   readonly neighbourPassage: number;
+  /** 1 when the question asks which firm, product or place and the best window names one only indefinitely ("mit einem Unternehmen"). */
+  readonly indefiniteOnly: number;
+  /** Weighted share of neighbouring question word pairs that stand close together in the best window (see term-proximity.ts). */
+  readonly pairProximity: number;
 }
 
 /** Evidence about the question's scope, computed where the scope is known (see `outsideScopeShare`). */
@@ -137,6 +143,8 @@ export const featureNames: readonly (keyof EvidenceFeatures)[] = [
   'otherYear',
   'neighbourPassage',
   'missingNamedValue',
+  'indefiniteOnly',
+  'pairProximity',
 ];
 /** The direction each feature must act in (+1: more evidence, more confidence; -1: less); the fit enforces it. */
 export const featureDirections: Readonly<Record<keyof EvidenceFeatures, 1 | -1>> = {
@@ -165,6 +173,8 @@ export const featureDirections: Readonly<Record<keyof EvidenceFeatures, 1 | -1>>
   otherYear: -1,
   neighbourPassage: 1,
   missingNamedValue: -1,
+  indefiniteOnly: -1,
+  pairProximity: 1,
 };
 const weights: Partial<Record<keyof EvidenceFeatures, number>> = confidenceModel.weights;
 
@@ -248,6 +258,8 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     clearlyElsewhere: (input.scope?.betterElsewhere ?? 0) >= 0.5 ? 1 : 0,
     asksSpecifics: specificsCue.test(input.query) ? 1 : 0,
     neighbourPassage: best.neighbourPassage,
+    indefiniteOnly: indefiniteOnly(input.query, best.text),
+    pairProximity: pairProximity(weighted, best.text, input.analyzer),
   };
 }
 

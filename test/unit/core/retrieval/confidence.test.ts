@@ -133,6 +133,8 @@ describe('confidenceFromFeatures (the fitted model)', () => {
     otherYear: 0,
     neighbourPassage: 0,
     missingNamedValue: 0,
+    indefiniteOnly: 0,
+    pairProximity: 0,
   };
   const full: EvidenceFeatures = {
     ...base,
@@ -171,6 +173,8 @@ describe('confidenceFromFeatures (the fitted model)', () => {
     otherYear: 1,
     neighbourPassage: 0,
     missingNamedValue: 1,
+    indefiniteOnly: 0,
+    pairProximity: 0,
   };
 
   it('answers on full evidence and abstains on none at ANSWER_MIN_CONFIDENCE 0.4', () => {
