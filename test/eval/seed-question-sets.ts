@@ -15,10 +15,10 @@ export interface SeedQuestionSet {
 
 /**
  * The seed question sets whose files exist, in a fixed order. Fitted on: seeds-dev (../shared), seeds-own, seeds-own-2,
- * seeds-own-3, seeds-train-1 and seeds-train-2 (all written blind from the five documents, each by another hand), and
- * since the eighth session seeds-own-4 to seeds-own-7 (the judges of the fourth and fifth sessions). Held out:
- * seeds-own-8 to seeds-own-12 (each written blind before the changes it judges) and seeds-fresh (of which only totals
- * are read).
+ * seeds-own-3, seeds-train-1 and seeds-train-2 (all written blind from the five documents, each by another hand),
+ * since the eighth session seeds-own-4 to seeds-own-7 and since the ninth seeds-own-8 to seeds-own-10 (the judges of
+ * earlier sessions). Held out: seeds-own-11 to seeds-own-14 (each written blind before the changes it judges) and
+ * seeds-fresh (of which only totals are read).
  */
 export function seedQuestionSets(root: string): SeedQuestionSet[] {
   const own = (name: string): string => join(root, 'test/eval/questions', `${name}.json`);
@@ -33,9 +33,9 @@ export function seedQuestionSets(root: string): SeedQuestionSet[] {
     { name: 'seeds-own-5', file: own('seeds-own-5'), heldOut: false },
     { name: 'seeds-own-6', file: own('seeds-own-6'), heldOut: false },
     { name: 'seeds-own-7', file: own('seeds-own-7'), heldOut: false },
-    { name: 'seeds-own-8', file: own('seeds-own-8'), heldOut: true },
-    { name: 'seeds-own-9', file: own('seeds-own-9'), heldOut: true },
-    { name: 'seeds-own-10', file: own('seeds-own-10'), heldOut: true },
+    { name: 'seeds-own-8', file: own('seeds-own-8'), heldOut: false },
+    { name: 'seeds-own-9', file: own('seeds-own-9'), heldOut: false },
+    { name: 'seeds-own-10', file: own('seeds-own-10'), heldOut: false },
     { name: 'seeds-own-11', file: own('seeds-own-11'), heldOut: true },
     { name: 'seeds-own-12', file: own('seeds-own-12'), heldOut: true },
     { name: 'seeds-own-13', file: own('seeds-own-13'), heldOut: true },

@@ -85,6 +85,14 @@ export function checkedAnswerType(question: string): AnswerType {
  */
 export const decisiveAnswerTypes: ReadonlySet<AnswerType> = new Set(['person', 'money', 'phone']);
 
+/**
+ * The decisive types a question asks for anywhere, not only in its first cue: "Wie heißt der CDO und seit wann ist die
+ * Stelle besetzt?" asks for a date and for a person's name.
+ */
+export function askedDecisiveTypes(question: string): AnswerType[] {
+  return questionCues.filter(([type, cue]) => decisiveAnswerTypes.has(type) && cue.test(question)).map(([type]) => type);
+}
+
 /** Years and calendar dates ("2024", "11. September 2023", "24.02.2026", "10/25"): points in time, not counts. */
 const timePoints =
   /\b\d{1,2}\.\s*(?:\d{1,2}\.(?:\d{2,4})?|(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b)|(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)|\b\d{1,2}\/\d{2}(?:\d{2})?\b/giu;

@@ -55,14 +55,22 @@ export function yearsElsewhere(question: string, text: string): number {
   return asked.some((year) => !given.has(year)) && [...given].some((year) => !asked.includes(year)) ? 1 : 0;
 }
 
-/** See `EvidenceFeatures.missingNumber`: 1 when a number of the question (two digits or more, no edition year) is in none of `texts`. */
+/**
+ * See `EvidenceFeatures.missingNumber`: 1 when a number of the question (two digits or more, no edition year) is in none
+ * of `texts` (a year 2025 is also in a month "10/25").
+ */
 export function numbersMissing(question: string, texts: readonly string[]): number {
   const editions = new Set([...question.matchAll(editionYear)].map((match) => match[1]!));
   // Single digits are usually written as words in documents ("zwei", "fünf"); edition years name the paper.
   const numbers = [...new Set(question.match(questionNumber) ?? [])].filter((number) => number.length > 1 && !editions.has(number));
   if (!numbers.length) return 0;
+  // A year also stands in a month written as "10/25" (tables of key figures do).
   const present = (number: string): boolean =>
-    texts.some((text) => new RegExp(`(^|[^\\d.,])${number.replace(/[.,]/g, '[.,]')}($|[^\\d])`).test(text));
+    texts.some(
+      (text) =>
+        new RegExp(`(^|[^\\d.,])${number.replace(/[.,]/g, '[.,]')}($|[^\\d])`).test(text) ||
+        (/^20\d{2}$/.test(number) && new RegExp(`(^|[^\\d])\\d{1,2}/${number.slice(2)}($|[^\\d])`).test(text)),
+    );
   return numbers.every(present) ? 0 : 1;
 }
 

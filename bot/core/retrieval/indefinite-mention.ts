@@ -6,6 +6,8 @@
  * names it. Confidence uses it as the feature `indefiniteOnly`.
  */
 
+import { splitSentences } from '../answer/sentences.ts';
+
 /** Kinds of identity a question can ask for, by the head noun of the thing asked about. */
 const identityClasses: readonly (readonly string[])[] = [
   ['firma', 'firmen', 'unternehmen', 'dienstleister', 'anbieter', 'hersteller', 'agentur', 'lieferant'],
@@ -24,11 +26,11 @@ const adjectiveEnding = /(?:e|en|er|es|em)$/u;
 const indefinitePhrase = /\b(?:ein|eine|einem|einen|einer|eines)\s+(?:[\p{Ll}-]+\s+){0,2}(\p{Lu}[\p{L}-]*)/gu;
 
 /**
- * A thing identified by name: emphasised ("*nele.ai*"; bold "**…**" marks a topic), quoted, CamelCase ("GovRadar"), a domain-like name, a legal form.
+ * A thing identified by name: emphasised ("*nele.ai*"; bold "**…**" marks a topic), quoted, CamelCase ("GovRadar"; not "VoIP"), a domain-like name, a legal form.
  * Plain acronyms do not count: "RPA" or "KI" name the topic, not the firm.
  */
 const namedThing =
-  /(?<!\*)\*[^*\s][^*]{0,40}(?<![\s*])\*(?!\*)|„[^“]{2,40}“|"[^"]{2,40}"|\b\p{Lu}\p{Ll}+\p{Lu}\p{L}*|\b\p{L}+\.(?:ai|de|io|com|net|org)\b|\b(?:GmbH|AG|KG|SE|mbH)\b/u;
+  /(?<!\*)\*[^*\s][^*]{0,40}(?<![\s*])\*(?!\*)|„[^“]{2,40}“|"[^"]{2,40}"|\b\p{Lu}\p{Ll}{2,}\p{Lu}\p{L}*|\b\p{L}+\.(?:ai|de|io|com|net|org)\b|\b(?:GmbH|AG|KG|SE|mbH)\b/u;
 
 /**
  * The identity class whose member the noun ends with ("RPA-Firma" → firms, "Ticketsystem" → software), or -1. Short
@@ -53,11 +55,13 @@ export function askedIdentityClasses(question: string): Set<number> {
 }
 
 /**
- * 1 when the question asks which firm, product or place, and `text` mentions a thing of that class with an indefinite
- * article ("mit einem Unternehmen") and names nothing ("die KI-Anwendung *nele.ai*" does); else 0.
+ * 1 when the question asks which firm, product or place, and a sentence of `text` mentions a thing of that class with
+ * an indefinite article ("mit einem Unternehmen") and names nothing ("die KI-Anwendung *nele.ai*" does); else 0.
  */
 export function indefiniteOnly(question: string, text: string): number {
   const asked = askedIdentityClasses(question);
-  if (!asked.size || namedThing.test(text)) return 0;
-  return [...text.matchAll(indefinitePhrase)].some((match) => asked.has(classOf(match[1]!))) ? 1 : 0;
+  if (!asked.size) return 0;
+  const indefiniteSentence = (sentence: string): boolean =>
+    !namedThing.test(sentence) && [...sentence.matchAll(indefinitePhrase)].some((match) => asked.has(classOf(match[1]!)));
+  return splitSentences(text).some((sentence) => indefiniteSentence(sentence.text)) ? 1 : 0;
 }

@@ -6,6 +6,7 @@
 import { countingWords, fillers, lowerCaseFillers, shortFillerPhrases } from './chat-fillers.ts';
 import { contractions, lowerCaseOnlyContractions, spelledOut, type SmallTalkKind } from './chat-german-lexicon.ts';
 import { stripSmallTalk } from './small-talk.ts';
+import { expandMonthAbbreviations } from './month-abbreviations.ts';
 
 /** What a message that is nothing but small talk is. */
 export type SmallTalk = 'greeting' | 'thanks' | 'farewell';
@@ -115,7 +116,7 @@ export function normalizeQuestion(message: string): NormalizedQuestion {
   if (!hasWord(stripped.text)) {
     return stripped.kinds.size > 0 && hasWord(clean) ? { text: '', smallTalk: classify(stripped.kinds) } : { text: tidy(clean) };
   }
-  const expanded = expandContractions(stripped.text);
+  const expanded = expandMonthAbbreviations(expandContractions(stripped.text));
   const withoutFillers = tidy(removeFillers(expanded));
   return { text: hasWord(withoutFillers) ? withoutFillers : tidy(expanded) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsAnswerType, expectedAnswerType } from '../../../../bot/core/retrieval/answer-type.ts';
+import { askedDecisiveTypes, containsAnswerType, expectedAnswerType } from '../../../../bot/core/retrieval/answer-type.ts';
 
 describe('expectedAnswerType', () => {
   it.each([
@@ -87,5 +87,14 @@ describe('clock times', () => {
     expect(containsAnswerType('Die Kantine öffnet um 11:30 Uhr.', 'date')).toBe(true);
     expect(containsAnswerType('Sprechzeiten ab 8 Uhr', 'date')).toBe(true);
     expect(containsAnswerType('Es gibt 12 Gerichte.', 'date')).toBe(false);
+  });
+});
+
+describe('askedDecisiveTypes', () => {
+  it('finds a person asked for in the second part of a question, not only in its first cue', () => {
+    const question = 'Wie heißt der CDO beim Kreis und seit wann ist die Stelle besetzt?';
+    expect(expectedAnswerType(question)).toBe('date');
+    expect(askedDecisiveTypes(question)).toEqual(['person']);
+    expect(askedDecisiveTypes('seit wann gibt es die stelle?')).toEqual([]);
   });
 });

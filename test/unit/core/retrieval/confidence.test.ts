@@ -135,6 +135,8 @@ describe('confidenceFromFeatures (the fitted model)', () => {
     missingNamedValue: 0,
     indefiniteOnly: 0,
     pairProximity: 0,
+    onlyGivenValue: 0,
+    missingUnit: 0,
   };
   const full: EvidenceFeatures = {
     ...base,
@@ -175,6 +177,8 @@ describe('confidenceFromFeatures (the fitted model)', () => {
     missingNamedValue: 1,
     indefiniteOnly: 0,
     pairProximity: 0,
+    onlyGivenValue: 0,
+    missingUnit: 0,
   };
 
   it('answers on full evidence and abstains on none at ANSWER_MIN_CONFIDENCE 0.4', () => {

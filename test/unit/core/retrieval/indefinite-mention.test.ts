@@ -23,6 +23,8 @@ describe('indefiniteOnly', () => {
     expect(indefiniteOnly('welches tool nutzt ihr?', 'Dafür wird einer geeigneten Software bedurft.')).toBe(1);
     const bold = 'Die **robotergestützte Automatisierung** entlastet. Die Verwaltung steht mit einem Unternehmen in Kontakt.';
     expect(indefiniteOnly(question, bold)).toBe(1);
+    const named = 'Das Tool „Jabber“ dient zum Telefonieren. Im Piloten wurde ein neuer Außenstandort umgestellt.';
+    expect(indefiniteOnly('welcher außenstandort war der pilot?', named)).toBe(1);
   });
 
   it('is 0 when the text identifies the thing or mentions no thing of that kind', () => {
