@@ -27,6 +27,10 @@ const maxCacheSize = 200_000;
 /** "§ 4", "§4a": section references become one term, so "§ 4 der DV KI" finds § 4 and not every "4". */
 const paragraphReference = /§\s*(\d+[a-z]?)\b/gi;
 
+/** A month written as "10/25" (tables of key figures): it also stands for "Oktober" and "2025", the words staff ask in. */
+const monthOfYear = /(?<![\d/.,])(0?[1-9]|1[0-2])\/(\d{2})(?![\d/])/g;
+const monthNames = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+
 /** Options of the German analyzer. */
 export interface GermanAnalyzerOptions {
   /** Word list for compound splitting (default: the shipped list; `/usr/share/dict/ngerman` works too); `false` turns splitting off. */
@@ -153,6 +157,12 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): Germa
   const analyzeWords = (text: string): WordForms[] => {
     const words: WordForms[] = [];
     for (const match of text.matchAll(paragraphReference)) words.push({ forms: [`§${match[1]!.toLowerCase()}`], parts: [] });
+    for (const match of text.matchAll(monthOfYear)) {
+      for (const token of [monthNames[Number(match[1]) - 1]!, `20${match[2]!}`]) {
+        const word = analyzeToken(token);
+        if (word) words.push(word);
+      }
+    }
     for (const match of text.matchAll(tokenPattern)) {
       const word = analyzeToken(match[0]);
       if (word) words.push(word);
@@ -235,7 +245,7 @@ export function createGermanAnalyzer(options: GermanAnalyzerOptions = {}): Germa
   };
 
   return {
-    id: `de-snowball${splitter ? '-compound' : ''}-v7`,
+    id: `de-snowball${splitter ? '-compound' : ''}-v8`,
     analyze: (text) => analyzeWords(text).flatMap((word) => [...word.forms, ...word.parts]),
     analyzeWords,
     expandQuery,

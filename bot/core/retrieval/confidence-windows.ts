@@ -45,13 +45,15 @@ const questionNumber = /\b\d+(?:[.,]\d+)*\b/g;
 const editionYear = /[\p{L}-]*(?:strategie|agenda|konzept|papier|fassung|version|ausgabe)\s+(?:von\s+|aus\s+)?(\d{4})\b/giu;
 
 const yearInText = /(?<![\d.,])(?:19|20)\d{2}(?![\d])/g;
+/** A month written as "10/25" in tables of key figures: the year 2025. */
+const monthOfYear = /(?<![\d/])\d{1,2}\/(\d{2})(?![\d/])/g;
 
 /** See `EvidenceFeatures.otherYear`. */
 export function yearsElsewhere(question: string, text: string): number {
   const editions = new Set([...question.matchAll(editionYear)].map((match) => match[1]!));
   const asked = [...new Set(question.match(yearInText) ?? [])].filter((year) => !editions.has(year));
   if (!asked.length) return 0;
-  const given = new Set(text.match(yearInText) ?? []);
+  const given = new Set([...(text.match(yearInText) ?? []), ...[...text.matchAll(monthOfYear)].map((match) => `20${match[1]!}`)]);
   return asked.some((year) => !given.has(year)) && [...given].some((year) => !asked.includes(year)) ? 1 : 0;
 }
 

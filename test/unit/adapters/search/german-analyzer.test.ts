@@ -34,6 +34,11 @@ describe('createGermanAnalyzer', () => {
     expect(analyzer.analyze('nach § 4 Abs. 2')).toContain('§4');
   });
 
+  it('reads a month written as "10/25" also as "Oktober 2025", and no other slash figure', () => {
+    expect(shares('Anmeldungen im Oktober 2025', 'Anmeldungen in 10/25: 480')).toEqual(expect.arrayContaining(['anmeld', 'oktob', '2025']));
+    expect(analyzer.analyze('Seite 13/25 und 7/255')).not.toContain('2025');
+  });
+
   it('groups the forms of each word and adds weighted related terms for questions, not as forms', () => {
     expect(analyzer.analyzeWords?.('Mietzuschuss beantragen')).toEqual([
       { forms: ['mietzuschuss'], parts: ['miet', 'zuschuss'], dictionary: true },

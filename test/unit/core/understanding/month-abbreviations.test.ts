@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandMonthAbbreviations } from '../../../../bot/core/understanding/month-abbreviations.ts';
 import { normalizeQuestion } from '../../../../bot/core/understanding/normalize-question.ts';
-import { numbersMissing } from '../../../../bot/core/retrieval/confidence-windows.ts';
+import { numbersMissing, yearsElsewhere } from '../../../../bot/core/retrieval/confidence-windows.ts';
 
 describe('expandMonthAbbreviations', () => {
   it.each([
@@ -29,9 +29,11 @@ describe('expandMonthAbbreviations', () => {
   });
 });
 
-describe('numbersMissing: months written as "10/25"', () => {
+describe('numbersMissing and yearsElsewhere: months written as "10/25"', () => {
   it('finds a year in a month of a table of key figures', () => {
     expect(numbersMissing('Anmeldungen im Oktober 2025?', ['Anmeldungen in 10/25 480'])).toBe(0);
     expect(numbersMissing('Anmeldungen im Oktober 2024?', ['Anmeldungen in 10/25 480'])).toBe(1);
+    expect(yearsElsewhere('Anmeldungen im Oktober 2025?', 'Stand 2024: Akten 57.219. Anmeldungen in 10/25 480')).toBe(0);
+    expect(yearsElsewhere('Anmeldungen im Oktober 2023?', 'Stand 2024: Akten 57.219. Anmeldungen in 10/25 480')).toBe(1);
   });
 });
