@@ -103,10 +103,15 @@ const timePoints =
  */
 const nonValues = /\b\d{1,2}\.\d{1,2}(?:\.\d{1,2}){2,}\b|\b\d{1,2}\.\d{1,2}\.\d(?![\d.])|(?<=\p{Ll})\d{1,2}\b/gu;
 
+/** The text without the numbers that are no counts: years, dates, section numbers and footnote marks. */
+export function withoutNonCounts(text: string): string {
+  return text.replace(nonValues, ' ').replace(timePoints, ' ');
+}
+
 /** Whether the text contains a value of the type (for a count, a year or a date is no value; nor is a section number). */
 export function containsAnswerType(text: string, type: AnswerType): boolean {
   if (type === 'none') return true;
-  if (type === 'number') return textCues.number.test(text.replace(nonValues, ' ').replace(timePoints, ' '));
+  if (type === 'number') return textCues.number.test(withoutNonCounts(text));
   if (type === 'date') return textCues.date.test(text.replace(nonValues, ' '));
   return textCues[type].test(text);
 }

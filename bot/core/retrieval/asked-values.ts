@@ -8,14 +8,14 @@
  *   window carries it. "37 Digitallotsinnen" does not say how many hours they get.
  */
 
-/** Figures: digits with separators ("30.000", "0,8", "10,8"); years, dates and footnote marks ("Prozesse6") are removed first. */
-const figure = /\d+(?:[.,]\d+)*/g;
-const timePoints =
-  /\b\d{1,2}\.\s*\d{1,2}\.(?:\d{2,4})?|(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)|\b\d{1,2}\/\d{2}(?:\d{2})?\b|(?<=\p{Ll})\d{1,2}\b/gu;
+import { withoutNonCounts } from './answer-type.ts';
 
-/** The figures of a text other than years and dates, without separators ("30.000" → "30000"). */
+/** Figures: digits with separators ("30.000", "0,8", "10,8"). */
+const figure = /\d+(?:[.,]\d+)*/g;
+
+/** The figures of a text that can be counts (no years, dates, section numbers, footnote marks), without separators ("30.000" → "30000"). */
 function figuresOf(text: string): Set<string> {
-  return new Set((text.replace(timePoints, ' ').match(figure) ?? []).map((value) => value.replace(/[.,]/g, '')));
+  return new Set((withoutNonCounts(text).match(figure) ?? []).map((value) => value.replace(/[.,]/g, '')));
 }
 
 /**

@@ -47,13 +47,15 @@ const editionYear = /[\p{L}-]*(?:strategie|agenda|konzept|papier|fassung|version
 const yearInText = /(?<![\d.,])(?:19|20)\d{2}(?![\d])/g;
 /** A month written as "10/25" in tables of key figures: the year 2025. */
 const monthOfYear = /(?<![\d/])\d{1,2}\/(\d{2})(?![\d/])/g;
+/** The years of the months a text writes as "10/25" ("2025"). */
+const yearsOfMonths = (text: string): string[] => [...text.matchAll(monthOfYear)].map((match) => `20${match[1]!}`);
 
 /** See `EvidenceFeatures.otherYear`. */
 export function yearsElsewhere(question: string, text: string): number {
   const editions = new Set([...question.matchAll(editionYear)].map((match) => match[1]!));
   const asked = [...new Set(question.match(yearInText) ?? [])].filter((year) => !editions.has(year));
   if (!asked.length) return 0;
-  const given = new Set([...(text.match(yearInText) ?? []), ...[...text.matchAll(monthOfYear)].map((match) => `20${match[1]!}`)]);
+  const given = new Set([...(text.match(yearInText) ?? []), ...yearsOfMonths(text)]);
   return asked.some((year) => !given.has(year)) && [...given].some((year) => !asked.includes(year)) ? 1 : 0;
 }
 
@@ -71,7 +73,7 @@ export function numbersMissing(question: string, texts: readonly string[]): numb
     texts.some(
       (text) =>
         new RegExp(`(^|[^\\d.,])${number.replace(/[.,]/g, '[.,]')}($|[^\\d])`).test(text) ||
-        (/^20\d{2}$/.test(number) && new RegExp(`(^|[^\\d])\\d{1,2}/${number.slice(2)}($|[^\\d])`).test(text)),
+        (/^20\d{2}$/.test(number) && yearsOfMonths(text).includes(number)),
     );
   return numbers.every(present) ? 0 : 1;
 }

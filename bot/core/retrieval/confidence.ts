@@ -95,6 +95,7 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
   const unknown = weighted.words.filter((word) => !word.known).reduce((sum, word) => sum + word.weight, 0);
   const [first, second] = input.hits;
   const missingAnswerType = best.typed ? 0 : best.soft > 0 ? Math.max(0, 1 - best.typedSoft / best.soft) : 1;
+  const type = checkedAnswerType(input.query);
   return {
     passageCoverage: best.passage,
     sentenceCoverage: best.sentence,
@@ -108,8 +109,8 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     otherYear: Math.max(yearsElsewhere(input.query, best.text), otherMonth(input.query, best.text)),
     missingAnswerType,
     missingNamedValue:
-      (missingAnswerType >= 0.5 && decisiveAnswerTypes.has(checkedAnswerType(input.query))) ||
-      askedDecisiveTypes(input.query).some((type) => type !== checkedAnswerType(input.query) && !containsAnswerType(best.text, type))
+      (missingAnswerType >= 0.5 && decisiveAnswerTypes.has(type)) ||
+      askedDecisiveTypes(input.query).some((other) => other !== type && !containsAnswerType(best.text, other))
         ? 1
         : 0,
     strictSentence: best.strict,
