@@ -16,9 +16,9 @@ export interface SeedQuestionSet {
 /**
  * The seed question sets whose files exist, in a fixed order. Fitted on: seeds-dev (../shared), seeds-own, seeds-own-2,
  * seeds-own-3, seeds-train-1 and seeds-train-2 (all written blind from the five documents, each by another hand),
- * since the eighth session seeds-own-4 to seeds-own-7 and since the ninth seeds-own-8 to seeds-own-10 (the judges of
- * earlier sessions). Held out: seeds-own-11 to seeds-own-14 (each written blind before the changes it judges) and
- * seeds-fresh (of which only totals are read).
+ * since the eighth session seeds-own-4 to seeds-own-7, since the ninth seeds-own-8 to seeds-own-10 and since the tenth
+ * seeds-own-11 to seeds-own-14 (the judges of earlier sessions). Held out: seeds-own-15 and seeds-own-16 (written blind
+ * before the changes they judge) and seeds-fresh (of which only totals are read).
  */
 export function seedQuestionSets(root: string): SeedQuestionSet[] {
   const own = (name: string): string => join(root, 'test/eval/questions', `${name}.json`);
@@ -36,10 +36,12 @@ export function seedQuestionSets(root: string): SeedQuestionSet[] {
     { name: 'seeds-own-8', file: own('seeds-own-8'), heldOut: false },
     { name: 'seeds-own-9', file: own('seeds-own-9'), heldOut: false },
     { name: 'seeds-own-10', file: own('seeds-own-10'), heldOut: false },
-    { name: 'seeds-own-11', file: own('seeds-own-11'), heldOut: true },
-    { name: 'seeds-own-12', file: own('seeds-own-12'), heldOut: true },
-    { name: 'seeds-own-13', file: own('seeds-own-13'), heldOut: true },
-    { name: 'seeds-own-14', file: own('seeds-own-14'), heldOut: true },
+    { name: 'seeds-own-11', file: own('seeds-own-11'), heldOut: false },
+    { name: 'seeds-own-12', file: own('seeds-own-12'), heldOut: false },
+    { name: 'seeds-own-13', file: own('seeds-own-13'), heldOut: false },
+    { name: 'seeds-own-14', file: own('seeds-own-14'), heldOut: false },
+    { name: 'seeds-own-15', file: own('seeds-own-15'), heldOut: true },
+    { name: 'seeds-own-16', file: own('seeds-own-16'), heldOut: true },
     { name: 'seeds-fresh', file: own('seeds-fresh'), heldOut: true },
   ];
   return all.filter((set) => existsSync(set.file));

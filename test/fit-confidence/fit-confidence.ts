@@ -4,13 +4,13 @@
  * (bot/core/retrieval/confidence-model.ts) with its report (docs/measurements/confidence-fit.md).
  *
  * Protocol: (1) 5-fold cross-validation over seeds-dev — each fold is scored by a model fitted on the other
- * folds plus the other sets; (2) every other fitted seed set (seeds-own, -own-2 … -own-10, -train-1, -train-2) scored
+ * folds plus the other sets; (2) every other fitted seed set (seeds-own, -own-2 … -own-14, -train-1, -train-2) scored
  * by a model fitted without that whole set (leave one set out: each set was written by another hand, so this is the
  * honest estimate for a new writer); (3) XQuAD-de scored by 5-fold cross-validation. The threshold is chosen on the training part only (smallest larger error on the seed
  * questions, each error measured in the tolerance the issue states). The shipped model is then fitted on everything and its bias shifted so that the chosen
  * threshold maps to ANSWER_MIN_CONFIDENCE (0.4).
  *
- * (4) The held-out sets (`heldOut` in test/eval/seed-question-sets.ts: seeds-own-11 … -own-14, seeds-fresh) are scored by the
+ * (4) The held-out sets (`heldOut` in test/eval/seed-question-sets.ts: seeds-own-15, -own-16, seeds-fresh) are scored by the
  * shipped model only: they are never part of any fit or threshold choice.
  *
  * `--features <file>` reuses collected features instead of running the pipeline; `--exclude <set>` fits the shipped
