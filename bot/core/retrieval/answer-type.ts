@@ -35,7 +35,7 @@ const questionCues: readonly (readonly [AnswerType, RegExp])[] = [
   ],
   [
     'person',
-    /^\s*(leitung|leiter(in)?|chef(in)?|ansprechpart(ner|nerin))\b|\b(wer\s+leitet|wer\s+ist\s+(der|die)\s+(leiter|leiterin|chef|chefin)|leitung\s+(de[rs]|von)|name\s+(de[rs]|von))\b|\b(wie\s+hei(ß|ss)t|wer\s+ist)\s+(?:\S+\s+)?(der|die|unser|unsere|euer|eure)\s+(?:\S+\s+){0,2}\S*(leiter|leiterin|beauftragte[rn]?|dezernent|dezernentin|landrat|landrätin|cdo|cio|officer|geschäftsführer|geschäftsführerin|vorsitzende[rn]?)\b/i,
+    /^\s*(leitung|leiter(in)?|chef(in)?|ansprechpart(ner|nerin))\b|\b(wer\s+leitet|wer\s+ist\s+(der|die)\s+(leiter|leiterin|chef|chefin)|leitung\s+(de[rs]|von|vom)|name\s+(de[rs]|von))\b|\b(wie\s+hei(ß|ss)t|wer\s+ist)\s+(?:\S+\s+)?(der|die|unser|unsere|euer|eure)\s+(?:\S+\s+){0,2}\S*(leiter|leiterin|leitung|beauftragte[rn]?|dezernent|dezernentin|landrat|landrätin|cdo|cio|officer|geschäftsführer|geschäftsführerin|vorsitzende[rn]?)\b/i,
   ],
   [
     'name',
@@ -108,9 +108,19 @@ export function withoutNonCounts(text: string): string {
   return text.replace(nonValues, ' ').replace(timePoints, ' ');
 }
 
-/** Whether the text contains a value of the type (for a count, a year or a date is no value; nor is a section number). */
+/**
+ * A letter's salutation ("Sehr geehrter Herr Prof. Dr. Wagener,") names whom a letter is written to: no person a
+ * question about a role asks for (the signature under "Mit freundlichen Grüßen" may be one and stays).
+ */
+const salutation = /\bsehr\s+geehrte[rn]?\s+(?:herrn?|frau)\s+(?:(?:prof|dr)\.?\s+)*\p{Lu}[\p{L}-]*/giu;
+
+/**
+ * Whether the text contains a value of the type (for a count, a year or a date is no value; nor is a section number;
+ * for a person, the addressee of a letter is none).
+ */
 export function containsAnswerType(text: string, type: AnswerType): boolean {
   if (type === 'none') return true;
+  if (type === 'person') return textCues.person.test(text.replace(salutation, ' '));
   if (type === 'number') return textCues.number.test(withoutNonCounts(text));
   if (type === 'date') return textCues.date.test(text.replace(nonValues, ' '));
   return textCues[type].test(text);

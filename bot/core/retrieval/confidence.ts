@@ -16,6 +16,7 @@ import { numbersMissing, windowEvidence, yearsElsewhere, type WindowEvidence } f
 import { focusWords } from './question-focus.ts';
 import { withoutVectorTerms } from './neighbour-coverage.ts';
 import { indefiniteOnly } from './indefinite-mention.ts';
+import { properNameMissing } from './proper-name.ts';
 import { pairProximity } from './term-proximity.ts';
 import { missingUnit, onlyGivenValue } from './asked-values.ts';
 import { featureNames, type EvidenceFeatures } from './evidence-features.ts';
@@ -128,6 +129,7 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     neighbourPassage: best.neighbourPassage,
     indefiniteOnly: indefiniteOnly(input.query, best.text),
     pairProximity: pairProximity(weighted, best.text, input.analyzer),
+    missingProperName: properNameMissing(input.query, best.text, input.analyzer),
     onlyGivenValue: onlyGivenValue(input.query, best.text),
     missingUnit: missingUnit(input.query, best.text),
   };

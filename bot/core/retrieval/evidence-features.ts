@@ -87,6 +87,11 @@ export interface EvidenceFeatures {
   readonly onlyGivenValue: number;
   /** 1 when the question counts in a unit ("wie viele Stunden") that no figure of the best window carries. */
   readonly missingUnit: number;
+  /**
+   * 1 when the question asks which firm, product or place and the best window names none: no word outside the German
+   * word list, no acronym, no quoted or emphasised name (see proper-name.ts).
+   */
+  readonly missingProperName: number;
 }
 
 /** The feature names in the order of the fitted model's weights. */
@@ -120,6 +125,7 @@ export const featureNames: readonly (keyof EvidenceFeatures)[] = [
   'pairProximity',
   'onlyGivenValue',
   'missingUnit',
+  'missingProperName',
 ];
 /** The direction each feature must act in (+1: more evidence, more confidence; -1: less); the fit enforces it. */
 export const featureDirections: Readonly<Record<keyof EvidenceFeatures, 1 | -1>> = {
@@ -152,4 +158,5 @@ export const featureDirections: Readonly<Record<keyof EvidenceFeatures, 1 | -1>>
   pairProximity: 1,
   onlyGivenValue: -1,
   missingUnit: -1,
+  missingProperName: -1,
 };

@@ -15,6 +15,9 @@ const identityClasses: readonly (readonly string[])[] = [
   ['standort', 'außenstelle', 'außenstandort', 'dienststelle', 'gebäude', 'liegenschaft'],
 ];
 
+/** The index of the class of places in `identityClasses`. */
+export const placeClass = 2;
+
 /** "welche(r/s) <word> [<word>]", "wie heißt der/die/das <word> [<word>]": the noun, perhaps after an adjective. */
 const identityQuestion =
   /\b(?:welche[rnms]?|wie\s+hei(?:ß|ss)(?:t|en)\s+(?:denn\s+)?(?:der|die|das|den))\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/giu;
@@ -29,7 +32,7 @@ const indefinitePhrase = /\b(?:ein|eine|einem|einen|einer|eines)\s+(?:[\p{Ll}-]+
  * A thing identified by name: emphasised ("*nele.ai*"; bold "**…**" marks a topic), quoted, CamelCase ("GovRadar"; not "VoIP"), a domain-like name, a legal form.
  * Plain acronyms do not count: "RPA" or "KI" name the topic, not the firm.
  */
-const namedThing =
+export const namedThing =
   /(?<!\*)\*[^*\s][^*]{0,40}(?<![\s*])\*(?!\*)|„[^“]{2,40}“|"[^"]{2,40}"|\b\p{Lu}\p{Ll}{2,}\p{Lu}\p{L}*|\b\p{L}+\.(?:ai|de|io|com|net|org)\b|\b(?:GmbH|AG|KG|SE|mbH)\b/u;
 
 /**

@@ -20,6 +20,8 @@ describe('expectedAnswerType', () => {
     ['wie heißt unsere datenschutzbeauftragte?', 'person'],
     ['Wie heißt der Chief Information Officer im Kreis?', 'person'],
     ['wer ist eig der CDO bei euch?', 'person'],
+    ['wie heißt die amtsleitung vom amt für personal?', 'person'],
+    ['wer hat die leitung vom hauptamt?', 'person'],
     ['wie heißt das ticketsystem?', 'name'],
     ['an welchem tag ging die seite online?', 'date'],
     ['an welchen terminen sind die workshops?', 'date'],
@@ -41,6 +43,11 @@ describe('containsAnswerType', () => {
     expect(containsAnswerType('Die Westfälische Hochschule lädt ein.', 'organisation')).toBe(true);
     expect(containsAnswerType('Leitung: Frau Schneider', 'person')).toBe(true);
     expect(containsAnswerType('Das Projekt läuft gut.', 'person')).toBe(false);
+    // The addressee of a letter is no answer to "wer ist der CDO?"; the signature is kept.
+    expect(containsAnswerType('Sehr geehrter Herr Prof. Dr. Wagener, mit Besetzung der Stelle des CDO …', 'person')).toBe(false);
+    expect(
+      containsAnswerType('Sehr geehrte Frau Dr. Meier, der Kreis antwortet wie folgt. Mit freundlichen Grüßen, Frau Schulz', 'person'),
+    ).toBe(true);
     expect(containsAnswerType('irgendein Text', 'none')).toBe(true);
     expect(containsAnswerType('Die Kantine bietet eine Auswahl an Gerichten.', 'number')).toBe(false);
     expect(containsAnswerType('Pro Amt soll mindestens ein Digitallotse bestimmt werden.', 'number')).toBe(true);

@@ -137,6 +137,7 @@ describe('confidenceFromFeatures (the fitted model)', () => {
     pairProximity: 0,
     onlyGivenValue: 0,
     missingUnit: 0,
+    missingProperName: 0,
   };
   const full: EvidenceFeatures = {
     ...base,
@@ -179,6 +180,7 @@ describe('confidenceFromFeatures (the fitted model)', () => {
     pairProximity: 0,
     onlyGivenValue: 0,
     missingUnit: 0,
+    missingProperName: 0,
   };
 
   it('answers on full evidence and abstains on none at ANSWER_MIN_CONFIDENCE 0.4', () => {
