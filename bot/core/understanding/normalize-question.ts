@@ -1,8 +1,10 @@
 /**
  * Turns a chat message as staff type it into the question the answer pipeline should search for:
- * invisible characters removed, NFC, small talk (greetings, thanks, sign-offs) and fillers stripped,
+ * invisible characters removed, NFC, small talk (greetings, thanks, sign-offs), asides ("brauch die Zahl für ne Präsi")
+ * and fillers stripped,
  * colloquial contractions expanded. A message that is only small talk is reported as such. Pure.
  */
+import { removeAsides } from './chat-asides.ts';
 import { countingWords, fillers, lowerCaseFillers, shortFillerPhrases } from './chat-fillers.ts';
 import { contractions, lowerCaseOnlyContractions, spelledOut, type SmallTalkKind } from './chat-german-lexicon.ts';
 import { stripSmallTalk } from './small-talk.ts';
@@ -117,6 +119,6 @@ export function normalizeQuestion(message: string): NormalizedQuestion {
     return stripped.kinds.size > 0 && hasWord(clean) ? { text: '', smallTalk: classify(stripped.kinds) } : { text: tidy(clean) };
   }
   const expanded = expandMonthAbbreviations(expandContractions(stripped.text));
-  const withoutFillers = tidy(removeFillers(expanded));
+  const withoutFillers = tidy(removeFillers(removeAsides(expanded)));
   return { text: hasWord(withoutFillers) ? withoutFillers : tidy(expanded) };
 }
