@@ -63,6 +63,12 @@ describe.skipIf(!existsSync(seeds))('end to end over the five real county docume
     expect(kleve.answer).toContain('Kreis Kleve');
   });
 
+  it('abstains when only another county’s paper has the figure asked for (cross-county trap)', async () => {
+    const unna = await ask('wie viele beschäftigte arbeiten bei der kreisverwaltung unna?');
+    expect(unna.outcome).toBe('no_answer');
+    expect(unna.answer).toContain('Kreis Unna');
+  });
+
   it('resolves a follow-up to another county within the conversation', async () => {
     const first = await ask('Wie viele Drucker und Multifunktionsgeräte hat der Kreis Unna ersetzt?');
     expect(first.answer).toMatch(/650|435/);

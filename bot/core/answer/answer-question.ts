@@ -15,7 +15,7 @@ import { composeExtractiveAnswer } from './extractive-answer.ts';
 import { composeFaqAnswer } from './faq-answer.ts';
 import { composeGenerativeAnswer } from './generative-answer.ts';
 import { namedTenants } from './county-aliases.ts';
-import { betterElsewhere, focusOutsideScope, outsideScopeShare } from './scope-evidence.ts';
+import { betterElsewhere, clearlyElsewhereMin, focusOutsideScope, outsideScopeShare } from './scope-evidence.ts';
 import { preferTypedHits } from './typed-hits.ts';
 import { scopeQuestion, weighHitsByScope, withoutTenantMention, type AnswerScope } from './scope.ts';
 import type { GroundedAnswerDeps } from '../generation/generate-grounded-answer.ts';
@@ -129,7 +129,10 @@ export async function answerQuestion<H extends RankedHit>(deps: AnswerDeps<H>, r
         outside: resolveHits(outsideHits, deps.knowledge).map(({ chunk }) => chunk.text),
       })
     : 0;
-  const confidence = hits.length && !trap ? deps.confidence(searchText, hits, { outsideScope, betterElsewhere: elsewhere }) : 0;
+  // Another county's documents answer it clearly better: a cross-county trap as well.
+  const elsewhereTrap = elsewhere >= clearlyElsewhereMin;
+  const confidence =
+    hits.length && !trap && !elsewhereTrap ? deps.confidence(searchText, hits, { outsideScope, betterElsewhere: elsewhere }) : 0;
   const retrieved = resolved.slice(0, topK).map(({ hit, chunk }) => ({ document: chunk.documentId, text: chunk.text, score: hit.score }));
   const base: AnswerProvenance = { mode: 'none', indexVersion: deps.indexVersion() };
   const context: AnswerContext = {

@@ -45,7 +45,7 @@ const questionCues: readonly (readonly [AnswerType, RegExp])[] = [
 ];
 
 const numberPattern =
-  /\d|\b(?:mindestens|höchstens|genau|nur|jeweils|je|pro)\s+(?:eine?[nmr]?)\b|\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|millionen?|milliarden?|dutzend|hälfte|drittel|viertel)\b/i;
+  /\d|\b(?:mindestens|höchstens|genau|nur|jeweils|je|pro)\s+(?:eine?[nmr]?)\b|\beine?[nmr]?\s+(?:tag|woche|monat|quartal|jahr|stunde|minute|seite|person|stelle)\b|\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|millionen?|milliarden?|dutzend|hälfte|drittel|viertel)\b/i;
 const datePattern =
   /\b(1[0-9]{3}|20[0-9]{2})\b|\d{1,2}\.\s*\d{1,2}\.|\b\d{1,2}(?:[:.]\d{2})?\s*uhr\b|\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|jahrhundert|quartal|q[1-4])\b/i;
 const textCues: Record<Exclude<AnswerType, 'none'>, RegExp> = {

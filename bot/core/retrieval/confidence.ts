@@ -124,7 +124,6 @@ export function evidenceFeatures(input: ConfidenceInput): EvidenceFeatures {
     focusAnswered: !focus.length || best.focus ? 1 : 0,
     outsideScope: input.scope?.outsideScope ?? 0,
     betterElsewhere: input.scope?.betterElsewhere ?? 0,
-    clearlyElsewhere: (input.scope?.betterElsewhere ?? 0) >= 0.5 ? 1 : 0,
     asksSpecifics: specificsCue.test(input.query) ? 1 : 0,
     neighbourPassage: best.neighbourPassage,
     indefiniteOnly: indefiniteOnly(input.query, best.text),

@@ -68,10 +68,9 @@ export interface EvidenceFeatures {
   /**
    * How much better (0..1) another county's documents answer a question that names a county: best typed window
    * coverage outside its scope minus the best inside ("wie viele Mitarbeitende hat Unna?" — Paderborn's paper has the figure).
+   * From `clearlyElsewhereMin` (scope-evidence.ts) on, lotse abstains before the model, so the fit sees only smaller values.
    */
   readonly betterElsewhere: number;
-  /** 1 when another county's documents answer clearly better (`betterElsewhere` ≥ 0.5): lets the fit treat it as a trap, not a shade. */
-  readonly clearlyElsewhere: number;
   /** 1 when the question insists on specifics ("genau", "konkret", "Liste", "Namen", "alle einzeln"): a passage on the topic is not enough. */
   readonly asksSpecifics: number;
   /**
@@ -117,7 +116,6 @@ export const featureNames: readonly (keyof EvidenceFeatures)[] = [
   'outsideScope',
   'asksSpecifics',
   'betterElsewhere',
-  'clearlyElsewhere',
   'otherYear',
   'neighbourPassage',
   'missingNamedValue',
@@ -150,7 +148,6 @@ export const featureDirections: Readonly<Record<keyof EvidenceFeatures, 1 | -1>>
   outsideScope: -1,
   asksSpecifics: -1,
   betterElsewhere: -1,
-  clearlyElsewhere: -1,
   otherYear: -1,
   neighbourPassage: 1,
   missingNamedValue: -1,

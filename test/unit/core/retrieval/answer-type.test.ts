@@ -51,6 +51,9 @@ describe('containsAnswerType', () => {
     expect(containsAnswerType('irgendein Text', 'none')).toBe(true);
     expect(containsAnswerType('Die Kantine bietet eine Auswahl an Gerichten.', 'number')).toBe(false);
     expect(containsAnswerType('Pro Amt soll mindestens ein Digitallotse bestimmt werden.', 'number')).toBe(true);
+    // "einen Tag pro Woche" is a count of one; "ein Konzept" is none.
+    expect(containsAnswerType('Beschäftigte dürfen einen Tag pro Woche mobil arbeiten.', 'number')).toBe(true);
+    expect(containsAnswerType('Der Kreis erstellt ein Konzept für mobiles Arbeiten.', 'number')).toBe(false);
     expect(containsAnswerType('Es gibt zwölf Gerichte.', 'number')).toBe(true);
     expect(containsAnswerType('Ab 2025 werden alle Ämter an das DMS angebunden.', 'number')).toBe(false);
     expect(containsAnswerType('Am 11. September 2023 beschlossen; Anmeldungen in 10/25.', 'number')).toBe(false);
