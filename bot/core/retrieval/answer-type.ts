@@ -59,7 +59,7 @@ const textCues: Record<Exclude<AnswerType, 'none'>, RegExp> = {
   list: /(?:^|\n)\s*(?:[-•*–▪]|\d+[.)])\s+\S[^\n]*(?:\n+\s*(?:[-•*–▪]|\d+[.)])\s+\S[^\n]*){2,}|(?:[^,;\n]+[,;]){2,}/,
   name: /\b[A-ZÄÖÜ]{2,}[a-zäöü]*\b|\b\p{Lu}\p{Ll}+\p{Lu}\p{L}*|„[^“]{2,}“|"[^"]{2,}"|\b\p{L}+\d+\p{L}*\b/u,
   agent:
-    /\b(Herrn?|Frau|Dr\.|Prof\.)\s+\p{Lu}|\b(Ämter|Amt|Stabsstelle|Dezernat|Dezernent\p{L}*|Fachbereich|Fachdienst|Kreistag|Landrat|Landrätin|Ausschuss|Verwaltungsvorstand|Verwaltungsführung|Personalrat|Datenschutzbeauftragte\p{L}*|Projektteam|Lenkungs\p{L}+|Digitallots\p{L}*|Servicedesk|Abteilung|Referat|Leitung|Team|Mitarbeitende\p{L}*|Beschäftigte\p{L}*|Führungskräfte|Kommunen|Bürger\p{L}*|Dienstleister|Firma|Unternehmen|Hochschule)\b/u,
+    /\b(Herrn?|Frau|Dr\.|Prof\.)\s+\p{Lu}|\b(Ämter|Amt|Stabsstelle|Dezernat|Dezernent\p{L}*|Fachbereich|Fachdienst|Kreistag|Landrat|Landrätin|Ausschuss|Verwaltungsvorstand|Verwaltungsführung|Personalrat|Datenschutzbeauftragte\p{L}*|Projektteam|Lenkungs\p{L}+|Digitallots\p{L}*|Servicedesk|Abteilung|Referat|(?:\p{L}+l|L)eitung|(?:\p{L}+l|L)eiter(?:in|innen)?|(?:\p{L}+b|B)eauftragte\p{L}*|CDO|CIO|Chief\s+\p{L}+\s+Officers?|Team|Mitarbeitende\p{L}*|Beschäftigte\p{L}*|Führungskräfte|Kommunen|Bürger\p{L}*|Dienstleister|Firma|Unternehmen|Hochschule)\b/u,
   person: /\b(Herrn?|Frau|Dr\.|Prof\.)\s+\p{Lu}|\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+(-\p{Lu}\p{Ll}+)?,\s/u,
 };
 

@@ -51,6 +51,10 @@ describe('containsAnswerType', () => {
     expect(containsAnswerType('irgendein Text', 'none')).toBe(true);
     expect(containsAnswerType('Die Kantine bietet eine Auswahl an Gerichten.', 'number')).toBe(false);
     expect(containsAnswerType('Pro Amt soll mindestens ein Digitallotse bestimmt werden.', 'number')).toBe(true);
+    // A role is an agent: "wer soll die Strategie erarbeiten?" over "Mit Besetzung der Stelle des CDO wird …".
+    expect(containsAnswerType('Mit Besetzung der Stelle des Chief Digital Officers wird eine Strategie erarbeitet.', 'agent')).toBe(true);
+    expect(containsAnswerType('Die Amtsleitung entscheidet.', 'agent')).toBe(true);
+    expect(containsAnswerType('Die Strategie wird erarbeitet.', 'agent')).toBe(false);
     // "einen Tag pro Woche" is a count of one; "ein Konzept" is none.
     expect(containsAnswerType('Beschäftigte dürfen einen Tag pro Woche mobil arbeiten.', 'number')).toBe(true);
     expect(containsAnswerType('Der Kreis erstellt ein Konzept für mobiles Arbeiten.', 'number')).toBe(false);
