@@ -27,6 +27,8 @@ const stopWords = new Set([
   'den',
   'dem',
   'des',
+  'hat',
+  'haben',
 ]);
 
 /** Lower-case, fold, split, drop stop words, crude suffix strip: deterministic and dependency-free. */

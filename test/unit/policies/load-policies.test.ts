@@ -78,7 +78,7 @@ describe('loadPolicies: scored detection, history and dated overrides', () => {
       { rule: 'person-decision', clause: 'DV KI § 4 Abs. 1', validFrom: '2025-07-01', inForce: false, scored: false },
       { rule: 'person-decision', clause: 'DV KI § 4 Abs. 1', validFrom: '2026-12-03', inForce: true, scored: true },
     ]);
-    expect(after.version).toMatch(/^2026-12-11\.5\+2026-12-10\.2\+2026-12-11\.6$/);
+    expect(after.version).toMatch(/^2026-12-11\.5\+2026-12-10\.2\+2026-12-12\.1$/);
   });
 
   it('applies a tenant override only between valid_from and valid_to and records it on the rule', () => {
